@@ -1,0 +1,42 @@
+/** The CLI's output formats, built from core analyses (pure). */
+import { boilerplateMessage, dateMessage, entityMessage, LineIndex, type CorpusService, type DocumentAnalysis } from '../core/index';
+
+export interface JsonDocument {
+  path: string;
+  entities: { start: number; end: number; text: string; type: string; entityId: string; canonical: string }[];
+  dates: { start: number; end: number; text: string; value: string; kind: string }[];
+  boilerplate: { start: number; end: number; text: string; kind: string; copies: { path: string; start: number; end: number }[] }[];
+}
+
+export function toJsonDocument(a: DocumentAnalysis): JsonDocument {
+  return {
+    path: a.uri,
+    entities: a.entities.map((e) => ({ start: e.start, end: e.end, text: e.text, type: e.type, entityId: e.entityId, canonical: e.canonical })),
+    dates: a.dates.map((d) => ({ start: d.start, end: d.end, text: d.text, value: d.value, kind: d.kind })),
+    boilerplate: a.boilerplate.map((b) => ({
+      start: b.start,
+      end: b.end,
+      text: b.text,
+      kind: b.kind,
+      copies: b.copies.map((c) => ({ path: c.uri, start: c.start, end: c.end })),
+    })),
+  };
+}
+
+export function toJson(analyses: readonly DocumentAnalysis[]): string {
+  return JSON.stringify({ version: 1, documents: analyses.map(toJsonDocument) });
+}
+
+export function toTextLines(a: DocumentAnalysis, text: string, service: CorpusService): string[] {
+  const lines = new LineIndex(text);
+  const clustering = service.entityClustering();
+  const rows: { start: number; line: string }[] = [];
+  const at = (offset: number) => {
+    const p = lines.positionAt(offset);
+    return `${a.uri}:${p.line + 1}:${p.character + 1}`;
+  };
+  for (const e of a.entities) rows.push({ start: e.start, line: `${at(e.start)}: entity: ${entityMessage(e, clustering.cluster(e.entityId))}` });
+  for (const d of a.dates) rows.push({ start: d.start, line: `${at(d.start)}: date: ${dateMessage(d)} — "${d.text}"` });
+  for (const b of a.boilerplate) rows.push({ start: b.start, line: `${at(b.start)}: boilerplate: ${boilerplateMessage(b)}` });
+  return rows.sort((x, y) => x.start - y.start).map((r) => r.line);
+}

@@ -1,0 +1,142 @@
+/**
+ * Reading and writing the sidecar YAML of one article. The file is the analysts' data:
+ * - parsing never throws and reports every problem with its position, so a broken file is shown, never overwritten;
+ * - writing is deterministic (fixed key order, tags sorted by position, no line folding), so files diff and merge well;
+ * - keys we do not know are kept.
+ */
+import { parseDocument, stringify, isMap, isSeq, type Document, type YAMLMap } from 'yaml';
+import type { Sidecar, Tag } from './model';
+
+export interface SidecarError {
+  readonly message: string;
+  /** 0-based. */
+  readonly line: number;
+  readonly column: number;
+}
+
+export type SidecarParseResult = { ok: true; sidecar: Sidecar } | { ok: false; errors: SidecarError[] };
+
+const TAG_KEYS = ['id', 'tag', 'note', 'quote', 'prefix', 'suffix', 'start', 'end', 'created', 'author'] as const;
+const TOP_KEYS = ['version', 'document', 'tags'] as const;
+
+export function emptySidecar(document: string): Sidecar {
+  return { version: 1, document, tags: [] };
+}
+
+export function parseSidecar(text: string, documentIfEmpty: string): SidecarParseResult {
+  if (!text.trim()) return { ok: true, sidecar: emptySidecar(documentIfEmpty) };
+  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+  const errors: SidecarError[] = doc.errors.map((e) => ({ message: e.message.split('\n')[0], ...positionOf(text, e.pos[0]) }));
+  if (errors.length) return { ok: false, errors };
+  return readStructure(doc, text, documentIfEmpty);
+}
+
+function readStructure(doc: Document, text: string, documentIfEmpty: string): SidecarParseResult {
+  const errors: SidecarError[] = [];
+  const at = (node: unknown): { line: number; column: number } => positionOf(text, (node as { range?: number[] })?.range?.[0] ?? 0);
+  const root = doc.contents;
+  if (!isMap(root)) {
+    return { ok: false, errors: [{ message: 'A sidecar must be a mapping with version, document and tags.', ...at(root) }] };
+  }
+  const version = root.get('version');
+  if (version !== 1) errors.push({ message: `Unsupported sidecar version ${String(version)}; this extension reads version 1.`, ...at(root) });
+  const document = root.get('document');
+  if (document !== undefined && typeof document !== 'string') errors.push({ message: '`document` must be a string.', ...at(root) });
+  const tagsNode = root.get('tags', true);
+  const tags: Tag[] = [];
+  if (tagsNode !== undefined && tagsNode !== null && !isSeq(tagsNode)) {
+    errors.push({ message: '`tags` must be a list.', ...at(tagsNode) });
+  } else if (isSeq(tagsNode)) {
+    const ids = new Set<string>();
+    for (const item of tagsNode.items) {
+      const result = readTag(item);
+      if (typeof result === 'string') errors.push({ message: result, ...at(item) });
+      else if (ids.has(result.id)) errors.push({ message: `Duplicate tag id ${result.id}.`, ...at(item) });
+      else {
+        ids.add(result.id);
+        tags.push(result);
+      }
+    }
+  }
+  if (errors.length) return { ok: false, errors };
+  const extra = extraKeys(root, TOP_KEYS);
+  return {
+    ok: true,
+    sidecar: { version: 1, document: typeof document === 'string' ? document : documentIfEmpty, tags, ...(extra ? { extra } : {}) },
+  };
+}
+
+function readTag(node: unknown): Tag | string {
+  if (!isMap(node)) return 'Each tag must be a mapping.';
+  const o = node.toJSON() as Record<string, unknown>;
+  const str = (k: string): boolean => typeof o[k] === 'string';
+  const int = (k: string): boolean => Number.isInteger(o[k]) && (o[k] as number) >= 0;
+  if (!str('id') || !(o.id as string)) return 'A tag needs an `id`.';
+  if (!str('tag') || !(o.tag as string).trim()) return `Tag ${String(o.id)} needs a \`tag\` name.`;
+  if (!str('quote')) return `Tag ${String(o.id)} needs its \`quote\`.`;
+  if (!int('start') || !int('end') || (o.end as number) < (o.start as number)) return `Tag ${String(o.id)} needs \`start\` ≤ \`end\` offsets.`;
+  for (const k of ['note', 'prefix', 'suffix', 'author'] as const) {
+    if (o[k] !== undefined && o[k] !== null && !str(k)) return `Tag ${String(o.id)}: \`${k}\` must be text.`;
+  }
+  const created = o.created instanceof Date ? o.created.toISOString() : typeof o.created === 'string' ? o.created : '';
+  const extra = extraKeys(node, TAG_KEYS);
+  return {
+    id: o.id as string,
+    tag: o.tag as string,
+    ...(typeof o.note === 'string' && o.note ? { note: o.note } : {}),
+    quote: o.quote as string,
+    prefix: typeof o.prefix === 'string' ? o.prefix : '',
+    suffix: typeof o.suffix === 'string' ? o.suffix : '',
+    start: o.start as number,
+    end: o.end as number,
+    created,
+    ...(typeof o.author === 'string' && o.author ? { author: o.author } : {}),
+    ...(extra ? { extra } : {}),
+  };
+}
+
+function extraKeys(map: YAMLMap, known: readonly string[]): Record<string, unknown> | undefined {
+  const json = map.toJSON() as Record<string, unknown>;
+  const extra: Record<string, unknown> = {};
+  let any = false;
+  for (const [k, v] of Object.entries(json)) {
+    if (!known.includes(k)) {
+      extra[k] = v;
+      any = true;
+    }
+  }
+  return any ? extra : undefined;
+}
+
+function positionOf(text: string, offset: number): { line: number; column: number } {
+  let line = 0;
+  let last = 0;
+  for (let i = 0; i < offset && i < text.length; i++) {
+    if (text.charCodeAt(i) === 10) {
+      line++;
+      last = i + 1;
+    }
+  }
+  return { line, column: offset - last };
+}
+
+export function serializeSidecar(sidecar: Sidecar): string {
+  const tags = [...sidecar.tags].sort((a, b) => a.start - b.start || a.end - b.end || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const body = {
+    version: 1,
+    document: sidecar.document,
+    ...(sidecar.extra ?? {}),
+    tags: tags.map((t) => {
+      const o: Record<string, unknown> = {};
+      for (const k of TAG_KEYS) {
+        const v = t[k];
+        if (v !== undefined && v !== '') o[k] = v;
+      }
+      if (o.prefix === undefined) o.prefix = '';
+      if (o.suffix === undefined) o.suffix = '';
+      return { ...o, ...(t.extra ?? {}) };
+    }),
+  };
+  const header = '# Corpus Annotator tags for one article (sidecar format version 1).\n# Safe to edit and merge; keep it valid YAML. Offsets are UTF-16 code units.\n';
+  return header + stringify(body, { lineWidth: 0, minContentWidth: 0, defaultStringType: 'PLAIN', defaultKeyType: 'PLAIN' });
+}

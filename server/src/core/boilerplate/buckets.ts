@@ -1,0 +1,101 @@
+/**
+ * A compact multimap from 30-bit keys to non-negative integer ids: open addressing with linear
+ * probing in two Int32Arrays (8 bytes a slot), so the million band keys of a large corpus take a
+ * few tens of megabytes instead of a JS Map's hundred. A key holds at most `cap` ids: beyond that it
+ * is too common to say anything and is not extended.
+ */
+const EMPTY = -1;
+const TOMB = -2;
+
+export class Buckets {
+  private keys: Int32Array;
+  private vals: Int32Array;
+  private mask: number;
+  private size = 0;
+  private used = 0;
+
+  constructor(private readonly cap = 256, initial = 1024) {
+    this.keys = new Int32Array(initial).fill(EMPTY);
+    this.vals = new Int32Array(initial);
+    this.mask = initial - 1;
+  }
+
+  add(key: number, id: number): void {
+    if ((this.used + 1) * 2 > this.keys.length) this.resize();
+    let count = 0;
+    let free = -1;
+    let i = key & this.mask;
+    for (;;) {
+      const k = this.keys[i];
+      if (k === EMPTY) break;
+      if (k === key) {
+        if (this.vals[i] === id) return;
+        if (++count >= this.cap) return;
+      } else if (k === TOMB && free < 0) {
+        free = i;
+      }
+      i = (i + 1) & this.mask;
+    }
+    if (free < 0) { free = i; this.used++; }
+    this.keys[free] = key;
+    this.vals[free] = id;
+    this.size++;
+  }
+
+  remove(key: number, id: number): void {
+    let i = key & this.mask;
+    for (;;) {
+      const k = this.keys[i];
+      if (k === EMPTY) return;
+      if (k === key && this.vals[i] === id) {
+        this.keys[i] = TOMB;
+        this.size--;
+        return;
+      }
+      i = (i + 1) & this.mask;
+    }
+  }
+
+  forEach(key: number, fn: (id: number) => void): void {
+    let i = key & this.mask;
+    for (;;) {
+      const k = this.keys[i];
+      if (k === EMPTY) return;
+      if (k === key) fn(this.vals[i]);
+      i = (i + 1) & this.mask;
+    }
+  }
+
+  /** Ids of each key holding two or more. */
+  *groups(): IterableIterator<readonly number[]> {
+    const byKey = new Map<number, number[]>();
+    for (let i = 0; i < this.keys.length; i++) {
+      const k = this.keys[i];
+      if (k < 0) continue;
+      const list = byKey.get(k);
+      if (list) list.push(this.vals[i]); else byKey.set(k, [this.vals[i]]);
+    }
+    for (const list of byKey.values()) if (list.length > 1) yield list;
+  }
+
+  private resize(): void {
+    const oldKeys = this.keys;
+    const oldVals = this.vals;
+    const capacity = this.size * 4 > oldKeys.length ? oldKeys.length * 2 : oldKeys.length;
+    this.keys = new Int32Array(capacity).fill(EMPTY);
+    this.vals = new Int32Array(capacity);
+    this.mask = capacity - 1;
+    this.size = 0;
+    this.used = 0;
+    for (let i = 0; i < oldKeys.length; i++) {
+      const k = oldKeys[i];
+      if (k < 0) continue;
+      let j = k & this.mask;
+      while (this.keys[j] !== EMPTY) j = (j + 1) & this.mask;
+      this.keys[j] = k;
+      this.vals[j] = oldVals[i];
+      this.size++;
+      this.used++;
+    }
+  }
+}

@@ -1,0 +1,80 @@
+/**
+ * Corpus-level statistics of short lines, kept up to date one document at a time:
+ * how many documents hold a line shape (digits masked), where (body or not), and how many
+ * documents have a given line as their headline. Each entry carries the clock value of its last
+ * change so that cached findings that depend on it can tell they are stale.
+ */
+import type { DocState } from './docState';
+
+export interface StatEntry {
+  /** Documents holding the key. */
+  docs: number;
+  /** Of those, documents where it stands in the body, above the body (top, headline), after it (tail). */
+  body: number;
+  top: number;
+  tail: number;
+  /** Documents whose headline has this key (headline entries only). */
+  headlines: number;
+  stamp: number;
+}
+
+export class CorpusStats {
+  readonly shapes = new Map<string, StatEntry>();
+  readonly heads = new Map<string, StatEntry>();
+
+  /** Counts `doc` in and records in `doc.deps` the entries its findings depend on. */
+  add(doc: DocState, clock: number): void {
+    doc.deps = [];
+    this.apply(doc, clock, +1);
+  }
+
+  remove(doc: DocState, clock: number): void {
+    this.apply(doc, clock, -1);
+  }
+
+  private apply(doc: DocState, clock: number, delta: 1 | -1): void {
+    // Bit set of regions per shape: 1 body, 2 top, 4 tail. Lines in lists of other articles are
+    // other articles' headlines: they are not counted as recurring lines of this one.
+    const shapeRegions = new Map<string, number>();
+    const heads = new Set<string>();
+    for (let i = 0; i < doc.lines.length; i++) {
+      const shape = doc.shapes[i];
+      if (shape === undefined || shape.length === 0) continue;
+      heads.add(doc.hkeys[i]!);
+      const l = doc.lines[i];
+      if (l.inList) continue;
+      const bit = l.region === 'body' ? 1 : l.region === 'tail' ? 4 : 2;
+      shapeRegions.set(shape, (shapeRegions.get(shape) ?? 0) | bit);
+    }
+    for (const [shape, bits] of shapeRegions) {
+      const e = this.touch(this.shapes, shape, clock);
+      e.docs += delta;
+      if (delta > 0) doc.deps.push(e);
+      if (bits & 1) e.body += delta;
+      if (bits & 2) e.top += delta;
+      if (bits & 4) e.tail += delta;
+      this.settle(this.shapes, shape, e);
+    }
+    for (const key of heads) {
+      const e = this.touch(this.heads, key, clock);
+      e.docs += delta;
+      if (delta > 0) doc.deps.push(e);
+      if (key === doc.headlineKey) e.headlines += delta;
+      this.settle(this.heads, key, e);
+    }
+  }
+
+  private touch(map: Map<string, StatEntry>, key: string, clock: number): StatEntry {
+    let e = map.get(key);
+    if (!e) {
+      e = { docs: 0, body: 0, top: 0, tail: 0, headlines: 0, stamp: clock };
+      map.set(key, e);
+    }
+    e.stamp = clock;
+    return e;
+  }
+
+  private settle(map: Map<string, StatEntry>, key: string, e: StatEntry): void {
+    if (e.docs <= 0) map.delete(key);
+  }
+}

@@ -1,0 +1,105 @@
+/**
+ * Boilerplate and duplicate detection over a corpus of plain-text articles.
+ *
+ * - Page furniture ("chrome"): widgets, labels, menus, timestamps, bylines, captions, copyright,
+ *   lists of other articles, decided from the line itself (a small lexicon of web-page words, the
+ *   line's shape and punctuation), its place in the article (above the headline, after the body,
+ *   next to other furniture) and the corpus (how many articles hold the same line shape, and where;
+ *   whether it is another article's headline).
+ * - Duplicates: exact copies (after whitespace normalisation) and near copies (word edit
+ *   similarity ≥ threshold, candidates from MinHash/LSH over word shingles), within and across
+ *   articles.
+ *
+ * The index is incremental: `update` and `remove` cost what the document and its matching buckets
+ * cost; findings are computed lazily per document and cached until something they depend on changes.
+ */
+import type { BoilerplateFinding, BoilerplateKind, CancellationToken } from '../types';
+import { furnitureClusters, passageClusters } from './clusters';
+import { CorpusStats } from './corpusStats';
+import { buildDocState, DocState } from './docState';
+import { computeFindings } from './findings';
+import { PassageIndex } from './passageIndex';
+
+export interface BoilerplateCluster {
+  id: string;
+  kind: BoilerplateKind;
+  text: string;
+  places: { uri: string; start: number; end: number }[];
+}
+
+export interface BoilerplateIndex {
+  /** Adds or replaces one document; cost proportional to that document (and its matches). */
+  update(uri: string, text: string): void;
+  remove(uri: string): void;
+  has(uri: string): boolean;
+  /** Findings sorted by start; `copies` are the other places (this and other documents). */
+  findings(uri: string, token?: CancellationToken): BoilerplateFinding[];
+  /** Repeated passages with their places, for a tree view. */
+  clusters(): BoilerplateCluster[];
+  /** Number of documents. */
+  readonly size: number;
+}
+
+export interface BoilerplateOptions {
+  /** Word edit similarity (0–1) from which two passages are near-duplicates. Default 0.8. */
+  nearDuplicateThreshold?: number;
+  /** Shortest line (in characters) compared for duplicates. Default 40. */
+  minPassageChars?: number;
+}
+
+export const DEFAULT_NEAR_DUPLICATE_THRESHOLD = 0.8;
+export const DEFAULT_MIN_PASSAGE_CHARS = 40;
+
+export function createBoilerplateIndex(options: BoilerplateOptions = {}): BoilerplateIndex {
+  const threshold = options.nearDuplicateThreshold ?? DEFAULT_NEAR_DUPLICATE_THRESHOLD;
+  const minChars = options.minPassageChars ?? DEFAULT_MIN_PASSAGE_CHARS;
+  const docs = new Map<string, DocState>();
+  const stats = new CorpusStats();
+  const passages = new PassageIndex();
+  let clock = 0;
+
+  const remove = (uri: string): void => {
+    const doc = docs.get(uri);
+    if (!doc) return;
+    clock++;
+    passages.remove(doc, clock);
+    stats.remove(doc, clock);
+    docs.delete(uri);
+  };
+
+  const index: BoilerplateIndex = {
+    update(uri, text) {
+      const old = docs.get(uri);
+      if (old && old.text === text) return;
+      remove(uri);
+      clock++;
+      const { doc, bands } = buildDocState(uri, text, minChars, passages.nextId);
+      docs.set(uri, doc);
+      stats.add(doc, clock);
+      passages.add(doc, bands, clock);
+    },
+    remove,
+    has: (uri) => docs.has(uri),
+    findings(uri, token) {
+      const doc = docs.get(uri);
+      if (!doc) return [];
+      if (doc.cache && isFresh(doc, doc.cache.stamp)) return doc.cache.findings;
+      const findings = computeFindings(doc, { stats, passages, threshold, token });
+      doc.cache = { stamp: clock, findings };
+      return findings;
+    },
+    clusters() {
+      return [...passageClusters(passages, threshold), ...furnitureClusters(docs.values(), stats)];
+    },
+    get size() {
+      return docs.size;
+    },
+  };
+  return Object.freeze(index);
+}
+
+function isFresh(doc: DocState, stamp: number): boolean {
+  if (doc.dirtyStamp > stamp) return false;
+  for (const e of doc.deps) if (e.stamp > stamp) return false;
+  return true;
+}

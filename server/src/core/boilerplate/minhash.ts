@@ -1,0 +1,80 @@
+/**
+ * Near-duplicate machinery: MinHash signatures over word shingles, LSH band keys, and a banded
+ * token edit distance that verifies candidates.
+ */
+import { combine, mix32, to30 } from './hashing';
+
+export const BANDS = 10;
+const ROWS = 2;
+const NUM_HASHES = BANDS * ROWS;
+const SEEDS: Int32Array = (() => {
+  const s = new Int32Array(NUM_HASHES);
+  let x = 0x1234567;
+  for (let i = 0; i < NUM_HASHES; i++) { x = mix32(x + 0x9e3779b9); s[i] = x | 1; }
+  return s;
+})();
+
+/**
+ * LSH band keys of a passage: word trigrams (bigrams for passages under 30 words) are hashed, the minimum of
+ * NUM_HASHES permutations is kept, and each band of ROWS minima gives one 30-bit key.
+ */
+export function bandKeys(tokens: Int32Array): Int32Array {
+  const n = tokens.length;
+  const k = n >= 30 ? 3 : n >= 3 ? 2 : 1;
+  const mins = new Int32Array(NUM_HASHES).fill(0x7fffffff);
+  for (let i = 0; i + k <= n; i++) {
+    let sh = tokens[i];
+    for (let j = 1; j < k; j++) sh = combine(sh, tokens[i + j]);
+    for (let h = 0; h < NUM_HASHES; h++) {
+      let v = Math.imul(sh ^ SEEDS[h], 0x9e3779b1);
+      v ^= v >>> 15;
+      v &= 0x7fffffff;
+      if (v < mins[h]) mins[h] = v;
+    }
+  }
+  const keys = new Int32Array(BANDS);
+  for (let b = 0; b < BANDS; b++) {
+    let key = Math.imul(b + 1, 0x27d4eb2d);
+    for (let r = 0; r < ROWS; r++) key = combine(key, mins[b * ROWS + r]);
+    keys[b] = to30(key);
+  }
+  return keys;
+}
+
+/**
+ * Similarity of two token sequences: 1 − (word edit distance / longer length).
+ * Returns 0 as soon as the distance must exceed what `threshold` allows (banded computation).
+ */
+export function tokenSimilarity(a: Int32Array, b: Int32Array, threshold: number): number {
+  const n = a.length;
+  const m = b.length;
+  const longer = Math.max(n, m);
+  if (longer === 0) return 1;
+  const maxDist = Math.floor((1 - threshold) * longer + 1e-9);
+  if (Math.abs(n - m) > maxDist) return 0;
+  const INF = maxDist + 1;
+  let prev = new Int32Array(m + 1);
+  let cur = new Int32Array(m + 1);
+  for (let j = 0; j <= m; j++) prev[j] = j <= maxDist ? j : INF;
+  for (let i = 1; i <= n; i++) {
+    const lo = Math.max(1, i - maxDist);
+    const hi = Math.min(m, i + maxDist);
+    cur.fill(INF);
+    cur[0] = i <= maxDist ? i : INF;
+    let best = cur[0];
+    for (let j = lo; j <= hi; j++) {
+      const sub = prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1);
+      const del = prev[j] + 1;
+      const ins = cur[j - 1] + 1;
+      let v = sub < del ? sub : del;
+      if (ins < v) v = ins;
+      if (v > INF) v = INF;
+      cur[j] = v;
+      if (v < best) best = v;
+    }
+    if (best > maxDist) return 0;
+    const t = prev; prev = cur; cur = t;
+  }
+  const d = prev[m];
+  return d > maxDist ? 0 : 1 - d / longer;
+}

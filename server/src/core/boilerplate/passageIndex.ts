@@ -1,0 +1,124 @@
+/**
+ * Index of all passages of the corpus: exact keys, word-sequence keys and LSH band keys, each a
+ * multimap to passage ids. Adding or removing a document touches only its own passages' buckets,
+ * and marks the documents sharing a bucket with them as needing their findings recomputed.
+ */
+import { Buckets } from './buckets';
+import { DocState, Passage, passageBands, passageTokens } from './docState';
+import { normalizeSpace } from './text';
+import { bandKeys, tokenSimilarity } from './minhash';
+
+export interface Match {
+  readonly passage: Passage;
+  readonly exact: boolean;
+  readonly similarity: number;
+}
+
+export class PassageIndex {
+  private readonly byId: (Passage | undefined)[] = [];
+  private readonly free: number[] = [];
+  private readonly exact = new Buckets();
+  private readonly near = new Buckets();
+  private readonly bands = new Buckets(64);
+
+  /** An id for a new passage; ids of removed passages are reused. */
+  nextId = (): number => {
+    if (this.free.length > 0) return this.free.pop()!;
+    this.byId.push(undefined);
+    return this.byId.length - 1;
+  };
+
+  /** Indexes the passages of `doc`, given the band keys of each (computed with its tokens). */
+  add(doc: DocState, bands: readonly (Int32Array | undefined)[], clock: number): void {
+    for (const p of doc.passages) {
+      if (!p) continue;
+      this.byId[p.id] = p;
+      this.exact.add(p.exactKey, p.id);
+      this.near.add(p.nearKey, p.id);
+      for (const k of bands[p.idx]!) this.bands.add(k, p.id);
+    }
+    this.markNeighbours(doc, bands, clock);
+  }
+
+  remove(doc: DocState, clock: number): void {
+    const bands = doc.passages.map((p) => (p ? passageBands(p) : undefined));
+    this.markNeighbours(doc, bands, clock);
+    for (const p of doc.passages) {
+      if (!p) continue;
+      this.exact.remove(p.exactKey, p.id);
+      this.near.remove(p.nearKey, p.id);
+      for (const k of bands[p.idx]!) this.bands.remove(k, p.id);
+      this.byId[p.id] = undefined;
+      this.free.push(p.id);
+    }
+  }
+
+  /** Exact copies of `p` (itself excluded), at most `limit`. */
+  exactCopies(p: Passage, limit: number): Passage[] {
+    const out: Passage[] = [];
+    const norm = normalizeSpace(p.doc.lines[p.idx].span.text);
+    this.exact.forEach(p.exactKey, (id) => {
+      const q = this.byId[id];
+      if (out.length < limit && q && q !== p && normalizeSpace(q.doc.lines[q.idx].span.text) === norm) out.push(q);
+    });
+    return out;
+  }
+
+  /** Verified copies of `p` (itself excluded): exact, same words, or similar above `threshold`. */
+  matches(p: Passage, threshold: number): Match[] {
+    const seen = new Set<number>([p.id]);
+    const out: Match[] = [];
+    let norm: string | undefined;
+    const tokens = passageTokens(p);
+    const consider = (id: number): void => {
+      if (seen.has(id)) return;
+      seen.add(id);
+      const q = this.byId[id];
+      if (!q) return;
+      if (q.exactKey === p.exactKey) {
+        norm ??= normalizeSpace(p.doc.lines[p.idx].span.text);
+        if (normalizeSpace(q.doc.lines[q.idx].span.text) === norm) {
+          out.push({ passage: q, exact: true, similarity: 1 });
+          return;
+        }
+      }
+      const qt = passageTokens(q);
+      const sim = sameTokens(tokens, qt) ? 1 : tokenSimilarity(tokens, qt, threshold);
+      if (sim >= threshold) out.push({ passage: q, exact: false, similarity: sim });
+    };
+    this.exact.forEach(p.exactKey, consider);
+    this.near.forEach(p.nearKey, consider);
+    for (const k of bandKeys(tokens)) this.bands.forEach(k, consider);
+    return out;
+  }
+
+  get(id: number): Passage | undefined {
+    return this.byId[id];
+  }
+
+  /** Groups of passage ids sharing an exact or word-sequence key, or an LSH band. */
+  *candidateGroups(): IterableIterator<readonly number[]> {
+    yield* this.exact.groups();
+    yield* this.near.groups();
+    yield* this.bands.groups();
+  }
+
+  private markNeighbours(doc: DocState, bands: readonly (Int32Array | undefined)[], clock: number): void {
+    const mark = (id: number): void => {
+      const q = this.byId[id];
+      if (q && q.doc !== doc) q.doc.dirtyStamp = clock;
+    };
+    for (const p of doc.passages) {
+      if (!p) continue;
+      this.exact.forEach(p.exactKey, mark);
+      this.near.forEach(p.nearKey, mark);
+      for (const k of bands[p.idx]!) this.bands.forEach(k, mark);
+    }
+  }
+}
+
+function sameTokens(a: Int32Array, b: Int32Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}

@@ -1,0 +1,129 @@
+/**
+ * Line splitting and normalisation. A "line" is one non-blank line of the document: news text
+ * files hold one paragraph per line, so a line is the unit that is flagged.
+ */
+
+export interface LineSpan {
+  /** 0-based line number in the document. */
+  readonly line: number;
+  /** Offsets of the trimmed line text. */
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+}
+
+/** The characters of `\\s`, less the line feed. */
+function isSpace(c: number): boolean {
+  return c === 32 || c === 9 || c === 13 || c === 160 || c === 12 || c === 11 || c === 0xfeff
+    || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x3000 || c === 0x202f
+    || c === 0x205f || c === 0x1680;
+}
+
+/** Non-blank lines of `text`, trimmed, with their offsets. */
+export function splitLines(text: string): LineSpan[] {
+  const out: LineSpan[] = [];
+  let lineNo = 0;
+  let pos = 0;
+  const n = text.length;
+  while (pos <= n) {
+    let eol = text.indexOf('\n', pos);
+    if (eol < 0) eol = n;
+    let s = pos;
+    let e = eol;
+    while (s < e && isSpace(text.charCodeAt(s))) s++;
+    while (e > s && isSpace(text.charCodeAt(e - 1))) e--;
+    if (e > s) out.push({ line: lineNo, start: s, end: e, text: text.slice(s, e) });
+    lineNo++;
+    pos = eol + 1;
+  }
+  return out;
+}
+
+/** Collapses runs of whitespace: the form in which two copies are "exactly" the same. */
+export function normalizeSpace(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+const WORD = /[\p{L}\p{N}]+/gu;
+
+/** Lower-cased words (letters and digits), punctuation dropped. */
+export function words(text: string): string[] {
+  return text.toLowerCase().match(WORD) ?? [];
+}
+
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+const lowerCache = new Map<number, number>();
+
+/** Lower-cased code of a letter or digit, or -1 for anything else (ASCII fast path). */
+function wordChar(c: number): number {
+  if (c < 128) {
+    if (c >= 97 && c <= 122) return c;
+    if (c >= 65 && c <= 90) return c + 32;
+    if (c >= 48 && c <= 57) return c;
+    return -1;
+  }
+  let v = lowerCache.get(c);
+  if (v === undefined) {
+    const ch = String.fromCharCode(c);
+    // Surrogate halves stand for letters of the astral planes; treat them as word characters.
+    v = (c >= 0xd800 && c <= 0xdfff) || LETTER_OR_DIGIT.test(ch) ? ch.toLowerCase().charCodeAt(0) : -1;
+    lowerCache.set(c, v);
+  }
+  return v;
+}
+
+const tokenBuffer: number[] = [];
+
+/**
+ * Token hashes of a line's words (FNV-1a of each lower-cased word, punctuation dropped), for
+ * shingling and similarity; the same words as `words(text)`, without building strings.
+ */
+export function tokenHashes(text: string): Int32Array {
+  const buf = tokenBuffer;
+  buf.length = 0;
+  let h = 0;
+  let inWord = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = wordChar(text.charCodeAt(i));
+    if (c >= 0) {
+      if (!inWord) { h = 0x811c9dc5 | 0; inWord = true; }
+      h = Math.imul(h ^ c, 0x01000193);
+    } else if (inWord) {
+      buf.push(h | 0);
+      inWord = false;
+    }
+  }
+  if (inWord) buf.push(h | 0);
+  return Int32Array.from(buf);
+}
+
+/** Hash of the text with runs of whitespace collapsed (the key of `normalizeSpace(text)`). */
+export function spaceNormalizedHash(text: string): number {
+  let h = 0x811c9dc5 | 0;
+  let pendingSpace = false;
+  let started = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || isSpace(c)) {
+      pendingSpace = started;
+      continue;
+    }
+    if (pendingSpace) { h = Math.imul(h ^ 32, 0x01000193); pendingSpace = false; }
+    h = Math.imul(h ^ c, 0x01000193);
+    started = true;
+  }
+  return h | 0;
+}
+
+/**
+ * The "shape" of a short line: lower-cased words with every digit replaced by 0, so that
+ * `Comments (12)` and `Comments (3)`, or two timestamps, share one shape.
+ */
+export function lineShape(text: string): string {
+  return words(text).join(' ').replace(/\d/g, '0');
+}
+
+/** Lower-cased words joined by single spaces: the key under which headlines are compared. */
+export function headlineKey(text: string): string {
+  return words(text).join(' ');
+}

@@ -1,0 +1,158 @@
+/**
+ * The analysis core behind one factory. It holds the corpus's texts (given to it by the host: the LSP server or the
+ * CLI), and answers per-document analyses that depend on the whole corpus (entity clusters, boilerplate copies).
+ * Work is cached per document text and recomputed lazily; every phase checks the cancellation token.
+ */
+import type { BoilerplateFinding, CancellationToken, DateMention, DocumentDate, EntityMention, RecognizedEntity } from './types';
+import { throwIfCancelled } from './types';
+import type { NerModel } from './entities/model';
+import { createEntityRecognizer } from './entities/recognizer';
+import { clusterEntities, type EntityCluster, type EntityClustering } from './entities/aliases';
+import { EMPTY_REGISTRY, type EntityRegistry } from './entities/registry';
+import { findDocumentDate, recognizeDates, type DateOptions } from './dates/index';
+import { createBoilerplateIndex, type BoilerplateCluster } from './boilerplate/index';
+
+export interface CorpusServiceInit {
+  readonly nerModel: NerModel;
+  readonly registry?: EntityRegistry;
+}
+
+export interface AnalysisOptions {
+  readonly dates?: DateOptions;
+}
+
+export interface DocumentAnalysis {
+  readonly uri: string;
+  readonly entities: readonly EntityMention[];
+  readonly dates: readonly DateMention[];
+  readonly documentDate?: DocumentDate;
+  readonly boilerplate: readonly BoilerplateFinding[];
+}
+
+export interface EntityAt {
+  readonly mention: EntityMention;
+  readonly cluster: EntityCluster;
+  /** Mentions of this entity in the document asked about. */
+  readonly inDocument: number;
+  /** Mentions in the whole corpus, and the number of articles they are in. */
+  readonly inCorpus: number;
+  readonly articles: number;
+}
+
+export interface CorpusService {
+  setDocument(uri: string, text: string): void;
+  removeDocument(uri: string): void;
+  hasDocument(uri: string): boolean;
+  getText(uri: string): string | undefined;
+  documentUris(): string[];
+  setRegistry(registry: EntityRegistry): void;
+  /** Recognises the entities of one document ahead of time, so corpus-wide work can be spread out and reported. */
+  prepareDocument(uri: string, token?: CancellationToken): void;
+  analyze(uri: string, options?: AnalysisOptions, token?: CancellationToken): DocumentAnalysis;
+  entityAt(uri: string, offset: number, token?: CancellationToken): EntityAt | undefined;
+  entityClustering(token?: CancellationToken): EntityClustering;
+  boilerplateClusters(): BoilerplateCluster[];
+}
+
+interface DocState {
+  readonly text: string;
+  entities?: RecognizedEntity[];
+  dates?: { key: string; documentDate?: DocumentDate; dates: DateMention[] };
+}
+
+export function createCorpusService(init: CorpusServiceInit): CorpusService {
+  const recognizer = createEntityRecognizer(init.nerModel);
+  const docs = new Map<string, DocState>();
+  const boilerplate = createBoilerplateIndex();
+  let registry = init.registry ?? EMPTY_REGISTRY;
+  let clustering: EntityClustering | undefined;
+
+  const invalidate = (): void => {
+    clustering = undefined;
+  };
+
+  const recognized = (state: DocState, token?: CancellationToken): RecognizedEntity[] => {
+    let entities = state.entities;
+    if (!entities) {
+      throwIfCancelled(token);
+      entities = recognizer.recognize(state.text, token);
+      state.entities = entities;
+    }
+    return entities;
+  };
+
+  const getClustering = (token?: CancellationToken): EntityClustering => {
+    if (!clustering) {
+      const all = [...docs.entries()]
+        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+        .map(([uri, state]) => ({ uri, entities: recognized(state, token) }));
+      clustering = clusterEntities(all, registry, token);
+    }
+    return clustering;
+  };
+
+  const datesOf = (state: DocState, options: DateOptions | undefined, token?: CancellationToken) => {
+    const key = JSON.stringify(options ?? {});
+    if (!state.dates || state.dates.key !== key) {
+      const documentDate = findDocumentDate(state.text, options);
+      const dates = recognizeDates(state.text, { ...options, documentDate: documentDate ?? null }, token);
+      state.dates = { key, documentDate, dates };
+    }
+    return state.dates;
+  };
+
+  const service: CorpusService = {
+    setDocument(uri, text) {
+      const old = docs.get(uri);
+      if (old && old.text === text) return;
+      docs.set(uri, { text });
+      boilerplate.update(uri, text);
+      invalidate();
+    },
+    removeDocument(uri) {
+      if (!docs.delete(uri)) return;
+      boilerplate.remove(uri);
+      invalidate();
+    },
+    hasDocument: (uri) => docs.has(uri),
+    getText: (uri) => docs.get(uri)?.text,
+    documentUris: () => [...docs.keys()].sort(),
+    setRegistry(next) {
+      registry = next;
+      invalidate();
+    },
+    prepareDocument(uri, token) {
+      const state = docs.get(uri);
+      if (state) recognized(state, token);
+    },
+    analyze(uri, options, token) {
+      const state = docs.get(uri);
+      if (!state) return { uri, entities: [], dates: [], boilerplate: [] };
+      const entities = getClustering(token).mentionsOf(uri);
+      throwIfCancelled(token);
+      const { documentDate, dates } = datesOf(state, options?.dates, token);
+      throwIfCancelled(token);
+      const findings = boilerplate.findings(uri, token);
+      return { uri, entities, dates, ...(documentDate ? { documentDate } : {}), boilerplate: findings };
+    },
+    entityAt(uri, offset, token) {
+      const c = getClustering(token);
+      const mentions = c.mentionsOf(uri);
+      const mention = mentions.find((m) => m.start <= offset && offset <= m.end);
+      if (!mention) return undefined;
+      const cluster = c.cluster(mention.entityId);
+      if (!cluster) return undefined;
+      const articles = new Set(cluster.mentions.map((m) => m.uri)).size;
+      return {
+        mention,
+        cluster,
+        inDocument: mentions.filter((m) => m.entityId === mention.entityId).length,
+        inCorpus: cluster.mentions.length,
+        articles,
+      };
+    },
+    entityClustering: (token) => getClustering(token),
+    boilerplateClusters: () => boilerplate.clusters(),
+  };
+  return Object.freeze(service);
+}

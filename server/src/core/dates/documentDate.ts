@@ -1,0 +1,108 @@
+/**
+ * The article's own date (document creation time), read from the article itself: a labelled line
+ * (`Published: 12 March 2024`, `date 2025-04-25`), a dateline (`VIENTIANE, Jun 30, 2021`), a
+ * date or timestamp standing on its own line near the top (`14/01/2026 11:29`), or, failing
+ * those, the latest past-tense date in the lead paragraph. Photo captions never count.
+ */
+import type { DocumentDate } from '../types';
+import type { Candidate, Spec } from './spec';
+import { formatDate, formatTime } from './calendar';
+import { tenseAround } from './tense';
+
+export interface DctFinding {
+  readonly date: DocumentDate;
+  readonly candidate: Candidate;
+}
+
+interface Full { y: number; m: number; d: number; hh?: number; mi?: number }
+
+function fullDate(s: Spec): Full | undefined {
+  if (s.t === 'day' && s.y !== undefined) return { y: s.y, m: s.m, d: s.d, hh: s.hh, mi: s.mi };
+  if (s.t === 'time' && s.day?.t === 'day' && s.day.y !== undefined) return { y: s.day.y, m: s.day.m, d: s.day.d, hh: s.hh, mi: s.mi };
+  return undefined;
+}
+
+const HEAD_CHARS = 3000;
+const HEAD_LINES = 15;
+const LABEL = /(?:^|[\s|•·(])(date|dated|published|posted|released|issued|created|updated|last updated|first published)\s*(?:on|at)?\s*[:\-–—]?\s*$/i;
+const PLACE = "[A-Z][\\p{L}.'’-]*(?:\\s+[A-Z][\\p{L}.'’-]*){0,3}";
+const DATELINE_BEFORE = new RegExp(`^[\\s"“*•]*${PLACE}(?:\\s*,\\s*${PLACE})?(?:\\s*\\([^)\\n]{1,40}\\))?\\s*[,–—-]\\s*(?:on\\s+)?$`, 'u');
+const DATELINE_AFTER = /^\s+[A-Z]{3,}[A-Z .'’-]*(?:\s*\([^)\n]{1,40}\))?\s*[,–—:-]/;
+/** Nothing before the date on its line, or a short source name and a separator: `Khmer Times | `. */
+const ALONE_BEFORE = /^[\s*•|]*(?:[^|•·\n]{1,40}\s[|•·]\s*)?$/;
+/** Nothing after it but a time zone (`GMT+7`, `(ICT)`, `JST`) or a separator and more page furniture. */
+const ZONE = '(?:GMT|UTC|[A-Z]{2,4}T|[A-Z]{3})(?:\\s*[+-]\\s*\\d{1,2}(?::?\\d{2})?)?';
+const ALONE_AFTER = new RegExp(`^\\s*(?:[|•·].*|${ZONE}|\\(${ZONE}\\))?\\s*$`);
+const CAPTION = /\bphoto\b|\(photo|\bfile photo\b|\billustration\b|\bcaption\b/i;
+
+function lineAround(text: string, start: number, end: number): { before: string; after: string; line: string; lineStart: number } {
+  const ls = text.lastIndexOf('\n', start - 1) + 1;
+  let le = text.indexOf('\n', end);
+  if (le < 0) le = text.length;
+  return { before: text.slice(ls, start), after: text.slice(end, le), line: text.slice(ls, le), lineStart: ls };
+}
+
+function lineNumber(text: string, lineStart: number): number {
+  let n = 0;
+  for (let i = text.indexOf('\n'); i >= 0 && i < lineStart; i = text.indexOf('\n', i + 1)) n++;
+  return n;
+}
+
+/** Rank of a date's position as the article's date (lower is stronger), or undefined. */
+function rank(text: string, c: Candidate): { rank: number; source: string } | undefined {
+  const { before, after, line, lineStart } = lineAround(text, c.start, c.end);
+  const label = LABEL.exec(before.slice(-40));
+  if (label) {
+    const w = label[1].toLowerCase();
+    if (w === 'date' || w === 'dated') return { rank: 1, source: 'date line' };
+    if (w.includes('updated')) return { rank: 4, source: 'updated line' };
+    return { rank: 0, source: 'published line' };
+  }
+  if (lineStart > HEAD_CHARS || CAPTION.test(line) || lineNumber(text, lineStart) >= HEAD_LINES) return undefined;
+  if (DATELINE_BEFORE.test(before)) return { rank: 2, source: 'dateline' };
+  if (ALONE_BEFORE.test(before)) {
+    if (DATELINE_AFTER.test(after)) return { rank: 2, source: 'dateline' };
+    if (ALONE_AFTER.test(after)) return { rank: 3, source: c.kind === 'TIME' ? 'timestamp line' : 'date line' };
+  }
+  return undefined;
+}
+
+/** The lead: the first line of at least 15 words that is not a caption. */
+function leadBounds(text: string): [number, number] | undefined {
+  let s = 0;
+  while (s < text.length && s < HEAD_CHARS * 2) {
+    let e = text.indexOf('\n', s);
+    if (e < 0) e = text.length;
+    const line = text.slice(s, e);
+    if (!CAPTION.test(line) && (line.match(/\S+/g)?.length ?? 0) >= 15) return [s, e];
+    s = e + 1;
+  }
+  return undefined;
+}
+
+function toDocumentDate(c: Candidate, f: Full, text: string, source: string): DctFinding {
+  const value = formatDate(f.y, f.m, f.d) + (f.hh !== undefined && f.mi !== undefined ? formatTime(f.hh, f.mi) : '');
+  return { date: { start: c.start, end: c.end, text: text.slice(c.start, c.end), value, source }, candidate: c };
+}
+
+/** Picks the article's date among the recognised, non-overlapping candidates. */
+export function detectDocumentDate(text: string, cands: readonly Candidate[]): DctFinding | undefined {
+  let best: { c: Candidate; f: Full; rank: number; source: string } | undefined;
+  for (const c of cands) {
+    const f = fullDate(c.spec);
+    if (!f) continue;
+    const r = rank(text, c);
+    if (r && (!best || r.rank < best.rank)) best = { c, f, ...r };
+  }
+  if (best) return toDocumentDate(best.c, best.f, text, best.source);
+  const lead = leadBounds(text);
+  if (!lead) return undefined;
+  let latest: { c: Candidate; f: Full } | undefined;
+  for (const c of cands) {
+    if (c.start < lead[0] || c.end > lead[1]) continue;
+    const f = fullDate(c.spec);
+    if (!f || tenseAround(text, c.start, c.end) === 'future') continue;
+    if (!latest || f.y * 10000 + f.m * 100 + f.d > latest.f.y * 10000 + latest.f.m * 100 + latest.f.d) latest = { c, f };
+  }
+  return latest ? toDocumentDate(latest.c, latest.f, text, 'lead paragraph (estimate)') : undefined;
+}

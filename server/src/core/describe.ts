@@ -1,0 +1,39 @@
+/** Human-readable wording of findings, shared by the language server and the CLI. */
+import type { BoilerplateFinding, DateMention, EntityMention, EntityType } from './types';
+import type { EntityCluster } from './entities/aliases';
+
+const TYPE_NAMES: Record<EntityType, string> = { PERSON: 'Person', ORG: 'Organisation', LOCATION: 'Place', MISC: 'Other name' };
+
+export function entityTypeName(type: EntityType): string {
+  return TYPE_NAMES[type];
+}
+
+/** Spellings of a cluster other than `except`, most frequent first. */
+export function otherSpellings(cluster: EntityCluster, except?: string): [string, number][] {
+  return [...cluster.spellings.entries()]
+    .filter(([s]) => s !== except)
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+}
+
+export function entityMessage(mention: EntityMention, cluster?: EntityCluster): string {
+  const base = `${entityTypeName(mention.type)}: ${mention.canonical}`;
+  if (!cluster) return base;
+  const others = otherSpellings(cluster, mention.text).map(([s]) => s);
+  const articles = new Set(cluster.mentions.map((m) => m.uri)).size;
+  const also = others.length ? `; also written ${others.slice(0, 4).join(', ')}${others.length > 4 ? ', …' : ''}` : '';
+  return `${base}${also} (${plural(cluster.mentions.length, 'mention')} in ${plural(articles, 'article')})`;
+}
+
+export function dateMessage(date: DateMention): string {
+  const what = date.kind === 'DURATION' ? 'Duration' : date.kind === 'TIME' ? 'Time' : date.kind === 'SET' ? 'Recurring' : 'Date';
+  return `${what}: ${date.value} (${date.resolution})`;
+}
+
+export function boilerplateMessage(finding: BoilerplateFinding): string {
+  const what = finding.kind === 'chrome' ? 'Page chrome' : finding.kind === 'duplicate' ? 'Duplicate' : 'Near-duplicate';
+  return `${what}: ${finding.reason}`;
+}
+
+export function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}

@@ -1,0 +1,225 @@
+/**
+ * Corpus-level alias clustering: every recognised mention gets the `entityId` and `canonical` name of the real-world
+ * entity it names, across diacritics (`Việt Nam` = `Vietnam`), transliterations (`Lakhamphong`/`Lakhamfong`), titles
+ * (`Lt Gen Vilay`) and partial names (`Chinh` → Pham Minh Chinh), with the analysts' registry overriding the model.
+ *
+ * Work is proportional to the number of mentions: name forms are deduplicated, fuzzy candidates come from blocking
+ * keys, partial names look only at their own document and a token index of the corpus.
+ * The result does not depend on the order of the documents (they are processed in uri order).
+ */
+import type { CancellationToken, EntityMention, EntityType, RecognizedEntity } from '../types';
+import { throwIfCancelled } from '../types';
+import { mergeFullForms, typeGroupOf, UnionFind, type FormNode, type TypeGroup } from './clusterGraph';
+import { createFinder } from './clusterFind';
+import { assignIds, chooseCanonical, majorityType } from './clusterNames';
+import { nameFormOf, type NameForm } from './nameForm';
+import { nameTokens } from './nameKey';
+import { corpusPersonIndex, resolveDocumentPartials, type FullName, type PlacedMention } from './partialNames';
+import type { EntityRegistry, RegistryEntity } from './registry';
+
+export interface DocumentEntities {
+  uri: string;
+  entities: readonly RecognizedEntity[];
+}
+
+export interface EntityCluster {
+  entityId: string;
+  canonical: string;
+  type: EntityType;
+  /** Surface form (as written) → count, corpus-wide. */
+  spellings: Map<string, number>;
+  /** Titles/roles seen with it (from RecognizedEntity.title, else a title word stripped from the name) → count. */
+  titles: Map<string, number>;
+  mentions: { uri: string; start: number; end: number; text: string }[];
+  /** From the registry. */
+  notes?: string;
+}
+
+export interface EntityClustering {
+  /** Sorted by start; empty if the uri is unknown. */
+  mentionsOf(uri: string): EntityMention[];
+  clusters(): readonly EntityCluster[];
+  cluster(entityId: string): EntityCluster | undefined;
+  /** Search by any spelling, case/diacritic-insensitive and fuzzy-tolerant (`khamlieng` finds Khamliang Outhakaysone). */
+  find(query: string): EntityCluster[];
+}
+
+interface Work extends PlacedMention {
+  readonly doc: number;
+  readonly entity: RecognizedEntity;
+  readonly form: NameForm;
+}
+
+/** Comparison key for "not an entity" strings and exact registry names: folded words. */
+function plainKey(text: string): string {
+  return nameTokens(text).join(' ');
+}
+
+export function clusterEntities(
+  docs: readonly DocumentEntities[],
+  registry?: EntityRegistry,
+  token?: CancellationToken,
+): EntityClustering {
+  const reg = registry ?? { entities: [], notEntities: [] };
+  const notEntities = new Set(reg.notEntities.map(plainKey));
+  const sortedDocs = [...docs].sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0));
+
+  // Registry names: exact folded text, then name key, then joined key (for `Viet Nam` listed as an alias of `Vietnam`).
+  const regByText = new Map<string, number>();
+  const regByKey = new Map<string, number>();
+  const regPersons: FullName[] = [];
+  const uf = new UnionFind();
+  const regRoots = reg.entities.map((_, i) => uf.add(i));
+  reg.entities.forEach((e, i) => {
+    for (const name of [e.canonical, ...e.aliases]) {
+      const form = nameFormOf(name, e.type);
+      if (!regByText.has(plainKey(name))) regByText.set(plainKey(name), i);
+      if (form.keys.length > 0 && !regByKey.has(form.key)) regByKey.set(form.key, i);
+      if (form.keys.length > 0 && !regByKey.has(`#${form.compact}`)) regByKey.set(`#${form.compact}`, i);
+      if (e.type === 'PERSON') regPersons.push({ root: regRoots[i], keys: form.keys });
+    }
+  });
+
+  // Distinct name forms, one union–find node each; `graph` is indexed by union–find index, and the registry's
+  // entities take the first indices (as placeholders without a name of their own).
+  const placeholder = nameFormOf('', 'MISC');
+  const graph: FormNode[] = regRoots.map((index) => ({ index, group: 'M', form: placeholder, partial: false }));
+  const nodeOf = new Map<string, number>();
+  const formCache = new Map<string, { form: NameForm; dropped: boolean; owner?: number; group: TypeGroup; nodeKey: string }>();
+  const perDoc: Work[][] = [];
+  let seen = 0;
+  sortedDocs.forEach((d, docIndex) => {
+    const list: Work[] = [];
+    const entities = [...d.entities].sort((a, b) => a.start - b.start || a.end - b.end);
+    for (const entity of entities) {
+      if ((++seen & 1023) === 0) throwIfCancelled(token);
+      const cacheKey = `${entity.type}|${entity.text}`;
+      let seenForm = formCache.get(cacheKey);
+      if (!seenForm) {
+        const form = nameFormOf(entity.text, entity.type);
+        const dropped = form.keys.length === 0 || notEntities.has(plainKey(entity.text)) || notEntities.has(plainKey(form.display));
+        // The registry owner is part of the node: analysts may split two names that share a phonetic key.
+        const owner =
+          regByText.get(plainKey(entity.text)) ??
+          regByText.get(plainKey(form.display)) ??
+          regByKey.get(form.key) ??
+          regByKey.get(`#${form.compact}`);
+        const group = typeGroupOf(entity.type);
+        seenForm = { form, dropped, owner, group, nodeKey: `${group}|${form.key}|${owner ?? ''}` };
+        formCache.set(cacheKey, seenForm);
+      }
+      if (seenForm.dropped) continue;
+      const { form, owner, group, nodeKey } = seenForm;
+      let node = nodeOf.get(nodeKey);
+      if (node === undefined) {
+        node = uf.add();
+        graph.push({ index: node, group, form, partial: group === 'P' && form.keys.length === 1 && owner === undefined });
+        nodeOf.set(nodeKey, node);
+        if (owner !== undefined) uf.union(regRoots[owner], node);
+      }
+      list.push({ doc: docIndex, entity, form, node, root: -1, core: true });
+    }
+    perDoc.push(list);
+  });
+
+  mergeFullForms(graph, uf, token);
+  const corpus = corpusPersonIndex(graph, uf, regPersons);
+  for (const list of perDoc) {
+    for (const m of list) m.root = uf.find(m.node);
+    resolveDocumentPartials(list, graph, uf, corpus, token);
+  }
+  throwIfCancelled(token);
+  return buildClustering(sortedDocs, perDoc, reg.entities, regRoots, uf);
+}
+
+function buildClustering(
+  docs: readonly DocumentEntities[],
+  perDoc: readonly Work[][],
+  regEntities: readonly RegistryEntity[],
+  regRoots: readonly number[],
+  uf: UnionFind,
+): EntityClustering {
+  interface Acc {
+    root: number;
+    owner?: RegistryEntity;
+    core: Map<string, number>;
+    all: Map<string, number>;
+    types: Map<EntityType, number>;
+    cluster: EntityCluster;
+    order: string;
+  }
+  const accs = new Map<number, Acc>();
+  const accOf = (root: number, order: () => string): Acc => {
+    let acc = accs.get(root);
+    if (!acc) {
+      const ownerIndex = uf.ownerOf(root);
+      const cluster: EntityCluster = { entityId: '', canonical: '', type: 'MISC', spellings: new Map(), titles: new Map(), mentions: [] };
+      const owner = ownerIndex === undefined ? undefined : regEntities[ownerIndex];
+      acc = { root, owner, core: new Map(), all: new Map(), types: new Map(), cluster, order: order() };
+      accs.set(root, acc);
+    }
+    return acc;
+  };
+  regRoots.forEach((r) => accOf(uf.find(r), () => `~registry:${String(r).padStart(8, '0')}`));
+  perDoc.forEach((list, d) => {
+    for (const m of list) {
+      const acc = accOf(m.root, () => `${docs[d].uri}#${String(m.entity.start).padStart(10, '0')}`);
+      const e = m.entity;
+      bump(acc.cluster.spellings, e.text);
+      const title = e.title ?? m.form.strippedTitle;
+      if (title) bump(acc.cluster.titles, title);
+      bump(m.core ? acc.core : acc.all, m.form.display);
+      bump(acc.types, e.type);
+      acc.cluster.mentions.push({ uri: docs[d].uri, start: e.start, end: e.end, text: e.text });
+    }
+  });
+  const list = [...accs.values()];
+  for (const acc of list) {
+    const c = acc.cluster;
+    c.type = acc.owner?.type ?? majorityType(acc.types);
+    c.canonical = acc.owner?.canonical ?? chooseCanonical(acc.core.size > 0 ? acc.core : acc.all);
+    if (acc.owner?.notes) c.notes = acc.owner.notes;
+  }
+  const ids = assignIds(
+    list.map((a) => ({ explicitId: a.owner?.id, canonical: a.cluster.canonical, type: a.cluster.type, mentionCount: a.cluster.mentions.length, order: a.order })),
+  );
+  list.forEach((a, i) => (a.cluster.entityId = ids[i]));
+  list.sort((a, b) => (a.cluster.entityId < b.cluster.entityId ? -1 : 1));
+  const clusters = list.map((a) => a.cluster);
+  const byId = new Map(clusters.map((c) => [c.entityId, c]));
+  const byRoot = new Map(list.map((a) => [a.root, a.cluster]));
+
+  const mentionsByUri = new Map<string, EntityMention[]>();
+  perDoc.forEach((ms, d) => {
+    const out = ms.map((m): EntityMention => {
+      const c = byRoot.get(m.root)!;
+      const mention: EntityMention = { start: m.entity.start, end: m.entity.end, text: m.entity.text, type: c.type, entityId: c.entityId, canonical: c.canonical };
+      return m.entity.title !== undefined ? { ...mention, title: m.entity.title } : mention;
+    });
+    const prev = mentionsByUri.get(docs[d].uri);
+    mentionsByUri.set(docs[d].uri, prev ? [...prev, ...out].sort((a, b) => a.start - b.start) : out);
+  });
+
+  // The search index is built on the first search.
+  let finder: ((query: string) => { c: EntityCluster }[]) | undefined;
+  const find = (query: string): EntityCluster[] => {
+    if (!finder) {
+      const ownerOf = new Map(list.filter((a) => a.owner).map((a) => [a.cluster, a.owner!]));
+      finder = createFinder(
+        clusters.map((c) => ({ c, mentionCount: c.mentions.length, canonical: c.canonical })),
+        (x) => [x.c.canonical, ...x.c.spellings.keys(), ...(ownerOf.get(x.c)?.aliases ?? [])],
+      );
+    }
+    return finder(query).map((x) => x.c);
+  };
+  return Object.freeze({
+    mentionsOf: (uri: string) => [...(mentionsByUri.get(uri) ?? [])],
+    clusters: () => clusters,
+    cluster: (entityId: string) => byId.get(entityId),
+    find,
+  });
+}
+
+function bump<K>(map: Map<K, number>, key: K): void {
+  map.set(key, (map.get(key) ?? 0) + 1);
+}

@@ -1,0 +1,97 @@
+/**
+ * Naming a cluster: its canonical name (the most frequent full form as written, unless the registry gives one) and
+ * its stable id (the registry's id, else the ASCII slug of the canonical name, with a type suffix when two entities
+ * would share a slug).
+ */
+import { ENTITY_TYPES, type EntityType } from '../types';
+import { hasDiacritics, nameTokens, slugify } from './nameKey';
+
+/** A headline-style all-caps form (`VIETNAM`) loses to a mixed-case one; short acronyms (`ASEAN`, `NATO`) do not. */
+function isShouted(form: string): boolean {
+  return !/\p{Ll}/u.test(form) && /\p{Lu}{6,}/u.test(form);
+}
+
+/**
+ * The most frequent form; ties go to the longer (more tokens), then to the one written with diacritics
+ * (`Lương Cường` over `Luong Cuong`), then to the form seen first in corpus order (documents sorted by key, then
+ * by position), which the caller guarantees by inserting forms in that order; so the choice never depends on the
+ * order in which documents were given.
+ */
+export function chooseCanonical(forms: ReadonlyMap<string, number>): string {
+  let best: string | undefined;
+  let bestScore: [number, number, number, number] = [0, 0, 0, 0];
+  for (const [form, count] of forms) {
+    const score: [number, number, number, number] = [isShouted(form) ? 0 : 1, count, nameTokens(form).length, hasDiacritics(form) ? 1 : 0];
+    if (best === undefined || compareScores(score, bestScore) > 0) {
+      best = form;
+      bestScore = score;
+    }
+  }
+  return best ?? '';
+}
+
+function compareScores(a: readonly number[], b: readonly number[]): number {
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i] - b[i];
+  return 0;
+}
+
+/** The type with the most mentions; ties in the order of ENTITY_TYPES. */
+export function majorityType(counts: ReadonlyMap<EntityType, number>): EntityType {
+  let best: EntityType = 'MISC';
+  let bestCount = -1;
+  for (const t of ENTITY_TYPES) {
+    const c = counts.get(t) ?? 0;
+    if (c > bestCount) {
+      best = t;
+      bestCount = c;
+    }
+  }
+  return best;
+}
+
+export interface IdRequest {
+  readonly explicitId?: string;
+  readonly canonical: string;
+  readonly type: EntityType;
+  readonly mentionCount: number;
+  /** A deterministic tie-breaker (e.g. the first mention's uri and offset). */
+  readonly order: string;
+}
+
+/**
+ * Ids for all clusters at once. Explicit (registry) ids are kept; among the others sharing a slug, the one with the
+ * most mentions keeps the bare slug and the rest get `-<type>` (then `-<type>-2`, …).
+ */
+export function assignIds(requests: readonly IdRequest[]): string[] {
+  const ids = new Array<string>(requests.length);
+  const taken = new Set<string>();
+  requests.forEach((r, i) => {
+    if (r.explicitId) {
+      ids[i] = r.explicitId;
+      taken.add(r.explicitId);
+    }
+  });
+  const rest = requests
+    .map((r, i) => ({ r, i, slug: slugify(r.canonical) }))
+    .filter(({ r }) => !r.explicitId)
+    .sort(
+      (a, b) =>
+        cmp(a.slug, b.slug) ||
+        b.r.mentionCount - a.r.mentionCount ||
+        ENTITY_TYPES.indexOf(a.r.type) - ENTITY_TYPES.indexOf(b.r.type) ||
+        cmp(a.r.canonical, b.r.canonical) ||
+        cmp(a.r.order, b.r.order),
+    );
+  for (const { r, i, slug } of rest) {
+    let id = slug;
+    if (taken.has(id)) id = `${slug}-${r.type.toLowerCase()}`;
+    for (let n = 2; taken.has(id); n++) id = `${slug}-${r.type.toLowerCase()}-${n}`;
+    ids[i] = id;
+    taken.add(id);
+  }
+  return ids;
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

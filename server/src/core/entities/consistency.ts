@@ -1,0 +1,92 @@
+/**
+ * Document-level consistency: a name recognised once is recognised wherever it recurs in the document,
+ * and the first and last words of a person's full name (`Chinh`, `Vilay`) are recognised as that person.
+ * A single word that the document also uses in lower case (`Second`, `Federal`) is not propagated.
+ */
+import type { EntityType } from '../types';
+import * as gazetteer from './gazetteer/index';
+import type { TokenSpan } from './spans';
+import * as titles from './titles';
+import type { Token } from './tokenize';
+
+// Module-local copies (cross-module bindings may be getters under some loaders).
+const { foldKey } = gazetteer;
+const { isTitleWord } = titles;
+
+interface Entry {
+  readonly votes: Map<EntityType, number>;
+}
+
+const CONNECTORS = new Set(['of', 'the', 'and', 'for', "'s", 'de', 'du', 'des', 'la', 'le', 'van', 'von', 'al', 'bin']);
+
+function keyOf(tokens: readonly Token[], from: number, to: number): string {
+  let k = '';
+  for (let i = from; i < to; i++) k += (i > from ? ' ' : '') + foldKey(tokens[i].text);
+  return k;
+}
+
+function isCapitalised(text: string): boolean {
+  return /^[\p{Lu}\p{N}]/u.test(text);
+}
+
+function bestType(e: Entry): EntityType {
+  let best: EntityType = 'MISC';
+  let score = -1;
+  for (const [t, v] of e.votes) if (v > score) [best, score] = [t, v];
+  return best;
+}
+
+/**
+ * Adds spans for unlabelled recurrences of names found elsewhere in the document.
+ * `spans[s]` are the (cleaned, sorted) spans of sentence `s`; they are extended in place and re-sorted.
+ */
+export function propagateNames(
+  sentences: readonly (readonly Token[])[],
+  spans: TokenSpan[][],
+  isCommonWord: (token: string) => boolean = () => false,
+): void {
+  const dict = new Map<string, Entry>();
+  let maxLen = 1;
+  const vote = (key: string, type: EntityType, weight: number): void => {
+    let e = dict.get(key);
+    if (!e) dict.set(key, (e = { votes: new Map() }));
+    e.votes.set(type, (e.votes.get(type) ?? 0) + weight);
+  };
+  sentences.forEach((tokens, s) => {
+    for (const sp of spans[s]) {
+      if (sp.start !== undefined) continue;
+      vote(keyOf(tokens, sp.from, sp.to), sp.type, 1);
+      maxLen = Math.max(maxLen, sp.to - sp.from);
+      if (sp.type === 'PERSON' && sp.to - sp.from >= 2) {
+        for (const i of [sp.from, sp.to - 1]) {
+          const t = tokens[i].text;
+          if (t.length >= 3 && isCapitalised(t) && !isTitleWord(t) && !CONNECTORS.has(foldKey(t))) vote(foldKey(t), 'PERSON', 0.5);
+        }
+      }
+    }
+  });
+  if (dict.size === 0) return;
+  sentences.forEach((tokens, s) => {
+    const covered = new Uint8Array(tokens.length);
+    for (const sp of spans[s]) covered.fill(1, sp.from, sp.to);
+    const added: TokenSpan[] = [];
+    for (let i = 0; i < tokens.length; i++) {
+      if (covered[i] || !isCapitalised(tokens[i].text)) continue;
+      for (let n = Math.min(maxLen, tokens.length - i); n >= 1; n--) {
+        if (!isCapitalised(tokens[i + n - 1].text)) continue;
+        let free = true;
+        for (let j = i; j < i + n; j++) if (covered[j]) free = false;
+        if (!free) continue;
+        const e = dict.get(keyOf(tokens, i, i + n));
+        if (!e) continue;
+        if (n === 1 && i + 1 < tokens.length && isCapitalised(tokens[i + 1].text) && !covered[i + 1]) break;
+        if (n === 1 && (isCommonWord(tokens[i].text) || isTitleWord(tokens[i].text))) break;
+        added.push({ from: i, to: i + n, type: bestType(e) });
+        covered.fill(1, i, i + n);
+        i += n - 1;
+        break;
+      }
+    }
+    if (added.length > 0) spans[s] = [...spans[s], ...added].sort((a, b) => a.from - b.from || (a.start ?? 0) - (b.start ?? 0));
+  });
+}

@@ -1,0 +1,233 @@
+/**
+ * Feature extraction for the tagger. Every feature is hashed to a bucket of the weight table:
+ * static features (word, shape, affixes, context window, gazetteer, line casing, document cues) are
+ * computed once per sentence; label-history features are added while decoding.
+ */
+import * as gazetteer from './gazetteer/index';
+import { Gaz } from './gazetteer/index';
+import * as hashing from './hashing';
+import * as normalize from './normalize';
+import { CaseClass } from './normalize';
+import { LineCase } from './tokenize';
+
+// Module-local copies of hot functions (cross-module bindings may be getters under some loaders).
+const { foldKey, gazBitsOf, matchGazetteer } = gazetteer;
+const { hashString, mix, mix3 } = hashing;
+const { caseClassOf, foldWord, shapeOf } = normalize;
+
+export interface FeatureSentence {
+  readonly words: readonly string[];
+  readonly lineCase: LineCase;
+  /** `wordInfo` of each word, when the caller already has it. */
+  readonly infos?: readonly WordInfo[];
+}
+
+/** Number of static features per token. */
+export const N_STATIC = 37;
+
+/** Everything about a word form that does not depend on its context (cached per form). */
+export interface WordInfo {
+  readonly lowerText: string;
+  readonly lower: number;
+  readonly exact: number;
+  readonly shape: number;
+  readonly cc: CaseClass;
+  readonly key: string;
+  /** Hashes of the word-intrinsic features: the first `N_INTRINSIC` static features of the token. */
+  readonly intrinsic: Uint32Array;
+}
+
+/** Number of word-intrinsic features (bias, word, exact form, shape, affixes, length). */
+export const N_INTRINSIC = 13;
+
+const wordCache = new Map<string, WordInfo>();
+
+export function wordInfo(word: string): WordInfo {
+  let info = wordCache.get(word);
+  if (info !== undefined) return info;
+  const f = foldWord(word);
+  const lowerText = f.toLowerCase();
+  const key = foldKey(word);
+  const cc = caseClassOf(f);
+  const lower = hashString(lowerText);
+  const exact = hashString(f);
+  const shape = hashString(shapeOf(f));
+  const intrinsic = new Uint32Array(N_INTRINSIC);
+  let k = 0;
+  intrinsic[k++] = mix(1, 0);
+  intrinsic[k++] = mix(2, lower);
+  intrinsic[k++] = mix(3, exact);
+  intrinsic[k++] = mix(4, shape);
+  for (let a = 1; a <= 4; a++) {
+    intrinsic[k++] = mix(14 + a, key.length > a ? hashString(key.slice(0, a)) : 0);
+    intrinsic[k++] = mix(18 + a, key.length > a ? hashString(key.slice(-a)) : 0);
+  }
+  intrinsic[k++] = mix(31, Math.min(key.length, 12) | (cc << 4));
+  info = { lowerText, lower, exact, shape, cc, key, intrinsic };
+  if (wordCache.size > 200_000) wordCache.clear();
+  wordCache.set(word, info);
+  return info;
+}
+
+// Enum values as plain module constants (cross-module enum reads may be getters under some loaders).
+const TITLE_BITS: number = Gaz.Title | Gaz.HeadTitle;
+const ORG_HEAD: number = Gaz.OrgHead;
+const LOWER: number = CaseClass.Lower;
+const INIT_CAP: number = CaseClass.InitCap;
+const OTHER: number = CaseClass.Other;
+const NORMAL_LINE: number = LineCase.Normal;
+const OPENING = new Set(['"', '“', '‘', '(', '-', '—', '–', ':']);
+const BOS = hashString('<s>');
+const EOS = hashString('</s>');
+
+/** Per-document casing evidence: words seen lower-case, and words seen capitalised mid-sentence in prose. */
+export interface DocCues {
+  readonly lowerSeen: Set<string>;
+  readonly capMid: Set<string>;
+  /** Contexts in which each (lower-cased, folded) word occurs anywhere in the document, as bits. */
+  readonly contexts: Map<string, number>;
+}
+
+const LOC_PREPS = new Set(['in', 'at', 'from', 'to', 'near', 'into', 'across']);
+
+function contextBits(infos: readonly WordInfo[], i: number): number {
+  const prev = i > 0 ? infos[i - 1] : undefined;
+  const next = i + 1 < infos.length ? infos[i + 1] : undefined;
+  let bits = 0;
+  if (prev && gazBitsOf(prev.key) & TITLE_BITS) bits |= 1;
+  if (i > 1 && prev && prev.cc === INIT_CAP) bits |= 2;
+  if (next && next.cc === INIT_CAP) bits |= 4;
+  if (next && (next.lowerText === "'s" || next.lowerText === "'")) bits |= 8;
+  if (prev && LOC_PREPS.has(prev.lowerText)) bits |= 16;
+  if (prev && prev.lowerText === 'the') bits |= 32;
+  if (next && gazBitsOf(next.key) & ORG_HEAD) bits |= 64;
+  return bits;
+}
+
+export function collectDocCues(sentences: readonly FeatureSentence[]): DocCues {
+  const lowerSeen = new Set<string>();
+  const capMid = new Set<string>();
+  const contexts = new Map<string, number>();
+  for (const s of sentences) {
+    const infos = s.infos ?? s.words.map(wordInfo);
+    for (let i = 0; i < s.words.length; i++) {
+      const info = infos[i];
+      const c = info.cc;
+      const k = info.lowerText;
+      if (c !== LOWER && c !== OTHER && s.lineCase === NORMAL_LINE) {
+        contexts.set(k, (contexts.get(k) ?? 0) | contextBits(infos, i));
+      }
+      if (c === LOWER) lowerSeen.add(k);
+      else if (c === INIT_CAP && i > 0 && s.lineCase === NORMAL_LINE && !OPENING.has(s.words[i - 1])) {
+        capMid.add(k);
+      }
+    }
+  }
+  return { lowerSeen, capMid, contexts };
+}
+
+/** What the per-token feature function needs to know about a sentence. */
+export interface SentenceContext {
+  readonly words: readonly string[];
+  readonly infos: readonly WordInfo[];
+  readonly gaz: Int32Array;
+  readonly lineCase: LineCase;
+  readonly cues: DocCues;
+}
+
+export function sentenceContext(sentence: FeatureSentence, cues: DocCues): SentenceContext {
+  const infos = sentence.infos ?? sentence.words.map(wordInfo);
+  const gaz = matchGazetteer(infos.map((w) => w.key));
+  return { words: sentence.words, infos, gaz, lineCase: sentence.lineCase, cues };
+}
+
+/** Static features of every token of a sentence: `N_STATIC` hashes per token (unmasked). */
+export function staticFeatures(sentence: FeatureSentence, cues: DocCues): Uint32Array {
+  const ctx = sentenceContext(sentence, cues);
+  const out = new Uint32Array(sentence.words.length * N_STATIC);
+  for (let i = 0; i < sentence.words.length; i++) tokenFeatures(ctx, i, out);
+  return out;
+}
+
+/** Writes the `N_STATIC` static features of token `i` at `out[i * N_STATIC]`. */
+export function tokenFeatures(ctx: SentenceContext, i: number, out: Uint32Array, withIntrinsic = true): void {
+  const { words, infos, gaz, cues } = ctx;
+  const n = words.length;
+  const lp = i > 0 ? infos[i - 1].lower : BOS;
+  const ln = i + 1 < n ? infos[i + 1].lower : EOS;
+  const sp = i > 0 ? infos[i - 1].shape : BOS;
+  const sn = i + 1 < n ? infos[i + 1].shape : EOS;
+  const cp = i > 0 ? infos[i - 1].cc : 7;
+  const cn = i + 1 < n ? infos[i + 1].cc : 8;
+  const gp = i > 0 ? gaz[i - 1] : 0x20000;
+  const gn = i + 1 < n ? gaz[i + 1] : 0x20000;
+  const gi = gaz[i];
+  const lc = ctx.lineCase;
+  const info = infos[i];
+  const lower = info.lower;
+  const shape = info.shape;
+  const cc = info.cc;
+  const o = i * N_STATIC;
+  const lowerText = info.lowerText;
+  const docBits = (cues.lowerSeen.has(lowerText) ? 1 : 0) | (cues.capMid.has(lowerText) ? 2 : 0);
+  const first = i === 0 || OPENING.has(words[i - 1]) ? 1 : 0;
+  if (withIntrinsic) out.set(info.intrinsic, o);
+  else {
+    // The history features read these two (word and shape).
+    out[o + 1] = info.intrinsic[1];
+    out[o + 3] = info.intrinsic[3];
+  }
+  let k = o + N_INTRINSIC;
+  out[k++] = mix(23, cc | (lc << 4) | (first << 8));
+  out[k++] = mix(5, lp);
+  out[k++] = mix(6, ln);
+  out[k++] = mix(7, i > 1 ? infos[i - 2].lower : BOS);
+  out[k++] = mix(8, i + 2 < n ? infos[i + 2].lower : EOS);
+  out[k++] = mix(9, sp);
+  out[k++] = mix(10, sn);
+  out[k++] = mix3(11, sp, shape);
+  out[k++] = mix3(12, shape, sn);
+  out[k++] = mix3(13, lp, lower);
+  out[k++] = mix3(14, lower, ln);
+  out[k++] = mix(24, cc | (docBits << 4) | (lc << 8) | (first << 12));
+  out[k++] = mix(25, gi);
+  out[k++] = mix(26, gp & 0x1ffff);
+  out[k++] = mix(27, gn & 0x1ffff);
+  out[k++] = mix3(28, gi & 0xffff, cc);
+  out[k++] = mix3(29, lp, cc);
+  out[k++] = mix3(30, ln, cc);
+  out[k++] = mix3(32, cp | (cn << 4), cc | (lc << 4));
+  out[k++] = mix3(33, gp & TITLE_BITS, cc | (first << 4));
+  out[k++] = mix3(34, info.exact, lc);
+  out[k++] = mix3(36, docBits, lower);
+  const cx = cues.contexts.get(lowerText) ?? 0;
+  out[k++] = mix(37, cx | (cc << 8));
+  out[k++] = mix(38, cx | (lc << 8) | (first << 12));
+  if (k !== o + N_STATIC) throw new Error('feature count mismatch');
+}
+
+/** Number of history features added per token while decoding. */
+export const N_HISTORY = 7;
+
+/**
+ * Label-history features of token `i` given the two previous labels and `memory`, what the document's
+ * earlier sentences were tagged for this word (see `DocMemory`).
+ */
+export function historyFeatures(
+  out: Uint32Array,
+  at: number,
+  prev1: number,
+  prev2: number,
+  statics: Uint32Array,
+  i: number,
+  memory: number,
+): void {
+  const base = i * N_STATIC;
+  out[at + 5] = mix(65, memory);
+  out[at + 6] = mix3(66, memory, statics[base + N_INTRINSIC]);
+  out[at] = mix(60, prev1);
+  out[at + 1] = mix(61, prev1 | (prev2 << 4));
+  out[at + 2] = mix3(62, prev1, statics[base + 1]);
+  out[at + 3] = mix3(63, prev1, statics[base + 3]);
+  out[at + 4] = mix3(64, prev1, statics[base + N_INTRINSIC]);
+}

@@ -1,0 +1,98 @@
+/**
+ * Gazetteer lookup: marks tokens covered by known names (longest match first) with category bits.
+ * Matching is on folded, lower-cased tokens; casing is left to the model's features.
+ */
+import { foldWord } from '../normalize';
+import { tokenize } from '../tokenize';
+import { CITIES } from './cities';
+import { COUNTRIES, REGIONS } from './countries';
+import { DEMONYMS } from './demonyms';
+import { ORG_HEADS, ORG_NAMES, PERSON_NAME_PARTS } from './organisations';
+import { PROVINCES } from './provinces';
+import { HEAD_TITLES, TITLE_MODIFIERS, TITLE_WORDS } from './titles';
+
+export const enum Gaz {
+  Country = 1,
+  City = 2,
+  Province = 4,
+  Region = 8,
+  Demonym = 16,
+  OrgName = 32,
+  OrgHead = 64,
+  NamePart = 128,
+  Title = 256,
+  HeadTitle = 512,
+  TitleModifier = 1024,
+}
+export const GAZ_BITS = 11;
+
+interface Table {
+  readonly phrases: Map<string, number>;
+  readonly maxLen: Map<string, number>;
+}
+
+let table: Table | undefined;
+
+function keyOf(words: readonly string[]): string {
+  return words.join(' ');
+}
+
+export function foldKey(token: string): string {
+  return foldWord(token).toLowerCase().replace(/\.$/, '');
+}
+
+function build(): Table {
+  const phrases = new Map<string, number>();
+  const maxLen = new Map<string, number>();
+  const add = (list: readonly string[], bit: number): void => {
+    for (const entry of list) {
+      const words = tokenize(entry).map((t) => foldKey(t.text));
+      if (words.length === 0) continue;
+      const k = keyOf(words);
+      phrases.set(k, (phrases.get(k) ?? 0) | bit);
+      maxLen.set(words[0], Math.max(maxLen.get(words[0]) ?? 0, words.length));
+    }
+  };
+  add(COUNTRIES, Gaz.Country);
+  add(CITIES, Gaz.City);
+  add(PROVINCES, Gaz.Province);
+  add(REGIONS, Gaz.Region);
+  add(DEMONYMS, Gaz.Demonym);
+  add(ORG_NAMES, Gaz.OrgName);
+  add(ORG_HEADS, Gaz.OrgHead);
+  add(PERSON_NAME_PARTS, Gaz.NamePart);
+  add(TITLE_WORDS, Gaz.Title);
+  add(HEAD_TITLES, Gaz.HeadTitle);
+  add(TITLE_MODIFIERS, Gaz.TitleModifier);
+  return { phrases, maxLen };
+}
+
+function getTable(): Table {
+  return (table ??= build());
+}
+
+/** Category bits of a single folded key (e.g. `foldKey('Gen.')`). */
+export function gazBitsOf(key: string): number {
+  return getTable().phrases.get(key) ?? 0;
+}
+
+/**
+ * For each token: category bits of the longest phrase covering it, and whether it begins that phrase.
+ * `keys` are `foldKey` forms. Returns bits in the low 16 bits and 1<<16 when the token starts a phrase.
+ */
+export function matchGazetteer(keys: readonly string[]): Int32Array {
+  const { phrases, maxLen } = getTable();
+  const out = new Int32Array(keys.length);
+  for (let i = 0; i < keys.length; i++) {
+    const longest = maxLen.get(keys[i]);
+    if (longest === undefined) continue;
+    for (let n = Math.min(longest, keys.length - i); n >= 1; n--) {
+      const bits = phrases.get(n === 1 ? keys[i] : keyOf(keys.slice(i, i + n)));
+      if (bits === undefined) continue;
+      out[i] |= bits | 0x10000;
+      for (let j = i + 1; j < i + n; j++) out[j] |= bits;
+      break;
+    }
+  }
+  return out;
+}

@@ -1,0 +1,22 @@
+/** 32-bit hashing for the hashed feature space (FNV-1a for strings, a multiplicative mix for pairs). */
+
+export function hashString(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+export function mix(a: number, b: number): number {
+  let h = Math.imul(a ^ 0x5bd1e995, 0x9e3779b1) ^ b;
+  h = Math.imul(h ^ (h >>> 15), 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  return (h ^ (h >>> 16)) >>> 0;
+}
+
+export function mix3(a: number, b: number, c: number): number {
+  return mix(mix(a, b), c);
+}

@@ -1,0 +1,87 @@
+/**
+ * Joins spans the tagger split: adjacent person spans (`Pham` + `Minh Chinh`), and names with an
+ * inner possessive such as `Lao People’s Army` or `Academy of Politics of the Lao People's Public Security`
+ * (the model, trained on text where `'s` almost never occurs inside a name, tends to cut there).
+ */
+import type { EntityType } from '../types';
+import * as gazetteer from './gazetteer/index';
+import type { TokenSpan } from './spans';
+import type { Token } from './tokenize';
+
+// Module-local copies (cross-module bindings may be getters under some loaders).
+const { foldKey } = gazetteer;
+
+/** Plural nouns that take a possessive inside organisation names. */
+const IN_NAME_POSSESSORS = new Set([
+  'people', 'peoples', 'workers', 'women', 'children', 'men', 'nations', 'veterans', 'farmers', 'citizens',
+  'youth', 'journalists', 'writers', 'traders', 'teachers', 'soldiers', 'pioneers', 'patriots', 'martyrs',
+]);
+const POSSESSIVE = /^['’]s?$/;
+const CONNECTORS = new Set(['of', 'the', 'and', 'for', '&']);
+
+function isCapitalised(text: string): boolean {
+  return /^[\p{Lu}\p{N}]/u.test(text);
+}
+
+/** End (exclusive) of a run of capitalised words, allowing inner `of`/`the`/`and`, starting at `i`. */
+function capitalisedRun(tokens: readonly Token[], i: number): number {
+  let end = i;
+  let j = i;
+  while (j < tokens.length && (isCapitalised(tokens[j].text) || (j > i && CONNECTORS.has(tokens[j].text)))) {
+    j++;
+    if (isCapitalised(tokens[j - 1].text)) end = j;
+  }
+  return end;
+}
+
+function joinedType(left: EntityType | undefined, right: EntityType | undefined): EntityType {
+  if (left === 'ORG' || right === 'ORG') return 'ORG';
+  return right ?? left ?? 'ORG';
+}
+
+/** Applies both joins to one sentence's sorted, cleaned spans. */
+export function joinSpans(tokens: readonly Token[], spans: readonly TokenSpan[]): TokenSpan[] {
+  const out: TokenSpan[] = [];
+  for (let k = 0; k < spans.length; k++) {
+    const sp = { ...spans[k] };
+    const last = out[out.length - 1];
+    const gap = last ? sp.from - last.to : -1;
+    const initialGap = gap === 1 && /^\p{Lu}\.$/u.test(tokens[last!.to].text);
+    if (last && last.type === 'PERSON' && sp.type === 'PERSON' && (gap === 0 || initialGap) && last.start === undefined) {
+      last.to = sp.to;
+      continue;
+    }
+    out.push(sp);
+  }
+  // Inner possessives: [Left] People 's [Right]
+  for (let i = 1; i + 1 < tokens.length; i++) {
+    if (!POSSESSIVE.test(tokens[i].text)) continue;
+    const possessor = tokens[i - 1].text;
+    if (!isCapitalised(possessor) || !IN_NAME_POSSESSORS.has(foldKey(possessor))) continue;
+    if (!isCapitalised(tokens[i + 1].text)) continue;
+    const li = out.findIndex((s) => s.to === i && s.start === undefined);
+    const ri = out.findIndex((s) => s.from === i + 1 && s.start === undefined);
+    if (li < 0 && ri < 0) continue;
+    const from = li >= 0 ? out[li].from : i - 1;
+    const to = Math.max(ri >= 0 ? out[ri].to : 0, capitalisedRun(tokens, i + 1));
+    const type = joinedType(li >= 0 ? out[li].type : undefined, ri >= 0 ? out[ri].type : undefined);
+    const kept = out.filter((s) => s.to <= from || s.from >= to || s.start !== undefined && (s.end ?? 0) <= tokens[from].start);
+    kept.push({ from, to, type });
+    kept.sort((a, b) => a.from - b.from);
+    out.length = 0;
+    out.push(...kept);
+  }
+  return out;
+}
+
+/** Merges PERSON spans that touch (`Lương` + `Tam Quang`), e.g. after document-level propagation. */
+export function mergeAdjacentPersons(spans: readonly TokenSpan[]): TokenSpan[] {
+  const out: TokenSpan[] = [];
+  for (const sp of spans) {
+    const last = out[out.length - 1];
+    if (last && last.type === 'PERSON' && sp.type === 'PERSON' && last.to === sp.from && last.start === undefined && sp.start === undefined) {
+      out[out.length - 1] = { ...last, to: sp.to };
+    } else out.push(sp);
+  }
+  return out;
+}

@@ -1,0 +1,69 @@
+/**
+ * The comparable form of one mention: its surface with a leading article, leading titles (for people) and a
+ * possessive removed, and the folded tokens and phonetic keys of what is left.
+ */
+import type { EntityType } from '../types';
+import { compactKey, nameTokens, tokenKey } from './nameKey';
+
+export interface NameForm {
+  /** The cleaned surface, as written (case and diacritics kept): `Lt Gen Vilay` → `Vilay`, `Laos’` → `Laos`. */
+  readonly display: string;
+  /** Title words removed from the front, as written (`Lt Gen`), if any. */
+  readonly strippedTitle?: string;
+  /** Folded tokens of `display`. */
+  readonly tokens: readonly string[];
+  /** Phonetic key per token. */
+  readonly keys: readonly string[];
+  /** Keys joined by spaces: equal for spellings that differ only in case, diacritics and transliteration. */
+  readonly key: string;
+  /** Phonetic key of all tokens joined without spaces: `Việt Nam` and `Vietnam` share it. */
+  readonly compact: string;
+}
+
+/**
+ * Words that, at the front of a person's name, are a title, rank or office rather than part of the name.
+ * Generic English honorifics, ranks and offices, compared folded and without a trailing dot.
+ */
+const TITLE_WORDS = new Set([
+  'mr', 'mrs', 'ms', 'miss', 'mx', 'dr', 'prof', 'professor', 'sir', 'dame', 'madam', 'madame', 'lord', 'lady',
+  'gen', 'general', 'lt', 'lieut', 'lieutenant', 'col', 'colonel', 'maj', 'major', 'capt', 'captain', 'cpt', 'sen',
+  'senior', 'snr', 'adm', 'admiral', 'brig', 'brigadier', 'cmdr', 'commander', 'sgt', 'sergeant', 'cpl', 'pvt',
+  'marshal', 'field', 'rear', 'vice', 'deputy', 'acting', 'former', 'late', 'pres', 'president', 'pm', 'premier',
+  'prime', 'minister', 'senator', 'rep', 'gov', 'governor', 'chairman', 'chairwoman', 'chair', 'secretary',
+  'ambassador', 'king', 'queen', 'prince', 'princess', 'excellency', 'his', 'her', 'state', 'chief', 'mayor',
+  'judge', 'justice', 'rev', 'reverend', 'sheikh', 'comrade',
+]);
+/** Leading articles dropped from any name. */
+const ARTICLES = new Set(['the']);
+
+const EDGE_JUNK = /^[\s"“”'‘’(\[«]+|[\s"“”(\[\]),;:!?»]+$/gu;
+const POSSESSIVE = /(?:['’\u02bc]s|(?<=s)['’\u02bc])$/u;
+const SENTENCE_DOT = /(\p{Ll}{2,})\.$/u;
+
+export function nameFormOf(text: string, type: EntityType): NameForm {
+  let s = text.replace(EDGE_JUNK, '').replace(POSSESSIVE, '').replace(SENTENCE_DOT, '$1');
+  const words = s.split(/\s+/).filter((w) => w.length > 0);
+  let drop = 0;
+  let titleStart = -1;
+  // Never drop the last word: a name that is all title words (`the President`) stays as written.
+  while (drop < words.length - 1) {
+    const w = nameTokens(words[drop]).join('');
+    if (titleStart < 0 && ARTICLES.has(w)) drop++;
+    else if (type === 'PERSON' && TITLE_WORDS.has(w)) {
+      if (titleStart < 0) titleStart = drop;
+      drop++;
+    } else break;
+  }
+  const strippedTitle = titleStart >= 0 ? words.slice(titleStart, drop).join(' ') : undefined;
+  if (drop > 0) s = words.slice(drop).join(' ');
+  const tokens = nameTokens(s);
+  const keys = tokens.map(tokenKey);
+  return {
+    display: s,
+    strippedTitle,
+    tokens,
+    keys,
+    key: keys.join(' '),
+    compact: compactKey(tokens),
+  };
+}

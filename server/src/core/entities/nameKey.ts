@@ -1,0 +1,135 @@
+/**
+ * Name folding and keys for alias clustering: diacritic folding, tokenising, a transliteration-tolerant
+ * phonetic key per token, and a bounded fuzzy comparison of token keys.
+ *
+ * The phonetic key rewrites spellings that romanisations of Lao, Thai, Khmer and Vietnamese names (and English
+ * spellings generally) use interchangeably, so that variants get equal keys:
+ *   ph→f, w→v, x→s (Lao "X" is /s/), y→i, ou/oo→u, ee→i, ie→ia, doubled letters collapsed, final th→t, a final e dropped
+ *   on long tokens.
+ * Keys are only compared with keys; they are never shown.
+ */
+
+const COMBINING = /\p{M}+/gu;
+const APOSTROPHES = /[\u2019\u2018\u02bc\u0060\u00b4]/g;
+/** Words; an apostrophe inside a word joins it (`O’Brien` → `obrien`). */
+const TOKEN = /[\p{L}\p{N}]+(?:'[\p{L}\p{N}]+)*/gu;
+const ASCII = /^[\x00-\x7f]*$/;
+
+/** Diacritics removed, apostrophes unified, lower-cased: `Việt Nam` → `viet nam`, `Lương` → `luong`. */
+export function foldName(text: string): string {
+  if (ASCII.test(text)) return text.toLowerCase();
+  return text
+    .replace(APOSTROPHES, "'")
+    .normalize('NFD')
+    .replace(COMBINING, '')
+    .replace(/[đĐ]/g, 'd')
+    .replace(/[øØ]/g, 'o')
+    .replace(/[łŁ]/g, 'l')
+    .replace(/ß/g, 'ss')
+    .replace(/[æÆ]/g, 'ae')
+    .toLowerCase();
+}
+
+/** Folded word tokens of a name (letters and digits; punctuation and hyphens split). */
+export function nameTokens(text: string): string[] {
+  const words = foldName(text).match(TOKEN) ?? [];
+  return words.map((w) => (w.includes("'") ? w.replace(/'/g, '') : w));
+}
+
+const KEY_RULES: ReadonlyArray<readonly [RegExp, string]> = [
+  [/ph/g, 'f'],
+  [/w/g, 'v'],
+  [/x/g, 's'],
+  [/y/g, 'i'],
+  [/ou|oo/g, 'u'],
+  [/ee/g, 'i'],
+  [/ie/g, 'ia'],
+  [/(.)\1+/g, '$1'],
+  [/th$/, 't'],
+];
+
+/** Transliteration-tolerant key of one folded token: `khamlieng`/`khamliang` → `khamliang`, `lakhamphong` → `lakhamfong`. */
+export function tokenKey(token: string): string {
+  if (/^\d+$/.test(token)) return token;
+  let k = token;
+  for (const [re, to] of KEY_RULES) k = k.replace(re, to);
+  if (k.length >= 6 && k.endsWith('e')) k = k.slice(0, -1);
+  return k;
+}
+
+/** Key of a whole name with its spaces and hyphens removed: `Việt Nam`, `Vietnam` and `Viet-Nam` share it. */
+export function compactKey(tokens: readonly string[]): string {
+  return tokens
+    .map(tokenKey)
+    .join('')
+    .replace(/(.)\1+/g, '$1');
+}
+
+/** Shortest key length at which one edit is tolerated, and at which two are. */
+export const FUZZY_MIN_LENGTH = 6;
+export const FUZZY_TWO_EDITS_LENGTH = 12;
+
+/** Edits tolerated between two token keys of these lengths (by the shorter one). */
+export function allowedEdits(a: string, b: string): number {
+  const n = Math.min(a.length, b.length);
+  return n >= FUZZY_TWO_EDITS_LENGTH ? 2 : n >= FUZZY_MIN_LENGTH ? 1 : 0;
+}
+
+/**
+ * Whether two token keys are spellings of one name: equal, or within the allowed edits with the same first letter,
+ * and neither a prefix of the other (a suffix added is a different word: `vietnam`/`vietnamese`, `cambodia`/`cambodian`).
+ */
+export function tokenKeysMatch(a: string, b: string): boolean {
+  if (a === b) return true;
+  const max = allowedEdits(a, b);
+  if (max === 0 || a[0] !== b[0]) return false;
+  if (a.startsWith(b) || b.startsWith(a)) return false;
+  return boundedEditDistance(a, b, max) <= max;
+}
+
+/** Optimal-string-alignment distance (Levenshtein plus adjacent transpositions), or max+1 once it exceeds max. */
+export function boundedEditDistance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  const n = b.length;
+  let prev2 = new Array<number>(n + 1).fill(0);
+  let prev = Array.from({ length: n + 1 }, (_, j) => j);
+  let cur = new Array<number>(n + 1).fill(0);
+  for (let i = 1; i <= a.length; i++) {
+    cur[0] = i;
+    let rowMin = cur[0];
+    for (let j = 1; j <= n; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let v = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, prev2[j - 2] + 1);
+      cur[j] = v;
+      if (v < rowMin) rowMin = v;
+    }
+    if (rowMin > max) return max + 1;
+    [prev2, prev, cur] = [prev, cur, prev2];
+  }
+  return prev[n];
+}
+
+/**
+ * Blocking keys for fuzzy search: the key itself and, for keys long enough to be fuzzy-matched, every key with one
+ * letter deleted. Two keys within one edit share a variant; the caller verifies candidates with `tokenKeysMatch`.
+ * (Two-edit matches of very long keys are found when they also share a one-deletion variant, e.g. one substitution
+ * plus an equal-letter shift; others are missed by design.)
+ */
+export function deletionVariants(key: string): string[] {
+  if (key.length < FUZZY_MIN_LENGTH) return [key];
+  const out = new Set<string>([key]);
+  for (let i = 0; i < key.length; i++) out.add(key.slice(0, i) + key.slice(i + 1));
+  return [...out];
+}
+
+/** Lower-case ASCII slug of a name: `Việt Nam` → `viet-nam`, `Khamliang Outhakaysone` → `khamliang-outhakaysone`. */
+export function slugify(text: string): string {
+  const s = nameTokens(text).join('-');
+  return s || 'entity';
+}
+
+/** Whether the text has letters outside ASCII (diacritics): used to prefer `Lương Cường` over `Luong Cuong` on ties. */
+export function hasDiacritics(text: string): boolean {
+  return /[^\x00-\x7f]/.test(text.normalize('NFD').replace(/[\u2018\u2019\u201c\u201d\u2013\u2014]/g, ''));
+}

@@ -1,0 +1,88 @@
+/**
+ * Word normalisation for lexical features: apostrophes unified, diacritics removed,
+ * lower-cased, and a compact "word shape" that is robust to Unicode letters.
+ */
+
+const COMBINING = /\p{M}+/gu;
+const NON_ASCII = /[^\x00-\x7f]/;
+const APOSTROPHES = /[\u2019\u2018\u02bc\u0060\u00b4]/g;
+
+/** Unify apostrophes and strip diacritics (`Lương` → `Luong`, `Việt` → `Viet`, `O’Brien` → `O'Brien`). */
+export function foldWord(word: string): string {
+  if (!NON_ASCII.test(word)) return word;
+  return word
+    .replace(APOSTROPHES, "'")
+    .normalize('NFD')
+    .replace(COMBINING, '')
+    .replace(/đ/g, 'd')
+    .replace(/Đ/g, 'D');
+}
+
+export function isUpperChar(ch: string): boolean {
+  return ch !== ch.toLowerCase() && ch === ch.toUpperCase();
+}
+
+export function isLowerChar(ch: string): boolean {
+  return ch !== ch.toUpperCase() && ch === ch.toLowerCase();
+}
+
+export const enum CaseClass {
+  Lower = 0,
+  InitCap = 1,
+  AllCaps = 2,
+  Mixed = 3,
+  Other = 4,
+}
+
+/** Casing class of a folded (ASCII-ish) word. */
+export function caseClassOf(folded: string): CaseClass {
+  let upper = 0;
+  let lower = 0;
+  let firstUpper = false;
+  for (let i = 0; i < folded.length; i++) {
+    const c = folded.charCodeAt(i);
+    if (c >= 65 && c <= 90) {
+      upper++;
+      if (lower === 0 && upper === 1 && i === firstLetterIndex(folded)) firstUpper = true;
+    } else if (c >= 97 && c <= 122) lower++;
+    else if (c > 127) {
+      const ch = folded[i];
+      if (isUpperChar(ch)) upper++;
+      else if (isLowerChar(ch)) lower++;
+    }
+  }
+  if (upper === 0 && lower === 0) return CaseClass.Other;
+  if (upper === 0) return CaseClass.Lower;
+  if (lower === 0) return CaseClass.AllCaps;
+  if (firstUpper && upper === 1) return CaseClass.InitCap;
+  return firstUpper ? CaseClass.Mixed : CaseClass.Mixed;
+}
+
+function firstLetterIndex(s: string): number {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c > 127) return i;
+  }
+  return -1;
+}
+
+/** Word shape with runs collapsed: `Vietnam` → `Xx`, `U.S.` → `X.X.`, `1996-08-22` → `d-d-d`, `T12-75` → `Xd-d`. */
+export function shapeOf(folded: string): string {
+  let out = '';
+  let last = '';
+  for (let i = 0; i < folded.length; i++) {
+    const ch = folded[i];
+    const c = folded.charCodeAt(i);
+    let k: string;
+    if (c >= 65 && c <= 90) k = 'X';
+    else if (c >= 97 && c <= 122) k = 'x';
+    else if (c >= 48 && c <= 57) k = 'd';
+    else if (c > 127 && isUpperChar(ch)) k = 'X';
+    else if (c > 127 && isLowerChar(ch)) k = 'x';
+    else k = ch;
+    if (k !== last || (k !== 'X' && k !== 'x' && k !== 'd')) out += k;
+    last = k;
+    if (out.length > 12) break;
+  }
+  return out;
+}

@@ -1,0 +1,134 @@
+/**
+ * Partial person names resolved to a full name: a single token (`Chinh`, `Quang`, `Vilay`, `Outhakaysone`) joins
+ * the one full PERSON name of its document that has that token (any position: Vietnamese names are referred to by
+ * the last token, Lao names by either), else the one such name in the corpus. A token shared by two people of the
+ * document (or, failing the document, of the corpus) stays unresolved, merged with neither. A shorter multi-token
+ * name (`Minh Chinh`, `Robert O’Brien`) joins the one longer name of the same document that contains its tokens
+ * contiguously, initials aside (`Pham Minh Chinh`, `Robert C. O’Brien`).
+ */
+import type { CancellationToken } from '../types';
+import { throwIfCancelled } from '../types';
+import { tokenKeysMatch } from './nameKey';
+import type { FormNode, UnionFind } from './clusterGraph';
+
+export interface PlacedMention {
+  readonly node: number;
+  /** Union–find root of the entity the mention belongs to. */
+  root: number;
+  /** True when the mention's own name form names its entity (not resolved as a partial name). */
+  core: boolean;
+}
+
+export interface FullName {
+  readonly root: number;
+  readonly keys: readonly string[];
+}
+
+type TokenIndex = Map<string, Set<number>>;
+
+function addName(index: TokenIndex, name: FullName): void {
+  for (const k of name.keys) {
+    let set = index.get(k);
+    if (!set) index.set(k, (set = new Set()));
+    set.add(name.root);
+  }
+}
+
+function isFullPerson(node: FormNode): boolean {
+  return node.group === 'P' && !node.partial && node.form.keys.length >= 2;
+}
+
+/** Corpus-wide index of full person names' tokens, with the registry's person names (which may have no mention). */
+export function corpusPersonIndex(nodes: readonly FormNode[], uf: UnionFind, extra: readonly FullName[]): TokenIndex {
+  const index: TokenIndex = new Map();
+  for (const node of nodes) if (isFullPerson(node)) addName(index, { root: uf.find(node.index), keys: node.form.keys });
+  for (const name of extra) if (name.keys.length >= 2) addName(index, { root: uf.find(name.root), keys: name.keys });
+  return index;
+}
+
+/** Sets `root`/`core` of every mention of one document (its mentions' roots start as their nodes' roots). */
+export function resolveDocumentPartials(
+  mentions: PlacedMention[],
+  nodes: readonly FormNode[],
+  uf: UnionFind,
+  corpus: TokenIndex,
+  token?: CancellationToken,
+): void {
+  throwIfCancelled(token);
+  // First the shorter multi-word names (`Minh Chinh` inside `Pham Minh Chinh`), so that they do not count as
+  // another person when single tokens are resolved.
+  const fullNames = new Map<number, FullName[]>();
+  for (const m of mentions) {
+    const node = nodes[m.node];
+    if (!isFullPerson(node)) continue;
+    const name = { root: m.root, keys: node.form.keys };
+    const list = fullNames.get(m.root);
+    if (!list) fullNames.set(m.root, [name]);
+    else if (!list.some((n) => sameKeys(n.keys, name.keys))) list.push(name);
+  }
+  for (const m of mentions) {
+    const node = nodes[m.node];
+    if (!isFullPerson(node) || uf.ownerOf(m.node) !== undefined) continue;
+    const root = containingName(node.form.keys, m.root, fullNames);
+    if (root !== undefined) {
+      m.root = root;
+      m.core = false;
+    }
+  }
+  const docIndex: TokenIndex = new Map();
+  for (const m of mentions) if (isFullPerson(nodes[m.node])) addName(docIndex, { root: m.root, keys: nodes[m.node].form.keys });
+  for (const m of mentions) {
+    if (!nodes[m.node].partial) continue;
+    const root = resolveToken(nodes[m.node].form.keys[0], docIndex, corpus);
+    if (root !== undefined) {
+      m.root = root;
+      m.core = false;
+    }
+  }
+}
+
+function resolveToken(key: string, doc: TokenIndex, corpus: TokenIndex): number | undefined {
+  let inDoc = doc.get(key);
+  if (!inDoc) {
+    // Transliteration variants inside one document (`Lakhamfong` beside `Vilay Lakhamphong`): few keys, scan them.
+    const fuzzy = new Set<number>();
+    for (const [k, roots] of doc) if (tokenKeysMatch(key, k)) roots.forEach((r) => fuzzy.add(r));
+    if (fuzzy.size > 0) inDoc = fuzzy;
+  }
+  if (inDoc) return inDoc.size === 1 ? first(inDoc) : undefined;
+  const inCorpus = corpus.get(key);
+  return inCorpus && inCorpus.size === 1 ? first(inCorpus) : undefined;
+}
+
+/** The one other entity of the document whose longer name contains these keys contiguously. */
+function containingName(keys: readonly string[], ownRoot: number, names: Map<number, FullName[]>): number | undefined {
+  let found: number | undefined;
+  for (const [root, list] of names) {
+    if (root === ownRoot) continue;
+    if (!list.some((n) => n.keys.length > keys.length && containsRun(n.keys, keys))) continue;
+    if (found !== undefined) return undefined;
+    found = root;
+  }
+  return found;
+}
+
+/** The needle's words appear in order in the hay, contiguously except for skipped initials (`Robert C. O’Brien`). */
+function containsRun(hay: readonly string[], needle: readonly string[]): boolean {
+  outer: for (let i = 0; i + needle.length <= hay.length; i++) {
+    let h = i;
+    for (let j = 0; j < needle.length; j++, h++) {
+      while (j > 0 && h < hay.length && hay[h] !== needle[j] && hay[h].length === 1) h++;
+      if (h >= hay.length || hay[h] !== needle[j]) continue outer;
+    }
+    return true;
+  }
+  return false;
+}
+
+function sameKeys(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((k, i) => k === b[i]);
+}
+
+function first(set: Set<number>): number {
+  return set.values().next().value as number;
+}

@@ -1,0 +1,94 @@
+/**
+ * Named-entity recogniser: tokenise, tag each sentence with the shipped model, clean the spans
+ * (titles, possessives, hyphenated place pairs), then make names consistent across the document.
+ */
+import { throwIfCancelled, type CancellationToken, type RecognizedEntity } from '../types';
+import { propagateNames } from './consistency';
+import { N_INTRINSIC, collectDocCues, sentenceContext, wordInfo, type FeatureSentence, type WordInfo } from './features';
+import { N_LABELS } from './labels';
+import type { NerModel } from './model';
+import { joinSpans, mergeAdjacentPersons } from './joins';
+import { applySpanRules } from './spanRules';
+import { cleanSpan, spansFromLabels, splitHyphenPlaces, type TokenSpan } from './spans';
+import { DocMemory, sumFeatures, tagSentenceLazy } from './tagger';
+import { titleStart } from './titles';
+import { segment, type Token } from './tokenize';
+
+export interface EntityRecognizer {
+  recognize(text: string, token?: CancellationToken): RecognizedEntity[];
+}
+
+export function createEntityRecognizer(model: NerModel): EntityRecognizer {
+  const cache = new Map<string, CachedWord>();
+  return Object.freeze({
+    recognize(text: string, token?: CancellationToken): RecognizedEntity[] {
+      return recognize(model, cache, text, token);
+    },
+  });
+}
+
+/** A word form's features and the summed weights of its word-intrinsic features. */
+interface CachedWord {
+  readonly info: WordInfo;
+  readonly scores: Float64Array;
+}
+
+function lookup(model: NerModel, cache: Map<string, CachedWord>, word: string): CachedWord {
+  let c = cache.get(word);
+  if (c === undefined) {
+    const info = wordInfo(word);
+    const scores = new Float64Array(N_LABELS);
+    sumFeatures(model, info.intrinsic, 0, N_INTRINSIC, scores, 0);
+    if (cache.size > 200_000) cache.clear();
+    cache.set(word, (c = { info, scores }));
+  }
+  return c;
+}
+
+function recognize(
+  model: NerModel,
+  cache: Map<string, CachedWord>,
+  text: string,
+  token: CancellationToken | undefined,
+): RecognizedEntity[] {
+  throwIfCancelled(token);
+  const sentences = segment(text);
+  const cached = sentences.map((s) => s.tokens.map((t) => lookup(model, cache, t.text)));
+  const inputs: FeatureSentence[] = sentences.map((s, k) => ({
+    words: s.tokens.map((t) => t.text),
+    lineCase: s.lineCase,
+    infos: cached[k].map((c) => c.info),
+  }));
+  const cues = collectDocCues(inputs);
+  const tokenLists = sentences.map((s) => s.tokens);
+  const spans: TokenSpan[][] = [];
+  const memory = new DocMemory();
+  for (let s = 0; s < sentences.length; s++) {
+    if ((s & 31) === 31) throwIfCancelled(token);
+    const base = cached[s].map((c) => c.scores);
+    const labels = tagSentenceLazy(model, sentenceContext(inputs[s], cues), base, N_INTRINSIC, memory);
+    const cleaned: TokenSpan[] = [];
+    for (const raw of spansFromLabels(labels)) {
+      const c = cleanSpan(tokenLists[s], raw);
+      if (c) cleaned.push(c);
+    }
+    spans.push(applySpanRules(tokenLists[s], joinSpans(tokenLists[s], cleaned)).flatMap((sp) => splitHyphenPlaces(tokenLists[s], sp)));
+  }
+  throwIfCancelled(token);
+  propagateNames(tokenLists, spans, (w) => cues.lowerSeen.has(wordInfo(w).lowerText));
+  const out: RecognizedEntity[] = [];
+  spans.forEach((list, s) => {
+    for (const sp of mergeAdjacentPersons(list)) out.push(toEntity(text, tokenLists[s], sp));
+  });
+  return out;
+}
+
+function toEntity(text: string, tokens: readonly Token[], sp: TokenSpan): RecognizedEntity {
+  const start = sp.start ?? tokens[sp.from].start;
+  const end = sp.end ?? tokens[sp.to - 1].end;
+  const entity = { start, end, text: text.slice(start, end), type: sp.type };
+  if (sp.type !== 'PERSON' || sp.start !== undefined) return entity;
+  const k = titleStart(tokens, sp.from, 0);
+  if (k >= sp.from) return entity;
+  return { ...entity, title: text.slice(tokens[k].start, tokens[sp.from - 1].end) };
+}

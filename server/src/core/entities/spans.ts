@@ -1,0 +1,78 @@
+/** From per-token labels to clean entity spans: possessives, quotes, titles and hyphenated place pairs. */
+import type { EntityType } from '../types';
+import * as gazetteer from './gazetteer/index';
+import { Gaz } from './gazetteer/index';
+import { isBegin, typeOfLabel } from './labels';
+import * as titles from './titles';
+import type { Token } from './tokenize';
+
+// Module-local copies (cross-module bindings may be getters under some loaders).
+const { foldKey, gazBitsOf } = gazetteer;
+const { isTitleWord, leadingTitleCount } = titles;
+
+/** A span over tokens `[from, to)` of one sentence, optionally narrowed inside a hyphenated token. */
+export interface TokenSpan {
+  from: number;
+  to: number;
+  type: EntityType;
+  /** Character offsets when the span covers part of a token (hyphen pairs). */
+  start?: number;
+  end?: number;
+}
+
+const TRAILING = /^(?:['’]s?|[.,;:!?"“”‘’)\]\-–—])$/u;
+const TRAILING_WORDS = new Set(['of', 'and', 'the', 'for', '&', 'de']);
+const LEADING = /^["“”‘’'(\[\-–—]$/u;
+const PLACE: number = Gaz.Country | Gaz.City | Gaz.Province | Gaz.Region;
+
+/** Token spans from IOB2 labels (a stray `I-X` starts an entity). */
+export function spansFromLabels(labels: Uint8Array): TokenSpan[] {
+  const out: TokenSpan[] = [];
+  let i = 0;
+  while (i < labels.length) {
+    const y = labels[i];
+    if (y === 0) {
+      i++;
+      continue;
+    }
+    const inside = isBegin(y) ? y + 1 : y;
+    let j = i + 1;
+    while (j < labels.length && labels[j] === inside) j++;
+    out.push({ from: i, to: j, type: typeOfLabel(y) });
+    i = j;
+  }
+  return out;
+}
+
+/** Trims punctuation, possessives and (for persons) leading titles; returns null if nothing is left. */
+export function cleanSpan(tokens: readonly Token[], span: TokenSpan): TokenSpan | null {
+  let { from, to } = span;
+  while (from < to && LEADING.test(tokens[from].text)) from++;
+  while (to > from && (TRAILING.test(tokens[to - 1].text) || TRAILING_WORDS.has(tokens[to - 1].text))) to--;
+  if (span.type === 'PERSON') {
+    from += leadingTitleCount(tokens, from, to);
+    if (to - from === 1 && (/^\p{Ll}/u.test(tokens[from].text) || isTitleWord(tokens[from].text))) return null;
+  }
+  if (from >= to) return null;
+  if (!/[\p{L}\p{N}]/u.test(tokens.slice(from, to).map((t) => t.text).join(''))) return null;
+  return { from, to, type: span.type };
+}
+
+/**
+ * `Vietnam-Laos` (a token made of two or more known places joined by hyphens) becomes one LOCATION per place.
+ * Applies to a span's first token; the rest of the span, if any, stays as it was.
+ */
+export function splitHyphenPlaces(tokens: readonly Token[], span: TokenSpan): TokenSpan[] {
+  const tok = tokens[span.from];
+  const parts = tok.text.split(/[-–]/);
+  if (parts.length < 2 || parts.some((p) => p.length < 2 || !(gazBitsOf(foldKey(p)) & PLACE))) return [span];
+  if (!/^\p{Lu}/u.test(parts[0])) return [span];
+  const out: TokenSpan[] = [];
+  let offset = tok.start;
+  for (const p of parts) {
+    out.push({ from: span.from, to: span.from + 1, type: 'LOCATION', start: offset, end: offset + p.length });
+    offset += p.length + 1;
+  }
+  if (span.to > span.from + 1) out.push({ from: span.from + 1, to: span.to, type: span.type });
+  return out;
+}

@@ -1,0 +1,168 @@
+/**
+ * Greedy left-to-right decoding with a linear model over hashed features
+ * (label-history features make it a maximum-entropy-Markov-style tagger trained as an averaged perceptron).
+ */
+import * as features from './features';
+import type { SentenceContext } from './features';
+import * as labels from './labels';
+
+// Module-local copies: cross-module bindings may be getters under some loaders, too slow for the inner loop.
+const N_STATIC: number = features.N_STATIC;
+const N_HISTORY: number = features.N_HISTORY;
+const N_LABELS: number = labels.N_LABELS;
+const historyFeatures = features.historyFeatures;
+const tokenFeatures = features.tokenFeatures;
+const allowedAfter = labels.allowedAfter;
+
+export interface WeightTable {
+  /** log2 of the number of buckets. */
+  readonly bits: number;
+  /** Dense table: `weights[bucket * N_LABELS + label]`. */
+  readonly weights: Float32Array | Int16Array;
+}
+
+if (N_LABELS !== 9) throw new Error('scoreToken is unrolled for nine labels');
+
+/**
+ * Scores of every label for token `i`; writes the token's history features into `hist`.
+ * With `base` (the summed weights of the token's first `skip` features, e.g. cached per word) those are not re-read.
+ */
+export function scoreToken(
+  table: WeightTable,
+  statics: Uint32Array,
+  i: number,
+  prev1: number,
+  prev2: number,
+  hist: Uint32Array,
+  scores: Float64Array,
+  base?: readonly Float64Array[],
+  skip = 0,
+  memory = 0,
+): void {
+  const w = table.weights;
+  const mask = (1 << table.bits) - 1;
+  // Nine accumulators, unrolled: this loop is the hot spot of recognition.
+  let s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0, s8 = 0;
+  if (base !== undefined) {
+    const v = base[i];
+    s0 = v[0]; s1 = v[1]; s2 = v[2]; s3 = v[3]; s4 = v[4];
+    s5 = v[5]; s6 = v[6]; s7 = v[7]; s8 = v[8];
+  }
+  historyFeatures(hist, 0, prev1, prev2, statics, i, memory);
+  const o = i * N_STATIC;
+  const total = N_STATIC - skip + N_HISTORY;
+  for (let j = 0; j < total; j++) {
+    const f = j < N_STATIC - skip ? statics[o + skip + j] : hist[j - (N_STATIC - skip)];
+    const b = (f & mask) * 9;
+    s0 += w[b]; s1 += w[b + 1]; s2 += w[b + 2]; s3 += w[b + 3]; s4 += w[b + 4];
+    s5 += w[b + 5]; s6 += w[b + 6]; s7 += w[b + 7]; s8 += w[b + 8];
+  }
+  scores[0] = s0; scores[1] = s1; scores[2] = s2; scores[3] = s3; scores[4] = s4;
+  scores[5] = s5; scores[6] = s6; scores[7] = s7; scores[8] = s8;
+}
+
+/** Best label allowed after `prev` (IOB2 constraint). */
+export function bestLabel(scores: Float64Array, prev: number): number {
+  let best = 0;
+  let bestScore = -Infinity;
+  for (let k = 0; k < N_LABELS; k++) {
+    if (scores[k] > bestScore && allowedAfter(prev, k)) {
+      best = k;
+      bestScore = scores[k];
+    }
+  }
+  return best;
+}
+
+/** Summed weights of features `[0, count)` of one token's feature block starting at `at`. */
+export function sumFeatures(table: WeightTable, feats: Uint32Array, at: number, count: number, out: Float64Array, outAt: number): void {
+  const w = table.weights;
+  const mask = (1 << table.bits) - 1;
+  for (let j = 0; j < count; j++) {
+    const b = (feats[at + j] & mask) * N_LABELS;
+    for (let k = 0; k < N_LABELS; k++) out[outAt + k] += w[b + k];
+  }
+}
+
+/**
+ * Recognition-time tagging: features are computed only for tokens that are scored. A lower-case word or a
+ * punctuation mark outside an entity is labelled O without scoring (names never start with one).
+ */
+export function tagSentenceLazy(
+  table: WeightTable,
+  ctx: SentenceContext,
+  base: readonly Float64Array[],
+  skip: number,
+  memory: DocMemory,
+): Uint8Array {
+  const n = ctx.words.length;
+  const out = new Uint8Array(n);
+  const statics = new Uint32Array(n * N_STATIC);
+  const hist = new Uint32Array(N_HISTORY);
+  const scores = new Float64Array(N_LABELS);
+  let p1 = 0;
+  let p2 = 0;
+  for (let i = 0; i < n; i++) {
+    const cc = ctx.infos[i].cc;
+    let y = 0;
+    if (p1 !== 0 || !(cc === 0 || (cc === 4 && !/\d/.test(ctx.words[i])))) {
+      tokenFeatures(ctx, i, statics, skip === 0);
+      const key = ctx.infos[i].lowerText;
+      scoreToken(table, statics, i, p1, p2, hist, scores, base, skip, memory.feature(key));
+      y = bestLabel(scores, p1);
+      if (cc !== 0 && cc !== 4) memory.record(key, y);
+    }
+    out[i] = y;
+    p2 = p1;
+    p1 = y;
+  }
+  return out;
+}
+
+/**
+ * What a document's earlier sentences were tagged for each capitalised word (by folded lower-case form):
+ * the feature is 0 when unseen, else 1 + the most frequent label class (O or one of the four types),
+ * plus 8 when the word was seen more than once.
+ */
+export class DocMemory {
+  private readonly counts = new Map<string, Int32Array>();
+
+  feature(key: string): number {
+    const c = this.counts.get(key);
+    if (c === undefined) return 0;
+    let best = 0;
+    for (let k = 1; k < 5; k++) if (c[k] > c[best]) best = k;
+    return 1 + best + (c[0] + c[1] + c[2] + c[3] + c[4] > 1 ? 8 : 0);
+  }
+
+  record(key: string, label: number): void {
+    let c = this.counts.get(key);
+    if (c === undefined) this.counts.set(key, (c = new Int32Array(5)));
+    c[label === 0 ? 0 : 1 + ((label - 1) >> 1)]++;
+  }
+}
+
+/** Tags a sentence of `n` tokens whose static features are `statics`; `keys`/`record` drive the document memory. */
+export function tagSentence(
+  table: WeightTable,
+  statics: Uint32Array,
+  n: number,
+  memory: DocMemory,
+  keys: readonly string[],
+  record: readonly boolean[],
+): Uint8Array {
+  const out = new Uint8Array(n);
+  const hist = new Uint32Array(N_HISTORY);
+  const scores = new Float64Array(N_LABELS);
+  let p1 = 0;
+  let p2 = 0;
+  for (let i = 0; i < n; i++) {
+    scoreToken(table, statics, i, p1, p2, hist, scores, undefined, 0, memory.feature(keys[i]));
+    const y = bestLabel(scores, p1);
+    if (record[i]) memory.record(keys[i], y);
+    out[i] = y;
+    p2 = p1;
+    p1 = y;
+  }
+  return out;
+}

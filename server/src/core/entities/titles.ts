@@ -1,0 +1,77 @@
+/** Titles and honorifics around person names: stripped from spans, reported as the entity's `title`. */
+import * as gazetteer from './gazetteer/index';
+import { Gaz } from './gazetteer/index';
+import { TITLE_MODIFIERS } from './gazetteer/titles';
+import type { Token } from './tokenize';
+
+// Module-local copies (cross-module bindings may be getters under some loaders).
+const { foldKey, gazBitsOf } = gazetteer;
+const TITLE_BITS: number = Gaz.Title | Gaz.HeadTitle;
+const HEAD_TITLE: number = Gaz.HeadTitle;
+
+const MODIFIERS = new Set(TITLE_MODIFIERS);
+
+const CONNECTORS = new Set(['of', 'for', 'and', 'the', '&']);
+
+/** A title, rank or honorific word (`General`, `Lt`, `Mr.`, `Minister`, `Deputy`). */
+export function isTitleWord(text: string): boolean {
+  return (gazBitsOf(foldKey(text)) & TITLE_BITS) !== 0;
+}
+
+/** A title word or a word that only modifies a title (`Defence` in `Defence Minister`). */
+export function isTitleOrModifier(text: string): boolean {
+  return isTitleWord(text) || MODIFIERS.has(foldKey(text));
+}
+
+function isHeadTitle(text: string): boolean {
+  return (gazBitsOf(foldKey(text)) & HEAD_TITLE) !== 0;
+}
+
+function isCapitalised(text: string): boolean {
+  return /^\p{Lu}/u.test(text);
+}
+
+/** Number of leading tokens of `tokens[from, to)` that are title words (at least one token is kept). */
+export function leadingTitleCount(tokens: readonly Token[], from: number, to: number): number {
+  let k = from;
+  let last = from;
+  while (k < to - 1 && isTitleOrModifier(tokens[k].text)) {
+    k++;
+    if (isTitleWord(tokens[k - 1].text)) last = k;
+  }
+  return last - from;
+}
+
+/**
+ * Index of the first token of the title phrase that ends right before token `at`, or `at` if none.
+ * Accepts title words, and role phrases such as `Minister of Public Security` (capitalised words and
+ * connectors back to a head title word such as `Minister`).
+ */
+export function titleStart(tokens: readonly Token[], at: number, lowerBound: number): number {
+  let k = at;
+  while (k > lowerBound) {
+    const t = tokens[k - 1].text;
+    if (isTitleOrModifier(t)) {
+      k--;
+      continue;
+    }
+    if (k === at || !(isCapitalised(t) || CONNECTORS.has(t))) break;
+    let j = k - 1;
+    let found = -1;
+    while (j >= lowerBound && j >= k - 7) {
+      const u = tokens[j].text;
+      if (isHeadTitle(u)) {
+        found = j;
+        break;
+      }
+      if (!(isCapitalised(u) || CONNECTORS.has(u))) break;
+      j--;
+    }
+    if (found < 0) break;
+    k = found;
+  }
+  while (k < at && (CONNECTORS.has(tokens[k].text) || !isTitleOrModifier(tokens[k].text) && !isCapitalised(tokens[k].text))) k++;
+  // A title phrase must contain a real title word, not just modifiers (`Public Security` alone is no title).
+  for (let j = k; j < at; j++) if (isTitleWord(tokens[j].text)) return k;
+  return at;
+}

@@ -1,0 +1,134 @@
+/**
+ * Tokeniser close to the CoNLL-2003 convention (punctuation split off, `'s` separate,
+ * hyphenated compounds and abbreviations kept whole), Unicode-aware (`\p{L}\p{M}`),
+ * with sentence and line segmentation and a per-line casing class.
+ */
+import * as normalize from './normalize';
+import { CaseClass } from './normalize';
+
+const { caseClassOf, foldWord } = normalize;
+const OTHER: number = CaseClass.Other;
+const ALL_CAPS: number = CaseClass.AllCaps;
+const LOWER: number = CaseClass.Lower;
+
+export interface Token {
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+}
+
+/** Casing of the whole line: ordinary prose, ALL CAPS, or Title Case (headline). */
+export const enum LineCase {
+  Normal = 0,
+  AllCaps = 1,
+  Title = 2,
+}
+
+export interface Sentence {
+  readonly tokens: Token[];
+  readonly lineCase: LineCase;
+}
+
+const WORD = String.raw`[\p{L}\p{M}\p{N}]+(?:(?:[-'’&]|(?<=\p{N})[.,:/](?=\p{N}))[\p{L}\p{M}\p{N}]+)*`;
+const INITIALS = String.raw`(?:\p{Lu}\.){2,}(?:-[\p{L}\p{M}\p{N}]+)*`;
+const CLITIC = String.raw`['’](?:s|S|re|ve|ll|d|m)(?![\p{L}\p{M}\p{N}])|n['’]t(?![\p{L}])`;
+const TOKEN_RE = new RegExp(`${INITIALS}|${CLITIC}|${WORD}|\\S`, 'gu');
+const POSSESSIVE_TAIL = /^(.+?)(n['’]t|['’][sS])$/su;
+
+/** Words that keep a following period as part of the token. */
+const ABBREVIATIONS = new Set([
+  'mr', 'mrs', 'ms', 'dr', 'prof', 'gen', 'lt', 'lieut', 'col', 'maj', 'capt', 'cpt', 'sgt', 'cpl', 'adm', 'cmdr',
+  'brig', 'sen', 'rep', 'gov', 'pres', 'rev', 'fr', 'st', 'mt', 'ft', 'jr', 'sr', 'inc', 'corp', 'co', 'ltd', 'bros',
+  'no', 'vs', 'etc', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'dept',
+  'univ', 'assn', 'ave', 'blvd', 'hon', 'excl', 'approx', 'est', 'gov', 'mssrs', 'messrs',
+]);
+
+/** Split a text into tokens (offsets into `text`). */
+export function tokenize(text: string, from = 0, to = text.length): Token[] {
+  const out: Token[] = [];
+  const re = TOKEN_RE;
+  re.lastIndex = from;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) !== null) {
+    let start = m.index;
+    if (start >= to) break;
+    let word = m[0];
+    let end = start + word.length;
+    if (end > to) {
+      word = text.slice(start, to);
+      end = to;
+    }
+    const tail = word.length > 2 ? POSSESSIVE_TAIL.exec(word) : null;
+    if (tail && /[\p{L}\p{N}]$/u.test(tail[1])) {
+      const base = tail[1];
+      out.push({ start, end: start + base.length, text: base });
+      start += base.length;
+      word = tail[2];
+    } else if (text.charCodeAt(end) === 46 /* . */ && keepsPeriod(word)) {
+      word += '.';
+      end++;
+      re.lastIndex = end;
+    }
+    out.push({ start, end, text: word });
+  }
+  return out;
+}
+
+function keepsPeriod(word: string): boolean {
+  if (word.length === 1) return /\p{Lu}/u.test(word);
+  return ABBREVIATIONS.has(foldWord(word).toLowerCase());
+}
+
+const SENTENCE_END = new Set(['.', '!', '?']);
+const OPENERS = /^[\p{Lu}\p{N}"“‘'(\[]/u;
+
+/** Tokenise and segment into sentences; a line break always ends a sentence. */
+export function segment(text: string): Sentence[] {
+  const sentences: Sentence[] = [];
+  let lineStart = 0;
+  while (lineStart <= text.length) {
+    let lineEnd = text.indexOf('\n', lineStart);
+    if (lineEnd < 0) lineEnd = text.length;
+    const tokens = tokenize(text, lineStart, lineEnd);
+    if (tokens.length > 0) {
+      const lineCase = lineCaseOf(tokens);
+      let s = 0;
+      for (let i = 0; i < tokens.length; i++) {
+        const t = tokens[i].text;
+        const next = tokens[i + 1];
+        if (SENTENCE_END.has(t) && next !== undefined && OPENERS.test(next.text) && !SENTENCE_END.has(next.text)) {
+          sentences.push({ tokens: tokens.slice(s, i + 1), lineCase });
+          s = i + 1;
+        }
+      }
+      if (s < tokens.length) sentences.push({ tokens: tokens.slice(s), lineCase });
+    }
+    lineStart = lineEnd + 1;
+  }
+  return sentences;
+}
+
+const SMALL_WORDS = new Set([
+  'a', 'an', 'the', 'of', 'and', 'or', 'in', 'on', 'at', 'to', 'for', 'by', 'with', 'from', 'as', 'vs', 'is', 'its', 'de', 'but',
+]);
+
+/** ALL CAPS when most words are upper-case; Title Case when nearly all content words are capitalised. */
+export function lineCaseOf(tokens: readonly { text: string }[]): LineCase {
+  let letters = 0;
+  let caps = 0;
+  let content = 0;
+  let capitalised = 0;
+  for (const t of tokens) {
+    const f = foldWord(t.text);
+    const c = caseClassOf(f);
+    if (c === OTHER) continue;
+    letters++;
+    if (c === ALL_CAPS && f.length > 1) caps++;
+    if (SMALL_WORDS.has(f.toLowerCase())) continue;
+    content++;
+    if (c !== LOWER) capitalised++;
+  }
+  if (letters >= 2 && caps >= 0.7 * letters) return LineCase.AllCaps;
+  if (content >= 4 && capitalised >= 0.85 * content) return LineCase.Title;
+  return LineCase.Normal;
+}

@@ -1,0 +1,84 @@
+/** Hover content: what the core knows about the name, date, boilerplate or tagged passage under the cursor. */
+import {
+  describeDate,
+  entityTypeName,
+  otherSpellings,
+  plural,
+  type AnchoredTag,
+  type DocumentAnalysis,
+  type EntityAt,
+} from '../core/index';
+
+export interface HoverParts {
+  analysis: DocumentAnalysis;
+  offset: number;
+  entity?: EntityAt;
+  tags: readonly AnchoredTag[];
+  /** Labels a document key for people ("seeds/003_….txt"). */
+  label(key: string): string;
+}
+
+/** Markdown for the hover at `offset`, and the span it applies to; undefined when there is nothing to say. */
+export function hoverMarkdown(p: HoverParts): { markdown: string; start: number; end: number } | undefined {
+  const sections: string[] = [];
+  let start = Infinity;
+  let end = -1;
+  const cover = (s: number, e: number) => {
+    start = Math.min(start, s);
+    end = Math.max(end, e);
+  };
+
+  if (p.entity) {
+    const { mention, cluster } = p.entity;
+    cover(mention.start, mention.end);
+    const lines = [`**${escape(cluster.canonical)}** — ${entityTypeName(cluster.type)} \`${cluster.entityId}\``, ''];
+    const spellings = [...cluster.spellings.entries()].sort((a, b) => b[1] - a[1]);
+    lines.push(`Spellings: ${spellings.map(([s, n]) => `${escape(s)} (${n})`).join(', ')}`);
+    if (otherSpellings(cluster, mention.text).length === 0) lines[lines.length - 1] += ' — no other spelling seen';
+    const titles = [...cluster.titles.entries()].sort((a, b) => b[1] - a[1]);
+    if (titles.length) lines.push('', `Titles and roles: ${titles.slice(0, 5).map(([t]) => escape(t)).join('; ')}`);
+    lines.push(
+      '',
+      `Mentions: ${p.entity.inDocument} in this article, ${plural(p.entity.inCorpus, 'mention')} in ${plural(p.entity.articles, 'article')} of the corpus`,
+    );
+    if (cluster.notes) lines.push('', `Notes: ${escape(cluster.notes)}`);
+    sections.push(lines.join('\n'));
+  }
+
+  for (const d of p.analysis.dates) {
+    if (d.start > p.offset || p.offset > d.end) continue;
+    cover(d.start, d.end);
+    const info = describeDate(d, p.analysis.documentDate);
+    const head = `**${info.value}**${info.weekday ? ` (${info.weekday})` : ''} — ${d.kind.toLowerCase()}`;
+    const lines = [head, '', `Resolved: ${escape(info.resolution)}`];
+    if (info.distance) lines.push('', escape(info.distance));
+    sections.push(lines.join('\n'));
+    break;
+  }
+
+  for (const b of p.analysis.boilerplate) {
+    if (b.start > p.offset || p.offset > b.end) continue;
+    cover(b.start, b.end);
+    const kind = b.kind === 'chrome' ? 'page chrome' : b.kind;
+    const lines = [`**Boilerplate** (${kind}): ${escape(b.reason)}`];
+    if (b.copies.length) {
+      const where = [...new Set(b.copies.map((c) => p.label(c.uri)))];
+      lines.push('', `${plural(b.copies.length, 'other copy')} — in ${where.map(escape).join(', ')}`.replace('copys', 'copies'));
+    }
+    sections.push(lines.join('\n'));
+    break;
+  }
+
+  for (const t of p.tags) {
+    if (t.start < 0 || t.start > p.offset || p.offset > t.end) continue;
+    cover(t.start, t.end);
+    sections.push(`**Tag** \`${escape(t.tag.tag)}\`${t.tag.note ? ` — ${escape(t.tag.note)}` : ''}`);
+  }
+
+  if (!sections.length) return undefined;
+  return { markdown: sections.join('\n\n---\n\n'), start, end };
+}
+
+function escape(s: string): string {
+  return s.replace(/([\\`*_{}[\]<>#|])/g, '\\$1');
+}

@@ -1,0 +1,73 @@
+/** Reads the corpus from disk into the core, with work-done progress, and keeps a promise of readiness. */
+import { promises as fs } from 'node:fs';
+import type { Connection } from 'vscode-languageserver';
+import type { CorpusService } from '../core/index';
+import { findCorpusFiles } from '../node/corpusFiles';
+import type { Workspace } from './workspace';
+
+export class CorpusIndexer {
+  progressSupported = false;
+  private readyPromise: Promise<void> = Promise.resolve();
+  private run = 0;
+
+  constructor(
+    private readonly connection: Connection,
+    private readonly workspace: Workspace,
+    private readonly service: CorpusService,
+    private readonly isOpen: (file: string) => boolean,
+  ) {}
+
+  /** Resolves when the latest indexing has finished. */
+  get ready(): Promise<void> {
+    return this.readyPromise;
+  }
+
+  indexAll(): Promise<void> {
+    const run = ++this.run;
+    this.readyPromise = this.index(run).catch((e) => {
+      this.connection.console.error(`Indexing the corpus failed: ${(e as Error).stack ?? e}`);
+    });
+    return this.readyPromise;
+  }
+
+  private async index(run: number): Promise<void> {
+    const started = Date.now();
+    const progress = this.progressSupported ? await this.connection.window.createWorkDoneProgress().catch(() => undefined) : undefined;
+    progress?.begin('Corpus Annotator', 0, 'Finding articles…', false);
+    try {
+      const files = new Set<string>();
+      for (const folder of this.workspace.allFolders()) {
+        const settings = await this.workspace.settingsFor(folder);
+        for (const f of await findCorpusFiles(folder.root, settings.corpus)) files.add(f);
+      }
+      for (const uri of this.service.documentUris()) {
+        if (!files.has(uri) && !this.isOpen(uri)) this.service.removeDocument(uri);
+      }
+      const list = [...files];
+      let done = 0;
+      let lastYield = Date.now();
+      for (const file of list) {
+        if (run !== this.run) return;
+        if (!this.isOpen(file)) {
+          try {
+            this.service.setDocument(file, await fs.readFile(file, 'utf8'));
+          } catch (e) {
+            this.connection.console.warn(`Cannot read ${file}: ${(e as Error).message}`);
+            continue;
+          }
+        }
+        this.service.prepareDocument(file);
+        done++;
+        if (Date.now() - lastYield > 50) {
+          progress?.report(Math.round((done / list.length) * 100), `Analysing ${done}/${list.length} articles`);
+          await new Promise((r) => setImmediate(r));
+          lastYield = Date.now();
+        }
+      }
+      this.service.entityClustering();
+      this.connection.console.info(`Indexed ${list.length} articles in ${Date.now() - started} ms.`);
+    } finally {
+      progress?.done();
+    }
+  }
+}

@@ -1,0 +1,6 @@
+/** Entry point of the language server process (stdio, IPC or socket, chosen by the command line). */
+import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { startServer } from '../server';
+import { loadNerModel } from './nerModelFile';
+
+startServer(createConnection(ProposedFeatures.all), { loadNerModel: () => loadNerModel() });

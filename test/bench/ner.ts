@@ -1,0 +1,151 @@
+/**
+ * NER benchmark: exact-span entity F1 (conlleval convention) per type and overall on CoNLL-2003 valid.txt,
+ * throughput in MB/s against a regex capitalised-sequence tagger measured in the same run, model load time and size.
+ *
+ * The text of each CoNLL document is built from its tokens joined with single spaces, one sentence per line;
+ * each document is recognised as one text. A predicted entity counts only if it starts and ends exactly on
+ * gold token boundaries with the right type.
+ *
+ *   npx tsx test/bench/ner.ts
+ */
+import * as fs from 'fs';
+import * as os from 'os';
+import { createEntityRecognizer } from '../../server/src/core/entities/recognizer';
+import { defaultNerModelPath, loadNerModel } from '../../server/src/node/nerModelFile';
+import { parseConll } from '../../server/src/training/conll';
+import { addSpans, f1, newScores, spansOfTags, type TypedSpan } from '../../server/src/training/spanEval';
+
+export interface BenchResult {
+  name: string;
+  lines: string[];
+  ok: boolean;
+}
+
+const VALID = '/work/shared/data/conll2003/valid.txt';
+const TYPE_CODES: Record<string, string> = { PERSON: 'PER', ORG: 'ORG', LOCATION: 'LOC', MISC: 'MISC' };
+const TARGET_F1 = 0.88;
+const TARGET_MBPS = 2;
+
+interface BenchDoc {
+  text: string;
+  /** Token index by character offset of token start / end (+1), or undefined. */
+  startAt: Map<number, number>;
+  endAt: Map<number, number>;
+  gold: TypedSpan[];
+}
+
+function buildDocs(raw: string): BenchDoc[] {
+  return parseConll(raw).map((doc) => {
+    const startAt = new Map<number, number>();
+    const endAt = new Map<number, number>();
+    const gold: TypedSpan[] = [];
+    const lines: string[] = [];
+    let offset = 0;
+    let index = 0;
+    for (const s of doc) {
+      for (const sp of spansOfTags(s.tags)) gold.push({ start: sp.start + index, end: sp.end + index, type: sp.type });
+      s.words.forEach((w, k) => {
+        startAt.set(offset, index + k);
+        endAt.set(offset + w.length, index + k + 1);
+        offset += w.length + 1;
+      });
+      index += s.words.length;
+      lines.push(s.words.join(' '));
+    }
+    return { text: lines.join('\n'), startAt, endAt, gold };
+  });
+}
+
+/** The trivial baseline: every run of capitalised words is an entity (typed MISC). */
+function baseline(text: string): { start: number; end: number; type: string }[] {
+  const out: { start: number; end: number; type: string }[] = [];
+  const re = /\p{Lu}[\p{L}\p{M}'’.-]*(?: \p{Lu}[\p{L}\p{M}'’.-]*)*/gu;
+  for (let m = re.exec(text); m; m = re.exec(text)) out.push({ start: m.index, end: m.index + m[0].length, type: 'MISC' });
+  return out;
+}
+
+/** Best of `repeats` runs: wall-clock ms and CPU ms of this (single-threaded) process. */
+function timeIt(fn: () => void, repeats: number): { wall: number; cpu: number } {
+  let wall = Infinity;
+  let cpu = Infinity;
+  for (let r = 0; r < repeats; r++) {
+    const t0 = process.hrtime.bigint();
+    const c0 = process.cpuUsage();
+    fn();
+    const c = process.cpuUsage(c0);
+    wall = Math.min(wall, Number(process.hrtime.bigint() - t0) / 1e6);
+    cpu = Math.min(cpu, (c.user + c.system) / 1000);
+  }
+  return { wall, cpu };
+}
+
+function loadAverage(): string {
+  return os.loadavg()[0].toFixed(1);
+}
+
+export async function run(): Promise<BenchResult> {
+  const name = 'ner';
+  const lines: string[] = [];
+  const modelPath = defaultNerModelPath();
+  const size = fs.statSync(modelPath).size;
+  let t0 = process.hrtime.bigint();
+  const model = loadNerModel(modelPath);
+  const loadMs = Number(process.hrtime.bigint() - t0) / 1e6;
+  lines.push(`model ${modelPath}: ${(size / 1e6).toFixed(2)} MB, loaded in ${loadMs.toFixed(0)} ms`);
+  if (!fs.existsSync(VALID)) {
+    lines.push(`skipped: data not found (${VALID})`);
+    return { name, lines, ok: size <= 10e6 && loadMs <= 300 };
+  }
+  const docs = buildDocs(fs.readFileSync(VALID, 'utf8'));
+  const recognizer = createEntityRecognizer(model);
+  const scores = newScores();
+  let bytes = 0;
+  t0 = process.hrtime.bigint();
+  for (const d of docs) {
+    bytes += Buffer.byteLength(d.text, 'utf8');
+    const predicted = recognizer.recognize(d.text).map((e) => {
+      const s = d.startAt.get(e.start);
+      const t = d.endAt.get(e.end);
+      const type = TYPE_CODES[e.type];
+      return s === undefined || t === undefined ? { start: -e.start - 1, end: -e.end - 1, type } : { start: s, end: t, type };
+    });
+    addSpans(scores, d.gold, predicted);
+  }
+  const firstMs = Number(process.hrtime.bigint() - t0) / 1e6;
+  const perType = ['PER', 'ORG', 'LOC', 'MISC'].map((t) => {
+    const c = scores.byType.get(t) ?? { tp: 0, fp: 0, fn: 0 };
+    const r = f1(c);
+    return `${t} P ${(100 * r.p).toFixed(2)} R ${(100 * r.r).toFixed(2)} F1 ${(100 * r.f).toFixed(2)}`;
+  });
+  const total = f1(scores.total);
+  lines.push(`CoNLL-2003 valid (${docs.length} docs, tokens joined by single spaces, one sentence per line):`);
+  for (const p of perType) lines.push(`  ${p}`);
+  lines.push(`  overall P ${(100 * total.p).toFixed(2)} R ${(100 * total.r).toFixed(2)} F1 ${(100 * total.f).toFixed(2)} (target ${100 * TARGET_F1})`);
+
+  const t = timeIt(() => docs.forEach((d) => recognizer.recognize(d.text)), 5);
+  const bt = timeIt(() => docs.forEach((d) => baseline(d.text)), 5);
+  const ms = t.wall;
+  const mbps = bytes / 1e6 / (ms / 1000);
+  const cpuMbps = bytes / 1e6 / (t.cpu / 1000);
+  const baseMbps = bytes / 1e6 / (bt.wall / 1000);
+  const bScores = newScores();
+  for (const d of docs) {
+    const pred = baseline(d.text).map((e) => ({ start: d.startAt.get(e.start) ?? -1, end: d.endAt.get(e.end) ?? -1, type: 'X' }));
+    addSpans(bScores, d.gold.map((g) => ({ ...g, type: 'X' })), pred);
+  }
+  lines.push(
+    `throughput ${mbps.toFixed(2)} MB/s wall-clock, ${cpuMbps.toFixed(2)} MB per CPU-second, single thread ` +
+      `(${(bytes / 1e6).toFixed(2)} MB in ${ms.toFixed(0)} ms wall / ${t.cpu.toFixed(0)} ms CPU, best of 5; ` +
+      `first cold pass ${firstMs.toFixed(0)} ms; target ${TARGET_MBPS}; load average ${loadAverage()})`,
+  );
+  lines.push(`baseline regex capitalised-sequence tagger: ${baseMbps.toFixed(1)} MB/s, untyped span F1 ${(100 * f1(bScores.total).f).toFixed(2)}; recogniser/baseline speed ratio ${(mbps / baseMbps).toFixed(3)}`);
+  const ok = total.f >= TARGET_F1 && mbps >= TARGET_MBPS && loadMs <= 300 && size <= 10e6;
+  return { name, lines, ok };
+}
+
+if (require.main === module) {
+  void run().then((r) => {
+    for (const l of r.lines) console.log(l);
+    console.log(r.ok ? 'OK: targets met' : 'FAIL: targets not met');
+  });
+}

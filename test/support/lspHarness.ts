@@ -1,0 +1,84 @@
+/** Runs the real language server in-process over a pair of streams and talks LSP to it, as an editor would. */
+import { PassThrough } from 'node:stream';
+import { pathToFileURL } from 'node:url';
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import {
+  createConnection,
+  createMessageConnection,
+  ProposedFeatures,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type MessageConnection,
+} from 'vscode-languageserver/node';
+import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver';
+import { startServer } from '../../server/src/server';
+import { loadNerModel } from '../../server/src/node/nerModelFile';
+import { waitFor } from './workspace';
+
+export interface LspHarness {
+  readonly client: MessageConnection;
+  readonly root: string;
+  uri(relative: string): string;
+  open(relative: string): Promise<string>;
+  diagnostics(uri: string): Diagnostic[] | undefined;
+  waitForDiagnostics(uri: string, predicate?: (d: Diagnostic[]) => boolean): Promise<Diagnostic[]>;
+  notifications: { method: string; params: unknown }[];
+  dispose(): void;
+}
+
+let cachedModel: ReturnType<typeof loadNerModel> | undefined;
+
+export async function startLspHarness(root: string, settings?: unknown): Promise<LspHarness> {
+  const toServer = new PassThrough();
+  const toClient = new PassThrough();
+  const serverConnection = createConnection(ProposedFeatures.all, new StreamMessageReader(toServer), new StreamMessageWriter(toClient));
+  cachedModel ??= loadNerModel();
+  const model = cachedModel;
+  startServer(serverConnection, { loadNerModel: () => model });
+  const client = createMessageConnection(new StreamMessageReader(toClient), new StreamMessageWriter(toServer));
+  const published = new Map<string, Diagnostic[]>();
+  const notifications: { method: string; params: unknown }[] = [];
+  client.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
+    published.set(p.uri, p.diagnostics);
+  });
+  client.onNotification((method: string, params: unknown) => {
+    notifications.push({ method, params });
+  });
+  client.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => settings ?? null));
+  client.onRequest('client/registerCapability', () => null);
+  client.onRequest('window/workDoneProgress/create', () => null);
+  client.listen();
+  const rootUri = pathToFileURL(root).href;
+  await client.sendRequest('initialize', {
+    processId: process.pid,
+    rootUri,
+    workspaceFolders: [{ uri: rootUri, name: 'corpus' }],
+    capabilities: { workspace: { configuration: settings !== undefined }, window: { workDoneProgress: true } },
+  });
+  await client.sendNotification('initialized', {});
+  const uri = (relative: string) => pathToFileURL(path.join(root, relative)).href;
+  return {
+    client,
+    root,
+    uri,
+    notifications,
+    async open(relative) {
+      const u = uri(relative);
+      const text = await fs.readFile(path.join(root, relative), 'utf8');
+      await client.sendNotification('textDocument/didOpen', { textDocument: { uri: u, languageId: 'plaintext', version: 1, text } });
+      return u;
+    },
+    diagnostics: (u) => published.get(u),
+    waitForDiagnostics: (u, predicate = (d) => d.length > 0) =>
+      waitFor(`diagnostics for ${u}`, () => {
+        const d = published.get(u);
+        return d && predicate(d) ? d : undefined;
+      }),
+    dispose() {
+      client.dispose();
+      toServer.end();
+      toClient.end();
+    },
+  };
+}

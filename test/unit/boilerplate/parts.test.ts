@@ -1,0 +1,46 @@
+import * as assert from 'node:assert/strict';
+import { Buckets } from '../../../server/src/core/boilerplate/buckets';
+import { tokenSimilarity } from '../../../server/src/core/boilerplate/minhash';
+import { lineShape, normalizeSpace, spaceNormalizedHash, splitLines, tokenHashes, words } from '../../../server/src/core/boilerplate/text';
+
+describe('boilerplate parts', () => {
+  it('splits non-blank lines with trimmed offsets', () => {
+    const text = '  Title \r\n\n\tBody line.  \nLast';
+    const ls = splitLines(text);
+    assert.deepEqual(ls.map((l) => [l.line, l.text]), [[0, 'Title'], [2, 'Body line.'], [3, 'Last']]);
+    for (const l of ls) assert.equal(text.slice(l.start, l.end), l.text);
+  });
+
+  it('hashes words like words() and whitespace-normalised text like normalizeSpace()', () => {
+    const a = 'Việt Nam’s  (KPL) Over—the past, 5 years';
+    assert.deepEqual(words(a), ['việt', 'nam', 's', 'kpl', 'over', 'the', 'past', '5', 'years']);
+    assert.equal(tokenHashes(a).length, words(a).length);
+    assert.deepEqual(tokenHashes('(KPL) Over the past'), tokenHashes('KPL over, the PAST'));
+    assert.equal(spaceNormalizedHash('a  b\u00a0 c '), spaceNormalizedHash(normalizeSpace('a  b\u00a0 c ')));
+    assert.notEqual(spaceNormalizedHash('a b c'), spaceNormalizedHash('a bc'));
+    assert.equal(lineShape('Comments (12)'), lineShape('Comments (3)'.replace('3', '45')));
+  });
+
+  it('measures word edit similarity with a cut-off', () => {
+    const t = (s: string): Int32Array => tokenHashes(s);
+    assert.equal(tokenSimilarity(t('a b c d e'), t('a b c d e'), 0.8), 1);
+    assert.equal(tokenSimilarity(t('a b c d e'), t('a b x d e'), 0.8), 0.8);
+    assert.equal(tokenSimilarity(t('a b c d e'), t('x y c d e'), 0.8), 0);
+    assert.equal(tokenSimilarity(t('k a b c d e f g h i'), t('a b c d e f g h i'), 0.8), 0.9);
+  });
+
+  it('keeps a multimap of ids per key, with removal, a cap and growth', () => {
+    const b = new Buckets(3, 8);
+    for (let i = 0; i < 100; i++) b.add(i * 7, i);
+    b.add(7, 1000);
+    b.add(7, 1001);
+    b.add(7, 1002);
+    const got = (k: number): number[] => { const o: number[] = []; b.forEach(k, (id) => o.push(id)); return o.sort((x, y) => x - y); };
+    assert.deepEqual(got(7), [1, 1000, 1001]);
+    b.remove(7, 1000);
+    assert.deepEqual(got(7), [1, 1001]);
+    assert.deepEqual(got(14), [2]);
+    assert.deepEqual(got(5), []);
+    assert.deepEqual([...b.groups()].map((g) => [...g].sort((x, y) => x - y)), [[1, 1001]]);
+  });
+});

@@ -1,0 +1,159 @@
+import * as assert from 'assert';
+import * as fs from 'fs';
+import { createEntityRecognizer, type EntityRecognizer } from '../../../server/src/core/entities/recognizer';
+import { parseNerModel } from '../../../server/src/core/entities/model';
+import { defaultNerModelPath, loadNerModel } from '../../../server/src/node/nerModelFile';
+import { CancelledError, type RecognizedEntity } from '../../../server/src/core/types';
+
+let recognizer: EntityRecognizer;
+
+before(() => {
+  recognizer = createEntityRecognizer(loadNerModel());
+});
+
+function find(entities: RecognizedEntity[], text: string): RecognizedEntity | undefined {
+  return entities.find((e) => e.text === text);
+}
+
+function expectEntity(entities: RecognizedEntity[], text: string, type: string): RecognizedEntity {
+  const e = find(entities, text);
+  assert.ok(e, `expected "${text}" among ${JSON.stringify(entities.map((x) => `${x.text}/${x.type}`))}`);
+  assert.strictEqual(e.type, type, `type of "${text}"`);
+  return e;
+}
+
+function assertWellFormed(text: string, entities: RecognizedEntity[]): void {
+  let last = -1;
+  for (const e of entities) {
+    assert.strictEqual(e.text, text.slice(e.start, e.end));
+    assert.ok(e.start >= last, `sorted and non-overlapping at ${e.start}`);
+    last = e.end;
+  }
+}
+
+describe('entity recogniser (shipped model)', () => {
+  it('finds the shipped model file and rejects garbage', () => {
+    assert.ok(fs.existsSync(defaultNerModelPath()));
+    assert.throws(() => parseNerModel(new Uint8Array([1, 2, 3, 4, 5, 6, 7, 8])));
+  });
+
+  it('excludes military titles and roles, and reports them as the title', () => {
+    const text =
+      'At talks with Lieutenant General Khamliang Outhakaysone, Deputy Defence Minister, in Hanoi on June 2, ' +
+      'Prime Minister Pham Minh Chinh reiterated that defence is a key pillar.';
+    const es = recognizer.recognize(text);
+    assertWellFormed(text, es);
+    const k = expectEntity(es, 'Khamliang Outhakaysone', 'PERSON');
+    assert.match(k.title ?? '', /Lieutenant General/);
+    const p = expectEntity(es, 'Pham Minh Chinh', 'PERSON');
+    assert.match(p.title ?? '', /Prime Minister/);
+    expectEntity(es, 'Hanoi', 'LOCATION');
+  });
+
+  it('excludes abbreviated ranks and honorifics', () => {
+    const text =
+      'Minister of National Defence Gen. Phan Văn Giang met his counterpart Sen. Lieut. Gen Bounthone Sivilay in Vientiane. ' +
+      'Mr. Somchai Keomany, the Minister of Finance, also attended.';
+    const es = recognizer.recognize(text);
+    assertWellFormed(text, es);
+    expectEntity(es, 'Phan Văn Giang', 'PERSON');
+    expectEntity(es, 'Bounthone Sivilay', 'PERSON');
+    const s = expectEntity(es, 'Somchai Keomany', 'PERSON');
+    assert.match(s.title ?? '', /Mr\./);
+    assert.ok(!es.some((e) => /\b(Gen|Lieut|Sen|Mr)\b/.test(e.text)), 'no title inside a span');
+  });
+
+  it('keeps full names with diacritics and excludes possessives (both apostrophes)', () => {
+    const text =
+      'Vietnamese Minister of Public Security General Lương Tam Quang escorted President Lương Cường during a state visit to Laos. ' +
+      'Vietnam’s foreign policy and Thailand\'s economy were discussed, as was Laos’ commitment.';
+    const es = recognizer.recognize(text);
+    assertWellFormed(text, es);
+    expectEntity(es, 'Lương Tam Quang', 'PERSON');
+    expectEntity(es, 'Lương Cường', 'PERSON');
+    expectEntity(es, 'Vietnamese', 'MISC');
+    expectEntity(es, 'Vietnam', 'LOCATION');
+    expectEntity(es, 'Thailand', 'LOCATION');
+    assert.ok(es.filter((e) => e.text === 'Laos').length >= 2);
+    assert.ok(!es.some((e) => /['’]/.test(e.text.slice(-2))), 'no possessive inside a span');
+  });
+
+  it('recognises long organisation names with either apostrophe', () => {
+    const curly = 'Quang met former students at the Academy of Politics of the Lao People’s Public Security in Vientiane.';
+    const straight = curly.replace('’', "'");
+    for (const text of [curly, straight]) {
+      const es = recognizer.recognize(text);
+      assertWellFormed(text, es);
+      const org = es.find((e) => e.type === 'ORG');
+      assert.ok(org, `an ORG in ${JSON.stringify(es)}`);
+      assert.ok(org.text.startsWith('Academy of Politics'), org.text);
+      assert.ok(org.text.endsWith('Public Security'), org.text);
+      expectEntity(es, 'Vientiane', 'LOCATION');
+    }
+  });
+
+  it('recognises organisations and nationalities in ordinary news', () => {
+    const text =
+      'The Chief of the General Staff of the Vietnam People’s Army held talks with Lao officials. ' +
+      'The European Union and the World Bank said on Monday that German and French banks would help.';
+    const es = recognizer.recognize(text);
+    assertWellFormed(text, es);
+    expectEntity(es, 'Vietnam People’s Army', 'ORG');
+    expectEntity(es, 'Lao', 'MISC');
+    expectEntity(es, 'European Union', 'ORG');
+    expectEntity(es, 'World Bank', 'ORG');
+    expectEntity(es, 'German', 'MISC');
+  });
+
+  it('recognises an ALL-CAPS dateline', () => {
+    const text = 'VIENTIANE — Lao Deputy Prime Minister Vilay Lakhamphong on April 25 valued the cooperation with Cambodia.';
+    const es = recognizer.recognize(text);
+    assertWellFormed(text, es);
+    expectEntity(es, 'VIENTIANE', 'LOCATION');
+    expectEntity(es, 'Vilay Lakhamphong', 'PERSON');
+    expectEntity(es, 'Cambodia', 'LOCATION');
+  });
+
+  it('splits hyphenated place pairs into two places', () => {
+    const text = 'Defense remains a key pillar in Vietnam-Laos relations, and Thailand-Cambodia ties improved.';
+    const es = recognizer.recognize(text);
+    assertWellFormed(text, es);
+    expectEntity(es, 'Vietnam', 'LOCATION');
+    expectEntity(es, 'Laos', 'LOCATION');
+    expectEntity(es, 'Thailand', 'LOCATION');
+    expectEntity(es, 'Cambodia', 'LOCATION');
+    assert.ok(!find(es, 'Vietnam-Laos'));
+  });
+
+  it('recognises a name everywhere it recurs in the document, including single-name mentions', () => {
+    const text = [
+      'Minister of Public Security Lieutenant General Vilay Lakhamfong led the delegation to Moscow.',
+      'Lt Gen Vilay shared his views on regional links.',
+      'Prime Minister Pham Minh Chinh welcomed the visit.',
+      'Chinh said the ties matter a lot.',
+      'Later, Vilay thanked the hosts.',
+    ].join('\n');
+    const es = recognizer.recognize(text);
+    assertWellFormed(text, es);
+    const vilays = es.filter((e) => e.text === 'Vilay');
+    assert.strictEqual(vilays.length, 2, JSON.stringify(es));
+    assert.ok(vilays.every((e) => e.type === 'PERSON'));
+    expectEntity(es, 'Chinh', 'PERSON');
+    expectEntity(es, 'Moscow', 'LOCATION');
+  });
+
+  it('handles Title Case headlines without tagging every word', () => {
+    const text = 'Laos Partners With Russia On Security Issues\n\nThe ministry said cooperation would grow.';
+    const es = recognizer.recognize(text);
+    assertWellFormed(text, es);
+    expectEntity(es, 'Laos', 'LOCATION');
+    expectEntity(es, 'Russia', 'LOCATION');
+    assert.ok(!find(es, 'Security Issues') && !find(es, 'Partners'), JSON.stringify(es));
+  });
+
+  it('returns nothing for empty or lower-case text, and honours cancellation', () => {
+    assert.deepStrictEqual(recognizer.recognize(''), []);
+    assert.deepStrictEqual(recognizer.recognize('the minister said nothing new today.'), []);
+    assert.throws(() => recognizer.recognize('Hanoi', { isCancellationRequested: true }), CancelledError);
+  });
+});
