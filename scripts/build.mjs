@@ -45,7 +45,7 @@ async function copyModels() {
 const builds = [
   { ...common, entryPoints: { client: 'client/src/extension.ts' }, outdir: dist, external: ['vscode'] },
   { ...common, entryPoints: { server: 'server/src/node/main.ts' }, outdir: dist },
-  { ...common, entryPoints: { cli: 'server/src/cli/main.ts' }, outdir: dist, banner: { js: '#!/usr/bin/env node' } },
+  { ...common, entryPoints: { cli: 'server/src/cli/main.ts' }, outdir: dist },
 ];
 if (!production) {
   const suite = await suiteEntries();
@@ -53,7 +53,7 @@ if (!production) {
 }
 
 const started = Date.now();
-await fs.rm(dist, { recursive: true, force: true });
+// dist/ is not wiped: esbuild overwrites its outputs, and parallel builds must not delete each other's files.
 await copyModels();
 if (watch) {
   for (const b of builds) await (await esbuild.context(b)).watch();

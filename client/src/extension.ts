@@ -1,10 +1,12 @@
-/** The VS Code client: starts the language server and adds the UI (tags tree, commands, highlights). */
+/** The VS Code client: starts the language server and adds the UI features listed in FEATURES. */
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { TagModel } from './tagModel';
-import { TagsTreeProvider } from './tagsTree';
-import { registerTagCommands } from './tagCommands';
-import { registerTagDecorations } from './tagDecorations';
+import type { ClientContext, ClientFeature } from './clientContext';
+import type { TagModel } from './tagModel';
+import type { TagsTreeProvider } from './tagsTree';
+import { tagsFeature } from './tagsFeature';
+
+const FEATURES: readonly ClientFeature[] = [tagsFeature];
 
 /** What the extension exports, for integration tests and other extensions. */
 export interface CorpusAnnotatorApi {
@@ -12,6 +14,8 @@ export interface CorpusAnnotatorApi {
   readonly tags: TagModel;
   readonly tagsTree: TagsTreeProvider;
   readonly tagsView: vscode.TreeView<unknown>;
+  /** Everything features exposed, by name. */
+  readonly [name: string]: unknown;
 }
 
 let client: LanguageClient | undefined;
@@ -25,28 +29,16 @@ export async function activate(context: vscode.ExtensionContext): Promise<Corpus
   const clientOptions: LanguageClientOptions = {
     documentSelector: [{ scheme: 'file', language: 'plaintext' }],
     synchronize: {
-      fileEvents: [
-        vscode.workspace.createFileSystemWatcher('**/*.txt'),
-        vscode.workspace.createFileSystemWatcher('**/*.yaml'),
-      ],
+      fileEvents: [vscode.workspace.createFileSystemWatcher('**/*.txt'), vscode.workspace.createFileSystemWatcher('**/*.yaml')],
     },
     diagnosticCollectionName: 'corpus',
   };
   client = new LanguageClient('corpusAnnotator', 'Corpus Annotator', serverOptions, clientOptions);
   await client.start();
 
-  const tags = new TagModel(client);
-  const tagsTree = new TagsTreeProvider(tags);
-  const tagsView = vscode.window.createTreeView('corpusAnnotator.tags', { treeDataProvider: tagsTree, showCollapseAll: true });
-  context.subscriptions.push(
-    tags,
-    tagsTree,
-    tagsView,
-    registerTagDecorations(tags),
-    ...registerTagCommands(client, tags),
-  );
-  void tags.refresh();
-  return { client, tags, tagsTree, tagsView: tagsView as vscode.TreeView<unknown> };
+  const ctx: ClientContext = { extension: context, client, exports: {} };
+  for (const feature of FEATURES) context.subscriptions.push(...feature.register(ctx));
+  return { client, ...ctx.exports } as CorpusAnnotatorApi;
 }
 
 export async function deactivate(): Promise<void> {

@@ -122,8 +122,8 @@ export async function run(): Promise<BenchResult> {
   for (const p of perType) lines.push(`  ${p}`);
   lines.push(`  overall P ${(100 * total.p).toFixed(2)} R ${(100 * total.r).toFixed(2)} F1 ${(100 * total.f).toFixed(2)} (target ${100 * TARGET_F1})`);
 
-  const t = timeIt(() => docs.forEach((d) => recognizer.recognize(d.text)), 5);
-  const bt = timeIt(() => docs.forEach((d) => baseline(d.text)), 5);
+  const t = timeIt(() => docs.forEach((d) => recognizer.recognize(d.text)), 7);
+  const bt = timeIt(() => docs.forEach((d) => baseline(d.text)), 7);
   const ms = t.wall;
   const mbps = bytes / 1e6 / (ms / 1000);
   const cpuMbps = bytes / 1e6 / (t.cpu / 1000);
@@ -135,7 +135,7 @@ export async function run(): Promise<BenchResult> {
   }
   lines.push(
     `throughput ${mbps.toFixed(2)} MB/s wall-clock, ${cpuMbps.toFixed(2)} MB per CPU-second, single thread ` +
-      `(${(bytes / 1e6).toFixed(2)} MB in ${ms.toFixed(0)} ms wall / ${t.cpu.toFixed(0)} ms CPU, best of 5; ` +
+      `(${(bytes / 1e6).toFixed(2)} MB in ${ms.toFixed(0)} ms wall / ${t.cpu.toFixed(0)} ms CPU, best of 7; ` +
       `first cold pass ${firstMs.toFixed(0)} ms; target ${TARGET_MBPS}; load average ${loadAverage()})`,
   );
   lines.push(`baseline regex capitalised-sequence tagger: ${baseMbps.toFixed(1)} MB/s, untyped span F1 ${(100 * f1(bScores.total).f).toFixed(2)}; recogniser/baseline speed ratio ${(mbps / baseMbps).toFixed(3)}`);

@@ -2,7 +2,7 @@
  * Trains the named-entity tagger shipped in server/models/ner-model.bin.
  *
  *   npx tsx server/src/training/trainNer.ts [--train path] [--valid path] [--out server/models/ner-model.bin]
- *                                           [--epochs N] [--bits B]
+ *                                           [--epochs N (14)] [--bits B (18)] [--prune N (0)]
  *
  * Data origin: CoNLL-2003 English shared-task data (Tjong Kim Sang & De Meulder 2003), text from the
  * Reuters RCV1 corpus, distributed for research use under Reuters' usage agreement. The data is read from
@@ -92,6 +92,27 @@ function evaluate(table: WeightTable, docs: ConllDocument[]): string {
   return `F1 ${(f1(scores.total).f * 100).toFixed(2)} (${parts.join(', ')})`;
 }
 
+/** Words seen lower-case at least 5 times and at least 4 times as often as capitalised inside a sentence. */
+function commonWords(docs: ConllDocument[]): string[] {
+  const lower = new Map<string, number>();
+  const capital = new Map<string, number>();
+  for (const doc of docs) {
+    for (const s of doc) {
+      if (s.lineCase !== LineCase.Normal) continue;
+      s.words.forEach((w, i) => {
+        const info = wordInfo(w);
+        if (info.lowerText.length < 2) return;
+        if (info.cc === CaseClass.Lower) lower.set(info.lowerText, (lower.get(info.lowerText) ?? 0) + 1);
+        else if (i > 0 && info.cc !== CaseClass.Other) capital.set(info.lowerText, (capital.get(info.lowerText) ?? 0) + 1);
+      });
+    }
+  }
+  return [...lower.entries()]
+    .filter(([w, n]) => n >= 5 && n >= 4 * (capital.get(w) ?? 0))
+    .map(([w]) => w)
+    .sort();
+}
+
 function main(): void {
   const trainPath = arg('train', DEFAULT_TRAIN);
   const validPath = arg('valid', DEFAULT_VALID);
@@ -100,7 +121,9 @@ function main(): void {
   const bits = Number(arg('bits', '18'));
   const random = rng(20030601);
   const t0 = Date.now();
-  const train = featurise(parseConll(fs.readFileSync(trainPath, 'utf8')), true, random);
+  const trainDocs = parseConll(fs.readFileSync(trainPath, 'utf8'));
+  const common = commonWords(trainDocs);
+  const train = featurise(trainDocs, true, random);
   const valid = fs.existsSync(validPath) ? parseConll(fs.readFileSync(validPath, 'utf8')) : [];
   console.log(`${train.length} training documents featurised in ${Date.now() - t0} ms`);
   const model = new AveragedPerceptron(bits);
@@ -125,11 +148,12 @@ function main(): void {
   const dump = arg('dump-float', '');
   if (dump) fs.writeFileSync(dump, new Uint8Array(averaged.buffer));
   const { codes, scale } = quantise(averaged, Number(arg('prune', '0')));
-  const bytes = encodeNerModel(bits, codes, scale);
+  const bytes = encodeNerModel(bits, codes, scale, common);
   fs.mkdirSync(path.dirname(outPath), { recursive: true });
   fs.writeFileSync(outPath, bytes);
   const reloaded = parseNerModel(fs.readFileSync(outPath));
   if (valid.length > 0) console.log(`quantised model: valid ${evaluate(reloaded, valid)}`);
+  console.log(`${common.length} common lower-case words stored for headline trimming`);
   console.log(`wrote ${outPath} (${(bytes.length / 1e6).toFixed(2)} MB) in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 }
 

@@ -151,6 +151,31 @@ describe('entity recogniser (shipped model)', () => {
     assert.ok(!find(es, 'Security Issues') && !find(es, 'Partners'), JSON.stringify(es));
   });
 
+  it('repairs names the tagger tends to cut: ministries, administrative units, middle initials, role phrases', () => {
+    const text =
+      'Laos’ Ministry of Public Security is working with Russia. The clinic opened in Mường Lát Village of ' +
+      'Tân Lạc District, Hòa Bình Province. U.S. Secretary of State Antony J. Blinken met Cambodian Minister of ' +
+      'National Defence General Tea Seiha.';
+    const es = recognizer.recognize(text);
+    assertWellFormed(text, es);
+    expectEntity(es, 'Ministry of Public Security', 'ORG');
+    expectEntity(es, 'Tân Lạc District', 'LOCATION');
+    expectEntity(es, 'Hòa Bình Province', 'LOCATION');
+    expectEntity(es, 'Antony J. Blinken', 'PERSON');
+    const tea = expectEntity(es, 'Tea Seiha', 'PERSON');
+    assert.match(tea.title ?? '', /Minister of National Defence General/);
+    assert.ok(!es.some((e) => /^(National|Defence|Secretary|General)$/.test(e.text)), JSON.stringify(es));
+  });
+
+  it('keeps organisations with a place or inner possessive whole', () => {
+    const text = 'The Vietnam Fatherland Front and the Lao People’s Revolutionary Party signed an agreement in Da Nang.';
+    const es = recognizer.recognize(text);
+    assertWellFormed(text, es);
+    expectEntity(es, 'Vietnam Fatherland Front', 'ORG');
+    expectEntity(es, 'Lao People’s Revolutionary Party', 'ORG');
+    expectEntity(es, 'Da Nang', 'LOCATION');
+  });
+
   it('returns nothing for empty or lower-case text, and honours cancellation', () => {
     assert.deepStrictEqual(recognizer.recognize(''), []);
     assert.deepStrictEqual(recognizer.recognize('the minister said nothing new today.'), []);

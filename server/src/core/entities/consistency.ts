@@ -19,9 +19,20 @@ interface Entry {
 
 const CONNECTORS = new Set(['of', 'the', 'and', 'for', "'s", 'de', 'du', 'des', 'la', 'le', 'van', 'von', 'al', 'bin']);
 
+/** Memoised `foldKey` (the same words recur across a document). */
+const keyCache = new Map<string, string>();
+function cachedKey(text: string): string {
+  let k = keyCache.get(text);
+  if (k === undefined) {
+    if (keyCache.size > 100_000) keyCache.clear();
+    keyCache.set(text, (k = foldKey(text)));
+  }
+  return k;
+}
+
 function keyOf(tokens: readonly Token[], from: number, to: number): string {
-  let k = '';
-  for (let i = from; i < to; i++) k += (i > from ? ' ' : '') + foldKey(tokens[i].text);
+  let k = cachedKey(tokens[from].text);
+  for (let i = from + 1; i < to; i++) k += ' ' + cachedKey(tokens[i].text);
   return k;
 }
 
@@ -66,12 +77,14 @@ export function propagateNames(
     }
   });
   if (dict.size === 0) return;
+  const firstWords = new Set<string>();
+  for (const k of dict.keys()) firstWords.add(k.split(' ')[0]);
   sentences.forEach((tokens, s) => {
     const covered = new Uint8Array(tokens.length);
     for (const sp of spans[s]) covered.fill(1, sp.from, sp.to);
     const added: TokenSpan[] = [];
     for (let i = 0; i < tokens.length; i++) {
-      if (covered[i] || !isCapitalised(tokens[i].text)) continue;
+      if (covered[i] || !isCapitalised(tokens[i].text) || !firstWords.has(cachedKey(tokens[i].text))) continue;
       for (let n = Math.min(maxLen, tokens.length - i); n >= 1; n--) {
         if (!isCapitalised(tokens[i + n - 1].text)) continue;
         let free = true;

@@ -11,7 +11,7 @@ import { CaseClass } from './normalize';
 import { LineCase } from './tokenize';
 
 // Module-local copies of hot functions (cross-module bindings may be getters under some loaders).
-const { foldKey, gazBitsOf, matchGazetteer } = gazetteer;
+const { foldKey, gazBitsOf, gazStartLength, matchGazetteer } = gazetteer;
 const { hashString, mix, mix3 } = hashing;
 const { caseClassOf, foldWord, shapeOf } = normalize;
 
@@ -33,6 +33,10 @@ export interface WordInfo {
   readonly shape: number;
   readonly cc: CaseClass;
   readonly key: string;
+  /** Length of the longest gazetteer phrase starting with this word (0 if none). */
+  readonly gazStart: number;
+  /** Lower-case word or punctuation (no digit): never starts a name, so it is not scored outside one. */
+  readonly skippable: boolean;
   /** Hashes of the word-intrinsic features: the first `N_INTRINSIC` static features of the token. */
   readonly intrinsic: Uint32Array;
 }
@@ -63,7 +67,8 @@ export function wordInfo(word: string): WordInfo {
     intrinsic[k++] = mix(18 + a, key.length > a ? hashString(key.slice(-a)) : 0);
   }
   intrinsic[k++] = mix(31, Math.min(key.length, 12) | (cc << 4));
-  info = { lowerText, lower, exact, shape, cc, key, intrinsic };
+  const skippable = cc === LOWER || (cc === OTHER && !/\d/.test(word));
+  info = { lowerText, lower, exact, shape, cc, key, gazStart: gazStartLength(key), skippable, intrinsic };
   if (wordCache.size > 200_000) wordCache.clear();
   wordCache.set(word, info);
   return info;
@@ -137,7 +142,9 @@ export interface SentenceContext {
 
 export function sentenceContext(sentence: FeatureSentence, cues: DocCues): SentenceContext {
   const infos = sentence.infos ?? sentence.words.map(wordInfo);
-  const gaz = matchGazetteer(infos.map((w) => w.key));
+  let anyGaz = false;
+  for (const w of infos) if (w.gazStart > 0) anyGaz = true;
+  const gaz = anyGaz ? matchGazetteer(infos.map((w) => w.key), infos.map((w) => w.gazStart)) : new Int32Array(infos.length);
   return { words: sentence.words, infos, gaz, lineCase: sentence.lineCase, cues };
 }
 

@@ -6,10 +6,12 @@
 import type { EntityType } from '../types';
 import * as gazetteer from './gazetteer/index';
 import type { TokenSpan } from './spans';
+import * as titles from './titles';
 import type { Token } from './tokenize';
 
 // Module-local copies (cross-module bindings may be getters under some loaders).
 const { foldKey } = gazetteer;
+const { isHeadTitle, isTitleOrModifier, isTitleWord } = titles;
 
 /** Plural nouns that take a possessive inside organisation names. */
 const IN_NAME_POSSESSORS = new Set([
@@ -55,7 +57,8 @@ export function joinSpans(tokens: readonly Token[], spans: readonly TokenSpan[])
   }
   // Inner possessives: [Left] People 's [Right]
   for (let i = 1; i + 1 < tokens.length; i++) {
-    if (!POSSESSIVE.test(tokens[i].text)) continue;
+    const c = tokens[i].text.charCodeAt(0);
+    if ((c !== 39 && c !== 0x2019) || !POSSESSIVE.test(tokens[i].text)) continue;
     const possessor = tokens[i - 1].text;
     if (!isCapitalised(possessor) || !IN_NAME_POSSESSORS.has(foldKey(possessor))) continue;
     if (!isCapitalised(tokens[i + 1].text)) continue;
@@ -84,4 +87,52 @@ export function mergeAdjacentPersons(spans: readonly TokenSpan[]): TokenSpan[] {
     } else out.push(sp);
   }
   return out;
+}
+
+const FUNCTION_WORDS = new Set(['the', 'a', 'an', 'of', 'and', 'in', 'on', 'at', 'for', 'to', 'by', 'with', 'from', 'as']);
+
+function isNameLike(text: string): boolean {
+  return /^\p{Lu}.*\p{Ll}/u.test(text) && !isTitleOrModifier(text) && !FUNCTION_WORDS.has(text.toLowerCase());
+}
+
+/**
+ * Completes person names the tagger left short: a name-like word between a title and the name
+ * (`Gen. [Phan] Văn Giang`), and a middle initial plus surname after it (`Robert [C. O’Brien]`).
+ */
+export function extendPersons(tokens: readonly Token[], spans: readonly TokenSpan[]): TokenSpan[] {
+  const covered = new Uint8Array(tokens.length);
+  for (const sp of spans) covered.fill(1, sp.from, sp.to);
+  return spans.map((sp0) => {
+    if (sp0.type !== 'PERSON' || sp0.start !== undefined) return sp0;
+    const sp = { ...sp0 };
+    let k = sp.from;
+    while (k > 0 && sp.from - k < 2 && !covered[k - 1] && isNameLike(tokens[k - 1].text)) k--;
+    if (k < sp.from && k > 0 && isTitleWord(tokens[k - 1].text)) sp.from = k;
+    const e = sp.to;
+    if (e + 1 < tokens.length && !covered[e] && !covered[e + 1] && /^\p{Lu}\.$/u.test(tokens[e].text) && isNameLike(tokens[e + 1].text)) {
+      sp.to = e + 2;
+    }
+    return sp;
+  });
+}
+
+/**
+ * `General Tea Seiha`, `Mr. Somchai Keomany`: one to three name-like words right after a capitalised
+ * head title (a rank or office, not inside another name) form a person's name even when the tagger missed it.
+ */
+export function namesAfterTitles(tokens: readonly Token[], spans: readonly TokenSpan[]): TokenSpan[] {
+  const covered = new Uint8Array(tokens.length);
+  for (const sp of spans) covered.fill(1, sp.from, sp.to);
+  const added: TokenSpan[] = [];
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    const c = tokens[i].text.charCodeAt(0);
+    if (covered[i] || !((c >= 65 && c <= 90) || c > 127) || !isHeadTitle(tokens[i].text)) continue;
+    let e = i + 1;
+    while (e < tokens.length && e - i <= 3 && !covered[e] && isNameLike(tokens[e].text)) e++;
+    if (e === i + 1 || e - i > 3 || (e < tokens.length && /^\p{Lu}/u.test(tokens[e].text))) continue;
+    added.push({ from: i + 1, to: e, type: 'PERSON' });
+    i = e - 1;
+  }
+  if (added.length === 0) return [...spans];
+  return [...spans, ...added].sort((a, b) => a.from - b.from || (a.start ?? 0) - (b.start ?? 0));
 }

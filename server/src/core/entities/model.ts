@@ -7,13 +7,15 @@ import { LABELS, N_LABELS } from './labels';
 import type { WeightTable } from './tagger';
 
 /** Bump when the feature extraction changes, so stale weight files are rejected. */
-export const FEATURE_VERSION = 6;
+export const FEATURE_VERSION = 7;
 
 export interface NerModel extends WeightTable {
   /** Weights in units of `scale` (argmax does not need the scale). */
   readonly weights: Int16Array;
   readonly scale: number;
   readonly featureVersion: number;
+  /** Words mostly written in lower case in the training text (folded); used to trim Title Case headlines. */
+  readonly commonWords: ReadonlySet<string>;
 }
 
 interface Header {
@@ -24,6 +26,7 @@ interface Header {
   /** Weight = int16 code × scale. */
   scale: number;
   buckets: number;
+  commonWords?: string[];
 }
 
 const MAGIC = [0x4e, 0x45, 0x52, 0x31]; // "NER1"
@@ -54,11 +57,17 @@ export function parseNerModel(data: string | Uint8Array): NerModel {
     for (let k = 0; k < N_LABELS; k++, p += 2) weights[o + k] = ((bytes[p] | (bytes[p + 1] << 8)) << 16) >> 16;
   }
   if (p !== bytes.length) throw new Error('Corrupt NER model file');
-  return { bits: header.bits, weights, scale: header.scale, featureVersion: header.featureVersion };
+  return {
+    bits: header.bits,
+    weights,
+    scale: header.scale,
+    featureVersion: header.featureVersion,
+    commonWords: new Set(header.commonWords ?? []),
+  };
 }
 
 /** Serialises an int16 table (used by the training script). */
-export function encodeNerModel(bits: number, weights: Int16Array, scale: number): Uint8Array {
+export function encodeNerModel(bits: number, weights: Int16Array, scale: number, commonWords: readonly string[] = []): Uint8Array {
   const body: number[] = [];
   let count = 0;
   let last = -1;
@@ -85,6 +94,7 @@ export function encodeNerModel(bits: number, weights: Int16Array, scale: number)
     labels: [...LABELS],
     scale,
     buckets: count,
+    commonWords: commonWords.filter((w) => /^[\x20-\x7e]+$/.test(w)),
   };
   const h = utf8Encode(JSON.stringify(header));
   const out = new Uint8Array(8 + h.length + body.length);

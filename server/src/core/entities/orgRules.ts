@@ -24,15 +24,21 @@ function isCapitalised(text: string): boolean {
   return /^[\p{Lu}\p{N}]/u.test(text);
 }
 
-/** End of the capitalised run (inner connectors allowed) starting at `i`, stopping before title words. */
+/** End of the run of capitalised words (inner `of`/`&` allowed) starting at `i`, stopping before title words. */
 function nameRun(tokens: readonly Token[], i: number): number {
   let end = i;
   for (let j = i; j < tokens.length; j++) {
     const t = tokens[j].text;
-    if (isCapitalised(t) && !isTitleWord(t)) end = j + 1;
-    else if (!(j > i && CONNECTORS.has(t))) break;
+    if (/^\p{Lu}/u.test(t) && !isTitleWord(t)) end = j + 1;
+    else if (!(j > i && (t === 'of' || t === '&'))) break;
   }
   return end;
+}
+
+/** `Ministry of Public` (then `Security` left out): an organisation span with an inner `of`. */
+function hasInnerOf(tokens: readonly Token[], sp: TokenSpan): boolean {
+  for (let i = sp.from + 1; i < sp.to - 1; i++) if (tokens[i].text === 'of') return OF_HEADS.has(foldKey(tokens[i - 1].text));
+  return false;
 }
 
 function replace(spans: TokenSpan[], from: number, to: number, added: TokenSpan[]): TokenSpan[] {
@@ -48,9 +54,24 @@ export function extendOrgOf(tokens: readonly Token[], spans: TokenSpan[]): Token
     const sp = out[k];
     if (sp.type !== 'ORG' || sp.start !== undefined) continue;
     const e = sp.to;
+    if (e < tokens.length && /^\p{Lu}/u.test(tokens[e].text) && !isTitleWord(tokens[e].text) && hasInnerOf(tokens, sp)) {
+      if (out.some((x) => x.from === e)) continue;
+      let end = e;
+      while (end < tokens.length && end - e < 3 && /^\p{Lu}\p{Ll}/u.test(tokens[end].text) && !isTitleWord(tokens[end].text)) end++;
+      if (end > e && !out.some((x) => x.from > sp.from && x.from < end && x !== sp)) {
+        out = replace(out, sp.from, end, [{ from: sp.from, to: end, type: 'ORG' }]);
+      }
+      continue;
+    }
     if (e + 1 >= tokens.length || tokens[e].text !== 'of' || !OF_HEADS.has(foldKey(tokens[e - 1].text))) continue;
-    const end = nameRun(tokens, e + 1);
+    const next = out.find((x) => x.from === e + 1 && x.start === undefined);
+    let end = next ? next.to : nameRun(tokens, e + 1);
     if (end <= e + 1) continue;
+    // The tagger may also have stopped inside the complement (`of [Public] Security`).
+    while (end < tokens.length && end - e < 5 && /^\p{Lu}\p{Ll}/u.test(tokens[end].text) && !isTitleWord(tokens[end].text)) {
+      if (out.some((x) => x.from === end)) break;
+      end++;
+    }
     out = replace(out, sp.from, end, [{ from: sp.from, to: end, type: 'ORG' }]);
   }
   return out;

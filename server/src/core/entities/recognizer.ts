@@ -7,12 +7,12 @@ import { propagateNames } from './consistency';
 import { N_INTRINSIC, collectDocCues, sentenceContext, wordInfo, type FeatureSentence, type WordInfo } from './features';
 import { N_LABELS } from './labels';
 import type { NerModel } from './model';
-import { joinSpans, mergeAdjacentPersons } from './joins';
-import { applySpanRules } from './spanRules';
+import { extendPersons, joinSpans, mergeAdjacentPersons, namesAfterTitles } from './joins';
+import { applySpanRules, trimHeadline } from './spanRules';
 import { cleanSpan, spansFromLabels, splitHyphenPlaces, type TokenSpan } from './spans';
 import { DocMemory, sumFeatures, tagSentenceLazy } from './tagger';
 import { titleStart } from './titles';
-import { segment, type Token } from './tokenize';
+import { LineCase, segment, type Token } from './tokenize';
 
 export interface EntityRecognizer {
   recognize(text: string, token?: CancellationToken): RecognizedEntity[];
@@ -72,7 +72,10 @@ function recognize(
       const c = cleanSpan(tokenLists[s], raw);
       if (c) cleaned.push(c);
     }
-    spans.push(applySpanRules(tokenLists[s], joinSpans(tokenLists[s], cleaned)).flatMap((sp) => splitHyphenPlaces(tokenLists[s], sp)));
+    let list = applySpanRules(tokenLists[s], extendPersons(tokenLists[s], joinSpans(tokenLists[s], cleaned)));
+    if (sentences[s].lineCase === LineCase.Title) list = trimHeadline(tokenLists[s], list, model.commonWords);
+    else if (sentences[s].lineCase === LineCase.Normal) list = namesAfterTitles(tokenLists[s], list);
+    spans.push(list.flatMap((sp) => splitHyphenPlaces(tokenLists[s], sp)));
   }
   throwIfCancelled(token);
   propagateNames(tokenLists, spans, (w) => cues.lowerSeen.has(wordInfo(w).lowerText));

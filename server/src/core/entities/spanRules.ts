@@ -11,7 +11,10 @@ import * as titles from './titles';
 import type { Token } from './tokenize';
 
 // Module-local copies (cross-module bindings may be getters under some loaders).
-const { foldKey } = gazetteer;
+const { foldKey, gazBitsOf } = gazetteer;
+const DEMONYM: number = gazetteer.Gaz.Demonym;
+const KEEP_IN_HEADLINE: number =
+  gazetteer.Gaz.OrgHead | gazetteer.Gaz.Country | gazetteer.Gaz.City | gazetteer.Gaz.Province | gazetteer.Gaz.Region | DEMONYM;
 const { isTitleOrModifier, isTitleWord } = titles;
 
 const CALENDAR = new Set([
@@ -40,7 +43,7 @@ const ORG_HEADS = new Set([
 /** The subset strong enough to retype a place (`... People's Army` tagged LOCATION). */
 const STRONG_ORG_HEADS = new Set([
   'army', 'party', 'ministry', 'association', 'commission', 'committee', 'academy', 'university', 'institute',
-  'police', 'organisation', 'organization', 'government',
+  'police', 'organisation', 'organization', 'government', 'front',
 ]);
 
 function isCapitalised(text: string): boolean {
@@ -57,6 +60,10 @@ export function applySpanRules(tokens: readonly Token[], spans: readonly TokenSp
       continue;
     }
     while (sp.to - sp.from > 1 && INITIAL_FUNCTION_WORDS.has(tokens[sp.from].text.toLowerCase())) sp.from++;
+    if (sp.type !== 'PERSON') {
+      while (sp.to - sp.from > 1 && isTitleWord(tokens[sp.to - 1].text)) sp.to--;
+      if (sp.to - sp.from === 1 && gazBitsOf(foldKey(tokens[sp.from].text)) & DEMONYM) sp.type = 'MISC';
+    }
     if (isRolePhrase(tokens, sp)) continue;
     if (sp.to - sp.from === 1 && CALENDAR.has(foldKey(tokens[sp.from].text))) continue;
     if (tokens[sp.to - 1].end - tokens[sp.from].start === 1) continue;
@@ -70,6 +77,29 @@ export function applySpanRules(tokens: readonly Token[], spans: readonly TokenSp
     out.push(sp);
   }
   out = placeHeads(tokens, splitTrailingPerson(tokens, extendOrgOf(tokens, out)));
+  return mergeIntoOrgs(tokens, out);
+}
+
+/**
+ * A name ending in a strong organisation head is an organisation (`Ho Chi Minh Communist Youth Union`), and it
+ * absorbs a place or person name that touches it on the left (`[Vietnam] [Fatherland Front]`).
+ */
+function mergeIntoOrgs(tokens: readonly Token[], spans: TokenSpan[]): TokenSpan[] {
+  const out: TokenSpan[] = [];
+  for (const sp0 of spans) {
+    const sp = { ...sp0 };
+    const head = sp.start === undefined && sp.to - sp.from > 1 ? foldKey(tokens[sp.to - 1].text) : '';
+    const strong = STRONG_ORG_HEADS.has(head) || (sp.type === 'PERSON' && ORG_HEADS.has(head));
+    if (strong) {
+      sp.type = 'ORG';
+      const last = out[out.length - 1];
+      if (last && last.start === undefined && last.to === sp.from && (last.type === 'LOCATION' || last.type === 'PERSON')) {
+        out.pop();
+        sp.from = last.from;
+      }
+    }
+    out.push(sp);
+  }
   return out;
 }
 
@@ -104,6 +134,34 @@ function placeHeads(tokens: readonly Token[], spans: TokenSpan[]): TokenSpan[] {
     out = out.filter((sp) => sp.to <= from || sp.from >= to);
     out.push({ from, to, type });
     out.sort((a, b) => a.from - b.from || (a.start ?? 0) - (b.start ?? 0));
+  }
+  return out;
+}
+
+/**
+ * In a Title Case headline every word is capitalised, so the tagger over-fires: a one-word name that is a
+ * common lower-case word (`Visits`) is dropped, and common words at the end of a name are trimmed
+ * (`Cambodia Amid` → `Cambodia`).
+ */
+function isTrimmable(text: string, common: ReadonlySet<string>): boolean {
+  const key = foldKey(text);
+  if ((gazBitsOf(key) & KEEP_IN_HEADLINE) !== 0 || PLACE_HEADS.has(key)) return false;
+  if (common.has(key)) return true;
+  // Inflected forms of common words (`Visits`, `Warned`).
+  const stem = key.replace(/(?:es|s|ed|ing)$/, '');
+  return stem.length >= 3 && stem !== key && (common.has(stem) || common.has(stem + 'e'));
+}
+
+export function trimHeadline(tokens: readonly Token[], spans: readonly TokenSpan[], common: ReadonlySet<string>): TokenSpan[] {
+  const out: TokenSpan[] = [];
+  for (const sp0 of spans) {
+    if (sp0.start !== undefined) {
+      out.push(sp0);
+      continue;
+    }
+    const sp = { ...sp0 };
+    while (sp.to > sp.from && isTrimmable(tokens[sp.to - 1].text, common)) sp.to--;
+    if (sp.to > sp.from) out.push(sp);
   }
   return out;
 }

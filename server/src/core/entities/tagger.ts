@@ -103,11 +103,12 @@ export function tagSentenceLazy(
   let p1 = 0;
   let p2 = 0;
   for (let i = 0; i < n; i++) {
-    const cc = ctx.infos[i].cc;
+    const info = ctx.infos[i];
+    const cc = info.cc;
     let y = 0;
-    if (p1 !== 0 || !(cc === 0 || (cc === 4 && !/\d/.test(ctx.words[i])))) {
+    if (p1 !== 0 || !info.skippable) {
       tokenFeatures(ctx, i, statics, skip === 0);
-      const key = ctx.infos[i].lowerText;
+      const key = info.lowerText;
       scoreToken(table, statics, i, p1, p2, hist, scores, base, skip, memory.feature(key));
       y = bestLabel(scores, p1);
       if (cc !== 0 && cc !== 4) memory.record(key, y);

@@ -23,7 +23,8 @@ export function isTitleOrModifier(text: string): boolean {
   return isTitleWord(text) || MODIFIERS.has(foldKey(text));
 }
 
-function isHeadTitle(text: string): boolean {
+/** A title that names an office or rank by itself (`General`, `Minister`, `Mr.`). */
+export function isHeadTitle(text: string): boolean {
   return (gazBitsOf(foldKey(text)) & HEAD_TITLE) !== 0;
 }
 

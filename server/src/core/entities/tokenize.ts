@@ -129,6 +129,14 @@ export function lineCaseOf(tokens: readonly { text: string }[]): LineCase {
     if (c !== LOWER) capitalised++;
   }
   if (letters >= 2 && caps >= 0.7 * letters) return LineCase.AllCaps;
-  if (content >= 4 && capitalised >= 0.85 * content) return LineCase.Title;
+  // A headline: short, nearly every content word capitalised, no sentence break inside.
+  if (content >= 4 && capitalised >= 0.85 * content && tokens.length <= 24 && !hasInnerSentenceEnd(tokens)) {
+    return LineCase.Title;
+  }
   return LineCase.Normal;
+}
+
+function hasInnerSentenceEnd(tokens: readonly { text: string }[]): boolean {
+  for (let i = 0; i < tokens.length - 1; i++) if (tokens[i].text === '.' || tokens[i].text === '?' || tokens[i].text === '!') return true;
+  return false;
 }

@@ -71,6 +71,11 @@ function getTable(): Table {
   return (table ??= build());
 }
 
+/** Length of the longest gazetteer phrase starting with this folded key (0 if none). */
+export function gazStartLength(key: string): number {
+  return getTable().maxLen.get(key) ?? 0;
+}
+
 /** Category bits of a single folded key (e.g. `foldKey('Gen.')`). */
 export function gazBitsOf(key: string): number {
   return getTable().phrases.get(key) ?? 0;
@@ -80,12 +85,12 @@ export function gazBitsOf(key: string): number {
  * For each token: category bits of the longest phrase covering it, and whether it begins that phrase.
  * `keys` are `foldKey` forms. Returns bits in the low 16 bits and 1<<16 when the token starts a phrase.
  */
-export function matchGazetteer(keys: readonly string[]): Int32Array {
+export function matchGazetteer(keys: readonly string[], starts?: readonly number[]): Int32Array {
   const { phrases, maxLen } = getTable();
   const out = new Int32Array(keys.length);
   for (let i = 0; i < keys.length; i++) {
-    const longest = maxLen.get(keys[i]);
-    if (longest === undefined) continue;
+    const longest = starts ? starts[i] : maxLen.get(keys[i]);
+    if (!longest) continue;
     for (let n = Math.min(longest, keys.length - i); n >= 1; n--) {
       const bits = phrases.get(n === 1 ? keys[i] : keyOf(keys.slice(i, i + n)));
       if (bits === undefined) continue;

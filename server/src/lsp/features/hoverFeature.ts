@@ -1,0 +1,39 @@
+/** textDocument/hover: names, dates, boilerplate and tags under the cursor. */
+import { CancelledError, LineIndex } from '../../core/index';
+import type { Feature } from '../context';
+import { hoverMarkdown } from '../hover';
+import { uriToPath } from '../workspace';
+
+export const hoverFeature: Feature = {
+  capabilities: { hoverProvider: true },
+  register(ctx) {
+    ctx.connection.onHover(async (params, token) => {
+      const doc = ctx.documents.get(params.textDocument.uri);
+      const file = uriToPath(params.textDocument.uri);
+      if (!doc || !file) return null;
+      await ctx.indexer.ready;
+      if (!ctx.service.hasDocument(file)) return null;
+      const settings = await ctx.settingsOf(file);
+      const text = doc.getText();
+      const lines = new LineIndex(text);
+      const offset = lines.offsetAt(params.position);
+      try {
+        const result = hoverMarkdown({
+          analysis: ctx.service.analyze(file, ctx.analysisOptions(settings), token),
+          offset,
+          entity: ctx.service.entityAt(file, offset, token),
+          tags: await ctx.tags.anchoredTags(file, text),
+          label: (key) => ctx.workspace.label(key),
+        });
+        if (!result) return null;
+        return {
+          contents: { kind: 'markdown', value: result.markdown },
+          range: { start: lines.positionAt(result.start), end: lines.positionAt(result.end) },
+        };
+      } catch (e) {
+        if (e instanceof CancelledError) return null;
+        throw e;
+      }
+    });
+  },
+};
