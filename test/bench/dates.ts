@@ -174,5 +174,6 @@ if (require.main === module) {
   void run(process.argv.includes('--verbose')).then((r) => {
     console.log(`# ${r.name}`);
     for (const l of r.lines) console.log(l);
+    process.exitCode = r.ok ? 0 : 1;
   });
 }

@@ -188,5 +188,6 @@ if (require.main === module) {
   run().then((r) => {
     for (const line of r.lines) console.log(line);
     console.log(r.ok ? 'targets met' : 'targets NOT met');
+    process.exitCode = r.ok ? 0 : 1;
   });
 }
