@@ -5,8 +5,10 @@ import type { ClientContext, ClientFeature } from './clientContext';
 import type { TagModel } from './tagModel';
 import type { TagsTreeProvider } from './tagsTree';
 import { tagsFeature } from './tagsFeature';
+import { timelineFeature } from './timelineFeature';
+import { entitiesFeature } from './entitiesFeature';
 
-const FEATURES: readonly ClientFeature[] = [tagsFeature];
+const FEATURES: readonly ClientFeature[] = [tagsFeature, timelineFeature, entitiesFeature];
 
 /** What the extension exports, for integration tests and other extensions. */
 export interface CorpusAnnotatorApi {

@@ -17,12 +17,17 @@ import { createValidator } from './lsp/features/publishDiagnostics';
 import { documentSync } from './lsp/features/documentSync';
 import { hoverFeature } from './lsp/features/hoverFeature';
 import { tagsFeature } from './lsp/features/tagsFeature';
+import { timelineFeature } from './lsp/features/timelineFeature';
+import { entityActions } from './lsp/features/entityActions';
+import { entityList } from './lsp/features/entityList';
+import { entityNavigation } from './lsp/features/entityNavigation';
+import { boilerplateActions, boilerplateIgnores, notifyBoilerplateChanged } from './lsp/features/boilerplateActions';
 
 export interface ServerDeps {
   loadNerModel(): NerModel;
 }
 
-export const FEATURES: readonly Feature[] = [documentSync, hoverFeature, tagsFeature];
+export const FEATURES: readonly Feature[] = [documentSync, hoverFeature, tagsFeature, boilerplateActions, timelineFeature, entityActions, entityList, entityNavigation];
 
 export function startServer(connection: Connection, deps: ServerDeps): void {
   const documents = new TextDocuments(TextDocument);
@@ -48,7 +53,14 @@ export function startServer(connection: Connection, deps: ServerDeps): void {
     validateSoon: createValidator(() => ctx),
   };
 
-  const reindex = () => void ctx.registry.load().then(() => ctx.indexer.indexAll()).then(() => ctx.validateSoon(0));
+  const reindex = () =>
+    void ctx.registry.load()
+      .then(() => boilerplateIgnores(ctx).load())
+      .then(() => ctx.indexer.indexAll())
+      .then(() => {
+        ctx.validateSoon(0);
+        notifyBoilerplateChanged(ctx, 0);
+      });
 
   connection.onInitialize((params): InitializeResult => {
     workspace.setFolders(params.workspaceFolders, params.rootUri);

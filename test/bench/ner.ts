@@ -192,5 +192,6 @@ if (require.main === module) {
   void run().then((r) => {
     for (const l of r.lines) console.log(l);
     console.log(r.ok ? 'OK: targets met' : 'FAIL: targets not met');
+    process.exitCode = r.ok ? 0 : 1;
   });
 }

@@ -6,6 +6,7 @@ import { createCorpusService } from '../core/index';
 import { loadNerModel } from '../node/nerModelFile';
 import { parseArgs, USAGE, UsageError } from './args';
 import { toJson, toTextLines } from './analyzeOutput';
+import { printTimeline } from './timelineCommand';
 
 const VERSION = '0.1.0';
 
@@ -72,6 +73,10 @@ export async function main(argv: readonly string[], out: (s: string) => void, er
       return 2;
     }
     throw e;
+  }
+  if (command.command === 'timeline') {
+    printTimeline(service, keys, command.format, out);
+    return 0;
   }
   const analyses = keys.map((k) => service.analyze(k, { dates: { includeDurations: true } }));
   if (command.format === 'json') out(toJson(analyses) + '\n');

@@ -11,6 +11,7 @@ import { clusterEntities, type EntityCluster, type EntityClustering } from './en
 import { EMPTY_REGISTRY, type EntityRegistry } from './entities/registry';
 import { findDocumentDate, recognizeDates, type DateOptions } from './dates/index';
 import { createBoilerplateIndex, type BoilerplateCluster } from './boilerplate/index';
+import { compileIgnores, filterClusters, filterFindings, NO_IGNORES, type BoilerplateIgnores } from './boilerplate/ignoreRules';
 
 export interface CorpusServiceInit {
   readonly nerModel: NerModel;
@@ -51,7 +52,10 @@ export interface CorpusService {
   analyze(uri: string, options?: AnalysisOptions, token?: CancellationToken): DocumentAnalysis;
   entityAt(uri: string, offset: number, token?: CancellationToken): EntityAt | undefined;
   entityClustering(token?: CancellationToken): EntityClustering;
+  /** Repeated passages across the corpus, less those the analysts ignored. */
   boilerplateClusters(): BoilerplateCluster[];
+  /** The analysts' ignore list (resolved to document keys): ignored findings are left out of `analyze`. */
+  setBoilerplateIgnores(ignores: BoilerplateIgnores): void;
 }
 
 interface DocState {
@@ -66,6 +70,7 @@ export function createCorpusService(init: CorpusServiceInit): CorpusService {
   const boilerplate = createBoilerplateIndex();
   let registry = init.registry ?? EMPTY_REGISTRY;
   let clustering: EntityClustering | undefined;
+  let ignores = compileIgnores(NO_IGNORES);
 
   const invalidate = (): void => {
     clustering = undefined;
@@ -132,7 +137,7 @@ export function createCorpusService(init: CorpusServiceInit): CorpusService {
       throwIfCancelled(token);
       const { documentDate, dates } = datesOf(state, options?.dates, token);
       throwIfCancelled(token);
-      const findings = boilerplate.findings(uri, token);
+      const findings = filterFindings(boilerplate.findings(uri, token), uri, state.text, ignores);
       return { uri, entities, dates, ...(documentDate ? { documentDate } : {}), boilerplate: findings };
     },
     entityAt(uri, offset, token) {
@@ -152,7 +157,10 @@ export function createCorpusService(init: CorpusServiceInit): CorpusService {
       };
     },
     entityClustering: (token) => getClustering(token),
-    boilerplateClusters: () => boilerplate.clusters(),
+    boilerplateClusters: () => filterClusters(boilerplate.clusters(), (u) => docs.get(u)?.text, ignores),
+    setBoilerplateIgnores(next) {
+      ignores = compileIgnores(next);
+    },
   };
   return Object.freeze(service);
 }

@@ -14,6 +14,8 @@ export interface HoverParts {
   offset: number;
   entity?: EntityAt;
   tags: readonly AnchoredTag[];
+  /** Tags on passages that mention the entity under the cursor, corpus-wide (see entityTags.ts). */
+  entityTags?: readonly { tag: string; passages: number; articles: number }[];
   /** Labels a document key for people ("seeds/003_….txt"). */
   label(key: string): string;
 }
@@ -42,6 +44,10 @@ export function hoverMarkdown(p: HoverParts): { markdown: string; start: number;
       `Mentions: ${p.entity.inDocument} in this article, ${plural(p.entity.inCorpus, 'mention')} in ${plural(p.entity.articles, 'article')} of the corpus`,
     );
     if (cluster.notes) lines.push('', `Notes: ${escape(cluster.notes)}`);
+    if (p.entityTags?.length) {
+      const shown = p.entityTags.slice(0, 6).map((t) => `\`${escape(t.tag)}\` (${plural(t.passages, 'passage')}${t.articles > 1 ? ` in ${t.articles} articles` : ''})`);
+      lines.push('', `Tags on passages that mention it: ${shown.join(', ')}${p.entityTags.length > 6 ? `, and ${p.entityTags.length - 6} more` : ''}`);
+    }
     sections.push(lines.join('\n'));
   }
 
@@ -51,7 +57,10 @@ export function hoverMarkdown(p: HoverParts): { markdown: string; start: number;
     const info = describeDate(d, p.analysis.documentDate);
     const head = `**${info.value}**${info.weekday ? ` (${info.weekday})` : ''} — ${d.kind.toLowerCase()}`;
     const lines = [head, '', `Resolved: ${escape(info.resolution)}`];
-    if (info.distance) lines.push('', escape(info.distance));
+    if (info.distance) {
+      const dct = p.analysis.documentDate;
+      lines.push('', escape(dct ? `${info.distance} (article dated ${dct.value}, from its ${dct.source})` : info.distance));
+    }
     sections.push(lines.join('\n'));
     break;
   }

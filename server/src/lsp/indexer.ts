@@ -7,15 +7,25 @@ import type { Workspace } from './workspace';
 
 export class CorpusIndexer {
   progressSupported = false;
-  private readyPromise: Promise<void> = Promise.resolve();
+  /** Pending until the first indexing has finished, so early requests wait for the corpus instead of seeing none. */
+  private readyPromise: Promise<void>;
+  private resolveFirst: (() => void) | undefined;
   private run = 0;
+  private readonly indexedListeners: (() => void)[] = [];
 
   constructor(
     private readonly connection: Connection,
     private readonly workspace: Workspace,
     private readonly service: CorpusService,
     private readonly isOpen: (file: string) => boolean,
-  ) {}
+  ) {
+    this.readyPromise = new Promise((resolve) => (this.resolveFirst = resolve));
+  }
+
+  /** Calls `listener` each time an indexing run has finished (e.g. to tell clients that entities changed). */
+  onIndexed(listener: () => void): void {
+    this.indexedListeners.push(listener);
+  }
 
   /** Resolves when the latest indexing has finished. */
   get ready(): Promise<void> {
@@ -24,9 +34,13 @@ export class CorpusIndexer {
 
   indexAll(): Promise<void> {
     const run = ++this.run;
-    this.readyPromise = this.index(run).catch((e) => {
-      this.connection.console.error(`Indexing the corpus failed: ${(e as Error).stack ?? e}`);
-    });
+    const first = this.resolveFirst;
+    this.resolveFirst = undefined;
+    this.readyPromise = this.index(run)
+      .catch((e) => {
+        this.connection.console.error(`Indexing the corpus failed: ${(e as Error).stack ?? e}`);
+      })
+      .finally(() => first?.());
     return this.readyPromise;
   }
 
@@ -66,6 +80,7 @@ export class CorpusIndexer {
       }
       this.service.entityClustering();
       this.connection.console.info(`Indexed ${list.length} articles in ${Date.now() - started} ms.`);
+      for (const listener of this.indexedListeners) listener();
     } finally {
       progress?.done();
     }

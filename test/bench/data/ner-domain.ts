@@ -12,7 +12,7 @@ export const DOMAIN_PASSAGES: readonly string[] = [
   `Deputy Minister of National Defence Senior Lieutenant General [[Hoàng Xuân Chiến|PER]] met Major General [[Sisavath Chanthalath|PER]] on the sidelines of the forum.`,
   `The delegation visited the [[Institute of Strategic Studies of the Ministry of Public Security|ORG]] before leaving for [[Đà Nẵng|LOC]].`,
   `Cadets of the [[School of Officers of the Lao People's Army|ORG]] marched past the reviewing stand.`,
-  `He thanked the [[Cambodian|MISC]] Government and [[Ministry of Interior|ORG]] for their help in the search.`,
+  `He thanked the [[Cambodian Government|ORG]] and [[Ministry of Interior|ORG]] for their help in the search.`,
   `[[LAOS|LOC]] AND [[CAMBODIA|LOC]] SIGN BORDER SECURITY PACT`,
   `[[Thai|MISC]] Army Chief Visits [[Vientiane|LOC]] For Talks On Drug Trafficking`,
   `Photo: [[KPL|ORG]]`,

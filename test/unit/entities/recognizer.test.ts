@@ -181,4 +181,135 @@ describe('entity recogniser (shipped model)', () => {
     assert.deepStrictEqual(recognizer.recognize('the minister said nothing new today.'), []);
     assert.throws(() => recognizer.recognize('Hanoi', { isCancellationRequested: true }), CancelledError);
   });
+
+  describe('domain mechanisms (composed sentences)', () => {
+    it('a role phrase with a portfolio and a rank is followed by the person, not a place or organisation', () => {
+      const text = 'Thai Deputy Prime Minister and Minister of Interior General Anupong Paojinda on Monday visited the border.';
+      const es = recognizer.recognize(text);
+      assertWellFormed(text, es);
+      const p = expectEntity(es, 'Anupong Paojinda', 'PERSON');
+      assert.match(p.title ?? '', /Minister of Interior General/);
+      expectEntity(es, 'Thai', 'MISC');
+      assert.ok(!es.some((e) => /Interior|Paojinda/.test(e.text) && e.type !== 'PERSON'), JSON.stringify(es));
+    });
+
+    it('a portfolio of modifiers after `Minister of` is not glued to the name', () => {
+      const text = 'Minister of Foreign Affairs Saleumxay Kommasith held talks with his Thai counterpart.';
+      const es = recognizer.recognize(text);
+      expectEntity(es, 'Saleumxay Kommasith', 'PERSON');
+      assert.ok(!es.some((e) => e.type === 'ORG' && /Kommasith/.test(e.text)), JSON.stringify(es));
+    });
+
+    it('a numbered unit after a title is no person (`Commander of Military Region 2`)', () => {
+      const es = recognizer.recognize('Colonel Sombath Vongsa, Commander of Military Region 3, inspected the post.');
+      expectEntity(es, 'Sombath Vongsa', 'PERSON');
+      assert.ok(!es.some((e) => e.type === 'PERSON' && /Region/.test(e.text)), JSON.stringify(es));
+    });
+
+    it('joins `X of the Y` organisation chains whose head takes `of`', () => {
+      const text = 'Cadets of the School of Officers of the Cambodian People\'s Armed Forces paraded in Phnom Penh.';
+      const es = recognizer.recognize(text);
+      assertWellFormed(text, es);
+      expectEntity(es, "School of Officers of the Cambodian People's Armed Forces", 'ORG');
+    });
+
+    it('splits two coordinated organisations whose first ends in an organisation head', () => {
+      const text = 'He thanked the Thai Government and Ministry of Public Health for their help.';
+      const es = recognizer.recognize(text);
+      expectEntity(es, 'Ministry of Public Health', 'ORG');
+      assert.ok(!es.some((e) => /Government and Ministry/.test(e.text)), JSON.stringify(es));
+    });
+
+    it('does not split a coordination inside one name (`Ministry of Labour and Social Welfare`)', () => {
+      const es = recognizer.recognize('The Ministry of Labour and Social Welfare opened a shelter in Bokeo.');
+      expectEntity(es, 'Ministry of Labour and Social Welfare', 'ORG');
+    });
+
+    it('makes an ordinal event name with its organisation one MISC name', () => {
+      const text = 'Delegates to the 9th Congress of the Lao Women\'s Union met in Luang Prabang.';
+      const es = recognizer.recognize(text);
+      expectEntity(es, "9th Congress of the Lao Women's Union", 'MISC');
+      expectEntity(es, 'Luang Prabang', 'LOCATION');
+    });
+
+    it('reads an ALL CAPS event headline as one name, with no person in it', () => {
+      const es = recognizer.recognize('11TH PLENUM OF THE CENTRAL COMMITTEE OF THE LAO PEOPLE\'S REVOLUTIONARY PARTY\nThe plenum opened on Monday.');
+      assert.ok(!es.some((e) => e.type === 'PERSON'), JSON.stringify(es));
+      const e = es[0];
+      assert.ok(e && e.type === 'MISC' && e.text.startsWith('11TH PLENUM'), JSON.stringify(es));
+    });
+
+    it('keeps a quoted Title Case name whole', () => {
+      const text = 'They launched the “Mekong-Lancang Dialogue on Water Security and Border Management” in Kunming.';
+      const es = recognizer.recognize(text);
+      assertWellFormed(text, es);
+      expectEntity(es, 'Mekong-Lancang Dialogue on Water Security and Border Management', 'MISC');
+    });
+
+    it('never splits a multi-word place known to the gazetteer', () => {
+      const text = 'The "Việt Nam – Cambodia Friendship Association in the Border Guard" met in Phnom Penh, and Việt Nam thanked Cambodia.';
+      const es = recognizer.recognize(text);
+      assertWellFormed(text, es);
+      assert.ok(!es.some((e) => e.text === 'Việt' || e.text === 'Nam'), JSON.stringify(es));
+      expectEntity(es, 'Phnom Penh', 'LOCATION');
+    });
+
+    it('drops a lone capitalised common noun and caption labels', () => {
+      const text = 'He praised the support of the Cambodian Party, State, army and people.\nSoldiers on patrol near Stung Treng. Photo: AKP';
+      const es = recognizer.recognize(text);
+      assert.ok(!es.some((e) => e.text === 'State' || e.text === 'Photo'), JSON.stringify(es));
+      expectEntity(es, 'AKP', 'ORG');
+    });
+  });
+
+  describe('seed-text behaviours', () => {
+    it('a long role phrase before a Lao name yields the person with the role as title', () => {
+      const text =
+        'VIENTIANE — Lao Deputy Prime Minister and Minister of Public Security General Vilay Lakhamphong on April 25 highly valued the cooperation.';
+      const es = recognizer.recognize(text);
+      const p = expectEntity(es, 'Vilay Lakhamphong', 'PERSON');
+      assert.strictEqual(p.title, 'Deputy Prime Minister and Minister of Public Security General');
+      expectEntity(es, 'Lao', 'MISC');
+      assert.ok(!es.some((e) => e.text === 'Lakhamphong'), JSON.stringify(es));
+    });
+
+    it('an academy of a possessive-named force is one organisation', () => {
+      const text = "Quang met former students at the Academy of Politics of the Lao People's Public Security in Vientiane.";
+      expectEntity(recognizer.recognize(text), "Academy of Politics of the Lao People's Public Security", 'ORG');
+    });
+
+    it('Việt Nam inside a quoted association name is never split', () => {
+      const text =
+        'He hoped they would collaborate in the "Việt Nam – Laos Friendship Association in the People\'s Public Security" to educate the young.';
+      const es = recognizer.recognize(text);
+      assert.ok(!es.some((e) => e.text === 'Việt' || e.text === 'Nam'), JSON.stringify(es));
+    });
+
+    it('the state as a common noun is no organisation; coordinated government and ministry are two', () => {
+      const text =
+        'He expressed gratitude for the support that the Lao Party, State, army and people have extended. ' +
+        'He thanked the Lao Government and Ministry of Defence for their assistance.';
+      const es = recognizer.recognize(text);
+      assert.ok(!es.some((e) => e.text === 'State'), JSON.stringify(es));
+      expectEntity(es, 'Lao Government', 'ORG');
+      expectEntity(es, 'Ministry of Defence', 'ORG');
+    });
+
+    it('a numbered party congress is one event name, in prose and in an ALL CAPS headline', () => {
+      const prose = recognizer.recognize('They will ensure safety for the 14th National Congress of the Communist Party of Việt Nam.');
+      expectEntity(prose, '14th National Congress of the Communist Party of Việt Nam', 'MISC');
+      const caps = recognizer.recognize('14TH NATIONAL CONGRESS OF THE COMMUNIST PARTY OF VIETNAM\nLog in');
+      assert.ok(!caps.some((e) => e.type === 'PERSON'), JSON.stringify(caps));
+    });
+
+    it('a quoted consultation title is one name', () => {
+      const text = 'The videoconference titled “Asean-Russia Consultation of High Representatives for Security Issues” was held on June 28.';
+      expectEntity(recognizer.recognize(text), 'Asean-Russia Consultation of High Representatives for Security Issues', 'MISC');
+    });
+
+    it('a caption label is no name', () => {
+      const es = recognizer.recognize('Prime Minister Pham Minh Chinh (R) and Lieutenant General Khamliang Outhakaysone. Photo: VGP');
+      assert.ok(!es.some((e) => e.text === 'Photo'), JSON.stringify(es));
+    });
+  });
 });

@@ -34,7 +34,7 @@ export interface BoilerplateIndex {
   has(uri: string): boolean;
   /** Findings sorted by start; `copies` are the other places (this and other documents). */
   findings(uri: string, token?: CancellationToken): BoilerplateFinding[];
-  /** Repeated passages with their places, for a tree view. */
+  /** Repeated passages with their places, for a tree view (cached until a document is added, changed or removed). */
   clusters(): BoilerplateCluster[];
   /** Number of documents. */
   readonly size: number;
@@ -57,6 +57,7 @@ export function createBoilerplateIndex(options: BoilerplateOptions = {}): Boiler
   const stats = new CorpusStats();
   const passages = new PassageIndex();
   let clock = 0;
+  let clusterCache: { stamp: number; clusters: BoilerplateCluster[] } | undefined;
 
   const remove = (uri: string): void => {
     const doc = docs.get(uri);
@@ -89,7 +90,10 @@ export function createBoilerplateIndex(options: BoilerplateOptions = {}): Boiler
       return findings;
     },
     clusters() {
-      return [...passageClusters(passages, threshold), ...furnitureClusters(docs.values(), stats)];
+      if (clusterCache?.stamp !== clock) {
+        clusterCache = { stamp: clock, clusters: [...passageClusters(passages, threshold), ...furnitureClusters(docs.values(), stats)] };
+      }
+      return [...clusterCache.clusters];
     },
     get size() {
       return docs.size;

@@ -7,7 +7,13 @@ import { propagateNames } from './consistency';
 import { N_INTRINSIC, collectDocCues, sentenceContext, wordInfo, type FeatureSentence, type WordInfo } from './features';
 import { N_LABELS } from './labels';
 import type { NerModel } from './model';
-import { extendPersons, joinSpans, mergeAdjacentPersons, namesAfterTitles } from './joins';
+import { extendPersons, joinSpans, mergeAdjacentPersons } from './joins';
+import { recaseAllCaps } from './caseLines';
+import { dropNonNames } from './dropRules';
+import { joinOfChains, numberedEvents, splitCoordinatedOrgs } from './orgJoins';
+import { keepPlacesWhole } from './placeGuard';
+import { quotedNames } from './quotedNames';
+import { namesAfterRoles } from './roleNames';
 import { applySpanRules, trimHeadline } from './spanRules';
 import { cleanSpan, spansFromLabels, splitHyphenPlaces, type TokenSpan } from './spans';
 import { DocMemory, sumFeatures, tagSentenceLazy } from './tagger';
@@ -52,6 +58,7 @@ function recognize(
   token: CancellationToken | undefined,
 ): RecognizedEntity[] {
   throwIfCancelled(token);
+  const isCommon = (key: string): boolean => model.commonWords.has(key);
   const sentences = segment(text);
   const cached = sentences.map((s) => s.tokens.map((t) => lookup(model, cache, t.text)));
   const inputs: FeatureSentence[] = sentences.map((s, k) => ({
@@ -60,22 +67,27 @@ function recognize(
     infos: cached[k].map((c) => c.info),
   }));
   const cues = collectDocCues(inputs);
-  const tokenLists = sentences.map((s) => s.tokens);
+  // Rules read ALL CAPS lines re-cased (the tagger keeps its own casing features for them).
+  const tokenLists = sentences.map((s) => (s.lineCase === LineCase.AllCaps ? recaseAllCaps(s.tokens, isCommon) : s.tokens));
   const spans: TokenSpan[][] = [];
   const memory = new DocMemory();
   for (let s = 0; s < sentences.length; s++) {
     if ((s & 31) === 31) throwIfCancelled(token);
     const base = cached[s].map((c) => c.scores);
-    const labels = tagSentenceLazy(model, sentenceContext(inputs[s], cues), base, N_INTRINSIC, memory);
+    const ctx = sentenceContext(inputs[s], cues);
+    const labels = tagSentenceLazy(model, ctx, base, N_INTRINSIC, memory);
     const cleaned: TokenSpan[] = [];
     for (const raw of spansFromLabels(labels)) {
       const c = cleanSpan(tokenLists[s], raw);
       if (c) cleaned.push(c);
     }
-    let list = applySpanRules(tokenLists[s], extendPersons(tokenLists[s], joinSpans(tokenLists[s], cleaned)));
-    if (sentences[s].lineCase === LineCase.Title) list = trimHeadline(tokenLists[s], list, model.commonWords);
-    else if (sentences[s].lineCase === LineCase.Normal) list = namesAfterTitles(tokenLists[s], list);
-    spans.push(list.flatMap((sp) => splitHyphenPlaces(tokenLists[s], sp)));
+    const tok = tokenLists[s];
+    let list = applySpanRules(tok, extendPersons(tok, joinSpans(tok, cleaned)));
+    list = numberedEvents(tok, joinOfChains(tok, splitCoordinatedOrgs(tok, list)));
+    if (sentences[s].lineCase !== LineCase.Normal) list = namesAfterRoles(tok, trimHeadline(tok, list, model.commonWords), isCommon);
+    else list = namesAfterRoles(tok, list);
+    list = dropNonNames(tok, keepPlacesWhole(tok, ctx.gaz, quotedNames(tok, list)));
+    spans.push(list.flatMap((sp) => splitHyphenPlaces(tok, sp)));
   }
   throwIfCancelled(token);
   propagateNames(tokenLists, spans, (w) => cues.lowerSeen.has(wordInfo(w).lowerText));

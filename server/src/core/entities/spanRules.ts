@@ -43,7 +43,7 @@ const ORG_HEADS = new Set([
 /** The subset strong enough to retype a place (`... People's Army` tagged LOCATION). */
 const STRONG_ORG_HEADS = new Set([
   'army', 'party', 'ministry', 'association', 'commission', 'committee', 'academy', 'university', 'institute',
-  'police', 'organisation', 'organization', 'government', 'front',
+  'police', 'organisation', 'organization', 'government', 'front', 'command',
 ]);
 
 function isCapitalised(text: string): boolean {

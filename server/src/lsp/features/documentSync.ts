@@ -4,6 +4,7 @@ import { Notifications } from '../../protocol';
 import { readTextIfExists } from '../../store/atomicFile';
 import type { Feature } from '../context';
 import { uriToPath } from '../workspace';
+import { boilerplateFileChanged, notifyBoilerplateChanged } from './boilerplateActions';
 
 export const documentSync: Feature = {
   capabilities: { textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental } },
@@ -48,7 +49,7 @@ export const documentSync: Feature = {
           await ctx.registry.load();
           corpusChanged = true;
         } else if (file.endsWith('.yaml')) {
-          tagsChanged = true;
+          if (!(await boilerplateFileChanged(ctx, file))) tagsChanged = true;
         } else if (!ctx.openDocument(file) && (await workspace.isInCorpus(file))) {
           const text = await readTextIfExists(file);
           if (text === undefined) service.removeDocument(file);
@@ -60,7 +61,10 @@ export const documentSync: Feature = {
         ctx.tags.invalidate();
         void connection.sendNotification(Notifications.tagsChanged, {});
       }
-      if (corpusChanged) ctx.validateSoon();
+      if (corpusChanged) {
+        ctx.validateSoon();
+        notifyBoilerplateChanged(ctx);
+      }
     });
   },
 };

@@ -2,6 +2,7 @@
 import { CancelledError, LineIndex } from '../../core/index';
 import type { Feature } from '../context';
 import { hoverMarkdown } from '../hover';
+import { tagsOnMentions } from '../entityTags';
 import { uriToPath } from '../workspace';
 
 export const hoverFeature: Feature = {
@@ -18,11 +19,13 @@ export const hoverFeature: Feature = {
       const lines = new LineIndex(text);
       const offset = lines.offsetAt(params.position);
       try {
+        const entity = ctx.service.entityAt(file, offset, token);
         const result = hoverMarkdown({
           analysis: ctx.service.analyze(file, ctx.analysisOptions(settings), token),
           offset,
-          entity: ctx.service.entityAt(file, offset, token),
+          entity,
           tags: await ctx.tags.anchoredTags(file, text),
+          entityTags: entity ? await tagsOnMentions(ctx, entity.cluster) : undefined,
           label: (key) => ctx.workspace.label(key),
         });
         if (!result) return null;

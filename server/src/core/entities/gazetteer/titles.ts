@@ -34,5 +34,5 @@ commissioner|inspector|comrade|chancellor|speaker|envoy|consul|lt-gen|maj-gen|ex
 export const TITLE_MODIFIERS: readonly string[] = `
 defence|defense|foreign|interior|finance|home|public|security|national|state|party|first|second|third|
 central|army|military|trade|economic|economy|justice|health|education|labour|labor|information|culture|
-agriculture|industry|commerce|transport|energy|environment|planning|investment|affairs|staff|politburo|
+agriculture|industry|commerce|transport|energy|environment|planning|investment|affairs|staff|politburo|supreme|
 `.split('|').map((s) => s.trim()).filter((s) => s.length > 0);

@@ -1,0 +1,158 @@
+/**
+ * Entity commands of the VS Code client: the quick picks behind the "Add as a name of…" and "Change type…" code
+ * actions, running a registry edit with clear errors, renaming an entity from the tree, revealing a mention.
+ * Every change is made by the server (workspace/executeCommand), which writes `annotations/entities.yaml`.
+ */
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { ExecuteCommandRequest } from 'vscode-languageclient/node';
+import {
+  ClientEntityCommands,
+  EntityRequests,
+  RegistryCommands,
+  type EntitiesResult,
+  type EntityActionTarget,
+  type EntitySummary,
+  type EntityTypeName,
+  type RegistryEditResult,
+} from '../../server/src/protocolEntities';
+import { TYPE_LABELS, type EntitiesTreeProvider, type EntityNode, type MentionLocation } from './entitiesTree';
+
+const TYPES = Object.keys(TYPE_LABELS) as EntityTypeName[];
+
+export function registerEntityCommands(client: LanguageClient, tree: EntitiesTreeProvider): vscode.Disposable[] {
+  /** Runs a registry command on the server; errors are shown with a way to the registry file. */
+  const registryEdit = async (request: { command: string; arguments?: unknown[] }): Promise<RegistryEditResult | undefined> => {
+    try {
+      const result = (await client.sendRequest(ExecuteCommandRequest.type, {
+        command: request.command,
+        arguments: request.arguments ?? [],
+      })) as RegistryEditResult;
+      vscode.window.setStatusBarMessage(`Corpus Annotator: ${result.message}`, 4000);
+      return result;
+    } catch (e) {
+      const message = (e as Error).message;
+      const open = 'Open entities.yaml';
+      void vscode.window.showErrorMessage(`Corpus Annotator: the entity registry was not changed. ${message}`, open).then(async (choice) => {
+        if (choice !== open) return;
+        const files = await vscode.workspace.findFiles('**/entities.yaml', '**/node_modules/**', 1);
+        if (files[0]) await vscode.window.showTextDocument(files[0]);
+      });
+      return undefined;
+    }
+  };
+
+  const addAliasOf = async (target: EntityActionTarget): Promise<RegistryEditResult | undefined> => {
+    const picked = await pickEntity(client, target);
+    if (!picked) return undefined;
+    return registryEdit({ command: RegistryCommands.addAlias, arguments: [{ entityId: picked.id, alias: target.text }] });
+  };
+
+  const changeEntityType = async (target: EntityActionTarget): Promise<RegistryEditResult | undefined> => {
+    const items = TYPES.map((type) => ({
+      label: TYPE_LABELS[type].singular,
+      description: type === target.type ? 'current type' : undefined,
+      type,
+    }));
+    const picked = await vscode.window.showQuickPick(items, { title: `Type of ${target.canonical}`, placeHolder: 'Choose the entity type' });
+    if (!picked || picked.type === target.type) return undefined;
+    return registryEdit({ command: RegistryCommands.setType, arguments: [{ entityId: target.entityId, type: picked.type }] });
+  };
+
+  const renameEntity = async (node?: EntityNode): Promise<RegistryEditResult | undefined> => {
+    if (node?.kind !== 'entity') {
+      await vscode.commands.executeCommand('editor.action.rename');
+      return undefined;
+    }
+    const name = await vscode.window.showInputBox({
+      title: `Rename ${node.entity.canonical}`,
+      prompt: 'New canonical name (the old one stays as an alias; articles are not edited)',
+      value: node.entity.canonical,
+      validateInput: (v) => (v.trim() ? undefined : 'The name cannot be empty.'),
+    });
+    if (!name || name.trim() === node.entity.canonical) return undefined;
+    return registryEdit({ command: RegistryCommands.rename, arguments: [{ entityId: node.entity.id, name: name.trim() }] });
+  };
+
+  const revealMention = async (location: MentionLocation): Promise<void> => {
+    const doc = await vscode.workspace.openTextDocument(vscode.Uri.parse(location.uri));
+    const editor = await vscode.window.showTextDocument(doc, { preview: true });
+    const { start, end } = location.range;
+    const range = new vscode.Range(start.line, start.character, end.line, end.character);
+    editor.selection = new vscode.Selection(range.start, range.end);
+    editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+  };
+
+  return [
+    vscode.commands.registerCommand(ClientEntityCommands.registryEdit, registryEdit),
+    vscode.commands.registerCommand(ClientEntityCommands.addAliasOf, addAliasOf),
+    vscode.commands.registerCommand(ClientEntityCommands.changeEntityType, changeEntityType),
+    vscode.commands.registerCommand('corpusAnnotator.renameEntity', renameEntity),
+    vscode.commands.registerCommand('corpusAnnotator.revealEntityMention', revealMention),
+    vscode.commands.registerCommand('corpusAnnotator.refreshEntities', () => tree.refresh()),
+    vscode.commands.registerCommand('corpusAnnotator.entitiesShowMore', (type: EntityTypeName) => tree.showMore(type)),
+  ];
+}
+
+type EntityItem = vscode.QuickPickItem & { entity?: EntitySummary };
+
+function entityItem(e: EntitySummary, suggested: boolean): EntityItem {
+  const others = e.spellings.filter((s) => s.text !== e.canonical).map((s) => s.text);
+  return {
+    label: e.canonical,
+    description: `${TYPE_LABELS[e.type].singular} · ${e.mentions} mention${e.mentions === 1 ? '' : 's'}${suggested ? ' · suggested' : ''}`,
+    detail: others.length ? `also ${others.slice(0, 5).join(', ')}` : undefined,
+    entity: e,
+  };
+}
+
+/** A quick pick of entities: suggestions for the spelling first, then a search over all entities as one types. */
+async function pickEntity(client: LanguageClient, target: EntityActionTarget): Promise<EntitySummary | undefined> {
+  const search = async (query: string, limit: number): Promise<EntitySummary[]> =>
+    (await client.sendRequest<EntitiesResult>(EntityRequests.entities, { query, limit })).entities.filter((e) => e.id !== target.entityId);
+  const qp = vscode.window.createQuickPick<EntityItem>();
+  qp.title = `“${target.text}” is a name of…`;
+  qp.placeholder = 'Type to search entities by any spelling';
+  qp.matchOnDescription = true;
+  qp.matchOnDetail = true;
+  qp.busy = true;
+  qp.show();
+  const words = target.text.split(/\s+/).filter((w) => w.length >= 4);
+  const [suggested, ...byWord] = await Promise.all([search(target.text, 10), ...words.map((w) => search(w, 5))]);
+  const top = (await client.sendRequest<EntitiesResult>(EntityRequests.entities, { type: target.type, limit: 100 })).entities;
+  const seen = new Set<string>([target.entityId]);
+  const initial: EntityItem[] = [];
+  for (const [list, flag] of [[suggested, true], [byWord.flat(), true], [top, false]] as const) {
+    for (const e of list) {
+      if (seen.has(e.id)) continue;
+      seen.add(e.id);
+      initial.push(entityItem(e, flag));
+    }
+  }
+  qp.items = initial;
+  qp.busy = false;
+  let latest = 0;
+  qp.onDidChangeValue(async (value) => {
+    const mine = ++latest;
+    if (!value.trim()) {
+      qp.items = initial;
+      return;
+    }
+    qp.busy = true;
+    const found = await search(value, 50).catch(() => []);
+    if (mine !== latest) return;
+    const ids = new Set(found.map((e) => e.id));
+    qp.items = [...found.map((e) => ({ ...entityItem(e, false), alwaysShow: true })), ...initial.filter((i) => !ids.has(i.entity!.id))];
+    qp.busy = false;
+  });
+  return new Promise((resolve) => {
+    qp.onDidAccept(() => {
+      resolve(qp.selectedItems[0]?.entity);
+      qp.hide();
+    });
+    qp.onDidHide(() => {
+      resolve(undefined);
+      qp.dispose();
+    });
+  });
+}

@@ -1,0 +1,54 @@
+/** The corpus timeline in VS Code: the Timeline tree, the plot webview, and their commands. */
+import * as vscode from 'vscode';
+import type { TimelineItem } from '../../server/src/protocolTimeline';
+import type { ClientFeature } from './clientContext';
+import { TimelineModel } from './timelineModel';
+import { TimelineTreeProvider } from './timelineTree';
+import { TimelinePlot } from './timelinePlot/panel';
+
+/** Opens the article and selects the date expression, with its sentence in view. */
+async function revealEntry(item: TimelineItem): Promise<void> {
+  try {
+    const doc = await vscode.workspace.openTextDocument(vscode.Uri.parse(item.uri));
+    const editor = await vscode.window.showTextDocument(doc, { preview: true, viewColumn: vscode.ViewColumn.One });
+    const r = item.range;
+    const s = item.sentenceRange;
+    const range = new vscode.Range(r.start.line, r.start.character, r.end.line, r.end.character);
+    editor.selection = new vscode.Selection(range.start, range.end);
+    editor.revealRange(new vscode.Range(s.start.line, s.start.character, s.end.line, s.end.character), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+    if (doc.getText(range) !== item.text) {
+      void vscode.window.showWarningMessage(`The text of ${item.document} changed since the timeline was built; refresh the timeline.`);
+    }
+  } catch (e) {
+    void vscode.window.showErrorMessage(`Corpus Annotator: cannot open ${item.document}: ${(e as Error).message}`);
+  }
+}
+
+export const timelineFeature: ClientFeature = {
+  register(ctx) {
+    const timeline = new TimelineModel(ctx.client);
+    const timelineTree = new TimelineTreeProvider(timeline);
+    const timelineView = vscode.window.createTreeView('corpusAnnotator.timeline', { treeDataProvider: timelineTree, showCollapseAll: true });
+    const timelinePlot = new TimelinePlot(timeline, revealEntry);
+    timeline.watched = () => timelineView.visible || timelinePlot.isOpen();
+    const updateMessage = () => {
+      const r = timeline.result;
+      timelineView.message = r.skipped.length ? `${r.skipped.length} article(s) too large to analyse are left out.` : undefined;
+    };
+    Object.assign(ctx.exports, { timeline, timelineTree, timelineView, timelinePlot });
+    if (timelineView.visible) void timeline.refresh();
+    const tags = ctx.exports.tags as { onDidChange?: vscode.Event<void> } | undefined;
+    return [
+      ...(tags?.onDidChange ? [tags.onDidChange(() => timeline.refreshSoon())] : []),
+      timeline,
+      timelineTree,
+      timelineView,
+      timelinePlot,
+      timeline.onDidChange(updateMessage),
+      timelineView.onDidChangeVisibility((e) => e.visible && void timeline.ensureFresh()),
+      vscode.commands.registerCommand('corpusAnnotator.revealTimelineEntry', revealEntry),
+      vscode.commands.registerCommand('corpusAnnotator.refreshTimeline', () => timeline.refresh()),
+      vscode.commands.registerCommand('corpusAnnotator.showTimelinePlot', () => timelinePlot.show()),
+    ];
+  },
+};

@@ -1,0 +1,15 @@
+/** `corpus-annotator timeline`: the corpus timeline of the given articles, printed as JSON, CSV or text. */
+import { buildTimeline, type CorpusService, type TimelineSource } from '../core/index';
+import type { TimelineFormat } from './args';
+import { timelineCsv, timelineJson, timelineTextLines, toJsonEntries } from './timelineOutput';
+
+export function printTimeline(service: CorpusService, keys: readonly string[], format: TimelineFormat, out: (s: string) => void): void {
+  const sources: TimelineSource[] = keys.map((uri) => {
+    const a = service.analyze(uri);
+    return { uri, text: service.getText(uri) ?? '', dates: a.dates, documentDate: a.documentDate, entities: a.entities };
+  });
+  const entries = toJsonEntries(buildTimeline(sources), (uri) => service.getText(uri) ?? '');
+  if (format === 'json') out(timelineJson(entries) + '\n');
+  else if (format === 'csv') out(timelineCsv(entries));
+  else for (const line of timelineTextLines(entries)) out(line + '\n');
+}

@@ -1,0 +1,130 @@
+/**
+ * Organisation-name structure beyond what the tagger sees:
+ * - `X of (the) Y` chains: an organisation whose name opens with a head and `of` (`Academy of Politics of the Lao`)
+ *   continues over a name that touches it or follows after `of`/`of the` (`People's Public Security`);
+ * - coordination: `Lao Government and Ministry of Defence` is two organisations when the word before `and`
+ *   is an organisation head and the part after it is itself headed;
+ * - numbered events: `14th National Congress` (+ `of the <organisation>`) is one MISC name.
+ */
+import * as gazetteer from './gazetteer/index';
+import type { TokenSpan } from './spans';
+import type { Token } from './tokenize';
+
+// Module-local copies (cross-module bindings may be getters under some loaders).
+const { foldKey } = gazetteer;
+
+/** Heads after which `of ...` continues an organisation's name. */
+const OF_HEADS = new Set([
+  'ministry', 'department', 'academy', 'university', 'institute', 'bank', 'commission', 'committee', 'council',
+  'federation', 'association', 'union', 'office', 'bureau', 'school', 'college', 'court', 'party', 'board',
+  'agency', 'authority', 'chamber', 'league', 'society', 'organisation', 'organization', 'museum', 'command',
+  'faculty', 'centre', 'center', 'front', 'army', 'general', 'staff', 'administration', 'directorate',
+]);
+
+/** Words that head an organisation's name at either end. */
+const ORG_HEADS = new Set([
+  ...OF_HEADS, 'government', 'army', 'navy', 'police', 'guard', 'assembly', 'parliament', 'cabinet', 'forces',
+  'corporation', 'company', 'group', 'alliance', 'movement', 'state',
+]);
+
+/** Words naming a recurring event (with an ordinal before them). */
+const EVENT_HEADS = new Set([
+  'congress', 'plenum', 'summit', 'conference', 'session', 'meeting', 'forum', 'dialogue', 'festival', 'games',
+  'exercise', 'exercises', 'assembly', 'consultation', 'exchange', 'convention',
+]);
+
+const ORDINAL = /^\d+(?:st|nd|rd|th)$/iu;
+
+function key(tokens: readonly Token[], i: number): string {
+  return foldKey(tokens[i].text);
+}
+
+function opensWithOf(tokens: readonly Token[], sp: TokenSpan): boolean {
+  return sp.to - sp.from >= 3 && OF_HEADS.has(key(tokens, sp.from)) && tokens[sp.from + 1].text === 'of';
+}
+
+function sorted(spans: TokenSpan[]): TokenSpan[] {
+  return spans.sort((a, b) => a.from - b.from || (a.start ?? 0) - (b.start ?? 0));
+}
+
+/** `[Academy of Politics of the Lao] [People's Public Security]` → one ORG. */
+export function joinOfChains(tokens: readonly Token[], spans: readonly TokenSpan[]): TokenSpan[] {
+  const out: TokenSpan[] = [];
+  for (const sp of spans) {
+    const last = out[out.length - 1];
+    if (last && last.start === undefined && sp.start === undefined && last.type === 'ORG' && sp.type !== 'PERSON' && opensWithOf(tokens, last)) {
+      const gap = tokens.slice(last.to, sp.from).map((t) => t.text).join(' ');
+      if (gap === '' || gap === 'of' || gap === 'of the') {
+        out[out.length - 1] = { from: last.from, to: sp.to, type: 'ORG' };
+        continue;
+      }
+    }
+    out.push({ ...sp });
+  }
+  return out;
+}
+
+/** `Lao Government and Ministry of Defence` → `Lao Government`, `Ministry of Defence`. */
+export function splitCoordinatedOrgs(tokens: readonly Token[], spans: readonly TokenSpan[]): TokenSpan[] {
+  const out: TokenSpan[] = [];
+  for (const sp of spans) {
+    if (sp.start !== undefined || sp.type !== 'ORG' || sp.to - sp.from < 3) {
+      out.push(sp);
+      continue;
+    }
+    let from = sp.from;
+    for (let a = sp.from + 1; a < sp.to - 1; a++) {
+      if (tokens[a].text !== 'and' || !ORG_HEADS.has(key(tokens, a - 1))) continue;
+      if (!/^\p{Lu}/u.test(tokens[a + 1].text)) continue;
+      // The right part must be headed itself: `Ministry of ...`, or a name ending in a head (`... Defence Ministry`).
+      let b = sp.to;
+      for (let c = a + 1; c < sp.to; c++) if (tokens[c].text === 'and' && c > a + 1) b = Math.min(b, c);
+      const rightHeaded = ORG_HEADS.has(key(tokens, a + 1)) || ORG_HEADS.has(key(tokens, b - 1));
+      if (!rightHeaded) continue;
+      out.push({ from, to: a, type: 'ORG' });
+      from = a + 1;
+    }
+    out.push(from === sp.from ? sp : { from, to: sp.to, type: 'ORG' });
+  }
+  return out;
+}
+
+const RUN_JOINERS = new Set(['of', 'the', "'s", '’s', '-', '–']);
+
+/** End (exclusive) of the run of capitalised words from `i`, with inner `of`/`the`/possessives. */
+function capitalRun(tokens: readonly Token[], i: number): number {
+  let end = i;
+  for (let j = i; j < tokens.length; j++) {
+    const t = tokens[j].text;
+    if (/^[\p{Lu}\p{N}]/u.test(t)) end = j + 1;
+    else if (!RUN_JOINERS.has(t)) break;
+  }
+  return end;
+}
+
+/**
+ * `14th National Congress of the Communist Party of Vietnam`, `7th ASEAN Summit`: an ordinal, a capitalised run
+ * holding an event word that ends it or is followed by `of`, and at least one tagged name inside: one MISC name.
+ */
+export function numberedEvents(tokens: readonly Token[], spans: readonly TokenSpan[]): TokenSpan[] {
+  let out = spans as TokenSpan[];
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    const c = tokens[i].text.charCodeAt(0);
+    if (c < 48 || c > 57 || !ORDINAL.test(tokens[i].text)) continue;
+    const end = capitalRun(tokens, i + 1);
+    if (end <= i + 1) continue;
+    let head = -1;
+    for (let h = i + 1; h < end; h++) {
+      if (EVENT_HEADS.has(key(tokens, h)) && (h === end - 1 || tokens[h + 1].text === 'of')) {
+        head = h;
+        break;
+      }
+    }
+    if (head < 0) continue;
+    const inside = out.filter((s) => s.from < end && s.to > i);
+    if (inside.length === 0 || inside.some((s) => s.start !== undefined || s.from < i || s.to > end)) continue;
+    out = sorted([...out.filter((s) => !inside.includes(s)), { from: i, to: end, type: 'MISC' }]);
+    i = end - 1;
+  }
+  return out;
+}

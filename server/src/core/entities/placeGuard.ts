@@ -1,0 +1,34 @@
+/**
+ * A multi-word place the gazetteer knows (`Việt Nam`, `Phnom Penh`, `Ho Chi Minh City`) is never cut by a span
+ * boundary: spans inside it become one LOCATION, and a span reaching into it from outside is widened over it.
+ */
+import { Gaz } from './gazetteer/index';
+import type { TokenSpan } from './spans';
+import type { Token } from './tokenize';
+
+const PLACE: number = Gaz.Country | Gaz.City | Gaz.Province | Gaz.Region;
+const STARTS = 0x10000;
+
+/** `gaz` is the sentence's `matchGazetteer` result (bits per token, `1 << 16` where a phrase starts). */
+export function keepPlacesWhole(tokens: readonly Token[], gaz: Int32Array, spans: readonly TokenSpan[]): TokenSpan[] {
+  let out = spans as TokenSpan[];
+  for (let a = 0; a < tokens.length; a++) {
+    if (!(gaz[a] & STARTS) || !(gaz[a] & PLACE)) continue;
+    let b = a + 1;
+    while (b < tokens.length && !(gaz[b] & STARTS) && (gaz[b] & PLACE) === (gaz[a] & PLACE)) b++;
+    if (b - a < 2 || !/^\p{Lu}/u.test(tokens[a].text)) continue;
+    const touching = out.filter((s) => s.start === undefined && s.from < b && s.to > a);
+    if (touching.length === 0) continue;
+    const cut = touching.length > 1 || touching.some((s) => (s.from > a && s.from < b) || (s.to > a && s.to < b));
+    if (!cut) continue;
+    const from = Math.min(a, ...touching.map((s) => s.from));
+    const to = Math.max(b, ...touching.map((s) => s.to));
+    const outer = touching.find((s) => s.from < a || s.to > b);
+    const type = outer && outer.to - outer.from > 1 ? outer.type : 'LOCATION';
+    out = out.filter((s) => !touching.includes(s));
+    out.push({ from, to, type });
+    out.sort((x, y) => x.from - y.from || (x.start ?? 0) - (y.start ?? 0));
+    a = b - 1;
+  }
+  return out;
+}

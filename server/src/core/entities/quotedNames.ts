@@ -1,0 +1,49 @@
+/**
+ * A quoted Title Case phrase (`“Asean-Russia Consultation of High Representatives for Security Issues”`) is one
+ * name, not several: when the tagger found names inside it, they are replaced by one span over the whole phrase,
+ * an ORG when an organisation head word occurs in it, else MISC.
+ */
+import * as gazetteer from './gazetteer/index';
+import type { TokenSpan } from './spans';
+import type { Token } from './tokenize';
+
+const { foldKey } = gazetteer;
+
+/** Opening quote → its closing quote (a lone `'`/`’` is too often an apostrophe to count). */
+const PAIRS = new Map([['"', '"'], ['“', '”'], ['«', '»']]);
+const INNER = new Set(['of', 'for', 'the', 'and', 'in', 'on', 'to', '&', '-', '–', '—', "'s", '’s', "'", '’']);
+const ORG_HEADS = new Set([
+  'association', 'ministry', 'academy', 'party', 'committee', 'commission', 'council', 'union', 'federation',
+  'institute', 'university', 'school', 'army', 'police', 'agency', 'department', 'front', 'organisation', 'organization',
+]);
+const MAX_LEN = 16;
+
+export function quotedNames(tokens: readonly Token[], spans: readonly TokenSpan[]): TokenSpan[] {
+  let out = spans as TokenSpan[];
+  for (let q = 0; q < tokens.length; q++) {
+    const close = PAIRS.get(tokens[q].text);
+    if (close === undefined) continue;
+    let e = q + 1;
+    let caps = 0;
+    while (e < tokens.length && e - q <= MAX_LEN && tokens[e].text !== close) {
+      const t = tokens[e].text;
+      if (/^[\p{Lu}\p{N}]/u.test(t)) caps++;
+      else if (!INNER.has(t)) break;
+      e++;
+    }
+    if (e >= tokens.length || tokens[e].text !== close || caps < 3) continue;
+    const from = q + 1;
+    const to = e;
+    if (!/^[\p{Lu}\p{N}]/u.test(tokens[to - 1].text)) continue;
+    const inside = out.filter((s) => s.from < to && s.to > from);
+    if (inside.length === 0 || inside.some((s) => s.from < from || s.to > to)) continue;
+    if (inside.length === 1 && inside[0].from === from && inside[0].to === to) continue;
+    let org = false;
+    for (let i = from; i < to; i++) if (ORG_HEADS.has(foldKey(tokens[i].text))) org = true;
+    out = out.filter((s) => !inside.includes(s));
+    out.push({ from, to, type: org ? 'ORG' : 'MISC' });
+    out.sort((x, y) => x.from - y.from || (x.start ?? 0) - (y.start ?? 0));
+    q = e;
+  }
+  return out;
+}

@@ -1,0 +1,164 @@
+/**
+ * The corpus timeline: every dated mention of every article in time order, with its sentence, the entities named in
+ * that sentence and the tags over it.
+ *
+ * Ordering: dated mentions first, by the start of the interval they cover; at the same start the longer (coarser)
+ * interval comes first, so `2025` precedes `April 2025`, which precedes `2025-04-25`, which precedes `2025-04-25T09:00`;
+ * equal intervals by article, then by offset. Mentions without a year (`June 2` in an undated article) follow, by
+ * month and day; mentions that cannot be placed at all come last, by article and offset.
+ * Durations and recurring sets (`four-day`, `annual`) are not points in time and are left out.
+ */
+import type { CancellationToken, DateKind, DateMention, DocumentDate, EntityMention, EntityType } from '../types';
+import { throwIfCancelled } from '../types';
+import { compareIntervals, intervalOf, type DateInterval, type Granularity, type TimelineGroup } from './interval';
+import { excerpt, sentenceAt, splitSentences, type SentenceSpan } from './sentences';
+
+export interface TimelineSource {
+  /** Document key (a path in the server and CLI). */
+  readonly uri: string;
+  readonly text: string;
+  readonly dates: readonly DateMention[];
+  readonly documentDate?: DocumentDate;
+  /** Clustered entity mentions of the document, for "who is in the sentence". */
+  readonly entities?: readonly EntityMention[];
+}
+
+/** A tagged passage, as plain offsets. */
+export interface TimelineTag {
+  readonly uri: string;
+  readonly start: number;
+  readonly end: number;
+  readonly tag: string;
+}
+
+export interface TimelineOptions {
+  readonly tags?: readonly TimelineTag[];
+  /** Keep the mention that is the article's own date (its dateline). Default true. */
+  readonly includeDocumentDates?: boolean;
+  /** Longest sentence text, in characters, before it is cut around the mention. Default 280. */
+  readonly maxSentenceLength?: number;
+  readonly token?: CancellationToken;
+}
+
+export interface TimelineEntity {
+  readonly entityId: string;
+  readonly canonical: string;
+  readonly type: EntityType;
+}
+
+export interface TimelineEntry {
+  readonly uri: string;
+  /** The expression's offsets and text. */
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+  readonly value: string;
+  readonly kind: DateKind;
+  readonly resolution: string;
+  readonly group: TimelineGroup;
+  readonly granularity?: Granularity;
+  /** Start of the covered interval (`2025-04-24`, `2026-01-14T11:29`, `XXXX-06-02`); absent when undated. */
+  readonly sortKey?: string;
+  /** Last day (or minute) of the covered interval, inclusive; absent when undated. */
+  readonly endKey?: string;
+  /** The sentence around the mention, on one line, cut to a sensible length. */
+  readonly sentence: string;
+  readonly sentenceStart: number;
+  readonly sentenceEnd: number;
+  /** The article's own date, when known. */
+  readonly documentDate?: string;
+  /** True for the mention that gives the article's own date (dateline, date line). */
+  readonly isDocumentDate: boolean;
+  /** Entities named in the sentence, in order of first mention, each once. */
+  readonly entities: readonly TimelineEntity[];
+  /** Tags whose passage overlaps the sentence, each once. */
+  readonly tags: readonly string[];
+}
+
+interface Sortable {
+  readonly entry: TimelineEntry;
+  readonly interval: DateInterval;
+}
+
+function entitiesIn(entities: readonly EntityMention[] | undefined, start: number, end: number): TimelineEntity[] {
+  const seen = new Map<string, TimelineEntity>();
+  for (const e of entities ?? []) {
+    if (e.start < start || e.end > end || seen.has(e.entityId)) continue;
+    seen.set(e.entityId, { entityId: e.entityId, canonical: e.canonical, type: e.type });
+  }
+  return [...seen.values()];
+}
+
+function tagsOver(tags: readonly TimelineTag[], start: number, end: number): string[] {
+  const out: string[] = [];
+  for (const t of tags) if (t.start < end && t.end > start && t.start >= 0 && !out.includes(t.tag)) out.push(t.tag);
+  return out;
+}
+
+/** Separators that end a dateline: `VIENTIANE —`, `(VNA)`, `Hanoi:`. */
+const DATELINE_END = /^[^.!?\n]{0,60}?(?:\s[—–-]\s|\)\s|:\s)/;
+
+/** Starts a sentence after the article's dateline when the dateline opens it (`date 2025-04-25 VIENTIANE — Lao …`). */
+function afterDateline(text: string, s: SentenceSpan, dct: DocumentDate | undefined, mention: number): SentenceSpan {
+  if (!dct || dct.start < s.start || dct.end > s.end || dct.start - s.start > 40 || mention < dct.end) return s;
+  const m = DATELINE_END.exec(text.slice(dct.end, mention));
+  if (!m) return s;
+  let start = dct.end + m[0].length;
+  while (start < mention && /\s/.test(text[start])) start++;
+  return { start, end: s.end };
+}
+
+function compare(a: Sortable, b: Sortable): number {
+  const byTime = compareIntervals(a.interval, b.interval);
+  if (byTime) return byTime;
+  const ea = a.entry, eb = b.entry;
+  return ea.uri < eb.uri ? -1 : ea.uri > eb.uri ? 1 : ea.start - eb.start;
+}
+
+/** Entries of one document, unsorted. */
+function timelineOfDocument(source: TimelineSource, options: TimelineOptions = {}): Sortable[] {
+  const out: Sortable[] = [];
+  const points = source.dates.filter((d) => d.kind !== 'DURATION' && d.kind !== 'SET');
+  if (!points.length) return out;
+  const sentences = splitSentences(source.text);
+  const tags = (options.tags ?? []).filter((t) => t.uri === source.uri);
+  const dct = source.documentDate;
+  for (const d of points) {
+    const isDocumentDate = !!dct && d.start === dct.start && d.end === dct.end;
+    if (isDocumentDate && options.includeDocumentDates === false) continue;
+    const s = afterDateline(source.text, sentenceAt(sentences, d.start) ?? { start: d.start, end: d.end }, dct, d.start);
+    const interval = intervalOf(d.value);
+    const entry: TimelineEntry = {
+      uri: source.uri,
+      start: d.start,
+      end: d.end,
+      text: d.text,
+      value: d.value,
+      kind: d.kind,
+      resolution: d.resolution,
+      group: interval.group,
+      ...(interval.granularity ? { granularity: interval.granularity } : {}),
+      ...(interval.start ? { sortKey: interval.start, endKey: interval.end } : {}),
+      sentence: excerpt(source.text, s, d.start, d.end, options.maxSentenceLength),
+      sentenceStart: s.start,
+      sentenceEnd: s.end,
+      ...(dct ? { documentDate: dct.value } : {}),
+      isDocumentDate,
+      entities: entitiesIn(source.entities, s.start, s.end),
+      tags: tagsOver(tags, s.start, s.end),
+    };
+    out.push({ entry, interval });
+  }
+  return out;
+}
+
+/** Every point-in-time mention of the corpus, in timeline order (see the module comment). */
+export function buildTimeline(sources: readonly TimelineSource[], options: TimelineOptions = {}): TimelineEntry[] {
+  const all: Sortable[] = [];
+  for (const source of sources) {
+    throwIfCancelled(options.token);
+    for (const s of timelineOfDocument(source, options)) all.push(s);
+  }
+  throwIfCancelled(options.token);
+  return all.sort(compare).map((s) => s.entry);
+}

@@ -1,0 +1,150 @@
+/**
+ * A small sentence splitter for news text. A sentence ends at `.`, `!`, `?` or `…` (with any closing quotes or
+ * brackets) followed by a space and a capital, digit or opening quote, except after abbreviations (`Lt.`, `Gen.`,
+ * `Mr.`), initials (`Robert C. O’Brien`) and dotted acronyms (`U.S.`, unless a typical sentence opener follows).
+ * Line breaks end sentences too (headlines and captions have no full stop), except inside hard-wrapped paragraphs.
+ */
+
+export interface SentenceSpan {
+  readonly start: number;
+  readonly end: number;
+}
+
+/** Abbreviations after which a full stop does not end a sentence (compared case-sensitively, then lower-cased). */
+const ABBREVIATIONS = new Set([
+  'Mr', 'Mrs', 'Ms', 'Mme', 'Messrs', 'Dr', 'Prof', 'Rev', 'Hon', 'Fr', 'Sr', 'Jr', 'St', 'Mt', 'Ft',
+  'Gen', 'Gens', 'Lt', 'Lieut', 'Col', 'Maj', 'Capt', 'Cpt', 'Cmdr', 'Cdr', 'Adm', 'Brig', 'Sgt', 'Cpl', 'Pte', 'Pvt', 'Cmdt',
+  'Sen', 'Rep', 'Gov', 'Pres', 'Amb', 'Supt', 'Insp', 'Dept', 'Univ', 'Assn', 'Bros', 'Co', 'Corp', 'Inc', 'Ltd', 'Plc',
+  'No', 'Nos', 'Vol', 'Art', 'Sec', 'Fig', 'Ch', 'Para', 'Ref',
+  'Jan', 'Feb', 'Mar', 'Apr', 'Jun', 'Jul', 'Aug', 'Sep', 'Sept', 'Oct', 'Nov', 'Dec',
+  'vs', 'approx', 'ca', 'cf', 'al', 'e.g', 'i.e', 'viz',
+]);
+
+/** Words that usually open a sentence: after `U.S.` they mean the acronym ended the sentence. */
+const OPENERS = new Set([
+  'The', 'A', 'An', 'He', 'She', 'It', 'They', 'We', 'I', 'This', 'That', 'These', 'Those', 'There', 'In', 'On', 'At',
+  'But', 'And', 'However', 'Meanwhile', 'Earlier', 'Later', 'His', 'Her', 'Their', 'Its', 'After', 'Before', 'During',
+]);
+
+const TERMINAL = /[.!?…]/;
+const CLOSERS = /["'”’)\]»]/;
+const OPENING = /[\p{Lu}\p{N}"'“‘(\[«]/u;
+
+/** Whether the text is hard-wrapped: many long lines of about the same width that do not end a sentence. */
+function isHardWrapped(lines: readonly string[]): { wrapped: boolean; width: number } {
+  const long = lines.map((l) => l.trimEnd().length).filter((n) => n >= 40);
+  if (long.length < 3) return { wrapped: false, width: 0 };
+  const width = Math.max(...long);
+  if (width > 120) return { wrapped: false, width };
+  const near = long.filter((n) => n >= width * 0.7).length;
+  const open = lines.filter((l) => l.trimEnd().length >= 40 && !/[.!?:"”’)]$/.test(l.trimEnd())).length;
+  return { wrapped: near >= long.length * 0.6 && open >= long.length * 0.5, width };
+}
+
+/** The word before a full stop at `dot`, with inner dots (`U.S`, `e.g`). */
+function wordBefore(text: string, dot: number): string {
+  let i = dot;
+  while (i > 0 && /[\p{L}.]/u.test(text[i - 1])) i--;
+  return text.slice(i, dot).replace(/^\.+/, '');
+}
+
+function wordAfter(text: string, at: number): string {
+  const m = /^[\p{L}]+/u.exec(text.slice(at, at + 30));
+  return m ? m[0] : '';
+}
+
+/** Whether the terminal punctuation run [p, q) followed by a space ends a sentence, given the next word at `next`. */
+function endsSentence(text: string, p: number, q: number, next: number): boolean {
+  const c = text[next];
+  if (c === undefined) return true;
+  if (!OPENING.test(c)) return false;
+  if (q - p > 1 || text[p] !== '.') return true;
+  const word = wordBefore(text, p);
+  if (!word) return true;
+  if (ABBREVIATIONS.has(word) || ABBREVIATIONS.has(word.toLowerCase())) return false;
+  if (/^\p{Lu}$/u.test(word)) return false; // an initial
+  if (/^(?:\p{L}\.)+\p{L}$/u.test(word)) return OPENERS.has(wordAfter(text, next)); // U.S, U.N
+  return true;
+}
+
+/** Splits `text` into sentences: trimmed spans, in order, covering every non-blank stretch. */
+export function splitSentences(text: string): SentenceSpan[] {
+  const out: SentenceSpan[] = [];
+  const lines = text.split(/\r?\n|\r/);
+  const { wrapped, width } = isHardWrapped(lines);
+  let start = -1;
+  let lineStart = 0;
+  const close = (end: number) => {
+    let e = end;
+    while (e > start && /\s/.test(text[e - 1])) e--;
+    if (start >= 0 && e > start) out.push({ start, end: e });
+    start = -1;
+  };
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '\n' || c === '\r') {
+      if (c === '\r' && text[i + 1] === '\n') i++;
+      const line = text.slice(lineStart, i).trimEnd();
+      const nextBlank = /^[ \t]*(?:\r?\n|\r|$)/.test(text.slice(i + 1, i + 200));
+      const joins = wrapped && line.trim().length >= width * 0.6 && !nextBlank;
+      if (!joins) close(i);
+      lineStart = i + 1;
+      continue;
+    }
+    if (start < 0) {
+      if (!/\s/.test(c)) start = i;
+      else continue;
+    }
+    if (!TERMINAL.test(c)) continue;
+    let q = i + 1;
+    while (q < text.length && TERMINAL.test(text[q])) q++;
+    let r = q;
+    while (r < text.length && CLOSERS.test(text[r])) r++;
+    if (r < text.length && !/[ \t\u00a0]/.test(text[r]) && text[r] !== '\n' && text[r] !== '\r') {
+      i = r - 1;
+      continue;
+    }
+    let next = r;
+    while (next < text.length && /[ \t\u00a0]/.test(text[next])) next++;
+    if (next >= text.length || text[next] === '\n' || text[next] === '\r' || endsSentence(text, i, q, next)) close(r);
+    i = r - 1;
+  }
+  close(text.length);
+  return out;
+}
+
+/** The sentence holding `offset` (binary search in `sentences`), or undefined between sentences. */
+export function sentenceAt(sentences: readonly SentenceSpan[], offset: number): SentenceSpan | undefined {
+  let lo = 0;
+  let hi = sentences.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const s = sentences[mid];
+    if (offset < s.start) hi = mid - 1;
+    else if (offset >= s.end) lo = mid + 1;
+    else return s;
+  }
+  return undefined;
+}
+
+/**
+ * The sentence as one line of at most `max` characters: whitespace collapsed, and when too long a window around
+ * the mention [mStart, mEnd), cut at word boundaries and marked with `…`.
+ */
+export function excerpt(text: string, s: SentenceSpan, mStart: number, mEnd: number, max = 280): string {
+  const flat = (a: number, b: number) => text.slice(a, b).replace(/\s+/g, ' ');
+  if (s.end - s.start <= max || flat(s.start, s.end).length <= max) return flat(s.start, s.end).trim();
+  const room = Math.max(0, max - (mEnd - mStart));
+  let a = Math.max(s.start, mStart - Math.floor(room / 2));
+  let b = Math.min(s.end, a + (mEnd - mStart) + room);
+  a = Math.max(s.start, b - max);
+  if (a > s.start) {
+    const sp = text.indexOf(' ', a);
+    if (sp >= 0 && sp < mStart) a = sp + 1;
+  }
+  if (b < s.end) {
+    const sp = text.lastIndexOf(' ', b);
+    if (sp > mEnd) b = sp;
+  }
+  return `${a > s.start ? '…' : ''}${flat(a, b).trim()}${b < s.end ? '…' : ''}`;
+}

@@ -1,0 +1,47 @@
+/** The `corpusAnnotator/boilerplateClusters` answer: the core's clusters (ignored ones left out) with LSP ranges. */
+import { LineIndex, type BoilerplateCluster } from '../core/index';
+import type { BoilerplateClusterItem, BoilerplateClustersResult } from '../protocolBoilerplate';
+import type { ServerContext } from './context';
+
+/** At most this many clusters are sent; the rest are counted in `omitted`. */
+export const MAX_CLUSTERS = 2000;
+const MAX_TEXT = 200;
+const KIND_ORDER = { duplicate: 0, 'near-duplicate': 1, chrome: 2 } as const;
+
+export function listClusters(ctx: ServerContext, problems: BoilerplateClustersResult['problems']): BoilerplateClustersResult {
+  const clusters = [...ctx.service.boilerplateClusters()].sort(
+    (a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || b.places.length - a.places.length || a.text.localeCompare(b.text),
+  );
+  const lineIndexes = new Map<string, LineIndex | undefined>();
+  const linesOf = (key: string): LineIndex | undefined => {
+    if (!lineIndexes.has(key)) {
+      const text = ctx.service.getText(key);
+      lineIndexes.set(key, text === undefined ? undefined : new LineIndex(text));
+    }
+    return lineIndexes.get(key);
+  };
+  const items: BoilerplateClusterItem[] = [];
+  for (const c of clusters.slice(0, MAX_CLUSTERS)) items.push(toItem(ctx, c, linesOf));
+  return { clusters: items, omitted: Math.max(0, clusters.length - MAX_CLUSTERS), problems };
+}
+
+function toItem(ctx: ServerContext, c: BoilerplateCluster, linesOf: (key: string) => LineIndex | undefined): BoilerplateClusterItem {
+  const places: BoilerplateClusterItem['places'] = [];
+  for (const p of c.places) {
+    const lines = linesOf(p.uri);
+    if (!lines) continue;
+    places.push({
+      uri: ctx.workspace.uriOf(p.uri),
+      document: ctx.workspace.label(p.uri),
+      range: { start: lines.positionAt(p.start), end: lines.positionAt(p.end) },
+    });
+  }
+  const one = c.text.replace(/\s+/g, ' ').trim();
+  return {
+    id: c.id,
+    kind: c.kind,
+    text: one.length > MAX_TEXT ? `${one.slice(0, MAX_TEXT - 1)}…` : one,
+    count: places.length,
+    places,
+  };
+}

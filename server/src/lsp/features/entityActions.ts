@@ -1,0 +1,198 @@
+/**
+ * Analysts correct entities from their diagnostics: add a spelling as a name of another entity, mark it as an entity
+ * of its own, change an entity's type, or say a string is not an entity. Each writes the registry and re-analyses
+ * open articles at once (registryEditor.ts).
+ *
+ * Every correction is a server command with complete arguments (RegistryCommands), so any LSP editor can run it.
+ * Clients that announce their own pickers (`clientEntityPickers`, the VS Code client does) get one "Add as a name of…"
+ * and one "Change type…" action that open a quick pick; other clients get one action per likely choice.
+ */
+import { CodeActionKind, type CodeAction, type Command, type Diagnostic } from 'vscode-languageserver';
+import {
+  addAlias,
+  ENTITY_TYPES,
+  entityTypeName,
+  LineIndex,
+  markDifferent,
+  markNotEntity,
+  registryKey,
+  renameEntity,
+  setType,
+  type EntityCluster,
+  type EntityType,
+} from '../../core/index';
+import {
+  ClientEntityCommands,
+  EntityNotifications,
+  RegistryCommands,
+  type AddAliasArgs,
+  type EntityActionTarget,
+  type MarkDifferentArgs,
+  type NotEntityArgs,
+  type RenameEntityArgs,
+  type SetTypeArgs,
+} from '../../protocolEntities';
+import type { Feature, ServerContext } from '../context';
+import { DIAGNOSTIC_SOURCE } from '../diagnostics';
+import { entityRefOf, registryEditorOf, whenIndexed } from '../registryEditor';
+import { UserError } from '../tagService';
+import { uriToPath } from '../workspace';
+
+const ALIAS_CANDIDATES = 3;
+
+function isEntityDiagnostic(d: Diagnostic): boolean {
+  return d.source === DIAGNOSTIC_SOURCE && (d.data as { kind?: string } | undefined)?.kind === 'entity';
+}
+
+function requireType(type: unknown): EntityType {
+  if (typeof type === 'string' && (ENTITY_TYPES as readonly string[]).includes(type)) return type as EntityType;
+  throw new UserError(`Unknown entity type \`${String(type)}\`; expected one of: ${ENTITY_TYPES.join(', ')}.`);
+}
+
+function requireText(text: unknown, what: string): string {
+  if (typeof text !== 'string' || !text.trim()) throw new UserError(`No ${what} given.`);
+  return text;
+}
+
+/** Other entities the spelling may name, best first (never its own). */
+function aliasCandidates(ctx: ServerContext, text: string, own: EntityCluster): EntityCluster[] {
+  const clustering = ctx.service.entityClustering();
+  const byWord = nameWords(text).flatMap((w) => clustering.find(w));
+  const seen = new Set<string>([own.entityId]);
+  const out: EntityCluster[] = [];
+  for (const c of [...clustering.find(text), ...byWord]) {
+    if (seen.has(c.entityId) || c.mentions.length === 0) continue;
+    seen.add(c.entityId);
+    out.push(c);
+    if (out.length >= ALIAS_CANDIDATES) break;
+  }
+  return out;
+}
+
+function nameWords(text: string): string[] {
+  return text.split(/\s+/).filter((w) => w.length >= 4);
+}
+
+/** The code actions for one entity diagnostic. */
+function actionsFor(ctx: ServerContext, target: EntityActionTarget, cluster: EntityCluster, diagnostic: Diagnostic, pickers: boolean): CodeAction[] {
+  const run = (command: string, args: unknown, title: string): Command =>
+    pickers
+      ? { title, command: ClientEntityCommands.registryEdit, arguments: [{ command, arguments: [args] }] }
+      : { title, command, arguments: [args] };
+  const action = (title: string, command: Command): CodeAction => ({ title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], command });
+  const { text, type } = target;
+  const out: CodeAction[] = [];
+
+  if (pickers) {
+    const title = `Add “${text}” as a name of another entity…`;
+    out.push(action(title, { title, command: ClientEntityCommands.addAliasOf, arguments: [target] }));
+  } else {
+    for (const c of aliasCandidates(ctx, text, cluster)) {
+      const title = `Add “${text}” as a name of ${c.canonical} (${entityTypeName(c.type)})`;
+      out.push(action(title, run(RegistryCommands.addAlias, { entityId: c.entityId, alias: text } satisfies AddAliasArgs, title)));
+    }
+  }
+
+  const otherSpellings = [...cluster.spellings.keys()].some((s) => registryKey(s) !== registryKey(text));
+  if (otherSpellings) {
+    const title = `“${text}” is a different entity from ${cluster.canonical}`;
+    const args: MarkDifferentArgs & { entityId: string } = { text, type, entityId: cluster.entityId };
+    out.push(action(title, run(RegistryCommands.markDifferent, args, title)));
+  }
+
+  if (pickers) {
+    const title = `Change the type of ${cluster.canonical} (${entityTypeName(cluster.type)})…`;
+    out.push(action(title, { title, command: ClientEntityCommands.changeEntityType, arguments: [target] }));
+  } else {
+    for (const t of ENTITY_TYPES) {
+      if (t === cluster.type) continue;
+      const title = `${cluster.canonical} is a ${entityTypeName(t)}, not a ${entityTypeName(cluster.type)}`;
+      out.push(action(title, run(RegistryCommands.setType, { entityId: cluster.entityId, type: t } satisfies SetTypeArgs, title)));
+    }
+  }
+
+  const title = `“${text}” is not an entity`;
+  out.push(action(title, run(RegistryCommands.notEntity, { text } satisfies NotEntityArgs, title)));
+  return out;
+}
+
+export const entityActions: Feature = {
+  capabilities: {
+    codeActionProvider: true,
+    executeCommandProvider: { commands: Object.values(RegistryCommands) },
+  },
+  register(ctx) {
+    const { connection, commands } = ctx;
+    const editor = registryEditorOf(ctx);
+    let pickers = false;
+    connection.onNotification(EntityNotifications.clientPickers, (p: { pickers?: boolean } | undefined) => {
+      pickers = !!p?.pickers;
+    });
+
+    commands.registerCodeActions(async (params) => {
+      const diagnostics = params.context.diagnostics.filter(isEntityDiagnostic);
+      if (!diagnostics.length) return [];
+      const only = params.context.only;
+      if (only && !only.some((k) => k === '' || k === CodeActionKind.QuickFix || CodeActionKind.QuickFix.startsWith(`${k}.`))) return [];
+      const file = uriToPath(params.textDocument.uri);
+      if (!file) return [];
+      await whenIndexed(ctx);
+      const text = ctx.service.getText(file);
+      if (text === undefined) return [];
+      const lines = new LineIndex(text);
+      const out: CodeAction[] = [];
+      for (const d of diagnostics) {
+        const at = ctx.service.entityAt(file, lines.offsetAt(d.range.start));
+        if (!at) continue;
+        const { mention, cluster } = at;
+        const target: EntityActionTarget = {
+          text: mention.text,
+          uri: params.textDocument.uri,
+          range: { start: lines.positionAt(mention.start), end: lines.positionAt(mention.end) },
+          type: cluster.type,
+          entityId: cluster.entityId,
+          canonical: cluster.canonical,
+        };
+        out.push(...actionsFor(ctx, target, cluster, d, pickers));
+      }
+      return out;
+    });
+
+    commands.registerCommand(RegistryCommands.addAlias, async ([raw]) => {
+      const args = (raw ?? {}) as AddAliasArgs;
+      const alias = requireText(args.alias, 'alias');
+      const ref = entityRefOf(await editor.entity(args.entityId));
+      return editor.apply((reg) => addAlias(reg, ref, alias));
+    });
+    commands.registerCommand(RegistryCommands.markDifferent, async ([raw]) => {
+      const args = (raw ?? {}) as MarkDifferentArgs & { entityId?: string };
+      const text = requireText(args.text, 'name');
+      const type = requireType(args.type);
+      const clustering = await editor.clustering();
+      const from = (args.entityId ? clustering.cluster(args.entityId) : undefined) ?? clustering.find(text).find((c) => c.spellings.has(text));
+      return editor.apply((reg) => markDifferent(reg, text, type, from ? entityRefOf(from) : undefined));
+    });
+    commands.registerCommand(RegistryCommands.setType, async ([raw]) => {
+      const args = (raw ?? {}) as SetTypeArgs;
+      const type = requireType(args.type);
+      if (args.entityId) {
+        const ref = entityRefOf(await editor.entity(args.entityId));
+        return editor.apply((reg) => setType(reg, ref, type));
+      }
+      const text = requireText(args.text, 'entity (entityId or text)');
+      const owner = (await editor.clustering()).find(text).find((c) => c.spellings.has(text));
+      const target = owner ? entityRefOf(owner) : { text };
+      return editor.apply((reg) => setType(reg, target, type));
+    });
+    commands.registerCommand(RegistryCommands.notEntity, async ([raw]) => {
+      const text = requireText(((raw ?? {}) as NotEntityArgs).text, 'text');
+      return editor.apply((reg) => markNotEntity(reg, text));
+    });
+    commands.registerCommand(RegistryCommands.rename, async ([raw]) => {
+      const args = (raw ?? {}) as RenameEntityArgs;
+      const name = requireText(args.name, 'new name');
+      const ref = entityRefOf(await editor.entity(args.entityId));
+      return editor.apply((reg) => renameEntity(reg, ref, name));
+    });
+  },
+};

@@ -1,0 +1,120 @@
+/**
+ * The corpus timeline over LSP: `corpusAnnotator/timeline` returns every dated mention of the corpus in time order,
+ * with LSP ranges and article labels. Corpus-wide work: waits for the indexer, honours cancellation, yields to the
+ * event loop so that cancellation arrives, and reports work-done progress on the client's token (or on its own for
+ * large corpora when the client supports server-initiated progress).
+ *
+ * Refreshing is left to clients: the VS Code client re-requests when diagnostics, tags or corpus files change
+ * (see client/src/timelineModel.ts); other clients re-request when they like.
+ */
+import { LSPErrorCodes, ResponseError, type CancellationToken, type WorkDoneProgressReporter } from 'vscode-languageserver';
+import {
+  buildTimeline,
+  CancelledError,
+  LineIndex,
+  throwIfCancelled,
+  type CancellationToken as CoreToken,
+  type TimelineEntry,
+  type TimelineSource,
+  type TimelineTag,
+} from '../../core/index';
+import { TimelineRequests, type TimelineItem, type TimelineParams, type TimelineResult } from '../../protocolTimeline';
+import type { Feature, ServerContext } from '../context';
+
+/** Above this many articles the server shows its own progress when the client sent no token. */
+const OWN_PROGRESS_FROM = 200;
+
+export const timelineFeature: Feature = {
+  register(ctx) {
+    ctx.connection.onRequest(TimelineRequests.timeline, async (params: TimelineParams | undefined, token: CancellationToken) => {
+      try {
+        return await timeline(ctx, params ?? {}, token);
+      } catch (e) {
+        if (e instanceof CancelledError) return new ResponseError(LSPErrorCodes.RequestCancelled, 'Timeline cancelled');
+        throw e;
+      }
+    });
+  },
+};
+
+async function progressFor(ctx: ServerContext, params: TimelineParams, articles: number): Promise<WorkDoneProgressReporter | undefined> {
+  if (params.workDoneToken !== undefined) return ctx.connection.window.attachWorkDoneProgress(params.workDoneToken);
+  if (articles >= OWN_PROGRESS_FROM && ctx.indexer.progressSupported) {
+    return ctx.connection.window.createWorkDoneProgress().catch(() => undefined);
+  }
+  return undefined;
+}
+
+async function timeline(ctx: ServerContext, params: TimelineParams, token: CancellationToken): Promise<TimelineResult> {
+  await ctx.indexer.ready;
+  throwIfCancelled(token);
+  const files = ctx.service.documentUris();
+  const progress = await progressFor(ctx, params, files.length);
+  progress?.begin('Corpus timeline', 0, `Reading dates of ${files.length} articles…`, true);
+  const cancel = progress && 'token' in progress ? (progress as { token?: CancellationToken }).token : undefined;
+  const cancelled: CoreToken = {
+    get isCancellationRequested() {
+      return token.isCancellationRequested || !!cancel?.isCancellationRequested;
+    },
+  };
+  try {
+    const sources: TimelineSource[] = [];
+    const tags: TimelineTag[] = [];
+    const skipped: string[] = [];
+    let lastYield = Date.now();
+    for (let i = 0; i < files.length; i++) {
+      const file = files[i];
+      throwIfCancelled(cancelled);
+      const text = ctx.service.getText(file);
+      if (text === undefined) continue;
+      const settings = await ctx.settingsOf(file);
+      if (text.length > settings.maxDocumentSize) {
+        skipped.push(ctx.workspace.uriOf(file));
+        continue;
+      }
+      const a = ctx.service.analyze(file, ctx.analysisOptions(settings), cancelled);
+      sources.push({ uri: file, text, dates: a.dates, documentDate: a.documentDate, entities: a.entities });
+      for (const t of await ctx.tags.anchoredTags(file, text)) {
+        if (t.start >= 0) tags.push({ uri: file, start: t.start, end: t.end, tag: t.tag.tag });
+      }
+      if (Date.now() - lastYield > 50) {
+        progress?.report(Math.round(((i + 1) / files.length) * 100), `${i + 1}/${files.length} articles`);
+        await new Promise((r) => setImmediate(r));
+        lastYield = Date.now();
+      }
+    }
+    const entries = buildTimeline(sources, { tags, token: cancelled });
+    const lines = new Map<string, LineIndex>();
+    const lineIndex = (file: string) => {
+      let l = lines.get(file);
+      if (!l) lines.set(file, (l = new LineIndex(ctx.service.getText(file) ?? '')));
+      return l;
+    };
+    const items = entries.map((e) => toItem(ctx, e, lineIndex(e.uri)));
+    return { items, articles: sources.length, skipped };
+  } finally {
+    progress?.done();
+  }
+}
+
+function toItem(ctx: ServerContext, e: TimelineEntry, lines: LineIndex): TimelineItem {
+  const range = (start: number, end: number) => ({ start: lines.positionAt(start), end: lines.positionAt(end) });
+  return {
+    uri: ctx.workspace.uriOf(e.uri),
+    document: ctx.workspace.label(e.uri),
+    range: range(e.start, e.end),
+    sentenceRange: range(e.sentenceStart, e.sentenceEnd),
+    text: e.text,
+    value: e.value,
+    kind: e.kind,
+    resolution: e.resolution,
+    group: e.group,
+    ...(e.sortKey ? { start: e.sortKey, end: e.endKey } : {}),
+    ...(e.granularity ? { granularity: e.granularity } : {}),
+    sentence: e.sentence,
+    ...(e.documentDate ? { documentDate: e.documentDate } : {}),
+    isDocumentDate: e.isDocumentDate,
+    entities: e.entities.map((x) => ({ id: x.entityId, name: x.canonical, type: x.type })),
+    tags: [...e.tags],
+  };
+}

@@ -1,0 +1,72 @@
+/**
+ * The extension's LSP messages about boilerplate: the clusters request for a tree view, the change notification, and
+ * the ignore commands. Plain types and names only (shared by the server and the VS Code client).
+ */
+import type { LspRange } from './protocol';
+
+export type BoilerplateKindName = 'duplicate' | 'near-duplicate' | 'chrome';
+
+export interface BoilerplatePlace {
+  /** The article's URI. */
+  uri: string;
+  /** The article's path relative to its workspace folder, for people. */
+  document: string;
+  range: LspRange;
+}
+
+export interface BoilerplateClusterItem {
+  /** Stable while the corpus does not change. */
+  id: string;
+  kind: BoilerplateKindName;
+  /** The passage (its first copy), at most 200 characters. */
+  text: string;
+  /** Number of places (copies) of the passage. */
+  count: number;
+  places: BoilerplatePlace[];
+}
+
+export interface BoilerplateClustersResult {
+  clusters: BoilerplateClusterItem[];
+  /** Clusters left out because there were too many to list. */
+  omitted: number;
+  /** Ignore lists that could not be read, with the reason (shown, never overwritten). */
+  problems: { uri: string; message: string }[];
+}
+
+/** Arguments of both ignore commands: the passage's article and range (as in the diagnostic). */
+export interface IgnoreBoilerplateArgs {
+  uri: string;
+  range: LspRange;
+  /** The kind it was flagged as; looked up when absent. */
+  kind?: BoilerplateKindName;
+  note?: string;
+}
+
+/** Arguments of the client command that selects a range and runs Tag Selection. */
+export interface TagRangeArgs {
+  uri: string;
+  range: LspRange;
+}
+
+export const BoilerplateRequests = {
+  /** params: {}; result: BoilerplateClustersResult (ignored passages left out). */
+  clusters: 'corpusAnnotator/boilerplateClusters',
+} as const;
+
+export const BoilerplateNotifications = {
+  /** Sent by the server when boilerplate findings may have changed (ignore list, corpus, indexing). params: {} */
+  changed: 'corpusAnnotator/boilerplateChanged',
+} as const;
+
+export const BoilerplateCommands = {
+  /** args: [IgnoreBoilerplateArgs]; result: boolean (false when it was ignored already) */
+  ignoreHere: 'corpusAnnotator.server.boilerplate.ignoreHere',
+  /** args: [IgnoreBoilerplateArgs]; result: boolean (false when it was ignored already) */
+  ignoreEverywhere: 'corpusAnnotator.server.boilerplate.ignoreEverywhere',
+} as const;
+
+/** Commands of the VS Code client that code actions refer to (other editors may not have them). */
+export const BoilerplateClientCommands = {
+  /** args: [TagRangeArgs] */
+  tagRange: 'corpusAnnotator.tagRange',
+} as const;

@@ -1,0 +1,58 @@
+/**
+ * The timeline's LSP messages, shared by the server and the VS Code client (and usable by any LSP client).
+ * Plain types and names only: no imports of vscode or vscode-languageserver.
+ */
+import type { LspRange } from './protocol';
+
+export type TimelineGroupName = 'dated' | 'unknown-year' | 'undated';
+
+/** One dated mention on the corpus timeline. */
+export interface TimelineItem {
+  /** The article's URI, and its path relative to its workspace folder. */
+  uri: string;
+  document: string;
+  /** Where the expression is. */
+  range: LspRange;
+  /** Where its sentence is. */
+  sentenceRange: LspRange;
+  /** The expression as written (`April 25`), its TIMEX3 value (`2025-04-25`) and kind (`DATE` or `TIME`). */
+  text: string;
+  value: string;
+  kind: string;
+  /** How the value was resolved, for people. */
+  resolution: string;
+  group: TimelineGroupName;
+  /** First and last day (or minute) the value covers, ISO; `XXXX-06-02` when the year is unknown; absent when undated. */
+  start?: string;
+  end?: string;
+  /** `day`, `month`, `year`, `range`, … */
+  granularity?: string;
+  /** The sentence on one line, cut around the mention when long. */
+  sentence: string;
+  /** The article's own date, when known. */
+  documentDate?: string;
+  /** This mention is the article's own date (its dateline). */
+  isDocumentDate: boolean;
+  /** Entities named in the sentence. */
+  entities: { id: string; name: string; type: string }[];
+  /** Tags over the sentence. */
+  tags: string[];
+}
+
+export interface TimelineParams {
+  /** Optional LSP work-done token: the server reports progress on it. */
+  workDoneToken?: string | number;
+}
+
+export interface TimelineResult {
+  /** In timeline order: dated ones by time, then unknown-year ones by month and day, then undated ones. */
+  items: TimelineItem[];
+  /** Articles looked at, and those skipped for being larger than corpusAnnotator.maxDocumentSize. */
+  articles: number;
+  skipped: string[];
+}
+
+export const TimelineRequests = {
+  /** params: TimelineParams; result: TimelineResult */
+  timeline: 'corpusAnnotator/timeline',
+} as const;

@@ -1,0 +1,97 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { extensionApi, waitFor } from './helpers';
+import type { TimelineModel } from '../../../client/src/timelineModel';
+import type { TimelineNode, TimelineTreeProvider } from '../../../client/src/timelineTree';
+import type { TimelinePlot } from '../../../client/src/timelinePlot/panel';
+
+const S003 = '003_0e5bd4099b662286.txt';
+
+describe('Corpus Annotator in VS Code: timeline', function () {
+  this.timeout(90000);
+
+  async function timelineApi() {
+    const api = await extensionApi();
+    return {
+      model: api.timeline as TimelineModel,
+      tree: api.timelineTree as TimelineTreeProvider,
+      view: api.timelineView as vscode.TreeView<TimelineNode>,
+      plot: api.timelinePlot as TimelinePlot,
+    };
+  }
+
+  /** Refreshes until the server has indexed the corpus and the tree shows the 2025 year group. */
+  async function loadedTree() {
+    const t = await timelineApi();
+    await vscode.commands.executeCommand('workbench.view.extension.corpusAnnotator');
+    await waitFor('the timeline with the 2025 articles', async () => {
+      await vscode.commands.executeCommand('corpusAnnotator.refreshTimeline');
+      return t.tree.getChildren().some((n) => n.kind === 'year' && n.year === '2025');
+    });
+    return t;
+  }
+
+  it('groups dated mentions by year and month, with unknown-year ones apart', async () => {
+    const { tree } = await loadedTree();
+    const roots = tree.getChildren();
+    const years = roots.filter((n): n is Extract<TimelineNode, { kind: 'year' }> => n.kind === 'year');
+    assert.ok(years.length >= 2, 'several years');
+    assert.deepEqual(years.map((y) => y.year), [...years.map((y) => y.year)].sort(), 'years in order');
+    const y2025 = years.find((y) => y.year === '2025')!;
+    assert.equal(tree.getTreeItem(y2025).label, '2025');
+    const april = tree.getChildren(y2025).find((n) => n.kind === 'month' && n.month === '04')!;
+    assert.ok(april, 'an April 2025 group');
+    assert.equal(tree.getTreeItem(april).label, 'April 2025');
+    const entries = tree.getChildren(april);
+    assert.ok(entries.length > 0 && entries.every((e) => e.kind === 'entry'));
+    const unknown = roots.find((n) => n.kind === 'group' && n.group === 'unknown-year');
+    assert.ok(unknown, 'an Unknown year group');
+    assert.equal(tree.getTreeItem(unknown).label, 'Unknown year');
+    assert.ok(tree.getChildren(unknown).some((e) => e.kind === 'entry' && e.item.text === 'June 2'));
+  });
+
+  it('opens and selects the passage when an entry is clicked', async () => {
+    const { tree, view } = await loadedTree();
+    const leaf = tree.entries().find((n) => n.kind === 'entry' && n.item.text === 'April 25' && n.item.document.endsWith(S003));
+    assert.ok(leaf && leaf.kind === 'entry', 'April 25 of seed 003 is in the tree');
+    const item = tree.getTreeItem(leaf);
+    assert.match(String(item.label), /^2025-04-25 · April 25$/);
+    assert.equal(item.description, S003);
+    assert.match((item.tooltip as vscode.MarkdownString).value.replace(/&nbsp;/g, ' '), /Vilay Lakhamphong on April 25/);
+    await waitFor('reveal in the tree view', async () => {
+      try {
+        await view.reveal(leaf, { select: true, focus: false, expand: true });
+        return view.selection.length === 1;
+      } catch {
+        return false;
+      }
+    });
+    await vscode.commands.executeCommand(item.command!.command, ...(item.command!.arguments ?? []));
+    const editor = await waitFor('the article in an editor', () => {
+      const e = vscode.window.activeTextEditor;
+      return e && e.document.uri.path.endsWith(S003) ? e : undefined;
+    });
+    assert.equal(editor.document.getText(editor.selection), 'April 25');
+  });
+
+  it('opens the plot in a webview panel with a strict policy, and a clicked dot opens its passage', async () => {
+    const { model, plot } = await loadedTree();
+    const panel = await vscode.commands.executeCommand<vscode.WebviewPanel>('corpusAnnotator.showTimelinePlot');
+    assert.ok(panel, 'a panel');
+    assert.equal(plot.current, panel);
+    assert.equal(panel.title, 'Corpus Timeline');
+    const html = panel.webview.html;
+    assert.match(html, /<meta http-equiv="Content-Security-Policy" content="default-src &#39;none&#39;;/);
+    assert.match(html, /<circle class="dot" data-i="\d+"/);
+    const index = model.items.findIndex((i) => i.text === '4 November 2019');
+    assert.ok(index >= 0);
+    await plot.onMessage({ type: 'open', index });
+    const editor = await waitFor('the 2019 passage', () => {
+      const e = vscode.window.activeTextEditor;
+      return e && e.document.getText(e.selection) === '4 November 2019' ? e : undefined;
+    });
+    assert.ok(editor);
+    panel.dispose();
+    assert.equal(plot.current, undefined);
+  });
+});

@@ -1,0 +1,60 @@
+/** The bundled server as any LSP editor starts it: `node dist/server.js --stdio` (built by `npm test` before this runs). */
+import * as assert from 'node:assert/strict';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-languageserver/node';
+import type { Hover, PublishDiagnosticsParams } from 'vscode-languageserver';
+import { makeTempWorkspace, removeTempWorkspace, REPO_ROOT, waitFor } from '../support/workspace';
+
+const SERVER = path.join(REPO_ROOT, 'dist/server.js');
+
+describe('bundled server over stdio', function () {
+  this.timeout(60000);
+  let root: string;
+  let child: ChildProcess;
+  let conn: MessageConnection;
+
+  before(function () {
+    if (!existsSync(SERVER)) throw new Error('dist/server.js is missing: run `npm run build` first (npm test does)');
+  });
+  beforeEach(async () => {
+    root = await makeTempWorkspace();
+    child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+    conn = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+    conn.listen();
+  });
+  afterEach(async () => {
+    conn.dispose();
+    child.kill();
+    await removeTempWorkspace(root);
+  });
+
+  it('initializes, publishes diagnostics and answers a hover', async () => {
+    const published = new Map<string, PublishDiagnosticsParams>();
+    conn.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
+      published.set(p.uri, p);
+    });
+    const rootUri = pathToFileURL(root).href;
+    const init = (await conn.sendRequest('initialize', { processId: process.pid, rootUri, workspaceFolders: [{ uri: rootUri, name: 'w' }], capabilities: {} })) as {
+      capabilities: { hoverProvider?: boolean; executeCommandProvider?: { commands: string[] } };
+    };
+    assert.equal(init.capabilities.hoverProvider, true);
+    assert.ok(init.capabilities.executeCommandProvider?.commands.includes('corpusAnnotator.server.addTag'));
+    await conn.sendNotification('initialized', {});
+    const file = path.join(root, 'seeds/004_f85d18add8346542.txt');
+    const text = await fs.readFile(file, 'utf8');
+    const uri = pathToFileURL(file).href;
+    await conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'plaintext', version: 1, text } });
+    const diags = await waitFor('diagnostics', () => published.get(uri)?.diagnostics.length ? published.get(uri)!.diagnostics : undefined, 30000);
+    assert.ok(diags.some((d) => d.source === 'corpus'));
+    const line = text.split('\n').findIndex((l) => l.includes('Vientiane Times'));
+    const hover = (await conn.sendRequest('textDocument/hover', {
+      textDocument: { uri },
+      position: { line, character: text.split('\n')[line].indexOf('VIENTIANE') + 2 },
+    })) as Hover | null;
+    assert.ok(hover, 'a hover on the dateline');
+    assert.match((hover.contents as { value: string }).value, /Vientiane/i);
+  });
+});
