@@ -7,8 +7,9 @@ import type { TagsTreeProvider } from './tagsTree';
 import { tagsFeature } from './tagsFeature';
 import { timelineFeature } from './timelineFeature';
 import { entitiesFeature } from './entitiesFeature';
+import { boilerplateFeature } from './boilerplateFeature';
 
-const FEATURES: readonly ClientFeature[] = [tagsFeature, timelineFeature, entitiesFeature];
+const FEATURES: readonly ClientFeature[] = [tagsFeature, timelineFeature, entitiesFeature, boilerplateFeature];
 
 /** What the extension exports, for integration tests and other extensions. */
 export interface CorpusAnnotatorApi {
@@ -34,6 +35,18 @@ export async function activate(context: vscode.ExtensionContext): Promise<Corpus
       fileEvents: [vscode.workspace.createFileSystemWatcher('**/*.txt'), vscode.workspace.createFileSystemWatcher('**/*.yaml')],
     },
     diagnosticCollectionName: 'corpus',
+    middleware: {
+      // Server commands run from code actions: show the server's own reason when one fails (e.g. a YAML file that
+      // does not parse and is therefore left untouched), not the client's generic "request failed".
+      executeCommand: async (command, args, next) => {
+        try {
+          return await next(command, args);
+        } catch (e) {
+          void vscode.window.showErrorMessage(`Corpus Annotator: ${(e as Error).message}`);
+          return undefined;
+        }
+      },
+    },
   };
   client = new LanguageClient('corpusAnnotator', 'Corpus Annotator', serverOptions, clientOptions);
   await client.start();

@@ -71,9 +71,11 @@ export function createCorpusService(init: CorpusServiceInit): CorpusService {
   let registry = init.registry ?? EMPTY_REGISTRY;
   let clustering: EntityClustering | undefined;
   let ignores = compileIgnores(NO_IGNORES);
+  let clusters: BoilerplateCluster[] | undefined;
 
   const invalidate = (): void => {
     clustering = undefined;
+    clusters = undefined;
   };
 
   const recognized = (state: DocState, token?: CancellationToken): RecognizedEntity[] => {
@@ -157,9 +159,10 @@ export function createCorpusService(init: CorpusServiceInit): CorpusService {
       };
     },
     entityClustering: (token) => getClustering(token),
-    boilerplateClusters: () => filterClusters(boilerplate.clusters(), (u) => docs.get(u)?.text, ignores),
+    boilerplateClusters: () => (clusters ??= filterClusters(boilerplate.clusters(), (u) => docs.get(u)?.text, ignores)),
     setBoilerplateIgnores(next) {
       ignores = compileIgnores(next);
+      clusters = undefined;
     },
   };
   return Object.freeze(service);

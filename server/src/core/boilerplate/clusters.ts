@@ -1,18 +1,18 @@
 /**
  * Corpus-wide groups of repeated passages, for a tree view: copies joined by exact or near matches
- * (union-find over verified candidate pairs), and short furniture lines grouped by shape.
+ * (union-find over verified candidate pairs, the pairs of each document cached by the index until a
+ * document sharing a bucket with it changes), and short furniture lines grouped by shape.
  */
 import type { BoilerplateKind } from '../types';
 import type { CorpusStats } from './corpusStats';
 import { MIN_RECURRENCE } from './corpusChrome';
 import type { DocState, Passage } from './docState';
-import type { PassageIndex } from './passageIndex';
 import { normalizeSpace } from './text';
 
 export interface ClusterPlace { uri: string; start: number; end: number }
 export interface Cluster { id: string; kind: BoilerplateKind; text: string; places: ClusterPlace[] }
 
-export function passageClusters(index: PassageIndex, threshold: number): Cluster[] {
+export function passageClusters(docs: Iterable<DocState>, matchesOf: (p: Passage) => readonly Passage[]): Cluster[] {
   const parent = new Map<number, number>();
   const find = (x: number): number => {
     let r = x;
@@ -25,19 +25,19 @@ export function passageClusters(index: PassageIndex, threshold: number): Cluster
     const rb = find(b);
     if (ra !== rb) parent.set(Math.max(ra, rb), Math.min(ra, rb));
   };
-  const done = new Set<number>();
-  for (const group of index.candidateGroups()) {
-    for (const id of group) {
-      if (done.has(id)) continue;
-      done.add(id);
-      const p = index.get(id);
+  const byId = new Map<number, Passage>();
+  for (const doc of docs) {
+    for (const p of doc.passages) {
       if (!p) continue;
-      for (const m of index.matches(p, threshold)) union(p.id, m.passage.id);
+      const ms = matchesOf(p);
+      if (ms.length === 0) continue;
+      byId.set(p.id, p);
+      for (const q of ms) union(p.id, q.id);
     }
   }
   const members = new Map<number, Passage[]>();
   for (const id of parent.keys()) {
-    const p = index.get(id);
+    const p = byId.get(id);
     if (!p) continue;
     const r = find(id);
     let list = members.get(r);

@@ -46,6 +46,8 @@ export interface DocState {
   /** Clock value of the last change among the documents sharing a passage bucket with this one. */
   dirtyStamp: number;
   cache?: { stamp: number; findings: BoilerplateFinding[] };
+  /** Verified matches of its passages (by line index), for clusters; valid while `dirtyStamp` is unchanged. */
+  matches?: { stamp: number; byIdx: (Passage[] | undefined)[] };
 }
 
 /** The state of a new document version, with the LSH band keys of each passage. */

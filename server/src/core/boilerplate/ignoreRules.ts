@@ -42,11 +42,13 @@ export function ignoreKey(text: string): string {
 }
 
 function maskDigits(key: string): string {
-  return key.replace(/\d/g, '0');
+  return key.replace(/\d+/g, '0');
 }
 
 export interface IgnoreMatcher {
   readonly empty: boolean;
+  /** Whether some `everywhere` rule applies to one folder only. */
+  readonly scoped: boolean;
   /** Whether a passage of document `uri` with this text is ignored in every article. */
   ignoredEverywhere(uri: string, text: string): boolean;
   /** Where the `here` entries of `uri` are in its current text (orphans left out). */
@@ -81,6 +83,7 @@ export function compileIgnores(rules: BoilerplateIgnores): IgnoreMatcher {
 
   const matcher: IgnoreMatcher = {
     empty: rules.everywhere.length === 0 && rules.here.length === 0,
+    scoped: rules.everywhere.some((r) => r.within !== undefined),
     ignoredEverywhere(uri, text) {
       if (exact.size === 0) return false;
       const key = ignoreKey(text);
@@ -128,11 +131,20 @@ export function filterClusters(
 ): BoilerplateCluster[] {
   if (matcher.empty) return clusters as BoilerplateCluster[];
   const out: BoilerplateCluster[] = [];
+  // Most places of a cluster hold the same text: decide each text once per folder scope.
+  const everywhere = new Map<string, boolean>();
+  const ignoredEverywhere = (uri: string, text: string): boolean => {
+    if (matcher.scoped) return matcher.ignoredEverywhere(uri, text);
+    let v = everywhere.get(text);
+    if (v === undefined) everywhere.set(text, (v = matcher.ignoredEverywhere(uri, text)));
+    return v;
+  };
   for (const c of clusters) {
     const places = c.places.filter((p) => {
       const text = textOf(p.uri);
       if (text === undefined) return true;
-      return !matcher.isIgnored(p.uri, text, { start: p.start, end: p.end, text: text.slice(p.start, p.end) });
+      if (ignoredEverywhere(p.uri, text.slice(p.start, p.end))) return false;
+      return !matcher.hereSpans(p.uri, text).some((s) => s.start < p.end && p.start < s.end);
     });
     if (places.length >= 2) out.push(places.length === c.places.length ? c : { ...c, places });
   }

@@ -16,7 +16,7 @@
 import type { BoilerplateFinding, BoilerplateKind, CancellationToken } from '../types';
 import { furnitureClusters, passageClusters } from './clusters';
 import { CorpusStats } from './corpusStats';
-import { buildDocState, DocState } from './docState';
+import { buildDocState, DocState, type Passage } from './docState';
 import { computeFindings } from './findings';
 import { PassageIndex } from './passageIndex';
 
@@ -58,6 +58,7 @@ export function createBoilerplateIndex(options: BoilerplateOptions = {}): Boiler
   const passages = new PassageIndex();
   let clock = 0;
   let clusterCache: { stamp: number; clusters: BoilerplateCluster[] } | undefined;
+  let primed = false;
 
   const remove = (uri: string): void => {
     const doc = docs.get(uri);
@@ -91,7 +92,15 @@ export function createBoilerplateIndex(options: BoilerplateOptions = {}): Boiler
     },
     clusters() {
       if (clusterCache?.stamp !== clock) {
-        clusterCache = { stamp: clock, clusters: [...passageClusters(passages, threshold), ...furnitureClusters(docs.values(), stats)] };
+        const matchesOf = (p: Passage): readonly Passage[] => cachedMatches(p, () => passages.matches(p, threshold).map((m) => m.passage));
+        if (!primed) {
+          // First time: verify only passages that share a bucket with another; the rest have no match until a
+          // neighbour changes (which marks their document dirty and drops its cache).
+          for (const group of passages.candidateGroups()) for (const id of group) { const p = passages.get(id); if (p) matchesOf(p); }
+          for (const doc of docs.values()) for (const p of doc.passages) if (p) cachedMatches(p, () => NO_MATCHES);
+          primed = true;
+        }
+        clusterCache = { stamp: clock, clusters: [...passageClusters(docs.values(), matchesOf), ...furnitureClusters(docs.values(), stats)] };
       }
       return [...clusterCache.clusters];
     },
@@ -100,6 +109,20 @@ export function createBoilerplateIndex(options: BoilerplateOptions = {}): Boiler
     },
   };
   return Object.freeze(index);
+}
+
+const NO_MATCHES: Passage[] = [];
+
+/** The matches of `p`, cached in its document until a document sharing a bucket with it changes. */
+function cachedMatches(p: Passage, compute: () => Passage[]): readonly Passage[] {
+  const doc = p.doc;
+  if (!doc.matches || doc.dirtyStamp > doc.matches.stamp) doc.matches = { stamp: doc.dirtyStamp, byIdx: [] };
+  let list = doc.matches.byIdx[p.idx];
+  if (!list) {
+    list = compute();
+    doc.matches.byIdx[p.idx] = list.length ? list : NO_MATCHES;
+  }
+  return list;
 }
 
 function isFresh(doc: DocState, stamp: number): boolean {

@@ -1,0 +1,141 @@
+/**
+ * The `Boilerplate` tree: kind → cluster of repeated passages (snippet, number of copies) → place (article, line).
+ * Fetched from the server (`corpusAnnotator/boilerplateClusters`) when the server says findings changed; while the
+ * view is hidden a change only marks the tree stale, so a busy corpus costs nothing until the view is shown.
+ */
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import {
+  BoilerplateRequests,
+  type BoilerplateClusterItem,
+  type BoilerplateClustersResult,
+  type BoilerplateKindName,
+  type BoilerplatePlace,
+} from '../../server/src/protocolBoilerplate';
+
+export type BoilerplateNode =
+  | { kind: 'kind'; name: BoilerplateKindName; clusters: BoilerplateClusterItem[] }
+  | { kind: 'cluster'; cluster: BoilerplateClusterItem }
+  | { kind: 'place'; cluster: BoilerplateClusterItem; place: BoilerplatePlace };
+
+const KIND_LABELS: Record<BoilerplateKindName, string> = {
+  duplicate: 'Exact duplicates',
+  'near-duplicate': 'Near duplicates',
+  chrome: 'Page furniture',
+};
+const KIND_ICONS: Record<BoilerplateKindName, string> = { duplicate: 'copy', 'near-duplicate': 'diff', chrome: 'layout' };
+
+export class BoilerplateTreeProvider implements vscode.TreeDataProvider<BoilerplateNode>, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<BoilerplateNode | undefined>();
+  readonly onDidChangeTreeData = this.changed.event;
+  private result: BoilerplateClustersResult = { clusters: [], omitted: 0, problems: [] };
+  private roots: BoilerplateNode[] = [];
+  private readonly parents = new Map<BoilerplateNode, BoilerplateNode>();
+  private loading: Promise<void> | undefined;
+  private loaded = false;
+  private readonly reported = new Set<string>();
+
+  constructor(private readonly client: LanguageClient) {}
+
+  /** The clusters last fetched. */
+  get clusters(): readonly BoilerplateClusterItem[] {
+    return this.result.clusters;
+  }
+
+  /** Fetches the clusters again; concurrent calls share one request. */
+  refresh(): Promise<void> {
+    const run = (async () => {
+      try {
+        this.result = await this.client.sendRequest<BoilerplateClustersResult>(BoilerplateRequests.clusters, {});
+      } catch (e) {
+        void vscode.window.showErrorMessage(`Corpus Annotator: cannot list boilerplate: ${(e as Error).message}`);
+        return;
+      }
+      this.loaded = true;
+      for (const p of this.result.problems) {
+        const key = `${p.uri}:${p.message}`;
+        if (this.reported.has(key)) continue;
+        this.reported.add(key);
+        void vscode.window.showWarningMessage(
+          `Corpus Annotator: ${vscode.workspace.asRelativePath(vscode.Uri.parse(p.uri))} could not be read (${p.message}). ` +
+            'The last good ignore list stays in use and the file will not be changed until it is fixed.',
+        );
+      }
+      this.rebuild();
+      this.changed.fire(undefined);
+    })();
+    this.loading = run;
+    return run;
+  }
+
+  /** Resolves when the clusters have been fetched at least once (and the latest fetch has finished). */
+  async whenLoaded(): Promise<void> {
+    if (!this.loaded && !this.loading) await this.refresh();
+    await this.loading;
+  }
+
+  private rebuild(): void {
+    this.parents.clear();
+    const byKind = new Map<BoilerplateKindName, BoilerplateClusterItem[]>();
+    for (const c of this.result.clusters) byKind.set(c.kind, [...(byKind.get(c.kind) ?? []), c]);
+    this.roots = (Object.keys(KIND_LABELS) as BoilerplateKindName[])
+      .filter((k) => byKind.has(k))
+      .map((name) => ({ kind: 'kind', name, clusters: byKind.get(name)! }));
+  }
+
+  getChildren(node?: BoilerplateNode): BoilerplateNode[] {
+    if (!node) return this.roots;
+    let children: BoilerplateNode[] = [];
+    if (node.kind === 'kind') children = node.clusters.map((cluster) => ({ kind: 'cluster', cluster }));
+    else if (node.kind === 'cluster') children = node.cluster.places.map((place) => ({ kind: 'place', cluster: node.cluster, place }));
+    for (const c of children) this.parents.set(c, node);
+    return children;
+  }
+
+  getParent(node: BoilerplateNode): BoilerplateNode | undefined {
+    return this.parents.get(node);
+  }
+
+  getTreeItem(node: BoilerplateNode): vscode.TreeItem {
+    if (node.kind === 'kind') {
+      const item = new vscode.TreeItem(KIND_LABELS[node.name], vscode.TreeItemCollapsibleState.Expanded);
+      item.description = `${node.clusters.length}${node.name === 'chrome' && this.result.omitted ? '+' : ''}`;
+      item.iconPath = new vscode.ThemeIcon(KIND_ICONS[node.name]);
+      item.contextValue = 'boilerplate.kind';
+      item.id = `boilerplate:${node.name}`;
+      return item;
+    }
+    if (node.kind === 'cluster') {
+      const c = node.cluster;
+      const item = new vscode.TreeItem(snippet(c.text), vscode.TreeItemCollapsibleState.Collapsed);
+      const articles = new Set(c.places.map((p) => p.uri)).size;
+      item.description = `${c.count} copies${articles > 1 ? ` in ${articles} articles` : ''}`;
+      const tooltip = new vscode.MarkdownString();
+      tooltip.appendText(c.text);
+      tooltip.appendMarkdown(`\n\n---\n\n${KIND_LABELS[c.kind]}: ${c.count} copies in ${articles} article${articles === 1 ? '' : 's'}`);
+      item.tooltip = tooltip;
+      item.contextValue = 'boilerplate.cluster';
+      item.id = `boilerplate:${c.kind}:${c.id}`;
+      return item;
+    }
+    const p = node.place;
+    const item = new vscode.TreeItem(p.document.split('/').pop() ?? p.document, vscode.TreeItemCollapsibleState.None);
+    item.description = `line ${p.range.start.line + 1}`;
+    item.resourceUri = vscode.Uri.parse(p.uri);
+    item.tooltip = `${p.document}, line ${p.range.start.line + 1}`;
+    item.iconPath = vscode.ThemeIcon.File;
+    item.contextValue = 'boilerplate.place';
+    item.id = `boilerplate:${node.cluster.kind}:${node.cluster.id}:${p.uri}:${p.range.start.line}`;
+    item.command = { command: 'corpusAnnotator.boilerplate.reveal', title: 'Reveal Passage', arguments: [p] };
+    return item;
+  }
+
+  dispose(): void {
+    this.changed.dispose();
+  }
+}
+
+export function snippet(text: string, max = 60): string {
+  const one = text.replace(/\s+/g, ' ').trim();
+  return one.length > max ? `${one.slice(0, max - 1)}…` : one;
+}

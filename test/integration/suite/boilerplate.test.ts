@@ -1,0 +1,96 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { parse } from 'yaml';
+import { extensionApi, readText, seedUri, waitFor, workspaceRoot } from './helpers';
+import type { BoilerplateNode, BoilerplateTreeProvider } from '../../../client/src/boilerplateTree';
+
+const S001 = '001_1f87558668262b9a.txt';
+const code = (d: vscode.Diagnostic) => String(typeof d.code === 'object' ? d.code.value : d.code);
+const isBoilerplate = (d: vscode.Diagnostic) => code(d).startsWith('boilerplate.');
+
+describe('Corpus Annotator in VS Code: boilerplate', function () {
+  this.timeout(90000);
+  const ignored = () => vscode.Uri.joinPath(workspaceRoot(), 'annotations', 'ignored.yaml');
+
+  async function open001() {
+    const uri = seedUri(S001);
+    const doc = await vscode.workspace.openTextDocument(uri);
+    await vscode.window.showTextDocument(doc);
+    const lineOf = (needle: string) => doc.lineAt(doc.positionAt(doc.getText().indexOf(needle)).line);
+    return { uri, doc, lineOf };
+  }
+
+  const onLine = (uri: vscode.Uri, line: number) =>
+    vscode.languages.getDiagnostics(uri).filter((d) => isBoilerplate(d) && d.range.start.line === line);
+
+  it('fades the Related news block and the Share: line of seed 001, not its first paragraph', async () => {
+    await extensionApi();
+    const { uri, lineOf } = await open001();
+    const share = lineOf('Share:').lineNumber;
+    await waitFor('boilerplate diagnostics on 001', () => onLine(uri, share).length > 0);
+    const related = lineOf('Related news').lineNumber;
+    for (const line of [share, related, lineOf('Young generation steps up').lineNumber, lineOf('As climate risks intensify').lineNumber]) {
+      const [d] = onLine(uri, line);
+      assert.ok(d, `line ${line + 1} is flagged`);
+      assert.ok(d.tags?.includes(vscode.DiagnosticTag.Unnecessary), `line ${line + 1} is faded`);
+      assert.equal(d.severity, vscode.DiagnosticSeverity.Hint);
+    }
+    for (const needle of ['The countries will support each other', 'Vietnam and Laos foster all-around cooperation']) {
+      assert.deepEqual(onLine(uri, lineOf(needle).lineNumber), [], `${needle}… is not boilerplate`);
+    }
+  });
+
+  it('lists clusters of repeated passages with their counts and places in the Boilerplate tree', async () => {
+    const api = await extensionApi();
+    const tree = api.boilerplateTree as BoilerplateTreeProvider;
+    await vscode.commands.executeCommand('workbench.view.extension.corpusAnnotator');
+    const clusters = await waitFor('clusters in the tree', async () => {
+      await tree.refresh();
+      const found = tree.getChildren().flatMap((k) => tree.getChildren(k));
+      return found.length ? found : undefined;
+    });
+    const items = clusters.map((c) => tree.getTreeItem(c));
+    assert.ok(items.every((i) => /^\d+ copies/.test(String(i.description))), 'each cluster shows its count');
+    const related = clusters.find((c) => c.kind === 'cluster' && c.cluster.text === 'Young generation steps up to power climate action');
+    assert.ok(related, 'a repeated headline of the Related news block is a cluster');
+    const places = tree.getChildren(related) as BoilerplateNode[];
+    assert.equal(places.length, 2);
+    const place = tree.getTreeItem(places[0]);
+    assert.equal(place.label, S001);
+    assert.match(String(place.description), /^line \d+$/);
+    assert.equal(place.command?.command, 'corpusAnnotator.boilerplate.reveal');
+    await vscode.commands.executeCommand(place.command!.command, ...(place.command!.arguments ?? []));
+    const editor = vscode.window.activeTextEditor!;
+    assert.equal(editor.document.getText(editor.selection), 'Young generation steps up to power climate action');
+    assert.equal(tree.getTreeItem(related).contextValue, 'boilerplate.cluster');
+  });
+
+  it('offers the ignore code actions, and ignoring here removes the diagnostic', async () => {
+    await extensionApi();
+    const { uri, lineOf } = await open001();
+    const share = lineOf('Share:');
+    const diagnostic = await waitFor('the Share: diagnostic', () => onLine(uri, share.lineNumber)[0]);
+    const actions = await waitFor('code actions on Share:', async () => {
+      const all = await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>(
+        'vscode.executeCodeActionProvider', uri, diagnostic.range,
+      );
+      const mine = all.filter((a): a is vscode.CodeAction => 'title' in a && /this passage/.test(a.title));
+      return mine.length ? mine : undefined;
+    });
+    assert.deepEqual(actions.map((a) => a.title), ['Ignore this passage here', 'Ignore this passage everywhere', 'Tag this passage…']);
+    const here = actions[0];
+    assert.equal(here.kind?.value, 'quickfix');
+    try {
+      await vscode.commands.executeCommand(here.command!.command, ...(here.command!.arguments ?? []));
+      await waitFor('the Share: diagnostic to go', () => onLine(uri, share.lineNumber).length === 0);
+      const yaml = parse((await readText(ignored())) ?? '');
+      assert.equal(yaml.here.length, 1);
+      assert.equal(yaml.here[0].document, `seeds/${S001}`);
+      assert.equal(yaml.here[0].quote, 'Share:');
+      assert.ok(onLine(uri, lineOf('Related news').lineNumber).length > 0, 'other boilerplate stays');
+    } finally {
+      await vscode.workspace.fs.delete(ignored()).then(undefined, () => undefined);
+    }
+    await waitFor('the Share: diagnostic back once the ignore list is deleted', () => onLine(uri, share.lineNumber).length > 0);
+  });
+});
