@@ -91,6 +91,37 @@ async function hoverWord(page, word) {
   throw new Error(`no hover appeared over "${word}" within 60s`);
 }
 
+/** A colleague's tag in the article's sidecar, so the Corpus Tags view and the highlight have something to show. */
+function writeExampleTag(workspace, relFile) {
+  const text = fs.readFileSync(path.join(workspace, relFile), 'utf8');
+  const quote = text.split(/\r?\n/).map((l) => l.trim()).find((l) => l.length > 60)?.split(/[,.]/)[0];
+  if (!quote) return;
+  const start = text.indexOf(quote);
+  const name = path.basename(relFile).replace(/\.txt$/, '');
+  const yaml = [
+    'version: 1',
+    `document: ${relFile}`,
+    'tags:',
+    '  - id: example',
+    '    tag: cooperation',
+    '    note: example tag for the screenshot',
+    `    quote: ${JSON.stringify(quote)}`,
+    `    start: ${start}`,
+    `    end: ${start + quote.length}`,
+    '',
+  ].join('\n');
+  fs.mkdirSync(path.join(workspace, 'annotations'), { recursive: true });
+  fs.writeFileSync(path.join(workspace, 'annotations', `${name}.yaml`), yaml);
+}
+
+/** Opens the extension's view container from the activity bar. */
+async function showSideBar(page) {
+  const item = page.locator('.activitybar .action-item a[aria-label^="Corpus Annotator"]').first();
+  await item.waitFor({ timeout: 60_000 });
+  await item.click();
+  await page.locator('.pane-header', { hasText: 'Corpus Tags' }).first().waitFor({ timeout: 30_000 });
+}
+
 async function main() {
   const t0 = Date.now();
   const vsix = argValue('--vsix');
@@ -104,6 +135,7 @@ async function main() {
   const runDir = fs.mkdtempSync(path.join(CACHE_ROOT, 'screenshot-'));
   const workspace = createSeedWorkspace(PROJECT_ROOT, path.join(runDir, 'workspaces'));
   const target = locate(path.join(workspace, relFile), word);
+  writeExampleTag(workspace, relFile);
   if (vsix) await installExtension({ entry: layout.entry, runDir, vsix, log });
   const server = await launchCodeServer({
     entry: layout.entry,
@@ -119,6 +151,7 @@ async function main() {
     log(`[screenshot] ${vsix ? `installed ${vsix}` : `development path ${devPath}`}; ${url}`);
     await page.goto(url);
     await page.locator('.monaco-workbench').waitFor({ timeout: 90_000 });
+    await showSideBar(page);
     await openFile(page, relFile);
     await revealPosition(page, target);
     const text = await hoverWord(page, word);

@@ -15,7 +15,8 @@ import { conllArticles } from '../support/conllDocs';
 import { baselinePredictions, formatScores, KINDS, predictedLines, Scorer } from '../support/boilerplateEval';
 import { generateCorpus } from '../support/corpusGenerator';
 
-export interface BenchResult { name: string; lines: string[]; ok: boolean }
+export type { BenchResult } from './benchResult';
+import type { BenchResult } from './benchResult';
 
 const TARGET_PR = 0.95;
 const TARGET_INDEX_SECONDS = 10;

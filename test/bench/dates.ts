@@ -14,11 +14,8 @@ import { DATE_BENCH, type BenchDoc } from './data/dates';
 import { DATE_HELDOUT } from './data/dates-heldout';
 import { DATE_FRESH } from './data/dates-fresh';
 
-export interface BenchResult {
-  name: string;
-  lines: string[];
-  ok: boolean;
-}
+export type { BenchResult } from './benchResult';
+import type { BenchResult } from './benchResult';
 
 const TARGET = { recall: 0.9, precision: 0.95, value: 0.95, mbps: 5 };
 const SEEDS = path.join(__dirname, '..', '..', 'seeds');

@@ -15,11 +15,8 @@ import { clusterEntities, type DocumentEntities } from '../../server/src/core/en
 import { foldName } from '../../server/src/core/entities/nameKey';
 import type { RecognizedEntity } from '../../server/src/core/types';
 
-export interface BenchResult {
-  name: string;
-  lines: string[];
-  ok: boolean;
-}
+export type { BenchResult } from './benchResult';
+import type { BenchResult } from './benchResult';
 
 const ARTICLES = 10_000;
 const MENTIONS_PER_ARTICLE = 40;

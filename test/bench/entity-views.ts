@@ -15,11 +15,8 @@ import type { EntityType, RecognizedEntity } from '../../server/src/core/types';
 import { entityMentions, listEntities } from '../../server/src/lsp/entityListing';
 import { documentSymbols } from '../../server/src/lsp/features/entityNavigation';
 
-export interface BenchResult {
-  name: string;
-  lines: string[];
-  ok: boolean;
-}
+export type { BenchResult } from './benchResult';
+import type { BenchResult } from './benchResult';
 
 const ARTICLES = 10_000;
 const MENTIONS_PER_ARTICLE = 30;

@@ -18,11 +18,8 @@ import type { EntityRecognizer } from '../../server/src/core/entities/recognizer
 import { DOMAIN_PASSAGES } from './data/ner-domain';
 import { HELDOUT_PASSAGES } from './data/ner-domain-heldout';
 
-export interface BenchResult {
-  name: string;
-  lines: string[];
-  ok: boolean;
-}
+export type { BenchResult } from './benchResult';
+import type { BenchResult } from './benchResult';
 
 const VALID = '/work/shared/data/conll2003/valid.txt';
 const TYPE_CODES: Record<string, string> = { PERSON: 'PER', ORG: 'ORG', LOCATION: 'LOC', MISC: 'MISC' };

@@ -4,7 +4,8 @@
  * - writing is deterministic (fixed key order, tags sorted by position, no line folding), so files diff and merge well;
  * - keys we do not know are kept.
  */
-import { parseDocument, stringify, isMap, isSeq, type Document, type YAMLMap } from 'yaml';
+import { parseDocument, stringify, isMap, isSeq, type Document } from 'yaml';
+import { extraKeys, yamlPosition } from '../text/yamlHelpers';
 import type { Sidecar, Tag } from './model';
 
 export interface SidecarError {
@@ -26,14 +27,14 @@ export function emptySidecar(document: string): Sidecar {
 export function parseSidecar(text: string, documentIfEmpty: string): SidecarParseResult {
   if (!text.trim()) return { ok: true, sidecar: emptySidecar(documentIfEmpty) };
   const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
-  const errors: SidecarError[] = doc.errors.map((e) => ({ message: e.message.split('\n')[0], ...positionOf(text, e.pos[0]) }));
+  const errors: SidecarError[] = doc.errors.map((e) => ({ message: e.message.split('\n')[0], ...yamlPosition(text, e.pos[0]) }));
   if (errors.length) return { ok: false, errors };
   return readStructure(doc, text, documentIfEmpty);
 }
 
 function readStructure(doc: Document, text: string, documentIfEmpty: string): SidecarParseResult {
   const errors: SidecarError[] = [];
-  const at = (node: unknown): { line: number; column: number } => positionOf(text, (node as { range?: number[] })?.range?.[0] ?? 0);
+  const at = (node: unknown): { line: number; column: number } => yamlPosition(text, (node as { range?: number[] })?.range?.[0] ?? 0);
   const root = doc.contents;
   if (!isMap(root)) {
     return { ok: false, errors: [{ message: 'A sidecar must be a mapping with version, document and tags.', ...at(root) }] };
@@ -95,30 +96,7 @@ function readTag(node: unknown): Tag | string {
   };
 }
 
-function extraKeys(map: YAMLMap, known: readonly string[]): Record<string, unknown> | undefined {
-  const json = map.toJSON() as Record<string, unknown>;
-  const extra: Record<string, unknown> = {};
-  let any = false;
-  for (const [k, v] of Object.entries(json)) {
-    if (!known.includes(k)) {
-      extra[k] = v;
-      any = true;
-    }
-  }
-  return any ? extra : undefined;
-}
 
-function positionOf(text: string, offset: number): { line: number; column: number } {
-  let line = 0;
-  let last = 0;
-  for (let i = 0; i < offset && i < text.length; i++) {
-    if (text.charCodeAt(i) === 10) {
-      line++;
-      last = i + 1;
-    }
-  }
-  return { line, column: offset - last };
-}
 
 export function serializeSidecar(sidecar: Sidecar): string {
   const tags = [...sidecar.tags].sort((a, b) => a.start - b.start || a.end - b.end || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));

@@ -8,6 +8,7 @@
  * Keys we do not know are kept.
  */
 import { parseDocument, stringify, isMap, isSeq, type Document, type YAMLMap } from 'yaml';
+import { extraKeys, yamlPosition } from '../text/yamlHelpers';
 import type { BoilerplateKind } from '../types';
 import { CONTEXT_CHARS } from '../annotations/model';
 import { normalizeSpace } from './text';
@@ -83,14 +84,14 @@ export function ignoreHereEntry(document: string, text: string, start: number, e
 export function parseIgnoreList(text: string): IgnoreListParseResult {
   if (!text.trim()) return { ok: true, list: EMPTY_IGNORE_LIST };
   const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
-  const errors = doc.errors.map((e) => ({ message: e.message.split('\n')[0], ...positionOf(text, e.pos[0]) }));
+  const errors = doc.errors.map((e) => ({ message: e.message.split('\n')[0], ...yamlPosition(text, e.pos[0]) }));
   if (errors.length) return { ok: false, errors };
   return readStructure(doc, text);
 }
 
 function readStructure(doc: Document, text: string): IgnoreListParseResult {
   const errors: IgnoreListError[] = [];
-  const at = (node: unknown) => positionOf(text, (node as { range?: number[] })?.range?.[0] ?? 0);
+  const at = (node: unknown) => yamlPosition(text, (node as { range?: number[] })?.range?.[0] ?? 0);
   const root = doc.contents;
   if (!isMap(root)) {
     return { ok: false, errors: [{ message: 'ignored.yaml must be a mapping with version, everywhere and here.', ...at(root) }] };
@@ -168,30 +169,7 @@ function timestamp(v: unknown): string {
   return v instanceof Date ? v.toISOString() : typeof v === 'string' ? v : '';
 }
 
-function extraKeys(map: YAMLMap, known: readonly string[]): Record<string, unknown> | undefined {
-  const json = map.toJSON() as Record<string, unknown>;
-  const extra: Record<string, unknown> = {};
-  let any = false;
-  for (const [k, v] of Object.entries(json)) {
-    if (!known.includes(k)) {
-      extra[k] = v;
-      any = true;
-    }
-  }
-  return any ? extra : undefined;
-}
 
-function positionOf(text: string, offset: number): { line: number; column: number } {
-  let line = 0;
-  let last = 0;
-  for (let i = 0; i < offset && i < text.length; i++) {
-    if (text.charCodeAt(i) === 10) {
-      line++;
-      last = i + 1;
-    }
-  }
-  return { line, column: offset - last };
-}
 
 const cmp = (a: string | number, b: string | number): number => (a < b ? -1 : a > b ? 1 : 0);
 
