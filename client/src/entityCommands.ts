@@ -147,7 +147,10 @@ async function pickEntity(client: LanguageClient, target: EntityActionTarget): P
   });
   return new Promise((resolve) => {
     qp.onDidAccept(() => {
-      resolve(qp.selectedItems[0]?.entity);
+      // Enter while the list is still loading (or with nothing highlighted) keeps the pick open.
+      const entity = qp.selectedItems[0]?.entity ?? qp.activeItems[0]?.entity;
+      if (!entity) return;
+      resolve(entity);
       qp.hide();
     });
     qp.onDidHide(() => {
