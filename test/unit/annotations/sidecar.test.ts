@@ -30,6 +30,14 @@ describe('sidecar YAML', () => {
     assert.match(serializeSidecar(s), /\n {2}- id: a\n {4}tag: x\n/);
   });
 
+  it('writes context with line breaks on one double-quoted line', () => {
+    const yaml = serializeSidecar({ version: 1, document: 'd.txt', tags: [tagAt('"Quoted: text"')] });
+    assert.match(yaml, /\n {4}prefix: "[^"\n]*\\n"\n/);
+    const parsed = parseSidecar(yaml, '');
+    assert.ok(parsed.ok);
+    assert.equal(parsed.sidecar.tags[0].prefix, tagAt('"Quoted: text"').prefix);
+  });
+
   it('keeps keys it does not know', () => {
     const text = 'version: 1\ndocument: d.txt\nreviewer: kim\ntags:\n  - id: a\n    tag: x\n    quote: April 25\n    start: 39\n    end: 47\n    confidence: high\n';
     const parsed = parseSidecar(text, '');

@@ -4,7 +4,7 @@
  * - writing is deterministic (fixed key order, tags sorted by position, no line folding), so files diff and merge well;
  * - keys we do not know are kept.
  */
-import { parseDocument, stringify, isMap, isSeq, type Document } from 'yaml';
+import { Document, isMap, isScalar, isSeq, parseDocument, visit } from 'yaml';
 import { extraKeys, yamlPosition } from '../text/yamlHelpers';
 import type { Sidecar, Tag } from './model';
 
@@ -116,5 +116,15 @@ export function serializeSidecar(sidecar: Sidecar): string {
     }),
   };
   const header = '# Corpus Annotator tags for one article (sidecar format version 1).\n# Safe to edit and merge; keep it valid YAML. Offsets are UTF-16 code units.\n';
-  return header + stringify(body, { lineWidth: 0, minContentWidth: 0, defaultStringType: 'PLAIN', defaultKeyType: 'PLAIN' });
+  const doc = new Document(body);
+  // Context strings are short and often start or end with a line break: one double-quoted line reads and diffs
+  // better than a block scalar with indentation indicators.
+  visit(doc, {
+    Pair(_, pair) {
+      if (isScalar(pair.key) && (pair.key.value === 'prefix' || pair.key.value === 'suffix') && isScalar(pair.value)) {
+        if (/[\n\r\t]/.test(String(pair.value.value))) pair.value.type = 'QUOTE_DOUBLE';
+      }
+    },
+  });
+  return header + doc.toString({ lineWidth: 0, minContentWidth: 0, defaultStringType: 'PLAIN', defaultKeyType: 'PLAIN' });
 }
