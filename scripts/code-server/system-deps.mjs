@@ -42,7 +42,7 @@ export function ensureSystemPackages(opts = {}) {
   if (missing.length === 0) return;
   // Without recommends, Chromium comes without fonts: add them so screenshots show text.
   if (missing.includes('chromium')) missing.push('fonts-liberation');
-  const cmd = `apt-get update && apt-get install -y --no-install-recommends ${missing.join(' ')}`;
+  const cmd = `apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y ${missing.join(' ')}`;
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   if (!isRoot || !onPath('apt-get')) {
     throw new Error(`missing system packages: ${missing.join(', ')}. Install them with:\n  sudo ${cmd}`);
