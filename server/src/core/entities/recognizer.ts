@@ -90,7 +90,7 @@ function recognize(
     spans.push(list.flatMap((sp) => splitHyphenPlaces(tok, sp)));
   }
   throwIfCancelled(token);
-  propagateNames(tokenLists, spans, (w) => cues.lowerSeen.has(wordInfo(w).lowerText));
+  propagateNames(tokenLists, spans, (w) => cues.lowerSeen.has(lookup(model, cache, w).info.lowerText));
   const out: RecognizedEntity[] = [];
   spans.forEach((list, s) => {
     for (const sp of mergeAdjacentPersons(list)) out.push(toEntity(text, tokenLists[s], sp));
