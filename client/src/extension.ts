@@ -1,6 +1,7 @@
 /** The VS Code client: starts the language server and adds the UI features listed in FEATURES. */
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { Notifications } from '../../server/src/protocol';
 import type { ClientContext, ClientFeature } from './clientContext';
 import type { TagModel } from './tagModel';
 import type { TagsTreeProvider } from './tagsTree';
@@ -49,6 +50,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<Corpus
     },
   };
   client = new LanguageClient('corpusAnnotator', 'Corpus Annotator', serverOptions, clientOptions);
+  // Views say "Analysing the corpus…" until the server has indexed it, rather than "nothing found".
+  void vscode.commands.executeCommand('setContext', 'corpusAnnotator.indexed', false);
+  context.subscriptions.push(
+    client.onNotification(Notifications.indexed, () => void vscode.commands.executeCommand('setContext', 'corpusAnnotator.indexed', true)),
+  );
   await client.start();
 
   const ctx: ClientContext = { extension: context, client, exports: {} };

@@ -41,6 +41,8 @@ export const Requests = {
 export const Notifications = {
   /** Sent by the server when tags changed (by a command or on disk). params: {} */
   tagsChanged: 'corpusAnnotator/tagsChanged',
+  /** Sent by the server each time it has finished indexing the corpus. params: { articles: number } */
+  indexed: 'corpusAnnotator/indexed',
 } as const;
 
 /** Commands the server executes through workspace/executeCommand. */

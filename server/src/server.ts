@@ -6,6 +6,7 @@
 import { DidChangeConfigurationNotification, TextDocuments, type Connection, type InitializeResult, type ServerCapabilities } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createCorpusService, type NerModel } from './core/index';
+import { Notifications } from './protocol';
 import { readTextIfExists } from './store/atomicFile';
 import type { Feature, ServerContext } from './lsp/context';
 import { CommandRegistry } from './lsp/commandRegistry';
@@ -60,6 +61,7 @@ export function startServer(connection: Connection, deps: ServerDeps): void {
       .then(() => {
         ctx.validateSoon(0);
         notifyBoilerplateChanged(ctx, 0);
+        void connection.sendNotification(Notifications.indexed, { articles: service.documentUris().length });
       });
 
   connection.onInitialize((params): InitializeResult => {

@@ -43,6 +43,9 @@ describe('language server over LSP', function () {
     const dates = d003.filter((d) => String(d.code).startsWith('date.'));
     assert.ok(dates.some((d) => text(d.message).includes('2025-04-25')), 'a date resolves to 2025-04-25');
 
+    const indexed = await waitFor('the indexed notification', () => lsp.notifications.find((n) => n.method === 'corpusAnnotator/indexed'));
+    assert.deepEqual(indexed.params, { articles: 5 });
+
     const uri000 = await lsp.open(S000);
     const d000 = await lsp.waitForDiagnostics(uri000);
     const boiler = d000.filter((d: Diagnostic) => String(d.code).startsWith('boilerplate.'));
