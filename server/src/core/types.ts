@@ -68,8 +68,6 @@ export interface CancellationToken {
   readonly isCancellationRequested: boolean;
 }
 
-export const NEVER_CANCELLED: CancellationToken = Object.freeze({ isCancellationRequested: false });
-
 export class CancelledError extends Error {
   constructor() {
     super('Cancelled');
