@@ -312,4 +312,70 @@ describe('entity recogniser (shipped model)', () => {
       assert.ok(!es.some((e) => e.text === 'Photo'), JSON.stringify(es));
     });
   });
+  describe('organisation chains, events and heading words', () => {
+    it('a place and capitalised modifiers before an organisation head are one organisation', () => {
+      const es = recognizer.recognize('The Thailand Defense Ministry announced new drills.');
+      expectEntity(es, 'Thailand Defense Ministry', 'ORG');
+      assert.ok(!es.some((e) => e.text === 'Thailand'), JSON.stringify(es));
+    });
+
+    it('modifiers joined by and before an organisation head stay one name', () => {
+      const es = recognizer.recognize('Over the past year, the National Defense and Security Standing Commission has focused on training.');
+      expectEntity(es, 'National Defense and Security Standing Commission', 'ORG');
+    });
+
+    it('`for` continues a headed organisation name', () => {
+      const es = recognizer.recognize('The Lao Front for National Development held its congress in the capital last week.');
+      expectEntity(es, 'Lao Front for National Development', 'ORG');
+    });
+
+    it('a capitalised run ending in an event word is one MISC name, but a city exchange stays an organisation', () => {
+      const a = recognizer.recognize('Delegates flew to Jakarta for the ASEAN Chiefs of Defence Forces Informal Meeting last month.');
+      expectEntity(a, 'ASEAN Chiefs of Defence Forces Informal Meeting', 'MISC');
+      const b = recognizer.recognize('Shares fell on the Tokyo Stock Exchange on Tuesday, dealers said.');
+      assert.ok(!b.some((e) => e.type === 'MISC' && e.text.includes('Exchange')), JSON.stringify(b));
+    });
+
+    it('sentence-opening discourse adverbs are no names', () => {
+      const es = recognizer.recognize('Furthermore, Cambodia actively takes part in demining missions under the United Nations.');
+      assert.ok(!es.some((e) => e.text === 'Furthermore'), JSON.stringify(es));
+      expectEntity(es, 'Cambodia', 'LOCATION');
+      expectEntity(es, 'United Nations', 'ORG');
+    });
+
+    it('section headings of common words are no names, nor their echoes in the body', () => {
+      const text = [
+        'Training Programs and Readiness',
+        'The army runs training programs for every unit, and readiness is tested twice a year in Luang Prabang.',
+        'Equipment Maintenance Schedules',
+        'Moreover, the Equipment Maintenance Schedules cover every vehicle, and equipment maintenance schedules are audited by the army.',
+      ].join('\n');
+      const es = recognizer.recognize(text);
+      const words = ['Training', 'Programs', 'Readiness', 'Equipment', 'Maintenance', 'Schedules', 'Moreover'];
+      assert.ok(!es.some((e) => words.some((w) => e.text.includes(w))), JSON.stringify(es));
+      expectEntity(es, 'Luang Prabang', 'LOCATION');
+    });
+
+    it('an acronym spelling the lower-case words before it is no name', () => {
+      const es = recognizer.recognize('The unit bought improvised explosive detectors (IEDs) and night vision goggles from Thailand.');
+      assert.ok(!es.some((e) => e.text === 'IEDs'), JSON.stringify(es));
+      expectEntity(es, 'Thailand', 'LOCATION');
+    });
+
+    it('a nationality before an untagged government head is one organisation', () => {
+      const es = recognizer.recognize('Relief workers praised the Thai Government and the Red Cross for the quick response.');
+      expectEntity(es, 'Thai Government', 'ORG');
+    });
+
+    it('an unknown word coordinated with a local place is a place', () => {
+      const es = recognizer.recognize('Under the dry winds and red dust of Abyei and Kadugli, mission compounds glow with paper lanterns.');
+      expectEntity(es, 'Abyei', 'LOCATION');
+      expectEntity(es, 'Kadugli', 'LOCATION');
+    });
+
+    it('a hyphenated place pair inside an organisation name is not split', () => {
+      const es = recognizer.recognize('Leaders met at the Asia-Pacific Economic Cooperation forum in Lima.');
+      expectEntity(es, 'Asia-Pacific Economic Cooperation', 'ORG');
+    });
+  });
 });

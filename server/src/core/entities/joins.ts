@@ -11,7 +11,7 @@ import type { Token } from './tokenize';
 
 // Module-local copies (cross-module bindings may be getters under some loaders).
 const { foldKey } = gazetteer;
-const { isHeadTitle, isTitleOrModifier, isTitleWord } = titles;
+const { isTitleOrModifier, isTitleWord } = titles;
 
 /** Plural nouns that take a possessive inside organisation names. */
 const IN_NAME_POSSESSORS = new Set([
@@ -116,23 +116,3 @@ export function extendPersons(tokens: readonly Token[], spans: readonly TokenSpa
   });
 }
 
-/**
- * `General Tea Seiha`, `Mr. Somchai Keomany`: one to three name-like words right after a capitalised
- * head title (a rank or office, not inside another name) form a person's name even when the tagger missed it.
- */
-export function namesAfterTitles(tokens: readonly Token[], spans: readonly TokenSpan[]): TokenSpan[] {
-  const covered = new Uint8Array(tokens.length);
-  for (const sp of spans) covered.fill(1, sp.from, sp.to);
-  const added: TokenSpan[] = [];
-  for (let i = 0; i + 1 < tokens.length; i++) {
-    const c = tokens[i].text.charCodeAt(0);
-    if (covered[i] || !((c >= 65 && c <= 90) || c > 127) || !isHeadTitle(tokens[i].text)) continue;
-    let e = i + 1;
-    while (e < tokens.length && e - i <= 3 && !covered[e] && isNameLike(tokens[e].text)) e++;
-    if (e === i + 1 || e - i > 3 || (e < tokens.length && /^\p{Lu}/u.test(tokens[e].text))) continue;
-    added.push({ from: i + 1, to: e, type: 'PERSON' });
-    i = e - 1;
-  }
-  if (added.length === 0) return [...spans];
-  return [...spans, ...added].sort((a, b) => a.from - b.from || (a.start ?? 0) - (b.start ?? 0));
-}

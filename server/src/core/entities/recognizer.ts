@@ -9,7 +9,10 @@ import { N_LABELS } from './labels';
 import type { NerModel } from './model';
 import { extendPersons, joinSpans, mergeAdjacentPersons } from './joins';
 import { recaseAllCaps } from './caseLines';
+import { dropCommonSpans, isHeadingLine, type CommonWordTests } from './commonSpans';
+import { placesInLists } from './coordination';
 import { dropNonNames } from './dropRules';
+import { joinOrgChains } from './orgChains';
 import { joinOfChains, numberedEvents, splitCoordinatedOrgs } from './orgJoins';
 import { keepPlacesWhole } from './placeGuard';
 import { quotedNames } from './quotedNames';
@@ -69,6 +72,18 @@ function recognize(
   const cues = collectDocCues(inputs);
   // Rules read ALL CAPS lines re-cased (the tagger keeps its own casing features for them).
   const tokenLists = sentences.map((s) => (s.lineCase === LineCase.AllCaps ? recaseAllCaps(s.tokens, isCommon) : s.tokens));
+  const seenLower = (w: string): boolean => cues.lowerSeen.has(lookup(model, cache, w).info.lowerText);
+  const headings = sentences.map((s) => isHeadingLine(s.tokens));
+  const headingWords = new Set<string>();
+  sentences.forEach((s, k) => {
+    if (headings[k]) for (const t of s.tokens) headingWords.add(lookup(model, cache, t.text).info.lowerText);
+  });
+  const commonTests: CommonWordTests = {
+    isCommon,
+    seenLower,
+    seenCapitalisedMid: (w) => cues.capMid.has(lookup(model, cache, w).info.lowerText),
+    inHeading: (w) => headingWords.has(lookup(model, cache, w).info.lowerText),
+  };
   const spans: TokenSpan[][] = [];
   const memory = new DocMemory();
   for (let s = 0; s < sentences.length; s++) {
@@ -83,14 +98,14 @@ function recognize(
     }
     const tok = tokenLists[s];
     let list = applySpanRules(tok, extendPersons(tok, joinSpans(tok, cleaned)));
-    list = numberedEvents(tok, joinOfChains(tok, splitCoordinatedOrgs(tok, list)));
+    list = joinOrgChains(tok, numberedEvents(tok, joinOfChains(tok, splitCoordinatedOrgs(tok, list))));
     if (sentences[s].lineCase !== LineCase.Normal) list = namesAfterRoles(tok, trimHeadline(tok, list, model.commonWords), isCommon);
     else list = namesAfterRoles(tok, list);
-    list = dropNonNames(tok, keepPlacesWhole(tok, ctx.gaz, quotedNames(tok, list)));
-    spans.push(list.flatMap((sp) => splitHyphenPlaces(tok, sp)));
+    list = dropCommonSpans(tok, dropNonNames(tok, keepPlacesWhole(tok, ctx.gaz, quotedNames(tok, list))), commonTests, headings[s]);
+    spans.push(placesInLists(tok, list).flatMap((sp) => splitHyphenPlaces(tok, sp)));
   }
   throwIfCancelled(token);
-  propagateNames(tokenLists, spans, (w) => cues.lowerSeen.has(lookup(model, cache, w).info.lowerText));
+  propagateNames(tokenLists, spans, seenLower);
   const out: RecognizedEntity[] = [];
   spans.forEach((list, s) => {
     for (const sp of mergeAdjacentPersons(list)) out.push(toEntity(text, tokenLists[s], sp));

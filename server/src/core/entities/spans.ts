@@ -63,6 +63,8 @@ export function cleanSpan(tokens: readonly Token[], span: TokenSpan): TokenSpan 
  * Applies to a span's first token; the rest of the span, if any, stays as it was.
  */
 export function splitHyphenPlaces(tokens: readonly Token[], span: TokenSpan): TokenSpan[] {
+  // `Asia-Pacific Economic Cooperation`: a longer organisation name keeps its hyphenated place pair.
+  if (span.type === 'ORG' && span.to - span.from > 1) return [span];
   const tok = tokens[span.from];
   const parts = tok.text.split(/[-–]/);
   if (parts.length < 2 || parts.some((p) => p.length < 2 || !(gazBitsOf(foldKey(p)) & PLACE))) return [span];
