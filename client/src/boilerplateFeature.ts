@@ -1,10 +1,11 @@
 /**
- * Boilerplate in the editor: the `Boilerplate` tree (kept fresh on `corpusAnnotator/boilerplateChanged`, lazily while
- * hidden), revealing a copy, ignoring a cluster everywhere or a copy here from the tree, and `corpusAnnotator.tagRange`,
- * the client command behind the "Tag this passage…" code action (selects the range, runs Tag Selection).
+ * Boilerplate in the editor: the `Boilerplate` tree (kept fresh on `corpusAnnotator/boilerplateChanged` only, lazily
+ * while hidden; the server sends it after every ignore, so the ignore commands do not refetch themselves), revealing
+ * a copy, ignoring a cluster everywhere or a copy here from the tree, and `corpusAnnotator.tagRange`, the client
+ * command behind the "Tag this passage…" code action (selects the range, runs Tag Selection).
  */
 import * as vscode from 'vscode';
-import { ExecuteCommandRequest, type LanguageClient } from 'vscode-languageclient/node';
+import type { LanguageClient } from 'vscode-languageclient/node';
 import {
   BoilerplateClientCommands,
   BoilerplateCommands,
@@ -16,6 +17,9 @@ import {
 import type { LspRange } from '../../server/src/protocol';
 import type { ClientFeature } from './clientContext';
 import { BoilerplateTreeProvider, type BoilerplateNode } from './boilerplateTree';
+import { executeServerCommand } from './serverCommands';
+
+type IgnoreCommand = (typeof BoilerplateCommands)[keyof typeof BoilerplateCommands];
 
 const toRange = (r: LspRange) => new vscode.Range(r.start.line, r.start.character, r.end.line, r.end.character);
 
@@ -46,10 +50,10 @@ export const boilerplateFeature: ClientFeature = {
       vscode.commands.registerCommand('corpusAnnotator.boilerplate.refresh', () => tree.refresh()),
       vscode.commands.registerCommand('corpusAnnotator.boilerplate.reveal', reveal),
       vscode.commands.registerCommand('corpusAnnotator.boilerplate.ignoreEverywhere', (node?: BoilerplateNode) =>
-        ignoreFromTree(ctx.client, tree, node, BoilerplateCommands.ignoreEverywhere),
+        ignoreFromTree(ctx.client, node, BoilerplateCommands.ignoreEverywhere),
       ),
       vscode.commands.registerCommand('corpusAnnotator.boilerplate.ignoreHere', (node?: BoilerplateNode) =>
-        ignoreFromTree(ctx.client, tree, node, BoilerplateCommands.ignoreHere),
+        ignoreFromTree(ctx.client, node, BoilerplateCommands.ignoreHere),
       ),
       vscode.commands.registerCommand(BoilerplateClientCommands.tagRange, tagRange),
     ];
@@ -64,9 +68,7 @@ async function reveal(place: BoilerplatePlace): Promise<void> {
   editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
 }
 
-async function ignoreFromTree(
-  client: LanguageClient, tree: BoilerplateTreeProvider, node: BoilerplateNode | undefined, command: string,
-): Promise<boolean> {
+async function ignoreFromTree(client: LanguageClient, node: BoilerplateNode | undefined, command: IgnoreCommand): Promise<boolean> {
   const everywhere = command === BoilerplateCommands.ignoreEverywhere;
   const target = node?.kind === 'cluster' ? { cluster: node.cluster, place: node.cluster.places[0] } : node?.kind === 'place' ? node : undefined;
   if (!target?.place) {
@@ -77,8 +79,7 @@ async function ignoreFromTree(
   }
   const args: IgnoreBoilerplateArgs = { uri: target.place.uri, range: target.place.range, kind: target.cluster.kind };
   try {
-    const changed = (await client.sendRequest(ExecuteCommandRequest.type, { command, arguments: [args] })) as boolean;
-    await tree.refresh();
+    const changed = await executeServerCommand(client, command, args);
     vscode.window.setStatusBarMessage(everywhere ? 'Passage ignored everywhere' : 'Passage ignored here', 3000);
     return changed;
   } catch (e) {

@@ -46,7 +46,7 @@ export class BoilerplateTreeProvider implements vscode.TreeDataProvider<Boilerpl
   refresh(): Promise<void> {
     const run = (async () => {
       try {
-        this.result = await this.client.sendRequest<BoilerplateClustersResult>(BoilerplateRequests.clusters, {});
+        this.result = await this.client.sendRequest(BoilerplateRequests.clusters, {});
       } catch (e) {
         void vscode.window.showErrorMessage(`Corpus Annotator: cannot list boilerplate: ${(e as Error).message}`);
         return;

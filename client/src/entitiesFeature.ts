@@ -1,6 +1,7 @@
 /**
- * Entities in the editor: the Entities tree, the commands behind the entity code actions, and keeping the tree fresh
- * (when the server says entities changed, when an article is saved, when the registry file changes on disk).
+ * Entities in the editor: the Entities tree, the commands behind the entity code actions, and keeping the tree fresh.
+ * The tree follows the server's `corpusAnnotator/entitiesChanged` only (sent after indexing, after registry edits,
+ * whether made here or on disk, and when articles change on disk, saves included), and the Refresh Entities command.
  */
 import * as vscode from 'vscode';
 import { EntityNotifications } from '../../server/src/protocolEntities';
@@ -22,19 +23,13 @@ export const entitiesFeature: ClientFeature = {
       if (timer) clearTimeout(timer);
       timer = setTimeout(() => entitiesTree.refresh(), REFRESH_DELAY_MS);
     };
-    const registryWatcher = vscode.workspace.createFileSystemWatcher('**/entities.yaml');
     // The server may offer quick-pick code actions ("Add as a name of…", "Change type…") to this client.
     void client.sendNotification(EntityNotifications.clientPickers, { pickers: true });
 
     return [
       entitiesTree,
       entitiesView,
-      registryWatcher,
       client.onNotification(EntityNotifications.entitiesChanged, refreshSoon),
-      vscode.workspace.onDidSaveTextDocument((doc) => doc.uri.path.endsWith('.txt') && refreshSoon()),
-      registryWatcher.onDidChange(refreshSoon),
-      registryWatcher.onDidCreate(refreshSoon),
-      registryWatcher.onDidDelete(refreshSoon),
       ...registerEntityCommands(client, entitiesTree),
       { dispose: () => timer && clearTimeout(timer) },
     ];

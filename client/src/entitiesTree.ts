@@ -79,7 +79,7 @@ export class EntitiesTreeProvider implements vscode.TreeDataProvider<EntityNode>
 
   private async childrenOf(node?: EntityNode): Promise<EntityNode[]> {
     if (!node) {
-      this.roots ??= this.client.sendRequest<EntitiesResult>(EntityRequests.entities, { limit: 0 }).then((r) =>
+      this.roots ??= this.client.sendRequest(EntityRequests.entities, { limit: 0 }).then((r) =>
         r.types.filter((t) => t.entities > 0).map((t) => {
           const n: EntityNode = { kind: 'type', type: t.type, entities: t.entities, mentions: t.mentions };
           this.typeNodes.set(t.type, n);
@@ -92,7 +92,7 @@ export class EntitiesTreeProvider implements vscode.TreeDataProvider<EntityNode>
       const limit = this.shown.get(node.type) ?? ENTITY_PAGE;
       let page = this.pages.get(node.type);
       if (!page) {
-        page = this.client.sendRequest<EntitiesResult>(EntityRequests.entities, { type: node.type, limit });
+        page = this.client.sendRequest(EntityRequests.entities, { type: node.type, limit });
         this.pages.set(node.type, page);
       }
       const r = await page;
@@ -115,7 +115,7 @@ export class EntitiesTreeProvider implements vscode.TreeDataProvider<EntityNode>
   private mentionsOf(entityId: string): Promise<EntityMentionsResult> {
     let p = this.mentions.get(entityId);
     if (!p) {
-      p = this.client.sendRequest<EntityMentionsResult>(EntityRequests.entityMentions, { entityId });
+      p = this.client.sendRequest(EntityRequests.entityMentions, { entityId });
       this.mentions.set(entityId, p);
     }
     return p;

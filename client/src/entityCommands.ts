@@ -10,24 +10,24 @@ import {
   ClientEntityCommands,
   EntityRequests,
   RegistryCommands,
-  type EntitiesResult,
   type EntityActionTarget,
   type EntitySummary,
   type EntityTypeName,
   type RegistryEditResult,
 } from '../../server/src/protocolEntities';
 import { TYPE_LABELS, type EntitiesTreeProvider, type EntityNode, type MentionLocation } from './entitiesTree';
+import { executeServerCommand } from './serverCommands';
 
 const TYPES = Object.keys(TYPE_LABELS) as EntityTypeName[];
 
 export function registerEntityCommands(client: LanguageClient, tree: EntitiesTreeProvider): vscode.Disposable[] {
-  /** Runs a registry command on the server; errors are shown with a way to the registry file. */
-  const registryEdit = async (request: { command: string; arguments?: unknown[] }): Promise<RegistryEditResult | undefined> => {
+  /**
+   * Waits for a registry command run on the server; errors are shown with a way to the registry file. The Entities
+   * tree is not refreshed here: the server sends entitiesChanged when the registry changed.
+   */
+  const reported = async (pending: Promise<RegistryEditResult>): Promise<RegistryEditResult | undefined> => {
     try {
-      const result = (await client.sendRequest(ExecuteCommandRequest.type, {
-        command: request.command,
-        arguments: request.arguments ?? [],
-      })) as RegistryEditResult;
+      const result = await pending;
       vscode.window.setStatusBarMessage(`Corpus Annotator: ${result.message}`, 4000);
       return result;
     } catch (e) {
@@ -42,10 +42,14 @@ export function registerEntityCommands(client: LanguageClient, tree: EntitiesTre
     }
   };
 
+  /** The client command behind code actions: runs whichever registry command (and arguments) the action names. */
+  const registryEdit = (request: { command: string; arguments?: unknown[] }): Promise<RegistryEditResult | undefined> =>
+    reported(client.sendRequest(ExecuteCommandRequest.type, { command: request.command, arguments: request.arguments ?? [] }));
+
   const addAliasOf = async (target: EntityActionTarget): Promise<RegistryEditResult | undefined> => {
     const picked = await pickEntity(client, target);
     if (!picked) return undefined;
-    return registryEdit({ command: RegistryCommands.addAlias, arguments: [{ entityId: picked.id, alias: target.text }] });
+    return reported(executeServerCommand(client, RegistryCommands.addAlias, { entityId: picked.id, alias: target.text }));
   };
 
   const changeEntityType = async (target: EntityActionTarget): Promise<RegistryEditResult | undefined> => {
@@ -56,7 +60,7 @@ export function registerEntityCommands(client: LanguageClient, tree: EntitiesTre
     }));
     const picked = await vscode.window.showQuickPick(items, { title: `Type of ${target.canonical}`, placeHolder: 'Choose the entity type' });
     if (!picked || picked.type === target.type) return undefined;
-    return registryEdit({ command: RegistryCommands.setType, arguments: [{ entityId: target.entityId, type: picked.type }] });
+    return reported(executeServerCommand(client, RegistryCommands.setType, { entityId: target.entityId, type: picked.type }));
   };
 
   const renameEntity = async (node?: EntityNode): Promise<RegistryEditResult | undefined> => {
@@ -71,7 +75,7 @@ export function registerEntityCommands(client: LanguageClient, tree: EntitiesTre
       validateInput: (v) => (v.trim() ? undefined : 'The name cannot be empty.'),
     });
     if (!name || name.trim() === node.entity.canonical) return undefined;
-    return registryEdit({ command: RegistryCommands.rename, arguments: [{ entityId: node.entity.id, name: name.trim() }] });
+    return reported(executeServerCommand(client, RegistryCommands.rename, { entityId: node.entity.id, name: name.trim() }));
   };
 
   const revealMention = async (location: MentionLocation): Promise<void> => {
@@ -109,7 +113,7 @@ function entityItem(e: EntitySummary, suggested: boolean): EntityItem {
 /** A quick pick of entities: suggestions for the spelling first, then a search over all entities as one types. */
 async function pickEntity(client: LanguageClient, target: EntityActionTarget): Promise<EntitySummary | undefined> {
   const search = async (query: string, limit: number): Promise<EntitySummary[]> =>
-    (await client.sendRequest<EntitiesResult>(EntityRequests.entities, { query, limit })).entities.filter((e) => e.id !== target.entityId);
+    (await client.sendRequest(EntityRequests.entities, { query, limit })).entities.filter((e) => e.id !== target.entityId);
   const qp = vscode.window.createQuickPick<EntityItem>();
   qp.title = `“${target.text}” is a name of…`;
   qp.placeholder = 'Type to search entities by any spelling';
@@ -119,7 +123,7 @@ async function pickEntity(client: LanguageClient, target: EntityActionTarget): P
   qp.show();
   const words = target.text.split(/\s+/).filter((w) => w.length >= 4);
   const [suggested, ...byWord] = await Promise.all([search(target.text, 10), ...words.map((w) => search(w, 5))]);
-  const top = (await client.sendRequest<EntitiesResult>(EntityRequests.entities, { type: target.type, limit: 100 })).entities;
+  const top = (await client.sendRequest(EntityRequests.entities, { type: target.type, limit: 100 })).entities;
   const seen = new Set<string>([target.entityId]);
   const initial: EntityItem[] = [];
   for (const [list, flag] of [[suggested, true], [byWord.flat(), true], [top, false]] as const) {

@@ -1,8 +1,12 @@
-/** The tagging commands: Tag Selection, Remove Tag, Reveal Tagged Passage, Refresh Tags. */
+/**
+ * The tagging commands: Tag Selection, Remove Tag, Reveal Tagged Passage, Refresh Tags. Adding and removing are done
+ * by the server, which then sends `corpusAnnotator/tagsChanged` for the article: the tag model, the tree and the
+ * highlights update from that notification, not by listing the tags again here.
+ */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { ExecuteCommandRequest } from 'vscode-languageclient/node';
 import { ServerCommands, type AddTagArgs, type RemoveTagArgs, type TagItem } from '../../server/src/protocol';
+import { executeServerCommand } from './serverCommands';
 import type { TagModel } from './tagModel';
 import type { TagNode } from './tagsTree';
 
@@ -13,9 +17,6 @@ export interface TagSelectionArgs {
 }
 
 export function registerTagCommands(client: LanguageClient, model: TagModel): vscode.Disposable[] {
-  const execute = <T>(command: string, args: unknown): Promise<T> =>
-    client.sendRequest(ExecuteCommandRequest.type, { command, arguments: [args] }) as Promise<T>;
-
   const tagSelection = async (args?: TagSelectionArgs): Promise<TagItem | undefined> => {
     const editor = vscode.window.activeTextEditor;
     if (!editor || editor.selection.isEmpty) {
@@ -39,8 +40,7 @@ export function registerTagCommands(client: LanguageClient, model: TagModel): vs
       ...(note ? { note } : {}),
     };
     try {
-      const item = await execute<TagItem>(ServerCommands.addTag, request);
-      await model.refresh();
+      const item = await executeServerCommand(client, ServerCommands.addTag, request);
       vscode.window.setStatusBarMessage(`Tagged “${label}”`, 3000);
       return item;
     } catch (e) {
@@ -54,9 +54,7 @@ export function registerTagCommands(client: LanguageClient, model: TagModel): vs
     if (!item) return false;
     const request: RemoveTagArgs = { uri: item.uri, id: item.id };
     try {
-      const removed = await execute<boolean>(ServerCommands.removeTag, request);
-      await model.refresh();
-      return removed;
+      return await executeServerCommand(client, ServerCommands.removeTag, request);
     } catch (e) {
       void vscode.window.showErrorMessage(`Corpus Annotator: could not remove the tag: ${(e as Error).message}`);
       return false;

@@ -37,9 +37,8 @@ export const timelineFeature: ClientFeature = {
     };
     Object.assign(ctx.exports, { timeline, timelineTree, timelineView, timelinePlot });
     if (timelineView.visible) void timeline.refresh();
-    const tags = ctx.exports.tags as { onDidChange?: vscode.Event<void> } | undefined;
+    // Refreshed when the server says the timeline changed (corpusAnnotator/timelineChanged), see TimelineModel.
     return [
-      ...(tags?.onDidChange ? [tags.onDidChange(() => timeline.refreshSoon())] : []),
       timeline,
       timelineTree,
       timelineView,

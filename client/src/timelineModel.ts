@@ -1,15 +1,14 @@
 /**
  * The client's copy of the corpus timeline, fetched from the language server with `corpusAnnotator/timeline`.
  *
- * Refresh policy (client-driven; the server sends no change notification): the model re-requests, debounced, when
- * diagnostics change (the server re-publishes them after every corpus change it sees: edits, files changed on disk,
- * the registry), when a corpus file is created, changed or deleted on disk, when tags change, and when settings
- * change. While nobody looks (the view is hidden and no plot is open) it only marks itself stale and fetches on the
- * next look, so a large corpus is not re-read on every keystroke.
+ * Refresh policy: the server sends `corpusAnnotator/timelineChanged` whenever the timeline's inputs change (article
+ * text, tags, the entity registry, the end of indexing); the model then re-requests, debounced. While nobody looks
+ * (the view is hidden and no plot is open) it only marks itself stale and fetches on the next look, so a large
+ * corpus is not re-read on every keystroke. One request at a time: a refresh asked for while one runs follows it.
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { TimelineRequests, type TimelineItem, type TimelineResult } from '../../server/src/protocolTimeline';
+import { TimelineNotifications, TimelineRequests, type TimelineItem, type TimelineResult } from '../../server/src/protocolTimeline';
 
 const DEBOUNCE_MS = 600;
 
@@ -17,7 +16,10 @@ export class TimelineModel implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changed.event;
   private current: TimelineResult = { items: [], articles: 0, skipped: [] };
+  /** The fetch loop, while it runs. */
   private loading: Promise<void> | undefined;
+  /** A refresh was asked for while the loop ran. */
+  private again = false;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private stale = true;
   private loadedOnce = false;
@@ -26,11 +28,7 @@ export class TimelineModel implements vscode.Disposable {
   watched: () => boolean = () => true;
 
   constructor(private readonly client: LanguageClient) {
-    const soon = () => this.refreshSoon();
-    this.disposables.push(vscode.languages.onDidChangeDiagnostics(soon));
-    const watcher = vscode.workspace.createFileSystemWatcher('**/*.txt');
-    this.disposables.push(watcher, watcher.onDidCreate(soon), watcher.onDidChange(soon), watcher.onDidDelete(soon));
-    this.disposables.push(vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('corpusAnnotator') && soon()));
+    this.disposables.push(client.onNotification(TimelineNotifications.changed, () => this.refreshSoon()));
   }
 
   get items(): readonly TimelineItem[] {
@@ -39,6 +37,11 @@ export class TimelineModel implements vscode.Disposable {
 
   get result(): TimelineResult {
     return this.current;
+  }
+
+  /** Whether a fetch is due, waiting for a quiet spell, or running (for tests). */
+  get pending(): boolean {
+    return this.stale || !!this.timer || !!this.loading;
   }
 
   /** Asks for a refresh after a quiet spell; only marks the model stale while nobody is looking. */
@@ -57,26 +60,42 @@ export class TimelineModel implements vscode.Disposable {
     return this.stale ? this.refresh() : (this.loading ?? Promise.resolve());
   }
 
+  /** Fetches the timeline now; asked for while a request runs, it fetches again after it (an older answer never wins). */
   refresh(): Promise<void> {
     this.stale = false;
+    if (this.loading) {
+      this.again = true;
+      return this.loading;
+    }
     const run = (async () => {
       try {
-        this.current = await vscode.window.withProgress(
-          { location: { viewId: 'corpusAnnotator.timeline' } },
-          () => this.client.sendRequest<TimelineResult>(TimelineRequests.timeline, {}),
-        );
-        this.loadedOnce = true;
-      } catch (e) {
-        this.stale = true;
-        void vscode.window.showErrorMessage(
-          `Corpus Annotator: cannot build the timeline: ${(e as Error).message}. Use “Refresh Timeline” to try again.`,
-        );
-        return;
+        do {
+          this.again = false;
+          await this.fetch();
+        } while (this.again);
+      } finally {
+        this.loading = undefined;
       }
-      this.changed.fire();
     })();
     this.loading = run;
     return run;
+  }
+
+  private async fetch(): Promise<void> {
+    try {
+      this.current = await vscode.window.withProgress(
+        { location: { viewId: 'corpusAnnotator.timeline' } },
+        () => this.client.sendRequest(TimelineRequests.timeline, {}),
+      );
+      this.loadedOnce = true;
+    } catch (e) {
+      this.stale = true;
+      void vscode.window.showErrorMessage(
+        `Corpus Annotator: cannot build the timeline: ${(e as Error).message}. Use “Refresh Timeline” to try again.`,
+      );
+      return;
+    }
+    this.changed.fire();
   }
 
   /** Resolves when the latest refresh has finished (starting one if none ran yet). */

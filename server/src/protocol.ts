@@ -1,7 +1,24 @@
 /**
  * The extension's own LSP messages, shared by the server and the VS Code client (and usable by any LSP client).
- * Plain types and names only: no imports of vscode or vscode-languageserver.
+ *
+ * Requests and notifications are typed `RequestType` / `NotificationType` objects, so that `sendRequest`,
+ * `onRequest`, `sendNotification` and `onNotification` type-check their params and results on both sides; their
+ * `method` is the wire name (`corpusAnnotator/…`), which other LSP clients (e.g. Neovim) use as is. Commands run
+ * through workspace/executeCommand stay plain strings, with their argument and result types next to them.
+ *
+ * Plain on purpose: the only import is `vscode-languageserver-protocol` (platform-neutral; re-exported by both
+ * vscode-languageclient and vscode-languageserver), never vscode, vscode-languageserver or Node built-ins.
  */
+import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
+
+/** Params of the notifications that carry nothing (`{}` on the wire). */
+export type EmptyParams = Record<string, never>;
+
+/** Argument and result types of a command run through workspace/executeCommand. */
+export interface CommandSignature<Args extends unknown[], Result> {
+  args: Args;
+  result: Result;
+}
 
 export interface LspPosition {
   line: number;
@@ -33,25 +50,52 @@ export interface ListTagsResult {
   problems: { uri: string; message: string }[];
 }
 
+export interface ListTagsParams {
+  /** Only the tags of this article (its URI); every article's when absent. */
+  uri?: string;
+}
+
+export interface TagsChangedParams {
+  /**
+   * The articles (URIs) whose tags changed. Empty when the server does not know which (e.g. settings changed):
+   * clients then list every article's tags again.
+   */
+  uris: string[];
+}
+
+export interface IndexedParams {
+  /** Articles in the corpus. */
+  articles: number;
+}
+
 export const Requests = {
-  /** params: {} or { uri } to restrict to one article; result: ListTagsResult */
-  listTags: 'corpusAnnotator/listTags',
+  /** `corpusAnnotator/listTags` — params: ListTagsParams (`{}` for every article, `{ uri }` for one); result: ListTagsResult */
+  listTags: new RequestType<ListTagsParams, ListTagsResult, void>('corpusAnnotator/listTags'),
 } as const;
 
 export const Notifications = {
-  /** Sent by the server when tags changed (by a command or on disk). params: {} */
-  tagsChanged: 'corpusAnnotator/tagsChanged',
-  /** Sent by the server each time it has finished indexing the corpus. params: { articles: number } */
-  indexed: 'corpusAnnotator/indexed',
+  /**
+   * `corpusAnnotator/tagsChanged`, server → client: tags changed (by a command, or their sidecar files on disk).
+   * params: TagsChangedParams. Sent after every successful add or remove.
+   */
+  tagsChanged: new NotificationType<TagsChangedParams>('corpusAnnotator/tagsChanged'),
+  /** `corpusAnnotator/indexed`, server → client: the server has finished (re)indexing the corpus. params: IndexedParams */
+  indexed: new NotificationType<IndexedParams>('corpusAnnotator/indexed'),
 } as const;
 
-/** Commands the server executes through workspace/executeCommand. */
+/** Commands the server executes through workspace/executeCommand (types in `ServerCommandTypes`). */
 export const ServerCommands = {
   /** args: [AddTagArgs]; result: TagItem */
   addTag: 'corpusAnnotator.server.addTag',
   /** args: [RemoveTagArgs]; result: boolean (true when removed) */
   removeTag: 'corpusAnnotator.server.removeTag',
 } as const;
+
+/** Arguments and result of each of `ServerCommands`, by command name. */
+export interface ServerCommandTypes {
+  [ServerCommands.addTag]: CommandSignature<[AddTagArgs], TagItem>;
+  [ServerCommands.removeTag]: CommandSignature<[RemoveTagArgs], boolean>;
+}
 
 export interface AddTagArgs {
   uri: string;

@@ -1,8 +1,10 @@
 /**
  * The extension's LSP messages about boilerplate: the clusters request for a tree view, the change notification, and
- * the ignore commands. Plain types and names only (shared by the server and the VS Code client).
+ * the ignore commands. Shared by the server and the VS Code client; plain like `protocol.ts` (typed message objects
+ * from vscode-languageserver-protocol, no vscode, no Node built-ins).
  */
-import type { LspRange } from './protocol';
+import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
+import type { CommandSignature, EmptyParams, LspRange } from './protocol';
 
 export type BoilerplateKindName = 'duplicate' | 'near-duplicate' | 'chrome';
 
@@ -49,21 +51,31 @@ export interface TagRangeArgs {
 }
 
 export const BoilerplateRequests = {
-  /** params: {}; result: BoilerplateClustersResult (ignored passages left out). */
-  clusters: 'corpusAnnotator/boilerplateClusters',
+  /** `corpusAnnotator/boilerplateClusters` — params: {}; result: BoilerplateClustersResult (ignored passages left out). */
+  clusters: new RequestType<EmptyParams, BoilerplateClustersResult, void>('corpusAnnotator/boilerplateClusters'),
 } as const;
 
 export const BoilerplateNotifications = {
-  /** Sent by the server when boilerplate findings may have changed (ignore list, corpus, indexing). params: {} */
-  changed: 'corpusAnnotator/boilerplateChanged',
+  /**
+   * `corpusAnnotator/boilerplateChanged`, server → client: boilerplate findings may have changed (ignore list, corpus,
+   * indexing). params: {}
+   */
+  changed: new NotificationType<EmptyParams>('corpusAnnotator/boilerplateChanged'),
 } as const;
 
+/** Commands the server executes through workspace/executeCommand (types in `BoilerplateCommandTypes`). */
 export const BoilerplateCommands = {
   /** args: [IgnoreBoilerplateArgs]; result: boolean (false when it was ignored already) */
   ignoreHere: 'corpusAnnotator.server.boilerplate.ignoreHere',
   /** args: [IgnoreBoilerplateArgs]; result: boolean (false when it was ignored already) */
   ignoreEverywhere: 'corpusAnnotator.server.boilerplate.ignoreEverywhere',
 } as const;
+
+/** Arguments and result of each of `BoilerplateCommands`, by command name. */
+export interface BoilerplateCommandTypes {
+  [BoilerplateCommands.ignoreHere]: CommandSignature<[IgnoreBoilerplateArgs], boolean>;
+  [BoilerplateCommands.ignoreEverywhere]: CommandSignature<[IgnoreBoilerplateArgs], boolean>;
+}
 
 /** Commands of the VS Code client that code actions refer to (other editors may not have them). */
 export const BoilerplateClientCommands = {

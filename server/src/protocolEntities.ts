@@ -1,8 +1,10 @@
 /**
  * LSP messages of the entity features (the Entities tree, registry edits), shared by the server and the VS Code client
- * and usable by any LSP client. Plain types and names only: no imports of vscode or vscode-languageserver.
+ * and usable by any LSP client. Plain like `protocol.ts`: typed message objects from vscode-languageserver-protocol,
+ * no vscode, no vscode-languageserver, no Node built-ins.
  */
-import type { LspRange } from './protocol';
+import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
+import type { CommandSignature, EmptyParams, LspRange } from './protocol';
 
 export type EntityTypeName = 'PERSON' | 'ORG' | 'LOCATION' | 'MISC';
 
@@ -56,36 +58,63 @@ export interface EntityMentionsResult {
   totalArticles: number;
 }
 
+export interface EntityMentionsParams {
+  /** An id from `entities`. */
+  entityId: string;
+  /** At most this many articles (by path); default 1000. */
+  maxArticles?: number;
+}
+
+export interface ClientPickersParams {
+  pickers: boolean;
+}
+
 export const EntityRequests = {
-  /** params: EntitiesParams; result: EntitiesResult */
-  entities: 'corpusAnnotator/entities',
-  /** params: { entityId, maxArticles? (default 1000) }; result: EntityMentionsResult */
-  entityMentions: 'corpusAnnotator/entityMentions',
+  /** `corpusAnnotator/entities` — params: EntitiesParams; result: EntitiesResult */
+  entities: new RequestType<EntitiesParams, EntitiesResult, void>('corpusAnnotator/entities'),
+  /** `corpusAnnotator/entityMentions` — params: EntityMentionsParams; result: EntityMentionsResult */
+  entityMentions: new RequestType<EntityMentionsParams, EntityMentionsResult, void>('corpusAnnotator/entityMentions'),
 } as const;
 
 export const EntityNotifications = {
-  /** Server → client: entities changed (registry written or reloaded, corpus indexed). params: {} */
-  entitiesChanged: 'corpusAnnotator/entitiesChanged',
   /**
-   * Client → server: the client has its own pickers for the entity code actions (`ClientEntityCommands`), so the
-   * server may offer "Add as alias of…" and "Change type…" as one action each. params: { pickers: true }
+   * `corpusAnnotator/entitiesChanged`, server → client: entities changed (registry written or reloaded, corpus
+   * indexed). params: {}
    */
-  clientPickers: 'corpusAnnotator/clientEntityPickers',
+  entitiesChanged: new NotificationType<EmptyParams>('corpusAnnotator/entitiesChanged'),
+  /**
+   * `corpusAnnotator/clientEntityPickers`, client → server: the client has its own pickers for the entity code actions
+   * (`ClientEntityCommands`), so the server may offer "Add as alias of…" and "Change type…" as one action each.
+   * params: { pickers: true }
+   */
+  clientPickers: new NotificationType<ClientPickersParams>('corpusAnnotator/clientEntityPickers'),
 } as const;
 
-/** Registry-editing commands the server executes through workspace/executeCommand (complete arguments, no prompts). */
+/**
+ * Registry-editing commands the server executes through workspace/executeCommand (complete arguments, no prompts).
+ * Each returns a RegistryEditResult; types in `RegistryCommandTypes`.
+ */
 export const RegistryCommands = {
   /** args: [AddAliasArgs]; result: RegistryEditResult */
   addAlias: 'corpusAnnotator.server.registry.addAlias',
-  /** args: [MarkDifferentArgs] */
+  /** args: [MarkDifferentArgs]; result: RegistryEditResult */
   markDifferent: 'corpusAnnotator.server.registry.markDifferent',
-  /** args: [SetTypeArgs] */
+  /** args: [SetTypeArgs]; result: RegistryEditResult */
   setType: 'corpusAnnotator.server.registry.setType',
-  /** args: [NotEntityArgs] */
+  /** args: [NotEntityArgs]; result: RegistryEditResult */
   notEntity: 'corpusAnnotator.server.registry.notEntity',
-  /** args: [RenameEntityArgs] */
+  /** args: [RenameEntityArgs]; result: RegistryEditResult */
   rename: 'corpusAnnotator.server.registry.rename',
 } as const;
+
+/** Arguments and result of each of `RegistryCommands`, by command name. */
+export interface RegistryCommandTypes {
+  [RegistryCommands.addAlias]: CommandSignature<[AddAliasArgs], RegistryEditResult>;
+  [RegistryCommands.markDifferent]: CommandSignature<[MarkDifferentArgs], RegistryEditResult>;
+  [RegistryCommands.setType]: CommandSignature<[SetTypeArgs], RegistryEditResult>;
+  [RegistryCommands.notEntity]: CommandSignature<[NotEntityArgs], RegistryEditResult>;
+  [RegistryCommands.rename]: CommandSignature<[RenameEntityArgs], RegistryEditResult>;
+}
 
 /** Client commands (VS Code) that the server's code actions use when the client announced `clientPickers`. */
 export const ClientEntityCommands = {

@@ -1,8 +1,10 @@
 /**
  * The timeline's LSP messages, shared by the server and the VS Code client (and usable by any LSP client).
- * Plain types and names only: no imports of vscode or vscode-languageserver.
+ * Plain like `protocol.ts`: typed message objects from vscode-languageserver-protocol, no vscode, no
+ * vscode-languageserver, no Node built-ins.
  */
-import type { LspRange } from './protocol';
+import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
+import type { EmptyParams, LspRange } from './protocol';
 
 export type TimelineGroupName = 'dated' | 'unknown-year' | 'undated';
 
@@ -53,6 +55,14 @@ export interface TimelineResult {
 }
 
 export const TimelineRequests = {
-  /** params: TimelineParams; result: TimelineResult */
-  timeline: 'corpusAnnotator/timeline',
+  /** `corpusAnnotator/timeline` — params: TimelineParams; result: TimelineResult */
+  timeline: new RequestType<TimelineParams, TimelineResult, void>('corpusAnnotator/timeline'),
+} as const;
+
+export const TimelineNotifications = {
+  /**
+   * `corpusAnnotator/timelineChanged`, server → client: the timeline's inputs changed (article text, tags, the entity
+   * registry, or indexing finished), so a timeline fetched before is out of date. At most one per ~300 ms. params: {}
+   */
+  changed: new NotificationType<EmptyParams>('corpusAnnotator/timelineChanged'),
 } as const;

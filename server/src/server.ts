@@ -7,13 +7,16 @@ import { DidChangeConfigurationNotification, TextDocuments, type Connection, typ
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createCorpusService, type NerModel } from './core/index';
 import { Notifications } from './protocol';
-import { readTextIfExists } from './store/atomicFile';
+import type { WorkspaceFileSystem } from './workspace/fileSystem';
+import { analysisOptionsOf } from './workspace/settings';
 import type { Feature, ServerContext } from './lsp/context';
+import { ClientNotifier } from './lsp/clientNotifier';
 import { CommandRegistry } from './lsp/commandRegistry';
 import { CorpusIndexer } from './lsp/indexer';
-import { RegistryWatcher } from './lsp/registryWatcher';
+import { RegistryEditor } from './lsp/registryEditor';
 import { TagService } from './lsp/tagService';
 import { Workspace } from './lsp/workspace';
+import { corpusSync } from './lsp/features/corpusSync';
 import { createValidator } from './lsp/features/publishDiagnostics';
 import { documentSync } from './lsp/features/documentSync';
 import { hoverFeature } from './lsp/features/hoverFeature';
@@ -22,22 +25,26 @@ import { timelineFeature } from './lsp/features/timelineFeature';
 import { entityActions } from './lsp/features/entityActions';
 import { entityList } from './lsp/features/entityList';
 import { entityNavigation } from './lsp/features/entityNavigation';
-import { boilerplateActions, boilerplateIgnores, notifyBoilerplateChanged } from './lsp/features/boilerplateActions';
+import { boilerplateActions } from './lsp/features/boilerplateActions';
 
 export interface ServerDeps {
   loadNerModel(): NerModel;
+  /** The disk, as the workspace model sees it (node/nodeFileSystem.ts; tests may count or fake operations). */
+  readonly fs: WorkspaceFileSystem;
 }
 
-export const FEATURES: readonly Feature[] = [documentSync, hoverFeature, tagsFeature, boilerplateActions, timelineFeature, entityActions, entityList, entityNavigation];
+export const FEATURES: readonly Feature[] = [corpusSync, documentSync, hoverFeature, tagsFeature, boilerplateActions, timelineFeature, entityActions, entityList, entityNavigation];
 
 export function startServer(connection: Connection, deps: ServerDeps): void {
   const documents = new TextDocuments(TextDocument);
-  const workspace = new Workspace(connection);
+  const workspace = new Workspace(connection, deps.fs);
   const service = createCorpusService({ nerModel: deps.loadNerModel() });
   const openDocument = (file: string) => documents.get(workspace.uriOf(file));
   const texts = {
-    textOf: async (file: string) => service.getText(file) ?? openDocument(file)?.getText() ?? (await readTextIfExists(file)),
+    textOf: async (file: string) => service.getText(file) ?? openDocument(file)?.getText() ?? (await deps.fs.readText(file)),
   };
+  const indexer = new CorpusIndexer(connection, workspace, service, (file) => !!openDocument(file));
+  const openedListeners: (() => void)[] = [];
   const ctx: ServerContext = {
     connection,
     documents,
@@ -46,23 +53,31 @@ export function startServer(connection: Connection, deps: ServerDeps): void {
     texts,
     commands: new CommandRegistry(),
     tags: new TagService(workspace, texts),
-    indexer: new CorpusIndexer(connection, workspace, service, (file) => !!openDocument(file)),
-    registry: new RegistryWatcher(connection, workspace, service),
+    registryEditor: new RegistryEditor(workspace, service, indexer),
+    indexer,
+    notify: new ClientNotifier(connection, () => indexer.ready),
     openDocument,
     settingsOf: (file) => workspace.settingsFor(workspace.folderOf(file)),
-    analysisOptions: (s) => ({ dates: { dayOrder: s.dates.dayOrder, includeDurations: s.dates.showDurations } }),
+    analysisOptions: analysisOptionsOf,
     validateSoon: createValidator(() => ctx),
+    onWorkspaceOpened: (listener) => void openedListeners.push(listener),
   };
 
   const reindex = () =>
-    void ctx.registry.load()
-      .then(() => boilerplateIgnores(ctx).load())
-      .then(() => ctx.indexer.indexAll())
+    void workspace
+      .reopen()
+      .then(() => {
+        for (const listener of openedListeners) listener();
+        return indexer.indexAll();
+      })
       .then(() => {
         ctx.validateSoon(0);
-        notifyBoilerplateChanged(ctx, 0);
+        ctx.notify.changed('boilerplate', 0);
+        ctx.notify.changed('entities', 0);
+        ctx.notify.changed('timeline', 0);
         void connection.sendNotification(Notifications.indexed, { articles: service.documentUris().length });
-      });
+      })
+      .catch((e) => connection.console.error(`Opening the workspace failed: ${(e as Error).stack ?? e}`));
 
   connection.onInitialize((params): InitializeResult => {
     workspace.setFolders(params.workspaceFolders, params.rootUri);
@@ -87,11 +102,7 @@ export function startServer(connection: Connection, deps: ServerDeps): void {
     }
     reindex();
   });
-  connection.onDidChangeConfiguration(() => {
-    workspace.clearSettings();
-    ctx.tags.invalidate();
-    reindex();
-  });
+  connection.onDidChangeConfiguration(() => reindex());
 
   for (const f of FEATURES) f.register(ctx);
   ctx.commands.listen(connection);

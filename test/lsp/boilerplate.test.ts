@@ -138,7 +138,7 @@ describe('boilerplate over LSP', function () {
     assert.equal(yaml.here[0].start, text000.indexOf('(KPL) Over'));
     assert.ok(yaml.here[0].prefix.length > 0 && yaml.here[0].suffix.length > 0);
     assert.ok(lsp.diagnostics(uri005)!.some((x) => isBoilerplate(x) && LEAD(x, text005)), 'the reprint is still flagged');
-    await waitFor('boilerplateChanged', () => lsp.notifications.slice(seen).some((n) => n.method === BoilerplateNotifications.changed));
+    await waitFor('boilerplateChanged', () => lsp.notifications.slice(seen).some((n) => n.method === BoilerplateNotifications.changed.method));
 
     // The entry is anchored like a tag: text inserted above the passage does not bring the finding back.
     const edited = `Editor's note: republished.\n\n${text000}`;

@@ -143,7 +143,7 @@ describe('entities over LSP', function () {
     await execute(not.command.command, not.command.arguments![0]);
     assert.deepEqual((await registry()).notEntities, ['Lương Tam Quang']);
     await lsp.waitForDiagnostics(uri, (ds) => !entityDiagnostic(ds, r));
-    await waitFor('entitiesChanged', () => lsp.notifications.some((n) => n.method === EntityNotifications.entitiesChanged));
+    await waitFor('entitiesChanged', () => lsp.notifications.some((n) => n.method === EntityNotifications.entitiesChanged.method));
   });
 
   it('changes an entity type by code action, which changes the diagnostic code', async () => {

@@ -5,7 +5,7 @@ import { DiagnosticTag, type Diagnostic, type Hover } from 'vscode-languageserve
 import { parse } from 'yaml';
 import { startLspHarness, type LspHarness } from '../support/lspHarness';
 import { makeTempWorkspace, removeTempWorkspace, waitFor } from '../support/workspace';
-import { Requests, ServerCommands, type ListTagsResult, type TagItem } from '../../server/src/protocol';
+import { Notifications, Requests, ServerCommands, type ListTagsResult, type TagItem, type TagsChangedParams } from '../../server/src/protocol';
 import { LineIndex } from '../../server/src/core/index';
 
 const text = (m: string | { value: string }): string => (typeof m === 'string' ? m : m.value);
@@ -43,7 +43,7 @@ describe('language server over LSP', function () {
     const dates = d003.filter((d) => String(d.code).startsWith('date.'));
     assert.ok(dates.some((d) => text(d.message).includes('2025-04-25')), 'a date resolves to 2025-04-25');
 
-    const indexed = await waitFor('the indexed notification', () => lsp.notifications.find((n) => n.method === 'corpusAnnotator/indexed'));
+    const indexed = await waitFor('the indexed notification', () => lsp.notifications.find((n) => n.method === Notifications.indexed.method));
     assert.deepEqual(indexed.params, { articles: 5 });
 
     const uri000 = await lsp.open(S000);
@@ -91,7 +91,7 @@ describe('language server over LSP', function () {
     assert.equal(item.tag, 'cooperation');
     assert.equal(item.quote, 'highly valued the cooperation results');
 
-    const file = path.join(root, 'annotations', '003_0e5bd4099b662286.yaml');
+    const file = path.join(root, 'annotations', 'seeds', '003_0e5bd4099b662286.yaml');
     const yaml = parse(await fs.readFile(file, 'utf8'));
     assert.equal(yaml.version, 1);
     assert.equal(yaml.document, S003);
@@ -100,25 +100,35 @@ describe('language server over LSP', function () {
     assert.equal(yaml.tags[0].note, 'praise for the police partnership');
     assert.equal(yaml.tags[0].quote, 'highly valued the cooperation results');
     assert.ok(yaml.tags[0].prefix.endsWith('on April 25 '));
-    await waitFor('tagsChanged notification', () => lsp.notifications.some((n) => n.method === 'corpusAnnotator/tagsChanged'));
+    // tagsChanged names the article, so clients refetch only its tags.
+    const tagsChangedFor = (since: number) =>
+      lsp.notifications.slice(since).some((n) => n.method === Notifications.tagsChanged.method && (n.params as TagsChangedParams).uris.includes(uri));
+    await waitFor('tagsChanged for the article', () => tagsChangedFor(0));
+    assert.equal(Notifications.tagsChanged.method, 'corpusAnnotator/tagsChanged', 'the wire name other clients use');
 
     const list = (await lsp.client.sendRequest(Requests.listTags, {})) as ListTagsResult;
     assert.equal(list.tags.length, 1);
     assert.deepEqual(list.tags[0].range, range);
+    const one = await lsp.client.sendRequest(Requests.listTags, { uri });
+    assert.deepEqual(one.tags.map((t) => t.id), [item.id], 'listTags { uri } lists that article');
+    assert.deepEqual((await lsp.client.sendRequest(Requests.listTags, { uri: lsp.uri(S000) })).tags, []);
 
     const hover = (await lsp.client.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: range.start.line, character: range.start.character + 3 } })) as Hover;
     assert.match((hover.contents as { value: string }).value, /Tag.*cooperation.*praise for the police partnership/s);
 
+    const seen = lsp.notifications.length;
     const removed = await lsp.client.sendRequest('workspace/executeCommand', { command: ServerCommands.removeTag, arguments: [{ uri, id: item.id }] });
     assert.equal(removed, true);
     assert.equal(parse(await fs.readFile(file, 'utf8')).tags.length, 0);
+    await waitFor('tagsChanged for the article after the removal', () => tagsChangedFor(seen));
   });
 
   it('refuses to tag into a sidecar it cannot parse, and leaves the file untouched', async () => {
     const uri = await lsp.open(S003);
     await lsp.waitForDiagnostics(uri);
-    const file = path.join(root, 'annotations', '003_0e5bd4099b662286.yaml');
+    const file = path.join(root, 'annotations', 'seeds', '003_0e5bd4099b662286.yaml');
     const broken = 'version: 1\ntags:\n  - id: a\n    tag: [unclosed\n';
+    await fs.mkdir(path.dirname(file), { recursive: true });
     await fs.writeFile(file, broken);
     await assert.rejects(
       lsp.client.sendRequest('workspace/executeCommand', {

@@ -3,7 +3,7 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { WorkDoneProgress } from 'vscode-languageserver';
 import { LineIndex } from '../../server/src/core/index';
-import { TimelineRequests, type TimelineItem, type TimelineResult } from '../../server/src/protocolTimeline';
+import { TimelineNotifications, TimelineRequests, type TimelineItem, type TimelineResult } from '../../server/src/protocolTimeline';
 import { startLspHarness, type LspHarness } from '../support/lspHarness';
 import { makeTempWorkspace, removeTempWorkspace, waitFor } from '../support/workspace';
 
@@ -24,7 +24,7 @@ describe('corpus timeline over LSP', function () {
     await removeTempWorkspace(root);
   });
 
-  const send = (params: object = {}) => lsp.client.sendRequest(TimelineRequests.timeline, params) as Promise<TimelineResult>;
+  const send = (params: object = {}): Promise<TimelineResult> => lsp.client.sendRequest(TimelineRequests.timeline, params);
   /** The timeline once the server has indexed the five seeds (a request sent before indexing starts sees fewer). */
   const request = async (params: object = {}) => {
     await waitFor('the corpus indexed', async () => (await send()).articles === 5);
@@ -94,6 +94,33 @@ describe('corpus timeline over LSP', function () {
     const { items } = await request({ workDoneToken: 'timeline-1' });
     assert.deepEqual(items[find(items, S003, 'April 25')].tags, ['praise']);
     await waitFor('progress begin and end', () => kinds[0] === 'begin' && kinds[kinds.length - 1] === 'end');
+  });
+
+  it('tells clients the timeline changed: after indexing, after edits, after a tag', async () => {
+    const changes = (since: number) => lsp.notifications.slice(since).filter((n) => n.method === TimelineNotifications.changed.method);
+    await waitFor('timelineChanged once the corpus is indexed', () => changes(0).length > 0);
+    assert.deepEqual(changes(0)[0].params, {});
+
+    const uri = await lsp.open(S003);
+    await lsp.waitForDiagnostics(uri);
+    let seen = lsp.notifications.length;
+    for (let version = 2; version <= 6; version++) {
+      await lsp.client.sendNotification('textDocument/didChange', {
+        textDocument: { uri, version },
+        contentChanges: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: 'x' }],
+      });
+    }
+    await waitFor('timelineChanged after the edits', () => changes(seen).length > 0);
+
+    seen = lsp.notifications.length;
+    const text = await fs.readFile(path.join(root, S003), 'utf8');
+    const at = `xxxxx${text}`.indexOf('highly valued');
+    const lines = new LineIndex(`xxxxx${text}`);
+    await lsp.client.sendRequest('workspace/executeCommand', {
+      command: 'corpusAnnotator.server.addTag',
+      arguments: [{ uri, range: { start: lines.positionAt(at), end: lines.positionAt(at + 13) }, tag: 'praise' }],
+    });
+    await waitFor('timelineChanged after the tag', () => changes(seen).length > 0);
   });
 });
 

@@ -1,7 +1,7 @@
 /** Runs the real language server in-process over a pair of streams and talks LSP to it, as an editor would. */
 import { PassThrough } from 'node:stream';
 import { pathToFileURL } from 'node:url';
-import { promises as fs } from 'node:fs';
+import { promises as nodeFs } from 'node:fs';
 import * as path from 'node:path';
 import {
   createConnection,
@@ -14,6 +14,8 @@ import {
 import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver';
 import { startServer } from '../../server/src/server';
 import { loadNerModel } from '../../server/src/node/nerModelFile';
+import { nodeFileSystem } from '../../server/src/node/nodeFileSystem';
+import type { WorkspaceFileSystem } from '../../server/src/workspace/fileSystem';
 import { waitFor } from './workspace';
 
 export interface LspHarness {
@@ -29,13 +31,13 @@ export interface LspHarness {
 
 let cachedModel: ReturnType<typeof loadNerModel> | undefined;
 
-export async function startLspHarness(root: string, settings?: unknown): Promise<LspHarness> {
+export async function startLspHarness(root: string, settings?: unknown, fs: WorkspaceFileSystem = nodeFileSystem): Promise<LspHarness> {
   const toServer = new PassThrough();
   const toClient = new PassThrough();
   const serverConnection = createConnection(ProposedFeatures.all, new StreamMessageReader(toServer), new StreamMessageWriter(toClient));
   cachedModel ??= loadNerModel();
   const model = cachedModel;
-  startServer(serverConnection, { loadNerModel: () => model });
+  startServer(serverConnection, { loadNerModel: () => model, fs });
   const client = createMessageConnection(new StreamMessageReader(toClient), new StreamMessageWriter(toServer));
   const published = new Map<string, Diagnostic[]>();
   const notifications: { method: string; params: unknown }[] = [];
@@ -65,7 +67,7 @@ export async function startLspHarness(root: string, settings?: unknown): Promise
     notifications,
     async open(relative) {
       const u = uri(relative);
-      const text = await fs.readFile(path.join(root, relative), 'utf8');
+      const text = await nodeFs.readFile(path.join(root, relative), 'utf8');
       await client.sendNotification('textDocument/didOpen', { textDocument: { uri: u, languageId: 'plaintext', version: 1, text } });
       return u;
     },

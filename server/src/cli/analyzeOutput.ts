@@ -8,9 +8,9 @@ export interface JsonDocument {
   boilerplate: { start: number; end: number; text: string; kind: string; copies: { path: string; start: number; end: number }[] }[];
 }
 
-export function toJsonDocument(a: DocumentAnalysis): JsonDocument {
+export function toJsonDocument(a: DocumentAnalysis, display: (key: string) => string = (k) => k): JsonDocument {
   return {
-    path: a.uri,
+    path: display(a.uri),
     entities: a.entities.map((e) => ({ start: e.start, end: e.end, text: e.text, type: e.type, entityId: e.entityId, canonical: e.canonical })),
     dates: a.dates.map((d) => ({ start: d.start, end: d.end, text: d.text, value: d.value, kind: d.kind })),
     boilerplate: a.boilerplate.map((b) => ({
@@ -18,22 +18,22 @@ export function toJsonDocument(a: DocumentAnalysis): JsonDocument {
       end: b.end,
       text: b.text,
       kind: b.kind,
-      copies: b.copies.map((c) => ({ path: c.uri, start: c.start, end: c.end })),
+      copies: b.copies.map((c) => ({ path: display(c.uri), start: c.start, end: c.end })),
     })),
   };
 }
 
-export function toJson(analyses: readonly DocumentAnalysis[]): string {
-  return JSON.stringify({ version: 1, documents: analyses.map(toJsonDocument) });
+export function toJson(analyses: readonly DocumentAnalysis[], display: (key: string) => string = (k) => k): string {
+  return JSON.stringify({ version: 1, documents: analyses.map((a) => toJsonDocument(a, display)) });
 }
 
-export function toTextLines(a: DocumentAnalysis, text: string, service: CorpusService): string[] {
+export function toTextLines(a: DocumentAnalysis, text: string, service: CorpusService, display: (key: string) => string = (k) => k): string[] {
   const lines = new LineIndex(text);
   const clustering = service.entityClustering();
   const rows: { start: number; line: string }[] = [];
   const at = (offset: number) => {
     const p = lines.positionAt(offset);
-    return `${a.uri}:${p.line + 1}:${p.character + 1}`;
+    return `${display(a.uri)}:${p.line + 1}:${p.character + 1}`;
   };
   for (const e of a.entities) rows.push({ start: e.start, line: `${at(e.start)}: entity: ${entityMessage(e, clustering.cluster(e.entityId))}` });
   for (const d of a.dates) rows.push({ start: d.start, line: `${at(d.start)}: date: ${dateMessage(d)} — "${d.text}"` });

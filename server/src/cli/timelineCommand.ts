@@ -1,14 +1,21 @@
 /** `corpus-annotator timeline`: the corpus timeline of the given articles, printed as JSON, CSV or text. */
-import { buildTimeline, type CorpusService, type TimelineSource } from '../core/index';
+import { buildTimeline, type AnalysisOptions, type CorpusService, type TimelineSource } from '../core/index';
 import type { TimelineFormat } from './args';
 import { timelineCsv, timelineJson, timelineTextLines, toJsonEntries } from './timelineOutput';
 
-export function printTimeline(service: CorpusService, keys: readonly string[], format: TimelineFormat, out: (s: string) => void): void {
+export function printTimeline(
+  service: CorpusService,
+  keys: readonly string[],
+  format: TimelineFormat,
+  out: (s: string) => void,
+  options: AnalysisOptions,
+  display: (key: string) => string,
+): void {
   const sources: TimelineSource[] = keys.map((uri) => {
-    const a = service.analyze(uri);
+    const a = service.analyze(uri, options);
     return { uri, text: service.getText(uri) ?? '', dates: a.dates, documentDate: a.documentDate, entities: a.entities };
   });
-  const entries = toJsonEntries(buildTimeline(sources), (uri) => service.getText(uri) ?? '');
+  const entries = toJsonEntries(buildTimeline(sources), (uri) => service.getText(uri) ?? '', display);
   if (format === 'json') out(timelineJson(entries) + '\n');
   else if (format === 'csv') out(timelineCsv(entries));
   else for (const line of timelineTextLines(entries)) out(line + '\n');

@@ -23,7 +23,7 @@ export interface JsonTimelineEntry {
 export const CSV_HEADER = ['value', 'kind', 'start', 'end', 'path', 'line', 'column', 'text', 'sentence', 'group'] as const;
 
 /** Converts entries, computing line and column from each article's text. */
-export function toJsonEntries(entries: readonly TimelineEntry[], textOf: (path: string) => string): JsonTimelineEntry[] {
+export function toJsonEntries(entries: readonly TimelineEntry[], textOf: (path: string) => string, display: (key: string) => string = (k) => k): JsonTimelineEntry[] {
   const indexes = new Map<string, LineIndex>();
   return entries.map((e) => {
     let lines = indexes.get(e.uri);
@@ -34,7 +34,7 @@ export function toJsonEntries(entries: readonly TimelineEntry[], textOf: (path: 
       kind: e.kind,
       start: e.sortKey ?? null,
       end: e.endKey ?? null,
-      path: e.uri,
+      path: display(e.uri),
       line: p.line + 1,
       column: p.character + 1,
       text: e.text,

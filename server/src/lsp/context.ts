@@ -1,15 +1,17 @@
 /**
- * What every LSP feature of the server shares: the connection, the open documents, the workspace, the analysis core,
- * the tag service and the indexer. Features are small modules that take this context and register handlers.
+ * What LSP features share: the connection, the open documents, the workspace (folders and their models), the
+ * analysis core, the tag service, the registry editor and the client notifier. Features are small modules that take
+ * this context and register handlers; they learn about changes by subscribing to `workspace.onDidChange`.
  */
 import type { Connection, ServerCapabilities } from 'vscode-languageserver';
 import type { TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { AnalysisOptions, CorpusService } from '../core/index';
+import type { Settings } from '../workspace/settings';
+import type { ClientNotifier } from './clientNotifier';
 import type { CommandRegistry } from './commandRegistry';
 import type { CorpusIndexer } from './indexer';
-import type { RegistryWatcher } from './registryWatcher';
-import type { Settings } from './settings';
+import type { RegistryEditor } from './registryEditor';
 import type { TagService, TextSource } from './tagService';
 import type { Workspace } from './workspace';
 
@@ -19,9 +21,11 @@ export interface ServerContext {
   readonly workspace: Workspace;
   readonly service: CorpusService;
   readonly tags: TagService;
+  readonly registryEditor: RegistryEditor;
   readonly indexer: CorpusIndexer;
-  readonly registry: RegistryWatcher;
   readonly texts: TextSource;
+  /** Coalesced change notifications to clients. */
+  readonly notify: ClientNotifier;
   /** Where features add workspace/executeCommand commands and code-action providers. */
   readonly commands: CommandRegistry;
   /** The open document of a path, if any. */
@@ -32,6 +36,8 @@ export interface ServerContext {
   analysisOptions(settings: Settings): AnalysisOptions;
   /** Re-publishes diagnostics of every open article, debounced. */
   validateSoon(delayMs?: number): void;
+  /** Calls `listener` each time the workspace folders have been (re)opened, before the corpus is indexed. */
+  onWorkspaceOpened(listener: () => void): void;
 }
 
 /** One LSP feature: the capabilities it adds, and a function that registers its handlers. */

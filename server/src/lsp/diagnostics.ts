@@ -8,7 +8,8 @@ import {
   type DocumentAnalysis,
   type EntityClustering,
 } from '../core/index';
-import { toSeverity, type Settings } from './settings';
+import { toSeverity } from './settings';
+import type { Settings } from '../workspace/settings';
 
 export const DIAGNOSTIC_SOURCE = 'corpus';
 

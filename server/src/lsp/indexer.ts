@@ -1,8 +1,6 @@
-/** Reads the corpus from disk into the core, with work-done progress, and keeps a promise of readiness. */
-import { promises as fs } from 'node:fs';
+/** Reads the workspace's articles into the core, with work-done progress, and keeps a promise of readiness. */
 import type { Connection } from 'vscode-languageserver';
 import type { CorpusService } from '../core/index';
-import { findCorpusFiles } from '../node/corpusFiles';
 import type { Workspace } from './workspace';
 
 export class CorpusIndexer {
@@ -49,11 +47,9 @@ export class CorpusIndexer {
     const progress = this.progressSupported ? await this.connection.window.createWorkDoneProgress().catch(() => undefined) : undefined;
     progress?.begin('Corpus Annotator', 0, 'Finding articles…', false);
     try {
+      await this.workspace.ready;
       const files = new Set<string>();
-      for (const folder of this.workspace.allFolders()) {
-        const settings = await this.workspace.settingsFor(folder);
-        for (const f of await findCorpusFiles(folder.root, settings.corpus)) files.add(f);
-      }
+      for (const corpus of this.workspace.all()) for (const f of corpus.articles()) files.add(f);
       for (const uri of this.service.documentUris()) {
         if (!files.has(uri) && !this.isOpen(uri)) this.service.removeDocument(uri);
       }
@@ -63,12 +59,14 @@ export class CorpusIndexer {
       for (const file of list) {
         if (run !== this.run) return;
         if (!this.isOpen(file)) {
+          let text: string | undefined;
           try {
-            this.service.setDocument(file, await fs.readFile(file, 'utf8'));
+            text = await this.workspace.fs.readText(file);
           } catch (e) {
             this.connection.console.warn(`Cannot read ${file}: ${(e as Error).message}`);
-            continue;
           }
+          if (text === undefined) continue;
+          this.service.setDocument(file, text);
         }
         this.service.prepareDocument(file);
         done++;

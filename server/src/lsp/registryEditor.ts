@@ -1,15 +1,15 @@
 /**
- * Applies analysts' corrections to the entity registry of the workspace and makes them visible at once: the registry
- * is written (never when it does not parse), reloaded into the core, open articles are re-analysed and clients are
- * told that entities changed.
+ * Applies analysts' corrections to the entity registry of the workspace. The folder's model writes it (never when it
+ * does not parse) and announces the new registry; the server's corpus sync puts it in use, re-analyses open articles
+ * and tells clients (features/corpusSync.ts). One editor per server, created in server.ts.
  */
-import * as path from 'node:path';
 import type { EntityCluster, EntityClustering, EntityRef, EntityRegistry, RegistryEdit } from '../core/index';
-import { EntityNotifications, type RegistryEditResult } from '../protocolEntities';
-import { RegistryStore, RegistryStoreError } from '../store/registryStore';
-import type { ServerContext } from './context';
-import { REGISTRY_FILE } from './registryWatcher';
+import type { RegistryEditResult } from '../protocolEntities';
+import { AnalystFileError } from '../workspace/corpusFolder';
+import type { CorpusIndexer } from './indexer';
+import type { CorpusService } from '../core/index';
 import { UserError } from './tagService';
+import type { Workspace } from './workspace';
 
 /** The clustered entity as the registry edits see it: id, canonical name, type, spellings most frequent first. */
 export function entityRefOf(cluster: EntityCluster): EntityRef {
@@ -18,24 +18,22 @@ export function entityRefOf(cluster: EntityCluster): EntityRef {
 }
 
 export class RegistryEditor {
-  constructor(private readonly ctx: ServerContext) {}
+  constructor(
+    private readonly workspace: Workspace,
+    private readonly service: CorpusService,
+    private readonly indexer: CorpusIndexer,
+  ) {}
 
-  /** The registry file the server reads (the first workspace folder's), or undefined without a folder. */
-  async store(): Promise<RegistryStore | undefined> {
-    const store = (await this.ctx.workspace.allStores())[0];
-    return store ? new RegistryStore(path.join(store.annotationsDir, REGISTRY_FILE)) : undefined;
-  }
-
-  /** The registry as it is on disk now (empty when missing or broken). */
-  async current(): Promise<EntityRegistry | undefined> {
-    const read = await (await this.store())?.read();
-    return read?.ok ? read.registry : undefined;
+  /** The registry of the folder holding `file` (the first folder when none is given), as in use now. */
+  async current(file?: string): Promise<EntityRegistry | undefined> {
+    await this.workspace.ready;
+    return this.folder(file)?.registry();
   }
 
   /** The current clustering, after indexing. */
   async clustering(): Promise<EntityClustering> {
-    await whenIndexed(this.ctx);
-    return this.ctx.service.entityClustering();
+    await this.indexer.ready;
+    return this.service.entityClustering();
   }
 
   /** The entity with this id, or a UserError that says what to do. */
@@ -46,39 +44,21 @@ export class RegistryEditor {
     return cluster;
   }
 
-  /** Writes `edit` into the registry, then reloads it, re-analyses open articles and notifies clients. */
-  async apply(edit: (registry: EntityRegistry) => RegistryEdit): Promise<RegistryEditResult> {
-    const store = await this.store();
-    if (!store) throw new UserError('Open a workspace folder first: the entity registry lives in its annotations folder.');
-    let change;
+  /** Writes `edit` into the registry of the folder holding `file` (the first folder when none is given). */
+  async apply(edit: (registry: EntityRegistry) => RegistryEdit, file?: string): Promise<RegistryEditResult> {
+    await this.workspace.ready;
+    const corpus = this.folder(file);
+    if (!corpus) throw new UserError('Open a workspace folder first: the entity registry lives in its annotations folder.');
     try {
-      change = await store.change(edit);
+      const change = await corpus.editRegistry(edit);
+      return { registry: this.workspace.label(corpus.registryFile), message: change.message, changed: change.changed };
     } catch (e) {
-      if (e instanceof RegistryStoreError) throw new UserError(e.message);
+      if (e instanceof AnalystFileError) throw new UserError(e.message);
       throw e;
     }
-    if (change.changed) {
-      await this.ctx.registry.load();
-      this.ctx.validateSoon(0);
-      void this.ctx.connection.sendNotification(EntityNotifications.entitiesChanged, {});
-    }
-    return { registry: this.ctx.workspace.label(store.file), message: change.message, changed: change.changed };
   }
-}
 
-/** Resolves when the corpus has been indexed (the indexer's readiness is pending until its first run ends). */
-export function whenIndexed(ctx: ServerContext): Promise<void> {
-  return ctx.indexer.ready;
-}
-
-const editors = new WeakMap<ServerContext, RegistryEditor>();
-
-/** One editor per server context. */
-export function registryEditorOf(ctx: ServerContext): RegistryEditor {
-  let e = editors.get(ctx);
-  if (!e) {
-    e = new RegistryEditor(ctx);
-    editors.set(ctx, e);
+  private folder(file: string | undefined) {
+    return (file ? this.workspace.corpusOf(file) : undefined) ?? this.workspace.all()[0];
   }
-  return e;
 }

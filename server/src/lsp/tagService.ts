@@ -1,9 +1,12 @@
-/** Tags through LSP: the server-side commands that add and remove tags, and the listing clients show. */
+/**
+ * Tags through LSP: adding and removing them in the folder's model, and listing them re-anchored against the articles'
+ * current texts. Sidecars are never read here: the folder's model holds them (read once, updated on every write and
+ * on every outside change), so one tag command reads its sidecar once, in the store's read-modify-write.
+ */
 import * as path from 'node:path';
 import { anchorTag, LineIndex, type AnchoredTag } from '../core/index';
 import type { AddTagArgs, ListTagsResult, RemoveTagArgs, TagItem } from '../protocol';
-import { readTextIfExists } from '../store/atomicFile';
-import { SidecarError } from '../store/annotationStore';
+import { AnalystFileError } from '../workspace/corpusFolder';
 import { uriToPath, type Workspace } from './workspace';
 
 export interface TextSource {
@@ -14,85 +17,84 @@ export interface TextSource {
 export class UserError extends Error {}
 
 export class TagService {
-  private readonly cache = new Map<string, Promise<AnchoredTag[]>>();
+  /** Re-anchored tags by article, for the text they were anchored against. */
+  private readonly cache = new Map<string, { text: string; tags: AnchoredTag[] }>();
 
   constructor(
     private readonly workspace: Workspace,
     private readonly texts: TextSource,
   ) {}
 
-  invalidate(): void {
-    this.cache.clear();
+  /** Forgets re-anchored tags: of these articles, or of all. */
+  invalidate(articles?: readonly string[]): void {
+    if (!articles) this.cache.clear();
+    else for (const a of articles) this.cache.delete(a);
   }
 
-  async addTag(args: AddTagArgs): Promise<TagItem> {
+  async addTag(args: AddTagArgs): Promise<{ item: TagItem; article: string }> {
     const file = this.requireArticle(args?.uri);
+    await this.workspace.ready;
+    const corpus = this.workspace.corpusOf(file);
+    if (!corpus) throw new UserError('Tags can only be added to articles inside a workspace folder.');
     const text = await this.texts.textOf(file);
     if (text === undefined) throw new UserError(`Cannot read ${path.basename(file)}.`);
-    const store = await this.workspace.storeFor(file);
-    if (!store) throw new UserError('Tags can only be added to articles inside a workspace folder.');
     const lines = new LineIndex(text);
     const start = lines.offsetAt(args.range.start);
     const end = lines.offsetAt(args.range.end);
     try {
-      const tag = await store.addTag(file, text, { tag: String(args.tag ?? ''), note: args.note, start, end });
-      this.invalidate();
-      return this.toItem(file, store.relativeDocument(file), { tag, start: tag.start, end: tag.end, method: 'position' }, lines);
+      const tag = await corpus.addTag(file, text, { tag: String(args.tag ?? ''), note: args.note, start, end });
+      return { item: this.toItem(file, corpus.relative(file), { tag, start: tag.start, end: tag.end, method: 'position' }, lines), article: file };
     } catch (e) {
-      if (e instanceof SidecarError) throw new UserError(e.message);
+      if (e instanceof AnalystFileError) throw new UserError(e.message);
       throw e;
     }
   }
 
   async removeTag(args: RemoveTagArgs): Promise<boolean> {
     const file = this.requireArticle(args?.uri);
-    const store = await this.workspace.storeFor(file);
-    if (!store) return false;
+    await this.workspace.ready;
+    const corpus = this.workspace.corpusOf(file);
+    if (!corpus) return false;
     try {
-      const removed = await store.removeTag(file, String(args.id));
-      this.invalidate();
-      return removed;
+      return await corpus.removeTag(file, String(args.id));
     } catch (e) {
-      if (e instanceof SidecarError) throw new UserError(e.message);
+      if (e instanceof AnalystFileError) throw new UserError(e.message);
       throw e;
     }
   }
 
-  /** Tags of one article, re-anchored against its current text (cached until tags or the text change). */
-  anchoredTags(file: string, text: string): Promise<AnchoredTag[]> {
-    const key = `${file}\u0000${text.length}\u0000${hash(text)}`;
-    let p = this.cache.get(key);
-    if (!p) {
-      p = (async () => {
-        const store = await this.workspace.storeFor(file);
-        if (!store) return [];
-        const read = await store.read(file);
-        return read.ok ? read.sidecar.tags.map((t) => anchorTag(text, t)) : [];
-      })();
-      this.cache.set(key, p);
-    }
-    return p;
+  /** Tags of one article, re-anchored against `text` (cached until its tags or the text change). */
+  anchoredTags(file: string, text: string): AnchoredTag[] {
+    const cached = this.cache.get(file);
+    if (cached && cached.text === text) return cached.tags;
+    const entry = this.workspace.corpusOf(file)?.sidecarOf(file);
+    const tags = entry ? entry.sidecar.tags.map((t) => anchorTag(text, t)) : [];
+    this.cache.set(file, { text, tags });
+    return tags;
+  }
+
+  /** Articles that have tags. */
+  taggedArticles(): string[] {
+    return this.workspace.all().flatMap((c) => [...c.allSidecars().keys()]);
   }
 
   async list(onlyUri?: string): Promise<ListTagsResult> {
+    await this.workspace.ready;
     const only = onlyUri ? uriToPath(onlyUri) : undefined;
     const result: ListTagsResult = { tags: [], problems: [] };
-    for (const store of await this.workspace.allStores()) {
-      for (const { file: sidecarFile, result: parsed } of await store.list()) {
-        if (!parsed.ok) {
-          const e = parsed.errors[0];
-          result.problems.push({ uri: this.workspace.uriOf(sidecarFile), message: `line ${e.line + 1}: ${e.message}` });
-          continue;
-        }
-        const document = parsed.sidecar.document || guessDocument(sidecarFile);
-        const file = path.resolve(store.root, document);
+    for (const corpus of this.workspace.all()) {
+      for (const [file, problems] of corpus.problems()) {
+        if (file === corpus.registryFile || file === corpus.ignoreFile) continue;
+        if (only && corpus.sidecarOf(only)?.file !== file) continue;
+        const e = problems[0];
+        result.problems.push({ uri: this.workspace.uriOf(file), message: `line ${e.line + 1}: ${e.message}` });
+      }
+      for (const [file, { sidecar }] of corpus.allSidecars()) {
         if (only && file !== only) continue;
-        const text = (await this.texts.textOf(file)) ?? (await readTextIfExists(file));
+        const text = await this.texts.textOf(file);
         const lines = text === undefined ? undefined : new LineIndex(text);
-        for (const tag of parsed.sidecar.tags) {
-          const anchored = text === undefined ? { tag, start: -1, end: -1, method: 'orphan' as const } : anchorTag(text, tag);
-          result.tags.push(this.toItem(file, document, anchored, lines));
-        }
+        const anchored = text === undefined ? sidecar.tags.map((tag) => ({ tag, start: -1, end: -1, method: 'orphan' as const })) : this.anchoredTags(file, text);
+        for (const a of anchored) result.tags.push(this.toItem(file, sidecar.document, a, lines));
       }
     }
     return result;
@@ -117,14 +119,4 @@ export class TagService {
     if (!file) throw new UserError('Tags can only be added to files on disk.');
     return file;
   }
-}
-
-function guessDocument(sidecarFile: string): string {
-  return path.basename(sidecarFile).replace(/\.yaml$/, '.txt');
-}
-
-function hash(s: string): number {
-  let h = 2166136261;
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619);
-  return h >>> 0;
 }

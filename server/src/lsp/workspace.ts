@@ -1,10 +1,16 @@
-/** The workspace folders as the server sees them: their settings, corpus membership and annotation stores. */
+/**
+ * The workspace folders as the server sees them: each one's settings (asked of the client per folder) and its
+ * `CorpusFolder` (the one model of its articles and analyst files, see workspace/corpusFolder.ts). Events of every
+ * folder reach subscribers of `onDidChange`; reopening (after a settings change) waits for writes in flight.
+ */
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Connection, WorkspaceFolder } from 'vscode-languageserver';
-import { AnnotationStore } from '../store/annotationStore';
-import { inCorpus } from '../node/corpusFiles';
-import { DEFAULT_SETTINGS, readSettings, type Settings } from './settings';
+import type { CorpusEvent, CorpusFolder } from '../workspace/corpusFolder';
+import { Emitter, type Disposable } from '../workspace/emitter';
+import type { WorkspaceFileSystem } from '../workspace/fileSystem';
+import { openCorpus } from '../workspace/openCorpus';
+import { DEFAULT_SETTINGS, readSettings, type Settings } from '../workspace/settings';
 
 export interface Folder {
   readonly uri: string;
@@ -20,15 +26,30 @@ export function uriToPath(uri: string): string | undefined {
   }
 }
 
+/** A folder's event, with the folder it came from. */
+export interface WorkspaceEvent {
+  readonly folder: CorpusFolder;
+  readonly event: CorpusEvent;
+}
+
 export class Workspace {
   private folders: Folder[] = [];
   private readonly settings = new Map<string, Promise<Settings>>();
-  private readonly stores = new Map<string, AnnotationStore>();
+  private corpora = new Map<string, CorpusFolder>();
+  private opening: Promise<void> = Promise.resolve();
+  private subscriptions: Disposable[] = [];
+  private readonly emitter = new Emitter<WorkspaceEvent>();
   /** The URI the client uses for a path it has open (clients encode URIs in their own way). */
   private readonly clientUris = new Map<string, string>();
   configurationSupported = false;
 
-  constructor(private readonly connection: Connection) {}
+  /** Every change in every folder. */
+  readonly onDidChange = this.emitter.event;
+
+  constructor(
+    private readonly connection: Connection,
+    readonly fs: WorkspaceFileSystem,
+  ) {}
 
   setFolders(folders: readonly WorkspaceFolder[] | null | undefined, rootUri?: string | null): void {
     const list = folders?.length ? folders.map((f) => f.uri) : rootUri ? [rootUri] : [];
@@ -37,7 +58,6 @@ export class Workspace {
       return root ? [{ uri, root }] : [];
     });
     this.settings.clear();
-    this.stores.clear();
   }
 
   allFolders(): readonly Folder[] {
@@ -65,33 +85,49 @@ export class Workspace {
     return s;
   }
 
-  clearSettings(): void {
+  /**
+   * (Re)opens every folder with its current settings. Writes in flight in the old models finish first, so a settings
+   * change never loses a tag. Resolves when every folder is ready.
+   */
+  reopen(): Promise<void> {
     this.settings.clear();
-    this.stores.clear();
+    const previous = this.opening;
+    this.opening = previous.catch(() => undefined).then(async () => {
+      const old = [...this.corpora.values()];
+      for (const s of this.subscriptions) s.dispose();
+      this.subscriptions = [];
+      await Promise.all(old.map((c) => c.close()));
+      const next = new Map<string, CorpusFolder>();
+      for (const folder of this.folders) {
+        const settings = await this.settingsFor(folder);
+        const corpus = await openCorpus({ root: folder.root, settings, fs: this.fs });
+        next.set(folder.root, corpus);
+        this.subscriptions.push(corpus.onDidChange((event) => this.emitter.fire({ folder: corpus, event })));
+      }
+      this.corpora = next;
+    });
+    return this.opening;
   }
 
-  async isInCorpus(file: string): Promise<boolean> {
+  /** Resolves when the folders are open (after the latest reopen). */
+  get ready(): Promise<void> {
+    return this.opening;
+  }
+
+  /** The open folders' models. */
+  all(): readonly CorpusFolder[] {
+    return [...this.corpora.values()];
+  }
+
+  /** The model of the folder holding `file` (after `ready`). */
+  corpusOf(file: string): CorpusFolder | undefined {
     const folder = this.folderOf(file);
-    if (!folder) return false;
-    const settings = await this.settingsFor(folder);
-    return inCorpus(folder.root, settings.corpus, file);
+    return folder ? this.corpora.get(folder.root) : undefined;
   }
 
-  async storeFor(file: string): Promise<AnnotationStore | undefined> {
-    const folder = this.folderOf(file);
-    if (!folder) return undefined;
-    let store = this.stores.get(folder.root);
-    if (!store) {
-      const settings = await this.settingsFor(folder);
-      store = new AnnotationStore(folder.root, path.resolve(folder.root, settings.annotationsFolder));
-      this.stores.set(folder.root, store);
-    }
-    return store;
-  }
-
-  async allStores(): Promise<AnnotationStore[]> {
-    const stores = await Promise.all(this.folders.map((f) => this.storeFor(path.join(f.root, '.'))));
-    return stores.filter((s): s is AnnotationStore => !!s);
+  /** Whether `file` is an article of its folder's corpus (after `ready`). */
+  isInCorpus(file: string): boolean {
+    return !!this.corpusOf(file)?.isArticle(file);
   }
 
   rememberClientUri(file: string, uri: string): void {

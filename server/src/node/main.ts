@@ -2,5 +2,6 @@
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { startServer } from '../server';
 import { loadNerModel } from './nerModelFile';
+import { nodeFileSystem } from './nodeFileSystem';
 
-startServer(createConnection(ProposedFeatures.all), { loadNerModel: () => loadNerModel() });
+startServer(createConnection(ProposedFeatures.all), { loadNerModel: () => loadNerModel(), fs: nodeFileSystem });

@@ -8,7 +8,7 @@ const S003 = '003_0e5bd4099b662286.txt';
 
 describe('Corpus Annotator in VS Code: tagging', function () {
   this.timeout(90000);
-  const sidecar = () => vscode.Uri.joinPath(workspaceRoot(), 'annotations', '003_0e5bd4099b662286.yaml');
+  const sidecar = () => vscode.Uri.joinPath(workspaceRoot(), 'annotations', 'seeds', '003_0e5bd4099b662286.yaml');
 
   it('tags the selection by command, writes the sidecar, shows it in the tree, and removes it', async () => {
     const api = await extensionApi();
@@ -18,6 +18,8 @@ describe('Corpus Annotator in VS Code: tagging', function () {
     const passage = 'highly valued the cooperation results';
     const start = doc.positionAt(doc.getText().indexOf(passage));
     editor.selection = new vscode.Selection(start, start.translate(0, passage.length));
+    await api.tags.whenLoaded();
+    const before = { ...api.tags.requests };
 
     await vscode.commands.executeCommand('corpusAnnotator.tagSelection', { tag: 'cooperation', note: 'police ties' });
 
@@ -44,6 +46,9 @@ describe('Corpus Annotator in VS Code: tagging', function () {
     assert.equal(leafItem.label, passage);
     assert.equal(leafItem.contextValue, 'tag.passage');
     assert.equal(leafItem.command?.command, 'corpusAnnotator.revealTag');
+    // The model followed the server's tagsChanged for this one article: no listing of the whole corpus.
+    assert.equal(api.tags.requests.all, before.all, 'no full listing after a tag command');
+    assert.ok(api.tags.requests.article > before.article, 'the article’s tags were fetched');
 
     // The tree view itself shows it: reveal the passage row (retrying while the view renders).
     await vscode.commands.executeCommand('workbench.view.extension.corpusAnnotator');

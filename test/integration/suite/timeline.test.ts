@@ -74,6 +74,41 @@ describe('Corpus Annotator in VS Code: timeline', function () {
     assert.equal(editor.document.getText(editor.selection), 'April 25');
   });
 
+  it('refetches when the server says the timeline changed, not when another extension’s diagnostics change', async () => {
+    const { model, view } = await loadedTree();
+    await waitFor('no fetch pending', () => !model.pending);
+    const other = vscode.languages.createDiagnosticCollection('another-extension');
+    try {
+      const changed = new Promise<void>((resolve) => {
+        const sub = vscode.languages.onDidChangeDiagnostics(() => {
+          sub.dispose();
+          resolve();
+        });
+      });
+      other.set(vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0].uri, 'seeds', S003), [
+        new vscode.Diagnostic(new vscode.Range(0, 0, 0, 1), 'not ours'),
+      ]);
+      await changed;
+      assert.equal(model.pending, false, 'foreign diagnostics do not make the timeline refetch');
+    } finally {
+      other.dispose();
+    }
+    // An edit of an article does: the server sends corpusAnnotator/timelineChanged.
+    const doc = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0].uri, 'seeds', S003));
+    const editor = await vscode.window.showTextDocument(doc);
+    let fetched = false;
+    const sub = model.onDidChange(() => (fetched = true));
+    try {
+      await editor.edit((e) => e.insert(new vscode.Position(0, 0), ' '));
+      // Hidden, the view only marks itself stale and fetches when shown again.
+      await waitFor('a refetch after the edit', () => fetched || (!view.visible && model.pending));
+    } finally {
+      sub.dispose();
+      await editor.edit((e) => e.delete(new vscode.Range(0, 0, 0, 1)));
+      await doc.save();
+    }
+  });
+
   it('opens the plot in a webview panel with a strict policy, and a clicked dot opens its passage', async () => {
     const { model, plot } = await loadedTree();
     const panel = await vscode.commands.executeCommand<vscode.WebviewPanel>('corpusAnnotator.showTimelinePlot');

@@ -2,10 +2,12 @@
  * Reading and writing the sidecar YAML of one article. The file is the analysts' data:
  * - parsing never throws and reports every problem with its position, so a broken file is shown, never overwritten;
  * - writing is deterministic (fixed key order, tags sorted by position, no line folding), so files diff and merge well;
- * - keys we do not know are kept.
+ * - keys we do not know are kept;
+ * - rewriting a file keeps the analysts' comments and key order.
  */
-import { Document, isMap, isScalar, isSeq, parseDocument, visit } from 'yaml';
-import { extraKeys, yamlPosition } from '../text/yamlHelpers';
+import { Document, isMap, isNode, isScalar, isSeq, parseDocument, visit, type Node } from 'yaml';
+import { editableDocument, extraKeys, yamlPosition } from '../text/yamlHelpers';
+import { updateDocument } from '../text/yamlUpdate';
 import type { Sidecar, Tag } from './model';
 
 export interface SidecarError {
@@ -98,7 +100,14 @@ function readTag(node: unknown): Tag | string {
 
 
 
-export function serializeSidecar(sidecar: Sidecar): string {
+const HEADER = '# Corpus Annotator tags for one article (sidecar format version 1).\n# Safe to edit and merge; keep it valid YAML. Offsets are UTF-16 code units.\n';
+const OUTPUT = { lineWidth: 0, minContentWidth: 0, defaultStringType: 'PLAIN', defaultKeyType: 'PLAIN' } as const;
+
+/**
+ * The sidecar's text. With `previous` (the file's current text), the file is updated in place: the analysts'
+ * comments and key order are kept (see `yamlUpdate`); without it, or when it does not parse, it is written anew.
+ */
+export function serializeSidecar(sidecar: Sidecar, previous?: string): string {
   const tags = [...sidecar.tags].sort((a, b) => a.start - b.start || a.end - b.end || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const body = {
     version: 1,
@@ -115,16 +124,21 @@ export function serializeSidecar(sidecar: Sidecar): string {
       return { ...o, ...(t.extra ?? {}) };
     }),
   };
-  const header = '# Corpus Annotator tags for one article (sidecar format version 1).\n# Safe to edit and merge; keep it valid YAML. Offsets are UTF-16 code units.\n';
+  const old = editableDocument(previous);
+  if (old && updateDocument(old, body, { style: quoteContext })) return old.toString(OUTPUT);
   const doc = new Document(body);
-  // Context strings are short and often start or end with a line break: one double-quoted line reads and diffs
-  // better than a block scalar with indentation indicators.
   visit(doc, {
     Pair(_, pair) {
-      if (isScalar(pair.key) && (pair.key.value === 'prefix' || pair.key.value === 'suffix') && isScalar(pair.value)) {
-        if (/[\n\r\t]/.test(String(pair.value.value))) pair.value.type = 'QUOTE_DOUBLE';
-      }
+      if (isScalar(pair.key) && isNode(pair.value)) quoteContext(pair.value, String(pair.key.value));
     },
   });
-  return header + doc.toString({ lineWidth: 0, minContentWidth: 0, defaultStringType: 'PLAIN', defaultKeyType: 'PLAIN' });
+  return HEADER + doc.toString(OUTPUT);
+}
+
+/**
+ * Context strings are short and often start or end with a line break: one double-quoted line reads and diffs better
+ * than a block scalar with indentation indicators.
+ */
+function quoteContext(node: Node, key: string | undefined): void {
+  if ((key === 'prefix' || key === 'suffix') && isScalar(node) && /[\n\r\t]/.test(String(node.value))) node.type = 'QUOTE_DOUBLE';
 }

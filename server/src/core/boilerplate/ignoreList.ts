@@ -5,10 +5,11 @@
  *   is found again after the article is edited.
  * Parsing never throws and reports every problem with its position (a broken file is shown, never overwritten);
  * writing is deterministic (fixed key order, sorted entries, no line folding) so that the file diffs and merges well.
- * Keys we do not know are kept.
+ * Keys we do not know are kept, and rewriting the file keeps the analysts' comments and key order.
  */
 import { parseDocument, stringify, isMap, isSeq, type Document, type YAMLMap } from 'yaml';
-import { extraKeys, yamlPosition } from '../text/yamlHelpers';
+import { editableDocument, extraKeys, yamlPosition } from '../text/yamlHelpers';
+import { updateDocument } from '../text/yamlUpdate';
 import type { BoilerplateKind } from '../types';
 import { CONTEXT_CHARS } from '../annotations/model';
 import { normalizeSpace } from './text';
@@ -173,8 +174,18 @@ function timestamp(v: unknown): string {
 
 const cmp = (a: string | number, b: string | number): number => (a < b ? -1 : a > b ? 1 : 0);
 
-/** The file's text: fixed key order, `everywhere` sorted by text, `here` by document and position. */
-export function serializeIgnoreList(list: IgnoreList): string {
+const HEADER =
+  '# Corpus Annotator: boilerplate findings the analysts chose not to show (format version 1).\n' +
+  '# everywhere: passages ignored in every article; here: one passage of one article, anchored like a tag.\n' +
+  '# Safe to edit and merge; keep it valid YAML. Offsets are UTF-16 code units.\n';
+const OUTPUT = { lineWidth: 0, minContentWidth: 0, defaultStringType: 'PLAIN', defaultKeyType: 'PLAIN' } as const;
+
+/**
+ * The file's text: fixed key order, `everywhere` sorted by text, `here` by document and position. With `previous`
+ * (the file's current text), the file is updated in place: the analysts' comments and key order are kept (see
+ * `yamlUpdate`); without it, or when it does not parse, it is written anew.
+ */
+export function serializeIgnoreList(list: IgnoreList, previous?: string): string {
   const everywhere = [...list.everywhere].sort((a, b) => cmp(a.text, b.text) || cmp(a.kind, b.kind) || cmp(a.added, b.added));
   const here = [...list.here].sort((a, b) => cmp(a.document, b.document) || a.start - b.start || a.end - b.end || cmp(a.added, b.added));
   const pick = (o: object, keys: readonly string[], keepEmpty: readonly string[]): Record<string, unknown> => {
@@ -191,9 +202,15 @@ export function serializeIgnoreList(list: IgnoreList): string {
     everywhere: everywhere.map((e) => ({ ...pick(e, EVERYWHERE_KEYS, []), ...(e.extra ?? {}) })),
     here: here.map((h) => ({ ...pick(h, HERE_KEYS, ['prefix', 'suffix']), ...(h.extra ?? {}) })),
   };
-  const header =
-    '# Corpus Annotator: boilerplate findings the analysts chose not to show (format version 1).\n' +
-    '# everywhere: passages ignored in every article; here: one passage of one article, anchored like a tag.\n' +
-    '# Safe to edit and merge; keep it valid YAML. Offsets are UTF-16 code units.\n';
-  return header + stringify(body, { lineWidth: 0, minContentWidth: 0, defaultStringType: 'PLAIN', defaultKeyType: 'PLAIN' });
+  const old = editableDocument(previous);
+  if (old && updateDocument(old, body, { itemKey: entryKey })) return old.toString(OUTPUT);
+  return HEADER + stringify(body, OUTPUT);
+}
+
+/** Entries are the same entry when they ignore the same passage, as they are read (spacing normalised). */
+function entryKey(item: unknown, key: string | undefined): string | undefined {
+  const o = (item ?? {}) as Record<string, unknown>;
+  if (key === 'everywhere') return ['everywhere', o.kind, normalizeSpace(String(o.text))].join('\n');
+  if (key === 'here') return ['here', o.document, o.start, o.end, o.quote].join('\n');
+  return undefined;
 }

@@ -18,6 +18,8 @@
  * All scalars are read as strings (YAML failsafe schema), so `id: 1976` or an alias `No` are kept as written.
  */
 import { Document, isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type Pair, type YAMLMap } from 'yaml';
+import { editableDocument } from '../text/yamlHelpers';
+import { updateDocument } from '../text/yamlUpdate';
 import { ENTITY_TYPES, type EntityType } from '../types';
 import { foldName, slugify } from './nameKey';
 
@@ -209,8 +211,14 @@ function checkConsistency(entities: RegistryEntity[], notEntities: string[], roo
   });
 }
 
-/** Stable, diff-friendly text: entities sorted by id, keys in a fixed order, aliases sorted, blank line between blocks. */
-export function serializeRegistry(registry: EntityRegistry): string {
+const OUTPUT = { lineWidth: 0, blockQuote: 'literal', indentSeq: true, flowCollectionPadding: false } as const;
+
+/**
+ * Stable, diff-friendly text: entities sorted by id, keys in a fixed order, aliases sorted, blank line between blocks.
+ * With `previous` (the file's current text), the file is updated in place: the analysts' comments and key order are
+ * kept (see `yamlUpdate`); without it, or when it does not parse, it is written anew.
+ */
+export function serializeRegistry(registry: EntityRegistry, previous?: string): string {
   const sortKey = (s: string): string => registryKey(s);
   const byText = (a: string, b: string): number => cmp(sortKey(a), sortKey(b)) || cmp(a, b);
   const entities = [...registry.entities]
@@ -226,16 +234,45 @@ export function serializeRegistry(registry: EntityRegistry): string {
       if (e.notes && e.notes.trim() !== '') o.notes = e.notes;
       return o;
     });
-  const doc = new Document(
-    { entities, notEntities: unique(registry.notEntities.filter((s) => s.trim() !== '')).sort(byText) },
-    { version: '1.2' },
-  );
-  const seq = doc.get('entities', true);
-  if (isSeq(seq)) seq.items.forEach((n, i) => i > 0 && ((n as Node).spaceBefore = true));
-  const notNode = doc.contents && isMap(doc.contents) ? doc.contents.items[1] : undefined;
-  if (notNode && isScalar(notNode.key)) notNode.key.spaceBefore = true;
+  const body = { entities, notEntities: unique(registry.notEntities.filter((s) => s.trim() !== '')).sort(byText) };
+  const old = editableDocument(previous, { schema: 'failsafe' });
+  if (old && updateDocument(old, body, { style: quoteLikeCore, itemKey: entityKey })) {
+    layOut(old);
+    return old.toString(OUTPUT);
+  }
+  const doc = new Document(body, { version: '1.2' });
+  layOut(doc);
   doc.commentBefore = ' Entity registry: analysts\' corrections to entity clustering. Keys per entity: id, canonical, type, aliases, notes.';
-  return doc.toString({ lineWidth: 0, blockQuote: 'literal', indentSeq: true, flowCollectionPadding: false });
+  return doc.toString(OUTPUT);
+}
+
+/** An entity without an id stands for the id of its canonical name, as everywhere else. */
+function entityKey(item: unknown, key: string | undefined): string | undefined {
+  const canonical = key === 'entities' ? (item as { canonical?: unknown } | null)?.canonical : undefined;
+  return typeof canonical === 'string' ? slugify(canonical) : undefined;
+}
+
+/** A blank line between entity blocks and before `notEntities`. */
+function layOut(doc: Document): void {
+  const root = doc.contents;
+  if (!isMap(root)) return;
+  const seq = root.get('entities', true);
+  if (isSeq(seq) && !seq.flow) seq.items.forEach((n, i) => ((n as Node).spaceBefore = i > 0 || undefined));
+  const i = root.items.findIndex((pair) => keyOf(pair) === 'notEntities');
+  const key = root.items[i]?.key;
+  if (i > 0 && isScalar(key)) key.spaceBefore = true;
+}
+
+/**
+ * The registry is read with the failsafe schema (every scalar a string) but written as YAML 1.2 core would write it:
+ * a new string that the core schema would read as something else (`1976`, `true`, `null`) is quoted, as in a file
+ * written from scratch. Strings the analysts wrote are kept as they are.
+ */
+const CORE_TAGS = new Document(null, { version: '1.2' }).schema.tags;
+function quoteLikeCore(node: Node): void {
+  if (!isScalar(node) || typeof node.value !== 'string') return;
+  const text = node.value;
+  if (CORE_TAGS.some((t) => t.default && t.tag !== 'tag:yaml.org,2002:str' && t.test?.test(text))) node.type = 'QUOTE_DOUBLE';
 }
 
 function unique(xs: readonly string[]): string[] {

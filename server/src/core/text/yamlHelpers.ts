@@ -1,5 +1,5 @@
-/** Small helpers shared by the YAML formats the analysts own (tag sidecars, ignore list). */
-import type { YAMLMap } from 'yaml';
+/** Small helpers shared by the YAML formats the analysts own (tag sidecars, ignore list, entity registry). */
+import { isMap, parseDocument, type Document, type DocumentOptions, type ParseOptions, type SchemaOptions, type YAMLMap } from 'yaml';
 import { LineIndex } from './lineIndex';
 
 /** Keys of a mapping that a format does not know, to be kept when the file is rewritten; undefined if none. */
@@ -20,4 +20,14 @@ export function extraKeys(map: YAMLMap, known: readonly string[]): Record<string
 export function yamlPosition(text: string, offset: number): { line: number; column: number } {
   const p = new LineIndex(text).positionAt(offset);
   return { line: p.line, column: p.character };
+}
+
+/**
+ * The document of a file's current text, to be updated in place when the file is rewritten (see `yamlUpdate`);
+ * undefined when there is no text, or it has errors, or it is not a mapping: the file is then written from scratch.
+ */
+export function editableDocument(text: string | undefined, options: ParseOptions & DocumentOptions & SchemaOptions = {}): Document | undefined {
+  if (text === undefined || !text.trim()) return undefined;
+  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true, ...options });
+  return doc.errors.length === 0 && isMap(doc.contents) ? doc : undefined;
 }

@@ -1,65 +1,30 @@
 /**
  * Boilerplate for analysts: code actions on boilerplate diagnostics (ignore here, ignore everywhere, tag the passage),
- * the ignore commands (stored in `<annotations>/ignored.yaml`), the clusters request for a tree view, and the
- * `corpusAnnotator/boilerplateChanged` notification. Ignored findings are filtered in the core (the list is passed in
- * as data), so diagnostics, hovers and clusters agree.
- *
- * Hooks for the rest of the server: `boilerplateIgnores(ctx).load()` before indexing, `boilerplateFileChanged` from
- * the watched-files handler, `notifyBoilerplateChanged` after the corpus changed.
+ * the ignore commands (written by the folder's model to `<annotations>/ignored.yaml`) and the clusters request for a
+ * tree view. Ignored findings are filtered in the core (corpusSync.ts hands it the lists as data), so diagnostics,
+ * hovers and clusters agree.
  */
 import { CodeActionKind, type CodeAction, type Diagnostic } from 'vscode-languageserver';
 import { LineIndex, type BoilerplateKind } from '../../core/index';
 import {
   BoilerplateClientCommands,
   BoilerplateCommands,
-  BoilerplateNotifications,
   BoilerplateRequests,
   type IgnoreBoilerplateArgs,
   type TagRangeArgs,
 } from '../../protocolBoilerplate';
-import { IgnoreFileError } from '../../store/ignoreStore';
-import { BoilerplateIgnoreService } from '../boilerplateIgnores';
+import { AnalystFileError } from '../../workspace/corpusFolder';
 import { listClusters } from '../boilerplateClusterList';
 import type { Feature, ServerContext } from '../context';
 import { UserError } from '../tagService';
 import { uriToPath } from '../workspace';
 
-interface State {
-  readonly ignores: BoilerplateIgnoreService;
-  timer?: NodeJS.Timeout;
-}
-
-const states = new WeakMap<ServerContext, State>();
-
-function stateOf(ctx: ServerContext): State {
-  let s = states.get(ctx);
-  if (!s) states.set(ctx, (s = { ignores: new BoilerplateIgnoreService(ctx.connection, ctx.workspace, ctx.service) }));
-  return s;
-}
-
-/** The ignore lists of this server. */
-export function boilerplateIgnores(ctx: ServerContext): BoilerplateIgnoreService {
-  return stateOf(ctx).ignores;
-}
-
-/** Tells clients (debounced, once the corpus is indexed) that boilerplate findings and clusters may have changed. */
-export function notifyBoilerplateChanged(ctx: ServerContext, delayMs = 300): void {
-  const s = stateOf(ctx);
-  if (s.timer) clearTimeout(s.timer);
-  s.timer = setTimeout(() => {
-    s.timer = undefined;
-    void ctx.indexer.ready.then(() => ctx.connection.sendNotification(BoilerplateNotifications.changed, {})).catch(() => undefined);
-  }, delayMs);
-}
-
-/** For the watched-files handler: reloads the ignore list when `file` is one; true when it was. */
-export async function boilerplateFileChanged(ctx: ServerContext, file: string): Promise<boolean> {
-  const ignores = boilerplateIgnores(ctx);
-  if (!(await ignores.isIgnoreFile(file))) return false;
-  await ignores.load();
-  ctx.validateSoon(0);
-  notifyBoilerplateChanged(ctx, 0);
-  return true;
+/** Ignore lists that do not parse, for the clusters view to show. */
+function ignoreListProblems(ctx: ServerContext): { uri: string; message: string }[] {
+  return ctx.workspace.all().flatMap((corpus) => {
+    const problems = corpus.problems().get(corpus.ignoreFile);
+    return problems?.length ? [{ uri: ctx.workspace.uriOf(corpus.ignoreFile), message: `line ${problems[0].line + 1}: ${problems[0].message}` }] : [];
+  });
 }
 
 const IGNORE_COMMANDS = [BoilerplateCommands.ignoreHere, BoilerplateCommands.ignoreEverywhere];
@@ -77,10 +42,8 @@ export const boilerplateActions: Feature = {
     commands.registerCommand(BoilerplateCommands.ignoreEverywhere, (args) => ignore(ctx, args[0], 'everywhere'));
     connection.onRequest(BoilerplateRequests.clusters, async () => {
       await ctx.indexer.ready;
-      return listClusters(ctx, boilerplateIgnores(ctx).currentProblems());
+      return listClusters(ctx, ignoreListProblems(ctx));
     });
-    // Edits of open articles change the corpus: tell clients once typing pauses.
-    ctx.documents.onDidChangeContent(() => notifyBoilerplateChanged(ctx, 1000));
   },
 };
 
@@ -118,26 +81,24 @@ async function ignore(ctx: ServerContext, raw: unknown, where: 'here' | 'everywh
   if (!file || !args?.range) throw new UserError('Ignoring a passage needs the article URI and the passage range.');
   const text = ctx.openDocument(file)?.getText() ?? (await ctx.texts.textOf(file));
   if (text === undefined) throw new UserError(`Cannot read ${ctx.workspace.label(file)}.`);
-  const store = await boilerplateIgnores(ctx).storeFor(file);
-  if (!store) throw new UserError('Only articles inside a workspace folder can have passages ignored.');
+  await ctx.workspace.ready;
+  const corpus = ctx.workspace.corpusOf(file);
+  if (!corpus) throw new UserError('Only articles inside a workspace folder can have passages ignored.');
   const lines = new LineIndex(text);
   const start = lines.offsetAt(args.range.start);
   const end = lines.offsetAt(args.range.end);
   let changed: boolean;
   try {
     if (where === 'here') {
-      changed = await store.ignoreHere(file, text, start, end);
+      changed = await corpus.ignoreHere(file, text, start, end);
     } else {
       const kind = args.kind ?? findingKindAt(ctx, file, start, end) ?? 'duplicate';
-      changed = await store.ignoreEverywhere(text.slice(start, end), kind, args.note);
+      changed = await corpus.ignoreEverywhere(text.slice(start, end), kind, args.note);
     }
   } catch (e) {
-    if (e instanceof IgnoreFileError) throw new UserError(e.message);
+    if (e instanceof AnalystFileError) throw new UserError(e.message);
     throw e;
   }
-  await boilerplateIgnores(ctx).load();
-  ctx.validateSoon(0);
-  notifyBoilerplateChanged(ctx, 0);
   return changed;
 }
 

@@ -1,10 +1,10 @@
-/** Keeps the core's copy of the corpus in step with open editors and with files changed on disk. */
-import { TextDocumentSyncKind } from 'vscode-languageserver';
-import { Notifications } from '../../protocol';
-import { readTextIfExists } from '../../store/atomicFile';
+/**
+ * Keeps the core's copy of the corpus in step with open editors, and forwards files changed on disk to the workspace
+ * model of their folder (which re-reads what changed and announces it; corpusSync.ts acts on that).
+ */
+import { FileChangeType, TextDocumentSyncKind } from 'vscode-languageserver';
 import type { Feature } from '../context';
 import { uriToPath } from '../workspace';
-import { boilerplateFileChanged, notifyBoilerplateChanged } from './boilerplateActions';
 
 export const documentSync: Feature = {
   capabilities: { textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental } },
@@ -14,57 +14,49 @@ export const documentSync: Feature = {
       const file = uriToPath(document.uri);
       if (!file) return;
       workspace.rememberClientUri(file, document.uri);
-      if (await workspace.isInCorpus(file)) {
+      await workspace.ready;
+      if (workspace.isInCorpus(file)) {
         service.setDocument(file, document.getText());
         ctx.validateSoon(0);
       }
     });
     documents.onDidChangeContent(async ({ document }) => {
       const file = uriToPath(document.uri);
-      if (!file || !(await workspace.isInCorpus(file))) return;
+      if (!file) return;
+      await workspace.ready;
+      if (!workspace.isInCorpus(file)) return;
       service.setDocument(file, document.getText());
       ctx.validateSoon();
+      // Edits of open articles change the corpus: tell clients once typing pauses.
+      ctx.notify.changed('boilerplate', 1000);
+      ctx.notify.changed('timeline', 1000);
     });
     documents.onDidClose(async ({ document }) => {
       const file = uriToPath(document.uri);
       if (!file) return;
       connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
       workspace.forgetClientUri(file);
-      if (await workspace.isInCorpus(file)) {
-        const onDisk = await readTextIfExists(file);
+      await workspace.ready;
+      if (workspace.isInCorpus(file)) {
+        const onDisk = await workspace.fs.readText(file).catch(() => undefined);
         if (onDisk === undefined) service.removeDocument(file);
         else service.setDocument(file, onDisk);
         ctx.validateSoon();
       }
     });
 
-    // Files changed on disk: articles not open in an editor, sidecars, the registry.
     connection.onDidChangeWatchedFiles(async ({ changes }) => {
-      let tagsChanged = false;
-      let corpusChanged = false;
+      await workspace.ready;
+      const byFolder = new Map<ReturnType<typeof workspace.corpusOf>, { file: string; deleted: boolean }[]>();
       for (const change of changes) {
         const file = uriToPath(change.uri);
-        if (!file) continue;
-        if (ctx.registry.isRegistry(file)) {
-          await ctx.registry.load();
-          corpusChanged = true;
-        } else if (file.endsWith('.yaml')) {
-          if (!(await boilerplateFileChanged(ctx, file))) tagsChanged = true;
-        } else if (!ctx.openDocument(file) && (await workspace.isInCorpus(file))) {
-          const text = await readTextIfExists(file);
-          if (text === undefined) service.removeDocument(file);
-          else service.setDocument(file, text);
-          corpusChanged = true;
-        }
+        const corpus = file ? workspace.corpusOf(file) : undefined;
+        if (!file || !corpus) continue;
+        let list = byFolder.get(corpus);
+        if (!list) byFolder.set(corpus, (list = []));
+        list.push({ file, deleted: change.type === FileChangeType.Deleted });
       }
-      if (tagsChanged) {
-        ctx.tags.invalidate();
-        void connection.sendNotification(Notifications.tagsChanged, {});
-      }
-      if (corpusChanged) {
-        ctx.validateSoon();
-        notifyBoilerplateChanged(ctx);
-      }
+      for (const [corpus, list] of byFolder) await corpus!.filesChanged(list);
     });
   },
 };

@@ -34,7 +34,7 @@ import {
 } from '../../protocolEntities';
 import type { Feature, ServerContext } from '../context';
 import { DIAGNOSTIC_SOURCE } from '../diagnostics';
-import { entityRefOf, registryEditorOf, whenIndexed } from '../registryEditor';
+import { entityRefOf } from '../registryEditor';
 import { UserError } from '../tagService';
 import { uriToPath } from '../workspace';
 
@@ -123,9 +123,9 @@ export const entityActions: Feature = {
   },
   register(ctx) {
     const { connection, commands } = ctx;
-    const editor = registryEditorOf(ctx);
+    const editor = ctx.registryEditor;
     let pickers = false;
-    connection.onNotification(EntityNotifications.clientPickers, (p: { pickers?: boolean } | undefined) => {
+    connection.onNotification(EntityNotifications.clientPickers, (p) => {
       pickers = !!p?.pickers;
     });
 
@@ -136,7 +136,7 @@ export const entityActions: Feature = {
       if (only && !only.some((k) => k === '' || k === CodeActionKind.QuickFix || CodeActionKind.QuickFix.startsWith(`${k}.`))) return [];
       const file = uriToPath(params.textDocument.uri);
       if (!file) return [];
-      await whenIndexed(ctx);
+      await ctx.indexer.ready;
       const text = ctx.service.getText(file);
       if (text === undefined) return [];
       const lines = new LineIndex(text);

@@ -1,22 +1,21 @@
 /**
  * The entity listing clients show (the Entities tree): `corpusAnnotator/entities` (summaries, per type, searchable,
- * paged) and `corpusAnnotator/entityMentions` (one entity's mentions by article, on demand); and the
- * `corpusAnnotator/entitiesChanged` notification after every indexing of the corpus.
+ * paged) and `corpusAnnotator/entityMentions` (one entity's mentions by article, on demand). Clients refetch on
+ * `corpusAnnotator/entitiesChanged`, which the server sends after indexing and after the registry or articles changed.
  */
 import { CancelledError } from '../../core/index';
-import { EntityNotifications, EntityRequests, type EntitiesParams, type EntitiesResult, type EntityMentionsResult } from '../../protocolEntities';
+import { EntityRequests, type EntitiesResult, type EntityMentionsResult } from '../../protocolEntities';
 import type { Feature } from '../context';
 import { entityMentions, listEntities, registryMembership } from '../entityListing';
-import { registryEditorOf, whenIndexed } from '../registryEditor';
 
 export const entityList: Feature = {
   register(ctx) {
     const { connection } = ctx;
-    const editor = registryEditorOf(ctx);
-    ctx.indexer.onIndexed(() => void connection.sendNotification(EntityNotifications.entitiesChanged, {}));
+    const editor = ctx.registryEditor;
 
-    connection.onRequest(EntityRequests.entities, async (params: EntitiesParams | undefined, token): Promise<EntitiesResult> => {
-      await whenIndexed(ctx);
+    // Params and results are typed by the request objects; `params?.` guards clients that send null.
+    connection.onRequest(EntityRequests.entities, async (params, token): Promise<EntitiesResult> => {
+      await ctx.indexer.ready;
       const registry = await editor.current().catch(() => undefined);
       try {
         return listEntities(ctx.service.entityClustering(token), params, registryMembership(registry));
@@ -26,8 +25,8 @@ export const entityList: Feature = {
       }
     });
 
-    connection.onRequest(EntityRequests.entityMentions, async (params: { entityId?: string; maxArticles?: number } | undefined): Promise<EntityMentionsResult> => {
-      await whenIndexed(ctx);
+    connection.onRequest(EntityRequests.entityMentions, async (params): Promise<EntityMentionsResult> => {
+      await ctx.indexer.ready;
       const entityId = String(params?.entityId ?? '');
       const cluster = ctx.service.entityClustering().cluster(entityId);
       return entityMentions(

@@ -29,7 +29,7 @@ import {
 } from '../../core/index';
 import type { Feature, ServerContext } from '../context';
 import { byMentions } from '../entityListing';
-import { entityRefOf, registryEditorOf, whenIndexed } from '../registryEditor';
+import { entityRefOf } from '../registryEditor';
 import { UserError } from '../tagService';
 import { uriToPath } from '../workspace';
 
@@ -65,7 +65,7 @@ function rangeOf(lines: LineIndex, start: number, end: number): Range {
 async function entityUnder(ctx: ServerContext, uri: string, position: { line: number; character: number }): Promise<{ file: string; lines: LineIndex; at?: EntityAt } | undefined> {
   const file = uriToPath(uri);
   if (!file) return undefined;
-  await whenIndexed(ctx);
+  await ctx.indexer.ready;
   const text = ctx.service.getText(file);
   if (text === undefined) return undefined;
   const lines = new LineIndex(text);
@@ -168,7 +168,7 @@ export const entityNavigation: Feature = {
 
     connection.onWorkspaceSymbol((params) =>
       guard([] as SymbolInformation[], async () => {
-        await whenIndexed(ctx);
+        await ctx.indexer.ready;
         return workspaceSymbols(ctx, params.query);
       }),
     );
@@ -177,7 +177,7 @@ export const entityNavigation: Feature = {
       guard([] as DocumentSymbol[], async () => {
         const file = uriToPath(params.textDocument.uri);
         if (!file) return [];
-        await whenIndexed(ctx);
+        await ctx.indexer.ready;
         const text = ctx.service.getText(file);
         if (text === undefined) return [];
         const analysis = ctx.service.analyze(file, ctx.analysisOptions(await ctx.settingsOf(file)), token);
@@ -197,7 +197,7 @@ export const entityNavigation: Feature = {
       if (!here?.at) throw new ResponseError(ErrorCodes.InvalidRequest, NOT_A_NAME);
       const ref = entityRefOf(here.at.cluster);
       try {
-        await registryEditorOf(ctx).apply((reg) => renameEntity(reg, ref, params.newName));
+        await ctx.registryEditor.apply((reg) => renameEntity(reg, ref, params.newName));
       } catch (e) {
         if (e instanceof UserError) throw new ResponseError(ErrorCodes.InvalidRequest, e.message);
         throw e;

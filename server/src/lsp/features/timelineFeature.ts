@@ -4,8 +4,8 @@
  * event loop so that cancellation arrives, and reports work-done progress on the client's token (or on its own for
  * large corpora when the client supports server-initiated progress).
  *
- * Refreshing is left to clients: the VS Code client re-requests when diagnostics, tags or corpus files change
- * (see client/src/timelineModel.ts); other clients re-request when they like.
+ * Clients refetch when the server sends `corpusAnnotator/timelineChanged` (after a change of article text, tags, the
+ * entity registry, or the end of indexing; coalesced); the VS Code client does so only while the view or plot is shown.
  */
 import { LSPErrorCodes, ResponseError, type CancellationToken, type WorkDoneProgressReporter } from 'vscode-languageserver';
 import {
@@ -26,7 +26,7 @@ const OWN_PROGRESS_FROM = 200;
 
 export const timelineFeature: Feature = {
   register(ctx) {
-    ctx.connection.onRequest(TimelineRequests.timeline, async (params: TimelineParams | undefined, token: CancellationToken) => {
+    ctx.connection.onRequest(TimelineRequests.timeline, async (params, token) => {
       try {
         return await timeline(ctx, params ?? {}, token);
       } catch (e) {

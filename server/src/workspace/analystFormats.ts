@@ -1,0 +1,70 @@
+/**
+ * The analysts' YAML files as formats for the one annotation store: how to parse each (never throwing, every problem
+ * with its position) and how to write it (updating the previous text in place, so comments and key order survive).
+ */
+import {
+  emptySidecar,
+  EMPTY_IGNORE_LIST,
+  EMPTY_REGISTRY,
+  parseIgnoreList,
+  parseRegistry,
+  parseSidecar,
+  serializeIgnoreList,
+  serializeRegistry,
+  serializeSidecar,
+  type EntityRegistry,
+  type IgnoreList,
+  type Sidecar,
+} from '../core/index';
+
+/** A problem in an analyst file; line and column are 0-based. */
+export interface FileProblem {
+  readonly message: string;
+  readonly line: number;
+  readonly column: number;
+}
+
+export type Parsed<T> = { ok: true; value: T } | { ok: false; errors: readonly FileProblem[] };
+
+export interface AnalystFormat<T> {
+  /** What the file is, for people: "entity registry". */
+  readonly label: string;
+  /** The value of a file that does not exist yet. */
+  empty(): T;
+  parse(text: string): Parsed<T>;
+  /** The new text; `previous` is the file's current text, updated in place where it parses. */
+  serialize(value: T, previous: string | undefined): string;
+}
+
+export function sidecarFormat(document: string): AnalystFormat<Sidecar> {
+  return {
+    label: 'tag sidecar',
+    empty: () => emptySidecar(document),
+    parse(text) {
+      const r = parseSidecar(text, document);
+      return r.ok ? { ok: true, value: r.sidecar } : r;
+    },
+    serialize: (value, previous) => serializeSidecar(value, previous),
+  };
+}
+
+export const registryFormat: AnalystFormat<EntityRegistry> = {
+  label: 'entity registry',
+  empty: () => EMPTY_REGISTRY,
+  parse(text) {
+    if (!text.trim()) return { ok: true, value: EMPTY_REGISTRY };
+    const r = parseRegistry(text);
+    return r.ok ? { ok: true, value: r.registry } : { ok: false, errors: r.errors };
+  },
+  serialize: (value, previous) => serializeRegistry(value, previous),
+};
+
+export const ignoreListFormat: AnalystFormat<IgnoreList> = {
+  label: 'ignore list',
+  empty: () => EMPTY_IGNORE_LIST,
+  parse(text) {
+    const r = parseIgnoreList(text);
+    return r.ok ? { ok: true, value: r.list } : r;
+  },
+  serialize: (value, previous) => serializeIgnoreList(value, previous),
+};

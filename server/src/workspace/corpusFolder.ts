@@ -1,0 +1,388 @@
+/**
+ * The world of one workspace folder, owned in one place and used by the language server and the CLI alike: which
+ * files are articles (the corpus globs), their texts, and the analysts' files (tag sidecars, the entity registry, the
+ * ignore list) with one store to change them. Whoever needs to know when something changes subscribes to
+ * `onDidChange` and gets a typed event; nothing else reaches across.
+ *
+ * Created by `openCorpus` (openCorpus.ts). Changes made on disk by others come in through `filesChanged` (the server
+ * forwards its file watcher's events; the CLI reads once and never watches).
+ */
+import * as path from 'node:path';
+import {
+  createTag,
+  EMPTY_IGNORE_LIST,
+  EMPTY_REGISTRY,
+  ignoreEverywhereEntry,
+  ignoreHereEntry,
+  ignoreKey,
+  newTagId,
+  validateTagLabel,
+  type BoilerplateKind,
+  type EntityRegistry,
+  type IgnoreList,
+  type NewTagInput,
+  type RegistryEdit,
+  type Sidecar,
+  type Tag,
+} from '../core/index';
+import { ignoreListFormat, registryFormat, sidecarFormat, type FileProblem } from './analystFormats';
+import { AnalystFileError, AnnotationStore } from './annotationStore';
+import { corpusGlobs, type CorpusGlobs } from './corpusGlobs';
+import { Emitter, type Disposable, type Listener } from './emitter';
+import type { WorkspaceFileSystem } from './fileSystem';
+import type { Settings } from './settings';
+import {
+  articleOfSidecarPath,
+  IGNORE_FILE,
+  isSidecarFile,
+  legacySidecarPathFor,
+  REGISTRY_FILE,
+  sidecarPathFor,
+} from './sidecarPaths';
+
+export { AnalystFileError } from './annotationStore';
+
+/** What changed in a folder. Paths are absolute. */
+export type CorpusEvent =
+  /** Articles changed or appeared on disk (with their new text), or were removed. */
+  | { readonly kind: 'articles'; readonly changed: readonly { file: string; text: string }[]; readonly removed: readonly string[] }
+  /** The tags of these articles changed (by a command here, or on disk). */
+  | { readonly kind: 'tags'; readonly articles: readonly string[] }
+  /** The entity registry changed; this is the one in use now. */
+  | { readonly kind: 'registry'; readonly registry: EntityRegistry }
+  /** The ignore list changed; this is the one in use now. */
+  | { readonly kind: 'ignores'; readonly ignores: IgnoreList }
+  /** An analyst file is broken (its problems), or fine again (none). A broken file's last good content stays in use. */
+  | { readonly kind: 'problems'; readonly file: string; readonly problems: readonly FileProblem[] };
+
+/** One article's sidecar as last read or written. */
+export interface SidecarEntry {
+  readonly file: string;
+  readonly sidecar: Sidecar;
+}
+
+export interface FileChange {
+  readonly file: string;
+  readonly deleted: boolean;
+}
+
+export interface RegistryChange {
+  readonly changed: boolean;
+  readonly message: string;
+  readonly registry: EntityRegistry;
+}
+
+export class CorpusFolder {
+  readonly annotationsDir: string;
+  readonly registryFile: string;
+  readonly ignoreFile: string;
+  private readonly globs: CorpusGlobs;
+  private readonly emitter = new Emitter<CorpusEvent>();
+  private readonly store: AnnotationStore;
+  private readonly articleSet = new Set<string>();
+  private sortedArticles: string[] | undefined;
+  private currentRegistry: EntityRegistry = EMPTY_REGISTRY;
+  private currentIgnores: IgnoreList = EMPTY_IGNORE_LIST;
+  /** Sidecars by article (absolute path). */
+  private readonly sidecars = new Map<string, SidecarEntry>();
+  /** Which article each readable sidecar file belongs to. */
+  private readonly sidecarOwners = new Map<string, string>();
+  private readonly problemFiles = new Map<string, readonly FileProblem[]>();
+
+  /** Subscribe to what changes in this folder. */
+  readonly onDidChange: (listener: Listener<CorpusEvent>) => Disposable = this.emitter.event;
+
+  constructor(
+    readonly root: string,
+    readonly settings: Settings,
+    private readonly fs: WorkspaceFileSystem,
+  ) {
+    this.globs = corpusGlobs(settings.corpus);
+    this.annotationsDir = path.resolve(root, settings.annotationsFolder);
+    this.registryFile = path.join(this.annotationsDir, REGISTRY_FILE);
+    this.ignoreFile = path.join(this.annotationsDir, IGNORE_FILE);
+    this.store = new AnnotationStore(fs, (file, problems) => this.setProblems(file, problems));
+  }
+
+  // ── Articles ────────────────────────────────────────────────────────────────────────────────────────────────────
+
+  /** The articles, sorted. */
+  articles(): readonly string[] {
+    return (this.sortedArticles ??= [...this.articleSet].sort());
+  }
+
+  /** Whether a path is an article of this folder by the corpus globs (whether or not it exists). */
+  isArticle(file: string): boolean {
+    const rel = this.relativeOrUndefined(file);
+    return rel !== undefined && this.globs.matches(rel);
+  }
+
+  /** Whether a path is inside this folder. */
+  contains(file: string): boolean {
+    return this.relativeOrUndefined(file) !== undefined;
+  }
+
+  /** The path relative to the folder, with `/` (how analyst files name articles). */
+  relative(file: string): string {
+    return path.relative(this.root, file).split(path.sep).join('/');
+  }
+
+  /** The absolute path of a path relative to the folder. */
+  resolve(relative: string): string {
+    return path.resolve(this.root, ...relative.split('/'));
+  }
+
+  /** An article's text on disk; undefined when it does not exist. */
+  readArticle(file: string): Promise<string | undefined> {
+    return this.fs.readText(file);
+  }
+
+  // ── Analyst files: what is in use ───────────────────────────────────────────────────────────────────────────────
+
+  /** The entity registry in use (the last one that parsed). */
+  registry(): EntityRegistry {
+    return this.currentRegistry;
+  }
+
+  /** The ignore list in use (the last one that parsed). */
+  ignores(): IgnoreList {
+    return this.currentIgnores;
+  }
+
+  /** An article's sidecar, if it has one that parses. */
+  sidecarOf(article: string): SidecarEntry | undefined {
+    return this.sidecars.get(article);
+  }
+
+  /** Every readable sidecar, by article. */
+  allSidecars(): ReadonlyMap<string, SidecarEntry> {
+    return this.sidecars;
+  }
+
+  /** Analyst files that do not parse, with their problems. */
+  problems(): ReadonlyMap<string, readonly FileProblem[]> {
+    return this.problemFiles;
+  }
+
+  // ── Analyst files: changes ──────────────────────────────────────────────────────────────────────────────────────
+
+  addTag(article: string, articleText: string, input: NewTagInput): Promise<Tag> {
+    const problem = validateTagLabel(input.tag);
+    if (problem) return Promise.reject(new AnalystFileError(problem));
+    if (!(input.end > input.start)) return Promise.reject(new AnalystFileError('Select the passage to tag first.'));
+    return this.changeSidecar(article, (sidecar) => {
+      const tag = createTag(articleText, input, newTagId(new Date(), Math.random), new Date());
+      return { value: { ...sidecar, tags: [...sidecar.tags, tag] }, result: tag };
+    });
+  }
+
+  removeTag(article: string, id: string): Promise<boolean> {
+    return this.changeSidecar(article, (sidecar) => {
+      const tags = sidecar.tags.filter((t) => t.id !== id);
+      return tags.length === sidecar.tags.length ? { result: false } : { value: { ...sidecar, tags }, result: true };
+    });
+  }
+
+  /** Applies an edit to the registry as it is on disk now; the new registry is in use when this resolves. */
+  async editRegistry(edit: (registry: EntityRegistry) => RegistryEdit): Promise<RegistryChange> {
+    const outcome = await this.store.change(this.registryFile, registryFormat, (registry) => {
+      const result = edit(registry);
+      if (!result.ok) throw new AnalystFileError(result.message);
+      return { value: result.changed ? result.registry : undefined, result };
+    });
+    if (outcome.written) this.setRegistry(outcome.value);
+    return { changed: outcome.written, message: outcome.result.ok ? outcome.result.message : '', registry: outcome.value };
+  }
+
+  /** Ignores `text[start, end)` of one article; false when that passage was ignored already. */
+  ignoreHere(article: string, articleText: string, start: number, end: number): Promise<boolean> {
+    if (!(end > start)) return Promise.reject(new AnalystFileError('There is no passage there to ignore.'));
+    const document = this.relative(article);
+    return this.changeIgnores((list) => {
+      const entry = ignoreHereEntry(document, articleText, start, end, new Date());
+      if (list.here.some((h) => h.document === document && h.start === entry.start && h.end === entry.end && h.quote === entry.quote)) {
+        return { result: false };
+      }
+      return { value: { ...list, here: [...list.here, entry] }, result: true };
+    });
+  }
+
+  /** Ignores a passage in every article; false when the same words were ignored already. */
+  ignoreEverywhere(text: string, kind: BoilerplateKind, note?: string): Promise<boolean> {
+    const key = ignoreKey(text);
+    if (!key) return Promise.reject(new AnalystFileError('There is no passage there to ignore.'));
+    return this.changeIgnores((list) => {
+      if (list.everywhere.some((e) => ignoreKey(e.text) === key && e.kind === kind)) return { result: false };
+      return { value: { ...list, everywhere: [...list.everywhere, ignoreEverywhereEntry(text, kind, new Date(), note)] }, result: true };
+    });
+  }
+
+  private async changeIgnores(edit: (list: IgnoreList) => { value?: IgnoreList; result: boolean }): Promise<boolean> {
+    const outcome = await this.store.change(this.ignoreFile, ignoreListFormat, edit);
+    if (outcome.written) this.setIgnores(outcome.value);
+    return outcome.result;
+  }
+
+  private async changeSidecar<R>(article: string, edit: (sidecar: Sidecar) => { value?: Sidecar; result: R }): Promise<R> {
+    const document = this.relative(article);
+    if (document.startsWith('..') || path.isAbsolute(document)) throw new AnalystFileError('Tags can only be added to articles inside the workspace folder.');
+    const file = sidecarPathFor(this.annotationsDir, document);
+    const legacy = legacySidecarPathFor(this.annotationsDir, document);
+    // An old-style sidecar of this very article is moved to the new place by its first change.
+    const movedFrom = legacy !== file && this.sidecarOwners.get(legacy) === article && !(await this.fs.stamp(file)) ? legacy : undefined;
+    const outcome = await this.store.change(
+      file,
+      sidecarFormat(document),
+      (sidecar) => {
+        if (sidecar.document !== document) {
+          throw new AnalystFileError(
+            `${path.relative(this.root, movedFrom ?? file)} holds the tags of ${sidecar.document}, not of ${document}; it was left untouched. ` +
+              'Move or rename it to match its article.',
+          );
+        }
+        return edit(sidecar);
+      },
+      movedFrom ? { movedFrom } : {},
+    );
+    if (outcome.written) {
+      if (movedFrom) this.sidecarOwners.delete(movedFrom);
+      this.sidecarOwners.set(file, article);
+      this.sidecars.set(article, { file, sidecar: outcome.value });
+      this.emitter.fire({ kind: 'tags', articles: [article] });
+    }
+    return outcome.result;
+  }
+
+  // ── Loading and outside changes ─────────────────────────────────────────────────────────────────────────────────
+
+  /** Reads everything once: the list of articles and every analyst file. */
+  async load(): Promise<void> {
+    const found = await Promise.all(
+      this.globs.bases.map((base) => this.fs.listFiles(path.join(this.root, base), (dir) => this.globs.enters(path.basename(dir)))),
+    );
+    for (const file of found.flat()) if (this.globs.matches(this.relative(file))) this.articleSet.add(file);
+    this.sortedArticles = undefined;
+    const registry = await this.store.read(this.registryFile, registryFormat);
+    if (registry.ok) this.currentRegistry = registry.value;
+    const ignores = await this.store.read(this.ignoreFile, ignoreListFormat);
+    if (ignores.ok) this.currentIgnores = ignores.value;
+    const sidecarFiles = (await this.fs.listFiles(this.annotationsDir, (dir) => !path.basename(dir).startsWith('.')))
+      .filter((f) => isSidecarFile(this.annotationsDir, f))
+      .sort();
+    for (const file of sidecarFiles) await this.readSidecar(file);
+  }
+
+  /**
+   * Files changed on disk, from a watcher. Articles are re-read, analyst files re-read unless the change is this
+   * folder's own write; one event per kind of change.
+   */
+  async filesChanged(changes: readonly FileChange[]): Promise<void> {
+    const changed: { file: string; text: string }[] = [];
+    const removed: string[] = [];
+    const taggedArticles = new Set<string>();
+    for (const { file, deleted } of changes) {
+      if (!this.contains(file)) continue;
+      if (file === this.registryFile) {
+        if (!deleted && (await this.store.isOwnWrite(file))) continue;
+        const read = await this.store.read(file, registryFormat);
+        if (read.ok) this.setRegistry(read.value);
+      } else if (file === this.ignoreFile) {
+        if (!deleted && (await this.store.isOwnWrite(file))) continue;
+        const read = await this.store.read(file, ignoreListFormat);
+        if (read.ok) this.setIgnores(read.value);
+      } else if (isSidecarFile(this.annotationsDir, file)) {
+        if (!deleted && (await this.store.isOwnWrite(file))) continue;
+        for (const article of await this.readSidecar(file)) taggedArticles.add(article);
+      } else if (this.isArticle(file)) {
+        const text = deleted ? undefined : await this.fs.readText(file);
+        if (text === undefined) {
+          if (this.articleSet.delete(file)) removed.push(file);
+        } else {
+          this.articleSet.add(file);
+          changed.push({ file, text });
+        }
+        this.sortedArticles = undefined;
+      }
+    }
+    if (changed.length || removed.length) this.emitter.fire({ kind: 'articles', changed, removed });
+    if (taggedArticles.size) this.emitter.fire({ kind: 'tags', articles: [...taggedArticles].sort() });
+  }
+
+  /** Waits for every change in flight, then stops telling listeners anything. */
+  async close(): Promise<void> {
+    await this.store.settled();
+    this.emitter.dispose();
+  }
+
+  /** Reads one sidecar file into the cache; returns the articles whose tags it affected. */
+  private async readSidecar(file: string): Promise<string[]> {
+    const before = this.sidecarOwners.get(file);
+    const affected = before ? [before] : [];
+    const text = await this.fs.readText(file).catch(() => undefined);
+    const byPath = articleOfSidecarPath(this.annotationsDir, file);
+    const parsed = text === undefined ? undefined : sidecarFormat(byPath).parse(text);
+    if (before) {
+      this.sidecarOwners.delete(file);
+      if (this.sidecars.get(before)?.file === file) this.sidecars.delete(before);
+    }
+    if (text === undefined) {
+      this.setProblems(file, []);
+      return affected;
+    }
+    if (!parsed!.ok) {
+      this.setProblems(file, parsed!.errors);
+      return affected;
+    }
+    const sidecar = parsed!.value;
+    const owner = this.ownerOf(file, sidecar.document);
+    if (!owner) {
+      this.setProblems(file, [{
+        message: `This sidecar names ${sidecar.document}, but its place belongs to ${byPath}; its tags are not shown and it will not be written. Move it to ${path.relative(this.root, sidecarPathFor(this.annotationsDir, sidecar.document)).split(path.sep).join('/')}.`,
+        line: 0,
+        column: 0,
+      }]);
+      return affected;
+    }
+    this.setProblems(file, []);
+    const article = this.resolve(sidecar.document);
+    const existing = this.sidecars.get(article);
+    // The new-style sidecar wins over an old-style one of the same article.
+    if (!existing || existing.file === file || owner === 'current') {
+      this.sidecars.set(article, { file, sidecar });
+      this.sidecarOwners.set(file, article);
+      if (!affected.includes(article)) affected.push(article);
+    }
+    return affected;
+  }
+
+  /** Whether a sidecar at `file` may hold the tags of `document`: at its own place, or at its old-style place. */
+  private ownerOf(file: string, document: string): 'current' | 'legacy' | undefined {
+    if (path.normalize(sidecarPathFor(this.annotationsDir, document)) === path.normalize(file)) return 'current';
+    if (path.normalize(legacySidecarPathFor(this.annotationsDir, document)) === path.normalize(file)) return 'legacy';
+    return undefined;
+  }
+
+  private setRegistry(registry: EntityRegistry): void {
+    this.currentRegistry = registry;
+    this.emitter.fire({ kind: 'registry', registry });
+  }
+
+  private setIgnores(ignores: IgnoreList): void {
+    this.currentIgnores = ignores;
+    this.emitter.fire({ kind: 'ignores', ignores });
+  }
+
+  private setProblems(file: string, problems: readonly FileProblem[]): void {
+    const had = this.problemFiles.has(file);
+    if (!problems.length && !had) return;
+    if (problems.length) this.problemFiles.set(file, problems);
+    else this.problemFiles.delete(file);
+    this.emitter.fire({ kind: 'problems', file, problems });
+  }
+
+  private relativeOrUndefined(file: string): string | undefined {
+    const rel = path.relative(this.root, file);
+    if (!rel || rel.startsWith('..') || path.isAbsolute(rel)) return undefined;
+    return rel.split(path.sep).join('/');
+  }
+}

@@ -1,0 +1,30 @@
+/**
+ * The file operations the workspace model needs, as a small interface: the Node implementation is in
+ * `node/nodeFileSystem.ts`; tests pass an instrumented or in-memory one.
+ */
+
+/** What identifies one version of a file on disk without reading it: enough to recognise our own writes. */
+export interface FileStamp {
+  readonly size: number;
+  readonly mtimeMs: number;
+}
+
+export interface WorkspaceFileSystem {
+  /** The file's UTF-8 text; undefined when it does not exist. Other errors are thrown. */
+  readText(file: string): Promise<string | undefined>;
+  /** Replaces the file so that readers see the old or the new text, never a mix; returns the new file's stamp. */
+  writeAtomic(file: string, text: string): Promise<FileStamp>;
+  /** Removes a file; no error when it is already gone. */
+  remove(file: string): Promise<void>;
+  /** The file's stamp, or undefined when it does not exist. */
+  stamp(file: string): Promise<FileStamp | undefined>;
+  /**
+   * Every file under `dir` (absolute paths, any order), descending into folders for which `enter(folderPath)` is true.
+   * A missing `dir` gives an empty list.
+   */
+  listFiles(dir: string, enter: (folder: string) => boolean): Promise<string[]>;
+}
+
+export function sameStamp(a: FileStamp | undefined, b: FileStamp | undefined): boolean {
+  return !!a && !!b && a.size === b.size && a.mtimeMs === b.mtimeMs;
+}

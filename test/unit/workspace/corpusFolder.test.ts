@@ -1,0 +1,238 @@
+import * as assert from 'node:assert/strict';
+import { promises as fs } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { parse } from 'yaml';
+import { addAlias, markNotEntity } from '../../../server/src/core/index';
+import { nodeFileSystem } from '../../../server/src/node/nodeFileSystem';
+import { AnalystFileError, type CorpusEvent, type CorpusFolder } from '../../../server/src/workspace/corpusFolder';
+import { openCorpus } from '../../../server/src/workspace/openCorpus';
+import { readSettings } from '../../../server/src/workspace/settings';
+import { settingsFromJson } from '../../../server/src/workspace/settingsFile';
+
+const ARTICLE = 'Vientiane, April 25 (KPL) - Police officers met on Friday.\n\nThe same paragraph printed again by the site.\n';
+
+describe('workspace model (openCorpus, one folder)', () => {
+  let root: string;
+  const write = async (rel: string, text: string) => {
+    await fs.mkdir(path.dirname(path.join(root, rel)), { recursive: true });
+    await fs.writeFile(path.join(root, rel), text);
+  };
+  const read = (rel: string) => fs.readFile(path.join(root, rel), 'utf8');
+  const exists = (rel: string) => fs.access(path.join(root, rel)).then(() => true, () => false);
+  const open = (settings: unknown = {}) => openCorpus({ root, settings: readSettings(settings), fs: nodeFileSystem });
+  const events = (corpus: CorpusFolder) => {
+    const seen: CorpusEvent[] = [];
+    corpus.onDidChange((e) => seen.push(e));
+    return seen;
+  };
+  const tag = (corpus: CorpusFolder, rel: string, label = 'cooperation') =>
+    corpus.addTag(path.join(root, rel), ARTICLE, { tag: label, start: 0, end: 9 });
+
+  beforeEach(async () => {
+    root = await fs.mkdtemp(path.join(os.tmpdir(), 'corpus-folder-'));
+  });
+  afterEach(() => fs.rm(root, { recursive: true, force: true }));
+
+  it('finds the articles by the corpus globs, in subfolders, skipping hidden and tool folders', async () => {
+    await write('seeds/a/x.txt', ARTICLE);
+    await write('seeds/b/x.txt', ARTICLE);
+    await write('seeds/top.txt', ARTICLE);
+    await write('seeds/notes.md', 'not an article');
+    await write('seeds/.hidden/h.txt', ARTICLE);
+    await write('seeds/node_modules/n.txt', ARTICLE);
+    await write('other/o.txt', ARTICLE);
+    const corpus = await open();
+    assert.deepEqual(corpus.articles().map((f) => corpus.relative(f)), ['seeds/a/x.txt', 'seeds/b/x.txt', 'seeds/top.txt']);
+    const wide = await open({ corpus: ['{seeds,other}/**/*.txt'] });
+    assert.ok(wide.articles().some((f) => wide.relative(f) === 'other/o.txt'));
+  });
+
+  it('gives two articles with the same name in two folders two sidecars', async () => {
+    await write('seeds/a/x.txt', ARTICLE);
+    await write('seeds/b/x.txt', ARTICLE);
+    const corpus = await open();
+    await tag(corpus, 'seeds/a/x.txt', 'first');
+    await tag(corpus, 'seeds/b/x.txt', 'second');
+    const a = parse(await read('annotations/seeds/a/x.yaml'));
+    const b = parse(await read('annotations/seeds/b/x.yaml'));
+    assert.equal(a.document, 'seeds/a/x.txt');
+    assert.deepEqual(a.tags.map((t: { tag: string }) => t.tag), ['first']);
+    assert.equal(b.document, 'seeds/b/x.txt');
+    assert.deepEqual(b.tags.map((t: { tag: string }) => t.tag), ['second']);
+    assert.equal(await exists('annotations/x.yaml'), false);
+    // A fresh model reads both back, each with its own article.
+    const again = await open();
+    assert.equal(again.sidecarOf(path.join(root, 'seeds/a/x.txt'))?.sidecar.tags[0].tag, 'first');
+    assert.equal(again.sidecarOf(path.join(root, 'seeds/b/x.txt'))?.sidecar.tags[0].tag, 'second');
+  });
+
+  it('reads an old flat sidecar and moves it to its new place on the first write, comments kept', async () => {
+    await write('seeds/a/x.txt', ARTICLE);
+    await write('seeds/b/x.txt', ARTICLE);
+    await write(
+      'annotations/x.yaml',
+      '# tagged by Anna\nversion: 1\ndocument: seeds/a/x.txt\ntags:\n  # the first one\n  - id: t1\n    tag: old\n    quote: Vientiane\n    prefix: ""\n    suffix: ", April 25"\n    start: 0\n    end: 9\n    created: 2026-11-01T00:00:00.000Z\n',
+    );
+    const corpus = await open();
+    const a = path.join(root, 'seeds/a/x.txt');
+    assert.equal(corpus.sidecarOf(a)?.sidecar.tags[0].tag, 'old');
+    assert.equal(corpus.sidecarOf(path.join(root, 'seeds/b/x.txt')), undefined, 'the flat sidecar names seeds/a/x.txt only');
+    // Tagging the other x.txt never writes into the flat file.
+    await tag(corpus, 'seeds/b/x.txt', 'other');
+    assert.match(await read('annotations/x.yaml'), /tag: old/);
+    assert.doesNotMatch(await read('annotations/x.yaml'), /other/);
+    // Tagging its own article moves it.
+    await tag(corpus, 'seeds/a/x.txt', 'new');
+    assert.equal(await exists('annotations/x.yaml'), false);
+    const moved = await read('annotations/seeds/a/x.yaml');
+    assert.deepEqual(parse(moved).tags.map((t: { tag: string }) => t.tag).sort(), ['new', 'old']);
+    assert.match(moved, /# tagged by Anna/);
+    assert.match(moved, /# the first one/);
+  });
+
+  it('refuses to write into a sidecar whose document names another article', async () => {
+    await write('seeds/a/x.txt', ARTICLE);
+    const foreign = 'version: 1\ndocument: seeds/b/y.txt\ntags: []\n';
+    await write('annotations/seeds/a/x.yaml', foreign);
+    const corpus = await open();
+    assert.equal(corpus.sidecarOf(path.join(root, 'seeds/a/x.txt')), undefined);
+    assert.ok(corpus.problems().has(path.join(root, 'annotations/seeds/a/x.yaml')), 'reported on the file');
+    await assert.rejects(tag(corpus, 'seeds/a/x.txt'), (e: Error) => e instanceof AnalystFileError && /holds the tags of seeds\/b\/y\.txt/.test(e.message));
+    assert.equal(await read('annotations/seeds/a/x.yaml'), foreign);
+  });
+
+  it('never rewrites a broken analyst file, reports it, and keeps the last good content in use', async () => {
+    await write('seeds/a.txt', ARTICLE);
+    const brokenSidecar = 'version: 1\ntags:\n  - id: [oops\n';
+    const brokenRegistry = 'entities:\n  - canonical: Laos\n    type: PLACE\n';
+    const brokenIgnores = 'version: 1\nhere:\n  - document: [oops\n';
+    await write('annotations/seeds/a.yaml', brokenSidecar);
+    await write('annotations/entities.yaml', brokenRegistry);
+    await write('annotations/ignored.yaml', brokenIgnores);
+    const corpus = await open();
+    assert.equal(corpus.problems().size, 3);
+    await assert.rejects(tag(corpus, 'seeds/a.txt'), /a\.yaml \(tag sidecar\) has errors and was left untouched: line \d+/);
+    await assert.rejects(corpus.editRegistry((r) => markNotEntity(r, 'Share it')), /entities\.yaml \(entity registry\) has errors and was left untouched: line 3/);
+    await assert.rejects(corpus.ignoreEverywhere('Share it', 'chrome'), /ignored\.yaml \(ignore list\) has errors/);
+    assert.equal(await read('annotations/seeds/a.yaml'), brokenSidecar);
+    assert.equal(await read('annotations/entities.yaml'), brokenRegistry);
+    assert.equal(await read('annotations/ignored.yaml'), brokenIgnores);
+    assert.deepEqual((await fs.readdir(path.join(root, 'annotations'))).filter((n) => n.endsWith('.tmp')), [], 'no temporary files left');
+  });
+
+  it('keeps analysts\u2019 comments and key order when it rewrites the registry and the ignore list', async () => {
+    await write('seeds/a.txt', ARTICLE);
+    await write(
+      'annotations/entities.yaml',
+      '# Our entity registry: ask Bounmy before merging people.\nentities:\n  # the country, in all its spellings\n  - id: laos\n    type: LOCATION\n    canonical: Laos\n    aliases:\n      - Lao PDR # official\nnotEntities:\n  - Share it\n',
+    );
+    await write('annotations/ignored.yaml', '# chrome we never want to see\nversion: 1\neverywhere:\n  - text: Share it # site widget\n    kind: chrome\n    added: 2026-11-23T09:00:00.000Z\n');
+    const corpus = await open();
+    await corpus.editRegistry((r) => addAlias(r, { entityId: 'laos', canonical: 'Laos', type: 'LOCATION' }, 'Lao'));
+    await corpus.ignoreEverywhere('Related news', 'chrome');
+    const registry = await read('annotations/entities.yaml');
+    assert.match(registry, /^# Our entity registry: ask Bounmy before merging people\./);
+    assert.match(registry, /# the country, in all its spellings/);
+    assert.match(registry, /Lao PDR # official/);
+    assert.ok(registry.indexOf('type: LOCATION') < registry.indexOf('canonical: Laos'), 'key order kept');
+    assert.deepEqual(parse(registry).entities[0].aliases.sort(), ['Lao', 'Lao PDR']);
+    const ignores = await read('annotations/ignored.yaml');
+    assert.match(ignores, /# chrome we never want to see/);
+    assert.match(ignores, /Share it # site widget/);
+    assert.deepEqual(parse(ignores).everywhere.map((e: { text: string }) => e.text).sort(), ['Related news', 'Share it']);
+  });
+
+  it('serialises concurrent changes of one file so none is lost', async () => {
+    await write('seeds/a.txt', ARTICLE);
+    const corpus = await open();
+    const ref = { entityId: 'laos', canonical: 'Laos', type: 'LOCATION' as const };
+    await Promise.all([
+      ...['Lao PDR', 'Lao', 'Laos PDR'].map((alias) => corpus.editRegistry((r) => addAlias(r, ref, alias))),
+      corpus.editRegistry((r) => markNotEntity(r, 'Share it')),
+      ...['one', 'two', 'three', 'four'].map((label) => tag(corpus, 'seeds/a.txt', label)),
+    ]);
+    const registry = parse(await read('annotations/entities.yaml'));
+    assert.deepEqual(registry.entities[0].aliases.sort(), ['Lao', 'Lao PDR', 'Laos PDR']);
+    assert.deepEqual(registry.notEntities, ['Share it']);
+    assert.equal(parse(await read('annotations/seeds/a.yaml')).tags.length, 4);
+    assert.equal(corpus.registry().entities[0].aliases.length, 3, 'the new registry is in use');
+  });
+
+  it('announces changes made here and on disk, typed, and ignores the echo of its own writes', async () => {
+    await write('seeds/a.txt', ARTICLE);
+    await write('seeds/b.txt', ARTICLE);
+    const corpus = await open();
+    const seen = events(corpus);
+    await tag(corpus, 'seeds/a.txt');
+    assert.deepEqual(seen, [{ kind: 'tags', articles: [path.join(root, 'seeds/a.txt')] }]);
+    seen.length = 0;
+    // The watcher then reports our own write: nothing new.
+    await corpus.filesChanged([{ file: path.join(root, 'annotations/seeds/a.yaml'), deleted: false }]);
+    assert.equal(seen.length, 0);
+    // Someone else edits an article and the registry, and removes a sidecar.
+    await write('seeds/b.txt', 'Changed elsewhere.\n');
+    await write('annotations/entities.yaml', 'notEntities:\n  - Police\n');
+    await fs.rm(path.join(root, 'annotations/seeds/a.yaml'));
+    await corpus.filesChanged([
+      { file: path.join(root, 'seeds/b.txt'), deleted: false },
+      { file: path.join(root, 'annotations/entities.yaml'), deleted: false },
+      { file: path.join(root, 'annotations/seeds/a.yaml'), deleted: true },
+    ]);
+    assert.deepEqual(seen.map((e) => e.kind).sort(), ['articles', 'registry', 'tags']);
+    const articles = seen.find((e) => e.kind === 'articles');
+    assert.deepEqual(articles, { kind: 'articles', changed: [{ file: path.join(root, 'seeds/b.txt'), text: 'Changed elsewhere.\n' }], removed: [] });
+    assert.deepEqual(corpus.registry().notEntities, ['Police']);
+    assert.equal(corpus.sidecarOf(path.join(root, 'seeds/a.txt')), undefined);
+  });
+
+  it('waits for writes in flight when closed (a settings change never loses a tag)', async () => {
+    await write('seeds/a.txt', ARTICLE);
+    const corpus = await open();
+    const pending = ['one', 'two', 'three'].map((label) => tag(corpus, 'seeds/a.txt', label));
+    await corpus.close();
+    assert.equal(parse(await read('annotations/seeds/a.yaml')).tags.length, 3);
+    await Promise.all(pending);
+  });
+});
+
+describe('settings file (.vscode/settings.json) for the CLI', () => {
+  it('reads dotted and nested keys, with comments and trailing commas', () => {
+    const r = settingsFromJson('{\n  // our corpus\n  "corpusAnnotator.corpus": ["news/**/*.txt"],\n  "corpusAnnotator.dates.showDurations": true,\n  "corpusAnnotator": { "annotationsFolder": "notes" },\n}');
+    assert.ok(r.ok);
+    assert.deepEqual(r.settings.corpus, ['news/**/*.txt']);
+    assert.equal(r.settings.dates.showDurations, true);
+    assert.equal(r.settings.annotationsFolder, 'notes');
+  });
+  it('falls back to defaults, and says so, when the file is broken or absent', () => {
+    assert.deepEqual(settingsFromJson(undefined).settings.corpus, ['seeds/**/*.txt']);
+    const broken = settingsFromJson('{ "corpusAnnotator.corpus": ');
+    assert.equal(broken.ok, false);
+    assert.deepEqual(broken.settings.corpus, ['seeds/**/*.txt']);
+  });
+});
+
+describe('corpus globs (picomatch)', () => {
+  it('matches ** across folders, * within one, and alternatives; walks only from the fixed prefix', async () => {
+    const { corpusGlobs } = await import('../../../server/src/workspace/corpusGlobs');
+    const m = corpusGlobs(['seeds/**/*.txt']);
+    assert.ok(m.matches('seeds/a.txt'));
+    assert.ok(m.matches('seeds/x/y/b.txt'));
+    assert.ok(!m.matches('other/a.txt'));
+    assert.ok(!m.matches('seeds/a.yaml'));
+    assert.deepEqual(m.bases, ['seeds']);
+    assert.ok(corpusGlobs(['{news,wire}/*.txt']).matches('wire/a.txt'));
+    assert.ok(!corpusGlobs(['news/*.txt']).matches('news/sub/a.txt'));
+    assert.deepEqual(corpusGlobs(['**/*.txt', 'seeds/*.txt']).bases, ['']);
+  });
+});
+describe('settings', () => {
+  it('falls back to defaults for missing or wrong values', () => {
+    const s = readSettings({ corpus: 'news/*.txt', dates: { severity: 'loud', dayOrder: 'day-first' }, boilerplate: { severity: 'off' } });
+    assert.deepEqual(s.corpus, ['news/*.txt']);
+    assert.equal(s.dates.severity, 'information');
+    assert.equal(s.dates.dayOrder, 'day-first');
+    assert.equal(s.boilerplate.severity, 'off');
+    assert.deepEqual(readSettings(undefined).corpus, ['seeds/**/*.txt']);
+  });
+});
