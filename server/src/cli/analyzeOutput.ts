@@ -1,5 +1,5 @@
 /** The CLI's output formats, built from core analyses (pure). */
-import { boilerplateMessage, dateMessage, entityMessage, LineIndex, type CorpusService, type DocumentAnalysis } from '../core/index';
+import { NEVER_CANCELLED, boilerplateMessage, dateMessage, entityMessage, LineIndex, type CorpusService, type DocumentAnalysis } from '../core/index';
 
 export interface JsonDocument {
   path: string;
@@ -29,7 +29,7 @@ export function toJson(analyses: readonly DocumentAnalysis[], display: (key: str
 
 export function toTextLines(a: DocumentAnalysis, text: string, service: CorpusService, display: (key: string) => string = (k) => k): string[] {
   const lines = new LineIndex(text);
-  const clustering = service.entityClustering();
+  const clustering = service.entityClustering(NEVER_CANCELLED);
   const rows: { start: number; line: string }[] = [];
   const at = (offset: number) => {
     const p = lines.positionAt(offset);

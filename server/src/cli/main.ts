@@ -6,7 +6,7 @@
  */
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { createCorpusService } from '../core/index';
+import { createCorpusService, NEVER_CANCELLED } from '../core/index';
 import { loadNerModel } from '../node/nerModelFile';
 import { nodeFileSystem } from '../node/nodeFileSystem';
 import { ignoreRules } from '../workspace/analysisInputs';
@@ -112,7 +112,7 @@ export async function main(argv: readonly string[], out: (s: string) => void, er
     printTimeline(service, keys, command.format, out, options, displayPath);
     return 0;
   }
-  const analyses = keys.map((k) => service.analyze(k, options));
+  const analyses = keys.map((k) => service.analyze(k, options, NEVER_CANCELLED));
   if (command.format === 'json') out(toJson(analyses, displayPath) + '\n');
   else for (const a of analyses) for (const line of toTextLines(a, service.getText(a.uri) ?? '', service, displayPath)) out(line + '\n');
   return 0;

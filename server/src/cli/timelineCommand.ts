@@ -1,5 +1,5 @@
 /** `corpus-annotator timeline`: the corpus timeline of the given articles, printed as JSON, CSV or text. */
-import { buildTimeline, type AnalysisOptions, type CorpusService, type TimelineSource } from '../core/index';
+import { buildTimeline, NEVER_CANCELLED, type AnalysisOptions, type CorpusService, type TimelineSource } from '../core/index';
 import type { TimelineFormat } from './args';
 import { timelineCsv, timelineJson, timelineTextLines, toJsonEntries } from './timelineOutput';
 
@@ -12,7 +12,7 @@ export function printTimeline(
   display: (key: string) => string,
 ): void {
   const sources: TimelineSource[] = keys.map((uri) => {
-    const a = service.analyze(uri, options);
+    const a = service.analyze(uri, options, NEVER_CANCELLED);
     return { uri, text: service.getText(uri) ?? '', dates: a.dates, documentDate: a.documentDate, entities: a.entities };
   });
   const entries = toJsonEntries(buildTimeline(sources), (uri) => service.getText(uri) ?? '', display);

@@ -1,7 +1,8 @@
 /**
  * The analysis core behind one factory. It holds the corpus's texts (given to it by the host: the LSP server or the
  * CLI), and answers per-document analyses that depend on the whole corpus (entity clusters, boilerplate copies).
- * Work is cached per document text and recomputed lazily; every phase checks the cancellation token.
+ * Work is cached per document text and recomputed lazily; every entry point takes a cancellation token (required:
+ * hosts with nothing to cancel pass NEVER_CANCELLED) and every phase checks it.
  */
 import type { BoilerplateFinding, CancellationToken, DateMention, DocumentDate, EntityMention, RecognizedEntity } from './types';
 import { throwIfCancelled } from './types';
@@ -48,12 +49,12 @@ export interface CorpusService {
   documentUris(): string[];
   setRegistry(registry: EntityRegistry): void;
   /** Recognises the entities of one document ahead of time, so corpus-wide work can be spread out and reported. */
-  prepareDocument(uri: string, token?: CancellationToken): void;
-  analyze(uri: string, options?: AnalysisOptions, token?: CancellationToken): DocumentAnalysis;
-  entityAt(uri: string, offset: number, token?: CancellationToken): EntityAt | undefined;
-  entityClustering(token?: CancellationToken): EntityClustering;
+  prepareDocument(uri: string, token: CancellationToken): void;
+  analyze(uri: string, options: AnalysisOptions | undefined, token: CancellationToken): DocumentAnalysis;
+  entityAt(uri: string, offset: number, token: CancellationToken): EntityAt | undefined;
+  entityClustering(token: CancellationToken): EntityClustering;
   /** Repeated passages across the corpus, less those the analysts ignored. */
-  boilerplateClusters(): BoilerplateCluster[];
+  boilerplateClusters(token: CancellationToken): BoilerplateCluster[];
   /** The analysts' ignore list (resolved to document keys): ignored findings are left out of `analyze`. */
   setBoilerplateIgnores(ignores: BoilerplateIgnores): void;
 }
@@ -159,7 +160,10 @@ export function createCorpusService(init: CorpusServiceInit): CorpusService {
       };
     },
     entityClustering: (token) => getClustering(token),
-    boilerplateClusters: () => (clusters ??= filterClusters(boilerplate.clusters(), (u) => docs.get(u)?.text, ignores)),
+    boilerplateClusters(token) {
+      throwIfCancelled(token);
+      return (clusters ??= filterClusters(boilerplate.clusters(), (u) => docs.get(u)?.text, ignores));
+    },
     setBoilerplateIgnores(next) {
       ignores = compileIgnores(next);
       clusters = undefined;

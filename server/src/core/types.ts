@@ -68,6 +68,9 @@ export interface CancellationToken {
   readonly isCancellationRequested: boolean;
 }
 
+/** For hosts with nothing to cancel (the CLI, tests): say so explicitly, since every core entry point asks for a token. */
+export const NEVER_CANCELLED: CancellationToken = Object.freeze({ isCancellationRequested: false });
+
 export class CancelledError extends Error {
   constructor() {
     super('Cancelled');

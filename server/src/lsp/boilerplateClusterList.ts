@@ -1,5 +1,5 @@
 /** The `corpusAnnotator/boilerplateClusters` answer: the core's clusters (ignored ones left out) with LSP ranges. */
-import { LineIndex, type BoilerplateCluster } from '../core/index';
+import { LineIndex, type BoilerplateCluster, type CancellationToken } from '../core/index';
 import type { BoilerplateClusterItem, BoilerplateClustersResult } from '../protocolBoilerplate';
 import type { ServerContext } from './context';
 
@@ -8,8 +8,8 @@ export const MAX_CLUSTERS = 2000;
 const MAX_TEXT = 200;
 const KIND_ORDER = { duplicate: 0, 'near-duplicate': 1, chrome: 2 } as const;
 
-export function listClusters(ctx: ServerContext, problems: BoilerplateClustersResult['problems']): BoilerplateClustersResult {
-  const clusters = [...ctx.service.boilerplateClusters()].sort(
+export function listClusters(ctx: ServerContext, problems: BoilerplateClustersResult['problems'], token: CancellationToken): BoilerplateClustersResult {
+  const clusters = [...ctx.service.boilerplateClusters(token)].sort(
     (a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || b.places.length - a.places.length || a.text.localeCompare(b.text),
   );
   const lineIndexes = new Map<string, LineIndex | undefined>();

@@ -1,6 +1,6 @@
 /** Reads the workspace's articles into the core, with work-done progress, and keeps a promise of readiness. */
 import type { Connection } from 'vscode-languageserver';
-import type { CorpusService } from '../core/index';
+import { CancelledError, type CancellationToken, type CorpusService } from '../core/index';
 import type { Workspace } from './workspace';
 
 export class CorpusIndexer {
@@ -36,6 +36,7 @@ export class CorpusIndexer {
     this.resolveFirst = undefined;
     this.readyPromise = this.index(run)
       .catch((e) => {
+        if (e instanceof CancelledError) return; // a newer run took over
         this.connection.console.error(`Indexing the corpus failed: ${(e as Error).stack ?? e}`);
       })
       .finally(() => first?.());
@@ -43,6 +44,8 @@ export class CorpusIndexer {
   }
 
   private async index(run: number): Promise<void> {
+    const superseded = () => run !== this.run;
+    const cancelled: CancellationToken = { get isCancellationRequested() { return superseded(); } };
     const started = Date.now();
     const progress = this.progressSupported ? await this.connection.window.createWorkDoneProgress().catch(() => undefined) : undefined;
     progress?.begin('Corpus Annotator', 0, 'Finding articles…', false);
@@ -68,7 +71,7 @@ export class CorpusIndexer {
           if (text === undefined) continue;
           this.service.setDocument(file, text);
         }
-        this.service.prepareDocument(file);
+        this.service.prepareDocument(file, cancelled);
         done++;
         if (Date.now() - lastYield > 50) {
           progress?.report(Math.round((done / list.length) * 100), `Analysing ${done}/${list.length} articles`);
@@ -76,7 +79,7 @@ export class CorpusIndexer {
           lastYield = Date.now();
         }
       }
-      this.service.entityClustering();
+      this.service.entityClustering(cancelled);
       this.connection.console.info(`Indexed ${list.length} articles in ${Date.now() - started} ms.`);
       for (const listener of this.indexedListeners) listener();
     } finally {

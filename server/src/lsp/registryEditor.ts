@@ -7,7 +7,7 @@ import type { EntityCluster, EntityClustering, EntityRef, EntityRegistry, Regist
 import type { RegistryEditResult } from '../protocolEntities';
 import { AnalystFileError } from '../workspace/corpusFolder';
 import type { CorpusIndexer } from './indexer';
-import type { CorpusService } from '../core/index';
+import { NEVER_CANCELLED, type CorpusService } from '../core/index';
 import { UserError } from './tagService';
 import type { Workspace } from './workspace';
 
@@ -33,7 +33,7 @@ export class RegistryEditor {
   /** The current clustering, after indexing. */
   async clustering(): Promise<EntityClustering> {
     await this.indexer.ready;
-    return this.service.entityClustering();
+    return this.service.entityClustering(NEVER_CANCELLED);
   }
 
   /** The entity with this id, or a UserError that says what to do. */

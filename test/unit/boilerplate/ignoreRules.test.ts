@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { createCorpusService } from '../../../server/src/core/corpusService';
+import { NEVER_CANCELLED } from '../../../server/src/core/types';
 import { loadNerModel } from '../../../server/src/node/nerModelFile';
 import { ignoreHereEntry } from '../../../server/src/core/boilerplate/ignoreList';
 import { compileIgnores } from '../../../server/src/core/boilerplate/ignoreRules';
@@ -18,7 +19,7 @@ function service() {
   return s;
 }
 
-const sharedFinding = (s: ReturnType<typeof service>, uri: string) => s.analyze(uri).boilerplate.find((b) => b.text === shared);
+const sharedFinding = (s: ReturnType<typeof service>, uri: string) => s.analyze(uri, undefined, NEVER_CANCELLED).boilerplate.find((b) => b.text === shared);
 
 describe('applying the ignore list', () => {
   it('an everywhere entry hides the passage in every article, whatever its case and punctuation', () => {
@@ -26,7 +27,7 @@ describe('applying the ignore list', () => {
     assert.ok(sharedFinding(s, '/ws/a.txt'), 'flagged before');
     s.setBoilerplateIgnores({ everywhere: [{ text: shared.toUpperCase().replace(/\./g, '!'), kind: 'duplicate' }], here: [] });
     for (const n of ['a', 'b', 'c']) assert.equal(sharedFinding(s, `/ws/${n}.txt`), undefined);
-    assert.ok(!s.boilerplateClusters().some((c) => c.text === shared), 'and its cluster is gone');
+    assert.ok(!s.boilerplateClusters(NEVER_CANCELLED).some((c) => c.text === shared), 'and its cluster is gone');
   });
 
   it('a chrome entry ignores digits too; other entries do not', () => {
@@ -57,7 +58,7 @@ describe('applying the ignore list', () => {
 
     // The passage itself edited: the entry no longer matches and the finding shows again.
     s.setDocument('/ws/a.txt', a.replace(shared, `${shared.slice(0, -1)} and more.`));
-    const edited = s.analyze('/ws/a.txt').boilerplate.find((b) => b.text.startsWith(shared.slice(0, 40)));
+    const edited = s.analyze('/ws/a.txt', undefined, NEVER_CANCELLED).boilerplate.find((b) => b.text.startsWith(shared.slice(0, 40)));
     assert.ok(edited, 'an edited passage is flagged again (a near copy now)');
   });
 
@@ -73,17 +74,17 @@ describe('applying the ignore list', () => {
 
   it('clusters keep their places that are not ignored, and go when fewer than two are left', () => {
     const s = service();
-    const before = s.boilerplateClusters().find((c) => c.text === shared)!;
+    const before = s.boilerplateClusters(NEVER_CANCELLED).find((c) => c.text === shared)!;
     assert.equal(before.places.length, 3);
     const a = s.getText('/ws/a.txt')!;
     const start = a.indexOf(shared);
     const here = { ...ignoreHereEntry('a.txt', a, start, start + shared.length, new Date()), uri: '/ws/a.txt' };
     s.setBoilerplateIgnores({ everywhere: [], here: [here] });
-    assert.deepEqual(s.boilerplateClusters().find((c) => c.text === shared)!.places.map((p) => p.uri), ['/ws/b.txt', '/ws/c.txt']);
+    assert.deepEqual(s.boilerplateClusters(NEVER_CANCELLED).find((c) => c.text === shared)!.places.map((p) => p.uri), ['/ws/b.txt', '/ws/c.txt']);
     const b = s.getText('/ws/b.txt')!;
     const bStart = b.indexOf(shared);
     const here2 = { ...ignoreHereEntry('b.txt', b, bStart, bStart + shared.length, new Date()), uri: '/ws/b.txt' };
     s.setBoilerplateIgnores({ everywhere: [], here: [here, here2] });
-    assert.ok(!s.boilerplateClusters().some((c) => c.text === shared));
+    assert.ok(!s.boilerplateClusters(NEVER_CANCELLED).some((c) => c.text === shared));
   });
 });

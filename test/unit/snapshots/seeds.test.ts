@@ -6,7 +6,7 @@
 import * as assert from 'node:assert/strict';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { createCorpusService, LineIndex, type CorpusService } from '../../../server/src/core/index';
+import { createCorpusService, LineIndex, NEVER_CANCELLED, type CorpusService } from '../../../server/src/core/index';
 import { loadNerModel } from '../../../server/src/node/nerModelFile';
 import { REPO_ROOT, SEEDS_DIR, seedNames } from '../../support/workspace';
 
@@ -20,7 +20,7 @@ function snapshot(service: CorpusService, key: string): string {
     const p = lines.positionAt(o);
     return `${p.line + 1}:${p.character + 1}`;
   };
-  const a = service.analyze(key, { dates: { includeDurations: true } });
+  const a = service.analyze(key, { dates: { includeDurations: true } }, NEVER_CANCELLED);
   const out = [`# ${key}`, `article date: ${a.documentDate ? `${a.documentDate.value} (${a.documentDate.source})` : 'unknown'}`, '', '## entities'];
   for (const e of a.entities) out.push(`${at(e.start)} ${e.type} ${JSON.stringify(e.text)} -> ${e.entityId}${e.canonical !== e.text ? ` (${e.canonical})` : ''}`);
   out.push('', '## dates');

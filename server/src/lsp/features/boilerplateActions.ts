@@ -5,7 +5,7 @@
  * hovers and clusters agree.
  */
 import { CodeActionKind, type CodeAction, type Diagnostic } from 'vscode-languageserver';
-import { LineIndex, type BoilerplateKind } from '../../core/index';
+import { LineIndex, type BoilerplateKind, type CancellationToken } from '../../core/index';
 import {
   BoilerplateClientCommands,
   BoilerplateCommands,
@@ -38,11 +38,11 @@ export const boilerplateActions: Feature = {
       if (only && !only.some((k) => CodeActionKind.QuickFix.startsWith(k))) return [];
       return params.context.diagnostics.filter(isBoilerplate).flatMap((d) => actionsFor(params.textDocument.uri, d));
     });
-    commands.registerCommand(BoilerplateCommands.ignoreHere, (args) => ignore(ctx, args[0], 'here'));
-    commands.registerCommand(BoilerplateCommands.ignoreEverywhere, (args) => ignore(ctx, args[0], 'everywhere'));
-    connection.onRequest(BoilerplateRequests.clusters, async () => {
+    commands.registerCommand(BoilerplateCommands.ignoreHere, (args, token) => ignore(ctx, args[0], 'here', token));
+    commands.registerCommand(BoilerplateCommands.ignoreEverywhere, (args, token) => ignore(ctx, args[0], 'everywhere', token));
+    connection.onRequest(BoilerplateRequests.clusters, async (_params, token) => {
       await ctx.indexer.ready;
-      return listClusters(ctx, ignoreListProblems(ctx));
+      return listClusters(ctx, ignoreListProblems(ctx), token);
     });
   },
 };
@@ -75,7 +75,7 @@ function actionsFor(uri: string, d: Diagnostic): CodeAction[] {
   ];
 }
 
-async function ignore(ctx: ServerContext, raw: unknown, where: 'here' | 'everywhere'): Promise<boolean> {
+async function ignore(ctx: ServerContext, raw: unknown, where: 'here' | 'everywhere', token: CancellationToken): Promise<boolean> {
   const args = raw as IgnoreBoilerplateArgs | undefined;
   const file = typeof args?.uri === 'string' ? uriToPath(args.uri) : undefined;
   if (!file || !args?.range) throw new UserError('Ignoring a passage needs the article URI and the passage range.');
@@ -92,7 +92,7 @@ async function ignore(ctx: ServerContext, raw: unknown, where: 'here' | 'everywh
     if (where === 'here') {
       changed = await corpus.ignoreHere(file, text, start, end);
     } else {
-      const kind = args.kind ?? findingKindAt(ctx, file, start, end) ?? 'duplicate';
+      const kind = args.kind ?? findingKindAt(ctx, file, start, end, token) ?? 'duplicate';
       changed = await corpus.ignoreEverywhere(text.slice(start, end), kind, args.note);
     }
   } catch (e) {
@@ -102,7 +102,7 @@ async function ignore(ctx: ServerContext, raw: unknown, where: 'here' | 'everywh
   return changed;
 }
 
-function findingKindAt(ctx: ServerContext, file: string, start: number, end: number): BoilerplateKind | undefined {
+function findingKindAt(ctx: ServerContext, file: string, start: number, end: number, token: CancellationToken): BoilerplateKind | undefined {
   if (!ctx.service.hasDocument(file)) return undefined;
-  return ctx.service.analyze(file).boilerplate.find((b) => b.start < end && start < b.end)?.kind;
+  return ctx.service.analyze(file, undefined, token).boilerplate.find((b) => b.start < end && start < b.end)?.kind;
 }

@@ -20,6 +20,7 @@ import {
   setType,
   type EntityCluster,
   type EntityType,
+  type CancellationToken,
 } from '../../core/index';
 import {
   ClientEntityCommands,
@@ -55,8 +56,8 @@ function requireText(text: unknown, what: string): string {
 }
 
 /** Other entities the spelling may name, best first (never its own). */
-function aliasCandidates(ctx: ServerContext, text: string, own: EntityCluster): EntityCluster[] {
-  const clustering = ctx.service.entityClustering();
+function aliasCandidates(ctx: ServerContext, text: string, own: EntityCluster, token: CancellationToken): EntityCluster[] {
+  const clustering = ctx.service.entityClustering(token);
   const byWord = nameWords(text).flatMap((w) => clustering.find(w));
   const seen = new Set<string>([own.entityId]);
   const out: EntityCluster[] = [];
@@ -74,7 +75,7 @@ function nameWords(text: string): string[] {
 }
 
 /** The code actions for one entity diagnostic. */
-function actionsFor(ctx: ServerContext, target: EntityActionTarget, cluster: EntityCluster, diagnostic: Diagnostic, pickers: boolean): CodeAction[] {
+function actionsFor(ctx: ServerContext, target: EntityActionTarget, cluster: EntityCluster, diagnostic: Diagnostic, pickers: boolean, token: CancellationToken): CodeAction[] {
   const run = (command: string, args: unknown, title: string): Command =>
     pickers
       ? { title, command: ClientEntityCommands.registryEdit, arguments: [{ command, arguments: [args] }] }
@@ -87,7 +88,7 @@ function actionsFor(ctx: ServerContext, target: EntityActionTarget, cluster: Ent
     const title = `Add “${text}” as a name of another entity…`;
     out.push(action(title, { title, command: ClientEntityCommands.addAliasOf, arguments: [target] }));
   } else {
-    for (const c of aliasCandidates(ctx, text, cluster)) {
+    for (const c of aliasCandidates(ctx, text, cluster, token)) {
       const title = `Add “${text}” as a name of ${c.canonical} (${entityTypeName(c.type)})`;
       out.push(action(title, run(RegistryCommands.addAlias, { entityId: c.entityId, alias: text } satisfies AddAliasArgs, title)));
     }
@@ -129,7 +130,7 @@ export const entityActions: Feature = {
       pickers = !!p?.pickers;
     });
 
-    commands.registerCodeActions(async (params) => {
+    commands.registerCodeActions(async (params, token) => {
       const diagnostics = params.context.diagnostics.filter(isEntityDiagnostic);
       if (!diagnostics.length) return [];
       const only = params.context.only;
@@ -142,7 +143,7 @@ export const entityActions: Feature = {
       const lines = new LineIndex(text);
       const out: CodeAction[] = [];
       for (const d of diagnostics) {
-        const at = ctx.service.entityAt(file, lines.offsetAt(d.range.start));
+        const at = ctx.service.entityAt(file, lines.offsetAt(d.range.start), token);
         if (!at) continue;
         const { mention, cluster } = at;
         const target: EntityActionTarget = {
@@ -153,7 +154,7 @@ export const entityActions: Feature = {
           entityId: cluster.entityId,
           canonical: cluster.canonical,
         };
-        out.push(...actionsFor(ctx, target, cluster, d, pickers));
+        out.push(...actionsFor(ctx, target, cluster, d, pickers, token));
       }
       return out;
     });

@@ -25,10 +25,10 @@ export const entityList: Feature = {
       }
     });
 
-    connection.onRequest(EntityRequests.entityMentions, async (params): Promise<EntityMentionsResult> => {
+    connection.onRequest(EntityRequests.entityMentions, async (params, token): Promise<EntityMentionsResult> => {
       await ctx.indexer.ready;
       const entityId = String(params?.entityId ?? '');
-      const cluster = ctx.service.entityClustering().cluster(entityId);
+      const cluster = ctx.service.entityClustering(token).cluster(entityId);
       return entityMentions(
         cluster,
         entityId,

@@ -18,6 +18,8 @@ import {
 } from 'vscode-languageserver';
 import {
   CancelledError,
+  throwIfCancelled,
+  type CancellationToken,
   entityTypeName,
   LineIndex,
   plural,
@@ -62,28 +64,29 @@ function rangeOf(lines: LineIndex, start: number, end: number): Range {
 }
 
 /** The entity under `position` of an article the core knows, after indexing. */
-async function entityUnder(ctx: ServerContext, uri: string, position: { line: number; character: number }): Promise<{ file: string; lines: LineIndex; at?: EntityAt } | undefined> {
+async function entityUnder(ctx: ServerContext, uri: string, position: { line: number; character: number }, token: CancellationToken): Promise<{ file: string; lines: LineIndex; at?: EntityAt } | undefined> {
   const file = uriToPath(uri);
   if (!file) return undefined;
   await ctx.indexer.ready;
   const text = ctx.service.getText(file);
   if (text === undefined) return undefined;
   const lines = new LineIndex(text);
-  return { file, lines, at: ctx.service.entityAt(file, lines.offsetAt(position)) };
+  return { file, lines, at: ctx.service.entityAt(file, lines.offsetAt(position), token) };
 }
 
-function references(ctx: ServerContext, cluster: EntityCluster): Location[] {
+function references(ctx: ServerContext, cluster: EntityCluster, token: CancellationToken): Location[] {
   const linesOf = lineIndexes(ctx);
   const out: Location[] = [];
   for (const m of cluster.mentions) {
+    throwIfCancelled(token);
     const lines = linesOf(m.uri);
     if (lines) out.push({ uri: ctx.workspace.uriOf(m.uri), range: rangeOf(lines, m.start, m.end) });
   }
   return out;
 }
 
-function workspaceSymbols(ctx: ServerContext, query: string): SymbolInformation[] {
-  const clustering = ctx.service.entityClustering();
+function workspaceSymbols(ctx: ServerContext, query: string, token: CancellationToken): SymbolInformation[] {
+  const clustering = ctx.service.entityClustering(token);
   const found = query.trim() ? clustering.find(query) : clustering.clusters().filter((c) => c.mentions.length > 0).sort(byMentions);
   const linesOf = lineIndexes(ctx);
   const out: SymbolInformation[] = [];
@@ -159,17 +162,17 @@ export const entityNavigation: Feature = {
       }
     };
 
-    connection.onReferences((params) =>
+    connection.onReferences((params, token) =>
       guard([] as Location[], async () => {
-        const here = await entityUnder(ctx, params.textDocument.uri, params.position);
-        return here?.at ? references(ctx, here.at.cluster) : [];
+        const here = await entityUnder(ctx, params.textDocument.uri, params.position, token);
+        return here?.at ? references(ctx, here.at.cluster, token) : [];
       }),
     );
 
-    connection.onWorkspaceSymbol((params) =>
+    connection.onWorkspaceSymbol((params, token) =>
       guard([] as SymbolInformation[], async () => {
         await ctx.indexer.ready;
-        return workspaceSymbols(ctx, params.query);
+        return workspaceSymbols(ctx, params.query, token);
       }),
     );
 
@@ -185,15 +188,15 @@ export const entityNavigation: Feature = {
       }),
     );
 
-    connection.onPrepareRename(async (params) => {
-      const here = await entityUnder(ctx, params.textDocument.uri, params.position);
+    connection.onPrepareRename(async (params, token) => {
+      const here = await entityUnder(ctx, params.textDocument.uri, params.position, token);
       if (!here?.at) throw new ResponseError(ErrorCodes.InvalidRequest, NOT_A_NAME);
       const m = here.at.mention;
       return { range: rangeOf(here.lines, m.start, m.end), placeholder: here.at.cluster.canonical };
     });
 
-    connection.onRenameRequest(async (params): Promise<WorkspaceEdit> => {
-      const here = await entityUnder(ctx, params.textDocument.uri, params.position);
+    connection.onRenameRequest(async (params, token): Promise<WorkspaceEdit> => {
+      const here = await entityUnder(ctx, params.textDocument.uri, params.position, token);
       if (!here?.at) throw new ResponseError(ErrorCodes.InvalidRequest, NOT_A_NAME);
       const ref = entityRefOf(here.at.cluster);
       try {
