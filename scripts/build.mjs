@@ -13,6 +13,8 @@ const dist = path.join(root, 'dist');
 const common = {
   bundle: true,
   platform: 'node',
+  // Prefer packages' ES module builds: jsonc-parser's UMD build loads its parts by computed require() paths that a bundle cannot resolve.
+  mainFields: ['module', 'main'],
   target: 'node20',
   format: 'cjs',
   sourcemap: production ? false : 'linked',

@@ -12,7 +12,9 @@ import { nodeFileSystem } from '../../server/src/node/nodeFileSystem';
 import { Requests, ServerCommands, type ListTagsResult } from '../../server/src/protocol';
 import type { WorkspaceFileSystem } from '../../server/src/workspace/fileSystem';
 import { startLspHarness, type LspHarness } from '../support/lspHarness';
-import { makeTempWorkspace, removeTempWorkspace, waitFor } from '../support/workspace';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { makeTempWorkspace, removeTempWorkspace, REPO_ROOT, waitFor } from '../support/workspace';
 
 /** Moves the seeds into two subfolders, with two articles of the same name. */
 async function spreadIntoFolders(root: string): Promise<string[]> {
@@ -94,6 +96,16 @@ describe('one workspace model behind the server and the CLI', function () {
       assert.deepEqual(fromServer('date'), fromCli(doc.dates), `dates of ${doc.path}`);
       assert.deepEqual(fromServer('boilerplate'), fromCli(doc.boilerplate), `boilerplate of ${doc.path}`);
     }
+  });
+
+  it('runs as the bundled CLI (dist/cli.js) on a workspace with a settings file', async () => {
+    await spreadIntoFolders(root);
+    await fs.mkdir(path.join(root, '.vscode'));
+    await fs.writeFile(path.join(root, '.vscode/settings.json'), '{ "corpusAnnotator.corpus": ["seeds/wire/**/*.txt"] }\n');
+    const { stdout } = await promisify(execFile)(process.execPath, [path.join(REPO_ROOT, 'dist/cli.js'), 'analyze', '--format', 'json', 'seeds/wire'], { cwd: root });
+    const json = JSON.parse(stdout) as { documents: { path: string }[] };
+    assert.ok(json.documents.length >= 2);
+    assert.ok(json.documents.every((d) => d.path.startsWith('seeds/wire/')));
   });
 
   it('reads the sidecar once per tag command, with no refresh storm', async () => {
