@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import { anchorTag, LineIndex, type AnchoredTag } from '../core/index';
 import type { AddTagArgs, ListTagsResult, RemoveTagArgs, TagItem } from '../protocol';
 import { AnalystFileError } from '../workspace/corpusFolder';
+import { offsetsIn, optionalString, paramsObject, requiredRange, requiredString } from './params';
 import { uriToPath, type Workspace } from './workspace';
 
 export interface TextSource {
@@ -31,18 +32,25 @@ export class TagService {
     else for (const a of articles) this.cache.delete(a);
   }
 
-  async addTag(args: AddTagArgs): Promise<{ item: TagItem; article: string }> {
-    const file = this.requireArticle(args?.uri);
+  async addTag(raw: AddTagArgs | unknown): Promise<{ item: TagItem; article: string }> {
+    const what = 'Tag passage';
+    const args = paramsObject(raw, what);
+    const file = this.requireArticle(requiredString(args, 'uri', what));
+    const range = requiredRange(args, 'range', what);
+    const label = requiredString(args, 'tag', what);
+    const note = optionalString(args, 'note', what);
     await this.workspace.ready;
     const corpus = this.workspace.corpusOf(file);
     if (!corpus) throw new UserError('Tags can only be added to articles inside a workspace folder.');
+    if (!corpus.isArticle(file)) {
+      throw new UserError(`Only articles of the corpus can be tagged, and ${corpus.relative(file)} is not one (setting corpusAnnotator.corpus: ${corpus.settings.corpus.join(', ')}).`);
+    }
     const text = await this.texts.textOf(file);
     if (text === undefined) throw new UserError(`Cannot read ${path.basename(file)}.`);
     const lines = new LineIndex(text);
-    const start = lines.offsetAt(args.range.start);
-    const end = lines.offsetAt(args.range.end);
+    const { start, end } = offsetsIn(range, lines, what);
     try {
-      const tag = await corpus.addTag(file, text, { tag: String(args.tag ?? ''), note: args.note, start, end });
+      const tag = await corpus.addTag(file, text, { tag: label, note, start, end });
       return { item: this.toItem(file, corpus.relative(file), { tag, start: tag.start, end: tag.end, method: 'position' }, lines), article: file };
     } catch (e) {
       if (e instanceof AnalystFileError) throw new UserError(e.message);
@@ -50,13 +58,15 @@ export class TagService {
     }
   }
 
-  async removeTag(args: RemoveTagArgs): Promise<boolean> {
-    const file = this.requireArticle(args?.uri);
+  async removeTag(raw: RemoveTagArgs | unknown): Promise<boolean> {
+    const args = paramsObject(raw, 'Remove tag');
+    const file = this.requireArticle(requiredString(args, 'uri', 'Remove tag'));
+    const id = requiredString(args, 'id', 'Remove tag');
     await this.workspace.ready;
     const corpus = this.workspace.corpusOf(file);
     if (!corpus) return false;
     try {
-      return await corpus.removeTag(file, String(args.id));
+      return await corpus.removeTag(file, id);
     } catch (e) {
       if (e instanceof AnalystFileError) throw new UserError(e.message);
       throw e;

@@ -2,7 +2,32 @@
 import { randomBytes } from 'node:crypto';
 import { promises as fs, type Dirent } from 'node:fs';
 import * as path from 'node:path';
+import { lock } from 'proper-lockfile';
 import type { FileStamp, WorkspaceFileSystem } from '../workspace/fileSystem';
+
+const TMP_SUFFIX = '.tmp';
+/** `.entities.yaml.1234.a1b2c3d4e5f6.tmp` → 1234 */
+const TMP_NAME = /^\..+\.(\d+)\.[0-9a-f]{12}\.tmp$/;
+
+/**
+ * proper-lockfile: a lock directory beside the file (mkdir is atomic on every file system, NFS included), refreshed
+ * while held and taken over when stale, which is what a crashed writer leaves. Waits with backoff for up to ~20 s.
+ */
+const LOCK_OPTIONS = {
+  realpath: false,
+  stale: 10_000,
+  retries: { retries: 60, factor: 1.3, minTimeout: 5, maxTimeout: 500, randomize: true },
+};
+
+function isRunning(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
 
 export const nodeFileSystem: WorkspaceFileSystem = {
   async readText(file) {
@@ -17,7 +42,7 @@ export const nodeFileSystem: WorkspaceFileSystem = {
   async writeAtomic(file, text) {
     await fs.mkdir(path.dirname(file), { recursive: true });
     // A random part in the name: two writers (or two writes within one millisecond) never share a temporary file.
-    const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
+    const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${randomBytes(6).toString('hex')}${TMP_SUFFIX}`);
     let stamp: FileStamp;
     const handle = await fs.open(tmp, 'wx');
     try {
@@ -49,6 +74,40 @@ export const nodeFileSystem: WorkspaceFileSystem = {
       if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
       throw e;
     }
+  },
+
+  async withLock(file, work) {
+    await fs.mkdir(path.dirname(file), { recursive: true });
+    let compromised: Error | undefined;
+    const release = await lock(file, {
+      ...LOCK_OPTIONS,
+      lockfilePath: path.join(path.dirname(file), `.${path.basename(file)}.lock`),
+      onCompromised: (e) => void (compromised = e),
+    });
+    try {
+      const result = await work();
+      if (compromised) throw new Error(`Lost the lock on ${path.basename(file)} while writing it: ${compromised.message}`);
+      return result;
+    } finally {
+      await release().catch(() => undefined);
+    }
+  },
+
+  async removeLeftovers(dir) {
+    let names: string[];
+    try {
+      names = await fs.readdir(dir);
+    } catch {
+      return 0;
+    }
+    let removed = 0;
+    for (const name of names) {
+      const pid = TMP_NAME.exec(name)?.[1];
+      if (pid === undefined || isRunning(Number(pid))) continue;
+      await fs.rm(path.join(dir, name), { force: true });
+      removed++;
+    }
+    return removed;
   },
 
   async listFiles(dir, enter) {

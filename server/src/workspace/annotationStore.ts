@@ -1,7 +1,8 @@
 /**
  * The one store of every analyst YAML file of a workspace folder (tag sidecars, the entity registry, the ignore list):
  * - one read-modify-write path: every change reads the file fresh, applies a pure edit and writes atomically;
- * - one write queue per file, so changes to one file never interleave;
+ * - one write queue per file, and a lock per file that other processes honour, so changes to one file never interleave
+ *   (two windows, the CLI and a script can write one sidecar together without losing anything);
  * - one way to report a broken file: `onProblems` hears its problems (and an empty list once it parses again), and
  *   the change fails with an `AnalystFileError` that says where the file is broken. A broken file is never rewritten;
  * - rewrites update the previous text in place (the formats do), so analysts' comments and key order survive.
@@ -64,15 +65,18 @@ export class AnnotationStore {
     const next = previous
       .catch(() => undefined)
       .then(async (): Promise<ChangeOutcome<T, R>> => {
-        const source = options.movedFrom ?? file;
-        const current = await this.read(source, format);
-        if (!current.ok) throw new AnalystFileError(brokenMessage(source, format, current.errors[0]));
-        const { value, result } = await edit(current.value);
-        if (value === undefined) return { result, value: current.value, written: false };
-        const stamp = await this.fs.writeAtomic(file, format.serialize(value, current.text));
-        this.ownWrites.set(file, stamp);
-        if (options.movedFrom) await this.fs.remove(options.movedFrom);
-        return { result, value, written: true };
+        // Under a lock other processes honour too: the file is read as it is now, after their writes, and changed.
+        return this.fs.withLock(file, async () => {
+          const source = options.movedFrom ?? file;
+          const current = await this.read(source, format);
+          if (!current.ok) throw new AnalystFileError(brokenMessage(source, format, current.errors[0]));
+          const { value, result } = await edit(current.value);
+          if (value === undefined) return { result, value: current.value, written: false };
+          const stamp = await this.fs.writeAtomic(file, format.serialize(value, current.text));
+          this.ownWrites.set(file, stamp);
+          if (options.movedFrom) await this.fs.remove(options.movedFrom);
+          return { result, value, written: true };
+        });
       });
     this.queues.set(file, next);
     void next

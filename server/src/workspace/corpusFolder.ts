@@ -227,6 +227,9 @@ export class CorpusFolder {
     const document = this.relative(article);
     if (document.startsWith('..') || path.isAbsolute(document)) throw new AnalystFileError('Tags can only be added to articles inside the workspace folder.');
     const file = sidecarPathFor(this.annotationsDir, document);
+    if (!isSidecarFile(this.annotationsDir, file)) {
+      throw new AnalystFileError(`${document} cannot have tags: its sidecar would be ${path.relative(this.root, file)}, which is an analyst file of its own.`);
+    }
     const legacy = legacySidecarPathFor(this.annotationsDir, document);
     // An old-style sidecar of this very article is moved to the new place by its first change.
     const movedFrom = legacy !== file && this.sidecarOwners.get(legacy) === article && !(await this.fs.stamp(file)) ? legacy : undefined;
@@ -266,9 +269,10 @@ export class CorpusFolder {
     if (registry.ok) this.currentRegistry = registry.value;
     const ignores = await this.store.read(this.ignoreFile, ignoreListFormat);
     if (ignores.ok) this.currentIgnores = ignores.value;
-    const sidecarFiles = (await this.fs.listFiles(this.annotationsDir, (dir) => !path.basename(dir).startsWith('.')))
-      .filter((f) => isSidecarFile(this.annotationsDir, f))
-      .sort();
+    const analystFiles = await this.fs.listFiles(this.annotationsDir, (dir) => !path.basename(dir).startsWith('.'));
+    // Temporary files of writers killed mid-write: never part of anyone's data.
+    for (const dir of new Set(analystFiles.filter((f) => f.endsWith('.tmp')).map((f) => path.dirname(f)))) await this.fs.removeLeftovers(dir);
+    const sidecarFiles = analystFiles.filter((f) => isSidecarFile(this.annotationsDir, f)).sort();
     for (const file of sidecarFiles) await this.readSidecar(file);
   }
 

@@ -23,6 +23,13 @@ export interface WorkspaceFileSystem {
    * A missing `dir` gives an empty list.
    */
   listFiles(dir: string, enter: (folder: string) => boolean): Promise<string[]>;
+  /**
+   * Runs `work` while holding a lock on `file` that other processes (a second editor window, the CLI, a script) honour
+   * too, so their read-modify-writes of one file never interleave. A lock left by a crashed process is taken over.
+   */
+  withLock<T>(file: string, work: () => Promise<T>): Promise<T>;
+  /** Removes temporary files that writers which no longer run left in `dir` (not in its subfolders' hidden folders). */
+  removeLeftovers(dir: string): Promise<number>;
 }
 
 export function sameStamp(a: FileStamp | undefined, b: FileStamp | undefined): boolean {

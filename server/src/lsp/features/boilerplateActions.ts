@@ -17,7 +17,10 @@ import { AnalystFileError } from '../../workspace/corpusFolder';
 import { listClusters } from '../boilerplateClusterList';
 import type { Feature, ServerContext } from '../context';
 import { UserError } from '../tagService';
+import { offsetsIn, oneOf, optionalString, paramsObject, requiredRange, requiredString } from '../params';
 import { uriToPath } from '../workspace';
+
+const BOILERPLATE_KINDS: readonly BoilerplateKind[] = ['duplicate', 'near-duplicate', 'chrome'];
 
 /** Ignore lists that do not parse, for the clusters view to show. */
 function ignoreListProblems(ctx: ServerContext): { uri: string; message: string }[] {
@@ -76,24 +79,26 @@ function actionsFor(uri: string, d: Diagnostic): CodeAction[] {
 }
 
 async function ignore(ctx: ServerContext, raw: unknown, where: 'here' | 'everywhere', token: CancellationToken): Promise<boolean> {
-  const args = raw as IgnoreBoilerplateArgs | undefined;
-  const file = typeof args?.uri === 'string' ? uriToPath(args.uri) : undefined;
-  if (!file || !args?.range) throw new UserError('Ignoring a passage needs the article URI and the passage range.');
+  const what = where === 'here' ? 'Ignore this passage here' : 'Ignore this passage everywhere';
+  const args = paramsObject(raw as IgnoreBoilerplateArgs | undefined, what);
+  const file = uriToPath(requiredString(args, 'uri', what));
+  if (!file) throw new UserError(`${what}: only files on disk can have passages ignored.`);
+  const range = requiredRange(args, 'range', what);
+  const kindArg = oneOf(args, 'kind', BOILERPLATE_KINDS, what);
+  const note = optionalString(args, 'note', what);
   const text = ctx.openDocument(file)?.getText() ?? (await ctx.texts.textOf(file));
   if (text === undefined) throw new UserError(`Cannot read ${ctx.workspace.label(file)}.`);
   await ctx.workspace.ready;
   const corpus = ctx.workspace.corpusOf(file);
   if (!corpus) throw new UserError('Only articles inside a workspace folder can have passages ignored.');
-  const lines = new LineIndex(text);
-  const start = lines.offsetAt(args.range.start);
-  const end = lines.offsetAt(args.range.end);
+  const { start, end } = offsetsIn(range, new LineIndex(text), what);
   let changed: boolean;
   try {
     if (where === 'here') {
       changed = await corpus.ignoreHere(file, text, start, end);
     } else {
-      const kind = args.kind ?? findingKindAt(ctx, file, start, end, token) ?? 'duplicate';
-      changed = await corpus.ignoreEverywhere(text.slice(start, end), kind, args.note);
+      const kind = kindArg ?? findingKindAt(ctx, file, start, end, token) ?? 'duplicate';
+      changed = await corpus.ignoreEverywhere(text.slice(start, end), kind, note);
     }
   } catch (e) {
     if (e instanceof AnalystFileError) throw new UserError(e.message);
