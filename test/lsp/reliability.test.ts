@@ -105,7 +105,7 @@ describe('nothing acknowledged is lost', function () {
       [ServerCommands.addTag, { uri, range: range(-1, 1), tag: 'x' }, /range\.start/],
       [ServerCommands.addTag, { uri, range: range(2, 1), tag: 'x' }, /ends before it starts/],
       [ServerCommands.addTag, { uri, range: range(0, 9999), tag: 'x' }, /outside the document/],
-      [ServerCommands.addTag, { uri, range: range(0, 1), tag: { name: 'x' } }, /`tag` must be a non-empty string/],
+      [ServerCommands.addTag, { uri, range: range(0, 1), tag: { name: 'x' } }, /`tag` must be a string/],
       [ServerCommands.addTag, { range: range(0, 1), tag: 'x' }, /`uri` must be a non-empty string/],
       [ServerCommands.addTag, { uri: lsp.uri('annotations/entities.yaml'), range: range(0, 0), tag: 'x' }, /Only articles of the corpus can be tagged/],
       [ServerCommands.addTag, 'seeds', /expected an object/],

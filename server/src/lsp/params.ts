@@ -21,6 +21,13 @@ export function requiredString(o: Fields, key: string, what: string): string {
   return v;
 }
 
+/** A string, possibly blank (the caller says what a blank one means). */
+export function stringField(o: Fields, key: string, what: string): string {
+  const v = o[key];
+  if (typeof v !== 'string') throw new UserError(`${what}: \`${key}\` must be a string, got ${describe(v)}.`);
+  return v;
+}
+
 export function optionalString(o: Fields, key: string, what: string): string | undefined {
   const v = o[key];
   if (v === undefined || v === null) return undefined;

@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import { anchorTag, LineIndex, type AnchoredTag } from '../core/index';
 import type { AddTagArgs, ListTagsResult, RemoveTagArgs, TagItem } from '../protocol';
 import { AnalystFileError } from '../workspace/corpusFolder';
-import { offsetsIn, optionalString, paramsObject, requiredRange, requiredString } from './params';
+import { offsetsIn, optionalString, paramsObject, requiredRange, requiredString, stringField } from './params';
 import { uriToPath, type Workspace } from './workspace';
 
 export interface TextSource {
@@ -37,7 +37,7 @@ export class TagService {
     const args = paramsObject(raw, what);
     const file = this.requireArticle(requiredString(args, 'uri', what));
     const range = requiredRange(args, 'range', what);
-    const label = requiredString(args, 'tag', what);
+    const label = stringField(args, 'tag', what);
     const note = optionalString(args, 'note', what);
     await this.workspace.ready;
     const corpus = this.workspace.corpusOf(file);
