@@ -51,7 +51,7 @@ export class TagService {
     const { start, end } = offsetsIn(range, lines, what);
     try {
       const tag = await corpus.addTag(file, text, { tag: label, note, start, end });
-      return { item: this.toItem(file, corpus.relative(file), { tag, start: tag.start, end: tag.end, method: 'position' }, lines), article: file };
+      return { item: this.toItem(file, corpus.relative(file), { tag, start: tag.start, end: tag.end, status: 'anchored' }, lines), article: file };
     } catch (e) {
       if (e instanceof AnalystFileError) throw new UserError(e.message);
       throw e;
@@ -103,7 +103,7 @@ export class TagService {
         if (only && file !== only) continue;
         const text = await this.texts.textOf(file);
         const lines = text === undefined ? undefined : new LineIndex(text);
-        const anchored = text === undefined ? sidecar.tags.map((tag) => ({ tag, start: -1, end: -1, method: 'orphan' as const })) : this.anchoredTags(file, text);
+        const anchored = text === undefined ? sidecar.tags.map((tag) => ({ tag, start: -1, end: -1, status: 'orphaned' as const })) : this.anchoredTags(file, text);
         for (const a of anchored) result.tags.push(this.toItem(file, sidecar.document, a, lines));
       }
     }

@@ -81,12 +81,12 @@ describe('sidecar YAML', () => {
 describe('anchoring tags to changed text', () => {
   const tag = tagAt('highly valued');
   it('keeps the stored position when the quote is still there', () => {
-    assert.equal(anchorTag(TEXT, tag).method, 'position');
+    assert.equal(anchorTag(TEXT, tag).status, 'anchored');
   });
   it('finds the quote again after text was inserted before it', () => {
     const edited = 'NEW LINE\n' + TEXT;
     const a = anchorTag(edited, tag);
-    assert.equal(a.method, 'quote');
+    assert.equal(a.status, 'moved');
     assert.equal(edited.slice(a.start, a.end), 'highly valued');
   });
   it('prefers the occurrence whose context matches', () => {
@@ -95,6 +95,6 @@ describe('anchoring tags to changed text', () => {
     assert.equal(a.start, edited.lastIndexOf('highly valued'));
   });
   it('orphans a tag whose text is gone rather than attaching it elsewhere', () => {
-    assert.equal(anchorTag(TEXT.replace('highly valued', 'praised'), tag).method, 'orphan');
+    assert.equal(anchorTag(TEXT.replace('highly valued', 'praised'), tag).status, 'orphaned');
   });
 });

@@ -1,52 +1,178 @@
+/**
+ * Finds a tag's passage in the article's current text, safely. In this order:
+ * 1. `anchored`: the stored offsets still hold the quote;
+ * 2. `moved`: the exact quote elsewhere, where its context (the text around it) still matches;
+ * 3. `fuzzy`: a bounded approximate match (Myers' algorithm, approx-string-match, as Hypothesis uses) where the quote
+ *    AND its context both match above a threshold: a passage with a few words changed;
+ * 4. `orphaned`: kept with its quote, with the best candidate place as a suggestion for the analyst to accept.
+ *
+ * A quote found without its context (a deleted sentence whose words remain in a caption) is an orphan with a
+ * suggestion, never `moved` or `fuzzy`; so are several equally good places (a passage duplicated with its context).
+ * Short quotes need more of their context, since a common phrase matches almost anywhere. Never a silent guess.
+ */
+import search from 'approx-string-match';
 import type { Tag } from './model';
 
-export type AnchorMethod = 'position' | 'quote' | 'orphan';
+export type AnchorStatus = 'anchored' | 'moved' | 'fuzzy' | 'orphaned';
+
+export interface AnchorSuggestion {
+  readonly start: number;
+  readonly end: number;
+  /** 0–1: how well quote and context match there. */
+  readonly score: number;
+}
 
 export interface AnchoredTag {
   readonly tag: Tag;
+  /** Where the passage is now; -1 when orphaned. */
   readonly start: number;
   readonly end: number;
-  readonly method: AnchorMethod;
+  readonly status: AnchorStatus;
+  /** 0–1, for `fuzzy`: how well quote and context match. */
+  readonly confidence?: number;
+  /** For orphans: the best candidate place, if any. */
+  readonly suggestion?: AnchorSuggestion;
+}
+
+/** Exact occurrences of the quote looked at, at most. */
+const MAX_OCCURRENCES = 500;
+/** Approximate matches looked at, at most. */
+const MAX_FUZZY_CANDIDATES = 50;
+/** Quotes shorter than this are never matched approximately. */
+const MIN_FUZZY_QUOTE = 12;
+/** Share of the quote's characters that may differ in a fuzzy match. */
+const MAX_FUZZY_ERROR_RATE = 0.25;
+/** Two candidates whose scores differ by less than this are "equally good". */
+const TIE = 0.05;
+
+/** The context a quote of this length needs to be placed away from its stored offsets (0–1). */
+export function contextNeeded(quoteLength: number): number {
+  if (quoteLength <= 12) return 0.85;
+  if (quoteLength >= 80) return 0.5;
+  return 0.85 - ((quoteLength - 12) / (80 - 12)) * 0.35;
+}
+
+export function anchorTag(text: string, tag: Tag): AnchoredTag {
+  const { quote } = tag;
+  if (!quote) return orphan(tag);
+  if (text.slice(tag.start, tag.end) === quote && (quote.length >= 8 || contextScore(text, tag, tag.start, tag.end) >= 0.5)) {
+    return { tag, start: tag.start, end: tag.end, status: 'anchored' };
+  }
+  const need = contextNeeded(quote.length);
+
+  // 2. The exact quote, scored by its context.
+  const exact: Candidate[] = [];
+  for (let i = text.indexOf(quote); i >= 0 && exact.length < MAX_OCCURRENCES; i = text.indexOf(quote, i + 1)) {
+    const context = contextScore(text, tag, i, i + quote.length);
+    exact.push({ start: i, end: i + quote.length, quote: 1, context, score: context });
+  }
+  const bestExact = best(exact, tag.start);
+  if (bestExact && bestExact.context >= need && !tied(exact, bestExact)) {
+    return { tag, start: bestExact.start, end: bestExact.end, status: 'moved' };
+  }
+
+  // 3. An approximate match of the quote, accepted only when its context matches too.
+  const fuzzy = quote.length >= MIN_FUZZY_QUOTE ? approximate(text, tag) : [];
+  const bestFuzzy = best(fuzzy, tag.start);
+  const accepted =
+    bestFuzzy &&
+    bestFuzzy.quote >= 1 - MAX_FUZZY_ERROR_RATE &&
+    bestFuzzy.context >= need &&
+    (!bestExact || bestFuzzy.score > bestExact.score) &&
+    !tied([...exact, ...fuzzy], bestFuzzy);
+  if (bestFuzzy && accepted) {
+    return { tag, start: bestFuzzy.start, end: bestFuzzy.end, status: 'fuzzy', confidence: round(bestFuzzy.score) };
+  }
+
+  // 4. An orphan, with the best place seen as a suggestion.
+  const suggestion = best([...exact, ...fuzzy], tag.start);
+  return suggestion ? orphan(tag, { start: suggestion.start, end: suggestion.end, score: round(suggestion.score) }) : orphan(tag);
+}
+
+interface Candidate {
+  readonly start: number;
+  readonly end: number;
+  /** 0–1 similarity of the text there to the quote. */
+  readonly quote: number;
+  /** 0–1 similarity of the text around it to the stored context. */
+  readonly context: number;
+  readonly score: number;
+}
+
+function orphan(tag: Tag, suggestion?: AnchorSuggestion): AnchoredTag {
+  return { tag, start: -1, end: -1, status: 'orphaned', ...(suggestion ? { suggestion } : {}) };
+}
+
+/** Approximate occurrences of the quote (other than exact ones), best first per place. */
+function approximate(text: string, tag: Tag): Candidate[] {
+  const maxErrors = Math.min(256, Math.floor(tag.quote.length * MAX_FUZZY_ERROR_RATE));
+  const matches = search(text, tag.quote, maxErrors)
+    .filter((m) => m.errors > 0)
+    .sort((a, b) => a.errors - b.errors || a.start - b.start)
+    .slice(0, MAX_FUZZY_CANDIDATES * 4);
+  const out: Candidate[] = [];
+  for (const m of matches) {
+    if (out.some((c) => c.start < m.end && m.start < c.end)) continue; // one candidate per place: the fewest errors
+    const quote = 1 - m.errors / tag.quote.length;
+    const context = contextScore(text, tag, m.start, m.end);
+    out.push({ start: m.start, end: m.end, quote, context, score: (quote + context) / 2 });
+    if (out.length >= MAX_FUZZY_CANDIDATES) break;
+  }
+  return out;
+}
+
+/** The best candidate: highest score, then nearest to the stored offset. */
+function best(candidates: readonly Candidate[], near: number): Candidate | undefined {
+  let top: Candidate | undefined;
+  for (const c of candidates) {
+    if (!top || c.score > top.score + 1e-9 || (Math.abs(c.score - top.score) <= 1e-9 && Math.abs(c.start - near) < Math.abs(top.start - near))) top = c;
+  }
+  return top;
+}
+
+/** Whether another candidate, at another place, is about as good as `top`. */
+function tied(candidates: readonly Candidate[], top: Candidate): boolean {
+  return candidates.some((c) => c !== top && (c.end <= top.start || c.start >= top.end) && top.score - c.score < TIE);
+}
+
+/** 0–1: how well the text around [start, end) matches the tag's stored prefix and suffix, weighted by their lengths. */
+export function contextScore(text: string, tag: Pick<Tag, 'prefix' | 'suffix'>, start: number, end: number): number {
+  const p = tag.prefix.length;
+  const s = tag.suffix.length;
+  if (p + s === 0) return 1;
+  const before = text.slice(Math.max(0, start - p), start);
+  const after = text.slice(end, end + s);
+  return (p * similarity(before, tag.prefix, 'end') + s * similarity(after, tag.suffix, 'start')) / (p + s);
 }
 
 /**
- * Finds where a tag's passage is in the current text: first at its stored position, then by an exact search
- * for its quote, choosing the occurrence whose context matches best (and then the nearest to the old position).
- * Tags that cannot be placed are orphans (start = end = -1): they are never silently attached to other text.
+ * 0–1 similarity of `actual` to `expected` (Levenshtein distance over the expected length). A context cut short by
+ * the start or end of the text counts what is there: the missing part is an error only where text was expected.
  */
-export function anchorTag(text: string, tag: Tag): AnchoredTag {
-  if (tag.quote && text.slice(tag.start, tag.end) === tag.quote) {
-    return { tag, start: tag.start, end: tag.end, method: 'position' };
-  }
-  if (!tag.quote) return { tag, start: -1, end: -1, method: 'orphan' };
-  let best = -1;
-  let bestScore = -1;
-  let bestDistance = Infinity;
-  for (let i = text.indexOf(tag.quote); i >= 0; i = text.indexOf(tag.quote, i + 1)) {
-    const score =
-      commonSuffixLength(text.slice(Math.max(0, i - tag.prefix.length), i), tag.prefix) +
-      commonPrefixLength(text.slice(i + tag.quote.length, i + tag.quote.length + tag.suffix.length), tag.suffix);
-    const distance = Math.abs(i - tag.start);
-    if (score > bestScore || (score === bestScore && distance < bestDistance)) {
-      best = i;
-      bestScore = score;
-      bestDistance = distance;
+function similarity(actual: string, expected: string, align: 'start' | 'end'): number {
+  if (!expected.length) return 1;
+  const a = align === 'end' ? actual.slice(-expected.length) : actual.slice(0, expected.length);
+  return Math.max(0, 1 - levenshtein(a, expected) / expected.length);
+}
+
+function levenshtein(a: string, b: string): number {
+  if (a === b) return 0;
+  if (!a.length) return b.length;
+  if (!b.length) return a.length;
+  let prev = new Array<number>(b.length + 1);
+  let cur = new Array<number>(b.length + 1);
+  for (let j = 0; j <= b.length; j++) prev[j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    cur[0] = i;
+    const ca = a.charCodeAt(i - 1);
+    for (let j = 1; j <= b.length; j++) {
+      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca === b.charCodeAt(j - 1) ? 0 : 1));
     }
+    [prev, cur] = [cur, prev];
   }
-  if (best < 0) return { tag, start: -1, end: -1, method: 'orphan' };
-  return { tag, start: best, end: best + tag.quote.length, method: 'quote' };
+  return prev[b.length];
 }
 
-function commonPrefixLength(a: string, b: string): number {
-  const n = Math.min(a.length, b.length);
-  let i = 0;
-  while (i < n && a.charCodeAt(i) === b.charCodeAt(i)) i++;
-  return i;
-}
-
-function commonSuffixLength(a: string, b: string): number {
-  const n = Math.min(a.length, b.length);
-  let i = 0;
-  while (i < n && a.charCodeAt(a.length - 1 - i) === b.charCodeAt(b.length - 1 - i)) i++;
-  return i;
+function round(x: number): number {
+  return Math.round(x * 100) / 100;
 }

@@ -97,7 +97,7 @@ export function compileIgnores(rules: BoilerplateIgnores): IgnoreMatcher {
       const spans: { start: number; end: number }[] = [];
       for (const h of list) {
         const a = anchorTag(docText, asTag(h));
-        if (a.method !== 'orphan') spans.push({ start: a.start, end: a.end });
+        if (a.status !== 'orphaned') spans.push({ start: a.start, end: a.end });
       }
       anchored.set(uri, { text: docText, spans });
       return spans;

@@ -1,0 +1,122 @@
+import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { anchorTag, contextNeeded, createTag, type Tag } from '../../../server/src/core/index';
+import { SEEDS_DIR } from '../../support/workspace';
+
+const ARTICLE = readFileSync(path.join(SEEDS_DIR, '003_0e5bd4099b662286.txt'), 'utf8');
+
+function tagOf(text: string, quote: string, occurrence = 0): Tag {
+  let start = -1;
+  for (let i = 0; i <= occurrence; i++) start = text.indexOf(quote, start + 1);
+  assert.ok(start >= 0, `"${quote}" is in the text`);
+  return createTag(text, { tag: 'cooperation', start, end: start + quote.length }, 't1', new Date(0));
+}
+
+/** A sentence of the article to tag: long enough to be a real passage. */
+const SENTENCE = (() => {
+  const m = /[A-Z][^.\n]{80,220}\./.exec(ARTICLE.slice(400));
+  assert.ok(m);
+  return m[0];
+})();
+
+describe('re-anchoring tags after the text changed elsewhere', () => {
+  const tag = tagOf(ARTICLE, SENTENCE);
+
+  it('anchored: the stored offsets still hold the quote', () => {
+    const a = anchorTag(ARTICLE, tag);
+    assert.equal(a.status, 'anchored');
+    assert.equal(a.start, tag.start);
+  });
+
+  it('moved: text inserted above the tag', () => {
+    const edited = 'EDITOR’S NOTE: this article was updated with a new paragraph.\n\n' + ARTICLE;
+    const a = anchorTag(edited, tag);
+    assert.equal(a.status, 'moved');
+    assert.equal(edited.slice(a.start, a.end), SENTENCE);
+  });
+
+  it('fuzzy: the passage lightly reworded in place', () => {
+    const words = SENTENCE.split(' ');
+    words[3] = words[3].toUpperCase() + 'X';
+    words[words.length - 3] = 'significantly';
+    const reworded = words.join(' ');
+    const edited = ARTICLE.replace(SENTENCE, reworded);
+    const a = anchorTag(edited, tag);
+    assert.equal(a.status, 'fuzzy');
+    assert.ok(a.confidence! > 0.75 && a.confidence! < 1);
+    // It covers the reworded sentence, give or take a character at its ends.
+    const placed = edited.slice(a.start, a.end);
+    assert.ok(Math.abs(placed.length - reworded.length) <= 3, placed);
+    assert.ok(edited.indexOf(reworded) - a.start <= 3 && a.start - edited.indexOf(reworded) <= 3);
+  });
+
+  it('orphaned with a suggestion: the paragraph deleted while its words remain in a photo caption', () => {
+    const paragraphStart = ARTICLE.lastIndexOf('\n', tag.start) + 1;
+    const paragraphEnd = ARTICLE.indexOf('\n', tag.end);
+    const withoutParagraph = ARTICLE.slice(0, paragraphStart) + ARTICLE.slice(paragraphEnd + 1);
+    const edited = `${withoutParagraph}\nPhoto: ${SENTENCE} (VNA)\n`;
+    const a = anchorTag(edited, tag);
+    assert.equal(a.status, 'orphaned', 'never moved to the caption');
+    assert.equal(a.start, -1);
+    assert.ok(a.suggestion, 'the caption is offered');
+    assert.equal(edited.slice(a.suggestion.start, a.suggestion.end), SENTENCE);
+  });
+
+  it('orphaned with a suggestion: the same, with a comma changed in the caption', () => {
+    const paragraphStart = ARTICLE.lastIndexOf('\n', tag.start) + 1;
+    const paragraphEnd = ARTICLE.indexOf('\n', tag.end);
+    const withoutParagraph = ARTICLE.slice(0, paragraphStart) + ARTICLE.slice(paragraphEnd + 1);
+    const caption = SENTENCE.replace(' ', ', ');
+    const edited = `${withoutParagraph}\nPhoto: ${caption} (VNA)\n`;
+    const a = anchorTag(edited, tag);
+    assert.equal(a.status, 'orphaned', 'never fuzzy on the caption');
+    assert.ok(a.suggestion);
+  });
+
+  it('orphaned with a suggestion: the passage duplicated with its context, and moved', () => {
+    // A re-scrape repeats a block that holds the tagged sentence with its context on both sides.
+    const block = ARTICLE.slice(tag.start - 40, tag.end + 40);
+    const edited = 'A new lead.\n\n' + ARTICLE + '\n' + block + '\n';
+    const a = anchorTag(edited, tag);
+    assert.equal(a.status, 'orphaned', 'two equally good places: no guess');
+    assert.ok(a.suggestion);
+    assert.equal(edited.slice(a.suggestion.start, a.suggestion.end), SENTENCE);
+  });
+
+  it('moved: the passage duplicated, when one copy keeps its context and the other does not', () => {
+    const paragraphEnd = ARTICLE.indexOf('\n', tag.end);
+    const edited = 'A new lead.\n\n' + ARTICLE.slice(0, paragraphEnd + 1) + SENTENCE + '\n' + ARTICLE.slice(paragraphEnd + 1);
+    const a = anchorTag(edited, tag);
+    assert.equal(a.status, 'moved');
+    assert.equal(a.start, edited.indexOf(SENTENCE));
+  });
+
+  it('a duplicated passage does not disturb a tag whose offsets still hold', () => {
+    const edited = ARTICLE + '\n' + SENTENCE + '\n';
+    assert.equal(anchorTag(edited, tag).status, 'anchored');
+  });
+
+  it('a short quote needs most of its context: a common phrase elsewhere is only a suggestion', () => {
+    const text = 'The two ministries agreed on defence and security cooperation this year.\n';
+    const short = tagOf(text, 'and security');
+    const edited = 'Border guards discussed trade and security issues.\n';
+    const a = anchorTag(edited, short);
+    assert.equal(a.status, 'orphaned');
+    assert.ok(a.suggestion);
+    assert.ok(contextNeeded(12) > contextNeeded(200));
+  });
+
+  it('never matches a short quote approximately', () => {
+    const text = 'Police of Laos and Vietnam met.\n';
+    const short = tagOf(text, 'Laos');
+    assert.equal(anchorTag('Police of Lagos and Vietnam met.\n', short).status, 'orphaned');
+  });
+
+  it('orphans a tag whose words are gone, without a suggestion', () => {
+    const edited = ARTICLE.replace(SENTENCE, 'This sentence was replaced by something else entirely, about fishing quotas in the Mekong.');
+    const a = anchorTag(edited, tag);
+    assert.equal(a.status, 'orphaned');
+    assert.equal(a.suggestion, undefined);
+  });
+});
