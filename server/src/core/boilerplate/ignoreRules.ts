@@ -97,7 +97,8 @@ export function compileIgnores(rules: BoilerplateIgnores): IgnoreMatcher {
       const spans: { start: number; end: number }[] = [];
       for (const h of list) {
         const a = anchorTag(docText, asTag(h));
-        if (a.status !== 'orphaned') spans.push({ start: a.start, end: a.end });
+        // Only the passage itself: an edited passage (fuzzy) is shown again, since what was ignored is gone.
+        if (a.status === 'anchored' || a.status === 'moved') spans.push({ start: a.start, end: a.end });
       }
       anchored.set(uri, { text: docText, spans });
       return spans;
