@@ -5,7 +5,7 @@
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { ServerCommands, type AddTagArgs, type RemoveTagArgs, type TagItem } from '../../server/src/protocol';
+import { ServerCommands, type AddTagArgs, type LspRange, type RemoveTagArgs, type TagItem } from '../../server/src/protocol';
 import { executeServerCommand } from './serverCommands';
 import type { TagModel } from './tagModel';
 import type { TagNode } from './tagsTree';
@@ -16,15 +16,16 @@ export interface TagSelectionArgs {
   note?: string;
 }
 
-export function registerTagCommands(client: LanguageClient, model: TagModel): vscode.Disposable[] {
+export function registerTagCommands(client: LanguageClient, model: TagModel, memento: vscode.Memento): vscode.Disposable[] {
   const tagSelection = async (args?: TagSelectionArgs): Promise<TagItem | undefined> => {
     const editor = vscode.window.activeTextEditor;
     if (!editor || editor.selection.isEmpty) {
       void vscode.window.showInformationMessage('Corpus Annotator: select the passage to tag first.');
       return undefined;
     }
-    const label = args?.tag ?? (await pickTag(model));
+    const label = args?.tag ?? (await pickTag(model, memento));
     if (!label) return undefined;
+    await rememberTag(memento, label);
     const note = args?.tag !== undefined ? args.note : await vscode.window.showInputBox({
       title: `Tag “${label}”`,
       prompt: 'Optional note for this passage (Enter to skip)',
@@ -64,13 +65,79 @@ export function registerTagCommands(client: LanguageClient, model: TagModel): vs
   const revealTag = async (item: TagItem): Promise<void> => {
     const doc = await vscode.workspace.openTextDocument(vscode.Uri.parse(item.uri));
     const editor = await vscode.window.showTextDocument(doc, { preview: true });
+    const target = item.range ?? item.suggestion;
     if (!item.range) {
-      void vscode.window.showWarningMessage(`The passage tagged “${item.tag}” is no longer in ${item.document}: its text changed.`);
-      return;
+      void vscode.window.showWarningMessage(
+        item.suggestion
+          ? `The passage tagged “${item.tag}” changed in ${item.document}; its words are at the selected place, without their context. Use Accept Suggested Place, Attach Tag to Selection or Remove Tag.`
+          : `The passage tagged “${item.tag}” is no longer in ${item.document}. Select its new passage and use Attach Tag to Selection, or Remove Tag.`,
+      );
+      if (!target) return;
     }
-    const range = new vscode.Range(item.range.start.line, item.range.start.character, item.range.end.line, item.range.end.character);
+    const range = toRange(target!);
     editor.selection = new vscode.Selection(range.start, range.end);
     editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+  };
+
+  const reanchor = async (item: TagItem, range: LspRange, done: string): Promise<void> => {
+    try {
+      await executeServerCommand(client, ServerCommands.reanchorTag, { uri: item.uri, id: item.id, range });
+      vscode.window.setStatusBarMessage(done, 3000);
+    } catch (e) {
+      void vscode.window.showErrorMessage(`Corpus Annotator: could not move the tag: ${(e as Error).message}`);
+    }
+  };
+
+  const acceptSuggestion = async (target?: TagNode | TagItem): Promise<void> => {
+    const item = itemOf(target);
+    const range = item?.status === 'fuzzy' ? item.range : item?.suggestion;
+    if (!item || !range) return;
+    await reanchor(item, range, `Tag “${item.tag}” attached at line ${range.start.line + 1}`);
+  };
+
+  const attachToSelection = async (target?: TagNode | TagItem): Promise<void> => {
+    const item = itemOf(target) ?? (await pickTagNeedingAttention(model));
+    if (!item) return;
+    const editor = vscode.window.activeTextEditor;
+    if (!editor || editor.selection.isEmpty || editor.document.uri.toString() !== vscode.Uri.parse(item.uri).toString()) {
+      void vscode.window.showInformationMessage(`Corpus Annotator: open ${item.document}, select the passage for “${item.tag}”, then run Attach Tag to Selection.`);
+      await revealTag(item);
+      return;
+    }
+    const sel = editor.selection;
+    await reanchor(item, { start: { line: sel.start.line, character: sel.start.character }, end: { line: sel.end.line, character: sel.end.character } }, `Tag “${item.tag}” attached to the selection`);
+  };
+
+  const editNote = async (target?: TagNode | TagItem): Promise<void> => {
+    const item = itemOf(target) ?? (await pickTagHere(model, 'Edit the note of which tag?'));
+    if (!item) return;
+    const note = await vscode.window.showInputBox({ title: `Note on “${item.tag}”`, value: item.note ?? '', prompt: 'Empty to remove the note' });
+    if (note === undefined) return;
+    try {
+      await executeServerCommand(client, ServerCommands.editNote, { uri: item.uri, id: item.id, note });
+    } catch (e) {
+      void vscode.window.showErrorMessage(`Corpus Annotator: could not edit the note: ${(e as Error).message}`);
+    }
+  };
+
+  /** Moves the cursor to the next (or previous) tagged passage of the article, wrapping around. */
+  const goToTag = (direction: 1 | -1) => async (): Promise<void> => {
+    const editor = vscode.window.activeTextEditor;
+    if (!editor) return;
+    await model.whenLoaded();
+    const here = editor.document.uri.toString();
+    const ranges = model.tags
+      .filter((t) => vscode.Uri.parse(t.uri).toString() === here && t.range)
+      .map((t) => toRange(t.range!))
+      .sort((a, b) => a.start.compareTo(b.start));
+    if (!ranges.length) {
+      vscode.window.setStatusBarMessage('No tagged passage in this article', 3000);
+      return;
+    }
+    const at = editor.selection.active;
+    const next = direction > 0 ? ranges.find((r) => r.start.isAfter(at)) ?? ranges[0] : [...ranges].reverse().find((r) => r.start.isBefore(at) && !r.contains(at)) ?? ranges[ranges.length - 1];
+    editor.selection = new vscode.Selection(next.start, next.end);
+    editor.revealRange(next, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
   };
 
   return [
@@ -78,24 +145,96 @@ export function registerTagCommands(client: LanguageClient, model: TagModel): vs
     vscode.commands.registerCommand('corpusAnnotator.removeTag', removeTag),
     vscode.commands.registerCommand('corpusAnnotator.revealTag', revealTag),
     vscode.commands.registerCommand('corpusAnnotator.refreshTags', () => model.refresh()),
+    vscode.commands.registerCommand('corpusAnnotator.acceptTagSuggestion', acceptSuggestion),
+    vscode.commands.registerCommand('corpusAnnotator.attachTagToSelection', attachToSelection),
+    vscode.commands.registerCommand('corpusAnnotator.editTagNote', editNote),
+    vscode.commands.registerCommand('corpusAnnotator.nextTag', goToTag(1)),
+    vscode.commands.registerCommand('corpusAnnotator.previousTag', goToTag(-1)),
   ];
 }
 
-async function pickTag(model: TagModel): Promise<string | undefined> {
+const RECENT_KEY = 'corpusAnnotator.recentTags';
+const RECENT_MAX = 10;
+
+async function rememberTag(memento: vscode.Memento, label: string): Promise<void> {
+  const recent = memento.get<string[]>(RECENT_KEY, []).filter((l) => l !== label);
+  await memento.update(RECENT_KEY, [label, ...recent].slice(0, RECENT_MAX));
+}
+
+function toRange(r: LspRange): vscode.Range {
+  return new vscode.Range(r.start.line, r.start.character, r.end.line, r.end.character);
+}
+
+function itemOf(target: TagNode | TagItem | undefined): TagItem | undefined {
+  if (!target) return undefined;
+  return 'kind' in target ? (target.kind === 'passage' ? target.item : undefined) : target;
+}
+
+async function pickTagNeedingAttention(model: TagModel): Promise<TagItem | undefined> {
   await model.whenLoaded();
-  const existing = model.labels().map(({ label, count }) => ({ label, description: `${count} passage${count === 1 ? '' : 's'}` }));
+  const list = model.tags.filter((t) => t.status === 'orphaned' || t.status === 'fuzzy');
+  if (!list.length) {
+    void vscode.window.showInformationMessage('Corpus Annotator: no orphaned or fuzzy tags.');
+    return undefined;
+  }
+  const picked = await vscode.window.showQuickPick(
+    list.map((t) => ({ label: t.tag, description: `${t.document} · ${t.status}`, detail: t.quote.slice(0, 120), t })),
+    { title: 'Attach which tag to the selection?' },
+  );
+  return picked?.t;
+}
+
+async function pickTagHere(model: TagModel, title: string): Promise<TagItem | undefined> {
+  await model.whenLoaded();
+  const editor = vscode.window.activeTextEditor;
+  const here = editor?.document.uri.toString();
+  const list = model.tags.filter((t) => vscode.Uri.parse(t.uri).toString() === here);
+  const atCursor = list.filter((t) => t.range && editor && toRange(t.range).contains(editor.selection.active));
+  if (atCursor.length === 1) return atCursor[0];
+  if (!list.length) {
+    void vscode.window.showInformationMessage('Corpus Annotator: no tag in this article.');
+    return undefined;
+  }
+  const picked = await vscode.window.showQuickPick(
+    (atCursor.length ? atCursor : list).map((t) => ({ label: t.tag, description: t.range ? `line ${t.range.start.line + 1}` : t.status, detail: t.quote.slice(0, 120), t })),
+    { title },
+  );
+  return picked?.t;
+}
+
+/**
+ * The tag to apply: tags used recently first, then every other tag in use (most used first). Typing filters them; a
+ * "new tag" entry is offered only when nothing in use is exactly the typed text, and it comes after the matches, so
+ * Enter picks a matching tag (`defence` → `defence-cooperation`) rather than creating a near-duplicate. Enter on an
+ * empty box repeats the last tag used.
+ */
+async function pickTag(model: TagModel, memento: vscode.Memento): Promise<string | undefined> {
+  await model.whenLoaded();
+  const counts = new Map(model.labels().map(({ label, count }) => [label, count]));
+  const recent = memento.get<string[]>(RECENT_KEY, []).filter((l) => counts.has(l));
+  const others = [...counts.keys()].filter((l) => !recent.includes(l));
+  const describe = (label: string, isRecent: boolean) => {
+    const n = counts.get(label) ?? 0;
+    return `${isRecent ? 'recent · ' : ''}${n} passage${n === 1 ? '' : 's'}`;
+  };
+  const existing: vscode.QuickPickItem[] = [
+    ...recent.map((label) => ({ label, description: describe(label, true) })),
+    ...others.map((label) => ({ label, description: describe(label, false) })),
+  ];
   const qp = vscode.window.createQuickPick<vscode.QuickPickItem>();
   qp.title = 'Tag the selected passage';
-  qp.placeholder = existing.length ? 'Choose a tag or type a new one' : 'Type a new tag';
+  qp.placeholder = recent.length ? `Choose a tag or type a new one (Enter: “${recent[0]}” again)` : existing.length ? 'Choose a tag or type a new one' : 'Type a new tag';
   qp.items = existing;
   qp.onDidChangeValue((value) => {
     const v = value.trim();
-    const known = existing.some((e) => e.label === v);
-    qp.items = v && !known ? [{ label: v, description: 'new tag', alwaysShow: true }, ...existing] : existing;
+    qp.items = v && !counts.has(v) ? [...existing, { label: v, description: 'new tag', alwaysShow: true }] : existing;
   });
   return new Promise((resolve) => {
     qp.onDidAccept(() => {
-      const picked = qp.selectedItems[0]?.label ?? qp.value.trim();
+      const typed = qp.value.trim();
+      // An empty box repeats the last tag used, and does nothing when there is none (never the first in the list).
+      if (!typed && !recent.length) return;
+      const picked = typed ? (qp.selectedItems[0]?.label ?? qp.activeItems[0]?.label ?? typed) : recent[0];
       resolve(picked || undefined);
       qp.hide();
     });

@@ -13,6 +13,6 @@ export const tagsFeature: ClientFeature = {
     const tagsView = vscode.window.createTreeView('corpusAnnotator.tags', { treeDataProvider: tagsTree, showCollapseAll: true });
     Object.assign(ctx.exports, { tags, tagsTree, tagsView });
     void tags.refresh();
-    return [tags, tagsTree, tagsView, registerTagDecorations(tags), ...registerTagCommands(ctx.client, tags)];
+    return [tags, tagsTree, tagsView, registerTagDecorations(tags), ...registerTagCommands(ctx.client, tags, ctx.extension.workspaceState)];
   },
 };

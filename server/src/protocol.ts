@@ -41,8 +41,20 @@ export interface TagItem {
   quote: string;
   /** Where the passage is now; absent when the tag is orphaned (its text is gone). */
   range?: LspRange;
+  /**
+   * How it was found in the current text: `anchored` (where it was), `moved` (same words and context elsewhere),
+   * `fuzzy` (words changed a little; `confidence` 0–1), `orphaned` (not found; see `suggestion`).
+   */
+  status: TagStatus;
+  confidence?: number;
+  /** For an orphan: the best candidate place, to accept or not. */
+  suggestion?: LspRange;
   created: string;
+  updated?: string;
+  author?: string;
 }
+
+export type TagStatus = 'anchored' | 'moved' | 'fuzzy' | 'orphaned';
 
 export interface ListTagsResult {
   tags: TagItem[];
@@ -68,6 +80,29 @@ export interface IndexedParams {
   articles: number;
 }
 
+/**
+ * `initializationOptions` of the `initialize` request. Every field is optional; other editors may send none.
+ *
+ * Settings: clients without `workspace/configuration` (Neovim 0.7) may give the `corpusAnnotator` settings here, as
+ * `{ settings: { corpusAnnotator: {…} } }` or `{ corpusAnnotator: {…} }` (nested or dotted keys, as in VS Code's
+ * settings.json), and later through `workspace/didChangeConfiguration` (`{ settings: { corpusAnnotator: {…} } }`).
+ * Each folder's `.vscode/settings.json` applies on top, as in VS Code.
+ */
+export interface InitializationOptions {
+  settings?: { corpusAnnotator?: unknown };
+  corpusAnnotator?: unknown;
+  /**
+   * Client-side commands this client implements (e.g. `corpusAnnotator.tagRange`, the `ClientEntityCommands`). Code
+   * actions use a client command only when the client lists it here; other clients get server commands.
+   */
+  clientCommands?: string[];
+  /**
+   * The client shows what the server commands run from code actions did (VS Code: in the status bar). Otherwise the
+   * server says it with `window/showMessage`, since editors such as Neovim drop command results.
+   */
+  showsCommandResults?: boolean;
+}
+
 export const Requests = {
   /** `corpusAnnotator/listTags` — params: ListTagsParams (`{}` for every article, `{ uri }` for one); result: ListTagsResult */
   listTags: new RequestType<ListTagsParams, ListTagsResult, void>('corpusAnnotator/listTags'),
@@ -89,11 +124,17 @@ export const ServerCommands = {
   addTag: 'corpusAnnotator.server.addTag',
   /** args: [RemoveTagArgs]; result: boolean (true when removed) */
   removeTag: 'corpusAnnotator.server.removeTag',
+  /** Attaches a tag to a new place (a suggestion accepted, a fuzzy place confirmed, or a selection). args: [ReanchorTagArgs]; result: TagItem */
+  reanchorTag: 'corpusAnnotator.server.reanchorTag',
+  /** Sets or clears a tag's note. args: [EditNoteArgs]; result: TagItem */
+  editNote: 'corpusAnnotator.server.editNote',
 } as const;
 
 /** Arguments and result of each of `ServerCommands`, by command name. */
 export interface ServerCommandTypes {
   [ServerCommands.addTag]: CommandSignature<[AddTagArgs], TagItem>;
+  [ServerCommands.reanchorTag]: CommandSignature<[ReanchorTagArgs], TagItem>;
+  [ServerCommands.editNote]: CommandSignature<[EditNoteArgs], TagItem>;
   [ServerCommands.removeTag]: CommandSignature<[RemoveTagArgs], boolean>;
 }
 
@@ -107,4 +148,18 @@ export interface AddTagArgs {
 export interface RemoveTagArgs {
   uri: string;
   id: string;
+}
+
+export interface ReanchorTagArgs {
+  uri: string;
+  id: string;
+  /** The passage the tag should hold from now on. */
+  range: LspRange;
+}
+
+export interface EditNoteArgs {
+  uri: string;
+  id: string;
+  /** The new note; empty or absent to clear it. */
+  note?: string;
 }

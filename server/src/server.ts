@@ -4,39 +4,49 @@
  * under `lsp/features/`, registered here.
  */
 import { DidChangeConfigurationNotification, TextDocuments, type Connection, type InitializeResult, type ServerCapabilities } from 'vscode-languageserver';
-import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createCorpusService, type NerModel } from './core/index';
 import { Notifications } from './protocol';
 import type { WorkspaceFileSystem } from './workspace/fileSystem';
 import { analysisOptionsOf } from './workspace/settings';
 import type { Feature, ServerContext } from './lsp/context';
+import { ClientInfo } from './lsp/clientInfo';
 import { ClientNotifier } from './lsp/clientNotifier';
 import { CommandRegistry } from './lsp/commandRegistry';
 import { CorpusIndexer } from './lsp/indexer';
 import { RegistryEditor } from './lsp/registryEditor';
 import { TagService } from './lsp/tagService';
+import { TagTracker } from './lsp/tagTracker';
 import { Workspace } from './lsp/workspace';
 import { corpusSync } from './lsp/features/corpusSync';
 import { createValidator } from './lsp/features/publishDiagnostics';
 import { documentSync } from './lsp/features/documentSync';
 import { hoverFeature } from './lsp/features/hoverFeature';
 import { tagsFeature } from './lsp/features/tagsFeature';
+import { tagActions } from './lsp/features/tagActions';
 import { timelineFeature } from './lsp/features/timelineFeature';
 import { entityActions } from './lsp/features/entityActions';
 import { entityList } from './lsp/features/entityList';
 import { entityNavigation } from './lsp/features/entityNavigation';
 import { boilerplateActions } from './lsp/features/boilerplateActions';
+import { fileWatching } from './lsp/features/fileWatching';
+import type { WatchFolders } from './workspace/folderWatcher';
 
 export interface ServerDeps {
   loadNerModel(): NerModel;
   /** The disk, as the workspace model sees it (node/nodeFileSystem.ts; tests may count or fake operations). */
   readonly fs: WorkspaceFileSystem;
+  /**
+   * Watches folders on disk (node/folderWatcher.ts), for clients that cannot watch files for the server. Without it,
+   * such clients' outside changes go unnoticed.
+   */
+  readonly watchFolders?: WatchFolders;
 }
 
-export const FEATURES: readonly Feature[] = [corpusSync, documentSync, hoverFeature, tagsFeature, boilerplateActions, timelineFeature, entityActions, entityList, entityNavigation];
+export const FEATURES: readonly Feature[] = [corpusSync, documentSync, hoverFeature, tagsFeature, tagActions, boilerplateActions, timelineFeature, entityActions, entityList, entityNavigation, fileWatching];
 
 export function startServer(connection: Connection, deps: ServerDeps): void {
-  const documents = new TextDocuments(TextDocument);
+  const tracker = new TagTracker();
+  const documents = new TextDocuments(tracker.documents());
   const workspace = new Workspace(connection, deps.fs);
   const service = createCorpusService({ nerModel: deps.loadNerModel() });
   const openDocument = (file: string) => documents.get(workspace.uriOf(file));
@@ -45,14 +55,17 @@ export function startServer(connection: Connection, deps: ServerDeps): void {
   };
   const indexer = new CorpusIndexer(connection, workspace, service, (file) => !!openDocument(file));
   const openedListeners: (() => void)[] = [];
+  const client = new ClientInfo(connection);
+  let settingsCheck = Promise.resolve();
   const ctx: ServerContext = {
     connection,
     documents,
     workspace,
     service,
     texts,
+    client,
     commands: new CommandRegistry(),
-    tags: new TagService(workspace, texts),
+    tags: new TagService(workspace, texts, tracker),
     registryEditor: new RegistryEditor(workspace, service, indexer),
     indexer,
     notify: new ClientNotifier(connection, () => indexer.ready),
@@ -61,6 +74,16 @@ export function startServer(connection: Connection, deps: ServerDeps): void {
     analysisOptions: analysisOptionsOf,
     validateSoon: createValidator(() => ctx),
     onWorkspaceOpened: (listener) => void openedListeners.push(listener),
+    // One check at a time, after the latest reopen: a burst of notifications reopens the workspace at most once more.
+    settingsMayHaveChanged: () => {
+      settingsCheck = settingsCheck
+        .then(() => workspace.settingsChanged())
+        .then((changed) => {
+          if (changed) reindex();
+        })
+        .catch((e) => connection.console.error(`Reading the settings failed: ${(e as Error).stack ?? e}`));
+    },
+    ...(deps.watchFolders ? { watchFolders: deps.watchFolders } : {}),
   };
 
   const reindex = () =>
@@ -80,8 +103,10 @@ export function startServer(connection: Connection, deps: ServerDeps): void {
       .catch((e) => connection.console.error(`Opening the workspace failed: ${(e as Error).stack ?? e}`));
 
   connection.onInitialize((params): InitializeResult => {
+    client.initialize(params);
     workspace.setFolders(params.workspaceFolders, params.rootUri);
     workspace.configurationSupported = !!params.capabilities.workspace?.configuration;
+    if (!workspace.configurationSupported) workspace.setPushedSettings(client.initializationOptions);
     ctx.indexer.progressSupported = !!params.capabilities.window?.workDoneProgress;
     const capabilities: ServerCapabilities = { workspace: { workspaceFolders: { supported: true } } };
     const commands: string[] = [];
@@ -98,12 +123,19 @@ export function startServer(connection: Connection, deps: ServerDeps): void {
   });
   connection.onInitialized(() => {
     if (workspace.configurationSupported) {
-      void connection.client.register(DidChangeConfigurationNotification.type, undefined).catch(() => undefined);
+      void connection.client.register(DidChangeConfigurationNotification.type, { section: 'corpusAnnotator' }).catch(() => undefined);
     }
     reindex();
   });
-  connection.onDidChangeConfiguration(() => reindex());
+  // Clients with workspace/configuration are asked again; others send the settings themselves (Neovim: its
+  // `settings`, once after `initialized` and whenever they change). Only a real change reopens the workspace.
+  connection.onDidChangeConfiguration((params) => {
+    if (!workspace.configurationSupported) workspace.setPushedSettings(params?.settings ?? null);
+    ctx.settingsMayHaveChanged();
+  });
 
+  // Tags moved by edits in an editor: clients redraw them (a short pause coalesces a burst of keystrokes).
+  tracker.onDidMove((uri) => ctx.notify.tagsChanged([uri], 150));
   for (const f of FEATURES) f.register(ctx);
   ctx.commands.listen(connection);
   documents.listen(connection);

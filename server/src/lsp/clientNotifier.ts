@@ -31,10 +31,10 @@ export class ClientNotifier {
   }
 
   /** The tags of these articles (URIs) changed; no list means "any article". Sent promptly, merged. */
-  tagsChanged(uris?: readonly string[]): void {
+  tagsChanged(uris?: readonly string[], delayMs = 0): void {
     if (!uris) this.allTags = true;
     else for (const u of uris) this.tagUris.add(u);
-    this.schedule('tags', 0, () => {
+    this.schedule('tags', delayMs, () => {
       const params = { uris: this.allTags ? [] : [...this.tagUris].sort() };
       this.tagUris = new Set();
       this.allTags = false;

@@ -4,8 +4,10 @@
  * on every outside change), so one tag command reads its sidecar once, in the store's read-modify-write.
  */
 import * as path from 'node:path';
-import { anchorTag, LineIndex, type AnchoredTag } from '../core/index';
-import type { AddTagArgs, ListTagsResult, RemoveTagArgs, TagItem } from '../protocol';
+import { anchorTag, CONTEXT_CHARS, LineIndex, type AnchoredTag, type Tag } from '../core/index';
+import type { AddTagArgs, EditNoteArgs, ListTagsResult, ReanchorTagArgs, RemoveTagArgs, TagItem } from '../protocol';
+import type { CorpusFolder } from '../workspace/corpusFolder';
+import type { TagTracker } from './tagTracker';
 import { AnalystFileError } from '../workspace/corpusFolder';
 import { offsetsIn, optionalString, paramsObject, requiredRange, requiredString, stringField } from './params';
 import { uriToPath, type Workspace } from './workspace';
@@ -24,6 +26,7 @@ export class TagService {
   constructor(
     private readonly workspace: Workspace,
     private readonly texts: TextSource,
+    private readonly tracker: TagTracker,
   ) {}
 
   /** Forgets re-anchored tags: of these articles, or of all. */
@@ -73,8 +76,68 @@ export class TagService {
     }
   }
 
+  /** Re-attaches a tag to a new passage: a suggestion accepted, a fuzzy place confirmed, or the analyst's selection. */
+  async reanchor(raw: ReanchorTagArgs | unknown): Promise<TagItem> {
+    const what = 'Re-attach tag';
+    const args = paramsObject(raw, what);
+    const file = this.requireArticle(requiredString(args, 'uri', what));
+    const id = requiredString(args, 'id', what);
+    const range = requiredRange(args, 'range', what);
+    const { corpus, text } = await this.articleOf(file, what);
+    const lines = new LineIndex(text);
+    const { start, end } = offsetsIn(range, lines, what);
+    if (end <= start) throw new UserError(`${what}: select the passage the tag should hold.`);
+    const tag = await this.update(corpus, file, id, (t) => placeTag(t, text, start, end), what);
+    return this.toItem(file, corpus.relative(file), { tag, start, end, status: 'anchored' }, lines);
+  }
+
+  /** Sets or clears a tag's note. */
+  async editNote(raw: EditNoteArgs | unknown): Promise<TagItem> {
+    const what = 'Edit note';
+    const args = paramsObject(raw, what);
+    const file = this.requireArticle(requiredString(args, 'uri', what));
+    const id = requiredString(args, 'id', what);
+    const note = (optionalString(args, 'note', what) ?? '').trim();
+    const { corpus, text } = await this.articleOf(file, what);
+    const tag = await this.update(corpus, file, id, ({ note: _old, ...t }) => (note ? { ...t, note } : t), what);
+    const anchored = this.anchoredTags(file, text).find((a) => a.tag.id === id) ?? anchorTag(text, tag);
+    return this.toItem(file, corpus.relative(file), { ...anchored, tag }, new LineIndex(text));
+  }
+
+  /** Starts following the tags of an article open in an editor, as it is edited. */
+  track(file: string, uri: string, text: string): void {
+    this.cache.delete(file);
+    this.tracker.forget(uri);
+    this.tracker.track(uri, text, this.anchoredTags(file, text));
+  }
+
+  /** Stops following an article closed in the editor. */
+  untrack(uri: string): void {
+    this.tracker.forget(uri);
+  }
+
+  /**
+   * The article was saved: tags that moved with the edits (or whose passage was edited) get their new place stored.
+   * Tags whose whole passage was deleted, and fuzzy ones, are left as they are for the analyst to decide.
+   */
+  async saveTracked(file: string, uri: string, text: string): Promise<void> {
+    const tracked = this.tracker.tagsOf(uri, text);
+    const corpus = this.workspace.corpusOf(file);
+    if (!tracked || !corpus) return;
+    for (const t of tracked.values()) {
+      if (t.start === undefined || t.end === undefined || t.anchored.status === 'fuzzy' || t.anchored.status === 'orphaned') continue;
+      const { tag } = t.anchored;
+      if (t.start === tag.start && t.end === tag.end && text.slice(t.start, t.end) === tag.quote) continue;
+      if (t.end <= t.start) continue;
+      const { start, end } = t;
+      await corpus.updateTag(file, tag.id, (current) => placeTag(current, text, start, end)).catch(() => undefined);
+    }
+  }
+
   /** Tags of one article, re-anchored against `text` (cached until its tags or the text change). */
   anchoredTags(file: string, text: string): AnchoredTag[] {
+    const tracked = this.tracker.tagsOf(this.workspace.uriOf(file), text);
+    if (tracked) return [...tracked.values()].map(trackedToAnchored);
     const cached = this.cache.get(file);
     if (cached && cached.text === text) return cached.tags;
     const entry = this.workspace.corpusOf(file)?.sidecarOf(file);
@@ -117,11 +180,37 @@ export class TagService {
       id: a.tag.id,
       tag: a.tag.tag,
       quote: a.tag.quote,
+      status: a.status,
       created: a.tag.created,
       ...(a.tag.note ? { note: a.tag.note } : {}),
+      ...(a.tag.updated ? { updated: a.tag.updated } : {}),
+      ...(a.tag.author ? { author: a.tag.author } : {}),
+      ...(a.confidence !== undefined ? { confidence: a.confidence } : {}),
     };
     if (lines && a.start >= 0) item.range = { start: lines.positionAt(a.start), end: lines.positionAt(a.end) };
+    if (lines && a.suggestion) item.suggestion = { start: lines.positionAt(a.suggestion.start), end: lines.positionAt(a.suggestion.end) };
     return item;
+  }
+
+  private async articleOf(file: string, what: string): Promise<{ corpus: CorpusFolder; text: string }> {
+    await this.workspace.ready;
+    const corpus = this.workspace.corpusOf(file);
+    if (!corpus) throw new UserError(`${what}: ${path.basename(file)} is not in a workspace folder.`);
+    const text = await this.texts.textOf(file);
+    if (text === undefined) throw new UserError(`${what}: cannot read ${path.basename(file)}.`);
+    return { corpus, text };
+  }
+
+  private async update(corpus: CorpusFolder, file: string, id: string, change: (tag: Tag) => Tag, what: string): Promise<Tag> {
+    let tag: Tag | undefined;
+    try {
+      tag = await corpus.updateTag(file, id, change);
+    } catch (e) {
+      if (e instanceof AnalystFileError) throw new UserError(e.message);
+      throw e;
+    }
+    if (!tag) throw new UserError(`${what}: there is no tag \`${id}\` on ${corpus.relative(file)} any more.`);
+    return tag;
   }
 
   private requireArticle(uri: unknown): string {
@@ -129,4 +218,25 @@ export class TagService {
     if (!file) throw new UserError('Tags can only be added to files on disk.');
     return file;
   }
+}
+
+/** The tag holding `text[start, end)` from now on: its quote, context and offsets taken from the text. */
+function placeTag(tag: Tag, text: string, start: number, end: number): Tag {
+  return {
+    ...tag,
+    quote: text.slice(start, end),
+    prefix: text.slice(Math.max(0, start - CONTEXT_CHARS), start),
+    suffix: text.slice(end, end + CONTEXT_CHARS),
+    start,
+    end,
+  };
+}
+
+/** A tag followed through edits in the editor is where the edits put it (or gone with its passage). */
+function trackedToAnchored(t: { anchored: AnchoredTag; start?: number; end?: number }): AnchoredTag {
+  const { tag, status, confidence, suggestion } = t.anchored;
+  if (t.start === undefined || t.end === undefined) {
+    return status === 'orphaned' ? t.anchored : { tag, start: -1, end: -1, status: 'orphaned' };
+  }
+  return { tag, start: t.start, end: t.end, status: status === 'fuzzy' ? 'fuzzy' : 'anchored', ...(confidence !== undefined ? { confidence } : {}), ...(suggestion ? { suggestion } : {}) };
 }

@@ -172,7 +172,23 @@ export class CorpusFolder {
     if (!(input.end > input.start)) return Promise.reject(new AnalystFileError('Select the passage to tag first.'));
     return this.changeSidecar(article, (sidecar) => {
       const tag = createTag(articleText, input, newTagId(new Date(), Math.random), new Date());
+      // The same tag on the same passage again is the tag already there, not a duplicate.
+      const same = sidecar.tags.find((t) => t.tag === tag.tag && t.start === tag.start && t.end === tag.end && t.quote === tag.quote);
+      if (same) return { result: same };
       return { value: { ...sidecar, tags: [...sidecar.tags, tag] }, result: tag };
+    });
+  }
+
+  /**
+   * Changes one tag: `update` gets the tag as it is in the file now and returns its new version (stamped `updated`).
+   * Resolves to the new tag, or undefined when there is no tag with that id.
+   */
+  updateTag(article: string, id: string, update: (tag: Tag) => Tag): Promise<Tag | undefined> {
+    return this.changeSidecar(article, (sidecar) => {
+      const old = sidecar.tags.find((t) => t.id === id);
+      if (!old) return { result: undefined };
+      const next: Tag = { ...update(old), id: old.id, created: old.created, updated: new Date().toISOString() };
+      return { value: { ...sidecar, tags: sidecar.tags.map((t) => (t.id === id ? next : t)) }, result: next };
     });
   }
 

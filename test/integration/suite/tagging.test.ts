@@ -104,4 +104,47 @@ describe('Corpus Annotator in VS Code: tagging', function () {
     await vscode.workspace.fs.delete(sidecar());
     await waitFor('the tree emptied', () => api.tagsTree.getChildren().length === 0);
   });
+  it('lists an orphaned tag under Needs attention and attaches it to the suggested place', async () => {
+    const api = await extensionApi();
+    const doc = await vscode.workspace.openTextDocument(seedUri(S003));
+    await vscode.window.showTextDocument(doc);
+    const quote = 'the public security ministries';
+    // A colleague's tag whose context no longer matches: the words are there, but not in their context.
+    const yaml = [
+      'version: 1',
+      `document: seeds/${S003}`,
+      'tags:',
+      '  - id: t-orphan',
+      '    tag: ministries',
+      `    quote: ${quote}`,
+      '    prefix: "an entirely different paragraph "',
+      '    suffix: " that was removed by the site"',
+      '    start: 5',
+      `    end: ${5 + quote.length}`,
+      '',
+    ].join('\n');
+    await vscode.workspace.fs.writeFile(sidecar(), new TextEncoder().encode(yaml));
+    const attention = await waitFor('the orphan under Needs attention', () => {
+      const r = api.tagsTree.getChildren();
+      return r[0]?.kind === 'attention' ? r[0] : undefined;
+    });
+    assert.equal(api.tagsTree.getTreeItem(attention).label, 'Needs attention');
+    const [orphan] = api.tagsTree.getChildren(attention);
+    const row = api.tagsTree.getTreeItem(orphan);
+    assert.equal(row.contextValue, 'tag.passage.orphaned.suggested');
+    assert.match(String(row.description), /orphaned, suggestion at line \d+/);
+    // One diagnostic says so in the article.
+    await waitFor('the orphan diagnostic', () => vscode.languages.getDiagnostics(doc.uri).some((d) => d.code === 'tag.orphaned'));
+
+    await vscode.commands.executeCommand('corpusAnnotator.acceptTagSuggestion', orphan);
+    const stored = await waitFor('the tag re-attached on disk', async () => {
+      const t = parse((await readText(sidecar())) ?? '')?.tags?.[0];
+      return t && t.start === doc.getText().indexOf(quote) ? t : undefined;
+    });
+    assert.equal(stored.quote, quote);
+    await waitFor('no more attention', () => api.tagsTree.getChildren()[0]?.kind === 'tag');
+    await waitFor('no orphan diagnostic', () => !vscode.languages.getDiagnostics(doc.uri).some((d) => d.code === 'tag.orphaned'));
+    await vscode.workspace.fs.delete(sidecar());
+    await waitFor('the tree emptied', () => api.tagsTree.getChildren().length === 0);
+  });
 });

@@ -20,6 +20,8 @@ export interface Tag {
   readonly end: number;
   /** ISO timestamp of creation. */
   readonly created: string;
+  /** ISO timestamp of the last change (note, place), if any. */
+  readonly updated?: string;
   readonly author?: string;
   /** Keys the analyst (or a newer version) added that we do not know: kept as they are when the file is rewritten. */
   readonly extra?: Readonly<Record<string, unknown>>;

@@ -19,7 +19,7 @@ export interface SidecarError {
 
 export type SidecarParseResult = { ok: true; sidecar: Sidecar } | { ok: false; errors: SidecarError[] };
 
-const TAG_KEYS = ['id', 'tag', 'note', 'quote', 'prefix', 'suffix', 'start', 'end', 'created', 'author'] as const;
+const TAG_KEYS = ['id', 'tag', 'note', 'quote', 'prefix', 'suffix', 'start', 'end', 'created', 'updated', 'author'] as const;
 const TOP_KEYS = ['version', 'document', 'tags'] as const;
 
 export function emptySidecar(document: string): Sidecar {
@@ -81,7 +81,9 @@ function readTag(node: unknown): Tag | string {
   for (const k of ['note', 'prefix', 'suffix', 'author'] as const) {
     if (o[k] !== undefined && o[k] !== null && !str(k)) return `Tag ${String(o.id)}: \`${k}\` must be text.`;
   }
-  const created = o.created instanceof Date ? o.created.toISOString() : typeof o.created === 'string' ? o.created : '';
+  const time = (v: unknown): string => (v instanceof Date ? v.toISOString() : typeof v === 'string' ? v : '');
+  const created = time(o.created);
+  const updated = time(o.updated);
   const extra = extraKeys(node, TAG_KEYS);
   return {
     id: o.id as string,
@@ -93,6 +95,7 @@ function readTag(node: unknown): Tag | string {
     start: o.start as number,
     end: o.end as number,
     created,
+    ...(updated ? { updated } : {}),
     ...(typeof o.author === 'string' && o.author ? { author: o.author } : {}),
     ...(extra ? { extra } : {}),
   };

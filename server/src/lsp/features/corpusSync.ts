@@ -73,6 +73,13 @@ export const corpusSync: Feature = {
           break;
         case 'tags':
           ctx.tags.invalidate(event.articles);
+          // Open articles follow their new tags from here on.
+          for (const article of event.articles) {
+            const open = ctx.openDocument(article);
+            if (!open) continue;
+            ctx.tags.track(article, open.uri, open.getText());
+            ctx.validateSoon(0); // their fuzzy and orphaned tags are diagnostics
+          }
           notify.tagsChanged(event.articles.map((a) => workspace.uriOf(a)));
           notify.changed('timeline');
           break;

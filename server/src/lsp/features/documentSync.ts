@@ -1,13 +1,16 @@
 /**
  * Keeps the core's copy of the corpus in step with open editors, and forwards files changed on disk to the workspace
- * model of their folder (which re-reads what changed and announces it; corpusSync.ts acts on that).
+ * model of their folder (which re-reads what changed and announces it; corpusSync.ts acts on that). Changes come from
+ * the client's watchers (`workspace/didChangeWatchedFiles`) or, for clients that cannot watch, from the server's own
+ * (fileWatching.ts); both go through `forwardFileChanges`.
  */
 import { FileChangeType, TextDocumentSyncKind } from 'vscode-languageserver';
-import type { Feature } from '../context';
+import type { FileChange } from '../../workspace/corpusFolder';
+import type { Feature, ServerContext } from '../context';
 import { uriToPath } from '../workspace';
 
 export const documentSync: Feature = {
-  capabilities: { textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental } },
+  capabilities: { textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } } },
   register(ctx) {
     const { documents, workspace, service, connection } = ctx;
     documents.onDidOpen(async ({ document }) => {
@@ -17,6 +20,7 @@ export const documentSync: Feature = {
       await workspace.ready;
       if (workspace.isInCorpus(file)) {
         service.setDocument(file, document.getText());
+        ctx.tags.track(file, document.uri, document.getText());
         ctx.validateSoon(0);
       }
     });
@@ -35,6 +39,7 @@ export const documentSync: Feature = {
       const file = uriToPath(document.uri);
       if (!file) return;
       connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
+      ctx.tags.untrack(document.uri);
       workspace.forgetClientUri(file);
       await workspace.ready;
       if (workspace.isInCorpus(file)) {
@@ -45,18 +50,33 @@ export const documentSync: Feature = {
       }
     });
 
-    connection.onDidChangeWatchedFiles(async ({ changes }) => {
-      await workspace.ready;
-      const byFolder = new Map<ReturnType<typeof workspace.corpusOf>, { file: string; deleted: boolean }[]>();
-      for (const change of changes) {
-        const file = uriToPath(change.uri);
-        const corpus = file ? workspace.corpusOf(file) : undefined;
-        if (!file || !corpus) continue;
-        let list = byFolder.get(corpus);
-        if (!list) byFolder.set(corpus, (list = []));
-        list.push({ file, deleted: change.type === FileChangeType.Deleted });
-      }
-      for (const [corpus, list] of byFolder) await corpus!.filesChanged(list);
-    });
+    connection.onDidChangeWatchedFiles(({ changes }) =>
+      forwardFileChanges(
+        ctx,
+        (Array.isArray(changes) ? changes : []).flatMap((change) => {
+          const file = typeof change?.uri === 'string' ? uriToPath(change.uri) : undefined;
+          return file ? [{ file, deleted: change.type === FileChangeType.Deleted }] : [];
+        }),
+      ),
+    );
   },
 };
+
+/**
+ * Hands files changed on disk to the model of their folder, one call per folder; a folder's `.vscode/settings.json`
+ * (read when the client has no workspace/configuration) makes the server check its settings instead.
+ */
+export async function forwardFileChanges(ctx: ServerContext, changes: readonly FileChange[]): Promise<void> {
+  const { workspace } = ctx;
+  if (changes.some((c) => workspace.isSettingsFile(c.file))) ctx.settingsMayHaveChanged();
+  await workspace.ready;
+  const byFolder = new Map<NonNullable<ReturnType<typeof workspace.corpusOf>>, FileChange[]>();
+  for (const change of changes) {
+    const corpus = workspace.corpusOf(change.file);
+    if (!corpus) continue;
+    let list = byFolder.get(corpus);
+    if (!list) byFolder.set(corpus, (list = []));
+    list.push(change);
+  }
+  for (const [corpus, list] of byFolder) await corpus.filesChanged(list);
+}

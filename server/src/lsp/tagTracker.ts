@@ -1,0 +1,101 @@
+/**
+ * Tags follow the text while an article is edited in the editor: every incremental change the client sends moves the
+ * tracked places of the article's tags (text typed just before or just after a tag stays outside it; text typed
+ * inside it becomes part of it; a tag whose whole passage is deleted becomes an orphan). Any LSP editor gets this,
+ * since it works on the changes of `textDocument/didChange`. The stored offsets are updated when the article is saved
+ * (tagsFeature.ts).
+ */
+import { TextDocument, type TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
+import type { TextDocumentsConfiguration } from 'vscode-languageserver';
+import type { AnchoredTag } from '../core/index';
+
+export interface TrackedTag {
+  readonly anchored: AnchoredTag;
+  /** Where the passage is now in the open text; undefined once its whole passage was deleted. */
+  readonly start?: number;
+  readonly end?: number;
+}
+
+export class TagTracker {
+  /** By document URI: the tags of the open article and their places in its current text. */
+  private readonly tracked = new Map<string, { text: string; tags: Map<string, TrackedTag> }>();
+  private readonly moved: ((uri: string) => void)[] = [];
+
+  /** Calls `listener` after edits moved or changed tracked tags of an article. */
+  onDidMove(listener: (uri: string) => void): void {
+    this.moved.push(listener);
+  }
+
+  /** Starts (or restarts) tracking an open article's tags, anchored against `text`. */
+  track(uri: string, text: string, anchored: readonly AnchoredTag[]): void {
+    const tags = new Map<string, TrackedTag>();
+    for (const a of anchored) tags.set(a.tag.id, a.start >= 0 ? { anchored: a, start: a.start, end: a.end } : { anchored: a });
+    this.tracked.set(uri, { text, tags });
+  }
+
+  forget(uri: string): void {
+    this.tracked.delete(uri);
+  }
+
+  /** The tracked tags of an open article, when they are valid for `text`. */
+  tagsOf(uri: string, text: string): ReadonlyMap<string, TrackedTag> | undefined {
+    const t = this.tracked.get(uri);
+    return t && t.text === text ? t.tags : undefined;
+  }
+
+  /** A `TextDocuments` configuration that tells this tracker about every change before it is applied. */
+  documents(): TextDocumentsConfiguration<TextDocument> {
+    return {
+      create: TextDocument.create,
+      update: (document, changes, version) => this.update(document, changes, version),
+    };
+  }
+
+  private update(document: TextDocument, changes: TextDocumentContentChangeEvent[], version: number): TextDocument {
+    const entry = this.tracked.get(document.uri);
+    if (!entry || entry.text !== document.getText()) {
+      if (entry) this.tracked.delete(document.uri);
+      return TextDocument.update(document, changes, version);
+    }
+    let doc = document;
+    let moved = false;
+    for (const change of changes) {
+      if (!('range' in change)) {
+        // The whole text replaced: places cannot be mapped; tracking restarts from a fresh anchoring.
+        this.tracked.delete(document.uri);
+        return TextDocument.update(doc, changes.slice(changes.indexOf(change)), version);
+      }
+      const from = doc.offsetAt(change.range.start);
+      const to = doc.offsetAt(change.range.end);
+      for (const [id, t] of entry.tags) {
+        const next = mapThroughEdit(t, from, to, change.text.length);
+        if (next !== t) {
+          entry.tags.set(id, next);
+          moved = true;
+        }
+      }
+      doc = TextDocument.update(doc, [change], version);
+    }
+    entry.text = doc.getText();
+    if (moved) for (const l of this.moved) l(document.uri);
+    return doc;
+  }
+}
+
+/**
+ * A tag's place after `[from, to)` was replaced by `inserted` characters. Insertions at either edge stay outside the
+ * tag; edits inside it change its length; a deletion covering it all leaves it without a place.
+ */
+export function mapThroughEdit(t: TrackedTag, from: number, to: number, inserted: number): TrackedTag {
+  if (t.start === undefined || t.end === undefined) return t;
+  const { start, end } = t;
+  const delta = inserted - (to - from);
+  if (to <= start && !(from === to && from === start && start === end)) {
+    return delta === 0 ? t : { ...t, start: start + delta, end: end + delta };
+  }
+  if (from >= end) return t;
+  if (from <= start && to >= end) return { anchored: t.anchored }; // its whole passage is gone
+  if (from >= start && to <= end) return { ...t, end: end + delta }; // inside
+  if (from < start) return { ...t, start: from + inserted, end: end + delta }; // over its start
+  return { ...t, end: from }; // over its end
+}

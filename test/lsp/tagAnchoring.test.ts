@@ -1,0 +1,140 @@
+/**
+ * Tags are never lost or misplaced: they follow edits made in the editor (stored on save), and after changes made
+ * elsewhere they are anchored, moved, fuzzy or orphaned with a suggestion, shown as diagnostics with quick fixes.
+ */
+import * as assert from 'node:assert/strict';
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import type { CodeAction, Diagnostic } from 'vscode-languageserver';
+import { parse } from 'yaml';
+import { Requests, ServerCommands, type ListTagsResult, type TagItem } from '../../server/src/protocol';
+import { startLspHarness, type LspHarness } from '../support/lspHarness';
+import { makeTempWorkspace, removeTempWorkspace, waitFor } from '../support/workspace';
+
+const ARTICLE = 'seeds/003_0e5bd4099b662286.txt';
+const SIDECAR = 'annotations/seeds/003_0e5bd4099b662286.yaml';
+
+describe('tags that are never lost or misplaced', function () {
+  this.timeout(60000);
+  let root: string;
+  let lsp: LspHarness;
+  let text: string;
+  let uri: string;
+
+  const exec = <T>(command: string, args: unknown) => lsp.client.sendRequest('workspace/executeCommand', { command, arguments: [args] }) as Promise<T>;
+  const list = async () => ((await lsp.client.sendRequest(Requests.listTags.method, { uri })) as ListTagsResult).tags;
+  const rangeOf = (t: string, s: string) => {
+    const start = t.indexOf(s);
+    assert.ok(start >= 0, s);
+    const pos = (o: number) => {
+      const before = t.slice(0, o).split('\n');
+      return { line: before.length - 1, character: before[before.length - 1].length };
+    };
+    return { start: pos(start), end: pos(start + s.length) };
+  };
+  const tag = (quote: string, label: string) => exec<TagItem>(ServerCommands.addTag, { uri, range: rangeOf(text, quote), tag: label });
+  /** One long sentence from each of several paragraphs. */
+  const sentences = () => {
+    const found = text.split('\n').flatMap((p) => p.match(/[A-Z][^.\n]{60,200}\./)?.[0] ?? []);
+    assert.ok(found.length >= 4);
+    return found;
+  };
+
+  beforeEach(async () => {
+    root = await makeTempWorkspace();
+    lsp = await startLspHarness(root);
+    await waitFor('indexing', () => lsp.notifications.some((n) => n.method === 'corpusAnnotator/indexed'));
+    text = await fs.readFile(path.join(root, ARTICLE), 'utf8');
+    uri = lsp.uri(ARTICLE);
+  });
+  afterEach(async () => {
+    lsp.dispose();
+    await removeTempWorkspace(root);
+  });
+
+  it('follows edits in the editor at once, keeps typed text outside the tag, and stores the new place on save', async () => {
+    await lsp.open(ARTICLE);
+    const [s1] = sentences();
+    const item = await tag(s1, 'cooperation');
+    const change = async (version: number, range: { start: { line: number; character: number }; end: { line: number; character: number } }, newText: string) => {
+      await lsp.client.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range, text: newText }] });
+    };
+    // A line inserted above.
+    await change(2, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, 'UPDATE: a correction.\n');
+    let now = await waitFor('the tag to move down', async () => (await list()).find((t) => t.id === item.id && t.range!.start.line === item.range!.start.line + 1));
+    assert.equal(now.status, 'anchored');
+    // Text typed just before the tag stays outside it.
+    await change(3, { start: now.range!.start, end: now.range!.start }, 'NB ');
+    now = await waitFor('the tag to shift right', async () => (await list()).find((t) => t.id === item.id && t.range!.start.character === item.range!.start.character + 3));
+    assert.equal(now.range!.end.character - now.range!.start.character, item.range!.end.character - item.range!.start.character);
+    // Nothing stored yet; on save the new place is written.
+    assert.equal(parse(await fs.readFile(path.join(root, SIDECAR), 'utf8')).tags[0].start, text.indexOf(s1));
+    await lsp.client.sendNotification('textDocument/didSave', { textDocument: { uri } });
+    const stored = await waitFor('the new offsets on disk', async () => {
+      const t = parse(await fs.readFile(path.join(root, SIDECAR), 'utf8')).tags[0];
+      return t.start === text.indexOf(s1) + 'UPDATE: a correction.\n'.length + 3 ? t : undefined;
+    });
+    assert.equal(stored.quote, s1);
+    assert.ok(stored.updated);
+  });
+
+  it('after changes elsewhere: moved, fuzzy, and orphaned with a suggestion, never attached to the caption', async () => {
+    const [s1, s2, s3] = sentences();
+    const moved = await tag(s1, 'moved');
+    const fuzzy = await tag(s2, 'fuzzy');
+    const orphan = await tag(s3, 'orphan');
+    // Another editor: a line above, s2 reworded a little, s3's paragraph deleted but its words kept in a caption.
+    const words = s2.split(' ');
+    words[2] = `${words[2]}s`;
+    words[words.length - 2] = 'notably';
+    let edited = `Updated on Monday.\n\n${text.replace(s2, words.join(' '))}`;
+    const pStart = edited.lastIndexOf('\n', edited.indexOf(s3)) + 1;
+    const pEnd = edited.indexOf('\n', edited.indexOf(s3) + s3.length);
+    edited = `${edited.slice(0, pStart)}${edited.slice(pEnd + 1)}\nPhoto: ${s3} (VNA)\n`;
+    await fs.writeFile(path.join(root, ARTICLE), edited);
+    await lsp.client.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri, type: 2 }] });
+    const byId = await waitFor('re-anchored tags', async () => {
+      const tags = await list();
+      const m = new Map(tags.map((t) => [t.id, t]));
+      return m.get(moved.id)?.status === 'moved' ? m : undefined;
+    });
+    assert.equal(byId.get(fuzzy.id)!.status, 'fuzzy');
+    assert.ok(byId.get(fuzzy.id)!.confidence! > 0.75);
+    const o = byId.get(orphan.id)!;
+    assert.equal(o.status, 'orphaned');
+    assert.equal(o.range, undefined, 'not attached to the caption');
+    assert.ok(o.suggestion, 'the caption is suggested');
+
+    // Open it: one diagnostic per tag that needs the analyst, with quick fixes.
+    text = edited;
+    await lsp.open(ARTICLE);
+    const diagnostics = await lsp.waitForDiagnostics(uri, (d) => d.some((x) => x.code === 'tag.orphaned'));
+    const tagDiagnostics = diagnostics.filter((d) => String(d.code).startsWith('tag.'));
+    assert.deepEqual(tagDiagnostics.map((d) => d.code).sort(), ['tag.fuzzy', 'tag.orphaned']);
+    const orphanDiagnostic = tagDiagnostics.find((d) => d.code === 'tag.orphaned') as Diagnostic;
+    const actions = (await lsp.client.sendRequest('textDocument/codeAction', {
+      textDocument: { uri },
+      range: orphanDiagnostic.range,
+      context: { diagnostics: [orphanDiagnostic] },
+    })) as CodeAction[];
+    assert.deepEqual(actions.map((a) => a.title), [`Attach tag “orphan” to the suggested passage (line ${o.suggestion!.start.line + 1})`, 'Remove tag “orphan”']);
+    await exec(actions[0].command!.command, actions[0].command!.arguments![0]);
+    const accepted = await waitFor('the suggestion accepted', async () => (await list()).find((t) => t.id === orphan.id && t.status === 'anchored'));
+    assert.deepEqual(accepted.range, o.suggestion);
+    await lsp.waitForDiagnostics(uri, (d) => !d.some((x) => x.code === 'tag.orphaned'));
+  });
+
+  it('does not duplicate a tag added twice, and edits its note', async () => {
+    const [s1] = sentences();
+    const first = await tag(s1, 'cooperation');
+    const again = await tag(s1, 'cooperation');
+    assert.equal(again.id, first.id);
+    const noted = await exec<TagItem>(ServerCommands.editNote, { uri, id: first.id, note: 'praise for the partnership' });
+    assert.equal(noted.note, 'praise for the partnership');
+    const stored = parse(await fs.readFile(path.join(root, SIDECAR), 'utf8'));
+    assert.equal(stored.tags.length, 1);
+    assert.equal(stored.tags[0].note, 'praise for the partnership');
+    const cleared = await exec<TagItem>(ServerCommands.editNote, { uri, id: first.id, note: '' });
+    assert.equal(cleared.note, undefined);
+  });
+});
