@@ -23,8 +23,6 @@ export const entitiesFeature: ClientFeature = {
       if (timer) clearTimeout(timer);
       timer = setTimeout(() => entitiesTree.refresh(), REFRESH_DELAY_MS);
     };
-    // The server may offer quick-pick code actions ("Add as a name of…", "Change type…") to this client.
-    void client.sendNotification(EntityNotifications.clientPickers, { pickers: true });
 
     return [
       entitiesTree,

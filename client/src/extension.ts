@@ -1,7 +1,9 @@
 /** The VS Code client: starts the language server and adds the UI features listed in FEATURES. */
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { Notifications } from '../../server/src/protocol';
+import { Notifications, type InitializationOptions } from '../../server/src/protocol';
+import { BoilerplateClientCommands } from '../../server/src/protocolBoilerplate';
+import { ClientEntityCommands } from '../../server/src/protocolEntities';
 import type { ClientContext, ClientFeature } from './clientContext';
 import type { TagModel } from './tagModel';
 import type { TagsTreeProvider } from './tagsTree';
@@ -30,11 +32,16 @@ export async function activate(context: vscode.ExtensionContext): Promise<Corpus
     run: { module: serverModule, transport: TransportKind.ipc },
     debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
   };
+  // The client commands code actions may use (registered by the features below), and this client shows command
+  // results itself (status bar), so the server does not repeat them with window/showMessage. File watchers are not
+  // set up here: the server registers its own globs (the corpus setting, the annotations folder) dynamically.
+  const initializationOptions: InitializationOptions = {
+    clientCommands: [BoilerplateClientCommands.tagRange, ...Object.values(ClientEntityCommands)],
+    showsCommandResults: true,
+  };
   const clientOptions: LanguageClientOptions = {
     documentSelector: [{ scheme: 'file', language: 'plaintext' }],
-    synchronize: {
-      fileEvents: [vscode.workspace.createFileSystemWatcher('**/*.txt'), vscode.workspace.createFileSystemWatcher('**/*.yaml')],
-    },
+    initializationOptions,
     diagnosticCollectionName: 'corpus',
     middleware: {
       // Server commands run from code actions: show the server's own reason when one fails (e.g. a YAML file that

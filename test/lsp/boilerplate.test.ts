@@ -32,6 +32,7 @@ describe('boilerplate over LSP', function () {
     await removeTempWorkspace(root);
   });
 
+  /** As the VS Code client does, the harness declares the client command behind "Tag this passage…". */
   async function start(extra?: boolean): Promise<void> {
     root = await makeTempWorkspace();
     if (extra) {
@@ -49,7 +50,7 @@ describe('boilerplate over LSP', function () {
         '',
       ].join('\n'));
     }
-    lsp = await startLspHarness(root);
+    lsp = await startLspHarness(root, undefined, undefined, { initializationOptions: { clientCommands: ['corpusAnnotator.tagRange'] } });
   }
 
   const read = (relative: string) => fs.readFile(path.join(root, relative), 'utf8');

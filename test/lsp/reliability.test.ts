@@ -82,13 +82,17 @@ describe('nothing acknowledged is lost', function () {
   });
 
   it('keeps every tag acknowledged across a settings change in the middle of the writes', async () => {
-    lsp = await startLspHarness(root, {});
+    const settings: Record<string, unknown> = {};
+    lsp = await startLspHarness(root, settings);
     await waitFor('indexing', () => lsp!.notifications.some((n) => n.method === 'corpusAnnotator/indexed'));
     const uri = lsp.uri(ARTICLE);
     const first = Array.from({ length: 10 }, (_, i) => addTag(lsp!.client, uri, `before-${i}`, 2));
+    // A real change (the server reopens the workspace only when a folder's settings differ).
+    settings.dates = { severity: 'hint' };
     await lsp.client.sendNotification('workspace/didChangeConfiguration', { settings: {} });
     const second = Array.from({ length: 10 }, (_, i) => addTag(lsp!.client, uri, `after-${i}`, 3));
     const ids = (await Promise.all([...first, ...second])).map((t) => t.id);
+    await waitFor('the workspace reopened', () => lsp!.notifications.filter((n) => n.method === 'corpusAnnotator/indexed').length >= 2);
     const stored = new Set((parse(await fs.readFile(path.join(root, SIDECAR), 'utf8')) as { tags: { id: string }[] }).tags.map((t) => t.id));
     assert.deepEqual(ids.filter((id) => !stored.has(id)), []);
   });

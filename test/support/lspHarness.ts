@@ -15,6 +15,7 @@ import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver
 import { startServer } from '../../server/src/server';
 import { loadNerModel } from '../../server/src/node/nerModelFile';
 import { nodeFileSystem } from '../../server/src/node/nodeFileSystem';
+import { watchFolders } from '../../server/src/node/folderWatcher';
 import type { WorkspaceFileSystem } from '../../server/src/workspace/fileSystem';
 import { waitFor } from './workspace';
 
@@ -26,19 +27,53 @@ export interface LspHarness {
   diagnostics(uri: string): Diagnostic[] | undefined;
   waitForDiagnostics(uri: string, predicate?: (d: Diagnostic[]) => boolean): Promise<Diagnostic[]>;
   notifications: { method: string; params: unknown }[];
+  /** `client/registerCapability` requests the server sent. */
+  registrations: { id: string; method: string; registerOptions?: unknown }[];
+  /**
+   * Sends a request with exactly these params on the wire (`undefined`: no params at all), which the typed
+   * `sendRequest` cannot do: `[]`, `null`, a bare number.
+   */
+  requestRaw(method: string, params: unknown): Promise<unknown>;
   dispose(): void;
+}
+
+export interface HarnessOptions {
+  /**
+   * Who watches files: `client` (default; the client supports dynamic registration of file watchers, and tests send
+   * workspace/didChangeWatchedFiles themselves) or `server` (a client that cannot watch, like Neovim 0.7).
+   */
+  readonly watch?: 'client' | 'server';
+  readonly initializationOptions?: unknown;
+}
+
+const RAW = '__rawParams';
+const NO_PARAMS = '__none';
+
+/** A writer that replaces the params of requests marked by `requestRaw` with the raw value. */
+class RawParamsWriter extends StreamMessageWriter {
+  override write(msg: Parameters<StreamMessageWriter['write']>[0]): Promise<void> {
+    const params = (msg as { params?: unknown }).params as Record<string, unknown> | undefined;
+    if (params && typeof params === 'object' && RAW in params) {
+      const copy = { ...msg } as Record<string, unknown>;
+      if (params[RAW] === NO_PARAMS) delete copy.params;
+      else copy.params = params[RAW];
+      return super.write(copy as unknown as typeof msg);
+    }
+    return super.write(msg);
+  }
 }
 
 let cachedModel: ReturnType<typeof loadNerModel> | undefined;
 
-export async function startLspHarness(root: string, settings?: unknown, fs: WorkspaceFileSystem = nodeFileSystem): Promise<LspHarness> {
+export async function startLspHarness(root: string, settings?: unknown, fs: WorkspaceFileSystem = nodeFileSystem, options: HarnessOptions = {}): Promise<LspHarness> {
   const toServer = new PassThrough();
   const toClient = new PassThrough();
   const serverConnection = createConnection(ProposedFeatures.all, new StreamMessageReader(toServer), new StreamMessageWriter(toClient));
   cachedModel ??= loadNerModel();
   const model = cachedModel;
-  startServer(serverConnection, { loadNerModel: () => model, fs });
-  const client = createMessageConnection(new StreamMessageReader(toClient), new StreamMessageWriter(toServer));
+  startServer(serverConnection, { loadNerModel: () => model, fs, watchFolders });
+  const client = createMessageConnection(new StreamMessageReader(toClient), new RawParamsWriter(toServer));
+  const registrations: LspHarness['registrations'] = [];
   const published = new Map<string, Diagnostic[]>();
   const notifications: { method: string; params: unknown }[] = [];
   client.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
@@ -48,7 +83,10 @@ export async function startLspHarness(root: string, settings?: unknown, fs: Work
     notifications.push({ method, params });
   });
   client.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => settings ?? null));
-  client.onRequest('client/registerCapability', () => null);
+  client.onRequest('client/registerCapability', (p: { registrations: LspHarness['registrations'] }) => {
+    registrations.push(...p.registrations);
+    return null;
+  });
   client.onRequest('window/workDoneProgress/create', () => null);
   client.listen();
   const rootUri = pathToFileURL(root).href;
@@ -56,7 +94,14 @@ export async function startLspHarness(root: string, settings?: unknown, fs: Work
     processId: process.pid,
     rootUri,
     workspaceFolders: [{ uri: rootUri, name: 'corpus' }],
-    capabilities: { workspace: { configuration: settings !== undefined }, window: { workDoneProgress: true } },
+    capabilities: {
+      workspace: {
+        configuration: settings !== undefined,
+        ...(options.watch === 'server' ? {} : { didChangeWatchedFiles: { dynamicRegistration: true, relativePatternSupport: true } }),
+      },
+      window: { workDoneProgress: true },
+    },
+    ...(options.initializationOptions !== undefined ? { initializationOptions: options.initializationOptions } : {}),
   });
   await client.sendNotification('initialized', {});
   const uri = (relative: string) => pathToFileURL(path.join(root, relative)).href;
@@ -65,6 +110,8 @@ export async function startLspHarness(root: string, settings?: unknown, fs: Work
     root,
     uri,
     notifications,
+    registrations,
+    requestRaw: (method, params) => client.sendRequest(method, { [RAW]: params === undefined ? NO_PARAMS : params }),
     async open(relative) {
       const u = uri(relative);
       const text = await nodeFs.readFile(path.join(root, relative), 'utf8');

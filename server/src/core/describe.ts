@@ -8,6 +8,13 @@ export function entityTypeName(type: EntityType): string {
   return TYPE_NAMES[type];
 }
 
+/** The type inside a sentence, with its article: "a person", "an organisation", "a place", "another kind of name". */
+const TYPE_PHRASES: Record<EntityType, string> = { PERSON: 'a person', ORG: 'an organisation', LOCATION: 'a place', MISC: 'another kind of name' };
+
+export function entityTypePhrase(type: EntityType): string {
+  return TYPE_PHRASES[type];
+}
+
 /** Spellings of a cluster other than `except`, most frequent first. */
 export function otherSpellings(cluster: EntityCluster, except?: string): [string, number][] {
   return [...cluster.spellings.entries()]

@@ -7,7 +7,9 @@ import type { Connection, ServerCapabilities } from 'vscode-languageserver';
 import type { TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { AnalysisOptions, CorpusService } from '../core/index';
+import type { WatchFolders } from '../workspace/folderWatcher';
 import type { Settings } from '../workspace/settings';
+import type { ClientInfo } from './clientInfo';
 import type { ClientNotifier } from './clientNotifier';
 import type { CommandRegistry } from './commandRegistry';
 import type { CorpusIndexer } from './indexer';
@@ -26,6 +28,8 @@ export interface ServerContext {
   readonly texts: TextSource;
   /** Coalesced change notifications to clients. */
   readonly notify: ClientNotifier;
+  /** What the client can do and has declared (client commands, file watching, showing results). */
+  readonly client: ClientInfo;
   /** Where features add workspace/executeCommand commands and code-action providers. */
   readonly commands: CommandRegistry;
   /** The open document of a path, if any. */
@@ -38,6 +42,13 @@ export interface ServerContext {
   validateSoon(delayMs?: number): void;
   /** Calls `listener` each time the workspace folders have been (re)opened, before the corpus is indexed. */
   onWorkspaceOpened(listener: () => void): void;
+  /**
+   * Settings may have changed (configuration pushed by the client, or a folder's `.vscode/settings.json` changed on
+   * disk): reopens the workspace if any folder's settings differ from those it was opened with.
+   */
+  settingsMayHaveChanged(): void;
+  /** Watches folders on disk, when the server may (node/folderWatcher.ts); used for clients that do not watch files. */
+  readonly watchFolders?: WatchFolders;
 }
 
 /** One LSP feature: the capabilities it adds, and a function that registers its handlers. */

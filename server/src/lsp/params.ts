@@ -1,7 +1,12 @@
 /**
  * Checks of what clients send, in one place, at the server's edge: a bad request gets a clear error (InvalidParams,
  * through UserError) and writes nothing. Positions must be non-negative integers inside the document.
+ *
+ * Custom requests are registered through `handleRequest`, which reads the params however the client sent them:
+ * vscode-jsonrpc spreads array params over the handler's arguments (so `[]` or no params would hand the handler the
+ * cancellation token as its first argument), and Neovim encodes an empty Lua table as `[]`.
  */
+import { CancellationToken, ErrorCodes, ResponseError, type Connection, type RequestType } from 'vscode-languageserver';
 import type { LineIndex } from '../core/index';
 import type { LspPosition, LspRange } from '../protocol';
 import { UserError } from './tagService';
@@ -13,6 +18,43 @@ export function paramsObject(raw: unknown, what: string): Fields {
   if (raw === undefined || raw === null || (Array.isArray(raw) && raw.length === 0)) return {};
   if (typeof raw !== 'object' || Array.isArray(raw)) throw new UserError(`${what}: expected an object of arguments, got ${describe(raw)}.`);
   return raw as Fields;
+}
+
+/**
+ * Registers a custom request whose params are checked by `parse` (which throws UserError) before `handler` runs.
+ * No params, `null`, `[]` and `[{…}]` all count as the object (or `{}`); anything else, and whatever `parse` refuses,
+ * is answered with InvalidParams and a message that says what was wrong.
+ */
+export function handleRequest<P, R>(
+  connection: Connection,
+  type: RequestType<P, R, void>,
+  parse: (params: Fields, what: string) => P,
+  handler: (params: P, token: CancellationToken) => R | ResponseError<void> | Promise<R | ResponseError<void>>,
+): void {
+  const what = type.method;
+  connection.onRequest(type.method, async (...args: unknown[]) => {
+    const last = args[args.length - 1];
+    const token = args.length && CancellationToken.is(last) ? (args.pop() as CancellationToken) : CancellationToken.None;
+    let params: P;
+    try {
+      if (args.length > 1) throw new UserError(`${what}: expected one object of parameters, got ${args.length} positional parameters.`);
+      params = parse(paramsObject(args[0], what), what);
+    } catch (e) {
+      if (e instanceof UserError) return new ResponseError(ErrorCodes.InvalidParams, e.message);
+      throw e;
+    }
+    return handler(params, token);
+  });
+}
+
+/** A whole number within [min, max], or undefined when absent. */
+export function optionalInteger(o: Fields, key: string, what: string, min = 0, max = 0x7fffffff): number | undefined {
+  const v = o[key];
+  if (v === undefined || v === null) return undefined;
+  if (typeof v !== 'number' || !Number.isInteger(v) || v < min || v > max) {
+    throw new UserError(`${what}: \`${key}\` must be a whole number from ${min}${max < 0x7fffffff ? ` to ${max}` : ' up'}, got ${describe(v)}.`);
+  }
+  return v;
 }
 
 export function requiredString(o: Fields, key: string, what: string): string {
@@ -78,7 +120,8 @@ function position(raw: unknown, key: string, what: string): LspPosition {
   return { line: p.line as number, character: p.character as number };
 }
 
-function describe(v: unknown): string {
+/** A value as a short string for error messages. */
+export function describe(v: unknown): string {
   if (v === undefined) return 'nothing';
   const s = JSON.stringify(v) ?? String(v);
   return s.length > 60 ? `${s.slice(0, 57)}…` : s;

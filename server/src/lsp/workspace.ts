@@ -1,7 +1,11 @@
 /**
- * The workspace folders as the server sees them: each one's settings (asked of the client per folder) and its
- * `CorpusFolder` (the one model of its articles and analyst files, see workspace/corpusFolder.ts). Events of every
- * folder reach subscribers of `onDidChange`; reopening (after a settings change) waits for writes in flight.
+ * The workspace folders as the server sees them: each one's settings and its `CorpusFolder` (the one model of its
+ * articles and analyst files, see workspace/corpusFolder.ts). Events of every folder reach subscribers of
+ * `onDidChange`; reopening (after a settings change) waits for writes in flight.
+ *
+ * Settings are asked of the client per folder (`workspace/configuration`). Clients without it (Neovim 0.7) push them
+ * instead, in `initializationOptions` and `workspace/didChangeConfiguration`; each folder's `.vscode/settings.json`
+ * (what the CLI reads) is laid on top of what was pushed, as VS Code lays folder settings on user settings.
  */
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -11,6 +15,7 @@ import { Emitter, type Disposable } from '../workspace/emitter';
 import type { WorkspaceFileSystem } from '../workspace/fileSystem';
 import { openCorpus } from '../workspace/openCorpus';
 import { DEFAULT_SETTINGS, readSettings, type Settings } from '../workspace/settings';
+import { mergeSections, sectionFromJson, sectionOf, SETTINGS_FILE } from '../workspace/settingsFile';
 
 export interface Folder {
   readonly uri: string;
@@ -42,6 +47,8 @@ export class Workspace {
   /** The URI the client uses for a path it has open (clients encode URIs in their own way). */
   private readonly clientUris = new Map<string, string>();
   configurationSupported = false;
+  /** The `corpusAnnotator` section the client pushed (clients without workspace/configuration only). */
+  private pushed: Record<string, unknown> = {};
 
   /** Every change in every folder. */
   readonly onDidChange = this.emitter.event;
@@ -74,15 +81,52 @@ export class Workspace {
   }
 
   settingsFor(folder: Folder | undefined): Promise<Settings> {
-    if (!folder || !this.configurationSupported) return Promise.resolve(DEFAULT_SETTINGS);
+    if (!folder) return Promise.resolve(DEFAULT_SETTINGS);
     let s = this.settings.get(folder.root);
     if (!s) {
-      s = this.connection.workspace
-        .getConfiguration({ scopeUri: folder.uri, section: 'corpusAnnotator' })
-        .then(readSettings, () => DEFAULT_SETTINGS);
+      s = this.configurationSupported
+        ? this.connection.workspace.getConfiguration({ scopeUri: folder.uri, section: 'corpusAnnotator' }).then(readSettings, () => DEFAULT_SETTINGS)
+        : this.pushedSettingsFor(folder);
       this.settings.set(folder.root, s);
     }
     return s;
+  }
+
+  /**
+   * Settings pushed by a client without workspace/configuration: from `initializationOptions` (`{ settings:
+   * { corpusAnnotator } }` or `{ corpusAnnotator }`) or the `settings` of `workspace/didChangeConfiguration`. Replaces
+   * what was pushed before; `null`/absent keeps it (some clients send that to mean "ask me").
+   */
+  setPushedSettings(raw: unknown): void {
+    if (raw === undefined || raw === null) return;
+    const nested = raw && typeof raw === 'object' && !Array.isArray(raw) ? (raw as { settings?: unknown }).settings : undefined;
+    this.pushed = mergeSections(sectionOf(raw), sectionOf(nested));
+  }
+
+  /** Whether `file` is the settings file of a folder whose settings come from it (clients without workspace/configuration). */
+  isSettingsFile(file: string): boolean {
+    return !this.configurationSupported && this.folders.some((f) => path.join(f.root, SETTINGS_FILE) === file);
+  }
+
+  /**
+   * Asks for every folder's settings again; true when any differs from those its model was opened with (then the
+   * caller reopens the workspace). Waits for the latest reopen first.
+   */
+  async settingsChanged(): Promise<boolean> {
+    await this.opening.catch(() => undefined);
+    this.settings.clear();
+    for (const folder of this.folders) {
+      const open = this.corpora.get(folder.root);
+      if (!open || JSON.stringify(open.settings) !== JSON.stringify(await this.settingsFor(folder))) return true;
+    }
+    return this.corpora.size !== this.folders.length;
+  }
+
+  private async pushedSettingsFor(folder: Folder): Promise<Settings> {
+    const text = await this.fs.readText(path.join(folder.root, SETTINGS_FILE)).catch(() => undefined);
+    const { section, error } = sectionFromJson(text);
+    if (error) this.connection.console.warn(`${folder.root}: ${error}`);
+    return readSettings(mergeSections(this.pushed, section));
   }
 
   /**

@@ -1,7 +1,8 @@
 /** Entry point of the language server process (stdio, IPC or socket, chosen by the command line). */
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { startServer } from '../server';
+import { watchFolders } from './folderWatcher';
 import { loadNerModel } from './nerModelFile';
 import { nodeFileSystem } from './nodeFileSystem';
 
-startServer(createConnection(ProposedFeatures.all), { loadNerModel: () => loadNerModel(), fs: nodeFileSystem });
+startServer(createConnection(ProposedFeatures.all), { loadNerModel: () => loadNerModel(), fs: nodeFileSystem, watchFolders });

@@ -8,6 +8,7 @@
  */
 import type { EntityType } from '../types';
 import { ENTITY_TYPES } from '../types';
+import { entityTypePhrase } from '../describe';
 import { slugify } from './nameKey';
 import { parseRegistry, registryKey, serializeRegistry, type EntityRegistry, type RegistryEntity } from './registry';
 
@@ -180,7 +181,7 @@ export function setType(reg: EntityRegistry, target: EntityRef | { text: string 
     }
   }
   d.entities[i].type = type;
-  return finish(reg, d, `${d.entities[i].canonical} is a ${type}`);
+  return finish(reg, d, `${d.entities[i].canonical} is now ${entityTypePhrase(type)}`);
 }
 
 /** `text` is not an entity: it leaves any entity it names (an entity named only by it is removed). */

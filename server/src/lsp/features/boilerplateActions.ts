@@ -3,9 +3,14 @@
  * the ignore commands (written by the folder's model to `<annotations>/ignored.yaml`) and the clusters request for a
  * tree view. Ignored findings are filtered in the core (corpusSync.ts hands it the lists as data), so diagnostics,
  * hovers and clusters agree.
+ *
+ * "Tag this passage…" is the client command `corpusAnnotator.tagRange` (a prompt for the tag), offered only to clients
+ * that declare it (clientInfo.ts); other clients get "Tag this passage as “…”" for the tags most used in the folder,
+ * which run the server's addTag command.
  */
 import { CodeActionKind, type CodeAction, type Diagnostic } from 'vscode-languageserver';
 import { LineIndex, type BoilerplateKind, type CancellationToken } from '../../core/index';
+import { ServerCommands, type AddTagArgs } from '../../protocol';
 import {
   BoilerplateClientCommands,
   BoilerplateCommands,
@@ -17,7 +22,7 @@ import { AnalystFileError } from '../../workspace/corpusFolder';
 import { listClusters } from '../boilerplateClusterList';
 import type { Feature, ServerContext } from '../context';
 import { UserError } from '../tagService';
-import { offsetsIn, oneOf, optionalString, paramsObject, requiredRange, requiredString } from '../params';
+import { handleRequest, offsetsIn, oneOf, optionalString, paramsObject, requiredRange, requiredString } from '../params';
 import { uriToPath } from '../workspace';
 
 const BOILERPLATE_KINDS: readonly BoilerplateKind[] = ['duplicate', 'near-duplicate', 'chrome'];
@@ -32,6 +37,9 @@ function ignoreListProblems(ctx: ServerContext): { uri: string; message: string 
 
 const IGNORE_COMMANDS = [BoilerplateCommands.ignoreHere, BoilerplateCommands.ignoreEverywhere];
 
+/** Tags offered as one action each to clients without the tag prompt. */
+const TAG_SUGGESTIONS = 3;
+
 export const boilerplateActions: Feature = {
   capabilities: { executeCommandProvider: { commands: IGNORE_COMMANDS }, codeActionProvider: true },
   register(ctx) {
@@ -39,11 +47,24 @@ export const boilerplateActions: Feature = {
     commands.registerCodeActions((params) => {
       const only = params.context.only;
       if (only && !only.some((k) => CodeActionKind.QuickFix.startsWith(k))) return [];
-      return params.context.diagnostics.filter(isBoilerplate).flatMap((d) => actionsFor(params.textDocument.uri, d));
+      const found = params.context.diagnostics.filter(isBoilerplate);
+      if (!found.length) return [];
+      const uri = params.textDocument.uri;
+      const tags = ctx.client.hasCommand(BoilerplateClientCommands.tagRange) ? undefined : tagsInUse(ctx, uri);
+      return found.flatMap((d) => actionsFor(uri, d, tags));
     });
-    commands.registerCommand(BoilerplateCommands.ignoreHere, (args, token) => ignore(ctx, args[0], 'here', token));
-    commands.registerCommand(BoilerplateCommands.ignoreEverywhere, (args, token) => ignore(ctx, args[0], 'everywhere', token));
-    connection.onRequest(BoilerplateRequests.clusters, async (_params, token) => {
+    commands.registerCommand(BoilerplateCommands.ignoreHere, async (args, token) => {
+      const changed = await ignore(ctx, args[0], 'here', token);
+      ctx.client.showResult(changed ? 'the passage is ignored here.' : 'the passage was ignored here already.');
+      return changed;
+    });
+    commands.registerCommand(BoilerplateCommands.ignoreEverywhere, async (args, token) => {
+      const changed = await ignore(ctx, args[0], 'everywhere', token);
+      ctx.client.showResult(changed ? 'the passage is ignored everywhere.' : 'the passage was ignored everywhere already.');
+      return changed;
+    });
+    // The clusters request takes no parameters: any object (or none) will do.
+    handleRequest(connection, BoilerplateRequests.clusters, () => ({}), async (_params, token) => {
       await ctx.indexer.ready;
       return listClusters(ctx, ignoreListProblems(ctx), token);
     });
@@ -61,7 +82,18 @@ function kindOf(d: Diagnostic): BoilerplateKind | undefined {
   return k === 'duplicate' || k === 'near-duplicate' || k === 'chrome' ? k : undefined;
 }
 
-function actionsFor(uri: string, d: Diagnostic): CodeAction[] {
+/** The tag labels of the folder holding `uri`, most used first (at most TAG_SUGGESTIONS). */
+function tagsInUse(ctx: ServerContext, uri: string): string[] {
+  const file = uriToPath(uri);
+  const corpus = file ? ctx.workspace.corpusOf(file) : undefined;
+  if (!corpus) return [];
+  const counts = new Map<string, number>();
+  for (const { sidecar } of corpus.allSidecars().values()) for (const t of sidecar.tags) counts.set(t.tag, (counts.get(t.tag) ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, TAG_SUGGESTIONS).map(([t]) => t);
+}
+
+/** The actions on one boilerplate diagnostic; `tags` are the suggestions for clients without the tag prompt. */
+function actionsFor(uri: string, d: Diagnostic, tags: readonly string[] | undefined): CodeAction[] {
   const kind = kindOf(d);
   const args: IgnoreBoilerplateArgs = { uri, range: d.range, ...(kind ? { kind } : {}) };
   const tagArgs: TagRangeArgs = { uri, range: d.range };
@@ -71,10 +103,13 @@ function actionsFor(uri: string, d: Diagnostic): CodeAction[] {
     diagnostics: [d],
     command: { title, command, arguments: [a] },
   });
+  const tagging = tags
+    ? tags.map((tag) => action(`Tag this passage as “${tag}”`, ServerCommands.addTag, { uri, range: d.range, tag } satisfies AddTagArgs))
+    : [action('Tag this passage…', BoilerplateClientCommands.tagRange, tagArgs)];
   return [
     action('Ignore this passage here', BoilerplateCommands.ignoreHere, args),
     action('Ignore this passage everywhere', BoilerplateCommands.ignoreEverywhere, args),
-    action('Tag this passage…', BoilerplateClientCommands.tagRange, tagArgs),
+    ...tagging,
   ];
 }
 

@@ -3,15 +3,18 @@
  * of its own, change an entity's type, or say a string is not an entity. Each writes the registry and re-analyses
  * open articles at once (registryEditor.ts).
  *
- * Every correction is a server command with complete arguments (RegistryCommands), so any LSP editor can run it.
- * Clients that announce their own pickers (`clientEntityPickers`, the VS Code client does) get one "Add as a name of…"
- * and one "Change type…" action that open a quick pick; other clients get one action per likely choice.
+ * Every correction is a server command with complete arguments (RegistryCommands), so any LSP editor can run it;
+ * its arguments are checked (params.ts) and what it did is said to clients that drop command results
+ * (`window/showMessage`, clientInfo.ts). Clients that declare their own pickers (`ClientEntityCommands`, in
+ * `initializationOptions.clientCommands`; the VS Code client does) get one "Add as a name of…" and one "Change
+ * type…" action that open a quick pick; other clients get one action per likely choice.
  */
 import { CodeActionKind, type CodeAction, type Command, type Diagnostic } from 'vscode-languageserver';
 import {
   addAlias,
   ENTITY_TYPES,
   entityTypeName,
+  entityTypePhrase,
   LineIndex,
   markDifferent,
   markNotEntity,
@@ -24,17 +27,17 @@ import {
 } from '../../core/index';
 import {
   ClientEntityCommands,
-  EntityNotifications,
   RegistryCommands,
   type AddAliasArgs,
   type EntityActionTarget,
   type MarkDifferentArgs,
   type NotEntityArgs,
-  type RenameEntityArgs,
+  type RegistryEditResult,
   type SetTypeArgs,
 } from '../../protocolEntities';
 import type { Feature, ServerContext } from '../context';
 import { DIAGNOSTIC_SOURCE } from '../diagnostics';
+import { oneOf, optionalString, paramsObject, requiredString } from '../params';
 import { entityRefOf } from '../registryEditor';
 import { UserError } from '../tagService';
 import { uriToPath } from '../workspace';
@@ -45,14 +48,17 @@ function isEntityDiagnostic(d: Diagnostic): boolean {
   return d.source === DIAGNOSTIC_SOURCE && (d.data as { kind?: string } | undefined)?.kind === 'entity';
 }
 
-function requireType(type: unknown): EntityType {
-  if (typeof type === 'string' && (ENTITY_TYPES as readonly string[]).includes(type)) return type as EntityType;
-  throw new UserError(`Unknown entity type \`${String(type)}\`; expected one of: ${ENTITY_TYPES.join(', ')}.`);
+type Fields = Record<string, unknown>;
+
+function requireType(args: Fields, what: string): EntityType {
+  const type = oneOf(args, 'type', ENTITY_TYPES, what);
+  if (!type) throw new UserError(`${what}: \`type\` must be one of ${ENTITY_TYPES.join(', ')}, got nothing.`);
+  return type;
 }
 
-function requireText(text: unknown, what: string): string {
-  if (typeof text !== 'string' || !text.trim()) throw new UserError(`No ${what} given.`);
-  return text;
+/** The single object argument of a registry command. */
+function argsOf(raw: unknown[], what: string): Fields {
+  return paramsObject(raw[0], what);
 }
 
 /** Other entities the spelling may name, best first (never its own). */
@@ -75,16 +81,17 @@ function nameWords(text: string): string[] {
 }
 
 /** The code actions for one entity diagnostic. */
-function actionsFor(ctx: ServerContext, target: EntityActionTarget, cluster: EntityCluster, diagnostic: Diagnostic, pickers: boolean, token: CancellationToken): CodeAction[] {
+function actionsFor(ctx: ServerContext, target: EntityActionTarget, cluster: EntityCluster, diagnostic: Diagnostic, token: CancellationToken): CodeAction[] {
+  const has = (command: string) => ctx.client.hasCommand(command);
   const run = (command: string, args: unknown, title: string): Command =>
-    pickers
+    has(ClientEntityCommands.registryEdit)
       ? { title, command: ClientEntityCommands.registryEdit, arguments: [{ command, arguments: [args] }] }
       : { title, command, arguments: [args] };
   const action = (title: string, command: Command): CodeAction => ({ title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], command });
   const { text, type } = target;
   const out: CodeAction[] = [];
 
-  if (pickers) {
+  if (has(ClientEntityCommands.addAliasOf)) {
     const title = `Add “${text}” as a name of another entity…`;
     out.push(action(title, { title, command: ClientEntityCommands.addAliasOf, arguments: [target] }));
   } else {
@@ -101,13 +108,13 @@ function actionsFor(ctx: ServerContext, target: EntityActionTarget, cluster: Ent
     out.push(action(title, run(RegistryCommands.markDifferent, args, title)));
   }
 
-  if (pickers) {
+  if (has(ClientEntityCommands.changeEntityType)) {
     const title = `Change the type of ${cluster.canonical} (${entityTypeName(cluster.type)})…`;
     out.push(action(title, { title, command: ClientEntityCommands.changeEntityType, arguments: [target] }));
   } else {
     for (const t of ENTITY_TYPES) {
       if (t === cluster.type) continue;
-      const title = `${cluster.canonical} is a ${entityTypeName(t)}, not a ${entityTypeName(cluster.type)}`;
+      const title = `${cluster.canonical} is ${entityTypePhrase(t)}, not ${entityTypePhrase(cluster.type)}`;
       out.push(action(title, run(RegistryCommands.setType, { entityId: cluster.entityId, type: t } satisfies SetTypeArgs, title)));
     }
   }
@@ -123,12 +130,16 @@ export const entityActions: Feature = {
     executeCommandProvider: { commands: Object.values(RegistryCommands) },
   },
   register(ctx) {
-    const { connection, commands } = ctx;
+    const { commands } = ctx;
     const editor = ctx.registryEditor;
-    let pickers = false;
-    connection.onNotification(EntityNotifications.clientPickers, (p) => {
-      pickers = !!p?.pickers;
-    });
+    /** Runs a registry command and tells clients that drop results what it did. */
+    const command = (name: string, run: (args: Fields, what: string) => Promise<RegistryEditResult>) =>
+      commands.registerCommand(name, async (raw) => {
+        const what = name;
+        const result = await run(argsOf(raw, what), what);
+        ctx.client.showResult(`${result.message}.`);
+        return result;
+      });
 
     commands.registerCodeActions(async (params, token) => {
       const diagnostics = params.context.diagnostics.filter(isEntityDiagnostic);
@@ -154,45 +165,46 @@ export const entityActions: Feature = {
           entityId: cluster.entityId,
           canonical: cluster.canonical,
         };
-        out.push(...actionsFor(ctx, target, cluster, d, pickers, token));
+        out.push(...actionsFor(ctx, target, cluster, d, token));
       }
       return out;
     });
 
-    commands.registerCommand(RegistryCommands.addAlias, async ([raw]) => {
-      const args = (raw ?? {}) as AddAliasArgs;
-      const alias = requireText(args.alias, 'alias');
-      const ref = entityRefOf(await editor.entity(args.entityId));
+    command(RegistryCommands.addAlias, async (args, what) => {
+      const entityId = requiredString(args, 'entityId', what);
+      const alias = requiredString(args, 'alias', what);
+      const ref = entityRefOf(await editor.entity(entityId));
       return editor.apply((reg) => addAlias(reg, ref, alias));
     });
-    commands.registerCommand(RegistryCommands.markDifferent, async ([raw]) => {
-      const args = (raw ?? {}) as MarkDifferentArgs & { entityId?: string };
-      const text = requireText(args.text, 'name');
-      const type = requireType(args.type);
+    command(RegistryCommands.markDifferent, async (args, what) => {
+      const text = requiredString(args, 'text', what);
+      const type = requireType(args, what);
+      const entityId = optionalString(args, 'entityId', what);
       const clustering = await editor.clustering();
-      const from = (args.entityId ? clustering.cluster(args.entityId) : undefined) ?? clustering.find(text).find((c) => c.spellings.has(text));
+      const from = (entityId ? clustering.cluster(entityId) : undefined) ?? clustering.find(text).find((c) => c.spellings.has(text));
       return editor.apply((reg) => markDifferent(reg, text, type, from ? entityRefOf(from) : undefined));
     });
-    commands.registerCommand(RegistryCommands.setType, async ([raw]) => {
-      const args = (raw ?? {}) as SetTypeArgs;
-      const type = requireType(args.type);
-      if (args.entityId) {
-        const ref = entityRefOf(await editor.entity(args.entityId));
+    command(RegistryCommands.setType, async (args, what) => {
+      const type = requireType(args, what);
+      const entityId = optionalString(args, 'entityId', what);
+      if (entityId) {
+        const ref = entityRefOf(await editor.entity(entityId));
         return editor.apply((reg) => setType(reg, ref, type));
       }
-      const text = requireText(args.text, 'entity (entityId or text)');
+      if (args.text === undefined || args.text === null) throw new UserError(`${what}: give the entity as \`entityId\` or \`text\`.`);
+      const text = requiredString(args, 'text', what);
       const owner = (await editor.clustering()).find(text).find((c) => c.spellings.has(text));
       const target = owner ? entityRefOf(owner) : { text };
       return editor.apply((reg) => setType(reg, target, type));
     });
-    commands.registerCommand(RegistryCommands.notEntity, async ([raw]) => {
-      const text = requireText(((raw ?? {}) as NotEntityArgs).text, 'text');
+    command(RegistryCommands.notEntity, async (args, what) => {
+      const text = requiredString(args, 'text', what);
       return editor.apply((reg) => markNotEntity(reg, text));
     });
-    commands.registerCommand(RegistryCommands.rename, async ([raw]) => {
-      const args = (raw ?? {}) as RenameEntityArgs;
-      const name = requireText(args.name, 'new name');
-      const ref = entityRefOf(await editor.entity(args.entityId));
+    command(RegistryCommands.rename, async (args, what) => {
+      const entityId = requiredString(args, 'entityId', what);
+      const name = requiredString(args, 'name', what);
+      const ref = entityRefOf(await editor.entity(entityId));
       return editor.apply((reg) => renameEntity(reg, ref, name));
     });
   },

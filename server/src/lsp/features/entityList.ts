@@ -3,18 +3,41 @@
  * paged) and `corpusAnnotator/entityMentions` (one entity's mentions by article, on demand). Clients refetch on
  * `corpusAnnotator/entitiesChanged`, which the server sends after indexing and after the registry or articles changed.
  */
-import { CancelledError } from '../../core/index';
-import { EntityRequests, type EntitiesResult, type EntityMentionsResult } from '../../protocolEntities';
+import { CancelledError, ENTITY_TYPES } from '../../core/index';
+import {
+  EntityRequests,
+  type EntitiesParams,
+  type EntitiesResult,
+  type EntityMentionsParams,
+  type EntityMentionsResult,
+  type EntityTypeName,
+} from '../../protocolEntities';
 import type { Feature } from '../context';
 import { entityMentions, listEntities, registryMembership } from '../entityListing';
+import { handleRequest, oneOf, optionalInteger, optionalString, requiredString } from '../params';
+
+type Fields = Record<string, unknown>;
+
+function parseEntitiesParams(raw: Fields, what: string): EntitiesParams {
+  const type = oneOf(raw, 'type', ENTITY_TYPES as readonly EntityTypeName[], what);
+  const query = optionalString(raw, 'query', what);
+  const offset = optionalInteger(raw, 'offset', what, 0);
+  const limit = optionalInteger(raw, 'limit', what, 1);
+  return { ...(type ? { type } : {}), ...(query !== undefined ? { query } : {}), ...(offset !== undefined ? { offset } : {}), ...(limit !== undefined ? { limit } : {}) };
+}
+
+function parseMentionsParams(raw: Fields, what: string): EntityMentionsParams {
+  const maxArticles = optionalInteger(raw, 'maxArticles', what, 1);
+  return { entityId: requiredString(raw, 'entityId', what), ...(maxArticles !== undefined ? { maxArticles } : {}) };
+}
 
 export const entityList: Feature = {
   register(ctx) {
     const { connection } = ctx;
     const editor = ctx.registryEditor;
 
-    // Params and results are typed by the request objects; `params?.` guards clients that send null.
-    connection.onRequest(EntityRequests.entities, async (params, token): Promise<EntitiesResult> => {
+    // Params are checked in params.ts; results are typed by the request objects.
+    handleRequest(connection, EntityRequests.entities, parseEntitiesParams, async (params, token): Promise<EntitiesResult> => {
       await ctx.indexer.ready;
       const registry = await editor.current().catch(() => undefined);
       try {
@@ -25,9 +48,9 @@ export const entityList: Feature = {
       }
     });
 
-    connection.onRequest(EntityRequests.entityMentions, async (params, token): Promise<EntityMentionsResult> => {
+    handleRequest(connection, EntityRequests.entityMentions, parseMentionsParams, async (params, token): Promise<EntityMentionsResult> => {
       await ctx.indexer.ready;
-      const entityId = String(params?.entityId ?? '');
+      const entityId = params.entityId;
       const cluster = ctx.service.entityClustering(token).cluster(entityId);
       return entityMentions(
         cluster,
@@ -35,7 +58,7 @@ export const entityList: Feature = {
         (key) => ctx.service.getText(key),
         (key) => ctx.workspace.uriOf(key),
         (key) => ctx.workspace.label(key),
-        typeof params?.maxArticles === 'number' ? params.maxArticles : undefined,
+        params.maxArticles,
       );
     });
   },

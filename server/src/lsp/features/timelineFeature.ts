@@ -20,15 +20,17 @@ import {
 } from '../../core/index';
 import { TimelineRequests, type TimelineItem, type TimelineParams, type TimelineResult } from '../../protocolTimeline';
 import type { Feature, ServerContext } from '../context';
+import { describe, handleRequest } from '../params';
+import { UserError } from '../tagService';
 
 /** Above this many articles the server shows its own progress when the client sent no token. */
 const OWN_PROGRESS_FROM = 200;
 
 export const timelineFeature: Feature = {
   register(ctx) {
-    ctx.connection.onRequest(TimelineRequests.timeline, async (params, token) => {
+    handleRequest(ctx.connection, TimelineRequests.timeline, parseTimelineParams, async (params, token) => {
       try {
-        return await timeline(ctx, params ?? {}, token);
+        return await timeline(ctx, params, token);
       } catch (e) {
         if (e instanceof CancelledError) return new ResponseError(LSPErrorCodes.RequestCancelled, 'Timeline cancelled');
         throw e;
@@ -36,6 +38,13 @@ export const timelineFeature: Feature = {
     });
   },
 };
+
+function parseTimelineParams(raw: Record<string, unknown>, what: string): TimelineParams {
+  const t = raw.workDoneToken;
+  if (t === undefined || t === null) return {};
+  if (typeof t === 'string' || (typeof t === 'number' && Number.isInteger(t))) return { workDoneToken: t };
+  throw new UserError(`${what}: \`workDoneToken\` must be a string or a whole number, got ${describe(t)}.`);
+}
 
 async function progressFor(ctx: ServerContext, params: TimelineParams, articles: number): Promise<WorkDoneProgressReporter | undefined> {
   if (params.workDoneToken !== undefined) return ctx.connection.window.attachWorkDoneProgress(params.workDoneToken);

@@ -1,0 +1,96 @@
+/**
+ * Changes on disk (another editor, a script, a `git pull`) reach the folders' models whatever the client can do:
+ *
+ * - a client that supports dynamic registration of `workspace/didChangeWatchedFiles` (VS Code) is asked to watch the
+ *   corpus's articles and the analyst files of each folder, with the folder's own globs, and re-asked when the
+ *   settings change them; its notifications are handled in documentSync.ts;
+ * - for any other client (Neovim 0.7 watches nothing), the server watches the same files itself
+ *   (node/folderWatcher.ts, plus each folder's `.vscode/settings.json` when the client has no
+ *   workspace/configuration), and forwards the changes exactly as a client's (`forwardFileChanges`).
+ */
+import * as path from 'node:path';
+import { DidChangeWatchedFilesNotification, WatchKind, type Disposable, type FileSystemWatcher } from 'vscode-languageserver';
+import { corpusGlobs } from '../../workspace/corpusGlobs';
+import type { CorpusFolder } from '../../workspace/corpusFolder';
+import type { WatchSpec } from '../../workspace/folderWatcher';
+import { SETTINGS_FILE } from '../../workspace/settingsFile';
+import type { Feature } from '../context';
+import { forwardFileChanges } from './documentSync';
+
+const ALL_CHANGES = WatchKind.Create | WatchKind.Change | WatchKind.Delete;
+
+export const fileWatching: Feature = {
+  register(ctx) {
+    let registered = '';
+    let registration: Promise<Disposable | undefined> | undefined;
+    let watching = '';
+    let watcher: { dispose(): void } | undefined;
+
+    ctx.onWorkspaceOpened(() => {
+      const folders = ctx.workspace.allFolders();
+      const corpora = ctx.workspace.all();
+      if (ctx.client.watchesFilesOnRequest) {
+        const watchers = corpora.flatMap((c) => clientWatchers(c, folders.find((f) => f.root === c.root)?.uri, ctx.client.relativePatterns));
+        const key = JSON.stringify(watchers);
+        if (key === registered) return;
+        registered = key;
+        // The new registration first, then the old one goes: no moment without a watcher.
+        const previous = registration;
+        registration = ctx.connection.client.register(DidChangeWatchedFilesNotification.type, { watchers }).catch((e) => {
+          ctx.connection.console.warn(`The client did not register file watchers (${(e as Error).message}); changes on disk may go unnoticed.`);
+          return undefined;
+        });
+        void previous?.then((d) => d?.dispose());
+        return;
+      }
+      if (!ctx.watchFolders) return;
+      const specs = corpora.map((c) => watchSpec(c, !ctx.workspace.configurationSupported));
+      const key = JSON.stringify(corpora.map((c) => [c.root, c.settings.corpus, c.annotationsDir, !ctx.workspace.configurationSupported]));
+      if (key === watching) return;
+      watching = key;
+      watcher?.dispose();
+      watcher = ctx.watchFolders(
+        specs,
+        (changes) => void forwardFileChanges(ctx, changes).catch((e) => ctx.connection.console.error(`Reading changed files failed: ${(e as Error).stack ?? e}`)),
+        (message) => ctx.connection.console.warn(`File watching: ${message}`),
+      );
+    });
+  },
+};
+
+/** What the client is asked to watch in one folder: its articles and its analyst files. */
+function clientWatchers(corpus: CorpusFolder, folderUri: string | undefined, relative: boolean): FileSystemWatcher[] {
+  const annotations = path.relative(corpus.root, corpus.annotationsDir).split(path.sep).join('/');
+  const patterns = [...corpus.settings.corpus.map((g) => g.replace(/\\/g, '/').replace(/^\.\//, '')), `${annotations}/**/*.yaml`];
+  return patterns.map((pattern) =>
+    relative && folderUri
+      ? { globPattern: { baseUri: folderUri, pattern }, kind: ALL_CHANGES }
+      : // Plain glob patterns are matched against whole paths.
+        { globPattern: pattern.startsWith('**/') ? pattern : `**/${pattern}`, kind: ALL_CHANGES },
+  );
+}
+
+/** What the server watches in one folder: the folders of the corpus and the annotations folder, and their files. */
+export function watchSpec(corpus: CorpusFolder, settingsFile: boolean): WatchSpec {
+  const globs = corpusGlobs(corpus.settings.corpus);
+  const annotations = path.relative(corpus.root, corpus.annotationsDir).split(path.sep).join('/');
+  const within = (rel: string, base: string) => base === '' || rel === base || rel.startsWith(`${base}/`);
+  const leadsTo = (rel: string, base: string) => rel === '' || base === rel || base.startsWith(`${rel}/`);
+  const entered = (rel: string, base: string) => rel.split('/').slice(base ? base.split('/').length : 0).every((name) => globs.enters(name));
+  return {
+    root: corpus.root,
+    enters: (rel) => {
+      if (rel === '') return true;
+      if (settingsFile && rel === '.vscode') return true;
+      // Inside the annotations folder, but not in hidden folders or writers' lock folders (`x.yaml.lock`).
+      if (within(rel, annotations)) return rel.split('/').slice(annotations.split('/').length).every((n) => !n.startsWith('.') && !n.endsWith('.lock'));
+      if (leadsTo(rel, annotations)) return true;
+      return globs.bases.some((base) => leadsTo(rel, base) || (within(rel, base) && entered(rel, base)));
+    },
+    wants: (rel) => {
+      if (settingsFile && rel === SETTINGS_FILE) return true;
+      if (within(rel, annotations) && annotations !== '') return rel.endsWith('.yaml');
+      return corpus.isArticle(path.join(corpus.root, ...rel.split('/')));
+    },
+  };
+}
