@@ -103,7 +103,20 @@ export interface InitializationOptions {
   showsCommandResults?: boolean;
 }
 
+/** One tag of the taxonomy (`annotations/tags.yaml`). */
+export interface TaxonomyItem {
+  name: string;
+  description?: string;
+  color?: string;
+}
+
+export interface TaxonomyResult {
+  tags: TaxonomyItem[];
+}
+
 export const Requests = {
+  /** `corpusAnnotator/taxonomy` — params: {}; result: TaxonomyResult (every workspace folder's, merged by name) */
+  taxonomy: new RequestType<Record<string, never>, TaxonomyResult, void>('corpusAnnotator/taxonomy'),
   /** `corpusAnnotator/listTags` — params: ListTagsParams (`{}` for every article, `{ uri }` for one); result: ListTagsResult */
   listTags: new RequestType<ListTagsParams, ListTagsResult, void>('corpusAnnotator/listTags'),
 } as const;
@@ -114,6 +127,8 @@ export const Notifications = {
    * params: TagsChangedParams. Sent after every successful add or remove.
    */
   tagsChanged: new NotificationType<TagsChangedParams>('corpusAnnotator/tagsChanged'),
+  /** `corpusAnnotator/taxonomyChanged`, server → client: the tag taxonomy changed. params: {} */
+  taxonomyChanged: new NotificationType<EmptyParams>('corpusAnnotator/taxonomyChanged'),
   /** `corpusAnnotator/indexed`, server → client: the server has finished (re)indexing the corpus. params: IndexedParams */
   indexed: new NotificationType<IndexedParams>('corpusAnnotator/indexed'),
 } as const;
@@ -128,6 +143,12 @@ export const ServerCommands = {
   reanchorTag: 'corpusAnnotator.server.reanchorTag',
   /** Sets or clears a tag's note. args: [EditNoteArgs]; result: TagItem */
   editNote: 'corpusAnnotator.server.editNote',
+  /** Tags every occurrence of a passage's text, in its article or the whole corpus. args: [TagOccurrencesArgs]; result: TagOccurrencesResult */
+  tagOccurrences: 'corpusAnnotator.server.tagOccurrences',
+  /** Renames, moves (`a` → `b/a`) or merges a tag in every sidecar and the taxonomy. args: [RenameTagArgs]; result: RenameTagResult */
+  renameTag: 'corpusAnnotator.server.renameTag',
+  /** Undoes the last tag operation of this session (add, remove, re-attach, note, tag all). args: []; result: UndoResult */
+  undoTag: 'corpusAnnotator.server.undoTag',
 } as const;
 
 /** Arguments and result of each of `ServerCommands`, by command name. */
@@ -135,6 +156,9 @@ export interface ServerCommandTypes {
   [ServerCommands.addTag]: CommandSignature<[AddTagArgs], TagItem>;
   [ServerCommands.reanchorTag]: CommandSignature<[ReanchorTagArgs], TagItem>;
   [ServerCommands.editNote]: CommandSignature<[EditNoteArgs], TagItem>;
+  [ServerCommands.tagOccurrences]: CommandSignature<[TagOccurrencesArgs], TagOccurrencesResult>;
+  [ServerCommands.renameTag]: CommandSignature<[RenameTagArgs], RenameTagResult>;
+  [ServerCommands.undoTag]: CommandSignature<[], UndoResult>;
   [ServerCommands.removeTag]: CommandSignature<[RemoveTagArgs], boolean>;
 }
 
@@ -162,4 +186,37 @@ export interface EditNoteArgs {
   id: string;
   /** The new note; empty or absent to clear it. */
   note?: string;
+}
+
+export interface TagOccurrencesArgs {
+  /** The article and passage whose text is to be tagged wherever it occurs. */
+  uri: string;
+  range: LspRange;
+  tag: string;
+  note?: string;
+  /** `article` (default) or `corpus`. */
+  scope?: 'article' | 'corpus';
+}
+
+export interface TagOccurrencesResult {
+  /** Passages tagged (those that had the tag already are not counted), and the articles they are in. */
+  added: number;
+  articles: number;
+}
+
+export interface RenameTagArgs {
+  from: string;
+  to: string;
+}
+
+export interface RenameTagResult {
+  tags: number;
+  articles: number;
+  /** Sidecars left untouched because they do not parse. */
+  skipped: string[];
+}
+
+export interface UndoResult {
+  /** What was undone, for people ("removed tag “cooperation”"); empty when there was nothing to undo. */
+  undone: string;
 }

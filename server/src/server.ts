@@ -40,6 +40,8 @@ export interface ServerDeps {
    * such clients' outside changes go unnoticed.
    */
   readonly watchFolders?: WatchFolders;
+  /** Who the analyst is by a folder's version control (node/gitUserName.ts), recorded on new tags. */
+  readonly userName?: (folder: string) => Promise<string | undefined>;
 }
 
 export const FEATURES: readonly Feature[] = [corpusSync, documentSync, hoverFeature, tagsFeature, tagActions, boilerplateActions, timelineFeature, entityActions, entityList, entityNavigation, fileWatching];
@@ -65,7 +67,7 @@ export function startServer(connection: Connection, deps: ServerDeps): void {
     texts,
     client,
     commands: new CommandRegistry(),
-    tags: new TagService(workspace, texts, tracker),
+    tags: new TagService(workspace, texts, tracker, deps.userName),
     registryEditor: new RegistryEditor(workspace, service, indexer),
     indexer,
     notify: new ClientNotifier(connection, () => indexer.ready),

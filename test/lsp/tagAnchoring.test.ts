@@ -137,4 +137,47 @@ describe('tags that are never lost or misplaced', function () {
     const cleared = await exec<TagItem>(ServerCommands.editNote, { uri, id: first.id, note: '' });
     assert.equal(cleared.note, undefined);
   });
+  it('tags every occurrence in the article or the corpus, renames and merges across sidecars, and undoes', async () => {
+    const word = 'Vietnam';
+    const occurrences = text.split(word).length - 1;
+    assert.ok(occurrences >= 2);
+    const r = await exec<{ added: number; articles: number }>(ServerCommands.tagOccurrences, { uri, range: rangeOf(text, word), tag: 'country' });
+    assert.deepEqual(r, { added: occurrences, articles: 1 });
+    const again = await exec<{ added: number }>(ServerCommands.tagOccurrences, { uri, range: rangeOf(text, word), tag: 'country' });
+    assert.equal(again.added, 0, 'no duplicates');
+    const corpus = await exec<{ added: number; articles: number }>(ServerCommands.tagOccurrences, { uri, range: rangeOf(text, word), tag: 'country', scope: 'corpus' });
+    assert.ok(corpus.articles >= 2, 'other articles tagged too');
+
+    // A taxonomy with a comment; rename `country` into `place/country`, then merge `place` into `geo`.
+    await fs.writeFile(path.join(root, 'annotations/tags.yaml'), '# team tags\nversion: 1\ntags:\n  - name: country # nations\n    color: "#22863a"\n');
+    await lsp.client.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: lsp.uri('annotations/tags.yaml'), type: 1 }] });
+    await waitFor('the taxonomy', async () => ((await lsp.client.sendRequest('corpusAnnotator/taxonomy', {})) as { tags: { name: string }[] }).tags.length === 1);
+    const renamed = await exec<{ tags: number; articles: number; skipped: string[] }>(ServerCommands.renameTag, { from: 'country', to: 'place/country' });
+    assert.equal(renamed.tags, occurrences + corpus.added);
+    assert.deepEqual(renamed.skipped, []);
+    const taxonomyText = await fs.readFile(path.join(root, 'annotations/tags.yaml'), 'utf8');
+    assert.match(taxonomyText, /name: place\/country # nations/);
+    assert.match(taxonomyText, /# team tags/);
+    const labels = new Set((await list()).map((t) => t.tag));
+    assert.deepEqual([...labels], ['place/country']);
+
+    // Undo the rename? Undo covers tag operations; the last one was the corpus-wide tagging before the rename.
+    const undone = await exec<{ undone: string }>(ServerCommands.undoTag, undefined);
+    assert.match(undone.undone, /tagged \d+ occurrences as “country”/);
+    const left = await waitFor('the corpus-wide tags removed', async () => {
+      const all = ((await lsp.client.sendRequest(Requests.listTags.method, {})) as ListTagsResult).tags;
+      return all.every((t) => t.uri === uri) ? all : undefined;
+    });
+    assert.equal(left.length, occurrences);
+  });
+
+  it('records who tagged', async () => {
+    lsp.dispose();
+    lsp = await startLspHarness(root, { author: 'Anna Analyst' });
+    await waitFor('indexing', () => lsp.notifications.some((n) => n.method === 'corpusAnnotator/indexed'));
+    const [s1] = sentences();
+    const item = await tag(s1, 'cooperation');
+    assert.equal(item.author, 'Anna Analyst');
+    assert.equal(parse(await fs.readFile(path.join(root, SIDECAR), 'utf8')).tags[0].author, 'Anna Analyst');
+  });
 });

@@ -23,3 +23,4 @@ export type { TimelineEntity, TimelineEntry, TimelineGroup, TimelineOptions, Tim
 export { addAlias, markDifferent, setType, markNotEntity, renameEntity, registryIndexOf, registryOwnerOf } from './entities/registryEdits';
 export { registryKey } from './entities/registry';
 export type { EntityRef, RegistryEdit } from './entities/registryEdits';
+export * from './annotations/taxonomy';

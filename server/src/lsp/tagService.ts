@@ -5,11 +5,24 @@
  */
 import * as path from 'node:path';
 import { anchorTag, CONTEXT_CHARS, LineIndex, type AnchoredTag, type Tag } from '../core/index';
-import type { AddTagArgs, EditNoteArgs, ListTagsResult, ReanchorTagArgs, RemoveTagArgs, TagItem } from '../protocol';
+import type {
+  AddTagArgs,
+  EditNoteArgs,
+  ListTagsResult,
+  ReanchorTagArgs,
+  RemoveTagArgs,
+  RenameTagArgs,
+  RenameTagResult,
+  TagItem,
+  TagOccurrencesArgs,
+  TagOccurrencesResult,
+  TaxonomyResult,
+  UndoResult,
+} from '../protocol';
 import type { CorpusFolder } from '../workspace/corpusFolder';
 import type { TagTracker } from './tagTracker';
 import { AnalystFileError } from '../workspace/corpusFolder';
-import { offsetsIn, optionalString, paramsObject, requiredRange, requiredString, stringField } from './params';
+import { offsetsIn, oneOf, optionalString, paramsObject, requiredRange, requiredString, stringField } from './params';
 import { uriToPath, type Workspace } from './workspace';
 
 export interface TextSource {
@@ -19,14 +32,28 @@ export interface TextSource {
 
 export class UserError extends Error {}
 
+/** One tag operation, as undo needs it: per article, each tag's version before the operation (undefined: it was new). */
+interface Operation {
+  readonly what: string;
+  readonly changes: { readonly file: string; readonly before: { id: string; before: Tag | undefined }[] }[];
+}
+
+/** Undo goes back this many operations. */
+const UNDO_DEPTH = 50;
+
 export class TagService {
   /** Re-anchored tags by article, for the text they were anchored against. */
   private readonly cache = new Map<string, { text: string; tags: AnchoredTag[] }>();
+  /** This session's tag operations, newest last, for undo. */
+  private readonly history: Operation[] = [];
+  private readonly authors = new Map<string, Promise<string | undefined>>();
 
   constructor(
     private readonly workspace: Workspace,
     private readonly texts: TextSource,
     private readonly tracker: TagTracker,
+    /** Who the analyst is by the folder's version control (git user.name), when the settings do not say. */
+    private readonly userName: (folder: string) => Promise<string | undefined> = async () => undefined,
   ) {}
 
   /** Forgets re-anchored tags: of these articles, or of all. */
@@ -53,7 +80,10 @@ export class TagService {
     const lines = new LineIndex(text);
     const { start, end } = offsetsIn(range, lines, what);
     try {
-      const tag = await corpus.addTag(file, text, { tag: label, note, start, end });
+      const author = await this.authorOf(corpus);
+      const existing = new Set(corpus.sidecarOf(file)?.sidecar.tags.map((t) => t.id));
+      const tag = await corpus.addTag(file, text, { tag: label, note, start, end, ...(author ? { author } : {}) });
+      if (!existing.has(tag.id)) this.record(`added tag “${tag.tag}”`, [{ file, before: [{ id: tag.id, before: undefined }] }]);
       return { item: this.toItem(file, corpus.relative(file), { tag, start: tag.start, end: tag.end, status: 'anchored' }, lines), article: file };
     } catch (e) {
       if (e instanceof AnalystFileError) throw new UserError(e.message);
@@ -69,7 +99,10 @@ export class TagService {
     const corpus = this.workspace.corpusOf(file);
     if (!corpus) return false;
     try {
-      return await corpus.removeTag(file, id);
+      const before = corpus.sidecarOf(file)?.sidecar.tags.find((t) => t.id === id);
+      const removed = await corpus.removeTag(file, id);
+      if (removed && before) this.record(`removed tag “${before.tag}”`, [{ file, before: [{ id, before }] }]);
+      return removed;
     } catch (e) {
       if (e instanceof AnalystFileError) throw new UserError(e.message);
       throw e;
@@ -102,6 +135,105 @@ export class TagService {
     const tag = await this.update(corpus, file, id, ({ note: _old, ...t }) => (note ? { ...t, note } : t), what);
     const anchored = this.anchoredTags(file, text).find((a) => a.tag.id === id) ?? anchorTag(text, tag);
     return this.toItem(file, corpus.relative(file), { ...anchored, tag }, new LineIndex(text));
+  }
+
+  /**
+   * Tags every occurrence of the passage's text (exactly as written) in its article, or in every article of the corpus.
+   * Occurrences that already carry the tag are left as they are.
+   */
+  async tagOccurrences(raw: TagOccurrencesArgs | unknown): Promise<TagOccurrencesResult> {
+    const what = 'Tag all occurrences';
+    const args = paramsObject(raw, what);
+    const file = this.requireArticle(requiredString(args, 'uri', what));
+    const range = requiredRange(args, 'range', what);
+    const label = stringField(args, 'tag', what);
+    const note = optionalString(args, 'note', what);
+    const scope = oneOf(args, 'scope', ['article', 'corpus'] as const, what) ?? 'article';
+    const { corpus, text } = await this.articleOf(file, what);
+    const { start, end } = offsetsIn(range, new LineIndex(text), what);
+    const needle = text.slice(start, end);
+    if (!needle.trim()) throw new UserError(`${what}: select the words to tag first.`);
+    const author = await this.authorOf(corpus);
+    const folders = scope === 'corpus' ? this.workspace.all() : [corpus];
+    let added = 0;
+    let articles = 0;
+    const changes: Operation['changes'][number][] = [];
+    for (const folder of folders) {
+      for (const article of scope === 'corpus' ? folder.articles() : [file]) {
+        const body = article === file ? text : await this.texts.textOf(article);
+        if (body === undefined) continue;
+        const inputs = [];
+        for (let i = body.indexOf(needle); i >= 0; i = body.indexOf(needle, i + needle.length)) {
+          inputs.push({ tag: label, start: i, end: i + needle.length, ...(note ? { note } : {}), ...(author ? { author } : {}) });
+        }
+        if (!inputs.length) continue;
+        try {
+          const tags = await folder.addTags(article, body, inputs);
+          if (tags.length) {
+            added += tags.length;
+            articles++;
+            changes.push({ file: article, before: tags.map((t) => ({ id: t.id, before: undefined })) });
+          }
+        } catch (e) {
+          if (e instanceof AnalystFileError) throw new UserError(`${e.message} (${added} passages in ${articles} articles were tagged before this.)`);
+          throw e;
+        }
+      }
+    }
+    if (changes.length) this.record(`tagged ${added} occurrences as “${label}”`, changes);
+    return { added, articles };
+  }
+
+  /** Renames, moves or merges a tag in every sidecar and the taxonomy of every workspace folder. */
+  async renameTag(raw: RenameTagArgs | unknown): Promise<RenameTagResult> {
+    const what = 'Rename tag';
+    const args = paramsObject(raw, what);
+    const from = requiredString(args, 'from', what);
+    const to = requiredString(args, 'to', what);
+    await this.workspace.ready;
+    const result: RenameTagResult = { tags: 0, articles: 0, skipped: [] };
+    for (const folder of this.workspace.all()) {
+      try {
+        const r = await folder.renameTag(from, to);
+        result.tags += r.tags;
+        result.articles += r.articles;
+        result.skipped.push(...r.skipped);
+      } catch (e) {
+        if (e instanceof AnalystFileError) throw new UserError(e.message);
+        throw e;
+      }
+    }
+    return result;
+  }
+
+  /** Undoes the last tag operation of this session. */
+  async undo(): Promise<UndoResult> {
+    const op = this.history.pop();
+    if (!op) return { undone: '' };
+    await this.workspace.ready;
+    for (const { file, before } of op.changes) {
+      const corpus = this.workspace.corpusOf(file);
+      if (!corpus) continue;
+      try {
+        await corpus.restoreTags(file, before);
+      } catch (e) {
+        if (e instanceof AnalystFileError) throw new UserError(`Could not undo (${op.what}): ${e.message}`);
+        throw e;
+      }
+    }
+    return { undone: op.what };
+  }
+
+  /** The taxonomy of every folder, merged by name. */
+  async taxonomy(): Promise<TaxonomyResult> {
+    await this.workspace.ready;
+    const byName = new Map<string, TaxonomyResult['tags'][number]>();
+    for (const folder of this.workspace.all()) {
+      for (const t of folder.taxonomy().tags) {
+        if (!byName.has(t.name)) byName.set(t.name, { name: t.name, ...(t.description ? { description: t.description } : {}), ...(t.color ? { color: t.color } : {}) });
+      }
+    }
+    return { tags: [...byName.values()].sort((a, b) => a.name.localeCompare(b.name)) };
   }
 
   /** Starts following the tags of an article open in an editor, as it is edited. */
@@ -192,6 +324,19 @@ export class TagService {
     return item;
   }
 
+  private record(what: string, changes: Operation['changes']): void {
+    this.history.push({ what, changes });
+    if (this.history.length > UNDO_DEPTH) this.history.shift();
+  }
+
+  /** Who tags in this folder: the `corpusAnnotator.author` setting, else git's user.name (asked once). */
+  private authorOf(corpus: CorpusFolder): Promise<string | undefined> {
+    if (corpus.settings.author) return Promise.resolve(corpus.settings.author);
+    let p = this.authors.get(corpus.root);
+    if (!p) this.authors.set(corpus.root, (p = this.userName(corpus.root).catch(() => undefined)));
+    return p;
+  }
+
   private async articleOf(file: string, what: string): Promise<{ corpus: CorpusFolder; text: string }> {
     await this.workspace.ready;
     const corpus = this.workspace.corpusOf(file);
@@ -203,8 +348,10 @@ export class TagService {
 
   private async update(corpus: CorpusFolder, file: string, id: string, change: (tag: Tag) => Tag, what: string): Promise<Tag> {
     let tag: Tag | undefined;
+    const before = corpus.sidecarOf(file)?.sidecar.tags.find((t) => t.id === id);
     try {
       tag = await corpus.updateTag(file, id, change);
+      if (tag && before) this.record(`${what.toLowerCase()} of “${before.tag}”`, [{ file, before: [{ id, before }] }]);
     } catch (e) {
       if (e instanceof AnalystFileError) throw new UserError(e.message);
       throw e;

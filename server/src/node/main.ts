@@ -2,7 +2,8 @@
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { startServer } from '../server';
 import { watchFolders } from './folderWatcher';
+import { gitUserName } from './gitUserName';
 import { loadNerModel } from './nerModelFile';
 import { nodeFileSystem } from './nodeFileSystem';
 
-startServer(createConnection(ProposedFeatures.all), { loadNerModel: () => loadNerModel(), fs: nodeFileSystem, watchFolders });
+startServer(createConnection(ProposedFeatures.all), { loadNerModel: () => loadNerModel(), fs: nodeFileSystem, watchFolders, userName: gitUserName });

@@ -9,6 +9,10 @@ import {
   parseIgnoreList,
   parseRegistry,
   parseSidecar,
+  parseTaxonomy,
+  serializeTaxonomy,
+  EMPTY_TAXONOMY,
+  type Taxonomy,
   serializeIgnoreList,
   serializeRegistry,
   serializeSidecar,
@@ -67,4 +71,14 @@ export const ignoreListFormat: AnalystFormat<IgnoreList> = {
     return r.ok ? { ok: true, value: r.list } : r;
   },
   serialize: (value, previous) => serializeIgnoreList(value, previous),
+};
+
+export const taxonomyFormat: AnalystFormat<Taxonomy> = {
+  label: 'tag taxonomy',
+  empty: () => EMPTY_TAXONOMY,
+  parse(text) {
+    const r = parseTaxonomy(text);
+    return r.ok ? { ok: true, value: r.taxonomy } : r;
+  },
+  serialize: (value, previous) => serializeTaxonomy(value, previous),
 };

@@ -11,6 +11,11 @@ import * as path from 'node:path';
 import {
   createTag,
   EMPTY_IGNORE_LIST,
+  EMPTY_TAXONOMY,
+  normalizeTagName,
+  renamedLabel,
+  renameInTaxonomy,
+  type Taxonomy,
   EMPTY_REGISTRY,
   ignoreEverywhereEntry,
   ignoreHereEntry,
@@ -25,7 +30,7 @@ import {
   type Sidecar,
   type Tag,
 } from '../core/index';
-import { ignoreListFormat, registryFormat, sidecarFormat, type FileProblem } from './analystFormats';
+import { ignoreListFormat, registryFormat, sidecarFormat, taxonomyFormat, type FileProblem } from './analystFormats';
 import { AnalystFileError, AnnotationStore } from './annotationStore';
 import { corpusGlobs, type CorpusGlobs } from './corpusGlobs';
 import { Emitter, type Disposable, type Listener } from './emitter';
@@ -38,6 +43,7 @@ import {
   legacySidecarPathFor,
   REGISTRY_FILE,
   sidecarPathFor,
+  TAXONOMY_FILE,
 } from './sidecarPaths';
 
 export { AnalystFileError } from './annotationStore';
@@ -52,6 +58,8 @@ export type CorpusEvent =
   | { readonly kind: 'registry'; readonly registry: EntityRegistry }
   /** The ignore list changed; this is the one in use now. */
   | { readonly kind: 'ignores'; readonly ignores: IgnoreList }
+  /** The tag taxonomy changed; this is the one in use now. */
+  | { readonly kind: 'taxonomy'; readonly taxonomy: Taxonomy }
   /** An analyst file is broken (its problems), or fine again (none). A broken file's last good content stays in use. */
   | { readonly kind: 'problems'; readonly file: string; readonly problems: readonly FileProblem[] };
 
@@ -76,6 +84,7 @@ export class CorpusFolder {
   readonly annotationsDir: string;
   readonly registryFile: string;
   readonly ignoreFile: string;
+  readonly taxonomyFile: string;
   private readonly globs: CorpusGlobs;
   private readonly emitter = new Emitter<CorpusEvent>();
   private readonly store: AnnotationStore;
@@ -83,6 +92,7 @@ export class CorpusFolder {
   private sortedArticles: string[] | undefined;
   private currentRegistry: EntityRegistry = EMPTY_REGISTRY;
   private currentIgnores: IgnoreList = EMPTY_IGNORE_LIST;
+  private currentTaxonomy: Taxonomy = EMPTY_TAXONOMY;
   /** Sidecars by article (absolute path). */
   private readonly sidecars = new Map<string, SidecarEntry>();
   /** Which article each readable sidecar file belongs to. */
@@ -101,6 +111,7 @@ export class CorpusFolder {
     this.annotationsDir = path.resolve(root, settings.annotationsFolder);
     this.registryFile = path.join(this.annotationsDir, REGISTRY_FILE);
     this.ignoreFile = path.join(this.annotationsDir, IGNORE_FILE);
+    this.taxonomyFile = path.join(this.annotationsDir, TAXONOMY_FILE);
     this.store = new AnnotationStore(fs, (file, problems) => this.setProblems(file, problems));
   }
 
@@ -149,6 +160,11 @@ export class CorpusFolder {
     return this.currentIgnores;
   }
 
+  /** The tag taxonomy in use (the last one that parsed). */
+  taxonomy(): Taxonomy {
+    return this.currentTaxonomy;
+  }
+
   /** An article's sidecar, if it has one that parses. */
   sidecarOf(article: string): SidecarEntry | undefined {
     return this.sidecars.get(article);
@@ -177,6 +193,98 @@ export class CorpusFolder {
       if (same) return { result: same };
       return { value: { ...sidecar, tags: [...sidecar.tags, tag] }, result: tag };
     });
+  }
+
+  /**
+   * Adds several tags to one article in one write (tag all occurrences). Passages that already carry the same tag are
+   * skipped. Resolves to the tags added.
+   */
+  addTags(article: string, articleText: string, inputs: readonly NewTagInput[]): Promise<Tag[]> {
+    for (const input of inputs) {
+      const problem = validateTagLabel(input.tag);
+      if (problem) return Promise.reject(new AnalystFileError(problem));
+    }
+    return this.changeSidecar(article, (sidecar) => {
+      const now = new Date();
+      const added: Tag[] = [];
+      for (const input of inputs) {
+        if (!(input.end > input.start)) continue;
+        const tag = createTag(articleText, input, newTagId(now, Math.random), now);
+        const all = [...sidecar.tags, ...added];
+        if (all.some((t) => t.tag === tag.tag && t.start === tag.start && t.end === tag.end && t.quote === tag.quote)) continue;
+        added.push(tag);
+      }
+      return added.length ? { value: { ...sidecar, tags: [...sidecar.tags, ...added] }, result: added } : { result: added };
+    });
+  }
+
+  /**
+   * Puts tags back as they were (undo): each entry is a tag id and its earlier version, or undefined where the tag did
+   * not exist. Resolves to the number of tags changed.
+   */
+  restoreTags(article: string, entries: readonly { id: string; before: Tag | undefined }[]): Promise<number> {
+    return this.changeSidecar(article, (sidecar) => {
+      let tags = [...sidecar.tags];
+      let changed = 0;
+      for (const { id, before } of entries) {
+        const i = tags.findIndex((t) => t.id === id);
+        if (before === undefined) {
+          if (i >= 0) (tags = tags.filter((t) => t.id !== id)), changed++;
+        } else if (i >= 0) (tags[i] = before), changed++;
+        else tags.push(before), changed++;
+      }
+      return changed ? { value: { ...sidecar, tags }, result: changed } : { result: 0 };
+    });
+  }
+
+  /**
+   * Renames (or moves) a tag, and every tag below it (`from/x` → `to/x`), in every sidecar and in the taxonomy; a name
+   * already in use merges. Sidecars that do not parse are left untouched and listed in `skipped`.
+   */
+  async renameTag(fromName: string, toName: string): Promise<{ tags: number; articles: number; skipped: string[] }> {
+    const from = normalizeTagName(fromName);
+    const to = normalizeTagName(toName);
+    const problem = validateTagLabel(to) ?? (from ? undefined : 'Say which tag to rename.');
+    if (problem) throw new AnalystFileError(problem);
+    if (from === to) return { tags: 0, articles: 0, skipped: [] };
+    if (to.startsWith(`${from}/`)) throw new AnalystFileError(`${from} cannot be moved below itself (${to}).`);
+    let tags = 0;
+    let articles = 0;
+    const skipped: string[] = [];
+    for (const [article, entry] of [...this.sidecars]) {
+      if (!entry.sidecar.tags.some((t) => renamedLabel(t.tag, from, to) !== undefined)) continue;
+      try {
+        const n = await this.changeSidecar(article, (sidecar) => {
+          let count = 0;
+          const next = sidecar.tags.map((t) => {
+            const label = renamedLabel(t.tag, from, to);
+            if (label === undefined) return t;
+            count++;
+            return { ...t, tag: label, updated: new Date().toISOString() };
+          });
+          return count ? { value: { ...sidecar, tags: next }, result: count } : { result: 0 };
+        });
+        tags += n;
+        if (n) articles++;
+      } catch (e) {
+        if (!(e instanceof AnalystFileError)) throw e;
+        skipped.push(path.relative(this.root, entry.file).split(path.sep).join('/'));
+      }
+    }
+    for (const file of this.problemFiles.keys()) {
+      if (isSidecarFile(this.annotationsDir, file)) skipped.push(path.relative(this.root, file).split(path.sep).join('/'));
+    }
+    if (this.currentTaxonomy.tags.some((t) => renamedLabel(t.name, from, to) !== undefined)) {
+      await this.editTaxonomy((taxonomy) => renameInTaxonomy(taxonomy, from, to));
+    }
+    return { tags, articles, skipped };
+  }
+
+  /** Applies an edit to the taxonomy as it is on disk now; the new taxonomy is in use when this resolves. */
+  async editTaxonomy(edit: (taxonomy: Taxonomy) => Taxonomy): Promise<Taxonomy> {
+    const outcome = await this.store.change(this.taxonomyFile, taxonomyFormat, (taxonomy) => ({ value: edit(taxonomy), result: undefined }));
+    if (outcome.written) this.setTaxonomy(outcome.value);
+    return outcome.value;
   }
 
   /**
@@ -285,6 +393,8 @@ export class CorpusFolder {
     if (registry.ok) this.currentRegistry = registry.value;
     const ignores = await this.store.read(this.ignoreFile, ignoreListFormat);
     if (ignores.ok) this.currentIgnores = ignores.value;
+    const taxonomy = await this.store.read(this.taxonomyFile, taxonomyFormat);
+    if (taxonomy.ok) this.currentTaxonomy = taxonomy.value;
     const analystFiles = await this.fs.listFiles(this.annotationsDir, (dir) => !path.basename(dir).startsWith('.'));
     // Temporary files of writers killed mid-write: never part of anyone's data.
     for (const dir of new Set(analystFiles.filter((f) => f.endsWith('.tmp')).map((f) => path.dirname(f)))) await this.fs.removeLeftovers(dir);
@@ -310,6 +420,10 @@ export class CorpusFolder {
         if (!deleted && (await this.store.isOwnWrite(file))) continue;
         const read = await this.store.read(file, ignoreListFormat);
         if (read.ok) this.setIgnores(read.value);
+      } else if (file === this.taxonomyFile) {
+        if (!deleted && (await this.store.isOwnWrite(file))) continue;
+        const read = await this.store.read(file, taxonomyFormat);
+        if (read.ok) this.setTaxonomy(read.value);
       } else if (isSidecarFile(this.annotationsDir, file)) {
         if (!deleted && (await this.store.isOwnWrite(file))) continue;
         for (const article of await this.readSidecar(file)) taggedArticles.add(article);
@@ -390,6 +504,11 @@ export class CorpusFolder {
   private setIgnores(ignores: IgnoreList): void {
     this.currentIgnores = ignores;
     this.emitter.fire({ kind: 'ignores', ignores });
+  }
+
+  private setTaxonomy(taxonomy: Taxonomy): void {
+    this.currentTaxonomy = taxonomy;
+    this.emitter.fire({ kind: 'taxonomy', taxonomy });
   }
 
   private setProblems(file: string, problems: readonly FileProblem[]): void {

@@ -13,6 +13,8 @@ export interface Settings {
   dates: { severity: SeveritySetting; showDurations: boolean; dayOrder: DayOrder };
   boilerplate: { severity: SeveritySetting };
   maxDocumentSize: number;
+  /** Who tags: recorded on each new tag; git's user.name when empty. */
+  author: string;
 }
 
 export const DEFAULT_SETTINGS: Settings = Object.freeze({
@@ -22,6 +24,7 @@ export const DEFAULT_SETTINGS: Settings = Object.freeze({
   dates: { severity: 'information', showDurations: false, dayOrder: 'auto' },
   boilerplate: { severity: 'hint' },
   maxDocumentSize: 2_000_000,
+  author: '',
 }) as Settings;
 
 const SEVERITIES: readonly SeveritySetting[] = ['error', 'warning', 'information', 'hint', 'off'];
@@ -43,6 +46,7 @@ export function readSettings(raw: unknown): Settings {
     },
     boilerplate: { severity: sev(r.boilerplate?.severity, DEFAULT_SETTINGS.boilerplate.severity) },
     maxDocumentSize: typeof r.maxDocumentSize === 'number' && r.maxDocumentSize > 0 ? r.maxDocumentSize : DEFAULT_SETTINGS.maxDocumentSize,
+    author: typeof r.author === 'string' ? r.author.trim().slice(0, 200) : '',
   };
 }
 

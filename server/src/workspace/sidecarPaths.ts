@@ -9,8 +9,9 @@ import * as path from 'node:path';
 /** Files at the top of the annotations folder that are not sidecars. */
 export const REGISTRY_FILE = 'entities.yaml';
 export const IGNORE_FILE = 'ignored.yaml';
-export const TAXONOMY_FILE = 'taxonomy.yaml';
-const RESERVED = new Set([REGISTRY_FILE, IGNORE_FILE, TAXONOMY_FILE]);
+export const TAXONOMY_FILE = 'tags.yaml';
+/** Reserved too: the name an earlier plan gave the taxonomy. */
+const RESERVED = new Set([REGISTRY_FILE, IGNORE_FILE, TAXONOMY_FILE, 'taxonomy.yaml']);
 
 const withoutExtension = (p: string): string => p.replace(/\.[^./]*$/, '');
 

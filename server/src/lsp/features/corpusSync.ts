@@ -8,6 +8,7 @@ import { ignoreRules, mergedRegistry } from '../../workspace/analysisInputs';
 import type { CorpusFolder } from '../../workspace/corpusFolder';
 import type { FileProblem } from '../../workspace/analystFormats';
 import type { Feature } from '../context';
+import { Notifications } from '../../protocol';
 
 export const corpusSync: Feature = {
   register(ctx) {
@@ -18,7 +19,7 @@ export const corpusSync: Feature = {
       const uri = workspace.uriOf(file);
       if (!problems.length && !published.delete(uri)) return;
       if (problems.length) published.add(uri);
-      const what = file === corpus.registryFile ? 'Entity registry' : file === corpus.ignoreFile ? 'Ignore list' : 'Tags';
+      const what = file === corpus.registryFile ? 'Entity registry' : file === corpus.ignoreFile ? 'Ignore list' : file === corpus.taxonomyFile ? 'Tag taxonomy' : 'Tags';
       void ctx.connection.sendDiagnostics({
         uri,
         diagnostics: problems.map((e) => ({
@@ -82,6 +83,9 @@ export const corpusSync: Feature = {
           }
           notify.tagsChanged(event.articles.map((a) => workspace.uriOf(a)));
           notify.changed('timeline');
+          break;
+        case 'taxonomy':
+          void ctx.connection.sendNotification(Notifications.taxonomyChanged, {});
           break;
         case 'problems':
           publishProblems(folder, event.file, event.problems);

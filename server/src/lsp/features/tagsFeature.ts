@@ -16,7 +16,17 @@ function parseListTagsParams(raw: Record<string, unknown>, what: string): ListTa
 
 export const tagsFeature: Feature = {
   capabilities: {
-    executeCommandProvider: { commands: [ServerCommands.addTag, ServerCommands.removeTag, ServerCommands.reanchorTag, ServerCommands.editNote] },
+    executeCommandProvider: {
+      commands: [
+        ServerCommands.addTag,
+        ServerCommands.removeTag,
+        ServerCommands.reanchorTag,
+        ServerCommands.editNote,
+        ServerCommands.tagOccurrences,
+        ServerCommands.renameTag,
+        ServerCommands.undoTag,
+      ],
+    },
   },
   register(ctx) {
     const { connection, tags, commands } = ctx;
@@ -32,6 +42,23 @@ export const tagsFeature: Feature = {
     });
     commands.registerCommand(ServerCommands.reanchorTag, (args) => tags.reanchor(args[0]));
     commands.registerCommand(ServerCommands.editNote, (args) => tags.editNote(args[0]));
+    commands.registerCommand(ServerCommands.tagOccurrences, async (args) => {
+      const r = await tags.tagOccurrences(args[0]);
+      ctx.client.showResult(r.added ? `tagged ${r.added} passage${r.added === 1 ? '' : 's'} in ${r.articles} article${r.articles === 1 ? '' : 's'}.` : 'every occurrence had the tag already.');
+      return r;
+    });
+    commands.registerCommand(ServerCommands.renameTag, async (args) => {
+      const r = await tags.renameTag(args[0]);
+      const skipped = r.skipped.length ? ` ${r.skipped.length} sidecar(s) that do not parse were left untouched: ${r.skipped.join(', ')}.` : '';
+      ctx.client.showResult(`renamed ${r.tags} tag${r.tags === 1 ? '' : 's'} in ${r.articles} article${r.articles === 1 ? '' : 's'}.${skipped}`);
+      return r;
+    });
+    commands.registerCommand(ServerCommands.undoTag, async () => {
+      const r = await tags.undo();
+      ctx.client.showResult(r.undone ? `undone: ${r.undone}.` : 'nothing to undo.');
+      return r;
+    });
+    handleRequest(connection, Requests.taxonomy, () => ({}), () => tags.taxonomy());
     handleRequest(connection, Requests.listTags, parseListTagsParams, (params) => tags.list(params.uri));
     // Saving an article stores where its tags moved while it was edited.
     ctx.documents.onDidSave(({ document }) => {
