@@ -84,7 +84,9 @@ export class TagsTreeProvider implements vscode.TreeDataProvider<TagNode>, vscod
     }
     if (node.kind === 'article') {
       const item = new vscode.TreeItem(node.document.split('/').pop() ?? node.document, vscode.TreeItemCollapsibleState.Expanded);
-      item.description = `${node.items.length}`;
+      // The folder tells apart articles with the same name in different folders.
+      const folder = node.document.includes('/') ? node.document.slice(0, node.document.lastIndexOf('/')) : '';
+      item.description = folder ? `${folder} · ${node.items.length}` : `${node.items.length}`;
       item.resourceUri = vscode.Uri.parse(node.uri);
       item.iconPath = vscode.ThemeIcon.File;
       item.tooltip = node.document;

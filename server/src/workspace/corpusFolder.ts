@@ -97,6 +97,8 @@ export class CorpusFolder {
   private readonly sidecars = new Map<string, SidecarEntry>();
   /** Which article each readable sidecar file belongs to. */
   private readonly sidecarOwners = new Map<string, string>();
+  /** Old-style sidecars not used because a new-style one of the same article exists, by article. */
+  private readonly shadowed = new Map<string, string>();
   private readonly problemFiles = new Map<string, readonly FileProblem[]>();
 
   /** Subscribe to what changes in this folder. */
@@ -448,26 +450,36 @@ export class CorpusFolder {
     this.emitter.dispose();
   }
 
-  /** Reads one sidecar file into the cache; returns the articles whose tags it affected. */
+  /**
+   * Reads one sidecar file into the cache; returns the articles whose tags it affected. A file that no longer parses
+   * keeps its last good tags in use (and is reported); a deleted file gives way to an old-style sidecar of the same
+   * article, if there is one; an old-style sidecar shadowed by a new one is reported, never silently dropped.
+   */
   private async readSidecar(file: string): Promise<string[]> {
     const before = this.sidecarOwners.get(file);
     const affected = before ? [before] : [];
     const text = await this.fs.readText(file).catch(() => undefined);
     const byPath = articleOfSidecarPath(this.annotationsDir, file);
     const parsed = text === undefined ? undefined : sidecarFormat(byPath).parse(text);
+    if (parsed && !parsed.ok) {
+      this.setProblems(file, parsed.errors);
+      return []; // the last good tags stay in use
+    }
     if (before) {
       this.sidecarOwners.delete(file);
       if (this.sidecars.get(before)?.file === file) this.sidecars.delete(before);
     }
-    if (text === undefined) {
+    if (!parsed) {
       this.setProblems(file, []);
+      // A new-style sidecar deleted: an old-style one of the same article (if any) is its tags again.
+      const legacy = before ? this.shadowed.get(before) : undefined;
+      if (legacy && before) {
+        this.shadowed.delete(before);
+        await this.readSidecar(legacy);
+      }
       return affected;
     }
-    if (!parsed!.ok) {
-      this.setProblems(file, parsed!.errors);
-      return affected;
-    }
-    const sidecar = parsed!.value;
+    const sidecar = parsed.value;
     const owner = this.ownerOf(file, sidecar.document);
     if (!owner) {
       this.setProblems(file, [{
@@ -477,15 +489,32 @@ export class CorpusFolder {
       }]);
       return affected;
     }
-    this.setProblems(file, []);
     const article = this.resolve(sidecar.document);
     const existing = this.sidecars.get(article);
-    // The new-style sidecar wins over an old-style one of the same article.
-    if (!existing || existing.file === file || owner === 'current') {
-      this.sidecars.set(article, { file, sidecar });
-      this.sidecarOwners.set(file, article);
-      if (!affected.includes(article)) affected.push(article);
+    if (existing && existing.file !== file && owner === 'legacy') {
+      // A new-style sidecar of the article exists: this older file is not used, and says so.
+      this.shadowed.set(article, file);
+      this.setProblems(file, [{
+        message: `The tags of ${sidecar.document} are now kept in ${path.relative(this.root, existing.file).split(path.sep).join('/')}; this older file is not used. Copy any tags you still need there, then delete it.`,
+        line: 0,
+        column: 0,
+      }]);
+      return affected;
     }
+    this.setProblems(file, []);
+    if (existing && existing.file !== file && owner === 'current') {
+      // The new-style sidecar wins over an old-style one of the same article, which is reported.
+      this.shadowed.set(article, existing.file);
+      this.sidecarOwners.delete(existing.file);
+      this.setProblems(existing.file, [{
+        message: `The tags of ${sidecar.document} are now kept in ${path.relative(this.root, file).split(path.sep).join('/')}; this older file is not used. Copy any tags you still need there, then delete it.`,
+        line: 0,
+        column: 0,
+      }]);
+    }
+    this.sidecars.set(article, { file, sidecar });
+    this.sidecarOwners.set(file, article);
+    if (!affected.includes(article)) affected.push(article);
     return affected;
   }
 

@@ -91,6 +91,35 @@ describe('workspace model (openCorpus, one folder)', () => {
     assert.match(moved, /# the first one/);
   });
 
+  it('keeps the last good tags of a sidecar that stops parsing, and uses them again when fixed', async () => {
+    await write('seeds/a.txt', ARTICLE);
+    const corpus = await open();
+    await tag(corpus, 'seeds/a.txt', 'kept');
+    const file = path.join(root, 'annotations/seeds/a.yaml');
+    const good = await read('annotations/seeds/a.yaml');
+    await write('annotations/seeds/a.yaml', good.replace('tags:', 'tags: [oops'));
+    await corpus.filesChanged([{ file, deleted: false }]);
+    assert.ok(corpus.problems().has(file), 'reported');
+    assert.equal(corpus.sidecarOf(path.join(root, 'seeds/a.txt'))?.sidecar.tags[0].tag, 'kept', 'last good tags still in use');
+    await write('annotations/seeds/a.yaml', good);
+    await corpus.filesChanged([{ file, deleted: false }]);
+    assert.ok(!corpus.problems().has(file));
+  });
+
+  it('reports an old flat sidecar shadowed by a new one, and falls back to it when the new one is deleted', async () => {
+    await write('seeds/a.txt', ARTICLE);
+    await write('annotations/a.yaml', 'version: 1\ndocument: seeds/a.txt\ntags:\n  - id: t1\n    tag: old\n    quote: Vientiane\n    start: 0\n    end: 9\n');
+    await write('annotations/seeds/a.yaml', 'version: 1\ndocument: seeds/a.txt\ntags: []\n');
+    const corpus = await open();
+    const article = path.join(root, 'seeds/a.txt');
+    assert.equal(corpus.sidecarOf(article)?.sidecar.tags.length, 0, 'the new file wins');
+    const problem = corpus.problems().get(path.join(root, 'annotations/a.yaml'));
+    assert.match(problem?.[0].message ?? '', /now kept in annotations\/seeds\/a\.yaml; this older file is not used/);
+    await fs.rm(path.join(root, 'annotations/seeds/a.yaml'));
+    await corpus.filesChanged([{ file: path.join(root, 'annotations/seeds/a.yaml'), deleted: true }]);
+    assert.equal(corpus.sidecarOf(article)?.sidecar.tags[0].tag, 'old', 'the old file is used again');
+  });
+
   it('refuses to write into a sidecar whose document names another article', async () => {
     await write('seeds/a/x.txt', ARTICLE);
     const foreign = 'version: 1\ndocument: seeds/b/y.txt\ntags: []\n';

@@ -120,10 +120,10 @@ export function serializeSidecar(sidecar: Sidecar, previous?: string): string {
       const o: Record<string, unknown> = {};
       for (const k of TAG_KEYS) {
         const v = t[k];
-        if (v !== undefined && v !== '') o[k] = v;
+        // The context is always written, empty at the start or end of the article, in its place in the key order.
+        if (k === 'prefix' || k === 'suffix') o[k] = v ?? '';
+        else if (v !== undefined && v !== '') o[k] = v;
       }
-      if (o.prefix === undefined) o.prefix = '';
-      if (o.suffix === undefined) o.suffix = '';
       return { ...o, ...(t.extra ?? {}) };
     }),
   };
