@@ -1,5 +1,7 @@
 // `npm test`: installs what is missing, builds, type-checks, then runs every layer of tests and prints the count of
-// each: unit tests of the core and CLI, LSP-level tests of the server, and the suite in a real VS Code extension host.
+// each: unit tests of the core and CLI, LSP-level tests of the server, the README's config in a headless Neovim (a
+// second real LSP client; skipped, and said so, where nvim is not installed, except in CI), and the suite in a real
+// VS Code extension host.
 // Every layer runs even if an earlier one fails, so one run shows everything; the exit code is non-zero if any failed.
 import { spawn } from 'node:child_process';
 import * as path from 'node:path';
@@ -48,6 +50,15 @@ const layers = [
   { label: 'unit (core, CLI)', cmd: bin('mocha'), args: ['--config', 'test/.mocharc.unit.json'], counts: mochaCounts },
   { label: 'lsp (server over LSP)', cmd: bin('mocha'), args: ['--config', 'test/.mocharc.lsp.json'], counts: mochaCounts },
   {
+    label: 'neovim (headless, README config)',
+    cmd: bin('tsx'),
+    args: ['test/nvim/run.ts'],
+    counts: (out) => {
+      const m = /^neovim: (\d+) passed, (\d+) failed(?:, (\d+) skipped)?$/m.exec(out);
+      return m ? { passed: Number(m[1]), failed: Number(m[2]), pending: Number(m[3] ?? 0) } : { passed: 0, failed: 0, pending: 0 };
+    },
+  },
+  {
     label: 'vscode (real extension host)',
     cmd: bin('tsx'),
     args: ['test/integration/run.ts'],
@@ -72,7 +83,7 @@ for (const r of results) {
   passed += r.passed;
   failed += r.failed + (r.code !== 0 && r.failed === 0 ? 1 : 0);
   pending += r.pending;
-  const status = r.code === 0 ? '✔' : '✖';
+  const status = r.code !== 0 ? '✖' : r.pending && !r.passed ? '○' : '✔';
   const host = r.host ? ` [${r.host}]` : '';
   console.log(`  ${status} ${r.label}${host}: ${r.passed} passed, ${r.failed} failed${r.pending ? `, ${r.pending} pending` : ''} (${r.seconds.toFixed(1)} s)${r.code !== 0 && r.failed === 0 ? ' — exited with an error' : ''}`);
 }

@@ -250,7 +250,7 @@ describe('other LSP editors (no configuration, no watchers, no client commands)'
       await execute(l, tagIt);
       const listed = (await l.client.sendRequest('corpusAnnotator/listTags', { uri: l.uri(S000) })) as ListTagsResult;
       assert.deepEqual(listed.tags.map((t) => t.tag), ['cooperation']);
-      await waitFor('the tag shown', () => shown(l).some((m) => /tagged “\(KPL\) Over the past five years.*” as cooperation/.test(m)));
+      await waitFor('the tag shown', () => shown(l).some((m) => /tag “cooperation” added to: \(KPL\) Over the past five years/.test(m)));
     });
 
     it('uses the client commands a client declares, and leaves showing results to a client that shows them', async () => {

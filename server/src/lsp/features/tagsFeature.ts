@@ -32,7 +32,7 @@ export const tagsFeature: Feature = {
     const { connection, tags, commands } = ctx;
     commands.registerCommand(ServerCommands.addTag, async (args) => {
       const { item } = await tags.addTag(args[0] as AddTagArgs);
-      ctx.client.showResult(`tagged “${item.quote.length > 60 ? `${item.quote.slice(0, 57)}…` : item.quote}” as ${item.tag}.`);
+      ctx.client.showResult(`tag “${item.tag}” added to: ${item.quote.length > 60 ? `${item.quote.slice(0, 57)}…` : item.quote}`);
       return item;
     });
     commands.registerCommand(ServerCommands.removeTag, async (args) => {
