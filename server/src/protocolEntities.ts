@@ -85,7 +85,8 @@ export const EntityNotifications = {
   /**
    * `corpusAnnotator/clientEntityPickers`, client → server: the client has its own pickers for the entity code actions
    * (`ClientEntityCommands`), so the server may offer "Add as alias of…" and "Change type…" as one action each.
-   * params: { pickers: true }
+   * params: { pickers: true }. Still understood; clients now list the commands in `initializationOptions.clientCommands`
+   * (protocol.ts, `InitializationOptions`), known before the first code action.
    */
   clientPickers: new NotificationType<ClientPickersParams>('corpusAnnotator/clientEntityPickers'),
 } as const;
@@ -116,7 +117,7 @@ export interface RegistryCommandTypes {
   [RegistryCommands.rename]: CommandSignature<[RenameEntityArgs], RegistryEditResult>;
 }
 
-/** Client commands (VS Code) that the server's code actions use when the client announced `clientPickers`. */
+/** Client commands (VS Code) that the server's code actions use when the client declares them (`clientCommands`). */
 export const ClientEntityCommands = {
   /** args: [EntityActionTarget]: quick pick of entities, then RegistryCommands.addAlias. */
   addAliasOf: 'corpusAnnotator.addAliasOf',
