@@ -1,10 +1,30 @@
-/** Command-line parsing for `corpus-annotator`. */
+/**
+ * Command-line parsing for `corpus-annotator`. Options are read by Node's own `util.parseArgs` (strict: unknown options
+ * and missing values are errors); this file says which options each command takes and checks their values.
+ */
+import { parseArgs as parseOptions } from 'node:util';
+import { validateTagLabel } from '../core/index';
+
 export type Format = 'json' | 'text';
 export type TimelineFormat = 'json' | 'csv' | 'text';
+export type ExportFormat = 'wadm' | 'csv';
+
+interface WithWorkspace {
+  /** `--workspace DIR`; absent means the current folder. */
+  workspace?: string;
+}
+
+/** What `tag` tags: a range of one article, or every occurrence of a text in the articles under some paths. */
+export type TagTarget = { kind: 'range'; file: string; start: number; end: number } | { kind: 'match'; text: string; paths: string[] };
 
 export type CliCommand =
-  | { command: 'analyze'; format: Format; paths: string[]; workspace?: string }
-  | { command: 'timeline'; format: TimelineFormat; paths: string[]; workspace?: string }
+  | ({ command: 'analyze'; format: Format; paths: string[] } & WithWorkspace)
+  | ({ command: 'timeline'; format: TimelineFormat; paths: string[] } & WithWorkspace)
+  | ({ command: 'tag'; tag: string; note?: string; author?: string; target: TagTarget } & WithWorkspace)
+  | ({ command: 'tags'; format: Format; paths: string[] } & WithWorkspace)
+  | ({ command: 'export'; format: ExportFormat; paths: string[] } & WithWorkspace)
+  | ({ command: 'import'; format: 'wadm'; file: string; dryRun: boolean } & WithWorkspace)
+  | ({ command: 'check' } & WithWorkspace)
   | { command: 'help' }
   | { command: 'version' };
 
@@ -12,48 +32,185 @@ export class UsageError extends Error {}
 
 export const USAGE = `Usage: corpus-annotator analyze [--format json|text] [--workspace DIR] PATH...
        corpus-annotator timeline [--format json|csv|text] [--workspace DIR] PATH...
+       corpus-annotator tag --tag NAME [--note TEXT] [--author NAME] --file PATH --start N --end M [--workspace DIR]
+       corpus-annotator tag --tag NAME [--note TEXT] [--author NAME] --match TEXT PATH... [--workspace DIR]
+       corpus-annotator tags [--format json|text] [--workspace DIR] [PATH...]
+       corpus-annotator export --format wadm|csv [--workspace DIR] [PATH...]
+       corpus-annotator import --format wadm [--dry-run] [--workspace DIR] FILE
+       corpus-annotator check [--workspace DIR]
 
-  PATH     an article (.txt) or a folder (its *.txt files, in subfolders too)
   --workspace DIR
            the workspace folder (default: the current folder). Its articles (corpusAnnotator.corpus in
-           DIR/.vscode/settings.json, default seeds/**/*.txt), entity registry and ignore list are used exactly as
-           the editor uses them, so the findings are the editor's
+           DIR/.vscode/settings.json, default seeds/**/*.txt), annotations folder, entity registry and ignore list
+           are used exactly as the editor uses them
+  PATH     analyze, timeline: an article (.txt) or a folder (its *.txt files, in subfolders too), from the current
+           folder. tag, tags, export: an article or a folder of articles, relative to the workspace folder
   analyze  every finding: names, dates, boilerplate
            --format json: one JSON document with every finding; text (default): one finding a line,
            path:line:col: kind: message
   timeline every dated mention in time order (dated, then unknown year, then undated), with its sentence
            --format json: {"version":1,"entries":[...]}; csv: one row a mention, header
            value,kind,start,end,path,line,column,text,sentence,group; text (default): one mention a line
+  tag      tags [N, M) of an article (UTF-16 offsets into its current text), or every occurrence of the literal
+           TEXT in the articles under each PATH, as the editor's Tag Selection does. A passage that already has
+           the tag is not tagged twice. --author defaults to the corpusAnnotator.author setting, else git's user.name
+  tags     every tag, re-anchored against the articles as they are now: anchored, moved, fuzzy or orphaned
+           --format json: {"version":1,"tags":[{"id","tag","path","start","end","quote","status","note",...}]}
+           (start and end are null for an orphan); text (default): path:line:col: tag [status] "quote"
+  export   the tags, re-anchored, on standard output: W3C Web Annotations (--format wadm: JSON-LD, one
+           AnnotationCollection) or RFC 4180 CSV (--format csv: header
+           id,tag,path,start,end,quote,status,note,author,created,updated,confidence)
+  import   reads a wadm export back into the sidecars: a tag with the same id is replaced, others are added,
+           none is removed. --dry-run prints what would change and writes nothing
+  check    validates every sidecar, the entity registry, the ignore list and the tag taxonomy
+           (annotations/tags.yaml), printing FILE:LINE: message for each problem
 
-Exit codes: 0 success, 2 bad arguments or unreadable input.`;
+Exit codes: 0 success, 1 problems found (check) or a file that cannot be written (tag, import),
+2 bad arguments or unreadable input.`;
+
+const COMMANDS = ['analyze', 'timeline', 'tag', 'tags', 'export', 'import', 'check'] as const;
+type CommandName = (typeof COMMANDS)[number];
+
+const FORMATS: Record<CommandName, readonly string[]> = {
+  analyze: ['json', 'text'],
+  timeline: ['json', 'csv', 'text'],
+  tag: [],
+  tags: ['json', 'text'],
+  export: ['wadm', 'csv'],
+  import: ['wadm'],
+  check: [],
+};
+
+/** The options each command takes, besides --workspace and --help. */
+const OPTIONS: Record<CommandName, readonly string[]> = {
+  analyze: ['format'],
+  timeline: ['format'],
+  tag: ['tag', 'note', 'author', 'file', 'start', 'end', 'match'],
+  tags: ['format'],
+  export: ['format'],
+  import: ['format', 'dry-run'],
+  check: [],
+};
+
+const OPTION_TYPES = {
+  format: { type: 'string' },
+  workspace: { type: 'string' },
+  tag: { type: 'string' },
+  note: { type: 'string' },
+  author: { type: 'string' },
+  file: { type: 'string' },
+  start: { type: 'string' },
+  end: { type: 'string' },
+  match: { type: 'string' },
+  'dry-run': { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+type Values = { [K in keyof typeof OPTION_TYPES]?: (typeof OPTION_TYPES)[K]['type'] extends 'boolean' ? boolean : string };
 
 export function parseArgs(argv: readonly string[]): CliCommand {
   if (argv.length === 0) throw new UsageError('No command given.');
   const [command, ...rest] = argv;
   if (command === '--help' || command === '-h' || command === 'help') return { command: 'help' };
   if (command === '--version' || command === '-v') return { command: 'version' };
-  if (command !== 'analyze' && command !== 'timeline') throw new UsageError(`Unknown command '${command}'.`);
-  const formats: readonly string[] = command === 'timeline' ? ['json', 'csv', 'text'] : ['json', 'text'];
-  let format = 'text';
-  let workspace: string | undefined;
-  const paths: string[] = [];
-  for (let i = 0; i < rest.length; i++) {
-    const a = rest[i];
-    if (a === '--format' || a.startsWith('--format=')) {
-      const value = a.includes('=') ? a.slice(a.indexOf('=') + 1) : rest[++i];
-      if (value === undefined || !formats.includes(value)) {
-        throw new UsageError(`--format must be ${formats.slice(0, -1).join(', ')} or ${formats[formats.length - 1]}, not '${value ?? ''}'.`);
-      }
-      format = value;
-    } else if (a === '--workspace' || a.startsWith('--workspace=')) {
-      const value = a.includes('=') ? a.slice(a.indexOf('=') + 1) : rest[++i];
-      if (!value) throw new UsageError('--workspace needs a folder.');
-      workspace = value;
-    } else if (a === '--help' || a === '-h') return { command: 'help' };
-    else if (a.startsWith('-') && a !== '-') throw new UsageError(`Unknown option '${a}'.`);
-    else paths.push(a);
+  if (!(COMMANDS as readonly string[]).includes(command)) throw new UsageError(`Unknown command '${command}'.`);
+  const name = command as CommandName;
+  const { values, positionals } = readOptions(name, rest);
+  if (values.help) return { command: 'help' };
+  const workspace = optionalWorkspace(values.workspace);
+  const format = (fallback: string | undefined): string => {
+    const formats = FORMATS[name];
+    const value = values.format ?? fallback;
+    if (value === undefined) throw new UsageError(`${name} needs --format ${formats.join(' or ')}.`);
+    if (!formats.includes(value)) {
+      const list = formats.length === 1 ? formats[0] : `${formats.slice(0, -1).join(', ')} or ${formats[formats.length - 1]}`;
+      throw new UsageError(`--format must be ${list}, not '${value}'.`);
+    }
+    return value;
+  };
+  switch (name) {
+    case 'analyze':
+    case 'timeline': {
+      if (!positionals.length) throw new UsageError(`${name} needs at least one PATH.`);
+      const f = format('text');
+      return name === 'timeline'
+        ? { command: name, format: f as TimelineFormat, paths: positionals, ...workspace }
+        : { command: name, format: f as Format, paths: positionals, ...workspace };
+    }
+    case 'tags':
+      return { command: name, format: format('text') as Format, paths: positionals, ...workspace };
+    case 'export':
+      return { command: name, format: format(undefined) as ExportFormat, paths: positionals, ...workspace };
+    case 'import': {
+      const f = format(undefined) as 'wadm';
+      if (positionals.length !== 1) throw new UsageError('import needs exactly one FILE: a wadm export.');
+      return { command: name, format: f, file: positionals[0], dryRun: values['dry-run'] === true, ...workspace };
+    }
+    case 'check':
+      if (positionals.length) throw new UsageError(`check takes no PATH; it checks every analyst file of the workspace (--workspace DIR).`);
+      return { command: name, ...workspace };
+    case 'tag':
+      return { command: name, ...tagOptions(values, positionals), ...workspace };
   }
-  if (!paths.length) throw new UsageError(`${command} needs at least one PATH.`);
-  const extra = workspace === undefined ? {} : { workspace };
-  return command === 'timeline' ? { command, format: format as TimelineFormat, paths, ...extra } : { command, format: format as Format, paths, ...extra };
+}
+
+function readOptions(name: CommandName, args: readonly string[]): { values: Values; positionals: string[] } {
+  const allowed = new Set([...OPTIONS[name], 'workspace', 'help']);
+  const options = Object.fromEntries(Object.entries(OPTION_TYPES).filter(([k]) => allowed.has(k)));
+  try {
+    const { values, positionals } = parseOptions({ args: [...args], options, strict: true, allowPositionals: true });
+    return { values: values as Values, positionals };
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS_')) {
+      const message = (e as Error).message.split('\n').map((l) => l.trim()).filter(Boolean).join(' ');
+      if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && OPTION_TYPES[optionName(message) as keyof typeof OPTION_TYPES]) {
+        throw new UsageError(`${name} does not take --${optionName(message)}.`);
+      }
+      throw new UsageError(message);
+    }
+    throw e;
+  }
+}
+
+/** `--tag` from "Unknown option '--tag'. …". */
+function optionName(message: string): string {
+  return /'--([^'=]+)'/.exec(message)?.[1] ?? '';
+}
+
+function optionalWorkspace(value: string | undefined): WithWorkspace {
+  if (value === undefined) return {};
+  if (!value) throw new UsageError('--workspace needs a folder.');
+  return { workspace: value };
+}
+
+function tagOptions(values: Values, positionals: string[]): { tag: string; note?: string; author?: string; target: TagTarget } {
+  if (values.tag === undefined) throw new UsageError('tag needs --tag NAME.');
+  const problem = validateTagLabel(values.tag);
+  if (problem) throw new UsageError(`--tag: ${problem}`);
+  const tag = values.tag.trim();
+  const extra = {
+    ...(values.note !== undefined && values.note.trim() ? { note: values.note } : {}),
+    ...(values.author !== undefined && values.author.trim() ? { author: values.author.trim() } : {}),
+  };
+  const ranged = values.file !== undefined || values.start !== undefined || values.end !== undefined;
+  if (values.match !== undefined) {
+    if (ranged) throw new UsageError('Give either --match TEXT with PATHs, or --file PATH --start N --end M, not both.');
+    if (!values.match) throw new UsageError('--match needs the text to look for.');
+    if (!positionals.length) throw new UsageError('tag --match TEXT needs at least one PATH (an article or a folder of articles).');
+    return { tag, ...extra, target: { kind: 'match', text: values.match, paths: positionals } };
+  }
+  if (!ranged) throw new UsageError('tag needs --file PATH --start N --end M, or --match TEXT PATH...');
+  if (positionals.length) throw new UsageError(`tag --file takes no other PATH ('${positionals[0]}'); use --match TEXT PATH... to tag several articles.`);
+  if (!values.file) throw new UsageError('tag needs --file PATH: the article to tag.');
+  const start = offset(values.start, '--start');
+  const end = offset(values.end, '--end');
+  if (end <= start) throw new UsageError(`--end (${end}) must be greater than --start (${start}).`);
+  return { tag, ...extra, target: { kind: 'range', file: values.file, start, end } };
+}
+
+function offset(value: string | undefined, option: string): number {
+  if (value === undefined) throw new UsageError(`tag --file needs ${option} N.`);
+  if (!/^\d{1,15}$/.test(value.trim())) throw new UsageError(`${option} must be a whole number of UTF-16 code units from the start of the article, not '${value}'.`);
+  return Number(value.trim());
 }

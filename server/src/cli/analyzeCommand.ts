@@ -1,0 +1,78 @@
+/**
+ * `corpus-annotator analyze` and `timeline`: the editor's analysis, headless. Each requested article is analysed in the
+ * context of the whole corpus of the workspace folder (entity clusters, repeated passages, the registry and the ignore
+ * list), so the findings are exactly the editor's.
+ */
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { createCorpusService, NEVER_CANCELLED } from '../core/index';
+import { loadNerModel } from '../node/nerModelFile';
+import { nodeFileSystem } from '../node/nodeFileSystem';
+import { ignoreRules } from '../workspace/analysisInputs';
+import { analysisOptionsOf } from '../workspace/settings';
+import type { Format, TimelineFormat } from './args';
+import { toJson, toTextLines } from './analyzeOutput';
+import { CliError, displayPath, openWorkspace, type CliIo } from './openWorkspace';
+import { printTimeline } from './timelineCommand';
+
+const SKIPPED_FOLDERS = new Set(['node_modules', '.git', '.vscode-test']);
+
+export interface AnalyzeCommand {
+  readonly command: 'analyze' | 'timeline';
+  readonly format: Format | TimelineFormat;
+  /** Articles or folders, from the current folder. */
+  readonly paths: readonly string[];
+  readonly workspace?: string;
+}
+
+/** The articles a PATH names: the file itself, or the `.txt` files of a folder and its subfolders, sorted. */
+async function expand(p: string): Promise<string[]> {
+  let stat;
+  try {
+    stat = await fs.stat(p);
+  } catch (e) {
+    throw new CliError(`Cannot read '${p}': ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file or folder' : (e as Error).message}`);
+  }
+  if (stat.isFile()) return [path.resolve(p)];
+  if (stat.isDirectory()) {
+    const files = await nodeFileSystem.listFiles(path.resolve(p), (dir) => {
+      const name = path.basename(dir);
+      return !name.startsWith('.') && !SKIPPED_FOLDERS.has(name);
+    });
+    return files.filter((f) => f.endsWith('.txt')).sort();
+  }
+  throw new CliError(`'${p}' is neither a file nor a folder.`);
+}
+
+export async function runAnalyze(command: AnalyzeCommand, io: CliIo): Promise<number> {
+  const requested = [...new Set((await Promise.all(command.paths.map(expand))).flat())];
+  const { settings, corpus } = await openWorkspace(command.workspace, io);
+
+  const service = createCorpusService({ nerModel: loadNerModel(), registry: corpus.registry() });
+  service.setBoilerplateIgnores(ignoreRules([corpus]));
+  for (const file of new Set([...corpus.articles(), ...requested])) {
+    let text: string | undefined;
+    try {
+      text = await nodeFileSystem.readText(file);
+    } catch (e) {
+      if (!requested.includes(file)) continue;
+      throw new CliError(`Cannot read '${displayPath(file)}': ${(e as Error).message}`);
+    }
+    if (text === undefined) continue;
+    if (text.length > settings.maxDocumentSize) {
+      if (requested.includes(file)) io.err(`corpus-annotator: warning: ${displayPath(file)} not analysed: ${text.length} characters is more than corpusAnnotator.maxDocumentSize (${settings.maxDocumentSize}).\n`);
+      continue;
+    }
+    service.setDocument(file, text);
+  }
+  const keys = requested.filter((f) => service.hasDocument(f));
+  const options = analysisOptionsOf(settings);
+  if (command.command === 'timeline') {
+    printTimeline(service, keys, command.format as TimelineFormat, io.out, options, displayPath);
+    return 0;
+  }
+  const analyses = keys.map((k) => service.analyze(k, options, NEVER_CANCELLED));
+  if (command.format === 'json') io.out(toJson(analyses, displayPath) + '\n');
+  else for (const a of analyses) for (const line of toTextLines(a, service.getText(a.uri) ?? '', service, displayPath)) io.out(line + '\n');
+  return 0;
+}
