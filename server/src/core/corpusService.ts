@@ -9,6 +9,7 @@ import { throwIfCancelled } from './types';
 import type { NerModel } from './entities/model';
 import { createEntityRecognizer } from './entities/recognizer';
 import { clusterEntities, type EntityCluster, type EntityClustering } from './entities/aliases';
+import { provisionalClustering } from './entities/provisional';
 import { EMPTY_REGISTRY, type EntityRegistry } from './entities/registry';
 import { findDocumentDate, recognizeDates, type DateOptions } from './dates/index';
 import { createBoilerplateIndex, type BoilerplateCluster } from './boilerplate/index';
@@ -52,7 +53,14 @@ export interface CorpusService {
   prepareDocument(uri: string, token: CancellationToken): void;
   analyze(uri: string, options: AnalysisOptions | undefined, token: CancellationToken): DocumentAnalysis;
   entityAt(uri: string, offset: number, token: CancellationToken): EntityAt | undefined;
-  entityClustering(token: CancellationToken): EntityClustering;
+  /**
+   * The corpus-wide clustering. `current` (default) rebuilds it if any article changed since it was built; `fast`
+   * returns the last one with the changed articles seen through it (provisionalClustering), so that a keystroke costs
+   * the article and not the corpus. `analyze` and `entityAt` are always fast.
+   */
+  entityClustering(token: CancellationToken, freshness?: 'current' | 'fast'): EntityClustering;
+  /** Whether articles changed since the last corpus-wide clustering (the host rebuilds it when typing pauses). */
+  clusteringIsStale(): boolean;
   /** Repeated passages across the corpus, less those the analysts ignored. */
   boilerplateClusters(token: CancellationToken): BoilerplateCluster[];
   /** The analysts' ignore list (resolved to document keys): ignored findings are left out of `analyze`. */
@@ -70,12 +78,25 @@ export function createCorpusService(init: CorpusServiceInit): CorpusService {
   const docs = new Map<string, DocState>();
   const boilerplate = createBoilerplateIndex();
   let registry = init.registry ?? EMPTY_REGISTRY;
+  /** The last corpus-wide clustering, and the articles changed (or removed) since it was built. */
   let clustering: EntityClustering | undefined;
+  const changedSince = new Set<string>();
+  let fastView: EntityClustering | undefined;
   let ignores = compileIgnores(NO_IGNORES);
   let clusters: BoilerplateCluster[] | undefined;
 
+  /** Everything corpus-wide must be rebuilt (a new registry). */
   const invalidate = (): void => {
     clustering = undefined;
+    changedSince.clear();
+    fastView = undefined;
+    clusters = undefined;
+  };
+
+  /** One article changed: the clustering goes stale for it, and is rebuilt when asked for as current. */
+  const documentChanged = (uri: string): void => {
+    if (clustering) changedSince.add(uri);
+    fastView = undefined;
     clusters = undefined;
   };
 
@@ -90,13 +111,32 @@ export function createCorpusService(init: CorpusServiceInit): CorpusService {
   };
 
   const getClustering = (token?: CancellationToken): EntityClustering => {
-    if (!clustering) {
+    if (!clustering || changedSince.size) {
       const all = [...docs.entries()]
         .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
         .map(([uri, state]) => ({ uri, entities: recognized(state, token) }));
       clustering = clusterEntities(all, registry, token);
+      // Only once it is built: a cancelled rebuild leaves the last clustering and its list of changes as they were.
+      changedSince.clear();
+      fastView = undefined;
     }
     return clustering;
+  };
+
+  const getFastClustering = (token?: CancellationToken): EntityClustering => {
+    if (!clustering) return getClustering(token);
+    if (!changedSince.size) return clustering;
+    if (!fastView) {
+      const edited = new Map<string, RecognizedEntity[]>();
+      const removed = new Set<string>();
+      for (const uri of changedSince) {
+        const state = docs.get(uri);
+        if (state) edited.set(uri, recognized(state, token));
+        else removed.add(uri);
+      }
+      fastView = provisionalClustering(clustering, edited, removed);
+    }
+    return fastView;
   };
 
   const datesOf = (state: DocState, options: DateOptions | undefined, token?: CancellationToken) => {
@@ -115,12 +155,12 @@ export function createCorpusService(init: CorpusServiceInit): CorpusService {
       if (old && old.text === text) return;
       docs.set(uri, { text });
       boilerplate.update(uri, text);
-      invalidate();
+      documentChanged(uri);
     },
     removeDocument(uri) {
       if (!docs.delete(uri)) return;
       boilerplate.remove(uri);
-      invalidate();
+      documentChanged(uri);
     },
     hasDocument: (uri) => docs.has(uri),
     getText: (uri) => docs.get(uri)?.text,
@@ -136,7 +176,7 @@ export function createCorpusService(init: CorpusServiceInit): CorpusService {
     analyze(uri, options, token) {
       const state = docs.get(uri);
       if (!state) return { uri, entities: [], dates: [], boilerplate: [] };
-      const entities = getClustering(token).mentionsOf(uri);
+      const entities = getFastClustering(token).mentionsOf(uri);
       throwIfCancelled(token);
       const { documentDate, dates } = datesOf(state, options?.dates, token);
       throwIfCancelled(token);
@@ -144,7 +184,7 @@ export function createCorpusService(init: CorpusServiceInit): CorpusService {
       return { uri, entities, dates, ...(documentDate ? { documentDate } : {}), boilerplate: findings };
     },
     entityAt(uri, offset, token) {
-      const c = getClustering(token);
+      const c = getFastClustering(token);
       const mentions = c.mentionsOf(uri);
       const mention = mentions.find((m) => m.start <= offset && offset <= m.end);
       if (!mention) return undefined;
@@ -159,7 +199,8 @@ export function createCorpusService(init: CorpusServiceInit): CorpusService {
         articles,
       };
     },
-    entityClustering: (token) => getClustering(token),
+    entityClustering: (token, freshness = 'current') => (freshness === 'fast' ? getFastClustering(token) : getClustering(token)),
+    clusteringIsStale: () => changedSince.size > 0,
     boilerplateClusters(token) {
       throwIfCancelled(token);
       return (clusters ??= filterClusters(boilerplate.clusters(), (u) => docs.get(u)?.text, ignores));

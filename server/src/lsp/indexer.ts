@@ -1,6 +1,6 @@
 /** Reads the workspace's articles into the core, with work-done progress, and keeps a promise of readiness. */
 import type { Connection } from 'vscode-languageserver';
-import { CancelledError, type CancellationToken, type CorpusService } from '../core/index';
+import { CancelledError, NEVER_CANCELLED, type CancellationToken, type CorpusService } from '../core/index';
 import type { Workspace } from './workspace';
 
 export class CorpusIndexer {
@@ -9,6 +9,7 @@ export class CorpusIndexer {
   private readyPromise: Promise<void>;
   private resolveFirst: (() => void) | undefined;
   private run = 0;
+  private refreshTimer: NodeJS.Timeout | undefined;
   private readonly indexedListeners: (() => void)[] = [];
 
   constructor(
@@ -23,6 +24,30 @@ export class CorpusIndexer {
   /** Calls `listener` each time an indexing run has finished (e.g. to tell clients that entities changed). */
   onIndexed(listener: () => void): void {
     this.indexedListeners.push(listener);
+  }
+
+  /**
+   * Articles changed: analyses use the last corpus-wide clustering with the changed articles seen through it (fast);
+   * once changes pause for `idleMs`, the clustering is rebuilt and `rebuilt` is called (to re-publish diagnostics and
+   * tell clients). One rebuild per pause, however many keystrokes.
+   */
+  refreshSoon(rebuilt: () => void, idleMs = 1500): void {
+    if (this.refreshTimer) clearTimeout(this.refreshTimer);
+    this.refreshTimer = setTimeout(() => {
+      this.refreshTimer = undefined;
+      void this.readyPromise.then(() => {
+        if (!this.service.clusteringIsStale()) return;
+        const started = Date.now();
+        try {
+          this.service.entityClustering(NEVER_CANCELLED);
+        } catch (e) {
+          this.connection.console.error(`Clustering the corpus failed: ${(e as Error).stack ?? e}`);
+          return;
+        }
+        this.connection.console.info(`Entities re-clustered across the corpus in ${Date.now() - started} ms.`);
+        rebuilt();
+      });
+    }, idleMs);
   }
 
   /** Resolves when the latest indexing has finished. */

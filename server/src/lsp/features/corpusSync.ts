@@ -57,6 +57,7 @@ export const corpusSync: Feature = {
           for (const { file, text } of event.changed) if (!ctx.openDocument(file)) service.setDocument(file, text);
           for (const file of event.removed) if (!ctx.openDocument(file)) service.removeDocument(file);
           ctx.validateSoon();
+          ctx.indexer.refreshSoon(() => ctx.validateSoon(0), 300);
           notify.changed('boilerplate');
           notify.changed('entities');
           notify.changed('timeline');

@@ -31,6 +31,10 @@ export const documentSync: Feature = {
       if (!workspace.isInCorpus(file)) return;
       service.setDocument(file, document.getText());
       ctx.validateSoon();
+      ctx.indexer.refreshSoon(() => {
+        ctx.validateSoon(0);
+        ctx.notify.changed('entities');
+      });
       // Edits of open articles change the corpus: tell clients once typing pauses.
       ctx.notify.changed('boilerplate', 1000);
       ctx.notify.changed('timeline', 1000);

@@ -52,7 +52,7 @@ async function validate(c: ServerContext, doc: TextDocument, token: Cancellation
   }
   const lines = new LineIndex(text);
   const analysis = c.service.analyze(file, c.analysisOptions(settings), token);
-  const clustering = c.service.entityClustering(token);
+  const clustering = c.service.entityClustering(token, 'fast');
   const locate = (key: string) => {
     const t = c.service.getText(key);
     return t === undefined ? undefined : { uri: c.workspace.uriOf(key), lines: key === file ? lines : new LineIndex(t) };

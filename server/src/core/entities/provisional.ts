@@ -1,0 +1,77 @@
+/**
+ * Between two corpus-wide clusterings: the last clustering, with the articles edited since then seen through it.
+ * An edited article's freshly recognised names are given the cluster of the same spelling (and type) in the last
+ * clustering, or a provisional cluster of their own; every other article keeps its mentions as they were, since its
+ * text did not change. This makes a keystroke cost the article, not the corpus; the corpus-wide clustering is
+ * rebuilt once typing pauses (the host decides when), and then replaces this view.
+ */
+import type { EntityMention, RecognizedEntity } from '../types';
+import type { EntityCluster, EntityClustering } from './aliases';
+import { foldName } from './nameKey';
+
+/** The id prefix of clusters that exist only until the next corpus-wide clustering. */
+export const PROVISIONAL_ID = 'provisional:';
+
+export function provisionalClustering(
+  base: EntityClustering,
+  /** Articles edited (or added) since `base`, with their names as recognised now. */
+  edited: ReadonlyMap<string, readonly RecognizedEntity[]>,
+  /** Articles removed since `base`. */
+  removed: ReadonlySet<string>,
+): EntityClustering {
+  let bySpelling: Map<string, EntityCluster[]> | undefined;
+  const spellingIndex = () => {
+    if (bySpelling) return bySpelling;
+    bySpelling = new Map();
+    for (const c of base.clusters()) {
+      for (const s of c.spellings.keys()) {
+        const key = foldName(s);
+        const list = bySpelling.get(key);
+        if (!list) bySpelling.set(key, [c]);
+        else if (!list.includes(c)) list.push(c);
+      }
+    }
+    return bySpelling;
+  };
+  const provisional = new Map<string, EntityCluster>();
+  const mentions = new Map<string, EntityMention[]>();
+
+  const clusterFor = (e: RecognizedEntity, text: string): { entityId: string; canonical: string } => {
+    const key = foldName(text);
+    const known = spellingIndex().get(key) ?? [];
+    const sameType = known.filter((c) => c.type === e.type);
+    const pick = sameType.length === 1 ? sameType[0] : known.length === 1 ? known[0] : undefined;
+    if (pick) return { entityId: pick.entityId, canonical: pick.canonical };
+    const entityId = `${PROVISIONAL_ID}${e.type}:${key}`;
+    if (!provisional.has(entityId)) {
+      provisional.set(entityId, { entityId, canonical: text, type: e.type, spellings: new Map(), titles: new Map(), mentions: [] });
+    }
+    return { entityId, canonical: text };
+  };
+
+  const mentionsOf = (uri: string): EntityMention[] => {
+    if (removed.has(uri)) return [];
+    const entities = edited.get(uri);
+    if (!entities) return base.mentionsOf(uri);
+    let list = mentions.get(uri);
+    if (!list) {
+      list = entities.map((e) => ({ ...e, ...clusterFor(e, e.text) }));
+      list.sort((a, b) => a.start - b.start);
+      mentions.set(uri, list);
+      for (const m of list) {
+        const c = provisional.get(m.entityId);
+        if (!c) continue;
+        c.spellings.set(m.text, (c.spellings.get(m.text) ?? 0) + 1);
+        c.mentions.push({ uri, start: m.start, end: m.end, text: m.text });
+      }
+    }
+    return list;
+  };
+
+  return {
+    mentionsOf,
+    clusters: () => [...base.clusters(), ...provisional.values()],
+    cluster: (entityId) => provisional.get(entityId) ?? base.cluster(entityId),
+    find: (query) => base.find(query),
+  };
+}

@@ -1,0 +1,70 @@
+import * as assert from 'node:assert/strict';
+import { readFileSync, readdirSync } from 'node:fs';
+import * as path from 'node:path';
+import { createCorpusService, NEVER_CANCELLED, type CorpusService } from '../../../server/src/core/index';
+import { loadNerModel } from '../../../server/src/node/nerModelFile';
+import { SEEDS_DIR } from '../../support/workspace';
+
+const model = loadNerModel();
+const seeds = readdirSync(SEEDS_DIR).filter((n) => n.endsWith('.txt')).sort().map((n) => ({ uri: `/ws/${n}`, text: readFileSync(path.join(SEEDS_DIR, n), 'utf8') }));
+
+function service(texts: { uri: string; text: string }[]): CorpusService {
+  const s = createCorpusService({ nerModel: model });
+  for (const d of texts) s.setDocument(d.uri, d.text);
+  return s;
+}
+
+/** Every mention of the corpus with its entity, in a comparable form. */
+function snapshot(s: CorpusService): string[] {
+  const c = s.entityClustering(NEVER_CANCELLED);
+  return s.documentUris().flatMap((uri) => c.mentionsOf(uri).map((m) => `${uri}:${m.start}-${m.end}:${m.entityId}:${m.canonical}:${m.type}`));
+}
+
+describe('an edit costs the article, not the corpus', () => {
+  it('analyses an edited article against the last clustering, keeping known entities', () => {
+    const s = service(seeds);
+    const before = s.analyze(seeds[3].uri, undefined, NEVER_CANCELLED).entities;
+    const edited = `A correction was added.\n\n${seeds[3].text}`;
+    s.setDocument(seeds[3].uri, edited);
+    assert.ok(s.clusteringIsStale());
+    const after = s.analyze(seeds[3].uri, undefined, NEVER_CANCELLED).entities;
+    assert.ok(s.clusteringIsStale(), 'analyzing did not rebuild the corpus-wide clustering');
+    const shift = 'A correction was added.\n\n'.length;
+    const byPlace = new Map(before.map((m) => [`${m.start + shift}:${m.text}`, m.entityId]));
+    const kept = after.filter((m) => byPlace.get(`${m.start}:${m.text}`) === m.entityId).length;
+    assert.ok(kept >= before.length * 0.9, `${kept} of ${before.length} mentions keep their entity`);
+    // Hover on a name of the edited article still has its cluster.
+    const vilay = after.find((m) => m.text === 'Vilay Lakhamphong');
+    assert.ok(vilay);
+    assert.ok(s.entityAt(seeds[3].uri, vilay.start, NEVER_CANCELLED)?.cluster.mentions.length);
+  });
+
+  it('a new name gets a provisional entity until the corpus is clustered again', () => {
+    const s = service(seeds);
+    s.analyze(seeds[0].uri, undefined, NEVER_CANCELLED);
+    s.setDocument(seeds[0].uri, `${seeds[0].text}\nGeneral Somsavath Inthavong met Colonel Bounkhong Phetsavanh in Vientiane.\n`);
+    const fast = s.analyze(seeds[0].uri, undefined, NEVER_CANCELLED).entities;
+    const newName = fast.find((m) => /Somsavath/.test(m.text));
+    assert.ok(newName, 'the new name is recognised at once');
+    assert.match(newName.entityId, /^provisional:/);
+    s.entityClustering(NEVER_CANCELLED);
+    const current = s.analyze(seeds[0].uri, undefined, NEVER_CANCELLED).entities.find((m) => /Somsavath/.test(m.text));
+    assert.ok(current && !current.entityId.startsWith('provisional:'));
+  });
+
+  it('after edits, additions and removals, the rebuilt clustering equals a full one from scratch', () => {
+    const s = service(seeds);
+    s.entityClustering(NEVER_CANCELLED);
+    const texts = seeds.map((d) => ({ ...d }));
+    texts[1] = { ...texts[1], text: texts[1].text.replace(/\n/, '\nVilay Lakhamphong spoke to Khamliang Outhakaysone.\n') };
+    s.setDocument(texts[1].uri, texts[1].text);
+    s.analyze(texts[1].uri, undefined, NEVER_CANCELLED);
+    s.removeDocument(texts[2].uri);
+    const added = { uri: '/ws/new.txt', text: 'VIENTIANE — Lakhamfong visited Hanoi on Monday.\n' };
+    s.setDocument(added.uri, added.text);
+    s.analyze(added.uri, undefined, NEVER_CANCELLED);
+    const rebuilt = snapshot(s);
+    const fresh = snapshot(service([...texts.filter((_, i) => i !== 2), added]));
+    assert.deepEqual(rebuilt, fresh);
+  });
+});
