@@ -6,8 +6,7 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { anchorTag, newTagId, type Sidecar, type Tag } from '../core/index';
-import type { CorpusFolder } from '../workspace/corpusFolder';
+import { anchorTag, newTagId, type Tag } from '../core/index';
 import { sidecarPathFor } from '../workspace/sidecarPaths';
 import type { CliCommand } from './args';
 import { CliError, displayPath, isWithin, openWorkspace, sidecarProblem, sidecarWriteFailure, type CliIo, type OpenedWorkspace } from './openWorkspace';
@@ -52,14 +51,6 @@ export function mergeTags(current: readonly Tag[], incoming: readonly Tag[]): Me
     }
   }
   return { tags, added, replaced, unchanged };
-}
-
-/**
- * Changes an article's sidecar through the folder's own read-modify-write (its lock, its broken-file and wrong-document
- * checks, its move of an old-style sidecar). CorpusFolder keeps that method private for now; it is asked to expose it.
- */
-function changeSidecar<R>(corpus: CorpusFolder, article: string, edit: (sidecar: Sidecar) => { value?: Sidecar; result: R }): Promise<R> {
-  return corpus['changeSidecar'](article, edit);
 }
 
 /** The article an annotation's `source` names: a path relative to the workspace, or a `file:` URI inside it. */
@@ -127,9 +118,9 @@ export async function runImport(command: ImportCommand, io: CliIo): Promise<numb
       result = mergeTags(ws.corpus.sidecarOf(article)?.sidecar.tags ?? [], incoming);
     } else {
       try {
-        result = await changeSidecar(ws.corpus, article, (sidecar) => {
-          const merged = mergeTags(sidecar.tags, incoming);
-          return { value: merged.added || merged.replaced ? { ...sidecar, tags: merged.tags } : undefined, result: merged };
+        result = await ws.corpus.changeTags(article, (tags) => {
+          const merged = mergeTags(tags, incoming);
+          return { tags: merged.added || merged.replaced ? merged.tags : undefined, result: merged };
         });
       } catch (e) {
         io.err(`corpus-annotator: ${sidecarWriteFailure(ws, article, e, 'was not imported')}\n`);

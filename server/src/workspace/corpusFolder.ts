@@ -221,6 +221,18 @@ export class CorpusFolder {
   }
 
   /**
+   * Changes an article's tags as a whole, through the one read-modify-write (its lock, its broken-file and
+   * wrong-document checks, the move of an old-style sidecar): `edit` gets the tags as they are in the file now and
+   * returns the new list (or none, to write nothing). For callers that write tags verbatim, such as an import.
+   */
+  changeTags<R>(article: string, edit: (tags: readonly Tag[]) => { tags?: readonly Tag[]; result: R }): Promise<R> {
+    return this.changeSidecar(article, (sidecar) => {
+      const { tags, result } = edit(sidecar.tags);
+      return tags ? { value: { ...sidecar, tags }, result } : { result };
+    });
+  }
+
+  /**
    * Puts tags back as they were (undo): each entry is a tag id and its earlier version, or undefined where the tag did
    * not exist. Resolves to the number of tags changed.
    */
