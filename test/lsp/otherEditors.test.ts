@@ -174,7 +174,7 @@ describe('other LSP editors (no configuration, no watchers, no client commands)'
         [EntityRequests.entities.method, { type: 'PERSN' }, /`type` must be one of PERSON, ORG, LOCATION, MISC, got "PERSN"/],
         [EntityRequests.entities.method, { query: 7 }, /`query` must be a string/],
         [EntityRequests.entities.method, { offset: -1 }, /`offset` must be a whole number from 0/],
-        [EntityRequests.entities.method, { limit: 'ten' }, /`limit` must be a whole number from 1/],
+        [EntityRequests.entities.method, { limit: 'ten' }, /`limit` must be a whole number from 0/],
         [EntityRequests.entityMentions.method, { entityId: 7 }, /`entityId` must be a non-empty string, got 7/],
         [EntityRequests.entityMentions.method, { entityId: 'x', maxArticles: 0.5 }, /`maxArticles` must be a whole number from 1/],
         [BoilerplateRequests.clusters.method, true, /expected an object of arguments, got true/],

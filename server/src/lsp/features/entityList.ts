@@ -22,7 +22,7 @@ function parseEntitiesParams(raw: Fields, what: string): EntitiesParams {
   const type = oneOf(raw, 'type', ENTITY_TYPES as readonly EntityTypeName[], what);
   const query = optionalString(raw, 'query', what);
   const offset = optionalInteger(raw, 'offset', what, 0);
-  const limit = optionalInteger(raw, 'limit', what, 1);
+  const limit = optionalInteger(raw, 'limit', what, 0); // 0: only the counts per type
   return { ...(type ? { type } : {}), ...(query !== undefined ? { query } : {}), ...(offset !== undefined ? { offset } : {}), ...(limit !== undefined ? { limit } : {}) };
 }
 
