@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import type { CodeAction, Diagnostic } from 'vscode-languageserver';
 import { startLspHarness, type HarnessOptions, type LspHarness } from '../support/lspHarness';
 import { makeTempWorkspace, removeTempWorkspace, waitFor } from '../support/workspace';
-import { ServerCommands, type ListTagsResult, type TagItem } from '../../server/src/protocol';
+import { Requests, ServerCommands, type ListTagsResult, type TagItem } from '../../server/src/protocol';
 import { BoilerplateCommands, BoilerplateRequests } from '../../server/src/protocolBoilerplate';
 import { ClientEntityCommands, EntityRequests, RegistryCommands, type EntitiesResult, type RegistryEditResult } from '../../server/src/protocolEntities';
 import { TimelineRequests, type TimelineResult } from '../../server/src/protocolTimeline';
@@ -154,6 +154,7 @@ describe('other LSP editors (no configuration, no watchers, no client commands)'
         assert.ok(Array.isArray(((await l.requestRaw('corpusAnnotator/listTags', params)) as ListTagsResult).tags));
         assert.ok(((await l.requestRaw(EntityRequests.entities.method, params)) as EntitiesResult).total > 0);
         assert.ok(Array.isArray(((await l.requestRaw(BoilerplateRequests.clusters.method, params)) as { clusters: unknown[] }).clusters));
+        assert.ok(Array.isArray(((await l.requestRaw('corpusAnnotator/taxonomy', params)) as { tags: unknown[] }).tags));
         await rejects(l.requestRaw(EntityRequests.entityMentions.method, params), /`entityId` must be a non-empty string/);
       }
       // `[{…}]`, one object by position, is read as the object.
@@ -178,8 +179,16 @@ describe('other LSP editors (no configuration, no watchers, no client commands)'
         [EntityRequests.entityMentions.method, { entityId: 7 }, /`entityId` must be a non-empty string, got 7/],
         [EntityRequests.entityMentions.method, { entityId: 'x', maxArticles: 0.5 }, /`maxArticles` must be a whole number from 1/],
         [BoilerplateRequests.clusters.method, true, /expected an object of arguments, got true/],
+        ['corpusAnnotator/taxonomy', [{}, {}], /expected one object of parameters, got 2 positional/],
       ];
       for (const [method, params, message] of cases) await rejects(l.requestRaw(method, params), message);
+    });
+
+    it('checks the params of every request the protocol declares (new ones too)', async () => {
+      const l = await start();
+      const declared = [Requests, EntityRequests, BoilerplateRequests, TimelineRequests].flatMap((group) => Object.values(group).map((t) => t.method));
+      assert.ok(declared.length >= 6, declared.join(', '));
+      for (const method of declared) await rejects(l.requestRaw(method, ['a', 'b']), new RegExp(`^${method}: expected one object of parameters`));
     });
 
     it('answers bad arguments of every registry command with InvalidParams, and writes nothing', async () => {
