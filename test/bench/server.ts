@@ -1,0 +1,156 @@
+/**
+ * The language server at corpus scale, as an editor sees it: a fresh bundled server (`node dist/server.js --stdio`)
+ * on a workspace of generated articles (default 10,000 of about 4 KB, all different, plus one of 100 KB).
+ *
+ * Prints: spawn → corpus indexed; memory after indexing and peak while editing (VmRSS / VmHWM of the server process);
+ * open a 4 KB article → diagnostics; edit → diagnostics for the 4 KB and the 100 KB article (p50/p95, past the 150 ms
+ * debounce); hover p95; with ratios to baselines measured in the same run (`node -e 0`, and a plain read of every
+ * article). Run `npm run build` first.
+ *
+ *   npx tsx test/bench/server.ts            # SERVER_BENCH_ARTICLES=2000 for a quicker run
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, promises as fs, readFileSync } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver/node';
+import type { PublishDiagnosticsParams } from 'vscode-languageserver';
+import { generateCorpus } from '../support/corpusGenerator';
+import type { BenchResult } from './benchResult';
+
+const ARTICLES = Number(process.env.SERVER_BENCH_ARTICLES ?? 10_000);
+const EDITS = 20;
+const HOVERS = 50;
+const DEBOUNCE_MS = 150;
+const SERVER = path.resolve(__dirname, '../../dist/server.js');
+
+const pct = (xs: number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
+};
+const ms = (x: number) => `${x.toFixed(0)} ms`;
+const mb = (kb: number) => `${(kb / 1024).toFixed(0)} MB`;
+
+function procStatus(pid: number): { rss: number; hwm: number } {
+  const text = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const field = (name: string) => Number(new RegExp(`^${name}:\\s+(\\d+) kB`, 'm').exec(text)?.[1] ?? 0);
+  return { rss: field('VmRSS'), hwm: field('VmHWM') };
+}
+
+export async function runServerBench(): Promise<BenchResult> {
+  if (!existsSync(SERVER)) throw new Error('dist/server.js is missing: run `npm run build` first');
+  const root = await fs.mkdtemp(path.join(os.tmpdir(), 'server-bench-'));
+  const lines: string[] = [];
+  try {
+    const docs = generateCorpus({ articles: ARTICLES, seed: 11 });
+    await fs.mkdir(path.join(root, 'seeds'), { recursive: true });
+    for (const d of docs) await fs.writeFile(path.join(root, 'seeds', path.basename(d.uri).replace(/\.\w+$/, '') + '.txt'), d.text);
+    const big = docs.slice(0, 30).map((d) => d.text).join('\n\n').slice(0, 100_000);
+    await fs.writeFile(path.join(root, 'seeds', 'zz-long-article.txt'), big);
+    const names = (await fs.readdir(path.join(root, 'seeds'))).sort();
+    const bytes = docs.reduce((n, d) => n + d.text.length, 0) + big.length;
+
+    // Baselines in the same run.
+    let t = performance.now();
+    spawnSync(process.execPath, ['-e', '0']);
+    const nodeStart = performance.now() - t;
+    t = performance.now();
+    let scanned = 0;
+    for (const n of names) scanned += (await fs.readFile(path.join(root, 'seeds', n))).length;
+    const scan = performance.now() - t;
+    lines.push(`workspace: ${names.length} articles, ${(bytes / 1e6).toFixed(1)} MB; load average ${os.loadavg().map((x) => x.toFixed(2)).join(' ')}`);
+    lines.push(`baselines: node -e 0 ${ms(nodeStart)}; plain read of every article ${ms(scan)} (${(scanned / 1e6).toFixed(1)} MB)`);
+
+    const started = performance.now();
+    const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+    const conn = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+    let indexedAt = 0;
+    const published = new Map<string, PublishDiagnosticsParams & { at: number }>();
+    const waiters: (() => void)[] = [];
+    conn.onNotification('corpusAnnotator/indexed', () => {
+      indexedAt = performance.now();
+    });
+    conn.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
+      published.set(p.uri, { ...p, at: performance.now() });
+      for (const w of waiters.splice(0)) w();
+    });
+    conn.listen();
+    const rootUri = pathToFileURL(root).href;
+    await conn.sendRequest('initialize', { processId: process.pid, rootUri, workspaceFolders: [{ uri: rootUri, name: 'bench' }], capabilities: {} });
+    await conn.sendNotification('initialized', {});
+    while (!indexedAt) await new Promise((r) => setTimeout(r, 20));
+    const indexing = indexedAt - started;
+    const afterIndex = procStatus(child.pid!);
+    lines.push(`spawn → corpus indexed: ${ms(indexing)} (${(indexing / nodeStart).toFixed(0)}× node -e 0; ${(bytes / 1e6 / (indexing / 1000)).toFixed(2)} MB/s)`);
+    lines.push(`server memory after indexing: ${mb(afterIndex.rss)}`);
+
+    const waitFor = (uri: string, version: number) =>
+      new Promise<number>((resolve) => {
+        const check = () => {
+          const p = published.get(uri);
+          if (p && (p.version ?? 0) >= version) resolve(p.at);
+          else waiters.push(check);
+        };
+        check();
+      });
+    const open = async (name: string) => {
+      const uri = pathToFileURL(path.join(root, 'seeds', name)).href;
+      const text = await fs.readFile(path.join(root, 'seeds', name), 'utf8');
+      const t0 = performance.now();
+      await conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'plaintext', version: 1, text } });
+      const at = await waitFor(uri, 1);
+      return { uri, text, openMs: at - t0 };
+    };
+    const edit = async (uri: string, times: number) => {
+      const lat: number[] = [];
+      for (let v = 2; v < 2 + times; v++) {
+        const t0 = performance.now();
+        await conn.sendNotification('textDocument/didChange', {
+          textDocument: { uri, version: v },
+          contentChanges: [{ range: { start: { line: 2, character: 0 }, end: { line: 2, character: 0 } }, text: 'x' }],
+        });
+        const at = await waitFor(uri, v);
+        lat.push(Math.max(0, at - t0 - DEBOUNCE_MS));
+      }
+      return lat;
+    };
+
+    const small = await open(names[Math.floor(names.length / 2)]);
+    lines.push(`open a 4 KB article → diagnostics: ${ms(small.openMs)}`);
+    const smallEdits = await edit(small.uri, EDITS);
+    lines.push(`edit → diagnostics, 4 KB article: p50 ${ms(pct(smallEdits, 50))}, p95 ${ms(pct(smallEdits, 95))} past the ${DEBOUNCE_MS} ms debounce`);
+    const long = await open('zz-long-article.txt');
+    const longEdits = await edit(long.uri, EDITS);
+    lines.push(`edit → diagnostics, 100 KB article: p50 ${ms(pct(longEdits, 50))}, p95 ${ms(pct(longEdits, 95))} past the debounce`);
+
+    const hovers: number[] = [];
+    const textLines = small.text.split('\n');
+    for (let i = 0; i < HOVERS; i++) {
+      const line = i % Math.max(1, textLines.length);
+      const t0 = performance.now();
+      await conn.sendRequest('textDocument/hover', { textDocument: { uri: small.uri }, position: { line, character: Math.min(3, textLines[line].length) } });
+      hovers.push(performance.now() - t0);
+    }
+    lines.push(`hover: p50 ${pct(hovers, 50).toFixed(1)} ms, p95 ${pct(hovers, 95).toFixed(1)} ms`);
+    const end = procStatus(child.pid!);
+    lines.push(`server memory peak (VmHWM) by the end: ${mb(end.hwm)}`);
+    conn.dispose();
+    child.kill();
+    return { name: 'server', lines, ok: true };
+  } finally {
+    await fs.rm(root, { recursive: true, force: true });
+  }
+}
+
+if (require.main === module) {
+  runServerBench().then(
+    (r) => {
+      for (const l of r.lines) console.log(l);
+    },
+    (e) => {
+      console.error(e);
+      process.exitCode = 1;
+    },
+  );
+}
