@@ -7,6 +7,7 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Diagnostic } from 'vscode-languageserver';
+import { parse } from 'yaml';
 import { main } from '../../server/src/cli/main';
 import { nodeFileSystem } from '../../server/src/node/nodeFileSystem';
 import { Requests, ServerCommands, type ListTagsResult } from '../../server/src/protocol';
@@ -140,5 +141,24 @@ describe('one workspace model behind the server and the CLI', function () {
     assert.deepEqual(listed.tags.map((t) => t.tag), ['cooperation']);
     assert.deepEqual(sidecarReads(), [sidecar], 'one read of the sidecar, by the command itself');
     assert.equal(lsp.notifications.filter((n) => n.method === 'corpusAnnotator/tagsChanged').length, 1, 'one notification');
+  });
+  it('writes a registry correction into the registry of the folder the entity is mentioned in', async () => {
+    const second = await makeTempWorkspace();
+    try {
+      // Folder two has its own corpus: one article with a name the first folder never mentions.
+      for (const n of await fs.readdir(path.join(second, 'seeds'))) await fs.rm(path.join(second, 'seeds', n));
+      await fs.writeFile(path.join(second, 'seeds/only-here.txt'), 'VIENTIANE — Colonel Bounthavy Sisouphanh met reporters on Monday.\n');
+      lsp = await startLspHarness(root, undefined, nodeFileSystem, { moreFolders: [second] });
+      await waitFor('indexing', () => lsp!.notifications.some((n) => n.method === 'corpusAnnotator/indexed'));
+      const entities = (await lsp.client.sendRequest('corpusAnnotator/entities', { query: 'Bounthavy', limit: 5 })) as { entities: { id: string; canonical: string }[] };
+      const target = entities.entities.find((e) => /Bounthavy/.test(e.canonical));
+      assert.ok(target, 'the entity of folder two is listed');
+      await lsp.client.sendRequest('workspace/executeCommand', { command: 'corpusAnnotator.server.registry.rename', arguments: [{ entityId: target.id, name: 'Col. Bounthavy Sisouphanh' }] });
+      const written = parse(await fs.readFile(path.join(second, 'annotations/entities.yaml'), 'utf8'));
+      assert.equal(written.entities[0].canonical, 'Col. Bounthavy Sisouphanh');
+      await assert.rejects(fs.access(path.join(root, 'annotations/entities.yaml')), 'folder one’s registry untouched');
+    } finally {
+      await removeTempWorkspace(second);
+    }
   });
 });

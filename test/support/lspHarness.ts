@@ -44,6 +44,8 @@ export interface HarnessOptions {
    */
   readonly watch?: 'client' | 'server';
   readonly initializationOptions?: unknown;
+  /** More workspace folders after `root`. */
+  readonly moreFolders?: readonly string[];
 }
 
 const RAW = '__rawParams';
@@ -93,7 +95,7 @@ export async function startLspHarness(root: string, settings?: unknown, fs: Work
   await client.sendRequest('initialize', {
     processId: process.pid,
     rootUri,
-    workspaceFolders: [{ uri: rootUri, name: 'corpus' }],
+    workspaceFolders: [{ uri: rootUri, name: 'corpus' }, ...(options.moreFolders ?? []).map((f, i) => ({ uri: pathToFileURL(f).href, name: `corpus${i + 2}` }))],
     capabilities: {
       workspace: {
         configuration: settings !== undefined,

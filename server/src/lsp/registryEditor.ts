@@ -44,10 +44,13 @@ export class RegistryEditor {
     return cluster;
   }
 
-  /** Writes `edit` into the registry of the folder holding `file` (the first folder when none is given). */
-  async apply(edit: (registry: EntityRegistry) => RegistryEdit, file?: string): Promise<RegistryEditResult> {
+  /**
+   * Writes `edit` into the registry of the folder the entity is mentioned in (the first mention's), or of the folder
+   * holding `file`; the first folder when neither is given.
+   */
+  async apply(edit: (registry: EntityRegistry) => RegistryEdit, near?: string | EntityCluster): Promise<RegistryEditResult> {
     await this.workspace.ready;
-    const corpus = this.folder(file);
+    const corpus = this.folder(typeof near === 'string' ? near : near?.mentions[0]?.uri);
     if (!corpus) throw new UserError('Open a workspace folder first: the entity registry lives in its annotations folder.');
     try {
       const change = await corpus.editRegistry(edit);

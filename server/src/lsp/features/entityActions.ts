@@ -173,8 +173,9 @@ export const entityActions: Feature = {
     command(RegistryCommands.addAlias, async (args, what) => {
       const entityId = requiredString(args, 'entityId', what);
       const alias = requiredString(args, 'alias', what);
-      const ref = entityRefOf(await editor.entity(entityId));
-      return editor.apply((reg) => addAlias(reg, ref, alias));
+      const cluster = await editor.entity(entityId);
+      const ref = entityRefOf(cluster);
+      return editor.apply((reg) => addAlias(reg, ref, alias), cluster);
     });
     command(RegistryCommands.markDifferent, async (args, what) => {
       const text = requiredString(args, 'text', what);
@@ -182,20 +183,21 @@ export const entityActions: Feature = {
       const entityId = optionalString(args, 'entityId', what);
       const clustering = await editor.clustering();
       const from = (entityId ? clustering.cluster(entityId) : undefined) ?? clustering.find(text).find((c) => c.spellings.has(text));
-      return editor.apply((reg) => markDifferent(reg, text, type, from ? entityRefOf(from) : undefined));
+      return editor.apply((reg) => markDifferent(reg, text, type, from ? entityRefOf(from) : undefined), from);
     });
     command(RegistryCommands.setType, async (args, what) => {
       const type = requireType(args, what);
       const entityId = optionalString(args, 'entityId', what);
       if (entityId) {
-        const ref = entityRefOf(await editor.entity(entityId));
-        return editor.apply((reg) => setType(reg, ref, type));
+        const cluster = await editor.entity(entityId);
+        const ref = entityRefOf(cluster);
+        return editor.apply((reg) => setType(reg, ref, type), cluster);
       }
       if (args.text === undefined || args.text === null) throw new UserError(`${what}: give the entity as \`entityId\` or \`text\`.`);
       const text = requiredString(args, 'text', what);
       const owner = (await editor.clustering()).find(text).find((c) => c.spellings.has(text));
       const target = owner ? entityRefOf(owner) : { text };
-      return editor.apply((reg) => setType(reg, target, type));
+      return editor.apply((reg) => setType(reg, target, type), owner);
     });
     command(RegistryCommands.notEntity, async (args, what) => {
       const text = requiredString(args, 'text', what);
@@ -204,8 +206,9 @@ export const entityActions: Feature = {
     command(RegistryCommands.rename, async (args, what) => {
       const entityId = requiredString(args, 'entityId', what);
       const name = requiredString(args, 'name', what);
-      const ref = entityRefOf(await editor.entity(entityId));
-      return editor.apply((reg) => renameEntity(reg, ref, name));
+      const cluster = await editor.entity(entityId);
+      const ref = entityRefOf(cluster);
+      return editor.apply((reg) => renameEntity(reg, ref, name), cluster);
     });
   },
 };

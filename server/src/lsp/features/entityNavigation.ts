@@ -200,7 +200,7 @@ export const entityNavigation: Feature = {
       if (!here?.at) throw new ResponseError(ErrorCodes.InvalidRequest, NOT_A_NAME);
       const ref = entityRefOf(here.at.cluster);
       try {
-        await ctx.registryEditor.apply((reg) => renameEntity(reg, ref, params.newName));
+        await ctx.registryEditor.apply((reg) => renameEntity(reg, ref, params.newName), here.at.cluster);
       } catch (e) {
         if (e instanceof UserError) throw new ResponseError(ErrorCodes.InvalidRequest, e.message);
         throw e;
