@@ -7,7 +7,8 @@
  * debounce); hover p95; with ratios to baselines measured in the same run (`node -e 0`, and a plain read of every
  * article). Run `npm run build` first.
  *
- *   npx tsx test/bench/server.ts            # SERVER_BENCH_ARTICLES=2000 for a quicker run
+ *   npx tsx test/bench/server.ts            # SERVER_BENCH_ARTICLES=2000 for a quicker run; SERVER_BENCH_SERVER=path/to/server.js
+ *                                           # to measure another build (e.g. an earlier commit) the same way
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, promises as fs, readFileSync } from 'node:fs';
@@ -23,7 +24,7 @@ const ARTICLES = Number(process.env.SERVER_BENCH_ARTICLES ?? 10_000);
 const EDITS = 20;
 const HOVERS = 50;
 const DEBOUNCE_MS = 150;
-const SERVER = path.resolve(__dirname, '../../dist/server.js');
+const SERVER = path.resolve(process.env.SERVER_BENCH_SERVER ?? path.join(__dirname, '../../dist/server.js'));
 
 const pct = (xs: number[], p: number) => {
   const s = [...xs].sort((a, b) => a - b);
