@@ -11,7 +11,7 @@ import { createEntityRecognizer } from './entities/recognizer';
 import { clusterEntities, type EntityCluster, type EntityClustering } from './entities/aliases';
 import { provisionalClustering } from './entities/provisional';
 import { EMPTY_REGISTRY, type EntityRegistry } from './entities/registry';
-import { findDocumentDate, recognizeDates, type DateOptions } from './dates/index';
+import { recognizeDocumentDates, type DateOptions } from './dates/index';
 import { createBoilerplateIndex, type BoilerplateCluster } from './boilerplate/index';
 import { compileIgnores, filterClusters, filterFindings, NO_IGNORES, type BoilerplateIgnores } from './boilerplate/ignoreRules';
 
@@ -142,9 +142,7 @@ export function createCorpusService(init: CorpusServiceInit): CorpusService {
   const datesOf = (state: DocState, options: DateOptions | undefined, token?: CancellationToken) => {
     const key = JSON.stringify(options ?? {});
     if (!state.dates || state.dates.key !== key) {
-      const documentDate = findDocumentDate(state.text, options);
-      const dates = recognizeDates(state.text, { ...options, documentDate: documentDate ?? null }, token);
-      state.dates = { key, documentDate, dates };
+      state.dates = { key, ...recognizeDocumentDates(state.text, options, token) };
     }
     return state.dates;
   };

@@ -94,8 +94,16 @@ export class CorpusIndexer {
             this.connection.console.warn(`Cannot read ${file}: ${(e as Error).message}`);
           }
           if (text === undefined) continue;
+          // Larger than corpusAnnotator.maxDocumentSize: shown as not analysed, so not analysed here either (nor
+          // counted in the corpus's entities and repeated passages).
+          if (text.length > (await this.workspace.settingsFor(this.workspace.folderOf(file))).maxDocumentSize) {
+            this.service.removeDocument(file);
+            continue;
+          }
           this.service.setDocument(file, text);
         }
+        const own = this.service.getText(file);
+        if (own !== undefined && own.length > (await this.workspace.settingsFor(this.workspace.folderOf(file))).maxDocumentSize) continue;
         this.service.prepareDocument(file, cancelled);
         done++;
         if (Date.now() - lastYield > 50) {

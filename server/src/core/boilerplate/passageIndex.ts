@@ -14,6 +14,14 @@ export interface Match {
   readonly similarity: number;
 }
 
+/** Each passage's text with whitespace collapsed, computed once (a line repeated hundreds of times is compared with each copy). */
+const normalized = new WeakMap<Passage, string>();
+function normalizedText(p: Passage): string {
+  let n = normalized.get(p);
+  if (n === undefined) normalized.set(p, (n = normalizeSpace(p.doc.lines[p.idx].span.text)));
+  return n;
+}
+
 export class PassageIndex {
   private readonly byId: (Passage | undefined)[] = [];
   private readonly free: number[] = [];
@@ -56,10 +64,10 @@ export class PassageIndex {
   /** Exact copies of `p` (itself excluded), at most `limit`. */
   exactCopies(p: Passage, limit: number): Passage[] {
     const out: Passage[] = [];
-    const norm = normalizeSpace(p.doc.lines[p.idx].span.text);
+    const norm = normalizedText(p);
     this.exact.forEach(p.exactKey, (id) => {
       const q = this.byId[id];
-      if (out.length < limit && q && q !== p && normalizeSpace(q.doc.lines[q.idx].span.text) === norm) out.push(q);
+      if (out.length < limit && q && q !== p && normalizedText(q) === norm) out.push(q);
     });
     return out;
   }
@@ -76,8 +84,8 @@ export class PassageIndex {
       const q = this.byId[id];
       if (!q) return;
       if (q.exactKey === p.exactKey) {
-        norm ??= normalizeSpace(p.doc.lines[p.idx].span.text);
-        if (normalizeSpace(q.doc.lines[q.idx].span.text) === norm) {
+        norm ??= normalizedText(p);
+        if (normalizedText(q) === norm) {
           out.push({ passage: q, exact: true, similarity: 1 });
           return;
         }

@@ -35,31 +35,61 @@ const ZONE = '(?:GMT|UTC|[A-Z]{2,4}T|[A-Z]{3})(?:\\s*[+-]\\s*\\d{1,2}(?::?\\d{2}
 const ALONE_AFTER = new RegExp(`^\\s*(?:[|•·].*|${ZONE}|\\(${ZONE}\\))?\\s*$`);
 const CAPTION = /\bphoto\b|\(photo|\bfile photo\b|\billustration\b|\bcaption\b/i;
 
-function lineAround(text: string, start: number, end: number): { before: string; after: string; line: string; lineStart: number } {
-  const ls = text.lastIndexOf('\n', start - 1) + 1;
-  let le = text.indexOf('\n', end);
-  if (le < 0) le = text.length;
-  return { before: text.slice(ls, start), after: text.slice(end, le), line: text.slice(ls, le), lineStart: ls };
+/** Where each line starts, found once per document (candidates on one long line must not rescan it). */
+class Lines {
+  private readonly starts: number[] = [0];
+  private readonly captions = new Map<number, boolean>();
+  constructor(private readonly text: string) {
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
+  }
+  /** Index of the line holding `offset`. */
+  indexOf(offset: number): number {
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+  start(line: number): number {
+    return this.starts[line];
+  }
+  /** End of the line (its newline, or the end of the text). */
+  end(line: number): number {
+    return line + 1 < this.starts.length ? this.starts[line + 1] - 1 : this.text.length;
+  }
+  isCaption(line: number): boolean {
+    let c = this.captions.get(line);
+    if (c === undefined) this.captions.set(line, (c = CAPTION.test(this.text.slice(this.start(line), this.end(line)))));
+    return c;
+  }
 }
 
-function lineNumber(text: string, lineStart: number): number {
-  let n = 0;
-  for (let i = text.indexOf('\n'); i >= 0 && i < lineStart; i = text.indexOf('\n', i + 1)) n++;
-  return n;
-}
+/** Longest text before a date, on its line, that can be a dateline's place (`VIENTIANE, Laos (KPL) –`). */
+const DATELINE_MAX = 300;
 
 /** Rank of a date's position as the article's date (lower is stronger), or undefined. */
-function rank(text: string, c: Candidate): { rank: number; source: string } | undefined {
-  const { before, after, line, lineStart } = lineAround(text, c.start, c.end);
-  const label = LABEL.exec(before.slice(-40));
+function rank(text: string, lines: Lines, c: Candidate): { rank: number; source: string } | undefined {
+  const line = lines.indexOf(c.start);
+  const lineStart = lines.start(line);
+  const label = LABEL.exec(text.slice(Math.max(lineStart, c.start - 40), c.start));
   if (label) {
     const w = label[1].toLowerCase();
     if (w === 'date' || w === 'dated') return { rank: 1, source: 'date line' };
     if (w.includes('updated')) return { rank: 4, source: 'updated line' };
     return { rank: 0, source: 'published line' };
   }
-  if (lineStart > HEAD_CHARS || CAPTION.test(line) || lineNumber(text, lineStart) >= HEAD_LINES) return undefined;
-  if (DATELINE_BEFORE.test(before)) return { rank: 2, source: 'dateline' };
+  if (lineStart > HEAD_CHARS) return undefined;
+  // From the start of the date's line to the end of the line where it ends (the same line but for rare dates that
+  // take a line break, `April\n25`).
+  const endLine = lines.indexOf(c.end);
+  const le = lines.end(endLine);
+  if ((endLine === line ? lines.isCaption(line) : CAPTION.test(text.slice(lineStart, le))) || line >= HEAD_LINES) return undefined;
+  const before = text.slice(lineStart, c.start);
+  const after = text.slice(c.end, le);
+  if (before.length <= DATELINE_MAX && DATELINE_BEFORE.test(before)) return { rank: 2, source: 'dateline' };
   if (ALONE_BEFORE.test(before)) {
     if (DATELINE_AFTER.test(after)) return { rank: 2, source: 'dateline' };
     if (ALONE_AFTER.test(after)) return { rank: 3, source: c.kind === 'TIME' ? 'timestamp line' : 'date line' };
@@ -88,10 +118,11 @@ function toDocumentDate(c: Candidate, f: Full, text: string, source: string): Dc
 /** Picks the article's date among the recognised, non-overlapping candidates. */
 export function detectDocumentDate(text: string, cands: readonly Candidate[]): DctFinding | undefined {
   let best: { c: Candidate; f: Full; rank: number; source: string } | undefined;
+  const lines = new Lines(text);
   for (const c of cands) {
     const f = fullDate(c.spec);
     if (!f) continue;
-    const r = rank(text, c);
+    const r = rank(text, lines, c);
     if (r && (!best || r.rank < best.rank)) best = { c, f, ...r };
   }
   if (best) return toDocumentDate(best.c, best.f, text, best.source);

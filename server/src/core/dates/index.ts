@@ -5,5 +5,5 @@
 export type { DayOrder } from './dayOrder';
 export type { DateOptions } from './recognize';
 export type { DateDescription } from './describe';
-export { findDocumentDate, recognizeDates } from './recognize';
+export { findDocumentDate, recognizeDates, recognizeDocumentDates } from './recognize';
 export { describeDate } from './describe';

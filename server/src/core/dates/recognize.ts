@@ -52,7 +52,30 @@ export function recognizeDates(
   options: DateOptions & { documentDate?: DocumentDate | null } = {},
   token?: CancellationToken,
 ): DateMention[] {
+  return resolveCandidates(text, collectCandidates(text, options, token), options, token);
+}
+
+/**
+ * The article's own date and its dates in one pass: the same as `findDocumentDate` then `recognizeDates` with that
+ * date, with the candidates collected once instead of twice.
+ */
+export function recognizeDocumentDates(
+  text: string,
+  options: DateOptions = {},
+  token?: CancellationToken,
+): { documentDate?: DocumentDate; dates: DateMention[] } {
   const cands = collectCandidates(text, options, token);
+  const documentDate = detectDocumentDate(text, cands)?.date;
+  const dates = resolveCandidates(text, cands, { ...options, documentDate: documentDate ?? null }, token);
+  return { ...(documentDate ? { documentDate } : {}), dates };
+}
+
+function resolveCandidates(
+  text: string,
+  cands: readonly Candidate[],
+  options: DateOptions & { documentDate?: DocumentDate | null },
+  token?: CancellationToken,
+): DateMention[] {
   let dct: DocumentDate | undefined;
   let dctCandidate: Candidate | undefined;
   if (options.documentDate === undefined) {

@@ -83,14 +83,19 @@ export function propagateNames(
     const covered = new Uint8Array(tokens.length);
     for (const sp of spans[s]) covered.fill(1, sp.from, sp.to);
     const added: TokenSpan[] = [];
+    const prefixes: string[] = [];
     for (let i = 0; i < tokens.length; i++) {
       if (covered[i] || !isCapitalised(tokens[i].text) || !firstWords.has(cachedKey(tokens[i].text))) continue;
-      for (let n = Math.min(maxLen, tokens.length - i); n >= 1; n--) {
+      // The keys of tokens[i, i + n) for every n up to the first covered token, each built from the one before (not
+      // rebuilt for each length: that made long names cost the square of their length).
+      let limit = Math.min(maxLen, tokens.length - i);
+      for (let j = i + 1; j < i + limit; j++) if (covered[j]) limit = j - i;
+      prefixes.length = 0;
+      prefixes.push(cachedKey(tokens[i].text));
+      for (let n = 2; n <= limit; n++) prefixes.push(prefixes[n - 2] + ' ' + cachedKey(tokens[i + n - 1].text));
+      for (let n = limit; n >= 1; n--) {
         if (!isCapitalised(tokens[i + n - 1].text)) continue;
-        let free = true;
-        for (let j = i; j < i + n; j++) if (covered[j]) free = false;
-        if (!free) continue;
-        const e = dict.get(keyOf(tokens, i, i + n));
+        const e = dict.get(prefixes[n - 1]);
         if (!e) continue;
         if (n === 1 && i + 1 < tokens.length && isCapitalised(tokens[i + 1].text) && !covered[i + 1]) break;
         if (n === 1 && (isCommonWord(tokens[i].text) || isTitleWord(tokens[i].text))) break;

@@ -77,12 +77,12 @@ export function joinSpans(tokens: readonly Token[], spans: readonly TokenSpan[])
   return out;
 }
 
-/** Merges PERSON spans that touch (`Lương` + `Tam Quang`), e.g. after document-level propagation. */
-export function mergeAdjacentPersons(spans: readonly TokenSpan[]): TokenSpan[] {
+/** Merges PERSON spans that touch (`Lương` + `Tam Quang`), e.g. after document-level propagation, up to `maxTokens` together. */
+export function mergeAdjacentPersons(spans: readonly TokenSpan[], maxTokens = Infinity): TokenSpan[] {
   const out: TokenSpan[] = [];
   for (const sp of spans) {
     const last = out[out.length - 1];
-    if (last && last.type === 'PERSON' && sp.type === 'PERSON' && last.to === sp.from && last.start === undefined && sp.start === undefined) {
+    if (last && last.type === 'PERSON' && sp.type === 'PERSON' && last.to === sp.from && last.start === undefined && sp.start === undefined && sp.to - last.from <= maxTokens) {
       out[out.length - 1] = { ...last, to: sp.to };
     } else out.push(sp);
   }

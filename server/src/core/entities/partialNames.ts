@@ -58,18 +58,26 @@ export function resolveDocumentPartials(
   // First the shorter multi-word names (`Minh Chinh` inside `Pham Minh Chinh`), so that they do not count as
   // another person when single tokens are resolved.
   const fullNames = new Map<number, FullName[]>();
+  const listed = new Set<string>();
   for (const m of mentions) {
     const node = nodes[m.node];
     if (!isFullPerson(node)) continue;
     const name = { root: m.root, keys: node.form.keys };
+    const seen = `${m.root}\u0000${name.keys.join('\u0000')}`;
+    if (listed.has(seen)) continue;
+    listed.add(seen);
     const list = fullNames.get(m.root);
     if (!list) fullNames.set(m.root, [name]);
-    else if (!list.some((n) => sameKeys(n.keys, name.keys))) list.push(name);
+    else list.push(name);
   }
+  // Which entities' names hold two keys in a row (initials between them aside): only those can contain a shorter
+  // name that starts with these two keys.
+  const byPair: TokenIndex = new Map();
+  for (const list of fullNames.values()) for (const name of list) addPairs(byPair, name);
   for (const m of mentions) {
     const node = nodes[m.node];
     if (!isFullPerson(node) || uf.ownerOf(m.node) !== undefined) continue;
-    const root = containingName(node.form.keys, m.root, fullNames);
+    const root = containingName(node.form.keys, m.root, fullNames, byPair);
     if (root !== undefined) {
       m.root = root;
       m.core = false;
@@ -100,11 +108,39 @@ function resolveToken(key: string, doc: TokenIndex, corpus: TokenIndex): number 
   return inCorpus && inCorpus.size === 1 ? first(inCorpus) : undefined;
 }
 
-/** The one other entity of the document whose longer name contains these keys contiguously. */
-function containingName(keys: readonly string[], ownRoot: number, names: Map<number, FullName[]>): number | undefined {
+const pairKey = (a: string, b: string): string => `${a}\u0000${b}`;
+
+/** Indexes the name under each pair of keys that `containsRun` can match in a row: neighbours, or across initials. */
+function addPairs(index: TokenIndex, name: FullName): void {
+  const keys = name.keys;
+  const add = (k: string): void => {
+    let set = index.get(k);
+    if (!set) index.set(k, (set = new Set()));
+    set.add(name.root);
+  };
+  for (let i = 0; i + 1 < keys.length; i++) {
+    let k = i + 1;
+    add(pairKey(keys[i], keys[k]));
+    while (keys[k].length === 1 && k + 1 < keys.length) add(pairKey(keys[i], keys[++k]));
+  }
+}
+
+/**
+ * The one other entity of the document whose longer name contains these keys contiguously. Only the entities whose
+ * names hold every pair of neighbouring keys are looked at (not every person of the document for every name).
+ */
+function containingName(keys: readonly string[], ownRoot: number, names: Map<number, FullName[]>, byPair: TokenIndex): number | undefined {
+  const sets: Set<number>[] = [];
+  for (let j = 0; j + 1 < keys.length; j++) {
+    const set = byPair.get(pairKey(keys[j], keys[j + 1]));
+    if (!set) return undefined;
+    sets.push(set);
+  }
+  sets.sort((a, b) => a.size - b.size);
   let found: number | undefined;
-  for (const [root, list] of names) {
-    if (root === ownRoot) continue;
+  for (const root of sets[0] ?? []) {
+    const list = names.get(root);
+    if (root === ownRoot || !list || !sets.every((set) => set.has(root))) continue;
     if (!list.some((n) => n.keys.length > keys.length && containsRun(n.keys, keys))) continue;
     if (found !== undefined) return undefined;
     found = root;
@@ -123,10 +159,6 @@ function containsRun(hay: readonly string[], needle: readonly string[]): boolean
     return true;
   }
   return false;
-}
-
-function sameKeys(a: readonly string[], b: readonly string[]): boolean {
-  return a.length === b.length && a.every((k, i) => k === b[i]);
 }
 
 function first(set: Set<number>): number {

@@ -23,6 +23,13 @@ import { DocMemory, sumFeatures, tagSentenceLazy } from './tagger';
 import { titleStart } from './titles';
 import { LineCase, segment, type Token } from './tokenize';
 
+/**
+ * The most tokens one name may have. The longest in the seeds has 12 (`Việt Nam – Laos Friendship Association in the
+ * People's Public Security`), in the benchmarks 10; a longer span (a page of capitalised words the tagger reads as
+ * one name) is no name, and letting it through would make the consistency pass and clustering grow with its square.
+ */
+export const MAX_NAME_TOKENS = 24;
+
 export interface EntityRecognizer {
   recognize(text: string, token?: CancellationToken): RecognizedEntity[];
 }
@@ -102,13 +109,13 @@ function recognize(
     if (sentences[s].lineCase !== LineCase.Normal) list = namesAfterRoles(tok, trimHeadline(tok, list, model.commonWords), isCommon);
     else list = namesAfterRoles(tok, list);
     list = dropCommonSpans(tok, dropNonNames(tok, keepPlacesWhole(tok, ctx.gaz, quotedNames(tok, list))), commonTests, headings[s]);
-    spans.push(placesInLists(tok, list).flatMap((sp) => splitHyphenPlaces(tok, sp)));
+    spans.push(placesInLists(tok, list).flatMap((sp) => splitHyphenPlaces(tok, sp)).filter((sp) => sp.to - sp.from <= MAX_NAME_TOKENS));
   }
   throwIfCancelled(token);
   propagateNames(tokenLists, spans, seenLower);
   const out: RecognizedEntity[] = [];
   spans.forEach((list, s) => {
-    for (const sp of mergeAdjacentPersons(list)) out.push(toEntity(text, tokenLists[s], sp));
+    for (const sp of mergeAdjacentPersons(list, MAX_NAME_TOKENS)) out.push(toEntity(text, tokenLists[s], sp));
   });
   return out;
 }

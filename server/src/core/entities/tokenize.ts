@@ -80,6 +80,19 @@ function keepsPeriod(word: string): boolean {
 }
 
 const SENTENCE_END = new Set(['.', '!', '?']);
+
+/**
+ * The most tokens one sentence is given to the tagger and the span rules. Real sentences are far shorter (the seeds'
+ * longest has 71 tokens, CoNLL-2003's 124); a longer run (one 1 MB line without a full stop) is cut into pieces of
+ * this size so the work per sentence stays bounded and the whole stays linear in the text.
+ */
+export const MAX_SENTENCE_TOKENS = 400;
+
+function pushSentence(sentences: Sentence[], tokens: Token[], from: number, to: number, lineCase: LineCase): void {
+  for (let s = from; s < to; s += MAX_SENTENCE_TOKENS) {
+    sentences.push({ tokens: tokens.slice(s, Math.min(to, s + MAX_SENTENCE_TOKENS)), lineCase });
+  }
+}
 const OPENERS = /^[\p{Lu}\p{N}"“‘'(\[]/u;
 
 /** Tokenise and segment into sentences; a line break always ends a sentence. */
@@ -97,11 +110,11 @@ export function segment(text: string): Sentence[] {
         const t = tokens[i].text;
         const next = tokens[i + 1];
         if (SENTENCE_END.has(t) && next !== undefined && OPENERS.test(next.text) && !SENTENCE_END.has(next.text)) {
-          sentences.push({ tokens: tokens.slice(s, i + 1), lineCase });
+          pushSentence(sentences, tokens, s, i + 1, lineCase);
           s = i + 1;
         }
       }
-      if (s < tokens.length) sentences.push({ tokens: tokens.slice(s), lineCase });
+      if (s < tokens.length) pushSentence(sentences, tokens, s, tokens.length, lineCase);
     }
     lineStart = lineEnd + 1;
   }

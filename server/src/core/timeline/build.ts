@@ -80,9 +80,34 @@ interface Sortable {
   readonly interval: DateInterval;
 }
 
-function entitiesIn(entities: readonly EntityMention[] | undefined, start: number, end: number): TimelineEntity[] {
+/** Whether mentions are in order of their start, so those of a sentence can be found by binary search. */
+function sortedByStart(entities: readonly EntityMention[]): boolean {
+  for (let i = 1; i < entities.length; i++) if (entities[i].start < entities[i - 1].start) return false;
+  return true;
+}
+
+/** Index of the first mention starting at or after `start` (mentions sorted by start). */
+function firstFrom(entities: readonly EntityMention[], start: number): number {
+  let lo = 0;
+  let hi = entities.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (entities[mid].start < start) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * The entities named in [start, end), in order of first mention. With mentions sorted by start only those of the
+ * sentence are looked at (a corpus with many dates in one long sentence stays linear); otherwise all of them.
+ */
+function entitiesIn(entities: readonly EntityMention[] | undefined, sorted: boolean, start: number, end: number): TimelineEntity[] {
   const seen = new Map<string, TimelineEntity>();
-  for (const e of entities ?? []) {
+  const list = entities ?? [];
+  for (let i = sorted ? firstFrom(list, start) : 0; i < list.length; i++) {
+    const e = list[i];
+    if (sorted && e.start > end) break;
     if (e.start < start || e.end > end || seen.has(e.entityId)) continue;
     seen.set(e.entityId, { entityId: e.entityId, canonical: e.canonical, type: e.type });
   }
@@ -115,6 +140,18 @@ function compare(a: Sortable, b: Sortable): number {
   return ea.uri < eb.uri ? -1 : ea.uri > eb.uri ? 1 : ea.start - eb.start;
 }
 
+/**
+ * Longest sentence whose entities and tags are all listed with each of its dates. In a longer one (a page without
+ * full stops, 1 MB on one line) only those within half of this on either side of the mention are: otherwise every
+ * date of the page would list every name of the page, and the timeline would grow with the square of the text.
+ */
+const LONG_SENTENCE = 2000;
+
+function nearMention(s: SentenceSpan, d: { start: number; end: number }): SentenceSpan {
+  if (s.end - s.start <= LONG_SENTENCE) return s;
+  return { start: Math.max(s.start, d.start - LONG_SENTENCE / 2), end: Math.min(s.end, d.end + LONG_SENTENCE / 2) };
+}
+
 /** Entries of one document, unsorted. */
 function timelineOfDocument(source: TimelineSource, options: TimelineOptions = {}): Sortable[] {
   const out: Sortable[] = [];
@@ -123,10 +160,12 @@ function timelineOfDocument(source: TimelineSource, options: TimelineOptions = {
   const sentences = splitSentences(source.text);
   const tags = (options.tags ?? []).filter((t) => t.uri === source.uri);
   const dct = source.documentDate;
+  const sorted = sortedByStart(source.entities ?? []);
   for (const d of points) {
     const isDocumentDate = !!dct && d.start === dct.start && d.end === dct.end;
     if (isDocumentDate && options.includeDocumentDates === false) continue;
     const s = afterDateline(source.text, sentenceAt(sentences, d.start) ?? { start: d.start, end: d.end }, dct, d.start);
+    const near = nearMention(s, d);
     const interval = intervalOf(d.value);
     const entry: TimelineEntry = {
       uri: source.uri,
@@ -144,8 +183,8 @@ function timelineOfDocument(source: TimelineSource, options: TimelineOptions = {
       sentenceEnd: s.end,
       ...(dct ? { documentDate: dct.value } : {}),
       isDocumentDate,
-      entities: entitiesIn(source.entities, s.start, s.end),
-      tags: tagsOver(tags, s.start, s.end),
+      entities: entitiesIn(source.entities, sorted, near.start, near.end),
+      tags: tagsOver(tags, near.start, near.end),
     };
     out.push({ entry, interval });
   }

@@ -34,7 +34,8 @@ const OPENING = /[\p{Lu}\p{N}"'“‘(\[«]/u;
 function isHardWrapped(lines: readonly string[]): { wrapped: boolean; width: number } {
   const long = lines.map((l) => l.trimEnd().length).filter((n) => n >= 40);
   if (long.length < 3) return { wrapped: false, width: 0 };
-  const width = Math.max(...long);
+  let width = 0;
+  for (const n of long) if (n > width) width = n; // not Math.max(...long): a huge spread overflows the stack
   if (width > 120) return { wrapped: false, width };
   const near = long.filter((n) => n >= width * 0.7).length;
   const open = lines.filter((l) => l.trimEnd().length >= 40 && !/[.!?:"”’)]$/.test(l.trimEnd())).length;
@@ -133,18 +134,45 @@ export function sentenceAt(sentences: readonly SentenceSpan[], offset: number): 
  */
 export function excerpt(text: string, s: SentenceSpan, mStart: number, mEnd: number, max = 280): string {
   const flat = (a: number, b: number) => text.slice(a, b).replace(/\s+/g, ' ');
-  if (s.end - s.start <= max || flat(s.start, s.end).length <= max) return flat(s.start, s.end).trim();
+  if (s.end - s.start <= max || flatLengthAtMost(text, s, max)) return flat(s.start, s.end).trim();
   const room = Math.max(0, max - (mEnd - mStart));
   let a = Math.max(s.start, mStart - Math.floor(room / 2));
   let b = Math.min(s.end, a + (mEnd - mStart) + room);
   a = Math.max(s.start, b - max);
+  // The first space in [a, mStart) and the last in (mEnd, b], looked for in those stretches only (a text without
+  // spaces must not be scanned to its end for each mention).
   if (a > s.start) {
-    const sp = text.indexOf(' ', a);
-    if (sp >= 0 && sp < mStart) a = sp + 1;
+    const sp = a < mStart ? text.slice(a, mStart).indexOf(' ') : -1;
+    if (sp >= 0) a += sp + 1;
   }
   if (b < s.end) {
-    const sp = text.lastIndexOf(' ', b);
-    if (sp > mEnd) b = sp;
+    const sp = b > mEnd ? text.slice(mEnd + 1, b + 1).lastIndexOf(' ') : -1;
+    if (sp >= 0) b = mEnd + 1 + sp;
   }
   return `${a > s.start ? '…' : ''}${flat(a, b).trim()}${b < s.end ? '…' : ''}`;
+}
+
+/** Answers of `flatLengthAtMost`, per sentence span and limit: a long sentence with many dates is measured once. */
+const flatFits = new WeakMap<SentenceSpan, Map<number, boolean>>();
+
+/** Whether the sentence, whitespace collapsed, has at most `max` characters; stops counting as soon as it has more. */
+function flatLengthAtMost(text: string, s: SentenceSpan, max: number): boolean {
+  let known = flatFits.get(s);
+  const cached = known?.get(max);
+  if (cached !== undefined) return cached;
+  let n = 0;
+  let inSpace = false;
+  let fits = true;
+  for (let i = s.start; i < s.end; i++) {
+    const space = /\s/.test(text[i]);
+    if (!space || !inSpace) n++;
+    inSpace = space;
+    if (n > max) {
+      fits = false;
+      break;
+    }
+  }
+  if (!known) flatFits.set(s, (known = new Map()));
+  known.set(max, fits);
+  return fits;
 }
