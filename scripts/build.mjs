@@ -46,7 +46,7 @@ async function copyModels() {
 
 const builds = [
   { ...common, entryPoints: { client: 'client/src/extension.ts' }, outdir: dist, external: ['vscode'] },
-  { ...common, entryPoints: { server: 'server/src/node/main.ts' }, outdir: dist },
+  { ...common, entryPoints: { server: 'server/src/node/main.ts', clusteringWorker: 'server/src/node/clusteringWorker.ts' }, outdir: dist },
   { ...common, entryPoints: { cli: 'server/src/cli/main.ts' }, outdir: dist },
 ];
 if (!production) {

@@ -7,6 +7,7 @@ import { DidChangeConfigurationNotification, TextDocuments, type Connection, typ
 import { createCorpusService, type NerModel } from './core/index';
 import { Notifications } from './protocol';
 import type { WorkspaceFileSystem } from './workspace/fileSystem';
+import type { ClusterInBackground } from './node/backgroundClustering';
 import { analysisOptionsOf } from './workspace/settings';
 import type { Feature, ServerContext } from './lsp/context';
 import { ClientInfo } from './lsp/clientInfo';
@@ -40,6 +41,8 @@ export interface ServerDeps {
    * such clients' outside changes go unnoticed.
    */
   readonly watchFolders?: WatchFolders;
+  /** Clusters the corpus's entities away from the server's thread (node/backgroundClustering.ts). */
+  readonly clusterInBackground?: ClusterInBackground;
   /** Who the analyst is by a folder's version control (node/gitUserName.ts), recorded on new tags. */
   readonly userName?: (folder: string) => Promise<string | undefined>;
 }
@@ -53,9 +56,10 @@ export function startServer(connection: Connection, deps: ServerDeps): void {
   const service = createCorpusService({ nerModel: deps.loadNerModel() });
   const openDocument = (file: string) => documents.get(workspace.uriOf(file));
   const texts = {
-    textOf: async (file: string) => service.getText(file) ?? openDocument(file)?.getText() ?? (await deps.fs.readText(file)),
+    // From disk only through the folder's boundary (workspace/boundary.ts): never through a link out of the folder.
+    textOf: async (file: string) => service.getText(file) ?? openDocument(file)?.getText() ?? (await workspace.corpusOf(file)?.readArticle(file)),
   };
-  const indexer = new CorpusIndexer(connection, workspace, service, (file) => !!openDocument(file));
+  const indexer = new CorpusIndexer(connection, workspace, service, (file) => !!openDocument(file), deps.clusterInBackground);
   const openedListeners: (() => void)[] = [];
   const client = new ClientInfo(connection);
   let settingsCheck = Promise.resolve();

@@ -8,12 +8,19 @@ import type { BoilerplateFinding, CancellationToken, DateMention, DocumentDate, 
 import { throwIfCancelled } from './types';
 import type { NerModel } from './entities/model';
 import { createEntityRecognizer } from './entities/recognizer';
-import { clusterEntities, type EntityCluster, type EntityClustering } from './entities/aliases';
+import { clusterEntities, type DocumentEntities, type EntityCluster, type EntityClustering } from './entities/aliases';
+import { clusteringFromSnapshot, type ClusteringSnapshot } from './entities/clusteringSnapshot';
 import { provisionalClustering } from './entities/provisional';
 import { EMPTY_REGISTRY, type EntityRegistry } from './entities/registry';
 import { recognizeDocumentDates, type DateOptions } from './dates/index';
 import { createBoilerplateIndex, type BoilerplateCluster } from './boilerplate/index';
 import { compileIgnores, filterClusters, filterFindings, NO_IGNORES, type BoilerplateIgnores } from './boilerplate/ignoreRules';
+
+export interface ClusteringInput {
+  readonly docs: DocumentEntities[];
+  readonly registry: EntityRegistry;
+  readonly generation: number;
+}
 
 export interface CorpusServiceInit {
   readonly nerModel: NerModel;
@@ -61,6 +68,17 @@ export interface CorpusService {
   entityClustering(token: CancellationToken, freshness?: 'current' | 'fast'): EntityClustering;
   /** Whether articles changed since the last corpus-wide clustering (the host rebuilds it when typing pauses). */
   clusteringIsStale(): boolean;
+  /**
+   * What a corpus-wide clustering needs, for a host that computes it away from the thread answering requests (a
+   * worker): every article's recognised names, the registry, and the generation of the corpus they describe.
+   */
+  clusteringInput(token: CancellationToken): ClusteringInput;
+  /**
+   * Puts in use a clustering computed elsewhere from `clusteringInput()` (as a snapshot). Articles changed since that
+   * input are seen through it, as after an edit. False (and nothing changes) when it is older than the clustering in
+   * use or the registry changed since.
+   */
+  adoptClustering(snapshot: ClusteringSnapshot, generation: number): boolean;
   /** Repeated passages across the corpus, less those the analysts ignored. */
   boilerplateClusters(token: CancellationToken): BoilerplateCluster[];
   /** The analysts' ignore list (resolved to document keys): ignored findings are left out of `analyze`. */
@@ -81,12 +99,18 @@ export function createCorpusService(init: CorpusServiceInit): CorpusService {
   /** The last corpus-wide clustering, and the articles changed (or removed) since it was built. */
   let clustering: EntityClustering | undefined;
   const changedSince = new Set<string>();
+  /** Every change counts: the generation of the corpus, of each article's last change, and of the registry. */
+  let generation = 0;
+  let clusteringGeneration = -1;
+  let registryGeneration = 0;
+  const changedAt = new Map<string, number>();
   let fastView: EntityClustering | undefined;
   let ignores = compileIgnores(NO_IGNORES);
   let clusters: BoilerplateCluster[] | undefined;
 
   /** Everything corpus-wide must be rebuilt (a new registry). */
   const invalidate = (): void => {
+    registryGeneration = ++generation;
     clustering = undefined;
     changedSince.clear();
     fastView = undefined;
@@ -95,6 +119,7 @@ export function createCorpusService(init: CorpusServiceInit): CorpusService {
 
   /** One article changed: the clustering goes stale for it, and is rebuilt when asked for as current. */
   const documentChanged = (uri: string): void => {
+    changedAt.set(uri, ++generation);
     if (clustering) changedSince.add(uri);
     fastView = undefined;
     clusters = undefined;
@@ -115,7 +140,10 @@ export function createCorpusService(init: CorpusServiceInit): CorpusService {
       const all = [...docs.entries()]
         .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
         .map(([uri, state]) => ({ uri, entities: recognized(state, token) }));
+      const built = generation;
       clustering = clusterEntities(all, registry, token);
+      clusteringGeneration = built;
+      changedAt.clear();
       // Only once it is built: a cancelled rebuild leaves the last clustering and its list of changes as they were.
       changedSince.clear();
       fastView = undefined;
@@ -198,7 +226,25 @@ export function createCorpusService(init: CorpusServiceInit): CorpusService {
       };
     },
     entityClustering: (token, freshness = 'current') => (freshness === 'fast' ? getFastClustering(token) : getClustering(token)),
-    clusteringIsStale: () => changedSince.size > 0,
+    clusteringIsStale: () => !clustering || changedSince.size > 0,
+    clusteringInput(token) {
+      const docsInOrder = [...docs.entries()]
+        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+        .map(([uri, state]) => ({ uri, entities: recognized(state, token) }));
+      return { docs: docsInOrder, registry, generation };
+    },
+    adoptClustering(snapshot, at) {
+      if (at <= clusteringGeneration || at < registryGeneration) return false;
+      clustering = clusteringFromSnapshot(snapshot, registry);
+      clusteringGeneration = at;
+      changedSince.clear();
+      for (const [uri, g] of changedAt) {
+        if (g > at) changedSince.add(uri);
+        else changedAt.delete(uri);
+      }
+      fastView = undefined;
+      return true;
+    },
     boilerplateClusters(token) {
       throwIfCancelled(token);
       return (clusters ??= filterClusters(boilerplate.clusters(), (u) => docs.get(u)?.text, ignores));

@@ -24,3 +24,8 @@ export { addAlias, markDifferent, setType, markNotEntity, renameEntity, registry
 export { registryKey } from './entities/registry';
 export type { EntityRef, RegistryEdit } from './entities/registryEdits';
 export * from './annotations/taxonomy';
+export { clusterEntities } from './entities/aliases';
+export type { DocumentEntities } from './entities/aliases';
+export { snapshotOfClustering, clusteringFromSnapshot } from './entities/clusteringSnapshot';
+export type { ClusteringSnapshot } from './entities/clusteringSnapshot';
+export type { ClusteringInput } from './corpusService';

@@ -1,6 +1,6 @@
 /** Reads the workspace's articles into the core, with work-done progress, and keeps a promise of readiness. */
 import type { Connection } from 'vscode-languageserver';
-import { CancelledError, NEVER_CANCELLED, type CancellationToken, type CorpusService } from '../core/index';
+import { CancelledError, NEVER_CANCELLED, type CancellationToken, type ClusteringInput, type ClusteringSnapshot, type CorpusService } from '../core/index';
 import type { Workspace } from './workspace';
 
 export class CorpusIndexer {
@@ -17,6 +17,8 @@ export class CorpusIndexer {
     private readonly workspace: Workspace,
     private readonly service: CorpusService,
     private readonly isOpen: (file: string) => boolean,
+    /** Clusters the corpus away from this thread (node/backgroundClustering.ts); here when absent. */
+    private readonly background?: (input: Omit<ClusteringInput, 'generation'>) => Promise<ClusteringSnapshot>,
   ) {
     this.readyPromise = new Promise((resolve) => (this.resolveFirst = resolve));
   }
@@ -35,19 +37,39 @@ export class CorpusIndexer {
     if (this.refreshTimer) clearTimeout(this.refreshTimer);
     this.refreshTimer = setTimeout(() => {
       this.refreshTimer = undefined;
-      void this.readyPromise.then(() => {
-        if (!this.service.clusteringIsStale()) return;
-        const started = Date.now();
-        try {
-          this.service.entityClustering(NEVER_CANCELLED);
-        } catch (e) {
-          this.connection.console.error(`Clustering the corpus failed: ${(e as Error).stack ?? e}`);
-          return;
-        }
-        this.connection.console.info(`Entities re-clustered across the corpus in ${Date.now() - started} ms.`);
-        rebuilt();
+      void this.readyPromise.then(async () => {
+        if (await this.recluster()) rebuilt();
       });
     }, idleMs);
+  }
+
+  /**
+   * Rebuilds the corpus-wide clustering when it is stale: in the worker when there is one (this thread keeps
+   * answering meanwhile, and articles edited in the meantime are seen through the result), else here. True when a
+   * new clustering is in use.
+   */
+  private async recluster(): Promise<boolean> {
+    if (!this.service.clusteringIsStale()) return false;
+    const started = Date.now();
+    if (this.background) {
+      const input = this.service.clusteringInput(NEVER_CANCELLED);
+      try {
+        const snapshot = await this.background({ docs: input.docs, registry: input.registry });
+        const adopted = this.service.adoptClustering(snapshot, input.generation);
+        this.connection.console.info(`Entities clustered across ${input.docs.length} articles in a worker in ${Date.now() - started} ms${adopted ? '' : ' (superseded)'}.`);
+        return adopted;
+      } catch (e) {
+        this.connection.console.warn(`Clustering in the worker failed (${(e as Error).message}); clustering here instead.`);
+      }
+    }
+    try {
+      this.service.entityClustering(NEVER_CANCELLED);
+    } catch (e) {
+      this.connection.console.error(`Clustering the corpus failed: ${(e as Error).stack ?? e}`);
+      return false;
+    }
+    this.connection.console.info(`Entities clustered across the corpus in ${Date.now() - started} ms.`);
+    return true;
   }
 
   /** Resolves when the latest indexing has finished. */
@@ -89,7 +111,9 @@ export class CorpusIndexer {
         if (!this.isOpen(file)) {
           let text: string | undefined;
           try {
-            text = await this.workspace.fs.readText(file);
+            // Through the folder's boundary: inside the folder, links resolved, regular files only.
+            const corpus = this.workspace.corpusOf(file);
+            text = corpus ? await corpus.readArticle(file) : undefined;
           } catch (e) {
             this.connection.console.warn(`Cannot read ${file}: ${(e as Error).message}`);
           }
@@ -112,7 +136,8 @@ export class CorpusIndexer {
           lastYield = Date.now();
         }
       }
-      this.service.entityClustering(cancelled);
+      if (run !== this.run) return;
+      await this.recluster();
       this.connection.console.info(`Indexed ${list.length} articles in ${Date.now() - started} ms.`);
       for (const listener of this.indexedListeners) listener();
     } finally {

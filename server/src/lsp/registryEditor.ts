@@ -33,7 +33,7 @@ export class RegistryEditor {
   /** The current clustering, after indexing. */
   async clustering(): Promise<EntityClustering> {
     await this.indexer.ready;
-    return this.service.entityClustering(NEVER_CANCELLED);
+    return this.service.entityClustering(NEVER_CANCELLED, 'fast');
   }
 
   /** The entity with this id, or a UserError that says what to do. */

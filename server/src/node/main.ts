@@ -3,7 +3,8 @@ import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { startServer } from '../server';
 import { watchFolders } from './folderWatcher';
 import { gitUserName } from './gitUserName';
+import { workerClustering } from './backgroundClustering';
 import { loadNerModel } from './nerModelFile';
 import { nodeFileSystem } from './nodeFileSystem';
 
-startServer(createConnection(ProposedFeatures.all), { loadNerModel: () => loadNerModel(), fs: nodeFileSystem, watchFolders, userName: gitUserName });
+startServer(createConnection(ProposedFeatures.all), { loadNerModel: () => loadNerModel(), fs: nodeFileSystem, watchFolders, userName: gitUserName, clusterInBackground: workerClustering() });

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import * as path from 'node:path';
-import { createCorpusService, NEVER_CANCELLED, type CorpusService } from '../../../server/src/core/index';
+import { clusterEntities, clusteringFromSnapshot, createCorpusService, NEVER_CANCELLED, snapshotOfClustering, type CorpusService } from '../../../server/src/core/index';
 import { loadNerModel } from '../../../server/src/node/nerModelFile';
 import { SEEDS_DIR } from '../../support/workspace';
 
@@ -66,5 +66,26 @@ describe('an edit costs the article, not the corpus', () => {
     const rebuilt = snapshot(s);
     const fresh = snapshot(service([...texts.filter((_, i) => i !== 2), added]));
     assert.deepEqual(rebuilt, fresh);
+  });
+  it('a clustering computed elsewhere (a worker) answers as the original, and edits made meanwhile stay seen', () => {
+    const s = service(seeds);
+    const input = s.clusteringInput(NEVER_CANCELLED);
+    const original = clusterEntities(input.docs, input.registry);
+    const snapshot = JSON.parse(JSON.stringify(snapshotOfClustering(original, input.docs.map((d) => d.uri))));
+    const copy = clusteringFromSnapshot(snapshot, input.registry);
+    for (const d of input.docs) assert.deepEqual(copy.mentionsOf(d.uri), original.mentionsOf(d.uri));
+    assert.deepEqual(copy.clusters().map((c) => [c.entityId, c.canonical, c.type, [...c.spellings], c.mentions.length]), original.clusters().map((c) => [c.entityId, c.canonical, c.type, [...c.spellings], c.mentions.length]));
+    assert.deepEqual(copy.find('khamlieng').map((c) => c.entityId), original.find('khamlieng').map((c) => c.entityId));
+
+    // An article edited while the worker ran is seen through the adopted clustering, not lost.
+    const edited = `Breaking.\n\n${seeds[1].text}`;
+    s.setDocument(seeds[1].uri, edited);
+    assert.equal(s.adoptClustering(snapshot, input.generation), true);
+    assert.equal(s.clusteringIsStale(), true, 'the edit made meanwhile is still to be clustered');
+    const fast = s.analyze(seeds[1].uri, undefined, NEVER_CANCELLED).entities;
+    assert.ok(fast.every((m) => edited.slice(m.start, m.end) === m.text), 'mentions are placed in the edited text');
+    // An older snapshot never replaces a newer clustering.
+    s.entityClustering(NEVER_CANCELLED);
+    assert.equal(s.adoptClustering(snapshot, input.generation), false);
   });
 });

@@ -12,6 +12,25 @@ import { foldName } from './nameKey';
 /** The id prefix of clusters that exist only until the next corpus-wide clustering. */
 export const PROVISIONAL_ID = 'provisional:';
 
+/** Clusters by folded spelling, built once per corpus-wide clustering (not once per keystroke). */
+const spellingIndexes = new WeakMap<EntityClustering, Map<string, EntityCluster[]>>();
+
+function spellingIndexOf(base: EntityClustering): Map<string, EntityCluster[]> {
+  let index = spellingIndexes.get(base);
+  if (index) return index;
+  index = new Map();
+  for (const c of base.clusters()) {
+    for (const s of c.spellings.keys()) {
+      const key = foldName(s);
+      const list = index.get(key);
+      if (!list) index.set(key, [c]);
+      else if (!list.includes(c)) list.push(c);
+    }
+  }
+  spellingIndexes.set(base, index);
+  return index;
+}
+
 export function provisionalClustering(
   base: EntityClustering,
   /** Articles edited (or added) since `base`, with their names as recognised now. */
@@ -19,20 +38,7 @@ export function provisionalClustering(
   /** Articles removed since `base`. */
   removed: ReadonlySet<string>,
 ): EntityClustering {
-  let bySpelling: Map<string, EntityCluster[]> | undefined;
-  const spellingIndex = () => {
-    if (bySpelling) return bySpelling;
-    bySpelling = new Map();
-    for (const c of base.clusters()) {
-      for (const s of c.spellings.keys()) {
-        const key = foldName(s);
-        const list = bySpelling.get(key);
-        if (!list) bySpelling.set(key, [c]);
-        else if (!list.includes(c)) list.push(c);
-      }
-    }
-    return bySpelling;
-  };
+  const spellingIndex = () => spellingIndexOf(base);
   const provisional = new Map<string, EntityCluster>();
   const mentions = new Map<string, EntityMention[]>();
 

@@ -63,7 +63,7 @@ function argsOf(raw: unknown[], what: string): Fields {
 
 /** Other entities the spelling may name, best first (never its own). */
 function aliasCandidates(ctx: ServerContext, text: string, own: EntityCluster, token: CancellationToken): EntityCluster[] {
-  const clustering = ctx.service.entityClustering(token);
+  const clustering = ctx.service.entityClustering(token, 'fast');
   const byWord = nameWords(text).flatMap((w) => clustering.find(w));
   const seen = new Set<string>([own.entityId]);
   const out: EntityCluster[] = [];

@@ -41,7 +41,7 @@ export const entityList: Feature = {
       await ctx.indexer.ready;
       const registry = await editor.current().catch(() => undefined);
       try {
-        return listEntities(ctx.service.entityClustering(token), params, registryMembership(registry));
+        return listEntities(ctx.service.entityClustering(token, 'fast'), params, registryMembership(registry));
       } catch (e) {
         if (e instanceof CancelledError) return { total: 0, entities: [], types: [] };
         throw e;
@@ -51,7 +51,7 @@ export const entityList: Feature = {
     handleRequest(connection, EntityRequests.entityMentions, parseMentionsParams, async (params, token): Promise<EntityMentionsResult> => {
       await ctx.indexer.ready;
       const entityId = params.entityId;
-      const cluster = ctx.service.entityClustering(token).cluster(entityId);
+      const cluster = ctx.service.entityClustering(token, 'fast').cluster(entityId);
       return entityMentions(
         cluster,
         entityId,

@@ -86,7 +86,7 @@ function references(ctx: ServerContext, cluster: EntityCluster, token: Cancellat
 }
 
 function workspaceSymbols(ctx: ServerContext, query: string, token: CancellationToken): SymbolInformation[] {
-  const clustering = ctx.service.entityClustering(token);
+  const clustering = ctx.service.entityClustering(token, 'fast');
   const found = query.trim() ? clustering.find(query) : clustering.clusters().filter((c) => c.mentions.length > 0).sort(byMentions);
   const linesOf = lineIndexes(ctx);
   const out: SymbolInformation[] = [];

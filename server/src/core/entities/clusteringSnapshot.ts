@@ -1,0 +1,97 @@
+/**
+ * A corpus-wide clustering as plain data, so that it can be computed away from the thread that answers requests (a
+ * worker) and handed back: compact (numbers and strings, one array per field), rebuilt into an `EntityClustering`
+ * that answers exactly as the original did.
+ */
+import type { EntityMention, EntityType } from '../types';
+import type { EntityCluster, EntityClustering } from './aliases';
+import { createFinder } from './clusterFind';
+import type { EntityRegistry } from './registry';
+
+export interface ClusteringSnapshot {
+  readonly clusters: readonly {
+    readonly entityId: string;
+    readonly canonical: string;
+    readonly type: EntityType;
+    readonly notes?: string;
+    readonly spellings: readonly (readonly [string, number])[];
+    readonly titles: readonly (readonly [string, number])[];
+  }[];
+  /** Each document's mentions in order: parallel arrays. */
+  readonly documents: readonly {
+    readonly uri: string;
+    readonly start: readonly number[];
+    readonly end: readonly number[];
+    /** Index into `clusters`. */
+    readonly cluster: readonly number[];
+    readonly text: readonly string[];
+    readonly title: readonly (string | null)[];
+  }[];
+}
+
+export function snapshotOfClustering(clustering: EntityClustering, uris: readonly string[]): ClusteringSnapshot {
+  const clusters = clustering.clusters();
+  const index = new Map(clusters.map((c, i) => [c.entityId, i]));
+  return {
+    clusters: clusters.map((c) => ({
+      entityId: c.entityId,
+      canonical: c.canonical,
+      type: c.type,
+      ...(c.notes ? { notes: c.notes } : {}),
+      spellings: [...c.spellings],
+      titles: [...c.titles],
+    })),
+    documents: uris.map((uri) => {
+      const ms = clustering.mentionsOf(uri);
+      return {
+        uri,
+        start: ms.map((m) => m.start),
+        end: ms.map((m) => m.end),
+        cluster: ms.map((m) => index.get(m.entityId) ?? -1),
+        text: ms.map((m) => m.text),
+        title: ms.map((m) => m.title ?? null),
+      };
+    }),
+  };
+}
+
+/** The clustering a snapshot describes; `registry` gives the analysts' aliases to search by, as the original did. */
+export function clusteringFromSnapshot(snapshot: ClusteringSnapshot, registry: EntityRegistry): EntityClustering {
+  const clusters: EntityCluster[] = snapshot.clusters.map((c) => ({
+    entityId: c.entityId,
+    canonical: c.canonical,
+    type: c.type,
+    spellings: new Map(c.spellings),
+    titles: new Map(c.titles),
+    mentions: [],
+    ...(c.notes ? { notes: c.notes } : {}),
+  }));
+  const mentionsByUri = new Map<string, EntityMention[]>();
+  for (const d of snapshot.documents) {
+    const list: EntityMention[] = [];
+    for (let i = 0; i < d.start.length; i++) {
+      const c = clusters[d.cluster[i]];
+      if (!c) continue;
+      const title = d.title[i];
+      const mention: EntityMention = { start: d.start[i], end: d.end[i], text: d.text[i], type: c.type, entityId: c.entityId, canonical: c.canonical };
+      list.push(title !== null ? { ...mention, title } : mention);
+      c.mentions.push({ uri: d.uri, start: d.start[i], end: d.end[i], text: d.text[i] });
+    }
+    if (list.length) mentionsByUri.set(d.uri, list);
+  }
+  const byId = new Map(clusters.map((c) => [c.entityId, c]));
+  const aliases = new Map(registry.entities.filter((e) => e.id).map((e) => [e.id, e.aliases]));
+  let finder: ((query: string) => { c: EntityCluster }[]) | undefined;
+  return Object.freeze({
+    mentionsOf: (uri: string) => [...(mentionsByUri.get(uri) ?? [])],
+    clusters: () => clusters,
+    cluster: (entityId: string) => byId.get(entityId),
+    find(query: string): EntityCluster[] {
+      finder ??= createFinder(
+        clusters.map((c) => ({ c, mentionCount: c.mentions.length, canonical: c.canonical })),
+        (x) => [x.c.canonical, ...x.c.spellings.keys(), ...(aliases.get(x.c.entityId) ?? [])],
+      );
+      return finder(query).map((x) => x.c);
+    },
+  });
+}
