@@ -1,7 +1,7 @@
 /** The VS Code client: starts the language server and adds the UI features listed in FEATURES. */
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { Notifications, type InitializationOptions } from '../../server/src/protocol';
+import { ClientTagCommands, Notifications, type InitializationOptions } from '../../server/src/protocol';
 import { BoilerplateClientCommands } from '../../server/src/protocolBoilerplate';
 import { ClientEntityCommands } from '../../server/src/protocolEntities';
 import type { ClientContext, ClientFeature } from './clientContext';
@@ -36,13 +36,15 @@ export async function activate(context: vscode.ExtensionContext): Promise<Corpus
   // results itself (status bar), so the server does not repeat them with window/showMessage. File watchers are not
   // set up here: the server registers its own globs (the corpus setting, the annotations folder) dynamically.
   const initializationOptions: InitializationOptions = {
-    clientCommands: [BoilerplateClientCommands.tagRange, ...Object.values(ClientEntityCommands)],
+    clientCommands: [BoilerplateClientCommands.tagRange, ...Object.values(ClientEntityCommands), ...Object.values(ClientTagCommands)],
     showsCommandResults: true,
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: [{ scheme: 'file', language: 'plaintext' }],
     initializationOptions,
     diagnosticCollectionName: 'corpus',
+    // The hover's links on a tag (Edit note, Remove) run these commands, and no others.
+    markdown: { isTrusted: { enabledCommands: Object.values(ClientTagCommands) } },
     middleware: {
       // Server commands run from code actions: show the server's own reason when one fails (e.g. a YAML file that
       // does not parse and is therefore left untouched), not the client's generic "request failed".

@@ -1,59 +1,96 @@
 /**
- * The `Corpus Tags` tree: tag → article → passage (with a snippet, its line and how it was found). Tags that need the
- * analyst (orphaned: their passage is gone; fuzzy: their words changed) are also listed first, under "Needs attention",
- * with commands to accept the suggested place, attach to the selection, or remove.
+ * The `Corpus Tags` tree, grouped by tag (tag → article → passage) or by article (article → passage, in text order),
+ * with counts, each passage's status, line and snippet, and a filter (by tag, article or text). Tags that need the
+ * analyst (orphaned: their passage is gone; fuzzy: their words changed) are also listed first, under "Needs
+ * attention", with commands to accept the suggested place, attach to the selection, or remove.
  */
 import * as vscode from 'vscode';
 import type { TagItem } from '../../server/src/protocol';
+import { matchesTagFilter, parseTagFilter, type TagFilter } from './tagChoices';
 import type { TagModel } from './tagModel';
+
+export type TagsGroupBy = 'tag' | 'article';
 
 export type TagNode =
   | { kind: 'attention'; items: TagItem[] }
   | { kind: 'tag'; label: string; items: TagItem[] }
-  | { kind: 'article'; tag: string; document: string; uri: string; items: TagItem[] }
-  | { kind: 'passage'; item: TagItem };
+  /** An article: below a tag (`tag` set), or a root when grouped by article. */
+  | { kind: 'article'; tag?: string; document: string; uri: string; items: TagItem[] }
+  /** A passage; `under` says where it is listed, which decides its label. */
+  | { kind: 'passage'; item: TagItem; under: 'attention' | 'tag' | 'article' };
+
+const GROUP_KEY = 'corpusAnnotator.tagsGroupBy';
 
 export class TagsTreeProvider implements vscode.TreeDataProvider<TagNode>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<TagNode | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
+  private readonly stateChanged = new vscode.EventEmitter<void>();
+  /** Grouping or filter changed, or the tags did: the view's description and message are due for an update. */
+  readonly onDidChangeState = this.stateChanged.event;
   private readonly subscription: vscode.Disposable;
   private roots: TagNode[] = [];
   private readonly parents = new Map<TagNode, TagNode>();
+  private filterValue: TagFilter | undefined;
+  private shownCount = 0;
 
-  constructor(private readonly model: TagModel) {
-    this.subscription = model.onDidChange(() => {
-      this.rebuild();
-      this.changed.fire(undefined);
-    });
+  constructor(
+    private readonly model: TagModel,
+    private readonly memento?: vscode.Memento,
+  ) {
+    this.subscription = model.onDidChange(() => this.update());
     this.rebuild();
+  }
+
+  get groupBy(): TagsGroupBy {
+    return this.memento?.get<TagsGroupBy>(GROUP_KEY) === 'article' ? 'article' : 'tag';
+  }
+
+  async setGroupBy(groupBy: TagsGroupBy): Promise<void> {
+    await this.memento?.update(GROUP_KEY, groupBy);
+    this.update();
+  }
+
+  get filter(): TagFilter | undefined {
+    return this.filterValue;
+  }
+
+  /** Sets the filter (`tag:x`, `article:x`, `text:x`, bare words; all must match); empty or undefined clears it. */
+  setFilter(text: string | undefined): void {
+    this.filterValue = parseTagFilter(text ?? '');
+    this.update();
+  }
+
+  /** Tags shown (after the filter) and in all. */
+  get counts(): { shown: number; total: number } {
+    return { shown: this.shownCount, total: this.model.tags.length };
+  }
+
+  private update(): void {
+    this.rebuild();
+    this.changed.fire(undefined);
+    this.stateChanged.fire();
   }
 
   private rebuild(): void {
     this.parents.clear();
-    const byTag = new Map<string, TagItem[]>();
-    for (const t of this.model.tags) byTag.set(t.tag, [...(byTag.get(t.tag) ?? []), t]);
-    const tags: TagNode[] = [...byTag.entries()]
-      .sort((a, b) => a[0].localeCompare(b[0]))
-      .map(([label, items]) => ({ kind: 'tag', label, items }));
-    const attention = this.model.tags.filter((t) => t.status === 'orphaned' || t.status === 'fuzzy');
-    this.roots = attention.length ? [{ kind: 'attention', items: attention }, ...tags] : tags;
+    const shown = this.model.tags.filter((t) => matchesTagFilter(this.filterValue, t));
+    this.shownCount = shown.length;
+    const groups: TagNode[] = this.groupBy === 'article' ? articleNodes(shown) : tagNodes(shown);
+    const attention = shown.filter((t) => t.status === 'orphaned' || t.status === 'fuzzy');
+    this.roots = attention.length ? [{ kind: 'attention', items: attention }, ...groups] : groups;
   }
 
   getChildren(node?: TagNode): TagNode[] {
     if (!node) return this.roots;
     let children: TagNode[] = [];
     if (node.kind === 'attention') {
-      children = [...node.items].sort((a, b) => a.document.localeCompare(b.document) || a.tag.localeCompare(b.tag)).map((item) => ({ kind: 'passage', item }));
-    } else if (node.kind === 'tag') {
-      const byDoc = new Map<string, TagItem[]>();
-      for (const t of node.items) byDoc.set(t.document, [...(byDoc.get(t.document) ?? []), t]);
-      children = [...byDoc.entries()]
-        .sort((a, b) => a[0].localeCompare(b[0]))
-        .map(([document, items]) => ({ kind: 'article', tag: node.label, document, uri: items[0].uri, items }));
-    } else if (node.kind === 'article') {
       children = [...node.items]
-        .sort((a, b) => (a.range?.start.line ?? Infinity) - (b.range?.start.line ?? Infinity))
-        .map((item) => ({ kind: 'passage', item }));
+        .sort((a, b) => a.document.localeCompare(b.document) || a.tag.localeCompare(b.tag))
+        .map((item) => ({ kind: 'passage', item, under: 'attention' }));
+    } else if (node.kind === 'tag') {
+      children = articleNodes(node.items, node.label);
+    } else if (node.kind === 'article') {
+      children = [...node.items].sort(inTextOrder).map((item) => ({ kind: 'passage', item, under: node.tag === undefined ? 'article' : 'tag' }));
     }
     for (const c of children) this.parents.set(c, node);
     return children;
@@ -76,7 +113,9 @@ export class TagsTreeProvider implements vscode.TreeDataProvider<TagNode>, vscod
     }
     if (node.kind === 'tag') {
       const item = new vscode.TreeItem(node.label, vscode.TreeItemCollapsibleState.Expanded);
-      item.description = `${node.items.length}`;
+      const articles = new Set(node.items.map((t) => t.document)).size;
+      item.description = articles > 1 ? `${node.items.length} · ${articles} articles` : `${node.items.length}`;
+      item.tooltip = `${node.label}: ${plural(node.items.length, 'passage')} in ${plural(articles, 'article')}. Rename, move or merge it from its context menu.`;
       item.iconPath = new vscode.ThemeIcon('tag');
       item.contextValue = 'tag.label';
       item.id = `tag:${node.label}`;
@@ -89,43 +128,84 @@ export class TagsTreeProvider implements vscode.TreeDataProvider<TagNode>, vscod
       item.description = folder ? `${folder} · ${node.items.length}` : `${node.items.length}`;
       item.resourceUri = vscode.Uri.parse(node.uri);
       item.iconPath = vscode.ThemeIcon.File;
-      item.tooltip = node.document;
+      item.tooltip = `${node.document}: ${plural(node.items.length, 'tagged passage')}`;
       item.contextValue = 'tag.article';
-      item.id = `tag:${node.tag}:${node.document}`;
+      item.id = node.tag === undefined ? `article:${node.document}` : `tag:${node.tag}:${node.document}`;
       return item;
     }
     const t = node.item;
-    const parent = this.parents.get(node);
-    const inAttention = parent?.kind === 'attention';
-    const item = new vscode.TreeItem(inAttention ? `${t.tag}: ${snippet(t.quote, 48)}` : snippet(t.quote), vscode.TreeItemCollapsibleState.None);
-    item.description = [inAttention ? t.document.split('/').pop() : '', statusText(t), t.note ?? ''].filter(Boolean).join(' · ');
-    const tooltip = new vscode.MarkdownString();
-    tooltip.appendText(t.quote);
-    if (t.note) tooltip.appendMarkdown('\n\n---\n\n').appendText(t.note);
-    tooltip.appendMarkdown('\n\n---\n\n').appendText(STATUS_HELP[t.status]);
-    item.tooltip = tooltip;
+    const label = node.under === 'tag' ? snippet(t.quote) : `${t.tag}: ${snippet(t.quote, 48)}`;
+    const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.None);
+    item.description = [node.under === 'attention' ? t.document.split('/').pop() : '', statusText(t), t.note ?? ''].filter(Boolean).join(' · ');
+    item.tooltip = passageTooltip(t);
     item.iconPath = new vscode.ThemeIcon(STATUS_ICON[t.status]);
     item.contextValue = t.status === 'orphaned' ? (t.suggestion ? 'tag.passage.orphaned.suggested' : 'tag.passage.orphaned') : t.status === 'fuzzy' ? 'tag.passage.fuzzy' : 'tag.passage';
-    item.id = `tag:${inAttention ? '!' : t.tag}:${t.document}:${t.id}`;
+    item.id = `${node.under === 'attention' ? 'tag:!' : node.under === 'article' ? 'article:' : `tag:${t.tag}`}:${t.document}:${t.id}`;
     item.command = { command: 'corpusAnnotator.revealTag', title: 'Reveal Tagged Passage', arguments: [t] };
     return item;
   }
 
-  /** The passage node of a tag, for reveal in tests and commands. */
+  /** The passage node of a tag (outside Needs attention), for reveal in tests and commands. */
   findPassage(id: string): TagNode | undefined {
-    for (const root of this.roots) {
-      if (root.kind !== 'tag') continue;
-      for (const article of this.getChildren(root)) for (const p of this.getChildren(article)) {
-        if (p.kind === 'passage' && p.item.id === id) return p;
+    const visit = (nodes: TagNode[]): TagNode | undefined => {
+      for (const n of nodes) {
+        if (n.kind === 'attention') continue;
+        if (n.kind === 'passage') {
+          if (n.item.id === id) return n;
+          continue;
+        }
+        const found = visit(this.getChildren(n));
+        if (found) return found;
       }
-    }
-    return undefined;
+      return undefined;
+    };
+    return visit(this.roots);
+  }
+
+  /** The row of a tag name when grouped by tag. */
+  findTag(label: string): TagNode | undefined {
+    return this.roots.find((n) => n.kind === 'tag' && n.label === label);
   }
 
   dispose(): void {
     this.subscription.dispose();
     this.changed.dispose();
+    this.stateChanged.dispose();
   }
+}
+
+function tagNodes(items: readonly TagItem[]): TagNode[] {
+  const byTag = new Map<string, TagItem[]>();
+  for (const t of items) byTag.set(t.tag, [...(byTag.get(t.tag) ?? []), t]);
+  return [...byTag.entries()].sort((a, b) => a[0].localeCompare(b[0])).map(([label, list]) => ({ kind: 'tag', label, items: list }));
+}
+
+function articleNodes(items: readonly TagItem[], tag?: string): TagNode[] {
+  const byDoc = new Map<string, TagItem[]>();
+  for (const t of items) byDoc.set(t.document, [...(byDoc.get(t.document) ?? []), t]);
+  return [...byDoc.entries()]
+    .sort((a, b) => a[0].localeCompare(b[0]))
+    .map(([document, list]) => ({ kind: 'article', ...(tag !== undefined ? { tag } : {}), document, uri: list[0].uri, items: list }));
+}
+
+/** Passages in text order; orphans (no place) last. */
+function inTextOrder(a: TagItem, b: TagItem): number {
+  const pos = (t: TagItem) => (t.range ? t.range.start.line * 1e6 + t.range.start.character : Infinity);
+  return pos(a) - pos(b) || a.tag.localeCompare(b.tag);
+}
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+function passageTooltip(t: TagItem): vscode.MarkdownString {
+  const tooltip = new vscode.MarkdownString();
+  tooltip.appendMarkdown('**').appendText(t.tag).appendMarkdown('** — ').appendText(t.document);
+  tooltip.appendMarkdown('\n\n').appendText(t.quote);
+  if (t.note) tooltip.appendMarkdown('\n\n---\n\n').appendText(t.note);
+  tooltip.appendMarkdown('\n\n---\n\n').appendText(STATUS_HELP[t.status]);
+  const when = (iso: string | undefined) => (iso && !Number.isNaN(Date.parse(iso)) ? new Date(iso).toLocaleString() : iso);
+  const by = [t.author ? `Tagged by ${t.author}` : 'Tagged', t.created ? `on ${when(t.created)}` : ''].filter(Boolean).join(' ');
+  tooltip.appendMarkdown('\n\n').appendText(`${by}${t.updated && t.updated !== t.created ? `; updated ${when(t.updated)}` : ''}.`);
+  return tooltip;
 }
 
 export function snippet(text: string, max = 60): string {

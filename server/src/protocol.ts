@@ -151,6 +151,18 @@ export const ServerCommands = {
   undoTag: 'corpusAnnotator.server.undoTag',
 } as const;
 
+/**
+ * Client-side tag commands a client may declare in `initializationOptions.clientCommands`. The hover on a tagged
+ * passage links to them (`command:` links, args `[{ uri, id }]`) only for clients that declare them; other editors
+ * get the tag and its note without links.
+ */
+export const ClientTagCommands = {
+  /** args: [{ uri, id }]: asks for the new note, then ServerCommands.editNote. */
+  editNote: 'corpusAnnotator.editTagNote',
+  /** args: [{ uri, id }]: ServerCommands.removeTag. */
+  removeTag: 'corpusAnnotator.removeTag',
+} as const;
+
 /** Arguments and result of each of `ServerCommands`, by command name. */
 export interface ServerCommandTypes {
   [ServerCommands.addTag]: CommandSignature<[AddTagArgs], TagItem>;

@@ -18,6 +18,11 @@ export interface HoverParts {
   entityTags?: readonly { tag: string; passages: number; articles: number }[];
   /** Labels a document key for people ("seeds/003_….txt"). */
   label(key: string): string;
+  /**
+   * Links on each tag to client commands (`command:` links, args `[{ uri, id }]`), given only for the commands the
+   * client declared (`initializationOptions.clientCommands`): other editors show the tag and its note without links.
+   */
+  tagLinks?: { uri: string; editNote?: string; remove?: string };
 }
 
 /** Markdown for the hover at `offset`, and the span it applies to; undefined when there is nothing to say. */
@@ -81,11 +86,25 @@ export function hoverMarkdown(p: HoverParts): { markdown: string; start: number;
   for (const t of p.tags) {
     if (t.start < 0 || t.start > p.offset || p.offset > t.end) continue;
     cover(t.start, t.end);
-    sections.push(`**Tag** \`${escape(t.tag.tag)}\`${t.tag.note ? ` — ${escape(t.tag.note)}` : ''}`);
+    const links = p.tagLinks ? tagLinks(p.tagLinks, t.tag.id) : '';
+    sections.push(`**Tag** \`${escape(t.tag.tag)}\`${t.tag.note ? ` — ${escape(t.tag.note)}` : ''}${links ? `\n\n${links}` : ''}`);
   }
 
   if (!sections.length) return undefined;
   return { markdown: sections.join('\n\n---\n\n'), start, end };
+}
+
+/** `[Edit note](command:…) · [Remove](command:…)` for the commands given. */
+function tagLinks(links: NonNullable<HoverParts['tagLinks']>, id: string): string {
+  // encodeURIComponent leaves ( ) ' * ! ~ as they are; a `)` would end the markdown link.
+  const args = encodeURIComponent(JSON.stringify([{ uri: links.uri, id }])).replace(/[()'*!~]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  const link = (title: string, command: string, tip: string) => `[${title}](command:${command}?${args} "${tip}")`;
+  return [
+    links.editNote ? link('Edit note', links.editNote, 'Edit the note of this tag') : '',
+    links.remove ? link('Remove', links.remove, 'Remove this tag') : '',
+  ]
+    .filter(Boolean)
+    .join(' · ');
 }
 
 function escape(s: string): string {

@@ -1,5 +1,6 @@
 /** textDocument/hover: names, dates, boilerplate and tags under the cursor. */
 import { CancelledError, LineIndex } from '../../core/index';
+import { ClientTagCommands } from '../../protocol';
 import type { Feature } from '../context';
 import { hoverMarkdown } from '../hover';
 import { tagsOnMentions } from '../entityTags';
@@ -27,6 +28,11 @@ export const hoverFeature: Feature = {
           tags: await ctx.tags.anchoredTags(file, text),
           entityTags: entity ? await tagsOnMentions(ctx, entity.cluster) : undefined,
           label: (key) => ctx.workspace.label(key),
+          tagLinks: {
+            uri: params.textDocument.uri,
+            ...(ctx.client.hasCommand(ClientTagCommands.editNote) ? { editNote: ClientTagCommands.editNote } : {}),
+            ...(ctx.client.hasCommand(ClientTagCommands.removeTag) ? { remove: ClientTagCommands.removeTag } : {}),
+          },
         });
         if (!result) return null;
         return {
