@@ -78,6 +78,30 @@ describe('tags that are never lost or misplaced', function () {
     assert.ok(stored.updated);
   });
 
+  it('keeps tags when the editor replaces a whole region around them (an open article reloaded from disk)', async () => {
+    await lsp.open(ARTICLE);
+    const [s1, s2] = sentences();
+    const a = await tag(s1, 'one');
+    const b = await tag(s2, 'two');
+    // One edit from the top to the end, as VS Code sends when the file changed on disk: a line added above.
+    const lines = text.split('\n');
+    const last = { line: lines.length - 1, character: lines[lines.length - 1].length };
+    await lsp.client.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version: 2 },
+      contentChanges: [{ range: { start: { line: 0, character: 0 }, end: last }, text: `Updated.\n${text}` }],
+    });
+    const after = await waitFor('both tags found again', async () => {
+      const tags = await list();
+      const found = tags.filter((t) => (t.id === a.id || t.id === b.id) && t.range && t.status !== 'orphaned');
+      return found.length === 2 ? tags : undefined;
+    });
+    assert.equal(after.find((t) => t.id === a.id)!.range!.start.line, a.range!.start.line + 1);
+    // Closing the article: clients hear that its tags are anchored against the text on disk again.
+    const since = lsp.notifications.length;
+    await lsp.client.sendNotification('textDocument/didClose', { textDocument: { uri } });
+    await waitFor('tagsChanged on close', () => lsp.notifications.slice(since).some((n) => n.method === 'corpusAnnotator/tagsChanged'));
+  });
+
   it('after changes elsewhere: moved, fuzzy, and orphaned with a suggestion, never attached to the caption', async () => {
     const [s1, s2, s3] = sentences();
     const moved = await tag(s1, 'moved');

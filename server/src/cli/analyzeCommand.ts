@@ -10,8 +10,8 @@ import { loadNerModel } from '../node/nerModelFile';
 import { nodeFileSystem } from '../node/nodeFileSystem';
 import { ignoreRules } from '../workspace/analysisInputs';
 import { analysisOptionsOf } from '../workspace/settings';
-import type { Format, TimelineFormat } from './args';
-import { toJson, toTextLines } from './analyzeOutput';
+import type { AnalyzeFormat, TimelineFormat } from './args';
+import { toJsonDocument, toTextLines } from './analyzeOutput';
 import { CliError, displayPath, openWorkspace, type CliIo } from './openWorkspace';
 import { printTimeline } from './timelineCommand';
 
@@ -19,7 +19,7 @@ const SKIPPED_FOLDERS = new Set(['node_modules', '.git', '.vscode-test']);
 
 export interface AnalyzeCommand {
   readonly command: 'analyze' | 'timeline';
-  readonly format: Format | TimelineFormat;
+  readonly format: AnalyzeFormat | TimelineFormat;
   /** Articles or folders, from the current folder. */
   readonly paths: readonly string[];
   readonly workspace?: string;
@@ -71,8 +71,14 @@ export async function runAnalyze(command: AnalyzeCommand, io: CliIo): Promise<nu
     printTimeline(service, keys, command.format as TimelineFormat, io.out, options, displayPath);
     return 0;
   }
-  const analyses = keys.map((k) => service.analyze(k, options, NEVER_CANCELLED));
-  if (command.format === 'json') io.out(toJson(analyses, displayPath) + '\n');
-  else for (const a of analyses) for (const line of toTextLines(a, service.getText(a.uri) ?? '', service, displayPath)) io.out(line + '\n');
+  // Streamed: each article is printed as soon as it is analysed, and nothing is kept after.
+  if (command.format === 'json') io.out('{"version":1,"documents":[');
+  keys.forEach((k, i) => {
+    const a = service.analyze(k, options, NEVER_CANCELLED);
+    if (command.format === 'json') io.out((i ? ',' : '') + JSON.stringify(toJsonDocument(a, displayPath)));
+    else if (command.format === 'jsonl') io.out(JSON.stringify({ version: 1, ...toJsonDocument(a, displayPath) }) + '\n');
+    else for (const line of toTextLines(a, service.getText(a.uri) ?? '', service, displayPath)) io.out(line + '\n');
+  });
+  if (command.format === 'json') io.out(']}\n');
   return 0;
 }

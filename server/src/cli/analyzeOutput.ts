@@ -23,10 +23,6 @@ export function toJsonDocument(a: DocumentAnalysis, display: (key: string) => st
   };
 }
 
-export function toJson(analyses: readonly DocumentAnalysis[], display: (key: string) => string = (k) => k): string {
-  return JSON.stringify({ version: 1, documents: analyses.map((a) => toJsonDocument(a, display)) });
-}
-
 export function toTextLines(a: DocumentAnalysis, text: string, service: CorpusService, display: (key: string) => string = (k) => k): string[] {
   const lines = new LineIndex(text);
   const clustering = service.entityClustering(NEVER_CANCELLED);

@@ -6,6 +6,7 @@ import { parseArgs as parseOptions } from 'node:util';
 import { validateTagLabel } from '../core/index';
 
 export type Format = 'json' | 'text';
+export type AnalyzeFormat = Format | 'jsonl';
 export type TimelineFormat = 'json' | 'csv' | 'text';
 export type ExportFormat = 'wadm' | 'csv';
 
@@ -18,7 +19,7 @@ interface WithWorkspace {
 export type TagTarget = { kind: 'range'; file: string; start: number; end: number } | { kind: 'match'; text: string; paths: string[] };
 
 export type CliCommand =
-  | ({ command: 'analyze'; format: Format; paths: string[] } & WithWorkspace)
+  | ({ command: 'analyze'; format: AnalyzeFormat; paths: string[] } & WithWorkspace)
   | ({ command: 'timeline'; format: TimelineFormat; paths: string[] } & WithWorkspace)
   | ({ command: 'tag'; tag: string; note?: string; author?: string; target: TagTarget } & WithWorkspace)
   | ({ command: 'tags'; format: Format; paths: string[] } & WithWorkspace)
@@ -30,7 +31,7 @@ export type CliCommand =
 
 export class UsageError extends Error {}
 
-export const USAGE = `Usage: corpus-annotator analyze [--format json|text] [--workspace DIR] PATH...
+export const USAGE = `Usage: corpus-annotator analyze [--format json|jsonl|text] [--workspace DIR] PATH...
        corpus-annotator timeline [--format json|csv|text] [--workspace DIR] PATH...
        corpus-annotator tag --tag NAME [--note TEXT] [--author NAME] --file PATH --start N --end M [--workspace DIR]
        corpus-annotator tag --tag NAME [--note TEXT] [--author NAME] --match TEXT PATH... [--workspace DIR]
@@ -46,8 +47,8 @@ export const USAGE = `Usage: corpus-annotator analyze [--format json|text] [--wo
   PATH     analyze, timeline: an article (.txt) or a folder (its *.txt files, in subfolders too), from the current
            folder. tag, tags, export: an article or a folder of articles, relative to the workspace folder
   analyze  every finding: names, dates, boilerplate
-           --format json: one JSON document with every finding; text (default): one finding a line,
-           path:line:col: kind: message
+           --format json: one JSON document with every finding; jsonl: one JSON document a line, per article,
+           printed as each is done; text (default): one finding a line, path:line:col: kind: message
   timeline every dated mention in time order (dated, then unknown year, then undated), with its sentence
            --format json: {"version":1,"entries":[...]}; csv: one row a mention, header
            value,kind,start,end,path,line,column,text,sentence,group; text (default): one mention a line
@@ -72,7 +73,7 @@ const COMMANDS = ['analyze', 'timeline', 'tag', 'tags', 'export', 'import', 'che
 type CommandName = (typeof COMMANDS)[number];
 
 const FORMATS: Record<CommandName, readonly string[]> = {
-  analyze: ['json', 'text'],
+  analyze: ['json', 'jsonl', 'text'],
   timeline: ['json', 'csv', 'text'],
   tag: [],
   tags: ['json', 'text'],

@@ -269,7 +269,7 @@ export class TagService {
   /** Tags of one article, re-anchored against `text` (cached until its tags or the text change). */
   anchoredTags(file: string, text: string): AnchoredTag[] {
     const tracked = this.tracker.tagsOf(this.workspace.uriOf(file), text);
-    if (tracked) return [...tracked.values()].map(trackedToAnchored);
+    if (tracked) return [...tracked.values()].map((t) => trackedToAnchored(t, text));
     const cached = this.cache.get(file);
     if (cached && cached.text === text) return cached.tags;
     const entry = this.workspace.corpusOf(file)?.sidecarOf(file);
@@ -379,11 +379,14 @@ function placeTag(tag: Tag, text: string, start: number, end: number): Tag {
   };
 }
 
-/** A tag followed through edits in the editor is where the edits put it (or gone with its passage). */
-function trackedToAnchored(t: { anchored: AnchoredTag; start?: number; end?: number }): AnchoredTag {
+/**
+ * A tag followed through edits in the editor is where the edits put it. One whose whole passage an edit replaced (a
+ * deletion, or the editor reloading a region changed on disk) is looked for again by its quote and context.
+ */
+function trackedToAnchored(t: { anchored: AnchoredTag; start?: number; end?: number }, text: string): AnchoredTag {
   const { tag, status, confidence, suggestion } = t.anchored;
   if (t.start === undefined || t.end === undefined) {
-    return status === 'orphaned' ? t.anchored : { tag, start: -1, end: -1, status: 'orphaned' };
+    return status === 'orphaned' ? t.anchored : anchorTag(text, tag);
   }
   return { tag, start: t.start, end: t.end, status: status === 'fuzzy' ? 'fuzzy' : 'anchored', ...(confidence !== undefined ? { confidence } : {}), ...(suggestion ? { suggestion } : {}) };
 }

@@ -52,6 +52,15 @@ describe('CLI corpus-annotator', () => {
     assert.equal(lakhamfong?.entityId, vilay.entityId, 'one entity across spellings and articles');
   });
 
+  it('prints one JSON document a line with --format jsonl, the same findings as json', async () => {
+    const jsonl = await run(['analyze', '--format', 'jsonl', 'seeds/']);
+    assert.equal(jsonl.code, 0);
+    const lines = jsonl.out.trim().split('\n').map((l) => JSON.parse(l));
+    assert.equal(lines.length, 5);
+    const json = JSON.parse((await run(['analyze', '--format', 'json', 'seeds/'])).out);
+    assert.deepEqual(lines.map(({ version, ...doc }) => (assert.equal(version, 1), doc)), json.documents);
+  });
+
   it('prints one finding a line as path:line:col: kind: message', async () => {
     const { code, out } = await run(['analyze', 'seeds/003_0e5bd4099b662286.txt']);
     assert.equal(code, 0);
@@ -63,7 +72,7 @@ describe('CLI corpus-annotator', () => {
   it('exits 2 with a clear message on bad arguments or unreadable input', async () => {
     const bad = await run(['analyze', '--format', 'xml', 'seeds']);
     assert.equal(bad.code, 2);
-    assert.match(bad.err, /--format must be json or text/);
+    assert.match(bad.err, /--format must be json, jsonl or text/);
     const missing = await run(['analyze', 'no/such/file.txt']);
     assert.equal(missing.code, 2);
     assert.match(missing.err, /Cannot read 'no\/such\/file.txt': no such file or folder/);

@@ -44,6 +44,7 @@ export const documentSync: Feature = {
       if (!file) return;
       connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
       ctx.tags.untrack(document.uri);
+      ctx.notify.tagsChanged([document.uri]); // its tags are re-anchored against the text on disk now
       workspace.forgetClientUri(file);
       await workspace.ready;
       if (workspace.isInCorpus(file)) {
