@@ -3,14 +3,9 @@
  * the tag picker, when it offers a new tag, what a rename will do, the Corpus Tags filter, and taxonomy colours.
  */
 
-/** A tag name as the server stores it: each level trimmed, no empty levels (`a / b/` → `a/b`). */
-export function normalizeTagName(name: string): string {
-  return name
-    .split('/')
-    .map((p) => p.trim())
-    .filter(Boolean)
-    .join('/');
-}
+import { normalizeTagName } from '../../server/src/core/annotations/tagNames';
+
+export { normalizeTagName };
 
 export interface TaxonomyEntryLike {
   readonly name: string;

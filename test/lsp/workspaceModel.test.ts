@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Diagnostic } from 'vscode-languageserver';
 import { parse } from 'yaml';
-import { main } from '../../server/src/cli/main';
+import { runCli } from '../support/cli';
 import { nodeFileSystem } from '../../server/src/node/nodeFileSystem';
 import { Requests, ServerCommands, type ListTagsResult } from '../../server/src/protocol';
 import type { WorkspaceFileSystem } from '../../server/src/workspace/fileSystem';
@@ -33,18 +33,7 @@ async function spreadIntoFolders(root: string): Promise<string[]> {
   return moved.sort();
 }
 
-async function cli(args: string[], cwd: string): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const before = process.cwd();
-  process.chdir(cwd);
-  try {
-    const code = await main(args, (s) => (out += s), (s) => (err += s));
-    return { code, out, err };
-  } finally {
-    process.chdir(before);
-  }
-}
+const cli = runCli;
 
 describe('one workspace model behind the server and the CLI', function () {
   this.timeout(60000);

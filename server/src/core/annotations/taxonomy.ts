@@ -17,6 +17,9 @@ import { isMap, isSeq, parseDocument, stringify, type Document } from 'yaml';
 import { updateDocument } from '../text/yamlUpdate';
 import { editableDocument, extraKeys, yamlPosition } from '../text/yamlHelpers';
 import { validateTagLabel } from './model';
+import { normalizeTagName, renamedLabel } from './tagNames';
+
+export { normalizeTagName, renamedLabel } from './tagNames';
 
 export interface TaxonomyEntry {
   /** The tag's full name; `/` separates levels. */
@@ -129,25 +132,6 @@ export function serializeTaxonomy(taxonomy: Taxonomy, previous?: string): string
     return old.toString(OUTPUT);
   }
   return HEADER + stringify(body, OUTPUT);
-}
-
-/** A tag name as stored: trimmed, each level trimmed, no empty levels (`a / b/` → `a/b`). */
-export function normalizeTagName(name: string): string {
-  return name
-    .split('/')
-    .map((p) => p.trim())
-    .filter(Boolean)
-    .join('/');
-}
-
-/**
- * The new name of `label` when `from` is renamed (or moved) to `to`: `from` itself, and everything below it
- * (`from/x` → `to/x`). Undefined when the rename does not touch `label`.
- */
-export function renamedLabel(label: string, from: string, to: string): string | undefined {
-  if (label === from) return to;
-  if (label.startsWith(`${from}/`)) return `${to}${label.slice(from.length)}`;
-  return undefined;
 }
 
 /**
