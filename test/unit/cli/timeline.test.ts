@@ -44,7 +44,7 @@ describe('CLI corpus-annotator timeline', () => {
     assert.deepEqual(parseArgs(['timeline', '--format=csv', 'a.txt']), { command: 'timeline', format: 'csv', paths: ['a.txt'] });
     assert.deepEqual(parseArgs(['timeline', '--format', 'json', 'a.txt']), { command: 'timeline', format: 'json', paths: ['a.txt'] });
     assert.throws(() => parseArgs(['timeline', '--format', 'xml', 'a']), /--format must be json, csv or text/);
-    assert.throws(() => parseArgs(['analyze', '--format', 'csv', 'a']), /--format must be json or text/);
+    assert.throws(() => parseArgs(['analyze', '--format', 'csv', 'a']), /--format must be json, jsonl or text/);
     assert.throws(() => parseArgs(['timeline']), UsageError);
   });
 
