@@ -3,6 +3,7 @@
  * drive it in-process over a pair of streams and `node/main.ts` over stdio or IPC. Each LSP feature is a small module
  * under `lsp/features/`, registered here.
  */
+import { guardStandardRequests } from './lsp/standardParams';
 import { DidChangeConfigurationNotification, TextDocuments, type Connection, type InitializeResult, type ServerCapabilities } from 'vscode-languageserver';
 import { createCorpusService, type NerModel } from './core/index';
 import { Notifications } from './protocol';
@@ -50,6 +51,7 @@ export interface ServerDeps {
 export const FEATURES: readonly Feature[] = [corpusSync, documentSync, hoverFeature, tagsFeature, tagActions, boilerplateActions, timelineFeature, entityActions, entityList, entityNavigation, fileWatching];
 
 export function startServer(connection: Connection, deps: ServerDeps): void {
+  guardStandardRequests(connection); // standard requests' params checked before any feature sees them (standardParams.ts)
   const tracker = new TagTracker();
   const documents = new TextDocuments(tracker.documents());
   const workspace = new Workspace(connection, deps.fs);

@@ -1,9 +1,14 @@
 /** The workspace model's file operations on the real disk. */
 import { randomBytes } from 'node:crypto';
-import { promises as fs, type Dirent } from 'node:fs';
+import { constants, promises as fs, type Dirent } from 'node:fs';
 import * as path from 'node:path';
 import { lock } from 'proper-lockfile';
-import type { FileStamp, WorkspaceFileSystem } from '../workspace/fileSystem';
+import { FileRefusedError, type FileStamp, type WorkspaceFileSystem } from '../workspace/fileSystem';
+
+/** Largest file read when the caller sets no limit (a string in V8 holds at most about 512 MB). */
+const DEFAULT_MAX_READ = 256 * 1024 * 1024;
+/** Symbolic links followed by hand in `realPath` (for links whose target does not exist) before giving up. */
+const MAX_LINKS = 40;
 
 const TMP_SUFFIX = '.tmp';
 /** `.entities.yaml.1234.a1b2c3d4e5f6.tmp` → 1234 */
@@ -15,7 +20,9 @@ const TMP_NAME = /^\..+\.(\d+)\.[0-9a-f]{12}\.tmp$/;
  */
 const LOCK_OPTIONS = {
   realpath: false,
-  stale: 10_000,
+  // How old a lock (not refreshed by its holder) must be to be taken over: 10 s, or CORPUS_ANNOTATOR_LOCK_STALE_MS
+  // (at least 2 s, proper-lockfile's minimum), which the SIGKILL stress suite sets to spend less time waiting.
+  stale: Math.max(2000, Number(process.env.CORPUS_ANNOTATOR_LOCK_STALE_MS) || 10_000),
   retries: { retries: 60, factor: 1.3, minTimeout: 5, maxTimeout: 500, randomize: true },
 };
 
@@ -30,12 +37,46 @@ function isRunning(pid: number): boolean {
 }
 
 export const nodeFileSystem: WorkspaceFileSystem = {
-  async readText(file) {
+  async readText(file, options) {
+    let handle: fs.FileHandle;
     try {
-      return await fs.readFile(file, 'utf8');
+      // Non-blocking, so that opening a FIFO does not wait for a writer; what it is is checked on the open handle.
+      handle = await fs.open(file, constants.O_RDONLY | constants.O_NONBLOCK);
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
       throw e;
+    }
+    try {
+      const s = await handle.stat();
+      if (!s.isFile()) throw new FileRefusedError(`${path.basename(file)} is not a regular file (${s.isDirectory() ? 'a folder' : s.isFIFO() ? 'a FIFO' : s.isCharacterDevice() || s.isBlockDevice() ? 'a device' : 'a special file'}); it is not read.`);
+      const max = options?.maxBytes ?? DEFAULT_MAX_READ;
+      if (s.size > max) throw new FileRefusedError(`${path.basename(file)} is ${s.size} bytes, more than the ${max} read at most; it is not read.`);
+      return await handle.readFile('utf8');
+    } finally {
+      await handle.close();
+    }
+  },
+
+  async realPath(file) {
+    let p = path.resolve(file);
+    const rest: string[] = [];
+    for (let links = 0; ; ) {
+      try {
+        return path.join(await fs.realpath(p), ...rest);
+      } catch (e) {
+        const code = (e as NodeJS.ErrnoException).code;
+        if (code !== 'ENOENT' && code !== 'ENOTDIR') throw e;
+      }
+      // `p` does not exist, or is a link to something that does not: follow such a link by hand, else go up.
+      const target = await fs.readlink(p).catch(() => undefined);
+      if (target !== undefined && ++links <= MAX_LINKS) {
+        p = path.resolve(path.dirname(p), target);
+        continue;
+      }
+      const parent = path.dirname(p);
+      if (parent === p) return path.join(p, ...rest);
+      rest.unshift(path.basename(p));
+      p = parent;
     }
   },
 

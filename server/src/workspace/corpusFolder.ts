@@ -34,7 +34,8 @@ import { ignoreListFormat, registryFormat, sidecarFormat, taxonomyFormat, type F
 import { AnalystFileError, AnnotationStore } from './annotationStore';
 import { corpusGlobs, type CorpusGlobs } from './corpusGlobs';
 import { Emitter, type Disposable, type Listener } from './emitter';
-import type { WorkspaceFileSystem } from './fileSystem';
+import { confineToFolder, leadsInside, MAX_ANALYST_FILE_BYTES, maxBytesOfChars } from './boundary';
+import { FileRefusedError, type WorkspaceFileSystem } from './fileSystem';
 import type { Settings } from './settings';
 import {
   articleOfSidecarPath,
@@ -86,6 +87,7 @@ export class CorpusFolder {
   readonly ignoreFile: string;
   readonly taxonomyFile: string;
   private readonly globs: CorpusGlobs;
+  private readonly fs: WorkspaceFileSystem;
   private readonly emitter = new Emitter<CorpusEvent>();
   private readonly store: AnnotationStore;
   private readonly articleSet = new Set<string>();
@@ -107,14 +109,21 @@ export class CorpusFolder {
   constructor(
     readonly root: string,
     readonly settings: Settings,
-    private readonly fs: WorkspaceFileSystem,
+    fs: WorkspaceFileSystem,
   ) {
     this.globs = corpusGlobs(settings.corpus);
     this.annotationsDir = path.resolve(root, settings.annotationsFolder);
     this.registryFile = path.join(this.annotationsDir, REGISTRY_FILE);
     this.ignoreFile = path.join(this.annotationsDir, IGNORE_FILE);
     this.taxonomyFile = path.join(this.annotationsDir, TAXONOMY_FILE);
-    this.store = new AnnotationStore(fs, (file, problems) => this.setProblems(file, problems));
+    // Every read and write of this folder goes through its boundary (boundary.ts): inside the folder, links resolved,
+    // regular files only, analyst files under 10 MB.
+    this.fs = confineToFolder(fs, root, {
+      annotationsDir: this.annotationsDir,
+      maxAnalystFileBytes: MAX_ANALYST_FILE_BYTES,
+      maxArticleBytes: Math.max(maxBytesOfChars(settings.maxDocumentSize), MAX_ANALYST_FILE_BYTES),
+    });
+    this.store = new AnnotationStore(this.fs, (file, problems) => this.setProblems(file, problems));
   }
 
   // ── Articles ────────────────────────────────────────────────────────────────────────────────────────────────────
@@ -145,9 +154,17 @@ export class CorpusFolder {
     return path.resolve(this.root, ...relative.split('/'));
   }
 
-  /** An article's text on disk; undefined when it does not exist. */
-  readArticle(file: string): Promise<string | undefined> {
-    return this.fs.readText(file);
+  /**
+   * An article's text on disk; undefined when it does not exist, or is no file to read (a folder, a FIFO, a device,
+   * a link out of the folder, larger than any article analysed): see boundary.ts.
+   */
+  async readArticle(file: string): Promise<string | undefined> {
+    try {
+      return await this.fs.readText(file);
+    } catch (e) {
+      if (e instanceof FileRefusedError) return undefined;
+      throw e;
+    }
   }
 
   // ── Analyst files: what is in use ───────────────────────────────────────────────────────────────────────────────
@@ -374,7 +391,11 @@ export class CorpusFolder {
     const outcome = await this.store.change(
       file,
       sidecarFormat(document),
-      (sidecar) => {
+      async (sidecar) => {
+        // Checked here, in the file's queue, so that `close` (a settings change) waits for this change too.
+        if (!(await leadsInside(this.fs, this.root, article))) {
+          throw new AnalystFileError(`${document} leads outside the workspace folder through a symbolic link; it cannot be tagged.`);
+        }
         if (sidecar.document !== document) {
           throw new AnalystFileError(
             `${path.relative(this.root, movedFrom ?? file)} holds the tags of ${sidecar.document}, not of ${document}; it was left untouched. ` +
@@ -442,7 +463,13 @@ export class CorpusFolder {
         if (!deleted && (await this.store.isOwnWrite(file))) continue;
         for (const article of await this.readSidecar(file)) taggedArticles.add(article);
       } else if (this.isArticle(file)) {
-        const text = deleted ? undefined : await this.fs.readText(file);
+        let text: string | undefined;
+        try {
+          text = deleted ? undefined : await this.fs.readText(file);
+        } catch (e) {
+          if (e instanceof FileRefusedError) continue; // a FIFO, a device, a link out of the folder: not read
+          throw e;
+        }
         if (text === undefined) {
           if (this.articleSet.delete(file)) removed.push(file);
         } else {
@@ -470,7 +497,17 @@ export class CorpusFolder {
   private async readSidecar(file: string): Promise<string[]> {
     const before = this.sidecarOwners.get(file);
     const affected = before ? [before] : [];
-    const text = await this.fs.readText(file).catch(() => undefined);
+    let text: string | undefined;
+    try {
+      text = await this.fs.readText(file);
+    } catch (e) {
+      // Not a regular file, too large, or leading out of the folder: reported, and its last good tags stay in use.
+      if (e instanceof FileRefusedError) {
+        this.setProblems(file, [{ message: e.message, line: 0, column: 0 }]);
+        return [];
+      }
+      text = undefined;
+    }
     const byPath = articleOfSidecarPath(this.annotationsDir, file);
     const parsed = text === undefined ? undefined : sidecarFormat(byPath).parse(text);
     if (parsed && !parsed.ok) {
@@ -492,6 +529,14 @@ export class CorpusFolder {
       return affected;
     }
     const sidecar = parsed.value;
+    if (!(await leadsInside(this.fs, this.root, this.resolve(sidecar.document)))) {
+      this.setProblems(file, [{
+        message: `This sidecar names ${sidecar.document}, which is outside the workspace folder; its tags are not shown and it will not be written.`,
+        line: 0,
+        column: 0,
+      }]);
+      return affected;
+    }
     const owner = this.ownerOf(file, sidecar.document);
     if (!owner) {
       this.setProblems(file, [{

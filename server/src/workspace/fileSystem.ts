@@ -9,9 +9,26 @@ export interface FileStamp {
   readonly mtimeMs: number;
 }
 
+export interface ReadOptions {
+  /** Refuse (with a `FileRefusedError`) a file larger than this many bytes, without reading it. */
+  readonly maxBytes?: number;
+}
+
+/** A file that is not read or written: not a regular file, too large, or outside the workspace folder. */
+export class FileRefusedError extends Error {}
+
 export interface WorkspaceFileSystem {
-  /** The file's UTF-8 text; undefined when it does not exist. Other errors are thrown. */
-  readText(file: string): Promise<string | undefined>;
+  /**
+   * The file's UTF-8 text; undefined when it does not exist. Only regular files are read: a folder, a device
+   * (`/dev/zero`), a FIFO or a socket is refused with a `FileRefusedError` (never waited on), as is a file larger than
+   * `options.maxBytes`. Other errors are thrown.
+   */
+  readText(file: string, options?: ReadOptions): Promise<string | undefined>;
+  /**
+   * The path with every symbolic link resolved. For a path that does not exist (yet), the nearest existing folder
+   * above it is resolved and the rest appended, so where a new file would really be written is known before writing.
+   */
+  realPath(file: string): Promise<string>;
   /** Replaces the file so that readers see the old or the new text, never a mix; returns the new file's stamp. */
   writeAtomic(file: string, text: string): Promise<FileStamp>;
   /** Removes a file; no error when it is already gone. */

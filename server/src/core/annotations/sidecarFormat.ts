@@ -5,8 +5,8 @@
  * - keys we do not know are kept;
  * - rewriting a file keeps the analysts' comments and key order.
  */
-import { Document, isMap, isNode, isScalar, isSeq, parseDocument, visit, type Node } from 'yaml';
-import { editableDocument, extraKeys, yamlPosition } from '../text/yamlHelpers';
+import { Document, isMap, isSeq, parseDocument, type Node } from 'yaml';
+import { editableDocument, extraKeys, quoteAmbiguousStrings, quoteIfAmbiguous, yamlPosition } from '../text/yamlHelpers';
 import { updateDocument } from '../text/yamlUpdate';
 import type { Sidecar, Tag } from './model';
 
@@ -52,7 +52,7 @@ function readStructure(doc: Document, text: string, documentIfEmpty: string): Si
   } else if (isSeq(tagsNode)) {
     const ids = new Set<string>();
     for (const item of tagsNode.items) {
-      const result = readTag(item);
+      const result = readTag(item, doc);
       if (typeof result === 'string') errors.push({ message: result, ...at(item) });
       else if (ids.has(result.id)) errors.push({ message: `Duplicate tag id ${result.id}.`, ...at(item) });
       else {
@@ -62,16 +62,16 @@ function readStructure(doc: Document, text: string, documentIfEmpty: string): Si
     }
   }
   if (errors.length) return { ok: false, errors };
-  const extra = extraKeys(root, TOP_KEYS);
+  const extra = extraKeys(root, TOP_KEYS, doc);
   return {
     ok: true,
     sidecar: { version: 1, document: typeof document === 'string' ? document : documentIfEmpty, tags, ...(extra ? { extra } : {}) },
   };
 }
 
-function readTag(node: unknown): Tag | string {
+function readTag(node: unknown, doc: Document): Tag | string {
   if (!isMap(node)) return 'Each tag must be a mapping.';
-  const o = node.toJSON() as Record<string, unknown>;
+  const o = node.toJS(doc) as Record<string, unknown>;
   const str = (k: string): boolean => typeof o[k] === 'string';
   const int = (k: string): boolean => Number.isInteger(o[k]) && (o[k] as number) >= 0;
   if (!str('id') || !(o.id as string)) return 'A tag needs an `id`.';
@@ -84,7 +84,7 @@ function readTag(node: unknown): Tag | string {
   const time = (v: unknown): string => (v instanceof Date ? v.toISOString() : typeof v === 'string' ? v : '');
   const created = time(o.created);
   const updated = time(o.updated);
-  const extra = extraKeys(node, TAG_KEYS);
+  const extra = extraKeys(node, TAG_KEYS, doc);
   return {
     id: o.id as string,
     tag: o.tag as string,
@@ -120,8 +120,9 @@ export function serializeSidecar(sidecar: Sidecar, previous?: string): string {
       const o: Record<string, unknown> = {};
       for (const k of TAG_KEYS) {
         const v = t[k];
-        // The context is always written, empty at the start or end of the article, in its place in the key order.
-        if (k === 'prefix' || k === 'suffix') o[k] = v ?? '';
+        // The context is always written, empty at the start or end of the article, in its place in the key order; so is
+        // the quote, which a tag cannot be read without.
+        if (k === 'prefix' || k === 'suffix' || k === 'quote') o[k] = v ?? '';
         else if (v !== undefined && v !== '') o[k] = v;
       }
       return { ...o, ...(t.extra ?? {}) };
@@ -130,11 +131,7 @@ export function serializeSidecar(sidecar: Sidecar, previous?: string): string {
   const old = editableDocument(previous);
   if (old && updateDocument(old, body, { style: quoteContext })) return old.toString(OUTPUT);
   const doc = new Document(body);
-  visit(doc, {
-    Pair(_, pair) {
-      if (isScalar(pair.key) && isNode(pair.value)) quoteContext(pair.value, String(pair.key.value));
-    },
-  });
+  quoteAmbiguousStrings(doc);
   return HEADER + doc.toString(OUTPUT);
 }
 
@@ -142,6 +139,6 @@ export function serializeSidecar(sidecar: Sidecar, previous?: string): string {
  * Context strings are short and often start or end with a line break: one double-quoted line reads and diffs better
  * than a block scalar with indentation indicators.
  */
-function quoteContext(node: Node, key: string | undefined): void {
-  if ((key === 'prefix' || key === 'suffix') && isScalar(node) && /[\n\r\t]/.test(String(node.value))) node.type = 'QUOTE_DOUBLE';
+function quoteContext(node: Node): void {
+  quoteIfAmbiguous(node);
 }

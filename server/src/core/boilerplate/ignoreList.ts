@@ -7,8 +7,8 @@
  * writing is deterministic (fixed key order, sorted entries, no line folding) so that the file diffs and merges well.
  * Keys we do not know are kept, and rewriting the file keeps the analysts' comments and key order.
  */
-import { parseDocument, stringify, isMap, isSeq, type Document, type YAMLMap } from 'yaml';
-import { editableDocument, extraKeys, yamlPosition } from '../text/yamlHelpers';
+import { Document, parseDocument, isMap, isSeq, type YAMLMap } from 'yaml';
+import { editableDocument, extraKeys, quoteAmbiguousStrings, quoteIfAmbiguous, yamlPosition } from '../text/yamlHelpers';
 import { updateDocument } from '../text/yamlUpdate';
 import type { BoilerplateKind } from '../types';
 import { CONTEXT_CHARS } from '../annotations/model';
@@ -99,10 +99,10 @@ function readStructure(doc: Document, text: string): IgnoreListParseResult {
   }
   const version = root.get('version');
   if (version !== 1) errors.push({ message: `Unsupported ignore-list version ${String(version)}; this extension reads version 1.`, ...at(root) });
-  const everywhere = readList(root, 'everywhere', readEverywhere, errors, at);
-  const here = readList(root, 'here', readHere, errors, at);
+  const everywhere = readList(root, 'everywhere', (n) => readEverywhere(n, doc), errors, at);
+  const here = readList(root, 'here', (n) => readHere(n, doc), errors, at);
   if (errors.length) return { ok: false, errors };
-  const extra = extraKeys(root, TOP_KEYS);
+  const extra = extraKeys(root, TOP_KEYS, doc);
   return { ok: true, list: { version: 1, everywhere, here, ...(extra ? { extra } : {}) } };
 }
 
@@ -125,13 +125,13 @@ function readList<T>(
   return out;
 }
 
-function readEverywhere(node: unknown): IgnoreEverywhere | string {
+function readEverywhere(node: unknown, doc: Document): IgnoreEverywhere | string {
   if (!isMap(node)) return 'Each `everywhere` entry must be a mapping with text and kind.';
-  const o = node.toJSON() as Record<string, unknown>;
+  const o = node.toJS(doc) as Record<string, unknown>;
   if (typeof o.text !== 'string' || !o.text.trim()) return 'An `everywhere` entry needs its `text`.';
   if (!KINDS.includes(o.kind as BoilerplateKind)) return `\`kind\` must be one of ${KINDS.join(', ')}.`;
   if (o.note !== undefined && o.note !== null && typeof o.note !== 'string') return '`note` must be text.';
-  const extra = extraKeys(node, EVERYWHERE_KEYS);
+  const extra = extraKeys(node, EVERYWHERE_KEYS, doc);
   return {
     text: normalizeSpace(o.text),
     kind: o.kind as BoilerplateKind,
@@ -141,9 +141,9 @@ function readEverywhere(node: unknown): IgnoreEverywhere | string {
   };
 }
 
-function readHere(node: unknown): IgnoreHere | string {
+function readHere(node: unknown, doc: Document): IgnoreHere | string {
   if (!isMap(node)) return 'Each `here` entry must be a mapping with document, quote, start and end.';
-  const o = node.toJSON() as Record<string, unknown>;
+  const o = node.toJS(doc) as Record<string, unknown>;
   const int = (k: string): boolean => Number.isInteger(o[k]) && (o[k] as number) >= 0;
   if (typeof o.document !== 'string' || !o.document) return 'A `here` entry needs its `document`.';
   if (typeof o.quote !== 'string' || !o.quote) return `A \`here\` entry of ${o.document} needs its \`quote\`.`;
@@ -153,7 +153,7 @@ function readHere(node: unknown): IgnoreHere | string {
   for (const k of ['prefix', 'suffix'] as const) {
     if (o[k] !== undefined && o[k] !== null && typeof o[k] !== 'string') return `\`${k}\` must be text.`;
   }
-  const extra = extraKeys(node, HERE_KEYS);
+  const extra = extraKeys(node, HERE_KEYS, doc);
   return {
     document: o.document,
     quote: o.quote,
@@ -203,8 +203,10 @@ export function serializeIgnoreList(list: IgnoreList, previous?: string): string
     here: here.map((h) => ({ ...pick(h, HERE_KEYS, ['prefix', 'suffix']), ...(h.extra ?? {}) })),
   };
   const old = editableDocument(previous);
-  if (old && updateDocument(old, body, { itemKey: entryKey })) return old.toString(OUTPUT);
-  return HEADER + stringify(body, OUTPUT);
+  if (old && updateDocument(old, body, { itemKey: entryKey, style: quoteIfAmbiguous })) return old.toString(OUTPUT);
+  const doc = new Document(body);
+  quoteAmbiguousStrings(doc);
+  return HEADER + doc.toString(OUTPUT);
 }
 
 /** Entries are the same entry when they ignore the same passage, as they are read (spacing normalised). */

@@ -17,7 +17,7 @@
  * Parsing never throws: a malformed file gives errors with 0-based line/column, and the caller keeps the file as is.
  * All scalars are read as strings (YAML failsafe schema), so `id: 1976` or an alias `No` are kept as written.
  */
-import { Document, isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type Pair, type YAMLMap } from 'yaml';
+import { Document, isMap, isNode, isScalar, isSeq, LineCounter, parseDocument, visit, type Node, type Pair, type YAMLMap } from 'yaml';
 import { editableDocument } from '../text/yamlHelpers';
 import { updateDocument } from '../text/yamlUpdate';
 import { ENTITY_TYPES, type EntityType } from '../types';
@@ -66,6 +66,14 @@ export function parseRegistry(yamlText: string): RegistryParseResult {
   const doc = parseDocument(yamlText, { schema: 'failsafe', lineCounter, prettyErrors: false, uniqueKeys: true });
   for (const e of doc.errors) at(e.pos[0], e.message);
   if (errors.length > 0) return { ok: false, errors };
+  // Aliases (`*name`) read as what they stand for. This document is only read: the file is rewritten from its own
+  // text, where the aliases stay aliases.
+  visit(doc, {
+    Alias(_, alias) {
+      const target = alias.resolve(doc);
+      return isNode(target) ? (target.clone() as Node) : undefined;
+    },
+  });
 
   const root = doc.contents;
   if (root === null || (isScalar(root) && String(root.value).trim() === '')) return { ok: true, registry: { entities: [], notEntities: [] } };

@@ -1,10 +1,13 @@
 /** Small helpers shared by the YAML formats the analysts own (tag sidecars, ignore list, entity registry). */
-import { isMap, parseDocument, type Document, type DocumentOptions, type ParseOptions, type SchemaOptions, type YAMLMap } from 'yaml';
+import { isMap, isScalar, parseDocument, visit, type Document, type Node, type DocumentOptions, type ParseOptions, type SchemaOptions, type YAMLMap } from 'yaml';
 import { LineIndex } from './lineIndex';
 
-/** Keys of a mapping that a format does not know, to be kept when the file is rewritten; undefined if none. */
-export function extraKeys(map: YAMLMap, known: readonly string[]): Record<string, unknown> | undefined {
-  const json = map.toJSON() as Record<string, unknown>;
+/**
+ * Keys of a mapping that a format does not know, to be kept when the file is rewritten; undefined if none. With the
+ * document, aliases (`*name`) read as the values they stand for (without it, as `{ source: name }`).
+ */
+export function extraKeys(map: YAMLMap, known: readonly string[], doc?: Document): Record<string, unknown> | undefined {
+  const json = (doc ? map.toJS(doc) : map.toJSON()) as Record<string, unknown>;
   const extra: Record<string, unknown> = {};
   let any = false;
   for (const [k, v] of Object.entries(json)) {
@@ -14,6 +17,24 @@ export function extraKeys(map: YAMLMap, known: readonly string[]): Record<string
     }
   }
   return any ? extra : undefined;
+}
+
+/**
+ * Strings that a plain or block scalar cannot carry exactly (a line break, a control or invisible character, space at
+ * either end: `" \n"` written as a block scalar reads back as `"\n"`) are written double-quoted, with escapes.
+ */
+const NEEDS_QUOTES = /[\n\r\t\u0000-\u001f\u007f-\u009f\u2028\u2029\ufeff]|^\s|\s$/;
+export function quoteIfAmbiguous(node: Node): void {
+  if (isScalar(node) && typeof node.value === 'string' && NEEDS_QUOTES.test(node.value)) node.type = 'QUOTE_DOUBLE';
+}
+
+/** `quoteIfAmbiguous` over every scalar of a document written from scratch. */
+export function quoteAmbiguousStrings(doc: Document): void {
+  visit(doc, {
+    Scalar(_, node) {
+      quoteIfAmbiguous(node);
+    },
+  });
 }
 
 /** 0-based line and column of an offset, for error reports. */

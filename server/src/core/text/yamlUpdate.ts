@@ -51,7 +51,7 @@ export function updateDocument(doc: Document, value: unknown, options: YamlUpdat
       updateSeq(node, v, key);
       return node;
     }
-    if (isScalar(node) && node.value === v) return node;
+    if (isScalar(node) && node.value === v) return exactNumber(node);
     if (isAlias(node) && sameValue(node.toJS(doc), v)) return node;
     const fresh = create(v, key);
     if (isScalar(node) && isScalar(fresh)) {
@@ -106,6 +106,18 @@ export function updateDocument(doc: Document, value: unknown, options: YamlUpdat
   }
 }
 
+/**
+ * An unchanged integer too large for a JavaScript number (`98765432109876543210`) is written with the digits it was
+ * read with, not rounded (`98765432109876540000`): its value becomes the exact BigInt of its source text.
+ */
+function exactNumber(node: Scalar): Scalar {
+  const source = (node as Scalar & { source?: unknown }).source;
+  if (typeof node.value === 'number' && !Number.isSafeInteger(node.value) && typeof source === 'string' && /^[-+]?\d+$/.test(source)) {
+    node.value = BigInt(source);
+  }
+  return node;
+}
+
 function styleTree(node: unknown, key: string | undefined, style: (node: Node, key: string | undefined) => void): void {
   if (!isNode(node)) return;
   style(node, key);
@@ -143,7 +155,7 @@ function isRecord(v: unknown): v is Record<string, unknown> {
 /** JSON with the keys of every object sorted, so that equal values give equal text. */
 function stableJson(v: unknown): string {
   const sorted = (_: string, x: unknown): unknown =>
-    isRecord(x) ? Object.fromEntries(Object.entries(x).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : x;
+    typeof x === 'bigint' ? Number(x) : isRecord(x) ? Object.fromEntries(Object.entries(x).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : x;
   return JSON.stringify(v, sorted) ?? 'undefined';
 }
 

@@ -1,0 +1,100 @@
+/**
+ * The workspace boundary: a file system that reads and writes only inside one workspace folder. Every path is
+ * checked twice before anything touches it: as written (inside the folder, no `..` out of it) and with its symbolic
+ * links resolved (an `annotations` folder linked to `/tmp`, an article linked to `/etc/passwd`, or an
+ * `annotationsFolder` setting of `../elsewhere` all resolve outside and are refused with a `FileRefusedError`).
+ * Analyst files (everything under the annotations folder) are read only when they are regular files of at most
+ * `maxAnalystFileBytes`; articles up to `maxArticleBytes`. The Node file system underneath refuses folders, devices
+ * and FIFOs (node/nodeFileSystem.ts).
+ *
+ * `CorpusFolder` does all its file work through one of these, so the workspace model (server and CLI alike) cannot
+ * leave its folder, whatever the settings, the links on disk, or the analyst files say.
+ */
+import * as path from 'node:path';
+import { FileRefusedError, type ReadOptions, type WorkspaceFileSystem } from './fileSystem';
+
+export interface BoundaryLimits {
+  /** The annotations folder: files under it are analyst files. */
+  readonly annotationsDir: string;
+  /** Largest analyst file (tag sidecar, registry, ignore list, taxonomy) read. */
+  readonly maxAnalystFileBytes: number;
+  /** Largest other file (an article) read. */
+  readonly maxArticleBytes: number;
+}
+
+/** 10 MB: a sidecar with tens of thousands of tags; anything larger is not an analyst's file. */
+export const MAX_ANALYST_FILE_BYTES = 10 * 1024 * 1024;
+
+/** Whether `file` is `dir` or below it (both absolute and normalised). */
+export function isWithin(dir: string, file: string): boolean {
+  const rel = path.relative(dir, file);
+  return !rel.startsWith('..') && !path.isAbsolute(rel);
+}
+
+/** The most bytes an article of `maxChars` UTF-16 code units can take in UTF-8 (3 bytes per unit at most). */
+export function maxBytesOfChars(maxChars: number): number {
+  return Math.max(0, Math.ceil(maxChars)) * 3 + 4;
+}
+
+export function confineToFolder(fs: WorkspaceFileSystem, root: string, limits: BoundaryLimits): WorkspaceFileSystem {
+  const lexicalRoot = path.resolve(root);
+  let realRoot: Promise<string> | undefined;
+  const rootReal = (): Promise<string> => (realRoot ??= fs.realPath(lexicalRoot).catch(() => lexicalRoot));
+
+  /** Throws unless `file` is inside the folder, as written and once its links are resolved. */
+  const check = async (file: string): Promise<void> => {
+    const lexical = path.resolve(file);
+    if (!isWithin(lexicalRoot, lexical)) throw new FileRefusedError(`${file} is outside the workspace folder ${lexicalRoot}; it is neither read nor written.`);
+    const [real, base] = await Promise.all([fs.realPath(lexical), rootReal()]);
+    if (!isWithin(base, real)) {
+      throw new FileRefusedError(`${path.relative(lexicalRoot, lexical)} leads outside the workspace folder (to ${real}) through a symbolic link; it is neither read nor written.`);
+    }
+  };
+  const isAnalystFile = (file: string): boolean => isWithin(path.resolve(limits.annotationsDir), path.resolve(file));
+
+  return {
+    async readText(file, options?: ReadOptions) {
+      await check(file);
+      const cap = isAnalystFile(file) ? limits.maxAnalystFileBytes : limits.maxArticleBytes;
+      return fs.readText(file, { maxBytes: Math.min(cap, options?.maxBytes ?? Infinity) });
+    },
+    realPath: (file) => fs.realPath(file),
+    async writeAtomic(file, text) {
+      await check(file);
+      return fs.writeAtomic(file, text);
+    },
+    async remove(file) {
+      await check(file);
+      return fs.remove(file);
+    },
+    async stamp(file) {
+      await check(file);
+      return fs.stamp(file);
+    },
+    async listFiles(dir, enter) {
+      // A folder that leads outside lists nothing (the files under it are not the workspace's).
+      try {
+        await check(dir);
+      } catch (e) {
+        if (e instanceof FileRefusedError) return [];
+        throw e;
+      }
+      return fs.listFiles(dir, enter);
+    },
+    async withLock(file, work) {
+      await check(file);
+      return fs.withLock(file, work);
+    },
+    async removeLeftovers(dir) {
+      await check(dir);
+      return fs.removeLeftovers(dir);
+    },
+  };
+}
+
+/** Whether `file`, with its links resolved, is inside `root` (with its links resolved). */
+export async function leadsInside(fs: WorkspaceFileSystem, root: string, file: string): Promise<boolean> {
+  if (!isWithin(path.resolve(root), path.resolve(file))) return false;
+  const [real, base] = await Promise.all([fs.realPath(file), fs.realPath(root).catch(() => path.resolve(root))]);
+  return isWithin(base, real);
+}
