@@ -102,6 +102,8 @@ export class CorpusFolder {
   /** Old-style sidecars not used because a new-style one of the same article exists, by article. */
   private readonly shadowed = new Map<string, string>();
   private readonly problemFiles = new Map<string, readonly FileProblem[]>();
+  /** Changes under way that may not have reached the store's queue yet. */
+  private readonly operations = new Set<Promise<unknown>>();
 
   /** Subscribe to what changes in this folder. */
   readonly onDidChange: (listener: Listener<CorpusEvent>) => Disposable = this.emitter.event;
@@ -378,7 +380,15 @@ export class CorpusFolder {
     return outcome.result;
   }
 
-  private async changeSidecar<R>(article: string, edit: (sidecar: Sidecar) => { value?: Sidecar; result: R }): Promise<R> {
+  /** Every sidecar change, counted from its first step (before it reaches the store's queue), so `close` waits for it. */
+  private changeSidecar<R>(article: string, edit: (sidecar: Sidecar) => { value?: Sidecar; result: R }): Promise<R> {
+    const p = this.changeSidecarNow(article, edit);
+    this.operations.add(p);
+    void p.finally(() => this.operations.delete(p)).catch(() => undefined);
+    return p;
+  }
+
+  private async changeSidecarNow<R>(article: string, edit: (sidecar: Sidecar) => { value?: Sidecar; result: R }): Promise<R> {
     const document = this.relative(article);
     if (document.startsWith('..') || path.isAbsolute(document)) throw new AnalystFileError('Tags can only be added to articles inside the workspace folder.');
     const file = sidecarPathFor(this.annotationsDir, document);
@@ -485,6 +495,7 @@ export class CorpusFolder {
 
   /** Waits for every change in flight, then stops telling listeners anything. */
   async close(): Promise<void> {
+    while (this.operations.size) await Promise.allSettled([...this.operations]);
     await this.store.settled();
     this.emitter.dispose();
   }
