@@ -93,6 +93,7 @@ Both sides pledged to hold the 14th joint patrol meeting in Kunming in the fourt
 Unit 814 and Team B-52 took part, officials said.
 `,
     gold: [
+      ['recently', 'PAST_REF', 'DATE'],
       ['2024-09-17', '2024-09-17', 'DATE'],
       ['September 16', '2024-09-16', 'DATE'],
       ['2026', '2026', 'DATE'],
@@ -219,6 +220,7 @@ Since 2016, Laos has received about 20 helicopters and 10 training aircraft from
 The next session of the assembly is scheduled to open on March 3, while the party congress is due early next year.
 `,
     gold: [
+      ['now', 'PRESENT_REF', 'DATE'],
       ['Jan 8, 2025', '2025-01-08', 'DATE'],
       ['2025', '2025', 'DATE', 1],
       ['December', '2024-12', 'DATE'],
@@ -400,6 +402,69 @@ The club's coach, who joined in 2021, said the team trains six days a week and h
       ['2021', '2021', 'DATE'],
       ['six days a week', 'P1W', 'SET'],
       ['next year', '2025', 'DATE'],
+    ],
+  },
+  {
+    id: 'dev-telecom-results',
+    dct: '2024-07-25',
+    text: `Telecom group beats forecasts
+
+BANGKOK, July 25, 2024 – A Thai telecom group reported a 9 percent rise in second-quarter profit on Thursday, and said subscriber growth in the quarter was the fastest since the 2010s.
+Sales in the latest quarter rose to 40 billion baht from 37 billion in the year-earlier period.
+The company is now the country's largest mobile operator and currently serves 52 million customers.
+Executives said prices had recently stabilised and that they expect demand to stay strong in the future.
+In the past, the group paid dividends twice a year; it will announce its payout after the weekend.
+Its founder set up the business in nineteen eighty-nine, near the end of the 20th century, and it listed during the nineties.
+The group held its shareholders' meeting just before Easter and will close its offices on Christmas Eve.
+`,
+    gold: [
+      ['July 25, 2024', '2024-07-25', 'DATE'],
+      ['second-quarter', '2024-Q2', 'DATE'],
+      ['Thursday', '2024-07-25', 'DATE'],
+      ['the quarter', '2024-Q2', 'DATE'],
+      ['the 2010s', '201', 'DATE'],
+      ['the latest quarter', '2024-Q2', 'DATE'],
+      ['the year-earlier period', '2023-Q2', 'DATE'],
+      ['now', 'PRESENT_REF', 'DATE'],
+      ['currently', 'PRESENT_REF', 'DATE'],
+      ['recently', 'PAST_REF', 'DATE'],
+      ['the future', 'FUTURE_REF', 'DATE'],
+      ['the past', 'PAST_REF', 'DATE'],
+      ['twice a year', 'P1Y', 'SET'],
+      ['the weekend', '2024-W30-WE', 'DATE'],
+      ['nineteen eighty-nine', '1989', 'DATE'],
+      ['the 20th century', '19', 'DATE'],
+      ['the nineties', '199', 'DATE'],
+      ['Easter', '2024-03-31', 'DATE'],
+      ['Christmas Eve', '2024-12-24', 'DATE'],
+    ],
+  },
+  {
+    id: 'dev-budget-weekdays',
+    dct: '2024-03-05',
+    text: `Cabinet approves budget after weekend talks
+
+HANOI, 5 March 2024 – On Monday, the finance ministry said it plans to raise spending on rural roads by a fifth.
+The cabinet approved the budget on Tuesday and will send it to parliament on Friday.
+Over the weekend, ministers met union leaders, who had threatened a strike last week.
+The minister said the plan was agreed on Saturday, March 2, after talks that began on Feb. 28, and that the deadline for comments was moved to March 12.
+Lawmakers debated a similar bill in the winter, and a final vote is expected in the summer.
+Nowadays most of the budget goes to schools and hospitals, a change from the seventies, when defence took the largest share.
+`,
+    gold: [
+      ['5 March 2024', '2024-03-05', 'DATE'],
+      ['Monday', '2024-03-04', 'DATE'],
+      ['Tuesday', '2024-03-05', 'DATE'],
+      ['Friday', '2024-03-08', 'DATE'],
+      ['the weekend', '2024-W09-WE', 'DATE'],
+      ['last week', '2024-W09', 'DATE'],
+      ['Saturday, March 2', '2024-03-02', 'DATE'],
+      ['Feb. 28', '2024-02-28', 'DATE'],
+      ['March 12', '2024-03-12', 'DATE'],
+      ['the winter', '2024-WI', 'DATE'],
+      ['the summer', '2024-SU', 'DATE'],
+      ['Nowadays', 'PRESENT_REF', 'DATE'],
+      ['the seventies', '197', 'DATE'],
     ],
   },
 ];

@@ -103,6 +103,13 @@ function withWeekday(text: string, start: number): number {
   return behind(text, start, WEEKDAY_BEFORE, 14)?.start ?? start;
 }
 
+/** The spec with the weekday written before it (`Saturday, April 25`), which settles a missing year. */
+function weekdayOf(text: string, start: number, spec: Spec): Spec {
+  if (spec.t !== 'day' || spec.y !== undefined) return spec;
+  const wd = behind(text, start, WEEKDAY_BEFORE, 14);
+  return wd ? { ...spec, wd: weekdayNumber(wd.match[0].replace(/[,\s]+$/, '')) } : spec;
+}
+
 export function findMonthNameDates(text: string, out: Candidate[]): void {
   for (const m of text.matchAll(MONTH_DAY)) {
     const mo = monthNumber(m[1])!;
@@ -110,7 +117,7 @@ export function findMonthNameDates(text: string, out: Candidate[]): void {
     const spec = dayOrRange(mo, Number(m[2]), m[3] ? monthNumber(m[3]) : undefined, m[4], y);
     if (!spec) continue;
     const end = m.index + m[0].length;
-    push(out, withWeekday(text, m.index), end, spec, 3);
+    push(out, withWeekday(text, m.index), end, weekdayOf(text, m.index, spec), 3);
     const and = m[3] === undefined && m[4] === undefined ? AND_DAY_AFTER.exec(text.slice(end, end + 12)) : null;
     if (and && spec.t === 'day') {
       const second = daySpec(mo, Number(and[1]), y);
@@ -124,7 +131,7 @@ export function findMonthNameDates(text: string, out: Candidate[]): void {
     const spec = dayOrRange(mo, Number(m[1]), undefined, m[2], y);
     if (!spec) continue;
     const start = behind(text, m.index, THE_BEFORE, 5)?.start ?? m.index;
-    push(out, withWeekday(text, start), m.index + m[0].length, spec, 3);
+    push(out, withWeekday(text, start), m.index + m[0].length, weekdayOf(text, start, spec), 3);
     const and = behind(text, m.index, DAY_AND_BEFORE, 12);
     const first = and ? daySpec(mo, Number(and.match[1]), y) : undefined;
     if (and && first) push(out, and.start, and.start + /^\d+(?:st|nd|rd|th)?/.exec(and.match[0])![0].length, first, 3);

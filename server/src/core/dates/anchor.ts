@@ -3,6 +3,7 @@
  * adjusted by the tense of the sentence as HeidelTime does for news. No article date: unknown year.
  */
 import { tenseAround } from './tense';
+import { toDayNumber } from './calendar';
 
 /** The article's date as the resolver uses it. */
 export interface DctAnchor {
@@ -23,6 +24,9 @@ export function monthName(m: number): string {
   return MONTH_NAMES[m] ?? '';
 }
 
+/** How near (in days) a year-less day must be to the article's date to be placed by nearness alone. */
+const NEAR_DAYS = 30;
+
 export interface YearChoice {
   readonly y?: number;
   readonly note: string;
@@ -39,6 +43,16 @@ export function yearFor(
   if (mod === 'this') return { y: dct.y, note: base };
   const cmp = d === undefined ? m - dct.m : m - dct.m || d - dct.d;
   if (cmp === 0) return { y: dct.y, note: base };
+  if (d !== undefined) {
+    // A day within a month of the article's date is that one, whatever the tense ("was moved to June 12" in an
+    // article of June 6; "Dec. 28" in one of January 3): tense only decides between dates a year apart.
+    const here = toDayNumber(dct.y, dct.m, dct.d);
+    for (const y of [dct.y, dct.y - 1, dct.y + 1]) {
+      if (Math.abs(toDayNumber(y, m, d) - here) <= NEAR_DAYS) {
+        return { y, note: y === dct.y ? base : `${base}; the ${y < dct.y ? 'year before' : 'year after'}, the nearest ${monthName(m)} ${d}` };
+      }
+    }
+  } else if (m === dct.m) return { y: dct.y, note: base };
   const tense = tenseAround(text, start, end);
   if (tense === 'past' && cmp > 0) return { y: dct.y - 1, note: `${base}; the year before, as the sentence is in the past tense` };
   if (tense === 'future' && cmp < 0) return { y: dct.y + 1, note: `${base}; the year after, as the sentence is in the future tense` };

@@ -10,6 +10,7 @@ import { findMonthNameDates, findNumericDates } from './absolute';
 import { findYears } from './years';
 import { findClockTimes, findRelative } from './relative';
 import { findDurations } from './durations';
+import { findFiscal, findHolidays, findReferences, findWordYears } from './periods';
 import { dropOverlaps, joinNeighbours } from './merge';
 import { detectDocumentDate, type DctFinding } from './documentDate';
 import { Resolver } from './resolve';
@@ -33,6 +34,10 @@ export function collectCandidates(text: string, options: DateOptions, token?: Ca
   findRelative(text, raw);
   findClockTimes(text, raw);
   findDurations(text, raw);
+  findReferences(text, raw);
+  findHolidays(text, raw);
+  findWordYears(text, raw);
+  findFiscal(text, raw);
   throwIfCancelled(token);
   return joinNeighbours(text, dropOverlaps(raw));
 }

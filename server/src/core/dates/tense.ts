@@ -24,6 +24,7 @@ const NOT_PAST = new Set([
 ]);
 
 const WORD = /[A-Za-z']+/g;
+const CLAUSE_BREAK = new Set(['and', 'but', 'while', 'whereas', 'although', 'though']);
 
 /** Bounds of the sentence (or line) containing [start, end), at most `reach` characters each way. */
 export function sentenceBounds(text: string, start: number, end: number, reach = 160): [number, number] {
@@ -51,7 +52,8 @@ function classify(word: string, prev: string): Tense | undefined {
   const w = word.toLowerCase();
   if (w === 'to') return INTENT.has(prev.toLowerCase()) ? 'future' : undefined;
   if (FUTURE.has(w)) return w === 'going' && prev !== 'is' && prev !== 'are' ? undefined : 'future';
-  if (PAST.has(w)) return 'past';
+  // "will be held", "to be made": a participle after an infinitive auxiliary takes the tense of the verb before it.
+  if (PAST.has(w)) return prev === 'be' || prev === 'Be' || prev === 'being' ? undefined : 'past';
   if (PRESENT.has(w)) return 'present';
   if (w.length > 4 && w.endsWith('ed') && !NOT_PAST.has(w)) {
     const p = prev.toLowerCase();
@@ -69,19 +71,25 @@ export function tenseAround(text: string, start: number, end: number): Tense | u
   let best: Tense | undefined;
   let bestDist = Infinity;
   let prev = '';
+  // The expression opens its sentence ("On Monday, the ministry said …"): at most two words before it.
+  const fronted = (text.slice(s, start).replace(/^.*[–—:;]/s, '').match(/[A-Za-z']+/g)?.length ?? 0) <= 2;
   WORD.lastIndex = 0;
   for (let m = WORD.exec(sentence); m; m = WORD.exec(sentence)) {
     const at = s + m.index;
     if (at >= start && at < end) { prev = m[0]; continue; }
+    const w = m[0].toLowerCase();
+    // After the expression, a coordinating conjunction starts another clause ("held it before Easter and will
+    // close"): its verbs do not govern the expression when the clause it is in has a tense already.
+    if (at >= end && best !== undefined && CLAUSE_BREAK.has(w)) break;
     const t = classify(m[0], prev);
     prev = m[0];
     if (!t) continue;
     const dist = at < start ? start - (at + m[0].length) : at - end;
     // Words before the expression govern it a little more than words after it.
     let weighted = at < start ? dist : dist * 1.5;
-    const w = m[0].toLowerCase();
-    // A verb of saying right before the expression ("said on Saturday") does date it.
-    if (REPORTING.has(w) && !(at < start && dist <= 5)) weighted = weighted * 4 + 200;
+    // A verb of saying right before the expression ("said on Saturday") or just after the phrase it opens ("On
+    // Monday, the ministry said") does date it.
+    if (REPORTING.has(w) && !(at < start && dist <= 5) && !(at >= end && dist <= 30 && fronted)) weighted = weighted * 4 + 200;
     else if (t === 'present') weighted *= 2;
     if (weighted < bestDist) { bestDist = weighted; best = t; }
   }

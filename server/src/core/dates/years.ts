@@ -109,16 +109,18 @@ export function findYears(text: string, out: Candidate[]): void {
       continue;
     }
     const rel = m[3]?.toLowerCase();
-    const yearShift = rel === 'last' ? -1 : rel === 'next' ? 1 : 0;
+    // No year given ("the third quarter"): the year is chosen by tense when resolving.
+    const yearShift = rel === undefined ? undefined : rel === 'last' ? -1 : rel === 'next' ? 1 : 0;
     out.push({ start, end, kind: 'DATE', spec: { t: 'part', code, yearShift }, priority: 2 });
   }
   for (const m of text.matchAll(SEASON_REL)) {
     const ctx = behind(text, m.index, SEASON_REL_BEFORE, 16);
     if (!ctx) continue;
     const det = ctx.match[1]?.toLowerCase();
-    const yearShift = det === 'last' || det === 'past' ? -1 : det === 'next' || det === 'coming' ? 1 : 0;
+    // "the summer": the year by tense; "the coming summer": the next one; "this summer": the article's year.
+    const yearShift = det === undefined || det === 'coming' ? undefined : det === 'last' || det === 'past' ? -1 : det === 'next' ? 1 : 0;
     const start = det ? ctx.start : ctx.start + ctx.match[0].search(/\bthe\s+$/i);
-    out.push({ start, end: m.index + m[0].length, kind: 'DATE', spec: { t: 'part', code: SEASON_CODES[m[1].toLowerCase()], yearShift }, priority: 1 });
+    out.push({ start, end: m.index + m[0].length, kind: 'DATE', spec: { t: 'part', code: SEASON_CODES[m[1].toLowerCase()], yearShift, coming: det === 'coming' || undefined }, priority: 1 });
   }
   for (const m of text.matchAll(SEASON)) {
     const code = SEASON_CODES[m[1].toLowerCase()] ?? 'SU';
