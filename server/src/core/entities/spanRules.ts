@@ -40,6 +40,11 @@ const ORG_HEADS = new Set([
   'organisation', 'organization', 'academy', 'university', 'institute', 'police', 'navy', 'front',
   'government', 'assembly', 'department', 'corporation', 'company',
 ]);
+/** Heads that are no name on their own: `Ministry` alone is a common noun written with a capital. */
+const BARE_GENERIC_HEADS = new Set([
+  'ministry', 'department', 'committee', 'commission', 'agency', 'council', 'office', 'institute', 'association',
+  'organisation', 'organization', 'academy', 'university', 'directorate', 'bureau',
+]);
 /** The subset strong enough to retype a place (`... People's Army` tagged LOCATION). */
 const STRONG_ORG_HEADS = new Set([
   'army', 'party', 'ministry', 'association', 'commission', 'committee', 'academy', 'university', 'institute',
@@ -77,7 +82,9 @@ export function applySpanRules(tokens: readonly Token[], spans: readonly TokenSp
     out.push(sp);
   }
   out = placeHeads(tokens, splitTrailingPerson(tokens, extendOrgOf(tokens, out)));
-  return mergeIntoOrgs(tokens, out);
+  // A bare generic head (`the Ministry`, `the Committee`) names no organisation by itself; checked last, once
+  // `Ministry of Public Security` has been extended from `Ministry`.
+  return mergeIntoOrgs(tokens, out).filter((sp) => sp.start !== undefined || sp.to - sp.from !== 1 || !BARE_GENERIC_HEADS.has(foldKey(tokens[sp.from].text)));
 }
 
 /**
