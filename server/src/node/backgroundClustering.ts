@@ -1,6 +1,7 @@
 /**
  * Clusters the corpus in a worker thread (clusteringWorker.ts, bundled beside the server as dist/clusteringWorker.js).
- * One worker, started on first use and kept; one clustering at a time (a newer request waits for the running one).
+ * One clustering at a time (a newer request waits for the running one), each in a worker that is stopped when it has
+ * answered, so its memory (a copy of every article's names) is given back between rebuilds.
  * Where the worker's bundle is missing (the server run from its TypeScript sources, as the tests do), the server
  * clusters on its own thread instead.
  */
@@ -26,6 +27,10 @@ export function workerClustering(): ClusterInBackground | undefined {
       pending.delete(m.id);
       if (m.snapshot) p?.resolve(m.snapshot);
       else p?.reject(new Error(m.error ?? 'clustering failed'));
+      if (!pending.size) {
+        worker = undefined;
+        void w.terminate();
+      }
     });
     w.on('error', (e) => {
       for (const p of pending.values()) p.reject(e);
@@ -35,7 +40,7 @@ export function workerClustering(): ClusterInBackground | undefined {
     w.on('exit', () => {
       for (const p of pending.values()) p.reject(new Error('the clustering worker stopped'));
       pending.clear();
-      worker = undefined;
+      if (worker === w) worker = undefined;
     });
     return w;
   };
