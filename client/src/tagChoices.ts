@@ -109,9 +109,12 @@ export function planRename(from: string, typed: string, inUse: ReadonlyMap<strin
   };
 }
 
-/** One term of the Corpus Tags filter: `tag:x`, `article:x`, `text:x` (quote or note), or a bare word (any of them). */
+/**
+ * One term of the Corpus Tags filter: `tag:x`, `article:x`, `text:x` (quote or note), `author:x` (who tagged it), or a
+ * bare word (any of them).
+ */
 export interface FilterTerm {
-  readonly field: 'tag' | 'article' | 'text' | 'any';
+  readonly field: 'tag' | 'article' | 'text' | 'author' | 'any';
   readonly value: string;
 }
 
@@ -124,7 +127,7 @@ export interface TagFilter {
 /** Parses the filter; words in double quotes stay together (`text:"police ties"`). Undefined when empty. */
 export function parseTagFilter(text: string): TagFilter | undefined {
   const terms: FilterTerm[] = [];
-  const re = /(?:(tag|article|text):)?(?:"([^"]*)"?|(\S+))/gi;
+  const re = /(?:(tag|article|text|author):)?(?:"([^"]*)"?|(\S+))/gi;
   for (let m = re.exec(text); m; m = re.exec(text)) {
     const value = (m[2] ?? m[3] ?? '').trim().toLowerCase();
     if (!value) continue;
@@ -149,6 +152,7 @@ export function matchesTagFilter(filter: TagFilter | undefined, t: FilterableTag
     if (field === 'tag') return has(t.tag, value);
     if (field === 'article') return has(t.document, value);
     if (field === 'text') return has(t.quote, value) || has(t.note, value);
+    if (field === 'author') return has(t.author, value);
     return has(t.tag, value) || has(t.document, value) || has(t.quote, value) || has(t.note, value) || has(t.author, value);
   });
 }

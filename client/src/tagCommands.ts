@@ -346,7 +346,7 @@ export function registerTagCommands(deps: TagCommandDeps): vscode.Disposable[] {
         : await ask(prompts, {
             title: 'Filter the Corpus Tags view',
             value: tree.filter?.text ?? '',
-            prompt: 'Words to find in the tag, article, passage or note; tag:…, article:…, text:… look in one only; "quotes" keep words together. Empty shows all.',
+            prompt: 'Words to find in the tag, article, passage, note or author; tag:…, article:…, text:…, author:… look in one only; "quotes" keep words together. Empty shows all.',
             placeholder: 'e.g. tag:cooperation article:003 police',
           });
     if (value === undefined) return;

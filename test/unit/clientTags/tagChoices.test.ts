@@ -90,6 +90,9 @@ describe('the Corpus Tags filter', () => {
     assert.ok(matchesTagFilter(parseTagFilter('text:"police ties"'), tag), 'quoted words stay together; notes are text');
     assert.ok(!matchesTagFilter(parseTagFilter('article:valued'), tag));
     assert.ok(matchesTagFilter(parseTagFilter('ana'), tag), 'bare words find the author');
+    assert.ok(matchesTagFilter(parseTagFilter('author:ana'), tag), 'author: looks in who tagged it only');
+    assert.ok(!matchesTagFilter(parseTagFilter('author:police'), tag));
+    assert.ok(!matchesTagFilter(parseTagFilter('author:ana'), { ...tag, author: undefined }));
   });
 
   it('is no filter when empty', () => {
