@@ -26,6 +26,9 @@ export type CliCommand =
   | ({ command: 'export'; format: ExportFormat; paths: string[] } & WithWorkspace)
   | ({ command: 'import'; format: 'wadm'; file: string; dryRun: boolean } & WithWorkspace)
   | ({ command: 'check' } & WithWorkspace)
+  | { command: 'merge-driver'; base: string; ours: string; theirs: string; path?: string }
+  | ({ command: 'setup-git' } & WithWorkspace)
+  | ({ command: 'agree'; a: string; b: string; format: Format } & WithWorkspace)
   | { command: 'help' }
   | { command: 'version' };
 
@@ -39,6 +42,9 @@ export const USAGE = `Usage: corpus-annotator analyze [--format json|jsonl|text]
        corpus-annotator export --format wadm|csv [--workspace DIR] [PATH...]
        corpus-annotator import --format wadm [--dry-run] [--workspace DIR] FILE
        corpus-annotator check [--workspace DIR]
+       corpus-annotator setup-git [--workspace DIR]
+       corpus-annotator merge-driver BASE OURS THEIRS [PATH]
+       corpus-annotator agree --a A --b B [--format json|text] [--workspace DIR]
 
   --workspace DIR
            the workspace folder (default: the current folder). Its articles (corpusAnnotator.corpus in
@@ -65,11 +71,21 @@ export const USAGE = `Usage: corpus-annotator analyze [--format json|jsonl|text]
            none is removed. --dry-run prints what would change and writes nothing
   check    validates every sidecar, the entity registry, the ignore list and the tag taxonomy
            (annotations/tags.yaml), printing FILE:LINE: message for each problem
+  setup-git
+           installs the merge driver in the workspace's git repository: the .gitattributes line
+           (annotations/**/*.yaml merge=corpus-annotator) and the git config entry that runs this CLI
+  merge-driver
+           git's merge driver (%O %A %B %P): merges the analyst YAML files by record (tags by id, entities by id,
+           ignore entries by passage, taxonomy by name) into OURS. Two different changes of one record are both
+           kept in the file's conflicts: section (shown as a warning), never as conflict markers
+  agree    agreement between two analysts' annotations: A and B are git refs or annotations folders. Per tag,
+           span precision/recall/F1 (exact and overlap); Cohen's kappa and Gwet's AC1 on token labels; the
+           registry's aliases and types that differ. --format json or text (default)
 
-Exit codes: 0 success, 1 problems found (check) or a file that cannot be written (tag, import),
-2 bad arguments or unreadable input.`;
+Exit codes: 0 success, 1 problems found (check), a file that cannot be written (tag, import) or
+parsed (merge-driver), or git failing (setup-git, agree), 2 bad arguments or unreadable input.`;
 
-const COMMANDS = ['analyze', 'timeline', 'tag', 'tags', 'export', 'import', 'check'] as const;
+const COMMANDS = ['analyze', 'timeline', 'tag', 'tags', 'export', 'import', 'check', 'merge-driver', 'setup-git', 'agree'] as const;
 type CommandName = (typeof COMMANDS)[number];
 
 const FORMATS: Record<CommandName, readonly string[]> = {
@@ -80,6 +96,9 @@ const FORMATS: Record<CommandName, readonly string[]> = {
   export: ['wadm', 'csv'],
   import: ['wadm'],
   check: [],
+  'merge-driver': [],
+  'setup-git': [],
+  agree: ['json', 'text'],
 };
 
 /** The options each command takes, besides --workspace and --help. */
@@ -91,6 +110,9 @@ const OPTIONS: Record<CommandName, readonly string[]> = {
   export: ['format'],
   import: ['format', 'dry-run'],
   check: [],
+  'merge-driver': [],
+  'setup-git': [],
+  agree: ['a', 'b', 'format'],
 };
 
 const OPTION_TYPES = {
@@ -104,6 +126,8 @@ const OPTION_TYPES = {
   end: { type: 'string' },
   match: { type: 'string' },
   'dry-run': { type: 'boolean' },
+  a: { type: 'string' },
+  b: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -152,6 +176,20 @@ export function parseArgs(argv: readonly string[]): CliCommand {
       return { command: name, ...workspace };
     case 'tag':
       return { command: name, ...tagOptions(values, positionals), ...workspace };
+    case 'setup-git':
+      if (positionals.length) throw new UsageError('setup-git takes no PATH; give the workspace folder with --workspace DIR.');
+      return { command: name, ...workspace };
+    case 'merge-driver': {
+      if (values.workspace !== undefined) throw new UsageError('merge-driver does not take --workspace.');
+      if (positionals.length < 3 || positionals.length > 4) throw new UsageError('merge-driver needs BASE OURS THEIRS [PATH] (git passes %O %A %B %P).');
+      const [base, ours, theirs, file] = positionals;
+      return { command: name, base, ours, theirs, ...(file ? { path: file } : {}) };
+    }
+    case 'agree': {
+      if (!values.a || !values.b) throw new UsageError('agree needs --a A and --b B: two git refs or two annotations folders.');
+      if (positionals.length) throw new UsageError(`agree takes no PATH ('${positionals[0]}'); give --a and --b.`);
+      return { command: name, a: values.a, b: values.b, format: format('text') as Format, ...workspace };
+    }
   }
 }
 

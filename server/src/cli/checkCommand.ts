@@ -5,7 +5,8 @@
  *   exists and is an article of the corpus, tag names the editor would accept, dates that are dates, and sidecars
  *   that are not read at all (an old-style one hidden by the new-style one of its article);
  * - the entity registry, the ignore list and the tag taxonomy (`annotations/tags.yaml`), as their formats read them
- *   (the workspace model reads them all when it opens the folder, and reports what does not parse).
+ *   (the workspace model reads them all when it opens the folder, and reports what does not parse);
+ * - merge conflicts kept in any of them (`conflicts:`, written by the merge driver) and not yet resolved.
  */
 import * as path from 'node:path';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
@@ -37,6 +38,8 @@ export async function runCheck(command: CheckCommand, io: CliIo): Promise<number
   const problems: CheckProblem[] = [];
   // What the folder's own reading found: files that do not parse, sidecars in another article's place.
   for (const [file, list] of corpus.problems()) for (const p of list) problems.push({ file, line: p.line + 1, message: p.message });
+  // Merge conflicts kept in files that parse (merge-driver): each is a problem until an analyst resolves it.
+  for (const [file, list] of corpus.warnings()) for (const p of list) problems.push({ file, line: p.line + 1, message: p.message });
 
   const files = await nodeFileSystem.listFiles(corpus.annotationsDir, (dir) => !path.basename(dir).startsWith('.'));
   const sidecarFiles = files.filter((f) => isSidecarFile(corpus.annotationsDir, f)).sort();

@@ -4,10 +4,13 @@
  * workspace folder with the same model the server uses (openWorkspace.ts → workspace/openCorpus.ts), so articles,
  * sidecars, the registry and the ignore list are the editor's. Each command is one file beside this one.
  */
+import { runAgree } from './agreeCommand';
 import { runAnalyze } from './analyzeCommand';
 import { parseArgs, USAGE, UsageError, type CliCommand } from './args';
 import { runCheck } from './checkCommand';
 import { runExport } from './exportCommand';
+import { runMergeDriver } from './mergeDriverCommand';
+import { runSetupGit } from './setupGitCommand';
 import { runImport } from './importCommand';
 import { CliError, type CliIo } from './openWorkspace';
 import { runTag } from './tagCommand';
@@ -30,6 +33,12 @@ function run(command: Exclude<CliCommand, { command: 'help' | 'version' }>, io: 
       return runImport(command, io);
     case 'check':
       return runCheck(command, io);
+    case 'merge-driver':
+      return runMergeDriver(command, io);
+    case 'setup-git':
+      return runSetupGit(command, io);
+    case 'agree':
+      return runAgree(command, io);
   }
 }
 

@@ -29,3 +29,6 @@ export type { DocumentEntities } from './entities/aliases';
 export { snapshotOfClustering, clusteringFromSnapshot } from './entities/clusteringSnapshot';
 export type { ClusteringSnapshot } from './entities/clusteringSnapshot';
 export type { ClusteringInput } from './corpusService';
+export * from './annotations/conflicts';
+export * from './annotations/merge';
+export * from './annotations/agreement';

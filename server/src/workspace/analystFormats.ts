@@ -26,9 +26,18 @@ export interface FileProblem {
   readonly message: string;
   readonly line: number;
   readonly column: number;
+  /**
+   * `warning`: the file is read and written as usual, but holds something an analyst should see (a merge conflict
+   * kept in the file). Otherwise the file is broken: not applied, and never rewritten.
+   */
+  readonly severity?: 'warning';
 }
 
-export type Parsed<T> = { ok: true; value: T } | { ok: false; errors: readonly FileProblem[] };
+const asWarnings = (ws: readonly { message: string; line: number; column: number }[] | undefined): FileProblem[] | undefined =>
+  ws?.length ? ws.map((w) => ({ ...w, severity: 'warning' as const })) : undefined;
+
+/** `warnings`: what to show on a file that parses (merge conflicts kept in it). */
+export type Parsed<T> = { ok: true; value: T; warnings?: readonly FileProblem[] } | { ok: false; errors: readonly FileProblem[] };
 
 export interface AnalystFormat<T> {
   /** What the file is, for people: "entity registry". */
@@ -46,7 +55,7 @@ export function sidecarFormat(document: string): AnalystFormat<Sidecar> {
     empty: () => emptySidecar(document),
     parse(text) {
       const r = parseSidecar(text, document);
-      return r.ok ? { ok: true, value: r.sidecar } : r;
+      return r.ok ? { ok: true, value: r.sidecar, warnings: asWarnings(r.warnings) } : r;
     },
     serialize: (value, previous) => serializeSidecar(value, previous),
   };
@@ -58,7 +67,7 @@ export const registryFormat: AnalystFormat<EntityRegistry> = {
   parse(text) {
     if (!text.trim()) return { ok: true, value: EMPTY_REGISTRY };
     const r = parseRegistry(text);
-    return r.ok ? { ok: true, value: r.registry } : { ok: false, errors: r.errors };
+    return r.ok ? { ok: true, value: r.registry, warnings: asWarnings(r.warnings) } : { ok: false, errors: r.errors };
   },
   serialize: (value, previous) => serializeRegistry(value, previous),
 };
@@ -68,7 +77,7 @@ export const ignoreListFormat: AnalystFormat<IgnoreList> = {
   empty: () => EMPTY_IGNORE_LIST,
   parse(text) {
     const r = parseIgnoreList(text);
-    return r.ok ? { ok: true, value: r.list } : r;
+    return r.ok ? { ok: true, value: r.list, warnings: asWarnings(r.warnings) } : r;
   },
   serialize: (value, previous) => serializeIgnoreList(value, previous),
 };
@@ -78,7 +87,7 @@ export const taxonomyFormat: AnalystFormat<Taxonomy> = {
   empty: () => EMPTY_TAXONOMY,
   parse(text) {
     const r = parseTaxonomy(text);
-    return r.ok ? { ok: true, value: r.taxonomy } : r;
+    return r.ok ? { ok: true, value: r.taxonomy, warnings: asWarnings(r.warnings) } : r;
   },
   serialize: (value, previous) => serializeTaxonomy(value, previous),
 };

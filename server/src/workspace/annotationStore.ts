@@ -55,7 +55,7 @@ export class AnnotationStore {
       return { ok: true, value: format.empty(), text };
     }
     const parsed = format.parse(text);
-    this.onProblems(file, parsed.ok ? [] : parsed.errors);
+    this.onProblems(file, parsed.ok ? (parsed.warnings ?? []) : parsed.errors);
     return parsed.ok ? { ok: true, value: parsed.value, text } : parsed;
   }
 
@@ -101,7 +101,7 @@ export class AnnotationStore {
 
 function brokenMessage<T>(file: string, format: AnalystFormat<T>, e: FileProblem): string {
   return (
-    `${path.basename(file)} (${format.label}) has errors and was left untouched: line ${e.line + 1}, column ${e.column + 1}: ${e.message} ` +
+    `${path.basename(file)} (${format.label}) has errors and was left untouched: line ${e.line + 1}, column ${e.column + 1}: ${e.message.replace(/[.!?]?\s*$/, '.')} ` +
     'Fix the file (its errors are listed in the Problems panel), then try again.'
   );
 }

@@ -102,6 +102,8 @@ export class CorpusFolder {
   /** Old-style sidecars not used because a new-style one of the same article exists, by article. */
   private readonly shadowed = new Map<string, string>();
   private readonly problemFiles = new Map<string, readonly FileProblem[]>();
+  /** Analyst files that parse but hold merge conflicts, with one warning per conflict. */
+  private readonly warningFiles = new Map<string, readonly FileProblem[]>();
   /** Changes under way that may not have reached the store's queue yet. */
   private readonly operations = new Set<Promise<unknown>>();
 
@@ -199,6 +201,11 @@ export class CorpusFolder {
   /** Analyst files that do not parse, with their problems. */
   problems(): ReadonlyMap<string, readonly FileProblem[]> {
     return this.problemFiles;
+  }
+
+  /** Analyst files that parse but hold merge conflicts to resolve (one warning per conflict). */
+  warnings(): ReadonlyMap<string, readonly FileProblem[]> {
+    return this.warningFiles;
   }
 
   // ── Analyst files: changes ──────────────────────────────────────────────────────────────────────────────────────
@@ -569,7 +576,7 @@ export class CorpusFolder {
       }]);
       return affected;
     }
-    this.setProblems(file, []);
+    this.setProblems(file, parsed.warnings ?? []);
     if (existing && existing.file !== file && owner === 'current') {
       // The new-style sidecar wins over an old-style one of the same article, which is reported.
       this.shadowed.set(article, existing.file);
@@ -608,12 +615,20 @@ export class CorpusFolder {
     this.emitter.fire({ kind: 'taxonomy', taxonomy });
   }
 
-  private setProblems(file: string, problems: readonly FileProblem[]): void {
-    const had = this.problemFiles.has(file);
-    if (!problems.length && !had) return;
+  /**
+   * Errors (the file is broken) go to `problems()`; warnings (merge conflicts kept in a file that parses) to
+   * `warnings()`. Listeners hear both together, as the file's whole list.
+   */
+  private setProblems(file: string, all: readonly FileProblem[]): void {
+    const had = this.problemFiles.has(file) || this.warningFiles.has(file);
+    if (!all.length && !had) return;
+    const problems = all.filter((p) => p.severity !== 'warning');
+    const warnings = all.filter((p) => p.severity === 'warning');
     if (problems.length) this.problemFiles.set(file, problems);
     else this.problemFiles.delete(file);
-    this.emitter.fire({ kind: 'problems', file, problems });
+    if (warnings.length) this.warningFiles.set(file, warnings);
+    else this.warningFiles.delete(file);
+    this.emitter.fire({ kind: 'problems', file, problems: all });
   }
 
   private relativeOrUndefined(file: string): string | undefined {

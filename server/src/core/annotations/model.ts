@@ -3,6 +3,8 @@
  * A tag is anchored Hypothesis-style: by position (start/end), by its exact quote, and by context on each side,
  * so that it can be found again after the text changes.
  */
+import type { RecordConflict } from './conflicts';
+
 export interface Tag {
   /** Stable id, unique within its sidecar. */
   readonly id: string;
@@ -34,6 +36,8 @@ export interface Sidecar {
   readonly tags: readonly Tag[];
   /** Top-level keys we do not know, kept on rewrite. */
   readonly extra?: Readonly<Record<string, unknown>>;
+  /** Merge conflicts kept in the file until an analyst resolves them (conflicts.ts). */
+  readonly conflicts?: readonly RecordConflict[];
 }
 
 export const CONTEXT_CHARS = 32;

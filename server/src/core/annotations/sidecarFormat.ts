@@ -8,6 +8,7 @@
 import { Document, isMap, isSeq, parseDocument, type Node } from 'yaml';
 import { editableDocument, extraKeys, quoteAmbiguousStrings, quoteIfAmbiguous, yamlPosition } from '../text/yamlHelpers';
 import { updateDocument } from '../text/yamlUpdate';
+import { conflictItemKey, conflictsBody, nodeToJS, readConflicts } from './conflicts';
 import type { Sidecar, Tag } from './model';
 
 export interface SidecarError {
@@ -17,10 +18,11 @@ export interface SidecarError {
   readonly column: number;
 }
 
-export type SidecarParseResult = { ok: true; sidecar: Sidecar } | { ok: false; errors: SidecarError[] };
+/** `warnings`: merge conflicts kept in the file, to show on it (the file is still read and written). */
+export type SidecarParseResult = { ok: true; sidecar: Sidecar; warnings?: SidecarError[] } | { ok: false; errors: SidecarError[] };
 
 const TAG_KEYS = ['id', 'tag', 'note', 'quote', 'prefix', 'suffix', 'start', 'end', 'created', 'updated', 'author'] as const;
-const TOP_KEYS = ['version', 'document', 'tags'] as const;
+const TOP_KEYS = ['version', 'document', 'tags', 'conflicts'] as const;
 
 export function emptySidecar(document: string): Sidecar {
   return { version: 1, document, tags: [] };
@@ -61,11 +63,20 @@ function readStructure(doc: Document, text: string, documentIfEmpty: string): Si
       }
     }
   }
+  const merge = readConflicts(root.get('conflicts', true), nodeToJS(doc), at);
+  errors.push(...merge.errors);
   if (errors.length) return { ok: false, errors };
   const extra = extraKeys(root, TOP_KEYS, doc);
   return {
     ok: true,
-    sidecar: { version: 1, document: typeof document === 'string' ? document : documentIfEmpty, tags, ...(extra ? { extra } : {}) },
+    sidecar: {
+      version: 1,
+      document: typeof document === 'string' ? document : documentIfEmpty,
+      tags,
+      ...(extra ? { extra } : {}),
+      ...(merge.conflicts.length ? { conflicts: merge.conflicts } : {}),
+    },
+    ...(merge.warnings.length ? { warnings: merge.warnings } : {}),
   };
 }
 
@@ -127,9 +138,10 @@ export function serializeSidecar(sidecar: Sidecar, previous?: string): string {
       }
       return { ...o, ...(t.extra ?? {}) };
     }),
+    ...conflictsBody(sidecar.conflicts),
   };
   const old = editableDocument(previous);
-  if (old && updateDocument(old, body, { style: quoteContext })) return old.toString(OUTPUT);
+  if (old && updateDocument(old, body, { style: quoteContext, itemKey: conflictItemKey })) return old.toString(OUTPUT);
   const doc = new Document(body);
   quoteAmbiguousStrings(doc);
   return HEADER + doc.toString(OUTPUT);

@@ -16,6 +16,7 @@
 import { isMap, isSeq, parseDocument, stringify, type Document } from 'yaml';
 import { updateDocument } from '../text/yamlUpdate';
 import { editableDocument, extraKeys, yamlPosition } from '../text/yamlHelpers';
+import { conflictItemKey, conflictsBody, nodeToJS, readConflicts, type RecordConflict } from './conflicts';
 import { validateTagLabel } from './model';
 import { normalizeTagName, renamedLabel } from './tagNames';
 
@@ -34,6 +35,8 @@ export interface Taxonomy {
   readonly version: 1;
   readonly tags: readonly TaxonomyEntry[];
   readonly extra?: Readonly<Record<string, unknown>>;
+  /** Merge conflicts kept in the file until an analyst resolves them (conflicts.ts). */
+  readonly conflicts?: readonly RecordConflict[];
   /**
    * Names given by a rename in this value, to their old names (not written): the rewrite keeps the renamed entries'
    * comments with them.
@@ -48,12 +51,13 @@ export interface TaxonomyError {
   readonly column: number;
 }
 
-export type TaxonomyParseResult = { ok: true; taxonomy: Taxonomy } | { ok: false; errors: TaxonomyError[] };
+/** `warnings`: merge conflicts kept in the file, to show on it. */
+export type TaxonomyParseResult = { ok: true; taxonomy: Taxonomy; warnings?: TaxonomyError[] } | { ok: false; errors: TaxonomyError[] };
 
 export const EMPTY_TAXONOMY: Taxonomy = Object.freeze({ version: 1, tags: Object.freeze([]) as unknown as TaxonomyEntry[] });
 
 const ENTRY_KEYS = ['name', 'description', 'color'] as const;
-const TOP_KEYS = ['version', 'tags'] as const;
+const TOP_KEYS = ['version', 'tags', 'conflicts'] as const;
 const COLOR = /^#(?:[0-9a-f]{3}|[0-9a-f]{6}|[0-9a-f]{8})$/i;
 const HEADER = '# Corpus Annotator tag taxonomy (version 1): tag names (levels separated by /), descriptions and colours.\n# Safe to edit and merge; keep it valid YAML.\n';
 const OUTPUT = { lineWidth: 0, minContentWidth: 0, defaultStringType: 'PLAIN', defaultKeyType: 'PLAIN' } as const;
@@ -104,9 +108,15 @@ function readStructure(doc: Document, text: string): TaxonomyParseResult {
       }
     }
   }
+  const merge = readConflicts(root.get('conflicts', true), nodeToJS(doc), at);
+  errors.push(...merge.errors);
   if (errors.length) return { ok: false, errors };
   const extra = extraKeys(root, TOP_KEYS);
-  return { ok: true, taxonomy: { version: 1, tags, ...(extra ? { extra } : {}) } };
+  return {
+    ok: true,
+    taxonomy: { version: 1, tags, ...(extra ? { extra } : {}), ...(merge.conflicts.length ? { conflicts: merge.conflicts } : {}) },
+    ...(merge.warnings.length ? { warnings: merge.warnings } : {}),
+  };
 }
 
 export function serializeTaxonomy(taxonomy: Taxonomy, previous?: string): string {
@@ -121,10 +131,11 @@ export function serializeTaxonomy(taxonomy: Taxonomy, previous?: string): string
         ...(t.color ? { color: t.color } : {}),
         ...(t.extra ?? {}),
       })),
+    ...conflictsBody(taxonomy.conflicts),
   };
   const old = editableDocument(previous);
   const itemKey = (item: unknown, key: string | undefined): string | undefined => {
-    if (key !== 'tags') return undefined;
+    if (key !== 'tags') return conflictItemKey(item, key);
     const name = String((item as { name?: unknown })?.name);
     return taxonomy.renamedFrom?.get(name) ?? name;
   };

@@ -12,6 +12,7 @@ import { editableDocument, extraKeys, quoteAmbiguousStrings, quoteIfAmbiguous, y
 import { updateDocument } from '../text/yamlUpdate';
 import type { BoilerplateKind } from '../types';
 import { CONTEXT_CHARS } from '../annotations/model';
+import { conflictItemKey, conflictsBody, nodeToJS, readConflicts, type RecordConflict } from '../annotations/conflicts';
 import { normalizeSpace } from './text';
 
 export interface IgnoreEverywhere {
@@ -43,6 +44,8 @@ export interface IgnoreList {
   readonly everywhere: readonly IgnoreEverywhere[];
   readonly here: readonly IgnoreHere[];
   readonly extra?: Readonly<Record<string, unknown>>;
+  /** Merge conflicts kept in the file until an analyst resolves them (annotations/conflicts.ts). */
+  readonly conflicts?: readonly RecordConflict[];
 }
 
 export interface IgnoreListError {
@@ -52,12 +55,13 @@ export interface IgnoreListError {
   readonly column: number;
 }
 
-export type IgnoreListParseResult = { ok: true; list: IgnoreList } | { ok: false; errors: IgnoreListError[] };
+/** `warnings`: merge conflicts kept in the file, to show on it. */
+export type IgnoreListParseResult = { ok: true; list: IgnoreList; warnings?: IgnoreListError[] } | { ok: false; errors: IgnoreListError[] };
 
 export const EMPTY_IGNORE_LIST: IgnoreList = Object.freeze({ version: 1, everywhere: [], here: [] });
 
 const KINDS: readonly BoilerplateKind[] = ['duplicate', 'near-duplicate', 'chrome'];
-const TOP_KEYS = ['version', 'everywhere', 'here'] as const;
+const TOP_KEYS = ['version', 'everywhere', 'here', 'conflicts'] as const;
 const EVERYWHERE_KEYS = ['text', 'kind', 'note', 'added'] as const;
 const HERE_KEYS = ['document', 'quote', 'prefix', 'suffix', 'start', 'end', 'added'] as const;
 
@@ -101,9 +105,15 @@ function readStructure(doc: Document, text: string): IgnoreListParseResult {
   if (version !== 1) errors.push({ message: `Unsupported ignore-list version ${String(version)}; this extension reads version 1.`, ...at(root) });
   const everywhere = readList(root, 'everywhere', (n) => readEverywhere(n, doc), errors, at);
   const here = readList(root, 'here', (n) => readHere(n, doc), errors, at);
+  const merge = readConflicts(root.get('conflicts', true), nodeToJS(doc), at);
+  errors.push(...merge.errors);
   if (errors.length) return { ok: false, errors };
   const extra = extraKeys(root, TOP_KEYS, doc);
-  return { ok: true, list: { version: 1, everywhere, here, ...(extra ? { extra } : {}) } };
+  return {
+    ok: true,
+    list: { version: 1, everywhere, here, ...(extra ? { extra } : {}), ...(merge.conflicts.length ? { conflicts: merge.conflicts } : {}) },
+    ...(merge.warnings.length ? { warnings: merge.warnings } : {}),
+  };
 }
 
 function readList<T>(
@@ -201,6 +211,7 @@ export function serializeIgnoreList(list: IgnoreList, previous?: string): string
     ...(list.extra ?? {}),
     everywhere: everywhere.map((e) => ({ ...pick(e, EVERYWHERE_KEYS, []), ...(e.extra ?? {}) })),
     here: here.map((h) => ({ ...pick(h, HERE_KEYS, ['prefix', 'suffix']), ...(h.extra ?? {}) })),
+    ...conflictsBody(list.conflicts),
   };
   const old = editableDocument(previous);
   if (old && updateDocument(old, body, { itemKey: entryKey, style: quoteIfAmbiguous })) return old.toString(OUTPUT);
@@ -210,7 +221,8 @@ export function serializeIgnoreList(list: IgnoreList, previous?: string): string
 }
 
 /** Entries are the same entry when they ignore the same passage, as they are read (spacing normalised). */
-function entryKey(item: unknown, key: string | undefined): string | undefined {
+export function entryKey(item: unknown, key: string | undefined): string | undefined {
+  if (key === 'conflicts') return conflictItemKey(item, key);
   const o = (item ?? {}) as Record<string, unknown>;
   if (key === 'everywhere') return ['everywhere', o.kind, normalizeSpace(String(o.text))].join('\n');
   if (key === 'here') return ['here', o.document, o.start, o.end, o.quote].join('\n');

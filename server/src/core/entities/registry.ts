@@ -18,6 +18,7 @@
  * All scalars are read as strings (YAML failsafe schema), so `id: 1976` or an alias `No` are kept as written.
  */
 import { Document, isMap, isNode, isScalar, isSeq, LineCounter, parseDocument, visit, type Node, type Pair, type YAMLMap } from 'yaml';
+import { conflictItemKey, conflictsBody, readConflicts, type RecordConflict } from '../annotations/conflicts';
 import { editableDocument } from '../text/yamlHelpers';
 import { updateDocument } from '../text/yamlUpdate';
 import { ENTITY_TYPES, type EntityType } from '../types';
@@ -33,6 +34,8 @@ export interface RegistryEntity {
 export interface EntityRegistry {
   entities: RegistryEntity[];
   notEntities: string[];
+  /** Merge conflicts kept in the file until an analyst resolves them (annotations/conflicts.ts). */
+  conflicts?: readonly RecordConflict[];
 }
 /** 0-based line and column. */
 export interface RegistryError {
@@ -40,14 +43,15 @@ export interface RegistryError {
   line: number;
   column: number;
 }
-export type RegistryParseResult = { ok: true; registry: EntityRegistry } | { ok: false; errors: RegistryError[] };
+/** `warnings`: merge conflicts kept in the file, to show on it. */
+export type RegistryParseResult = { ok: true; registry: EntityRegistry; warnings?: RegistryError[] } | { ok: false; errors: RegistryError[] };
 
 export const EMPTY_REGISTRY: EntityRegistry = Object.freeze({
   entities: Object.freeze([]) as unknown as RegistryEntity[],
   notEntities: Object.freeze([]) as unknown as string[],
 });
 
-const TOP_KEYS = ['entities', 'notEntities'] as const;
+const TOP_KEYS = ['entities', 'notEntities', 'conflicts'] as const;
 const ENTITY_KEYS = ['id', 'canonical', 'type', 'aliases', 'notes'] as const;
 const ID_PATTERN = /^[a-z0-9]+(?:[-_.][a-z0-9]+)*$/;
 
@@ -83,15 +87,28 @@ export function parseRegistry(yamlText: string): RegistryParseResult {
   }
   const entities: RegistryEntity[] = [];
   const notEntities: string[] = [];
+  let conflicts: RecordConflict[] = [];
+  let warnings: RegistryError[] = [];
+  const position = (node: unknown): { line: number; column: number } => {
+    const pos = lineCounter.linePos((node as Node | null)?.range?.[0] ?? 0);
+    return { line: pos.line - 1, column: pos.col - 1 };
+  };
   for (const pair of root.items) {
     const key = keyOf(pair);
     if (key === 'entities') readEntities(pair.value as Node | null, entities, at, pair);
     else if (key === 'notEntities') readStrings(pair.value as Node | null, notEntities, at, 'notEntities', pair);
+    else if (key === 'conflicts' && !isEmpty(pair.value as Node | null)) {
+      const merge = readConflicts(pair.value, (n) => n.toJS(doc), position);
+      errors.push(...merge.errors);
+      conflicts = merge.conflicts;
+      warnings = merge.warnings;
+    }
     else at(keyOffset(pair), `Unknown key \`${key}\`; expected one of: ${TOP_KEYS.join(', ')}.`);
   }
   checkConsistency(entities, notEntities, root, at);
   errors.sort((a, b) => a.line - b.line || a.column - b.column);
-  return errors.length > 0 ? { ok: false, errors } : { ok: true, registry: { entities, notEntities } };
+  if (errors.length > 0) return { ok: false, errors };
+  return conflicts.length ? { ok: true, registry: { entities, notEntities, conflicts }, warnings } : { ok: true, registry: { entities, notEntities } };
 }
 
 type At = (offset: number | undefined, message: string) => void;
@@ -242,9 +259,13 @@ export function serializeRegistry(registry: EntityRegistry, previous?: string): 
       if (e.notes && e.notes.trim() !== '') o.notes = e.notes;
       return o;
     });
-  const body = { entities, notEntities: unique(registry.notEntities.filter((s) => s.trim() !== '')).sort(byText) };
+  const body = {
+    entities,
+    notEntities: unique(registry.notEntities.filter((s) => s.trim() !== '')).sort(byText),
+    ...conflictsBody(registry.conflicts),
+  };
   const old = editableDocument(previous, { schema: 'failsafe' });
-  if (old && updateDocument(old, body, { style: quoteLikeCore, itemKey: entityKey })) {
+  if (old && updateDocument(old, body, { style: quoteLikeCore, itemKey: (item, key) => entityKey(item, key) ?? conflictItemKey(item, key) })) {
     layOut(old);
     return old.toString(OUTPUT);
   }

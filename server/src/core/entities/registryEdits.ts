@@ -30,10 +30,15 @@ const ID_PATTERN = /^[a-z0-9]+(?:[-_.][a-z0-9]+)*$/;
 interface Draft {
   entities: RegistryEntity[];
   notEntities: string[];
+  conflicts?: EntityRegistry['conflicts'];
 }
 
 function draftOf(reg: EntityRegistry): Draft {
-  return { entities: reg.entities.map((e) => ({ ...e, aliases: [...e.aliases] })), notEntities: [...reg.notEntities] };
+  return {
+    entities: reg.entities.map((e) => ({ ...e, aliases: [...e.aliases] })),
+    notEntities: [...reg.notEntities],
+    ...(reg.conflicts?.length ? { conflicts: reg.conflicts } : {}),
+  };
 }
 
 const same = (a: string, b: string): boolean => registryKey(a) === registryKey(b);
@@ -89,7 +94,7 @@ function release(d: Draft, name: string, keep: number): void {
 }
 
 function finish(reg: EntityRegistry, d: Draft, message: string): RegistryEdit {
-  const registry: EntityRegistry = { entities: d.entities, notEntities: d.notEntities };
+  const registry: EntityRegistry = { entities: d.entities, notEntities: d.notEntities, ...(d.conflicts?.length ? { conflicts: d.conflicts } : {}) };
   const text = serializeRegistry(registry);
   if (text === serializeRegistry(reg)) return { ok: true, registry: reg, changed: false, message: `${message} (the registry already said so)` };
   const parsed = parseRegistry(text);

@@ -22,12 +22,22 @@ export const corpusSync: Feature = {
       const what = file === corpus.registryFile ? 'Entity registry' : file === corpus.ignoreFile ? 'Ignore list' : file === corpus.taxonomyFile ? 'Tag taxonomy' : 'Tags';
       void ctx.connection.sendDiagnostics({
         uri,
-        diagnostics: problems.map((e) => ({
-          range: { start: { line: e.line, character: e.column }, end: { line: e.line, character: e.column + 1 } },
-          severity: DiagnosticSeverity.Error,
-          source: 'corpus',
-          message: `${what} not applied (the last good version stays in use, and the file will not be rewritten until fixed): ${e.message}`,
-        })),
+        diagnostics: problems.map((e) =>
+          e.severity === 'warning'
+            ? {
+                range: { start: { line: e.line, character: e.column }, end: { line: e.line, character: e.column + 1 } },
+                severity: DiagnosticSeverity.Warning,
+                source: 'corpus',
+                code: 'merge-conflict',
+                message: `${what}: ${e.message}`,
+              }
+            : {
+                range: { start: { line: e.line, character: e.column }, end: { line: e.line, character: e.column + 1 } },
+                severity: DiagnosticSeverity.Error,
+                source: 'corpus',
+                message: `${what} not applied (the last good version stays in use, and the file will not be rewritten until fixed): ${e.message}`,
+              },
+        ),
       });
     };
 
@@ -37,9 +47,10 @@ export const corpusSync: Feature = {
       service.setBoilerplateIgnores(ignoreRules(workspace.all()));
       const current = new Set<string>();
       for (const corpus of workspace.all()) {
-        for (const [file, problems] of corpus.problems()) {
+        const files = new Set([...corpus.problems().keys(), ...corpus.warnings().keys()]);
+        for (const file of files) {
           current.add(workspace.uriOf(file));
-          publishProblems(corpus, file, problems);
+          publishProblems(corpus, file, [...(corpus.problems().get(file) ?? []), ...(corpus.warnings().get(file) ?? [])]);
         }
       }
       for (const uri of [...published]) {
