@@ -4,6 +4,7 @@
  */
 import * as assert from 'node:assert/strict';
 import {
+  addAlias,
   analystFileKind,
   mergeAnalystFile,
   mergeRecords,
@@ -12,6 +13,7 @@ import {
   parseRegistry,
   parseSidecar,
   parseTaxonomy,
+  serializeRegistry,
   serializeSidecar,
   type Sidecar,
   type Tag,
@@ -160,6 +162,26 @@ describe('three-way merge of analyst files', () => {
       assert.equal(p.warnings?.length, 1);
       assert.match(p.warnings![0].message, /entities lao-army/);
     });
+    it('keeps the conflicts when the editor changes the file afterwards', () => {
+      const r = mergeAnalystFile('registry', base, base.replace('type: ORG', 'type: MISC'), base.replace('type: ORG', 'type: LOCATION'));
+      assert.ok(r.ok);
+      const p = parseRegistry(r.text);
+      assert.ok(p.ok);
+      const edit = addAlias(p.registry, { entityId: 'lao-army', canonical: 'Lao Army', type: 'MISC' }, 'LPA');
+      assert.ok(edit.ok && edit.changed, edit.message);
+      const again = parseRegistry(serializeRegistry(edit.registry, r.text));
+      assert.ok(again.ok);
+      assert.deepEqual(again.registry.entities[0].aliases, ['LPA']);
+      assert.equal(again.registry.conflicts?.length, 1);
+      // A sidecar changed by the editor ({ ...sidecar, tags }) keeps its conflicts too.
+      const s = mergeAnalystFile('sidecar', sidecar(tag('t1', 'a')), sidecar(tag('t1', 'b')), sidecar(tag('t1', 'c')));
+      assert.ok(s.ok);
+      const read = parsed(s.text);
+      const rewritten = parsed(serializeSidecar({ ...read, tags: [...read.tags, tag('t2', 'new')] }, s.text));
+      assert.deepEqual(rewritten.tags.map((t) => t.id), ['t1', 't2']);
+      assert.equal(rewritten.conflicts?.length, 1);
+    });
+
     it('sets aside an entity whose name the other side gave to another entity, so the registry still reads', () => {
       const ours = 'entities:\n  - id: a\n    canonical: Alpha\n    type: ORG\n    aliases:\n      - AX\n';
       const theirs = 'entities:\n  - id: b\n    canonical: Beta\n    type: ORG\n    aliases:\n      - AX\n';
