@@ -69,10 +69,18 @@ export class UnionFind {
   }
 }
 
+const FUZZY_MAX_NAME_KEYS = 12;
+
 /** Merges the full-name nodes (not partial) of one graph; nodes' union–find indices equal their `index`. */
 export function mergeFullForms(nodes: readonly FormNode[], uf: UnionFind, token?: CancellationToken): void {
   const byCompact = new Map<string, number>();
   const blocks = new Map<string, number[]>();
+  const interned = new Map<string, number>();
+  const intern = (text: string): number => {
+    let id = interned.get(text);
+    if (id === undefined) interned.set(text, (id = interned.size));
+    return id;
+  };
   let n = 0;
   for (const node of nodes) {
     if (node.partial || node.form.keys.length === 0) continue;
@@ -82,10 +90,16 @@ export function mergeFullForms(nodes: readonly FormNode[], uf: UnionFind, token?
     if (first === undefined) byCompact.set(ck, node.index);
     else uf.union(first, node.index);
     const keys = node.form.keys;
+    // Spelling variants of names of up to 12 tokens (the longest real names: `Việt Nam – Laos Friendship Association in
+    // the People's Public Security`); a longer run of capitalised words merges with its exact spelling only, so that
+    // a page of them does not fill the blocks with a signature per token, letter and name.
+    if (keys.length > FUZZY_MAX_NAME_KEYS) continue;
     for (let i = 0; i < keys.length; i++) {
       if (keys[i].length < FUZZY_MIN_LENGTH) continue;
-      const before = keys.slice(0, i).join(' ');
-      const after = keys.slice(i + 1).join(' ');
+      // The keys before and after the varied one, as small numbers: a signature per deletion variant then costs the
+      // length of the variant, not of the whole name again (long names made this grow with the square of their length).
+      const before = intern(keys.slice(0, i).join(' '));
+      const after = intern(keys.slice(i + 1).join(' '));
       for (const v of deletionVariants(keys[i])) {
         const sig = `${node.group}|${keys.length}|${i}|${before}|${v}|${after}`;
         const list = blocks.get(sig);
@@ -100,6 +114,8 @@ export function mergeFullForms(nodes: readonly FormNode[], uf: UnionFind, token?
     const pos = Number(sig.split('|')[2]);
     for (let a = 0; a < list.length; a++) {
       for (let b = a + 1; b < list.length; b++) {
+        // Already one entity (merged by an earlier pair or spelling): comparing them again changes nothing.
+        if (uf.find(list[a]) === uf.find(list[b])) continue;
         const ka = nodes[list[a]].form.keys[pos];
         const kb = nodes[list[b]].form.keys[pos];
         if (tokenKeysMatch(ka, kb)) uf.union(list[a], list[b]);

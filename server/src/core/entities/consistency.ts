@@ -77,25 +77,30 @@ export function propagateNames(
     }
   });
   if (dict.size === 0) return;
-  const firstWords = new Set<string>();
-  for (const k of dict.keys()) firstWords.add(k.split(' ')[0]);
+  // For each first word, the lengths (in tokens) of the names that start with it, longest first: only those lengths
+  // are looked up at a token (not every length up to the longest name, each a string of its own).
+  const lengthsByFirst = new Map<string, number[]>();
+  for (const k of dict.keys()) {
+    const words = k.split(' ');
+    const list = lengthsByFirst.get(words[0]);
+    if (!list) lengthsByFirst.set(words[0], [words.length]);
+    else if (!list.includes(words.length)) list.push(words.length);
+  }
+  for (const list of lengthsByFirst.values()) list.sort((a, b) => b - a);
   sentences.forEach((tokens, s) => {
     const covered = new Uint8Array(tokens.length);
     for (const sp of spans[s]) covered.fill(1, sp.from, sp.to);
     const added: TokenSpan[] = [];
-    const prefixes: string[] = [];
     for (let i = 0; i < tokens.length; i++) {
-      if (covered[i] || !isCapitalised(tokens[i].text) || !firstWords.has(cachedKey(tokens[i].text))) continue;
-      // The keys of tokens[i, i + n) for every n up to the first covered token, each built from the one before (not
-      // rebuilt for each length: that made long names cost the square of their length).
+      const lengths = covered[i] || !isCapitalised(tokens[i].text) ? undefined : lengthsByFirst.get(cachedKey(tokens[i].text));
+      if (!lengths) continue;
+      // No name runs into a token already covered.
       let limit = Math.min(maxLen, tokens.length - i);
       for (let j = i + 1; j < i + limit; j++) if (covered[j]) limit = j - i;
-      prefixes.length = 0;
-      prefixes.push(cachedKey(tokens[i].text));
-      for (let n = 2; n <= limit; n++) prefixes.push(prefixes[n - 2] + ' ' + cachedKey(tokens[i + n - 1].text));
-      for (let n = limit; n >= 1; n--) {
+      for (const n of lengths) {
+        if (n > limit) continue;
         if (!isCapitalised(tokens[i + n - 1].text)) continue;
-        const e = dict.get(prefixes[n - 1]);
+        const e = dict.get(keyOf(tokens, i, i + n));
         if (!e) continue;
         if (n === 1 && i + 1 < tokens.length && isCapitalised(tokens[i + 1].text) && !covered[i + 1]) break;
         if (n === 1 && (isCommonWord(tokens[i].text) || isTitleWord(tokens[i].text))) break;

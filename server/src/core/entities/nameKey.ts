@@ -68,6 +68,11 @@ export function compactKey(tokens: readonly string[]): string {
 /** Shortest key length at which one edit is tolerated, and at which two are. */
 export const FUZZY_MIN_LENGTH = 6;
 export const FUZZY_TWO_EDITS_LENGTH = 12;
+/**
+ * Longest key compared by spelling (edit distance, one-deletion variants); longer ones match only when equal. Name
+ * tokens are far shorter; a 10,000-letter "word" would otherwise cost the square of its length for each comparison.
+ */
+export const FUZZY_MAX_LENGTH = 40;
 
 /** Edits tolerated between two token keys of these lengths (by the shorter one). */
 export function allowedEdits(a: string, b: string): number {
@@ -82,7 +87,7 @@ export function allowedEdits(a: string, b: string): number {
 export function tokenKeysMatch(a: string, b: string): boolean {
   if (a === b) return true;
   const max = allowedEdits(a, b);
-  if (max === 0 || a[0] !== b[0]) return false;
+  if (max === 0 || a[0] !== b[0] || a.length > FUZZY_MAX_LENGTH || b.length > FUZZY_MAX_LENGTH) return false;
   if (a.startsWith(b) || b.startsWith(a)) return false;
   return boundedEditDistance(a, b, max) <= max;
 }
@@ -117,7 +122,7 @@ export function boundedEditDistance(a: string, b: string, max: number): number {
  * plus an equal-letter shift; others are missed by design.)
  */
 export function deletionVariants(key: string): string[] {
-  if (key.length < FUZZY_MIN_LENGTH) return [key];
+  if (key.length < FUZZY_MIN_LENGTH || key.length > FUZZY_MAX_LENGTH) return [key];
   const out = new Set<string>([key]);
   for (let i = 0; i < key.length; i++) out.add(key.slice(0, i) + key.slice(i + 1));
   return [...out];
