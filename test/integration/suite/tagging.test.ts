@@ -52,9 +52,12 @@ describe('Corpus Annotator in VS Code: tagging', function () {
 
     // The tree view itself shows it: reveal the passage row (retrying while the view renders).
     await vscode.commands.executeCommand('workbench.view.extension.corpusAnnotator');
+    // Each attempt reveals the passage as the tree holds it now (it is rebuilt when the server says tags changed).
     await waitFor('reveal in the tree view', async () => {
+      const current = leaf.kind === 'passage' ? api.tagsTree.findPassage(leaf.item.id) : undefined;
+      if (!current) return false;
       try {
-        await api.tagsView.reveal(leaf, { select: true, focus: false });
+        await api.tagsView.reveal(current, { select: true, focus: false });
         return api.tagsView.selection.length === 1;
       } catch {
         return false;

@@ -58,9 +58,13 @@ describe('Corpus Annotator in VS Code: timeline', function () {
     assert.match(String(item.label), /^2025-04-25 · April 25$/);
     assert.equal(item.description, S003);
     assert.match((item.tooltip as vscode.MarkdownString).value.replace(/&nbsp;/g, ' '), /Vilay Lakhamphong on April 25/);
+    // The tree may be rebuilt meanwhile (the server says the timeline changed when a background clustering ends):
+    // each attempt reveals the entry as the tree holds it now.
     await waitFor('reveal in the tree view', async () => {
+      const current = tree.entries().find((n) => n.kind === 'entry' && n.item.text === 'April 25' && n.item.document.endsWith(S003));
+      if (!current) return false;
       try {
-        await view.reveal(leaf, { select: true, focus: false, expand: true });
+        await view.reveal(current, { select: true, focus: false, expand: true });
         return view.selection.length === 1;
       } catch {
         return false;
