@@ -12,6 +12,7 @@ import { pathToFileURL } from 'node:url';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-languageserver/node';
 import { parseSidecar } from '../../server/src/core/annotations/sidecarFormat';
 import { parseIgnoreList } from '../../server/src/core/boilerplate/ignoreList';
+import { ignoreKey } from '../../server/src/core/boilerplate/ignoreRules';
 import { parseRegistry } from '../../server/src/core/entities/registry';
 import { ServerCommands, type TagItem } from '../../server/src/protocol';
 import { BoilerplateCommands } from '../../server/src/protocolBoilerplate';
@@ -126,13 +127,15 @@ export async function killRounds(root: string, rounds: number, seed = 1, onRound
           }, () => undefined),
         );
       } else {
-        // Ignore a stretch of the first line everywhere: the entry's text is that stretch, spacing normalised.
+        // Ignore a stretch of the first line everywhere. Acknowledged (true or false: "ignored already", by an entry
+        // with the same words and kind), an entry with its words (ignoreKey) and kind must be in the list.
         const from = rng.int(0, 30);
         const to = from + rng.int(3, 15);
-        const text = firstLines.get(article)!.slice(from, to).replace(/\s+/g, ' ').trim();
+        const kind = rng.pick(KINDS);
+        const key = ignoreKey(firstLines.get(article)!.slice(from, to));
         ops.push(
-          send(BoilerplateCommands.ignoreEverywhere, { uri, range: { start: { line: 0, character: from }, end: { line: 0, character: to } }, kind: rng.pick(KINDS) }).then(() => {
-            if (text) ignoredTexts.add(text);
+          send(BoilerplateCommands.ignoreEverywhere, { uri, range: { start: { line: 0, character: from }, end: { line: 0, character: to } }, kind }).then(() => {
+            if (key) ignoredTexts.add(`${kind}\n${key}`);
             report.acknowledgedIgnores++;
             acked();
           }, () => undefined),
@@ -169,12 +172,24 @@ export async function killRounds(root: string, rounds: number, seed = 1, onRound
       }
       return ids;
     };
-    for (const [id, article] of expected) if (!(await idsOf(article)).has(id)) report.lost.push(`round ${round}: tag ${id} of ${article}`);
-    for (const [id, article] of removed) if ((await idsOf(article)).has(id)) report.lost.push(`round ${round}: removal of ${id} in ${article}`);
+    for (const [id, article] of expected) {
+      if ((await idsOf(article)).has(id)) continue;
+      report.lost.push(`round ${round}: tag ${id} of ${article}`);
+      expected.delete(id); // reported once
+    }
+    for (const [id, article] of removed) {
+      if (!(await idsOf(article)).has(id)) continue;
+      report.lost.push(`round ${round}: removal of ${id} in ${article}`);
+      removed.delete(id);
+    }
     if (ignoredTexts.size) {
       const p = parseIgnoreList(await fs.readFile(path.join(root, 'annotations/ignored.yaml'), 'utf8').catch(() => ''));
-      const texts = new Set(p.ok ? p.list.everywhere.map((e) => e.text) : []);
-      for (const t of ignoredTexts) if (!texts.has(t)) report.lost.push(`round ${round}: ignore ${t}`);
+      const texts = new Set(p.ok ? p.list.everywhere.map((e) => `${e.kind}\n${ignoreKey(e.text)}`) : []);
+      for (const t of ignoredTexts) {
+        if (texts.has(t)) continue;
+        report.lost.push(`round ${round}: ignore ${t.replace('\n', ' ')}`);
+        ignoredTexts.delete(t);
+      }
     }
     report.rounds++;
     report.slowestRoundMs = Math.max(report.slowestRoundMs, Date.now() - started);
