@@ -3,30 +3,18 @@
  * Several `tag` processes writing one sidecar at once lose nothing; exit codes are those the usage text promises.
  */
 import * as assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
 import { existsSync, promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { parseSidecar } from '../../server/src/core/index';
-import { makeTempWorkspace, removeTempWorkspace, REPO_ROOT } from '../support/workspace';
+import { makeTempWorkspace, removeTempWorkspace } from '../support/workspace';
 import { collectionProblems } from '../support/webAnnotationModel';
+import { BUNDLED_CLI, runBundledCli } from '../support/processes';
 
-const CLI = path.join(REPO_ROOT, 'dist/cli.js');
+const CLI = BUNDLED_CLI;
 const ARTICLE = 'seeds/003_0e5bd4099b662286.txt';
 const SIDECAR = 'annotations/seeds/003_0e5bd4099b662286.yaml';
 
-interface Run {
-  code: number;
-  out: string;
-  err: string;
-}
-
-function cli(args: readonly string[], cwd: string): Promise<Run> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, [CLI, ...args], { cwd, timeout: 60000 }, (error, out, err) => {
-      resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, out: String(out), err: String(err) });
-    });
-  });
-}
+const cli = runBundledCli;
 
 describe('bundled CLI processes', function () {
   this.timeout(120000);

@@ -5,31 +5,20 @@
  * server report as a warning on the file.
  */
 import * as assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
 import { existsSync, promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseIgnoreList, parseRegistry, parseSidecar, serializeSidecar, type Sidecar, type Tag } from '../../server/src/core/index';
 import { startLspHarness, type LspHarness } from '../support/lspHarness';
-import { makeTempWorkspace, removeTempWorkspace, REPO_ROOT } from '../support/workspace';
+import { BUNDLED_CLI, runProcess, type ProcessRun } from '../support/processes';
+import { makeTempWorkspace, removeTempWorkspace } from '../support/workspace';
 
-const CLI = path.join(REPO_ROOT, 'dist/cli.js');
+const CLI = BUNDLED_CLI;
 const ARTICLE = 'seeds/003_0e5bd4099b662286.txt';
 const SIDECAR = 'annotations/seeds/003_0e5bd4099b662286.yaml';
 
-interface Run {
-  code: number;
-  out: string;
-  err: string;
-}
-
-function run(file: string, args: readonly string[], cwd: string): Promise<Run> {
-  return new Promise((resolve) => {
-    execFile(file, args, { cwd, timeout: 60000 }, (error, out, err) => {
-      resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, out: String(out), err: String(err) });
-    });
-  });
-}
+const run = runProcess;
+type Run = ProcessRun;
 
 describe('merge driver on real git branches', function () {
   this.timeout(180000);

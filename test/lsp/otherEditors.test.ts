@@ -273,7 +273,8 @@ describe('other LSP editors (no configuration, no watchers, no client commands)'
       const notEntity = actions.find((a) => a.command!.command === ClientEntityCommands.registryEdit)!;
       const inner = notEntity.command!.arguments![0] as { command: string; arguments: unknown[] };
       await l.client.sendRequest('workspace/executeCommand', { command: inner.command, arguments: inner.arguments });
-      await new Promise((r) => setTimeout(r, 100));
+      // A round trip after the command: the server's messages arrive in order, so any showMessage would be here by now.
+      await l.client.sendRequest('corpusAnnotator/listTags', {});
       assert.deepEqual(shown(l), [], 'no window/showMessage for a client that shows results');
     });
   });

@@ -43,7 +43,10 @@ describe('folder watcher', function () {
     writes.push(fs.writeFile(path.join(root, 'node_modules/pkg/x.txt'), 'not watched'));
     await Promise.all(writes);
     await waitFor('every file', () => seen().size >= 221);
-    await new Promise((r) => setTimeout(r, 200));
+    // A last file written after the burst: once it is reported, anything the burst could still cause has been too.
+    await fs.writeFile(path.join(root, 'seeds/zz-barrier.txt'), 'barrier');
+    await waitFor('the barrier file', () => seen().has('seeds/zz-barrier.txt'));
+    calls = calls.map((list) => list.filter((c) => !c.file.endsWith('zz-barrier.txt'))).filter((list) => list.length > 0);
     const s = seen();
     assert.equal(s.size, 221, [...s.keys()].filter((k) => !/^seeds\/(2026\/05\/)?[ab]\d+\.txt$/.test(k)).join(', '));
     assert.ok([...s.values()].every((deleted) => !deleted));
@@ -64,8 +67,17 @@ describe('folder watcher', function () {
     await waitFor('the deletion', () => seen().get('seeds/old.txt') === true);
     watcher!.dispose();
     calls = [];
-    await fs.writeFile(path.join(root, 'seeds/after.txt'), 'x');
-    await new Promise((r) => setTimeout(r, 200));
+    // A second watcher of the same folder is the barrier: once it reports the write, the disposed one would have too.
+    const barrier: FileChange[][] = [];
+    const spec: WatchSpec = { root, enters: (rel) => rel === '' || rel === 'seeds', wants: (rel) => rel.startsWith('seeds/') && rel.endsWith('.txt') };
+    const second = new FolderWatcher([spec], (changes) => barrier.push(changes), (m) => assert.fail(m), { quietMs: 60, maxWaitMs: 3000 });
+    try {
+      await second.ready;
+      await fs.writeFile(path.join(root, 'seeds/after.txt'), 'x');
+      await waitFor('the write seen by the second watcher', () => barrier.flat().some((c) => c.file.endsWith('after.txt')));
+    } finally {
+      second.dispose();
+    }
     assert.deepEqual(calls, [], 'nothing after dispose');
   });
 });

@@ -1,0 +1,26 @@
+/** Runs a program (the bundled CLI, git) as a child process and collects its exit code and output. */
+import { execFile } from 'node:child_process';
+import * as path from 'node:path';
+import { REPO_ROOT } from './workspace';
+
+/** The bundled CLI, built by `npm run build` (npm test builds it before these tests run). */
+export const BUNDLED_CLI = path.join(REPO_ROOT, 'dist/cli.js');
+
+export interface ProcessRun {
+  code: number;
+  out: string;
+  err: string;
+}
+
+export function runProcess(file: string, args: readonly string[], cwd: string): Promise<ProcessRun> {
+  return new Promise((resolve) => {
+    execFile(file, args, { cwd, timeout: 60000 }, (error, out, err) => {
+      resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, out: String(out), err: String(err) });
+    });
+  });
+}
+
+/** `node dist/cli.js ARGS` in `cwd`. */
+export function runBundledCli(args: readonly string[], cwd: string): Promise<ProcessRun> {
+  return runProcess(process.execPath, [BUNDLED_CLI, ...args], cwd);
+}
