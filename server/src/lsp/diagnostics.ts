@@ -1,11 +1,20 @@
-/** Turns a document's analysis into LSP diagnostics, according to the settings. */
-import { DiagnosticTag, type Diagnostic, type DiagnosticRelatedInformation } from 'vscode-languageserver';
+/**
+ * Turns a document's analysis into LSP diagnostics, according to the settings. With `problems.list: worklist` (the
+ * default) only what an analyst acts on gets the severity of its kind (core/worklist.ts: a name not in the registry
+ * yet, once per article; a possible merge; a date that could not be resolved); every other finding is a hint, still
+ * flagged in place (dotted, faded) and in hovers, but not listed in the Problems panel.
+ */
+import { DiagnosticSeverity, DiagnosticTag, type Diagnostic, type DiagnosticRelatedInformation } from 'vscode-languageserver';
 import {
   boilerplateMessage,
   dateMessage,
+  dateWorklist,
   entityMessage,
+  entityTypeName,
+  entityWorklist,
   LineIndex,
   type DocumentAnalysis,
+  type EntityCluster,
   type EntityClustering,
 } from '../core/index';
 import { toSeverity } from './settings';
@@ -18,41 +27,66 @@ export interface LocationResolver {
   locate(key: string): { uri: string; lines: LineIndex } | undefined;
 }
 
+/** Why an entity or date diagnostic is on the worklist (its `data.worklist`); absent when it is only flagged in place. */
+export type WorklistReason = 'new-name' | 'possible-merge' | 'unresolved-date';
+
+/** The severity of a finding: its kind's, on the worklist (or when everything is listed); a hint otherwise. */
+function severityOf(kind: DiagnosticSeverity | undefined, listed: boolean): DiagnosticSeverity | undefined {
+  if (kind === undefined) return undefined;
+  return listed ? kind : DiagnosticSeverity.Hint;
+}
+
+function mergeMessage(others: readonly EntityCluster[]): string {
+  const names = others.map((c) => `${c.canonical} (${entityTypeName(c.type)})`);
+  return `May be the same entity as ${names.join(' or ')}: merge them or keep them apart (Ctrl+.).`;
+}
+
 export function toDiagnostics(
   analysis: DocumentAnalysis,
   lines: LineIndex,
   settings: Settings,
   clustering: EntityClustering,
   resolver: LocationResolver,
+  /** Whether the registry names an entity already (lsp/entityListing.ts, registryMembership). */
+  inRegistry: (cluster: EntityCluster) => boolean = () => false,
 ): Diagnostic[] {
   const out: Diagnostic[] = [];
   const range = (start: number, end: number) => ({ start: lines.positionAt(start), end: lines.positionAt(end) });
+  const everything = settings.problems.list === 'everything';
 
   const entitySeverity = toSeverity(settings.entities.severity);
   if (entitySeverity) {
-    for (const m of analysis.entities) {
+    for (const v of entityWorklist(analysis, clustering, { inRegistry })) {
+      const m = v.mention;
+      const cluster = clustering.cluster(m.entityId);
+      const base = entityMessage(m, cluster);
+      const message =
+        v.reason === 'possible-merge' ? `${base}. ${mergeMessage(v.mergeWith ?? [])}`
+        : v.reason === 'new-name' ? `${base}. Not in the registry yet: confirm it or correct it (Ctrl+.).`
+        : base;
       out.push({
         range: range(m.start, m.end),
-        severity: entitySeverity,
+        severity: severityOf(entitySeverity, everything || v.reason !== undefined),
         source: DIAGNOSTIC_SOURCE,
         code: `entity.${m.type.toLowerCase()}`,
-        message: entityMessage(m, clustering.cluster(m.entityId)),
-        data: { kind: 'entity', entityId: m.entityId },
+        message,
+        data: { kind: 'entity', entityId: m.entityId, ...(v.reason ? { worklist: v.reason } : {}) },
       });
     }
   }
 
   const dateSeverity = toSeverity(settings.dates.severity);
   if (dateSeverity) {
-    for (const d of analysis.dates) {
+    for (const v of dateWorklist(analysis)) {
+      const d = v.date;
       if (d.kind === 'DURATION' && !settings.dates.showDurations) continue;
       out.push({
         range: range(d.start, d.end),
-        severity: dateSeverity,
+        severity: severityOf(dateSeverity, everything || v.reason !== undefined),
         source: DIAGNOSTIC_SOURCE,
         code: `date.${d.kind.toLowerCase()}`,
-        message: dateMessage(d),
-        data: { kind: 'date', value: d.value },
+        message: v.reason ? `${dateMessage(d)}. Not resolved: check the article's date or the expression.` : dateMessage(d),
+        data: { kind: 'date', value: d.value, ...(v.reason ? { worklist: v.reason } : {}) },
       });
     }
   }

@@ -12,6 +12,12 @@ export interface Settings {
   entities: { severity: SeveritySetting };
   dates: { severity: SeveritySetting; showDurations: boolean; dayOrder: DayOrder };
   boilerplate: { severity: SeveritySetting };
+  /**
+   * `worklist` (default): the severities above apply to what an analyst acts on (a name not in the registry yet,
+   * once per article; a possible merge; a date that could not be resolved); everything else is a hint, shown in
+   * place but not listed in the Problems panel. `everything`: every finding at the severity of its kind.
+   */
+  problems: { list: 'worklist' | 'everything' };
   maxDocumentSize: number;
   /** Who tags: recorded on each new tag; git's user.name when empty. */
   author: string;
@@ -23,6 +29,7 @@ export const DEFAULT_SETTINGS: Settings = Object.freeze({
   entities: { severity: 'information' },
   dates: { severity: 'information', showDurations: false, dayOrder: 'auto' },
   boilerplate: { severity: 'hint' },
+  problems: { list: 'worklist' },
   maxDocumentSize: 2_000_000,
   author: '',
 }) as Settings;
@@ -45,6 +52,7 @@ export function readSettings(raw: unknown): Settings {
       dayOrder: DAY_ORDERS.includes(r.dates?.dayOrder) ? r.dates.dayOrder : 'auto',
     },
     boilerplate: { severity: sev(r.boilerplate?.severity, DEFAULT_SETTINGS.boilerplate.severity) },
+    problems: { list: r.problems?.list === 'everything' ? 'everything' : 'worklist' },
     maxDocumentSize: typeof r.maxDocumentSize === 'number' && r.maxDocumentSize > 0 ? r.maxDocumentSize : DEFAULT_SETTINGS.maxDocumentSize,
     author: typeof r.author === 'string' ? r.author.trim().slice(0, 200) : '',
   };

@@ -3,6 +3,7 @@ import { DiagnosticSeverity } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { CancelledError, LineIndex, type CancellationToken } from '../../core/index';
 import { DIAGNOSTIC_SOURCE, toDiagnostics } from '../diagnostics';
+import { registryMembership } from '../entityListing';
 import { tagDiagnostics } from '../tagDiagnostics';
 import type { ServerContext } from '../context';
 import { uriToPath } from '../workspace';
@@ -57,6 +58,7 @@ async function validate(c: ServerContext, doc: TextDocument, token: Cancellation
     const t = c.service.getText(key);
     return t === undefined ? undefined : { uri: c.workspace.uriOf(key), lines: key === file ? lines : new LineIndex(t) };
   };
-  const diagnostics = [...toDiagnostics(analysis, lines, settings, clustering, { locate }), ...tagDiagnostics(c.tags.anchoredTags(file, text), lines)];
+  const inRegistry = registryMembership(c.workspace.corpusOf(file)?.registry());
+  const diagnostics = [...toDiagnostics(analysis, lines, settings, clustering, { locate }, inRegistry), ...tagDiagnostics(c.tags.anchoredTags(file, text), lines)];
   if (!token.isCancellationRequested) c.connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics });
 }

@@ -1,0 +1,170 @@
+/**
+ * What in an article needs an analyst (the worklist), and what is only shown in place. Pure: the analysis and the
+ * clustering in, one verdict per finding out; hosts map verdicts to severities (the language server) or filters (a
+ * report).
+ *
+ * On the worklist, once per entity per article (its first mention outside boilerplate):
+ * - a name the registry does not know yet (`new-name`): confirm it, correct it, or say it is not an entity;
+ * - a name that may be another entity written differently (`possible-merge`): the same words, spellings one edit
+ *   apart, or an acronym of the other's name, with the same type, and not both settled in the registry already.
+ * And every date whose value could not be resolved (`unresolved-date`, an `X` in its value, such as `XXXX-06-02`).
+ *
+ * Everything else is `in-place`: each further mention of a name, names the registry knows, names and dates inside
+ * boilerplate, nationality adjectives (`Vietnamese`, `Lao`), resolved dates.
+ */
+import type { BoilerplateFinding, DateMention, EntityMention } from './types';
+import type { EntityCluster, EntityClustering } from './entities/aliases';
+import { foldKey, gazBitsOf, Gaz } from './entities/gazetteer/index';
+import { compactKey, nameTokens, tokenKey, tokenKeysMatch } from './entities/nameKey';
+
+export interface EntityVerdict {
+  readonly mention: EntityMention;
+  /** Undefined: shown in place only. */
+  readonly reason?: 'new-name' | 'possible-merge';
+  /** For `possible-merge`: the entities it may be. */
+  readonly mergeWith?: readonly EntityCluster[];
+  /** Why it is not on the worklist, for people (hover, message): `inside boilerplate`, `nationality adjective`, … */
+  readonly note?: string;
+}
+
+export interface DateVerdict {
+  readonly date: DateMention;
+  readonly reason?: 'unresolved-date';
+  readonly note?: string;
+}
+
+export interface WorklistInput {
+  readonly entities: readonly EntityMention[];
+  readonly dates: readonly DateMention[];
+  readonly boilerplate: readonly BoilerplateFinding[];
+}
+
+export interface WorklistOptions {
+  /** Whether the registry names this entity already. */
+  readonly inRegistry: (cluster: EntityCluster) => boolean;
+}
+
+const MAX_MERGES = 3;
+
+/** A nationality or group adjective on its own (`Vietnamese`, `Lao`): a MISC name nobody needs to confirm. */
+export function isDemonym(text: string): boolean {
+  const words = text.trim().split(/\s+/);
+  return words.length === 1 && (gazBitsOf(foldKey(words[0])) & Gaz.Demonym) !== 0;
+}
+
+/** Whether `[start, end)` lies inside (or overlaps) a boilerplate finding. */
+function inBoilerplate(boilerplate: readonly BoilerplateFinding[], start: number, end: number): boolean {
+  return boilerplate.some((b) => b.start < end && start < b.end);
+}
+
+/** A date value that could not be resolved: unknown digits (`XXXX-06-02`, `2025-XX`). */
+export function isUnresolvedDate(date: DateMention): boolean {
+  return date.kind !== 'DURATION' && /X/.test(date.value);
+}
+
+export function entityWorklist(
+  input: WorklistInput,
+  clustering: EntityClustering,
+  options: WorklistOptions,
+): EntityVerdict[] {
+  const seen = new Set<string>();
+  const merges = new Map<string, readonly EntityCluster[]>();
+  return input.entities.map((mention): EntityVerdict => {
+    if (inBoilerplate(input.boilerplate, mention.start, mention.end)) return { mention, note: 'inside boilerplate' };
+    if (mention.type === 'MISC' && isDemonym(mention.text)) return { mention, note: 'nationality or group adjective' };
+    if (seen.has(mention.entityId)) return { mention, note: 'mentioned earlier in this article' };
+    seen.add(mention.entityId);
+    const cluster = clustering.cluster(mention.entityId);
+    if (!cluster) return { mention };
+    let mergeWith = merges.get(cluster.entityId);
+    if (!mergeWith) {
+      mergeWith = possibleMerges(cluster, clustering, options.inRegistry);
+      merges.set(cluster.entityId, mergeWith);
+    }
+    if (mergeWith.length) return { mention, reason: 'possible-merge', mergeWith };
+    if (!options.inRegistry(cluster)) return { mention, reason: 'new-name' };
+    return { mention, note: 'in the registry' };
+  });
+}
+
+export function dateWorklist(input: WorklistInput): DateVerdict[] {
+  return input.dates.map((date): DateVerdict => {
+    if (inBoilerplate(input.boilerplate, date.start, date.end)) return { date, note: 'inside boilerplate' };
+    return isUnresolvedDate(date) ? { date, reason: 'unresolved-date' } : { date };
+  });
+}
+
+/**
+ * Other entities of the same type that `cluster` may be: a spelling with the same words (`Party`/`Party`), each word
+ * one spelling apart (`Lakhamphong`/`Lakhamfong`), or one an acronym of the other (`EU`/`European Union`). Pairs the
+ * registry settled (both entities in it) are left out.
+ */
+export function possibleMerges(cluster: EntityCluster, clustering: EntityClustering, inRegistry: (c: EntityCluster) => boolean): EntityCluster[] {
+  const settled = inRegistry(cluster);
+  const out: EntityCluster[] = [];
+  const seen = new Set<string>([cluster.entityId]);
+  const consider = (other: EntityCluster): void => {
+    if (seen.has(other.entityId)) return;
+    seen.add(other.entityId);
+    if (other.type !== cluster.type || other.mentions.length === 0) return;
+    if (settled && inRegistry(other)) return;
+    if (sameName(cluster, other)) out.push(other);
+  };
+  for (const spelling of cluster.spellings.keys()) {
+    if (out.length >= MAX_MERGES) break;
+    for (const other of clustering.find(spelling)) consider(other);
+  }
+  if (out.length < MAX_MERGES && isAcronym(cluster.canonical)) {
+    // `EU` finds nothing by its words; look for names whose initials it is.
+    for (const other of acronymIndexOf(clustering).get(cluster.canonical) ?? []) consider(other);
+  }
+  return out.slice(0, MAX_MERGES);
+}
+
+/** Entities by the acronym of their spellings, built once per clustering. */
+const acronymIndexes = new WeakMap<EntityClustering, Map<string, EntityCluster[]>>();
+
+function acronymIndexOf(clustering: EntityClustering): Map<string, EntityCluster[]> {
+  let index = acronymIndexes.get(clustering);
+  if (index) return index;
+  index = new Map();
+  for (const c of clustering.clusters()) {
+    for (const s of c.spellings.keys()) {
+      const a = acronymOf(s);
+      if (!a) continue;
+      const list = index.get(a);
+      if (!list) index.set(a, [c]);
+      else if (!list.includes(c)) list.push(c);
+    }
+  }
+  acronymIndexes.set(clustering, index);
+  return index;
+}
+
+function sameName(a: EntityCluster, b: EntityCluster): boolean {
+  for (const x of a.spellings.keys()) {
+    const xt = nameTokens(x);
+    for (const y of b.spellings.keys()) {
+      const yt = nameTokens(y);
+      if (xt.length === 0 || yt.length === 0) continue;
+      if (compactKey(xt) === compactKey(yt)) return true;
+      if (xt.length === yt.length && xt.every((t, i) => tokenKeysMatch(tokenKey(t), tokenKey(yt[i])))) return true;
+      if (isAcronym(x) && acronymOf(y) === x) return true;
+      if (isAcronym(y) && acronymOf(x) === y) return true;
+    }
+  }
+  return false;
+}
+
+const SMALL_WORDS = new Set(['of', 'the', 'and', 'for', 'de', 'du', 'la', 'le', 'des', '&']);
+
+function isAcronym(text: string): boolean {
+  return /^[A-Z]{2,6}$/.test(text);
+}
+
+/** The capital initials of a name of two words or more (`European Union` → `EU`), or undefined. */
+function acronymOf(text: string): string | undefined {
+  const words = text.split(/[\s-]+/).filter((w) => w && !SMALL_WORDS.has(w.toLowerCase()));
+  if (words.length < 2 || !words.every((w) => /^\p{Lu}/u.test(w))) return undefined;
+  return words.map((w) => w[0]).join('');
+}
