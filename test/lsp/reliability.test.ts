@@ -1,6 +1,6 @@
 /**
- * Nothing acknowledged is lost: two bundled servers writing one article's tags together, a settings change during
- * writes; and bad requests refused with a clear error before anything is written.
+ * Nothing acknowledged is lost: two bundled servers and CLI processes writing one article's tags together, a settings
+ * change during writes; and bad requests refused with a clear error before anything is written.
  */
 import * as assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -12,12 +12,14 @@ import { parse } from 'yaml';
 import { ServerCommands, type TagItem } from '../../server/src/protocol';
 import { BoilerplateCommands } from '../../server/src/protocolBoilerplate';
 import { startLspHarness, type LspHarness } from '../support/lspHarness';
+import { runBundledCli } from '../support/processes';
 import { makeTempWorkspace, removeTempWorkspace, REPO_ROOT, waitFor } from '../support/workspace';
 
 const SERVER = path.join(REPO_ROOT, 'dist/server.js');
 const ARTICLE = 'seeds/003_0e5bd4099b662286.txt';
 const SIDECAR = 'annotations/seeds/003_0e5bd4099b662286.yaml';
 const TAGS_PER_WRITER = 25;
+const CLI_WRITERS = 4;
 
 interface Server {
   child: ChildProcess;
@@ -66,17 +68,30 @@ describe('nothing acknowledged is lost', function () {
     await removeTempWorkspace(root);
   });
 
-  it('keeps every tag two servers acknowledged while tagging one article at the same time', async () => {
+  it('keeps every tag two servers and the CLI acknowledged while tagging one article at the same time', async () => {
     servers.push(await startBundledServer(root), await startBundledServer(root));
     const uri = pathToFileURL(path.join(root, ARTICLE)).href;
-    const results = await Promise.allSettled(
+    const text = await fs.readFile(path.join(root, ARTICLE), 'utf8');
+    const fromServers = Promise.allSettled(
       servers.flatMap((s, w) => Array.from({ length: TAGS_PER_WRITER }, (_, i) => addTag(s.conn, uri, `writer-${w}-${i}`, 2 + (i % 5)))),
     );
+    // At the same time, CLI processes tag passages of the same article (each its own process, as scripts run it).
+    const fromCli = Promise.all(
+      Array.from({ length: CLI_WRITERS }, (_, i) =>
+        runBundledCli(['tag', '--tag', `cli-${i}`, '--author', `cli${i}`, '--file', ARTICLE, '--start', String(60 + i * 40), '--end', String(80 + i * 40)], root),
+      ),
+    );
+    const [results, cliRuns] = await Promise.all([fromServers, fromCli]);
     const acknowledged = results.flatMap((r) => (r.status === 'fulfilled' ? [r.value.id] : []));
-    assert.equal(acknowledged.length, 2 * TAGS_PER_WRITER, `all writes acknowledged: ${results.find((r) => r.status === 'rejected')?.status === 'rejected' ? String((results.find((r) => r.status === 'rejected') as PromiseRejectedResult).reason) : ''}`);
-    const sidecar = parse(await fs.readFile(path.join(root, SIDECAR), 'utf8')) as { tags: { id: string }[] };
+    const rejected = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+    assert.equal(acknowledged.length, 2 * TAGS_PER_WRITER, `all server writes acknowledged: ${rejected ? String(rejected.reason) : ''}`);
+    cliRuns.forEach((r, i) => assert.equal(r.code, 0, `CLI writer ${i}: ${r.err}`));
+    const sidecar = parse(await fs.readFile(path.join(root, SIDECAR), 'utf8')) as { tags: { id: string; tag: string; start: number; end: number; quote: string }[] };
     const stored = new Set(sidecar.tags.map((t) => t.id));
-    assert.deepEqual(acknowledged.filter((id) => !stored.has(id)), [], 'no acknowledged tag lost');
+    assert.deepEqual(acknowledged.filter((id) => !stored.has(id)), [], 'no tag a server acknowledged is lost');
+    const cliTags = sidecar.tags.filter((t) => t.tag.startsWith('cli-'));
+    assert.deepEqual(cliTags.map((t) => t.tag).sort(), Array.from({ length: CLI_WRITERS }, (_, i) => `cli-${i}`).sort(), 'every CLI tag is there, once');
+    for (const t of cliTags) assert.equal(text.slice(t.start, t.end), t.quote);
     const leftovers = (await fs.readdir(path.join(root, 'annotations/seeds'))).filter((n) => n.startsWith('.'));
     assert.deepEqual(leftovers, [], 'no temporary or lock files left');
   });
