@@ -8,6 +8,7 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import { ExecuteCommandRequest } from 'vscode-languageclient/node';
 import {
   ClientEntityCommands,
+  EntityNotifications,
   EntityRequests,
   RegistryCommands,
   type EntityActionTarget,
@@ -19,6 +20,7 @@ import { TYPE_LABELS, type EntitiesTreeProvider, type EntityNode, type MentionLo
 import { executeServerCommand } from './serverCommands';
 
 const TYPES = Object.keys(TYPE_LABELS) as EntityTypeName[];
+const UNDO = 'Undo';
 
 export function registerEntityCommands(client: LanguageClient, tree: EntitiesTreeProvider): vscode.Disposable[] {
   /**
@@ -28,7 +30,7 @@ export function registerEntityCommands(client: LanguageClient, tree: EntitiesTre
   const reported = async (pending: Promise<RegistryEditResult>): Promise<RegistryEditResult | undefined> => {
     try {
       const result = await pending;
-      vscode.window.setStatusBarMessage(`Corpus Annotator: ${result.message}`, 4000);
+      announce(result);
       return result;
     } catch (e) {
       const message = (e as Error).message;
@@ -38,6 +40,30 @@ export function registerEntityCommands(client: LanguageClient, tree: EntitiesTre
         const files = await vscode.workspace.findFiles('**/entities.yaml', '**/node_modules/**', 1);
         if (files[0]) await vscode.window.showTextDocument(files[0]);
       });
+      return undefined;
+    }
+  };
+
+  /** Says what a registry edit did; a change that can be undone gets an Undo button (not awaited: it stays up). */
+  const announce = (result: RegistryEditResult): void => {
+    if (!result.changed || !result.undoable) {
+      vscode.window.setStatusBarMessage(`Corpus Annotator: ${result.message}`, 4000);
+      return;
+    }
+    void vscode.window.showInformationMessage(`Corpus Annotator: ${result.message}.`, UNDO).then((choice) => {
+      if (choice === UNDO) void undo();
+    });
+  };
+
+  /** Corpus: Undo Last Entity Correction — the server restores the entries the last registry edit touched. */
+  const undo = async (): Promise<RegistryEditResult | undefined> => {
+    try {
+      const result = await executeServerCommand(client, RegistryCommands.undo);
+      if (result.changed) void vscode.window.showInformationMessage(`Corpus Annotator: ${result.message}.`);
+      else vscode.window.setStatusBarMessage(`Corpus Annotator: ${result.message}`, 4000);
+      return result;
+    } catch (e) {
+      void vscode.window.showErrorMessage(`Corpus Annotator: ${(e as Error).message}`);
       return undefined;
     }
   };
@@ -89,6 +115,9 @@ export function registerEntityCommands(client: LanguageClient, tree: EntitiesTre
 
   return [
     vscode.commands.registerCommand(ClientEntityCommands.registryEdit, registryEdit),
+    vscode.commands.registerCommand('corpusAnnotator.undoEntityCorrection', undo),
+    // A rename (F2) returns no result: the server says what it did.
+    client.onNotification(EntityNotifications.registryEdited, (result: RegistryEditResult) => announce(result)),
     vscode.commands.registerCommand(ClientEntityCommands.addAliasOf, addAliasOf),
     vscode.commands.registerCommand(ClientEntityCommands.changeEntityType, changeEntityType),
     vscode.commands.registerCommand('corpusAnnotator.renameEntity', renameEntity),

@@ -89,6 +89,11 @@ export const EntityNotifications = {
    * (protocol.ts, `InitializationOptions`), known before the first code action.
    */
   clientPickers: new NotificationType<ClientPickersParams>('corpusAnnotator/clientEntityPickers'),
+  /**
+   * `corpusAnnotator/registryEdited`, server → client: a rename (textDocument/rename, which returns no result to
+   * show) changed the registry. params: RegistryEditResult; `undoable`: `RegistryCommands.undo` undoes it.
+   */
+  registryEdited: new NotificationType<RegistryEditResult>('corpusAnnotator/registryEdited'),
 } as const;
 
 /**
@@ -106,6 +111,14 @@ export const RegistryCommands = {
   notEntity: 'corpusAnnotator.server.registry.notEntity',
   /** args: [RenameEntityArgs]; result: RegistryEditResult */
   rename: 'corpusAnnotator.server.registry.rename',
+  /** args: [ConfirmEntityArgs]: the entity is right as found; it gets its registry entry. result: RegistryEditResult */
+  confirm: 'corpusAnnotator.server.registry.confirm',
+  /**
+   * args: [] or [{}]: undoes the last registry edit of this session (any of the commands above, or a rename),
+   * restoring the entries it touched unless someone changed them since. result: RegistryEditResult (`changed` false
+   * when there was nothing to undo).
+   */
+  undo: 'corpusAnnotator.server.registry.undo',
 } as const;
 
 /** Arguments and result of each of `RegistryCommands`, by command name. */
@@ -115,6 +128,8 @@ export interface RegistryCommandTypes {
   [RegistryCommands.setType]: CommandSignature<[SetTypeArgs], RegistryEditResult>;
   [RegistryCommands.notEntity]: CommandSignature<[NotEntityArgs], RegistryEditResult>;
   [RegistryCommands.rename]: CommandSignature<[RenameEntityArgs], RegistryEditResult>;
+  [RegistryCommands.confirm]: CommandSignature<[ConfirmEntityArgs], RegistryEditResult>;
+  [RegistryCommands.undo]: CommandSignature<[] | [EmptyParams], RegistryEditResult>;
 }
 
 /** Client commands (VS Code) that the server's code actions use when the client declares them (`clientCommands`). */
@@ -162,6 +177,10 @@ export interface RenameEntityArgs {
   name: string;
 }
 
+export interface ConfirmEntityArgs {
+  entityId: string;
+}
+
 export interface RegistryEditResult {
   /** Path of the registry file, relative to its workspace folder. */
   registry: string;
@@ -169,4 +188,6 @@ export interface RegistryEditResult {
   message: string;
   /** False when the registry already said so (nothing written). */
   changed: boolean;
+  /** When `changed`: `RegistryCommands.undo` would undo this edit now (the last edit of the session). */
+  undoable?: boolean;
 }

@@ -2,8 +2,11 @@
  * Applies analysts' corrections to the entity registry of the workspace. The folder's model writes it (never when it
  * does not parse) and announces the new registry; the server's corpus sync puts it in use, re-analyses open articles
  * and tells clients (features/corpusSync.ts). One editor per server, created in server.ts.
+ *
+ * It remembers the edits of this session (at most UNDO_DEPTH), so the last one can be undone: the entries it touched
+ * go back to what they were, unless someone changed them since (core/entities/registryUndo.ts).
  */
-import type { EntityCluster, EntityClustering, EntityRef, EntityRegistry, RegistryEdit } from '../core/index';
+import { undoRegistryEdit, type AppliedRegistryEdit, type EntityCluster, type EntityClustering, type EntityRef, type EntityRegistry, type RegistryEdit } from '../core/index';
 import type { RegistryEditResult } from '../protocolEntities';
 import { AnalystFileError } from '../workspace/corpusFolder';
 import type { CorpusIndexer } from './indexer';
@@ -17,7 +20,16 @@ export function entityRefOf(cluster: EntityCluster): EntityRef {
   return { entityId: cluster.entityId, canonical: cluster.canonical, type: cluster.type, spellings };
 }
 
+const UNDO_DEPTH = 50;
+
+interface UndoEntry extends AppliedRegistryEdit {
+  /** The registry file written, to find its folder again after the workspace was reopened. */
+  readonly registryFile: string;
+}
+
 export class RegistryEditor {
+  private readonly undoStack: UndoEntry[] = [];
+
   constructor(
     private readonly workspace: Workspace,
     private readonly service: CorpusService,
@@ -52,11 +64,38 @@ export class RegistryEditor {
     await this.workspace.ready;
     const corpus = this.folder(typeof near === 'string' ? near : near?.mentions[0]?.uri);
     if (!corpus) throw new UserError('Open a workspace folder first: the entity registry lives in its annotations folder.');
+    let before: EntityRegistry | undefined;
     try {
-      const change = await corpus.editRegistry(edit);
-      return { registry: this.workspace.label(corpus.registryFile), message: change.message, changed: change.changed };
+      const change = await corpus.editRegistry((registry) => {
+        before = registry;
+        return edit(registry);
+      });
+      if (change.changed && before) {
+        this.undoStack.push({ before, after: change.registry, message: change.message, registryFile: corpus.registryFile });
+        if (this.undoStack.length > UNDO_DEPTH) this.undoStack.shift();
+      }
+      return { registry: this.workspace.label(corpus.registryFile), message: change.message, changed: change.changed, ...(change.changed ? { undoable: true } : {}) };
     } catch (e) {
       if (e instanceof AnalystFileError) throw new UserError(e.message);
+      throw e;
+    }
+  }
+
+  /** Undoes the last edit of this session that is not undone yet; `changed` false when there is none. */
+  async undoLast(): Promise<RegistryEditResult> {
+    await this.workspace.ready;
+    const last = this.undoStack.pop();
+    if (!last) return { registry: '', message: 'There is no entity correction to undo', changed: false };
+    const corpus = this.workspace.all().find((c) => c.registryFile === last.registryFile);
+    if (!corpus) throw new UserError(`${last.message} cannot be undone: its workspace folder is no longer open.`);
+    try {
+      const change = await corpus.editRegistry((registry) => undoRegistryEdit(registry, last));
+      return { registry: this.workspace.label(corpus.registryFile), message: change.message, changed: change.changed };
+    } catch (e) {
+      if (e instanceof AnalystFileError) {
+        this.undoStack.push(last);
+        throw new UserError(e.message);
+      }
       throw e;
     }
   }

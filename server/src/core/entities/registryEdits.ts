@@ -27,7 +27,7 @@ export type RegistryEdit =
 
 const ID_PATTERN = /^[a-z0-9]+(?:[-_.][a-z0-9]+)*$/;
 
-interface Draft {
+export interface Draft {
   entities: RegistryEntity[];
   notEntities: string[];
   conflicts?: EntityRegistry['conflicts'];
@@ -93,7 +93,8 @@ function release(d: Draft, name: string, keep: number): void {
   d.notEntities = d.notEntities.filter((s) => !same(s, name));
 }
 
-function finish(reg: EntityRegistry, d: Draft, message: string): RegistryEdit {
+/** The edit from `reg` to `d`: unchanged when both write the same text, refused when `d` would not parse. */
+export function finish(reg: EntityRegistry, d: Draft, message: string): RegistryEdit {
   const registry: EntityRegistry = { entities: d.entities, notEntities: d.notEntities, ...(d.conflicts?.length ? { conflicts: d.conflicts } : {}) };
   const text = serializeRegistry(registry);
   if (text === serializeRegistry(reg)) return { ok: true, registry: reg, changed: false, message: `${message} (the registry already said so)` };
@@ -206,6 +207,15 @@ export function markNotEntity(reg: EntityRegistry, text: string): RegistryEdit {
   }
   if (!d.notEntities.some((s) => same(s, text))) d.notEntities.push(text);
   return finish(reg, d, `\`${text}\` is not an entity`);
+}
+
+/** `target` is right as the model found it: it gets its registry entry (pinned), so it leaves the worklist. */
+export function confirmEntity(reg: EntityRegistry, target: EntityRef): RegistryEdit {
+  const bad = checkType(target.type);
+  if (bad) return { ok: false, message: bad };
+  const d = draftOf(reg);
+  const e = d.entities[pin(d, reg, target)];
+  return finish(reg, d, `${e.canonical} is in the registry as ${entityTypePhrase(e.type)}`);
 }
 
 /** The canonical name of `target` becomes `name`; the old canonical name stays as an alias. Never merges. */

@@ -12,11 +12,13 @@
 import { CodeActionKind, type CodeAction, type Command, type Diagnostic } from 'vscode-languageserver';
 import {
   addAlias,
+  confirmEntity,
   ENTITY_TYPES,
   entityTypeName,
   entityTypePhrase,
   LineIndex,
   markDifferent,
+  possibleMerges,
   markNotEntity,
   registryKey,
   renameEntity,
@@ -29,6 +31,7 @@ import {
   ClientEntityCommands,
   RegistryCommands,
   type AddAliasArgs,
+  type ConfirmEntityArgs,
   type EntityActionTarget,
   type MarkDifferentArgs,
   type NotEntityArgs,
@@ -38,6 +41,7 @@ import {
 import type { Feature, ServerContext } from '../context';
 import { DIAGNOSTIC_SOURCE } from '../diagnostics';
 import { oneOf, optionalString, paramsObject, requiredString } from '../params';
+import { registryMembership } from '../entityListing';
 import { entityRefOf } from '../registryEditor';
 import { UserError } from '../tagService';
 import { uriToPath } from '../workspace';
@@ -46,6 +50,20 @@ const ALIAS_CANDIDATES = 3;
 
 function isEntityDiagnostic(d: Diagnostic): boolean {
   return d.source === DIAGNOSTIC_SOURCE && (d.data as { kind?: string } | undefined)?.kind === 'entity';
+}
+
+type Position = { line: number; character: number };
+const before = (a: Position, b: Position): boolean => a.line < b.line || (a.line === b.line && a.character < b.character);
+
+/**
+ * Whether a diagnostic is under the cursor (an empty range: the position is inside the name or at one of its ends)
+ * or meets the selection. Clients send every diagnostic of the line (VS Code does, for Ctrl+. on a plain word);
+ * fixes are offered for the name under the cursor only.
+ */
+function underCursor(d: Diagnostic, range: { start: Position; end: Position }): boolean {
+  const empty = range.start.line === range.end.line && range.start.character === range.end.character;
+  if (empty) return !before(range.start, d.range.start) && !before(d.range.end, range.start);
+  return before(d.range.start, range.end) && before(range.start, d.range.end);
 }
 
 type Fields = Record<string, unknown>;
@@ -80,6 +98,18 @@ function nameWords(text: string): string[] {
   return text.split(/\s+/).filter((w) => w.length >= 4);
 }
 
+/**
+ * The name the rest of the entity goes on under when `text` is split off: its canonical name, or, when `text` is the
+ * canonical name itself, its next most frequent spelling (as markDifferent does). Undefined when there is none.
+ */
+function restName(cluster: EntityCluster, text: string): string | undefined {
+  if (registryKey(cluster.canonical) !== registryKey(text)) return cluster.canonical;
+  return [...cluster.spellings.entries()]
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+    .map(([s]) => s)
+    .find((s) => registryKey(s) !== registryKey(text));
+}
+
 /** The code actions for one entity diagnostic. */
 function actionsFor(ctx: ServerContext, target: EntityActionTarget, cluster: EntityCluster, diagnostic: Diagnostic, token: CancellationToken): CodeAction[] {
   const has = (command: string) => ctx.client.hasCommand(command);
@@ -90,20 +120,35 @@ function actionsFor(ctx: ServerContext, target: EntityActionTarget, cluster: Ent
   const action = (title: string, command: Command): CodeAction => ({ title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], command });
   const { text, type } = target;
   const out: CodeAction[] = [];
+  const inRegistry = registryMembership(ctx.workspace.corpusOf(uriToPath(target.uri) ?? '')?.registry());
+
+  // On the worklist: the entities it may be, one action each, first; then confirming it as it is.
+  const merges = possibleMerges(cluster, ctx.service.entityClustering(token, 'fast'), inRegistry);
+  for (const c of merges) {
+    const title = `Add “${text}” as a name of ${c.canonical} (${entityTypeName(c.type)})`;
+    const fix = action(title, run(RegistryCommands.addAlias, { entityId: c.entityId, alias: text } satisfies AddAliasArgs, title));
+    out.push(merges.length === 1 ? { ...fix, isPreferred: true } : fix);
+  }
+  if (!inRegistry(cluster)) {
+    const title = `Confirm ${cluster.canonical} as ${entityTypePhrase(cluster.type)} (add it to the registry)`;
+    const fix = action(title, run(RegistryCommands.confirm, { entityId: cluster.entityId } satisfies ConfirmEntityArgs, title));
+    out.push(merges.length ? fix : { ...fix, isPreferred: true });
+  }
 
   if (has(ClientEntityCommands.addAliasOf)) {
     const title = `Add “${text}” as a name of another entity…`;
     out.push(action(title, { title, command: ClientEntityCommands.addAliasOf, arguments: [target] }));
   } else {
     for (const c of aliasCandidates(ctx, text, cluster, token)) {
+      if (merges.some((m) => m.entityId === c.entityId)) continue;
       const title = `Add “${text}” as a name of ${c.canonical} (${entityTypeName(c.type)})`;
       out.push(action(title, run(RegistryCommands.addAlias, { entityId: c.entityId, alias: text } satisfies AddAliasArgs, title)));
     }
   }
 
-  const otherSpellings = [...cluster.spellings.keys()].some((s) => registryKey(s) !== registryKey(text));
-  if (otherSpellings) {
-    const title = `“${text}” is a different entity from ${cluster.canonical}`;
+  const rest = restName(cluster, text);
+  if (rest) {
+    const title = `“${text}” is a different entity from ${rest}`;
     const args: MarkDifferentArgs & { entityId: string } = { text, type, entityId: cluster.entityId };
     out.push(action(title, run(RegistryCommands.markDifferent, args, title)));
   }
@@ -142,7 +187,7 @@ export const entityActions: Feature = {
       });
 
     commands.registerCodeActions(async (params, token) => {
-      const diagnostics = params.context.diagnostics.filter(isEntityDiagnostic);
+      const diagnostics = params.context.diagnostics.filter((d) => isEntityDiagnostic(d) && underCursor(d, params.range));
       if (!diagnostics.length) return [];
       const only = params.context.only;
       if (only && !only.some((k) => k === '' || k === CodeActionKind.QuickFix || CodeActionKind.QuickFix.startsWith(`${k}.`))) return [];
@@ -153,9 +198,11 @@ export const entityActions: Feature = {
       if (text === undefined) return [];
       const lines = new LineIndex(text);
       const out: CodeAction[] = [];
+      const done = new Set<number>();
       for (const d of diagnostics) {
         const at = ctx.service.entityAt(file, lines.offsetAt(d.range.start), token);
-        if (!at) continue;
+        if (!at || done.has(at.mention.start)) continue;
+        done.add(at.mention.start);
         const { mention, cluster } = at;
         const target: EntityActionTarget = {
           text: mention.text,
@@ -202,6 +249,17 @@ export const entityActions: Feature = {
     command(RegistryCommands.notEntity, async (args, what) => {
       const text = requiredString(args, 'text', what);
       return editor.apply((reg) => markNotEntity(reg, text));
+    });
+    command(RegistryCommands.confirm, async (args, what) => {
+      const cluster = await editor.entity(requiredString(args, 'entityId', what));
+      const ref = entityRefOf(cluster);
+      return editor.apply((reg) => confirmEntity(reg, ref), cluster);
+    });
+    commands.registerCommand(RegistryCommands.undo, async (raw) => {
+      if (raw[0] !== undefined && raw[0] !== null) paramsObject(raw[0], RegistryCommands.undo);
+      const result = await editor.undoLast();
+      ctx.client.showResult(`${result.message}.`);
+      return result;
     });
     command(RegistryCommands.rename, async (args, what) => {
       const entityId = requiredString(args, 'entityId', what);

@@ -29,9 +29,11 @@ import {
   type EntityMention,
   type EntityType,
 } from '../../core/index';
+import { EntityNotifications } from '../../protocolEntities';
 import type { Feature, ServerContext } from '../context';
 import { byMentions } from '../entityListing';
 import { entityRefOf } from '../registryEditor';
+import { workspaceSymbolName } from '../symbolLabel';
 import { UserError } from '../tagService';
 import { uriToPath } from '../workspace';
 
@@ -97,7 +99,7 @@ function workspaceSymbols(ctx: ServerContext, query: string, token: Cancellation
     if (!first || !lines) continue;
     const articles = new Set(c.mentions.map((m) => m.uri)).size;
     out.push({
-      name: c.canonical,
+      name: workspaceSymbolName(c, query),
       kind: symbolKindOf(c.type),
       containerName: `${entityTypeName(c.type)} · ${plural(c.mentions.length, 'mention')} in ${plural(articles, 'article')}`,
       location: { uri: ctx.workspace.uriOf(first.uri), range: rangeOf(lines, first.start, first.end) },
@@ -200,7 +202,10 @@ export const entityNavigation: Feature = {
       if (!here?.at) throw new ResponseError(ErrorCodes.InvalidRequest, NOT_A_NAME);
       const ref = entityRefOf(here.at.cluster);
       try {
-        await ctx.registryEditor.apply((reg) => renameEntity(reg, ref, params.newName), here.at.cluster);
+        const result = await ctx.registryEditor.apply((reg) => renameEntity(reg, ref, params.newName), here.at.cluster);
+        // Rename has no result to show: say what it did, with Undo where the client offers it.
+        ctx.client.showResult(`${result.message}.`);
+        void connection.sendNotification(EntityNotifications.registryEdited, result);
       } catch (e) {
         if (e instanceof UserError) throw new ResponseError(ErrorCodes.InvalidRequest, e.message);
         throw e;
