@@ -97,7 +97,7 @@ export function planRename(from: string, typed: string, inUse: ReadonlyMap<strin
     return {
       kind: 'merge',
       to,
-      message: `“${target}” exists already (${plural(theirs, 'passage')}): Enter merges “${from}” (${what}) into it, in every article and the taxonomy. Undo Last Tag Operation does not undo this.`,
+      message: `“${target}” exists already (${plural(theirs, 'passage')}): Enter merges “${from}” (${what}) into it, in every article and the taxonomy (Undo Last Tag Operation takes it back).`,
     };
   }
   const parent = (name: string) => (name.includes('/') ? name.slice(0, name.lastIndexOf('/')) : '');

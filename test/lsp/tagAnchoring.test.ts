@@ -185,7 +185,30 @@ describe('tags that are never lost or misplaced', function () {
     const labels = new Set((await list()).map((t) => t.tag));
     assert.deepEqual([...labels], ['place/country']);
 
-    // Undo the rename? Undo covers tag operations; the last one was the corpus-wide tagging before the rename.
+    // Merge: tag one passage `geo`, rename `place/country` into it.
+    const [s1] = sentences();
+    await tag(s1, 'geo');
+    const merged = await exec<{ tags: number }>(ServerCommands.renameTag, { from: 'place/country', to: 'geo' });
+    assert.equal(merged.tags, occurrences + corpus.added);
+    assert.deepEqual([...new Set((await list()).map((t) => t.tag))], ['geo']);
+
+    // Undo takes back the merge, the tag, then the rename (the taxonomy entry, with its comments, under its old name again).
+    const unmerged = await exec<{ undone: string }>(ServerCommands.undoTag, undefined);
+    assert.match(unmerged.undone, /renaming “place\/country” to “geo”/);
+    const afterUnmerge = await list();
+    assert.equal(afterUnmerge.filter((t) => t.tag === 'geo').length, 1, 'the passage tagged geo before the merge keeps it');
+    assert.equal(afterUnmerge.filter((t) => t.tag === 'place/country').length, occurrences);
+    const undoTagGeo = await exec<{ undone: string }>(ServerCommands.undoTag, undefined);
+    assert.match(undoTagGeo.undone, /added tag “geo”/);
+    const unrenamed = await exec<{ undone: string }>(ServerCommands.undoTag, undefined);
+    assert.match(unrenamed.undone, /renaming “country” to “place\/country”/);
+    assert.equal((await list()).filter((t) => t.tag === 'country').length, occurrences);
+    const restoredTaxonomy = await fs.readFile(path.join(root, 'annotations/tags.yaml'), 'utf8');
+    assert.match(restoredTaxonomy, /name: country # nations/);
+    assert.match(restoredTaxonomy, /# team tags/);
+    assert.doesNotMatch(restoredTaxonomy, /place\/country/);
+
+    // Next comes the corpus-wide tagging before the rename.
     const undone = await exec<{ undone: string }>(ServerCommands.undoTag, undefined);
     assert.match(undone.undone, /tagged \d+ occurrences as “country”/);
     const left = await waitFor('the corpus-wide tags removed', async () => {

@@ -19,7 +19,7 @@ import type {
   TaxonomyResult,
   UndoResult,
 } from '../protocol';
-import type { CorpusFolder } from '../workspace/corpusFolder';
+import type { CorpusFolder, TagRename } from '../workspace/corpusFolder';
 import type { TagTracker } from './tagTracker';
 import { AnalystFileError } from '../workspace/corpusFolder';
 import { offsetsIn, oneOf, optionalString, paramsObject, requiredRange, requiredString, stringField } from './params';
@@ -36,6 +36,8 @@ export class UserError extends Error {}
 interface Operation {
   readonly what: string;
   readonly changes: { readonly file: string; readonly before: { id: string; before: Tag | undefined }[] }[];
+  /** A rename, move or merge of a tag, per workspace folder: taken back label by label, and in the taxonomy. */
+  readonly renames?: { readonly root: string; readonly rename: TagRename }[];
 }
 
 /** Undo goes back this many operations. */
@@ -192,16 +194,21 @@ export class TagService {
     const to = requiredString(args, 'to', what);
     await this.workspace.ready;
     const result: RenameTagResult = { tags: 0, articles: 0, skipped: [] };
-    for (const folder of this.workspace.all()) {
-      try {
+    const renames: NonNullable<Operation['renames']>[number][] = [];
+    try {
+      for (const folder of this.workspace.all()) {
         const r = await folder.renameTag(from, to);
         result.tags += r.tags;
         result.articles += r.articles;
         result.skipped.push(...r.skipped);
-      } catch (e) {
-        if (e instanceof AnalystFileError) throw new UserError(e.message);
-        throw e;
+        if (r.before.length || r.taxonomyBefore) renames.push({ root: folder.root, rename: r });
       }
+    } catch (e) {
+      if (e instanceof AnalystFileError) throw new UserError(e.message);
+      throw e;
+    } finally {
+      // What was renamed before a failure can still be taken back.
+      if (renames.length) this.history.push({ what: `renaming “${from}” to “${to}”`, changes: [], renames }), this.trimHistory();
     }
     return result;
   }
@@ -211,6 +218,17 @@ export class TagService {
     const op = this.history.pop();
     if (!op) return { undone: '' };
     await this.workspace.ready;
+    for (const { root, rename } of op.renames ?? []) {
+      // The folder's model is recreated when its settings change: take the rename back in the one open now.
+      const folder = this.workspace.all().find((f) => f.root === root);
+      if (!folder) throw new UserError(`Could not undo (${op.what}): its workspace folder is no longer open.`);
+      try {
+        await folder.undoRename(rename);
+      } catch (e) {
+        if (e instanceof AnalystFileError) throw new UserError(`Could not undo (${op.what}): ${e.message}`);
+        throw e;
+      }
+    }
     for (const { file, before } of op.changes) {
       const corpus = this.workspace.corpusOf(file);
       if (!corpus) continue;
@@ -324,8 +342,17 @@ export class TagService {
     return item;
   }
 
+  /** Records a change of an article's tags made by another service (an adjudication), so that Undo takes it back. */
+  remember(what: string, file: string, before: { id: string; before: Tag | undefined }[]): void {
+    this.record(what, [{ file, before }]);
+  }
+
   private record(what: string, changes: Operation['changes']): void {
     this.history.push({ what, changes });
+    this.trimHistory();
+  }
+
+  private trimHistory(): void {
     if (this.history.length > UNDO_DEPTH) this.history.shift();
   }
 

@@ -15,6 +15,7 @@ import {
   normalizeTagName,
   renamedLabel,
   renameInTaxonomy,
+  undoRenameInTaxonomy,
   type Taxonomy,
   EMPTY_REGISTRY,
   ignoreEverywhereEntry,
@@ -63,6 +64,20 @@ export type CorpusEvent =
   | { readonly kind: 'taxonomy'; readonly taxonomy: Taxonomy }
   /** An analyst file is broken (its problems), or fine again (none). A broken file's last good content stays in use. */
   | { readonly kind: 'problems'; readonly file: string; readonly problems: readonly FileProblem[] };
+
+/** What a tag rename changed, as taking it back needs it. */
+export interface TagRename {
+  readonly from: string;
+  readonly to: string;
+  readonly tags: number;
+  readonly articles: number;
+  /** Sidecars that do not parse, left untouched. */
+  readonly skipped: string[];
+  /** Per article, the renamed tags as they were before. */
+  readonly before: { readonly file: string; readonly before: { id: string; before: Tag }[] }[];
+  /** The taxonomy before, when the rename changed it. */
+  readonly taxonomyBefore?: Taxonomy;
+}
 
 /** One article's sidecar as last read or written. */
 export interface SidecarEntry {
@@ -281,31 +296,32 @@ export class CorpusFolder {
    * Renames (or moves) a tag, and every tag below it (`from/x` → `to/x`), in every sidecar and in the taxonomy; a name
    * already in use merges. Sidecars that do not parse are left untouched and listed in `skipped`.
    */
-  async renameTag(fromName: string, toName: string): Promise<{ tags: number; articles: number; skipped: string[] }> {
+  async renameTag(fromName: string, toName: string): Promise<TagRename> {
     const from = normalizeTagName(fromName);
     const to = normalizeTagName(toName);
     const problem = validateTagLabel(to) ?? (from ? undefined : 'Say which tag to rename.');
     if (problem) throw new AnalystFileError(problem);
-    if (from === to) return { tags: 0, articles: 0, skipped: [] };
+    if (from === to) return { from, to, tags: 0, articles: 0, skipped: [], before: [] };
     if (to.startsWith(`${from}/`)) throw new AnalystFileError(`${from} cannot be moved below itself (${to}).`);
     let tags = 0;
     let articles = 0;
     const skipped: string[] = [];
+    const before: TagRename['before'][number][] = [];
     for (const [article, entry] of [...this.sidecars]) {
       if (!entry.sidecar.tags.some((t) => renamedLabel(t.tag, from, to) !== undefined)) continue;
       try {
-        const n = await this.changeSidecar(article, (sidecar) => {
-          let count = 0;
+        const changed = await this.changeSidecar(article, (sidecar) => {
+          const old: { id: string; before: Tag }[] = [];
           const next = sidecar.tags.map((t) => {
             const label = renamedLabel(t.tag, from, to);
             if (label === undefined) return t;
-            count++;
+            old.push({ id: t.id, before: t });
             return { ...t, tag: label, updated: new Date().toISOString() };
           });
-          return count ? { value: { ...sidecar, tags: next }, result: count } : { result: 0 };
+          return old.length ? { value: { ...sidecar, tags: next }, result: old } : { result: old };
         });
-        tags += n;
-        if (n) articles++;
+        tags += changed.length;
+        if (changed.length) articles++, before.push({ file: article, before: changed });
       } catch (e) {
         if (!(e instanceof AnalystFileError)) throw e;
         skipped.push(path.relative(this.root, entry.file).split(path.sep).join('/'));
@@ -314,10 +330,33 @@ export class CorpusFolder {
     for (const file of this.problemFiles.keys()) {
       if (isSidecarFile(this.annotationsDir, file)) skipped.push(path.relative(this.root, file).split(path.sep).join('/'));
     }
+    let taxonomyBefore: Taxonomy | undefined;
     if (this.currentTaxonomy.tags.some((t) => renamedLabel(t.name, from, to) !== undefined)) {
-      await this.editTaxonomy((taxonomy) => renameInTaxonomy(taxonomy, from, to));
+      await this.editTaxonomy((taxonomy) => renameInTaxonomy((taxonomyBefore = taxonomy), from, to));
     }
-    return { tags, articles, skipped };
+    return { from, to, tags, articles, skipped, before, ...(taxonomyBefore ? { taxonomyBefore } : {}) };
+  }
+
+  /**
+   * Takes a rename back: each renamed tag gets its label back (tags changed since in another way keep that change),
+   * and the taxonomy entries under both names are as they were before it.
+   */
+  async undoRename(rename: TagRename): Promise<void> {
+    for (const { file, before } of rename.before) {
+      await this.changeSidecar(file, (sidecar) => {
+        const old = new Map(before.map((b) => [b.id, b.before]));
+        let count = 0;
+        const tags = sidecar.tags.map((t) => {
+          const was = old.get(t.id);
+          if (!was || was.tag === t.tag) return t;
+          count++;
+          return { ...t, tag: was.tag, updated: new Date().toISOString() };
+        });
+        return count ? { value: { ...sidecar, tags }, result: undefined } : { result: undefined };
+      });
+    }
+    const { taxonomyBefore } = rename;
+    if (taxonomyBefore) await this.editTaxonomy((taxonomy) => undoRenameInTaxonomy(taxonomy, taxonomyBefore, rename.from, rename.to));
   }
 
   /** Applies an edit to the taxonomy as it is on disk now; the new taxonomy is in use when this resolves. */

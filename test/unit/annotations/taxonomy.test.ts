@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { parse } from 'yaml';
-import { parseTaxonomy, renamedLabel, renameInTaxonomy, serializeTaxonomy, type Taxonomy } from '../../../server/src/core/index';
+import { parseTaxonomy, renamedLabel, renameInTaxonomy, serializeTaxonomy, undoRenameInTaxonomy, type Taxonomy } from '../../../server/src/core/index';
 
 describe('tag taxonomy (annotations/tags.yaml)', () => {
   const text = [
@@ -38,6 +38,22 @@ describe('tag taxonomy (annotations/tags.yaml)', () => {
     const moved = renameInTaxonomy(r.taxonomy, 'security', 'defence-cooperation');
     assert.deepEqual(moved.tags.map((t) => t.name).sort(), ['defence-cooperation', 'defence-cooperation/cybercrime']);
     assert.equal(moved.tags.find((t) => t.name === 'defence-cooperation')!.color, '#0366d6', 'the existing entry keeps its colour');
+  });
+
+  it('takes a merge back, keeping what changed elsewhere since, and the comments of the entries', () => {
+    const r = parseTaxonomy(text);
+    assert.ok(r.ok);
+    const merged = renameInTaxonomy(r.taxonomy, 'security', 'defence-cooperation');
+    const mergedText = serializeTaxonomy(merged, text);
+    const later: Taxonomy = { ...merged, tags: [...merged.tags, { name: 'border', description: 'added since' }] };
+    const laterText = serializeTaxonomy(later, mergedText);
+    const back = undoRenameInTaxonomy(later, r.taxonomy, 'security', 'defence-cooperation');
+    assert.deepEqual(back.tags.map((t) => t.name), ['border', 'defence-cooperation', 'security', 'security/cybercrime']);
+    assert.equal(back.tags.find((t) => t.name === 'security/cybercrime')!.description, 'Online fraud and hacking');
+    const out = serializeTaxonomy(back, laterText);
+    assert.match(out, /# crime online\n\s*- name: security\/cybercrime/, 'the comment goes back with its entry');
+    assert.match(out, /# the big one/);
+    assert.match(out, /# Our tags: agreed at the kick-off/);
   });
 
   it('keeps comments on rewrite, and writes the same bytes for the same value', () => {

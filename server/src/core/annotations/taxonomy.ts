@@ -172,3 +172,24 @@ export function renameInTaxonomy(taxonomy: Taxonomy, from: string, to: string): 
   });
   return { ...taxonomy, tags, renamedFrom };
 }
+
+/**
+ * Takes back `renameInTaxonomy(before, from, to)` in `current` (the taxonomy as it is now, which may hold other
+ * changes made since): the entries that were under `from` and under `to` come back as they were in `before`, and
+ * entries under `to` that the rename created go. Everything else in `current` is kept.
+ */
+export function undoRenameInTaxonomy(current: Taxonomy, before: Taxonomy, from: string, to: string): Taxonomy {
+  const under = (name: string, root: string) => renamedLabel(name, root, root) !== undefined;
+  const restored = before.tags.filter((t) => under(t.name, from) || under(t.name, to));
+  const restoredNames = new Set(restored.map((t) => t.name));
+  const beforeNames = new Set(before.tags.map((t) => t.name));
+  const renamedFrom = new Map<string, string>();
+  // A renamed entry that did not merge goes back under its old name, with its comments.
+  for (const t of restored) {
+    const renamed = renamedLabel(t.name, from, to);
+    if (renamed !== undefined && !beforeNames.has(renamed)) renamedFrom.set(t.name, renamed);
+  }
+  const kept = current.tags.filter((t) => !restoredNames.has(t.name) && !(under(t.name, to) && !beforeNames.has(t.name)));
+  const tags = [...kept, ...restored].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  return { ...current, tags, renamedFrom };
+}
