@@ -32,6 +32,8 @@ import { entityNavigation } from './lsp/features/entityNavigation';
 import { boilerplateActions } from './lsp/features/boilerplateActions';
 import { fileWatching } from './lsp/features/fileWatching';
 import type { WatchFolders } from './workspace/folderWatcher';
+import type { GitAnnotations } from './workspace/annotationSources';
+import { agreementFeature } from './lsp/features/agreementFeature';
 
 export interface ServerDeps {
   loadNerModel(): NerModel;
@@ -46,9 +48,11 @@ export interface ServerDeps {
   readonly clusterInBackground?: ClusterInBackground;
   /** Who the analyst is by a folder's version control (node/gitUserName.ts), recorded on new tags. */
   readonly userName?: (folder: string) => Promise<string | undefined>;
+  /** Annotation files at git refs (node/gitAnnotations.ts): agreement and adjudication between analysts' branches. */
+  readonly git?: GitAnnotations;
 }
 
-export const FEATURES: readonly Feature[] = [corpusSync, documentSync, hoverFeature, tagsFeature, tagActions, boilerplateActions, timelineFeature, entityActions, entityList, entityNavigation, fileWatching];
+export const FEATURES: readonly Feature[] = [corpusSync, documentSync, hoverFeature, tagsFeature, tagActions, boilerplateActions, timelineFeature, entityActions, entityList, entityNavigation, fileWatching, agreementFeature];
 
 export function startServer(connection: Connection, deps: ServerDeps): void {
   guardStandardRequests(connection); // standard requests' params checked before any feature sees them (standardParams.ts)
@@ -92,6 +96,7 @@ export function startServer(connection: Connection, deps: ServerDeps): void {
         .catch((e) => connection.console.error(`Reading the settings failed: ${(e as Error).stack ?? e}`));
     },
     ...(deps.watchFolders ? { watchFolders: deps.watchFolders } : {}),
+    ...(deps.git ? { git: deps.git } : {}),
   };
 
   const reindex = () =>

@@ -16,6 +16,7 @@ import { startServer } from '../../server/src/server';
 import { loadNerModel } from '../../server/src/node/nerModelFile';
 import { nodeFileSystem } from '../../server/src/node/nodeFileSystem';
 import { watchFolders } from '../../server/src/node/folderWatcher';
+import { gitAnnotations } from '../../server/src/node/gitAnnotations';
 import type { WorkspaceFileSystem } from '../../server/src/workspace/fileSystem';
 import { waitFor } from './workspace';
 
@@ -73,7 +74,7 @@ export async function startLspHarness(root: string, settings?: unknown, fs: Work
   const serverConnection = createConnection(ProposedFeatures.all, new StreamMessageReader(toServer), new StreamMessageWriter(toClient));
   cachedModel ??= loadNerModel();
   const model = cachedModel;
-  startServer(serverConnection, { loadNerModel: () => model, fs, watchFolders });
+  startServer(serverConnection, { loadNerModel: () => model, fs, watchFolders, git: gitAnnotations });
   const client = createMessageConnection(new StreamMessageReader(toClient), new RawParamsWriter(toServer));
   const registrations: LspHarness['registrations'] = [];
   const published = new Map<string, Diagnostic[]>();

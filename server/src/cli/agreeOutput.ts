@@ -1,25 +1,7 @@
 /** `agree`'s output, as JSON or text (pure). */
-import type { LabelAgreement, Prf, RegistryDisagreements, SpanAgreement } from '../core/index';
+import { registryDisagreementLines, type AgreementReport, type Prf, type SideSummary } from '../core/index';
 
-export interface SideSummary {
-  readonly source: string;
-  readonly kind: 'folder' | 'git';
-  readonly articles: number;
-  readonly tags: number;
-  readonly entities: number;
-}
-
-export interface AgreementReport {
-  readonly a: SideSummary;
-  readonly b: SideSummary;
-  readonly spans: SpanAgreement;
-  readonly tokens: LabelAgreement & { readonly documents: number };
-  readonly registry: RegistryDisagreements;
-  /** Krippendorff's unitized alpha per tag (characters of the articles laid end to end). */
-  readonly unitized: readonly { readonly tag: string; readonly alpha: number | null; readonly observed: number; readonly expected: number }[];
-  /** Articles tagged by either side whose text is not in the workspace (left out of the token figures). */
-  readonly missingArticles: readonly string[];
-}
+export type { AgreementReport, SideSummary };
 
 const round = (x: number | null): number | null => (x === null ? null : Math.round(x * 10000) / 10000);
 const roundPrf = (p: Prf) => ({ ...p, precision: round(p.precision), recall: round(p.recall), f1: round(p.f1) });
@@ -67,17 +49,8 @@ export function agreementText(r: AgreementReport): string {
   for (const u of r.unitized) lines.push(`  ${u.tag.padEnd(width)} ${num(u.alpha).padStart(6)}`);
   lines.push('');
   const g = r.registry;
-  const count = g.onlyA.length + g.onlyB.length + g.types.length + g.aliases.length + g.owners.length + g.notEntities.onlyA.length + g.notEntities.onlyB.length;
-  lines.push(`Entity registry: ${count ? `${count} disagreement${count === 1 ? '' : 's'}` : 'no disagreements'}`);
-  for (const e of g.onlyA) lines.push(`  only A: ${e.canonical} (${e.type}, ${e.id})`);
-  for (const e of g.onlyB) lines.push(`  only B: ${e.canonical} (${e.type}, ${e.id})`);
-  for (const t of g.types) lines.push(`  type of ${t.canonical}: A ${t.a}, B ${t.b}`);
-  for (const a of g.aliases) {
-    const parts = [...(a.onlyA.length ? [`only A: ${a.onlyA.join(', ')}`] : []), ...(a.onlyB.length ? [`only B: ${a.onlyB.join(', ')}`] : [])];
-    lines.push(`  names of ${a.canonical}: ${parts.join('; ')}`);
-  }
-  for (const o of g.owners) lines.push(`  "${o.name}" is a name of ${o.a} for A, of ${o.b} for B`);
-  for (const s of g.notEntities.onlyA) lines.push(`  not an entity for A only: ${s}`);
-  for (const s of g.notEntities.onlyB) lines.push(`  not an entity for B only: ${s}`);
+  const registryLines = registryDisagreementLines(g);
+  lines.push(`Entity registry: ${registryLines.length ? `${registryLines.length} disagreement${registryLines.length === 1 ? '' : 's'}` : 'no disagreements'}`);
+  for (const line of registryLines) lines.push(`  ${line}`);
   return lines.join('\n') + '\n';
 }

@@ -7,6 +7,7 @@ import type { Connection, ServerCapabilities } from 'vscode-languageserver';
 import type { TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { AnalysisOptions, CorpusService } from '../core/index';
+import type { GitAnnotations } from '../workspace/annotationSources';
 import type { WatchFolders } from '../workspace/folderWatcher';
 import type { Settings } from '../workspace/settings';
 import type { ClientInfo } from './clientInfo';
@@ -49,6 +50,8 @@ export interface ServerContext {
   settingsMayHaveChanged(): void;
   /** Watches folders on disk, when the server may (node/folderWatcher.ts); used for clients that do not watch files. */
   readonly watchFolders?: WatchFolders;
+  /** Reads annotation files at git refs (node/gitAnnotations.ts), for agreement and adjudication between branches. */
+  readonly git?: GitAnnotations;
 }
 
 /** One LSP feature: the capabilities it adds, and a function that registers its handlers. */
