@@ -1,0 +1,62 @@
+import * as assert from 'node:assert/strict';
+import { clusterEntities } from '../../../server/src/core/entities/aliases';
+import { parseRegistry } from '../../../server/src/core/entities/registry';
+import { dateWorklist, entityWorklist, isDemonym } from '../../../server/src/core/worklist';
+import type { BoilerplateFinding, DateMention } from '../../../server/src/core/types';
+import { doc } from '../entities/aliases.fixtures';
+
+const TEXT =
+  'Share it Vietnam Laos. ' +
+  'Vietnam and Laos met. The Vietnamese side and the EU talked; Vietnam agreed. ' +
+  'The European Union spoke, and the Party and the Party Congress met.';
+const A = doc('a.txt', TEXT, {
+  Vietnam: 'LOCATION',
+  Laos: 'LOCATION',
+  Vietnamese: 'MISC',
+  EU: 'ORG',
+  'European Union': 'ORG',
+  Party: 'ORG',
+  'Party Congress': 'MISC',
+});
+const chrome: BoilerplateFinding = { start: 0, end: 22, text: TEXT.slice(0, 22), kind: 'chrome', copies: [], reason: 'share widget' };
+const input = (clustering: ReturnType<typeof clusterEntities>) => ({ entities: clustering.mentionsOf('a.txt'), dates: [] as DateMention[], boilerplate: [chrome] });
+
+describe('worklist: what an analyst acts on', () => {
+  it('lists a name not in the registry once per article, outside boilerplate, and no nationality adjective', () => {
+    const clustering = clusterEntities([A]);
+    const verdicts = entityWorklist(input(clustering), clustering, { inRegistry: () => false });
+    const listed = verdicts.filter((v) => v.reason);
+    const vietnam = verdicts.filter((v) => v.mention.text === 'Vietnam');
+    assert.equal(vietnam.length, 3);
+    assert.equal(vietnam[0].note, 'inside boilerplate', 'the mention in page chrome is not listed');
+    assert.equal(vietnam[1].reason, 'new-name', 'the first mention outside boilerplate is');
+    assert.ok(vietnam.slice(2).every((v) => !v.reason), 'later mentions are not');
+    assert.ok(verdicts.filter((v) => v.mention.text === 'Vietnamese').every((v) => !v.reason));
+    assert.equal(new Set(listed.map((v) => v.mention.entityId)).size, listed.length, 'each entity once');
+  });
+
+  it('lists names the registry knows only when they may be another entity', () => {
+    const clustering = clusterEntities([A], ok(parseRegistry('entities:\n  - canonical: Vietnam\n    type: LOCATION\n')));
+    const verdicts = entityWorklist(input(clustering), clustering, { inRegistry: (c) => c.canonical === 'Vietnam' });
+    assert.ok(verdicts.filter((v) => v.mention.text === 'Vietnam').every((v) => !v.reason), 'Vietnam is settled');
+    const eu = verdicts.find((v) => v.mention.text === 'EU')!;
+    assert.equal(eu.reason, 'possible-merge');
+    assert.deepEqual(eu.mergeWith!.map((c) => c.canonical), ['European Union'], 'an acronym of the other name');
+  });
+
+  it('lists dates that could not be resolved, and no date inside boilerplate', () => {
+    const date = (start: number, value: string): DateMention => ({ start, end: start + 3, text: 'x', value, kind: 'DATE', resolution: 'test' });
+    const verdicts = dateWorklist({ entities: [], boilerplate: [chrome], dates: [date(2, 'XXXX-06-02'), date(30, 'XXXX-06-02'), date(40, '2025-06-02')] });
+    assert.deepEqual(verdicts.map((v) => v.reason), [undefined, 'unresolved-date', undefined]);
+  });
+
+  it('knows nationality adjectives', () => {
+    assert.ok(isDemonym('Vietnamese') && isDemonym('Lao'));
+    assert.ok(!isDemonym('Vietnam') && !isDemonym('Vietnamese Tet'));
+  });
+});
+
+function ok<T>(r: { ok: true; registry: T } | { ok: false }): T {
+  assert.ok(r.ok);
+  return r.registry;
+}
