@@ -11,8 +11,9 @@ import { tagsFeature } from './tagsFeature';
 import { timelineFeature } from './timelineFeature';
 import { entitiesFeature } from './entitiesFeature';
 import { boilerplateFeature } from './boilerplateFeature';
+import { agreementFeature } from './agreementFeature';
 
-const FEATURES: readonly ClientFeature[] = [tagsFeature, timelineFeature, entitiesFeature, boilerplateFeature];
+const FEATURES: readonly ClientFeature[] = [tagsFeature, timelineFeature, entitiesFeature, boilerplateFeature, agreementFeature];
 
 /** What the extension exports, for integration tests and other extensions. */
 export interface CorpusAnnotatorApi {

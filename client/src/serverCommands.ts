@@ -6,9 +6,10 @@ import { ExecuteCommandRequest, type LanguageClient } from 'vscode-languageclien
 import type { ServerCommandTypes } from '../../server/src/protocol';
 import type { BoilerplateCommandTypes } from '../../server/src/protocolBoilerplate';
 import type { RegistryCommandTypes } from '../../server/src/protocolEntities';
+import type { AgreementCommandTypes } from '../../server/src/protocolAgreement';
 
 /** Every server command, by name, with its arguments and result. */
-export type AllServerCommandTypes = ServerCommandTypes & BoilerplateCommandTypes & RegistryCommandTypes;
+export type AllServerCommandTypes = ServerCommandTypes & BoilerplateCommandTypes & RegistryCommandTypes & AgreementCommandTypes;
 export type ServerCommandName = keyof AllServerCommandTypes;
 
 /** Sends workspace/executeCommand for `command`; rejects with the server's message when it fails. */
