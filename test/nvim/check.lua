@@ -96,7 +96,10 @@ local function main()
     local row = find(buf, needle)
     local diags = {}
     for _, d in ipairs(vim.lsp.diagnostic.get_line_diagnostics(buf, row)) do
-      if tostring(d.code):match(codeprefix) then table.insert(diags, d) end
+      if tostring(d.code):match(codeprefix) then
+        -- The diagnostic of the needle first: fixes are offered for the name under the cursor (its range) only.
+        if d.message:find(needle, 1, true) then table.insert(diags, 1, d) else table.insert(diags, d) end
+      end
     end
     local actions = request(buf, 'textDocument/codeAction', {
       textDocument = { uri = vim.uri_from_bufnr(buf) }, range = diags[1] and diags[1].range or { start = { line = row, character = 0 }, ['end'] = { line = row, character = 0 } },
