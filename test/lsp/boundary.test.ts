@@ -4,7 +4,7 @@
  * outside, a registry linked outside, a sidecar that is a folder, an `annotations` folder linked outside, an
  * `annotationsFolder` setting of `../…`). A file system that watches every path the server touches shows that nothing
  * outside the workspace is read or written, the folder outside is left byte-identical, and the server answers.
- * Also: the indexer leaves articles over corpusAnnotator.maxDocumentSize out of the corpus.
+ * Also: articles over corpusAnnotator.maxDocumentSize stay out of the corpus, indexed or open in the editor.
  */
 import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -154,5 +154,17 @@ describe('the workspace boundary', function () {
     assert.ok(symbols.length > 0, 'the other articles are indexed');
     assert.ok(!symbols.some((s) => s.location.uri === l.uri(big)), 'nothing of the large article');
     assert.ok(existsSync(path.join(root, big)));
+
+    // Opened and edited in the editor, it is still shown as not analysed and stays out of the corpus.
+    await l.open(big);
+    await l.waitForDiagnostics(l.uri(big), (d) => d.some((x) => /Not analysed/.test(x.message)));
+    await l.client.sendNotification('textDocument/didChange', {
+      textDocument: { uri: l.uri(big), version: 2 },
+      contentChanges: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: 'Hanoi. ' }],
+    });
+    const diagnostics = await l.waitForDiagnostics(l.uri(big), (d) => d.some((x) => /Not analysed/.test(x.message)));
+    assert.ok(diagnostics.every((d) => /Not analysed/.test(d.message)), 'no findings on it');
+    const after = (await l.client.sendRequest('workspace/symbol', { query: '' })) as { location: { uri: string } }[];
+    assert.ok(!after.some((s) => s.location.uri === l.uri(big)), 'still nothing of the large article once open and edited');
   });
 });

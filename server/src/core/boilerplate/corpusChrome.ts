@@ -51,7 +51,7 @@ function shortLineReason(
   const shape = doc.shapes[i];
   const e = shape ? stats.shapes.get(shape) : undefined;
   if (!e || e.docs < MIN_RECURRENCE) return undefined;
-  const recurs = (n: number, where: string): string => `line recurs ${where} ${n} articles (page furniture)`;
+  const recurs = (n: number, where: string): string => `line recurs ${where} ${n} articles (page chrome)`;
   switch (l.region) {
     case 'body':
       return e.top + e.tail > e.body ? recurs(e.docs, 'in') : undefined;

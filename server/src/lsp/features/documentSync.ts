@@ -13,13 +13,15 @@ export const documentSync: Feature = {
   capabilities: { textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } } },
   register(ctx) {
     const { documents, workspace, service, connection } = ctx;
+    const tooLarge = async (file: string, text: string) => text.length > (await workspace.settingsFor(workspace.folderOf(file))).maxDocumentSize;
     documents.onDidOpen(async ({ document }) => {
       const file = uriToPath(document.uri);
       if (!file) return;
       workspace.rememberClientUri(file, document.uri);
       await workspace.ready;
       if (workspace.isInCorpus(file)) {
-        service.setDocument(file, document.getText());
+        if (await tooLarge(file, document.getText())) service.removeDocument(file);
+        else service.setDocument(file, document.getText());
         ctx.tags.track(file, document.uri, document.getText());
         ctx.validateSoon(0);
       }
@@ -29,6 +31,12 @@ export const documentSync: Feature = {
       if (!file) return;
       await workspace.ready;
       if (!workspace.isInCorpus(file)) return;
+      // An article larger than corpusAnnotator.maxDocumentSize is shown as not analysed: it never reaches the core.
+      if (await tooLarge(file, document.getText())) {
+        service.removeDocument(file);
+        ctx.validateSoon();
+        return;
+      }
       service.setDocument(file, document.getText());
       ctx.validateSoon();
       ctx.indexer.refreshSoon(() => {
@@ -49,7 +57,7 @@ export const documentSync: Feature = {
       await workspace.ready;
       if (workspace.isInCorpus(file)) {
         const onDisk = await workspace.fs.readText(file).catch(() => undefined);
-        if (onDisk === undefined) service.removeDocument(file);
+        if (onDisk === undefined || (await tooLarge(file, onDisk))) service.removeDocument(file);
         else service.setDocument(file, onDisk);
         ctx.validateSoon();
       }

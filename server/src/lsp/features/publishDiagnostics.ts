@@ -36,9 +36,10 @@ export function createValidator(ctx: () => ServerContext): (delayMs?: number) =>
 
 async function validate(c: ServerContext, doc: TextDocument, token: CancellationToken): Promise<void> {
   const file = uriToPath(doc.uri);
-  if (!file || !c.service.hasDocument(file)) return;
+  if (!file || !c.workspace.isInCorpus(file)) return;
   const settings = await c.settingsOf(file);
   const text = doc.getText();
+  // Too large to analyse: documentSync.ts keeps it out of the core, and it says so here.
   if (text.length > settings.maxDocumentSize) {
     c.connection.sendDiagnostics({
       uri: doc.uri,
@@ -51,6 +52,7 @@ async function validate(c: ServerContext, doc: TextDocument, token: Cancellation
     });
     return;
   }
+  if (!c.service.hasDocument(file)) return;
   const lines = new LineIndex(text);
   const analysis = c.service.analyze(file, c.analysisOptions(settings), token);
   const clustering = c.service.entityClustering(token, 'fast');
