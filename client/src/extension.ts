@@ -39,6 +39,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<Corpus
   const initializationOptions: InitializationOptions = {
     clientCommands: [BoilerplateClientCommands.tagRange, ...Object.values(ClientEntityCommands), ...Object.values(ClientTagCommands)],
     showsCommandResults: true,
+    // The persistent analysis cache goes to this workspace's storage (absent when no folder is open: the server then
+    // uses the user's cache folder).
+    ...(context.storageUri ? { analysisCacheDir: vscode.Uri.joinPath(context.storageUri, 'analysis-cache').fsPath } : {}),
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: [{ scheme: 'file', language: 'plaintext' }],

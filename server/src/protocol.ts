@@ -78,6 +78,12 @@ export interface TagsChangedParams {
 export interface IndexedParams {
   /** Articles in the corpus. */
   articles: number;
+  /** Of those, articles analysed by this indexing (the others' analyses came from the persistent cache, or were current). */
+  analysed?: number;
+  /** Articles whose analysis came from the persistent analysis cache. */
+  fromCache?: number;
+  /** Whether the corpus-wide entity clustering came from the persistent cache. */
+  clusteringFromCache?: boolean;
 }
 
 /**
@@ -101,6 +107,11 @@ export interface InitializationOptions {
    * server says it with `window/showMessage`, since editors such as Neovim drop command results.
    */
   showsCommandResults?: boolean;
+  /**
+   * A folder of the client's own for the persistent analysis cache (VS Code: in the workspace storage). Without it the
+   * server uses the user's cache folder (node/analysisCacheStore.ts).
+   */
+  analysisCacheDir?: string;
 }
 
 /** One tag of the taxonomy (`annotations/tags.yaml`). */

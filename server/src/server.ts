@@ -32,6 +32,7 @@ import { entityNavigation } from './lsp/features/entityNavigation';
 import { boilerplateActions } from './lsp/features/boilerplateActions';
 import { fileWatching } from './lsp/features/fileWatching';
 import type { WatchFolders } from './workspace/folderWatcher';
+import type { AnalysisCache } from './workspace/analysisCache';
 import type { GitAnnotations } from './workspace/annotationSources';
 import { agreementFeature } from './lsp/features/agreementFeature';
 
@@ -46,6 +47,11 @@ export interface ServerDeps {
   readonly watchFolders?: WatchFolders;
   /** Clusters the corpus's entities away from the server's thread (node/backgroundClustering.ts). */
   readonly clusterInBackground?: ClusterInBackground;
+  /**
+   * The persistent analysis cache of a workspace (node/analysisCacheStore.ts), from its folders and the folder the
+   * client offers for it (`initializationOptions.analysisCacheDir`); none when absent or when it answers undefined.
+   */
+  readonly analysisCache?: (folders: readonly string[], clientDir: string | undefined, log: (message: string) => void) => AnalysisCache | undefined;
   /** Who the analyst is by a folder's version control (node/gitUserName.ts), recorded on new tags. */
   readonly userName?: (folder: string) => Promise<string | undefined>;
   /** Annotation files at git refs (node/gitAnnotations.ts): agreement and adjudication between analysts' branches. */
@@ -111,7 +117,7 @@ export function startServer(connection: Connection, deps: ServerDeps): void {
         ctx.notify.changed('boilerplate', 0);
         ctx.notify.changed('entities', 0);
         ctx.notify.changed('timeline', 0);
-        void connection.sendNotification(Notifications.indexed, { articles: service.documentUris().length });
+        void connection.sendNotification(Notifications.indexed, { ...indexer.stats, articles: service.documentUris().length });
       })
       .catch((e) => connection.console.error(`Opening the workspace failed: ${(e as Error).stack ?? e}`));
 
@@ -121,6 +127,12 @@ export function startServer(connection: Connection, deps: ServerDeps): void {
     workspace.configurationSupported = !!params.capabilities.workspace?.configuration;
     if (!workspace.configurationSupported) workspace.setPushedSettings(client.initializationOptions);
     ctx.indexer.progressSupported = !!params.capabilities.window?.workDoneProgress;
+    const cacheDir = client.initializationOptions.analysisCacheDir;
+    indexer.cache = deps.analysisCache?.(
+      workspace.allFolders().map((f) => f.root),
+      typeof cacheDir === 'string' && cacheDir ? cacheDir : undefined,
+      (message) => connection.console.warn(message),
+    );
     const capabilities: ServerCapabilities = { workspace: { workspaceFolders: { supported: true } } };
     const commands: string[] = [];
     let codeActions = false;
@@ -134,6 +146,8 @@ export function startServer(connection: Connection, deps: ServerDeps): void {
     if (codeActions) capabilities.codeActionProvider = { codeActionKinds: ['quickfix'], resolveProvider: false };
     return { capabilities, serverInfo: { name: 'corpus-annotator', version: '0.1.0' } };
   });
+  // The analysis cache is written once the corpus is indexed; an editor closing soon after waits for it.
+  connection.onShutdown(() => indexer.flushed());
   connection.onInitialized(() => {
     if (workspace.configurationSupported) {
       void connection.client.register(DidChangeConfigurationNotification.type, { section: 'corpusAnnotator' }).catch(() => undefined);

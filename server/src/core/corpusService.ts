@@ -15,6 +15,7 @@ import { EMPTY_REGISTRY, type EntityRegistry } from './entities/registry';
 import { recognizeDocumentDates, type DateOptions } from './dates/index';
 import { createBoilerplateIndex, type BoilerplateCluster } from './boilerplate/index';
 import { compileIgnores, filterClusters, filterFindings, NO_IGNORES, type BoilerplateIgnores } from './boilerplate/ignoreRules';
+import { decodeArticleState, encodeArticleState, type ArticleState } from './analysisState';
 
 export interface ClusteringInput {
   readonly docs: DocumentEntities[];
@@ -51,6 +52,14 @@ export interface EntityAt {
 
 export interface CorpusService {
   setDocument(uri: string, text: string): void;
+  /**
+   * Sets a document with the analysis state a host kept from an earlier run for this very text (analysisState.ts),
+   * so it is not analysed again. False (and the document is set, to be analysed when needed) when the state does not
+   * fit the text.
+   */
+  importDocument(uri: string, text: string, state: unknown): boolean;
+  /** A document's analysis state, for the host to keep; undefined until it has been analysed (prepareDocument). */
+  exportDocument(uri: string): ArticleState | undefined;
   removeDocument(uri: string): void;
   hasDocument(uri: string): boolean;
   getText(uri: string): string | undefined;
@@ -182,6 +191,18 @@ export function createCorpusService(init: CorpusServiceInit): CorpusService {
       docs.set(uri, { text });
       boilerplate.update(uri, text);
       documentChanged(uri);
+    },
+    importDocument(uri, text, state) {
+      const entities = decodeArticleState(text, state);
+      service.setDocument(uri, text);
+      const doc = docs.get(uri)!;
+      if (!entities) return false;
+      if (!doc.entities) doc.entities = entities;
+      return true;
+    },
+    exportDocument(uri) {
+      const state = docs.get(uri);
+      return state?.entities ? encodeArticleState(state.text, state.entities) : undefined;
     },
     removeDocument(uri) {
       if (!docs.delete(uri)) return;

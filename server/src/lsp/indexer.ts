@@ -1,7 +1,19 @@
 /** Reads the workspace's articles into the core, with work-done progress, and keeps a promise of readiness. */
 import type { Connection } from 'vscode-languageserver';
-import { CancelledError, NEVER_CANCELLED, type CancellationToken, type ClusteringInput, type ClusteringSnapshot, type CorpusService } from '../core/index';
+import { CancelledError, NEVER_CANCELLED, snapshotOfClustering, type CancellationToken, type ClusteringInput, type ClusteringSnapshot, type CorpusService } from '../core/index';
+import type { AnalysisCache } from '../workspace/analysisCache';
 import type { Workspace } from './workspace';
+
+/** Articles read ahead of the one being analysed (reads wait on the disk, analyses on the processor). */
+const READ_AHEAD = 16;
+
+/** What the last indexing did: how many articles it analysed, and what came from the persistent cache. */
+export interface IndexingStats {
+  articles: number;
+  analysed: number;
+  fromCache: number;
+  clusteringFromCache: boolean;
+}
 
 export class CorpusIndexer {
   progressSupported = false;
@@ -11,6 +23,12 @@ export class CorpusIndexer {
   private run = 0;
   private refreshTimer: NodeJS.Timeout | undefined;
   private readonly indexedListeners: (() => void)[] = [];
+  /** The persistent analysis cache of the workspace, if any (set once the workspace is known). */
+  cache: AnalysisCache | undefined;
+  /** What the last indexing did. */
+  stats: IndexingStats = { articles: 0, analysed: 0, fromCache: 0, clusteringFromCache: false };
+  /** The cache's last save (awaited at shutdown). */
+  private saving: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly connection: Connection,
@@ -48,7 +66,7 @@ export class CorpusIndexer {
    * answering meanwhile, and articles edited in the meantime are seen through the result), else here. True when a
    * new clustering is in use.
    */
-  private async recluster(): Promise<boolean> {
+  private async recluster(keep?: (snapshot: ClusteringSnapshot) => void): Promise<boolean> {
     if (!this.service.clusteringIsStale()) return false;
     const started = Date.now();
     if (this.background) {
@@ -57,13 +75,15 @@ export class CorpusIndexer {
         const snapshot = await this.background({ docs: input.docs, registry: input.registry });
         const adopted = this.service.adoptClustering(snapshot, input.generation);
         this.connection.console.info(`Entities clustered across ${input.docs.length} articles in a worker in ${Date.now() - started} ms${adopted ? '' : ' (superseded)'}.`);
+        if (adopted) keep?.(snapshot);
         return adopted;
       } catch (e) {
         this.connection.console.warn(`Clustering in the worker failed (${(e as Error).message}); clustering here instead.`);
       }
     }
     try {
-      this.service.entityClustering(NEVER_CANCELLED);
+      const clustering = this.service.entityClustering(NEVER_CANCELLED);
+      if (keep) keep(snapshotOfClustering(clustering, this.service.documentUris()));
     } catch (e) {
       this.connection.console.error(`Clustering the corpus failed: ${(e as Error).stack ?? e}`);
       return false;
@@ -90,6 +110,22 @@ export class CorpusIndexer {
     return this.readyPromise;
   }
 
+  /** Resolves when the persistent cache has been written after the last indexing (the server awaits it at shutdown). */
+  flushed(): Promise<void> {
+    return this.saving;
+  }
+
+  /** An article's text on disk, through the folder's boundary (inside the folder, links resolved, regular files only). */
+  private async read(file: string): Promise<string | undefined> {
+    try {
+      const corpus = this.workspace.corpusOf(file);
+      return corpus ? await corpus.readArticle(file) : undefined;
+    } catch (e) {
+      this.connection.console.warn(`Cannot read ${file}: ${(e as Error).message}`);
+      return undefined;
+    }
+  }
+
   private async index(run: number): Promise<void> {
     const superseded = () => run !== this.run;
     const cancelled: CancellationToken = { get isCancellationRequested() { return superseded(); } };
@@ -98,25 +134,32 @@ export class CorpusIndexer {
     progress?.begin('Corpus Annotator', 0, 'Finding articles…', false);
     try {
       await this.workspace.ready;
+      const cache = this.cache;
+      await cache?.load();
       const files = new Set<string>();
       for (const corpus of this.workspace.all()) for (const f of corpus.articles()) files.add(f);
       for (const uri of this.service.documentUris()) {
         if (!files.has(uri) && !this.isOpen(uri)) this.service.removeDocument(uri);
       }
       const list = [...files];
+      /** Each article's text key in the cache. */
+      const keys = new Map<string, string>();
+      const stats: IndexingStats = { articles: 0, analysed: 0, fromCache: 0, clusteringFromCache: false };
+      const reads: (Promise<string | undefined> | undefined)[] = [];
+      let ahead = 0;
       let done = 0;
       let lastYield = Date.now();
-      for (const file of list) {
+      for (let i = 0; i < list.length; i++) {
         if (run !== this.run) return;
+        const file = list[i];
+        for (ahead = Math.max(ahead, i); ahead < Math.min(list.length, i + READ_AHEAD); ahead++) {
+          if (!this.isOpen(list[ahead])) reads[ahead] = this.read(list[ahead]);
+        }
+        const reading = reads[i];
+        reads[i] = undefined;
+        let imported = false;
         if (!this.isOpen(file)) {
-          let text: string | undefined;
-          try {
-            // Through the folder's boundary: inside the folder, links resolved, regular files only.
-            const corpus = this.workspace.corpusOf(file);
-            text = corpus ? await corpus.readArticle(file) : undefined;
-          } catch (e) {
-            this.connection.console.warn(`Cannot read ${file}: ${(e as Error).message}`);
-          }
+          const text = await (reading ?? this.read(file));
           if (text === undefined) continue;
           // Larger than corpusAnnotator.maxDocumentSize: shown as not analysed, so not analysed here either (nor
           // counted in the corpus's entities and repeated passages).
@@ -124,11 +167,27 @@ export class CorpusIndexer {
             this.service.removeDocument(file);
             continue;
           }
-          this.service.setDocument(file, text);
+          if (cache) {
+            const key = cache.keyOf(text);
+            keys.set(file, key);
+            const state = cache.get(key);
+            imported = state !== undefined && this.service.importDocument(file, text, state);
+          }
+          if (!imported) this.service.setDocument(file, text);
         }
         const own = this.service.getText(file);
         if (own !== undefined && own.length > (await this.workspace.settingsFor(this.workspace.folderOf(file))).maxDocumentSize) continue;
+        if (own !== undefined && cache && !keys.has(file)) keys.set(file, cache.keyOf(own)); // open: the editor's text
+        const analysed = !imported && this.service.exportDocument(file) === undefined;
         this.service.prepareDocument(file, cancelled);
+        stats.articles++;
+        if (imported) stats.fromCache++;
+        else if (analysed) stats.analysed++;
+        const key = keys.get(file);
+        if (cache && key !== undefined && !imported && cache.get(key) === undefined) {
+          const state = this.service.exportDocument(file);
+          if (state) cache.set(key, state);
+        }
         done++;
         if (Date.now() - lastYield > 50) {
           progress?.report(Math.round((done / list.length) * 100), `Analysing ${done}/${list.length} articles`);
@@ -137,9 +196,29 @@ export class CorpusIndexer {
         }
       }
       if (run !== this.run) return;
-      await this.recluster();
-      this.connection.console.info(`Indexed ${list.length} articles in ${Date.now() - started} ms.`);
+      // The clustering the cache kept, when it was made from these very articles and registry; else a new one.
+      let fingerprint: string | undefined;
+      if (cache) {
+        const input = this.service.clusteringInput(NEVER_CANCELLED);
+        fingerprint = cache.fingerprint([JSON.stringify(input.registry), ...input.docs.map((d) => `${d.uri}\n${keys.get(d.uri) ?? ''}`)]);
+        const kept = this.service.clusteringIsStale() ? cache.clustering(fingerprint) : undefined;
+        try {
+          stats.clusteringFromCache = !!kept && this.service.adoptClustering(kept, input.generation);
+        } catch (e) {
+          this.connection.console.warn(`The cached clustering is not usable (${(e as Error).message}); clustering again.`);
+        }
+      }
+      await this.recluster(cache && fingerprint ? (snapshot) => cache.keepClustering(fingerprint!, snapshot) : undefined);
+      this.stats = stats;
+      this.connection.console.info(
+        `Indexed ${list.length} articles in ${Date.now() - started} ms (${stats.analysed} analysed, ${stats.fromCache} from the cache${stats.clusteringFromCache ? ', clustering from the cache' : ''}).`,
+      );
       for (const listener of this.indexedListeners) listener();
+      if (cache) {
+        // After the corpus is announced ready: writing is not what an analyst waits for.
+        const live = new Set(keys.values());
+        this.saving = this.saving.then(() => new Promise<void>((r) => setImmediate(r))).then(() => cache.save(live));
+      }
     } finally {
       progress?.done();
     }

@@ -5,7 +5,16 @@ import { gitAnnotations } from './gitAnnotations';
 import { watchFolders } from './folderWatcher';
 import { gitUserName } from './gitUserName';
 import { workerClustering } from './backgroundClustering';
-import { loadNerModel } from './nerModelFile';
+import { loadNerModelFile } from './nerModelFile';
+import { analysisCacheDir, analysisVersionKey, createAnalysisCacheStore } from './analysisCacheStore';
+import { ANALYSIS_VERSION } from '../core/index';
 import { nodeFileSystem } from './nodeFileSystem';
 
-startServer(createConnection(ProposedFeatures.all), { loadNerModel: () => loadNerModel(), fs: nodeFileSystem, watchFolders, userName: gitUserName, git: gitAnnotations, clusterInBackground: workerClustering() });
+const ner = loadNerModelFile();
+// Analyses kept between runs, valid for this analysis version and this very model (analysisCacheStore.ts).
+const analysisCache = (folders: readonly string[], clientDir: string | undefined, log: (message: string) => void) => {
+  const dir = analysisCacheDir(folders, clientDir);
+  return dir ? createAnalysisCacheStore(dir, analysisVersionKey(ANALYSIS_VERSION, ner.bytes), log) : undefined;
+};
+
+startServer(createConnection(ProposedFeatures.all), { loadNerModel: () => ner.model, analysisCache, fs: nodeFileSystem, watchFolders, userName: gitUserName, git: gitAnnotations, clusterInBackground: workerClustering() });

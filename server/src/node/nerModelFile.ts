@@ -23,5 +23,11 @@ export function defaultNerModelPath(): string {
 
 /** Reads and parses the model (the default shipped one when no path is given). */
 export function loadNerModel(modelPath: string = defaultNerModelPath()): NerModel {
-  return parseNerModel(fs.readFileSync(modelPath));
+  return loadNerModelFile(modelPath).model;
+}
+
+/** The model and the bytes it was read from (their hash identifies the model in the analysis cache). */
+export function loadNerModelFile(modelPath: string = defaultNerModelPath()): { model: NerModel; bytes: Uint8Array } {
+  const bytes = fs.readFileSync(modelPath);
+  return { model: parseNerModel(bytes), bytes };
 }

@@ -1,0 +1,67 @@
+/**
+ * One article's analysis state as plain numbers, for hosts that keep analyses between runs (the persistent cache in
+ * node/analysisCache.ts): what the recogniser found in a text, without the text. Names and titles are offsets into
+ * the text they were found in, so the state is only valid for that very text (hosts key it by a hash of the text and
+ * by ANALYSIS_VERSION and the model's identity). Decoding checks every offset and gives up on anything odd (the host
+ * then analyses the text again): a bad state is never an error.
+ */
+import { ENTITY_TYPES, type RecognizedEntity } from './types';
+
+/**
+ * Bumped whenever the recogniser's output for a given text and model can change (a rule, the tokeniser, the
+ * encoding below): states written under another version are not used.
+ */
+export const ANALYSIS_VERSION = 1;
+
+/** Five numbers a name: start, end, type (index in ENTITY_TYPES), title start and end (-1 -1 when none). */
+export interface ArticleState {
+  readonly entities: readonly number[];
+}
+
+const FIELDS = 5;
+
+/** The state of `entities` found in `text`; undefined when one of them is not a slice of the text (not expected). */
+export function encodeArticleState(text: string, entities: readonly RecognizedEntity[]): ArticleState | undefined {
+  const out = new Array<number>(entities.length * FIELDS);
+  let k = 0;
+  for (const e of entities) {
+    const type = ENTITY_TYPES.indexOf(e.type);
+    if (type < 0 || text.slice(e.start, e.end) !== e.text) return undefined;
+    let titleStart = -1;
+    let titleEnd = -1;
+    if (e.title !== undefined) {
+      // The title is the text just before the name (titles.ts); found again by its place.
+      titleStart = text.lastIndexOf(e.title, e.start);
+      titleEnd = titleStart + e.title.length;
+      if (titleStart < 0 || titleEnd > e.start) return undefined;
+    }
+    out[k++] = e.start;
+    out[k++] = e.end;
+    out[k++] = type;
+    out[k++] = titleStart;
+    out[k++] = titleEnd;
+  }
+  return { entities: out };
+}
+
+/** The entities a state describes in `text`; undefined when the state does not fit the text. */
+export function decodeArticleState(text: string, state: unknown): RecognizedEntity[] | undefined {
+  const list = (state as ArticleState | undefined)?.entities;
+  if (!Array.isArray(list) || list.length % FIELDS !== 0) return undefined;
+  const out: RecognizedEntity[] = [];
+  const n = text.length;
+  for (let k = 0; k < list.length; k += FIELDS) {
+    const [start, end, type, titleStart, titleEnd] = list.slice(k, k + FIELDS) as number[];
+    if (!Number.isInteger(start) || !Number.isInteger(end) || !(start >= 0 && start < end && end <= n)) return undefined;
+    const entityType = ENTITY_TYPES[type];
+    if (!Number.isInteger(type) || entityType === undefined) return undefined;
+    const entity: RecognizedEntity = { start, end, text: text.slice(start, end), type: entityType };
+    if (titleStart === -1 && titleEnd === -1) {
+      out.push(entity);
+      continue;
+    }
+    if (!Number.isInteger(titleStart) || !Number.isInteger(titleEnd) || !(titleStart >= 0 && titleStart < titleEnd && titleEnd <= start)) return undefined;
+    out.push({ ...entity, title: text.slice(titleStart, titleEnd) });
+  }
+  return out;
+}

@@ -1,0 +1,157 @@
+/**
+ * The persistent analysis cache on disk (the `AnalysisCache` of workspace/analysisCache.ts).
+ *
+ * Where: the folder the client gives (`initializationOptions.analysisCacheDir`: the VS Code client passes a folder in
+ * its workspace storage), else `CORPUS_ANNOTATOR_CACHE` (a folder, or `off`), else the user's cache folder
+ * (`$XDG_CACHE_HOME` or `~/.cache` on Linux, `~/Library/Caches` on macOS, `%LOCALAPPDATA%` on Windows) under
+ * `corpus-annotator/<hash of the workspace folders>/`. Never inside the workspace: the server writes nothing there but
+ * the analysts' annotation files.
+ *
+ * What: 16 shard files `articles-<0-f>.json` of article states by text hash (SHA-256), and `clustering.json`, the last
+ * corpus-wide clustering with the fingerprint of what it was made from. Each file names the format and the version
+ * key (ANALYSIS_VERSION and the NER model's hash): a file of another version, or one that does not parse, is ignored
+ * and replaced at the next save. Files are written to a temporary name and renamed, so a reader never sees half a
+ * file. Only shards that changed are written.
+ */
+import { createHash } from 'node:crypto';
+import { promises as fs } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import type { ClusteringSnapshot } from '../core/index';
+import type { AnalysisCache } from '../workspace/analysisCache';
+
+const FORMAT = 1;
+const SHARDS = 16;
+const CLUSTERING_FILE = 'clustering.json';
+
+/** The user's cache folder for this program, by platform conventions. */
+export function userCacheRoot(): string {
+  const home = os.homedir();
+  if (process.platform === 'win32') return path.join(process.env.LOCALAPPDATA || path.join(home, 'AppData', 'Local'), 'corpus-annotator', 'Cache');
+  if (process.platform === 'darwin') return path.join(home, 'Library', 'Caches', 'corpus-annotator');
+  return path.join(process.env.XDG_CACHE_HOME || path.join(home, '.cache'), 'corpus-annotator');
+}
+
+/**
+ * The folder of a workspace's cache: `given` (from the client) when there is one, else CORPUS_ANNOTATOR_CACHE, else
+ * one per set of workspace folders in the user's cache folder. Undefined when caching is off (`CORPUS_ANNOTATOR_CACHE=off`).
+ */
+export function analysisCacheDir(folders: readonly string[], given?: string): string | undefined {
+  const env = process.env.CORPUS_ANNOTATOR_CACHE;
+  if (env === 'off') return undefined;
+  if (given) return given;
+  if (env) return env;
+  if (!folders.length) return undefined;
+  const id = createHash('sha256').update([...folders].sort().join('\n')).digest('hex').slice(0, 16);
+  return path.join(userCacheRoot(), id);
+}
+
+const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
+
+/** Writes a file under a temporary name and renames it into place (readers see the old file or the new one). */
+async function writeAtomically(file: string, data: string): Promise<void> {
+  const tmp = `${file}.${process.pid}.${Math.random().toString(16).slice(2, 10)}.tmp`;
+  try {
+    await fs.writeFile(tmp, data);
+    await fs.rename(tmp, file);
+  } catch (e) {
+    await fs.rm(tmp, { force: true }).catch(() => undefined);
+    throw e;
+  }
+}
+
+/** A file's JSON when it is of this format and version, else undefined (missing, unreadable, corrupt, outdated). */
+async function readOwn(file: string, version: string): Promise<Record<string, unknown> | undefined> {
+  try {
+    const data = JSON.parse(await fs.readFile(file, 'utf8')) as Record<string, unknown>;
+    return data && typeof data === 'object' && data.format === FORMAT && data.version === version ? data : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * A cache in `dir` for analyses made with `versionKey` (ANALYSIS_VERSION and the model's identity, see
+ * `analysisVersionKey`). `log` gets a line when something could not be read or written.
+ */
+export function createAnalysisCacheStore(dir: string, versionKey: string, log: (message: string) => void = () => undefined): AnalysisCache {
+  const version = sha256(versionKey);
+  const shards: Map<string, unknown>[] = Array.from({ length: SHARDS }, () => new Map());
+  const dirty = new Set<number>();
+  let loading: Promise<void> | undefined;
+  let clustering: { fingerprint: string; snapshot: ClusteringSnapshot } | undefined;
+  let clusteringDirty = false;
+  const shardOf = (key: string) => parseInt(key[0], 16) % SHARDS || 0;
+  const shardFile = (i: number) => path.join(dir, `articles-${i.toString(16)}.json`);
+
+  const load = async (): Promise<void> => {
+    await Promise.all(
+      shards.map(async (shard, i) => {
+        const data = await readOwn(shardFile(i), version);
+        const entries = data?.entries;
+        if (!entries || typeof entries !== 'object') {
+          dirty.add(i); // rewritten at the next save, in this version
+          return;
+        }
+        for (const [key, state] of Object.entries(entries as Record<string, unknown>)) if (!shard.has(key)) shard.set(key, state);
+      }),
+    );
+    const data = await readOwn(path.join(dir, CLUSTERING_FILE), version);
+    if (typeof data?.fingerprint === 'string' && data.snapshot && typeof data.snapshot === 'object' && !clustering) {
+      clustering = { fingerprint: data.fingerprint, snapshot: data.snapshot as ClusteringSnapshot };
+    }
+  };
+
+  return {
+    location: dir,
+    load: () => (loading ??= load()),
+    keyOf: (text) => sha256(text),
+    get: (key) => shards[shardOf(key)].get(key),
+    set(key, state) {
+      const i = shardOf(key);
+      shards[i].set(key, state);
+      dirty.add(i);
+    },
+    fingerprint(parts) {
+      const h = createHash('sha256');
+      for (const p of parts) h.update(p).update('\0');
+      return h.digest('hex');
+    },
+    clustering: (fingerprint) => (clustering?.fingerprint === fingerprint ? clustering.snapshot : undefined),
+    keepClustering(fingerprint, snapshot) {
+      if (clustering?.fingerprint === fingerprint) return;
+      clustering = { fingerprint, snapshot };
+      clusteringDirty = true;
+    },
+    async save(liveKeys) {
+      try {
+        await fs.mkdir(dir, { recursive: true });
+        for (let i = 0; i < SHARDS; i++) {
+          const shard = shards[i];
+          for (const key of shard.keys()) {
+            if (!liveKeys.has(key)) {
+              shard.delete(key);
+              dirty.add(i);
+            }
+          }
+        }
+        const writes = [...dirty].map(async (i) => {
+          dirty.delete(i);
+          await writeAtomically(shardFile(i), JSON.stringify({ format: FORMAT, version, entries: Object.fromEntries(shards[i]) }));
+        });
+        if (clusteringDirty && clustering) {
+          clusteringDirty = false;
+          writes.push(writeAtomically(path.join(dir, CLUSTERING_FILE), JSON.stringify({ format: FORMAT, version, ...clustering })));
+        }
+        await Promise.all(writes);
+      } catch (e) {
+        log(`The analysis cache in ${dir} could not be written (${(e as Error).message}); analyses will be computed again next time.`);
+      }
+    },
+  };
+}
+
+/** The version key of analyses: the core's ANALYSIS_VERSION and a hash of the NER model's bytes. */
+export function analysisVersionKey(analysisVersion: number, modelBytes: Uint8Array): string {
+  return `analysis ${analysisVersion}; model ${createHash('sha256').update(modelBytes).digest('hex')}`;
+}

@@ -1,0 +1,29 @@
+/**
+ * What the indexer asks of a persistent analysis cache (node/analysisCacheStore.ts keeps one on disk): each article's
+ * analysis state by a key of its text, and the corpus-wide clustering by a fingerprint of everything it was made
+ * from. A cache is only ever a shortcut: whatever it cannot give is computed, and nothing it does is an error.
+ */
+import type { ClusteringSnapshot } from '../core/index';
+
+export interface AnalysisCache {
+  /** Reads what was kept by an earlier run (once). Never throws: an unreadable or outdated cache is empty. */
+  load(): Promise<void>;
+  /** The key of a text (a hash of it). */
+  keyOf(text: string): string;
+  /** The state kept for a text key, if any. */
+  get(key: string): unknown;
+  /** Keeps an article's state under its text key (written by the next `save`). */
+  set(key: string, state: unknown): void;
+  /** A fingerprint of the parts a corpus-wide result depends on (articles and their text keys, the registry). */
+  fingerprint(parts: Iterable<string>): string;
+  /** The clustering kept for a fingerprint, if it is the one kept. */
+  clustering(fingerprint: string): ClusteringSnapshot | undefined;
+  keepClustering(fingerprint: string, snapshot: ClusteringSnapshot): void;
+  /**
+   * Writes what changed since it was loaded, keeping only the states of `liveKeys` (the texts of the corpus now), so
+   * the cache never grows past the corpus. Never throws.
+   */
+  save(liveKeys: ReadonlySet<string>): Promise<void>;
+  /** Where it is kept, for messages. */
+  readonly location: string;
+}

@@ -1,0 +1,135 @@
+/**
+ * The persistent analysis cache, as an editor sees it: a second server on the same workspace analyses only the
+ * articles that changed, and answers as the first did. Servers run in-process, each with a cache in a folder of the
+ * test's own (as the VS Code client gives one in its workspace storage).
+ */
+import * as assert from 'node:assert/strict';
+import { promises as fs } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { PassThrough } from 'node:stream';
+import { pathToFileURL } from 'node:url';
+import { createConnection, createMessageConnection, ProposedFeatures, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver/node';
+import type { PublishDiagnosticsParams } from 'vscode-languageserver';
+import { startServer } from '../../server/src/server';
+import { ANALYSIS_VERSION } from '../../server/src/core/index';
+import { loadNerModelFile } from '../../server/src/node/nerModelFile';
+import { nodeFileSystem } from '../../server/src/node/nodeFileSystem';
+import { analysisVersionKey, createAnalysisCacheStore } from '../../server/src/node/analysisCacheStore';
+import type { IndexedParams } from '../../server/src/protocol';
+import { makeTempWorkspace, removeTempWorkspace, waitFor } from '../support/workspace';
+
+const ner = loadNerModelFile();
+const VERSION = analysisVersionKey(ANALYSIS_VERSION, ner.bytes);
+
+/** A server on `root` with its cache in `cacheDir`, up to its first `corpusAnnotator/indexed`. */
+async function startCached(root: string, cacheDir: string, version = VERSION) {
+  const toServer = new PassThrough();
+  const toClient = new PassThrough();
+  startServer(createConnection(ProposedFeatures.all, new StreamMessageReader(toServer), new StreamMessageWriter(toClient)), {
+    loadNerModel: () => ner.model,
+    fs: nodeFileSystem,
+    analysisCache: (_folders, clientDir, log) => createAnalysisCacheStore(clientDir!, version, log),
+  });
+  const client = createMessageConnection(new StreamMessageReader(toClient), new StreamMessageWriter(toServer));
+  let indexed: IndexedParams | undefined;
+  const diagnostics = new Map<string, PublishDiagnosticsParams>();
+  client.onNotification('corpusAnnotator/indexed', (p: IndexedParams) => {
+    indexed ??= p;
+  });
+  client.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
+    diagnostics.set(p.uri, p);
+  });
+  client.listen();
+  const rootUri = pathToFileURL(root).href;
+  await client.sendRequest('initialize', { processId: process.pid, rootUri, workspaceFolders: [{ uri: rootUri, name: 'corpus' }], capabilities: {}, initializationOptions: { analysisCacheDir: cacheDir } });
+  await client.sendNotification('initialized', {});
+  const stats = await waitFor('the corpus indexed', () => indexed);
+  return {
+    stats,
+    /** Diagnostics of an opened article, and the corpus's entities, as the client would show them. */
+    async views(relative: string) {
+      const uri = pathToFileURL(path.join(root, relative)).href;
+      const text = await fs.readFile(path.join(root, relative), 'utf8');
+      await client.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'plaintext', version: 1, text } });
+      const published = await waitFor(`diagnostics of ${relative}`, () => diagnostics.get(uri));
+      const entities = await client.sendRequest('corpusAnnotator/entities', {});
+      return { diagnostics: published.diagnostics, entities };
+    },
+    /** Shuts down as an editor does: the server writes its cache first. */
+    async stop() {
+      await client.sendRequest('shutdown');
+      client.dispose();
+      toServer.end();
+      toClient.end();
+    },
+  };
+}
+
+describe('persistent analysis cache', function () {
+  this.timeout(120_000);
+  let root: string;
+  let cacheDir: string;
+  let articles: string[];
+  beforeEach(async () => {
+    root = await makeTempWorkspace();
+    cacheDir = await fs.mkdtemp(path.join(os.tmpdir(), 'analysis-cache-lsp-'));
+    articles = (await fs.readdir(path.join(root, 'seeds'))).sort();
+  });
+  afterEach(async () => {
+    await removeTempWorkspace(root);
+    await fs.rm(cacheDir, { recursive: true, force: true });
+  });
+
+  it('is used on reopening: nothing analysed again, and the same diagnostics and entities', async () => {
+    const first = await startCached(root, cacheDir);
+    assert.deepEqual(first.stats, { articles: articles.length, analysed: articles.length, fromCache: 0, clusteringFromCache: false });
+    const before = await first.views(`seeds/${articles[1]}`);
+    await first.stop();
+    assert.ok((await fs.readdir(cacheDir)).some((n) => n.startsWith('articles-')), 'written by the time shutdown answered');
+
+    const second = await startCached(root, cacheDir);
+    assert.deepEqual(second.stats, { articles: articles.length, analysed: 0, fromCache: articles.length, clusteringFromCache: true });
+    const after = await second.views(`seeds/${articles[1]}`);
+    assert.ok(before.diagnostics.length > 0);
+    assert.deepEqual(after, before);
+    await second.stop();
+  });
+
+  it('analyses again only an article whose text changed, and clusters the corpus again', async () => {
+    await (await startCached(root, cacheDir)).stop();
+    const changed = path.join(root, 'seeds', articles[0]);
+    await fs.appendFile(changed, '\nGeneral Chansamone Chanyalath met Nguyen Tan Dung in Vientiane.\n');
+    const second = await startCached(root, cacheDir);
+    assert.deepEqual(second.stats, { articles: articles.length, analysed: 1, fromCache: articles.length - 1, clusteringFromCache: false });
+    await second.stop();
+    const third = await startCached(root, cacheDir);
+    assert.deepEqual(third.stats, { articles: articles.length, analysed: 0, fromCache: articles.length, clusteringFromCache: true });
+    await third.stop();
+  });
+
+  it('is not used after a model or analysis version change', async () => {
+    await (await startCached(root, cacheDir)).stop();
+    const otherModel = analysisVersionKey(ANALYSIS_VERSION, new Uint8Array([...ner.bytes.subarray(0, 64), 0]));
+    const second = await startCached(root, cacheDir, otherModel);
+    assert.deepEqual(second.stats, { articles: articles.length, analysed: articles.length, fromCache: 0, clusteringFromCache: false });
+    await second.stop();
+    const third = await startCached(root, cacheDir, analysisVersionKey(ANALYSIS_VERSION + 1, ner.bytes));
+    assert.equal(third.stats.analysed, articles.length);
+    await third.stop();
+  });
+
+  it('ignores corrupt cache files: the articles they held are analysed again, and nothing fails', async () => {
+    const first = await startCached(root, cacheDir);
+    const before = await first.views(`seeds/${articles[2]}`);
+    await first.stop();
+    for (const name of await fs.readdir(cacheDir)) await fs.writeFile(path.join(cacheDir, name), '{"format":1,"version":');
+    const second = await startCached(root, cacheDir);
+    assert.deepEqual(second.stats, { articles: articles.length, analysed: articles.length, fromCache: 0, clusteringFromCache: false });
+    assert.deepEqual(await second.views(`seeds/${articles[2]}`), before);
+    await second.stop();
+    const third = await startCached(root, cacheDir);
+    assert.equal(third.stats.fromCache, articles.length, 'rewritten whole');
+    await third.stop();
+  });
+});

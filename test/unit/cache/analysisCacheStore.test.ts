@@ -1,0 +1,115 @@
+import * as assert from 'node:assert/strict';
+import { promises as fs } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { analysisCacheDir, analysisVersionKey, createAnalysisCacheStore } from '../../../server/src/node/analysisCacheStore';
+import type { ClusteringSnapshot } from '../../../server/src/core/index';
+
+describe('the analysis cache on disk', () => {
+  let dir: string;
+  beforeEach(async () => {
+    dir = await fs.mkdtemp(path.join(os.tmpdir(), 'analysis-cache-'));
+  });
+  afterEach(async () => {
+    await fs.rm(dir, { recursive: true, force: true });
+  });
+
+  const V1 = analysisVersionKey(1, new Uint8Array([1, 2, 3]));
+  const snapshot: ClusteringSnapshot = { clusters: [], documents: [] };
+
+  async function saved(version = V1) {
+    const a = createAnalysisCacheStore(dir, version);
+    await a.load();
+    const keys = ['article one', 'article two', 'article three'].map((t) => a.keyOf(t));
+    keys.forEach((k, i) => a.set(k, { entities: [i, i + 1, 0, -1, -1] }));
+    a.keepClustering('fp', snapshot);
+    await a.save(new Set(keys));
+    return keys;
+  }
+
+  it('gives back what an earlier run kept, by text key, and the clustering by its fingerprint', async () => {
+    const keys = await saved();
+    const b = createAnalysisCacheStore(dir, V1);
+    await b.load();
+    keys.forEach((k, i) => assert.deepEqual(b.get(k), { entities: [i, i + 1, 0, -1, -1] }));
+    assert.deepEqual(b.clustering('fp'), snapshot);
+    assert.equal(b.clustering('another corpus'), undefined);
+    assert.equal(b.keyOf('article one'), keys[0]);
+    assert.notEqual(b.keyOf('article one.'), keys[0]);
+    assert.ok((await fs.readdir(dir)).every((n) => !n.endsWith('.tmp')), 'no temporary file left');
+  });
+
+  it('is empty for another analysis version or another model', async () => {
+    const keys = await saved();
+    for (const other of [analysisVersionKey(2, new Uint8Array([1, 2, 3])), analysisVersionKey(1, new Uint8Array([1, 2, 4]))]) {
+      const b = createAnalysisCacheStore(dir, other);
+      await b.load();
+      for (const k of keys) assert.equal(b.get(k), undefined);
+      assert.equal(b.clustering('fp'), undefined);
+    }
+  });
+
+  it('ignores a corrupt or truncated file (never an error) and replaces it at the next save', async () => {
+    const keys = await saved();
+    const files = (await fs.readdir(dir)).filter((n) => n.startsWith('articles-'));
+    const texts = await Promise.all(files.map((n) => fs.readFile(path.join(dir, n), 'utf8')));
+    const holder = texts.findIndex((t) => t.includes(keys[0]));
+    assert.ok(holder >= 0);
+    const broken = path.join(dir, files[holder]);
+    const good = texts[holder];
+    await fs.writeFile(broken, good.slice(0, good.length >> 1));
+    await fs.writeFile(path.join(dir, 'clustering.json'), '\u0000\u0001 not json');
+    const b = createAnalysisCacheStore(dir, V1);
+    await b.load();
+    const lost = keys.filter((k) => b.get(k) === undefined);
+    assert.ok(lost.length > 0 && lost.length < keys.length, 'only the corrupt shard is lost');
+    assert.equal(b.clustering('fp'), undefined);
+    for (const k of lost) b.set(k, { entities: [] });
+    await b.save(new Set(keys));
+    const c = createAnalysisCacheStore(dir, V1);
+    await c.load();
+    for (const k of keys) assert.notEqual(c.get(k), undefined);
+  });
+
+  it('keeps only the texts of the corpus at each save', async () => {
+    const keys = await saved();
+    const b = createAnalysisCacheStore(dir, V1);
+    await b.load();
+    await b.save(new Set([keys[0]]));
+    const c = createAnalysisCacheStore(dir, V1);
+    await c.load();
+    assert.notEqual(c.get(keys[0]), undefined);
+    assert.equal(c.get(keys[1]), undefined);
+    assert.equal(c.get(keys[2]), undefined);
+  });
+
+  it('says so, without throwing, when it cannot write', async () => {
+    const file = path.join(dir, 'a-file');
+    await fs.writeFile(file, 'x');
+    const messages: string[] = [];
+    const a = createAnalysisCacheStore(path.join(file, 'cache'), V1, (m) => messages.push(m));
+    await a.load();
+    a.set(a.keyOf('t'), { entities: [] });
+    await a.save(new Set([a.keyOf('t')]));
+    assert.equal(messages.length, 1);
+  });
+
+  it('lives in the client’s folder, else CORPUS_ANNOTATOR_CACHE, else the user’s cache folder; off by CORPUS_ANNOTATOR_CACHE=off', () => {
+    const saved = process.env.CORPUS_ANNOTATOR_CACHE;
+    try {
+      delete process.env.CORPUS_ANNOTATOR_CACHE;
+      assert.equal(analysisCacheDir(['/w'], '/client/storage'), '/client/storage');
+      const own = analysisCacheDir(['/w/a', '/w/b']);
+      assert.ok(own && own.includes('corpus-annotator'), own);
+      assert.equal(analysisCacheDir(['/w/b', '/w/a']), own, 'the same folders, the same cache');
+      assert.notEqual(analysisCacheDir(['/w/a']), own);
+      process.env.CORPUS_ANNOTATOR_CACHE = '/env/cache';
+      assert.equal(analysisCacheDir(['/w']), '/env/cache');
+      process.env.CORPUS_ANNOTATOR_CACHE = 'off';
+      assert.equal(analysisCacheDir(['/w'], '/client/storage'), undefined);
+    } finally {
+      if (saved === undefined) delete process.env.CORPUS_ANNOTATOR_CACHE;
+      else process.env.CORPUS_ANNOTATOR_CACHE = saved;
+    }
+  });
+});
