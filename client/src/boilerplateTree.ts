@@ -21,7 +21,7 @@ export type BoilerplateNode =
 const KIND_LABELS: Record<BoilerplateKindName, string> = {
   duplicate: 'Exact duplicates',
   'near-duplicate': 'Near duplicates',
-  chrome: 'Page furniture',
+  chrome: 'Page chrome',
 };
 const KIND_ICONS: Record<BoilerplateKindName, string> = { duplicate: 'copy', 'near-duplicate': 'diff', chrome: 'layout' };
 

@@ -1,6 +1,7 @@
 /** Human-readable wording of findings, shared by the language server and the CLI. */
 import type { BoilerplateFinding, DateMention, EntityMention, EntityType } from './types';
 import type { EntityCluster } from './entities/aliases';
+import { registryKey } from './entities/registry';
 
 const TYPE_NAMES: Record<EntityType, string> = { PERSON: 'Person', ORG: 'Organisation', LOCATION: 'Place', MISC: 'Other name' };
 
@@ -8,8 +9,11 @@ export function entityTypeName(type: EntityType): string {
   return TYPE_NAMES[type];
 }
 
-/** The type inside a sentence, with its article: "a person", "an organisation", "a place", "another kind of name". */
-const TYPE_PHRASES: Record<EntityType, string> = { PERSON: 'a person', ORG: 'an organisation', LOCATION: 'a place', MISC: 'another kind of name' };
+/**
+ * The type inside a sentence, with its article, in the words of the type names (one vocabulary in every view,
+ * message and action title): "a person", "an organisation", "a place", "an other name".
+ */
+const TYPE_PHRASES: Record<EntityType, string> = { PERSON: 'a person', ORG: 'an organisation', LOCATION: 'a place', MISC: 'an other name' };
 
 export function entityTypePhrase(type: EntityType): string {
   return TYPE_PHRASES[type];
@@ -25,7 +29,11 @@ export function otherSpellings(cluster: EntityCluster, except?: string): [string
 export function entityMessage(mention: EntityMention, cluster?: EntityCluster): string {
   const base = `${entityTypeName(mention.type)}: ${mention.canonical}`;
   if (!cluster) return base;
-  const others = otherSpellings(cluster, mention.text).map(([s]) => s);
+  // Spellings that differ only by case, diacritics or spacing (a no-break space) from this one are not news.
+  const seen = new Set([registryKey(mention.text)]);
+  const others = otherSpellings(cluster, mention.text)
+    .map(([s]) => s)
+    .filter((s) => !seen.has(registryKey(s)) && !!seen.add(registryKey(s)));
   const articles = new Set(cluster.mentions.map((m) => m.uri)).size;
   const also = others.length ? `; also written ${others.slice(0, 4).join(', ')}${others.length > 4 ? ', …' : ''}` : '';
   return `${base}${also} (${plural(cluster.mentions.length, 'mention')} in ${plural(articles, 'article')})`;

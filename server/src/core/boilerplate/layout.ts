@@ -151,9 +151,9 @@ export function propagateTail(lines: readonly LaidLine[], reasons: (string | und
     return l.region === 'tail' && l.short && !l.data && !l.sentence && !reasons[i] && !LONE_NUMBER.test(l.span.text);
   };
   for (let i = lines.length - 2; i >= 0; i--) {
-    if (open(i) && reasons[i + 1]) reasons[i] = 'stands in the page furniture at the end of the page';
+    if (open(i) && reasons[i + 1]) reasons[i] = 'stands in the page chrome at the end of the page';
   }
   for (let i = 1; i < lines.length; i++) {
-    if (open(i) && reasons[i - 1]) reasons[i] = 'follows page furniture at the end of the page';
+    if (open(i) && reasons[i - 1]) reasons[i] = 'follows page chrome at the end of the page';
   }
 }

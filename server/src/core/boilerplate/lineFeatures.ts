@@ -73,7 +73,7 @@ export function intrinsicChrome(span: LineSpan, f: LineFeatures): string | undef
   if (isByline(text)) return 'byline';
   if (f.wordCount <= 40 && MAYBE_COPYRIGHT.test(text) && COPYRIGHT.test(text)) return 'copyright line';
   if (f.wordCount <= 80 && MAYBE_PHOTO.test(text) && PHOTO_CREDIT.test(text)) return 'photo caption and credit';
-  if (f.wordCount <= 25 && LABEL_PREFIX.test(text) && !(f.prose && f.wordCount > 12)) return 'labelled page furniture';
+  if (f.wordCount <= 25 && LABEL_PREFIX.test(text) && !(f.prose && f.wordCount > 12)) return 'labelled page chrome';
   return undefined;
 }
 
