@@ -22,7 +22,27 @@ export interface AnalyzeCommand {
   readonly format: AnalyzeFormat | TimelineFormat;
   /** Articles or folders, from the current folder. */
   readonly paths: readonly string[];
+  /** A file listing more of them, one a line, or `-` for standard input (`--files-from`). */
+  readonly filesFrom?: string;
   readonly workspace?: string;
+}
+
+/** The paths listed by `--files-from`: one a line, blank lines skipped, from a file or (`-`) standard input. */
+async function listedPaths(from: string): Promise<string[]> {
+  let text: string;
+  try {
+    if (from === '-') {
+      const chunks: Buffer[] = [];
+      for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+      text = Buffer.concat(chunks).toString('utf8');
+    } else text = await fs.readFile(from, 'utf8');
+  } catch (e) {
+    throw new CliError(`Cannot read the list of articles '${from}': ${(e as Error).message}`);
+  }
+  return text
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter((l) => l);
 }
 
 /** The articles a PATH names: the file itself, or the `.txt` files of a folder and its subfolders, sorted. */
@@ -45,7 +65,8 @@ async function expand(p: string): Promise<string[]> {
 }
 
 export async function runAnalyze(command: AnalyzeCommand, io: CliIo): Promise<number> {
-  const requested = [...new Set((await Promise.all(command.paths.map(expand))).flat())];
+  const paths = [...command.paths, ...(command.filesFrom !== undefined ? await listedPaths(command.filesFrom) : [])];
+  const requested = [...new Set((await Promise.all(paths.map(expand))).flat())];
   const { settings, corpus } = await openWorkspace(command.workspace, io);
 
   const service = createCorpusService({ nerModel: loadNerModel(), registry: corpus.registry() });

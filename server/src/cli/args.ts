@@ -19,7 +19,7 @@ interface WithWorkspace {
 export type TagTarget = { kind: 'range'; file: string; start: number; end: number } | { kind: 'match'; text: string; paths: string[] };
 
 export type CliCommand =
-  | ({ command: 'analyze'; format: AnalyzeFormat; paths: string[] } & WithWorkspace)
+  | ({ command: 'analyze'; format: AnalyzeFormat; paths: string[]; filesFrom?: string } & WithWorkspace)
   | ({ command: 'timeline'; format: TimelineFormat; paths: string[] } & WithWorkspace)
   | ({ command: 'tag'; tag: string; note?: string; author?: string; target: TagTarget } & WithWorkspace)
   | ({ command: 'tags'; format: Format; paths: string[] } & WithWorkspace)
@@ -34,7 +34,7 @@ export type CliCommand =
 
 export class UsageError extends Error {}
 
-export const USAGE = `Usage: corpus-annotator analyze [--format json|jsonl|text] [--workspace DIR] PATH...
+export const USAGE = `Usage: corpus-annotator analyze [--format json|jsonl|text] [--workspace DIR] [--files-from FILE|-] PATH...
        corpus-annotator timeline [--format json|csv|text] [--workspace DIR] PATH...
        corpus-annotator tag --tag NAME [--note TEXT] [--author NAME] --file PATH --start N --end M [--workspace DIR]
        corpus-annotator tag --tag NAME [--note TEXT] [--author NAME] --match TEXT PATH... [--workspace DIR]
@@ -54,7 +54,8 @@ export const USAGE = `Usage: corpus-annotator analyze [--format json|jsonl|text]
            folder. tag, tags, export: an article or a folder of articles, relative to the workspace folder
   analyze  every finding: names, dates, boilerplate
            --format json: one JSON document with every finding; jsonl: one JSON document a line, per article,
-           printed as each is done; text (default): one finding a line, path:line:col: kind: message
+           printed as each is done; text (default): one finding a line, path:line:col: kind: message.
+           --files-from FILE: more PATHs, one a line (blank lines skipped), from FILE or, with -, standard input
   timeline every dated mention in time order (dated, then unknown year, then undated), with its sentence
            --format json: {"version":1,"entries":[...]}; csv: one row a mention, header
            value,kind,start,end,path,line,column,text,sentence,group; text (default): one mention a line
@@ -103,7 +104,7 @@ const FORMATS: Record<CommandName, readonly string[]> = {
 
 /** The options each command takes, besides --workspace and --help. */
 const OPTIONS: Record<CommandName, readonly string[]> = {
-  analyze: ['format'],
+  analyze: ['format', 'files-from'],
   timeline: ['format'],
   tag: ['tag', 'note', 'author', 'file', 'start', 'end', 'match'],
   tags: ['format'],
@@ -126,6 +127,7 @@ const OPTION_TYPES = {
   end: { type: 'string' },
   match: { type: 'string' },
   'dry-run': { type: 'boolean' },
+  'files-from': { type: 'string' },
   a: { type: 'string' },
   b: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
@@ -156,11 +158,13 @@ export function parseArgs(argv: readonly string[]): CliCommand {
   switch (name) {
     case 'analyze':
     case 'timeline': {
-      if (!positionals.length) throw new UsageError(`${name} needs at least one PATH.`);
+      const filesFrom = values['files-from'];
+      if (filesFrom === '') throw new UsageError('--files-from needs a file, or - for standard input.');
+      if (!positionals.length && filesFrom === undefined) throw new UsageError(`${name} needs at least one PATH${name === 'analyze' ? ' or --files-from' : ''}.`);
       const f = format('text');
       return name === 'timeline'
         ? { command: name, format: f as TimelineFormat, paths: positionals, ...workspace }
-        : { command: name, format: f as Format, paths: positionals, ...workspace };
+        : { command: name, format: f as Format, paths: positionals, ...(filesFrom !== undefined ? { filesFrom } : {}), ...workspace };
     }
     case 'tags':
       return { command: name, format: format('text') as Format, paths: positionals, ...workspace };
