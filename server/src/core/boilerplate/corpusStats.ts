@@ -13,7 +13,7 @@ export interface StatEntry {
   body: number;
   top: number;
   tail: number;
-  /** Documents whose headline has this key (headline entries only). */
+  /** Documents whose headline has this key (headline entries only; their `top` counts documents holding the key above the body). */
   headlines: number;
   stamp: number;
 }
@@ -36,12 +36,13 @@ export class CorpusStats {
     // Bit set of regions per shape: 1 body, 2 top, 4 tail. Lines in lists of other articles are
     // other articles' headlines: they are not counted as recurring lines of this one.
     const shapeRegions = new Map<string, number>();
-    const heads = new Set<string>();
+    const heads = new Map<string, number>();
     for (let i = 0; i < doc.lines.length; i++) {
       const shape = doc.shapes[i];
       if (shape === undefined || shape.length === 0) continue;
-      heads.add(doc.hkeys[i]!);
       const l = doc.lines[i];
+      const key = doc.hkeys[i]!;
+      heads.set(key, (heads.get(key) ?? 0) | (l.region === 'top' || l.region === 'headline' ? 2 : 0));
       if (l.inList) continue;
       const bit = l.region === 'body' ? 1 : l.region === 'tail' ? 4 : 2;
       shapeRegions.set(shape, (shapeRegions.get(shape) ?? 0) | bit);
@@ -55,11 +56,12 @@ export class CorpusStats {
       if (bits & 4) e.tail += delta;
       this.settle(this.shapes, shape, e);
     }
-    for (const key of heads) {
+    for (const [key, bits] of heads) {
       const e = this.touch(this.heads, key, clock);
       e.docs += delta;
       if (delta > 0) doc.deps.push(e);
       if (key === doc.headlineKey) e.headlines += delta;
+      if (bits & 2) e.top += delta;
       this.settle(this.heads, key, e);
     }
   }

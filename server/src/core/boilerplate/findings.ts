@@ -10,6 +10,7 @@ import type { CorpusStats } from './corpusStats';
 import { chromeReasons, isOtherHeadline } from './corpusChrome';
 import { DocState, lineNumber, Passage } from './docState';
 import type { Match, PassageIndex } from './passageIndex';
+import { markTemplateEdges } from './templateEdges';
 
 export interface FindingContext {
   readonly stats: CorpusStats;
@@ -22,6 +23,7 @@ const MAX_CHROME_COPIES = 20;
 
 export function computeFindings(doc: DocState, ctx: FindingContext): BoilerplateFinding[] {
   const reasons = chromeReasons(doc, ctx.stats);
+  markTemplateEdges(doc, ctx.stats, ctx.passages, reasons);
   const out: BoilerplateFinding[] = [];
   for (let i = 0; i < doc.lines.length; i++) {
     if ((i & 63) === 0) throwIfCancelled(ctx.token);

@@ -14,13 +14,31 @@ const SEEDS: Int32Array = (() => {
   return s;
 })();
 
+/** Passages from this many words are shingled by word trigrams, shorter ones by bigrams. */
+const TRIGRAM_FROM = 30;
 /**
- * LSH band keys of a passage: word trigrams (bigrams for passages under 30 words) are hashed, the minimum of
- * NUM_HASHES permutations is kept, and each band of ROWS minima gives one 30-bit key.
+ * Around that length a passage is shingled both ways, so that a near copy a few words longer or
+ * shorter (a lead repeated after a site prefix, a paragraph with a word dropped) still shares bands.
+ */
+const BOTH_FROM = TRIGRAM_FROM - 6;
+const BOTH_UNTIL = TRIGRAM_FROM + 6;
+
+/**
+ * LSH band keys of a passage: word trigrams (bigrams for passages under 30 words; both between 24 and 35)
+ * are hashed, the minimum of NUM_HASHES permutations is kept, and each band of ROWS minima gives one 30-bit key.
  */
 export function bandKeys(tokens: Int32Array): Int32Array {
   const n = tokens.length;
-  const k = n >= 30 ? 3 : n >= 3 ? 2 : 1;
+  if (n < BOTH_FROM || n >= BOTH_UNTIL) return shingleBands(tokens, n >= TRIGRAM_FROM ? 3 : n >= 3 ? 2 : 1);
+  const keys = new Int32Array(2 * BANDS);
+  keys.set(shingleBands(tokens, 2), 0);
+  keys.set(shingleBands(tokens, 3), BANDS);
+  return keys;
+}
+
+/** Band keys from shingles of `k` words; the keys of different `k` never coincide by construction (salted by `k`). */
+function shingleBands(tokens: Int32Array, k: number): Int32Array {
+  const n = tokens.length;
   const mins = new Int32Array(NUM_HASHES).fill(0x7fffffff);
   for (let i = 0; i + k <= n; i++) {
     let sh = tokens[i];
@@ -34,7 +52,7 @@ export function bandKeys(tokens: Int32Array): Int32Array {
   }
   const keys = new Int32Array(BANDS);
   for (let b = 0; b < BANDS; b++) {
-    let key = Math.imul(b + 1, 0x27d4eb2d);
+    let key = Math.imul(b + 1 + BANDS * (k - 1), 0x27d4eb2d);
     for (let r = 0; r < ROWS; r++) key = combine(key, mins[b * ROWS + r]);
     keys[b] = to30(key);
   }

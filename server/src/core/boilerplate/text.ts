@@ -116,11 +116,28 @@ export function spaceNormalizedHash(text: string): number {
 }
 
 /**
- * The "shape" of a short line: lower-cased words with every digit replaced by 0, so that
- * `Comments (12)` and `Comments (3)`, or two timestamps, share one shape.
+ * The "shape" of a short line: lower-cased words, each number (with its separators and an `am`/`pm`
+ * after it) one `0`, and a plural noun in its singular, so that page counters whose figures or
+ * agreement vary share one shape: `Comments (12)` and `Comments (3)`, `1 comment` and `12 comments`,
+ * `Views: 1,234` and `Views: 987`, `Updated 10:42` and `Updated 8:05 pm`.
  */
 export function lineShape(text: string): string {
-  return words(text).join(' ').replace(/\d/g, '0');
+  const out: string[] = [];
+  for (const w of words(text)) {
+    if (/\d/.test(w)) {
+      if (out[out.length - 1] !== '0') out.push('0');
+    } else if (!(out[out.length - 1] === '0' && (w === 'am' || w === 'pm'))) {
+      out.push(singular(w));
+    }
+  }
+  return out.join(' ');
+}
+
+/** A plural's singular for comparing counters (`replies` → `reply`, `views` → `view`); other words as they are. */
+function singular(w: string): string {
+  if (w.length > 4 && w.endsWith('ies')) return `${w.slice(0, -3)}y`;
+  if (w.length > 3 && w.endsWith('s') && !w.endsWith('ss') && !w.endsWith('us') && !w.endsWith('is')) return w.slice(0, -1);
+  return w;
 }
 
 /** Lower-cased words joined by single spaces: the key under which headlines are compared. */
