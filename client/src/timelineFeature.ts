@@ -1,6 +1,6 @@
 /** The corpus timeline in VS Code: the Timeline tree, the plot webview, and their commands. */
 import * as vscode from 'vscode';
-import type { TimelineItem } from '../../server/src/protocolTimeline';
+import type { TimelineItem, TimelineTagWithoutDate } from '../../server/src/protocolTimeline';
 import type { ClientFeature } from './clientContext';
 import { TimelineModel } from './timelineModel';
 import { TimelineTreeProvider } from './timelineTree';
@@ -24,12 +24,26 @@ async function revealEntry(item: TimelineItem): Promise<void> {
   }
 }
 
+/** Opens the article and selects a tagged passage that the plot placed at its article's date. */
+async function revealTagWithoutDate(tag: TimelineTagWithoutDate): Promise<void> {
+  try {
+    const doc = await vscode.workspace.openTextDocument(vscode.Uri.parse(tag.uri));
+    const editor = await vscode.window.showTextDocument(doc, { preview: true, viewColumn: vscode.ViewColumn.One });
+    const r = tag.range;
+    const range = new vscode.Range(r.start.line, r.start.character, r.end.line, r.end.character);
+    editor.selection = new vscode.Selection(range.start, range.end);
+    editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+  } catch (e) {
+    void vscode.window.showErrorMessage(`Corpus Annotator: cannot open ${tag.document}: ${(e as Error).message}`);
+  }
+}
+
 export const timelineFeature: ClientFeature = {
   register(ctx) {
     const timeline = new TimelineModel(ctx.client);
     const timelineTree = new TimelineTreeProvider(timeline);
     const timelineView = vscode.window.createTreeView('corpusAnnotator.timeline', { treeDataProvider: timelineTree, showCollapseAll: true });
-    const timelinePlot = new TimelinePlot(timeline, revealEntry);
+    const timelinePlot = new TimelinePlot(timeline, revealEntry, revealTagWithoutDate, vscode.Uri.joinPath(ctx.extension.extensionUri, 'dist'));
     timeline.watched = () => timelineView.visible || timelinePlot.isOpen();
     const updateMessage = () => {
       const r = timeline.result;

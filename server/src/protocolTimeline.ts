@@ -35,10 +35,24 @@ export interface TimelineItem {
   documentDate?: string;
   /** This mention is the article's own date (its dateline). */
   isDocumentDate: boolean;
+  /** The mention lies in boilerplate (a repeated lead, page chrome): listed, but not an event of the article. */
+  inBoilerplate?: boolean;
   /** Entities named in the sentence. */
   entities: { id: string; name: string; type: string }[];
   /** Tags over the sentence. */
   tags: string[];
+}
+
+/** A tagged passage whose sentences hold no dated mention with that tag (so no timeline item carries the tag there). */
+export interface TimelineTagWithoutDate {
+  uri: string;
+  document: string;
+  range: LspRange;
+  tag: string;
+  /** The passage on one line, cut when long. */
+  text: string;
+  /** The article's own date (TIMEX3 value), where a plot can place the tag; absent when the article has none. */
+  documentDate?: string;
 }
 
 export interface TimelineParams {
@@ -49,6 +63,8 @@ export interface TimelineParams {
 export interface TimelineResult {
   /** In timeline order: dated ones by time, then unknown-year ones by month and day, then undated ones. */
   items: TimelineItem[];
+  /** Tagged passages without a dated mention in their sentences, in article order. */
+  tagsWithoutDate?: TimelineTagWithoutDate[];
   /** Articles looked at, and those skipped for being larger than corpusAnnotator.maxDocumentSize. */
   articles: number;
   skipped: string[];

@@ -96,6 +96,42 @@ describe('corpus timeline over LSP', function () {
     await waitFor('progress begin and end', () => kinds[0] === 'begin' && kinds[kinds.length - 1] === 'end');
   });
 
+  it('marks dates inside boilerplate, and lists a tagged passage whose sentence has no date with its article’s date', async () => {
+    const { items } = await request();
+    const caption = items[find(items, 'seeds/004_f85d18add8346542.txt', '4 November 2019')];
+    assert.equal(caption.inBoilerplate, true, 'the photo caption repeated across the corpus is boilerplate');
+    const april25 = items[find(items, S003, 'April 25')];
+    assert.equal(april25.inBoilerplate, undefined);
+    const stamp = items[find(items, S000, '14/01/2026 11:29')];
+    assert.equal(stamp.isDocumentDate, true);
+    assert.equal(stamp.inBoilerplate, undefined, 'the article’s own date is kept');
+
+    const uri = await lsp.open(S003);
+    await lsp.waitForDiagnostics(uri);
+    const text = await fs.readFile(path.join(root, S003), 'utf8');
+    const lines = new LineIndex(text);
+    const undated = text.split(/(?<=\.)\s+/).find((s) => s.length > 40 && !items.some((i) => i.document === S003 && s.includes(i.text)))!;
+    assert.ok(undated, 'a sentence of seed 003 without a date');
+    const at = text.indexOf(undated);
+    const range = { start: lines.positionAt(at), end: lines.positionAt(at + undated.length) };
+    for (const tag of ['no-date-here', 'praise']) {
+      await lsp.client.sendRequest('workspace/executeCommand', { command: 'corpusAnnotator.server.addTag', arguments: [{ uri, range, tag }] });
+    }
+    const datedAt = text.indexOf('highly valued');
+    await lsp.client.sendRequest('workspace/executeCommand', {
+      command: 'corpusAnnotator.server.addTag',
+      arguments: [{ uri, range: { start: lines.positionAt(datedAt), end: lines.positionAt(datedAt + 13) }, tag: 'praise' }],
+    });
+    const result = await send();
+    assert.deepEqual(
+      result.tagsWithoutDate?.map((t) => [t.document, t.tag, t.documentDate, t.range]),
+      [[S003, 'no-date-here', '2025-04-25', range], [S003, 'praise', '2025-04-25', range]],
+      'both tags of the undated sentence, none for the dated one',
+    );
+    assert.ok(result.tagsWithoutDate![0].text.startsWith(undated.replace(/\s+/g, ' ').slice(0, 40)), 'with the passage’s words');
+    assert.deepEqual(result.items[find(result.items, S003, 'April 25')].tags, ['praise']);
+  });
+
   it('tells clients the timeline changed: after indexing, after edits, after a tag', async () => {
     const changes = (since: number) => lsp.notifications.slice(since).filter((n) => n.method === TimelineNotifications.changed.method);
     await waitFor('timelineChanged once the corpus is indexed', () => changes(0).length > 0);

@@ -1,74 +1,152 @@
-/** The timeline plot as an SVG string (pure): a time axis, one row per entity or tag, a dot (or bar) per mention. */
-import type { TimelineItem } from '../../../server/src/protocolTimeline';
-import { isoOfDay, type PlotData, type PlotRow } from './plotData';
+/**
+ * The timeline plot as an SVG string (pure, no DOM), laid out for the width it is drawn at: a time axis whose tick
+ * labels never overlap, one row per entity or tag, a dot (or bar) per mention, a ring for a tagged passage placed at
+ * its article's date. Wide, labels stand left of their rows; narrow (a split editor), above them. Marks outside the
+ * shown span are counted at the row's ends (‹ 3, 5 ›) instead of being drawn.
+ */
+import { scaleUtc } from 'd3-scale';
+import type { PlotRow } from './plotData';
+import type { DayRange } from './viewRange';
 
-const WIDTH = 960;
-const LEFT = 220;
-const RIGHT = 24;
-const TOP = 28;
-const ROW = 26;
+/** Below this width, labels go above their rows. */
+export const NARROW = 520;
+/** Approximate width of a character of the 11–12 px labels, for clipping and spacing. */
+const CHAR = 6.6;
+const TOP = 30;
+const RIGHT = 10;
+/** Room for the counts of marks before and after the shown span. */
+const EDGE = 26;
+const DAY_MS = 86_400_000;
 
 export function escapeXml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }
 
-/** Axis ticks for a span of days: years, months or days, at most about ten. */
-export function ticks(min: number, max: number): { day: number; label: string }[] {
-  const span = Math.max(1, max - min);
-  const out: { day: number; label: string }[] = [];
-  const [y0, y1] = [Number(isoOfDay(min).slice(0, 4)), Number(isoOfDay(max).slice(0, 4))];
-  const dayOf = (y: number, m: number, d: number) => Math.round(Date.UTC(y, m - 1, d) / 86_400_000);
-  if (span > 600) {
-    const step = Math.max(1, Math.ceil((y1 - y0 + 1) / 10));
-    for (let y = y0; y <= y1 + 1; y += step) if (dayOf(y, 1, 1) >= min && dayOf(y, 1, 1) <= max) out.push({ day: dayOf(y, 1, 1), label: String(y) });
-  } else if (span > 45) {
-    const step = Math.max(1, Math.ceil(span / 30 / 10));
-    for (let k = 0, y = y0, m = 1; y <= y1; k++, m++) {
-      if (m > 12) (m = 1), y++;
-      const d = dayOf(y, m, 1);
-      if (d >= min && d <= max && k % step === 0) out.push({ day: d, label: isoOfDay(d).slice(0, 7) });
-    }
-  } else {
-    const step = Math.max(1, Math.ceil(span / 10));
-    for (let d = min; d <= max; d += step) out.push({ day: d, label: isoOfDay(d) });
-  }
-  if (!out.length) out.push({ day: min, label: isoOfDay(min) });
-  return out;
+export interface Layout {
+  readonly width: number;
+  readonly narrow: boolean;
+  /** Label column (0 when narrow) and the x span of the time axis. */
+  readonly labelWidth: number;
+  readonly x0: number;
+  readonly x1: number;
+  readonly rowHeight: number;
 }
 
-/** One plot as SVG; `items` are those the data was built from, for the dots' tooltips. */
-export function plotSvg(data: PlotData, rows: readonly PlotRow[], items: readonly TimelineItem[], id: string): string {
-  const height = TOP + rows.length * ROW + 8;
-  const parts = [`<svg id="${escapeXml(id)}" class="plot" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${WIDTH} ${height}" width="${WIDTH}" height="${height}" role="img">`];
-  if (data.min === undefined || data.max === undefined) {
-    parts.push(`<text x="8" y="20" class="label">No dated mentions to plot.</text></svg>`);
-    return parts.join('');
-  }
-  const pad = Math.max(1, Math.round((data.max - data.min) * 0.02));
-  const lo = data.min - pad, hi = data.max + pad;
-  const x = (day: number) => LEFT + ((day - lo) / (hi - lo)) * (WIDTH - LEFT - RIGHT);
-  for (const t of ticks(data.min, data.max)) {
-    const tx = x(t.day).toFixed(1);
-    parts.push(`<line class="grid" x1="${tx}" x2="${tx}" y1="${TOP - 6}" y2="${height - 4}"/><text class="tick" x="${tx}" y="${TOP - 10}">${escapeXml(t.label)}</text>`);
-  }
-  rows.forEach((row, r) => {
-    const y = TOP + r * ROW + ROW / 2;
-    parts.push(`<g class="row"><title>${escapeXml(`${row.label}: ${row.detail}`)}</title>`);
-    parts.push(`<line class="rule" x1="${LEFT}" x2="${WIDTH - RIGHT}" y1="${y}" y2="${y}"/>`);
-    parts.push(`<text class="label" x="${LEFT - 8}" y="${y + 4}">${escapeXml(clip(row.label, 30))}</text></g>`);
-    for (const p of row.points) {
-      const item = items[p.index];
-      const tip = escapeXml(`${item.value} — ${item.text}\n${item.sentence}\n${item.document}`);
-      if (p.to > p.from) {
-        parts.push(`<line class="span" data-i="${p.index}" x1="${x(p.from).toFixed(1)}" x2="${Math.max(x(p.to), x(p.from) + 3).toFixed(1)}" y1="${y}" y2="${y}"><title>${tip}</title></line>`);
+export function layoutFor(width: number): Layout {
+  const w = Math.max(200, Math.round(width));
+  const narrow = w < NARROW;
+  const labelWidth = narrow ? 0 : Math.round(Math.min(220, Math.max(120, w * 0.25)));
+  return { width: w, narrow, labelWidth, x0: labelWidth + EDGE, x1: w - RIGHT - EDGE, rowHeight: narrow ? 36 : 26 };
+}
+
+export interface Tick {
+  readonly day: number;
+  readonly x: number;
+  readonly label: string;
+}
+
+/** Estimated width of a label in pixels. */
+export function labelWidth(label: string): number {
+  return label.length * CHAR + 8;
+}
+
+/**
+ * Axis ticks for the shown span at this layout: d3's calendar ticks (years, months, weeks, days) with d3's labels
+ * (`2025`, `April`, `Apr 06`), none touching the next or leaving the plot: of d3's tick sets that fit whole, the one
+ * nearest to a tick per 90 px (else the fullest after dropping the labels that do not fit).
+ */
+export function ticks(range: DayRange, layout: Layout): Tick[] {
+  const scale = scaleUtc()
+    .domain([new Date(range.lo * DAY_MS), new Date(range.hi * DAY_MS)])
+    .range([layout.x0, layout.x1]);
+  const px = layout.x1 - layout.x0;
+  const ideal = Math.max(2, px / 90);
+  let best: Tick[] = [];
+  let bestWhole: Tick[] = [];
+  for (let count = 1; count <= Math.max(4, Math.floor(px / 40)); count++) {
+    const format = scale.tickFormat(count);
+    const out: Tick[] = [];
+    let right = -Infinity;
+    let dropped = false;
+    for (const d of scale.ticks(count)) {
+      const label = format(d);
+      const x = scale(d);
+      const half = labelWidth(label) / 2;
+      if (x - half < right || x - half < 0 || x + half > layout.width) {
+        dropped = true;
+        continue;
       }
-      parts.push(`<circle class="dot" data-i="${p.index}" cx="${x(p.from).toFixed(1)}" cy="${y}" r="5"><title>${tip}</title></circle>`);
+      out.push({ day: Math.round(d.getTime() / DAY_MS), x, label });
+      right = x + half;
+    }
+    if (out.length > best.length) best = out;
+    const nearer = (a: Tick[], b: Tick[]) => Math.abs(a.length - ideal) < Math.abs(b.length - ideal);
+    if (!dropped && out.length >= 2 && (bestWhole.length < 2 || nearer(out, bestWhole))) bestWhole = out;
+  }
+  return bestWhole.length >= 2 ? bestWhole : best;
+}
+
+function clip(s: string, n: number): string {
+  return s.length > n ? `${s.slice(0, Math.max(1, n - 1))}…` : s;
+}
+
+export interface PlotView {
+  readonly width: number;
+  readonly range: DayRange;
+}
+
+/** One plot as SVG. Its `data-*` attributes give the axis (x0, x1, lo, hi) to the webview's brush. */
+export function plotSvg(rows: readonly PlotRow[], view: PlotView, id: string): string {
+  const layout = layoutFor(view.width);
+  const { lo, hi } = view.range;
+  const height = TOP + rows.length * layout.rowHeight + 8;
+  const parts = [
+    `<svg id="${escapeXml(id)}" class="plot${layout.narrow ? ' narrow' : ''}" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${layout.width} ${height}" width="${layout.width}" height="${height}" role="img" data-x0="${layout.x0}" data-x1="${layout.x1}" data-lo="${lo}" data-hi="${hi}">`,
+  ];
+  const x = (day: number) => layout.x0 + ((day - lo) / (hi - lo)) * (layout.x1 - layout.x0);
+  parts.push(`<rect class="brush-area" x="${layout.x0}" y="${TOP - 8}" width="${layout.x1 - layout.x0}" height="${height - TOP + 4}"/>`);
+  for (const t of ticks(view.range, layout)) {
+    const tx = t.x.toFixed(1);
+    parts.push(`<line class="grid" x1="${tx}" x2="${tx}" y1="${TOP - 6}" y2="${height - 4}"/><text class="tick" x="${tx}" y="${TOP - 12}">${escapeXml(t.label)}</text>`);
+  }
+  const chars = Math.floor(((layout.narrow ? layout.width : layout.labelWidth) - 12) / CHAR);
+  rows.forEach((row, r) => {
+    const top = TOP + r * layout.rowHeight;
+    const y = layout.narrow ? top + 25 : top + layout.rowHeight / 2;
+    parts.push(`<g class="row"><title>${escapeXml(`${row.label}: ${row.detail}`)}</title>`);
+    parts.push(`<line class="rule" x1="${layout.x0}" x2="${layout.x1}" y1="${y}" y2="${y}"/>`);
+    const label = escapeXml(clip(row.label, chars));
+    parts.push(
+      layout.narrow
+        ? `<text class="label above" x="4" y="${top + 11}">${label}</text></g>`
+        : `<text class="label" x="${layout.labelWidth - 4}" y="${y + 4}">${label}</text></g>`,
+    );
+    let before = 0;
+    let after = 0;
+    for (const p of row.points) {
+      if (p.to < lo) before++;
+      else if (p.from > hi) after++;
+    }
+    if (before) parts.push(`<text class="outside" x="${layout.x0 - 4}" y="${y + 4}">‹${before}</text>`);
+    if (after) parts.push(`<text class="outside after" x="${layout.x1 + 4}" y="${y + 4}">${after}›</text>`);
+    for (const p of row.points) {
+      if (p.to < lo || p.from > hi) continue;
+      const target = `data-kind="${p.target.kind}" data-i="${p.target.index}"`;
+      const tip = `<title>${escapeXml(p.tip)}</title>`;
+      const from = x(Math.max(p.from, lo));
+      if (p.to > p.from) {
+        const to = Math.max(x(Math.min(p.to + 1, hi)), from + 3);
+        parts.push(`<line class="span" ${target} x1="${from.toFixed(1)}" x2="${to.toFixed(1)}" y1="${y}" y2="${y}">${tip}</line>`);
+      }
+      const cls = p.atArticleDate ? 'dot article-date' : 'dot';
+      parts.push(`<circle class="${cls}" ${target} cx="${x(p.from < lo ? lo : p.from).toFixed(1)}" cy="${y}" r="${layout.narrow ? 4 : 5}">${tip}</circle>`);
     }
   });
   parts.push('</svg>');
   return parts.join('');
 }
 
-function clip(s: string, n: number): string {
-  return s.length > n ? `${s.slice(0, n - 1)}…` : s;
+/** Shown instead of a plot when nothing is dated. */
+export function emptySvg(id: string): string {
+  return `<svg id="${escapeXml(id)}" class="plot" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 300 30" width="300" height="30" role="img"><text x="4" y="20">No dated mentions to plot.</text></svg>`;
 }

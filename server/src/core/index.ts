@@ -40,5 +40,3 @@ export { entityWorklist, dateWorklist, possibleMerges, isDemonym, isUnresolvedDa
 export type { EntityVerdict, DateVerdict, WorklistInput, WorklistOptions } from './worklist';
 export { undoRegistryEdit } from './entities/registryUndo';
 export type { AppliedRegistryEdit } from './entities/registryUndo';
-export * from './annotations/agreementReport';
-export * from './annotations/disagreements';

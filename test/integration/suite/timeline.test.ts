@@ -121,13 +121,16 @@ describe('Corpus Annotator in VS Code: timeline', function () {
     assert.equal(panel.title, 'Corpus Timeline');
     const html = panel.webview.html;
     assert.match(html, /<meta http-equiv="Content-Security-Policy" content="default-src &#39;none&#39;;/);
-    assert.match(html, /<circle class="dot" data-i="\d+"/);
-    const index = model.items.findIndex((i) => i.text === '4 November 2019');
+    assert.match(html, /<script nonce="[^"]+" src="[^"]+\/dist\/timelinePlot\.js"><\/script>/, 'the bundled plot script');
+    const index = model.items.findIndex((i) => i.text === 'April 25' && i.group === 'dated' && !i.inBoilerplate);
     assert.ok(index >= 0);
-    await plot.onMessage({ type: 'open', index });
-    const editor = await waitFor('the 2019 passage', () => {
+    assert.match(html, new RegExp(`<circle class="dot" data-kind="item" data-i="${index}"`));
+    const caption = model.items.findIndex((i) => i.text === '4 November 2019');
+    assert.ok(model.items[caption].inBoilerplate && !html.includes(`data-i="${caption}"`), 'the date in a repeated caption is not plotted');
+    await plot.onMessage({ type: 'open', kind: 'item', index });
+    const editor = await waitFor('the April 25 passage', () => {
       const e = vscode.window.activeTextEditor;
-      return e && e.document.getText(e.selection) === '4 November 2019' ? e : undefined;
+      return e && e.document.getText(e.selection) === 'April 25' ? e : undefined;
     });
     assert.ok(editor);
     panel.dispose();

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { buildTimeline, type TimelineSource } from '../../../server/src/core/timeline/index';
+import { buildTimeline, tagsWithoutDate, type TimelineSource } from '../../../server/src/core/timeline/index';
 import { findDocumentDate, recognizeDates } from '../../../server/src/core/dates/index';
 import type { EntityMention } from '../../../server/src/core/types';
 
@@ -76,6 +76,40 @@ describe('buildTimeline', () => {
     const entries = buildTimeline([source('d.txt', text)]);
     assert.equal(entries.find((e) => e.text === 'April 25')!.sentence, 'The minister on April 25 praised the results.');
     assert.equal(entries.find((e) => e.text === '2025-04-25')!.sentence.slice(0, 15), 'date 2025-04-25');
+  });
+
+  it('marks the dates inside boilerplate, and only those', () => {
+    const text = 'Hanoi, March 3, 2020 (VNA) Talks began on March 2. Copyright 2019 VNA. All rights reserved.';
+    const chrome = { start: text.indexOf('Copyright'), end: text.length };
+    const entries = buildTimeline([{ ...source('b.txt', text), boilerplate: [chrome] }]);
+    assert.deepEqual(entries.filter((e) => e.inBoilerplate).map((e) => e.text), ['2019']);
+    assert.ok(entries.some((e) => e.text === 'March 2' && !e.inBoilerplate));
+    assert.ok(buildTimeline([source('b.txt', text)]).every((e) => !e.inBoilerplate), 'none without boilerplate spans');
+    const dateline = { start: 0, end: text.indexOf('Talks') };
+    const kept = buildTimeline([{ ...source('b.txt', text), boilerplate: [dateline] }]).find((e) => e.isDocumentDate)!;
+    assert.equal(kept.inBoilerplate, false, 'the article’s own date stays, even on a line of page chrome');
+  });
+
+  it('lists the tagged passages that no dated sentence carries, with their article’s date', () => {
+    const text = 'Hanoi, March 3, 2020 (VNA) Talks began on March 2. The minister praised the police. Copyright 2019 VNA.';
+    const at = (words: string) => ({ start: text.indexOf(words), end: text.indexOf(words) + words.length });
+    const sources = [{ ...source('b.txt', text), boilerplate: [at('Copyright 2019 VNA.')] }, source('c.txt', C), source('n.txt', 'No dates here at all.')];
+    const tags = [
+      { uri: 'b.txt', ...at('Talks began'), tag: 'talks' },
+      { uri: 'b.txt', ...at('praised the police'), tag: 'praise' },
+      { uri: 'b.txt', ...at('Copyright'), tag: 'footer' },
+      { uri: 'b.txt', ...at('Talks began'), tag: 'other' },
+      { uri: 'n.txt', start: 0, end: 8, tag: 'praise' },
+      { uri: 'c.txt', start: -1, end: -1, tag: 'orphaned' },
+    ];
+    const entries = buildTimeline(sources, { tags });
+    const found = tagsWithoutDate(sources, tags, entries);
+    assert.deepEqual(
+      found.map((t) => [t.uri, t.tag, t.documentDate]),
+      [['b.txt', 'praise', '2020-03-03'], ['b.txt', 'footer', '2020-03-03'], ['n.txt', 'praise', undefined]],
+      'talks and other are on the dated sentence of March 2; the footer’s date is boilerplate; an orphaned tag has no place',
+    );
+    assert.throws(() => tagsWithoutDate(sources, tags, entries, { isCancellationRequested: true }), /Cancelled/);
   });
 
   it('stops when cancelled', () => {

@@ -21,6 +21,8 @@ export interface TimelineSource {
   readonly documentDate?: DocumentDate;
   /** Clustered entity mentions of the document, for "who is in the sentence". */
   readonly entities?: readonly EntityMention[];
+  /** Passages found to be boilerplate (repeated leads, page chrome): their dates are marked `inBoilerplate`. */
+  readonly boilerplate?: readonly { readonly start: number; readonly end: number }[];
 }
 
 /** A tagged passage, as plain offsets. */
@@ -69,6 +71,11 @@ export interface TimelineEntry {
   readonly documentDate?: string;
   /** True for the mention that gives the article's own date (dateline, date line). */
   readonly isDocumentDate: boolean;
+  /**
+   * The mention lies in a passage found to be boilerplate (a repeated lead, page chrome): not an event of the article.
+   * Never the article's own date, which a timestamp line flagged as page chrome still gives.
+   */
+  readonly inBoilerplate: boolean;
   /** Entities named in the sentence, in order of first mention, each once. */
   readonly entities: readonly TimelineEntity[];
   /** Tags whose passage overlaps the sentence, each once. */
@@ -183,6 +190,7 @@ function timelineOfDocument(source: TimelineSource, options: TimelineOptions = {
       sentenceEnd: s.end,
       ...(dct ? { documentDate: dct.value } : {}),
       isDocumentDate,
+      inBoilerplate: !isDocumentDate && !!source.boilerplate?.some((b) => d.start < b.end && d.end > b.start),
       entities: entitiesIn(source.entities, sorted, near.start, near.end),
       tags: tagsOver(tags, near.start, near.end),
     };

@@ -1,6 +1,8 @@
 /** The corpus timeline: dated mentions in time order, with their sentences, entities and tags. Pure. */
 export { buildTimeline } from './build';
 export type { TimelineEntity, TimelineEntry, TimelineOptions, TimelineSource, TimelineTag } from './build';
+export { tagsWithoutDate } from './tagsWithoutDate';
+export type { TagWithoutDate } from './tagsWithoutDate';
 export { compareIntervals, intervalOf } from './interval';
 export type { DateInterval, Granularity, TimelineGroup } from './interval';
 export { excerpt, sentenceAt, splitSentences } from './sentences';

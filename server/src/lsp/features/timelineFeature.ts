@@ -12,13 +12,14 @@ import {
   buildTimeline,
   CancelledError,
   LineIndex,
+  tagsWithoutDate,
   throwIfCancelled,
   type CancellationToken as CoreToken,
   type TimelineEntry,
   type TimelineSource,
   type TimelineTag,
 } from '../../core/index';
-import { TimelineRequests, type TimelineItem, type TimelineParams, type TimelineResult } from '../../protocolTimeline';
+import { TimelineRequests, type TimelineItem, type TimelineParams, type TimelineResult, type TimelineTagWithoutDate } from '../../protocolTimeline';
 import type { Feature, ServerContext } from '../context';
 import { describe, handleRequest } from '../params';
 import { UserError } from '../tagService';
@@ -82,7 +83,7 @@ async function timeline(ctx: ServerContext, params: TimelineParams, token: Cance
         continue;
       }
       const a = ctx.service.analyze(file, ctx.analysisOptions(settings), cancelled);
-      sources.push({ uri: file, text, dates: a.dates, documentDate: a.documentDate, entities: a.entities });
+      sources.push({ uri: file, text, dates: a.dates, documentDate: a.documentDate, entities: a.entities, boilerplate: a.boilerplate });
       for (const t of await ctx.tags.anchoredTags(file, text)) {
         if (t.start >= 0) tags.push({ uri: file, start: t.start, end: t.end, tag: t.tag.tag });
       }
@@ -100,7 +101,18 @@ async function timeline(ctx: ServerContext, params: TimelineParams, token: Cance
       return l;
     };
     const items = entries.map((e) => toItem(ctx, e, lineIndex(e.uri)));
-    return { items, articles: sources.length, skipped };
+    const untimed = tagsWithoutDate(sources, tags, entries, cancelled).map((t): TimelineTagWithoutDate => {
+      const lines = lineIndex(t.uri);
+      return {
+        uri: ctx.workspace.uriOf(t.uri),
+        document: ctx.workspace.label(t.uri),
+        range: { start: lines.positionAt(t.start), end: lines.positionAt(t.end) },
+        tag: t.tag,
+        text: oneLine((ctx.service.getText(t.uri) ?? '').slice(t.start, t.end)),
+        ...(t.documentDate ? { documentDate: t.documentDate } : {}),
+      };
+    });
+    return { items, tagsWithoutDate: untimed, articles: sources.length, skipped };
   } finally {
     progress?.done();
   }
@@ -123,7 +135,14 @@ function toItem(ctx: ServerContext, e: TimelineEntry, lines: LineIndex): Timelin
     sentence: e.sentence,
     ...(e.documentDate ? { documentDate: e.documentDate } : {}),
     isDocumentDate: e.isDocumentDate,
+    ...(e.inBoilerplate ? { inBoilerplate: true } : {}),
     entities: e.entities.map((x) => ({ id: x.entityId, name: x.canonical, type: x.type })),
     tags: [...e.tags],
   };
+}
+
+/** A passage on one line, cut in the middle when longer than 160 characters. */
+function oneLine(text: string): string {
+  const s = text.replace(/\s+/g, ' ').trim();
+  return s.length > 160 ? `${s.slice(0, 100)} … ${s.slice(-50)}` : s;
 }
