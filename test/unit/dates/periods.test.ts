@@ -15,6 +15,22 @@ describe('dates: references, holidays, words, fiscal periods, the weekend (TIMEX
     assert.equal(find('Talks may resume in the near future.', 'the near future', oct).value, 'FUTURE_REF');
   });
 
+  it('reads `today` meaning nowadays as PRESENT_REF, and `today` of the day as the article\'s date', () => {
+    assert.equal(find("Today's challenges call for closer cooperation.", 'Today', oct).value, 'PRESENT_REF');
+    assert.equal(find("Leaders discussed today's fast-changing world.", 'today', oct).value, 'PRESENT_REF');
+    assert.equal(find("They spoke of the security threats in today's complex, volatile environment.", 'today', oct).value, 'PRESENT_REF');
+    assert.equal(find('Few issues matter more to the world today than water.', 'today', oct).value, 'PRESENT_REF');
+    assert.equal(find('The alliance between the police forces of Việt Nam and Laos today are partly contributed by former students.', 'today', oct).value, 'PRESENT_REF');
+    assert.equal(find('Vietnam today is a middle-income country.', 'today', oct).value, 'PRESENT_REF');
+    // The day itself.
+    assert.equal(find("Today's meeting was chaired by the minister.", 'Today', oct).value, '2023-10-17');
+    assert.equal(find('The minister said today that talks would resume.', 'today', oct).value, '2023-10-17');
+    assert.equal(find('The Prime Minister today is expected to meet the envoy.', 'today', oct).value, '2023-10-17');
+    assert.equal(find('The Ministry today has announced new rules.', 'today', oct).value, '2023-10-17');
+    assert.equal(find('Talks with Laos resume today.', 'today', oct).value, '2023-10-17');
+    assert.equal(find('The delegation will visit Hanoi today.', 'today', oct).value, '2023-10-17');
+  });
+
   it('leaves stretches of time and other words alone', () => {
     assert.deepEqual(pairs('Over the past three years the number doubled.', oct).filter((p) => p.includes('REF')), []);
     assert.deepEqual(pairs('The future of the alliance is unclear.', oct), []);

@@ -24,7 +24,34 @@ function push(out: Candidate[], start: number, end: number, value: string, how: 
   out.push({ start, end, kind: 'DATE', spec: { t: 'fixed', value, how }, priority });
 }
 
+/** Nouns of an era or a state of things: in `today's challenges`, `today's world`, `today` means nowadays. */
+const ERA_NOUN = /^(?:\s+(?:[a-z]+[-–][a-z]+|fast|rapidly|ever|increasingly|more|highly|modern|new|complex|changing|globali[sz]ed|interconnected|digital|uncertain|volatile|competitive|young|complicated|difficult|current|evolving|turbulent),?)*\s+(?:world|society|societies|generations?|youth|young|children|era|age|times|context|landscape|environment|realit(?:y|ies)|challenges|threats|risks|problems|issues|economy|economies|market(?:place)?|media|technolog(?:y|ies)|security|geopolitic\w*|globali[sz]ation|warfare|conflicts|trends|standards|students|people|journalism|politics|climate|life|living)\b/;
+/** A place, `the world`, `society`… just before `today`: `the world today`, `Laos today are…`. */
+const ERA_SUBJECT_BEFORE = /(?:\b(?:the\s+(?:world|region|country|nation|planet|society|globe|continent)|society|people|youth|[A-Z\u00c0-\u1ef9][\p{L}’']+))\s+$/u;
+/**
+ * A present tense of state after `today` (`… today are partly contributed by`, `… today is a …`); not a plan for the
+ * day (`is expected to`, `is holding`) nor a perfect (`has announced`), which speak of the day itself.
+ */
+const PRESENT_AFTER = /^\s+(?:(?:is|are)\b(?!\s+(?:expected|scheduled|due|set|going|about|to|being|\w+ing)\b)|(?:remains?|faces?|stands?|continues?|needs?|lives?|seems?|appears?)\b)/;
+
+/** `today` meaning nowadays (TIMEX3 `PRESENT_REF`) rather than the article's day. */
+export function isNowadaysToday(text: string, start: number, end: number): boolean {
+  const after = text.slice(end, end + 80);
+  if (/^['’]s\b/.test(after)) return ERA_NOUN.test(after.slice(2));
+  const before = text.slice(Math.max(0, start - 40), start);
+  if (!ERA_SUBJECT_BEFORE.test(before)) return false;
+  // `the world today` anywhere; a name before `today` only with a present tense of state after it.
+  if (/\b(?:the\s+(?:world|region|country|nation|planet|society|globe|continent)|society|youth)\s+$/.test(before)) return true;
+  return PRESENT_AFTER.test(after);
+}
+
+const TODAY = /\b[Tt]oday\b/g;
+
 export function findReferences(text: string, out: Candidate[]): void {
+  for (const m of text.matchAll(TODAY)) {
+    const end = m.index + m[0].length;
+    if (isNowadaysToday(text, m.index, end)) push(out, m.index, end, 'PRESENT_REF', 'a reference to the present (today meaning nowadays)', 2);
+  }
   for (const m of text.matchAll(REF_WORD)) {
     const w = m[1].toLowerCase();
     const end = m.index + m[0].length;

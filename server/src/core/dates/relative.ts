@@ -6,6 +6,7 @@
 import type { Candidate } from './spec';
 import { NUMBER_RE, WEEKDAY_RE, parseNumber, timeUnit, isoDuration, weekdayNumber } from './lexicon';
 import { behind } from './lookback';
+import { isNowadaysToday } from './periods';
 
 const DEICTIC = /\b([Tt]oday|[Yy]esterday|[Tt]omorrow|[Tt]onight)\b/g;
 const UNIT_WORD = /\b(day|week|weekend|month|year|quarter|decade|morning|afternoon|evening|night)\b/g;
@@ -28,6 +29,7 @@ export function findRelative(text: string, out: Candidate[]): void {
     const w = m[1].toLowerCase();
     // Capitalised mid-sentence "Today" is usually a title ("Vietnam Today").
     if (m[1][0] === 'T' && /[A-Z][a-z]+\s+$/.test(text.slice(Math.max(0, m.index - 20), m.index))) continue;
+    if (w === 'today' && isNowadaysToday(text, m.index, m.index + m[0].length)) continue;
     const offset = w === 'yesterday' ? -1 : w === 'tomorrow' ? 1 : 0;
     const part = w === 'tonight' ? 'NI' : undefined;
     out.push({ start: m.index, end: m.index + m[0].length, kind: part ? 'TIME' : 'DATE', spec: { t: 'relative', unit: 'day', offset, part }, priority: 1 });
