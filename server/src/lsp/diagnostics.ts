@@ -38,7 +38,7 @@ function severityOf(kind: DiagnosticSeverity | undefined, listed: boolean): Diag
 
 function mergeMessage(others: readonly EntityCluster[]): string {
   const names = others.map((c) => `${c.canonical} (${entityTypeName(c.type)})`);
-  return `May be the same entity as ${names.join(' or ')}: merge them or keep them apart (Ctrl+.).`;
+  return `Perhaps ${names.join(' or ')}: merge them or keep them apart (Ctrl+.).`;
 }
 
 export function toDiagnostics(
@@ -60,9 +60,10 @@ export function toDiagnostics(
       const m = v.mention;
       const cluster = clustering.cluster(m.entityId);
       const base = entityMessage(m, cluster);
+      // What to do comes first: the Problems panel cuts long messages at its width.
       const message =
-        v.reason === 'possible-merge' ? `${base}. ${mergeMessage(v.mergeWith ?? [])}`
-        : v.reason === 'new-name' ? `${base}. Not in the registry yet: confirm it or correct it (Ctrl+.).`
+        v.reason === 'possible-merge' ? `May be another entity — ${base}. ${mergeMessage(v.mergeWith ?? [])}`
+        : v.reason === 'new-name' ? `Not in the registry yet — ${base}. Confirm or correct it (Ctrl+.).`
         : base;
       out.push({
         range: range(m.start, m.end),
@@ -85,7 +86,7 @@ export function toDiagnostics(
         severity: severityOf(dateSeverity, everything || v.reason !== undefined),
         source: DIAGNOSTIC_SOURCE,
         code: `date.${d.kind.toLowerCase()}`,
-        message: v.reason ? `${dateMessage(d)}. Not resolved: check the article's date or the expression.` : dateMessage(d),
+        message: v.reason ? `Not resolved — ${dateMessage(d)}. Check the article's date, or the expression.` : dateMessage(d),
         data: { kind: 'date', value: d.value, ...(v.reason ? { worklist: v.reason } : {}) },
       });
     }
