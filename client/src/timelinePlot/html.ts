@@ -93,7 +93,7 @@ export function viewSummary(range: DayRange, full: DayRange | undefined, rows: r
 
 export function webviewData(data: PlotData): WebviewData {
   const full = data.min !== undefined && data.max !== undefined ? fullRange(data.min, data.max) : undefined;
-  const initial = denseRange(data.byEntity[0].points.map((p) => p.from)) ?? full;
+  const initial = denseRange([...data.byEntity[0].points, ...data.byTag.slice(1).flatMap((r) => r.points)]) ?? full;
   return { byEntity: data.byEntity, byTag: data.byTag, dated: data.dated, ...(full ? { full } : {}), ...(initial ? { initial } : {}) };
 }
 

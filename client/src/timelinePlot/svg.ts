@@ -10,8 +10,10 @@ import type { DayRange } from './viewRange';
 
 /** Below this width, labels go above their rows. */
 export const NARROW = 520;
-/** Approximate width of a character of the 11–12 px labels, for clipping and spacing. */
+/** Approximate widths of a character of the 11 px tick labels, the 12 px row labels and the bold ones above rows. */
 const CHAR = 6.6;
+const LABEL_CHAR = 7.2;
+const BOLD_CHAR = 7.8;
 const TOP = 30;
 const RIGHT = 10;
 /** Room for the counts of marks before and after the shown span. */
@@ -109,7 +111,7 @@ export function plotSvg(rows: readonly PlotRow[], view: PlotView, id: string): s
     const tx = t.x.toFixed(1);
     parts.push(`<line class="grid" x1="${tx}" x2="${tx}" y1="${TOP - 6}" y2="${height - 4}"/><text class="tick" x="${tx}" y="${TOP - 12}">${escapeXml(t.label)}</text>`);
   }
-  const chars = Math.floor(((layout.narrow ? layout.width : layout.labelWidth) - 12) / CHAR);
+  const chars = layout.narrow ? Math.floor((layout.width - 12) / BOLD_CHAR) : Math.floor((layout.labelWidth - 12) / LABEL_CHAR);
   rows.forEach((row, r) => {
     const top = TOP + r * layout.rowHeight;
     const y = layout.narrow ? top + 25 : top + layout.rowHeight / 2;

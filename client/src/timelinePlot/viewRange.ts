@@ -16,31 +16,83 @@ export function fullRange(min: number, max: number): DayRange {
   return { lo: min - pad, hi: max + pad };
 }
 
+/** A mark's first and last day. */
+export interface Span {
+  readonly from: number;
+  readonly to: number;
+}
+
 /**
- * The busy range: the shortest span of days holding `share` of the marks (by first day), widened to the marks that
- * follow or precede it closely, padded by 5% (at least two days) on each side; the full range when that span is half
- * of it or more anyway, or when there are few marks.
+ * The busy range: the shortest span of days that holds `share` of the marks whole (a year-long mark counts only where
+ * its whole year is shown), widened to the marks that lie close before or after it (within half its length), padded
+ * by 5% (at least two days) on each side; the full range when that is half of it or more anyway, or when there are
+ * few marks. Linear-logarithmic in the number of marks.
  */
-export function denseRange(days: readonly number[], share = 0.8): DayRange | undefined {
-  if (!days.length) return undefined;
-  const sorted = [...days].sort((a, b) => a - b);
-  const full = fullRange(sorted[0], sorted[sorted.length - 1]);
+export function denseRange(marks: readonly Span[], share = 0.6): DayRange | undefined {
+  if (!marks.length) return undefined;
+  const sorted = [...marks].sort((a, b) => a.from - b.from || a.to - b.to);
+  const full = fullRange(sorted[0].from, Math.max(...sorted.map((m) => m.to)));
   const k = Math.ceil(sorted.length * share);
   if (sorted.length < 5 || k >= sorted.length) return full;
-  let best = { lo: sorted[0], hi: sorted[k - 1] };
-  for (let i = 1; i + k - 1 < sorted.length; i++) {
-    const span = sorted[i + k - 1] - sorted[i];
-    if (span < best.hi - best.lo) best = { lo: sorted[i], hi: sorted[i + k - 1] };
+  // From the last mark back: for each first day, the k earliest-ending marks that start on it or later.
+  const ends = new MaxHeap();
+  let best: DayRange | undefined;
+  for (let i = sorted.length - 1; i >= 0; i--) {
+    ends.push(sorted[i].to);
+    if (ends.size > k) ends.pop();
+    if (ends.size === k && (!best || ends.top - sorted[i].from <= best.hi - best.lo)) best = { lo: sorted[i].from, hi: ends.top };
   }
-  // Marks close after or before it belong to it too: extend it while the next one is within half its span.
+  if (!best) return full;
   const reach = Math.max(MIN_SPAN, (best.hi - best.lo) / 2);
-  let i = sorted.indexOf(best.lo);
-  let j = sorted.lastIndexOf(best.hi);
-  while (i > 0 && best.lo - sorted[i - 1] <= reach) best = { lo: sorted[--i], hi: best.hi };
-  while (j < sorted.length - 1 && sorted[j + 1] - best.hi <= reach) best = { lo: best.lo, hi: sorted[++j] };
+  const before = sorted.filter((m) => m.to <= best!.lo).sort((a, b) => b.to - a.to);
+  for (const m of before) {
+    if (best.lo - m.from > reach) break;
+    best = { lo: Math.min(best.lo, m.from), hi: best.hi };
+  }
+  for (const m of sorted) {
+    if (m.from < best.lo || m.to <= best.hi) continue;
+    if (m.to - best.hi > reach) break;
+    best = { lo: best.lo, hi: m.to };
+  }
   if ((best.hi - best.lo) * 2 >= full.hi - full.lo) return full;
   const pad = Math.max(2, Math.round((best.hi - best.lo) * 0.05));
   return withMinSpan({ lo: best.lo - pad, hi: best.hi + pad });
+}
+
+/** A binary max-heap of numbers (the k smallest ends seen so far, the largest on top). */
+class MaxHeap {
+  private readonly items: number[] = [];
+  get size(): number {
+    return this.items.length;
+  }
+  get top(): number {
+    return this.items[0];
+  }
+  push(v: number): void {
+    const a = this.items;
+    a.push(v);
+    for (let i = a.length - 1; i > 0; ) {
+      const p = (i - 1) >> 1;
+      if (a[p] >= a[i]) break;
+      [a[p], a[i]] = [a[i], a[p]];
+      i = p;
+    }
+  }
+  pop(): void {
+    const a = this.items;
+    const last = a.pop()!;
+    if (!a.length) return;
+    a[0] = last;
+    for (let i = 0; ; ) {
+      const l = 2 * i + 1, r = l + 1;
+      let m = i;
+      if (l < a.length && a[l] > a[m]) m = l;
+      if (r < a.length && a[r] > a[m]) m = r;
+      if (m === i) break;
+      [a[m], a[i]] = [a[i], a[m]];
+      i = m;
+    }
+  }
 }
 
 /** At least MIN_SPAN days, around the same middle. */
