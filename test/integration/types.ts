@@ -35,7 +35,8 @@ export interface SuiteOutcome {
 
 /** Env the suite sees inside the extension host. */
 export function suiteEnv(run: SuiteRun): Record<string, string> {
-  return { CORPUS_TEST_WORKSPACE: run.workspace, CORPUS_TEST_RESULT_FILE: run.resultFile };
+  // CORPUS_TEST_GREP runs only the tests whose full title matches it (mocha's grep), e.g. `agreement`.
+  return { CORPUS_TEST_WORKSPACE: run.workspace, CORPUS_TEST_RESULT_FILE: run.resultFile, ...(process.env.CORPUS_TEST_GREP ? { CORPUS_TEST_GREP: process.env.CORPUS_TEST_GREP } : {}) };
 }
 
 const RESULT_LINE = /\[corpus-suite-result\] (\{.*\})/;

@@ -32,7 +32,7 @@ function writeResult(result: { passed: number; failed: number; pending: number }
 
 export async function run(): Promise<void> {
   const Mocha = loadMocha();
-  const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 60_000, reporter: 'spec' });
+  const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 60_000, reporter: 'spec', ...(process.env.CORPUS_TEST_GREP ? { grep: process.env.CORPUS_TEST_GREP } : {}) });
   const files = fs.readdirSync(__dirname).filter((f) => f.endsWith('.test.js')).sort();
   if (files.length === 0) throw new Error(`no *.test.js files beside ${__dirname}`);
   for (const f of files) mocha.addFile(path.join(__dirname, f));
