@@ -178,8 +178,9 @@ async function askChoice(prompts: AgreementPrompts, d: DisagreementItem, sides: 
   const items: (vscode.QuickPickItem & { choice: AdjudicationChoiceName | 'skip' })[] = [
     { label: `A: ${sides.a}`, description: describeSide(d.a), choice: 'a' },
     { label: `B: ${sides.b}`, description: describeSide(d.b), choice: 'b' },
-    { label: 'Both', description: 'keep the tags of both', choice: 'both' },
-    { label: 'Neither', description: 'remove the tags of both', choice: 'neither' },
+    // With one side empty, both is that side.
+    ...(d.a.length && d.b.length ? [{ label: 'Both', description: 'keep the tags of both', choice: 'both' as const }] : []),
+    { label: 'Neither', description: d.a.length && d.b.length ? 'remove the tags of both' : 'remove the tag', choice: 'neither' },
     { label: 'Skip', description: 'decide later', choice: 'skip' },
   ];
   for (const item of items) if (item.choice === d.state) item.detail = '(what the article holds now)';

@@ -20,6 +20,13 @@ const short = (s: string, n = 70): string => {
   return one.length > n ? `${one.slice(0, n - 1)}…` : one;
 };
 
+/** A Markdown table with its columns padded, so that it reads as a table in the editor too (numbers right-aligned). */
+function table(head: readonly string[], rows: readonly (readonly string[])[]): string[] {
+  const widths = head.map((h, i) => Math.max(h.length, 3, ...rows.map((r) => r[i].length)));
+  const line = (cells: readonly string[]) => `| ${cells.map((c, i) => (i ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join(' | ')} |`;
+  return [line(head), `|${widths.map((w, i) => (i ? `${'-'.repeat(w + 1)}:` : '-'.repeat(w + 2))).join('|')}|`, ...rows.map(line)];
+}
+
 const STATE_WORDS: Record<DisagreementItem['state'], string> = {
   a: 'A’s tags',
   b: 'B’s tags',
@@ -44,17 +51,23 @@ export function renderAgreement(r: AgreementResult): { text: string; links: Repo
     `- **${name}**: \`${s.source}\` (${s.kind === 'git' ? 'git ref' : 'folder'}): ${s.tags} tag${s.tags === 1 ? '' : 's'} in ${s.articles} article${s.articles === 1 ? '' : 's'}, ${s.entities} registry entit${s.entities === 1 ? 'y' : 'ies'}`;
   lines.push(`# Agreement: ${r.a.source} (A) and ${r.b.source} (B)`, '', side('A', r.a), side('B', r.b), '');
   lines.push('## Spans, B against A', '', 'Exact: same article, passage and tag. Overlap: same article and tag, sharing text.', '');
-  lines.push('| Tag | A | B | exact P | exact R | exact F1 | overlap P | overlap R | overlap F1 |', '|---|--:|--:|--:|--:|--:|--:|--:|--:|');
-  const row = (name: string, t: { exact: PrfItem; overlap: PrfItem }) =>
-    `| ${name} | ${t.exact.countA} | ${t.exact.countB} | ${num(t.exact.precision)} | ${num(t.exact.recall)} | ${num(t.exact.f1)} | ${num(t.overlap.precision)} | ${num(t.overlap.recall)} | ${num(t.overlap.f1)} |`;
-  for (const t of r.spans.tags) lines.push(row(t.tag, t));
-  lines.push(row('**all tags**', r.spans.all), '');
+  const row = (name: string, t: { exact: PrfItem; overlap: PrfItem }) => [
+    name,
+    String(t.exact.countA),
+    String(t.exact.countB),
+    ...[t.exact.precision, t.exact.recall, t.exact.f1, t.overlap.precision, t.overlap.recall, t.overlap.f1].map(num),
+  ];
+  lines.push(
+    ...table(
+      ['Tag', 'A', 'B', 'exact P', 'exact R', 'exact F1', 'overlap P', 'overlap R', 'overlap F1'],
+      [...r.spans.tags.map((t) => row(t.tag, t)), row('all tags', r.spans.all)],
+    ),
+    '',
+  );
   const k = r.tokens;
   lines.push('## Token labels', '', `${k.items} word tokens in ${k.documents} article${k.documents === 1 ? '' : 's'} either analyst tagged; a token’s label is the set of tags on it, or O.`, '');
   lines.push(`- Observed agreement: **${num(k.observed)}**`, `- Cohen’s kappa: **${num(k.cohenKappa)}**`, `- Gwet’s AC1: **${num(k.gwetAC1)}**`, '');
-  lines.push('## Krippendorff’s unitized alpha', '', '| Tag | uα |', '|---|--:|');
-  for (const u of r.unitizedAlpha) lines.push(`| ${u.tag} | ${num(u.alpha)} |`);
-  lines.push('');
+  lines.push('## Krippendorff’s unitized alpha', '', ...table(['Tag', 'uα'], r.unitizedAlpha.map((u) => [u.tag, num(u.alpha)])), '');
   lines.push(`## Entity registry: ${r.registry.length ? `${r.registry.length} disagreement${r.registry.length === 1 ? '' : 's'}` : 'no disagreements'}`, '');
   for (const l of r.registry) lines.push(`- ${l}`);
   if (r.registry.length) lines.push('');
