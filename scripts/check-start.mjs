@@ -1,12 +1,14 @@
 // `npm run check:start`: the `npm start` code-server path, headless. Opens the printed URL
-// in headless Chromium, waits for the workbench, checks that the activity bar shows the
-// extension's view container ("Corpus Annotator"), opens it, and saves .vscode-test/start.png.
+// in headless Chromium, waits for the workbench, checks that it shows what `npm start` promises:
+// the extension's view container ("Corpus Annotator") open in the side bar without a click, its
+// views filled, one article open, and an explorer that lists the corpus (seeds/, annotations/) and
+// not the code around it (node_modules/, dist/, .vscode-test/). Saves .vscode-test/start.png.
 //   node scripts/check-start.mjs [--extension <path>]   exit 0 when it all shows, else 1
 import fs from 'node:fs';
 import path from 'node:path';
 import { launchBrowser } from './code-server/browser.mjs';
 import { CACHE_ROOT, PROJECT_ROOT } from './code-server/paths.mjs';
-import { startCodeServerSession } from './start.mjs';
+import { FIRST_ARTICLE, startCodeServerSession } from './start.mjs';
 
 const CONTAINER_TITLE = 'Corpus Annotator';
 const CONTAINER_ID = 'corpusAnnotator';
@@ -25,10 +27,12 @@ async function check(page, url, log) {
   const item = page.locator(`.part.activitybar .action-item a[aria-label^="${CONTAINER_TITLE}"]`).first();
   await item.waitFor({ timeout: 60_000 });
   log(`[check:start] activity bar shows "${CONTAINER_TITLE}"`);
-  await item.click();
   const sidebarTitle = page.locator('.part.sidebar .composite.title .title-label');
-  await sidebarTitle.filter({ hasText: new RegExp(CONTAINER_TITLE, 'i') }).first().waitFor({ timeout: 30_000 });
-  log(`[check:start] view container "${CONTAINER_ID}" opened in the side bar`);
+  await sidebarTitle.filter({ hasText: new RegExp(CONTAINER_TITLE, 'i') }).first().waitFor({ timeout: 60_000 });
+  log(`[check:start] view container "${CONTAINER_ID}" shown in the side bar at start`);
+  const article = path.basename(FIRST_ARTICLE);
+  await page.locator(`.tabs-container .tab[aria-label^="${article}"]`).first().waitFor({ timeout: 30_000 });
+  log(`[check:start] ${article} is open`);
   // Its views get their data once the extension has activated and registered its providers.
   const noProvider = page.locator('.part.sidebar .pane-body').filter({ hasText: /no data provider registered/i });
   const deadline = Date.now() + 60_000;
@@ -44,16 +48,24 @@ async function check(page, url, log) {
   if (failures.length) throw new Error(`extension failed to activate: ${failures.join(' | ')}`);
 }
 
+/** Opens the explorer and checks it lists the corpus, not the code; returns its top-level rows. */
+async function checkExplorer(page, log) {
+  await page.keyboard.press('Control+Shift+E');
+  const rows = page.locator('.explorer-folders-view .monaco-list-row');
+  await rows.filter({ hasText: /^seeds$/ }).first().waitFor({ timeout: 30_000 });
+  const names = (await rows.allInnerTexts()).map((t) => t.trim());
+  log(`[check:start] explorer: ${names.join(', ')}`);
+  for (const hidden of ['node_modules', 'dist', '.vscode-test', 'client', 'server']) {
+    if (names.includes(hidden)) throw new Error(`the explorer shows ${hidden}/: npm start should open the corpus, not the repository`);
+  }
+  if (!names.includes('annotations')) throw new Error('the explorer does not show annotations/');
+}
+
 async function main() {
   const t0 = Date.now();
   const log = (s) => console.log(s);
   const root = path.resolve(argValue('--extension') ?? PROJECT_ROOT);
-  const session = await startCodeServerSession({
-    root,
-    folder: PROJECT_ROOT,
-    runDir: path.join(CACHE_ROOT, 'check-start'),
-    log,
-  });
+  const session = await startCodeServerSession({ root, runDir: path.join(CACHE_ROOT, 'check-start'), log });
   log(`Open ${session.url}`);
   let browser;
   const shot = path.join(CACHE_ROOT, 'start.png');
@@ -62,13 +74,19 @@ async function main() {
   try {
     browser = await launchBrowser({ profileDir: path.join(CACHE_ROOT, 'check-start', 'chromium') });
     await check(browser.page, session.url, log);
+    fs.mkdirSync(path.dirname(shot), { recursive: true });
+    await browser.page.screenshot({ path: shot });
+    log(`[check:start] screenshot: ${shot}`);
+    await checkExplorer(browser.page, log);
     ok = true;
   } catch (err) {
     log(`[check:start] FAILED: ${err instanceof Error ? err.message : err}`);
   } finally {
     if (browser) {
-      fs.mkdirSync(path.dirname(shot), { recursive: true });
-      await browser.page.screenshot({ path: shot }).then(() => log(`[check:start] screenshot: ${shot}`), () => {});
+      if (!ok) {
+        fs.mkdirSync(path.dirname(shot), { recursive: true });
+        await browser.page.screenshot({ path: shot }).then(() => log(`[check:start] screenshot: ${shot}`), () => {});
+      }
       await browser.close();
     }
     await session.stop();

@@ -1,6 +1,7 @@
-// `npm start`: opens the project folder (seeds/ and annotations/) in VS Code with the
-// extension loaded from this checkout (extension development path). Uses the local `code`
-// CLI when there is one, otherwise code-server (installed on demand) in the foreground.
+// `npm start`: opens the corpus (corpus.code-workspace: seeds/ and annotations/ without the code around them) in
+// VS Code with the extension loaded from this checkout (extension development path), one article open and the
+// Corpus Annotator side bar shown. Uses the local `code` CLI when there is one, otherwise code-server (installed on
+// demand) in the foreground.
 //   node scripts/start.mjs [--code-server] [--port N]
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -9,6 +10,10 @@ import { pathToFileURL } from 'node:url';
 import { CACHE_ROOT, PROJECT_ROOT } from './code-server/paths.mjs';
 import { ensureCodeServer } from './code-server/install.mjs';
 import { launchCodeServer, workbenchUrl } from './code-server/launch.mjs';
+
+/** The workspace file `npm start` opens, and the article it opens in it. */
+export const CORPUS_WORKSPACE = 'corpus.code-workspace';
+export const FIRST_ARTICLE = 'seeds/003_0e5bd4099b662286.txt';
 
 function onPath(cmd) {
   return spawnSync('sh', ['-c', `command -v ${cmd}`], { stdio: 'ignore' }).status === 0;
@@ -21,8 +26,8 @@ function warnIfUnbuilt(root, log) {
 }
 
 /**
- * Starts code-server on the project folder with the extension under development.
- * @param {{ root?: string, folder?: string, port?: number, runDir?: string, log?: (s: string) => void, settings?: Record<string, unknown> }} [opts]
+ * Starts code-server on the corpus workspace (or `folder`) with the extension under development and an article open.
+ * @param {{ root?: string, folder?: string, openFile?: string, port?: number, runDir?: string, log?: (s: string) => void, settings?: Record<string, unknown> }} [opts]
  * @returns {Promise<{ url: string, baseUrl: string, port: number, stop: () => Promise<void>, exited: Promise<number|null> }>}
  */
 export async function startCodeServerSession(opts = {}) {
@@ -36,7 +41,9 @@ export async function startCodeServerSession(opts = {}) {
     extraArgs: opts.port ? ['--bind-addr', `127.0.0.1:${opts.port}`] : [],
     settings: opts.settings,
   });
-  const url = workbenchUrl(server.baseUrl, { folder: opts.folder ?? root, extensionDevelopmentPath: root });
+  const where = opts.folder ? { folder: opts.folder } : { workspace: path.join(PROJECT_ROOT, CORPUS_WORKSPACE) };
+  const openFile = opts.openFile ?? (opts.folder ? undefined : path.join(PROJECT_ROOT, FIRST_ARTICLE));
+  const url = workbenchUrl(server.baseUrl, { ...where, ...(openFile ? { openFile } : {}), extensionDevelopmentPath: root });
   return { url, baseUrl: server.baseUrl, port: server.port, stop: server.stop, exited: server.exited };
 }
 
@@ -49,8 +56,9 @@ async function main() {
 
   if (!forceServer && onPath('code')) {
     warnIfUnbuilt(root, console.log);
-    console.log(`[start] code --extensionDevelopmentPath=${root} ${root}`);
-    const r = spawnSync('code', [`--extensionDevelopmentPath=${root}`, root], { stdio: 'inherit' });
+    const args = [`--extensionDevelopmentPath=${root}`, path.join(root, CORPUS_WORKSPACE), path.join(root, FIRST_ARTICLE)];
+    console.log(`[start] code ${args.join(' ')}`);
+    const r = spawnSync('code', args, { stdio: 'inherit' });
     return r.status ?? 1;
   }
 

@@ -12,8 +12,9 @@ import { timelineFeature } from './timelineFeature';
 import { entitiesFeature } from './entitiesFeature';
 import { boilerplateFeature } from './boilerplateFeature';
 import { agreementFeature } from './agreementFeature';
+import { startupFeature } from './startupFeature';
 
-const FEATURES: readonly ClientFeature[] = [tagsFeature, timelineFeature, entitiesFeature, boilerplateFeature, agreementFeature];
+const FEATURES: readonly ClientFeature[] = [tagsFeature, timelineFeature, entitiesFeature, boilerplateFeature, agreementFeature, startupFeature];
 
 /** What the extension exports, for integration tests and other extensions. */
 export interface CorpusAnnotatorApi {

@@ -40,7 +40,7 @@ export interface RunningCodeServer {
 export declare function launchCodeServer(opts: LaunchOptions): Promise<RunningCodeServer>;
 export declare function workbenchUrl(
   baseUrl: string,
-  opts: { folder: string; extensionDevelopmentPath?: string; extensionTestsPath?: string },
+  opts: { folder?: string; workspace?: string; openFile?: string; extensionDevelopmentPath?: string; extensionTestsPath?: string },
 ): string;
 export declare function installExtension(opts: { entry: string; runDir: string; vsix: string; log?: (s: string) => void }): Promise<void>;
 

@@ -9,9 +9,10 @@ import { writeUserSettings } from './settings.mjs';
 const LISTEN_RE = /HTTP server listening on (https?:\/\/[^\s/]+:(\d+))\//;
 
 /**
- * Workbench URL opening `folder`, optionally with an extension under development and a test suite.
+ * Workbench URL opening `folder` (or the `.code-workspace` file `workspace`), optionally with a file open in it, an
+ * extension under development and a test suite.
  * @param {string} baseUrl e.g. http://127.0.0.1:41234
- * @param {{ folder: string, extensionDevelopmentPath?: string, extensionTestsPath?: string }} opts
+ * @param {{ folder?: string, workspace?: string, openFile?: string, extensionDevelopmentPath?: string, extensionTestsPath?: string }} opts
  */
 export function workbenchUrl(baseUrl, opts) {
   const authority = new URL(baseUrl).host;
@@ -19,9 +20,10 @@ export function workbenchUrl(baseUrl, opts) {
   const payload = [];
   if (opts.extensionDevelopmentPath) payload.push(['extensionDevelopmentPath', remote(opts.extensionDevelopmentPath)]);
   if (opts.extensionTestsPath) payload.push(['extensionTestsPath', remote(opts.extensionTestsPath)]);
+  if (opts.openFile) payload.push(['openFile', remote(opts.openFile)]);
   payload.push(['skipWelcome', 'true']);
-  const q = `folder=${encodeURIComponent(path.resolve(opts.folder))}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
-  return `${baseUrl}/?${q}`;
+  const where = opts.workspace ? `workspace=${encodeURIComponent(path.resolve(opts.workspace))}` : `folder=${encodeURIComponent(path.resolve(opts.folder ?? '.'))}`;
+  return `${baseUrl}/?${where}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
 }
 
 /**
