@@ -33,6 +33,7 @@ import { boilerplateActions } from './lsp/features/boilerplateActions';
 import { fileWatching } from './lsp/features/fileWatching';
 import type { WatchFolders } from './workspace/folderWatcher';
 import type { AnalysisCache } from './workspace/analysisCache';
+import type { ParallelAnalysis } from './workspace/parallelAnalysis';
 import type { GitAnnotations } from './workspace/annotationSources';
 import { agreementFeature } from './lsp/features/agreementFeature';
 
@@ -47,6 +48,8 @@ export interface ServerDeps {
   readonly watchFolders?: WatchFolders;
   /** Clusters the corpus's entities away from the server's thread (node/backgroundClustering.ts). */
   readonly clusterInBackground?: ClusterInBackground;
+  /** Analyses the articles an indexing must analyse in worker threads, one a core (node/parallelAnalysis.ts). */
+  readonly analyseInParallel?: ParallelAnalysis;
   /**
    * The persistent analysis cache of a workspace (node/analysisCacheStore.ts), from its folders and the folder the
    * client offers for it (`initializationOptions.analysisCacheDir`); none when absent or when it answers undefined.
@@ -71,7 +74,7 @@ export function startServer(connection: Connection, deps: ServerDeps): void {
     // From disk only through the folder's boundary (workspace/boundary.ts): never through a link out of the folder.
     textOf: async (file: string) => service.getText(file) ?? openDocument(file)?.getText() ?? (await workspace.corpusOf(file)?.readArticle(file)),
   };
-  const indexer = new CorpusIndexer(connection, workspace, service, (file) => !!openDocument(file), deps.clusterInBackground);
+  const indexer = new CorpusIndexer(connection, workspace, service, (file) => !!openDocument(file), deps.clusterInBackground, deps.analyseInParallel);
   const openedListeners: (() => void)[] = [];
   const client = new ClientInfo(connection);
   let settingsCheck = Promise.resolve();

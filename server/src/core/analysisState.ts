@@ -11,27 +11,44 @@ import { ENTITY_TYPES, type RecognizedEntity } from './types';
  * Bumped whenever the recogniser's output for a given text and model can change (a rule, the tokeniser, the
  * encoding below): states written under another version are not used.
  */
-export const ANALYSIS_VERSION = 1;
+export const ANALYSIS_VERSION = 2;
 
-/** Five numbers a name: start, end, type (index in ENTITY_TYPES), title start and end (-1 -1 when none). */
+/**
+ * Five numbers a name: start, end, type (index in ENTITY_TYPES), title start and end (-1 -1 when none); any other
+ * field of a name (such as `nested`), when plain (string, number, boolean), in `extra` by the name's index.
+ */
 export interface ArticleState {
   readonly entities: readonly number[];
+  readonly extra?: readonly (readonly [number, Readonly<Record<string, Plain>>])[];
 }
 
-const FIELDS = 5;
+type Plain = string | number | boolean;
 
-/** The state of `entities` found in `text`; undefined when one of them is not a slice of the text (not expected). */
+const FIELDS = 5;
+/** The fields the numbers hold. */
+const CORE_FIELDS = new Set(['start', 'end', 'text', 'type', 'title']);
+
+/** The state of `entities` found in `text`; undefined when one of them cannot be written (not expected). */
 export function encodeArticleState(text: string, entities: readonly RecognizedEntity[]): ArticleState | undefined {
   const out = new Array<number>(entities.length * FIELDS);
+  const extra: [number, Record<string, Plain>][] = [];
   let k = 0;
-  for (const e of entities) {
+  for (let i = 0; i < entities.length; i++) {
+    const e = entities[i];
     const type = ENTITY_TYPES.indexOf(e.type);
     if (type < 0 || text.slice(e.start, e.end) !== e.text) return undefined;
+    let more: Record<string, Plain> | undefined;
+    for (const [field, value] of Object.entries(e)) {
+      if (CORE_FIELDS.has(field) || value === undefined) continue;
+      if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean') return undefined;
+      (more ??= {})[field] = value;
+    }
+    if (more) extra.push([i, more]);
     let titleStart = -1;
     let titleEnd = -1;
     if (e.title !== undefined) {
       // The title is the text just before the name (titles.ts); found again by its place.
-      titleStart = text.lastIndexOf(e.title, e.start);
+      titleStart = text.lastIndexOf(e.title, e.start - e.title.length);
       titleEnd = titleStart + e.title.length;
       if (titleStart < 0 || titleEnd > e.start) return undefined;
     }
@@ -41,13 +58,20 @@ export function encodeArticleState(text: string, entities: readonly RecognizedEn
     out[k++] = titleStart;
     out[k++] = titleEnd;
   }
-  return { entities: out };
+  return extra.length ? { entities: out, extra } : { entities: out };
 }
 
 /** The entities a state describes in `text`; undefined when the state does not fit the text. */
 export function decodeArticleState(text: string, state: unknown): RecognizedEntity[] | undefined {
   const list = (state as ArticleState | undefined)?.entities;
   if (!Array.isArray(list) || list.length % FIELDS !== 0) return undefined;
+  const extraList = (state as ArticleState).extra ?? [];
+  if (!Array.isArray(extraList)) return undefined;
+  const extra = new Map<number, Record<string, Plain>>();
+  for (const item of extraList) {
+    if (!Array.isArray(item) || !Number.isInteger(item[0]) || !item[1] || typeof item[1] !== 'object') return undefined;
+    extra.set(item[0], item[1]);
+  }
   const out: RecognizedEntity[] = [];
   const n = text.length;
   for (let k = 0; k < list.length; k += FIELDS) {
@@ -55,13 +79,19 @@ export function decodeArticleState(text: string, state: unknown): RecognizedEnti
     if (!Number.isInteger(start) || !Number.isInteger(end) || !(start >= 0 && start < end && end <= n)) return undefined;
     const entityType = ENTITY_TYPES[type];
     if (!Number.isInteger(type) || entityType === undefined) return undefined;
-    const entity: RecognizedEntity = { start, end, text: text.slice(start, end), type: entityType };
-    if (titleStart === -1 && titleEnd === -1) {
-      out.push(entity);
-      continue;
+    let entity: RecognizedEntity = { start, end, text: text.slice(start, end), type: entityType };
+    if (titleStart !== -1 || titleEnd !== -1) {
+      if (!Number.isInteger(titleStart) || !Number.isInteger(titleEnd) || !(titleStart >= 0 && titleStart < titleEnd && titleEnd <= start)) return undefined;
+      entity = { ...entity, title: text.slice(titleStart, titleEnd) };
     }
-    if (!Number.isInteger(titleStart) || !Number.isInteger(titleEnd) || !(titleStart >= 0 && titleStart < titleEnd && titleEnd <= start)) return undefined;
-    out.push({ ...entity, title: text.slice(titleStart, titleEnd) });
+    const more = extra.get(k / FIELDS);
+    if (more) {
+      for (const [field, value] of Object.entries(more)) {
+        if (CORE_FIELDS.has(field) || (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean')) return undefined;
+      }
+      entity = { ...entity, ...more };
+    }
+    out.push(entity);
   }
   return out;
 }

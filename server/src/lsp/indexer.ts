@@ -2,10 +2,13 @@
 import type { Connection } from 'vscode-languageserver';
 import { CancelledError, NEVER_CANCELLED, snapshotOfClustering, type CancellationToken, type ClusteringInput, type ClusteringSnapshot, type CorpusService } from '../core/index';
 import type { AnalysisCache } from '../workspace/analysisCache';
+import type { AnalysisPool, ParallelAnalysis } from '../workspace/parallelAnalysis';
 import type { Workspace } from './workspace';
 
 /** Articles read ahead of the one being analysed (reads wait on the disk, analyses on the processor). */
 const READ_AHEAD = 16;
+/** Articles sent to the analysis pool at a time (fewer messages; small enough to keep every worker busy). */
+const PARALLEL_BATCH = 8;
 
 /** What the last indexing did: how many articles it analysed, and what came from the persistent cache. */
 export interface IndexingStats {
@@ -37,6 +40,8 @@ export class CorpusIndexer {
     private readonly isOpen: (file: string) => boolean,
     /** Clusters the corpus away from this thread (node/backgroundClustering.ts); here when absent. */
     private readonly background?: (input: Omit<ClusteringInput, 'generation'>) => Promise<ClusteringSnapshot>,
+    /** Analyses articles in worker threads while indexing (node/parallelAnalysis.ts); here when absent. */
+    private readonly parallel?: ParallelAnalysis,
   ) {
     this.readyPromise = new Promise((resolve) => (this.resolveFirst = resolve));
   }
@@ -132,6 +137,7 @@ export class CorpusIndexer {
     const started = Date.now();
     const progress = this.progressSupported ? await this.connection.window.createWorkDoneProgress().catch(() => undefined) : undefined;
     progress?.begin('Corpus Annotator', 0, 'Finding articles…', false);
+    let pool: AnalysisPool | undefined;
     try {
       await this.workspace.ready;
       const cache = this.cache;
@@ -146,6 +152,37 @@ export class CorpusIndexer {
       const keys = new Map<string, string>();
       const stats: IndexingStats = { articles: 0, analysed: 0, fromCache: 0, clusteringFromCache: false };
       const reads: (Promise<string | undefined> | undefined)[] = [];
+      /** The analysis state of an article analysed here, kept in the cache. */
+      const keep = (file: string, state = this.service.exportDocument(file)) => {
+        const key = keys.get(file);
+        if (cache && key !== undefined && state && cache.get(key) === undefined) cache.set(key, state);
+      };
+      // Articles sent to the pool: imported when their state comes back (unless changed meanwhile); any the pool
+      // could not analyse are analysed here at the end.
+      let batch: { file: string; text: string }[] = [];
+      const inFlight: Promise<void>[] = [];
+      const leftOver: string[] = [];
+      const sendBatch = async () => {
+        const items = batch;
+        batch = [];
+        const answered = pool!.analyse(items.map((i) => i.text)).then(
+          (states) => {
+            if (run !== this.run) return;
+            items.forEach(({ file, text }, k) => {
+              const state = states[k];
+              if (state && this.service.getText(file) === text && this.service.importDocument(file, text, state)) keep(file, state);
+              else leftOver.push(file);
+            });
+          },
+          (e) => {
+            if (run !== this.run) return;
+            this.connection.console.warn(`Analysing in the workers failed (${(e as Error).message}); analysing here instead.`);
+            leftOver.push(...items.map((i) => i.file));
+          },
+        );
+        inFlight.push(answered);
+        while (inFlight.length > 2 * pool!.size) await inFlight.shift();
+      };
       let ahead = 0;
       let done = 0;
       let lastYield = Date.now();
@@ -179,14 +216,17 @@ export class CorpusIndexer {
         if (own !== undefined && own.length > (await this.workspace.settingsFor(this.workspace.folderOf(file))).maxDocumentSize) continue;
         if (own !== undefined && cache && !keys.has(file)) keys.set(file, cache.keyOf(own)); // open: the editor's text
         const analysed = !imported && this.service.exportDocument(file) === undefined;
-        this.service.prepareDocument(file, cancelled);
         stats.articles++;
         if (imported) stats.fromCache++;
         else if (analysed) stats.analysed++;
-        const key = keys.get(file);
-        if (cache && key !== undefined && !imported && cache.get(key) === undefined) {
-          const state = this.service.exportDocument(file);
-          if (state) cache.set(key, state);
+        if (analysed && own !== undefined && this.parallel) {
+          // Recognised in the pool's workers while this thread goes on reading and indexing passages.
+          pool ??= this.parallel();
+          batch.push({ file, text: own });
+          if (batch.length >= PARALLEL_BATCH) await sendBatch();
+        } else {
+          this.service.prepareDocument(file, cancelled);
+          if (!imported) keep(file);
         }
         done++;
         if (Date.now() - lastYield > 50) {
@@ -195,7 +235,15 @@ export class CorpusIndexer {
           lastYield = Date.now();
         }
       }
+      if (batch.length) await sendBatch();
+      await Promise.all(inFlight.splice(0));
+      pool?.close();
+      pool = undefined;
       if (run !== this.run) return;
+      for (const file of leftOver) {
+        this.service.prepareDocument(file, cancelled);
+        keep(file);
+      }
       // The clustering the cache kept, when it was made from these very articles and registry; else a new one.
       let fingerprint: string | undefined;
       if (cache) {
@@ -220,6 +268,7 @@ export class CorpusIndexer {
         this.saving = this.saving.then(() => new Promise<void>((r) => setImmediate(r))).then(() => cache.save(live));
       }
     } finally {
+      pool?.close(); // when superseded or failed on the way
       progress?.done();
     }
   }

@@ -151,7 +151,12 @@ export function createAnalysisCacheStore(dir: string, versionKey: string, log: (
   };
 }
 
-/** The version key of analyses: the core's ANALYSIS_VERSION and a hash of the NER model's bytes. */
-export function analysisVersionKey(analysisVersion: number, modelBytes: Uint8Array): string {
-  return `analysis ${analysisVersion}; model ${createHash('sha256').update(modelBytes).digest('hex')}`;
+/**
+ * The version key of analyses: the core's ANALYSIS_VERSION, a hash of the NER model's bytes and, when given, of the
+ * running program's code (a new build of the server never uses what an older one kept, even if nobody bumped
+ * ANALYSIS_VERSION).
+ */
+export function analysisVersionKey(analysisVersion: number, modelBytes: Uint8Array, code?: Uint8Array): string {
+  const hash = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
+  return `analysis ${analysisVersion}; model ${hash(modelBytes)}${code ? `; code ${hash(code)}` : ''}`;
 }

@@ -1,20 +1,22 @@
 /** Entry point of the language server process (stdio, IPC or socket, chosen by the command line). */
+import { readFileSync } from 'node:fs';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { startServer } from '../server';
 import { gitAnnotations } from './gitAnnotations';
 import { watchFolders } from './folderWatcher';
 import { gitUserName } from './gitUserName';
 import { workerClustering } from './backgroundClustering';
+import { workerAnalysis } from './parallelAnalysis';
 import { loadNerModelFile } from './nerModelFile';
 import { analysisCacheDir, analysisVersionKey, createAnalysisCacheStore } from './analysisCacheStore';
 import { ANALYSIS_VERSION } from '../core/index';
 import { nodeFileSystem } from './nodeFileSystem';
 
 const ner = loadNerModelFile();
-// Analyses kept between runs, valid for this analysis version and this very model (analysisCacheStore.ts).
+// Analyses kept between runs, valid for this analysis version, this very model and this build (analysisCacheStore.ts).
 const analysisCache = (folders: readonly string[], clientDir: string | undefined, log: (message: string) => void) => {
   const dir = analysisCacheDir(folders, clientDir);
-  return dir ? createAnalysisCacheStore(dir, analysisVersionKey(ANALYSIS_VERSION, ner.bytes), log) : undefined;
+  return dir ? createAnalysisCacheStore(dir, analysisVersionKey(ANALYSIS_VERSION, ner.bytes, readFileSync(__filename)), log) : undefined;
 };
 
-startServer(createConnection(ProposedFeatures.all), { loadNerModel: () => ner.model, analysisCache, fs: nodeFileSystem, watchFolders, userName: gitUserName, git: gitAnnotations, clusterInBackground: workerClustering() });
+startServer(createConnection(ProposedFeatures.all), { loadNerModel: () => ner.model, analysisCache, fs: nodeFileSystem, watchFolders, userName: gitUserName, git: gitAnnotations, clusterInBackground: workerClustering(), analyseInParallel: workerAnalysis() });

@@ -26,12 +26,25 @@ describe('an article’s analysis state (kept by hosts between runs)', () => {
 
   it('does not fit another text, or anything malformed: undefined, never an error', () => {
     const text = 'Minister Nguyen Van A met Laos.';
-    const state = { entities: [9, 21, 0, 0, 8] };
-    assert.deepEqual(decodeArticleState(text, state), [{ start: 9, end: 21, text: 'Nguyen Van A', type: 'PERSON', title: 'Minister' }]);
+    const state = { entities: [9, 21, 0, 0, 8, 26, 30, 2, -1, -1], extra: [[1, { nested: true }]] };
+    assert.deepEqual(decodeArticleState(text, state), [
+      { start: 9, end: 21, text: 'Nguyen Van A', type: 'PERSON', title: 'Minister' },
+      { start: 26, end: 30, text: 'Laos', type: 'LOCATION', nested: true },
+    ]);
     assert.equal(decodeArticleState('short', state), undefined);
-    for (const bad of [undefined, null, 42, 'x', {}, { entities: 'x' }, { entities: [1, 2, 3] }, { entities: [5, 2, 0, -1, -1] }, { entities: [0, 2, 9, -1, -1] }, { entities: [0, 2, 0.5, -1, -1] }, { entities: [9, 21, 0, 0, 12] }]) {
+    for (const bad of [undefined, null, 42, 'x', {}, { entities: 'x' }, { entities: [1, 2, 3] }, { entities: [5, 2, 0, -1, -1] }, { entities: [0, 2, 9, -1, -1] }, { entities: [0, 2, 0.5, -1, -1] }, { entities: [9, 21, 0, 0, 12] }, { entities: [9, 21, 0, -1, -1], extra: 'x' }, { entities: [9, 21, 0, -1, -1], extra: [[0, { start: 3 }]] }, { entities: [9, 21, 0, -1, -1], extra: [[0, { deep: {} }]] }]) {
       assert.equal(decodeArticleState(text, bad), undefined, JSON.stringify(bad));
     }
+  });
+
+  it('keeps any other plain field of a name, and encodes nothing it could not give back', () => {
+    const text = 'Laos';
+    const laos = { start: 0, end: 4, text: 'Laos', type: 'LOCATION' } as const;
+    assert.deepEqual(encodeArticleState(text, [laos]), { entities: [0, 4, 2, -1, -1] });
+    const more = { ...laos, nested: true, country: 'Laos', score: 2 };
+    assert.deepEqual(decodeArticleState(text, JSON.parse(JSON.stringify(encodeArticleState(text, [more])))), [more]);
+    assert.equal(encodeArticleState(text, [{ ...laos, parts: ['a'] } as never]), undefined);
+    assert.equal(encodeArticleState(text, [{ ...laos, text: 'Lao' }]), undefined);
   });
 
   it('lets the corpus service skip the analysis of an imported article, with the same result', async () => {

@@ -1,0 +1,64 @@
+/**
+ * A pool of worker threads (analysisWorker.ts, bundled beside the server as dist/analysisWorker.js) that recognise
+ * articles' names in parallel while the server's thread reads the articles and indexes their passages. Used for the
+ * articles an indexing must analyse; stopped when the indexing is done, so its memory (a model and a word cache a
+ * worker) is given back. Where the worker's bundle is missing (the server run from its TypeScript sources), there is
+ * no pool and the server analyses on its own thread.
+ */
+import { existsSync } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { ArticleState } from '../core/index';
+import type { AnalysisPool, ParallelAnalysis } from '../workspace/parallelAnalysis';
+
+interface Pending {
+  resolve(states: (ArticleState | null)[]): void;
+  reject(error: Error): void;
+}
+
+/** Workers (the bundle `file`, by default beside this one): one a core, at most 4 (each holds a copy of the model). */
+export function workerAnalysis(file = path.join(__dirname, 'analysisWorker.js'), modelPath?: string): ParallelAnalysis | undefined {
+  if (!existsSync(file)) return undefined;
+  const size = Math.max(1, Math.min(4, typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length));
+  return () => createPool(file, size, modelPath);
+}
+
+function createPool(file: string, size: number, modelPath: string | undefined): AnalysisPool {
+  let next = 0;
+  let closed = false;
+  const workers = Array.from({ length: size }, () => {
+    const thread = new Worker(file, { workerData: { modelPath } });
+    const pending = new Map<number, Pending>();
+    const fail = (e: Error) => {
+      for (const p of pending.values()) p.reject(e);
+      pending.clear();
+    };
+    thread.on('message', (m: { id: number; states?: (ArticleState | null)[]; error?: string }) => {
+      const p = pending.get(m.id);
+      pending.delete(m.id);
+      if (m.states) p?.resolve(m.states);
+      else p?.reject(new Error(m.error ?? 'analysis failed'));
+    });
+    thread.on('error', fail);
+    thread.on('exit', () => fail(new Error('the analysis worker stopped')));
+    return { thread, pending };
+  });
+  return {
+    size,
+    analyse(texts) {
+      if (closed) return Promise.reject(new Error('the analysis pool is closed'));
+      // The worker with the least work queued.
+      const w = workers.reduce((a, b) => (b.pending.size < a.pending.size ? b : a));
+      const id = ++next;
+      return new Promise<(ArticleState | null)[]>((resolve, reject) => {
+        w.pending.set(id, { resolve, reject });
+        w.thread.postMessage({ id, texts });
+      });
+    },
+    close() {
+      closed = true;
+      for (const w of workers) void w.thread.terminate();
+    },
+  };
+}

@@ -1,0 +1,29 @@
+/** The bundled analysis workers (dist/analysisWorker.js, built by `npm test`) recognise exactly what the server's thread does. */
+import * as assert from 'node:assert/strict';
+import { existsSync, promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { decodeArticleState } from '../../server/src/core/analysisState';
+import { createEntityRecognizer } from '../../server/src/core/entities/recognizer';
+import { loadNerModel } from '../../server/src/node/nerModelFile';
+import { workerAnalysis } from '../../server/src/node/parallelAnalysis';
+import { REPO_ROOT, SEEDS_DIR, seedNames } from '../support/workspace';
+
+describe('analysis in worker threads', function () {
+  this.timeout(60_000);
+  it('gives, for every seed article, the names the recogniser finds on the server’s thread', async () => {
+    const bundle = path.join(REPO_ROOT, 'dist/analysisWorker.js');
+    if (!existsSync(bundle)) throw new Error('dist/analysisWorker.js is missing: run `npm run build` first (npm test does)');
+    const texts = await Promise.all((await seedNames()).map((n) => fs.readFile(path.join(SEEDS_DIR, n), 'utf8')));
+    const pool = workerAnalysis(bundle)!();
+    try {
+      assert.ok(pool.size >= 1);
+      // Split between the workers, as the indexer sends them.
+      const states = (await Promise.all([pool.analyse(texts.slice(0, 2)), pool.analyse(texts.slice(2))])).flat();
+      const recognizer = createEntityRecognizer(loadNerModel());
+      texts.forEach((text, i) => assert.deepEqual(decodeArticleState(text, states[i]), recognizer.recognize(text)));
+    } finally {
+      pool.close();
+    }
+    await assert.rejects(pool.analyse(['after close']));
+  });
+});
