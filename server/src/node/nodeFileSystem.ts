@@ -4,6 +4,7 @@ import { constants, promises as fs, type Dirent } from 'node:fs';
 import * as path from 'node:path';
 import { lock } from 'proper-lockfile';
 import { FileRefusedError, type FileStamp, type WorkspaceFileSystem } from '../workspace/fileSystem';
+import { claimLock, disclaimLock, isRunning, takeOverFromTheDead } from './lockOwner';
 
 /** Largest file read when the caller sets no limit (a string in V8 holds at most about 512 MB). */
 const DEFAULT_MAX_READ = 256 * 1024 * 1024;
@@ -16,23 +17,31 @@ const TMP_NAME = /^\..+\.(\d+)\.[0-9a-f]{12}\.tmp$/;
 
 /**
  * proper-lockfile: a lock directory beside the file (mkdir is atomic on every file system, NFS included), refreshed
- * while held and taken over when stale, which is what a crashed writer leaves. Waits with backoff for up to ~20 s.
+ * while held and taken over when stale, which is what a crashed writer leaves (or at once when its owner is known to be
+ * dead, see lockOwner.ts).
  */
 const LOCK_OPTIONS = {
   realpath: false,
   // How old a lock (not refreshed by its holder) must be to be taken over: 10 s, or CORPUS_ANNOTATOR_LOCK_STALE_MS
   // (at least 2 s, proper-lockfile's minimum), which the SIGKILL stress suite sets to spend less time waiting.
   stale: Math.max(2000, Number(process.env.CORPUS_ANNOTATOR_LOCK_STALE_MS) || 10_000),
-  retries: { retries: 60, factor: 1.3, minTimeout: 5, maxTimeout: 500, randomize: true },
 };
+/** Attempts to take a held lock, waiting 5 ms more each time by a factor of 1.3 up to 0.5 s (about 20 s in all). */
+const LOCK_ATTEMPTS = 60;
 
-function isRunning(pid: number): boolean {
-  if (pid === process.pid) return true;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
+/**
+ * Takes the lock, waiting with backoff while another writer holds it. A lock left by a writer of this machine that
+ * died is taken over at once (lockOwner.ts), not after the staleness delay.
+ */
+async function acquireLock(file: string, lockfilePath: string, onCompromised: (e: Error) => void): Promise<() => Promise<void>> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await lock(file, { ...LOCK_OPTIONS, retries: 0, lockfilePath, onCompromised });
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'ELOCKED' || attempt >= LOCK_ATTEMPTS) throw e;
+      if (await takeOverFromTheDead(lockfilePath)) continue;
+      await new Promise((resolve) => setTimeout(resolve, Math.min(500, 5 * 1.3 ** attempt) * (0.5 + Math.random())));
+    }
   }
 }
 
@@ -120,16 +129,15 @@ export const nodeFileSystem: WorkspaceFileSystem = {
   async withLock(file, work) {
     await fs.mkdir(path.dirname(file), { recursive: true });
     let compromised: Error | undefined;
-    const release = await lock(file, {
-      ...LOCK_OPTIONS,
-      lockfilePath: path.join(path.dirname(file), `.${path.basename(file)}.lock`),
-      onCompromised: (e) => void (compromised = e),
-    });
+    const lockfilePath = path.join(path.dirname(file), `.${path.basename(file)}.lock`);
+    const release = await acquireLock(file, lockfilePath, (e) => void (compromised = e));
     try {
+      await claimLock(lockfilePath);
       const result = await work();
       if (compromised) throw new Error(`Lost the lock on ${path.basename(file)} while writing it: ${compromised.message}`);
       return result;
     } finally {
+      await disclaimLock(lockfilePath).catch(() => undefined);
       await release().catch(() => undefined);
     }
   },
