@@ -112,6 +112,16 @@ describe('Problems panel as a worklist', function () {
     const plain = await rangeOf(S001, 'reiterated');
     const none = await codeActions(uri, { start: plain.start, end: plain.start }, ds.filter((d) => d.range.start.line === plain.start.line));
     assert.deepEqual(none.map((a) => a.title), [], 'no entity fix on a plain word');
+
+    // VS Code then asks again at the end of each diagnostic of the line, for quick fixes only: not about the cursor.
+    const hanoi = line.find((d) => isEntity(d) && message(d).includes('Place: Hanoi'))!;
+    const atEnd = { start: hanoi.range.end, end: hanoi.range.end };
+    const fallback = (await lsp.client.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: atEnd, context: { diagnostics: [hanoi], only: ['quickfix'], triggerKind: 1 } })) as CodeAction[];
+    assert.deepEqual(fallback.map((a) => a.title), [], 'the second round of Ctrl+. on a plain word gets nothing');
+    const justAfter = await codeActions(uri, atEnd, [hanoi]);
+    assert.ok(justAfter.some((a) => a.title.includes('Hanoi')), 'Ctrl+. with the cursor just after a name gets its fixes');
+    const fromPanel = (await lsp.client.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: hanoi.range, context: { diagnostics: [hanoi], only: ['quickfix'] } })) as CodeAction[];
+    assert.ok(fromPanel.some((a) => a.title.includes('Hanoi')), 'the Problems panel and the hover ask with the whole range');
   });
 
   it('undoes the last entity correction, restoring only what it touched and keeping comments', async () => {

@@ -9,7 +9,7 @@
  * `initializationOptions.clientCommands`; the VS Code client does) get one "Add as a name of…" and one "Change
  * type…" action that open a quick pick; other clients get one action per likely choice.
  */
-import { CodeActionKind, type CodeAction, type Command, type Diagnostic } from 'vscode-languageserver';
+import { CodeActionKind, type CodeAction, type CodeActionParams, type Command, type Diagnostic } from 'vscode-languageserver';
 import {
   addAlias,
   confirmEntity,
@@ -96,6 +96,21 @@ function aliasCandidates(ctx: ServerContext, text: string, own: EntityCluster, t
 
 function nameWords(text: string): string[] {
   return text.split(/\s+/).filter((w) => w.length >= 4);
+}
+
+/**
+ * VS Code's second round of Ctrl+.: when nothing at the cursor has a quick fix (a plain word), it asks again at the
+ * end of every diagnostic on the line (an empty range there, `only: ['quickfix']`) and lists every answer — every name
+ * on the line. Such a request is told apart from Ctrl+. with the cursor just after a name, which has no `only`, and
+ * from the Problems panel and the hover, which ask with the diagnostic's whole range. It gets no entity fix: fixes
+ * are offered for the name under the cursor.
+ */
+function isLineMarkerFallback(params: CodeActionParams): boolean {
+  const { range, context } = params;
+  const empty = range.start.line === range.end.line && range.start.character === range.end.character;
+  if (!empty || context.only?.length !== 1 || context.only[0] !== CodeActionKind.QuickFix) return false;
+  const at = range.start;
+  return context.diagnostics.some((d) => isEntityDiagnostic(d) && d.range.end.line === at.line && d.range.end.character === at.character);
 }
 
 /**
@@ -187,6 +202,7 @@ export const entityActions: Feature = {
       });
 
     commands.registerCodeActions(async (params, token) => {
+      if (isLineMarkerFallback(params)) return [];
       const diagnostics = params.context.diagnostics.filter((d) => isEntityDiagnostic(d) && underCursor(d, params.range));
       if (!diagnostics.length) return [];
       const only = params.context.only;
