@@ -103,7 +103,7 @@ export function scorePassages(recognizer: EntityRecognizer, passages: readonly s
   const scores = newScores();
   for (const p of passages) {
     const { text, gold } = parseMarkup(p);
-    addSpans(scores, gold, recognizer.recognize(text).map((e) => ({ start: e.start, end: e.end, type: TYPE_CODES[e.type] })));
+    addSpans(scores, gold, recognizer.recognize(text).filter((e) => !e.nested).map((e) => ({ start: e.start, end: e.end, type: TYPE_CODES[e.type] })));
   }
   const lines = ['PER', 'ORG', 'LOC', 'MISC'].map((t) => {
     const c = scores.byType.get(t) ?? { tp: 0, fp: 0, fn: 0 };
@@ -144,7 +144,8 @@ export async function run(): Promise<BenchResult> {
   t0 = process.hrtime.bigint();
   for (const d of docs) {
     bytes += Buffer.byteLength(d.text, 'utf8');
-    const predicted = recognizer.recognize(d.text).map((e) => {
+    // Flat gold: names nested in another mention (a party inside an event's name) are left out.
+    const predicted = recognizer.recognize(d.text).filter((e) => !e.nested).map((e) => {
       const s = d.startAt.get(e.start);
       const t = d.endAt.get(e.end);
       const type = TYPE_CODES[e.type];

@@ -19,6 +19,10 @@ export interface RecognizedEntity extends Span {
   readonly type: EntityType;
   /** Titles / roles seen immediately before the name (e.g. "Deputy Defence Minister"), if any. */
   readonly title?: string;
+  /** An organisation's country written just before it as a possessive (`Laos’ Ministry of …` → `Laos`), if any. */
+  readonly country?: string;
+  /** Inside another mention (a party or place in an event's name): the entity list may then overlap. */
+  readonly nested?: boolean;
 }
 
 /** A mention after clustering: every mention of one real-world entity shares `entityId`. */

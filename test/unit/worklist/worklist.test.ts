@@ -8,13 +8,14 @@ import { doc } from '../entities/aliases.fixtures';
 const TEXT =
   'Share it Vietnam Laos. ' +
   'Vietnam and Laos met. The Vietnamese side and the EU talked; Vietnam agreed. ' +
-  'The European Union spoke, and the Party and the Party Congress met.';
+  'The European Union spoke, and the Party and the Party Congress met. The Economic Union agreed.';
 const A = doc('a.txt', TEXT, {
   Vietnam: 'LOCATION',
   Laos: 'LOCATION',
   Vietnamese: 'MISC',
   EU: 'ORG',
   'European Union': 'ORG',
+  'Economic Union': 'ORG',
   Party: 'ORG',
   'Party Congress': 'MISC',
 });
@@ -41,7 +42,8 @@ describe('worklist: what an analyst acts on', () => {
     assert.ok(verdicts.filter((v) => v.mention.text === 'Vietnam').every((v) => !v.reason), 'Vietnam is settled');
     const eu = verdicts.find((v) => v.mention.text === 'EU')!;
     assert.equal(eu.reason, 'possible-merge');
-    assert.deepEqual(eu.mergeWith!.map((c) => c.canonical), ['European Union'], 'an acronym of the other name');
+    // `EU` spells two names here, so clustering leaves it apart (issue 11) and the worklist offers both.
+    assert.deepEqual(eu.mergeWith!.map((c) => c.canonical).sort(), ['Economic Union', 'European Union'], 'an acronym of the other names');
   });
 
   it('lists dates that could not be resolved, and no date inside boilerplate', () => {

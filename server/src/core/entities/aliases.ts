@@ -10,6 +10,7 @@
 import type { CancellationToken, EntityMention, EntityType, RecognizedEntity } from '../types';
 import { throwIfCancelled } from '../types';
 import { mergeFullForms, typeGroupOf, UnionFind, type FormNode, type TypeGroup } from './clusterGraph';
+import { mergeAcronyms } from './acronyms';
 import { createFinder } from './clusterFind';
 import { assignIds, chooseCanonical, majorityType } from './clusterNames';
 import { nameFormOf, type NameForm } from './nameForm';
@@ -93,10 +94,10 @@ export function clusterEntities(
     const entities = [...d.entities].sort((a, b) => a.start - b.start || a.end - b.end);
     for (const entity of entities) {
       if ((++seen & 1023) === 0) throwIfCancelled(token);
-      const cacheKey = `${entity.type}|${entity.text}`;
+      const cacheKey = `${entity.type}|${entity.text}|${entity.country ?? ''}`;
       let seenForm = formCache.get(cacheKey);
       if (!seenForm) {
-        const form = nameFormOf(entity.text, entity.type);
+        const form = nameFormOf(entity.text, entity.type, entity.country);
         const dropped = form.keys.length === 0 || notEntities.has(plainKey(entity.text)) || notEntities.has(plainKey(form.display));
         // The registry owner is part of the node: analysts may split two names that share a phonetic key.
         const owner =
@@ -123,6 +124,7 @@ export function clusterEntities(
   });
 
   mergeFullForms(graph, uf, token);
+  mergeAcronyms(graph, uf);
   const corpus = corpusPersonIndex(graph, uf, regPersons);
   for (const list of perDoc) {
     for (const m of list) m.root = uf.find(m.node);
@@ -193,8 +195,9 @@ function buildClustering(
   perDoc.forEach((ms, d) => {
     const out = ms.map((m): EntityMention => {
       const c = byRoot.get(m.root)!;
-      const mention: EntityMention = { start: m.entity.start, end: m.entity.end, text: m.entity.text, type: c.type, entityId: c.entityId, canonical: c.canonical };
-      return m.entity.title !== undefined ? { ...mention, title: m.entity.title } : mention;
+      const e = m.entity;
+      const mention: EntityMention = { start: e.start, end: e.end, text: e.text, type: c.type, entityId: c.entityId, canonical: c.canonical };
+      return withExtras(mention, e);
     });
     const prev = mentionsByUri.get(docs[d].uri);
     mentionsByUri.set(docs[d].uri, prev ? [...prev, ...out].sort((a, b) => a.start - b.start) : out);
@@ -222,4 +225,15 @@ function buildClustering(
 
 function bump<K>(map: Map<K, number>, key: K): void {
   map.set(key, (map.get(key) ?? 0) + 1);
+}
+
+/** A mention with the recogniser's optional facts about it (title, owner country, nested), when it has them. */
+export function withExtras(mention: EntityMention, e: Pick<RecognizedEntity, 'title' | 'country' | 'nested'>): EntityMention {
+  if (e.title === undefined && e.country === undefined && !e.nested) return mention;
+  return {
+    ...mention,
+    ...(e.title !== undefined ? { title: e.title } : {}),
+    ...(e.country !== undefined ? { country: e.country } : {}),
+    ...(e.nested ? { nested: true } : {}),
+  };
 }

@@ -4,7 +4,7 @@
  * that answers exactly as the original did.
  */
 import type { EntityMention, EntityType } from '../types';
-import type { EntityCluster, EntityClustering } from './aliases';
+import { withExtras, type EntityCluster, type EntityClustering } from './aliases';
 import { createFinder } from './clusterFind';
 import type { EntityRegistry } from './registry';
 
@@ -26,6 +26,9 @@ export interface ClusteringSnapshot {
     readonly cluster: readonly number[];
     readonly text: readonly string[];
     readonly title: readonly (string | null)[];
+    /** Owner country (`Laos’ Ministry of …`) and nested flag per mention, only for documents that have any. */
+    readonly country?: readonly (string | null)[];
+    readonly nested?: readonly boolean[];
   }[];
 }
 
@@ -50,6 +53,8 @@ export function snapshotOfClustering(clustering: EntityClustering, uris: readonl
         cluster: ms.map((m) => index.get(m.entityId) ?? -1),
         text: ms.map((m) => m.text),
         title: ms.map((m) => m.title ?? null),
+        ...(ms.some((m) => m.country !== undefined) ? { country: ms.map((m) => m.country ?? null) } : {}),
+        ...(ms.some((m) => m.nested) ? { nested: ms.map((m) => m.nested === true) } : {}),
       };
     }),
   };
@@ -72,9 +77,8 @@ export function clusteringFromSnapshot(snapshot: ClusteringSnapshot, registry: E
     for (let i = 0; i < d.start.length; i++) {
       const c = clusters[d.cluster[i]];
       if (!c) continue;
-      const title = d.title[i];
       const mention: EntityMention = { start: d.start[i], end: d.end[i], text: d.text[i], type: c.type, entityId: c.entityId, canonical: c.canonical };
-      list.push(title !== null ? { ...mention, title } : mention);
+      list.push(withExtras(mention, { title: d.title[i] ?? undefined, country: d.country?.[i] ?? undefined, nested: d.nested?.[i] }));
       c.mentions.push({ uri: d.uri, start: d.start[i], end: d.end[i], text: d.text[i] });
     }
     if (list.length) mentionsByUri.set(d.uri, list);

@@ -70,9 +70,16 @@ function isDiscourseOpener(tokens: readonly Token[], s: TokenSpan, tests: Common
   return tests.isCommon(foldKey(w)) || ADVERB_SHAPE.test(w);
 }
 
+/** Every word of the span passes `test`; lower-case function words inside it (`Relations and Partnerships`) are skipped. */
 function every(tokens: readonly Token[], s: TokenSpan, test: (w: string) => boolean): boolean {
-  for (let i = s.from; i < s.to; i++) if (!test(tokens[i].text)) return false;
-  return true;
+  let words = 0;
+  for (let i = s.from; i < s.to; i++) {
+    const w = tokens[i].text;
+    if (i > s.from && i < s.to - 1 && SMALL.has(w)) continue;
+    if (!test(w)) return false;
+    words++;
+  }
+  return words > 0;
 }
 
 /** `unmanned aerial vehicles (UAVs)`: an acronym in brackets spelling the lower-case words before it. */

@@ -3,6 +3,7 @@
  * possessive removed, and the folded tokens and phonetic keys of what is left.
  */
 import type { EntityType } from '../types';
+import { countryOfKey } from './countryWords';
 import { compactKey, nameTokens, tokenKey } from './nameKey';
 
 export interface NameForm {
@@ -40,7 +41,12 @@ const EDGE_JUNK = /^[\s"“”'‘’(\[«]+|[\s"“”(\[\]),;:!?»]+$/gu;
 const POSSESSIVE = /(?:['’\u02bc]s|(?<=s)['’\u02bc])$/u;
 const SENTENCE_DOT = /(\p{Ll}{2,})\.$/u;
 
-export function nameFormOf(text: string, type: EntityType): NameForm {
+/**
+ * `country`: for an organisation, the country written before it as a possessive (`Laos’ Ministry of …`). An
+ * organisation's name that opens with a country or its adjective (`Lao Ministry of …`, `Laos Ministry of …`) is
+ * compared with that country's one key in front, so that the possessive, adjectival and plain forms are one name.
+ */
+export function nameFormOf(text: string, type: EntityType, country?: string): NameForm {
   let s = text.replace(EDGE_JUNK, '').replace(POSSESSIVE, '').replace(SENTENCE_DOT, '$1');
   const words = s.split(/\s+/).filter((w) => w.length > 0);
   let drop = 0;
@@ -56,7 +62,7 @@ export function nameFormOf(text: string, type: EntityType): NameForm {
   }
   const strippedTitle = titleStart >= 0 ? words.slice(titleStart, drop).join(' ') : undefined;
   if (drop > 0) s = words.slice(drop).join(' ');
-  const tokens = nameTokens(s);
+  const tokens = type === 'ORG' ? withOwnerCountry(nameTokens(s), country) : nameTokens(s);
   const keys = tokens.map(tokenKey);
   return {
     display: s,
@@ -66,4 +72,17 @@ export function nameFormOf(text: string, type: EntityType): NameForm {
     key: keys.join(' '),
     compact: compactKey(tokens),
   };
+}
+
+/** `lao ministry of …` and `ministry of …` with the possessive `Laos’` before it both become `laos ministry of …`. */
+function withOwnerCountry(tokens: string[], country: string | undefined): string[] {
+  if (tokens.length >= 2) {
+    for (const n of [2, 1]) {
+      if (tokens.length <= n) continue;
+      const owner = countryOfKey(tokens.slice(0, n).join(' '));
+      if (owner) return [owner, ...tokens.slice(n)];
+    }
+  }
+  const owner = country ? countryOfKey(nameTokens(country).join(' ')) : undefined;
+  return owner ? [owner, ...tokens] : tokens;
 }

@@ -16,6 +16,8 @@ import { joinOrgChains } from './orgChains';
 import { joinOfChains, numberedEvents, splitCoordinatedOrgs } from './orgJoins';
 import { keepPlacesWhole } from './placeGuard';
 import { quotedNames } from './quotedNames';
+import { addNestedNames } from './nestedNames';
+import { markOwnerCountries } from './ownerCountry';
 import { namesAfterRoles } from './roleNames';
 import { applySpanRules, trimHeadline } from './spanRules';
 import { cleanSpan, spansFromLabels, splitHyphenPlaces, type TokenSpan } from './spans';
@@ -117,7 +119,7 @@ function recognize(
   spans.forEach((list, s) => {
     for (const sp of mergeAdjacentPersons(list, MAX_NAME_TOKENS)) out.push(toEntity(text, tokenLists[s], sp));
   });
-  return out;
+  return addNestedNames(markOwnerCountries(text, out));
 }
 
 function toEntity(text: string, tokens: readonly Token[], sp: TokenSpan): RecognizedEntity {
