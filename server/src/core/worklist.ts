@@ -5,8 +5,9 @@
  *
  * On the worklist, once per entity per article (its first mention outside boilerplate):
  * - a name the registry does not know yet (`new-name`): confirm it, correct it, or say it is not an entity;
- * - a name that may be another entity written differently (`possible-merge`): the same words, spellings one edit
- *   apart, or an acronym of the other's name, with the same type, and not both settled in the registry already.
+ * - a name that may be another entity (`possible-merge`): the same words with another type (`Party`, an organisation
+ *   here and an other name there), or, with the same type, spellings one edit apart or an acronym of the other's
+ *   name; not when the registry settled both already.
  * And every date whose value could not be resolved (`unresolved-date`, an `X` in its value, such as `XXXX-06-02`).
  *
  * Everything else is `in-place`: each further mention of a name, names the registry knows, names and dates inside
@@ -95,9 +96,9 @@ export function dateWorklist(input: WorklistInput): DateVerdict[] {
 }
 
 /**
- * Other entities of the same type that `cluster` may be: a spelling with the same words (`Party`/`Party`), each word
- * one spelling apart (`Lakhamphong`/`Lakhamfong`), or one an acronym of the other (`EU`/`European Union`). Pairs the
- * registry settled (both entities in it) are left out.
+ * Other entities that `cluster` may be: a spelling with the same words (`Party` as an organisation and as an other
+ * name), or, of the same type, each word one spelling apart (`Lakhamphong`/`Lakhamfong`) or one an acronym of the
+ * other (`EU`/`European Union`). Pairs the registry settled (both entities in it) are left out.
  */
 export function possibleMerges(cluster: EntityCluster, clustering: EntityClustering, inRegistry: (c: EntityCluster) => boolean): EntityCluster[] {
   const settled = inRegistry(cluster);
@@ -106,9 +107,9 @@ export function possibleMerges(cluster: EntityCluster, clustering: EntityCluster
   const consider = (other: EntityCluster): void => {
     if (seen.has(other.entityId)) return;
     seen.add(other.entityId);
-    if (other.type !== cluster.type || other.mentions.length === 0) return;
+    if (other.mentions.length === 0) return;
     if (settled && inRegistry(other)) return;
-    if (sameName(cluster, other)) out.push(other);
+    if (sameName(cluster, other, other.type === cluster.type)) out.push(other);
   };
   for (const spelling of cluster.spellings.keys()) {
     if (out.length >= MAX_MERGES) break;
@@ -141,13 +142,15 @@ function acronymIndexOf(clustering: EntityClustering): Map<string, EntityCluster
   return index;
 }
 
-function sameName(a: EntityCluster, b: EntityCluster): boolean {
+/** The same words (whatever the types), or, for two entities of one type, spellings one edit apart or an acronym. */
+function sameName(a: EntityCluster, b: EntityCluster, sameType: boolean): boolean {
   for (const x of a.spellings.keys()) {
     const xt = nameTokens(x);
     for (const y of b.spellings.keys()) {
       const yt = nameTokens(y);
       if (xt.length === 0 || yt.length === 0) continue;
       if (compactKey(xt) === compactKey(yt)) return true;
+      if (!sameType) continue;
       if (xt.length === yt.length && xt.every((t, i) => tokenKeysMatch(tokenKey(t), tokenKey(yt[i])))) return true;
       if (isAcronym(x) && acronymOf(y) === x) return true;
       if (isAcronym(y) && acronymOf(x) === y) return true;
