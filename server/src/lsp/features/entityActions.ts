@@ -140,7 +140,10 @@ function actionsFor(ctx: ServerContext, target: EntityActionTarget, cluster: Ent
   // On the worklist: the entities it may be, one action each, first; then confirming it as it is.
   const merges = possibleMerges(cluster, ctx.service.entityClustering(token, 'fast'), inRegistry);
   for (const c of merges) {
-    const title = `Add “${text}” as a name of ${c.canonical} (${entityTypeName(c.type)})`;
+    const title =
+      registryKey(c.canonical) === registryKey(text)
+        ? `“${text}” is the same entity as ${c.canonical} (${entityTypeName(c.type)})`
+        : `Add “${text}” as a name of ${c.canonical} (${entityTypeName(c.type)})`;
     const fix = action(title, run(RegistryCommands.addAlias, { entityId: c.entityId, alias: text } satisfies AddAliasArgs, title));
     out.push(merges.length === 1 ? { ...fix, isPreferred: true } : fix);
   }
