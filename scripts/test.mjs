@@ -6,15 +6,18 @@
 import { spawn } from 'node:child_process';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { countsOf, hostOf, notRunOf, summarize } from './testSummary.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const bin = (name) => path.join(root, 'node_modules', '.bin', name);
+// Logs that are not a terminal (CI, a file) get no colour codes: mocha colours its output whenever CI is set.
+const env = !process.stdout.isTTY && process.env.FORCE_COLOR === undefined ? { ...process.env, NO_COLOR: '1' } : process.env;
 
 function run(label, command, args, { capture = false } = {}) {
   return new Promise((resolve) => {
     console.log(`\n▶ ${label}: ${[path.basename(command), ...args].join(' ')}`);
     const started = Date.now();
-    const child = spawn(command, args, { cwd: root, stdio: ['inherit', capture ? 'pipe' : 'inherit', 'inherit'], env: process.env });
+    const child = spawn(command, args, { cwd: root, stdio: ['inherit', capture ? 'pipe' : 'inherit', 'inherit'], env });
     let out = '';
     child.stdout?.on('data', (d) => {
       process.stdout.write(d);
@@ -26,11 +29,6 @@ function run(label, command, args, { capture = false } = {}) {
       resolve({ code: 1, out, seconds: (Date.now() - started) / 1000 });
     });
   });
-}
-
-function mochaCounts(out) {
-  const n = (re) => Number(re.exec(out)?.[1] ?? 0);
-  return { passed: n(/(\d+) passing/), failed: n(/(\d+) failing/), pending: n(/(\d+) pending/) };
 }
 
 const prep = [
@@ -47,45 +45,18 @@ for (const [label, cmd, args] of prep) {
 }
 
 const layers = [
-  { label: 'unit (core, CLI)', cmd: bin('mocha'), args: ['--config', 'test/.mocharc.unit.json'], counts: mochaCounts },
-  { label: 'lsp (server over LSP)', cmd: bin('mocha'), args: ['--config', 'test/.mocharc.lsp.json'], counts: mochaCounts },
-  {
-    label: 'neovim (headless, README config)',
-    cmd: bin('tsx'),
-    args: ['test/nvim/run.ts'],
-    counts: (out) => {
-      const m = /^neovim: (\d+) passed, (\d+) failed(?:, (\d+) skipped)?$/m.exec(out);
-      return m ? { passed: Number(m[1]), failed: Number(m[2]), pending: Number(m[3] ?? 0) } : { passed: 0, failed: 0, pending: 0 };
-    },
-  },
-  {
-    label: 'vscode (real extension host)',
-    cmd: bin('tsx'),
-    args: ['test/integration/run.ts'],
-    counts: (out) => {
-      const m = /integration: (\d+) passed, (\d+) failed(?:, (\d+) skipped)?/.exec(out);
-      return m ? { passed: Number(m[1]), failed: Number(m[2]), pending: Number(m[3] ?? 0) } : { passed: 0, failed: 0, pending: 0 };
-    },
-  },
+  { label: 'unit (core, CLI)', cmd: bin('mocha'), args: ['--config', 'test/.mocharc.unit.json'] },
+  { label: 'lsp (server over LSP)', cmd: bin('mocha'), args: ['--config', 'test/.mocharc.lsp.json'] },
+  { label: 'neovim (headless, README config)', cmd: bin('tsx'), args: ['test/nvim/run.ts'], name: 'neovim' },
+  { label: 'vscode (real extension host)', cmd: bin('tsx'), args: ['test/integration/run.ts'], name: 'integration' },
 ];
 const results = [];
 for (const layer of layers) {
   const r = await run(layer.label, layer.cmd, layer.args, { capture: true });
-  const c = layer.counts(r.out);
-  results.push({ ...layer, ...c, code: r.code, seconds: r.seconds, host: /host: ([\w-]+)/.exec(r.out)?.[1] });
+  const notRun = notRunOf(r.out, layer.name);
+  results.push({ label: layer.label, ...countsOf(r.out, layer.name), code: r.code, seconds: r.seconds, host: hostOf(r.out), ...(notRun ? { notRun } : {}) });
 }
 
-console.log('\nTest summary');
-let passed = 0;
-let failed = 0;
-let pending = 0;
-for (const r of results) {
-  passed += r.passed;
-  failed += r.failed + (r.code !== 0 && r.failed === 0 ? 1 : 0);
-  pending += r.pending;
-  const status = r.code !== 0 ? '✖' : r.pending && !r.passed ? '○' : '✔';
-  const host = r.host ? ` [${r.host}]` : '';
-  console.log(`  ${status} ${r.label}${host}: ${r.passed} passed, ${r.failed} failed${r.pending ? `, ${r.pending} pending` : ''} (${r.seconds.toFixed(1)} s)${r.code !== 0 && r.failed === 0 ? ' — exited with an error' : ''}`);
-}
-console.log(`all: ${passed} passed, ${failed} failed${pending ? `, ${pending} skipped` : ''}`);
-process.exit(results.every((r) => r.code === 0) ? 0 : 1);
+const summary = summarize(results);
+console.log(`\n${summary.lines.join('\n')}`);
+process.exit(summary.ok ? 0 : 1);

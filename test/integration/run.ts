@@ -1,7 +1,8 @@
 // Runs the integration suite (test/integration/suite) inside a real VS Code:
 // @vscode/test-electron where VS Code can be downloaded, code-server otherwise.
 //   npx tsx test/integration/run.ts          (CORPUS_TEST_HOST=electron|code-server forces a host)
-// Exit code 0 only when the suite ran at least one test and none failed.
+// Exit code 0 only when the suite ran at least one test and none failed; 2, with `integration: not run (why)`, when
+// the forced host cannot be had (no test ran).
 import * as fs from 'fs';
 import * as path from 'path';
 import { createSeedWorkspace, ensureCodeServer, pruneOld, removeQuietly } from '../../scripts/code-server/index.mjs';
@@ -46,15 +47,24 @@ async function ensureSuiteBundle(say: (s: string) => void): Promise<string> {
 
 type PreparedHost = { host: 'electron'; executable: string } | { host: 'code-server' };
 
-/** Chooses the host and gets it ready (download or install), before the suite's clock starts. */
+/** The host asked for (CORPUS_TEST_HOST=electron) cannot be had: no test can run, which is not a failed test. */
+class HostUnavailable extends Error {}
+
+/**
+ * Chooses the host and gets it ready (download or install), before the suite's clock starts. A fallback from
+ * test-electron to code-server says so with a `host:` line of its own, so that the run is labelled by the host it
+ * ran in.
+ */
 async function prepareHost(choice: HostChoice): Promise<PreparedHost> {
   log(`[integration] host: ${choice.host} (${choice.why})`);
   if (choice.host === 'electron') {
     try {
       return { host: 'electron', executable: await ensureElectronVSCode(ROOT) };
     } catch (err) {
-      if (process.env.CORPUS_TEST_HOST === 'electron') throw err;
-      log(`[integration] VS Code download failed (${(err as Error).message}); falling back to code-server`);
+      const why = (err as Error).message.split('\n')[0];
+      if (process.env.CORPUS_TEST_HOST === 'electron') throw new HostUnavailable(`CORPUS_TEST_HOST=electron, but VS Code could not be downloaded: ${why}`);
+      log(`[integration] VS Code could not be downloaded (${why})`);
+      log('[integration] host: code-server (fallback: VS Code could not be downloaded)');
     }
   }
   await ensureCodeServer({ log });
@@ -111,6 +121,13 @@ async function main(): Promise<number> {
     watchdog = startWatchdog();
     outcome = await runSuite(host, run);
   } catch (err) {
+    if (err instanceof HostUnavailable) {
+      removeQuietly(workspace);
+      removeQuietly(runDir);
+      log(`[integration] ${err.message}. No test ran; unset CORPUS_TEST_HOST (or set it to code-server) to run the suite in code-server.`);
+      log(`integration: not run (${err.message})`);
+      return 2;
+    }
     log(`[integration] ${(err as Error).stack ?? String(err)}`);
     outcome = { host: host?.host ?? choice?.host ?? 'code-server', exitCode: 1, reason: 'the test host could not be prepared or started' };
   }

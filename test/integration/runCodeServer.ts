@@ -5,6 +5,7 @@ import * as path from 'path';
 import * as util from 'util';
 import { ensureCodeServer, launchBrowser, launchCodeServer, workbenchUrl } from '../../scripts/code-server/index.mjs';
 import { parseResultLine, suiteEnv, type SuiteCounts, type SuiteOutcome, type SuiteRun } from './types';
+import { isWorkbenchChatter } from './workbenchChatter';
 
 type Settled = { kind: 'exit'; code: number } | { kind: 'error'; reason: string };
 
@@ -26,10 +27,15 @@ export async function runInCodeServer(run: SuiteRun): Promise<SuiteOutcome> {
     const { page } = browser;
     let settle!: (s: Settled) => void;
     const settled = new Promise<Settled>((resolve) => (settle = resolve));
+    // Every workbench line goes to workbench.log; the start-up chatter is not printed.
+    const workbenchLog = path.join(run.runDir, 'workbench.log');
+    let quiet = 0;
     await page.exposeFunction('codeAutomationLog', (_level: unknown, args: unknown[]) => {
       const line = util.format(...(Array.isArray(args) ? args : [args]));
+      fs.appendFileSync(workbenchLog, `${line}\n`);
       counts = parseResultLine(line) ?? counts;
-      run.log(line);
+      if (isWorkbenchChatter(line)) quiet++;
+      else run.log(line);
     });
     await page.exposeFunction('codeAutomationExit', (code: number) => settle({ kind: 'exit', code }));
     page.on('pageerror', (err) => run.log(`[page error] ${err.message}`));
@@ -49,7 +55,10 @@ export async function runInCodeServer(run: SuiteRun): Promise<SuiteOutcome> {
     clearTimeout(timer);
     run.log(`[code-server] suite settled in ${((Date.now() - t0) / 1000).toFixed(1)}s`);
     counts = readResultFile(run.resultFile) ?? counts;
-    if (result.kind !== 'exit' || result.code !== 0) printExtensionLogs(run);
+    if (result.kind !== 'exit' || result.code !== 0) {
+      if (quiet) run.log(`[code-server] ${quiet} workbench start-up lines not shown: ${workbenchLog}`);
+      printExtensionLogs(run);
+    }
     if (result.kind === 'error') {
       run.log(`[code-server] last server log lines:\n${serverLog.slice(-15).join('\n')}`);
       return { host: 'code-server', exitCode: 1, counts, reason: result.reason };

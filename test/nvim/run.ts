@@ -2,13 +2,28 @@
  * The Neovim layer of `npm test`: runs the README's Neovim config in a headless Neovim (Debian's 0.7.2 in CI) against
  * a copy of the seeds corpus, with the bundled server (dist/server.js), and the checks of check.lua.
  *
- * Prints `neovim: N passed, N failed[, N skipped]`. Without `nvim`, CI (CI=true) fails loudly; a developer's run
- * says how to install it and counts the checks as skipped, never as passed.
+ * Prints `neovim: N passed, N failed[, N skipped]`. Without `nvim`, it installs Debian's `neovim` when run as root
+ * (as the code-server layer installs Chromium); otherwise CI (CI=true) fails loudly and a developer's run says how to
+ * install it and counts the checks as skipped, never as passed.
  */
+
+/** `nvim --version`, after installing Debian's neovim as root when it is missing. */
+function nvimVersion() {
+  const version = spawnSync('nvim', ['--version'], { encoding: 'utf8' });
+  if (!version.error && version.status === 0) return version;
+  try {
+    ensureSystemPackages({ wanted: ['neovim'] });
+  } catch (e) {
+    console.log((e as Error).message);
+    return version;
+  }
+  return spawnSync('nvim', ['--version'], { encoding: 'utf8' });
+}
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { ensureSystemPackages } from '../../scripts/code-server/index.mjs';
 import { makeTempWorkspace, removeTempWorkspace, REPO_ROOT } from '../support/workspace';
 
 const CHECK = path.join(REPO_ROOT, 'test/nvim/check.lua');
@@ -31,7 +46,7 @@ export function readmeConfig(readme: string): string {
 
 async function main(): Promise<number> {
   const checks = ((await fs.readFile(CHECK, 'utf8')).match(/\bcheck\('/g) ?? []).length;
-  const version = spawnSync('nvim', ['--version'], { encoding: 'utf8' });
+  const version = nvimVersion();
   if (version.error || version.status !== 0) {
     if (process.env.CI) {
       console.error('✖ nvim is not installed, and CI must run the Neovim check: install Debian’s `neovim` (.ci/run does).');
