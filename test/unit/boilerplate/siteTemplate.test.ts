@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { createBoilerplateIndex } from '../../../server/src/core/boilerplate';
-import { lineShape } from '../../../server/src/core/boilerplate/text';
+import { labelKey, lineShape } from '../../../server/src/core/boilerplate/text';
 import { findingFor, kindsByLine, lines, para } from './helpers';
 
 const HEADS = [
@@ -41,6 +41,8 @@ describe('boilerplate: counters whose figures or words vary from page to page', 
     assert.equal(lineShape('Updated 10:42'), lineShape('Updated 8:05 pm'));
     assert.equal(lineShape('7 replies'), lineShape('1 reply'));
     assert.notEqual(lineShape('Comments (12)'), lineShape('Views: 12'));
+    assert.equal(labelKey('Distribution: regional desks'), labelKey('Distribution: business desk'));
+    assert.equal(labelKey('Attendance 2,189'), undefined);
   });
 
   it('flags every copy of a counter that recurs above the body of a site\'s pages, lexicon or not', () => {
@@ -92,6 +94,21 @@ describe('boilerplate: the site template at both edges of a page', () => {
       const k = kindsByLine(t, index.findings(`p${i}.txt`));
       for (const line of [1, 2, 7, 8, 9, 10, 11]) assert.equal(k[line], 'chrome', `line ${line} of page ${i}`);
       for (const line of [4, 5, 6]) assert.equal(k[line], undefined, `text line ${line} of page ${i}`);
+    });
+  });
+
+  it('flags a labelled line whose label recurs and whose value varies, not a headline with a kicker', () => {
+    const desks = ['sport', 'business', 'features', 'politics'];
+    const pages = HEADS.map((h, i) => lines(
+      'NEXUS NEWSWIRE — national desk', `Analysis: ${h}`, para(`lead${i}`), para(`body${i}`),
+      `Distribution: national desks, ${desks[i]} desk`, `(ends) NX/${['ab', 'kt', 'mr', 'ab'][i]}`,
+    ));
+    const index = indexOf(pages);
+    pages.forEach((t, i) => {
+      const k = kindsByLine(t, index.findings(`p${i}.txt`));
+      assert.equal(k[2], undefined, `headline with a kicker, page ${i}`);
+      assert.equal(k[5], 'chrome', `labelled line, page ${i}`);
+      assert.equal(k[6], 'chrome', `sign-off next to it, page ${i}`);
     });
   });
 

@@ -1,10 +1,12 @@
 /**
  * Corpus-level statistics of short lines, kept up to date one document at a time:
- * how many documents hold a line shape (digits masked), where (body or not), and how many
+ * how many documents hold a line shape (digits masked) or a line label (`Distribution:` of
+ * `Distribution: regional desks`, see `labelKey`), where (body or not), and how many
  * documents have a given line as their headline. Each entry carries the clock value of its last
  * change so that cached findings that depend on it can tell they are stale.
  */
 import type { DocState } from './docState';
+import { labelKey } from './text';
 
 export interface StatEntry {
   /** Documents holding the key. */
@@ -46,6 +48,8 @@ export class CorpusStats {
       if (l.inList) continue;
       const bit = l.region === 'body' ? 1 : l.region === 'tail' ? 4 : 2;
       shapeRegions.set(shape, (shapeRegions.get(shape) ?? 0) | bit);
+      const label = labelKey(l.span.text);
+      if (label) shapeRegions.set(label, (shapeRegions.get(label) ?? 0) | bit);
     }
     for (const [shape, bits] of shapeRegions) {
       const e = this.touch(this.shapes, shape, clock);

@@ -10,6 +10,7 @@ import type { CorpusStats } from './corpusStats';
 import type { DocState } from './docState';
 import type { PassageIndex } from './passageIndex';
 import { MIN_RECURRENCE } from './corpusChrome';
+import { labelKey } from './text';
 
 /** Lines that break a run at the end of the page but are kept when a recurring line is next to them. */
 const MAX_GAP = 2;
@@ -53,7 +54,9 @@ function recursAtTop(doc: DocState, stats: CorpusStats, passages: PassageIndex, 
   const shape = doc.shapes[i];
   if (shape) {
     const e = stats.shapes.get(shape);
-    return e && e.top >= MIN_RECURRENCE && e.top > e.body ? `line recurs at the top of ${e.top} articles (site template)` : undefined;
+    if (e && e.top >= MIN_RECURRENCE && e.top > e.body) return `line recurs at the top of ${e.top} articles (site template)`;
+    const l = recurringLabel(doc, stats, i);
+    return l && l.top >= MIN_RECURRENCE && l.top > l.body ? `label recurs at the top of ${l.top} articles (site template)` : undefined;
   }
   const p = doc.passages[i];
   if (!p || doc.lines[i].prose) return undefined;
@@ -67,6 +70,8 @@ function recursAtEnd(doc: DocState, stats: CorpusStats, passages: PassageIndex, 
   if (shape && !l.data && !l.sentence && !/\d/.test(l.span.text)) {
     const e = stats.shapes.get(shape);
     if (e && e.docs >= MIN_RECURRENCE) return `line recurs in ${e.docs} articles (site template)`;
+    const lab = recurringLabel(doc, stats, i);
+    if (lab && lab.docs >= MIN_RECURRENCE && lab.body < lab.docs) return `label recurs in ${lab.docs} articles (site template)`;
     const h = l.wordCount >= 3 ? stats.heads.get(doc.hkeys[i]!) : undefined;
     const ownTop = l.region === 'top' || l.region === 'headline' ? 1 : 0;
     if (h && h.top - ownTop > 0) return 'headline of another article (site template)';
@@ -79,6 +84,21 @@ function recursAtEnd(doc: DocState, stats: CorpusStats, passages: PassageIndex, 
     .filter((q) => q.doc !== doc && q.idx >= lastProse(q.doc)).map((q) => q.doc));
   return others.size >= MIN_RECURRENCE - 1 ? `line recurs at the end of ${others.size + 1} articles (site template)` : undefined;
 }
+
+/**
+ * Corpus entry of the line's label (`Distribution:`), if it has one and a short value: a headline with a kicker
+ * (`Analysis: …`, `Vietnam: …`) is the article's own, not a labelled field of the page.
+ */
+function recurringLabel(doc: DocState, stats: CorpusStats, i: number): { docs: number; body: number; top: number } | undefined {
+  const l = doc.lines[i];
+  if (l.region === 'headline') return undefined;
+  const key = labelKey(l.span.text);
+  if (!key) return undefined;
+  const value = l.span.text.slice(l.span.text.indexOf(':') + 1);
+  return value.split(/\s+/).filter((w) => w.length > 0).length <= MAX_LABEL_VALUE_WORDS ? stats.shapes.get(key) : undefined;
+}
+
+const MAX_LABEL_VALUE_WORDS = 6;
 
 const lastProseOf = new WeakMap<DocState, number>();
 

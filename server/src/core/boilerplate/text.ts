@@ -144,3 +144,16 @@ function singular(w: string): string {
 export function headlineKey(text: string): string {
   return words(text).join(' ');
 }
+
+const LABEL = /^([\p{L}][\p{L} ’'&/-]{1,28}?)\s*:\s*\S/u;
+
+/**
+ * The label of a labelled line (`Distribution: regional desks` → `§distribution`), whose value varies from page to
+ * page while the label recurs: one to three words without figures before a colon. Kept apart from shapes by `§`.
+ */
+export function labelKey(text: string): string | undefined {
+  const m = LABEL.exec(text);
+  if (!m) return undefined;
+  const ws = words(m[1]);
+  return ws.length >= 1 && ws.length <= 3 ? `§${ws.join(' ')}` : undefined;
+}
