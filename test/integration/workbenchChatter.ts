@@ -1,6 +1,6 @@
 /**
  * Lines the code-server workbench logs on every start that say nothing about the suite: connection set-up, the
- * extension gallery it was told not to use, the service worker, an empty chat store. The runner keeps them in the
+ * extension gallery it was told not to use, the service worker, an empty chat store, start-up timings of a busy machine. The runner keeps them in the
  * run's workbench.log and prints the rest (the suite's own output, warnings and errors).
  */
 const CHATTER: readonly RegExp[] = [
@@ -11,6 +11,7 @@ const CHATTER: readonly RegExp[] = [
   /^Updating additional builtin extensions cache$/,
   /^ChatSessionStore: Migrating 0 chat sessions/,
   /^\[Service Worker\] registered$/,
+  /^Creation of workbench contribution '[\w.]+' took \d+ms\.$/,
 ];
 
 export function isWorkbenchChatter(line: string): boolean {

@@ -140,8 +140,10 @@ export function plotSvg(rows: readonly PlotRow[], view: PlotView, id: string): s
         const to = Math.max(x(Math.min(p.to + 1, hi)), from + 3);
         parts.push(`<line class="span" ${target} x1="${from.toFixed(1)}" x2="${to.toFixed(1)}" y1="${y}" y2="${y}">${tip}</line>`);
       }
+      // The dot marks where a mark starts: a span that starts before the shown range is its bar alone.
+      if (p.from < lo) continue;
       const cls = p.atArticleDate ? 'dot article-date' : 'dot';
-      parts.push(`<circle class="${cls}" ${target} cx="${x(p.from < lo ? lo : p.from).toFixed(1)}" cy="${y}" r="${layout.narrow ? 4 : 5}">${tip}</circle>`);
+      parts.push(`<circle class="${cls}" ${target} cx="${x(p.from).toFixed(1)}" cy="${y}" r="${layout.narrow ? 4 : 5}">${tip}</circle>`);
     }
   });
   parts.push('</svg>');

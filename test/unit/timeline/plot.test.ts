@@ -120,6 +120,10 @@ describe('timeline plot webview', () => {
     assert.match(svg, /<text class="outside" [^>]*>‹1<\/text>/, 'the 1976 event is counted at the left end');
     assert.match(svg, /<text class="outside after" [^>]*>1›<\/text>/, 'the 2030 one at the right end');
     assert.equal([...svg.matchAll(/<circle /g)].length, 60, 'thirty dots in each of two rows, none for the years outside');
+    const wholeYear = plotData([item({ value: '2025', start: '2025-01-01', end: '2025-12-31' })]).byEntity;
+    const april = plotSvg(wholeYear, { width: 800, range: { lo: dayNumber('2025-04-01')!, hi: dayNumber('2025-04-30')! } }, 'p');
+    assert.doesNotMatch(april, /<circle /, 'a year that started before April has no dot at April’s edge');
+    assert.match(april, /<line class="span" data-kind="item" data-i="0"/, 'only its bar, across the view');
 
     const at = (...days: number[]) => days.map((d) => ({ from: d, to: d }));
     assert.deepEqual(denseRange(at(10, 12)), fullRange(10, 12), 'few marks: all of them');
