@@ -131,9 +131,15 @@ async function main() {
     await page.keyboard.press('Control+End');
     await page.locator('.monaco-editor .view-lines', { hasText: 'now:' }).first().waitFor({ timeout: 10_000 });
     await shot('agreement-3-disagreements.png');
+    // Ctrl+click on a disagreement's place opens the article at the passage.
+    const place = page.locator('.editor-instance .monaco-editor .view-line', { hasText: '003_0e5bd4099b662286.txt:5' }).first();
+    await place.click({ position: { x: 60, y: 8 }, modifiers: ['Control'], force: true });
+    await page.locator(`.tabs-container .tab.active[aria-label^="${path.basename(ARTICLE)}"]`).first().waitFor({ timeout: 20_000 });
+    await page.locator('.editor-instance .monaco-editor .cursor').first().waitFor({ timeout: 10_000 });
+    await shot('agreement-3b-link-opened.png');
 
     // 2. Adjudicate the article's three disagreements: A (crime), B (drugs: the shorter passage), neither (training).
-    await page.locator(`.tabs-container .tab[aria-label^="${path.basename(ARTICLE)}"]`).first().click();
+    await openFile(page, ARTICLE);
     await runCommand(page, 'Corpus: Adjudicate Disagreements');
     await pickRow(page, 'which two analysts', 'as last time');
     await page.locator('.quick-input-widget .quick-input-title', { hasText: 'Disagreement 1 of 3' }).first().waitFor({ timeout: 30_000 });
@@ -144,8 +150,8 @@ async function main() {
     await pickRow(page, 'Disagreement 2 of 3', 'B: analyst-b');
     await pickRow(page, 'Disagreement 3 of 3', 'Neither');
     await page.locator('.notifications-toasts', { hasText: 'Adjudicated 3 of 3' }).first().waitFor({ timeout: 30_000 });
-    // The article after adjudication (the pointer moved off the tab, so that no tooltip hides the text).
-    await page.mouse.move(700, 14);
+    // The article after adjudication (the pointer moved to an empty line, so that no tooltip or hover hides the text).
+    await page.mouse.move(1000, 381);
     await page.locator('.monaco-editor .view-lines', { hasText: 'training collaboration' }).first().waitFor({ timeout: 10_000 });
     await shot('agreement-6-adjudicated.png');
     log(`adjudicated sidecar:\n${fs.readFileSync(path.join(ws, SIDECAR), 'utf8')}`);
