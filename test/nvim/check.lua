@@ -145,6 +145,17 @@ local function main()
   wait(10000, function() return #tags_of(b001) == 0 end)
   check(':CorpusUntag removes the tag under the cursor', #tags_of(b001) == 0)
 
+  -- An entity correction, then the README's :CorpusUndoEntity takes it back.
+  local registry = root .. '/annotations/entities.yaml'
+  local function registry_has(text)
+    return vim.fn.filereadable(registry) == 1 and table.concat(vim.fn.readfile(registry), '\n'):find(text, 1, true) ~= nil
+  end
+  request(b001, 'workspace/executeCommand', { command = 'corpusAnnotator.server.registry.notEntity', arguments = { { text = 'Party' } } })
+  wait(10000, function() return registry_has('Party') end)
+  vim.cmd('CorpusUndoEntity')
+  wait(10000, function() return not registry_has('Party') end)
+  check(':CorpusUndoEntity undoes the last entity correction', registry_has('notEntities') and not registry_has('Party'))
+
   -- A colleague's tag arrives on disk (a git pull): Neovim watches nothing, so the server must notice by itself.
   local b003text = table.concat(vim.api.nvim_buf_get_lines(b003, 0, -1, true), '\n')
   local quote = 'Vilay Lakhamphong'
