@@ -179,6 +179,8 @@ export interface RenameEntityArgs {
 
 export interface ConfirmEntityArgs {
   entityId: string;
+  /** Entities it may have been taken for (a possible merge): they get their registry entries too, which keeps them apart. */
+  apartFrom?: string[];
 }
 
 export interface RegistryEditResult {

@@ -155,6 +155,20 @@ describe('Problems panel as a worklist', function () {
     await lsp.waitForDiagnostics(uri, (ds) => !!at(ds, r));
   });
 
+  it('keeps a possible merge apart in one step, undone in one step', async () => {
+    lsp = await startLspHarness(root);
+    const uri = await lsp.open(S001);
+    const ds = await indexed(uri);
+    const idOf = (needle: string) => (ds.find((d) => isEntity(d) && message(d).includes(needle))!.data as { entityId: string }).entityId;
+    const [vietnam, hanoi] = [idOf('Place: Vietnam'), idOf('Place: Hanoi')];
+    const kept = await execute(RegistryCommands.confirm, { entityId: vietnam, apartFrom: [hanoi] });
+    assert.match(kept.message, /^Vietnam is in the registry as a place, kept apart from Hanoi$/);
+    assert.deepEqual(parse(await registryText()).entities.map((e: { canonical: string }) => e.canonical).sort(), ['Hanoi', 'Vietnam']);
+    await assert.rejects(execute(RegistryCommands.confirm, { entityId: vietnam, apartFrom: 'Hanoi' }), /apartFrom/);
+    await execute(RegistryCommands.undo);
+    assert.deepEqual(parse(await registryText()).entities ?? [], [], 'one undo takes both back');
+  });
+
   it('undoes a rename (F2)', async () => {
     lsp = await startLspHarness(root);
     const uri = await lsp.open(S001);

@@ -24,8 +24,11 @@ import {
   renameEntity,
   setType,
   type EntityCluster,
+  type EntityRef,
+  type EntityRegistry,
   type EntityType,
   type CancellationToken,
+  type RegistryEdit,
 } from '../../core/index';
 import {
   ClientEntityCommands,
@@ -98,6 +101,22 @@ function nameWords(text: string): string[] {
   return text.split(/\s+/).filter((w) => w.length >= 4);
 }
 
+/** Every entity of `refs` gets its registry entry, in one edit (one undo step). */
+function confirmEntities(reg: EntityRegistry, refs: readonly EntityRef[]): RegistryEdit {
+  let current = reg;
+  let changed = false;
+  const said: string[] = [];
+  for (const ref of refs) {
+    const edit = confirmEntity(current, ref);
+    if (!edit.ok) return edit;
+    current = edit.registry;
+    changed ||= edit.changed;
+    said.push(edit.message);
+  }
+  const message = refs.length > 1 ? `${said[0]}, kept apart from ${refs.slice(1).map((r) => r.canonical).join(', ')}` : said[0];
+  return { ok: true, registry: current, changed, message };
+}
+
 /**
  * VS Code's second round of Ctrl+.: when nothing at the cursor has a quick fix (a plain word), it asks again at the
  * end of every diagnostic on the line (an empty range there, `only: ['quickfix']`) and lists every answer — every name
@@ -147,7 +166,13 @@ function actionsFor(ctx: ServerContext, target: EntityActionTarget, cluster: Ent
     const fix = action(title, run(RegistryCommands.addAlias, { entityId: c.entityId, alias: text } satisfies AddAliasArgs, title));
     out.push(merges.length === 1 ? { ...fix, isPreferred: true } : fix);
   }
-  if (!inRegistry(cluster)) {
+  if (merges.length) {
+    // Keeping them apart settles the pair: both in the registry, so it leaves the worklist.
+    const names = merges.map((c) => c.canonical).join(', ');
+    const title = `Keep ${cluster.canonical} apart from ${names} (all in the registry)`;
+    const args: ConfirmEntityArgs = { entityId: cluster.entityId, apartFrom: merges.map((c) => c.entityId) };
+    out.push(action(title, run(RegistryCommands.confirm, args, title)));
+  } else if (!inRegistry(cluster)) {
     const title = `Confirm ${cluster.canonical} as ${entityTypePhrase(cluster.type)} (add it to the registry)`;
     const fix = action(title, run(RegistryCommands.confirm, { entityId: cluster.entityId } satisfies ConfirmEntityArgs, title));
     out.push(merges.length ? fix : { ...fix, isPreferred: true });
@@ -271,8 +296,12 @@ export const entityActions: Feature = {
     });
     command(RegistryCommands.confirm, async (args, what) => {
       const cluster = await editor.entity(requiredString(args, 'entityId', what));
-      const ref = entityRefOf(cluster);
-      return editor.apply((reg) => confirmEntity(reg, ref), cluster);
+      const apart = args.apartFrom;
+      if (apart !== undefined && !(Array.isArray(apart) && apart.every((id) => typeof id === 'string' && id))) {
+        throw new UserError(`${what}: \`apartFrom\` must be a list of entity ids.`);
+      }
+      const refs = [cluster, ...(await Promise.all(((apart ?? []) as string[]).map((id) => editor.entity(id))))].map(entityRefOf);
+      return editor.apply((reg) => confirmEntities(reg, refs), cluster);
     });
     commands.registerCommand(RegistryCommands.undo, async (raw) => {
       if (raw[0] !== undefined && raw[0] !== null) paramsObject(raw[0], RegistryCommands.undo);
