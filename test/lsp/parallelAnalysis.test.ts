@@ -22,7 +22,7 @@ describe('analysis in worker threads', function () {
       const recognizer = createEntityRecognizer(loadNerModel());
       texts.forEach((text, i) => assert.deepEqual(decodeArticleState(text, states[i]), recognizer.recognize(text)));
     } finally {
-      pool.close();
+      await pool.close();
     }
     await assert.rejects(pool.analyse(['after close']));
   });

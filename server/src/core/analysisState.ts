@@ -63,8 +63,8 @@ export function encodeArticleState(text: string, entities: readonly RecognizedEn
 
 /** The entities a state describes in `text`; undefined when the state does not fit the text. */
 export function decodeArticleState(text: string, state: unknown): RecognizedEntity[] | undefined {
-  const list = (state as ArticleState | undefined)?.entities;
-  if (!Array.isArray(list) || list.length % FIELDS !== 0) return undefined;
+  const list = (state as { entities?: unknown } | undefined)?.entities as ArrayLike<number> | undefined;
+  if (!(Array.isArray(list) || list instanceof Int32Array) || list.length % FIELDS !== 0) return undefined;
   const extraList = (state as ArticleState).extra ?? [];
   if (!Array.isArray(extraList)) return undefined;
   const extra = new Map<number, Record<string, Plain>>();
@@ -75,7 +75,11 @@ export function decodeArticleState(text: string, state: unknown): RecognizedEnti
   const out: RecognizedEntity[] = [];
   const n = text.length;
   for (let k = 0; k < list.length; k += FIELDS) {
-    const [start, end, type, titleStart, titleEnd] = list.slice(k, k + FIELDS) as number[];
+    const start = list[k];
+    const end = list[k + 1];
+    const type = list[k + 2];
+    const titleStart = list[k + 3];
+    const titleEnd = list[k + 4];
     if (!Number.isInteger(start) || !Number.isInteger(end) || !(start >= 0 && start < end && end <= n)) return undefined;
     const entityType = ENTITY_TYPES[type];
     if (!Number.isInteger(type) || entityType === undefined) return undefined;

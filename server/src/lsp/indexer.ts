@@ -9,6 +9,8 @@ import type { Workspace } from './workspace';
 const READ_AHEAD = 16;
 /** Articles sent to the analysis pool at a time (fewer messages; small enough to keep every worker busy). */
 const PARALLEL_BATCH = 8;
+/** How long after an indexing the analysis cache is written (at once on shutdown). */
+const SAVE_AFTER_MS = 5000;
 
 /** What the last indexing did: how many articles it analysed, and what came from the persistent cache. */
 export interface IndexingStats {
@@ -30,8 +32,9 @@ export class CorpusIndexer {
   cache: AnalysisCache | undefined;
   /** What the last indexing did. */
   stats: IndexingStats = { articles: 0, analysed: 0, fromCache: 0, clusteringFromCache: false };
-  /** The cache's last save (awaited at shutdown). */
+  /** The cache's last save (awaited at shutdown), and the one waiting for the server to be idle. */
   private saving: Promise<void> = Promise.resolve();
+  private saveTimer: { timer: NodeJS.Timeout; save: () => Promise<void> } | undefined;
 
   constructor(
     private readonly connection: Connection,
@@ -115,8 +118,27 @@ export class CorpusIndexer {
     return this.readyPromise;
   }
 
-  /** Resolves when the persistent cache has been written after the last indexing (the server awaits it at shutdown). */
+  /**
+   * Writes the cache once the server has been idle a while after indexing: serialising it takes the thread for a
+   * moment, which the analyst opening the first article should not wait for. A shutdown writes it at once.
+   */
+  private saveSoon(cache: AnalysisCache, live: ReadonlySet<string>): void {
+    if (this.saveTimer) clearTimeout(this.saveTimer.timer);
+    const save = () => {
+      this.saveTimer = undefined;
+      this.saving = this.saving.then(() => cache.save(live));
+      return this.saving;
+    };
+    this.saveTimer = { timer: setTimeout(save, SAVE_AFTER_MS), save };
+    this.saveTimer.timer.unref?.();
+  }
+
+  /** Writes the cache now if a write is pending; resolves when it is written (the server awaits it at shutdown). */
   flushed(): Promise<void> {
+    if (this.saveTimer) {
+      clearTimeout(this.saveTimer.timer);
+      return this.saveTimer.save();
+    }
     return this.saving;
   }
 
@@ -237,7 +259,8 @@ export class CorpusIndexer {
       }
       if (batch.length) await sendBatch();
       await Promise.all(inFlight.splice(0));
-      pool?.close();
+      // Stopped before the clustering starts, so their memory is not held at the same time as the clustering's.
+      await pool?.close();
       pool = undefined;
       if (run !== this.run) return;
       for (const file of leftOver) {
@@ -262,13 +285,9 @@ export class CorpusIndexer {
         `Indexed ${list.length} articles in ${Date.now() - started} ms (${stats.analysed} analysed, ${stats.fromCache} from the cache${stats.clusteringFromCache ? ', clustering from the cache' : ''}).`,
       );
       for (const listener of this.indexedListeners) listener();
-      if (cache) {
-        // After the corpus is announced ready: writing is not what an analyst waits for.
-        const live = new Set(keys.values());
-        this.saving = this.saving.then(() => new Promise<void>((r) => setImmediate(r))).then(() => cache.save(live));
-      }
+      if (cache) this.saveSoon(cache, new Set(keys.values()));
     } finally {
-      pool?.close(); // when superseded or failed on the way
+      void pool?.close(); // when superseded or failed on the way
       progress?.done();
     }
   }

@@ -56,9 +56,9 @@ function createPool(file: string, size: number, modelPath: string | undefined): 
         w.thread.postMessage({ id, texts });
       });
     },
-    close() {
+    async close() {
       closed = true;
-      for (const w of workers) void w.thread.terminate();
+      await Promise.all(workers.map((w) => w.thread.terminate().catch(() => undefined)));
     },
   };
 }

@@ -8,8 +8,8 @@ export interface AnalysisPool {
   /** How many texts it analyses at once. */
   readonly size: number;
   analyse(texts: readonly string[]): Promise<(ArticleState | null)[]>;
-  /** Stops its workers (what was asked and not answered fails). */
-  close(): void;
+  /** Stops its workers (what was asked and not answered fails); resolves when they have stopped. */
+  close(): Promise<void>;
 }
 
 /** Starts a pool for one indexing. */
