@@ -233,7 +233,11 @@ export function createCorpusService(init: CorpusServiceInit): CorpusService {
     entityAt(uri, offset, token) {
       const c = getFastClustering(token);
       const mentions = c.mentionsOf(uri);
-      const mention = mentions.find((m) => m.start <= offset && offset <= m.end);
+      // The innermost mention at the offset: on `Revolutionary` in an event's name, the party named inside it.
+      let mention: EntityMention | undefined;
+      for (const m of mentions) {
+        if (m.start <= offset && offset <= m.end && (!mention || m.end - m.start < mention.end - mention.start)) mention = m;
+      }
       if (!mention) return undefined;
       const cluster = c.cluster(mention.entityId);
       if (!cluster) return undefined;

@@ -4,6 +4,7 @@ import { createEntityRecognizer, type EntityRecognizer } from '../../../server/s
 import { countryOfKey } from '../../../server/src/core/entities/countryWords';
 import { loadNerModel } from '../../../server/src/node/nerModelFile';
 import type { EntityMention } from '../../../server/src/core/types';
+import { createCorpusService, NEVER_CANCELLED } from '../../../server/src/core/index';
 
 let recognizer: EntityRecognizer;
 
@@ -37,6 +38,14 @@ describe('entities: names inside names, countries before organisations, acronyms
     assert.equal(inner.nested, true);
     assert.ok(inner.start > event.start && inner.end === event.end, 'inside the event, overlapping it');
     assert.equal(inner.entityId, mention(ms, 'b.txt', "Lao People's Revolutionary Party").entityId);
+  });
+
+  it('answers for the innermost name at a place: the party inside the event, the event elsewhere', () => {
+    const service = createCorpusService({ nerModel: loadNerModel() });
+    const text = 'At the 12th National Congress of the Lao People’s Revolutionary Party, delegates elected a new leadership.';
+    service.setDocument('a.txt', text);
+    assert.equal(service.entityAt('a.txt', text.indexOf('Revolutionary'), NEVER_CANCELLED)?.mention.text, 'Lao People’s Revolutionary Party');
+    assert.equal(service.entityAt('a.txt', text.indexOf('Congress'), NEVER_CANCELLED)?.mention.text, '12th National Congress of the Lao People’s Revolutionary Party');
   });
 
   it('finds a party named with its country inside an event, and leaves an event\'s own words alone', () => {
