@@ -121,6 +121,8 @@ export class CorpusFolder {
   private readonly warningFiles = new Map<string, readonly FileProblem[]>();
   /** Changes under way that may not have reached the store's queue yet. */
   private readonly operations = new Set<Promise<unknown>>();
+  /** The batches of files changed on disk, handled in order (`filesChanged`). */
+  private fileChanges: Promise<void> = Promise.resolve();
 
   /** Subscribe to what changes in this folder. */
   readonly onDidChange: (listener: Listener<CorpusEvent>) => Disposable = this.emitter.event;
@@ -495,9 +497,18 @@ export class CorpusFolder {
 
   /**
    * Files changed on disk, from a watcher. Articles are re-read, analyst files re-read unless the change is this
-   * folder's own write; one event per kind of change.
+   * folder's own write; one event per kind of change. Batches are handled one after another, in the order they came:
+   * a file created then deleted at once is read as deleted, never left in use by a read that finished late.
    */
-  async filesChanged(changes: readonly FileChange[]): Promise<void> {
+  filesChanged(changes: readonly FileChange[]): Promise<void> {
+    const run = this.fileChanges.then(() => this.applyFileChanges(changes));
+    this.fileChanges = run.catch(() => undefined);
+    this.operations.add(run);
+    void run.finally(() => this.operations.delete(run)).catch(() => undefined);
+    return run;
+  }
+
+  private async applyFileChanges(changes: readonly FileChange[]): Promise<void> {
     const changed: { file: string; text: string }[] = [];
     const removed: string[] = [];
     const taggedArticles = new Set<string>();

@@ -106,6 +106,31 @@ describe('workspace model (openCorpus, one folder)', () => {
     assert.ok(!corpus.problems().has(file));
   });
 
+  it('handles changes on disk in the order they came: a sidecar created then deleted at once is gone', async () => {
+    await write('seeds/a.txt', ARTICLE);
+    const file = path.join(root, 'annotations/seeds/a.yaml');
+    // The first read of the sidecar is slow: it finishes after the file was deleted and its deletion reported.
+    let releaseRead!: () => void;
+    const readHeld = new Promise<void>((resolve) => (releaseRead = resolve));
+    let slowReads = 0;
+    const slowFs = {
+      ...nodeFileSystem,
+      readText: async (f: string, options?: Parameters<typeof nodeFileSystem.readText>[1]) => {
+        const text = await nodeFileSystem.readText(f, options);
+        if (f === file && slowReads++ === 0) await readHeld;
+        return text;
+      },
+    };
+    const corpus = await openCorpus({ root, settings: readSettings({}), fs: slowFs });
+    await write('annotations/seeds/a.yaml', 'version: 1\ndocument: seeds/a.txt\ntags:\n  - id: t1\n    tag: colleague\n    quote: Vientiane\n    start: 0\n    end: 9\n');
+    const created = corpus.filesChanged([{ file, deleted: false }]);
+    await fs.rm(file);
+    const deleted = corpus.filesChanged([{ file, deleted: true }]);
+    releaseRead();
+    await Promise.all([created, deleted]);
+    assert.equal(corpus.sidecarOf(path.join(root, 'seeds/a.txt'))?.sidecar.tags.length ?? 0, 0, 'the deleted sidecar’s tag is not in use');
+  });
+
   it('reports an old flat sidecar shadowed by a new one, and falls back to it when the new one is deleted', async () => {
     await write('seeds/a.txt', ARTICLE);
     await write('annotations/a.yaml', 'version: 1\ndocument: seeds/a.txt\ntags:\n  - id: t1\n    tag: old\n    quote: Vientiane\n    start: 0\n    end: 9\n');
