@@ -163,6 +163,8 @@ export class CorpusIndexer {
     try {
       await this.workspace.ready;
       const cache = this.cache;
+      // The last indexing's write first: it lets go of what it held, which this indexing reads again.
+      await this.flushed();
       await cache?.load();
       const files = new Set<string>();
       for (const corpus of this.workspace.all()) for (const f of corpus.articles()) files.add(f);

@@ -146,6 +146,14 @@ export function createAnalysisCacheStore(dir: string, versionKey: string, log: (
         await Promise.all(writes);
       } catch (e) {
         log(`The analysis cache in ${dir} could not be written (${(e as Error).message}); analyses will be computed again next time.`);
+      } finally {
+        // Nothing is held between indexings (the states and the clustering are the size of the corpus's names): the
+        // next `load` reads them again.
+        for (const shard of shards) shard.clear();
+        dirty.clear();
+        clustering = undefined;
+        clusteringDirty = false;
+        loading = undefined;
       }
     },
   };

@@ -6,7 +6,7 @@
 import type { ClusteringSnapshot } from '../core/index';
 
 export interface AnalysisCache {
-  /** Reads what was kept by an earlier run (once). Never throws: an unreadable or outdated cache is empty. */
+  /** Reads what was kept by an earlier run (once until the next save). Never throws: an unreadable or outdated cache is empty. */
   load(): Promise<void>;
   /** The key of a text (a hash of it). */
   keyOf(text: string): string;
@@ -21,7 +21,7 @@ export interface AnalysisCache {
   keepClustering(fingerprint: string, snapshot: ClusteringSnapshot): void;
   /**
    * Writes what changed since it was loaded, keeping only the states of `liveKeys` (the texts of the corpus now), so
-   * the cache never grows past the corpus. Never throws.
+   * the cache never grows past the corpus; then lets go of what it holds in memory until the next `load`. Never throws.
    */
   save(liveKeys: ReadonlySet<string>): Promise<void>;
   /** Where it is kept, for messages. */

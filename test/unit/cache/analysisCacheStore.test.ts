@@ -39,6 +39,20 @@ describe('the analysis cache on disk', () => {
     assert.ok((await fs.readdir(dir)).every((n) => !n.endsWith('.tmp')), 'no temporary file left');
   });
 
+  it('holds nothing in memory after a save, until loaded again', async () => {
+    const a = createAnalysisCacheStore(dir, V1);
+    await a.load();
+    const key = a.keyOf('article');
+    a.set(key, { entities: [] });
+    a.keepClustering('fp', snapshot);
+    await a.save(new Set([key]));
+    assert.equal(a.get(key), undefined);
+    assert.equal(a.clustering('fp'), undefined);
+    await a.load();
+    assert.deepEqual(a.get(key), { entities: [] });
+    assert.deepEqual(a.clustering('fp'), snapshot);
+  });
+
   it('is empty for another analysis version or another model', async () => {
     const keys = await saved();
     for (const other of [analysisVersionKey(2, new Uint8Array([1, 2, 3])), analysisVersionKey(1, new Uint8Array([1, 2, 4]))]) {
