@@ -28,7 +28,7 @@ export interface AnalyzeCommand {
 }
 
 /** The paths listed by `--files-from`: one a line, blank lines skipped, from a file or (`-`) standard input. */
-async function listedPaths(from: string): Promise<string[]> {
+export async function listedPaths(from: string): Promise<string[]> {
   let text: string;
   try {
     if (from === '-') {
@@ -46,7 +46,7 @@ async function listedPaths(from: string): Promise<string[]> {
 }
 
 /** The articles a PATH names: the file itself, or the `.txt` files of a folder and its subfolders, sorted. */
-async function expand(p: string): Promise<string[]> {
+export async function expand(p: string): Promise<string[]> {
   let stat;
   try {
     stat = await fs.stat(p);

@@ -20,6 +20,8 @@ export type TagTarget = { kind: 'range'; file: string; start: number; end: numbe
 
 export type CliCommand =
   | ({ command: 'analyze'; format: AnalyzeFormat; paths: string[]; filesFrom?: string } & WithWorkspace)
+  | ({ command: 'analyze-phase'; phase: 'map' | 'reduce' | 'distributed'; format: 'json' | 'jsonl'; paths: string[]; filesFrom?: string; redis?: string } & WithWorkspace)
+  | { command: 'worker'; redis: string; concurrency: number }
   | ({ command: 'timeline'; format: TimelineFormat; paths: string[] } & WithWorkspace)
   | ({ command: 'tag'; tag: string; note?: string; author?: string; target: TagTarget } & WithWorkspace)
   | ({ command: 'tags'; format: Format; paths: string[] } & WithWorkspace)
@@ -35,6 +37,10 @@ export type CliCommand =
 export class UsageError extends Error {}
 
 export const USAGE = `Usage: corpus-annotator analyze [--format json|jsonl|text] [--workspace DIR] [--files-from FILE|-] PATH...
+       corpus-annotator analyze --phase map [--workspace DIR] [--files-from FILE|-] PATH...
+       corpus-annotator analyze --phase reduce [--format json|jsonl] [--workspace DIR] FILE...|-
+       corpus-annotator analyze --phase distributed --redis URL [--format json|jsonl] [--workspace DIR] [--files-from FILE|-] PATH...
+       corpus-annotator worker --redis URL [--concurrency N]
        corpus-annotator timeline [--format json|csv|text] [--workspace DIR] PATH...
        corpus-annotator tag --tag NAME [--note TEXT] [--author NAME] --file PATH --start N --end M [--workspace DIR]
        corpus-annotator tag --tag NAME [--note TEXT] [--author NAME] --match TEXT PATH... [--workspace DIR]
@@ -56,6 +62,12 @@ export const USAGE = `Usage: corpus-annotator analyze [--format json|jsonl|text]
            --format json: one JSON document with every finding; jsonl: one JSON document a line, per article,
            printed as each is done; text (default): one finding a line, path:line:col: kind: message.
            --files-from FILE: more PATHs, one a line (blank lines skipped), from FILE or, with -, standard input
+           --phase map: the per-article step only, one JSON record a line (the article's names, dates, text and
+           keys); --phase reduce: joins such records (FILEs, or - for standard input; any order) into what
+           --format json|jsonl (default json) prints for one run over the same articles; --phase distributed:
+           the map step on workers over Redis (--redis redis://HOST:PORT or unix:///PATH), then the reduce here
+  worker   runs map jobs from Redis (--redis URL) until stopped (SIGINT/SIGTERM); run one a core, on any number of
+           machines. --concurrency N: jobs in progress at once (default 1; the analysis itself uses one core)
   timeline every dated mention in time order (dated, then unknown year, then undated), with its sentence
            --format json: {"version":1,"entries":[...]}; csv: one row a mention, header
            value,kind,start,end,path,line,column,text,sentence,group; text (default): one mention a line
@@ -86,11 +98,12 @@ export const USAGE = `Usage: corpus-annotator analyze [--format json|jsonl|text]
 Exit codes: 0 success, 1 problems found (check), a file that cannot be written (tag, import) or
 parsed (merge-driver), or git failing (setup-git, agree), 2 bad arguments or unreadable input.`;
 
-const COMMANDS = ['analyze', 'timeline', 'tag', 'tags', 'export', 'import', 'check', 'merge-driver', 'setup-git', 'agree'] as const;
+const COMMANDS = ['analyze', 'worker', 'timeline', 'tag', 'tags', 'export', 'import', 'check', 'merge-driver', 'setup-git', 'agree'] as const;
 type CommandName = (typeof COMMANDS)[number];
 
 const FORMATS: Record<CommandName, readonly string[]> = {
   analyze: ['json', 'jsonl', 'text'],
+  worker: [],
   timeline: ['json', 'csv', 'text'],
   tag: [],
   tags: ['json', 'text'],
@@ -104,7 +117,8 @@ const FORMATS: Record<CommandName, readonly string[]> = {
 
 /** The options each command takes, besides --workspace and --help. */
 const OPTIONS: Record<CommandName, readonly string[]> = {
-  analyze: ['format', 'files-from'],
+  analyze: ['format', 'files-from', 'phase', 'redis'],
+  worker: ['redis', 'concurrency'],
   timeline: ['format'],
   tag: ['tag', 'note', 'author', 'file', 'start', 'end', 'match'],
   tags: ['format'],
@@ -128,6 +142,9 @@ const OPTION_TYPES = {
   match: { type: 'string' },
   'dry-run': { type: 'boolean' },
   'files-from': { type: 'string' },
+  phase: { type: 'string' },
+  redis: { type: 'string' },
+  concurrency: { type: 'string' },
   a: { type: 'string' },
   b: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
@@ -156,8 +173,17 @@ export function parseArgs(argv: readonly string[]): CliCommand {
     return value;
   };
   switch (name) {
+    case 'worker': {
+      if (values.workspace !== undefined) throw new UsageError('worker does not take --workspace: each job brings its settings.');
+      if (positionals.length) throw new UsageError(`worker takes no PATH ('${positionals[0]}').`);
+      if (!values.redis) throw new UsageError('worker needs --redis URL (redis://HOST:PORT or unix:///PATH).');
+      const c = values.concurrency ?? '1';
+      if (!/^\d{1,4}$/.test(c.trim()) || Number(c) < 1) throw new UsageError(`--concurrency must be a whole number from 1, not '${c}'.`);
+      return { command: name, redis: values.redis, concurrency: Number(c) };
+    }
     case 'analyze':
     case 'timeline': {
+      if (name === 'analyze' && (values.phase !== undefined || values.redis !== undefined)) return phaseOptions(values, positionals, workspace);
       const filesFrom = values['files-from'];
       if (filesFrom === '') throw new UsageError('--files-from needs a file, or - for standard input.');
       if (!positionals.length && filesFrom === undefined) throw new UsageError(`${name} needs at least one PATH${name === 'analyze' ? ' or --files-from' : ''}.`);
@@ -195,6 +221,36 @@ export function parseArgs(argv: readonly string[]): CliCommand {
       return { command: name, a: values.a, b: values.b, format: format('text') as Format, ...workspace };
     }
   }
+}
+
+const PHASES = ['map', 'reduce', 'distributed'] as const;
+
+/** `analyze --phase map|reduce|distributed` (analyzePhases.ts). */
+function phaseOptions(values: Values, positionals: string[], workspace: WithWorkspace): CliCommand {
+  const phase = values.phase;
+  if (phase === undefined) throw new UsageError('--redis goes with --phase distributed.');
+  if (!(PHASES as readonly string[]).includes(phase)) throw new UsageError(`--phase must be map, reduce or distributed, not '${phase}'.`);
+  const p = phase as (typeof PHASES)[number];
+  const filesFrom = values['files-from'];
+  if (filesFrom === '') throw new UsageError('--files-from needs a file, or - for standard input.');
+  if (p === 'map' && values.format !== undefined) throw new UsageError('analyze --phase map writes JSON lines and takes no --format.');
+  const format = values.format ?? 'json';
+  if (format !== 'json' && format !== 'jsonl') throw new UsageError(`--phase ${p} prints --format json or jsonl, not '${format}'.`);
+  if (p === 'distributed' && !values.redis) throw new UsageError('analyze --phase distributed needs --redis URL (redis://HOST:PORT or unix:///PATH).');
+  if (p !== 'distributed' && values.redis !== undefined) throw new UsageError(`--redis goes with --phase distributed, not --phase ${p}.`);
+  if (p === 'reduce') {
+    if (filesFrom !== undefined) throw new UsageError('analyze --phase reduce reads map outputs from FILEs or -, not --files-from.');
+    if (!positionals.length) throw new UsageError('analyze --phase reduce needs at least one FILE of map output, or - for standard input.');
+  } else if (!positionals.length && filesFrom === undefined) throw new UsageError(`analyze --phase ${p} needs at least one PATH or --files-from.`);
+  return {
+    command: 'analyze-phase',
+    phase: p,
+    format,
+    paths: positionals,
+    ...(filesFrom !== undefined ? { filesFrom } : {}),
+    ...(values.redis !== undefined ? { redis: values.redis } : {}),
+    ...workspace,
+  };
 }
 
 function readOptions(name: CommandName, args: readonly string[]): { values: Values; positionals: string[] } {

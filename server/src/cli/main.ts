@@ -6,6 +6,7 @@
  */
 import { runAgree } from './agreeCommand';
 import { runAnalyze } from './analyzeCommand';
+import { runAnalyzePhase } from './analyzePhases';
 import { parseArgs, USAGE, UsageError, type CliCommand } from './args';
 import { runCheck } from './checkCommand';
 import { runExport } from './exportCommand';
@@ -15,6 +16,7 @@ import { runImport } from './importCommand';
 import { CliError, type CliIo } from './openWorkspace';
 import { runTag } from './tagCommand';
 import { runTags } from './tagsCommand';
+import { runWorker } from './workerCommand';
 
 const VERSION = '0.1.0';
 
@@ -23,6 +25,10 @@ function run(command: Exclude<CliCommand, { command: 'help' | 'version' }>, io: 
     case 'analyze':
     case 'timeline':
       return runAnalyze(command, io);
+    case 'analyze-phase':
+      return runAnalyzePhase(command, io);
+    case 'worker':
+      return runWorker(command, io);
     case 'tag':
       return runTag(command, io);
     case 'tags':

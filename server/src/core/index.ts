@@ -40,3 +40,4 @@ export { entityWorklist, dateWorklist, possibleMerges, isDemonym, isUnresolvedDa
 export type { EntityVerdict, DateVerdict, WorklistInput, WorklistOptions } from './worklist';
 export { undoRegistryEdit } from './entities/registryUndo';
 export type { AppliedRegistryEdit } from './entities/registryUndo';
+export * from './mapReduce/index';
