@@ -21,7 +21,39 @@ export interface FindingContext {
 
 const MAX_CHROME_COPIES = 20;
 
+/**
+ * The matches of a passage's text (`PassageIndex.matchesOfText`), in the order the index gives them and in the order
+ * of the copies listed (by article and line), each with its place in the latter.
+ */
+interface TextMatches {
+  readonly found: readonly Match[];
+  readonly listed: readonly Match[];
+  readonly rank: Int32Array;
+}
+
+function textMatches(p: Passage, ctx: FindingContext, memo: Map<string, TextMatches>): TextMatches {
+  const text = p.doc.lines[p.idx].span.text;
+  let tm = memo.get(text);
+  if (!tm) {
+    const found = ctx.passages.matchesOfText(p, ctx.threshold);
+    const order = found.map((_, k) => k).sort((a, b) => byPlace(found[a], found[b]) || a - b);
+    const rank = new Int32Array(found.length);
+    order.forEach((k, r) => { rank[k] = r; });
+    tm = { found, listed: order.map((k) => found[k]), rank };
+    memo.set(text, tm);
+  }
+  return tm;
+}
+
+function byPlace(a: Match, b: Match): number {
+  return a.passage.doc.uri === b.passage.doc.uri
+    ? a.passage.idx - b.passage.idx
+    : a.passage.doc.uri < b.passage.doc.uri ? -1 : 1;
+}
+
 export function computeFindings(doc: DocState, ctx: FindingContext): BoilerplateFinding[] {
+  // Passages of one text share their matches (lines repeated in the article are matched once).
+  const memo = new Map<string, TextMatches>();
   const reasons = chromeReasons(doc, ctx.stats);
   markTemplateEdges(doc, ctx.stats, ctx.passages, reasons);
   const out: BoilerplateFinding[] = [];
@@ -36,24 +68,28 @@ export function computeFindings(doc: DocState, ctx: FindingContext): Boilerplate
       continue;
     }
     if (!p) continue;
-    const dup = duplicateOf(p, ctx);
+    const dup = duplicateOf(p, ctx, memo);
     if (dup) out.push(finding(span, dup.kind, dup.copies, dup.reason));
   }
   return out;
 }
 
 function duplicateOf(
-  p: Passage, ctx: FindingContext,
+  p: Passage, ctx: FindingContext, memo: Map<string, TextMatches>,
 ): { kind: BoilerplateKind; copies: BoilerplateCopy[]; reason: string } | undefined {
   const isHeadline = p.doc.lines[p.idx].region === 'headline';
-  const listed: Match[] = [];
+  const { found, listed: byPlaceOrder, rank } = textMatches(p, ctx, memo);
+  /** Which matches (by their rank in `byPlaceOrder`) are listed as copies. */
+  const listed = new Uint8Array(found.length);
   let exactEarlier: Passage | undefined;
   let nearEarlier: Match | undefined;
   const exactDocs = new Set<string>();
   const nearDocs = new Set<string>();
   let bestCross = 0;
-  for (const m of ctx.passages.matches(p, ctx.threshold)) {
+  for (let k = 0; k < found.length; k++) {
+    const m = found[k];
     const q = m.passage;
+    if (q === p) continue;
     if (q.doc.lines[q.idx].chrome) continue;
     const sameDoc = q.doc === p.doc;
     if (!sameDoc) {
@@ -61,7 +97,7 @@ function duplicateOf(
       if (isHeadline !== qHeadline) continue;
       if (isTeaser(q, ctx)) continue;
     }
-    listed.push(m);
+    listed[rank[k]] = 1;
     if (sameDoc) {
       if (q.idx > p.idx) continue;
       if (m.exact) exactEarlier ??= q;
@@ -90,10 +126,9 @@ function duplicateOf(
   } else {
     return undefined;
   }
-  listed.sort((a, b) => (a.passage.doc.uri === b.passage.doc.uri
-    ? a.passage.idx - b.passage.idx
-    : a.passage.doc.uri < b.passage.doc.uri ? -1 : 1));
-  return { kind, copies: listed.map((m) => place(m.passage)), reason: parts.join('; ') };
+  const copies: BoilerplateCopy[] = [];
+  for (let r = 0; r < byPlaceOrder.length; r++) if (listed[r]) copies.push(place(byPlaceOrder[r].passage));
+  return { kind, copies, reason: parts.join('; ') };
 }
 
 /** A paragraph printed under another article's headline is a teaser, furniture of its page. */

@@ -74,7 +74,20 @@ export class PassageIndex {
 
   /** Verified copies of `p` (itself excluded): exact, same words, or similar above `threshold`. */
   matches(p: Passage, threshold: number): Match[] {
-    const seen = new Set<number>([p.id]);
+    return this.collect(p, threshold, true);
+  }
+
+  /**
+   * The verified matches of `p` with `p` itself among them (as an exact match, where the buckets hold it). They depend
+   * only on the text of `p`: passages of the same text share one list (without themselves, and in the same order, it
+   * is what `matches` gives each of them), which a line repeated hundreds of times computes once.
+   */
+  matchesOfText(p: Passage, threshold: number): Match[] {
+    return this.collect(p, threshold, false);
+  }
+
+  private collect(p: Passage, threshold: number, excludeSelf: boolean): Match[] {
+    const seen = new Set<number>(excludeSelf ? [p.id] : []);
     const out: Match[] = [];
     let norm: string | undefined;
     const tokens = passageTokens(p);
