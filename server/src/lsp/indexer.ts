@@ -1,7 +1,8 @@
 /** Reads the workspace's articles into the core, with work-done progress, and keeps a promise of readiness. */
 import type { Connection } from 'vscode-languageserver';
-import { CancelledError, NEVER_CANCELLED, snapshotOfClustering, type CancellationToken, type ClusteringInput, type ClusteringSnapshot, type CorpusService } from '../core/index';
+import { CancelledError, NEVER_CANCELLED, snapshotOfClustering, type CancellationToken, type ClusteringSnapshot, type CorpusService } from '../core/index';
 import type { AnalysisCache } from '../workspace/analysisCache';
+import type { ClusterInBackground } from '../node/backgroundClustering';
 import type { AnalysisPool, ParallelAnalysis } from '../workspace/parallelAnalysis';
 import type { Workspace } from './workspace';
 
@@ -42,7 +43,7 @@ export class CorpusIndexer {
     private readonly service: CorpusService,
     private readonly isOpen: (file: string) => boolean,
     /** Clusters the corpus away from this thread (node/backgroundClustering.ts); here when absent. */
-    private readonly background?: (input: Omit<ClusteringInput, 'generation'>) => Promise<ClusteringSnapshot>,
+    private readonly background?: ClusterInBackground,
     /** Analyses articles in worker threads while indexing (node/parallelAnalysis.ts); here when absent. */
     private readonly parallel?: ParallelAnalysis,
   ) {
@@ -74,16 +75,16 @@ export class CorpusIndexer {
    * answering meanwhile, and articles edited in the meantime are seen through the result), else here. True when a
    * new clustering is in use.
    */
-  private async recluster(keep?: (snapshot: ClusteringSnapshot) => void): Promise<boolean> {
+  private async recluster(keep?: (snapshot: ClusteringSnapshot | string) => void): Promise<boolean> {
     if (!this.service.clusteringIsStale()) return false;
     const started = Date.now();
     if (this.background) {
       const input = this.service.clusteringInput(NEVER_CANCELLED);
       try {
-        const snapshot = await this.background({ docs: input.docs, registry: input.registry });
+        const { snapshot, json } = await this.background({ docs: input.docs, registry: input.registry }, { serialized: !!keep });
         const adopted = this.service.adoptClustering(snapshot, input.generation);
         this.connection.console.info(`Entities clustered across ${input.docs.length} articles in a worker in ${Date.now() - started} ms${adopted ? '' : ' (superseded)'}.`);
-        if (adopted) keep?.(snapshot);
+        if (adopted) keep?.(json ?? snapshot); // as JSON when the worker wrote it: far smaller than the objects
         return adopted;
       } catch (e) {
         this.connection.console.warn(`Clustering in the worker failed (${(e as Error).message}); clustering here instead.`);

@@ -79,7 +79,7 @@ export function createAnalysisCacheStore(dir: string, versionKey: string, log: (
   const shards: Map<string, unknown>[] = Array.from({ length: SHARDS }, () => new Map());
   const dirty = new Set<number>();
   let loading: Promise<void> | undefined;
-  let clustering: { fingerprint: string; snapshot: ClusteringSnapshot } | undefined;
+  let clustering: { fingerprint: string; snapshot: ClusteringSnapshot | string } | undefined;
   let clusteringDirty = false;
   const shardOf = (key: string) => parseInt(key[0], 16) % SHARDS || 0;
   const shardFile = (i: number) => path.join(dir, `articles-${i.toString(16)}.json`);
@@ -117,7 +117,15 @@ export function createAnalysisCacheStore(dir: string, versionKey: string, log: (
       for (const p of parts) h.update(p).update('\0');
       return h.digest('hex');
     },
-    clustering: (fingerprint) => (clustering?.fingerprint === fingerprint ? clustering.snapshot : undefined),
+    clustering(fingerprint) {
+      if (clustering?.fingerprint !== fingerprint) return undefined;
+      if (typeof clustering.snapshot !== 'string') return clustering.snapshot;
+      try {
+        return JSON.parse(clustering.snapshot) as ClusteringSnapshot;
+      } catch {
+        return undefined;
+      }
+    },
     keepClustering(fingerprint, snapshot) {
       if (clustering?.fingerprint === fingerprint) return;
       clustering = { fingerprint, snapshot };
@@ -141,7 +149,9 @@ export function createAnalysisCacheStore(dir: string, versionKey: string, log: (
         });
         if (clusteringDirty && clustering) {
           clusteringDirty = false;
-          writes.push(writeAtomically(path.join(dir, CLUSTERING_FILE), JSON.stringify({ format: FORMAT, version, ...clustering })));
+          const { fingerprint, snapshot } = clustering;
+          const json = typeof snapshot === 'string' ? snapshot : JSON.stringify(snapshot);
+          writes.push(writeAtomically(path.join(dir, CLUSTERING_FILE), `${JSON.stringify({ format: FORMAT, version, fingerprint }).slice(0, -1)},"snapshot":${json}}`));
         }
         await Promise.all(writes);
       } catch (e) {

@@ -11,7 +11,7 @@ import { Worker } from 'node:worker_threads';
 import type { ClusteringInput, ClusteringSnapshot } from '../core/index';
 
 interface Pending {
-  resolve(snapshot: ClusteringSnapshot): void;
+  resolve(result: BackgroundClustering): void;
   reject(error: Error): void;
 }
 
@@ -21,7 +21,13 @@ interface Pending {
  */
 const YOUNG_GENERATION_MB = 64;
 
-export type ClusterInBackground = (input: Omit<ClusteringInput, 'generation'>) => Promise<ClusteringSnapshot>;
+/** A clustering made in the worker, and its snapshot as JSON when asked (`serialized`). */
+export interface BackgroundClustering {
+  readonly snapshot: ClusteringSnapshot;
+  readonly json?: string;
+}
+
+export type ClusterInBackground = (input: Omit<ClusteringInput, 'generation'>, options?: { serialized?: boolean }) => Promise<BackgroundClustering>;
 
 export function workerClustering(): ClusterInBackground | undefined {
   const file = path.join(__dirname, 'clusteringWorker.js');
@@ -35,10 +41,10 @@ export function workerClustering(): ClusterInBackground | undefined {
     const own = { thread, pending: new Map<number, Pending>() };
     const { pending } = own;
     thread.unref();
-    thread.on('message', (m: { id: number; snapshot?: ClusteringSnapshot; error?: string }) => {
+    thread.on('message', (m: { id: number; snapshot?: ClusteringSnapshot; json?: string; error?: string }) => {
       const p = pending.get(m.id);
       pending.delete(m.id);
-      if (m.snapshot) p?.resolve(m.snapshot);
+      if (m.snapshot) p?.resolve({ snapshot: m.snapshot, ...(m.json !== undefined ? { json: m.json } : {}) });
       else p?.reject(new Error(m.error ?? 'clustering failed'));
       if (!pending.size) {
         if (worker === own) worker = undefined;
@@ -57,14 +63,14 @@ export function workerClustering(): ClusterInBackground | undefined {
     });
     return own;
   };
-  return (input) => {
+  return (input, options) => {
     const run = queue.catch(() => undefined).then(
       () =>
-        new Promise<ClusteringSnapshot>((resolve, reject) => {
+        new Promise<BackgroundClustering>((resolve, reject) => {
           worker ??= start();
           const id = ++next;
           worker.pending.set(id, { resolve, reject });
-          worker.thread.postMessage({ id, docs: input.docs, registry: input.registry });
+          worker.thread.postMessage({ id, docs: input.docs, registry: input.registry, serialized: !!options?.serialized });
         }),
     );
     queue = run;

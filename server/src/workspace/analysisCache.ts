@@ -18,7 +18,8 @@ export interface AnalysisCache {
   fingerprint(parts: Iterable<string>): string;
   /** The clustering kept for a fingerprint, if it is the one kept. */
   clustering(fingerprint: string): ClusteringSnapshot | undefined;
-  keepClustering(fingerprint: string, snapshot: ClusteringSnapshot): void;
+  /** Keeps a clustering (as a snapshot, or the snapshot's JSON) for the next `save`. */
+  keepClustering(fingerprint: string, snapshot: ClusteringSnapshot | string): void;
   /**
    * Writes what changed since it was loaded, keeping only the states of `liveKeys` (the texts of the corpus now), so
    * the cache never grows past the corpus; then lets go of what it holds in memory until the next `load`. Never throws.

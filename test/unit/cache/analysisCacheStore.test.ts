@@ -53,6 +53,21 @@ describe('the analysis cache on disk', () => {
     assert.deepEqual(a.clustering('fp'), snapshot);
   });
 
+  it('keeps a clustering given as JSON (as the clustering worker writes it) the same as one given as objects', async () => {
+    const full: ClusteringSnapshot = {
+      clusters: [{ entityId: 'e1', canonical: 'Laos', type: 'LOCATION', spellings: [['Laos', 2]], titles: [] }],
+      documents: [{ uri: '/w/a.txt', start: [0, 9], end: [4, 13], cluster: [0, 0], text: ['Laos', 'Laos'], title: [null, null] }],
+    };
+    const a = createAnalysisCacheStore(dir, V1);
+    await a.load();
+    a.keepClustering('fp', JSON.stringify(full));
+    assert.deepEqual(a.clustering('fp'), full);
+    await a.save(new Set());
+    const b = createAnalysisCacheStore(dir, V1);
+    await b.load();
+    assert.deepEqual(b.clustering('fp'), full);
+  });
+
   it('is empty for another analysis version or another model', async () => {
     const keys = await saved();
     for (const other of [analysisVersionKey(2, new Uint8Array([1, 2, 3])), analysisVersionKey(1, new Uint8Array([1, 2, 4]))]) {
