@@ -159,6 +159,33 @@ function nearMention(s: SentenceSpan, d: { start: number; end: number }): Senten
   return { start: Math.max(s.start, d.start - LONG_SENTENCE / 2), end: Math.min(s.end, d.end + LONG_SENTENCE / 2) };
 }
 
+/**
+ * Whether a mention overlaps any of `spans`: the spans by start, with the furthest end among each prefix, so each
+ * question is one binary search (a page of short lines has as many boilerplate lines as dates).
+ */
+function overlapTest(spans: readonly { readonly start: number; readonly end: number }[] | undefined): (start: number, end: number) => boolean {
+  if (!spans?.length) return () => false;
+  const sorted = [...spans].sort((a, b) => a.start - b.start);
+  const starts = new Float64Array(sorted.length);
+  const maxEnd = new Float64Array(sorted.length);
+  let furthest = -Infinity;
+  sorted.forEach((b, k) => {
+    starts[k] = b.start;
+    maxEnd[k] = furthest = Math.max(furthest, b.end);
+  });
+  return (start, end) => {
+    // Spans starting before `end`: the first `lo` of them.
+    let lo = 0;
+    let hi = starts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (starts[mid] < end) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo > 0 && maxEnd[lo - 1] > start;
+  };
+}
+
 /** Entries of one document, unsorted. */
 function timelineOfDocument(source: TimelineSource, options: TimelineOptions = {}): Sortable[] {
   const out: Sortable[] = [];
@@ -168,6 +195,7 @@ function timelineOfDocument(source: TimelineSource, options: TimelineOptions = {
   const tags = (options.tags ?? []).filter((t) => t.uri === source.uri);
   const dct = source.documentDate;
   const sorted = sortedByStart(source.entities ?? []);
+  const inBoilerplate = overlapTest(source.boilerplate);
   for (const d of points) {
     const isDocumentDate = !!dct && d.start === dct.start && d.end === dct.end;
     if (isDocumentDate && options.includeDocumentDates === false) continue;
@@ -190,7 +218,7 @@ function timelineOfDocument(source: TimelineSource, options: TimelineOptions = {
       sentenceEnd: s.end,
       ...(dct ? { documentDate: dct.value } : {}),
       isDocumentDate,
-      inBoilerplate: !isDocumentDate && !!source.boilerplate?.some((b) => d.start < b.end && d.end > b.start),
+      inBoilerplate: !isDocumentDate && inBoilerplate(d.start, d.end),
       entities: entitiesIn(source.entities, sorted, near.start, near.end),
       tags: tagsOver(tags, near.start, near.end),
     };
