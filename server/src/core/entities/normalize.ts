@@ -10,13 +10,26 @@ const APOSTROPHES = /[\u2019\u2018\u02bc\u0060\u00b4]/g;
 /** Unify apostrophes and strip diacritics (`Lương` → `Luong`, `Việt` → `Viet`, `O’Brien` → `O'Brien`). */
 export function foldWord(word: string): string {
   if (!NON_ASCII.test(word)) return word;
-  return word
-    .replace(APOSTROPHES, "'")
-    .normalize('NFD')
-    .replace(COMBINING, '')
-    .replace(/đ/g, 'd')
-    .replace(/Đ/g, 'D');
+  let folded = folds.get(word);
+  if (folded === undefined) {
+    folded = word
+      .replace(APOSTROPHES, "'")
+      .normalize('NFD')
+      .replace(COMBINING, '')
+      .replace(/đ/g, 'd')
+      .replace(/Đ/g, 'D');
+    if (folds.size >= MAX_FOLDS) folds.clear();
+    folds.set(word, folded);
+  }
+  return folded;
 }
+
+/**
+ * Folded forms of non-ASCII words already seen: a text repeats its words, and folding one takes four replacements and
+ * a normalisation. A cache of a pure function (the same answer with or without it), emptied when it reaches its size.
+ */
+const folds = new Map<string, string>();
+const MAX_FOLDS = 50_000;
 
 export function isUpperChar(ch: string): boolean {
   return ch !== ch.toLowerCase() && ch === ch.toUpperCase();
