@@ -58,7 +58,7 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
       word = text.slice(start, to);
       end = to;
     }
-    const tail = word.length > 2 ? POSSESSIVE_TAIL.exec(word) : null;
+    const tail = word.length > 2 && mayHavePossessiveTail(word) ? POSSESSIVE_TAIL.exec(word) : null;
     if (tail && /[\p{L}\p{N}]$/u.test(tail[1])) {
       const base = tail[1];
       out.push({ start, end: start + base.length, text: base });
@@ -72,6 +72,15 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
     out.push({ start, end, text: word });
   }
   return out;
+}
+
+/** Whether `word` ends as POSSESSIVE_TAIL needs (`'s`, `'S`, `n't`, with either apostrophe): most words do not, and skip the regex. */
+function mayHavePossessiveTail(word: string): boolean {
+  const n = word.length;
+  const last = word.charCodeAt(n - 1);
+  const apostrophe = word.charCodeAt(n - 2);
+  if (apostrophe !== 39 /* ' */ && apostrophe !== 0x2019 /* ’ */) return false;
+  return last === 115 /* s */ || last === 83 /* S */ || (last === 116 /* t */ && word.charCodeAt(n - 3) === 110 /* n */);
 }
 
 function keepsPeriod(word: string): boolean {
