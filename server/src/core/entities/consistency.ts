@@ -36,6 +36,19 @@ function keyOf(tokens: readonly Token[], from: number, to: number): string {
   return k;
 }
 
+/** `keyOf(tokens, from, to)`, with `ends[m]` set to the length of the key of its first m tokens (and `ends.length` to `to - from + 1`). */
+function keyAndPrefixes(tokens: readonly Token[], from: number, to: number, ends: number[]): string {
+  ends.length = 0;
+  ends.push(0);
+  let k = cachedKey(tokens[from].text);
+  ends.push(k.length);
+  for (let i = from + 1; i < to; i++) {
+    k += ' ' + cachedKey(tokens[i].text);
+    ends.push(k.length);
+  }
+  return k;
+}
+
 function isCapitalised(text: string): boolean {
   return /^[\p{Lu}\p{N}]/u.test(text);
 }
@@ -91,16 +104,22 @@ export function propagateNames(
     const covered = new Uint8Array(tokens.length);
     for (const sp of spans[s]) covered.fill(1, sp.from, sp.to);
     const added: TokenSpan[] = [];
+    /** Key of tokens [i, i + n) for the longest n looked up at `i`; the shorter ones are its prefixes (`ends`). */
+    const ends: number[] = [];
     for (let i = 0; i < tokens.length; i++) {
       const lengths = covered[i] || !isCapitalised(tokens[i].text) ? undefined : lengthsByFirst.get(cachedKey(tokens[i].text));
       if (!lengths) continue;
       // No name runs into a token already covered.
       let limit = Math.min(maxLen, tokens.length - i);
       for (let j = i + 1; j < i + limit; j++) if (covered[j]) limit = j - i;
+      let longest: string | undefined;
       for (const n of lengths) {
         if (n > limit) continue;
         if (!isCapitalised(tokens[i + n - 1].text)) continue;
-        const e = dict.get(keyOf(tokens, i, i + n));
+        // Lengths come longest first: the first key looked up holds all the others (a long capitalised run tries
+        // many lengths at each token, and building each key anew grew with the square of the longest name).
+        if (longest === undefined) longest = keyAndPrefixes(tokens, i, i + n, ends);
+        const e = dict.get(ends.length - 1 === n ? longest : longest.slice(0, ends[n]));
         if (!e) continue;
         if (n === 1 && i + 1 < tokens.length && isCapitalised(tokens[i + 1].text) && !covered[i + 1]) break;
         if (n === 1 && (isCommonWord(tokens[i].text) || isTitleWord(tokens[i].text))) break;
