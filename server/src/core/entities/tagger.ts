@@ -97,9 +97,9 @@ export function tagSentenceLazy(
 ): Uint8Array {
   const n = ctx.words.length;
   const out = new Uint8Array(n);
-  const statics = new Uint32Array(n * N_STATIC);
-  const hist = new Uint32Array(N_HISTORY);
-  const scores = new Float64Array(N_LABELS);
+  const statics = memory.statics(n * N_STATIC);
+  const hist = memory.hist;
+  const scores = memory.scores;
   let p1 = 0;
   let p2 = 0;
   for (let i = 0; i < n; i++) {
@@ -127,6 +127,20 @@ export function tagSentenceLazy(
  */
 export class DocMemory {
   private readonly counts = new Map<string, Int32Array>();
+  /**
+   * Buffers of `tagSentenceLazy`, reused from sentence to sentence (a page of one-word lines is a hundred thousand
+   * sentences, and three typed arrays each were most of its tagging time).
+   */
+  readonly hist = new Uint32Array(N_HISTORY);
+  readonly scores = new Float64Array(N_LABELS);
+  private staticsBuffer = new Uint32Array(64 * N_STATIC);
+
+  /** A zeroed buffer of at least `size` static features (valid until the next call). */
+  statics(size: number): Uint32Array {
+    if (this.staticsBuffer.length < size) this.staticsBuffer = new Uint32Array(Math.max(size, 2 * this.staticsBuffer.length));
+    else this.staticsBuffer.fill(0, 0, size);
+    return this.staticsBuffer;
+  }
 
   feature(key: string): number {
     const c = this.counts.get(key);
