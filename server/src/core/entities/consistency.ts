@@ -100,8 +100,12 @@ export function propagateNames(
     else if (!list.includes(words.length)) list.push(words.length);
   }
   for (const list of lengthsByFirst.values()) list.sort((a, b) => b - a);
+  // One buffer for the tokens covered in each sentence, zeroed for each (not a new one per sentence).
+  let coveredBuffer = new Uint8Array(64);
   sentences.forEach((tokens, s) => {
-    const covered = new Uint8Array(tokens.length);
+    if (coveredBuffer.length < tokens.length) coveredBuffer = new Uint8Array(Math.max(tokens.length, 2 * coveredBuffer.length));
+    else coveredBuffer.fill(0, 0, tokens.length);
+    const covered = coveredBuffer;
     for (const sp of spans[s]) covered.fill(1, sp.from, sp.to);
     const added: TokenSpan[] = [];
     /** Key of tokens [i, i + n) for the longest n looked up at `i`; the shorter ones are its prefixes (`ends`). */

@@ -100,6 +100,8 @@ function isNameLike(text: string): boolean {
  * (`Gen. [Phan] Văn Giang`), and a middle initial plus surname after it (`Robert [C. O’Brien]`).
  */
 export function extendPersons(tokens: readonly Token[], spans: readonly TokenSpan[]): TokenSpan[] {
+  // Most sentences have no person to extend: no buffer for them.
+  if (!spans.some((sp) => sp.type === 'PERSON' && sp.start === undefined)) return spans.slice();
   const covered = new Uint8Array(tokens.length);
   for (const sp of spans) covered.fill(1, sp.from, sp.to);
   return spans.map((sp0) => {
