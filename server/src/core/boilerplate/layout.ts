@@ -18,14 +18,27 @@ export interface LaidLine extends LineFeatures {
   inList: boolean;
 }
 
+/** Longest line whose features are remembered by text within one layout (the length of a short line). */
+const MEMO_MAX_CHARS = 160;
+
 export function layOut(spans: readonly LineSpan[]): LaidLine[] {
   const lines: LaidLine[] = new Array(spans.length);
+  // Features of short lines by text: page furniture repeats (`Share`, `Read more`), and each line's features run a
+  // dozen patterns. Both depend on the text only.
+  const known = new Map<string, { f: LineFeatures; chrome: string | undefined }>();
   for (let i = 0; i < spans.length; i++) {
     const span = spans[i];
-    const f = lineFeatures(span.text);
+    const text = span.text;
+    let k = text.length <= MEMO_MAX_CHARS ? known.get(text) : undefined;
+    if (!k) {
+      const f = lineFeatures(text);
+      k = { f, chrome: intrinsicChrome(span, f) };
+      if (text.length <= MEMO_MAX_CHARS) known.set(text, k);
+    }
+    const f = k.f;
     lines[i] = {
       span, wordCount: f.wordCount, prose: f.prose, short: f.short, data: f.data, caps: f.caps,
-      listLabel: f.listLabel, sentence: f.sentence, region: 'body', chrome: intrinsicChrome(span, f), inList: false,
+      listLabel: f.listLabel, sentence: f.sentence, region: 'body', chrome: k.chrome, inList: false,
     };
   }
   // A header row of a table looks like a menu; the data rows under it tell them apart.
