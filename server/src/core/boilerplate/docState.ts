@@ -55,12 +55,15 @@ export function buildDocState(
   uri: string, text: string, minPassageChars: number, nextId: () => number,
 ): { doc: DocState; bands: (Int32Array | undefined)[] } {
   const lines = layOut(splitLines(text));
+  // Short lines repeat (page furniture): each text's shape and headline key computed once.
+  const shapeOf = memoByText(lineShape);
+  const keyOf = memoByText(headlineKey);
   const headlineIdx = lines.findIndex((l) => l.region === 'headline');
   const doc: DocState = {
     uri, text, lines,
     passages: new Array(lines.length).fill(undefined),
-    shapes: lines.map((l) => (l.short ? lineShape(l.span.text) : undefined)),
-    hkeys: lines.map((l) => (l.short ? headlineKey(l.span.text) : undefined)),
+    shapes: lines.map((l) => (l.short ? shapeOf(l.span.text) : undefined)),
+    hkeys: lines.map((l) => (l.short ? keyOf(l.span.text) : undefined)),
     headlineIdx,
     headlineKey: headlineIdx >= 0 ? headlineKey(lines[headlineIdx].span.text) : undefined,
     deps: [],
@@ -82,6 +85,15 @@ export function buildDocState(
     bands[i] = bandKeys(tokens);
   }
   return { doc, bands };
+}
+
+function memoByText(fn: (text: string) => string): (text: string) => string {
+  const known = new Map<string, string>();
+  return (text) => {
+    let v = known.get(text);
+    if (v === undefined) known.set(text, (v = fn(text)));
+    return v;
+  };
 }
 
 /** 1-based line number of line `idx`, for messages. */
