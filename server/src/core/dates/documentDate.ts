@@ -97,6 +97,14 @@ function rank(text: string, lines: Lines, c: Candidate): { rank: number; source:
   return undefined;
 }
 
+/** Whether `line` has at least `n` runs of non-space characters: counts up to `n`, not every word of a 1 MB line. */
+function hasWords(line: string, n: number): boolean {
+  const re = /\S+/g;
+  let k = 0;
+  while (re.exec(line) !== null) if (++k >= n) return true;
+  return false;
+}
+
 /** The lead: the first line of at least 15 words that is not a caption. */
 function leadBounds(text: string): [number, number] | undefined {
   let s = 0;
@@ -104,7 +112,7 @@ function leadBounds(text: string): [number, number] | undefined {
     let e = text.indexOf('\n', s);
     if (e < 0) e = text.length;
     const line = text.slice(s, e);
-    if (!CAPTION.test(line) && (line.match(/\S+/g)?.length ?? 0) >= 15) return [s, e];
+    if (!CAPTION.test(line) && hasWords(line, 15)) return [s, e];
     s = e + 1;
   }
   return undefined;
