@@ -15,18 +15,6 @@ interface Pending {
   reject(error: Error): void;
 }
 
-/**
- * The worker's young generation: clustering allocates many short-lived objects, and with the default (16 MB) a third
- * of its time went to scavenges at 10,000 articles. The worker lives only as long as one clustering.
- */
-const YOUNG_GENERATION_MB = 64;
-
-/** A clustering made in the worker, and its snapshot as JSON when asked (`serialized`). */
-export interface BackgroundClustering {
-  readonly snapshot: ClusteringSnapshot;
-  readonly json?: string;
-}
-
 export type ClusterInBackground = (input: Omit<ClusteringInput, 'generation'>, options?: { serialized?: boolean }) => Promise<BackgroundClustering>;
 
 export function workerClustering(): ClusterInBackground | undefined {
@@ -37,7 +25,7 @@ export function workerClustering(): ClusterInBackground | undefined {
   let queue: Promise<unknown> = Promise.resolve();
   // Each worker answers only its own requests: one stopped after answering must not fail the next worker's.
   const start = () => {
-    const thread = new Worker(file, { resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
+    const thread = new Worker(file);
     const own = { thread, pending: new Map<number, Pending>() };
     const { pending } = own;
     thread.unref();
