@@ -15,6 +15,12 @@ interface Pending {
   reject(error: Error): void;
 }
 
+/** A clustering made in the worker, and its snapshot as JSON when asked (`serialized`). */
+export interface BackgroundClustering {
+  readonly snapshot: ClusteringSnapshot;
+  readonly json?: string;
+}
+
 export type ClusterInBackground = (input: Omit<ClusteringInput, 'generation'>, options?: { serialized?: boolean }) => Promise<BackgroundClustering>;
 
 export function workerClustering(): ClusterInBackground | undefined {
