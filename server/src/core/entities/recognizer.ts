@@ -37,7 +37,7 @@ export interface EntityRecognizer {
 }
 
 export function createEntityRecognizer(model: NerModel): EntityRecognizer {
-  const cache = new Map<string, CachedWord>();
+  const cache = new WordCache();
   return Object.freeze({
     recognize(text: string, token?: CancellationToken): RecognizedEntity[] {
       return recognize(model, cache, text, token);
@@ -51,11 +51,31 @@ interface CachedWord {
   readonly scores: Float64Array;
 }
 
-function lookup(model: NerModel, cache: Map<string, CachedWord>, word: string): CachedWord {
+/**
+ * The words seen, and the buffer their score vectors are cut from: nine doubles are past the size V8 keeps a typed
+ * array on its heap, so a vector of its own per word (a page of new words) is an allocation outside the heap each.
+ */
+class WordCache extends Map<string, CachedWord> {
+  private chunk = new Float64Array(0);
+  private used = 0;
+
+  /** A zeroed vector of `N_LABELS` scores. */
+  newScores(): Float64Array {
+    if (this.used + N_LABELS > this.chunk.length) {
+      this.chunk = new Float64Array(N_LABELS * 4096);
+      this.used = 0;
+    }
+    const v = this.chunk.subarray(this.used, this.used + N_LABELS);
+    this.used += N_LABELS;
+    return v;
+  }
+}
+
+function lookup(model: NerModel, cache: WordCache, word: string): CachedWord {
   let c = cache.get(word);
   if (c === undefined) {
     const info = wordInfo(word);
-    const scores = new Float64Array(N_LABELS);
+    const scores = cache.newScores();
     sumFeatures(model, info.intrinsic, 0, N_INTRINSIC, scores, 0);
     if (cache.size > 200_000) cache.clear();
     cache.set(word, (c = { info, scores }));
@@ -65,7 +85,7 @@ function lookup(model: NerModel, cache: Map<string, CachedWord>, word: string): 
 
 function recognize(
   model: NerModel,
-  cache: Map<string, CachedWord>,
+  cache: WordCache,
   text: string,
   token: CancellationToken | undefined,
 ): RecognizedEntity[] {
