@@ -21,10 +21,13 @@ export async function runWorker(command: WorkerCommand, io: CliIo): Promise<numb
     throw new CliError((e as Error).message);
   }
   const step = createMapStep(loadNerModel());
+  let done = 0;
   const worker = startMapWorker(connection, command.concurrency, async (job) => {
     const text = job.text ?? (job.path !== undefined ? await nodeFileSystem.readText(job.path) : undefined);
     if (text === undefined) throw new Error(`no text for ${job.uri}`);
-    return step.map(job.uri, text, job.dates, NEVER_CANCELLED);
+    const output = step.map(job.uri, text, job.dates, NEVER_CANCELLED);
+    done++;
+    return output;
   });
   worker.on('error', (e) => io.err(`corpus-annotator worker: ${e.message}\n`));
   await worker.waitUntilReady();
@@ -34,5 +37,6 @@ export async function runWorker(command: WorkerCommand, io: CliIo): Promise<numb
     process.once('SIGTERM', resolve);
   });
   await worker.close();
+  io.err(`corpus-annotator worker: stopped after ${done} map job${done === 1 ? '' : 's'}\n`);
   return 0;
 }
