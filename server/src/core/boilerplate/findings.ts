@@ -29,6 +29,8 @@ interface TextMatches {
   readonly found: readonly Match[];
   readonly listed: readonly Match[];
   readonly rank: Int32Array;
+  /** The place of each of `listed`, shared by the findings listing it (copies are read-only). */
+  readonly places: readonly BoilerplateCopy[];
 }
 
 function textMatches(p: Passage, ctx: FindingContext, memo: Map<string, TextMatches>): TextMatches {
@@ -39,7 +41,8 @@ function textMatches(p: Passage, ctx: FindingContext, memo: Map<string, TextMatc
     const order = found.map((_, k) => k).sort((a, b) => byPlace(found[a], found[b]) || a - b);
     const rank = new Int32Array(found.length);
     order.forEach((k, r) => { rank[k] = r; });
-    tm = { found, listed: order.map((k) => found[k]), rank };
+    const listed = order.map((k) => found[k]);
+    tm = { found, listed, rank, places: listed.map((m) => place(m.passage)) };
     memo.set(text, tm);
   }
   return tm;
@@ -78,7 +81,7 @@ function duplicateOf(
   p: Passage, ctx: FindingContext, memo: Map<string, TextMatches>,
 ): { kind: BoilerplateKind; copies: BoilerplateCopy[]; reason: string } | undefined {
   const isHeadline = p.doc.lines[p.idx].region === 'headline';
-  const { found, listed: byPlaceOrder, rank } = textMatches(p, ctx, memo);
+  const { found, listed: byPlaceOrder, rank, places } = textMatches(p, ctx, memo);
   /** Which matches (by their rank in `byPlaceOrder`) are listed as copies. */
   const listed = new Uint8Array(found.length);
   let exactEarlier: Passage | undefined;
@@ -127,7 +130,7 @@ function duplicateOf(
     return undefined;
   }
   const copies: BoilerplateCopy[] = [];
-  for (let r = 0; r < byPlaceOrder.length; r++) if (listed[r]) copies.push(place(byPlaceOrder[r].passage));
+  for (let r = 0; r < byPlaceOrder.length; r++) if (listed[r]) copies.push(places[r]);
   return { kind, copies, reason: parts.join('; ') };
 }
 
