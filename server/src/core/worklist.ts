@@ -125,7 +125,9 @@ export function possibleMerges(cluster: EntityCluster, clustering: EntityCluster
 /** Entities by the acronym of their spellings, built once per clustering. */
 const acronymIndexes = new WeakMap<EntityClustering, Map<string, EntityCluster[]>>();
 
-function acronymIndexOf(clustering: EntityClustering): Map<string, EntityCluster[]> {
+function acronymIndexOf(view: EntityClustering): Map<string, EntityCluster[]> {
+  // Built for the corpus-wide clustering, not for each keystroke's view of it (names new since are found at the next).
+  const clustering = view.base ?? view;
   let index = acronymIndexes.get(clustering);
   if (index) return index;
   index = new Map();

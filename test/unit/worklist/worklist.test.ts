@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { clusterEntities } from '../../../server/src/core/entities/aliases';
+import { clusterEntities, type EntityClustering } from '../../../server/src/core/entities/aliases';
+import { provisionalClustering } from '../../../server/src/core/entities/provisional';
 import { parseRegistry } from '../../../server/src/core/entities/registry';
 import { dateWorklist, entityWorklist, isDemonym } from '../../../server/src/core/worklist';
 import type { BoilerplateFinding, DateMention } from '../../../server/src/core/types';
@@ -44,6 +45,24 @@ describe('worklist: what an analyst acts on', () => {
     assert.equal(eu.reason, 'possible-merge');
     // `EU` spells two names here, so clustering leaves it apart (issue 11) and the worklist offers both.
     assert.deepEqual(eu.mergeWith!.map((c) => c.canonical).sort(), ['Economic Union', 'European Union'], 'an acronym of the other names');
+  });
+
+  it('looks across the corpus through the last clustering while an article is edited, building nothing per keystroke', () => {
+    const base = clusterEntities([A]);
+    let scans = 0;
+    const counted: EntityClustering = { ...base, clusters: () => (scans++, base.clusters()) };
+    const edited = doc('a.txt', TEXT + ' The EU agreed.', { EU: 'ORG', 'European Union': 'ORG', 'Economic Union': 'ORG', Vietnam: 'LOCATION' });
+    const verdictsOf = () => {
+      const view = provisionalClustering(counted, new Map([['a.txt', edited.entities]]), new Set());
+      const entities = view.mentionsOf('a.txt');
+      return entityWorklist({ entities, dates: [], boilerplate: [] }, view, { inRegistry: () => false });
+    };
+    const first = verdictsOf().find((v) => v.mention.text === 'EU')!;
+    assert.equal(first.reason, 'possible-merge');
+    assert.deepEqual(first.mergeWith!.map((c) => c.canonical).sort(), ['Economic Union', 'European Union']);
+    const afterFirst = scans;
+    for (let i = 0; i < 5; i++) verdictsOf(); // five keystrokes, five views of the same clustering
+    assert.equal(scans, afterFirst, 'the indexes over every cluster are the base clustering’s, built once');
   });
 
   it('lists dates that could not be resolved, and no date inside boilerplate', () => {

@@ -43,6 +43,11 @@ export interface EntityClustering {
   cluster(entityId: string): EntityCluster | undefined;
   /** Search by any spelling, case/diacritic-insensitive and fuzzy-tolerant (`khamlieng` finds Khamliang Outhakaysone). */
   find(query: string): EntityCluster[];
+  /**
+   * The corpus-wide clustering this one is a view of (provisional.ts: edited articles seen through the last
+   * clustering), if it is one. Indexes over every cluster are built for the base, once, not for each view.
+   */
+  readonly base?: EntityClustering;
 }
 
 interface Work extends PlacedMention {

@@ -79,5 +79,6 @@ export function provisionalClustering(
     clusters: () => [...base.clusters(), ...provisional.values()],
     cluster: (entityId) => provisional.get(entityId) ?? base.cluster(entityId),
     find: (query) => base.find(query),
+    base: base.base ?? base,
   };
 }
