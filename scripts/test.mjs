@@ -4,6 +4,8 @@
 // VS Code extension host.
 // Every layer runs even if an earlier one fails, so one run shows everything; the exit code is non-zero if any failed.
 import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { countsOf, hostOf, notRunOf, summarize } from './testSummary.mjs';
@@ -11,7 +13,11 @@ import { countsOf, hostOf, notRunOf, summarize } from './testSummary.mjs';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const bin = (name) => path.join(root, 'node_modules', '.bin', name);
 // Logs that are not a terminal (CI, a file) get no colour codes: mocha colours its output whenever CI is set.
-const env = !process.stdout.isTTY && process.env.FORCE_COLOR === undefined ? { ...process.env, NO_COLOR: '1' } : process.env;
+const env = !process.stdout.isTTY && process.env.FORCE_COLOR === undefined ? { ...process.env, NO_COLOR: '1' } : { ...process.env };
+// Servers started by the tests keep their analysis cache in a folder of this run, removed at the end, not in the user's.
+const testCache = env.CORPUS_ANNOTATOR_CACHE ? undefined : mkdtempSync(path.join(os.tmpdir(), 'corpus-annotator-test-cache-'));
+if (testCache) env.CORPUS_ANNOTATOR_CACHE = testCache;
+process.on('exit', () => testCache && rmSync(testCache, { recursive: true, force: true }));
 
 function run(label, command, args, { capture = false } = {}) {
   return new Promise((resolve) => {
