@@ -9,6 +9,9 @@ import type { ArticleMapOutput, DateOptions } from '../core/index';
 
 export const MAP_QUEUE = 'corpus-annotator-map';
 
+/** A job's result: the map output, without the text when the job carried it (the coordinator has it already). */
+export type MapJobResult = Omit<ArticleMapOutput, 'text'> & { readonly text?: string };
+
 export interface MapJob {
   /** The article's key in the corpus (the coordinator's absolute path). */
   readonly uri: string;
@@ -48,7 +51,7 @@ export interface QueueMapOptions {
 
 /** Enqueues one map job an article and resolves to their outputs (in no particular order); rejects if one fails. */
 export async function mapOnQueue(connection: ConnectionOptions, jobs: readonly MapJob[], options: QueueMapOptions = {}): Promise<ArticleMapOutput[]> {
-  const queue = new Queue<MapJob, ArticleMapOutput>(MAP_QUEUE, { connection });
+  const queue = new Queue<MapJob, MapJobResult>(MAP_QUEUE, { connection });
   const events = new QueueEvents(MAP_QUEUE, { connection });
   try {
     await events.waitUntilReady();
@@ -58,7 +61,8 @@ export async function mapOnQueue(connection: ConnectionOptions, jobs: readonly M
       jobs.map((data, i) => ({ name: 'map', data, opts: { jobId: `${run}-${i}`, attempts: 1, removeOnFail: false, removeOnComplete: false } })),
     );
     try {
-      return await Promise.all(added.map((job) => job.waitUntilFinished(events) as Promise<ArticleMapOutput>));
+      const results = await Promise.all(added.map((job) => job.waitUntilFinished(events) as Promise<MapJobResult>));
+      return results.map((r, i) => ({ ...r, text: r.text ?? jobs[i].text ?? '' }));
     } finally {
       // The outputs are the size of the corpus: they are not left in Redis.
       await Promise.all(added.map((job) => job.remove().catch(() => undefined)));
@@ -70,6 +74,15 @@ export async function mapOnQueue(connection: ConnectionOptions, jobs: readonly M
 }
 
 /** A worker running map jobs with `process` until closed. */
-export function startMapWorker(connection: ConnectionOptions, concurrency: number, process: (job: MapJob) => Promise<ArticleMapOutput>): Worker<MapJob, ArticleMapOutput> {
-  return new Worker<MapJob, ArticleMapOutput>(MAP_QUEUE, (job) => process(job.data), { connection, concurrency });
+export function startMapWorker(connection: ConnectionOptions, concurrency: number, process: (job: MapJob) => Promise<ArticleMapOutput>): Worker<MapJob, MapJobResult> {
+  return new Worker<MapJob, MapJobResult>(
+    MAP_QUEUE,
+    async (job) => {
+      const output = await process(job.data);
+      if (job.data.text === undefined) return output;
+      const { text: _sent, ...rest } = output;
+      return rest;
+    },
+    { connection, concurrency },
+  );
 }
