@@ -16,7 +16,7 @@
 import type { BoilerplateFinding, DateMention, EntityMention } from './types';
 import type { EntityCluster, EntityClustering } from './entities/aliases';
 import { foldKey, gazBitsOf, Gaz } from './entities/gazetteer/index';
-import { compactKey, nameTokens, tokenKey, tokenKeysMatch } from './entities/nameKey';
+import { lookAlikes } from './entities/lookAlikes';
 
 export interface EntityVerdict {
   readonly mention: EntityMention;
@@ -96,80 +96,10 @@ export function dateWorklist(input: WorklistInput): DateVerdict[] {
 }
 
 /**
- * Other entities that `cluster` may be: a spelling with the same words (`Party` as an organisation and as an other
- * name), or, of the same type, each word one spelling apart (`Lakhamphong`/`Lakhamfong`) or one an acronym of the
- * other (`EU`/`European Union`). Pairs the registry settled (both entities in it) are left out.
+ * Other entities that `cluster` may be (entities/lookAlikes.ts): the same words under another type, spellings one edit
+ * apart, an acronym. Pairs the registry settled (both entities in it) are left out.
  */
 export function possibleMerges(cluster: EntityCluster, clustering: EntityClustering, inRegistry: (c: EntityCluster) => boolean): EntityCluster[] {
   const settled = inRegistry(cluster);
-  const out: EntityCluster[] = [];
-  const seen = new Set<string>([cluster.entityId]);
-  const consider = (other: EntityCluster): void => {
-    if (seen.has(other.entityId)) return;
-    seen.add(other.entityId);
-    if (other.mentions.length === 0) return;
-    if (settled && inRegistry(other)) return;
-    if (sameName(cluster, other, other.type === cluster.type)) out.push(other);
-  };
-  for (const spelling of cluster.spellings.keys()) {
-    if (out.length >= MAX_MERGES) break;
-    for (const other of clustering.find(spelling)) consider(other);
-  }
-  if (out.length < MAX_MERGES && isAcronym(cluster.canonical)) {
-    // `EU` finds nothing by its words; look for names whose initials it is.
-    for (const other of acronymIndexOf(clustering).get(cluster.canonical) ?? []) consider(other);
-  }
-  return out.slice(0, MAX_MERGES);
-}
-
-/** Entities by the acronym of their spellings, built once per clustering. */
-const acronymIndexes = new WeakMap<EntityClustering, Map<string, EntityCluster[]>>();
-
-function acronymIndexOf(view: EntityClustering): Map<string, EntityCluster[]> {
-  // Built for the corpus-wide clustering, not for each keystroke's view of it (names new since are found at the next).
-  const clustering = view.base ?? view;
-  let index = acronymIndexes.get(clustering);
-  if (index) return index;
-  index = new Map();
-  for (const c of clustering.clusters()) {
-    for (const s of c.spellings.keys()) {
-      const a = acronymOf(s);
-      if (!a) continue;
-      const list = index.get(a);
-      if (!list) index.set(a, [c]);
-      else if (!list.includes(c)) list.push(c);
-    }
-  }
-  acronymIndexes.set(clustering, index);
-  return index;
-}
-
-/** The same words (whatever the types), or, for two entities of one type, spellings one edit apart or an acronym. */
-function sameName(a: EntityCluster, b: EntityCluster, sameType: boolean): boolean {
-  for (const x of a.spellings.keys()) {
-    const xt = nameTokens(x);
-    for (const y of b.spellings.keys()) {
-      const yt = nameTokens(y);
-      if (xt.length === 0 || yt.length === 0) continue;
-      if (compactKey(xt) === compactKey(yt)) return true;
-      if (!sameType) continue;
-      if (xt.length === yt.length && xt.every((t, i) => tokenKeysMatch(tokenKey(t), tokenKey(yt[i])))) return true;
-      if (isAcronym(x) && acronymOf(y) === x) return true;
-      if (isAcronym(y) && acronymOf(x) === y) return true;
-    }
-  }
-  return false;
-}
-
-const SMALL_WORDS = new Set(['of', 'the', 'and', 'for', 'de', 'du', 'la', 'le', 'des', '&']);
-
-function isAcronym(text: string): boolean {
-  return /^[A-Z]{2,6}$/.test(text);
-}
-
-/** The capital initials of a name of two words or more (`European Union` → `EU`), or undefined. */
-function acronymOf(text: string): string | undefined {
-  const words = text.split(/[\s-]+/).filter((w) => w && !SMALL_WORDS.has(w.toLowerCase()));
-  if (words.length < 2 || !words.every((w) => /^\p{Lu}/u.test(w))) return undefined;
-  return words.map((w) => w[0]).join('');
+  return lookAlikes(cluster, clustering, (other) => other.mentions.length > 0 && !(settled && inRegistry(other)), MAX_MERGES);
 }

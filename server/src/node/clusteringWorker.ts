@@ -10,7 +10,7 @@ import { clusterEntities, snapshotOfClustering, type ClusteringInput } from '../
 parentPort?.on('message', (input: Omit<ClusteringInput, 'generation'> & { id: number; serialized?: boolean }) => {
   try {
     const clustering = clusterEntities(input.docs, input.registry);
-    const snapshot = snapshotOfClustering(clustering, input.docs.map((d) => d.uri));
+    const snapshot = snapshotOfClustering(clustering, input.docs.map((d) => d.uri), { lookAlikes: true });
     // As JSON too when asked (for the analysis cache): written here, not on the server's thread.
     parentPort!.postMessage({ id: input.id, snapshot, ...(input.serialized ? { json: JSON.stringify(snapshot) } : {}) });
   } catch (e) {

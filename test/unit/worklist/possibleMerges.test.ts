@@ -1,5 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { clusterEntities } from '../../../server/src/core/entities/aliases';
+import { clusteringFromSnapshot, snapshotOfClustering } from '../../../server/src/core/entities/clusteringSnapshot';
+import { EMPTY_REGISTRY } from '../../../server/src/core/index';
 import { possibleMerges } from '../../../server/src/core/worklist';
 import { doc } from '../entities/aliases.fixtures';
 
@@ -15,5 +17,19 @@ describe('worklist: possible merges', () => {
     assert.deepEqual(possibleMerges(misc, clustering, () => true), [], 'both in the registry: settled');
     const hanoi = clustering.clusters().find((c) => c.canonical === 'Hanoi')!;
     assert.deepEqual(possibleMerges(hanoi, clustering, () => false), [], 'a name with no look-alike');
+  });
+
+  it('are the same when found where the clustering was made (the clustering worker) as when searched for', () => {
+    const docs = [
+      doc('a.txt', 'The Party met in Hanoi. The EU and the European Union spoke. Vilay Lakhamphong came.', { Party: 'ORG', Hanoi: 'LOCATION', EU: 'ORG', 'European Union': 'ORG', 'Vilay Lakhamphong': 'PERSON' }),
+      doc('b.txt', 'The Party agreed in Hanoi. Lakhamfong spoke. The Economic Union agreed.', { Party: 'MISC', Hanoi: 'LOCATION', Lakhamfong: 'PERSON', 'Economic Union': 'ORG' }),
+    ];
+    const searched = clusterEntities(docs);
+    const carried = clusteringFromSnapshot(snapshotOfClustering(searched, ['a.txt', 'b.txt'], { lookAlikes: true }), EMPTY_REGISTRY);
+    assert.ok(carried.lookAlikesOf, 'the snapshot carries them');
+    const names = (c: typeof searched) =>
+      Object.fromEntries(c.clusters().map((x) => [`${x.canonical}/${x.type}`, possibleMerges(x, c, () => false).map((o) => `${o.canonical}/${o.type}`).sort()]).filter(([, v]) => v.length));
+    assert.deepEqual(names(carried), names(searched));
+    assert.ok(Object.keys(names(searched)).length >= 3, 'the fixture has look-alikes to find');
   });
 });

@@ -48,6 +48,11 @@ export interface EntityClustering {
    * clustering), if it is one. Indexes over every cluster are built for the base, once, not for each view.
    */
   readonly base?: EntityClustering;
+  /**
+   * Entities this one may be, found when the clustering was made (lookAlikes.ts), best first; absent when the
+   * clustering does not carry them (they are then searched for).
+   */
+  lookAlikesOf?(entityId: string): readonly EntityCluster[];
 }
 
 interface Work extends PlacedMention {

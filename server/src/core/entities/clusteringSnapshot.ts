@@ -6,6 +6,7 @@
 import type { EntityMention, EntityType } from '../types';
 import { withExtras, type EntityCluster, type EntityClustering } from './aliases';
 import { createFinder } from './clusterFind';
+import { allLookAlikes, STORED_LOOK_ALIKES } from './lookAlikes';
 import type { EntityRegistry } from './registry';
 
 export interface ClusteringSnapshot {
@@ -16,6 +17,8 @@ export interface ClusteringSnapshot {
     readonly notes?: string;
     readonly spellings: readonly (readonly [string, number])[];
     readonly titles: readonly (readonly [string, number])[];
+    /** Entities it may be (lookAlikes.ts), as indexes into `clusters`, best first; when computed with the snapshot. */
+    readonly lookAlikes?: readonly number[];
   }[];
   /** Each document's mentions in order: parallel arrays. */
   readonly documents: readonly {
@@ -32,9 +35,15 @@ export interface ClusteringSnapshot {
   }[];
 }
 
-export function snapshotOfClustering(clustering: EntityClustering, uris: readonly string[]): ClusteringSnapshot {
+/**
+ * The clustering as plain data. With `lookAlikes`, each entity also carries the entities it may be (a search over every
+ * name: done where the clustering is made, in the clustering worker, so the thread answering requests never builds it).
+ */
+export function snapshotOfClustering(clustering: EntityClustering, uris: readonly string[], options: { lookAlikes?: boolean } = {}): ClusteringSnapshot {
   const clusters = clustering.clusters();
   const index = new Map(clusters.map((c, i) => [c.entityId, i]));
+  const lookAlikes = options.lookAlikes ? allLookAlikes(clustering, (other) => other.mentions.length > 0, STORED_LOOK_ALIKES) : undefined;
+  const lookAlikesOf = (c: EntityCluster) => (lookAlikes!.get(c.entityId) ?? []).map((o) => index.get(o.entityId)!);
   return {
     clusters: clusters.map((c) => ({
       entityId: c.entityId,
@@ -43,6 +52,7 @@ export function snapshotOfClustering(clustering: EntityClustering, uris: readonl
       ...(c.notes ? { notes: c.notes } : {}),
       spellings: [...c.spellings],
       titles: [...c.titles],
+      ...(options.lookAlikes ? { lookAlikes: lookAlikesOf(c) } : {}),
     })),
     documents: uris.map((uri) => {
       const ms = clustering.mentionsOf(uri);
@@ -86,7 +96,10 @@ export function clusteringFromSnapshot(snapshot: ClusteringSnapshot, registry: E
   const byId = new Map(clusters.map((c) => [c.entityId, c]));
   const aliases = new Map(registry.entities.filter((e) => e.id).map((e) => [e.id, e.aliases]));
   let finder: ((query: string) => { c: EntityCluster }[]) | undefined;
+  const carried = snapshot.clusters.every((c) => c.lookAlikes !== undefined);
+  const lookAlikes = carried ? new Map(snapshot.clusters.map((c, i) => [clusters[i].entityId, c.lookAlikes!.map((j) => clusters[j])])) : undefined;
   return Object.freeze({
+    ...(lookAlikes ? { lookAlikesOf: (entityId: string) => lookAlikes.get(entityId) ?? [] } : {}),
     mentionsOf: (uri: string) => [...(mentionsByUri.get(uri) ?? [])],
     clusters: () => clusters,
     cluster: (entityId: string) => byId.get(entityId),

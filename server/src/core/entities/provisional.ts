@@ -80,5 +80,7 @@ export function provisionalClustering(
     cluster: (entityId) => provisional.get(entityId) ?? base.cluster(entityId),
     find: (query) => base.find(query),
     base: base.base ?? base,
+    // Names new since the last clustering have none until the next one.
+    ...(base.lookAlikesOf ? { lookAlikesOf: (entityId: string) => base.lookAlikesOf!(entityId) } : {}),
   };
 }
