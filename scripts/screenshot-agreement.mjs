@@ -10,6 +10,7 @@ import { launchBrowser } from './code-server/browser.mjs';
 import { ensureCodeServer } from './code-server/install.mjs';
 import { launchCodeServer, workbenchUrl } from './code-server/launch.mjs';
 import { CACHE_ROOT, PROJECT_ROOT } from './code-server/paths.mjs';
+import { openFile, runCommand } from './code-server/workbench.mjs';
 import { createSeedWorkspace, removeQuietly } from './code-server/workspace.mjs';
 
 const VIEWPORT = { width: 1280, height: 800 };
@@ -59,15 +60,6 @@ function prepareRepository(ws) {
   log(`git status after the merges: ${git('status', '--short').trim() || '(clean)'}`);
 }
 
-async function runCommand(page, title) {
-  await page.keyboard.press('Control+Shift+P');
-  const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ timeout: 20_000 });
-  await input.fill(`>${title}`);
-  await page.locator('.quick-input-widget .monaco-list-row', { hasText: title }).first().waitFor({ timeout: 20_000 });
-  await page.keyboard.press('Enter');
-}
-
 /** Waits for a quick pick whose title contains `title`, then picks the row containing `row`. */
 async function pickRow(page, title, row) {
   await page.locator('.quick-input-widget .quick-input-title', { hasText: title }).first().waitFor({ timeout: 30_000 });
@@ -75,16 +67,6 @@ async function pickRow(page, title, row) {
   await input.fill(row);
   await page.locator('.quick-input-widget .monaco-list-row', { hasText: row }).first().waitFor({ timeout: 20_000 });
   await page.keyboard.press('Enter');
-}
-
-async function openFile(page, relPath) {
-  await page.keyboard.press('Control+P');
-  const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ timeout: 20_000 });
-  await input.fill(path.basename(relPath));
-  await page.locator('.quick-input-widget .monaco-list-row').first().waitFor({ timeout: 20_000 });
-  await page.keyboard.press('Enter');
-  await page.locator(`.tabs-container .tab[aria-label^="${path.basename(relPath)}"]`).first().waitFor({ timeout: 20_000 });
 }
 
 async function main() {

@@ -13,6 +13,7 @@ import { launchBrowser } from './code-server/browser.mjs';
 import { ensureCodeServer } from './code-server/install.mjs';
 import { launchCodeServer, workbenchUrl } from './code-server/launch.mjs';
 import { CACHE_ROOT, PROJECT_ROOT } from './code-server/paths.mjs';
+import { runCommand } from './code-server/workbench.mjs';
 import { createSeedWorkspace, removeQuietly } from './code-server/workspace.mjs';
 
 const FILE = 'seeds/003_0e5bd4099b662286.txt';
@@ -36,15 +37,6 @@ function writeTags(workspace) {
     lines.push(`  - id: shot${i}`, `    tag: ${tag}`, `    quote: ${JSON.stringify(quote)}`, `    start: ${start}`, `    end: ${start + quote.length}`);
   });
   fs.writeFileSync(path.join(workspace, 'annotations', `${path.basename(FILE, '.txt')}.yaml`), `${lines.join('\n')}\n`);
-}
-
-async function runCommand(page, title) {
-  await page.keyboard.press('Control+Shift+P');
-  const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ timeout: 20_000 });
-  await input.fill(`>${title}`);
-  await page.locator('.quick-input-widget .monaco-list-row', { hasText: title }).first().waitFor({ timeout: 20_000 });
-  await page.keyboard.press('Enter');
 }
 
 async function main() {

@@ -10,6 +10,7 @@ import { installExtension } from './code-server/extensions.mjs';
 import { ensureCodeServer } from './code-server/install.mjs';
 import { launchCodeServer, workbenchUrl } from './code-server/launch.mjs';
 import { CACHE_ROOT, PROJECT_ROOT } from './code-server/paths.mjs';
+import { openFile } from './code-server/workbench.mjs';
 import { createSeedWorkspace, removeQuietly } from './code-server/workspace.mjs';
 
 const VIEWPORT = { width: 1280, height: 800 };
@@ -28,16 +29,6 @@ function locate(file, word) {
     if (m) return { line: i + 1, column: m.index + 1 };
   }
   throw new Error(`"${word}" does not occur in ${file}`);
-}
-
-async function openFile(page, relPath) {
-  await page.keyboard.press('Control+P');
-  const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ timeout: 20_000 });
-  await input.fill(path.basename(relPath));
-  await page.locator('.quick-input-widget .monaco-list-row').first().waitFor({ timeout: 20_000 });
-  await page.keyboard.press('Enter');
-  await page.locator(`.tabs-container .tab[aria-label^="${path.basename(relPath)}"]`).first().waitFor({ timeout: 20_000 });
 }
 
 async function revealPosition(page, { line, column }) {
