@@ -13,6 +13,7 @@ import { analysisOptionsOf } from '../workspace/settings';
 import type { AnalyzeFormat, TimelineFormat } from './args';
 import { toJsonDocument, toTextLines } from './analyzeOutput';
 import { CliError, displayPath, openWorkspace, type CliIo } from './openWorkspace';
+import { readFileOrStdin } from './readInput';
 import { printTimeline } from './timelineCommand';
 
 const SKIPPED_FOLDERS = new Set(['node_modules', '.git', '.vscode-test']);
@@ -29,16 +30,7 @@ export interface AnalyzeCommand {
 
 /** The paths listed by `--files-from`: one a line, blank lines skipped, from a file or (`-`) standard input. */
 export async function listedPaths(from: string): Promise<string[]> {
-  let text: string;
-  try {
-    if (from === '-') {
-      const chunks: Buffer[] = [];
-      for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-      text = Buffer.concat(chunks).toString('utf8');
-    } else text = await fs.readFile(from, 'utf8');
-  } catch (e) {
-    throw new CliError(`Cannot read the list of articles '${from}': ${(e as Error).message}`);
-  }
+  const text = await readFileOrStdin(from, 'the list of articles');
   return text
     .split(/\r?\n/)
     .map((l) => l.trim())

@@ -4,7 +4,6 @@
  * workers). The reduce prints exactly what `analyze --format json|jsonl` prints for one run over the same articles:
  * the corpus is the set of articles mapped.
  */
-import { promises as fs } from 'node:fs';
 import {
   checkMapOutput, createMapStep, MapOutputError, NEVER_CANCELLED, reduceMapOutputs, type ArticleMapOutput,
 } from '../core/index';
@@ -15,6 +14,7 @@ import { ignoreRules } from '../workspace/analysisInputs';
 import { analysisOptionsOf } from '../workspace/settings';
 import { expand, listedPaths } from './analyzeCommand';
 import { toJsonDocument } from './analyzeOutput';
+import { readFileOrStdin } from './readInput';
 import { CliError, displayPath, openWorkspace, type CliIo } from './openWorkspace';
 
 export interface AnalyzePhaseCommand {
@@ -74,16 +74,7 @@ export async function runAnalyzePhase(command: AnalyzePhaseCommand, io: CliIo): 
 async function readMapOutputs(files: readonly string[]): Promise<ArticleMapOutput[]> {
   const out: ArticleMapOutput[] = [];
   for (const file of files) {
-    let text: string;
-    try {
-      if (file === '-') {
-        const chunks: Buffer[] = [];
-        for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-        text = Buffer.concat(chunks).toString('utf8');
-      } else text = await fs.readFile(file, 'utf8');
-    } catch (e) {
-      throw new CliError(`Cannot read the map output '${file}': ${(e as Error).message}`);
-    }
+    const text = await readFileOrStdin(file, 'the map output');
     const name = file === '-' ? 'standard input' : file;
     text.split('\n').forEach((line, i) => {
       if (!line.trim()) return;
