@@ -50,7 +50,7 @@ export const nodeFileSystem: WorkspaceFileSystem = {
     let handle: fs.FileHandle;
     try {
       // Non-blocking, so that opening a FIFO does not wait for a writer; what it is is checked on the open handle.
-      handle = await fs.open(file, constants.O_RDONLY | constants.O_NONBLOCK);
+      handle = await fs.open(file, constants.O_RDONLY | constants.O_NONBLOCK | (options?.noFollow ? constants.O_NOFOLLOW : 0));
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
       throw e;

@@ -35,7 +35,7 @@ import { ignoreListFormat, registryFormat, sidecarFormat, taxonomyFormat, type F
 import { AnalystFileError, AnnotationStore } from './annotationStore';
 import { corpusGlobs, type CorpusGlobs } from './corpusGlobs';
 import { Emitter, type Disposable, type Listener } from './emitter';
-import { confineToFolder, leadsInside, MAX_ANALYST_FILE_BYTES, maxBytesOfChars } from './boundary';
+import { confineToFolder, type ConfinedFileSystem, leadsInside, MAX_ANALYST_FILE_BYTES, maxBytesOfChars } from './boundary';
 import { FileRefusedError, type WorkspaceFileSystem } from './fileSystem';
 import type { Settings } from './settings';
 import {
@@ -102,7 +102,7 @@ export class CorpusFolder {
   readonly ignoreFile: string;
   readonly taxonomyFile: string;
   private readonly globs: CorpusGlobs;
-  private readonly fs: WorkspaceFileSystem;
+  private readonly fs: ConfinedFileSystem;
   private readonly emitter = new Emitter<CorpusEvent>();
   private readonly store: AnnotationStore;
   private readonly articleSet = new Set<string>();
@@ -501,6 +501,9 @@ export class CorpusFolder {
    * a file created then deleted at once is read as deleted, never left in use by a read that finished late.
    */
   filesChanged(changes: readonly FileChange[]): Promise<void> {
+    // Changed since the folder was listed: read with their links resolved and checked (boundary.ts), even if this
+    // batch waits behind others.
+    this.fs.distrust(changes.map((c) => c.file));
     const run = this.fileChanges.then(() => this.applyFileChanges(changes));
     this.fileChanges = run.catch(() => undefined);
     this.operations.add(run);

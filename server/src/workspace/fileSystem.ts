@@ -12,6 +12,11 @@ export interface FileStamp {
 export interface ReadOptions {
   /** Refuse (with a `FileRefusedError`) a file larger than this many bytes, without reading it. */
   readonly maxBytes?: number;
+  /**
+   * Do not open the file if its own name is a symbolic link (the folders above it are not looked at): an error with
+   * code `ELOOP` is thrown instead. For files a listing found to be regular files a moment ago (boundary.ts).
+   */
+  readonly noFollow?: boolean;
 }
 
 /** A file that is not read or written: not a regular file, too large, or outside the workspace folder. */
@@ -37,7 +42,8 @@ export interface WorkspaceFileSystem {
   stamp(file: string): Promise<FileStamp | undefined>;
   /**
    * Every file under `dir` (absolute paths, any order), descending into folders for which `enter(folderPath)` is true.
-   * A missing `dir` gives an empty list.
+   * A missing `dir` gives an empty list. No symbolic link is ever followed: only real folders are entered and only
+   * regular files listed, so every file listed is, as the listing saw it, really under `dir` (boundary.ts relies on it).
    */
   listFiles(dir: string, enter: (folder: string) => boolean): Promise<string[]>;
   /**

@@ -64,4 +64,34 @@ describe('workspace boundary (file system layer)', () => {
     await confined.writeAtomic(path.join(root, 'annotations/b.yaml'), 'longer than ten');
     await assert.rejects(confined.readText(path.join(root, 'annotations/b.yaml')), FileRefusedError);
   });
+
+  it("reads the listing's files once without resolving their links, yet never through a link made since", async () => {
+    const resolved: string[] = [];
+    const counting = { ...nodeFileSystem, realPath: (file: string) => (resolved.push(file), nodeFileSystem.realPath(file)) };
+    const confined = confineToFolder(counting, root, { annotationsDir: path.join(root, 'annotations'), maxAnalystFileBytes: 10, maxArticleBytes: 1000 });
+    const seeds = path.join(root, 'seeds');
+    await fs.mkdir(path.join(seeds, 'sub'), { recursive: true });
+    for (const name of ['a.txt', 'b.txt', 'fifo.txt', 'sub/c.txt']) await fs.writeFile(path.join(seeds, name), name);
+    const listed = (await confined.listFiles(seeds, () => true)).sort();
+    assert.deepEqual(listed.map((f) => path.relative(seeds, f)), ['a.txt', 'b.txt', 'fifo.txt', 'sub/c.txt']);
+    resolved.length = 0;
+    assert.equal(await confined.readText(path.join(seeds, 'a.txt')), 'a.txt');
+    assert.deepEqual(resolved, []);
+    // Read again: checked like any path.
+    assert.equal(await confined.readText(path.join(seeds, 'a.txt')), 'a.txt');
+    assert.deepEqual(resolved, [path.join(seeds, 'a.txt')]);
+    // Replaced by a link out, or by a FIFO, after the listing: refused, never followed or waited on.
+    const refused = (e: Error) => e instanceof FileRefusedError && /outside the workspace folder/.test(e.message);
+    await fs.rm(path.join(seeds, 'b.txt'));
+    await fs.symlink(path.join(outside, 'secret.txt'), path.join(seeds, 'b.txt'));
+    await assert.rejects(confined.readText(path.join(seeds, 'b.txt')), refused);
+    await fs.rm(path.join(seeds, 'fifo.txt'));
+    execFileSync('mkfifo', [path.join(seeds, 'fifo.txt')]);
+    await assert.rejects(confined.readText(path.join(seeds, 'fifo.txt')), (e: Error) => e instanceof FileRefusedError && /FIFO/.test(e.message));
+    // A folder a watcher reports changed (here: now a link out) distrusts the listed files below it.
+    await fs.rename(path.join(seeds, 'sub'), path.join(outside, 'sub'));
+    await fs.symlink(path.join(outside, 'sub'), path.join(seeds, 'sub'));
+    confined.distrust([path.join(seeds, 'sub')]);
+    await assert.rejects(confined.readText(path.join(seeds, 'sub/c.txt')), refused);
+  });
 });
