@@ -59,8 +59,23 @@ export const nodeFileSystem: WorkspaceFileSystem = {
       const s = await handle.stat();
       if (!s.isFile()) throw new FileRefusedError(`${path.basename(file)} is not a regular file (${s.isDirectory() ? 'a folder' : s.isFIFO() ? 'a FIFO' : s.isCharacterDevice() || s.isBlockDevice() ? 'a device' : 'a special file'}); it is not read.`);
       const max = options?.maxBytes ?? DEFAULT_MAX_READ;
-      if (s.size > max) throw new FileRefusedError(`${path.basename(file)} is ${s.size} bytes, more than the ${max} read at most; it is not read.`);
-      return await handle.readFile('utf8');
+      const tooLarge = (size: number) => new FileRefusedError(`${path.basename(file)} is ${size} bytes, more than the ${max} read at most; it is not read.`);
+      if (s.size > max) throw tooLarge(s.size);
+      // Read by hand, not with `handle.readFile`, which takes a second fstat and decodes through a StringDecoder: one
+      // read of one byte more than the size usually ends short, which for a regular file is its end. A file that grew
+      // since its fstat is read on, in a larger buffer, up to the cap.
+      let buffer = Buffer.allocUnsafe(s.size + 1);
+      let length = 0;
+      for (;;) {
+        const { bytesRead } = await handle.read(buffer, length, buffer.length - length, length);
+        length += bytesRead;
+        if (length < buffer.length) break;
+        if (length > max) throw tooLarge(length);
+        const larger = Buffer.allocUnsafe(Math.min(buffer.length * 2, max + 1));
+        buffer.copy(larger, 0, 0, length);
+        buffer = larger;
+      }
+      return buffer.toString('utf8', 0, length);
     } finally {
       await handle.close();
     }

@@ -35,6 +35,12 @@ describe('workspace boundary (file system layer)', () => {
     await assert.rejects(nodeFileSystem.readText(path.join(root, 'big.yaml'), { maxBytes: 99 }), FileRefusedError);
     assert.equal(await nodeFileSystem.readText(path.join(root, 'big.yaml'), { maxBytes: 100 }), 'x'.repeat(100));
     assert.equal(await nodeFileSystem.readText(path.join(root, 'missing.txt')), undefined);
+    // Read whole, empty or large, multi-byte characters included.
+    await fs.writeFile(path.join(root, 'empty.txt'), '');
+    assert.equal(await nodeFileSystem.readText(path.join(root, 'empty.txt')), '');
+    const large = 'Zürich — 東京 📰\n'.repeat(200_000);
+    await fs.writeFile(path.join(root, 'large.txt'), large);
+    assert.equal(await nodeFileSystem.readText(path.join(root, 'large.txt')), large);
   });
 
   it('resolves the links of paths that do not exist yet, dangling links included', async () => {
