@@ -6,12 +6,10 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { launchBrowser } from './code-server/browser.mjs';
-import { ensureCodeServer } from './code-server/install.mjs';
-import { launchCodeServer, workbenchUrl } from './code-server/launch.mjs';
-import { CACHE_ROOT, PROJECT_ROOT } from './code-server/paths.mjs';
+import { workbenchUrl } from './code-server/launch.mjs';
+import { PROJECT_ROOT } from './code-server/paths.mjs';
+import { exitWith, runScreenshotSession } from './code-server/screenshotSession.mjs';
 import { openFile, runCommand } from './code-server/workbench.mjs';
-import { createSeedWorkspace, removeQuietly } from './code-server/workspace.mjs';
 
 const VIEWPORT = { width: 1280, height: 800 };
 const ARTICLE = 'seeds/003_0e5bd4099b662286.txt';
@@ -69,30 +67,22 @@ async function pickRow(page, title, row) {
   await page.keyboard.press('Enter');
 }
 
-async function main() {
-  const outDir = path.resolve(PROJECT_ROOT, argValue('--out', 'docs/screens'));
-  const layout = await ensureCodeServer({ log });
-  const runDir = fs.mkdtempSync(path.join(CACHE_ROOT, 'agreement-'));
-  const ws = createSeedWorkspace(PROJECT_ROOT, path.join(runDir, 'workspaces'));
+const outDir = path.resolve(PROJECT_ROOT, argValue('--out', 'docs/screens'));
+
+const prepare = (ws) => {
   prepareRepository(ws);
   log(`merged sidecar:\n${fs.readFileSync(path.join(ws, SIDECAR), 'utf8')}`);
-  const server = await launchCodeServer({
-    entry: layout.entry,
-    runDir,
-    settings: { 'editor.wordWrap': 'on', 'workbench.colorTheme': 'Default Light Modern', 'editor.minimap.enabled': false },
-  });
-  let browser;
-  let ok = false;
-  const shot = async (name) => {
-    const file = path.join(outDir, name);
-    await browser.page.screenshot({ path: file });
-    log(`saved ${path.relative(PROJECT_ROOT, file)}`);
-  };
-  try {
-    fs.mkdirSync(outDir, { recursive: true });
-    browser = await launchBrowser({ profileDir: path.join(runDir, 'chromium'), viewport: VIEWPORT });
-    const { page } = browser;
-    await page.goto(workbenchUrl(server.baseUrl, { folder: ws, extensionDevelopmentPath: PROJECT_ROOT }));
+  fs.mkdirSync(outDir, { recursive: true });
+};
+
+exitWith(
+  runScreenshotSession({ name: 'agreement', viewport: VIEWPORT, prepare }, async ({ page, server, workspace }) => {
+    const shot = async (name) => {
+      const file = path.join(outDir, name);
+      await page.screenshot({ path: file });
+      log(`saved ${path.relative(PROJECT_ROOT, file)}`);
+    };
+    await page.goto(workbenchUrl(server.baseUrl, { folder: workspace, extensionDevelopmentPath: PROJECT_ROOT }));
     await page.locator('.monaco-workbench').waitFor({ timeout: 90_000 });
     const item = page.locator('.activitybar .action-item a[aria-label^="Corpus Annotator"]').first();
     await item.waitFor({ timeout: 60_000 });
@@ -136,23 +126,6 @@ async function main() {
     await page.mouse.move(1000, 381);
     await page.locator('.monaco-editor .view-lines', { hasText: 'training collaboration' }).first().waitFor({ timeout: 10_000 });
     await shot('agreement-6-adjudicated.png');
-    log(`adjudicated sidecar:\n${fs.readFileSync(path.join(ws, SIDECAR), 'utf8')}`);
-    ok = true;
-  } catch (err) {
-    log(`FAILED: ${err instanceof Error ? err.message : err}`);
-    if (browser) await browser.page.screenshot({ path: path.join(CACHE_ROOT, 'agreement-failed.png') }).then(() => log(`state at failure: ${path.join(CACHE_ROOT, 'agreement-failed.png')}`), () => {});
-  } finally {
-    await browser?.close();
-    await server.stop();
-    if (ok) removeQuietly(runDir);
-  }
-  return ok ? 0 : 1;
-}
-
-main().then(
-  (code) => process.exit(code),
-  (err) => {
-    console.error(err instanceof Error ? err.message : err);
-    process.exit(1);
-  },
+    log(`adjudicated sidecar:\n${fs.readFileSync(path.join(workspace, SIDECAR), 'utf8')}`);
+  }),
 );

@@ -9,12 +9,10 @@
 // and prints, for each, the span the plot says it shows. Run `npm run build` first.
 import fs from 'node:fs';
 import path from 'node:path';
-import { launchBrowser } from './code-server/browser.mjs';
-import { ensureCodeServer } from './code-server/install.mjs';
-import { launchCodeServer, workbenchUrl } from './code-server/launch.mjs';
-import { CACHE_ROOT, PROJECT_ROOT } from './code-server/paths.mjs';
+import { workbenchUrl } from './code-server/launch.mjs';
+import { PROJECT_ROOT } from './code-server/paths.mjs';
+import { exitWith, runScreenshotSession } from './code-server/screenshotSession.mjs';
 import { runCommand } from './code-server/workbench.mjs';
-import { createSeedWorkspace, removeQuietly } from './code-server/workspace.mjs';
 
 const FILE = 'seeds/003_0e5bd4099b662286.txt';
 const TAGS = [
@@ -39,24 +37,10 @@ function writeTags(workspace) {
   fs.writeFileSync(path.join(workspace, 'annotations', `${path.basename(FILE, '.txt')}.yaml`), `${lines.join('\n')}\n`);
 }
 
-async function main() {
-  const t0 = Date.now();
-  const outDir = path.resolve(PROJECT_ROOT, argValue('--out-dir', 'docs/screens'));
-  const log = (s) => console.log(s);
-  const layout = await ensureCodeServer({ log });
-  const runDir = fs.mkdtempSync(path.join(CACHE_ROOT, 'screenshot-timeline-'));
-  const workspace = createSeedWorkspace(PROJECT_ROOT, path.join(runDir, 'workspaces'));
-  writeTags(workspace);
-  const server = await launchCodeServer({
-    entry: layout.entry,
-    runDir,
-    settings: { 'editor.wordWrap': 'on', 'workbench.colorTheme': 'Default Light Modern', 'editor.minimap.enabled': false },
-  });
-  let browser;
-  let ok = false;
-  try {
-    browser = await launchBrowser({ profileDir: path.join(runDir, 'chromium'), viewport: { width: 1280, height: 800 } });
-    const { page } = browser;
+const outDir = path.resolve(PROJECT_ROOT, argValue('--out-dir', 'docs/screens'));
+
+exitWith(
+  runScreenshotSession({ name: 'screenshot-timeline', viewport: { width: 1280, height: 800 }, prepare: writeTags }, async ({ page, server, workspace, log }) => {
     await page.goto(workbenchUrl(server.baseUrl, { folder: workspace, extensionDevelopmentPath: PROJECT_ROOT }));
     await page.locator('.monaco-workbench').waitFor({ timeout: 90_000 });
     const container = page.locator('.activitybar .action-item a[aria-label^="Corpus Annotator"]').first();
@@ -98,23 +82,5 @@ async function main() {
     await shot('timeline-4-zoomed.png');
     await frame.locator('button[data-zoom="all"]').click();
     await shot('timeline-5-all.png');
-    ok = true;
-  } catch (err) {
-    log(`[screenshot] FAILED: ${err instanceof Error ? err.message : err}`);
-    if (browser) {
-      const fail = path.join(CACHE_ROOT, 'screenshot-timeline-failed.png');
-      await browser.page.screenshot({ path: fail }).then(() => log(`[screenshot] state at failure: ${fail}`), () => {});
-    }
-  } finally {
-    await browser?.close();
-    await server.stop();
-    if (ok) removeQuietly(runDir);
-  }
-  log(`[screenshot] ${ok ? 'done' : 'failed'} in ${((Date.now() - t0) / 1000).toFixed(1)}s`);
-  return ok ? 0 : 1;
-}
-
-main().then(
-  (code) => process.exit(code),
-  (err) => { console.error(err instanceof Error ? err.message : err); process.exit(1); },
+  }),
 );

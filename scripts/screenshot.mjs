@@ -5,13 +5,11 @@
 //        [--file seeds/003_0e5bd4099b662286.txt] [--word Lakhamphong] [--out docs/screenshot.png]
 import fs from 'node:fs';
 import path from 'node:path';
-import { launchBrowser } from './code-server/browser.mjs';
 import { installExtension } from './code-server/extensions.mjs';
-import { ensureCodeServer } from './code-server/install.mjs';
-import { launchCodeServer, workbenchUrl } from './code-server/launch.mjs';
-import { CACHE_ROOT, PROJECT_ROOT } from './code-server/paths.mjs';
+import { workbenchUrl } from './code-server/launch.mjs';
+import { PROJECT_ROOT } from './code-server/paths.mjs';
+import { exitWith, runScreenshotSession } from './code-server/screenshotSession.mjs';
 import { openFile } from './code-server/workbench.mjs';
-import { createSeedWorkspace, removeQuietly } from './code-server/workspace.mjs';
 
 const VIEWPORT = { width: 1280, height: 800 };
 
@@ -114,7 +112,6 @@ async function showSideBar(page) {
 }
 
 async function main() {
-  const t0 = Date.now();
   const vsix = argValue('--vsix');
   const devPath = path.resolve(argValue('--extension', PROJECT_ROOT));
   const relFile = argValue('--file', 'seeds/003_0e5bd4099b662286.txt');
@@ -122,22 +119,13 @@ async function main() {
   const out = path.resolve(PROJECT_ROOT, argValue('--out', 'docs/screenshot.png'));
   const log = (s) => console.log(s);
 
-  const layout = await ensureCodeServer({ log });
-  const runDir = fs.mkdtempSync(path.join(CACHE_ROOT, 'screenshot-'));
-  const workspace = createSeedWorkspace(PROJECT_ROOT, path.join(runDir, 'workspaces'));
-  const target = locate(path.join(workspace, relFile), word);
-  writeExampleTag(workspace, relFile);
-  if (vsix) await installExtension({ entry: layout.entry, runDir, vsix, log });
-  const server = await launchCodeServer({
-    entry: layout.entry,
-    runDir,
-    settings: { 'editor.wordWrap': 'on', 'workbench.colorTheme': 'Default Light Modern', 'editor.minimap.enabled': false },
-  });
-  let browser;
-  let ok = false;
-  try {
-    browser = await launchBrowser({ profileDir: path.join(runDir, 'chromium'), viewport: VIEWPORT });
-    const { page } = browser;
+  let target;
+  const prepare = async (workspace, { layout, runDir }) => {
+    target = locate(path.join(workspace, relFile), word);
+    writeExampleTag(workspace, relFile);
+    if (vsix) await installExtension({ entry: layout.entry, runDir, vsix, log });
+  };
+  return runScreenshotSession({ name: 'screenshot', viewport: VIEWPORT, prepare }, async ({ page, server, workspace }) => {
     const url = workbenchUrl(server.baseUrl, { folder: workspace, extensionDevelopmentPath: vsix ? undefined : devPath });
     log(`[screenshot] ${vsix ? `installed ${vsix}` : `development path ${devPath}`}; ${url}`);
     await page.goto(url);
@@ -151,23 +139,7 @@ async function main() {
     fs.mkdirSync(path.dirname(out), { recursive: true });
     await page.screenshot({ path: out });
     log(`[screenshot] saved ${path.relative(PROJECT_ROOT, out)} (${VIEWPORT.width}x${VIEWPORT.height})`);
-    ok = true;
-  } catch (err) {
-    log(`[screenshot] FAILED: ${err instanceof Error ? err.message : err}`);
-    if (browser) {
-      const fail = path.join(CACHE_ROOT, 'screenshot-failed.png');
-      await browser.page.screenshot({ path: fail }).then(() => log(`[screenshot] state at failure: ${fail}`), () => {});
-    }
-  } finally {
-    await browser?.close();
-    await server.stop();
-    if (ok) removeQuietly(runDir);
-  }
-  log(`[screenshot] ${ok ? 'done' : 'failed'} in ${((Date.now() - t0) / 1000).toFixed(1)}s`);
-  return ok ? 0 : 1;
+  });
 }
 
-main().then(
-  (code) => process.exit(code),
-  (err) => { console.error(err instanceof Error ? err.message : err); process.exit(1); },
-);
+exitWith(main());
