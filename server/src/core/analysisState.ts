@@ -5,13 +5,16 @@
  * by ANALYSIS_VERSION and the model's identity). Decoding checks every offset and gives up on anything odd (the host
  * then analyses the text again): a bad state is never an error.
  */
-import { ENTITY_TYPES, type RecognizedEntity } from './types';
+import { ENTITY_TYPES, type CancellationToken, type RecognizedEntity } from './types';
+import type { EntityRecognizer } from './entities/recognizer';
+import { DEFAULT_MIN_PASSAGE_CHARS } from './boilerplate/index';
+import { summarizeBoilerplate, type BoilerplateSummary } from './boilerplate/summary';
 
 /**
  * Bumped whenever the recogniser's output for a given text and model can change (a rule, the tokeniser, the
  * encoding below): states written under another version are not used.
  */
-export const ANALYSIS_VERSION = 2;
+export const ANALYSIS_VERSION = 3;
 
 /**
  * Five numbers a name: start, end, type (index in ENTITY_TYPES), title start and end (-1 -1 when none); any other
@@ -20,6 +23,16 @@ export const ANALYSIS_VERSION = 2;
 export interface ArticleState {
   readonly entities: readonly number[];
   readonly extra?: readonly (readonly [number, Readonly<Record<string, Plain>>])[];
+  /** What the corpus-wide boilerplate index needs of the text (boilerplate/summary.ts), when it was made. */
+  readonly boilerplate?: BoilerplateSummary;
+}
+
+/**
+ * The whole state of one article, made away from the host's main thread (an analysis worker): its names, and its
+ * boilerplate summary. Undefined when the names cannot be written (not expected).
+ */
+export function analyseArticle(text: string, recognizer: EntityRecognizer, token?: CancellationToken): ArticleState | undefined {
+  return encodeArticleState(text, recognizer.recognize(text, token), summarizeBoilerplate(text, DEFAULT_MIN_PASSAGE_CHARS).summary);
 }
 
 type Plain = string | number | boolean;
@@ -28,8 +41,11 @@ const FIELDS = 5;
 /** The fields the numbers hold. */
 const CORE_FIELDS = new Set(['start', 'end', 'text', 'type', 'title']);
 
-/** The state of `entities` found in `text`; undefined when one of them cannot be written (not expected). */
-export function encodeArticleState(text: string, entities: readonly RecognizedEntity[]): ArticleState | undefined {
+/**
+ * The state of `entities` found in `text` (with the text's boilerplate summary, when given); undefined when one of
+ * them cannot be written (not expected).
+ */
+export function encodeArticleState(text: string, entities: readonly RecognizedEntity[], boilerplate?: BoilerplateSummary): ArticleState | undefined {
   const out = new Array<number>(entities.length * FIELDS);
   const extra: [number, Record<string, Plain>][] = [];
   let k = 0;
@@ -58,7 +74,7 @@ export function encodeArticleState(text: string, entities: readonly RecognizedEn
     out[k++] = titleStart;
     out[k++] = titleEnd;
   }
-  return extra.length ? { entities: out, extra } : { entities: out };
+  return { entities: out, ...(extra.length ? { extra } : {}), ...(boilerplate ? { boilerplate } : {}) };
 }
 
 /** The entities a state describes in `text`; undefined when the state does not fit the text. */

@@ -116,6 +116,24 @@ export function createCorpusService(init: CorpusServiceInit): CorpusService {
   let fastView: EntityClustering | undefined;
   let ignores = compileIgnores(NO_IGNORES);
   let clusters: BoilerplateCluster[] | undefined;
+  /**
+   * Articles set since the boilerplate index last saw them: indexed when something asks for boilerplate (or for the
+   * article's state), so that an article whose state comes back from a worker or a cache, with its boilerplate
+   * summary, is never laid out on this thread.
+   */
+  const unindexed = new Map<string, string>();
+  const indexBoilerplate = (uri: string): void => {
+    const text = unindexed.get(uri);
+    if (text === undefined) return;
+    unindexed.delete(uri);
+    boilerplate.update(uri, text);
+  };
+  const indexAllBoilerplate = (token?: CancellationToken): void => {
+    for (const uri of [...unindexed.keys()]) {
+      throwIfCancelled(token);
+      indexBoilerplate(uri);
+    }
+  };
 
   /** Everything corpus-wide must be rebuilt (a new registry). */
   const invalidate = (): void => {
@@ -189,23 +207,32 @@ export function createCorpusService(init: CorpusServiceInit): CorpusService {
       const old = docs.get(uri);
       if (old && old.text === text) return;
       docs.set(uri, { text });
-      boilerplate.update(uri, text);
+      unindexed.set(uri, text);
       documentChanged(uri);
     },
     importDocument(uri, text, state) {
       const entities = decodeArticleState(text, state);
       service.setDocument(uri, text);
       const doc = docs.get(uri)!;
+      const summary = (state as ArticleState | undefined)?.boilerplate;
+      if (summary !== undefined && unindexed.get(uri) === text) {
+        unindexed.delete(uri);
+        boilerplate.update(uri, text, summary); // summarised again if it does not fit
+        clusters = undefined;
+      }
       if (!entities) return false;
       if (!doc.entities) doc.entities = entities;
       return true;
     },
     exportDocument(uri) {
       const state = docs.get(uri);
-      return state?.entities ? encodeArticleState(state.text, state.entities) : undefined;
+      if (!state?.entities) return undefined;
+      indexBoilerplate(uri);
+      return encodeArticleState(state.text, state.entities, boilerplate.summaryOf(uri));
     },
     removeDocument(uri) {
       if (!docs.delete(uri)) return;
+      unindexed.delete(uri);
       boilerplate.remove(uri);
       documentChanged(uri);
     },
@@ -227,6 +254,7 @@ export function createCorpusService(init: CorpusServiceInit): CorpusService {
       throwIfCancelled(token);
       const { documentDate, dates } = datesOf(state, options?.dates, token);
       throwIfCancelled(token);
+      indexAllBoilerplate(token);
       const findings = filterFindings(boilerplate.findings(uri, token), uri, state.text, ignores);
       return { uri, entities, dates, ...(documentDate ? { documentDate } : {}), boilerplate: findings };
     },
@@ -272,6 +300,10 @@ export function createCorpusService(init: CorpusServiceInit): CorpusService {
     },
     boilerplateClusters(token) {
       throwIfCancelled(token);
+      if (unindexed.size) {
+        indexAllBoilerplate(token);
+        clusters = undefined;
+      }
       return (clusters ??= filterClusters(boilerplate.clusters(), (u) => docs.get(u)?.text, ignores));
     },
     setBoilerplateIgnores(next) {

@@ -6,7 +6,6 @@
  * change so that cached findings that depend on it can tell they are stale.
  */
 import type { DocState } from './docState';
-import { labelKey } from './text';
 
 export interface StatEntry {
   /** Documents holding the key. */
@@ -39,17 +38,15 @@ export class CorpusStats {
     // other articles' headlines: they are not counted as recurring lines of this one.
     const shapeRegions = new Map<string, number>();
     const heads = new Map<string, number>();
-    for (let i = 0; i < doc.lines.length; i++) {
-      const shape = doc.shapes[i];
+    for (const l of doc.shortLines) {
+      const shape = doc.shapes[l.idx];
       if (shape === undefined || shape.length === 0) continue;
-      const l = doc.lines[i];
-      const key = doc.hkeys[i]!;
+      const key = doc.hkeys[l.idx]!;
       heads.set(key, (heads.get(key) ?? 0) | (l.region === 'top' || l.region === 'headline' ? 2 : 0));
       if (l.inList) continue;
       const bit = l.region === 'body' ? 1 : l.region === 'tail' ? 4 : 2;
       shapeRegions.set(shape, (shapeRegions.get(shape) ?? 0) | bit);
-      const label = labelKey(l.span.text);
-      if (label) shapeRegions.set(label, (shapeRegions.get(label) ?? 0) | bit);
+      if (l.label) shapeRegions.set(l.label, (shapeRegions.get(l.label) ?? 0) | bit);
     }
     for (const [shape, bits] of shapeRegions) {
       const e = this.touch(this.shapes, shape, clock);

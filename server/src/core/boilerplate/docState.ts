@@ -1,13 +1,14 @@
 /**
- * The indexed form of one document version: its laid-out lines, the passages that take part in
- * duplicate detection (with their hash keys), and the cache of its findings.
+ * The indexed form of one document version: its short lines' keys and its passages (with their hash keys), from its
+ * boilerplate summary (summary.ts); its laid-out lines, made when first needed (the findings of the document or of a
+ * neighbour); and the cache of its findings.
  */
 import type { BoilerplateFinding } from '../types';
-import { mix32, sequenceKey, to30 } from './hashing';
-import { LaidLine, layOut } from './layout';
-import { bandKeys } from './minhash';
-import { headlineKey, lineShape, spaceNormalizedHash, splitLines, tokenHashes } from './text';
+import { layOut, type LaidLine } from './layout';
+import { inListOfCode, regionOfCode, type BoilerplateSummary } from './summary';
+import { splitLines, tokenHashes } from './text';
 import type { StatEntry } from './corpusStats';
+import type { Region } from './layout';
 
 export interface Passage {
   readonly id: number;
@@ -18,6 +19,9 @@ export interface Passage {
   readonly exactKey: number;
   /** Key of the word sequence, punctuation and case dropped (copies that differ only there). */
   readonly nearKey: number;
+  /** Where its LSH band keys are in `doc.summary.passages`, and how many. */
+  readonly bandsAt: number;
+  readonly bandCount: number;
 }
 
 /** Word token hashes of a passage (recomputed when needed rather than kept, to save memory). */
@@ -25,20 +29,26 @@ export function passageTokens(p: Passage): Int32Array {
   return tokenHashes(p.doc.lines[p.idx].span.text);
 }
 
-/** LSH band keys of a passage. */
-export function passageBands(p: Passage): Int32Array {
-  return bandKeys(passageTokens(p));
+/** What the corpus statistics count of a short line. */
+export interface ShortLine {
+  readonly idx: number;
+  readonly region: Region;
+  readonly inList: boolean;
+  readonly label: string | null;
 }
 
 export interface DocState {
   readonly uri: string;
   readonly text: string;
+  /** The laid-out lines (made on first use). */
   readonly lines: readonly LaidLine[];
+  readonly summary: BoilerplateSummary;
   /** Passage of each line, if the line is long enough to be compared. */
-  readonly passages: (Passage | undefined)[];
+  readonly passages: readonly (Passage | undefined)[];
   /** Shape (digits masked) and headline key of each short line. */
-  readonly shapes: (string | undefined)[];
-  readonly hkeys: (string | undefined)[];
+  readonly shapes: readonly (string | undefined)[];
+  readonly hkeys: readonly (string | undefined)[];
+  readonly shortLines: readonly ShortLine[];
   readonly headlineIdx: number;
   readonly headlineKey: string | undefined;
   /** Corpus statistics this document's findings depend on (filled when indexed). */
@@ -50,50 +60,57 @@ export interface DocState {
   matches?: { stamp: number; byIdx: (Passage[] | undefined)[] };
 }
 
-/** The state of a new document version, with the LSH band keys of each passage. */
-export function buildDocState(
-  uri: string, text: string, minPassageChars: number, nextId: () => number,
-): { doc: DocState; bands: (Int32Array | undefined)[] } {
-  const lines = layOut(splitLines(text));
-  // Short lines repeat (page furniture): each text's shape and headline key computed once.
-  const shapeOf = memoByText(lineShape);
-  const keyOf = memoByText(headlineKey);
-  const headlineIdx = lines.findIndex((l) => l.region === 'headline');
-  const doc: DocState = {
-    uri, text, lines,
-    passages: new Array(lines.length).fill(undefined),
-    shapes: lines.map((l) => (l.short ? shapeOf(l.span.text) : undefined)),
-    hkeys: lines.map((l) => (l.short ? keyOf(l.span.text) : undefined)),
-    headlineIdx,
-    headlineKey: headlineIdx >= 0 ? headlineKey(lines[headlineIdx].span.text) : undefined,
-    deps: [],
-    dirtyStamp: 0,
-  };
-  const bands: (Int32Array | undefined)[] = new Array(lines.length).fill(undefined);
-  for (let i = 0; i < lines.length; i++) {
-    const t = lines[i].span.text;
-    if (t.length < minPassageChars) continue;
-    // Section headings recur between articles; only running text and long lines are passages.
-    if (!lines[i].prose && lines[i].wordCount < 8) continue;
-    const tokens = tokenHashes(t);
-    if (tokens.length < 3) continue;
-    doc.passages[i] = {
-      id: nextId(), doc, idx: i,
-      exactKey: to30(mix32(spaceNormalizedHash(t))),
-      nearKey: sequenceKey(tokens),
-    };
-    bands[i] = bandKeys(tokens);
+class IndexedDocument implements DocState {
+  readonly passages: (Passage | undefined)[];
+  readonly shapes: (string | undefined)[];
+  readonly hkeys: (string | undefined)[];
+  readonly shortLines: ShortLine[] = [];
+  readonly headlineIdx: number;
+  readonly headlineKey: string | undefined;
+  deps: StatEntry[] = [];
+  dirtyStamp = 0;
+  cache?: { stamp: number; findings: BoilerplateFinding[] };
+  matches?: { stamp: number; byIdx: (Passage[] | undefined)[] };
+
+  constructor(
+    readonly uri: string,
+    readonly text: string,
+    readonly summary: BoilerplateSummary,
+    nextId: () => number,
+    private laid: LaidLine[] | undefined,
+  ) {
+    const n = summary.lineCount;
+    this.headlineIdx = summary.headlineIdx;
+    this.headlineKey = summary.headlineKey ?? undefined;
+    this.shapes = new Array(n).fill(undefined);
+    this.hkeys = new Array(n).fill(undefined);
+    for (let k = 0; k < summary.shapes.length; k++) {
+      const idx = summary.short[2 * k];
+      const code = summary.short[2 * k + 1];
+      this.shapes[idx] = summary.shapes[k];
+      this.hkeys[idx] = summary.hkeys[k];
+      this.shortLines.push({ idx, region: regionOfCode(code), inList: inListOfCode(code), label: summary.labels[k] });
+    }
+    this.passages = new Array(n).fill(undefined);
+    const data = summary.passages;
+    for (let k = 0; k < data.length; ) {
+      const idx = data[k];
+      const count = data[k + 3];
+      this.passages[idx] = { id: nextId(), doc: this, idx, exactKey: data[k + 1], nearKey: data[k + 2], bandsAt: k + 4, bandCount: count };
+      k += 4 + count;
+    }
   }
-  return { doc, bands };
+
+  get lines(): readonly LaidLine[] {
+    return (this.laid ??= layOut(splitLines(this.text)));
+  }
 }
 
-function memoByText(fn: (text: string) => string): (text: string) => string {
-  const known = new Map<string, string>();
-  return (text) => {
-    let v = known.get(text);
-    if (v === undefined) known.set(text, (v = fn(text)));
-    return v;
-  };
+/** The state of a document version from its summary (and its laid-out lines, when they were just made). */
+export function buildDocState(
+  uri: string, text: string, summary: BoilerplateSummary, nextId: () => number, lines?: LaidLine[],
+): DocState {
+  return new IndexedDocument(uri, text, summary, nextId, lines);
 }
 
 /** 1-based line number of line `idx`, for messages. */

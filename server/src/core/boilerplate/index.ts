@@ -17,6 +17,8 @@ import type { BoilerplateFinding, BoilerplateKind, CancellationToken } from '../
 import { furnitureClusters, passageClusters } from './clusters';
 import { CorpusStats } from './corpusStats';
 import { buildDocState, DocState, type Passage } from './docState';
+import { checkBoilerplateSummary, summarizeBoilerplate, type BoilerplateSummary } from './summary';
+import { countLines } from './text';
 import { computeFindings } from './findings';
 import { PassageIndex } from './passageIndex';
 
@@ -28,8 +30,14 @@ export interface BoilerplateCluster {
 }
 
 export interface BoilerplateIndex {
-  /** Adds or replaces one document; cost proportional to that document (and its matches). */
-  update(uri: string, text: string): void;
+  /**
+   * Adds or replaces one document; cost proportional to that document (and its matches). With the document's
+   * `summary` (summary.ts) kept from an earlier run, its lines are laid out only if its findings are asked for; a
+   * summary that does not fit the text (or this index's options) is ignored and the text summarised again.
+   */
+  update(uri: string, text: string, summary?: unknown): void;
+  /** The summary of a document in the index, for a host to keep with the text (see `update`). */
+  summaryOf(uri: string): BoilerplateSummary | undefined;
   remove(uri: string): void;
   has(uri: string): boolean;
   /** Findings sorted by start; `copies` are the other places (this and other documents). */
@@ -70,16 +78,19 @@ export function createBoilerplateIndex(options: BoilerplateOptions = {}): Boiler
   };
 
   const index: BoilerplateIndex = {
-    update(uri, text) {
+    update(uri, text, kept) {
       const old = docs.get(uri);
       if (old && old.text === text) return;
       remove(uri);
       clock++;
-      const { doc, bands } = buildDocState(uri, text, minChars, passages.nextId);
+      const summary = kept === undefined ? undefined : checkBoilerplateSummary(kept, countLines(text), minChars);
+      const made = summary ? undefined : summarizeBoilerplate(text, minChars);
+      const doc = buildDocState(uri, text, summary ?? made!.summary, passages.nextId, made?.lines);
       docs.set(uri, doc);
       stats.add(doc, clock);
-      passages.add(doc, bands, clock);
+      passages.add(doc, clock);
     },
+    summaryOf: (uri) => docs.get(uri)?.summary,
     remove,
     has: (uri) => docs.has(uri),
     findings(uri, token) {

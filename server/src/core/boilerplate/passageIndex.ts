@@ -4,7 +4,7 @@
  * and marks the documents sharing a bucket with them as needing their findings recomputed.
  */
 import { Buckets } from './buckets';
-import { DocState, Passage, passageBands, passageTokens } from './docState';
+import { DocState, Passage, passageTokens } from './docState';
 import { normalizeSpace } from './text';
 import { bandKeys, tokenSimilarity } from './minhash';
 
@@ -36,26 +36,27 @@ export class PassageIndex {
     return this.byId.length - 1;
   };
 
-  /** Indexes the passages of `doc`, given the band keys of each (computed with its tokens). */
-  add(doc: DocState, bands: readonly (Int32Array | undefined)[], clock: number): void {
+  /** Indexes the passages of `doc`. */
+  add(doc: DocState, clock: number): void {
+    const keys = doc.summary.passages;
     for (const p of doc.passages) {
       if (!p) continue;
       this.byId[p.id] = p;
       this.exact.add(p.exactKey, p.id);
       this.near.add(p.nearKey, p.id);
-      for (const k of bands[p.idx]!) this.bands.add(k, p.id);
+      for (let j = p.bandsAt; j < p.bandsAt + p.bandCount; j++) this.bands.add(keys[j], p.id);
     }
-    this.markNeighbours(doc, bands, clock);
+    this.markNeighbours(doc, clock);
   }
 
   remove(doc: DocState, clock: number): void {
-    const bands = doc.passages.map((p) => (p ? passageBands(p) : undefined));
-    this.markNeighbours(doc, bands, clock);
+    this.markNeighbours(doc, clock);
+    const keys = doc.summary.passages;
     for (const p of doc.passages) {
       if (!p) continue;
       this.exact.remove(p.exactKey, p.id);
       this.near.remove(p.nearKey, p.id);
-      for (const k of bands[p.idx]!) this.bands.remove(k, p.id);
+      for (let j = p.bandsAt; j < p.bandsAt + p.bandCount; j++) this.bands.remove(keys[j], p.id);
       this.byId[p.id] = undefined;
       this.free.push(p.id);
     }
@@ -124,16 +125,17 @@ export class PassageIndex {
     yield* this.bands.groups();
   }
 
-  private markNeighbours(doc: DocState, bands: readonly (Int32Array | undefined)[], clock: number): void {
+  private markNeighbours(doc: DocState, clock: number): void {
     const mark = (id: number): void => {
       const q = this.byId[id];
       if (q && q.doc !== doc) q.doc.dirtyStamp = clock;
     };
+    const keys = doc.summary.passages;
     for (const p of doc.passages) {
       if (!p) continue;
       this.exact.forEach(p.exactKey, mark);
       this.near.forEach(p.nearKey, mark);
-      for (const k of bands[p.idx]!) this.bands.forEach(k, mark);
+      for (let j = p.bandsAt; j < p.bandsAt + p.bandCount; j++) this.bands.forEach(keys[j], mark);
     }
   }
 }

@@ -39,6 +39,22 @@ export function splitLines(text: string): LineSpan[] {
   return out;
 }
 
+/** Number of lines `splitLines` gives, without making them. */
+export function countLines(text: string): number {
+  let count = 0;
+  let pos = 0;
+  const n = text.length;
+  while (pos <= n) {
+    let eol = text.indexOf('\n', pos);
+    if (eol < 0) eol = n;
+    let s = pos;
+    while (s < eol && isSpace(text.charCodeAt(s))) s++;
+    if (s < eol) count++;
+    pos = eol + 1;
+  }
+  return count;
+}
+
 /** Collapses runs of whitespace: the form in which two copies are "exactly" the same. */
 export function normalizeSpace(text: string): string {
   return text.replace(/\s+/g, ' ').trim();

@@ -12,7 +12,7 @@ import { createEntityRecognizer } from '../entities/recognizer';
 import type { NerModel } from '../entities/model';
 import { foldName } from '../entities/nameKey';
 import { recognizeDocumentDates, type DateOptions } from '../dates/index';
-import { buildDocState } from '../boilerplate/docState';
+import { summarizeBoilerplate } from '../boilerplate/summary';
 import { DEFAULT_MIN_PASSAGE_CHARS } from '../boilerplate/index';
 
 /** Bumped when the record's shape changes; the reduce refuses records of another version. */
@@ -55,10 +55,11 @@ export function createMapStep(model: NerModel): MapStep {
       throwIfCancelled(token);
       const { documentDate, dates } = recognizeDocumentDates(text, options, token);
       throwIfCancelled(token);
-      let id = 0;
-      const { bands } = buildDocState(uri, text, DEFAULT_MIN_PASSAGE_CHARS, () => id++);
+      const { passages } = summarizeBoilerplate(text, DEFAULT_MIN_PASSAGE_CHARS).summary;
       const bandSet = new Set<number>();
-      for (const b of bands) if (b) for (const k of b) bandSet.add(k);
+      for (let k = 0; k < passages.length; k += 4 + passages[k + 3]) {
+        for (let j = k + 4; j < k + 4 + passages[k + 3]; j++) bandSet.add(passages[j]);
+      }
       const nameSet = new Set<string>();
       for (const e of entities) nameSet.add(foldName(e.text));
       return {

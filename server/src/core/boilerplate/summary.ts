@@ -1,0 +1,132 @@
+/**
+ * What the corpus-wide boilerplate indexes (corpusStats.ts, passageIndex.ts) need of one text, computed from the text
+ * alone: each short line's shape, headline key, label and region; each passage's keys and LSH band keys.
+ *
+ * A host keeps it with the article's analysis state (analysisState.ts), computed where the article's names are (an
+ * analysis worker), so indexing a corpus lays out no article on the thread that answers requests, and a reopened
+ * corpus lays out none at all: an article's lines are laid out again only when its own findings are asked for.
+ * Decoding checks every field against the text's line count and gives up on anything odd (the host then summarises
+ * the text again): a bad summary is never an error.
+ */
+import { mix32, sequenceKey, to30 } from './hashing';
+import { layOut, type LaidLine, type Region } from './layout';
+import { bandKeys } from './minhash';
+import { headlineKey, labelKey, lineShape, spaceNormalizedHash, splitLines, tokenHashes } from './text';
+
+export interface BoilerplateSummary {
+  /** The shortest passage (in characters) it was made with: a summary is used only by an index of the same. */
+  readonly minChars: number;
+  readonly lineCount: number;
+  /** Index of the headline line, or -1. */
+  readonly headlineIdx: number;
+  readonly headlineKey: string | null;
+  /** Per short line: its index, and its region code (REGIONS index) plus 4 when it stands in a list of other articles. */
+  readonly short: readonly number[];
+  /** Per short line, in the same order: shape (digits masked), headline key, and label key (null when none or in a list). */
+  readonly shapes: readonly string[];
+  readonly hkeys: readonly string[];
+  readonly labels: readonly (string | null)[];
+  /** Per passage: line index, exact key, word-sequence key, number of band keys, then the band keys. */
+  readonly passages: readonly number[];
+}
+
+const REGIONS: readonly Region[] = ['body', 'top', 'headline', 'tail'];
+const IN_LIST = 4;
+
+/** The summary of `text`, and the lines laid out on the way (for an index that keeps them while they are fresh). */
+export function summarizeBoilerplate(text: string, minChars: number): { summary: BoilerplateSummary; lines: LaidLine[] } {
+  const lines = layOut(splitLines(text));
+  // Short lines repeat (page furniture): each text's shape and headline key computed once.
+  const shapeOf = memoByText(lineShape);
+  const keyOf = memoByText(headlineKey);
+  const headlineIdx = lines.findIndex((l) => l.region === 'headline');
+  const short: number[] = [];
+  const shapes: string[] = [];
+  const hkeys: string[] = [];
+  const labels: (string | null)[] = [];
+  const passages: number[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i];
+    const t = l.span.text;
+    if (l.short) {
+      const shape = shapeOf(t);
+      short.push(i, REGIONS.indexOf(l.region) + (l.inList ? IN_LIST : 0));
+      shapes.push(shape);
+      hkeys.push(keyOf(t));
+      labels.push(shape.length > 0 && !l.inList ? labelKey(t) ?? null : null);
+    }
+    if (t.length < minChars) continue;
+    // Section headings recur between articles; only running text and long lines are passages.
+    if (!l.prose && l.wordCount < 8) continue;
+    const tokens = tokenHashes(t);
+    if (tokens.length < 3) continue;
+    const bands = bandKeys(tokens);
+    passages.push(i, to30(mix32(spaceNormalizedHash(t))), sequenceKey(tokens), bands.length);
+    for (let b = 0; b < bands.length; b++) passages.push(bands[b]);
+  }
+  const summary: BoilerplateSummary = {
+    minChars,
+    lineCount: lines.length,
+    headlineIdx,
+    headlineKey: headlineIdx >= 0 ? headlineKey(lines[headlineIdx].span.text) : null,
+    short, shapes, hkeys, labels, passages,
+  };
+  return { summary, lines };
+}
+
+/** The region of a short line's code (see `short`). */
+export function regionOfCode(code: number): Region {
+  return REGIONS[code & 3];
+}
+
+/** Whether a short line's code says it stands in a list of other articles. */
+export function inListOfCode(code: number): boolean {
+  return (code & IN_LIST) !== 0;
+}
+
+const isInt = (x: unknown): x is number => typeof x === 'number' && Number.isInteger(x);
+const isKey = (x: unknown): boolean => isInt(x) && x >= 0 && x < 2 ** 30;
+
+/**
+ * `value` as the summary of a text of `lineCount` lines made with `minChars`, when it is one (plain arrays, as JSON
+ * gives them back); undefined when anything does not fit.
+ */
+export function checkBoilerplateSummary(value: unknown, lineCount: number, minChars: number): BoilerplateSummary | undefined {
+  if (!value || typeof value !== 'object') return undefined;
+  const s = value as Record<string, unknown>;
+  if (s.minChars !== minChars || s.lineCount !== lineCount) return undefined;
+  const { short, shapes, hkeys, labels, passages, headlineIdx, headlineKey: hk } = s;
+  if (!isInt(headlineIdx) || headlineIdx < -1 || headlineIdx >= lineCount) return undefined;
+  if ((headlineIdx < 0) !== (hk === null) || (hk !== null && typeof hk !== 'string')) return undefined;
+  if (!Array.isArray(short) || !Array.isArray(shapes) || !Array.isArray(hkeys) || !Array.isArray(labels) || !Array.isArray(passages)) return undefined;
+  const n = shapes.length;
+  if (short.length !== 2 * n || hkeys.length !== n || labels.length !== n) return undefined;
+  let last = -1;
+  for (let k = 0; k < n; k++) {
+    const idx = short[2 * k];
+    const code = short[2 * k + 1];
+    if (!isInt(idx) || idx <= last || idx >= lineCount || !isInt(code) || code < 0 || code > 7) return undefined;
+    last = idx;
+    if (typeof shapes[k] !== 'string' || typeof hkeys[k] !== 'string' || (labels[k] !== null && typeof labels[k] !== 'string')) return undefined;
+  }
+  last = -1;
+  for (let k = 0; k < passages.length; ) {
+    const idx = passages[k];
+    const count = passages[k + 3];
+    if (!isInt(idx) || idx <= last || idx >= lineCount || !isKey(passages[k + 1]) || !isKey(passages[k + 2])) return undefined;
+    if (!isInt(count) || count < 1 || k + 4 + count > passages.length) return undefined;
+    for (let j = k + 4; j < k + 4 + count; j++) if (!isKey(passages[j])) return undefined;
+    last = idx;
+    k += 4 + count;
+  }
+  return s as unknown as BoilerplateSummary;
+}
+
+function memoByText(fn: (text: string) => string): (text: string) => string {
+  const known = new Map<string, string>();
+  return (text) => {
+    let v = known.get(text);
+    if (v === undefined) known.set(text, (v = fn(text)));
+    return v;
+  };
+}
