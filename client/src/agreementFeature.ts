@@ -10,7 +10,7 @@
  * open, so integration tests answer them as a user would.
  */
 import * as vscode from 'vscode';
-import { WorkDoneProgress } from 'vscode-languageclient/node';
+import { CodeActionRequest, WorkDoneProgress } from 'vscode-languageclient/node';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { AgreementCommands, AgreementRequests, type AdjudicationChoiceName, type DisagreementItem } from '../../server/src/protocolAgreement';
 import type { ClientFeature } from './clientContext';
@@ -132,6 +132,24 @@ export const agreementFeature: ClientFeature = {
       vscode.workspace.onDidCloseTextDocument((doc) => {
         if (doc.uri.scheme === SCHEME) reports.delete(doc.uri.toString());
       }),
+      // Merge conflicts kept in a tag sidecar: the server's quick fixes (Keep ours / theirs / both) on their diagnostic.
+      // YAML files are not documents of the language client (it syncs articles only), so this asks the server itself.
+      vscode.languages.registerCodeActionsProvider(
+        { scheme: 'file', pattern: '**/*.{yaml,yml}' },
+        {
+          provideCodeActions: async (doc, range, context, token) => {
+            if (!context.diagnostics.some((d) => d.source === 'corpus' && d.code === 'merge-conflict')) return [];
+            const params = {
+              textDocument: ctx.client.code2ProtocolConverter.asTextDocumentIdentifier(doc),
+              range: ctx.client.code2ProtocolConverter.asRange(range),
+              context: await ctx.client.code2ProtocolConverter.asCodeActionContext(context, token),
+            };
+            const result = await ctx.client.sendRequest(CodeActionRequest.type, params, token);
+            return result ? ctx.client.protocol2CodeConverter.asCodeActionResult(result, token) : [];
+          },
+        },
+        { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] },
+      ),
       vscode.commands.registerCommand('corpusAnnotator.showAgreement', showAgreement),
       vscode.commands.registerCommand('corpusAnnotator.adjudicate', adjudicateArticle),
     ];

@@ -137,7 +137,32 @@ export const AgreementCommands = {
    * sidecar (the other tags are left as they are). args: [AdjudicateArgs]; result: AdjudicateResult
    */
   adjudicate: 'corpusAnnotator.server.adjudicate',
+  /**
+   * Resolves a merge conflict kept in a tag sidecar (a `conflicts:` entry on its `tags` list, shown as a
+   * `merge-conflict` diagnostic whose `data` is `{ list, key }`): keeps our version of the tag, theirs or both, and
+   * removes the entry. Offered as quick fixes on that diagnostic. args: [ResolveConflictArgs]; result: ResolveConflictResult
+   */
+  resolveConflict: 'corpusAnnotator.server.resolveConflict',
 } as const;
+
+export type ConflictChoiceName = 'ours' | 'theirs' | 'both';
+
+export interface ResolveConflictArgs {
+  /** The sidecar file's URI. */
+  uri: string;
+  /** The conflict's list (only `tags` can be resolved this way) and key (the tag's id). */
+  list?: string;
+  key: string;
+  choice: ConflictChoiceName;
+}
+
+export interface ResolveConflictResult {
+  /** For people: what was kept. */
+  message: string;
+  /** Tags removed from and added to the sidecar. */
+  removed: number;
+  added: number;
+}
 
 export type AdjudicationChoiceName = 'a' | 'b' | 'both' | 'neither';
 
@@ -160,4 +185,5 @@ export interface AdjudicateResult {
 
 export interface AgreementCommandTypes {
   [AgreementCommands.adjudicate]: CommandSignature<[AdjudicateArgs], AdjudicateResult>;
+  [AgreementCommands.resolveConflict]: CommandSignature<[ResolveConflictArgs], ResolveConflictResult>;
 }

@@ -36,6 +36,7 @@ import type { AnalysisCache } from './workspace/analysisCache';
 import type { ParallelAnalysis } from './workspace/parallelAnalysis';
 import type { GitAnnotations } from './workspace/annotationSources';
 import { agreementFeature } from './lsp/features/agreementFeature';
+import { conflictActions } from './lsp/features/conflictActions';
 
 export interface ServerDeps {
   loadNerModel(): NerModel;
@@ -61,7 +62,7 @@ export interface ServerDeps {
   readonly git?: GitAnnotations;
 }
 
-export const FEATURES: readonly Feature[] = [corpusSync, documentSync, hoverFeature, tagsFeature, tagActions, boilerplateActions, timelineFeature, entityActions, entityList, entityNavigation, fileWatching, agreementFeature];
+export const FEATURES: readonly Feature[] = [corpusSync, documentSync, hoverFeature, tagsFeature, tagActions, boilerplateActions, timelineFeature, entityActions, entityList, entityNavigation, fileWatching, agreementFeature, conflictActions];
 
 export function startServer(connection: Connection, deps: ServerDeps): void {
   guardStandardRequests(connection); // standard requests' params checked before any feature sees them (standardParams.ts)

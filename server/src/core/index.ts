@@ -32,6 +32,7 @@ export { snapshotOfClustering, clusteringFromSnapshot } from './entities/cluster
 export type { ClusteringSnapshot } from './entities/clusteringSnapshot';
 export type { ClusteringInput } from './corpusService';
 export * from './annotations/conflicts';
+export * from './annotations/conflictResolution';
 export * from './annotations/merge';
 export * from './annotations/agreement';
 export * from './annotations/agreementReport';

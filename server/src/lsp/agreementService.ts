@@ -6,12 +6,10 @@
  */
 import * as path from 'node:path';
 import {
-  adjudicate,
   agreementReport,
   annotationSide,
   disagreementsOf,
   LineIndex,
-  newTagId,
   registryDisagreementLines,
   stateOf,
   taggedArticles,
@@ -35,6 +33,7 @@ import { confineToFolder, MAX_ANALYST_FILE_BYTES } from '../workspace/boundary';
 import { AnalystFileError, type CorpusFolder } from '../workspace/corpusFolder';
 import { readAnnotationSource, SourceError, type GitAnnotations } from '../workspace/annotationSources';
 import { sidecarPathFor } from '../workspace/sidecarPaths';
+import { writeAdjudication, type AdjudicationOutcome } from '../workspace/adjudication';
 import { oneOf, paramsObject, requiredString } from './params';
 import { UserError, type TagService, type TextSource } from './tagService';
 import { uriToPath, type Workspace } from './workspace';
@@ -136,12 +135,9 @@ export class AgreementService {
     const { corpus, file, text, sideA, sideB, document } = await this.articleSides(uri, a, b, what);
     const d = disagreementsOf(sideA.tags.get(document) ?? [], sideB.tags.get(document) ?? []).find((x) => x.key === key);
     if (!d) throw new UserError(`${what}: that disagreement is no longer between ${a} and ${b} on ${document} (list them again).`);
-    let outcome: { removed: readonly Tag[]; added: readonly Tag[] };
+    let outcome: AdjudicationOutcome;
     try {
-      outcome = await corpus.changeTags(file, (tags) => {
-        const r = adjudicate(tags, d, choice, () => newTagId(new Date(), Math.random));
-        return r.removed.length || r.added.length ? { tags: r.tags, result: r } : { result: r };
-      });
+      outcome = await writeAdjudication(corpus, file, d, choice);
     } catch (e) {
       if (e instanceof AnalystFileError) throw new UserError(e.message);
       throw e;

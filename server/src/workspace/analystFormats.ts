@@ -19,6 +19,7 @@ import {
   type EntityRegistry,
   type IgnoreList,
   type Sidecar,
+  type ConflictRef,
 } from '../core/index';
 
 /** A problem in an analyst file; line and column are 0-based. */
@@ -31,9 +32,11 @@ export interface FileProblem {
    * kept in the file). Otherwise the file is broken: not applied, and never rewritten.
    */
   readonly severity?: 'warning';
+  /** On a merge conflict's warning: which conflict entry of the file (its list and key). */
+  readonly conflict?: ConflictRef;
 }
 
-const asWarnings = (ws: readonly { message: string; line: number; column: number }[] | undefined): FileProblem[] | undefined =>
+const asWarnings = (ws: readonly { message: string; line: number; column: number; conflict?: ConflictRef }[] | undefined): FileProblem[] | undefined =>
   ws?.length ? ws.map((w) => ({ ...w, severity: 'warning' as const })) : undefined;
 
 /** `warnings`: what to show on a file that parses (merge conflicts kept in it). */

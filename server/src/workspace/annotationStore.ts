@@ -13,7 +13,7 @@ import { sameStamp, type FileStamp, type WorkspaceFileSystem } from './fileSyste
 
 export class AnalystFileError extends Error {}
 
-export type ReadResult<T> = { ok: true; value: T; text: string | undefined } | { ok: false; errors: readonly FileProblem[] };
+export type ReadResult<T> = { ok: true; value: T; text: string | undefined; warnings?: boolean } | { ok: false; errors: readonly FileProblem[] };
 
 export interface ChangeOutcome<T, R> {
   readonly result: R;
@@ -56,7 +56,7 @@ export class AnnotationStore {
     }
     const parsed = format.parse(text);
     this.onProblems(file, parsed.ok ? (parsed.warnings ?? []) : parsed.errors);
-    return parsed.ok ? { ok: true, value: parsed.value, text } : parsed;
+    return parsed.ok ? { ok: true, value: parsed.value, text, ...(parsed.warnings?.length ? { warnings: true } : {}) } : parsed;
   }
 
   /** Applies `edit` to the file as it is on disk now and writes the result, after every earlier change of the file. */
@@ -72,8 +72,14 @@ export class AnnotationStore {
           if (!current.ok) throw new AnalystFileError(brokenMessage(source, format, current.errors[0]));
           const { value, result } = await edit(current.value);
           if (value === undefined) return { result, value: current.value, written: false };
-          const stamp = await this.fs.writeAtomic(file, format.serialize(value, current.text));
+          const text = format.serialize(value, current.text);
+          const stamp = await this.fs.writeAtomic(file, text);
           this.ownWrites.set(file, stamp);
+          // A file that held warnings (merge conflicts) may hold fewer now: its list is the written text's.
+          if (current.warnings) {
+            const parsed = format.parse(text);
+            this.onProblems(file, parsed.ok ? (parsed.warnings ?? []) : parsed.errors);
+          }
           if (options.movedFrom) await this.fs.remove(options.movedFrom);
           return { result, value, written: true };
         });

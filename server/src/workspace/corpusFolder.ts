@@ -30,6 +30,9 @@ import {
   type RegistryEdit,
   type Sidecar,
   type Tag,
+  resolveTagConflict,
+  withoutTagConflicts,
+  type ConflictChoice,
 } from '../core/index';
 import { ignoreListFormat, registryFormat, sidecarFormat, taxonomyFormat, type FileProblem } from './analystFormats';
 import { AnalystFileError, AnnotationStore } from './annotationStore';
@@ -77,6 +80,15 @@ export interface TagRename {
   readonly before: { readonly file: string; readonly before: { id: string; before: Tag }[] }[];
   /** The taxonomy before, when the rename changed it. */
   readonly taxonomyBefore?: Taxonomy;
+}
+
+/** What resolving a merge conflict on a tag did. */
+export interface TagConflictOutcome {
+  /** The article whose sidecar it was. */
+  readonly article: string;
+  readonly removed: readonly Tag[];
+  readonly added: readonly Tag[];
+  readonly message: string;
 }
 
 /** One article's sidecar as last read or written. */
@@ -268,10 +280,30 @@ export class CorpusFolder {
    * wrong-document checks, the move of an old-style sidecar): `edit` gets the tags as they are in the file now and
    * returns the new list (or none, to write nothing). For callers that write tags verbatim, such as an import.
    */
-  changeTags<R>(article: string, edit: (tags: readonly Tag[]) => { tags?: readonly Tag[]; result: R }): Promise<R> {
+  changeTags<R>(article: string, edit: (tags: readonly Tag[]) => { tags?: readonly Tag[]; result: R; resolvesConflictsOf?: readonly string[] }): Promise<R> {
     return this.changeSidecar(article, (sidecar) => {
-      const { tags, result } = edit(sidecar.tags);
-      return tags ? { value: { ...sidecar, tags }, result } : { result };
+      const { tags, result, resolvesConflictsOf } = edit(sidecar.tags);
+      // The merge conflicts on the tags this change decided (an adjudication) are resolved by it.
+      const resolved = resolvesConflictsOf ? withoutTagConflicts(sidecar, resolvesConflictsOf) : sidecar;
+      if (!tags && resolved === sidecar) return { result };
+      return { value: { ...resolved, tags: tags ?? sidecar.tags }, result };
+    });
+  }
+
+  /**
+   * Resolves a merge conflict kept in a sidecar (`sidecarFile`, absolute) on one of its tags: keeps ours, theirs or both,
+   * and removes the conflict entry, through the one read-modify-write (a sidecar that does not parse is left untouched).
+   */
+  resolveTagConflict(sidecarFile: string, key: string, choice: ConflictChoice): Promise<TagConflictOutcome> {
+    const article = this.sidecarOwners.get(sidecarFile);
+    if (!article) {
+      const why = this.problemFiles.has(sidecarFile) ? 'it has errors (listed in the Problems panel); fix them first' : 'it is not the tag sidecar of an article of the corpus';
+      return Promise.reject(new AnalystFileError(`${path.basename(sidecarFile)} was left untouched: ${why}.`));
+    }
+    return this.changeSidecar(article, (sidecar) => {
+      const r = resolveTagConflict(sidecar, key, choice, () => newTagId(new Date(), Math.random));
+      if (!r.ok) throw new AnalystFileError(r.message);
+      return { value: r.sidecar, result: { article, removed: r.removed, added: r.added, message: r.message } };
     });
   }
 

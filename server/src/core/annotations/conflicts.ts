@@ -34,6 +34,14 @@ export interface Positioned {
   readonly message: string;
   readonly line: number;
   readonly column: number;
+  /** On a conflict's warning: which conflict it is (to resolve it from the diagnostic). */
+  readonly conflict?: ConflictRef;
+}
+
+/** Which conflict entry of a file: its list and key. */
+export interface ConflictRef {
+  readonly list: string;
+  readonly key: string;
 }
 
 export const CONFLICTS_KEY = 'conflicts';
@@ -76,7 +84,7 @@ export function readConflicts(
       ...(o.theirs !== undefined ? { theirs: o.theirs } : {}),
     };
     conflicts.push(conflict);
-    warnings.push({ message: conflictWarning(conflict), ...at(item) });
+    warnings.push({ message: conflictWarning(conflict), ...at(item), conflict: { list, key } });
   }
   return { conflicts, errors, warnings };
 }

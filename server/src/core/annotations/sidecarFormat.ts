@@ -8,7 +8,7 @@
 import { Document, isMap, isSeq, parseDocument, type Node } from 'yaml';
 import { editableDocument, extraKeys, quoteAmbiguousStrings, quoteIfAmbiguous, yamlPosition } from '../text/yamlHelpers';
 import { updateDocument } from '../text/yamlUpdate';
-import { conflictItemKey, conflictsBody, nodeToJS, readConflicts } from './conflicts';
+import { conflictItemKey, conflictsBody, nodeToJS, readConflicts, type ConflictRef } from './conflicts';
 import type { Sidecar, Tag } from './model';
 
 export interface SidecarError {
@@ -16,6 +16,8 @@ export interface SidecarError {
   /** 0-based. */
   readonly line: number;
   readonly column: number;
+  /** A merge conflict's warning names its conflict. */
+  readonly conflict?: ConflictRef;
 }
 
 /** `warnings`: merge conflicts kept in the file, to show on it (the file is still read and written). */
@@ -78,6 +80,19 @@ function readStructure(doc: Document, text: string, documentIfEmpty: string): Si
     },
     ...(merge.warnings.length ? { warnings: merge.warnings } : {}),
   };
+}
+
+/**
+ * A tag from a plain record as a sidecar writes it (a merge conflict's `ours` or `theirs`), checked as the file's tags
+ * are; a message when it is not a tag.
+ */
+export function tagOfRecord(record: unknown): Tag | string {
+  if (!record || typeof record !== 'object' || Array.isArray(record)) return 'Not a tag.';
+  // A conflict entry may carry a record's unknown keys under `extra`: they are the tag's own keys again.
+  const { extra, ...rest } = record as Record<string, unknown>;
+  const flat = extra && typeof extra === 'object' && !Array.isArray(extra) ? { ...(extra as Record<string, unknown>), ...rest } : record;
+  const doc = new Document(flat);
+  return readTag(doc.contents, doc);
 }
 
 function readTag(node: unknown, doc: Document): Tag | string {

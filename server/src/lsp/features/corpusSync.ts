@@ -30,6 +30,7 @@ export const corpusSync: Feature = {
                 source: 'corpus',
                 code: 'merge-conflict',
                 message: `${what}: ${e.message}`,
+                ...(e.conflict ? { data: { list: e.conflict.list, key: e.conflict.key } } : {}),
               }
             : {
                 range: { start: { line: e.line, character: e.column }, end: { line: e.line, character: e.column + 1 } },
