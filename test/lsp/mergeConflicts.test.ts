@@ -144,6 +144,21 @@ describe('merge conflicts in a sidecar: resolved by adjudication or by a quick f
     assert.equal(after.conflicts, undefined);
   });
 
+  it('the CLI adjudicates after the merge as the server does: the chosen side written, the conflict resolved', async () => {
+    const list = await runProcess(process.execPath, [BUNDLED_CLI, 'adjudicate', '--a', 'analyst-a', '--b', 'analyst-b', '--document', ARTICLE], root);
+    assert.equal(list.code, 0, list.err);
+    assert.match(list.out, /#1 A: security-cooperation “highly valued the cooperation results” \(lead\) \| B: diplomacy “highly valued the cooperation results” \(lead\) \| now: a/);
+    const r = await runProcess(process.execPath, [BUNDLED_CLI, 'adjudicate', '--a', 'analyst-a', '--b', 'analyst-b', '--document', ARTICLE, '--choose', '1=b'], root);
+    assert.equal(r.code, 0, r.err);
+    assert.match(r.out, /#1 kept B \(1 removed, 1 added\)/);
+    const after = await sidecar();
+    assert.deepEqual(after.tags.map((t) => t.tag), ['diplomacy']);
+    assert.equal(after.conflicts, undefined);
+    assert.ok((await sidecarText()).startsWith('# checked by the lead analyst\n'));
+    const check = await runProcess(process.execPath, [BUNDLED_CLI, 'check'], root);
+    assert.equal(check.code, 0, check.out + check.err);
+  });
+
   it('never rewrites a sidecar that does not parse', async () => {
     const id = (await sidecar()).tags[0].id;
     const broken = `${await sidecarText()}\n  bad: [unclosed\n`;

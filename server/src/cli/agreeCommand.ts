@@ -6,13 +6,12 @@
  */
 import * as path from 'node:path';
 import { agreementReport, annotationSide, taggedArticles, type AnnotationFiles } from '../core/index';
-import { gitAnnotations } from '../node/gitAnnotations';
 import { nodeFileSystem } from '../node/nodeFileSystem';
-import { readAnnotationSource, SourceError } from '../workspace/annotationSources';
 import { settingsFromJson, SETTINGS_FILE } from '../workspace/settingsFile';
 import { agreementJson, agreementText } from './agreeOutput';
 import type { CliCommand } from './args';
-import { CliError, type CliIo } from './openWorkspace';
+import type { CliIo } from './openWorkspace';
+import { readSide } from './readSide';
 
 export type AgreeCommand = Extract<CliCommand, { command: 'agree' }>;
 
@@ -25,15 +24,7 @@ export async function runAgree(command: AgreeCommand, io: CliIo): Promise<number
     settingsText = undefined;
   }
   const annotationsFolder = settingsFromJson(settingsText).settings.annotationsFolder;
-  const read = async (spec: string): Promise<AnnotationFiles> => {
-    try {
-      // Folders are resolved from the current folder, as the user typed them.
-      return await readAnnotationSource(spec, { root, folderBase: process.cwd(), annotationsFolder, fs: nodeFileSystem, git: gitAnnotations });
-    } catch (e) {
-      if (e instanceof SourceError) throw new CliError(e.message, 2);
-      throw e;
-    }
-  };
+  const read = (spec: string): Promise<AnnotationFiles> => readSide(root, annotationsFolder, spec);
   const [a, b] = [await read(command.a), await read(command.b)];
   const sideA = annotationSide(a);
   const sideB = annotationSide(b);

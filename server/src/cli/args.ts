@@ -31,8 +31,18 @@ export type CliCommand =
   | { command: 'merge-driver'; base: string; ours: string; theirs: string; path?: string }
   | ({ command: 'setup-git' } & WithWorkspace)
   | ({ command: 'agree'; a: string; b: string; format: Format } & WithWorkspace)
+  | ({ command: 'adjudicate'; a: string; b: string; document?: string; choices: AdjudicateChoices; format: Format } & WithWorkspace)
   | { command: 'help' }
   | { command: 'version' };
+
+export type AdjudicationChoiceArg = 'a' | 'b' | 'both' | 'neither';
+const CHOICES: readonly AdjudicationChoiceArg[] = ['a', 'b', 'both', 'neither'];
+
+/** `adjudicate`: nothing (list), one choice for every disagreement (--take), or a choice per disagreement number. */
+export type AdjudicateChoices =
+  | { kind: 'list' }
+  | { kind: 'take'; choice: AdjudicationChoiceArg }
+  | { kind: 'choose'; choices: ReadonlyMap<number, AdjudicationChoiceArg> };
 
 export class UsageError extends Error {}
 
@@ -51,6 +61,8 @@ export const USAGE = `Usage: corpus-annotator analyze [--format json|jsonl|text]
        corpus-annotator setup-git [--workspace DIR]
        corpus-annotator merge-driver BASE OURS THEIRS [PATH]
        corpus-annotator agree --a A --b B [--format json|text] [--workspace DIR]
+       corpus-annotator adjudicate --a A --b B [--document PATH] [--choose N=a|b|both|neither ... | --take a|b|both|neither]
+                                  [--format json|text] [--workspace DIR]
 
   --workspace DIR
            the workspace folder (default: the current folder). Its articles (corpusAnnotator.corpus in
@@ -94,11 +106,18 @@ export const USAGE = `Usage: corpus-annotator analyze [--format json|jsonl|text]
   agree    agreement between two analysts' annotations: A and B are git refs or annotations folders. Per tag,
            span precision/recall/F1 (exact and overlap); Cohen's kappa and Gwet's AC1 on token labels; the
            registry's aliases and types that differ. --format json or text (default)
+  adjudicate
+           the disagreements between A's and B's tags (git refs or annotations folders, as for agree) in the article
+           --document PATH (every article either tagged, without it), numbered from 1 in text order per article,
+           with what the article's sidecar holds there now. --choose N=a|b|both|neither (repeatable; needs
+           --document) keeps A's tags at disagreement N, B's, both or neither; --take CHOICE does so at every one.
+           Written to the sidecars as the editor's Adjudicate does (other tags and comments kept, the merge conflicts
+           on those tags resolved, a sidecar that does not parse left untouched). Without either, lists them
 
 Exit codes: 0 success, 1 problems found (check), a file that cannot be written (tag, import) or
-parsed (merge-driver), or git failing (setup-git, agree), 2 bad arguments or unreadable input.`;
+parsed (merge-driver), or git failing (setup-git, agree, adjudicate), 2 bad arguments or unreadable input.`;
 
-const COMMANDS = ['analyze', 'worker', 'timeline', 'tag', 'tags', 'export', 'import', 'check', 'merge-driver', 'setup-git', 'agree'] as const;
+const COMMANDS = ['analyze', 'worker', 'timeline', 'tag', 'tags', 'export', 'import', 'check', 'merge-driver', 'setup-git', 'agree', 'adjudicate'] as const;
 type CommandName = (typeof COMMANDS)[number];
 
 const FORMATS: Record<CommandName, readonly string[]> = {
@@ -113,6 +132,7 @@ const FORMATS: Record<CommandName, readonly string[]> = {
   'merge-driver': [],
   'setup-git': [],
   agree: ['json', 'text'],
+  adjudicate: ['json', 'text'],
 };
 
 /** The options each command takes, besides --workspace and --help. */
@@ -128,6 +148,7 @@ const OPTIONS: Record<CommandName, readonly string[]> = {
   'merge-driver': [],
   'setup-git': [],
   agree: ['a', 'b', 'format'],
+  adjudicate: ['a', 'b', 'format', 'document', 'choose', 'take'],
 };
 
 const OPTION_TYPES = {
@@ -147,10 +168,15 @@ const OPTION_TYPES = {
   concurrency: { type: 'string' },
   a: { type: 'string' },
   b: { type: 'string' },
+  document: { type: 'string' },
+  choose: { type: 'string', multiple: true },
+  take: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
-type Values = { [K in keyof typeof OPTION_TYPES]?: (typeof OPTION_TYPES)[K]['type'] extends 'boolean' ? boolean : string };
+type Values = {
+  [K in keyof typeof OPTION_TYPES]?: (typeof OPTION_TYPES)[K] extends { multiple: true } ? string[] : (typeof OPTION_TYPES)[K]['type'] extends 'boolean' ? boolean : string;
+};
 
 export function parseArgs(argv: readonly string[]): CliCommand {
   if (argv.length === 0) throw new UsageError('No command given.');
@@ -220,7 +246,42 @@ export function parseArgs(argv: readonly string[]): CliCommand {
       if (positionals.length) throw new UsageError(`agree takes no PATH ('${positionals[0]}'); give --a and --b.`);
       return { command: name, a: values.a, b: values.b, format: format('text') as Format, ...workspace };
     }
+    case 'adjudicate': {
+      if (!values.a || !values.b) throw new UsageError('adjudicate needs --a A and --b B: two git refs or two annotations folders.');
+      if (positionals.length) throw new UsageError(`adjudicate takes no PATH ('${positionals[0]}'); give the article with --document PATH.`);
+      if (values.document === '') throw new UsageError('--document needs the path of an article.');
+      return {
+        command: name,
+        a: values.a,
+        b: values.b,
+        ...(values.document !== undefined ? { document: values.document } : {}),
+        choices: adjudicateChoices(values),
+        format: format('text') as Format,
+        ...workspace,
+      };
+    }
   }
+}
+
+function adjudicateChoices(values: Values): AdjudicateChoices {
+  const choice = (s: string, what: string): AdjudicationChoiceArg => {
+    if (!(CHOICES as readonly string[]).includes(s)) throw new UsageError(`${what} must be a, b, both or neither, not '${s}'.`);
+    return s as AdjudicationChoiceArg;
+  };
+  const chosen = values.choose ?? [];
+  if (values.take !== undefined && chosen.length) throw new UsageError('Give either --take (every disagreement) or --choose N=CHOICE, not both.');
+  if (values.take !== undefined) return { kind: 'take', choice: choice(values.take, '--take') };
+  if (!chosen.length) return { kind: 'list' };
+  if (values.document === undefined) throw new UsageError('--choose needs --document PATH: disagreements are numbered per article.');
+  const choices = new Map<number, AdjudicationChoiceArg>();
+  for (const c of chosen) {
+    const m = /^\s*(\d{1,6})\s*=\s*(\S+)\s*$/.exec(c);
+    if (!m || Number(m[1]) < 1) throw new UsageError(`--choose takes N=a|b|both|neither, with N a disagreement's number from 1 (as listed), not '${c}'.`);
+    const n = Number(m[1]);
+    if (choices.has(n)) throw new UsageError(`--choose gives disagreement ${n} twice.`);
+    choices.set(n, choice(m[2], `--choose ${n}=…`));
+  }
+  return { kind: 'choose', choices };
 }
 
 const PHASES = ['map', 'reduce', 'distributed'] as const;

@@ -4,6 +4,7 @@
  * workspace folder with the same model the server uses (openWorkspace.ts → workspace/openCorpus.ts), so articles,
  * sidecars, the registry and the ignore list are the editor's. Each command is one file beside this one.
  */
+import { runAdjudicate } from './adjudicateCommand';
 import { runAgree } from './agreeCommand';
 import { runAnalyze } from './analyzeCommand';
 import { runAnalyzePhase } from './analyzePhases';
@@ -45,6 +46,8 @@ function run(command: Exclude<CliCommand, { command: 'help' | 'version' }>, io: 
       return runSetupGit(command, io);
     case 'agree':
       return runAgree(command, io);
+    case 'adjudicate':
+      return runAdjudicate(command, io);
   }
 }
 
