@@ -162,6 +162,9 @@ export function registerTagCommands(deps: TagCommandDeps): vscode.Disposable[] {
     if (!item) return false;
     try {
       const removed = await executeServerCommand(client, ServerCommands.removeTag, { uri: item.uri, id: item.id });
+      // A row of identical tags (several analysts'): the row goes, with every record it shows.
+      const same = target && 'kind' in target && target.kind === 'passage' ? (target.same ?? []) : [];
+      for (const t of same) await executeServerCommand(client, ServerCommands.removeTag, { uri: t.uri, id: t.id });
       vscode.window.setStatusBarMessage(removed ? `$(trash) Removed tag${'tag' in item ? ` “${item.tag}”` : ''}` : 'That tag was removed already', 3000);
       return removed;
     } catch (e) {

@@ -8,6 +8,7 @@ import * as vscode from 'vscode';
 import type { TagItem } from '../../server/src/protocol';
 import { matchesTagFilter, parseTagFilter, type TagFilter } from './tagChoices';
 import type { TagModel } from './tagModel';
+import { authorsOf, groupSameTags } from './sameTags';
 
 export type TagsGroupBy = 'tag' | 'article';
 
@@ -16,8 +17,11 @@ export type TagNode =
   | { kind: 'tag'; label: string; items: TagItem[] }
   /** An article: below a tag (`tag` set), or a root when grouped by article. */
   | { kind: 'article'; tag?: string; document: string; uri: string; items: TagItem[] }
-  /** A passage; `under` says where it is listed, which decides its label. */
-  | { kind: 'passage'; item: TagItem; under: 'attention' | 'tag' | 'article' };
+  /**
+   * A passage; `under` says where it is listed, which decides its label. `same`: other records identical to `item`
+   * (two analysts' same tag on the same passage, after a merge), shown on this one row with every author.
+   */
+  | { kind: 'passage'; item: TagItem; under: 'attention' | 'tag' | 'article'; same?: readonly TagItem[] };
 
 const GROUP_KEY = 'corpusAnnotator.tagsGroupBy';
 
@@ -84,13 +88,11 @@ export class TagsTreeProvider implements vscode.TreeDataProvider<TagNode>, vscod
     if (!node) return this.roots;
     let children: TagNode[] = [];
     if (node.kind === 'attention') {
-      children = [...node.items]
-        .sort((a, b) => a.document.localeCompare(b.document) || a.tag.localeCompare(b.tag))
-        .map((item) => ({ kind: 'passage', item, under: 'attention' }));
+      children = passageNodes([...node.items].sort((a, b) => a.document.localeCompare(b.document) || a.tag.localeCompare(b.tag)), 'attention');
     } else if (node.kind === 'tag') {
       children = articleNodes(node.items, node.label);
     } else if (node.kind === 'article') {
-      children = [...node.items].sort(inTextOrder).map((item) => ({ kind: 'passage', item, under: node.tag === undefined ? 'article' : 'tag' }));
+      children = passageNodes([...node.items].sort(inTextOrder), node.tag === undefined ? 'article' : 'tag');
     }
     for (const c of children) this.parents.set(c, node);
     return children;
@@ -114,8 +116,9 @@ export class TagsTreeProvider implements vscode.TreeDataProvider<TagNode>, vscod
     if (node.kind === 'tag') {
       const item = new vscode.TreeItem(node.label, vscode.TreeItemCollapsibleState.Expanded);
       const articles = new Set(node.items.map((t) => t.document)).size;
-      item.description = articles > 1 ? `${node.items.length} · ${articles} articles` : `${node.items.length}`;
-      item.tooltip = `${node.label}: ${plural(node.items.length, 'passage')} in ${plural(articles, 'article')}. Rename, move or merge it from its context menu.`;
+      const passages = groupSameTags(node.items).length;
+      item.description = articles > 1 ? `${passages} · ${articles} articles` : `${passages}`;
+      item.tooltip = `${node.label}: ${plural(passages, 'passage')} in ${plural(articles, 'article')}. Rename, move or merge it from its context menu.`;
       item.iconPath = new vscode.ThemeIcon('tag');
       item.contextValue = 'tag.label';
       item.id = `tag:${node.label}`;
@@ -125,10 +128,11 @@ export class TagsTreeProvider implements vscode.TreeDataProvider<TagNode>, vscod
       const item = new vscode.TreeItem(node.document.split('/').pop() ?? node.document, vscode.TreeItemCollapsibleState.Expanded);
       // The folder tells apart articles with the same name in different folders.
       const folder = node.document.includes('/') ? node.document.slice(0, node.document.lastIndexOf('/')) : '';
-      item.description = folder ? `${folder} · ${node.items.length}` : `${node.items.length}`;
+      const passages = groupSameTags(node.items).length;
+      item.description = folder ? `${folder} · ${passages}` : `${passages}`;
       item.resourceUri = vscode.Uri.parse(node.uri);
       item.iconPath = vscode.ThemeIcon.File;
-      item.tooltip = `${node.document}: ${plural(node.items.length, 'tagged passage')}`;
+      item.tooltip = `${node.document}: ${plural(passages, 'tagged passage')}`;
       item.contextValue = 'tag.article';
       item.id = node.tag === undefined ? `article:${node.document}` : `tag:${node.tag}:${node.document}`;
       return item;
@@ -136,8 +140,10 @@ export class TagsTreeProvider implements vscode.TreeDataProvider<TagNode>, vscod
     const t = node.item;
     const label = node.under === 'tag' ? snippet(t.quote) : `${t.tag}: ${snippet(t.quote, 48)}`;
     const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.None);
-    item.description = [node.under === 'attention' ? t.document.split('/').pop() : '', statusText(t), t.note ?? ''].filter(Boolean).join(' · ');
-    item.tooltip = passageTooltip(t);
+    // Identical tags of several analysts: one row, naming them all.
+    const authors = node.same?.length ? authorsOf({ item: t, same: node.same }).join(', ') : '';
+    item.description = [node.under === 'attention' ? t.document.split('/').pop() : '', statusText(t), t.note ?? '', authors].filter(Boolean).join(' · ');
+    item.tooltip = passageTooltip(t, node.same ?? []);
     item.iconPath = new vscode.ThemeIcon(STATUS_ICON[t.status]);
     item.contextValue = t.status === 'orphaned' ? (t.suggestion ? 'tag.passage.orphaned.suggested' : 'tag.passage.orphaned') : t.status === 'fuzzy' ? 'tag.passage.fuzzy' : 'tag.passage';
     item.id = `${node.under === 'attention' ? 'tag:!' : node.under === 'article' ? 'article:' : `tag:${t.tag}`}:${t.document}:${t.id}`;
@@ -196,15 +202,22 @@ function inTextOrder(a: TagItem, b: TagItem): number {
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
-function passageTooltip(t: TagItem): vscode.MarkdownString {
+function passageNodes(items: readonly TagItem[], under: 'attention' | 'tag' | 'article'): TagNode[] {
+  return groupSameTags(items).map(({ item, same }) => ({ kind: 'passage', item, under, ...(same.length ? { same } : {}) }));
+}
+
+function passageTooltip(t: TagItem, same: readonly TagItem[]): vscode.MarkdownString {
   const tooltip = new vscode.MarkdownString();
   tooltip.appendMarkdown('**').appendText(t.tag).appendMarkdown('** — ').appendText(t.document);
   tooltip.appendMarkdown('\n\n').appendText(t.quote);
   if (t.note) tooltip.appendMarkdown('\n\n---\n\n').appendText(t.note);
   tooltip.appendMarkdown('\n\n---\n\n').appendText(STATUS_HELP[t.status]);
   const when = (iso: string | undefined) => (iso && !Number.isNaN(Date.parse(iso)) ? new Date(iso).toLocaleString() : iso);
-  const by = [t.author ? `Tagged by ${t.author}` : 'Tagged', t.created ? `on ${when(t.created)}` : ''].filter(Boolean).join(' ');
-  tooltip.appendMarkdown('\n\n').appendText(`${by}${t.updated && t.updated !== t.created ? `; updated ${when(t.updated)}` : ''}.`);
+  for (const r of [t, ...same]) {
+    const by = [r.author ? `Tagged by ${r.author}` : 'Tagged', r.created ? `on ${when(r.created)}` : ''].filter(Boolean).join(' ');
+    tooltip.appendMarkdown('\n\n').appendText(`${by}${r.updated && r.updated !== r.created ? `; updated ${when(r.updated)}` : ''}.`);
+  }
+  if (same.length) tooltip.appendMarkdown('\n\n').appendText(`The same tag, kept once for each of ${same.length + 1} analysts in the sidecar.`);
   return tooltip;
 }
 
