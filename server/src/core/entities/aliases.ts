@@ -108,13 +108,14 @@ export function clusterEntities(
       let seenForm = formCache.get(cacheKey);
       if (!seenForm) {
         const form = nameFormOf(entity.text, entity.type, entity.country);
-        const dropped = form.keys.length === 0 || notEntities.has(plainKey(entity.text)) || notEntities.has(plainKey(form.display));
+        // Plain keys only when there are registry names or non-entities to compare them with (each is a fold).
+        const textKey = notEntities.size > 0 || regByText.size > 0 ? plainKey(entity.text) : undefined;
+        const displayKey = textKey === undefined || form.display === entity.text ? textKey : plainKey(form.display);
+        const dropped = form.keys.length === 0 || (notEntities.size > 0 && (notEntities.has(textKey!) || notEntities.has(displayKey!)));
         // The registry owner is part of the node: analysts may split two names that share a phonetic key.
         const owner =
-          regByText.get(plainKey(entity.text)) ??
-          regByText.get(plainKey(form.display)) ??
-          regByKey.get(form.key) ??
-          regByKey.get(`#${form.compact}`);
+          (textKey === undefined ? undefined : (regByText.get(textKey) ?? regByText.get(displayKey!))) ??
+          (regByKey.size > 0 ? (regByKey.get(form.key) ?? regByKey.get(`#${form.compact}`)) : undefined);
         const group = typeGroupOf(entity.type);
         seenForm = { form, dropped, owner, group, nodeKey: `${group}|${form.key}|${owner ?? ''}` };
         formCache.set(cacheKey, seenForm);

@@ -75,12 +75,22 @@ const FUZZY_MAX_NAME_KEYS = 12;
 export function mergeFullForms(nodes: readonly FormNode[], uf: UnionFind, token?: CancellationToken): void {
   const byCompact = new Map<string, number>();
   const blocks = new Map<string, number[]>();
-  const interned = new Map<string, number>();
-  const intern = (text: string): number => {
-    let id = interned.get(text);
-    if (id === undefined) interned.set(text, (id = interned.size));
+  const blockSlot: number[] = [];
+  const blockLists: number[][] = [];
+  const variantsOf = new Map<string, readonly string[]>();
+  // A slot is the place of the varied key: type group, number of keys, its index, and the keys before and after it
+  // (each sequence numbered as it is met, one key at a time, so a long name costs its length and not its square).
+  const slots = new Map<string, number>();
+  const slotPosition: number[] = [];
+  const befores = new Map<string, number>();
+  const afters = new Map<string, number>();
+  const chain = (ids: Map<string, number>, previous: number, key: string): number => {
+    const k = `${previous}|${key}`;
+    let id = ids.get(k);
+    if (id === undefined) ids.set(k, (id = ids.size + 1));
     return id;
   };
+  const afterIds: number[] = [];
   let n = 0;
   for (const node of nodes) {
     if (node.partial || node.form.keys.length === 0) continue;
@@ -94,31 +104,61 @@ export function mergeFullForms(nodes: readonly FormNode[], uf: UnionFind, token?
     // the People's Public Security`); a longer run of capitalised words merges with its exact spelling only, so that
     // a page of them does not fill the blocks with a signature per token, letter and name.
     if (keys.length > FUZZY_MAX_NAME_KEYS) continue;
+    afterIds.length = keys.length;
+    let after = 0;
+    for (let i = keys.length - 1; i >= 0; i--) {
+      afterIds[i] = after;
+      after = chain(afters, after, keys[i]);
+    }
+    let before = 0;
     for (let i = 0; i < keys.length; i++) {
-      if (keys[i].length < FUZZY_MIN_LENGTH) continue;
-      // The keys before and after the varied one, as small numbers: a signature per deletion variant then costs the
-      // length of the variant, not of the whole name again (long names made this grow with the square of their length).
-      const before = intern(keys.slice(0, i).join(' '));
-      const after = intern(keys.slice(i + 1).join(' '));
-      for (const v of deletionVariants(keys[i])) {
-        const sig = `${node.group}|${keys.length}|${i}|${before}|${v}|${after}`;
-        const list = blocks.get(sig);
-        if (list) list.push(node.index);
-        else blocks.set(sig, [node.index]);
+      if (keys[i].length >= FUZZY_MIN_LENGTH) {
+        const sk = `${node.group}|${keys.length}|${i}|${before}|${afterIds[i]}`;
+        let slot = slots.get(sk);
+        if (slot === undefined) {
+          slots.set(sk, (slot = slotPosition.length));
+          slotPosition.push(i);
+        }
+        let variants = variantsOf.get(keys[i]);
+        if (variants === undefined) variantsOf.set(keys[i], (variants = deletionVariants(keys[i])));
+        for (const v of variants) {
+          const sig = `${slot}|${v}`;
+          const list = blocks.get(sig);
+          if (list) list.push(node.index);
+          else {
+            const made = [node.index];
+            blocks.set(sig, made);
+            blockLists.push(made);
+            blockSlot.push(slot);
+          }
+        }
       }
+      if (i + 1 < keys.length) before = chain(befores, before, keys[i]);
     }
   }
-  for (const [sig, list] of blocks) {
+  const sameFirst: number[] = [];
+  const lastOfFirst = new Map<number, number>();
+  for (let b = 0; b < blockLists.length; b++) {
+    const list = blockLists[b];
     if (list.length < 2) continue;
     if ((++n & 1023) === 0) throwIfCancelled(token);
-    const pos = Number(sig.split('|')[2]);
+    const pos = slotPosition[blockSlot[b]];
+    // Keys that match begin with the same letter: each member is compared with the later ones that share it, in the
+    // order of the list (a block of hundreds of keys that differ in their first letter is no square of comparisons).
+    sameFirst.length = list.length;
+    lastOfFirst.clear();
+    for (let a = list.length - 1; a >= 0; a--) {
+      const c = nodes[list[a]].form.keys[pos].charCodeAt(0);
+      sameFirst[a] = lastOfFirst.get(c) ?? -1;
+      lastOfFirst.set(c, a);
+    }
     for (let a = 0; a < list.length; a++) {
-      for (let b = a + 1; b < list.length; b++) {
+      for (let b2 = sameFirst[a]; b2 >= 0; b2 = sameFirst[b2]) {
         // Already one entity (merged by an earlier pair or spelling): comparing them again changes nothing.
-        if (uf.find(list[a]) === uf.find(list[b])) continue;
+        if (uf.find(list[a]) === uf.find(list[b2])) continue;
         const ka = nodes[list[a]].form.keys[pos];
-        const kb = nodes[list[b]].form.keys[pos];
-        if (tokenKeysMatch(ka, kb)) uf.union(list[a], list[b]);
+        const kb = nodes[list[b2]].form.keys[pos];
+        if (tokenKeysMatch(ka, kb)) uf.union(list[a], list[b2]);
       }
     }
   }

@@ -4,7 +4,7 @@
  */
 import type { EntityType } from '../types';
 import { countryOfKey } from './countryWords';
-import { compactKey, nameTokens, tokenKey } from './nameKey';
+import { compactOfKeys, nameTokens, tokenKey } from './nameKey';
 
 export interface NameForm {
   /** The cleaned surface, as written (case and diacritics kept): `Lt Gen Vilay` → `Vilay`, `Laos’` → `Laos`. */
@@ -70,7 +70,7 @@ export function nameFormOf(text: string, type: EntityType, country?: string): Na
     tokens,
     keys,
     key: keys.join(' '),
-    compact: compactKey(tokens),
+    compact: compactOfKeys(keys),
   };
 }
 

@@ -59,10 +59,12 @@ export function tokenKey(token: string): string {
 
 /** Key of a whole name with its spaces and hyphens removed: `Việt Nam`, `Vietnam` and `Viet-Nam` share it. */
 export function compactKey(tokens: readonly string[]): string {
-  return tokens
-    .map(tokenKey)
-    .join('')
-    .replace(/(.)\1+/g, '$1');
+  return compactOfKeys(tokens.map(tokenKey));
+}
+
+/** `compactKey` of the tokens whose keys (`tokenKey`) are `keys`. */
+export function compactOfKeys(keys: readonly string[]): string {
+  return keys.join('').replace(/(.)\1+/g, '$1');
 }
 
 /** Shortest key length at which one edit is tolerated, and at which two are. */
