@@ -2,7 +2,7 @@
  * Agreement and adjudication in VS Code (issue 10), thin glue over the server (protocolAgreement.ts):
  * - **Corpus: Show Agreement…** asks for the two sides (the repository's branches and tags in a quick pick, or an
  *   annotations folder typed in), runs `corpusAnnotator/agreement` with progress (cancellable), and opens the report
- *   as a read-only Markdown document whose places link to the passages;
+ *   rendered (the Markdown preview of a read-only document), whose places are links to the passages;
  * - **Corpus: Adjudicate Disagreements…** walks the disagreements of the article in the editor: for each, the passage
  *   is selected and a quick pick offers A's tags, B's, both or neither (or skip); the choice is written by the
  *   server's `adjudicate` command.
@@ -19,6 +19,8 @@ import { executeServerCommand } from './serverCommands';
 
 const SCHEME = 'corpus-agreement';
 const SIDES_KEY = 'corpusAnnotator.agreementSides';
+/** Reports kept for their preview. */
+const KEPT_REPORTS = 5;
 
 export interface AgreementPrompts {
   current: vscode.QuickPick<vscode.QuickPickItem> | vscode.InputBox | undefined;
@@ -64,10 +66,14 @@ export const agreementFeature: ClientFeature = {
       if (!result) return undefined;
       const uri = vscode.Uri.from({ scheme: SCHEME, path: `/Agreement ${sides.a} and ${sides.b}.md`, query: String(Date.now()) });
       reports.set(uri.toString(), renderAgreement(result));
+      // The last few reports stay readable (the preview reads its document again when it refreshes).
+      for (const old of [...reports.keys()].slice(0, -KEPT_REPORTS)) reports.delete(old);
       changed.fire(uri);
       const doc = await vscode.workspace.openTextDocument(uri);
       await vscode.languages.setTextDocumentLanguage(doc, 'markdown');
-      await vscode.window.showTextDocument(doc, { preview: false });
+      // Rendered, where the links to the passages are plain links to click (the source is a click away: its title
+      // bar's Open Source).
+      await vscode.commands.executeCommand('markdown.showPreview', uri);
       return doc;
     };
 
@@ -128,9 +134,6 @@ export const agreementFeature: ClientFeature = {
             link.tooltip = 'Open the passage';
             return link;
           }),
-      }),
-      vscode.workspace.onDidCloseTextDocument((doc) => {
-        if (doc.uri.scheme === SCHEME) reports.delete(doc.uri.toString());
       }),
       // Merge conflicts kept in a tag sidecar: the server's quick fixes (Keep ours / theirs / both) on their diagnostic.
       // YAML files are not documents of the language client (it syncs articles only), so this asks the server itself.

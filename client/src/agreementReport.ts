@@ -44,6 +44,11 @@ export function describeState(state: DisagreementItem['state']): string {
   return STATE_WORDS[state];
 }
 
+/** The link target of a passage: its article's URI, with `#L<line>,<column>` (1-based). */
+export function passageTarget(uri: string, position: { readonly line: number; readonly character: number }): string {
+  return `${uri.replace(/#.*$/, '')}#L${position.line + 1},${position.character + 1}`;
+}
+
 export function renderAgreement(r: AgreementResult): { text: string; links: ReportLink[] } {
   const lines: string[] = [];
   const links: ReportLink[] = [];
@@ -74,7 +79,7 @@ export function renderAgreement(r: AgreementResult): { text: string; links: Repo
   if (r.missingArticles.length) lines.push(`Not counted for tokens (article not in the workspace): ${r.missingArticles.join(', ')}`, '');
   if (r.problems.length) lines.push('Files left out (they do not parse):', ...r.problems.map((p) => `- ${p}`), '');
   lines.push(`## Disagreements: ${r.disagreements.length}`, '');
-  if (r.disagreements.length) lines.push('Ctrl+click a place to open the passage; **Corpus: Adjudicate Disagreements…** in an article walks its disagreements.', '');
+  if (r.disagreements.length) lines.push('Click a place to open the passage; **Corpus: Adjudicate Disagreements…** in an article walks its disagreements.', '');
   let article = '';
   for (const d of r.disagreements) {
     if (d.document !== article) {
@@ -82,9 +87,11 @@ export function renderAgreement(r: AgreementResult): { text: string; links: Repo
       lines.push(`### ${article}`, '');
     }
     const place = `${d.document}:${d.range.start.line + 1}`;
-    const prefix = '- ';
+    const prefix = '- [';
     links.push({ line: lines.length, start: prefix.length, end: prefix.length + place.length, uri: d.uri, position: d.range.start });
-    lines.push(`${prefix}${place} “${short(d.text)}”`);
+    // A Markdown link, so that the rendered report (the Markdown preview) opens the passage too: the article's URI
+    // with the line and column as the workbench reads them (#L3,5).
+    lines.push(`${prefix}${place}](${passageTarget(d.uri, d.range.start)}) “${short(d.text)}”`);
     lines.push(`  - A: ${describeSide(d.a)}`, `  - B: ${describeSide(d.b)}`, `  - now: ${describeState(d.state)}`);
   }
   return { text: lines.join('\n') + '\n', links };

@@ -97,10 +97,20 @@ describe('Corpus Annotator in VS Code: agreement and adjudication', function () 
     assert.match(text, /Cohen’s kappa: \*\*0\.\d+\*\*/);
     assert.match(text, /Gwet’s AC1: \*\*0\.\d+\*\*/);
     assert.match(text, /## Disagreements: 3/);
+    // Opened rendered: the Markdown preview, whose links are Markdown links to the passages.
+    const tab = await waitFor('the rendered report', () => {
+      const input = vscode.window.tabGroups.activeTabGroup.activeTab?.input;
+      return input instanceof vscode.TabInputWebview && /markdown\.preview/.test(input.viewType) ? input : undefined;
+    });
+    assert.ok(tab);
+    const mdLinks = [...text.matchAll(/\[(seeds\/[^\]]+)\]\((file:[^)]+)\)/g)];
+    assert.equal(mdLinks.length, 3, 'one Markdown link per disagreement');
+    assert.match(vscode.Uri.parse(mdLinks[0][2]).fragment, /^L3,\d+$/, 'to the line and column of the passage, as the workbench opens links');
+    assert.ok(vscode.Uri.parse(mdLinks[0][2]).path.endsWith(S003));
+    // In the source too (Open Source), each place is a link.
     const links = await vscode.commands.executeCommand<vscode.DocumentLink[]>('vscode.executeLinkProvider', report.uri);
-    const targets = links.map((l) => l.target).filter((t) => t?.path.endsWith(S003));
-    assert.equal(targets.length, 3, 'one link per disagreement');
-    assert.match(targets[0]!.fragment, /^L3,\d+$/, 'to the line and column of the passage, as the workbench opens links');
+    const lines = new Set(links.filter((l) => l.target?.path.endsWith(S003)).map((l) => l.range.start.line));
+    assert.equal(lines.size, 3, 'one link per disagreement');
 
     // Adjudicate in the article: crime (only Ana) → A, drugs → B (Bo's shorter passage), training (only Bo) → neither.
     await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(seedUri(S003)));
