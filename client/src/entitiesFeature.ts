@@ -8,6 +8,7 @@ import { EntityNotifications } from '../../server/src/protocolEntities';
 import type { ClientFeature } from './clientContext';
 import { EntitiesTreeProvider } from './entitiesTree';
 import { registerEntityCommands } from './entityCommands';
+import { EntityUndoKey } from './entityUndoKey';
 
 const REFRESH_DELAY_MS = 250;
 
@@ -16,7 +17,8 @@ export const entitiesFeature: ClientFeature = {
     const { client } = ctx;
     const entitiesTree = new EntitiesTreeProvider(client);
     const entitiesView = vscode.window.createTreeView('corpusAnnotator.entities', { treeDataProvider: entitiesTree, showCollapseAll: true });
-    Object.assign(ctx.exports, { entitiesTree, entitiesView });
+    const entityUndoKey = new EntityUndoKey();
+    Object.assign(ctx.exports, { entitiesTree, entitiesView, entityUndoKey });
 
     let timer: NodeJS.Timeout | undefined;
     const refreshSoon = () => {
@@ -28,7 +30,8 @@ export const entitiesFeature: ClientFeature = {
       entitiesTree,
       entitiesView,
       client.onNotification(EntityNotifications.entitiesChanged, refreshSoon),
-      ...registerEntityCommands(client, entitiesTree),
+      entityUndoKey,
+      ...registerEntityCommands(client, entitiesTree, entityUndoKey),
       { dispose: () => timer && clearTimeout(timer) },
     ];
   },

@@ -18,11 +18,12 @@ import {
 } from '../../server/src/protocolEntities';
 import { TYPE_LABELS, type EntitiesTreeProvider, type EntityNode, type MentionLocation } from './entitiesTree';
 import { executeServerCommand } from './serverCommands';
+import type { EntityUndoKey } from './entityUndoKey';
 
 const TYPES = Object.keys(TYPE_LABELS) as EntityTypeName[];
 const UNDO = 'Undo';
 
-export function registerEntityCommands(client: LanguageClient, tree: EntitiesTreeProvider): vscode.Disposable[] {
+export function registerEntityCommands(client: LanguageClient, tree: EntitiesTreeProvider, undoKey: EntityUndoKey): vscode.Disposable[] {
   /**
    * Waits for a registry command run on the server; errors are shown with a way to the registry file. The Entities
    * tree is not refreshed here: the server sends entitiesChanged when the registry changed.
@@ -50,6 +51,7 @@ export function registerEntityCommands(client: LanguageClient, tree: EntitiesTre
       vscode.window.setStatusBarMessage(`Corpus Annotator: ${result.message}`, 4000);
       return;
     }
+    undoKey.corrected(); // Ctrl+Z undoes it now
     void vscode.window.showInformationMessage(`Corpus Annotator: ${result.message}.`, UNDO).then((choice) => {
       if (choice === UNDO) void undo();
     });
@@ -57,6 +59,7 @@ export function registerEntityCommands(client: LanguageClient, tree: EntitiesTre
 
   /** Corpus: Undo Last Entity Correction — the server restores the entries the last registry edit touched. */
   const undo = async (): Promise<RegistryEditResult | undefined> => {
+    undoKey.clear(); // the next Ctrl+Z is the editor's again
     try {
       const result = await executeServerCommand(client, RegistryCommands.undo);
       if (result.changed) void vscode.window.showInformationMessage(`Corpus Annotator: ${result.message}.`);

@@ -1,8 +1,9 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { parse } from 'yaml';
-import { extensionApi, readText, seedUri, waitFor, workspaceRoot } from './helpers';
+import { EXTENSION_ID, extensionApi, readText, seedUri, waitFor, workspaceRoot } from './helpers';
 import type { EntitiesTreeProvider, EntityNode } from '../../../client/src/entitiesTree';
+import { ENTITY_UNDO_CONTEXT, type EntityUndoKey } from '../../../client/src/entityUndoKey';
 
 const S000 = '000_87a1712161fb5682.txt';
 const S001 = '001_1f87558668262b9a.txt';
@@ -103,13 +104,34 @@ describe('Corpus Annotator in VS Code: entities', function () {
       vscode.languages.getDiagnostics(uri).some((d) => d.message.startsWith('Person: Gen. Khamliang Outhakaysone')),
     );
 
-    // Corpus: Undo Last Entity Correction puts the old name back.
+    // Ctrl+Z (Cmd+Z) undoes it now: the client sets the context key of the Ctrl+Z keybinding right after a correction.
+    const undoKey = (await extensionApi()).entityUndoKey as EntityUndoKey;
+    await waitFor('Ctrl+Z armed for the correction', () => undoKey.undoable);
+    const binding = (vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON.contributes.keybindings as { command: string; key: string; mac: string; when: string }[]).find(
+      (k) => k.command === 'corpusAnnotator.undoEntityCorrection',
+    );
+    assert.deepEqual([binding?.key, binding?.mac], ['ctrl+z', 'cmd+z']);
+    assert.match(binding!.when, new RegExp(`^${ENTITY_UNDO_CONTEXT.replace(/\./g, '\\.')} && `));
+
+    // Corpus: Undo Last Entity Correction (what Ctrl+Z runs) puts the old name back; Ctrl+Z is the editor's again.
     const undone = await vscode.commands.executeCommand<{ changed: boolean; message: string }>('corpusAnnotator.undoEntityCorrection');
     assert.equal(undone?.changed, true, undone?.message);
+    assert.equal(undoKey.undoable, false);
     assert.deepEqual(parse((await readText(registry())) ?? '').entities ?? [], []);
     await waitFor('the old name in the diagnostics', () =>
       vscode.languages.getDiagnostics(uri).some((d) => d.message.startsWith('Person: Khamliang Outhakaysone')),
     );
+  });
+
+  it('Ctrl+Z stops undoing an entity correction once the analyst edits a document', async () => {
+    const undoKey = (await extensionApi()).entityUndoKey as EntityUndoKey;
+    undoKey.corrected();
+    assert.equal(undoKey.undoable, true);
+    const scratch = await vscode.workspace.openTextDocument({ content: 'notes\n' });
+    const editor = await vscode.window.showTextDocument(scratch);
+    await editor.edit((e) => e.insert(new vscode.Position(1, 0), 'more\n'));
+    await waitFor('the edit disarms Ctrl+Z', () => !undoKey.undoable);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 
   it('offers entity code actions on a diagnostic; "not an entity" writes the registry and removes the diagnostic', async () => {
