@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { WorkDoneProgress } from 'vscode-languageserver';
 import { LineIndex } from '../../server/src/core/index';
 import { TimelineNotifications, TimelineRequests, type TimelineItem, type TimelineResult } from '../../server/src/protocolTimeline';
+import { runCli } from '../support/cli';
 import { startLspHarness, type LspHarness } from '../support/lspHarness';
 import { makeTempWorkspace, removeTempWorkspace, waitFor } from '../support/workspace';
 
@@ -94,6 +95,19 @@ describe('corpus timeline over LSP', function () {
     const { items } = await request({ workDoneToken: 'timeline-1' });
     assert.deepEqual(items[find(items, S003, 'April 25')].tags, ['praise']);
     await waitFor('progress begin and end', () => kinds[0] === 'begin' && kinds[kinds.length - 1] === 'end');
+  });
+
+  it('the CLI timeline marks the same dates inside boilerplate as the server’s', async () => {
+    const { items } = await request();
+    const server = items.filter((i) => i.inBoilerplate).map((i) => `${i.document}:${i.range.start.line + 1}: ${i.text}`).sort();
+    assert.ok(server.includes('seeds/004_f85d18add8346542.txt:3: 4 November 2019'), server.join('\n'));
+    const json = await runCli(['timeline', '--format', 'json', 'seeds/'], root);
+    assert.equal(json.code, 0, json.err);
+    const entries = (JSON.parse(json.out) as { entries: { path: string; line: number; text: string; inBoilerplate: boolean }[] }).entries;
+    assert.deepEqual(entries.filter((e) => e.inBoilerplate).map((e) => `${e.path}:${e.line}: ${e.text}`).sort(), server);
+    const text = await runCli(['timeline', 'seeds/004_f85d18add8346542.txt'], root);
+    assert.match(text.out, /seeds\/004_f85d18add8346542\.txt:3:\d+: 4 November 2019 \[boilerplate\] — /);
+    assert.match(text.out, /: Jun 30, 2021 — /, 'the article’s own date is not marked');
   });
 
   it('marks dates inside boilerplate, and lists a tagged passage whose sentence has no date with its article’s date', async () => {

@@ -82,7 +82,8 @@ export const USAGE = `Usage: corpus-annotator analyze [--format json|jsonl|text]
            machines. --concurrency N: jobs in progress at once (default 1; the analysis itself uses one core)
   timeline every dated mention in time order (dated, then unknown year, then undated), with its sentence
            --format json: {"version":1,"entries":[...]}; csv: one row a mention, header
-           value,kind,start,end,path,line,column,text,sentence,group; text (default): one mention a line
+           value,kind,start,end,path,line,column,text,sentence,group,inBoilerplate; text (default): one mention a
+           line. A date inside boilerplate is marked (inBoilerplate, or [boilerplate] after it), as in the editor
   tag      tags [N, M) of an article (UTF-16 offsets into its current text), or every occurrence of the literal
            TEXT in the articles under each PATH, as the editor's Tag Selection does. A passage that already has
            the tag is not tagged twice. --author defaults to the corpusAnnotator.author setting, else git's user.name

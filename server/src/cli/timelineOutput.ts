@@ -17,10 +17,12 @@ export interface JsonTimelineEntry {
   resolution: string;
   documentDate: string | null;
   isDocumentDate: boolean;
+  /** The mention lies in boilerplate (a repeated lead, page chrome): listed, but not an event of the article. */
+  inBoilerplate: boolean;
   entities: { entityId: string; canonical: string; type: string }[];
 }
 
-export const CSV_HEADER = ['value', 'kind', 'start', 'end', 'path', 'line', 'column', 'text', 'sentence', 'group'] as const;
+export const CSV_HEADER = ['value', 'kind', 'start', 'end', 'path', 'line', 'column', 'text', 'sentence', 'group', 'inBoilerplate'] as const;
 
 /** Converts entries, computing line and column from each article's text. */
 export function toJsonEntries(entries: readonly TimelineEntry[], textOf: (path: string) => string, display: (key: string) => string = (k) => k): JsonTimelineEntry[] {
@@ -43,6 +45,7 @@ export function toJsonEntries(entries: readonly TimelineEntry[], textOf: (path: 
       resolution: e.resolution,
       documentDate: e.documentDate ?? null,
       isDocumentDate: e.isDocumentDate,
+      inBoilerplate: e.inBoilerplate,
       entities: e.entities.map((x) => ({ entityId: x.entityId, canonical: x.canonical, type: x.type })),
     };
   });
@@ -53,7 +56,7 @@ export function timelineJson(entries: readonly JsonTimelineEntry[]): string {
 }
 
 /** One RFC 4180 field: quoted when it holds a comma, a double quote, or a line break; quotes doubled. */
-export function csvField(value: string | number | null): string {
+export function csvField(value: string | number | boolean | null): string {
   const s = value === null ? '' : String(value);
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
@@ -65,9 +68,9 @@ export function timelineCsv(entries: readonly JsonTimelineEntry[]): string {
   return rows.join('\r\n') + '\r\n';
 }
 
-/** One mention a line: `when  path:line:col: text — sentence`. */
+/** One mention a line: `when  path:line:col: text — sentence`, with `[boilerplate]` after the text of one inside it. */
 export function timelineTextLines(entries: readonly JsonTimelineEntry[]): string[] {
   const when = (e: JsonTimelineEntry) => (e.start === null ? 'undated' : e.end && e.end !== e.start ? `${e.start}..${e.end}` : e.start);
   const width = Math.max(0, ...entries.map((e) => when(e).length));
-  return entries.map((e) => `${when(e).padEnd(width)}  ${e.path}:${e.line}:${e.column}: ${e.text} — ${e.sentence}`);
+  return entries.map((e) => `${when(e).padEnd(width)}  ${e.path}:${e.line}:${e.column}: ${e.text}${e.inBoilerplate ? ' [boilerplate]' : ''} — ${e.sentence}`);
 }

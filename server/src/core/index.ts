@@ -20,7 +20,7 @@ export * from './annotations/model';
 export * from './annotations/anchor';
 export * from './annotations/sidecarFormat';
 export { LineIndex } from './text/lineIndex';
-export { buildTimeline, intervalOf, splitSentences, tagsWithoutDate } from './timeline/index';
+export { buildTimeline, intervalOf, splitSentences, tagsWithoutDate, timelineSource } from './timeline/index';
 export type { TagWithoutDate, TimelineEntity, TimelineEntry, TimelineGroup, TimelineOptions, TimelineSource, TimelineTag, Granularity } from './timeline/index';
 export { addAlias, confirmEntity, markDifferent, setType, markNotEntity, renameEntity, registryIndexOf, registryOwnerOf } from './entities/registryEdits';
 export { registryKey } from './entities/registry';

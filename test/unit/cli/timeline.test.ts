@@ -74,9 +74,9 @@ describe('CLI corpus-annotator timeline', () => {
     assert.equal(code, 0);
     assert.ok(out.endsWith('\r\n'));
     const rows = parseCsv(out);
-    assert.deepEqual(rows[0], ['value', 'kind', 'start', 'end', 'path', 'line', 'column', 'text', 'sentence', 'group']);
+    assert.deepEqual(rows[0], ['value', 'kind', 'start', 'end', 'path', 'line', 'column', 'text', 'sentence', 'group', 'inBoilerplate']);
     assert.ok(rows.length > 2);
-    for (const r of rows.slice(1)) assert.equal(r.length, 10);
+    for (const r of rows.slice(1)) assert.equal(r.length, 11);
     const dateline = rows.find((r) => r[7] === 'Jun 30, 2021');
     assert.ok(dateline, 'a field with a comma survives quoting');
     assert.equal(dateline![0], '2021-06-30');
@@ -92,10 +92,10 @@ describe('CLI corpus-annotator timeline', () => {
     const entry: JsonTimelineEntry = {
       value: '2025', kind: 'DATE', start: '2025-01-01', end: '2025-12-31', path: 'a,b.txt', line: 1, column: 2,
       text: '2025', sentence: 'He said "in 2025", then left.', group: 'dated', resolution: 'explicit year',
-      documentDate: null, isDocumentDate: false, entities: [],
+      documentDate: null, isDocumentDate: false, inBoilerplate: false, entities: [],
     };
     const rows = parseCsv(timelineCsv([entry]));
-    assert.deepEqual(rows[1], ['2025', 'DATE', '2025-01-01', '2025-12-31', 'a,b.txt', '1', '2', '2025', 'He said "in 2025", then left.', 'dated']);
+    assert.deepEqual(rows[1], ['2025', 'DATE', '2025-01-01', '2025-12-31', 'a,b.txt', '1', '2', '2025', 'He said "in 2025", then left.', 'dated', 'false']);
   });
 
   it('prints one mention a line as text', async () => {

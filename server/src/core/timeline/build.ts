@@ -25,6 +25,29 @@ export interface TimelineSource {
   readonly boilerplate?: readonly { readonly start: number; readonly end: number }[];
 }
 
+/** What the timeline reads of an article's analysis. */
+export interface AnalysedForTimeline {
+  readonly dates: readonly DateMention[];
+  readonly documentDate?: DocumentDate;
+  readonly entities?: readonly EntityMention[];
+  readonly boilerplate?: readonly { readonly start: number; readonly end: number }[];
+}
+
+/**
+ * An analysed article as a timeline source, the same for the server's timeline and the CLI's: its dates, its own
+ * date, its entities, and its boilerplate (whose dates are marked, not events of the article).
+ */
+export function timelineSource(uri: string, text: string, a: AnalysedForTimeline): TimelineSource {
+  return {
+    uri,
+    text,
+    dates: a.dates,
+    ...(a.documentDate ? { documentDate: a.documentDate } : {}),
+    ...(a.entities ? { entities: a.entities } : {}),
+    ...(a.boilerplate ? { boilerplate: a.boilerplate } : {}),
+  };
+}
+
 /** A tagged passage, as plain offsets. */
 export interface TimelineTag {
   readonly uri: string;

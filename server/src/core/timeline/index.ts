@@ -1,6 +1,6 @@
 /** The corpus timeline: dated mentions in time order, with their sentences, entities and tags. Pure. */
-export { buildTimeline } from './build';
-export type { TimelineEntity, TimelineEntry, TimelineOptions, TimelineSource, TimelineTag } from './build';
+export { buildTimeline, timelineSource } from './build';
+export type { AnalysedForTimeline, TimelineEntity, TimelineEntry, TimelineOptions, TimelineSource, TimelineTag } from './build';
 export { tagsWithoutDate } from './tagsWithoutDate';
 export type { TagWithoutDate } from './tagsWithoutDate';
 export { compareIntervals, intervalOf } from './interval';

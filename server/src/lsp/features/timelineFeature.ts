@@ -10,6 +10,7 @@
 import { LSPErrorCodes, ResponseError, type CancellationToken, type WorkDoneProgressReporter } from 'vscode-languageserver';
 import {
   buildTimeline,
+  timelineSource,
   CancelledError,
   LineIndex,
   tagsWithoutDate,
@@ -83,7 +84,7 @@ async function timeline(ctx: ServerContext, params: TimelineParams, token: Cance
         continue;
       }
       const a = ctx.service.analyze(file, ctx.analysisOptions(settings), cancelled);
-      sources.push({ uri: file, text, dates: a.dates, documentDate: a.documentDate, entities: a.entities, boilerplate: a.boilerplate });
+      sources.push(timelineSource(file, text, a));
       for (const t of await ctx.tags.anchoredTags(file, text)) {
         if (t.start >= 0) tags.push({ uri: file, start: t.start, end: t.end, tag: t.tag.tag });
       }
