@@ -11,6 +11,7 @@ import { createEntityRecognizer } from './entities/recognizer';
 import { clusterEntities, type DocumentEntities, type EntityCluster, type EntityClustering } from './entities/aliases';
 import { clusteringFromSnapshot, type ClusteringSnapshot } from './entities/clusteringSnapshot';
 import { provisionalClustering } from './entities/provisional';
+import { articleCount } from './entities/clusterFacts';
 import { EMPTY_REGISTRY, type EntityRegistry } from './entities/registry';
 import { recognizeDocumentDates, type DateOptions } from './dates/index';
 import { createBoilerplateIndex, type BoilerplateCluster } from './boilerplate/index';
@@ -269,7 +270,7 @@ export function createCorpusService(init: CorpusServiceInit): CorpusService {
       if (!mention) return undefined;
       const cluster = c.cluster(mention.entityId);
       if (!cluster) return undefined;
-      const articles = new Set(cluster.mentions.map((m) => m.uri)).size;
+      const articles = articleCount(cluster);
       return {
         mention,
         cluster,

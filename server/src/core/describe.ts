@@ -2,6 +2,9 @@
 import type { BoilerplateFinding, DateMention, EntityMention, EntityType } from './types';
 import type { EntityCluster } from './entities/aliases';
 import { registryKey } from './entities/registry';
+import { articleCount, spellingsByCount } from './entities/clusterFacts';
+
+export { articleCount } from './entities/clusterFacts';
 
 const TYPE_NAMES: Record<EntityType, string> = { PERSON: 'Person', ORG: 'Organisation', LOCATION: 'Place', MISC: 'Other name' };
 
@@ -21,9 +24,7 @@ export function entityTypePhrase(type: EntityType): string {
 
 /** Spellings of a cluster other than `except`, most frequent first. */
 export function otherSpellings(cluster: EntityCluster, except?: string): [string, number][] {
-  return [...cluster.spellings.entries()]
-    .filter(([s]) => s !== except)
-    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+  return spellingsByCount(cluster).filter(([s]) => s !== except).map(([s, n]) => [s, n]);
 }
 
 export function entityMessage(mention: EntityMention, cluster?: EntityCluster): string {
@@ -34,7 +35,7 @@ export function entityMessage(mention: EntityMention, cluster?: EntityCluster): 
   const others = otherSpellings(cluster, mention.text)
     .map(([s]) => s)
     .filter((s) => !seen.has(registryKey(s)) && !!seen.add(registryKey(s)));
-  const articles = new Set(cluster.mentions.map((m) => m.uri)).size;
+  const articles = articleCount(cluster);
   const also = others.length ? `; also written ${others.slice(0, 4).join(', ')}${others.length > 4 ? ', …' : ''}` : '';
   return `${base}${also} (${plural(cluster.mentions.length, 'mention')} in ${plural(articles, 'article')})`;
 }

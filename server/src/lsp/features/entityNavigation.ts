@@ -17,6 +17,7 @@ import {
   type WorkspaceEdit,
 } from 'vscode-languageserver';
 import {
+  articleCount,
   CancelledError,
   throwIfCancelled,
   type CancellationToken,
@@ -97,7 +98,7 @@ function workspaceSymbols(ctx: ServerContext, query: string, token: Cancellation
     const first = c.mentions[0];
     const lines = first && linesOf(first.uri);
     if (!first || !lines) continue;
-    const articles = new Set(c.mentions.map((m) => m.uri)).size;
+    const articles = articleCount(c);
     out.push({
       name: workspaceSymbolName(c, query),
       kind: symbolKindOf(c.type),
