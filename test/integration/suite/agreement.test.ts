@@ -66,6 +66,13 @@ async function type(a: Api, title: string, value: string): Promise<void> {
   await waitFor(`“${title}” answered`, () => a.agreementPrompts.current !== box);
 }
 
+/** A tag of S003 as a sidecar holds it, in YAML flow style. */
+function tagYaml(text: string, id: string, label: string, quote: string, author: string): string {
+  const start = text.indexOf(quote);
+  assert.ok(start >= 0, quote);
+  return `{ id: ${id}, tag: ${label}, quote: ${JSON.stringify(quote)}, prefix: "", suffix: "", start: ${start}, end: ${start + quote.length}, created: 2026-11-30T09:00:00.000Z, author: ${author} }`;
+}
+
 describe('Corpus Annotator in VS Code: agreement and adjudication', function () {
   this.timeout(120000);
 
@@ -75,6 +82,57 @@ describe('Corpus Annotator in VS Code: agreement and adjudication', function () 
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     await vscode.workspace.fs.delete(review(), { recursive: true }).then(undefined, () => undefined);
     if ((await readText(sidecar())) !== undefined) await vscode.workspace.fs.delete(sidecar());
+    await waitFor('no tags left', () => a.tags.tags.length === 0);
+  });
+
+  it('after a merge: identical tags of two analysts are one row naming both; a conflict entry is resolved by its quick fix', async () => {
+    const a = (await extensionApi()) as Api;
+    const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(seedUri(S003)));
+    const coop = 'highly valued the cooperation results';
+    const yaml = [
+      '# merged by git with the corpus-annotator driver',
+      'version: 1',
+      `document: seeds/${S003}`,
+      'tags:',
+      `  - ${tagYaml(text, 'x1', 'drugs', 'drug prevention', 'Ana')}`,
+      `  - ${tagYaml(text, 'y1', 'drugs', 'drug prevention', 'Bo')}`,
+      `  - ${tagYaml(text, 'c1', 'cooperation', coop, 'Ana')}`,
+      'conflicts:',
+      '  - list: tags',
+      '    key: c1',
+      '    message: changed differently on both branches; the list keeps ours',
+      `    ours: ${tagYaml(text, 'c1', 'cooperation', coop, 'Ana')}`,
+      `    theirs: ${tagYaml(text, 'c1', 'diplomacy', coop, 'Bo')}`,
+      '',
+    ].join('\n');
+    await vscode.workspace.fs.writeFile(sidecar(), new TextEncoder().encode(yaml));
+    await waitFor('the three tags', () => a.tags.tags.length === 3);
+
+    // One row for the two identical drugs tags, naming both analysts; both records stay in the file.
+    const drugs = await waitFor('the drugs row', () => a.tagsTree.getChildren().find((n) => n.kind === 'tag' && n.label === 'drugs'));
+    assert.equal(a.tagsTree.getTreeItem(drugs).description, '1');
+    const [article] = a.tagsTree.getChildren(drugs);
+    const rows = a.tagsTree.getChildren(article);
+    assert.equal(rows.length, 1, 'one row');
+    assert.match(String(a.tagsTree.getTreeItem(rows[0]).description), /Ana, Bo/);
+
+    // The conflict is a warning on the sidecar, with Keep ours / theirs / both as quick fixes.
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(sidecar()));
+    const warning = await waitFor('the merge-conflict warning', () => vscode.languages.getDiagnostics(sidecar()).find((d) => d.code === 'merge-conflict'));
+    const actions = await waitFor('the quick fixes', async () => {
+      const found = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', sidecar(), warning.range);
+      return found?.some((x) => x.title.startsWith('Keep theirs')) ? found : undefined;
+    });
+    assert.deepEqual(actions.filter((x) => x.title.startsWith('Keep')).map((x) => x.title.split(' (')[0]), ['Keep ours', 'Keep theirs', 'Keep both']);
+    const theirs = actions.find((x) => x.title.startsWith('Keep theirs'))!;
+    await vscode.commands.executeCommand(theirs.command!.command, ...(theirs.command!.arguments ?? []));
+    const stored = parse((await readText(sidecar())) ?? '') as { tags: { id: string; tag: string }[]; conflicts?: unknown };
+    assert.deepEqual(stored.tags.map((t) => `${t.id}:${t.tag}`).sort(), ['c1:diplomacy', 'x1:drugs', 'y1:drugs']);
+    assert.equal(stored.conflicts, undefined);
+    assert.ok(((await readText(sidecar())) ?? '').startsWith('# merged by git'), 'comment kept');
+    await waitFor('the warning gone', () => !vscode.languages.getDiagnostics(sidecar()).some((d) => d.code === 'merge-conflict'));
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    await vscode.workspace.fs.delete(sidecar());
     await waitFor('no tags left', () => a.tags.tags.length === 0);
   });
 
