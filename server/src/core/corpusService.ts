@@ -9,7 +9,7 @@ import { throwIfCancelled } from './types';
 import type { NerModel } from './entities/model';
 import { createEntityRecognizer } from './entities/recognizer';
 import { clusterEntities, type DocumentEntities, type EntityCluster, type EntityClustering } from './entities/aliases';
-import { clusteringFromSnapshot, type ClusteringSnapshot } from './entities/clusteringSnapshot';
+import { clusteringFromSnapshotInSlices, type ClusteringSnapshot } from './entities/clusteringSnapshot';
 import { provisionalClustering } from './entities/provisional';
 import { articleCount } from './entities/clusterFacts';
 import { EMPTY_REGISTRY, type EntityRegistry } from './entities/registry';
@@ -89,6 +89,11 @@ export interface CorpusService {
    * use or the registry changed since.
    */
   adoptClustering(snapshot: ClusteringSnapshot, generation: number): boolean;
+  /**
+   * `adoptClustering` in slices: each `next()` rebuilds part of the clustering (a host runs one per turn of its event
+   * loop, so requests are answered meanwhile, from the clustering in use); the last gives whether it was adopted.
+   */
+  adoptClusteringInSlices(snapshot: ClusteringSnapshot, generation: number): Iterator<void, boolean, void>;
   /** Repeated passages across the corpus, less those the analysts ignored. */
   boilerplateClusters(token: CancellationToken): BoilerplateCluster[];
   /** The analysts' ignore list (resolved to document keys): ignored findings are left out of `analyze`. */
@@ -288,8 +293,19 @@ export function createCorpusService(init: CorpusServiceInit): CorpusService {
       return { docs: docsInOrder, registry, generation };
     },
     adoptClustering(snapshot, at) {
-      if (at <= clusteringGeneration || at < registryGeneration) return false;
-      clustering = clusteringFromSnapshot(snapshot, registry);
+      const steps = service.adoptClusteringInSlices(snapshot, at);
+      for (;;) {
+        const r = steps.next();
+        if (r.done) return r.value;
+      }
+    },
+    *adoptClusteringInSlices(snapshot, at) {
+      const usable = () => at > clusteringGeneration && at >= registryGeneration;
+      if (!usable()) return false;
+      const built = yield* clusteringFromSnapshotInSlices(snapshot, registry);
+      // Checked again: a newer clustering or another registry may have come while it was being rebuilt.
+      if (!usable()) return false;
+      clustering = built;
       clusteringGeneration = at;
       changedSince.clear();
       for (const [uri, g] of changedAt) {

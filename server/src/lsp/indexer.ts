@@ -82,7 +82,14 @@ export class CorpusIndexer {
       const input = this.service.clusteringInput(NEVER_CANCELLED);
       try {
         const { snapshot, json } = await this.background({ docs: input.docs, registry: input.registry }, { serialized: !!keep });
-        const adopted = this.service.adoptClustering(snapshot, input.generation);
+        // Rebuilt in slices, one a turn of the event loop: hovers and diagnostics are answered meanwhile.
+        const steps = this.service.adoptClusteringInSlices(snapshot, input.generation);
+        let step = steps.next();
+        while (!step.done) {
+          await new Promise((r) => setImmediate(r));
+          step = steps.next();
+        }
+        const adopted = step.value;
         this.connection.console.info(`Entities clustered across ${input.docs.length} articles in a worker in ${Date.now() - started} ms${adopted ? '' : ' (superseded)'}.`);
         if (adopted) keep?.(json ?? snapshot); // as JSON when the worker wrote it: far smaller than the objects
         return adopted;

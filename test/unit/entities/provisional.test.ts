@@ -1,9 +1,10 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import * as path from 'node:path';
-import { clusterEntities, clusteringFromSnapshot, createCorpusService, NEVER_CANCELLED, snapshotOfClustering, type CorpusService } from '../../../server/src/core/index';
+import { clusterEntities, clusteringFromSnapshot, createCorpusService, EMPTY_REGISTRY, NEVER_CANCELLED, snapshotOfClustering, type CorpusService } from '../../../server/src/core/index';
 import { loadNerModel } from '../../../server/src/node/nerModelFile';
 import { SEEDS_DIR } from '../../support/workspace';
+import { generateCorpus } from '../../support/corpusGenerator';
 
 const model = loadNerModel();
 const seeds = readdirSync(SEEDS_DIR).filter((n) => n.endsWith('.txt')).sort().map((n) => ({ uri: `/ws/${n}`, text: readFileSync(path.join(SEEDS_DIR, n), 'utf8') }));
@@ -87,5 +88,42 @@ describe('an edit costs the article, not the corpus', () => {
     // An older snapshot never replaces a newer clustering.
     s.entityClustering(NEVER_CANCELLED);
     assert.equal(s.adoptClustering(snapshot, input.generation), false);
+  });
+
+  it('a clustering adopted in slices answers as one adopted at once, and requests meanwhile see the one in use', function () {
+    this.timeout(60000);
+    const docs = [...seeds, ...generateCorpus({ articles: 200, seed: 4 }).map((d) => ({ uri: d.uri, text: d.text }))];
+    const s = service(docs);
+    const input = s.clusteringInput(NEVER_CANCELLED);
+    const snap = snapshotOfClustering(clusterEntities(input.docs, input.registry), input.docs.map((d) => d.uri));
+    // The same articles, their names imported rather than recognised again.
+    const atOnce = createCorpusService({ nerModel: model });
+    for (const d of docs) atOnce.importDocument(d.uri, d.text, s.exportDocument(d.uri));
+    atOnce.adoptClustering(snap, atOnce.clusteringInput(NEVER_CANCELLED).generation);
+    const steps = s.adoptClusteringInSlices(snap, input.generation);
+    let slices = 0;
+    let step = steps.next();
+    while (!step.done) {
+      slices++;
+      assert.equal(s.clusteringIsStale(), true, 'not in use until the last slice');
+      step = steps.next();
+    }
+    assert.equal(step.value, true);
+    assert.ok(slices >= 2, `${slices} slices`);
+    assert.equal(s.clusteringIsStale(), false);
+    assert.deepEqual(snapshot(s), snapshot(atOnce));
+  });
+
+  it('a clustering whose registry changed while it was adopted in slices is not used', () => {
+    const s = service(seeds);
+    const input = s.clusteringInput(NEVER_CANCELLED);
+    const snap = snapshotOfClustering(clusterEntities(input.docs, input.registry), input.docs.map((d) => d.uri));
+    const steps = s.adoptClusteringInSlices(snap, input.generation);
+    steps.next();
+    s.setRegistry(EMPTY_REGISTRY);
+    let step = steps.next();
+    while (!step.done) step = steps.next();
+    assert.equal(step.value, false);
+    assert.equal(s.clusteringIsStale(), true);
   });
 });
