@@ -2,7 +2,7 @@
  * Agreement and adjudication in VS Code (issue 10), thin glue over the server (protocolAgreement.ts):
  * - **Corpus: Show Agreement…** asks for the two sides (the repository's branches and tags in a quick pick, or an
  *   annotations folder typed in), runs `corpusAnnotator/agreement` with progress (cancellable), and opens the report
- *   rendered (the Markdown preview of a read-only document), whose places are links to the passages;
+ *   rendered (agreementView.ts: a webview of its read-only Markdown document), whose places open the passages;
  * - **Corpus: Adjudicate Disagreements…** walks the disagreements of the article in the editor: for each, the passage
  *   is selected and a quick pick offers A's tags, B's, both or neither (or skip); the choice is written by the
  *   server's `adjudicate` command.
@@ -16,10 +16,11 @@ import { AgreementCommands, AgreementRequests, type AdjudicationChoiceName, type
 import type { ClientFeature } from './clientContext';
 import { describeSide, describeState, renderAgreement, type ReportLink } from './agreementReport';
 import { executeServerCommand } from './serverCommands';
+import { openReportLink, showReport } from './agreementView';
 
 const SCHEME = 'corpus-agreement';
 const SIDES_KEY = 'corpusAnnotator.agreementSides';
-/** Reports kept for their preview. */
+/** Reports kept for their Markdown source. */
 const KEPT_REPORTS = 5;
 
 export interface AgreementPrompts {
@@ -38,7 +39,7 @@ export const agreementFeature: ClientFeature = {
     const prompts: AgreementPrompts = { current: undefined };
     const reports = new Map<string, { text: string; links: ReportLink[] }>();
     const changed = new vscode.EventEmitter<vscode.Uri>();
-    Object.assign(ctx.exports, { agreementPrompts: prompts, agreementReports: reports });
+    Object.assign(ctx.exports, { agreementPrompts: prompts, agreementReports: reports, openReportLink });
     const memento = ctx.extension.workspaceState;
 
     const showAgreement = async (): Promise<vscode.TextDocument | undefined> => {
@@ -66,14 +67,13 @@ export const agreementFeature: ClientFeature = {
       if (!result) return undefined;
       const uri = vscode.Uri.from({ scheme: SCHEME, path: `/Agreement ${sides.a} and ${sides.b}.md`, query: String(Date.now()) });
       reports.set(uri.toString(), renderAgreement(result));
-      // The last few reports stay readable (the preview reads its document again when it refreshes).
+      // The last few reports stay readable (their Markdown source is opened from the rendered report).
       for (const old of [...reports.keys()].slice(0, -KEPT_REPORTS)) reports.delete(old);
       changed.fire(uri);
       const doc = await vscode.workspace.openTextDocument(uri);
       await vscode.languages.setTextDocumentLanguage(doc, 'markdown');
-      // Rendered, where the links to the passages are plain links to click (the source is a click away: its title
-      // bar's Open Source).
-      await vscode.commands.executeCommand('markdown.showPreview', uri);
+      // Rendered, where the places are links to click (the Markdown source is a click away).
+      showReport(doc, `Agreement ${sides.a} and ${sides.b}`);
       return doc;
     };
 

@@ -155,16 +155,20 @@ describe('Corpus Annotator in VS Code: agreement and adjudication', function () 
     assert.match(text, /Cohen’s kappa: \*\*0\.\d+\*\*/);
     assert.match(text, /Gwet’s AC1: \*\*0\.\d+\*\*/);
     assert.match(text, /## Disagreements: 3/);
-    // Opened rendered: the Markdown preview, whose links are Markdown links to the passages.
+    // Opened rendered (a webview of the report), whose places are links to the passages.
     const tab = await waitFor('the rendered report', () => {
       const input = vscode.window.tabGroups.activeTabGroup.activeTab?.input;
-      return input instanceof vscode.TabInputWebview && /markdown\.preview/.test(input.viewType) ? input : undefined;
+      return input instanceof vscode.TabInputWebview && input.viewType.endsWith('corpusAnnotator.agreementReport') ? input : undefined;
     });
     assert.ok(tab);
     const mdLinks = [...text.matchAll(/\[(seeds\/[^\]]+)\]\((file:[^)]+)\)/g)];
     assert.equal(mdLinks.length, 3, 'one Markdown link per disagreement');
     assert.match(vscode.Uri.parse(mdLinks[0][2]).fragment, /^L3,\d+$/, 'to the line and column of the passage, as the workbench opens links');
     assert.ok(vscode.Uri.parse(mdLinks[0][2]).path.endsWith(S003));
+    // What a click in the report does: the article opens with the cursor at the passage.
+    const opened = await (a as unknown as { openReportLink(href: string): Promise<vscode.TextEditor> }).openReportLink(mdLinks[0][2]);
+    assert.ok(opened.document.uri.path.endsWith(S003));
+    assert.equal(opened.selection.active.line, 2);
     // In the source too (Open Source), each place is a link.
     const links = await vscode.commands.executeCommand<vscode.DocumentLink[]>('vscode.executeLinkProvider', report.uri);
     const lines = new Set(links.filter((l) => l.target?.path.endsWith(S003)).map((l) => l.range.start.line));
