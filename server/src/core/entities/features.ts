@@ -1,6 +1,6 @@
 /**
  * Feature extraction for the tagger. Every feature is hashed to a bucket of the weight table:
- * static features (word, shape, affixes, context window, gazetteer, line casing, document cues) are
+ * static features (word, shape, affixes, word clusters, context window, gazetteer, line casing, document cues) are
  * computed once per sentence; label-history features are added while decoding.
  */
 import * as gazetteer from './gazetteer/index';
@@ -9,21 +9,25 @@ import * as hashing from './hashing';
 import * as normalize from './normalize';
 import { CaseClass } from './normalize';
 import { LineCase } from './tokenize';
+import * as wordClusters from './wordClusters';
+import type { WordClusters } from './wordClusters';
 
 // Module-local copies of hot functions (cross-module bindings may be getters under some loaders).
 const { foldKey, gazBitsOf, gazStartLength, matchGazetteer } = gazetteer;
 const { hashString, mix, mix3 } = hashing;
 const { caseClassOf, foldWord, shapeOf } = normalize;
+const { clusterPath } = wordClusters;
+const NO_CLUSTER: number = wordClusters.NO_CLUSTER;
 
 export interface FeatureSentence {
   readonly words: readonly string[];
   readonly lineCase: LineCase;
-  /** `wordInfo` of each word, when the caller already has it. */
-  readonly infos?: readonly WordInfo[];
+  /** `wordInfo` of each word (with the model's word clusters). */
+  readonly infos: readonly WordInfo[];
 }
 
 /** Number of static features per token. */
-export const N_STATIC = 37;
+export const N_STATIC = 45;
 
 /** Everything about a word form that does not depend on its context (cached per form). */
 export interface WordInfo {
@@ -37,16 +41,23 @@ export interface WordInfo {
   readonly gazStart: number;
   /** Lower-case word or punctuation (no digit): never starts a name, so it is not scored outside one. */
   readonly skippable: boolean;
+  /** The word's cluster at the middle and the finest level of the cluster tree (level-tagged, or `NO_CLUSTER`). */
+  readonly cluster2: number;
+  readonly cluster3: number;
   /** Hashes of the word-intrinsic features: the first `N_INTRINSIC` static features of the token. */
   readonly intrinsic: Uint32Array;
 }
 
-/** Number of word-intrinsic features (bias, word, exact form, shape, affixes, length). */
-export const N_INTRINSIC = 13;
+/** Number of word-intrinsic features (bias, word, exact form, shape, affixes, length, word clusters). */
+export const N_INTRINSIC = 17;
 
-const wordCache = new Map<string, WordInfo>();
+/** One cache of word forms per cluster table (a model's features depend on its table). */
+const wordCaches = new WeakMap<WordClusters, Map<string, WordInfo>>();
 
-export function wordInfo(word: string): WordInfo {
+/** Everything about a word form that does not depend on its context, with the clusters of `clusters`. */
+export function wordInfo(word: string, clusters: WordClusters): WordInfo {
+  let wordCache = wordCaches.get(clusters);
+  if (wordCache === undefined) wordCaches.set(clusters, (wordCache = new Map()));
   let info = wordCache.get(word);
   if (info !== undefined) return info;
   const f = foldWord(word);
@@ -67,8 +78,17 @@ export function wordInfo(word: string): WordInfo {
     intrinsic[k++] = mix(18 + a, key.length > a ? hashString(key.slice(-a)) : 0);
   }
   intrinsic[k++] = mix(31, Math.min(key.length, 12) | (cc << 4));
+  // Distributional features: the word's cluster at each level of the tree, and the finest one with its casing.
+  const path = clusterPath(clusters, clusters.clusterOf(lowerText));
+  const cluster1 = path.length > 0 ? path[0] : NO_CLUSTER;
+  const cluster2 = path.length > 1 ? path[1] : cluster1;
+  const cluster3 = path.length > 2 ? path[path.length - 1] : cluster2;
+  intrinsic[k++] = mix(40, cluster1);
+  intrinsic[k++] = mix(41, cluster2);
+  intrinsic[k++] = mix(42, cluster3);
+  intrinsic[k++] = mix3(43, cluster3, cc);
   const skippable = cc === LOWER || (cc === OTHER && !/\d/.test(word));
-  info = { lowerText, lower, exact, shape, cc, key, gazStart: gazStartLength(key), skippable, intrinsic };
+  info = { lowerText, lower, exact, shape, cc, key, gazStart: gazStartLength(key), skippable, cluster2, cluster3, intrinsic };
   if (wordCache.size > 200_000) wordCache.clear();
   wordCache.set(word, info);
   return info;
@@ -114,7 +134,7 @@ export function collectDocCues(sentences: readonly FeatureSentence[]): DocCues {
   const capMid = new Set<string>();
   const contexts = new Map<string, number>();
   for (const s of sentences) {
-    const infos = s.infos ?? s.words.map(wordInfo);
+    const infos = s.infos;
     for (let i = 0; i < s.words.length; i++) {
       const info = infos[i];
       const c = info.cc;
@@ -141,7 +161,7 @@ export interface SentenceContext {
 }
 
 export function sentenceContext(sentence: FeatureSentence, cues: DocCues): SentenceContext {
-  const infos = sentence.infos ?? sentence.words.map(wordInfo);
+  const infos = sentence.infos;
   let anyGaz = false;
   for (const w of infos) if (w.gazStart > 0) anyGaz = true;
   const gaz = anyGaz ? matchGazetteer(infos.map((w) => w.key), infos.map((w) => w.gazStart)) : new Int32Array(infos.length);
@@ -210,6 +230,10 @@ export function tokenFeatures(ctx: SentenceContext, i: number, out: Uint32Array,
   const cx = cues.contexts.get(lowerText) ?? 0;
   out[k++] = mix(37, cx | (cc << 8));
   out[k++] = mix(38, cx | (lc << 8) | (first << 12));
+  out[k++] = mix(44, i > 0 ? infos[i - 1].cluster2 : BOS);
+  out[k++] = mix(45, i + 1 < n ? infos[i + 1].cluster2 : EOS);
+  out[k++] = mix(46, i > 0 ? infos[i - 1].cluster3 : BOS);
+  out[k++] = mix(47, i + 1 < n ? infos[i + 1].cluster3 : EOS);
   if (k !== o + N_STATIC) throw new Error('feature count mismatch');
 }
 

@@ -1,13 +1,15 @@
 /**
  * The shipped NER model: a hashed weight table, quantised to int16 (uniform steps), stored sparsely.
  * File layout: `NER1`, u32 header length, UTF-8 JSON header, then for each non-zero bucket a varint
- * delta of its index followed by one little-endian int16 weight per label. A string argument is read as base64.
+ * delta of its index followed by one little-endian int16 weight per label, then (`clusterBytes` long) the word-cluster
+ * table the model was trained with (wordClusters.ts). A string argument is read as base64.
  */
 import { LABELS, N_LABELS } from './labels';
 import type { WeightTable } from './tagger';
+import { EMPTY_CLUSTERS, parseWordClusters, type WordClusters } from './wordClusters';
 
 /** Bump when the feature extraction changes, so stale weight files are rejected. */
-export const FEATURE_VERSION = 7;
+export const FEATURE_VERSION = 8;
 
 export interface NerModel extends WeightTable {
   /** Weights in units of `scale` (argmax does not need the scale). */
@@ -16,6 +18,8 @@ export interface NerModel extends WeightTable {
   readonly featureVersion: number;
   /** Words mostly written in lower case in the training text (folded); used to trim Title Case headlines. */
   readonly commonWords: ReadonlySet<string>;
+  /** The word clusters the distributional features read (those the weights were trained with). */
+  readonly clusters: WordClusters;
 }
 
 interface Header {
@@ -27,6 +31,8 @@ interface Header {
   scale: number;
   buckets: number;
   commonWords?: string[];
+  /** Length of the word-cluster table after the weights (0 or absent: none). */
+  clusterBytes?: number;
 }
 
 const MAGIC = [0x4e, 0x45, 0x52, 0x31]; // "NER1"
@@ -56,18 +62,27 @@ export function parseNerModel(data: string | Uint8Array): NerModel {
     const o = bucket * N_LABELS;
     for (let k = 0; k < N_LABELS; k++, p += 2) weights[o + k] = ((bytes[p] | (bytes[p + 1] << 8)) << 16) >> 16;
   }
-  if (p !== bytes.length) throw new Error('Corrupt NER model file');
+  const clusterBytes = header.clusterBytes ?? 0;
+  if (p + clusterBytes !== bytes.length) throw new Error('Corrupt NER model file');
+  const clusters = clusterBytes > 0 ? parseWordClusters(bytes.subarray(p, p + clusterBytes)) : EMPTY_CLUSTERS;
   return {
     bits: header.bits,
     weights,
     scale: header.scale,
     featureVersion: header.featureVersion,
     commonWords: new Set(header.commonWords ?? []),
+    clusters,
   };
 }
 
 /** Serialises an int16 table (used by the training script). */
-export function encodeNerModel(bits: number, weights: Int16Array, scale: number, commonWords: readonly string[] = []): Uint8Array {
+export function encodeNerModel(
+  bits: number,
+  weights: Int16Array,
+  scale: number,
+  commonWords: readonly string[] = [],
+  clusters: Uint8Array = new Uint8Array(0),
+): Uint8Array {
   const body: number[] = [];
   let count = 0;
   let last = -1;
@@ -95,9 +110,10 @@ export function encodeNerModel(bits: number, weights: Int16Array, scale: number,
     scale,
     buckets: count,
     commonWords: commonWords.filter((w) => /^[\x20-\x7e]+$/.test(w)),
+    clusterBytes: clusters.length,
   };
   const h = utf8Encode(JSON.stringify(header));
-  const out = new Uint8Array(8 + h.length + body.length);
+  const out = new Uint8Array(8 + h.length + body.length + clusters.length);
   out.set(MAGIC, 0);
   out[4] = h.length & 0xff;
   out[5] = (h.length >> 8) & 0xff;
@@ -105,6 +121,7 @@ export function encodeNerModel(bits: number, weights: Int16Array, scale: number,
   out[7] = (h.length >>> 24) & 0xff;
   out.set(h, 8);
   out.set(body, 8 + h.length);
+  out.set(clusters, 8 + h.length + body.length);
   return out;
 }
 

@@ -74,7 +74,7 @@ class WordCache extends Map<string, CachedWord> {
 function lookup(model: NerModel, cache: WordCache, word: string): CachedWord {
   let c = cache.get(word);
   if (c === undefined) {
-    const info = wordInfo(word);
+    const info = wordInfo(word, model.clusters);
     const scores = cache.newScores();
     sumFeatures(model, info.intrinsic, 0, N_INTRINSIC, scores, 0);
     if (cache.size > 200_000) cache.clear();

@@ -8,7 +8,7 @@ import type { Token } from './tokenize';
 
 // Module-local copies (cross-module bindings may be getters under some loaders).
 const { foldKey, gazBitsOf } = gazetteer;
-const { isTitleWord, leadingTitleCount } = titles;
+const { isTitleOrModifier, leadingTitleCount } = titles;
 
 /** A span over tokens `[from, to)` of one sentence, optionally narrowed inside a hyphenated token. */
 export interface TokenSpan {
@@ -44,14 +44,17 @@ export function spansFromLabels(labels: Uint8Array): TokenSpan[] {
   return out;
 }
 
-/** Trims punctuation, possessives and (for persons) leading titles; returns null if nothing is left. */
+/**
+ * Trims punctuation, possessives and (for persons) leading titles; returns null if nothing is left. A person that is
+ * one word of a role phrase once its titles are gone (`General [Staff]`, `Deputy [Defence]`) is no name either.
+ */
 export function cleanSpan(tokens: readonly Token[], span: TokenSpan): TokenSpan | null {
   let { from, to } = span;
   while (from < to && LEADING.test(tokens[from].text)) from++;
   while (to > from && (TRAILING.test(tokens[to - 1].text) || TRAILING_WORDS.has(tokens[to - 1].text))) to--;
   if (span.type === 'PERSON') {
     from += leadingTitleCount(tokens, from, to);
-    if (to - from === 1 && (/^\p{Ll}/u.test(tokens[from].text) || isTitleWord(tokens[from].text))) return null;
+    if (to - from === 1 && (/^\p{Ll}/u.test(tokens[from].text) || isTitleOrModifier(tokens[from].text))) return null;
   }
   if (from >= to) return null;
   if (!/[\p{L}\p{N}]/u.test(tokens.slice(from, to).map((t) => t.text).join(''))) return null;
