@@ -105,6 +105,8 @@ export interface TimelineEntry {
   readonly tags: readonly string[];
 }
 
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
 interface Sortable {
   readonly entry: TimelineEntry;
   readonly interval: DateInterval;
@@ -210,7 +212,7 @@ function overlapTest(spans: readonly { readonly start: number; readonly end: num
 }
 
 /** Entries of one document, unsorted. */
-function timelineOfDocument(source: TimelineSource, options: TimelineOptions = {}): Sortable[] {
+function timelineOfDocument(source: TimelineSource, options: TimelineOptions, intervals: Map<string, DateInterval>): Sortable[] {
   const out: Sortable[] = [];
   const points = source.dates.filter((d) => d.kind !== 'DURATION' && d.kind !== 'SET');
   if (!points.length) return out;
@@ -224,8 +226,10 @@ function timelineOfDocument(source: TimelineSource, options: TimelineOptions = {
     if (isDocumentDate && options.includeDocumentDates === false) continue;
     const s = afterDateline(source.text, sentenceAt(sentences, d.start) ?? { start: d.start, end: d.end }, dct, d.start);
     const near = nearMention(s, d);
-    const interval = intervalOf(d.value);
-    const entry: TimelineEntry = {
+    let interval = intervals.get(d.value);
+    if (interval === undefined) intervals.set(d.value, (interval = intervalOf(d.value)));
+    // Built property by property, in the order of TimelineEntry (optional ones only when present), without spreads.
+    const entry: Mutable<TimelineEntry> = {
       uri: source.uri,
       start: d.start,
       end: d.end,
@@ -234,17 +238,20 @@ function timelineOfDocument(source: TimelineSource, options: TimelineOptions = {
       kind: d.kind,
       resolution: d.resolution,
       group: interval.group,
-      ...(interval.granularity ? { granularity: interval.granularity } : {}),
-      ...(interval.start ? { sortKey: interval.start, endKey: interval.end } : {}),
-      sentence: excerpt(source.text, s, d.start, d.end, options.maxSentenceLength),
-      sentenceStart: s.start,
-      sentenceEnd: s.end,
-      ...(dct ? { documentDate: dct.value } : {}),
-      isDocumentDate,
-      inBoilerplate: !isDocumentDate && inBoilerplate(d.start, d.end),
-      entities: entitiesIn(source.entities, sorted, near.start, near.end),
-      tags: tagsOver(tags, near.start, near.end),
-    };
+    } as Mutable<TimelineEntry>;
+    if (interval.granularity) entry.granularity = interval.granularity;
+    if (interval.start) {
+      entry.sortKey = interval.start;
+      entry.endKey = interval.end;
+    }
+    entry.sentence = excerpt(source.text, s, d.start, d.end, options.maxSentenceLength);
+    entry.sentenceStart = s.start;
+    entry.sentenceEnd = s.end;
+    if (dct) entry.documentDate = dct.value;
+    entry.isDocumentDate = isDocumentDate;
+    entry.inBoilerplate = !isDocumentDate && inBoilerplate(d.start, d.end);
+    entry.entities = entitiesIn(source.entities, sorted, near.start, near.end);
+    entry.tags = tagsOver(tags, near.start, near.end);
     out.push({ entry, interval });
   }
   return out;
@@ -253,9 +260,11 @@ function timelineOfDocument(source: TimelineSource, options: TimelineOptions = {
 /** Every point-in-time mention of the corpus, in timeline order (see the module comment). */
 export function buildTimeline(sources: readonly TimelineSource[], options: TimelineOptions = {}): TimelineEntry[] {
   const all: Sortable[] = [];
+  // Intervals by value: a corpus names the same dates again and again.
+  const intervals = new Map<string, DateInterval>();
   for (const source of sources) {
     throwIfCancelled(options.token);
-    for (const s of timelineOfDocument(source, options)) all.push(s);
+    for (const s of timelineOfDocument(source, options, intervals)) all.push(s);
   }
   throwIfCancelled(options.token);
   return all.sort(compare).map((s) => s.entry);

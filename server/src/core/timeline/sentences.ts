@@ -134,7 +134,14 @@ export function sentenceAt(sentences: readonly SentenceSpan[], offset: number): 
  */
 export function excerpt(text: string, s: SentenceSpan, mStart: number, mEnd: number, max = 280): string {
   const flat = (a: number, b: number) => text.slice(a, b).replace(/\s+/g, ' ');
-  if (s.end - s.start <= max || flatLengthAtMost(text, s, max)) return flat(s.start, s.end).trim();
+  if (s.end - s.start <= max || flatLengthAtMost(text, s, max)) {
+    // The whole sentence, whatever the mention: made once for a sentence with many dates.
+    const known = wholeExcerpts.get(s);
+    if (known !== undefined && known.max === max) return known.text;
+    const whole = flat(s.start, s.end).trim();
+    wholeExcerpts.set(s, { max, text: whole });
+    return whole;
+  }
   const room = Math.max(0, max - (mEnd - mStart));
   let a = Math.max(s.start, mStart - Math.floor(room / 2));
   let b = Math.min(s.end, a + (mEnd - mStart) + room);
@@ -151,6 +158,9 @@ export function excerpt(text: string, s: SentenceSpan, mStart: number, mEnd: num
   }
   return `${a > s.start ? '…' : ''}${flat(a, b).trim()}${b < s.end ? '…' : ''}`;
 }
+
+/** The excerpt of a sentence that fits whole, per sentence span, with the limit it was made for. */
+const wholeExcerpts = new WeakMap<SentenceSpan, { readonly max: number; readonly text: string }>();
 
 /** Answers of `flatLengthAtMost`, per sentence span and limit: a long sentence with many dates is measured once. */
 const flatFits = new WeakMap<SentenceSpan, Map<number, boolean>>();
