@@ -13,7 +13,7 @@
  * Method: the N most frequent words that start with a letter (the package lists words by frequency), folded like the
  * tagger's word features (diacritics removed, lower case); their vectors normalised to unit length; a tree of spherical
  * k-means splits (k-means++ seeding, fixed seed), `--branching` children per level. A word's leaf id holds its path, so
- * coarser clusters are prefixes of it. Only the words and their leaf ids are written.
+ * coarser clusters are prefixes of it. Only the words' hashes and their leaf ids are written (no vectors).
  */
 import { execFileSync } from 'child_process';
 import * as crypto from 'crypto';
