@@ -5,11 +5,10 @@
  */
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { createCorpusService, NEVER_CANCELLED } from '../core/index';
-import { loadNerModel } from '../node/nerModelFile';
+import { NEVER_CANCELLED } from '../core/index';
 import { nodeFileSystem } from '../node/nodeFileSystem';
-import { ignoreRules } from '../workspace/analysisInputs';
 import { analysisOptionsOf } from '../workspace/settings';
+import { loadCorpus } from './loadCorpus';
 import type { AnalyzeFormat, TimelineFormat } from './args';
 import { toJsonDocument, toTextLines } from './analyzeOutput';
 import { CliError, displayPath, openWorkspace, type CliIo } from './openWorkspace';
@@ -59,29 +58,15 @@ export async function expand(p: string): Promise<string[]> {
 export async function runAnalyze(command: AnalyzeCommand, io: CliIo): Promise<number> {
   const paths = [...command.paths, ...(command.filesFrom !== undefined ? await listedPaths(command.filesFrom) : [])];
   const requested = [...new Set((await Promise.all(paths.map(expand))).flat())];
-  const { settings, corpus } = await openWorkspace(command.workspace, io);
-
-  const service = createCorpusService({ nerModel: loadNerModel(), registry: corpus.registry() });
-  service.setBoilerplateIgnores(ignoreRules([corpus]));
-  for (const file of new Set([...corpus.articles(), ...requested])) {
-    let text: string | undefined;
-    try {
-      text = await nodeFileSystem.readText(file);
-    } catch (e) {
-      if (!requested.includes(file)) continue;
-      throw new CliError(`Cannot read '${displayPath(file)}': ${(e as Error).message}`);
-    }
-    if (text === undefined) continue;
-    if (text.length > settings.maxDocumentSize) {
-      if (requested.includes(file)) io.err(`corpus-annotator: warning: ${displayPath(file)} not analysed: ${text.length} characters is more than corpusAnnotator.maxDocumentSize (${settings.maxDocumentSize}).\n`);
-      continue;
-    }
-    service.setDocument(file, text);
-  }
+  const workspace = await openWorkspace(command.workspace, io);
+  const { settings } = workspace;
+  const loaded = await loadCorpus(workspace, requested, io);
+  const { service } = loaded;
   const keys = requested.filter((f) => service.hasDocument(f));
   const options = analysisOptionsOf(settings);
   if (command.command === 'timeline') {
     printTimeline(service, keys, command.format as TimelineFormat, io.out, options, displayPath);
+    await loaded.save();
     return 0;
   }
   // Streamed: each article is printed as soon as it is analysed, and nothing is kept after.
@@ -93,5 +78,6 @@ export async function runAnalyze(command: AnalyzeCommand, io: CliIo): Promise<nu
     else for (const line of toTextLines(a, service.getText(a.uri) ?? '', service, displayPath)) io.out(line + '\n');
   });
   if (command.format === 'json') io.out(']}\n');
+  await loaded.save();
   return 0;
 }

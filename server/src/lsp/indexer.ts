@@ -3,23 +3,15 @@ import type { Connection } from 'vscode-languageserver';
 import { CancelledError, NEVER_CANCELLED, snapshotOfClustering, type CancellationToken, type ClusteringSnapshot, type CorpusService } from '../core/index';
 import type { AnalysisCache } from '../workspace/analysisCache';
 import type { ClusterInBackground } from '../node/backgroundClustering';
-import type { AnalysisPool, ParallelAnalysis } from '../workspace/parallelAnalysis';
+import type { ParallelAnalysis } from '../workspace/parallelAnalysis';
+import { loadArticles, type LoadingStats } from '../workspace/articleLoading';
 import type { Workspace } from './workspace';
 
-/** Articles read ahead of the one being analysed (reads wait on the disk, analyses on the processor). */
-const READ_AHEAD = 16;
-/** Articles sent to the analysis pool at a time (fewer messages; small enough to keep every worker busy). */
-const PARALLEL_BATCH = 8;
 /** How long after an indexing the analysis cache is written (at once on shutdown). */
 const SAVE_AFTER_MS = 5000;
 
 /** What the last indexing did: how many articles it analysed, and what came from the persistent cache. */
-export interface IndexingStats {
-  articles: number;
-  analysed: number;
-  fromCache: number;
-  clusteringFromCache: boolean;
-}
+export type IndexingStats = LoadingStats;
 
 export class CorpusIndexer {
   progressSupported = false;
@@ -167,7 +159,6 @@ export class CorpusIndexer {
     const started = Date.now();
     const progress = this.progressSupported ? await this.connection.window.createWorkDoneProgress().catch(() => undefined) : undefined;
     progress?.begin('Corpus Annotator', 0, 'Finding articles…', false);
-    let pool: AnalysisPool | undefined;
     try {
       await this.workspace.ready;
       const cache = this.cache;
@@ -180,115 +171,18 @@ export class CorpusIndexer {
         if (!files.has(uri) && !this.isOpen(uri)) this.service.removeDocument(uri);
       }
       const list = [...files];
-      /** Each article's text key in the cache. */
-      const keys = new Map<string, string>();
-      const stats: IndexingStats = { articles: 0, analysed: 0, fromCache: 0, clusteringFromCache: false };
-      const reads: (Promise<string | undefined> | undefined)[] = [];
-      /** The analysis state of an article analysed here, kept in the cache. */
-      const keep = (file: string, state = this.service.exportDocument(file)) => {
-        const key = keys.get(file);
-        if (cache && key !== undefined && state && cache.get(key) === undefined) cache.set(key, state);
-      };
-      // Articles sent to the pool: imported when their state comes back (unless changed meanwhile); any the pool
-      // could not analyse are analysed here at the end.
-      let batch: { file: string; text: string }[] = [];
-      const inFlight: Promise<void>[] = [];
-      const leftOver: string[] = [];
-      const sendBatch = async () => {
-        const items = batch;
-        batch = [];
-        const answered = pool!.analyse(items.map((i) => i.text)).then(
-          (states) => {
-            if (run !== this.run) return;
-            items.forEach(({ file, text }, k) => {
-              const state = states[k];
-              if (state && this.service.getText(file) === text && this.service.importDocument(file, text, state)) keep(file, state);
-              else leftOver.push(file);
-            });
-          },
-          (e) => {
-            if (run !== this.run) return;
-            this.connection.console.warn(`Analysing in the workers failed (${(e as Error).message}); analysing here instead.`);
-            leftOver.push(...items.map((i) => i.file));
-          },
-        );
-        inFlight.push(answered);
-        while (inFlight.length > 2 * pool!.size) await inFlight.shift();
-      };
-      let ahead = 0;
-      let done = 0;
-      let lastYield = Date.now();
-      for (let i = 0; i < list.length; i++) {
-        if (run !== this.run) return;
-        const file = list[i];
-        for (ahead = Math.max(ahead, i); ahead < Math.min(list.length, i + READ_AHEAD); ahead++) {
-          if (!this.isOpen(list[ahead])) reads[ahead] = this.read(list[ahead]);
-        }
-        const reading = reads[i];
-        reads[i] = undefined;
-        let imported = false;
-        if (!this.isOpen(file)) {
-          const text = await (reading ?? this.read(file));
-          if (text === undefined) continue;
-          // Larger than corpusAnnotator.maxDocumentSize: shown as not analysed, so not analysed here either (nor
-          // counted in the corpus's entities and repeated passages).
-          if (text.length > (await this.workspace.settingsFor(this.workspace.folderOf(file))).maxDocumentSize) {
-            this.service.removeDocument(file);
-            continue;
-          }
-          if (cache) {
-            const key = cache.keyOf(text);
-            keys.set(file, key);
-            const state = cache.get(key);
-            imported = state !== undefined && this.service.importDocument(file, text, state);
-          }
-          if (!imported) this.service.setDocument(file, text);
-        }
-        const own = this.service.getText(file);
-        if (own !== undefined && own.length > (await this.workspace.settingsFor(this.workspace.folderOf(file))).maxDocumentSize) continue;
-        if (own !== undefined && cache && !keys.has(file)) keys.set(file, cache.keyOf(own)); // open: the editor's text
-        const analysed = !imported && this.service.exportDocument(file) === undefined;
-        stats.articles++;
-        if (imported) stats.fromCache++;
-        else if (analysed) stats.analysed++;
-        if (analysed && own !== undefined && this.parallel) {
-          // Recognised in the pool's workers while this thread goes on reading and indexing passages.
-          pool ??= this.parallel();
-          batch.push({ file, text: own });
-          if (batch.length >= PARALLEL_BATCH) await sendBatch();
-        } else {
-          this.service.prepareDocument(file, cancelled);
-          if (!imported) keep(file);
-        }
-        done++;
-        if (Date.now() - lastYield > 50) {
-          progress?.report(Math.round((done / list.length) * 100), `Analysing ${done}/${list.length} articles`);
-          await new Promise((r) => setImmediate(r));
-          lastYield = Date.now();
-        }
-      }
-      if (batch.length) await sendBatch();
-      await Promise.all(inFlight.splice(0));
-      // Stopped before the clustering starts, so their memory is not held at the same time as the clustering's.
-      await pool?.close();
-      pool = undefined;
+      const { stats, keys, fingerprint } = await loadArticles(this.service, {
+        files: list,
+        read: (file) => this.read(file),
+        maxSize: async (file) => (await this.workspace.settingsFor(this.workspace.folderOf(file))).maxDocumentSize,
+        isOpen: this.isOpen,
+        ...(cache ? { cache } : {}),
+        ...(this.parallel ? { parallel: this.parallel } : {}),
+        token: cancelled,
+        progress: (done, total) => progress?.report(Math.round((done / total) * 100), `Analysing ${done}/${total} articles`),
+        log: (message) => this.connection.console.warn(message),
+      });
       if (run !== this.run) return;
-      for (const file of leftOver) {
-        this.service.prepareDocument(file, cancelled);
-        keep(file);
-      }
-      // The clustering the cache kept, when it was made from these very articles and registry; else a new one.
-      let fingerprint: string | undefined;
-      if (cache) {
-        const input = this.service.clusteringInput(NEVER_CANCELLED);
-        fingerprint = cache.fingerprint([JSON.stringify(input.registry), ...input.docs.map((d) => `${d.uri}\n${keys.get(d.uri) ?? ''}`)]);
-        const kept = this.service.clusteringIsStale() ? cache.clustering(fingerprint) : undefined;
-        try {
-          stats.clusteringFromCache = !!kept && this.service.adoptClustering(kept, input.generation);
-        } catch (e) {
-          this.connection.console.warn(`The cached clustering is not usable (${(e as Error).message}); clustering again.`);
-        }
-      }
       await this.recluster(cache && fingerprint ? (snapshot) => cache.keepClustering(fingerprint!, snapshot) : undefined);
       this.stats = stats;
       this.connection.console.info(
@@ -297,7 +191,6 @@ export class CorpusIndexer {
       for (const listener of this.indexedListeners) listener();
       if (cache) this.saveSoon(cache, new Set(keys.values()));
     } finally {
-      void pool?.close(); // when superseded or failed on the way
       progress?.done();
     }
   }

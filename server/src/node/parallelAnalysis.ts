@@ -22,10 +22,11 @@ interface Pending {
  * reading the articles and indexing their passages (profiled at 10,000 articles on 2 cores, two workers left it idle a
  * third of the time and cost a second copy of the model and word cache); at least 1, at most 4.
  */
-export function workerAnalysis(file = path.join(__dirname, 'analysisWorker.js'), modelPath?: string): ParallelAnalysis | undefined {
+export function workerAnalysis(file = path.join(__dirname, 'analysisWorker.js'), modelPath?: string, options: { everyCore?: boolean } = {}): ParallelAnalysis | undefined {
   if (!existsSync(file)) return undefined;
   const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
-  const size = Math.max(1, Math.min(4, cores - 1));
+  // `everyCore`: a host whose own thread has nothing else to do meanwhile (the CLI).
+  const size = Math.max(1, Math.min(4, options.everyCore ? cores : cores - 1));
   return () => createPool(file, size, modelPath);
 }
 

@@ -82,4 +82,20 @@ describe('boilerplate summaries kept between runs', () => {
     const after = service.boilerplateClusters(NEVER_CANCELLED).filter((c) => c.places.some((p) => p.uri === 'file:///b.txt'));
     assert.equal(after.length, 0);
   });
+
+  it('lists the same copies whatever order the articles are indexed in, also when there are more than are listed', function () {
+    this.timeout(60000);
+    const footer = '© 2020 The Daily Example. All rights reserved. Reproduction without permission is prohibited.';
+    const pages = docs.slice(0, 60).map((d) => ({ uri: d.uri, text: `${d.text}\n\n${footer}\n` }));
+    const forward = createBoilerplateIndex();
+    for (const d of pages) forward.update(d.uri, d.text);
+    const shuffled = createBoilerplateIndex();
+    for (let k = 0; k < pages.length; k++) {
+      const d = pages[(k * 37) % pages.length];
+      shuffled.update(d.uri, d.text);
+    }
+    const copiesOfFooter = forward.findings(pages[0].uri).find((f) => f.text === footer)?.copies ?? [];
+    assert.ok(copiesOfFooter.length >= 20, `${copiesOfFooter.length} copies listed`);
+    for (const d of pages) assert.deepEqual(shuffled.findings(d.uri), forward.findings(d.uri), d.uri);
+  });
 });

@@ -62,15 +62,19 @@ export class PassageIndex {
     }
   }
 
-  /** Exact copies of `p` (itself excluded), at most `limit`. */
+  /**
+   * Exact copies of `p` (itself excluded), the first `limit` by place (article, then line): the same whatever order
+   * the articles were indexed in.
+   */
   exactCopies(p: Passage, limit: number): Passage[] {
     const out: Passage[] = [];
     const norm = normalizedText(p);
     this.exact.forEach(p.exactKey, (id) => {
       const q = this.byId[id];
-      if (out.length < limit && q && q !== p && normalizedText(q) === norm) out.push(q);
+      if (q && q !== p && normalizedText(q) === norm) out.push(q);
     });
-    return out;
+    if (out.length > 1) out.sort((a, b) => (a.doc.uri === b.doc.uri ? a.idx - b.idx : a.doc.uri < b.doc.uri ? -1 : 1));
+    return out.length > limit ? out.slice(0, limit) : out;
   }
 
   /** Verified copies of `p` (itself excluded): exact, same words, or similar above `threshold`. */

@@ -1,0 +1,172 @@
+/**
+ * Loads a corpus's articles into the analysis core, the same way for the language server's indexer and the CLI: reads
+ * them (a few ahead of the one being handled), takes each article's analysis from the persistent cache when it holds
+ * one for that very text, has the others analysed in a pool of worker threads when there is one (else here), and
+ * then takes the corpus-wide clustering from the cache when it was made from these very articles and registry.
+ */
+import { CancelledError, NEVER_CANCELLED, type CancellationToken, type CorpusService } from '../core/index';
+import type { AnalysisCache } from './analysisCache';
+import type { AnalysisPool, ParallelAnalysis } from './parallelAnalysis';
+
+/** Articles read ahead of the one being analysed (reads wait on the disk, analyses on the processor). */
+const READ_AHEAD = 16;
+/** Articles sent to the analysis pool at a time (fewer messages; small enough to keep every worker busy). */
+const PARALLEL_BATCH = 8;
+
+/** What a loading did: how many articles it analysed, and what came from the persistent cache. */
+export interface LoadingStats {
+  articles: number;
+  analysed: number;
+  fromCache: number;
+  clusteringFromCache: boolean;
+}
+
+export interface ArticleLoading {
+  readonly files: readonly string[];
+  /** An article's text, or undefined when it cannot be read (the reader reports why). */
+  read(file: string): Promise<string | undefined>;
+  /** The largest text analysed for a file (corpusAnnotator.maxDocumentSize of its folder). */
+  maxSize(file: string): number | Promise<number>;
+  /** Articles whose text the service has from elsewhere (open in an editor): not read, analysed as they are. */
+  isOpen?(file: string): boolean;
+  readonly cache?: AnalysisCache;
+  readonly parallel?: ParallelAnalysis;
+  /** Stops the loading between articles (a newer one took over): it then throws CancelledError. */
+  readonly token?: CancellationToken;
+  /** Called every 50 ms or so with the articles handled so far; the loading lets other work run meanwhile. */
+  progress?(done: number, total: number): void;
+  log?(message: string): void;
+}
+
+export interface LoadedArticles {
+  readonly stats: LoadingStats;
+  /** Each loaded article's text key in the cache (to keep its state and to keep only live ones when saving). */
+  readonly keys: ReadonlyMap<string, string>;
+  /** The fingerprint of the corpus's clustering inputs in the cache, to keep a clustering made next under. */
+  readonly fingerprint?: string;
+}
+
+/**
+ * Sets every readable article of `files` in `service` with its analysis (see the module comment). Articles the service
+ * holds that are not in `files` are left to the caller.
+ */
+export async function loadArticles(service: CorpusService, options: ArticleLoading): Promise<LoadedArticles> {
+  const { files: list, cache } = options;
+  const token = options.token ?? NEVER_CANCELLED;
+  const isOpen = options.isOpen ?? (() => false);
+  const check = () => {
+    if (token.isCancellationRequested) throw new CancelledError();
+  };
+  const keys = new Map<string, string>();
+  const stats: LoadingStats = { articles: 0, analysed: 0, fromCache: 0, clusteringFromCache: false };
+  const reads: (Promise<string | undefined> | undefined)[] = [];
+  /** The analysis state of an article analysed here, kept in the cache. */
+  const keep = (file: string, state = service.exportDocument(file)) => {
+    const key = keys.get(file);
+    if (cache && key !== undefined && state && cache.get(key) === undefined) cache.set(key, state);
+  };
+  // Articles sent to the pool: imported when their state comes back (unless changed meanwhile); any the pool could
+  // not analyse are analysed here at the end.
+  let pool: AnalysisPool | undefined;
+  let batch: { file: string; text: string }[] = [];
+  const inFlight: Promise<void>[] = [];
+  const leftOver: string[] = [];
+  const sendBatch = async () => {
+    const items = batch;
+    batch = [];
+    const answered = pool!.analyse(items.map((i) => i.text)).then(
+      (states) => {
+        if (token.isCancellationRequested) return;
+        items.forEach(({ file, text }, k) => {
+          const state = states[k];
+          if (state && service.getText(file) === text && service.importDocument(file, text, state)) keep(file, state);
+          else leftOver.push(file);
+        });
+      },
+      (e) => {
+        if (token.isCancellationRequested) return;
+        options.log?.(`Analysing in the workers failed (${(e as Error).message}); analysing here instead.`);
+        leftOver.push(...items.map((i) => i.file));
+      },
+    );
+    inFlight.push(answered);
+    while (inFlight.length > 2 * pool!.size) await inFlight.shift();
+  };
+  try {
+    let ahead = 0;
+    let done = 0;
+    let lastYield = Date.now();
+    for (let i = 0; i < list.length; i++) {
+      check();
+      const file = list[i];
+      for (ahead = Math.max(ahead, i); ahead < Math.min(list.length, i + READ_AHEAD); ahead++) {
+        if (!isOpen(list[ahead])) reads[ahead] = options.read(list[ahead]);
+      }
+      const reading = reads[i];
+      reads[i] = undefined;
+      let imported = false;
+      if (!isOpen(file)) {
+        const text = await (reading ?? options.read(file));
+        if (text === undefined) continue;
+        // Larger than corpusAnnotator.maxDocumentSize: shown as not analysed, so not analysed here either (nor
+        // counted in the corpus's entities and repeated passages).
+        if (text.length > (await options.maxSize(file))) {
+          service.removeDocument(file);
+          continue;
+        }
+        if (cache) {
+          const key = cache.keyOf(text);
+          keys.set(file, key);
+          const state = cache.get(key);
+          imported = state !== undefined && service.importDocument(file, text, state);
+        }
+        if (!imported) service.setDocument(file, text);
+      }
+      const own = service.getText(file);
+      if (own !== undefined && own.length > (await options.maxSize(file))) continue;
+      if (own !== undefined && cache && !keys.has(file)) keys.set(file, cache.keyOf(own)); // open: the editor's text
+      const analysed = !imported && service.exportDocument(file) === undefined;
+      stats.articles++;
+      if (imported) stats.fromCache++;
+      else if (analysed) stats.analysed++;
+      if (analysed && own !== undefined && options.parallel) {
+        // Analysed in the pool's workers while this thread goes on reading and importing.
+        pool ??= options.parallel();
+        batch.push({ file, text: own });
+        if (batch.length >= PARALLEL_BATCH) await sendBatch();
+      } else {
+        service.prepareDocument(file, token);
+        if (!imported) keep(file);
+      }
+      done++;
+      if (Date.now() - lastYield > 50) {
+        options.progress?.(done, list.length);
+        await new Promise((r) => setImmediate(r));
+        lastYield = Date.now();
+      }
+    }
+    if (batch.length) await sendBatch();
+    await Promise.all(inFlight.splice(0));
+  } finally {
+    // Stopped before the clustering starts, so their memory is not held at the same time as the clustering's.
+    await pool?.close();
+  }
+  check();
+  for (const file of leftOver) {
+    service.prepareDocument(file, token);
+    keep(file);
+  }
+  // The clustering the cache kept, when it was made from these very articles and registry.
+  let fingerprint: string | undefined;
+  if (cache) {
+    const input = service.clusteringInput(NEVER_CANCELLED);
+    fingerprint = cache.fingerprint([JSON.stringify(input.registry), ...input.docs.map((d) => `${d.uri}\n${keys.get(d.uri) ?? ''}`)]);
+    const kept = service.clusteringIsStale() ? cache.clustering(fingerprint) : undefined;
+    try {
+      stats.clusteringFromCache = !!kept && service.adoptClustering(kept, input.generation);
+    } catch (e) {
+      options.log?.(`The cached clustering is not usable (${(e as Error).message}); clustering again.`);
+    }
+  }
+  return { stats, keys, ...(fingerprint !== undefined ? { fingerprint } : {}) };
+}
