@@ -67,12 +67,17 @@ export function createBoilerplateIndex(options: BoilerplateOptions = {}): Boiler
   let clock = 0;
   let clusterCache: { stamp: number; clusters: BoilerplateCluster[] } | undefined;
   let primed = false;
+  /**
+   * Whether findings or matches were computed yet: until then no document has anything cached that a change of its
+   * neighbours would make stale, so loading a corpus does not look for the neighbours of each article.
+   */
+  let derived = false;
 
   const remove = (uri: string): void => {
     const doc = docs.get(uri);
     if (!doc) return;
     clock++;
-    passages.remove(doc, clock);
+    passages.remove(doc, clock, derived);
     stats.remove(doc, clock);
     docs.delete(uri);
   };
@@ -88,7 +93,7 @@ export function createBoilerplateIndex(options: BoilerplateOptions = {}): Boiler
       const doc = buildDocState(uri, text, summary ?? made!.summary, passages.nextId, made?.lines);
       docs.set(uri, doc);
       stats.add(doc, clock);
-      passages.add(doc, clock);
+      passages.add(doc, clock, derived);
     },
     summaryOf: (uri) => docs.get(uri)?.summary,
     remove,
@@ -97,12 +102,14 @@ export function createBoilerplateIndex(options: BoilerplateOptions = {}): Boiler
       const doc = docs.get(uri);
       if (!doc) return [];
       if (doc.cache && isFresh(doc, doc.cache.stamp)) return doc.cache.findings;
+      derived = true;
       const findings = computeFindings(doc, { stats, passages, threshold, token });
       doc.cache = { stamp: clock, findings };
       return findings;
     },
     clusters() {
       if (clusterCache?.stamp !== clock) {
+        derived = true;
         const matchesOf = (p: Passage): readonly Passage[] => cachedMatches(p, () => passages.matches(p, threshold).map((m) => m.passage));
         if (!primed) {
           // First time: verify only passages that share a bucket with another; the rest have no match until a

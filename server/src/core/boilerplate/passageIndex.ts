@@ -36,8 +36,11 @@ export class PassageIndex {
     return this.byId.length - 1;
   };
 
-  /** Indexes the passages of `doc`. */
-  add(doc: DocState, clock: number): void {
+  /**
+   * Indexes the passages of `doc`, and marks the documents sharing a bucket with them as changed (`mark`: a host that
+   * has computed nothing from the index yet, such as one loading a corpus, has nothing to mark).
+   */
+  add(doc: DocState, clock: number, mark = true): void {
     const keys = doc.summary.passages;
     for (const p of doc.passages) {
       if (!p) continue;
@@ -46,11 +49,11 @@ export class PassageIndex {
       this.near.add(p.nearKey, p.id);
       for (let j = p.bandsAt; j < p.bandsAt + p.bandCount; j++) this.bands.add(keys[j], p.id);
     }
-    this.markNeighbours(doc, clock);
+    if (mark) this.markNeighbours(doc, clock);
   }
 
-  remove(doc: DocState, clock: number): void {
-    this.markNeighbours(doc, clock);
+  remove(doc: DocState, clock: number, mark = true): void {
+    if (mark) this.markNeighbours(doc, clock);
     const keys = doc.summary.passages;
     for (const p of doc.passages) {
       if (!p) continue;
