@@ -146,7 +146,8 @@ export function lineCaseOf(tokens: readonly { text: string }[]): LineCase {
     if (c === OTHER) continue;
     letters++;
     if (c === ALL_CAPS && f.length > 1) caps++;
-    if (SMALL_WORDS.has(f.toLowerCase())) continue;
+    // Small words have at most four letters (lower-casing never shortens a word): longer ones are not lower-cased.
+    if (f.length <= 4 && SMALL_WORDS.has(f.toLowerCase())) continue;
     content++;
     if (c !== LOWER) capitalised++;
   }

@@ -37,8 +37,29 @@ function keyOf(words: readonly string[]): string {
   return words.join(' ');
 }
 
+/**
+ * Keys of the words already seen: the span rules ask for the key of one token many times (title, role, place and
+ * organisation tests), and a key is a fold, a lower-casing and a trim. A cache of a pure function, emptied when full;
+ * words longer than any name are not kept (a page of 10,000-letter words must not fill it with copies).
+ */
+const foldKeys = new Map<string, string>();
+const MAX_FOLD_KEYS = 100_000;
+const MAX_KEPT_LENGTH = 64;
+
 export function foldKey(token: string): string {
-  return foldWord(token).toLowerCase().replace(/\.$/, '');
+  if (token.length > MAX_KEPT_LENGTH) return keyOfToken(token);
+  let key = foldKeys.get(token);
+  if (key === undefined) {
+    key = keyOfToken(token);
+    if (foldKeys.size >= MAX_FOLD_KEYS) foldKeys.clear();
+    foldKeys.set(token, key);
+  }
+  return key;
+}
+
+function keyOfToken(token: string): string {
+  const lower = foldWord(token).toLowerCase();
+  return lower.charCodeAt(lower.length - 1) === 46 /* . */ ? lower.slice(0, -1) : lower;
 }
 
 function build(): Table {
