@@ -57,4 +57,23 @@ describe('bundled server over stdio', function () {
     assert.ok(hover, 'a hover on the dateline');
     assert.match((hover.contents as { value: string }).value, /Vientiane/i);
   });
+
+  it('shows possible merges, found in the clustering worker after the clustering, on the worklist', async () => {
+    const published = new Map<string, PublishDiagnosticsParams>();
+    conn.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
+      published.set(p.uri, p);
+    });
+    const rootUri = pathToFileURL(root).href;
+    await conn.sendRequest('initialize', { processId: process.pid, rootUri, workspaceFolders: [{ uri: rootUri, name: 'w' }], capabilities: {} });
+    await conn.sendNotification('initialized', {});
+    for (const name of await fs.readdir(path.join(root, 'seeds'))) {
+      const file = path.join(root, 'seeds', name);
+      await conn.sendNotification('textDocument/didOpen', { textDocument: { uri: pathToFileURL(file).href, languageId: 'plaintext', version: 1, text: await fs.readFile(file, 'utf8') } });
+    }
+    const merges = await waitFor('a possible merge on the worklist', () => {
+      const found = [...published.values()].flatMap((p) => p.diagnostics).filter((d) => (d.data as { worklist?: string } | undefined)?.worklist === 'possible-merge');
+      return found.length ? found : undefined;
+    }, 30000);
+    assert.match(merges[0].message, /^May be another entity/);
+  });
 });

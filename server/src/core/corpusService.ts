@@ -9,7 +9,7 @@ import { throwIfCancelled } from './types';
 import type { NerModel } from './entities/model';
 import { createEntityRecognizer } from './entities/recognizer';
 import { clusterEntities, type DocumentEntities, type EntityCluster, type EntityClustering } from './entities/aliases';
-import { clusteringFromSnapshotInSlices, type ClusteringSnapshot } from './entities/clusteringSnapshot';
+import { clusteringFromSnapshotInSlices, fillLookAlikes, type ClusteringSnapshot } from './entities/clusteringSnapshot';
 import { provisionalClustering } from './entities/provisional';
 import { articleCount } from './entities/clusterFacts';
 import { EMPTY_REGISTRY, type EntityRegistry } from './entities/registry';
@@ -93,7 +93,13 @@ export interface CorpusService {
    * `adoptClustering` in slices: each `next()` rebuilds part of the clustering (a host runs one per turn of its event
    * loop, so requests are answered meanwhile, from the clustering in use); the last gives whether it was adopted.
    */
-  adoptClusteringInSlices(snapshot: ClusteringSnapshot, generation: number): Iterator<void, boolean, void>;
+  adoptClusteringInSlices(snapshot: ClusteringSnapshot, generation: number, options?: { lookAlikesLater?: boolean }): Iterator<void, boolean, void>;
+  /**
+   * The look-alikes of the clustering adopted for `generation` with `lookAlikesLater` (from a snapshot without them),
+   * as `lookAlikeLists` computed them where it was made. Until they come, that clustering offers no possible merges.
+   * False when that clustering is no longer in use (or they do not fit it).
+   */
+  adoptLookAlikes(generation: number, lists: readonly (readonly number[])[]): boolean;
   /** Repeated passages across the corpus, less those the analysts ignored. */
   boilerplateClusters(token: CancellationToken): BoilerplateCluster[];
   /** The analysts' ignore list (resolved to document keys): ignored findings are left out of `analyze`. */
@@ -299,10 +305,10 @@ export function createCorpusService(init: CorpusServiceInit): CorpusService {
         if (r.done) return r.value;
       }
     },
-    *adoptClusteringInSlices(snapshot, at) {
+    *adoptClusteringInSlices(snapshot, at, options) {
       const usable = () => at > clusteringGeneration && at >= registryGeneration;
       if (!usable()) return false;
-      const built = yield* clusteringFromSnapshotInSlices(snapshot, registry);
+      const built = yield* clusteringFromSnapshotInSlices(snapshot, registry, undefined, options?.lookAlikesLater);
       // Checked again: a newer clustering or another registry may have come while it was being rebuilt.
       if (!usable()) return false;
       clustering = built;
@@ -314,6 +320,9 @@ export function createCorpusService(init: CorpusServiceInit): CorpusService {
       }
       fastView = undefined;
       return true;
+    },
+    adoptLookAlikes(at, lists) {
+      return !!clustering && at === clusteringGeneration && fillLookAlikes(clustering, lists);
     },
     boilerplateClusters(token) {
       throwIfCancelled(token);

@@ -28,7 +28,7 @@ export type { EntityRef, RegistryEdit } from './entities/registryEdits';
 export * from './annotations/taxonomy';
 export { clusterEntities } from './entities/aliases';
 export type { DocumentEntities } from './entities/aliases';
-export { snapshotOfClustering, clusteringFromSnapshot } from './entities/clusteringSnapshot';
+export { snapshotOfClustering, clusteringFromSnapshot, lookAlikeLists, withLookAlikes } from './entities/clusteringSnapshot';
 export type { ClusteringSnapshot } from './entities/clusteringSnapshot';
 export type { ClusteringInput } from './corpusService';
 export * from './annotations/conflicts';

@@ -1,6 +1,6 @@
 /** Reads the workspace's articles into the core, with work-done progress, and keeps a promise of readiness. */
 import type { Connection } from 'vscode-languageserver';
-import { CancelledError, NEVER_CANCELLED, snapshotOfClustering, type CancellationToken, type ClusteringSnapshot, type CorpusService } from '../core/index';
+import { CancelledError, NEVER_CANCELLED, snapshotOfClustering, withLookAlikes, type CancellationToken, type ClusteringSnapshot, type CorpusService } from '../core/index';
 import type { AnalysisCache } from '../workspace/analysisCache';
 import type { ClusterInBackground } from '../node/backgroundClustering';
 import type { ParallelAnalysis } from '../workspace/parallelAnalysis';
@@ -21,6 +21,9 @@ export class CorpusIndexer {
   private run = 0;
   private refreshTimer: NodeJS.Timeout | undefined;
   private readonly indexedListeners: (() => void)[] = [];
+  private readonly lookAlikeListeners: (() => void)[] = [];
+  /** Settles when the look-alikes of the last clustering made in the worker have come (or failed). */
+  private lookAlikesSettled: Promise<void> = Promise.resolve();
   /** The persistent analysis cache of the workspace, if any (set once the workspace is known). */
   cache: AnalysisCache | undefined;
   /** What the last indexing did. */
@@ -40,6 +43,11 @@ export class CorpusIndexer {
     private readonly parallel?: ParallelAnalysis,
   ) {
     this.readyPromise = new Promise((resolve) => (this.resolveFirst = resolve));
+  }
+
+  /** Calls `listener` when the look-alikes of a clustering made in the worker came after it (possible merges changed). */
+  onLookAlikes(listener: () => void): void {
+    this.lookAlikeListeners.push(listener);
   }
 
   /** Calls `listener` each time an indexing run has finished (e.g. to tell clients that entities changed). */
@@ -73,9 +81,10 @@ export class CorpusIndexer {
     if (this.background) {
       const input = this.service.clusteringInput(NEVER_CANCELLED);
       try {
-        const { snapshot, json } = await this.background({ docs: input.docs, registry: input.registry }, { serialized: !!keep });
+        // The look-alikes (possible merges) come after the clustering: it is used meanwhile, without them.
+        const { snapshot, json, lookAlikes } = await this.background({ docs: input.docs, registry: input.registry }, { serialized: !!keep, lookAlikesLater: true });
         // Rebuilt in slices, one a turn of the event loop: hovers and diagnostics are answered meanwhile.
-        const steps = this.service.adoptClusteringInSlices(snapshot, input.generation);
+        const steps = this.service.adoptClusteringInSlices(snapshot, input.generation, { lookAlikesLater: !!lookAlikes });
         let step = steps.next();
         while (!step.done) {
           await new Promise((r) => setImmediate(r));
@@ -83,7 +92,17 @@ export class CorpusIndexer {
         }
         const adopted = step.value;
         this.connection.console.info(`Entities clustered across ${input.docs.length} articles in a worker in ${Date.now() - started} ms${adopted ? '' : ' (superseded)'}.`);
-        if (adopted) keep?.(json ?? snapshot); // as JSON when the worker wrote it: far smaller than the objects
+        if (adopted && lookAlikes) {
+          this.lookAlikesSettled = lookAlikes.then(
+            ({ lists, json: full }) => {
+              if (!this.service.adoptLookAlikes(input.generation, lists)) return;
+              this.connection.console.info(`Possible merges found across ${input.docs.length} articles in ${Date.now() - started} ms.`);
+              keep?.(full ?? withLookAlikes(snapshot, lists));
+              for (const listener of this.lookAlikeListeners) listener();
+            },
+            (e: Error) => this.connection.console.warn(`Finding possible merges in the worker failed (${e.message}); none are offered until the next clustering.`),
+          );
+        } else if (adopted) keep?.(json ?? snapshot); // as JSON when the worker wrote it: far smaller than the objects
         return adopted;
       } catch (e) {
         this.connection.console.warn(`Clustering in the worker failed (${(e as Error).message}); clustering here instead.`);
@@ -122,14 +141,16 @@ export class CorpusIndexer {
    * Writes the cache once the server has been idle a while after indexing: serialising it takes the thread for a
    * moment, which the analyst opening the first article should not wait for. A shutdown writes it at once.
    */
-  private saveSoon(cache: AnalysisCache, live: ReadonlySet<string>): void {
+  private saveSoon(cache: AnalysisCache, live: ReadonlySet<string>, after: Promise<void> = Promise.resolve()): void {
     if (this.saveTimer) clearTimeout(this.saveTimer.timer);
     const save = () => {
+      if (this.saveTimer?.save !== save) return this.saving; // written already, or another save took over
       this.saveTimer = undefined;
       this.saving = this.saving.then(() => cache.save(live));
       return this.saving;
     };
-    this.saveTimer = { timer: setTimeout(save, SAVE_AFTER_MS), save };
+    // Not before `after` (the clustering's look-alikes), unless the server shuts down first (`flushed`).
+    this.saveTimer = { timer: setTimeout(() => void after.then(save), SAVE_AFTER_MS), save };
     this.saveTimer.timer.unref?.();
   }
 
@@ -189,7 +210,8 @@ export class CorpusIndexer {
         `Indexed ${list.length} articles in ${Date.now() - started} ms (${stats.analysed} analysed, ${stats.fromCache} from the cache${stats.clusteringFromCache ? ', clustering from the cache' : ''}).`,
       );
       for (const listener of this.indexedListeners) listener();
-      if (cache) this.saveSoon(cache, new Set(keys.values()));
+      // Written once the clustering's look-alikes are in it, so that a reopened workspace has them at once.
+      if (cache) this.saveSoon(cache, new Set(keys.values()), this.lookAlikesSettled);
     } finally {
       progress?.done();
     }

@@ -2,17 +2,29 @@
  * A worker thread that clusters the corpus's entities (the corpus-wide step that takes seconds at 10,000 articles),
  * so that the language server's thread keeps answering hovers and diagnostics meanwhile. It gets every article's
  * recognised names and the registry, and answers with a compact snapshot (core/entities/clusteringSnapshot.ts), and
- * that snapshot as JSON when asked.
+ * that snapshot as JSON when asked; with `lookAlikesLater`, the snapshot without look-alikes first, then the
+ * look-alikes (and the JSON with them).
  */
 import { parentPort } from 'node:worker_threads';
-import { clusterEntities, snapshotOfClustering, type ClusteringInput } from '../core/index';
+import { clusterEntities, lookAlikeLists, snapshotOfClustering, withLookAlikes, type ClusteringInput } from '../core/index';
 
-parentPort?.on('message', (input: Omit<ClusteringInput, 'generation'> & { id: number; serialized?: boolean }) => {
+type Request = Omit<ClusteringInput, 'generation'> & { id: number; serialized?: boolean; lookAlikesLater?: boolean };
+
+parentPort?.on('message', (input: Request) => {
   try {
     const clustering = clusterEntities(input.docs, input.registry);
-    const snapshot = snapshotOfClustering(clustering, input.docs.map((d) => d.uri), { lookAlikes: true });
-    // As JSON too when asked (for the analysis cache): written here, not on the server's thread.
-    parentPort!.postMessage({ id: input.id, snapshot, ...(input.serialized ? { json: JSON.stringify(snapshot) } : {}) });
+    const uris = input.docs.map((d) => d.uri);
+    if (!input.lookAlikesLater) {
+      const snapshot = snapshotOfClustering(clustering, uris, { lookAlikes: true });
+      // As JSON too when asked (for the analysis cache): written here, not on the server's thread.
+      parentPort!.postMessage({ id: input.id, snapshot, ...(input.serialized ? { json: JSON.stringify(snapshot) } : {}) });
+      return;
+    }
+    // The clustering first, so the server uses it while the look-alikes (the slower part) are found.
+    const snapshot = snapshotOfClustering(clustering, uris);
+    parentPort!.postMessage({ id: input.id, snapshot });
+    const lookAlikes = lookAlikeLists(clustering);
+    parentPort!.postMessage({ id: input.id, lookAlikes, ...(input.serialized ? { json: JSON.stringify(withLookAlikes(snapshot, lookAlikes)) } : {}) });
   } catch (e) {
     parentPort!.postMessage({ id: input.id, error: (e as Error).stack ?? String(e) });
   }

@@ -42,8 +42,8 @@ export interface ClusteringSnapshot {
 export function snapshotOfClustering(clustering: EntityClustering, uris: readonly string[], options: { lookAlikes?: boolean } = {}): ClusteringSnapshot {
   const clusters = clustering.clusters();
   const index = new Map(clusters.map((c, i) => [c.entityId, i]));
-  const lookAlikes = options.lookAlikes ? allLookAlikes(clustering, (other) => other.mentions.length > 0, STORED_LOOK_ALIKES) : undefined;
-  const lookAlikesOf = (c: EntityCluster) => (lookAlikes!.get(c.entityId) ?? []).map((o) => index.get(o.entityId)!);
+  const lists = options.lookAlikes ? lookAlikeLists(clustering) : undefined;
+  const lookAlikesOf = (c: EntityCluster) => lists![index.get(c.entityId)!];
   return {
     clusters: clusters.map((c) => ({
       entityId: c.entityId,
@@ -70,6 +70,34 @@ export function snapshotOfClustering(clustering: EntityClustering, uris: readonl
   };
 }
 
+/**
+ * The look-alikes of every entity of `clustering` (lookAlikes.ts), as indexes into its `clusters()`, best first: what
+ * a snapshot carries, for a host that sends them after the clustering itself (see `fillLookAlikes`).
+ */
+export function lookAlikeLists(clustering: EntityClustering): number[][] {
+  const clusters = clustering.clusters();
+  const index = new Map(clusters.map((c, i) => [c.entityId, i]));
+  const found = allLookAlikes(clustering, (other) => other.mentions.length > 0, STORED_LOOK_ALIKES);
+  return clusters.map((c) => (found.get(c.entityId) ?? []).map((o) => index.get(o.entityId)!));
+}
+
+/** `lists` as the look-alikes of a snapshot's clusters (the ones it carries), when they fit it. */
+export function withLookAlikes(snapshot: ClusteringSnapshot, lists: readonly (readonly number[])[]): ClusteringSnapshot {
+  return { ...snapshot, clusters: snapshot.clusters.map((c, i) => ({ ...c, lookAlikes: lists[i] })) };
+}
+
+/** Clusterings made with their look-alikes to come, and where to put them. */
+const awaitingLookAlikes = new WeakMap<EntityClustering, (lists: readonly (readonly number[])[]) => boolean>();
+
+/**
+ * Gives a clustering made with `lookAlikesLater` (see `clusteringFromSnapshotInSlices`) its look-alikes, computed
+ * from the same snapshot (`lookAlikeLists` where it was made). False when it was not waiting for them, or they do not
+ * fit it.
+ */
+export function fillLookAlikes(clustering: EntityClustering, lists: readonly (readonly number[])[]): boolean {
+  return awaitingLookAlikes.get(clustering)?.(lists) ?? false;
+}
+
 /** The clustering a snapshot describes; `registry` gives the analysts' aliases to search by, as the original did. */
 export function clusteringFromSnapshot(snapshot: ClusteringSnapshot, registry: EntityRegistry): EntityClustering {
   const steps = clusteringFromSnapshotInSlices(snapshot, registry);
@@ -87,7 +115,16 @@ const DOCUMENTS_PER_SLICE = 150;
  * A host runs one slice per turn of its event loop, so that rebuilding the clustering of 10,000 articles (most of a
  * second) never keeps a request waiting.
  */
-export function* clusteringFromSnapshotInSlices(snapshot: ClusteringSnapshot, registry: EntityRegistry, perSlice = DOCUMENTS_PER_SLICE): Generator<void, EntityClustering, void> {
+export function* clusteringFromSnapshotInSlices(
+  snapshot: ClusteringSnapshot,
+  registry: EntityRegistry,
+  perSlice = DOCUMENTS_PER_SLICE,
+  /**
+   * The snapshot's look-alikes come later (`fillLookAlikes`): until then the clustering knows of none, rather than
+   * searching for them where requests are answered.
+   */
+  lookAlikesLater = false,
+): Generator<void, EntityClustering, void> {
   const clusters: EntityCluster[] = [];
   for (const c of snapshot.clusters) {
     if (clusters.length % (20 * perSlice) === 20 * perSlice - 1) yield;
@@ -120,9 +157,10 @@ export function* clusteringFromSnapshotInSlices(snapshot: ClusteringSnapshot, re
   const aliases = new Map(registry.entities.filter((e) => e.id).map((e) => [e.id, e.aliases]));
   let finder: ((query: string) => { c: EntityCluster }[]) | undefined;
   const carried = snapshot.clusters.every((c) => c.lookAlikes !== undefined);
-  const lookAlikes = carried ? new Map(snapshot.clusters.map((c, i) => [clusters[i].entityId, c.lookAlikes!.map((j) => clusters[j])])) : undefined;
-  return Object.freeze({
-    ...(lookAlikes ? { lookAlikesOf: (entityId: string) => lookAlikes.get(entityId) ?? [] } : {}),
+  const listsOf = (lists: readonly (readonly number[] | undefined)[]) => new Map(clusters.map((c, i) => [c.entityId, (lists[i] ?? []).map((j) => clusters[j])]));
+  let lookAlikes = carried ? listsOf(snapshot.clusters.map((c) => c.lookAlikes)) : lookAlikesLater ? new Map<string, EntityCluster[]>() : undefined;
+  const clustering: EntityClustering = Object.freeze({
+    ...(lookAlikes ? { lookAlikesOf: (entityId: string) => lookAlikes!.get(entityId) ?? [] } : {}),
     mentionsOf: (uri: string) => [...(mentionsByUri.get(uri) ?? [])],
     clusters: () => clusters,
     cluster: (entityId: string) => byId.get(entityId),
@@ -134,4 +172,14 @@ export function* clusteringFromSnapshotInSlices(snapshot: ClusteringSnapshot, re
       return finder(query).map((x) => x.c);
     },
   });
+  if (!carried && lookAlikesLater) {
+    awaitingLookAlikes.set(clustering, (lists) => {
+      const fits = lists.length === clusters.length && lists.every((l) => Array.isArray(l) && l.every((j) => Number.isInteger(j) && j >= 0 && j < clusters.length));
+      if (!fits) return false;
+      lookAlikes = listsOf(lists);
+      awaitingLookAlikes.delete(clustering);
+      return true;
+    });
+  }
+  return clustering;
 }
