@@ -22,6 +22,18 @@ function isSpace(c: number): boolean {
 /** Non-blank lines of `text`, trimmed, with their offsets. */
 export function splitLines(text: string): LineSpan[] {
   const out: LineSpan[] = [];
+  eachLine(text, (line, start, end) => out.push({ line, start, end, text: text.slice(start, end) }));
+  return out;
+}
+
+/** Number of lines `splitLines` gives, without making them. */
+export function countLines(text: string): number {
+  return eachLine(text);
+}
+
+/** Visits the non-blank lines of `text` (0-based line number, offsets of the trimmed line); returns their number. */
+function eachLine(text: string, visit?: (line: number, start: number, end: number) => void): number {
+  let count = 0;
   let lineNo = 0;
   let pos = 0;
   const n = text.length;
@@ -31,25 +43,14 @@ export function splitLines(text: string): LineSpan[] {
     let s = pos;
     let e = eol;
     while (s < e && isSpace(text.charCodeAt(s))) s++;
-    while (e > s && isSpace(text.charCodeAt(e - 1))) e--;
-    if (e > s) out.push({ line: lineNo, start: s, end: e, text: text.slice(s, e) });
+    if (s < e) {
+      count++;
+      if (visit) {
+        while (e > s && isSpace(text.charCodeAt(e - 1))) e--;
+        visit(lineNo, s, e);
+      }
+    }
     lineNo++;
-    pos = eol + 1;
-  }
-  return out;
-}
-
-/** Number of lines `splitLines` gives, without making them. */
-export function countLines(text: string): number {
-  let count = 0;
-  let pos = 0;
-  const n = text.length;
-  while (pos <= n) {
-    let eol = text.indexOf('\n', pos);
-    if (eol < 0) eol = n;
-    let s = pos;
-    while (s < eol && isSpace(text.charCodeAt(s))) s++;
-    if (s < eol) count++;
     pos = eol + 1;
   }
   return count;
