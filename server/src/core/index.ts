@@ -30,6 +30,7 @@ export { clusterEntities } from './entities/aliases';
 export type { DocumentEntities } from './entities/aliases';
 export { snapshotOfClustering, clusteringFromSnapshot, lookAlikeLists, withLookAlikes } from './entities/clusteringSnapshot';
 export type { ClusteringSnapshot } from './entities/clusteringSnapshot';
+export { lookAlikeEntity, type LookAlikeEntity } from './entities/lookAlikes';
 export type { ClusteringInput } from './corpusService';
 export * from './annotations/conflicts';
 export * from './annotations/conflictResolution';

@@ -6,7 +6,7 @@
 import type { EntityMention, EntityType } from '../types';
 import { withExtras, type EntityCluster, type EntityClustering } from './aliases';
 import { createFinder } from './clusterFind';
-import { allLookAlikes, STORED_LOOK_ALIKES } from './lookAlikes';
+import { allLookAlikes, lookAlikeEntity, STORED_LOOK_ALIKES, type LookAlikeEntity } from './lookAlikes';
 import type { EntityRegistry } from './registry';
 
 export interface ClusteringSnapshot {
@@ -72,13 +72,13 @@ export function snapshotOfClustering(clustering: EntityClustering, uris: readonl
 
 /**
  * The look-alikes of every entity of `clustering` (lookAlikes.ts), as indexes into its `clusters()`, best first: what
- * a snapshot carries, for a host that sends them after the clustering itself (see `fillLookAlikes`).
+ * a snapshot carries, for a host that sends them after the clustering itself (see `fillLookAlikes`). Given the slim
+ * entities (`lookAlikeEntity` of each cluster, in order) instead, the clustering itself need not be kept.
  */
-export function lookAlikeLists(clustering: EntityClustering): number[][] {
-  const clusters = clustering.clusters();
-  const index = new Map(clusters.map((c, i) => [c.entityId, i]));
-  const found = allLookAlikes(clustering, (other) => other.mentions.length > 0, STORED_LOOK_ALIKES);
-  return clusters.map((c) => (found.get(c.entityId) ?? []).map((o) => index.get(o.entityId)!));
+export function lookAlikeLists(clustering: EntityClustering | readonly LookAlikeEntity[]): number[][] {
+  const entities = Array.isArray(clustering) ? (clustering as readonly LookAlikeEntity[]) : (clustering as EntityClustering).clusters().map(lookAlikeEntity);
+  const found = allLookAlikes(entities, STORED_LOOK_ALIKES);
+  return entities.map((_, i) => found.get(i) ?? []);
 }
 
 /** `lists` as the look-alikes of a snapshot's clusters (the ones it carries), when they fit it. */

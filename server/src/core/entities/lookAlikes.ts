@@ -48,16 +48,30 @@ export function searchLookAlikes(cluster: EntityCluster, clustering: EntityClust
 /** Candidate lists longer than this are a word too common to tell names apart by (`Ministry`): not looked through. */
 const MAX_BLOCK = 500;
 
+/** What finding look-alikes needs of an entity: a clustering's cluster, or a slim copy of one (`lookAlikeEntity`). */
+export interface LookAlikeEntity {
+  readonly entityId: string;
+  readonly canonical: string;
+  readonly type: EntityCluster['type'];
+  readonly spellings: ReadonlyMap<string, number>;
+  readonly mentionCount: number;
+}
+
+/** A cluster as `allLookAlikes` needs it, without its mentions (a worker can then let the clustering go). */
+export function lookAlikeEntity(c: EntityCluster): LookAlikeEntity {
+  return { entityId: c.entityId, canonical: c.canonical, type: c.type, spellings: c.spellings, mentionCount: c.mentions.length };
+}
+
 /**
  * `lookAlikes` of every entity at once, by blocking keys rather than a search per name: the same words (compact key),
  * one word of the name in the same place of a name as long (the rarest of its words), one spelling apart for names of
- * one word, the acronym; each candidate verified as the search verifies it. For a clustering made away from the
- * requests' thread (clusteringSnapshot.ts).
+ * one word, the acronym; each candidate verified as the search verifies it. Only entities with mentions are offered.
+ * For a clustering made away from the requests' thread (clusteringSnapshot.ts). The lists hold indexes into `entities`.
  */
-export function allLookAlikes(clustering: EntityClustering, accept: (other: EntityCluster) => boolean, limit: number): Map<string, EntityCluster[]> {
-  const clusters = clustering.clusters();
+export function allLookAlikes(entities: readonly LookAlikeEntity[], limit: number): Map<number, number[]> {
   const byCompact = new Map<string, number[]>();
   const byWord = new Map<string, number[]>();
+  const byAcronym = new Map<string, number[]>();
   const add = (map: Map<string, number[]>, key: string, i: number) => {
     const list = map.get(key);
     if (!list) map.set(key, [i]);
@@ -69,17 +83,20 @@ export function allLookAlikes(clustering: EntityClustering, accept: (other: Enti
     if (!p) parsed.set(spelling, (p = parseName(spelling)));
     return p;
   };
-  const names = clusters.map((c) => [...c.spellings.keys()].map(parse).filter((p) => p.keys.length > 0));
-  const position = new Map(clusters.map((c, i) => [c, i]));
+  const names = entities.map((c) => [...c.spellings.keys()].map(parse).filter((p) => p.keys.length > 0));
   names.forEach((list, i) => {
     for (const { keys, compact } of list) {
       add(byCompact, compact, i);
       if (keys.length === 1) for (const v of deletionVariants(keys[0])) add(byWord, `1:0:${v}`, i);
       else keys.forEach((k, p) => add(byWord, `${keys.length}:${p}:${k}`, i));
     }
+    for (const s of entities[i].spellings.keys()) {
+      const a = acronymOf(s);
+      if (a) add(byAcronym, a, i);
+    }
   });
-  const out = new Map<string, EntityCluster[]>();
-  clusters.forEach((cluster, i) => {
+  const out = new Map<number, number[]>();
+  entities.forEach((entity, i) => {
     const candidates = new Set<number>();
     const take = (list: readonly number[] | undefined) => {
       if (list && list.length <= MAX_BLOCK) for (const j of list) if (j !== i) candidates.add(j);
@@ -92,15 +109,15 @@ export function allLookAlikes(clustering: EntityClustering, accept: (other: Enti
         take(blocks.reduce((a, b) => (b.length < a.length ? b : a)));
       }
     }
-    if (isAcronym(cluster.canonical)) for (const other of acronymIndexOf(clustering).get(cluster.canonical) ?? []) candidates.add(position.get(other) ?? -1);
-    const found: EntityCluster[] = [];
+    if (isAcronym(entity.canonical)) for (const j of byAcronym.get(entity.canonical) ?? []) if (j !== i) candidates.add(j);
+    const found: number[] = [];
     for (const j of candidates) {
-      const other = clusters[j];
-      if (other && accept(other) && sameName(cluster, other, other.type === cluster.type, parse)) found.push(other);
+      const other = entities[j];
+      if (other.mentionCount > 0 && sameName(entity, other, other.type === entity.type, parse)) found.push(j);
     }
     if (!found.length) return;
-    found.sort((a, b) => b.mentions.length - a.mentions.length || (a.canonical < b.canonical ? -1 : a.canonical > b.canonical ? 1 : 0));
-    out.set(cluster.entityId, found.slice(0, limit));
+    found.sort((a, b) => entities[b].mentionCount - entities[a].mentionCount || (entities[a].canonical < entities[b].canonical ? -1 : entities[a].canonical > entities[b].canonical ? 1 : 0));
+    out.set(i, found.slice(0, limit));
   });
   return out;
 }
@@ -128,7 +145,7 @@ function acronymIndexOf(view: EntityClustering): Map<string, EntityCluster[]> {
 }
 
 /** The same words (whatever the types), or, for two entities of one type, spellings one edit apart or an acronym. */
-function sameName(a: EntityCluster, b: EntityCluster, sameType: boolean, parse: (spelling: string) => Parsed = parseName): boolean {
+function sameName(a: Pick<LookAlikeEntity, 'spellings'>, b: Pick<LookAlikeEntity, 'spellings'>, sameType: boolean, parse: (spelling: string) => Parsed = parseName): boolean {
   for (const x of a.spellings.keys()) {
     const px = parse(x);
     if (px.keys.length === 0) continue;
