@@ -74,6 +74,6 @@ describe('bundled server over stdio', function () {
       const found = [...published.values()].flatMap((p) => p.diagnostics).filter((d) => (d.data as { worklist?: string } | undefined)?.worklist === 'possible-merge');
       return found.length ? found : undefined;
     }, 30000);
-    assert.match(merges[0].message, /^May be another entity/);
+    assert.match(String(merges[0].message), /^May be another entity/);
   });
 });
