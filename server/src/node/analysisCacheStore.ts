@@ -143,10 +143,14 @@ export function createAnalysisCacheStore(dir: string, versionKey: string, log: (
             }
           }
         }
-        const writes = [...dirty].map(async (i) => {
+        // One shard at a time, each serialised in its own turn of the event loop: at 10,000 articles the whole cache
+        // is tens of megabytes of JSON, which at once would keep a request waiting for most of a second.
+        const writes: Promise<void>[] = [];
+        for (const i of [...dirty]) {
+          await new Promise((r) => setImmediate(r));
           dirty.delete(i);
-          await writeAtomically(shardFile(i), JSON.stringify({ format: FORMAT, version, entries: Object.fromEntries(shards[i]) }));
-        });
+          writes.push(writeAtomically(shardFile(i), JSON.stringify({ format: FORMAT, version, entries: Object.fromEntries(shards[i]) })));
+        }
         if (clusteringDirty && clustering) {
           clusteringDirty = false;
           const { fingerprint, snapshot } = clustering;
