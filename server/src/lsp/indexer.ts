@@ -24,6 +24,9 @@ export class CorpusIndexer {
   private readonly lookAlikeListeners: (() => void)[] = [];
   /** Settles when the look-alikes of the last clustering made in the worker have come (or failed). */
   private lookAlikesSettled: Promise<void> = Promise.resolve();
+  /** Whether a rebuild after a pause in editing runs, and what to call after one more (a pause came meanwhile). */
+  private rebuilding = false;
+  private readonly rebuildAgain = new Set<() => void>();
   /** The persistent analysis cache of the workspace, if any (set once the workspace is known). */
   cache: AnalysisCache | undefined;
   /** What the last indexing did. */
@@ -64,10 +67,29 @@ export class CorpusIndexer {
     if (this.refreshTimer) clearTimeout(this.refreshTimer);
     this.refreshTimer = setTimeout(() => {
       this.refreshTimer = undefined;
-      void this.readyPromise.then(async () => {
-        if (await this.recluster()) rebuilt();
-      });
+      void this.readyPromise.then(() => this.rebuildCoalesced(rebuilt));
     }, idleMs);
+  }
+
+  /**
+   * One rebuild at a time: pauses that come while one runs (a rebuild at 10,000 articles takes seconds) are coalesced
+   * into a single rebuild after it, from the corpus as it is then, rather than queued one a pause.
+   */
+  private async rebuildCoalesced(rebuilt: () => void): Promise<void> {
+    this.rebuildAgain.add(rebuilt);
+    if (this.rebuilding) return;
+    this.rebuilding = true;
+    try {
+      while (this.rebuildAgain.size) {
+        const callbacks = [...this.rebuildAgain];
+        this.rebuildAgain.clear();
+        if (await this.recluster()) for (const done of callbacks) done();
+        // The worker's look-alikes of that clustering first: a new clustering would wait for them anyway.
+        await this.lookAlikesSettled;
+      }
+    } finally {
+      this.rebuilding = false;
+    }
   }
 
   /**

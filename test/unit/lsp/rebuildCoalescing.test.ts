@@ -1,0 +1,51 @@
+import * as assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import type { Connection } from 'vscode-languageserver';
+import { clusterEntities, createCorpusService, snapshotOfClustering, NEVER_CANCELLED } from '../../../server/src/core/index';
+import { CorpusIndexer } from '../../../server/src/lsp/indexer';
+import type { Workspace } from '../../../server/src/lsp/workspace';
+import type { BackgroundClustering, ClusterInBackground } from '../../../server/src/node/backgroundClustering';
+import { loadNerModel } from '../../../server/src/node/nerModelFile';
+import { SEEDS_DIR, waitFor } from '../../support/workspace';
+
+const seeds = readdirSync(SEEDS_DIR).filter((n) => n.endsWith('.txt')).sort().map((n) => ({ uri: `/ws/${n}`, text: readFileSync(path.join(SEEDS_DIR, n), 'utf8') }));
+const quiet = { info() {}, warn() {}, error() {}, log() {} };
+
+describe('rebuilds of the corpus clustering after pauses in editing', () => {
+  it('pauses that come while a rebuild runs are coalesced into one rebuild after it, from the corpus as it is then', async () => {
+    const service = createCorpusService({ nerModel: loadNerModel() });
+    for (const d of seeds) service.setDocument(d.uri, d.text);
+    // A clustering worker that answers when told to.
+    const calls: { input: Parameters<ClusterInBackground>[0]; answer: () => void }[] = [];
+    const background: ClusterInBackground = (input) =>
+      new Promise<BackgroundClustering>((resolve) => {
+        calls.push({ input, answer: () => resolve({ snapshot: snapshotOfClustering(clusterEntities(input.docs, input.registry), input.docs.map((d) => d.uri)) }) });
+      });
+    const workspace = { ready: Promise.resolve(), all: () => [] } as unknown as Workspace;
+    const indexer = new CorpusIndexer({ console: quiet } as unknown as Connection, workspace, service, () => true, background);
+    const indexing = indexer.indexAll();
+    (await waitFor('the indexing clustering', () => calls[0])).answer();
+    await indexing;
+
+    let rebuilt = 0;
+    const edit = (k: number) => {
+      service.setDocument(seeds[0].uri, `Edit ${k}: General Chansamone Chanyalath met Phan Van Giang.\n\n${seeds[0].text}`);
+      indexer.refreshSoon(() => rebuilt++, 0);
+    };
+    edit(1);
+    await waitFor('a rebuild', () => calls[1]);
+    for (let k = 2; k <= 5; k++) {
+      edit(k);
+      await new Promise((r) => setImmediate(r)); // the pause's timer fires while the rebuild runs
+      await new Promise((r) => setTimeout(r, 5));
+    }
+    assert.equal(calls.length, 2, 'no rebuild queued per pause');
+    calls[1].answer();
+    (await waitFor('one rebuild after it', () => calls[2])).answer();
+    await waitFor('both rebuilt', () => rebuilt >= 5 && service.clusteringIsStale() === false);
+    assert.equal(calls.length, 3);
+    assert.ok(calls[2].input.docs.some((d) => d.entities.some((e) => e.text === 'Phan Van Giang')), 'the last rebuild saw the last edit');
+    assert.ok(service.entityClustering(NEVER_CANCELLED, 'fast').mentionsOf(seeds[0].uri).some((m) => m.text === 'Chansamone Chanyalath'));
+  });
+});
