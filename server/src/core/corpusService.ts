@@ -102,6 +102,8 @@ export interface CorpusService {
   adoptLookAlikes(generation: number, lists: readonly (readonly number[])[]): boolean;
   /** Repeated passages across the corpus, less those the analysts ignored. */
   boilerplateClusters(token: CancellationToken): BoilerplateCluster[];
+  /** `boilerplateClusters` in slices (each `next()` a few milliseconds), for a host that answers requests in between. */
+  boilerplateClustersInSlices(token: CancellationToken): Generator<void, BoilerplateCluster[], void>;
   /** The analysts' ignore list (resolved to document keys): ignored findings are left out of `analyze`. */
   setBoilerplateIgnores(ignores: BoilerplateIgnores): void;
 }
@@ -325,12 +327,31 @@ export function createCorpusService(init: CorpusServiceInit): CorpusService {
       return !!clustering && at === clusteringGeneration && fillLookAlikes(clustering, lists);
     },
     boilerplateClusters(token) {
+      const steps = service.boilerplateClustersInSlices(token);
+      for (;;) {
+        const r = steps.next();
+        if (r.done) return r.value;
+      }
+    },
+    *boilerplateClustersInSlices(token) {
       throwIfCancelled(token);
       if (unindexed.size) {
         indexAllBoilerplate(token);
         clusters = undefined;
       }
-      return (clusters ??= filterClusters(boilerplate.clusters(), (u) => docs.get(u)?.text, ignores));
+      if (clusters) return clusters;
+      const steps = boilerplate.clustersInSlices();
+      for (let r = steps.next(); ; r = steps.next()) {
+        if (r.done) {
+          // Kept only if nothing changed meanwhile (a change drops it, and the next call starts again).
+          const found = filterClusters(r.value, (u) => docs.get(u)?.text, ignores);
+          if (!unindexed.size) clusters = found;
+          return found;
+        }
+        yield;
+        throwIfCancelled(token);
+        indexAllBoilerplate(token); // articles set meanwhile: indexed before the next slice
+      }
     },
     setBoilerplateIgnores(next) {
       ignores = compileIgnores(next);

@@ -8,8 +8,16 @@ export const MAX_CLUSTERS = 2000;
 const MAX_TEXT = 200;
 const KIND_ORDER = { duplicate: 0, 'near-duplicate': 1, chrome: 2 } as const;
 
-export function listClusters(ctx: ServerContext, problems: BoilerplateClustersResult['problems'], token: CancellationToken): BoilerplateClustersResult {
-  const clusters = [...ctx.service.boilerplateClusters(token)].sort(
+export async function listClusters(ctx: ServerContext, problems: BoilerplateClustersResult['problems'], token: CancellationToken): Promise<BoilerplateClustersResult> {
+  // In slices, one a turn of the event loop: the first listing of a large corpus takes seconds, during which the open
+  // articles' diagnostics and hovers are answered.
+  const steps = ctx.service.boilerplateClustersInSlices(token);
+  let step = steps.next();
+  while (!step.done) {
+    await new Promise((r) => setImmediate(r));
+    step = steps.next();
+  }
+  const clusters = [...step.value].sort(
     (a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || b.places.length - a.places.length || a.text.localeCompare(b.text),
   );
   const lineIndexes = new Map<string, LineIndex | undefined>();

@@ -66,16 +66,26 @@ export class Buckets {
     }
   }
 
-  /** Ids of each key holding two or more. */
+  /**
+   * Ids of each key holding two or more, one key at a time (nothing is built for the whole table, so a caller can stop
+   * between keys). A key is taken at the first slot of its probe sequence that holds it.
+   */
   *groups(): IterableIterator<readonly number[]> {
-    const byKey = new Map<number, number[]>();
     for (let i = 0; i < this.keys.length; i++) {
       const k = this.keys[i];
       if (k < 0) continue;
-      const list = byKey.get(k);
-      if (list) list.push(this.vals[i]); else byKey.set(k, [this.vals[i]]);
+      let first = true;
+      for (let j = k & this.mask; j !== i; j = (j + 1) & this.mask) {
+        if (this.keys[j] === k) {
+          first = false;
+          break;
+        }
+      }
+      if (!first) continue;
+      const ids: number[] = [];
+      this.forEach(k, (id) => ids.push(id));
+      if (ids.length > 1) yield ids;
     }
-    for (const list of byKey.values()) if (list.length > 1) yield list;
   }
 
   private resize(): void {

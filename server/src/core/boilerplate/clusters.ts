@@ -12,7 +12,10 @@ import { normalizeSpace } from './text';
 export interface ClusterPlace { uri: string; start: number; end: number }
 export interface Cluster { id: string; kind: BoilerplateKind; text: string; places: ClusterPlace[] }
 
-export function passageClusters(docs: Iterable<DocState>, matchesOf: (p: Passage) => readonly Passage[]): Cluster[] {
+/** Documents gone through between two yields of the generators below (each can lay out the documents it meets). */
+const DOCS_PER_SLICE = 100;
+
+export function* passageClusters(docs: readonly DocState[], matchesOf: (p: Passage) => readonly Passage[]): Generator<void, Cluster[], void> {
   const parent = new Map<number, number>();
   const find = (x: number): number => {
     let r = x;
@@ -26,7 +29,9 @@ export function passageClusters(docs: Iterable<DocState>, matchesOf: (p: Passage
     if (ra !== rb) parent.set(Math.max(ra, rb), Math.min(ra, rb));
   };
   const byId = new Map<number, Passage>();
+  let n = 0;
   for (const doc of docs) {
+    if (++n % DOCS_PER_SLICE === 0) yield;
     for (const p of doc.passages) {
       if (!p) continue;
       const ms = matchesOf(p);
@@ -48,8 +53,17 @@ export function passageClusters(docs: Iterable<DocState>, matchesOf: (p: Passage
   for (const [root, list] of members) {
     if (list.length < 2) continue;
     list.sort((a, b) => (a.doc.uri === b.doc.uri ? a.idx - b.idx : a.doc.uri < b.doc.uri ? -1 : 1));
-    const texts = new Set(list.map((p) => normalizeSpace(p.doc.lines[p.idx].span.text)));
-    const chrome = list.filter((p) => p.doc.lines[p.idx].chrome).length * 2 > list.length;
+    // Each member's document laid out (if it was not), a slice of them at a time: a line of page furniture can be in
+    // every article of the corpus.
+    const texts = new Set<string>();
+    let chromeCount = 0;
+    for (const p of list) {
+      if (++n % DOCS_PER_SLICE === 0) yield;
+      const line = p.doc.lines[p.idx];
+      texts.add(normalizeSpace(line.span.text));
+      if (line.chrome) chromeCount++;
+    }
+    const chrome = chromeCount * 2 > list.length;
     const kind: BoilerplateKind = chrome ? 'chrome' : texts.size === 1 ? 'duplicate' : 'near-duplicate';
     out.push({ id: `passage:${root}`, kind, text: list[0].doc.lines[list[0].idx].span.text, places: list.map(placeOf) });
   }
@@ -57,10 +71,13 @@ export function passageClusters(docs: Iterable<DocState>, matchesOf: (p: Passage
 }
 
 /** Short lines whose shape recurs in several articles, mostly outside their bodies. */
-export function furnitureClusters(docs: Iterable<DocState>, stats: CorpusStats): Cluster[] {
+export function* furnitureClusters(docs: readonly DocState[], stats: CorpusStats): Generator<void, Cluster[], void> {
   const byShape = new Map<string, Cluster>();
+  let n = 0;
   for (const doc of docs) {
-    for (let i = 0; i < doc.lines.length; i++) {
+    if (++n % DOCS_PER_SLICE === 0) yield;
+    // Short lines from the summary: a document is laid out only when one of them is furniture.
+    for (const { idx: i } of doc.shortLines) {
       const shape = doc.shapes[i];
       if (!shape || doc.passages[i]) continue;
       const e = stats.shapes.get(shape);

@@ -44,6 +44,11 @@ export interface BoilerplateIndex {
   findings(uri: string, token?: CancellationToken): BoilerplateFinding[];
   /** Repeated passages with their places, for a tree view (cached until a document is added, changed or removed). */
   clusters(): BoilerplateCluster[];
+  /**
+   * `clusters` in slices: the first, which verifies every candidate match of the corpus (seconds at 10,000 articles),
+   * yields every few hundred candidate groups, so a host can answer requests in between.
+   */
+  clustersInSlices(): Generator<void, BoilerplateCluster[], void>;
   /** Number of documents. */
   readonly size: number;
 }
@@ -108,17 +113,44 @@ export function createBoilerplateIndex(options: BoilerplateOptions = {}): Boiler
       return findings;
     },
     clusters() {
+      const steps = index.clustersInSlices();
+      for (;;) {
+        const r = steps.next();
+        if (r.done) return r.value;
+      }
+    },
+    *clustersInSlices() {
       if (clusterCache?.stamp !== clock) {
         derived = true;
         const matchesOf = (p: Passage): readonly Passage[] => cachedMatches(p, () => passages.matches(p, threshold).map((m) => m.passage));
         if (!primed) {
           // First time: verify only passages that share a bucket with another; the rest have no match until a
           // neighbour changes (which marks their document dirty and drops its cache).
-          for (const group of passages.candidateGroups()) for (const id of group) { const p = passages.get(id); if (p) matchesOf(p); }
-          for (const doc of docs.values()) for (const p of doc.passages) if (p) cachedMatches(p, () => NO_MATCHES);
+          const startedAt = clock;
+          let n = 0;
+          for (const group of passages.candidateGroups()) {
+            for (const id of group) {
+              const p = passages.get(id);
+              if (p && !hasMatches(p)) {
+                matchesOf(p);
+                if (++n % PASSAGES_PER_SLICE === 0) yield;
+              }
+            }
+          }
+          // Only when nothing changed meanwhile: the buckets may have moved under the walk, so a passage not met may
+          // have matches after all (then each is matched when asked).
+          if (clock === startedAt) for (const doc of docs.values()) for (const p of doc.passages) if (p) cachedMatches(p, () => NO_MATCHES);
           primed = true;
         }
-        clusterCache = { stamp: clock, clusters: [...passageClusters(docs.values(), matchesOf), ...furnitureClusters(docs.values(), stats)] };
+        // Stamped with the clock it started at: a change meanwhile (between slices) makes the next call compute again.
+        const stamp = clock;
+        const all = [...docs.values()];
+        const found = [...(yield* passageClusters(all, matchesOf)), ...(yield* furnitureClusters(all, stats))];
+        // Articles removed between slices leave their clusters (none are when it ran at once).
+        const live = found.every((c) => c.places.every((p) => docs.has(p.uri)))
+          ? found
+          : found.map((c) => ({ ...c, places: c.places.filter((p) => docs.has(p.uri)) })).filter((c) => c.places.length >= 2);
+        clusterCache = { stamp, clusters: live };
       }
       return [...clusterCache.clusters];
     },
@@ -130,6 +162,14 @@ export function createBoilerplateIndex(options: BoilerplateOptions = {}): Boiler
 }
 
 const NO_MATCHES: Passage[] = [];
+/** Passages whose matches are verified per slice of a first `clustersInSlices` (a few milliseconds each). */
+const PASSAGES_PER_SLICE = 40;
+
+/** Whether the matches of `p` are known and still valid (see `cachedMatches`). */
+function hasMatches(p: Passage): boolean {
+  const m = p.doc.matches;
+  return !!m && p.doc.dirtyStamp <= m.stamp && m.byIdx[p.idx] !== undefined;
+}
 
 /** The matches of `p`, cached in its document until a document sharing a bucket with it changes. */
 function cachedMatches(p: Passage, compute: () => Passage[]): readonly Passage[] {

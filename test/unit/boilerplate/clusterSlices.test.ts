@@ -1,0 +1,49 @@
+import * as assert from 'node:assert/strict';
+import { createBoilerplateIndex } from '../../../server/src/core/boilerplate';
+import { generateCorpus } from '../../support/corpusGenerator';
+
+describe('boilerplate clusters in slices', () => {
+  const docs = generateCorpus({ articles: 300, seed: 12, syndication: 0.3 });
+  const sorted = (c: { id: string }[]) => [...c].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+
+  it('gives the clusters the index gives at once, in several slices', function () {
+    this.timeout(60000);
+    const whole = createBoilerplateIndex();
+    const sliced = createBoilerplateIndex();
+    for (const d of docs) {
+      whole.update(d.uri, d.text);
+      sliced.update(d.uri, d.text);
+    }
+    const steps = sliced.clustersInSlices();
+    let slices = 0;
+    let r = steps.next();
+    while (!r.done) {
+      slices++;
+      r = steps.next();
+    }
+    assert.ok(slices >= 2, `${slices} slices`);
+    assert.deepEqual(sorted(r.value), sorted(whole.clusters()));
+  });
+
+  it('articles changed between slices are seen as they are when it ends', function () {
+    this.timeout(60000);
+    const index = createBoilerplateIndex();
+    for (const d of docs) index.update(d.uri, d.text);
+    const steps = index.clustersInSlices();
+    steps.next();
+    // Meanwhile: one article copies another's body, one is emptied, one is removed.
+    index.update(docs[1].uri, docs[0].text);
+    index.update(docs[2].uri, 'Nothing repeated here at all, only one line written for a test.');
+    index.remove(docs[3].uri);
+    let r = steps.next();
+    while (!r.done) r = steps.next();
+    const fresh = createBoilerplateIndex();
+    for (const d of docs) fresh.update(d.uri, d.text);
+    fresh.update(docs[1].uri, docs[0].text);
+    fresh.update(docs[2].uri, 'Nothing repeated here at all, only one line written for a test.');
+    fresh.remove(docs[3].uri);
+    const places = (c: { places: { uri: string; start: number }[] }[]) => c.map((x) => x.places.map((p) => `${p.uri}:${p.start}`).sort().join(' ')).sort();
+    assert.deepEqual(places(r.value), places(fresh.clusters()));
+    assert.deepEqual(places(index.clusters()), places(fresh.clusters()));
+  });
+});
