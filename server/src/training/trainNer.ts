@@ -35,26 +35,11 @@ import { splitValid } from './conllSplit';
 import { AveragedPerceptron, quantise, type TrainingSentence } from './perceptron';
 import { addSpans, f1, newScores, spansOfTags } from './spanEval';
 import { EMPTY_CLUSTERS, parseWordClusters, type WordClusters } from '../core/entities/wordClusters';
+import { arg, rng } from './scriptArgs';
 
 const DEFAULT_TRAIN = '/work/shared/data/conll2003/train.txt';
 const DEFAULT_VALID = '/work/shared/data/conll2003/valid.txt';
 const DEFAULT_CLUSTERS = path.join(__dirname, 'data', 'word-clusters.bin');
-
-function arg(name: string, fallback: string): string {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 && i + 1 < process.argv.length ? process.argv[i + 1] : fallback;
-}
-
-/** Deterministic pseudo-random numbers (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SMALL = new Set(['a', 'an', 'the', 'of', 'and', 'or', 'in', 'on', 'at', 'to', 'for', 'by', 'with', 'from', 'as']);
 
