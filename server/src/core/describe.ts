@@ -4,7 +4,7 @@ import type { EntityCluster } from './entities/aliases';
 import { registryKey } from './entities/registry';
 import { articleCount, spellingsByCount } from './entities/clusterFacts';
 
-export { articleCount } from './entities/clusterFacts';
+export { articleCount, spellingsByCount } from './entities/clusterFacts';
 
 const TYPE_NAMES: Record<EntityType, string> = { PERSON: 'Person', ORG: 'Organisation', LOCATION: 'Place', MISC: 'Other name' };
 
