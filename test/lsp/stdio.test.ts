@@ -58,7 +58,7 @@ describe('bundled server over stdio', function () {
     assert.match((hover.contents as { value: string }).value, /Vientiane/i);
   });
 
-  it('shows possible merges, found in the clustering worker after the clustering, on the worklist', async () => {
+  it('shows possible merges, found in the clustering worker, on the worklist', async () => {
     const published = new Map<string, PublishDiagnosticsParams>();
     conn.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
       published.set(p.uri, p);
