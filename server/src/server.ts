@@ -109,12 +109,6 @@ export function startServer(connection: Connection, deps: ServerDeps): void {
     ...(deps.git ? { git: deps.git } : {}),
   };
 
-  // Possible merges come a little after each clustering made in the worker: the worklist shows them then.
-  indexer.onLookAlikes(() => {
-    ctx.validateSoon(0);
-    ctx.notify.changed('entities', 0);
-  });
-
   const reindex = () =>
     void workspace
       .reopen()

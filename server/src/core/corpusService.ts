@@ -9,7 +9,7 @@ import { throwIfCancelled } from './types';
 import type { NerModel } from './entities/model';
 import { createEntityRecognizer } from './entities/recognizer';
 import { clusterEntities, type DocumentEntities, type EntityCluster, type EntityClustering } from './entities/aliases';
-import { clusteringFromSnapshotInSlices, fillLookAlikes, type ClusteringSnapshot } from './entities/clusteringSnapshot';
+import { clusteringFromSnapshotInSlices, type ClusteringSnapshot } from './entities/clusteringSnapshot';
 import { provisionalClustering } from './entities/provisional';
 import { articleCount } from './entities/clusterFacts';
 import { EMPTY_REGISTRY, type EntityRegistry } from './entities/registry';
@@ -17,6 +17,7 @@ import { recognizeDocumentDates, type DateOptions } from './dates/index';
 import { createBoilerplateIndex, type BoilerplateCluster } from './boilerplate/index';
 import { compileIgnores, filterClusters, filterFindings, NO_IGNORES, type BoilerplateIgnores } from './boilerplate/ignoreRules';
 import { decodeArticleState, encodeArticleState, type ArticleState } from './analysisState';
+import { runToEnd } from './slices';
 
 export interface ClusteringInput {
   readonly docs: DocumentEntities[];
@@ -93,13 +94,7 @@ export interface CorpusService {
    * `adoptClustering` in slices: each `next()` rebuilds part of the clustering (a host runs one per turn of its event
    * loop, so requests are answered meanwhile, from the clustering in use); the last gives whether it was adopted.
    */
-  adoptClusteringInSlices(snapshot: ClusteringSnapshot, generation: number, options?: { lookAlikesLater?: boolean }): Iterator<void, boolean, void>;
-  /**
-   * The look-alikes of the clustering adopted for `generation` with `lookAlikesLater` (from a snapshot without them),
-   * as `lookAlikeLists` computed them where it was made. Until they come, that clustering offers no possible merges.
-   * False when that clustering is no longer in use (or they do not fit it).
-   */
-  adoptLookAlikes(generation: number, lists: readonly (readonly number[])[]): boolean;
+  adoptClusteringInSlices(snapshot: ClusteringSnapshot, generation: number): Iterator<void, boolean, void>;
   /** Repeated passages across the corpus, less those the analysts ignored. */
   boilerplateClusters(token: CancellationToken): BoilerplateCluster[];
   /** `boilerplateClusters` in slices (each `next()` a few milliseconds), for a host that answers requests in between. */
@@ -301,16 +296,12 @@ export function createCorpusService(init: CorpusServiceInit): CorpusService {
       return { docs: docsInOrder, registry, generation };
     },
     adoptClustering(snapshot, at) {
-      const steps = service.adoptClusteringInSlices(snapshot, at);
-      for (;;) {
-        const r = steps.next();
-        if (r.done) return r.value;
-      }
+      return runToEnd(service.adoptClusteringInSlices(snapshot, at));
     },
-    *adoptClusteringInSlices(snapshot, at, options) {
+    *adoptClusteringInSlices(snapshot, at) {
       const usable = () => at > clusteringGeneration && at >= registryGeneration;
       if (!usable()) return false;
-      const built = yield* clusteringFromSnapshotInSlices(snapshot, registry, undefined, options?.lookAlikesLater);
+      const built = yield* clusteringFromSnapshotInSlices(snapshot, registry);
       // Checked again: a newer clustering or another registry may have come while it was being rebuilt.
       if (!usable()) return false;
       clustering = built;
@@ -323,15 +314,8 @@ export function createCorpusService(init: CorpusServiceInit): CorpusService {
       fastView = undefined;
       return true;
     },
-    adoptLookAlikes(at, lists) {
-      return !!clustering && at === clusteringGeneration && fillLookAlikes(clustering, lists);
-    },
     boilerplateClusters(token) {
-      const steps = service.boilerplateClustersInSlices(token);
-      for (;;) {
-        const r = steps.next();
-        if (r.done) return r.value;
-      }
+      return runToEnd(service.boilerplateClustersInSlices(token));
     },
     *boilerplateClustersInSlices(token) {
       throwIfCancelled(token);

@@ -2,6 +2,7 @@
 import { LineIndex, type BoilerplateCluster, type CancellationToken } from '../core/index';
 import type { BoilerplateClusterItem, BoilerplateClustersResult } from '../protocolBoilerplate';
 import type { ServerContext } from './context';
+import { runInTurns } from './eventLoopTurns';
 
 /** At most this many clusters are sent; the rest are counted in `omitted`. */
 export const MAX_CLUSTERS = 2000;
@@ -11,13 +12,7 @@ const KIND_ORDER = { duplicate: 0, 'near-duplicate': 1, chrome: 2 } as const;
 export async function listClusters(ctx: ServerContext, problems: BoilerplateClustersResult['problems'], token: CancellationToken): Promise<BoilerplateClustersResult> {
   // In slices, one a turn of the event loop: the first listing of a large corpus takes seconds, during which the open
   // articles' diagnostics and hovers are answered.
-  const steps = ctx.service.boilerplateClustersInSlices(token);
-  let step = steps.next();
-  while (!step.done) {
-    await new Promise((r) => setImmediate(r));
-    step = steps.next();
-  }
-  const clusters = [...step.value].sort(
+  const clusters = [...(await runInTurns(ctx.service.boilerplateClustersInSlices(token)))].sort(
     (a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || b.places.length - a.places.length || a.text.localeCompare(b.text),
   );
   const lineIndexes = new Map<string, LineIndex | undefined>();

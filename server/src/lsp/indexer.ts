@@ -1,19 +1,12 @@
 /** Reads the workspace's articles into the core, with work-done progress, and keeps a promise of readiness. */
 import type { Connection } from 'vscode-languageserver';
-import { CancelledError, NEVER_CANCELLED, snapshotOfClustering, withLookAlikes, type CancellationToken, type ClusteringSnapshot, type CorpusService } from '../core/index';
+import { CancelledError, NEVER_CANCELLED, snapshotOfClustering, type CancellationToken, type ClusteringSnapshot, type CorpusService } from '../core/index';
 import type { AnalysisCache } from '../workspace/analysisCache';
 import type { ClusterInBackground } from '../node/backgroundClustering';
 import type { ParallelAnalysis } from '../workspace/parallelAnalysis';
 import { loadArticles, type LoadingStats } from '../workspace/articleLoading';
+import { runInTurns } from './eventLoopTurns';
 import type { Workspace } from './workspace';
-
-/**
- * Whether the clustering worker sends a clustering before its look-alikes (possible merges), so it is used a few
- * seconds sooner. Off: measured at 10,000 articles (load ~2), it brought the corpus indexed 2 s sooner but raised the
- * server's peak memory by 250 MB (the worker still holds its data while this thread builds the clustering) and the
- * edit latencies' p95, as the look-alikes arrive while the analyst works.
- */
-const LOOK_ALIKES_LATER = false;
 
 /** How long after an indexing the analysis cache is written (at once on shutdown). */
 const SAVE_AFTER_MS = 5000;
@@ -29,9 +22,6 @@ export class CorpusIndexer {
   private run = 0;
   private refreshTimer: NodeJS.Timeout | undefined;
   private readonly indexedListeners: (() => void)[] = [];
-  private readonly lookAlikeListeners: (() => void)[] = [];
-  /** Settles when the look-alikes of the last clustering made in the worker have come (or failed). */
-  private lookAlikesSettled: Promise<void> = Promise.resolve();
   /** Whether a rebuild after a pause in editing runs, and what to call after one more (a pause came meanwhile). */
   private rebuilding = false;
   private readonly rebuildAgain = new Set<() => void>();
@@ -54,11 +44,6 @@ export class CorpusIndexer {
     private readonly parallel?: ParallelAnalysis,
   ) {
     this.readyPromise = new Promise((resolve) => (this.resolveFirst = resolve));
-  }
-
-  /** Calls `listener` when the look-alikes of a clustering made in the worker came after it (possible merges changed). */
-  onLookAlikes(listener: () => void): void {
-    this.lookAlikeListeners.push(listener);
   }
 
   /** Calls `listener` each time an indexing run has finished (e.g. to tell clients that entities changed). */
@@ -92,8 +77,6 @@ export class CorpusIndexer {
         const callbacks = [...this.rebuildAgain];
         this.rebuildAgain.clear();
         if (await this.recluster()) for (const done of callbacks) done();
-        // The worker's look-alikes of that clustering first: a new clustering would wait for them anyway.
-        await this.lookAlikesSettled;
       }
     } finally {
       this.rebuilding = false;
@@ -111,27 +94,11 @@ export class CorpusIndexer {
     if (this.background) {
       const input = this.service.clusteringInput(NEVER_CANCELLED);
       try {
-        const { snapshot, json, lookAlikes } = await this.background({ docs: input.docs, registry: input.registry }, { serialized: !!keep, lookAlikesLater: LOOK_ALIKES_LATER });
+        const { snapshot, json } = await this.background({ docs: input.docs, registry: input.registry }, { serialized: !!keep });
         // Rebuilt in slices, one a turn of the event loop: hovers and diagnostics are answered meanwhile.
-        const steps = this.service.adoptClusteringInSlices(snapshot, input.generation, { lookAlikesLater: !!lookAlikes });
-        let step = steps.next();
-        while (!step.done) {
-          await new Promise((r) => setImmediate(r));
-          step = steps.next();
-        }
-        const adopted = step.value;
+        const adopted = await runInTurns(this.service.adoptClusteringInSlices(snapshot, input.generation));
         this.connection.console.info(`Entities clustered across ${input.docs.length} articles in a worker in ${Date.now() - started} ms${adopted ? '' : ' (superseded)'}.`);
-        if (adopted && lookAlikes) {
-          this.lookAlikesSettled = lookAlikes.then(
-            ({ lists, json: full }) => {
-              if (!this.service.adoptLookAlikes(input.generation, lists)) return;
-              this.connection.console.info(`Possible merges found across ${input.docs.length} articles in ${Date.now() - started} ms.`);
-              keep?.(full ?? withLookAlikes(snapshot, lists));
-              for (const listener of this.lookAlikeListeners) listener();
-            },
-            (e: Error) => this.connection.console.warn(`Finding possible merges in the worker failed (${e.message}); none are offered until the next clustering.`),
-          );
-        } else if (adopted) keep?.(json ?? snapshot); // as JSON when the worker wrote it: far smaller than the objects
+        if (adopted) keep?.(json ?? snapshot); // as JSON when the worker wrote it: far smaller than the objects
         return adopted;
       } catch (e) {
         this.connection.console.warn(`Clustering in the worker failed (${(e as Error).message}); clustering here instead.`);
@@ -170,16 +137,14 @@ export class CorpusIndexer {
    * Writes the cache once the server has been idle a while after indexing: serialising it takes the thread for a
    * moment, which the analyst opening the first article should not wait for. A shutdown writes it at once.
    */
-  private saveSoon(cache: AnalysisCache, live: ReadonlySet<string>, after: Promise<void> = Promise.resolve()): void {
+  private saveSoon(cache: AnalysisCache, live: ReadonlySet<string>): void {
     if (this.saveTimer) clearTimeout(this.saveTimer.timer);
     const save = () => {
-      if (this.saveTimer?.save !== save) return this.saving; // written already, or another save took over
       this.saveTimer = undefined;
       this.saving = this.saving.then(() => cache.save(live));
       return this.saving;
     };
-    // Not before `after` (the clustering's look-alikes), unless the server shuts down first (`flushed`).
-    this.saveTimer = { timer: setTimeout(() => void after.then(save), SAVE_AFTER_MS), save };
+    this.saveTimer = { timer: setTimeout(save, SAVE_AFTER_MS), save };
     this.saveTimer.timer.unref?.();
   }
 
@@ -239,8 +204,7 @@ export class CorpusIndexer {
         `Indexed ${list.length} articles in ${Date.now() - started} ms (${stats.analysed} analysed, ${stats.fromCache} from the cache${stats.clusteringFromCache ? ', clustering from the cache' : ''}).`,
       );
       for (const listener of this.indexedListeners) listener();
-      // Written once the clustering's look-alikes are in it, so that a reopened workspace has them at once.
-      if (cache) this.saveSoon(cache, new Set(keys.values()), this.lookAlikesSettled);
+      if (cache) this.saveSoon(cache, new Set(keys.values()));
     } finally {
       progress?.done();
     }

@@ -13,33 +13,15 @@ import type { ClusteringInput, ClusteringSnapshot } from '../core/index';
 interface Pending {
   resolve(result: BackgroundClustering): void;
   reject(error: Error): void;
-  /** With `lookAlikesLater`: settles the look-alikes sent after the clustering. */
-  later?: { resolve(result: LaterLookAlikes): void; reject(error: Error): void };
 }
 
-/** The look-alikes of a clustering sent without them, and the snapshot with them as JSON when asked (`serialized`). */
-export interface LaterLookAlikes {
-  readonly lists: readonly (readonly number[])[];
-  readonly json?: string;
-}
-
-/**
- * A clustering made in the worker, and its snapshot as JSON when asked (`serialized`). With `lookAlikesLater`, the
- * snapshot comes without look-alikes (the slow part of a clustering at 10,000 articles), which follow in `lookAlikes`,
- * and the JSON with them.
- */
+/** A clustering made in the worker, and its snapshot as JSON when asked (`serialized`). */
 export interface BackgroundClustering {
   readonly snapshot: ClusteringSnapshot;
   readonly json?: string;
-  readonly lookAlikes?: Promise<LaterLookAlikes>;
 }
 
-export type ClusterInBackground = (
-  input: Omit<ClusteringInput, 'generation'>,
-  options?: { serialized?: boolean; lookAlikesLater?: boolean },
-) => Promise<BackgroundClustering>;
-
-type WorkerMessage = { id: number; snapshot?: ClusteringSnapshot; lookAlikes?: number[][]; json?: string; error?: string };
+export type ClusterInBackground = (input: Omit<ClusteringInput, 'generation'>, options?: { serialized?: boolean }) => Promise<BackgroundClustering>;
 
 export function workerClustering(): ClusterInBackground | undefined {
   const file = path.join(__dirname, 'clusteringWorker.js');
@@ -53,41 +35,26 @@ export function workerClustering(): ClusterInBackground | undefined {
     const own = { thread, pending: new Map<number, Pending>() };
     const { pending } = own;
     thread.unref();
-    const failAll = (e: Error) => {
-      for (const p of pending.values()) {
-        p.reject(e);
-        p.later?.reject(e);
-      }
-      pending.clear();
-      if (worker === own) worker = undefined;
-    };
-    thread.on('message', (m: WorkerMessage) => {
+    thread.on('message', (m: { id: number; snapshot?: ClusteringSnapshot; json?: string; error?: string }) => {
       const p = pending.get(m.id);
-      if (!p) return;
-      if (m.error !== undefined) {
-        pending.delete(m.id);
-        const e = new Error(m.error);
-        p.reject(e); // no-op once resolved
-        p.later?.reject(e);
-      } else if (m.snapshot) {
-        let lookAlikes: Promise<LaterLookAlikes> | undefined;
-        if (p.later === undefined) pending.delete(m.id);
-        else {
-          lookAlikes = new Promise<LaterLookAlikes>((resolve, reject) => (p.later = { resolve, reject }));
-          lookAlikes.catch(() => undefined); // the caller may not wait for them
-        }
-        p.resolve({ snapshot: m.snapshot, ...(m.json !== undefined ? { json: m.json } : {}), ...(lookAlikes ? { lookAlikes } : {}) });
-      } else if (m.lookAlikes) {
-        pending.delete(m.id);
-        p.later?.resolve({ lists: m.lookAlikes, ...(m.json !== undefined ? { json: m.json } : {}) });
-      }
+      pending.delete(m.id);
+      if (m.snapshot) p?.resolve({ snapshot: m.snapshot, ...(m.json !== undefined ? { json: m.json } : {}) });
+      else p?.reject(new Error(m.error ?? 'clustering failed'));
       if (!pending.size) {
         if (worker === own) worker = undefined;
         void thread.terminate();
       }
     });
-    thread.on('error', failAll);
-    thread.on('exit', () => failAll(new Error('the clustering worker stopped')));
+    thread.on('error', (e) => {
+      for (const p of pending.values()) p.reject(e);
+      pending.clear();
+      if (worker === own) worker = undefined;
+    });
+    thread.on('exit', () => {
+      for (const p of pending.values()) p.reject(new Error('the clustering worker stopped'));
+      pending.clear();
+      if (worker === own) worker = undefined;
+    });
     return own;
   };
   return (input, options) => {
@@ -96,14 +63,11 @@ export function workerClustering(): ClusterInBackground | undefined {
         new Promise<BackgroundClustering>((resolve, reject) => {
           worker ??= start();
           const id = ++next;
-          // Until the look-alikes come, a placeholder: the message with the clustering replaces it.
-          const later = options?.lookAlikesLater ? { resolve: () => undefined, reject: () => undefined } : undefined;
-          worker.pending.set(id, { resolve, reject, ...(later ? { later } : {}) });
-          worker.thread.postMessage({ id, docs: input.docs, registry: input.registry, serialized: !!options?.serialized, lookAlikesLater: !!later });
+          worker.pending.set(id, { resolve, reject });
+          worker.thread.postMessage({ id, docs: input.docs, registry: input.registry, serialized: !!options?.serialized });
         }),
     );
-    // One clustering at a time, look-alikes included: the next waits for both.
-    queue = run.then((r): Promise<unknown> | undefined => r.lookAlikes);
+    queue = run;
     return run;
   };
 }

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import * as path from 'node:path';
-import { clusterEntities, clusteringFromSnapshot, createCorpusService, EMPTY_REGISTRY, lookAlikeLists, NEVER_CANCELLED, snapshotOfClustering, type CorpusService } from '../../../server/src/core/index';
+import { clusterEntities, clusteringFromSnapshot, createCorpusService, EMPTY_REGISTRY, NEVER_CANCELLED, snapshotOfClustering, type CorpusService } from '../../../server/src/core/index';
 import { loadNerModel } from '../../../server/src/node/nerModelFile';
 import { SEEDS_DIR } from '../../support/workspace';
 import { generateCorpus } from '../../support/corpusGenerator';
@@ -125,26 +125,5 @@ describe('an edit costs the article, not the corpus', () => {
     while (!step.done) step = steps.next();
     assert.equal(step.value, false);
     assert.equal(s.clusteringIsStale(), true);
-  });
-
-  it('a clustering adopted before its look-alikes offers none until they come, then the same as one made with them', () => {
-    const s = service(seeds);
-    const input = s.clusteringInput(NEVER_CANCELLED);
-    const original = clusterEntities(input.docs, input.registry);
-    const uris = input.docs.map((d) => d.uri);
-    const withThem = clusteringFromSnapshot(snapshotOfClustering(original, uris, { lookAlikes: true }), input.registry);
-    const steps = s.adoptClusteringInSlices(snapshotOfClustering(original, uris), input.generation, { lookAlikesLater: true });
-    let step = steps.next();
-    while (!step.done) step = steps.next();
-    assert.equal(step.value, true);
-    const adopted = s.entityClustering(NEVER_CANCELLED, 'fast');
-    const ids = adopted.clusters().map((c) => c.entityId);
-    const merges = (c: typeof adopted) => ids.map((id) => (c.lookAlikesOf?.(id) ?? []).map((o) => o.entityId));
-    assert.ok(merges(adopted).every((l) => l.length === 0), 'none yet (and no search where requests are answered)');
-    assert.ok(merges(withThem).some((l) => l.length > 0), 'the seeds have possible merges');
-    assert.equal(s.adoptLookAlikes(input.generation - 1, lookAlikeLists(original)), false, 'not for another clustering');
-    assert.equal(s.adoptLookAlikes(input.generation, [[-1]]), false, 'not when they do not fit');
-    assert.equal(s.adoptLookAlikes(input.generation, lookAlikeLists(original)), true);
-    assert.deepEqual(merges(s.entityClustering(NEVER_CANCELLED, 'fast')), merges(withThem));
   });
 });

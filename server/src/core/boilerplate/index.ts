@@ -21,6 +21,7 @@ import { checkBoilerplateSummary, summarizeBoilerplate, type BoilerplateSummary 
 import { countLines } from './text';
 import { computeFindings } from './findings';
 import { PassageIndex } from './passageIndex';
+import { runToEnd } from '../slices';
 
 export interface BoilerplateCluster {
   id: string;
@@ -113,11 +114,7 @@ export function createBoilerplateIndex(options: BoilerplateOptions = {}): Boiler
       return findings;
     },
     clusters() {
-      const steps = index.clustersInSlices();
-      for (;;) {
-        const r = steps.next();
-        if (r.done) return r.value;
-      }
+      return runToEnd(index.clustersInSlices());
     },
     *clustersInSlices() {
       if (clusterCache?.stamp !== clock) {

@@ -6,8 +6,9 @@
 import type { EntityMention, EntityType } from '../types';
 import { withExtras, type EntityCluster, type EntityClustering } from './aliases';
 import { createFinder } from './clusterFind';
-import { allLookAlikes, lookAlikeEntity, STORED_LOOK_ALIKES, type LookAlikeEntity } from './lookAlikes';
+import { allLookAlikes, lookAlikeEntity, STORED_LOOK_ALIKES } from './lookAlikes';
 import type { EntityRegistry } from './registry';
+import { runToEnd } from '../slices';
 
 export interface ClusteringSnapshot {
   readonly clusters: readonly {
@@ -70,41 +71,16 @@ export function snapshotOfClustering(clustering: EntityClustering, uris: readonl
   };
 }
 
-/**
- * The look-alikes of every entity of `clustering` (lookAlikes.ts), as indexes into its `clusters()`, best first: what
- * a snapshot carries, for a host that sends them after the clustering itself (see `fillLookAlikes`). Given the slim
- * entities (`lookAlikeEntity` of each cluster, in order) instead, the clustering itself need not be kept.
- */
-export function lookAlikeLists(clustering: EntityClustering | readonly LookAlikeEntity[]): number[][] {
-  const entities = Array.isArray(clustering) ? (clustering as readonly LookAlikeEntity[]) : (clustering as EntityClustering).clusters().map(lookAlikeEntity);
+/** The look-alikes of every entity of `clustering` (lookAlikes.ts), as indexes into its `clusters()`, best first. */
+function lookAlikeLists(clustering: EntityClustering): number[][] {
+  const entities = clustering.clusters().map(lookAlikeEntity);
   const found = allLookAlikes(entities, STORED_LOOK_ALIKES);
   return entities.map((_, i) => found.get(i) ?? []);
 }
 
-/** `lists` as the look-alikes of a snapshot's clusters (the ones it carries), when they fit it. */
-export function withLookAlikes(snapshot: ClusteringSnapshot, lists: readonly (readonly number[])[]): ClusteringSnapshot {
-  return { ...snapshot, clusters: snapshot.clusters.map((c, i) => ({ ...c, lookAlikes: lists[i] })) };
-}
-
-/** Clusterings made with their look-alikes to come, and where to put them. */
-const awaitingLookAlikes = new WeakMap<EntityClustering, (lists: readonly (readonly number[])[]) => boolean>();
-
-/**
- * Gives a clustering made with `lookAlikesLater` (see `clusteringFromSnapshotInSlices`) its look-alikes, computed
- * from the same snapshot (`lookAlikeLists` where it was made). False when it was not waiting for them, or they do not
- * fit it.
- */
-export function fillLookAlikes(clustering: EntityClustering, lists: readonly (readonly number[])[]): boolean {
-  return awaitingLookAlikes.get(clustering)?.(lists) ?? false;
-}
-
 /** The clustering a snapshot describes; `registry` gives the analysts' aliases to search by, as the original did. */
 export function clusteringFromSnapshot(snapshot: ClusteringSnapshot, registry: EntityRegistry): EntityClustering {
-  const steps = clusteringFromSnapshotInSlices(snapshot, registry);
-  for (;;) {
-    const r = steps.next();
-    if (r.done) return r.value;
-  }
+  return runToEnd(clusteringFromSnapshotInSlices(snapshot, registry));
 }
 
 /** Documents rebuilt per slice: about ten milliseconds of work at 60 names an article. */
@@ -119,11 +95,6 @@ export function* clusteringFromSnapshotInSlices(
   snapshot: ClusteringSnapshot,
   registry: EntityRegistry,
   perSlice = DOCUMENTS_PER_SLICE,
-  /**
-   * The snapshot's look-alikes come later (`fillLookAlikes`): until then the clustering knows of none, rather than
-   * searching for them where requests are answered.
-   */
-  lookAlikesLater = false,
 ): Generator<void, EntityClustering, void> {
   const clusters: EntityCluster[] = [];
   for (const c of snapshot.clusters) {
@@ -157,10 +128,9 @@ export function* clusteringFromSnapshotInSlices(
   const aliases = new Map(registry.entities.filter((e) => e.id).map((e) => [e.id, e.aliases]));
   let finder: ((query: string) => { c: EntityCluster }[]) | undefined;
   const carried = snapshot.clusters.every((c) => c.lookAlikes !== undefined);
-  const listsOf = (lists: readonly (readonly number[] | undefined)[]) => new Map(clusters.map((c, i) => [c.entityId, (lists[i] ?? []).map((j) => clusters[j])]));
-  let lookAlikes = carried ? listsOf(snapshot.clusters.map((c) => c.lookAlikes)) : lookAlikesLater ? new Map<string, EntityCluster[]>() : undefined;
-  const clustering: EntityClustering = Object.freeze({
-    ...(lookAlikes ? { lookAlikesOf: (entityId: string) => lookAlikes!.get(entityId) ?? [] } : {}),
+  const lookAlikes = carried ? new Map(snapshot.clusters.map((c, i) => [clusters[i].entityId, c.lookAlikes!.map((j) => clusters[j])])) : undefined;
+  return Object.freeze({
+    ...(lookAlikes ? { lookAlikesOf: (entityId: string) => lookAlikes.get(entityId) ?? [] } : {}),
     mentionsOf: (uri: string) => [...(mentionsByUri.get(uri) ?? [])],
     clusters: () => clusters,
     cluster: (entityId: string) => byId.get(entityId),
@@ -172,14 +142,4 @@ export function* clusteringFromSnapshotInSlices(
       return finder(query).map((x) => x.c);
     },
   });
-  if (!carried && lookAlikesLater) {
-    awaitingLookAlikes.set(clustering, (lists) => {
-      const fits = lists.length === clusters.length && lists.every((l) => Array.isArray(l) && l.every((j) => Number.isInteger(j) && j >= 0 && j < clusters.length));
-      if (!fits) return false;
-      lookAlikes = listsOf(lists);
-      awaitingLookAlikes.delete(clustering);
-      return true;
-    });
-  }
-  return clustering;
 }
