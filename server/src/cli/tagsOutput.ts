@@ -3,6 +3,7 @@
  * `corpus-annotator tags`, RFC 4180 CSV for `export --format csv` (pure: the caller reads the files).
  */
 import { anchorTag, LineIndex, type AnchoredTag, type Tag } from '../core/index';
+import { authorsOf, groupIdenticalTags, recordsOf, type TagRecords } from './identicalTags';
 import { csvField } from './timelineOutput';
 
 /** One article's tags and its current text (undefined when the article is gone: every tag is then an orphan). */
@@ -87,8 +88,21 @@ export function toJsonTag(t: ListedTag): JsonTag {
   };
 }
 
+/** A record of `tags --format json`: the tag, and every identical record it stands for (their ids and authors). */
+export interface JsonListedTag extends JsonTag {
+  /** The ids of the identical records (same passage, tag and note), this one first. */
+  ids: string[];
+  /** Their authors, each once, in order. */
+  authors: string[];
+}
+
+function toJsonListed(g: TagRecords): JsonListedTag {
+  return { ...toJsonTag(g.first), ids: recordsOf(g).map((t) => t.anchored.tag.id), authors: authorsOf(g) };
+}
+
+/** `tags --format json`: identical tags of several analysts are one record with their ids and authors. */
 export function tagsJson(tags: readonly ListedTag[]): string {
-  return JSON.stringify({ version: 1, tags: tags.map(toJsonTag) });
+  return JSON.stringify({ version: 1, tags: groupIdenticalTags(tags).map(toJsonListed) });
 }
 
 /** A quote on one line, shortened: whitespace runs become one space, and long quotes end in `…`. */
@@ -99,16 +113,20 @@ export function shortQuote(quote: string, max = 60): string {
 
 /**
  * One tag a line: `path:line:col: tag [status] "quote" — note`; an orphan has no position, and says where its best
- * candidate place is. `display` turns the workspace-relative path into the one to print.
+ * candidate place is. Identical tags of several analysts are one line that names them: `(ana, bo)`, or `(2 records)`
+ * when none is named. `display` turns the workspace-relative path into the one to print.
  */
 export function tagsTextLines(tags: readonly ListedTag[], display: (path: string) => string = (p) => p): string[] {
-  return tags.map((t) => {
+  return groupIdenticalTags(tags).map((g) => {
+    const t = g.first;
     const { tag, status, confidence } = t.anchored;
     const where = t.position ? `${display(t.path)}:${t.position.line + 1}:${t.position.character + 1}` : display(t.path);
     const state = status === 'fuzzy' && confidence !== undefined ? `fuzzy ${confidence.toFixed(2)}` : status;
     const note = tag.note ? ` — ${shortQuote(tag.note, 80)}` : '';
     const hint = t.suggestionPosition ? ` (best candidate: line ${t.suggestionPosition.line + 1}, column ${t.suggestionPosition.character + 1})` : '';
-    return `${where}: ${tag.tag} [${state}] "${shortQuote(tag.quote)}"${note}${hint}`;
+    const authors = authorsOf(g);
+    const who = g.same.length ? ` (${authors.length ? authors.join(', ') : `${g.same.length + 1} records`})` : '';
+    return `${where}: ${tag.tag} [${state}] "${shortQuote(tag.quote)}"${note}${hint}${who}`;
   });
 }
 

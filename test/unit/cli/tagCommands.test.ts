@@ -220,6 +220,41 @@ describe('CLI tag, tags, export and import on a workspace', function () {
       assert.match(missing.err, /Cannot read 'seeds\/none\.txt'/);
     });
 
+    it('identical tags of two analysts (same passage, tag and note) are one record naming both, in JSON and text', async () => {
+      const text = await fs.readFile(path.join(root, ARTICLE), 'utf8');
+      const quote = 'Vientiane';
+      const start = text.indexOf(quote);
+      assert.ok(start >= 0);
+      const at = (id: string, author: string, label = 'place', note?: string): Tag =>
+        createTag(text, { tag: label, start, end: start + quote.length, author, ...(note ? { note } : {}) }, id, new Date('2026-11-30T10:00:00Z'));
+      const tags = [at('t1', 'ana'), at('t2', 'bo'), at('t3', 'bo', 'capital'), at('t4', 'cy', 'place', 'a note')];
+      await fs.mkdir(path.dirname(path.join(root, SIDECAR)), { recursive: true });
+      await fs.writeFile(path.join(root, SIDECAR), serializeSidecar({ version: 1, document: ARTICLE, tags }));
+
+      const r = await cli('tags', '--format', 'json', ARTICLE);
+      assert.equal(r.code, 0, r.err);
+      const listed: Json[] = JSON.parse(r.out).tags;
+      assert.deepEqual(
+        listed.map((t) => [t.id, t.tag, t.note, t.author, t.ids, t.authors]),
+        [
+          ['t1', 'place', null, 'ana', ['t1', 't2'], ['ana', 'bo']],
+          ['t3', 'capital', null, 'bo', ['t3'], ['bo']],
+          ['t4', 'place', 'a note', 'cy', ['t4'], ['cy']],
+        ],
+      );
+      for (const t of listed) assert.deepEqual(Object.keys(t), ['id', 'tag', 'path', 'start', 'end', 'quote', 'status', 'note', 'author', 'created', 'updated', 'confidence', 'suggestion', 'ids', 'authors']);
+
+      const lines = (await cli('tags', ARTICLE)).out.trim().split('\n');
+      assert.equal(lines.length, 3);
+      assert.ok(lines.some((l) => / place \[anchored\] "Vientiane" \(ana, bo\)$/.test(l)), lines.join('\n'));
+      assert.ok(lines.some((l) => / capital \[anchored\] "Vientiane"$/.test(l)), 'one analyst: no names added');
+      assert.ok(lines.some((l) => / place \[anchored\] "Vientiane" — a note$/.test(l)), 'another note: another record');
+
+      // Export keeps every record (the sidecar's, for a lossless round trip).
+      const csv = await cli('export', '--format', 'csv', ARTICLE);
+      assert.equal(csv.out.trim().split('\r\n').length, 5);
+    });
+
     it('lists the tags of a deleted article as orphans, and warns about a sidecar it cannot read', async () => {
       await editedWorkspace(root);
       await fs.rm(path.join(root, ARTICLE));
