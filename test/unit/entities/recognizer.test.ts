@@ -227,6 +227,23 @@ describe('entity recogniser (shipped model)', () => {
       ]);
       assert.deepStrictEqual(joined, [{ from: at('School'), to: at('Forces') + 1, type: 'ORG' }]);
       // End to end, the same chain of the seeds' kind: see `an academy of a possessive-named force is one organisation`.
+      // An untagged modifier after `of the` belongs to the chain; a lower-case word or a second `The` does not.
+      const t2 = segment("the Academy of Politics of the Lao People's Public Security and of the army of Laos")[0].tokens;
+      const at2 = (word: string): number => t2.findIndex((t) => t.text === word);
+      assert.deepStrictEqual(
+        joinOfChains(t2, [
+          { from: at2('Academy'), to: at2('Politics') + 1, type: 'ORG' },
+          { from: at2('People'), to: at2('Security') + 1, type: 'ORG' },
+        ]),
+        [{ from: at2('Academy'), to: at2('Security') + 1, type: 'ORG' }],
+      );
+      const t3 = segment('the Academy of Politics of the army Public Security')[0].tokens;
+      const at3 = (word: string): number => t3.findIndex((t) => t.text === word);
+      const apart = [
+        { from: at3('Academy'), to: at3('Politics') + 1, type: 'ORG' as const },
+        { from: at3('Public'), to: at3('Security') + 1, type: 'ORG' as const },
+      ];
+      assert.deepStrictEqual(joinOfChains(t3, apart), apart);
     });
 
     it('a person tag left with one word of a role phrase once its title is stripped (`General [Staff]`) is no name', () => {
@@ -300,6 +317,20 @@ describe('entity recogniser (shipped model)', () => {
     it('an academy of a possessive-named force is one organisation', () => {
       const text = "Quang met former students at the Academy of Politics of the Lao People's Public Security in Vientiane.";
       expectEntity(recognizer.recognize(text), "Academy of Politics of the Lao People's Public Security", 'ORG');
+    });
+
+    it('the academy stays one organisation when the document has taught the tagger `Lao` alone (regression)', () => {
+      // In the seed the tagger, having seen `Lao` as a nationality earlier in the article, leaves it untagged inside
+      // the name: `[Academy of Politics] of the Lao [People's Public Security]`. The `of` chain of an `Academy of`
+      // name runs over `of the` and the untagged modifier into the name that follows.
+      const text =
+        'Lao officials and the Lao Ministry of Public Security welcomed the Vietnamese delegation. ' +
+        "Earlier the same day, Quang attended a meeting with former students of School T12-75 at the Academy of Politics of the Lao People's Public Security in Vientiane.";
+      const es = recognizer.recognize(text);
+      assertWellFormed(text, es);
+      expectEntity(es, "Academy of Politics of the Lao People's Public Security", 'ORG');
+      assert.ok(!es.some((e) => !e.nested && e.text === "People's Public Security"), JSON.stringify(es.map((e) => e.text)));
+      expectEntity(es, 'Vientiane', 'LOCATION');
     });
 
     it('Việt Nam inside a quoted association name is never split', () => {

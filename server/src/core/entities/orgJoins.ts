@@ -47,14 +47,33 @@ function sorted(spans: TokenSpan[]): TokenSpan[] {
   return spans.sort((a, b) => a.from - b.from || (a.start ?? 0) - (b.start ?? 0));
 }
 
-/** `[Academy of Politics of the Lao] [People's Public Security]` → one ORG. */
+/** Most untagged capitalised modifiers between `of (the)` and the name it continues over (`of the Lao [People's ...]`). */
+const MAX_GAP_MODIFIERS = 3;
+
+/**
+ * Whether `tokens[from, to)`, between an `X of ...` organisation and the next name, belongs to the chain: nothing,
+ * `of`, or `of the`, then capitalised modifiers of that name (a nationality or place left untagged: `Lao`).
+ */
+function chainGap(tokens: readonly Token[], from: number, to: number): boolean {
+  if (from === to) return true;
+  if (tokens[from].text !== 'of') return false;
+  let k = from + 1;
+  if (k < to && tokens[k].text === 'the') k++;
+  if (to - k > MAX_GAP_MODIFIERS) return false;
+  for (; k < to; k++) if (!/^\p{Lu}/u.test(tokens[k].text) || tokens[k].text === 'The') return false;
+  return true;
+}
+
+/**
+ * `[Academy of Politics of the Lao] [People's Public Security]` → one ORG: a name headed by an `X of` head word
+ * continues over `of (the)`, with any capitalised modifiers after it, into the name that follows.
+ */
 export function joinOfChains(tokens: readonly Token[], spans: readonly TokenSpan[]): TokenSpan[] {
   const out: TokenSpan[] = [];
   for (const sp of spans) {
     const last = out[out.length - 1];
     if (last && last.start === undefined && sp.start === undefined && last.type === 'ORG' && sp.type !== 'PERSON' && opensWithOf(tokens, last)) {
-      const gap = tokens.slice(last.to, sp.from).map((t) => t.text).join(' ');
-      if (gap === '' || gap === 'of' || gap === 'of the') {
+      if (chainGap(tokens, last.to, sp.from)) {
         out[out.length - 1] = { from: last.from, to: sp.to, type: 'ORG' };
         continue;
       }
