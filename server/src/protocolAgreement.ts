@@ -138,9 +138,12 @@ export const AgreementCommands = {
    */
   adjudicate: 'corpusAnnotator.server.adjudicate',
   /**
-   * Resolves a merge conflict kept in a tag sidecar (a `conflicts:` entry on its `tags` list, shown as a
-   * `merge-conflict` diagnostic whose `data` is `{ list, key }`): keeps our version of the tag, theirs or both, and
-   * removes the entry. Offered as quick fixes on that diagnostic. args: [ResolveConflictArgs]; result: ResolveConflictResult
+   * Resolves a merge conflict kept in an analyst file (a `conflicts:` entry, shown as a `merge-conflict` diagnostic
+   * whose `data` is `{ list, key }`): keeps our version of the record, theirs or both, and removes the entry. In a tag
+   * sidecar (list `tags`), both keeps theirs under a new id; in the registry (`entities`) both is ours with their names
+   * added; in the ignore list (`everywhere`, `here`) and the taxonomy (`tags`) only ours or theirs. Offered as quick
+   * fixes on that diagnostic. Undone by `ServerCommands.undoTag` for a sidecar, by `RegistryCommands.undo` for the
+   * other files; either way the conflict entry comes back. args: [ResolveConflictArgs]; result: ResolveConflictResult
    */
   resolveConflict: 'corpusAnnotator.server.resolveConflict',
 } as const;
@@ -148,9 +151,9 @@ export const AgreementCommands = {
 export type ConflictChoiceName = 'ours' | 'theirs' | 'both';
 
 export interface ResolveConflictArgs {
-  /** The sidecar file's URI. */
+  /** The file's URI: a tag sidecar, `entities.yaml`, `ignored.yaml` or `tags.yaml` of the annotations folder. */
   uri: string;
-  /** The conflict's list (only `tags` can be resolved this way) and key (the tag's id). */
+  /** The conflict's list (default `tags`) and key (a tag's id, an entity's id, an ignore entry's key, a tag name). */
   list?: string;
   key: string;
   choice: ConflictChoiceName;
@@ -159,9 +162,13 @@ export interface ResolveConflictArgs {
 export interface ResolveConflictResult {
   /** For people: what was kept. */
   message: string;
-  /** Tags removed from and added to the sidecar. */
+  /** Records removed from and added to the file (a record replaced counts once each). */
   removed: number;
   added: number;
+  /** Registry, ignore list or taxonomy: the file was changed, `RegistryCommands.undo` takes it back; the file's label. */
+  changed?: boolean;
+  undoable?: boolean;
+  registry?: string;
 }
 
 export type AdjudicationChoiceName = 'a' | 'b' | 'both' | 'neither';

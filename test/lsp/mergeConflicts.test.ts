@@ -102,12 +102,13 @@ describe('merge conflicts in a sidecar: resolved by adjudication or by a quick f
     await lsp.waitForDiagnostics(sidecarUri, (ds) => !ds.some(isConflict));
   });
 
-  it('offers Keep ours / theirs / both on the conflict diagnostic; Keep both keeps two tags and clears it; Undo takes the tags back', async () => {
+  it('offers Keep ours / theirs / both on the conflict diagnostic; Keep both keeps two tags and clears it; Undo takes the tags and the conflict entry back', async () => {
     lsp = await startLspHarness(root);
     const sidecarUri = lsp.uri(SIDECAR);
     const diagnostics = await lsp.waitForDiagnostics(sidecarUri, (ds) => ds.some(isConflict));
     const d = diagnostics.find(isConflict)!;
     const id = (await sidecar()).tags[0].id;
+    const merged = await sidecarText();
     assert.deepEqual(d.data, { list: 'tags', key: id });
     const actions = (await lsp.client.sendRequest('textDocument/codeAction', {
       textDocument: { uri: sidecarUri },
@@ -128,10 +129,12 @@ describe('merge conflicts in a sidecar: resolved by adjudication or by a quick f
     // Resolving it again: it is gone.
     const again = await lsp.client.sendRequest('workspace/executeCommand', { command: both.command, arguments: both.arguments }).then(() => undefined, (e: Error) => e.message);
     assert.match(String(again), /no merge conflict on tag/);
-    // Undo takes the added tag back (the conflict stays resolved).
+    // Undo takes the added tag back and the conflict entry with it, as the merge left it.
     const undo = (await lsp.client.sendRequest('workspace/executeCommand', { command: ServerCommands.undoTag, arguments: [] })) as { undone: string };
     assert.match(undo.undone, /merge conflict/);
     assert.deepEqual((await sidecar()).tags.map((t) => t.tag), ['security-cooperation']);
+    assert.equal(await sidecarText(), merged, 'the sidecar as it was before Keep both, conflict entry and comment');
+    await lsp.waitForDiagnostics(sidecarUri, (ds) => ds.some(isConflict));
   });
 
   it('Keep theirs replaces the tag by their version', async () => {

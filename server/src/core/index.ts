@@ -33,6 +33,7 @@ export type { ClusteringSnapshot } from './entities/clusteringSnapshot';
 export type { ClusteringInput } from './corpusService';
 export * from './annotations/conflicts';
 export * from './annotations/conflictResolution';
+export * from './annotations/recordConflictResolution';
 export * from './annotations/merge';
 export * from './annotations/agreement';
 export * from './annotations/agreementReport';

@@ -4,11 +4,14 @@
  * and tells clients (features/corpusSync.ts). One editor per server, created in server.ts.
  *
  * It remembers the edits of this session (at most UNDO_DEPTH), so the last one can be undone: the entries it touched
- * go back to what they were, unless someone changed them since (core/entities/registryUndo.ts).
+ * go back to what they were, unless someone changed them since (core/entities/registryUndo.ts). Merge conflicts
+ * resolved in the registry, the ignore list or the taxonomy (features/conflictActions.ts) are on the same stack, so the
+ * same Undo (Ctrl+Z right after, the notification's button, the command) takes one back: the conflict entry returns
+ * as it was (core/annotations/recordConflictResolution.ts).
  */
 import { undoRegistryEdit, type AppliedRegistryEdit, type EntityCluster, type EntityClustering, type EntityRef, type EntityRegistry, type RegistryEdit } from '../core/index';
 import type { RegistryEditResult } from '../protocolEntities';
-import { AnalystFileError } from '../workspace/corpusFolder';
+import { AnalystFileError, type CorpusFolder, type RecordConflictOutcome } from '../workspace/corpusFolder';
 import type { CorpusIndexer } from './indexer';
 import { NEVER_CANCELLED, type CorpusService } from '../core/index';
 import { UserError } from './tagService';
@@ -22,10 +25,22 @@ export function entityRefOf(cluster: EntityCluster): EntityRef {
 
 const UNDO_DEPTH = 50;
 
-interface UndoEntry extends AppliedRegistryEdit {
+interface RegistryUndo extends AppliedRegistryEdit {
+  readonly kind: 'registry';
   /** The registry file written, to find its folder again after the workspace was reopened. */
   readonly registryFile: string;
 }
+
+/** A merge conflict resolved in the registry, the ignore list or the taxonomy of the folder at `root`. */
+interface ConflictUndo {
+  readonly kind: 'conflict';
+  readonly root: string;
+  readonly file: string;
+  readonly outcome: RecordConflictOutcome;
+  readonly message: string;
+}
+
+type UndoEntry = RegistryUndo | ConflictUndo;
 
 export class RegistryEditor {
   private readonly undoStack: UndoEntry[] = [];
@@ -71,8 +86,7 @@ export class RegistryEditor {
         return edit(registry);
       });
       if (change.changed && before) {
-        this.undoStack.push({ before, after: change.registry, message: change.message, registryFile: corpus.registryFile });
-        if (this.undoStack.length > UNDO_DEPTH) this.undoStack.shift();
+        this.push({ kind: 'registry', before, after: change.registry, message: change.message, registryFile: corpus.registryFile });
       }
       return { registry: this.workspace.label(corpus.registryFile), message: change.message, changed: change.changed, ...(change.changed ? { undoable: true } : {}) };
     } catch (e) {
@@ -81,14 +95,23 @@ export class RegistryEditor {
     }
   }
 
+  /** Remembers a merge conflict resolved in `file` of `corpus` (registry, ignore list or taxonomy), so Undo takes it back. */
+  rememberConflictResolution(corpus: CorpusFolder, file: string, outcome: RecordConflictOutcome): void {
+    this.push({ kind: 'conflict', root: corpus.root, file, outcome, message: outcome.message });
+  }
+
   /** Undoes the last edit of this session that is not undone yet; `changed` false when there is none. */
   async undoLast(): Promise<RegistryEditResult> {
     await this.workspace.ready;
     const last = this.undoStack.pop();
     if (!last) return { registry: '', message: 'There is no entity correction to undo', changed: false };
-    const corpus = this.workspace.all().find((c) => c.registryFile === last.registryFile);
+    const corpus = this.workspace.all().find((c) => (last.kind === 'registry' ? c.registryFile === last.registryFile : c.root === last.root));
     if (!corpus) throw new UserError(`${last.message} cannot be undone: its workspace folder is no longer open.`);
     try {
+      if (last.kind === 'conflict') {
+        const undone = await corpus.undoRecordConflict(last.outcome);
+        return { registry: this.workspace.label(last.file), message: undone.message, changed: undone.changed };
+      }
       const change = await corpus.editRegistry((registry) => undoRegistryEdit(registry, last));
       return { registry: this.workspace.label(corpus.registryFile), message: change.message, changed: change.changed };
     } catch (e) {
@@ -98,6 +121,11 @@ export class RegistryEditor {
       }
       throw e;
     }
+  }
+
+  private push(entry: UndoEntry): void {
+    this.undoStack.push(entry);
+    if (this.undoStack.length > UNDO_DEPTH) this.undoStack.shift();
   }
 
   private folder(file: string | undefined) {

@@ -4,7 +4,7 @@
  * on every outside change), so one tag command reads its sidecar once, in the store's read-modify-write.
  */
 import * as path from 'node:path';
-import { anchorTag, CONTEXT_CHARS, LineIndex, type AnchoredTag, type Tag } from '../core/index';
+import { anchorTag, CONTEXT_CHARS, LineIndex, type AnchoredTag, type RecordConflict, type Tag } from '../core/index';
 import type {
   AddTagArgs,
   EditNoteArgs,
@@ -35,7 +35,7 @@ export class UserError extends Error {}
 /** One tag operation, as undo needs it: per article, each tag's version before the operation (undefined: it was new). */
 interface Operation {
   readonly what: string;
-  readonly changes: { readonly file: string; readonly before: { id: string; before: Tag | undefined }[] }[];
+  readonly changes: { readonly file: string; readonly before: { id: string; before: Tag | undefined }[]; readonly conflicts?: readonly RecordConflict[] }[];
   /** A rename, move or merge of a tag, per workspace folder: taken back label by label, and in the taxonomy. */
   readonly renames?: { readonly root: string; readonly rename: TagRename }[];
 }
@@ -229,11 +229,11 @@ export class TagService {
         throw e;
       }
     }
-    for (const { file, before } of op.changes) {
+    for (const { file, before, conflicts } of op.changes) {
       const corpus = this.workspace.corpusOf(file);
       if (!corpus) continue;
       try {
-        await corpus.restoreTags(file, before);
+        await corpus.restoreTags(file, before, conflicts);
       } catch (e) {
         if (e instanceof AnalystFileError) throw new UserError(`Could not undo (${op.what}): ${e.message}`);
         throw e;
@@ -342,9 +342,12 @@ export class TagService {
     return item;
   }
 
-  /** Records a change of an article's tags made by another service (an adjudication), so that Undo takes it back. */
-  remember(what: string, file: string, before: { id: string; before: Tag | undefined }[]): void {
-    this.record(what, [{ file, before }]);
+  /**
+   * Records a change of an article's tags made by another service (an adjudication, a merge conflict resolved), so
+   * that Undo takes it back; `conflicts`: the merge conflict entries it removed, which Undo puts back.
+   */
+  remember(what: string, file: string, before: { id: string; before: Tag | undefined }[], conflicts?: readonly RecordConflict[]): void {
+    this.record(what, [{ file, before, ...(conflicts?.length ? { conflicts } : {}) }]);
   }
 
   private record(what: string, changes: Operation['changes']): void {

@@ -75,8 +75,9 @@ export class AnnotationStore {
           const text = format.serialize(value, current.text);
           const stamp = await this.fs.writeAtomic(file, text);
           this.ownWrites.set(file, stamp);
-          // A file that held warnings (merge conflicts) may hold fewer now: its list is the written text's.
-          if (current.warnings) {
+          // A file that held warnings (merge conflicts) may hold fewer now, and one that gets conflict entries back (an
+          // undo) holds more: its list is the written text's.
+          if (current.warnings || holdsConflicts(value)) {
             const parsed = format.parse(text);
             this.onProblems(file, parsed.ok ? (parsed.warnings ?? []) : parsed.errors);
           }
@@ -103,6 +104,12 @@ export class AnnotationStore {
   async settled(): Promise<void> {
     while (this.queues.size) await Promise.allSettled([...this.queues.values()]);
   }
+}
+
+/** Whether a value written holds merge conflict entries (the `conflicts` of the analyst formats), shown as warnings. */
+function holdsConflicts(value: unknown): boolean {
+  const conflicts = (value as { conflicts?: unknown } | null)?.conflicts;
+  return Array.isArray(conflicts) && conflicts.length > 0;
 }
 
 function brokenMessage<T>(file: string, format: AnalystFormat<T>, e: FileProblem): string {

@@ -31,8 +31,22 @@ import {
   type Sidecar,
   type Tag,
   resolveTagConflict,
+  stableJson,
   withoutTagConflicts,
   type ConflictChoice,
+  resolveIgnoreConflict,
+  resolveRegistryConflict,
+  resolveTaxonomyConflict,
+  undoIgnoreResolution,
+  undoRegistryResolution,
+  undoTaxonomyResolution,
+  type RecordFileKind,
+  type RecordConflict,
+  type RecordResolution,
+  conflictOf,
+  TAGS_LIST,
+  type RecordResolutionResult,
+  type UndoResolutionResult,
 } from '../core/index';
 import { ignoreListFormat, registryFormat, sidecarFormat, taxonomyFormat, type FileProblem } from './analystFormats';
 import { AnalystFileError, AnnotationStore } from './annotationStore';
@@ -89,6 +103,8 @@ export interface TagConflictOutcome {
   readonly removed: readonly Tag[];
   readonly added: readonly Tag[];
   readonly message: string;
+  /** The conflict entry resolved, as it was (undo puts it back). */
+  readonly conflict: RecordConflict;
 }
 
 /** One article's sidecar as last read or written. */
@@ -100,6 +116,13 @@ export interface SidecarEntry {
 export interface FileChange {
   readonly file: string;
   readonly deleted: boolean;
+}
+
+/** What resolving a merge conflict in the registry, the ignore list or the taxonomy did, as undo needs it. */
+export interface RecordConflictOutcome {
+  readonly kind: RecordFileKind;
+  readonly message: string;
+  readonly resolution: RecordResolution;
 }
 
 export interface RegistryChange {
@@ -301,18 +324,79 @@ export class CorpusFolder {
       return Promise.reject(new AnalystFileError(`${path.basename(sidecarFile)} was left untouched: ${why}.`));
     }
     return this.changeSidecar(article, (sidecar) => {
+      const conflict = conflictOf(sidecar, TAGS_LIST, key);
       const r = resolveTagConflict(sidecar, key, choice, () => newTagId(new Date(), Math.random));
-      if (!r.ok) throw new AnalystFileError(r.message);
-      return { value: r.sidecar, result: { article, removed: r.removed, added: r.added, message: r.message } };
+      if (!r.ok || !conflict) throw new AnalystFileError(r.message);
+      return { value: r.sidecar, result: { article, removed: r.removed, added: r.added, message: r.message, conflict } };
     });
+  }
+
+  /** Which of the registry, the ignore list and the taxonomy `file` (absolute) is, if any. */
+  recordFileKind(file: string): RecordFileKind | undefined {
+    if (file === this.registryFile) return 'registry';
+    if (file === this.ignoreFile) return 'ignores';
+    if (file === this.taxonomyFile) return 'taxonomy';
+    return undefined;
+  }
+
+  /**
+   * Resolves a merge conflict kept in the registry, the ignore list or the taxonomy: keeps ours, theirs or both, and
+   * removes the conflict entry, through the one read-modify-write (a file that does not parse is left untouched;
+   * comments kept). The new content is in use when this resolves.
+   */
+  async resolveRecordConflict(kind: RecordFileKind, list: string, key: string, choice: ConflictChoice): Promise<RecordConflictOutcome> {
+    const resolved = <T>(r: RecordResolutionResult<T>): { value: T; result: RecordConflictOutcome } => {
+      if (!r.ok) throw new AnalystFileError(r.message);
+      return { value: r.value, result: { kind, message: r.message, resolution: r.resolution } };
+    };
+    if (kind === 'registry') {
+      const outcome = await this.store.change(this.registryFile, registryFormat, (reg) => resolved(resolveRegistryConflict(reg, list, key, choice)));
+      this.setRegistry(outcome.value);
+      return outcome.result;
+    }
+    if (kind === 'ignores') {
+      const outcome = await this.store.change(this.ignoreFile, ignoreListFormat, (ignores) => resolved(resolveIgnoreConflict(ignores, list, key, choice)));
+      this.setIgnores(outcome.value);
+      return outcome.result;
+    }
+    const outcome = await this.store.change(this.taxonomyFile, taxonomyFormat, (taxonomy) => resolved(resolveTaxonomyConflict(taxonomy, list, key, choice)));
+    this.setTaxonomy(outcome.value);
+    return outcome.result;
+  }
+
+  /**
+   * Takes a conflict resolution back: the conflict entry as it was, and the record as it was before unless someone
+   * changed it since (recordConflictResolution.ts).
+   */
+  async undoRecordConflict(outcome: RecordConflictOutcome): Promise<{ changed: boolean; message: string }> {
+    const undone = <T>(r: UndoResolutionResult<T>): { value?: T; result: { changed: boolean; message: string } } => {
+      if (!r.ok) throw new AnalystFileError(r.message);
+      return { ...(r.changed ? { value: r.value } : {}), result: { changed: r.changed, message: r.message } };
+    };
+    const { kind, resolution } = outcome;
+    if (kind === 'registry') {
+      const o = await this.store.change(this.registryFile, registryFormat, (reg) => undone(undoRegistryResolution(reg, resolution)));
+      if (o.written) this.setRegistry(o.value);
+      return o.result;
+    }
+    if (kind === 'ignores') {
+      const o = await this.store.change(this.ignoreFile, ignoreListFormat, (ignores) => undone(undoIgnoreResolution(ignores, resolution)));
+      if (o.written) this.setIgnores(o.value);
+      return o.result;
+    }
+    const o = await this.store.change(this.taxonomyFile, taxonomyFormat, (taxonomy) => undone(undoTaxonomyResolution(taxonomy, resolution)));
+    if (o.written) this.setTaxonomy(o.value);
+    return o.result;
   }
 
   /**
    * Puts tags back as they were (undo): each entry is a tag id and its earlier version, or undefined where the tag did
-   * not exist. Resolves to the number of tags changed.
+   * not exist; merge conflict entries a resolution removed come back too (unless they are there). Resolves to the
+   * number of tags and conflict entries changed.
    */
-  restoreTags(article: string, entries: readonly { id: string; before: Tag | undefined }[]): Promise<number> {
+  restoreTags(article: string, entries: readonly { id: string; before: Tag | undefined }[], conflicts: readonly RecordConflict[] = []): Promise<number> {
     return this.changeSidecar(article, (sidecar) => {
+      const back = conflicts.filter((c) => !sidecar.conflicts?.some((x) => stableJson(x) === stableJson(c)));
       let tags = [...sidecar.tags];
       let changed = 0;
       for (const { id, before } of entries) {
@@ -322,7 +406,9 @@ export class CorpusFolder {
         } else if (i >= 0) (tags[i] = before), changed++;
         else tags.push(before), changed++;
       }
-      return changed ? { value: { ...sidecar, tags }, result: changed } : { result: 0 };
+      changed += back.length;
+      const withConflicts = back.length ? { conflicts: [...(sidecar.conflicts ?? []), ...back] } : {};
+      return changed ? { value: { ...sidecar, tags, ...withConflicts }, result: changed } : { result: 0 };
     });
   }
 
