@@ -135,7 +135,8 @@ export const agreementFeature: ClientFeature = {
             return link;
           }),
       }),
-      // Merge conflicts kept in a tag sidecar: the server's quick fixes (Keep ours / theirs / both) on their diagnostic.
+      // Merge conflicts kept in analyst YAML files (sidecars, registry, ignore list, taxonomy): the server's quick fixes
+      // (Keep ours / theirs / both) on their diagnostic.
       // YAML files are not documents of the language client (it syncs articles only), so this asks the server itself.
       vscode.languages.registerCodeActionsProvider(
         { scheme: 'file', pattern: '**/*.{yaml,yml}' },
