@@ -81,10 +81,11 @@ describe('merge conflicts in a sidecar: resolved by adjudication or by a quick f
     await removeTempWorkspace(root);
   });
 
-  it('adjudicating the passage writes the chosen side and resolves the conflict entry, keeping comments', async () => {
+  it('adjudicating the passage writes the chosen side and resolves the conflict entry, keeping comments; Undo brings both back', async () => {
     lsp = await startLspHarness(root);
     const sidecarUri = lsp.uri(SIDECAR);
     await lsp.waitForDiagnostics(sidecarUri, (ds) => ds.some(isConflict));
+    const merged = await sidecarText();
     const uri = lsp.uri(ARTICLE);
     const { items } = await lsp.client.sendRequest(AgreementRequests.disagreements, { uri, a: 'analyst-a', b: 'analyst-b' });
     assert.deepEqual(items.map((d) => [d.a.map((t) => t.tag).join(), d.b.map((t) => t.tag).join()]), [['security-cooperation', 'diplomacy']]);
@@ -100,6 +101,12 @@ describe('merge conflicts in a sidecar: resolved by adjudication or by a quick f
     assert.ok(text.startsWith('# checked by the lead analyst\n'), 'comment kept');
     assert.doesNotMatch(text, /conflicts:/);
     await lsp.waitForDiagnostics(sidecarUri, (ds) => !ds.some(isConflict));
+
+    // Undo Last Tag Operation takes the choice back, and the conflict entry it resolved.
+    const undo = (await lsp.client.sendRequest('workspace/executeCommand', { command: ServerCommands.undoTag, arguments: [] })) as { undone: string };
+    assert.match(undo.undone, /adjudication/);
+    assert.equal(await sidecarText(), merged, 'the sidecar as the merge left it');
+    await lsp.waitForDiagnostics(sidecarUri, (ds) => ds.some(isConflict));
   });
 
   it('offers Keep ours / theirs / both on the conflict diagnostic; Keep both keeps two tags and clears it; Undo takes the tags and the conflict entry back', async () => {

@@ -144,7 +144,10 @@ export class AgreementService {
     }
     const before = new Map<string, Tag | undefined>(outcome.added.map((t) => [t.id, undefined]));
     for (const t of outcome.removed) before.set(t.id, t);
-    if (before.size) this.tags.remember(`adjudication (${CHOICE_WORDS[choice]}) on ${document}`, file, [...before].map(([id, tag]) => ({ id, before: tag })));
+    // Undo puts the tags back, and the merge conflict entries the adjudication resolved.
+    if (before.size || outcome.conflicts.length) {
+      this.tags.remember(`adjudication (${CHOICE_WORDS[choice]}) on ${document}`, file, [...before].map(([id, tag]) => ({ id, before: tag })), outcome.conflicts);
+    }
     const current = corpus.sidecarOf(file)?.sidecar.tags ?? [];
     return { removed: outcome.removed.length, added: outcome.added.length, item: this.toItem(corpus, file, text, d, current) };
   }

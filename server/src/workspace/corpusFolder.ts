@@ -303,9 +303,12 @@ export class CorpusFolder {
    * wrong-document checks, the move of an old-style sidecar): `edit` gets the tags as they are in the file now and
    * returns the new list (or none, to write nothing). For callers that write tags verbatim, such as an import.
    */
-  changeTags<R>(article: string, edit: (tags: readonly Tag[]) => { tags?: readonly Tag[]; result: R; resolvesConflictsOf?: readonly string[] }): Promise<R> {
+  changeTags<R>(
+    article: string,
+    edit: (tags: readonly Tag[], conflicts: readonly RecordConflict[]) => { tags?: readonly Tag[]; result: R; resolvesConflictsOf?: readonly string[] },
+  ): Promise<R> {
     return this.changeSidecar(article, (sidecar) => {
-      const { tags, result, resolvesConflictsOf } = edit(sidecar.tags);
+      const { tags, result, resolvesConflictsOf } = edit(sidecar.tags, sidecar.conflicts ?? []);
       // The merge conflicts on the tags this change decided (an adjudication) are resolved by it.
       const resolved = resolvesConflictsOf ? withoutTagConflicts(sidecar, resolvesConflictsOf) : sidecar;
       if (!tags && resolved === sidecar) return { result };
