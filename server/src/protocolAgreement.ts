@@ -148,7 +148,8 @@ export const AgreementCommands = {
   resolveConflict: 'corpusAnnotator.server.resolveConflict',
 } as const;
 
-export type ConflictChoiceName = 'ours' | 'theirs' | 'both';
+/** `name` and `notEntity`: for a `notEntities` conflict of the registry (the name stays its entity's, or is not an entity). */
+export type ConflictChoiceName = 'ours' | 'theirs' | 'both' | 'name' | 'notEntity';
 
 export interface ResolveConflictArgs {
   /** The file's URI: a tag sidecar, `entities.yaml`, `ignored.yaml` or `tags.yaml` of the annotations folder. */

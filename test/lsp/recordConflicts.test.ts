@@ -205,6 +205,47 @@ describe('merge conflicts in the registry, the ignore list and the taxonomy: res
     assert.deepEqual(now.conflicts?.map((c) => c.key), ['cooperation']);
   });
 
+  it('registry: a name marked as not an entity on one branch and given to an entity on the other; both answers, each undone', async () => {
+    await git('checkout', '-q', 'main');
+    await git('checkout', '-q', '-b', 'analyst-c');
+    await edit(REGISTRY, '  - Share it\n', '  - Share it\n  - LPA\n');
+    await edit(REGISTRY, 'aliases: [LPA]', 'aliases: []');
+    await git('commit', '-q', '-am', 'c: LPA is not an entity');
+    await git('checkout', '-q', 'main');
+    await edit(REGISTRY, 'aliases: [LPA]', 'aliases: [LPA, Lao Army]');
+    await git('commit', '-q', '-am', 'main: another name');
+    // main keeps LPA as a name and adds one; c removed it and marked it as not an entity.
+    const merge = await runProcess('git', ['merge', '--no-edit', 'analyst-c'], root);
+    assert.equal(merge.code, 0, merge.out + merge.err);
+    const merged = await read(REGISTRY);
+    const conflicts = (await registry()).conflicts ?? [];
+    assert.ok(conflicts.some((c) => c.list === 'notEntities' && c.key === 'LPA'), JSON.stringify(conflicts));
+
+    lsp = await startLspHarness(root);
+    const uri = lsp.uri(REGISTRY);
+    const ds = await lsp.waitForDiagnostics(uri, (x) => x.some((d) => isConflict(d) && (d.data as { list: string }).list === 'notEntities'));
+    const d = ds.find((x) => isConflict(x) && (x.data as { list: string }).list === 'notEntities')!;
+    const actions = (await lsp.client.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: d.range, context: { diagnostics: [d] } })) as CodeAction[];
+    assert.deepEqual(actions.map((a) => a.title), ['Keep “LPA” as a name of Lao People\'s Army (merge conflict)', '“LPA” is not an entity (merge conflict)']);
+
+    await run(actions[1]);
+    let now = await registry();
+    assert.ok(now.notEntities.includes('LPA'));
+    assert.ok(!now.entities.some((e) => e.aliases.includes('LPA')));
+    assert.ok(!now.conflicts?.some((c) => c.list === 'notEntities'));
+    await undo();
+    assert.equal(await read(REGISTRY), merged, 'Undo: the registry as the merge left it');
+
+    await lsp.waitForDiagnostics(uri, (x) => x.some((y) => isConflict(y) && (y.data as { list: string }).list === 'notEntities'));
+    await run(actions[0]);
+    now = await registry();
+    assert.ok(now.entities.some((e) => e.aliases.includes('LPA')));
+    assert.ok(!now.notEntities.includes('LPA'));
+    assert.ok(!now.conflicts?.some((c) => c.list === 'notEntities'));
+    await undo();
+    assert.equal(await read(REGISTRY), merged);
+  });
+
   it('never rewrites a registry that does not parse', async () => {
     const broken = `${await read(REGISTRY)}\n  bad: [unclosed\n`;
     await fs.writeFile(path.join(root, REGISTRY), broken);

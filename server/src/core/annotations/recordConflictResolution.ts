@@ -5,14 +5,17 @@
  * conflict entry is taken out; every other record and conflict stays as it is. Pure: values in, values out; the
  * result is checked by writing and reading it back, so a choice that would break the file is refused.
  *
- * Undoing a resolution (`undoRecordResolution`) puts the conflict entry back as it was, and the record as it was
- * before, unless someone changed that record since.
+ * A name one branch marked as not an entity while the other gave it to an entity (`notEntities`, with no versions to
+ * keep) is resolved by saying which is right: it stays a name of the entity, or it is not an entity.
+ *
+ * Undoing a resolution (`undo…Resolution`) puts the conflict entry back as it was, and the record as it was before,
+ * unless someone changed that record since.
  *
  * Tags in sidecars have their own resolution (conflictResolution.ts): keeping both gives theirs a new id.
  */
 import { Document } from 'yaml';
 import { entryKey, parseIgnoreList, serializeIgnoreList, type IgnoreList } from '../boilerplate/ignoreList';
-import { finish, type RegistryEdit } from '../entities/registryEdits';
+import { finish, markNotEntity, registryOwnerOf, type RegistryEdit } from '../entities/registryEdits';
 import { parseRegistry, registryKey, type EntityRegistry, type RegistryEntity } from '../entities/registry';
 import { slugify } from '../entities/nameKey';
 import type { ConflictChoice } from './conflictResolution';
@@ -221,6 +224,35 @@ export function resolveTaxonomyConflict(taxonomy: Taxonomy, list: string, key: s
   const back = parseTaxonomy(serializeTaxonomy(value));
   if (!back.ok) return { ok: false, message: `The change would make the taxonomy invalid: ${back.errors[0].message}` };
   return { ok: true, value, message: r.message, resolution: r.resolution };
+}
+
+/** The choices on a `notEntities` conflict of the registry: the name stays a name of its entity, or is not an entity. */
+export type NameConflictChoice = 'name' | 'notEntity';
+export const NAME_CONFLICT_CHOICES: readonly NameConflictChoice[] = ['name', 'notEntity'];
+
+/** The entity that has the name of a `notEntities` conflict, if any (for people). */
+export function nameConflictOwner(reg: EntityRegistry, key: string): string | undefined {
+  const i = registryOwnerOf(reg, key);
+  return i >= 0 ? reg.entities[i].canonical : undefined;
+}
+
+/**
+ * Resolves a `notEntities` conflict of the registry: `name` keeps the name with its entity (the list as the merge left
+ * it), `notEntity` takes it from the entity (as **… is not an entity** does) and lists it under `notEntities`. Either
+ * way the conflict entry goes.
+ */
+export function resolveNotEntityConflict(reg: EntityRegistry, key: string, choice: NameConflictChoice): RegistryEdit {
+  const conflict = conflictIn(reg.conflicts, 'notEntities', key);
+  if (!conflict) return { ok: false, message: `There is no merge conflict on \`${key}\` in the registry any more.` };
+  const rest = (reg.conflicts ?? []).filter((c) => c !== conflict);
+  const without: EntityRegistry = { entities: reg.entities, notEntities: reg.notEntities, ...(rest.length ? { conflicts: rest } : {}) };
+  if (choice === 'name') {
+    const owner = nameConflictOwner(reg, key);
+    return finish(reg, { entities: reg.entities.map((e) => ({ ...e, aliases: [...e.aliases] })), notEntities: [...reg.notEntities], ...(rest.length ? { conflicts: rest } : {}) },
+      `\`${key}\` stays ${owner ? `a name of ${owner}` : 'a name'}; the merge conflict is resolved`);
+  }
+  const edit = markNotEntity(without, key);
+  return edit.ok ? { ...edit, changed: true, message: `${edit.message}; the merge conflict is resolved` } : edit;
 }
 
 function unsupported(list: string, file: string): string {

@@ -1,12 +1,15 @@
 /**
  * Undoing one registry edit: the entries it touched (entities by id, `notEntities` by name) go back to what they were
  * before it, in the registry as it is now. Entries someone changed since the edit (another analyst, a `git pull`, a
- * hand edit) are left as they are now and named in the message; every other entry of the file, and its comments
- * (the registry is rewritten in place, registry.ts), stay as they are. Pure: registries in, an edit out.
+ * hand edit) are left as they are now and named in the message; merge conflict entries the edit resolved come back;
+ * every other entry of the file, and its comments (the registry is rewritten in place, registry.ts), stay as they
+ * are. Pure: registries in, an edit out.
  */
 import { finish, type Draft, type RegistryEdit } from './registryEdits';
 import { registryKey, type EntityRegistry, type RegistryEntity } from './registry';
 import { slugify } from './nameKey';
+import type { RecordConflict } from '../annotations/conflicts';
+import { stableJson } from '../annotations/merge';
 
 /** One edit as it was applied: the registry just before it and just after it. */
 export interface AppliedRegistryEdit {
@@ -56,10 +59,17 @@ export function undoRegistryEdit(current: EntityRegistry, edit: AppliedRegistryE
   for (const [k] of becameNot) if (!wasNot.has(k)) notEntities.delete(k);
   for (const [k, s] of wasNot) if (!becameNot.has(k) && !notEntities.has(k)) notEntities.set(k, s);
 
+  // Merge conflict entries the edit resolved come back (unless they are there); those it added go.
+  const form = (c: RecordConflict) => stableJson(c);
+  const beforeConflicts = new Set((edit.before.conflicts ?? []).map(form));
+  const afterConflicts = new Set((edit.after.conflicts ?? []).map(form));
+  const conflicts = (current.conflicts ?? []).filter((c) => beforeConflicts.has(form(c)) || !afterConflicts.has(form(c)));
+  for (const c of edit.before.conflicts ?? []) if (!afterConflicts.has(form(c)) && !conflicts.some((x) => form(x) === form(c))) conflicts.push(c);
+
   const draft: Draft = {
     entities: [...entities.values()],
     notEntities: [...notEntities.values()],
-    ...(current.conflicts?.length ? { conflicts: current.conflicts } : {}),
+    ...(conflicts.length ? { conflicts } : {}),
   };
   const undone = `Undone: ${edit.message}`;
   const result = finish(current, draft, kept.length ? `${undone}; ${kept.join(', ')} changed since and ${kept.length === 1 ? 'was' : 'were'} left as ${kept.length === 1 ? 'it is' : 'they are'}` : undone);

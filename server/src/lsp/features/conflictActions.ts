@@ -10,11 +10,24 @@
  *   resolution is on the entity-correction undo stack (registryEditor.ts): Ctrl+Z right after it, the notification's
  *   **Undo** or **Undo Last Entity Correction** puts the conflict entry and the record back. Clients that declare
  *   `ClientEntityCommands.registryEdit` get the command through it, so they announce it with its Undo.
+ * - A name one branch marked as not an entity while the other gave it to an entity (registry, `notEntities`) has no
+ *   versions to keep: **Keep “X” as a name of Y** or **“X” is not an entity**, on the same undo stack.
  */
 import * as path from 'node:path';
 import { CodeActionKind, type CodeAction, type Diagnostic } from 'vscode-languageserver';
-import { CONFLICT_CHOICES, recordConflictChoices, TAGS_LIST, type ConflictChoice, type RecordConflict, type Tag } from '../../core/index';
-import { AgreementCommands, type ConflictChoiceName, type ResolveConflictArgs, type ResolveConflictResult } from '../../protocolAgreement';
+import {
+  CONFLICT_CHOICES,
+  NAME_CONFLICT_CHOICES,
+  nameConflictOwner,
+  recordConflictChoices,
+  resolveNotEntityConflict,
+  TAGS_LIST,
+  type ConflictChoice,
+  type NameConflictChoice,
+  type RecordConflict,
+  type Tag,
+} from '../../core/index';
+import { AgreementCommands, type ResolveConflictArgs, type ResolveConflictResult } from '../../protocolAgreement';
 import { AnalystFileError } from '../../workspace/corpusFolder';
 import { ClientEntityCommands } from '../../protocolEntities';
 import type { CorpusFolder } from '../../workspace/corpusFolder';
@@ -24,7 +37,7 @@ import { oneOf, optionalString, paramsObject, requiredString } from '../params';
 import { UserError } from '../tagService';
 import { uriToPath } from '../workspace';
 
-const TITLES: Record<ConflictChoiceName, string> = {
+const TITLES: Record<ConflictChoice, string> = {
   ours: 'Keep ours',
   theirs: 'Keep theirs',
   both: 'Keep both',
@@ -60,15 +73,21 @@ function recordActions(ctx: ServerContext, uri: string, d: Diagnostic, list: str
   if (!file || !corpus || !kind) return [];
   const c = recordConflict(corpus, file, list, key);
   if (!c) return [];
-  return recordConflictChoices(kind, c).map((choice) => {
+  const action = (choice: ConflictChoice | NameConflictChoice, title: string): CodeAction => {
     const args: ResolveConflictArgs = { uri, list, key, choice };
-    const title = titleOf(choice, c, list, key);
     const command = ctx.client.hasCommand(ClientEntityCommands.registryEdit)
       ? { title, command: ClientEntityCommands.registryEdit, arguments: [{ command: AgreementCommands.resolveConflict, arguments: [args] }] }
       : { title, command: AgreementCommands.resolveConflict, arguments: [args] };
     return { title, kind: CodeActionKind.QuickFix, diagnostics: [d], command };
-  });
+  };
+  if (kind === 'registry' && list === 'notEntities') {
+    const owner = nameConflictOwner(corpus.registry(), key);
+    return [action('name', `Keep “${key}” as a name of ${owner ?? 'its entity'} (merge conflict)`), action('notEntity', `“${key}” is not an entity (merge conflict)`)];
+  }
+  return recordConflictChoices(kind, c).map((choice) => action(choice, titleOf(choice, c, list, key)));
 }
+
+const isNameChoice = (c: string): c is NameConflictChoice => (NAME_CONFLICT_CHOICES as readonly string[]).includes(c);
 
 export const conflictActions: Feature = {
   capabilities: { executeCommandProvider: { commands: [AgreementCommands.resolveConflict] }, codeActionProvider: true },
@@ -101,14 +120,22 @@ export const conflictActions: Feature = {
       const uri = requiredString(args, 'uri', what);
       const key = requiredString(args, 'key', what);
       const list = optionalString(args, 'list', what) ?? TAGS_LIST;
-      const choice = oneOf(args, 'choice', CONFLICT_CHOICES, what);
-      if (!choice) throw new UserError(`${what}: \`choice\` must be one of ${CONFLICT_CHOICES.join(', ')}.`);
+      const any = oneOf(args, 'choice', [...CONFLICT_CHOICES, ...NAME_CONFLICT_CHOICES], what);
+      if (!any) throw new UserError(`${what}: \`choice\` must be one of ${[...CONFLICT_CHOICES, ...NAME_CONFLICT_CHOICES].join(', ')}.`);
       const file = uriToPath(uri);
       if (!file) throw new UserError(`${what}: \`uri\` must be the file: URI of an analyst file, got ${JSON.stringify(uri)}.`);
       await ctx.workspace.ready;
       const corpus = ctx.workspace.corpusOf(file);
       if (!corpus) throw new UserError(`${what}: ${path.basename(file)} is not in a workspace folder.`);
       const kind = corpus.recordFileKind(file);
+      if (kind === 'registry' && list === 'notEntities') {
+        if (!isNameChoice(any)) throw new UserError(`${what}: a conflict on \`notEntities\` is resolved with \`choice\` ${NAME_CONFLICT_CHOICES.join(' or ')}.`);
+        const r = await ctx.registryEditor.apply((reg) => resolveNotEntityConflict(reg, key, any), file);
+        ctx.client.showResult(`${r.message}.`);
+        return { message: r.message, removed: 0, added: 0, changed: r.changed, ...(r.undoable ? { undoable: true } : {}), registry: r.registry };
+      }
+      if (isNameChoice(any)) throw new UserError(`${what}: \`choice\` must be one of ${CONFLICT_CHOICES.join(', ')} here.`);
+      const choice: ConflictChoice = any;
       if (kind) {
         try {
           const resolved = await corpus.resolveRecordConflict(kind, list, key, choice);
