@@ -246,6 +246,31 @@ describe('entity recogniser (shipped model)', () => {
       assert.deepStrictEqual(joinOfChains(t3, apart), apart);
     });
 
+    it('an untagged `of` head opens the organisation after it, and a coordinated complement of `of` is the name\'s', () => {
+      const spansOf = (text: string, names: string[][], type: 'ORG' | 'LOCATION' = 'ORG') => {
+        const tokens = segment(text)[0].tokens;
+        const at = (word: string): number => tokens.findIndex((t) => t.text === word);
+        const words = (sps: { from: number; to: number }[]) => sps.map((sp) => tokens.slice(sp.from, sp.to).map((t) => t.text).join(' '));
+        return words(joinOfChains(tokens, names.map(([a, b]) => ({ from: at(a), to: at(b) + 1, type }))));
+      };
+      // The tagger's `Laos’ Ministry/O of/O [Public Security]`.
+      assert.deepStrictEqual(spansOf('Laos’ Ministry of Public Security is working with Russia.', [['Public', 'Security']]), ['Ministry of Public Security']);
+      assert.deepStrictEqual(spansOf('The Bank of the Lao Republic said so.', [['Lao', 'Republic']]), ['Bank of the Lao Republic']);
+      // Not a head inside a title, nor a title itself, nor a lower-case head.
+      assert.deepStrictEqual(spansOf("the Chief of the General Staff of the Lao People's Army", [['Lao', 'Army']]), ["Lao People 's Army"]);
+      assert.deepStrictEqual(spansOf('the Secretary General of the United Nations', [['United', 'Nations']]), ['United Nations']);
+      assert.deepStrictEqual(spansOf('the ministry of Public Security', [['Public', 'Security']]), ['Public Security']);
+      // `[Ministry of Labour] and [Social Welfare]` is one name; a headed right part is an organisation of its own.
+      assert.deepStrictEqual(
+        spansOf('The Ministry of Labour and Social Welfare met.', [['Ministry', 'Labour'], ['Social', 'Welfare']]),
+        ['Ministry of Labour and Social Welfare'],
+      );
+      assert.deepStrictEqual(
+        spansOf('The Ministry of Defence and Foreign Office met.', [['Ministry', 'Defence'], ['Foreign', 'Office']]),
+        ['Ministry of Defence', 'Foreign Office'],
+      );
+    });
+
     it('a person tag left with one word of a role phrase once its title is stripped (`General [Staff]`) is no name', () => {
       const tokens = segment("He met the Chief of the General Staff of the Lao People's Army and General Sombath.")[0].tokens;
       const at = (word: string): number => tokens.findIndex((t) => t.text === word);

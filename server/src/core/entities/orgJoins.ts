@@ -1,17 +1,21 @@
 /**
  * Organisation-name structure beyond what the tagger sees:
  * - `X of (the) Y` chains: an organisation whose name opens with a head and `of` (`Academy of Politics of the Lao`)
- *   continues over a name that touches it or follows after `of`/`of the` (`People's Public Security`);
+ *   continues over a name that touches it or follows after `of`/`of the` (`People's Public Security`) or `and`
+ *   (`Ministry of Labour and Social Welfare`); an untagged head before `of` opens the organisation after it
+ *   (`Ministry of [Public Security]`);
  * - coordination: `Lao Government and Ministry of Defence` is two organisations when the word before `and`
  *   is an organisation head and the part after it is itself headed;
  * - numbered events: `14th National Congress` (+ `of the <organisation>`) is one MISC name.
  */
 import * as gazetteer from './gazetteer/index';
 import type { TokenSpan } from './spans';
+import * as titles from './titles';
 import type { Token } from './tokenize';
 
 // Module-local copies (cross-module bindings may be getters under some loaders).
 const { foldKey } = gazetteer;
+const { isTitleWord } = titles;
 
 /** Heads after which `of ...` continues an organisation's name. */
 const OF_HEADS = new Set([
@@ -70,10 +74,14 @@ function chainGap(tokens: readonly Token[], from: number, to: number): boolean {
  */
 export function joinOfChains(tokens: readonly Token[], spans: readonly TokenSpan[]): TokenSpan[] {
   const out: TokenSpan[] = [];
-  for (const sp of spans) {
+  for (const sp0 of spans) {
+    const sp = headBefore(tokens, out[out.length - 1], sp0);
     const last = out[out.length - 1];
     if (last && last.start === undefined && sp.start === undefined && last.type === 'ORG' && sp.type !== 'PERSON' && opensWithOf(tokens, last)) {
-      if (chainGap(tokens, last.to, sp.from)) {
+      // `Ministry of [Labour] and [Social Welfare]`: a coordinated complement of `of` is the name's, unless it is an
+      // organisation of its own (headed: `Ministry of Defence and [Foreign Ministry]`).
+      const coordinated = sp.from === last.to + 1 && tokens[last.to].text === 'and' && !ORG_HEADS.has(key(tokens, sp.to - 1));
+      if (coordinated || chainGap(tokens, last.to, sp.from)) {
         out[out.length - 1] = { from: last.from, to: sp.to, type: 'ORG' };
         continue;
       }
@@ -81,6 +89,25 @@ export function joinOfChains(tokens: readonly Token[], spans: readonly TokenSpan
     out.push({ ...sp });
   }
   return out;
+}
+
+/**
+ * `Ministry of [Public Security]`: an organisation whose name the tagger started after `X of (the)`, X a capitalised
+ * `of` head left untagged, starts at the head; not after a title word or at one (`Chief of the General Staff of ...`,
+ * `Secretary-General of the United Nations` keep their organisation as it is).
+ */
+function headBefore(tokens: readonly Token[], last: TokenSpan | undefined, sp: TokenSpan): TokenSpan {
+  if (sp.type !== 'ORG' || sp.start !== undefined) return sp;
+  let h = sp.from - 1;
+  if (h >= 1 && tokens[h].text === 'the') h--;
+  if (h < 1 || tokens[h].text !== 'of') return sp;
+  h--;
+  if (last !== undefined && last.to > h) return sp;
+  const head = tokens[h].text;
+  if (!/^\p{Lu}\p{Ll}/u.test(head) || !OF_HEADS.has(foldKey(head)) || isTitleWord(head)) return sp;
+  // `Chief of the General Staff of [the Lao People's Army]`: a head inside a title is no organisation's.
+  if (h > 0 && isTitleWord(tokens[h - 1].text)) return sp;
+  return { from: h, to: sp.to, type: 'ORG' };
 }
 
 /** `Lao Government and Ministry of Defence` → `Lao Government`, `Ministry of Defence`. */
