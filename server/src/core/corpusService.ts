@@ -11,6 +11,7 @@ import { createEntityRecognizer } from './entities/recognizer';
 import { clusterEntities, type DocumentEntities, type EntityCluster, type EntityClustering } from './entities/aliases';
 import { clusteringFromSnapshotInSlices, type ClusteringSnapshot } from './entities/clusteringSnapshot';
 import { provisionalClustering } from './entities/provisional';
+import { sameNames } from './entities/mentionMoves';
 import { articleCount } from './entities/clusterFacts';
 import { EMPTY_REGISTRY, type EntityRegistry } from './entities/registry';
 import { recognizeDocumentDates, type DateOptions } from './dates/index';
@@ -123,6 +124,12 @@ export function createCorpusService(init: CorpusServiceInit): CorpusService {
   let registryGeneration = 0;
   const changedAt = new Map<string, number>();
   let fastView: EntityClustering | undefined;
+  /**
+   * Each article's names as the clustering in use was made from them, and those of the last `clusteringInput` (for a
+   * clustering made from it elsewhere): an edit that keeps an article's names only moves its mentions (mentionMoves.ts).
+   */
+  let builtFrom = new Map<string, readonly RecognizedEntity[]>();
+  let lastInput: { generation: number; names: Map<string, readonly RecognizedEntity[]> } | undefined;
   let ignores = compileIgnores(NO_IGNORES);
   let clusters: BoilerplateCluster[] | undefined;
   /**
@@ -148,6 +155,8 @@ export function createCorpusService(init: CorpusServiceInit): CorpusService {
   const invalidate = (): void => {
     registryGeneration = ++generation;
     clustering = undefined;
+    builtFrom = new Map();
+    lastInput = undefined;
     changedSince.clear();
     fastView = undefined;
     clusters = undefined;
@@ -171,13 +180,35 @@ export function createCorpusService(init: CorpusServiceInit): CorpusService {
     return entities;
   };
 
+  /**
+   * Articles changed since the clustering was made whose names are the same (offsets aside): their mentions are moved,
+   * and they no longer make the clustering stale. A keystroke that changes no name costs no corpus-wide work.
+   */
+  const settleMovedNames = (token?: CancellationToken): void => {
+    const move = clustering?.moveMentions;
+    if (!move || !changedSince.size) return;
+    for (const uri of [...changedSince]) {
+      const state = docs.get(uri);
+      const before = builtFrom.get(uri);
+      if (!state || !before) continue;
+      const now = recognized(state, token);
+      if (now !== before && !sameNames(before, now)) continue;
+      if (now !== before) move(uri, before, now);
+      builtFrom.set(uri, now);
+      changedSince.delete(uri);
+      fastView = undefined;
+    }
+  };
+
   const getClustering = (token?: CancellationToken): EntityClustering => {
+    settleMovedNames(token);
     if (!clustering || changedSince.size) {
       const all = [...docs.entries()]
         .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
         .map(([uri, state]) => ({ uri, entities: recognized(state, token) }));
       const built = generation;
       clustering = clusterEntities(all, registry, token);
+      builtFrom = new Map(all.map((d) => [d.uri, d.entities]));
       clusteringGeneration = built;
       changedAt.clear();
       // Only once it is built: a cancelled rebuild leaves the last clustering and its list of changes as they were.
@@ -189,6 +220,7 @@ export function createCorpusService(init: CorpusServiceInit): CorpusService {
 
   const getFastClustering = (token?: CancellationToken): EntityClustering => {
     if (!clustering) return getClustering(token);
+    settleMovedNames(token);
     if (!changedSince.size) return clustering;
     if (!fastView) {
       const edited = new Map<string, RecognizedEntity[]>();
@@ -288,11 +320,15 @@ export function createCorpusService(init: CorpusServiceInit): CorpusService {
       };
     },
     entityClustering: (token, freshness = 'current') => (freshness === 'fast' ? getFastClustering(token) : getClustering(token)),
-    clusteringIsStale: () => !clustering || changedSince.size > 0,
+    clusteringIsStale() {
+      settleMovedNames();
+      return !clustering || changedSince.size > 0;
+    },
     clusteringInput(token) {
       const docsInOrder = [...docs.entries()]
         .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
         .map(([uri, state]) => ({ uri, entities: recognized(state, token) }));
+      lastInput = { generation, names: new Map(docsInOrder.map((d) => [d.uri, d.entities])) };
       return { docs: docsInOrder, registry, generation };
     },
     adoptClustering(snapshot, at) {
@@ -306,6 +342,9 @@ export function createCorpusService(init: CorpusServiceInit): CorpusService {
       if (!usable()) return false;
       clustering = built;
       clusteringGeneration = at;
+      // Made from the last input when it is that generation's; else no article's names are known to it (none move).
+      builtFrom = lastInput?.generation === at ? lastInput.names : new Map();
+      lastInput = undefined;
       changedSince.clear();
       for (const [uri, g] of changedAt) {
         if (g > at) changedSince.add(uri);

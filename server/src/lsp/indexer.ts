@@ -85,11 +85,11 @@ export class CorpusIndexer {
 
   /**
    * Rebuilds the corpus-wide clustering when it is stale: in the worker when there is one (this thread keeps
-   * answering meanwhile, and articles edited in the meantime are seen through the result), else here. True when a
-   * new clustering is in use.
+   * answering meanwhile, and articles edited in the meantime are seen through the result), else here. True when the
+   * clustering in use is current: rebuilt, or still current (edits that changed no name only moved mentions).
    */
   private async recluster(keep?: (snapshot: ClusteringSnapshot | string) => void): Promise<boolean> {
-    if (!this.service.clusteringIsStale()) return false;
+    if (!this.service.clusteringIsStale()) return true;
     const started = Date.now();
     if (this.background) {
       const input = this.service.clusteringInput(NEVER_CANCELLED);

@@ -25,12 +25,13 @@ describe('an edit costs the article, not the corpus', () => {
   it('analyses an edited article against the last clustering, keeping known entities', () => {
     const s = service(seeds);
     const before = s.analyze(seeds[3].uri, undefined, NEVER_CANCELLED).entities;
-    const edited = `A correction was added.\n\n${seeds[3].text}`;
+    const added = 'General Somsavath Inthavong said a correction was added.\n\n';
+    const edited = `${added}${seeds[3].text}`;
     s.setDocument(seeds[3].uri, edited);
     assert.ok(s.clusteringIsStale());
     const after = s.analyze(seeds[3].uri, undefined, NEVER_CANCELLED).entities;
     assert.ok(s.clusteringIsStale(), 'analyzing did not rebuild the corpus-wide clustering');
-    const shift = 'A correction was added.\n\n'.length;
+    const shift = added.length;
     const byPlace = new Map(before.map((m) => [`${m.start + shift}:${m.text}`, m.entityId]));
     const kept = after.filter((m) => byPlace.get(`${m.start}:${m.text}`) === m.entityId).length;
     assert.ok(kept >= before.length * 0.9, `${kept} of ${before.length} mentions keep their entity`);
@@ -79,7 +80,7 @@ describe('an edit costs the article, not the corpus', () => {
     assert.deepEqual(copy.find('khamlieng').map((c) => c.entityId), original.find('khamlieng').map((c) => c.entityId));
 
     // An article edited while the worker ran is seen through the adopted clustering, not lost.
-    const edited = `Breaking.\n\n${seeds[1].text}`;
+    const edited = `Breaking: General Somsavath Inthavong resigned.\n\n${seeds[1].text}`;
     s.setDocument(seeds[1].uri, edited);
     assert.equal(s.adoptClustering(snapshot, input.generation), true);
     assert.equal(s.clusteringIsStale(), true, 'the edit made meanwhile is still to be clustered');
@@ -125,5 +126,83 @@ describe('an edit costs the article, not the corpus', () => {
     while (!step.done) step = steps.next();
     assert.equal(step.value, false);
     assert.equal(s.clusteringIsStale(), true);
+  });
+});
+
+describe('an edit that keeps the names moves their mentions, and nothing corpus-wide is done', () => {
+  /** Every entity with its mentions, in a comparable form. */
+  const entities = (s: CorpusService): string[] =>
+    s
+      .entityClustering(NEVER_CANCELLED)
+      .clusters()
+      .map((c) => `${c.entityId}|${c.canonical}|${c.type}|${[...c.spellings].join(',')}|${c.mentions.map((m) => `${m.uri}:${m.start}-${m.end}:${m.text}`).join(' ')}`);
+  const retyped = (text: string): string => `A correction was added on request.\n\n${text.replace(/\n/, '\nThe report was updated and its wording made plainer.\n')}`;
+
+  it('keeps the clustering current, with the mentions at their new places, as a rebuild from scratch would', () => {
+    const s = service(seeds);
+    const clustering = s.entityClustering(NEVER_CANCELLED);
+    const uri = seeds[1].uri;
+    const handedOut = clustering.mentionsOf(uri);
+    const places = handedOut.map((m) => m.start);
+    const edited = retyped(seeds[1].text);
+    s.setDocument(uri, edited);
+    const after = s.analyze(uri, undefined, NEVER_CANCELLED).entities;
+    assert.equal(s.clusteringIsStale(), false, 'no corpus-wide rebuild is needed');
+    assert.equal(s.entityClustering(NEVER_CANCELLED), clustering, 'the same clustering stays in use');
+    assert.ok(after.length > 5 && after.every((m) => edited.slice(m.start, m.end) === m.text), 'mentions are placed in the edited text');
+    const own = clustering.clusters().flatMap((c) => c.mentions.filter((m) => m.uri === uri));
+    assert.equal(own.length, after.length);
+    assert.ok(own.every((m) => edited.slice(m.start, m.end) === m.text), "the entities' mention lists are moved too");
+    assert.deepEqual(handedOut.map((m) => m.start), places, 'lists handed out before keep what they said');
+    const fresh = service(seeds.map((d) => (d.uri === uri ? { uri, text: edited } : d)));
+    assert.deepEqual(snapshot(s), snapshot(fresh));
+    assert.deepEqual(entities(s), entities(fresh));
+  });
+
+  it('moves the mentions of a clustering computed elsewhere (a worker) and adopted', () => {
+    const s = service(seeds);
+    const input = s.clusteringInput(NEVER_CANCELLED);
+    const snap = JSON.parse(JSON.stringify(snapshotOfClustering(clusterEntities(input.docs, input.registry), input.docs.map((d) => d.uri))));
+    const uri = seeds[3].uri;
+    const edited = retyped(seeds[3].text);
+    s.setDocument(uri, edited); // while the worker ran
+    assert.equal(s.adoptClustering(snap, input.generation), true);
+    assert.equal(s.clusteringIsStale(), false, 'the edit kept the names: the adopted clustering is current');
+    const fresh = service(seeds.map((d) => (d.uri === uri ? { uri, text: edited } : d)));
+    assert.deepEqual(snapshot(s), snapshot(fresh));
+    assert.deepEqual(entities(s), entities(fresh));
+  });
+
+  it('an edit that changes a name still makes the clustering stale, and the rebuild equals one from scratch', () => {
+    const s = service(seeds);
+    s.entityClustering(NEVER_CANCELLED);
+    const uri = seeds[3].uri;
+    const edited = seeds[3].text.replace('Vilay Lakhamphong', 'Vilay Lakhamfong');
+    assert.notEqual(edited, seeds[3].text);
+    s.setDocument(uri, edited);
+    s.analyze(uri, undefined, NEVER_CANCELLED);
+    assert.equal(s.clusteringIsStale(), true);
+    const fresh = service(seeds.map((d) => (d.uri === uri ? { uri, text: edited } : d)));
+    assert.deepEqual(entities(s), entities(fresh));
+  });
+
+  it('random edits between words of many articles leave the entities those of a rebuild from scratch', function () {
+    this.timeout(60000);
+    const docs = generateCorpus({ articles: 60, seed: 9 }).map((d) => ({ uri: d.uri, text: d.text }));
+    const s = service(docs);
+    s.entityClustering(NEVER_CANCELLED);
+    let seed = 7;
+    const next = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2147483648), seed % n);
+    const words = ['reportedly', 'and', 'also', 'in part', 'as expected', 'today'];
+    for (let k = 0; k < 25; k++) {
+      const i = next(docs.length);
+      const text = docs[i].text;
+      const spaces = [...text.matchAll(/ /g)].map((m) => m.index!);
+      const at = spaces[next(spaces.length)];
+      docs[i] = { ...docs[i], text: `${text.slice(0, at)} ${words[next(words.length)]}${text.slice(at)}` };
+      s.setDocument(docs[i].uri, docs[i].text);
+      s.analyze(docs[i].uri, undefined, NEVER_CANCELLED);
+    }
+    assert.deepEqual(entities(s), entities(service(docs)));
   });
 });

@@ -12,6 +12,7 @@ import { throwIfCancelled } from '../types';
 import { mergeFullForms, typeGroupOf, UnionFind, type FormNode, type TypeGroup } from './clusterGraph';
 import { mergeAcronyms } from './acronyms';
 import { createFinder } from './clusterFind';
+import { moveMentions } from './mentionMoves';
 import { assignIds, chooseCanonical, majorityType } from './clusterNames';
 import { nameFormOf, type NameForm } from './nameForm';
 import { nameTokens } from './nameKey';
@@ -53,6 +54,12 @@ export interface EntityClustering {
    * clustering does not carry them (they are then searched for).
    */
   lookAlikesOf?(entityId: string): readonly EntityCluster[];
+  /**
+   * For the corpus service only: an article whose names are unchanged but moved (an edit that kept them,
+   * mentionMoves.ts) has its mentions moved from `from`, the names this clustering was made from, to `to`. Absent on
+   * views (provisional.ts).
+   */
+  moveMentions?(uri: string, from: readonly RecognizedEntity[], to: readonly RecognizedEntity[]): void;
 }
 
 interface Work extends PlacedMention {
@@ -231,6 +238,8 @@ function buildClustering(
     clusters: () => clusters,
     cluster: (entityId: string) => byId.get(entityId),
     find,
+    moveMentions: (uri: string, from: readonly RecognizedEntity[], to: readonly RecognizedEntity[]) =>
+      moveMentions(mentionsByUri, (id) => byId.get(id), uri, from, to),
   });
 }
 

@@ -3,9 +3,10 @@
  * worker) and handed back: compact (numbers and strings, one array per field), rebuilt into an `EntityClustering`
  * that answers exactly as the original did.
  */
-import type { EntityMention, EntityType } from '../types';
+import type { EntityMention, EntityType, RecognizedEntity } from '../types';
 import { withExtras, type EntityCluster, type EntityClustering } from './aliases';
 import { createFinder } from './clusterFind';
+import { moveMentions } from './mentionMoves';
 import { allLookAlikes, lookAlikeEntity, STORED_LOOK_ALIKES } from './lookAlikes';
 import type { EntityRegistry } from './registry';
 import { runToEnd } from '../slices';
@@ -134,6 +135,8 @@ export function* clusteringFromSnapshotInSlices(
     mentionsOf: (uri: string) => [...(mentionsByUri.get(uri) ?? [])],
     clusters: () => clusters,
     cluster: (entityId: string) => byId.get(entityId),
+    moveMentions: (uri: string, from: readonly RecognizedEntity[], to: readonly RecognizedEntity[]) =>
+      moveMentions(mentionsByUri, (id) => byId.get(id), uri, from, to),
     find(query: string): EntityCluster[] {
       finder ??= createFinder(
         clusters.map((c) => ({ c, mentionCount: c.mentions.length, canonical: c.canonical })),
