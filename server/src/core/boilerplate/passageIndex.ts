@@ -6,7 +6,7 @@
 import { Buckets } from './buckets';
 import { DocState, Passage, passageTokens } from './docState';
 import { normalizeSpace } from './text';
-import { bandKeys, tokenSimilarity } from './minhash';
+import { tokenSimilarity } from './minhash';
 
 export interface Match {
   readonly passage: Passage;
@@ -117,7 +117,9 @@ export class PassageIndex {
     };
     this.exact.forEach(p.exactKey, consider);
     this.near.forEach(p.nearKey, consider);
-    for (const k of bandKeys(tokens)) this.bands.forEach(k, consider);
+    // The band keys the passage was indexed under (its summary's), not computed again.
+    const keys = p.doc.summary.passages;
+    for (let j = p.bandsAt; j < p.bandsAt + p.bandCount; j++) this.bands.forEach(keys[j], consider);
     return out;
   }
 
