@@ -14,7 +14,7 @@ import { summarizeBoilerplate, type BoilerplateSummary } from './boilerplate/sum
  * Bumped whenever the recogniser's output for a given text and model can change (a rule, the tokeniser, the
  * encoding below): states written under another version are not used.
  */
-export const ANALYSIS_VERSION = 5;
+export const ANALYSIS_VERSION = 6;
 
 /**
  * Five numbers a name: start, end, type (index in ENTITY_TYPES), title start and end (-1 -1 when none); any other

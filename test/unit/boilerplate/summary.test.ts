@@ -30,6 +30,25 @@ describe('boilerplate summaries kept between runs', () => {
     assert.deepEqual(kept.summaryOf(uris[3]), fresh.summaryOf(uris[3]));
   });
 
+  it("an article's findings and the clusters lay out no other article indexed from its summary", function () {
+    this.timeout(60000);
+    const fresh = createBoilerplateIndex();
+    for (const d of docs) fresh.update(d.uri, d.text);
+    assert.equal(fresh.laidOut, docs.length, 'texts summarised here keep their lines');
+    const kept = createBoilerplateIndex();
+    for (const d of docs) kept.update(d.uri, d.text, JSON.parse(JSON.stringify(fresh.summaryOf(d.uri))));
+    assert.equal(kept.laidOut, 0);
+    const asked = [uris[0], uris[7], uris[40]];
+    const found = asked.map((u) => kept.findings(u));
+    assert.ok(found.some((f) => f.some((x) => x.copies.length > 0)), 'findings with copies in other articles');
+    assert.equal(kept.laidOut, asked.length, 'only the articles whose findings were asked for');
+    assert.deepEqual(found, asked.map((u) => fresh.findings(u)));
+    const clusters = kept.clusters();
+    assert.ok(clusters.some((c) => c.kind === 'chrome') && clusters.some((c) => c.kind !== 'chrome'));
+    assert.equal(kept.laidOut, asked.length, 'listing the clusters lays out no article');
+    assert.deepEqual(clusters, fresh.clusters());
+  });
+
   it('a summary that does not fit the text or the options is ignored, never trusted', () => {
     const [a, b] = docs;
     const fresh = createBoilerplateIndex();

@@ -6,7 +6,8 @@
 import type { BoilerplateKind } from '../types';
 import type { CorpusStats } from './corpusStats';
 import { MIN_RECURRENCE } from './corpusChrome';
-import type { DocState, Passage } from './docState';
+import { passageHas, passageText, type DocState, type Passage } from './docState';
+import { PASSAGE_FACTS } from './summary';
 import { normalizeSpace } from './text';
 
 export interface ClusterPlace { uri: string; start: number; end: number }
@@ -53,19 +54,18 @@ export function* passageClusters(docs: readonly DocState[], matchesOf: (p: Passa
   for (const [root, list] of members) {
     if (list.length < 2) continue;
     list.sort((a, b) => (a.doc.uri === b.doc.uri ? a.idx - b.idx : a.doc.uri < b.doc.uri ? -1 : 1));
-    // Each member's document laid out (if it was not), a slice of them at a time: a line of page furniture can be in
-    // every article of the corpus.
+    // Members read from their summaries (no document laid out), a slice of them at a time: a line of page furniture
+    // can be in every article of the corpus.
     const texts = new Set<string>();
     let chromeCount = 0;
     for (const p of list) {
       if (++n % DOCS_PER_SLICE === 0) yield;
-      const line = p.doc.lines[p.idx];
-      texts.add(normalizeSpace(line.span.text));
-      if (line.chrome) chromeCount++;
+      texts.add(normalizeSpace(passageText(p)));
+      if (passageHas(p, PASSAGE_FACTS.chrome)) chromeCount++;
     }
     const chrome = chromeCount * 2 > list.length;
     const kind: BoilerplateKind = chrome ? 'chrome' : texts.size === 1 ? 'duplicate' : 'near-duplicate';
-    out.push({ id: `passage:${root}`, kind, text: list[0].doc.lines[list[0].idx].span.text, places: list.map(placeOf) });
+    out.push({ id: `passage:${root}`, kind, text: passageText(list[0]), places: list.map(placeOf) });
   }
   return out;
 }
@@ -76,22 +76,20 @@ export function* furnitureClusters(docs: readonly DocState[], stats: CorpusStats
   let n = 0;
   for (const doc of docs) {
     if (++n % DOCS_PER_SLICE === 0) yield;
-    // Short lines from the summary: a document is laid out only when one of them is furniture.
-    for (const { idx: i } of doc.shortLines) {
+    // Short lines from the summary: no document is laid out.
+    for (const { idx: i, start, end } of doc.shortLines) {
       const shape = doc.shapes[i];
       if (!shape || doc.passages[i]) continue;
       const e = stats.shapes.get(shape);
       if (!e || e.docs < MIN_RECURRENCE || e.top + e.tail <= e.body) continue;
       let c = byShape.get(shape);
-      if (!c) byShape.set(shape, (c = { id: `shape:${shape}`, kind: 'chrome', text: doc.lines[i].span.text, places: [] }));
-      const s = doc.lines[i].span;
-      c.places.push({ uri: doc.uri, start: s.start, end: s.end });
+      if (!c) byShape.set(shape, (c = { id: `shape:${shape}`, kind: 'chrome', text: doc.text.slice(start, end), places: [] }));
+      c.places.push({ uri: doc.uri, start, end });
     }
   }
   return [...byShape.values()];
 }
 
 function placeOf(p: Passage): ClusterPlace {
-  const s = p.doc.lines[p.idx].span;
-  return { uri: p.doc.uri, start: s.start, end: s.end };
+  return { uri: p.doc.uri, start: p.start, end: p.end };
 }

@@ -33,6 +33,14 @@ export function chromeReasons(doc: DocState, stats: CorpusStats): (string | unde
 export function isOtherHeadline(doc: DocState, stats: CorpusStats, i: number): boolean {
   const l = doc.lines[i];
   if (!l.short || l.region === 'headline' || l.wordCount < 3) return false;
+  return isOtherHeadlineKey(doc, stats, i);
+}
+
+/**
+ * The corpus half of `isOtherHeadline`, for a line already known to be a short line of three words or more outside
+ * the headline (PASSAGE_FACTS.afterShortLine of the passage after it): its headline key is another article's headline.
+ */
+export function isOtherHeadlineKey(doc: DocState, stats: CorpusStats, i: number): boolean {
   const key = doc.hkeys[i];
   if (!key) return false;
   const e = stats.heads.get(key);

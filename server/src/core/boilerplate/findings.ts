@@ -7,8 +7,9 @@
 import type { BoilerplateCopy, BoilerplateFinding, BoilerplateKind, CancellationToken } from '../types';
 import { throwIfCancelled } from '../types';
 import type { CorpusStats } from './corpusStats';
-import { chromeReasons, isOtherHeadline } from './corpusChrome';
-import { DocState, lineNumber, Passage } from './docState';
+import { chromeReasons, isOtherHeadlineKey } from './corpusChrome';
+import { DocState, lineNumber, Passage, passageHas, passageRegion, passageText } from './docState';
+import { PASSAGE_FACTS } from './summary';
 import type { Match, PassageIndex } from './passageIndex';
 import { markTemplateEdges } from './templateEdges';
 
@@ -34,7 +35,7 @@ interface TextMatches {
 }
 
 function textMatches(p: Passage, ctx: FindingContext, memo: Map<string, TextMatches>): TextMatches {
-  const text = p.doc.lines[p.idx].span.text;
+  const text = passageText(p);
   let tm = memo.get(text);
   if (!tm) {
     const found = ctx.passages.matchesOfText(p, ctx.threshold);
@@ -80,7 +81,7 @@ export function computeFindings(doc: DocState, ctx: FindingContext): Boilerplate
 function duplicateOf(
   p: Passage, ctx: FindingContext, memo: Map<string, TextMatches>,
 ): { kind: BoilerplateKind; copies: BoilerplateCopy[]; reason: string } | undefined {
-  const isHeadline = p.doc.lines[p.idx].region === 'headline';
+  const isHeadline = passageRegion(p) === 'headline';
   const { found, listed: byPlaceOrder, rank, places } = textMatches(p, ctx, memo);
   /** Which matches (by their rank in `byPlaceOrder`) are listed as copies. */
   const listed = new Uint8Array(found.length);
@@ -93,10 +94,11 @@ function duplicateOf(
     const m = found[k];
     const q = m.passage;
     if (q === p) continue;
-    if (q.doc.lines[q.idx].chrome) continue;
+    // Another article's passage is read from its summary: finding this article's copies lays out no other article.
+    if (passageHas(q, PASSAGE_FACTS.chrome)) continue;
     const sameDoc = q.doc === p.doc;
     if (!sameDoc) {
-      const qHeadline = q.doc.lines[q.idx].region === 'headline';
+      const qHeadline = passageRegion(q) === 'headline';
       if (isHeadline !== qHeadline) continue;
       if (isTeaser(q, ctx)) continue;
     }
@@ -136,7 +138,7 @@ function duplicateOf(
 
 /** A paragraph printed under another article's headline is a teaser, furniture of its page. */
 function isTeaser(q: Passage, ctx: FindingContext): boolean {
-  return q.idx > 0 && q.doc.lines[q.idx].prose && isOtherHeadline(q.doc, ctx.stats, q.idx - 1);
+  return q.idx > 0 && passageHas(q, PASSAGE_FACTS.prose) && passageHas(q, PASSAGE_FACTS.afterShortLine) && isOtherHeadlineKey(q.doc, ctx.stats, q.idx - 1);
 }
 
 function finding(
@@ -147,8 +149,7 @@ function finding(
 }
 
 function place(q: Passage): BoilerplateCopy {
-  const s = q.doc.lines[q.idx].span;
-  return { uri: q.doc.uri, start: s.start, end: s.end };
+  return { uri: q.doc.uri, start: q.start, end: q.end };
 }
 
 function articles(n: number): string {

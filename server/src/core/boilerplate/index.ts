@@ -52,6 +52,11 @@ export interface BoilerplateIndex {
   clustersInSlices(): Generator<void, BoilerplateCluster[], void>;
   /** Number of documents. */
   readonly size: number;
+  /**
+   * Number of documents whose lines are held laid out: those summarised here, and those whose own findings were asked
+   * for. Documents indexed from kept summaries are laid out for nothing else (not for their neighbours' findings).
+   */
+  readonly laidOut: number;
 }
 
 export interface BoilerplateOptions {
@@ -94,7 +99,7 @@ export function createBoilerplateIndex(options: BoilerplateOptions = {}): Boiler
       if (old && old.text === text) return;
       remove(uri);
       clock++;
-      const summary = kept === undefined ? undefined : checkBoilerplateSummary(kept, countLines(text), minChars);
+      const summary = kept === undefined ? undefined : checkBoilerplateSummary(kept, countLines(text), minChars, text.length);
       const made = summary ? undefined : summarizeBoilerplate(text, minChars);
       const doc = buildDocState(uri, text, summary ?? made!.summary, passages.nextId, made?.lines);
       docs.set(uri, doc);
@@ -150,6 +155,11 @@ export function createBoilerplateIndex(options: BoilerplateOptions = {}): Boiler
         clusterCache = { stamp, clusters: live };
       }
       return [...clusterCache.clusters];
+    },
+    get laidOut() {
+      let n = 0;
+      for (const d of docs.values()) if (d.laidOut) n++;
+      return n;
     },
     get size() {
       return docs.size;

@@ -4,7 +4,7 @@
  * and marks the documents sharing a bucket with them as needing their findings recomputed.
  */
 import { Buckets } from './buckets';
-import { DocState, Passage, passageTokens } from './docState';
+import { DocState, Passage, passageText, passageTokens } from './docState';
 import { normalizeSpace } from './text';
 import { tokenSimilarity } from './minhash';
 
@@ -18,7 +18,7 @@ export interface Match {
 const normalized = new WeakMap<Passage, string>();
 function normalizedText(p: Passage): string {
   let n = normalized.get(p);
-  if (n === undefined) normalized.set(p, (n = normalizeSpace(p.doc.lines[p.idx].span.text)));
+  if (n === undefined) normalized.set(p, (n = normalizeSpace(passageText(p))));
   return n;
 }
 

@@ -20,18 +20,39 @@ export interface BoilerplateSummary {
   /** Index of the headline line, or -1. */
   readonly headlineIdx: number;
   readonly headlineKey: string | null;
-  /** Per short line: its index, and its region code (REGIONS index) plus 4 when it stands in a list of other articles. */
+  /**
+   * Per short line (`SHORT_FIELDS` numbers): its index, its region code (REGIONS index) plus 4 when it stands in a
+   * list of other articles, and its start and end offsets.
+   */
   readonly short: readonly number[];
   /** Per short line, in the same order: shape (digits masked), headline key, and label key (null when none or in a list). */
   readonly shapes: readonly string[];
   readonly hkeys: readonly string[];
   readonly labels: readonly (string | null)[];
-  /** Per passage: line index, exact key, word-sequence key, number of band keys, then the band keys. */
+  /**
+   * Per passage: line index, exact key, word-sequence key, the line's start and end offsets, its layout facts
+   * (`PASSAGE_FACTS`: what another article's findings ask of it, so they never lay this article out), number of band
+   * keys, then the band keys.
+   */
   readonly passages: readonly number[];
 }
 
 const REGIONS: readonly Region[] = ['body', 'top', 'headline', 'tail'];
 const IN_LIST = 4;
+
+/** Layout facts of a passage's line, as bits after its region code (two bits). */
+export const PASSAGE_FACTS = {
+  /** Local evidence says the line is page furniture. */
+  chrome: 4,
+  /** The line is running text. */
+  prose: 8,
+  /** The line before is a short line of three words or more outside the headline (maybe another article's headline). */
+  afterShortLine: 16,
+} as const;
+/** Numbers per short line in `BoilerplateSummary.short`. */
+export const SHORT_FIELDS = 4;
+/** Fields of a passage before its band keys, in `BoilerplateSummary.passages`. */
+export const PASSAGE_FIELDS = 7;
 
 /** The summary of `text`, and the lines laid out on the way (for an index that keeps them while they are fresh). */
 export function summarizeBoilerplate(text: string, minChars: number): { summary: BoilerplateSummary; lines: LaidLine[] } {
@@ -50,7 +71,7 @@ export function summarizeBoilerplate(text: string, minChars: number): { summary:
     const t = l.span.text;
     if (l.short) {
       const shape = shapeOf(t);
-      short.push(i, REGIONS.indexOf(l.region) + (l.inList ? IN_LIST : 0));
+      short.push(i, REGIONS.indexOf(l.region) + (l.inList ? IN_LIST : 0), l.span.start, l.span.end);
       shapes.push(shape);
       hkeys.push(keyOf(t));
       labels.push(shape.length > 0 && !l.inList ? labelKey(t) ?? null : null);
@@ -61,7 +82,13 @@ export function summarizeBoilerplate(text: string, minChars: number): { summary:
     const tokens = tokenHashes(t);
     if (tokens.length < 3) continue;
     const bands = bandKeys(tokens);
-    passages.push(i, to30(mix32(spaceNormalizedHash(t))), sequenceKey(tokens), bands.length);
+    const before = i > 0 ? lines[i - 1] : undefined;
+    const facts =
+      REGIONS.indexOf(l.region) +
+      (l.chrome ? PASSAGE_FACTS.chrome : 0) +
+      (l.prose ? PASSAGE_FACTS.prose : 0) +
+      (before && before.short && before.region !== 'headline' && before.wordCount >= 3 ? PASSAGE_FACTS.afterShortLine : 0);
+    passages.push(i, to30(mix32(spaceNormalizedHash(t))), sequenceKey(tokens), l.span.start, l.span.end, facts, bands.length);
     for (let b = 0; b < bands.length; b++) passages.push(bands[b]);
   }
   const summary: BoilerplateSummary = {
@@ -74,7 +101,7 @@ export function summarizeBoilerplate(text: string, minChars: number): { summary:
   return { summary, lines };
 }
 
-/** The region of a short line's code (see `short`). */
+/** The region of a short line's code (see `short`), or of a passage's facts. */
 export function regionOfCode(code: number): Region {
   return REGIONS[code & 3];
 }
@@ -91,7 +118,7 @@ const isKey = (x: unknown): boolean => isInt(x) && x >= 0 && x < 2 ** 30;
  * `value` as the summary of a text of `lineCount` lines made with `minChars`, when it is one (plain arrays, as JSON
  * gives them back); undefined when anything does not fit.
  */
-export function checkBoilerplateSummary(value: unknown, lineCount: number, minChars: number): BoilerplateSummary | undefined {
+export function checkBoilerplateSummary(value: unknown, lineCount: number, minChars: number, textLength: number): BoilerplateSummary | undefined {
   if (!value || typeof value !== 'object') return undefined;
   const s = value as Record<string, unknown>;
   if (s.minChars !== minChars || s.lineCount !== lineCount) return undefined;
@@ -100,24 +127,29 @@ export function checkBoilerplateSummary(value: unknown, lineCount: number, minCh
   if ((headlineIdx < 0) !== (hk === null) || (hk !== null && typeof hk !== 'string')) return undefined;
   if (!Array.isArray(short) || !Array.isArray(shapes) || !Array.isArray(hkeys) || !Array.isArray(labels) || !Array.isArray(passages)) return undefined;
   const n = shapes.length;
-  if (short.length !== 2 * n || hkeys.length !== n || labels.length !== n) return undefined;
+  if (short.length !== SHORT_FIELDS * n || hkeys.length !== n || labels.length !== n) return undefined;
   let last = -1;
+  let lastShortEnd = 0;
   for (let k = 0; k < n; k++) {
-    const idx = short[2 * k];
-    const code = short[2 * k + 1];
+    const [idx, code, start, end] = short.slice(SHORT_FIELDS * k, SHORT_FIELDS * k + SHORT_FIELDS);
     if (!isInt(idx) || idx <= last || idx >= lineCount || !isInt(code) || code < 0 || code > 7) return undefined;
+    if (!isInt(start) || !isInt(end) || start < lastShortEnd || end <= start || end > textLength) return undefined;
     last = idx;
+    lastShortEnd = end;
     if (typeof shapes[k] !== 'string' || typeof hkeys[k] !== 'string' || (labels[k] !== null && typeof labels[k] !== 'string')) return undefined;
   }
   last = -1;
+  let lastEnd = 0;
   for (let k = 0; k < passages.length; ) {
     const idx = passages[k];
-    const count = passages[k + 3];
+    const [start, end, facts, count] = [passages[k + 3], passages[k + 4], passages[k + 5], passages[k + 6]];
     if (!isInt(idx) || idx <= last || idx >= lineCount || !isKey(passages[k + 1]) || !isKey(passages[k + 2])) return undefined;
-    if (!isInt(count) || count < 1 || k + 4 + count > passages.length) return undefined;
-    for (let j = k + 4; j < k + 4 + count; j++) if (!isKey(passages[j])) return undefined;
+    if (!isInt(start) || !isInt(end) || start < lastEnd || end <= start || end > textLength || !isInt(facts) || facts < 0 || facts > 31) return undefined;
+    if (!isInt(count) || count < 1 || k + PASSAGE_FIELDS + count > passages.length) return undefined;
+    for (let j = k + PASSAGE_FIELDS; j < k + PASSAGE_FIELDS + count; j++) if (!isKey(passages[j])) return undefined;
     last = idx;
-    k += 4 + count;
+    lastEnd = end;
+    k += PASSAGE_FIELDS + count;
   }
   return s as unknown as BoilerplateSummary;
 }

@@ -7,7 +7,7 @@
  * article's. A line is taken only inside such a run, so recurring text inside a body is never touched.
  */
 import type { CorpusStats } from './corpusStats';
-import type { DocState } from './docState';
+import { passageRegion, type DocState } from './docState';
 import type { PassageIndex } from './passageIndex';
 import { MIN_RECURRENCE } from './corpusChrome';
 import { labelKey } from './text';
@@ -60,7 +60,7 @@ function recursAtTop(doc: DocState, stats: CorpusStats, passages: PassageIndex, 
   }
   const p = doc.passages[i];
   if (!p || doc.lines[i].prose) return undefined;
-  const copies = passages.exactCopies(p, MIN_RECURRENCE).filter((q) => q.doc !== doc && q.doc.lines[q.idx].region !== 'body');
+  const copies = passages.exactCopies(p, MIN_RECURRENCE).filter((q) => q.doc !== doc && passageRegion(q) !== 'body');
   return copies.length >= MIN_RECURRENCE - 1 ? `line recurs at the top of ${copies.length + 1} articles (site template)` : undefined;
 }
 

@@ -12,7 +12,7 @@ import { createEntityRecognizer } from '../entities/recognizer';
 import type { NerModel } from '../entities/model';
 import { foldName } from '../entities/nameKey';
 import { recognizeDocumentDates, type DateOptions } from '../dates/index';
-import { summarizeBoilerplate } from '../boilerplate/summary';
+import { PASSAGE_FIELDS, summarizeBoilerplate } from '../boilerplate/summary';
 import { DEFAULT_MIN_PASSAGE_CHARS } from '../boilerplate/index';
 
 /** Bumped when the record's shape changes; the reduce refuses records of another version. */
@@ -57,8 +57,8 @@ export function createMapStep(model: NerModel): MapStep {
       throwIfCancelled(token);
       const { passages } = summarizeBoilerplate(text, DEFAULT_MIN_PASSAGE_CHARS).summary;
       const bandSet = new Set<number>();
-      for (let k = 0; k < passages.length; k += 4 + passages[k + 3]) {
-        for (let j = k + 4; j < k + 4 + passages[k + 3]; j++) bandSet.add(passages[j]);
+      for (let k = 0; k < passages.length; k += PASSAGE_FIELDS + passages[k + PASSAGE_FIELDS - 1]) {
+        for (let j = k + PASSAGE_FIELDS; j < k + PASSAGE_FIELDS + passages[k + PASSAGE_FIELDS - 1]; j++) bandSet.add(passages[j]);
       }
       const nameSet = new Set<string>();
       for (const e of entities) nameSet.add(foldName(e.text));
