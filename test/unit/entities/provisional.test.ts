@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import * as path from 'node:path';
 import { clusterEntities, clusteringFromSnapshot, createCorpusService, EMPTY_REGISTRY, NEVER_CANCELLED, snapshotOfClustering, type CorpusService } from '../../../server/src/core/index';
+import { provisionalClustering } from '../../../server/src/core/entities/provisional';
 import { loadNerModel } from '../../../server/src/node/nerModelFile';
 import { SEEDS_DIR } from '../../support/workspace';
 import { generateCorpus } from '../../support/corpusGenerator';
@@ -204,5 +205,25 @@ describe('an edit that keeps the names moves their mentions, and nothing corpus-
       s.analyze(docs[i].uri, undefined, NEVER_CANCELLED);
     }
     assert.deepEqual(entities(s), entities(service(docs)));
+  });
+});
+
+describe('between clusterings, a name an edit did not touch keeps its entity', () => {
+  it('keeps the entity the spelling had in the article, with that entity’s type, even when it comes back typed otherwise', () => {
+    const name = (start: number, text: string, type: 'LOCATION' | 'ORG' | 'PERSON') => ({ start, end: start + text.length, text, type });
+    const docs = [
+      { uri: '/ws/a.txt', entities: [name(0, 'Rinba', 'LOCATION'), name(40, 'Somsavath Inthavong', 'PERSON')] },
+      { uri: '/ws/b.txt', entities: [name(0, 'Rinba', 'PERSON')] },
+      { uri: '/ws/c.txt', entities: [name(10, 'Rinba', 'LOCATION')] },
+    ];
+    const base = clusterEntities(docs, EMPTY_REGISTRY);
+    const placeId = base.mentionsOf('/ws/a.txt')[0].entityId;
+    assert.notEqual(placeId, base.mentionsOf('/ws/b.txt')[0].entityId, 'two entities of that spelling');
+    // An edit at the top of article a: its untouched `Rinba` is now read as an organisation.
+    const view = provisionalClustering(base, new Map([['/ws/a.txt', [name(12, 'Rinba', 'ORG'), name(52, 'Somsavath Inthavong', 'PERSON')]]]), new Set());
+    const [rinba, person] = view.mentionsOf('/ws/a.txt');
+    assert.equal(rinba.entityId, placeId);
+    assert.equal(rinba.type, base.cluster(placeId)!.type);
+    assert.equal(person.entityId, base.mentionsOf('/ws/a.txt')[1].entityId);
   });
 });

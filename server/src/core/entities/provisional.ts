@@ -42,17 +42,42 @@ export function provisionalClustering(
   const provisional = new Map<string, EntityCluster>();
   const mentions = new Map<string, EntityMention[]>();
 
-  const clusterFor = (e: RecognizedEntity, text: string): { entityId: string; canonical: string } => {
+  /**
+   * The entity each spelling had in the article before the edit (when it had one): an edit re-reads the whole
+   * article, and a name the edit did not touch may come back typed otherwise (the recogniser weighs the document's
+   * other sentences); it keeps its entity until the next clustering says otherwise.
+   */
+  const before = new Map<string, Map<string, EntityCluster | undefined>>();
+  const entityBefore = (uri: string, key: string): EntityCluster | undefined => {
+    let byKey = before.get(uri);
+    if (!byKey) {
+      byKey = new Map();
+      for (const m of base.mentionsOf(uri)) {
+        const k = foldName(m.text);
+        const c = base.cluster(m.entityId);
+        // A spelling of two entities in one article says nothing about which one a new mention is.
+        byKey.set(k, byKey.has(k) && byKey.get(k) !== c ? undefined : c);
+      }
+      before.set(uri, byKey);
+    }
+    return byKey.get(key);
+  };
+
+  const clusterFor = (uri: string, e: RecognizedEntity, text: string): { entityId: string; canonical: string; type: RecognizedEntity['type'] } => {
     const key = foldName(text);
-    const known = spellingIndex().get(key) ?? [];
-    const sameType = known.filter((c) => c.type === e.type);
-    const pick = sameType.length === 1 ? sameType[0] : known.length === 1 ? known[0] : undefined;
-    if (pick) return { entityId: pick.entityId, canonical: pick.canonical };
+    let pick = entityBefore(uri, key);
+    if (!pick) {
+      const known = spellingIndex().get(key) ?? [];
+      const sameType = known.filter((c) => c.type === e.type);
+      pick = sameType.length === 1 ? sameType[0] : known.length === 1 ? known[0] : undefined;
+    }
+    // A mention has its entity's type, as after a clustering.
+    if (pick) return { entityId: pick.entityId, canonical: pick.canonical, type: pick.type };
     const entityId = `${PROVISIONAL_ID}${e.type}:${key}`;
     if (!provisional.has(entityId)) {
       provisional.set(entityId, { entityId, canonical: text, type: e.type, spellings: new Map(), titles: new Map(), mentions: [] });
     }
-    return { entityId, canonical: text };
+    return { entityId, canonical: text, type: e.type };
   };
 
   const mentionsOf = (uri: string): EntityMention[] => {
@@ -61,7 +86,7 @@ export function provisionalClustering(
     if (!entities) return base.mentionsOf(uri);
     let list = mentions.get(uri);
     if (!list) {
-      list = entities.map((e) => ({ ...e, ...clusterFor(e, e.text) }));
+      list = entities.map((e) => ({ ...e, ...clusterFor(uri, e, e.text) }));
       list.sort((a, b) => a.start - b.start);
       mentions.set(uri, list);
       for (const m of list) {
