@@ -51,6 +51,8 @@ export class BoilerplateTreeProvider implements vscode.TreeDataProvider<Boilerpl
         void vscode.window.showErrorMessage(`Corpus Annotator: cannot list boilerplate: ${(e as Error).message}`);
         return;
       }
+      // Until then the view's welcome says the listing is under way, not that there is nothing (package.json).
+      if (!this.loaded) void vscode.commands.executeCommand('setContext', 'corpusAnnotator.boilerplateListed', true);
       this.loaded = true;
       for (const p of this.result.problems) {
         const key = `${p.uri}:${p.message}`;

@@ -87,6 +87,7 @@ export class TimelineModel implements vscode.Disposable {
         { location: { viewId: 'corpusAnnotator.timeline' } },
         () => this.client.sendRequest(TimelineRequests.timeline, {}),
       );
+      if (!this.loadedOnce) void vscode.commands.executeCommand('setContext', 'corpusAnnotator.timelineListed', true);
       this.loadedOnce = true;
     } catch (e) {
       this.stale = true;
