@@ -8,10 +8,9 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { workbenchUrl } from './code-server/launch.mjs';
 import { PROJECT_ROOT } from './code-server/paths.mjs';
 import { exitWith, runScreenshotSession } from './code-server/screenshotSession.mjs';
-import { openFile } from './code-server/workbench.mjs';
+import { openCorpusWorkbench, openFile, screenshotter } from './code-server/workbench.mjs';
 
 const VIEWPORT = { width: 1280, height: 800 };
 const ARTICLE = 'seeds/003_0e5bd4099b662286.txt';
@@ -83,16 +82,8 @@ exitWith(
     },
     async ({ page, server, workspace }) => {
       const registry = path.join(workspace, REGISTRY);
-      const shot = async (name) => {
-        const file = path.join(outDir, name);
-        await page.screenshot({ path: file });
-        log(`saved ${path.relative(PROJECT_ROOT, file)}`);
-      };
-      await page.goto(workbenchUrl(server.baseUrl, { folder: workspace, extensionDevelopmentPath: PROJECT_ROOT }));
-      await page.locator('.monaco-workbench').waitFor({ timeout: 90_000 });
-      const item = page.locator('.activitybar .action-item a[aria-label^="Corpus Annotator"]').first();
-      await item.waitFor({ timeout: 60_000 });
-      await item.click();
+      const shot = screenshotter(page, outDir, log, PROJECT_ROOT);
+      await openCorpusWorkbench(page, server, workspace, PROJECT_ROOT);
       await openFile(page, ARTICLE);
 
       // The conflict kept in the registry: a warning in the Problems panel; Enter opens the registry at it.

@@ -9,10 +9,9 @@
 // and prints, for each, the span the plot says it shows. Run `npm run build` first.
 import fs from 'node:fs';
 import path from 'node:path';
-import { workbenchUrl } from './code-server/launch.mjs';
 import { PROJECT_ROOT } from './code-server/paths.mjs';
 import { exitWith, runScreenshotSession } from './code-server/screenshotSession.mjs';
-import { runCommand } from './code-server/workbench.mjs';
+import { openCorpusWorkbench, runCommand } from './code-server/workbench.mjs';
 
 const FILE = 'seeds/003_0e5bd4099b662286.txt';
 const TAGS = [
@@ -41,11 +40,7 @@ const outDir = path.resolve(PROJECT_ROOT, argValue('--out-dir', 'docs/screens'))
 
 exitWith(
   runScreenshotSession({ name: 'screenshot-timeline', viewport: { width: 1280, height: 800 }, prepare: writeTags }, async ({ page, server, workspace, log }) => {
-    await page.goto(workbenchUrl(server.baseUrl, { folder: workspace, extensionDevelopmentPath: PROJECT_ROOT }));
-    await page.locator('.monaco-workbench').waitFor({ timeout: 90_000 });
-    const container = page.locator('.activitybar .action-item a[aria-label^="Corpus Annotator"]').first();
-    await container.waitFor({ timeout: 60_000 });
-    await container.click();
+    await openCorpusWorkbench(page, server, workspace, PROJECT_ROOT);
     await page.keyboard.press('Control+P');
     await page.locator('.quick-input-widget input').fill(path.basename(FILE));
     await page.locator('.quick-input-widget .monaco-list-row').first().waitFor({ timeout: 20_000 });

@@ -1,6 +1,7 @@
 // What the screenshot scripts do in the browser workbench with the keyboard, as a user would: open a file by name
 // (Ctrl+P), run a command by its title (Ctrl+Shift+P).
 import path from 'node:path';
+import { workbenchUrl } from './launch.mjs';
 
 /** Opens `relPath` by its file name through Quick Open, and waits for its tab. */
 export async function openFile(page, relPath) {
@@ -21,4 +22,22 @@ export async function runCommand(page, title) {
   await input.fill(`>${title}`);
   await page.locator('.quick-input-widget .monaco-list-row', { hasText: title }).first().waitFor({ timeout: 20_000 });
   await page.keyboard.press('Enter');
+}
+
+/** Opens the workbench on `workspace` with this repository's extension, and the Corpus Annotator view container. */
+export async function openCorpusWorkbench(page, server, workspace, extensionDevelopmentPath) {
+  await page.goto(workbenchUrl(server.baseUrl, { folder: workspace, extensionDevelopmentPath }));
+  await page.locator('.monaco-workbench').waitFor({ timeout: 90_000 });
+  const item = page.locator('.activitybar .action-item a[aria-label^="Corpus Annotator"]').first();
+  await item.waitFor({ timeout: 60_000 });
+  await item.click();
+}
+
+/** A function saving a screenshot of `page` as `name` in `outDir`, and saying so through `log`. */
+export function screenshotter(page, outDir, log, root) {
+  return async (name) => {
+    const file = path.join(outDir, name);
+    await page.screenshot({ path: file });
+    log(`saved ${path.relative(root, file)}`);
+  };
 }

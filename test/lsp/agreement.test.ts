@@ -12,7 +12,7 @@ import { parseSidecar, type Sidecar } from '../../server/src/core/index';
 import { ServerCommands } from '../../server/src/protocol';
 import { AgreementCommands, AgreementRequests, type AdjudicateArgs, type AdjudicateResult, type DisagreementItem } from '../../server/src/protocolAgreement';
 import { startLspHarness, type LspHarness } from '../support/lspHarness';
-import { BUNDLED_CLI, runProcess } from '../support/processes';
+import { BUNDLED_CLI, runProcess, gitIn } from '../support/processes';
 import { makeTempWorkspace, removeTempWorkspace, waitFor } from '../support/workspace';
 import { WorkDoneProgress } from 'vscode-languageserver-protocol';
 
@@ -25,11 +25,7 @@ describe('agreement and adjudication over LSP, on two git branches', function ()
   let lsp: LspHarness | undefined;
   let articleText: string;
 
-  const git = async (...args: string[]): Promise<string> => {
-    const r = await runProcess('git', args, root);
-    if (r.code !== 0) throw new Error(`git ${args.join(' ')} failed (${r.code}): ${r.err}${r.out}`);
-    return r.out;
-  };
+  const git = gitIn(() => root);
   const tag = async (label: string, quote: string, author: string): Promise<void> => {
     const start = articleText.indexOf(quote);
     assert.ok(start >= 0, quote);

@@ -12,7 +12,7 @@ import { parseSidecar, type Sidecar } from '../../server/src/core/index';
 import { ServerCommands } from '../../server/src/protocol';
 import { AgreementCommands, AgreementRequests, type AdjudicateResult, type ResolveConflictResult } from '../../server/src/protocolAgreement';
 import { startLspHarness, type LspHarness } from '../support/lspHarness';
-import { BUNDLED_CLI, runProcess } from '../support/processes';
+import { BUNDLED_CLI, runProcess, gitIn } from '../support/processes';
 import { makeTempWorkspace, removeTempWorkspace } from '../support/workspace';
 
 const ARTICLE = 'seeds/003_0e5bd4099b662286.txt';
@@ -24,11 +24,7 @@ describe('merge conflicts in a sidecar: resolved by adjudication or by a quick f
   let root: string;
   let lsp: LspHarness | undefined;
 
-  const git = async (...args: string[]): Promise<string> => {
-    const r = await runProcess('git', args, root);
-    if (r.code !== 0) throw new Error(`git ${args.join(' ')} failed (${r.code}): ${r.err}${r.out}`);
-    return r.out;
-  };
+  const git = gitIn(() => root);
   const sidecarText = () => fs.readFile(path.join(root, SIDECAR), 'utf8');
   const sidecar = async (): Promise<Sidecar> => {
     const r = parseSidecar(await sidecarText(), ARTICLE);

@@ -10,7 +10,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseIgnoreList, parseRegistry, parseSidecar, serializeSidecar, type Sidecar, type Tag } from '../../server/src/core/index';
 import { startLspHarness, type LspHarness } from '../support/lspHarness';
-import { BUNDLED_CLI, runProcess, type ProcessRun } from '../support/processes';
+import { BUNDLED_CLI, runProcess, type ProcessRun, gitIn } from '../support/processes';
 import { makeTempWorkspace, removeTempWorkspace } from '../support/workspace';
 
 const CLI = BUNDLED_CLI;
@@ -25,11 +25,7 @@ describe('merge driver on real git branches', function () {
   let root: string;
   let lsp: LspHarness | undefined;
 
-  const git = async (...args: string[]): Promise<string> => {
-    const r = await run('git', args, root);
-    if (r.code !== 0) throw new Error(`git ${args.join(' ')} failed (${r.code}): ${r.err}${r.out}`);
-    return r.out;
-  };
+  const git = gitIn(() => root);
   const cli = (...args: string[]): Promise<Run> => run(process.execPath, [CLI, ...args], root);
   const tagText = async (label: string, quote: string, author: string): Promise<void> => {
     const text = await fs.readFile(path.join(root, ARTICLE), 'utf8');

@@ -13,7 +13,7 @@ import { parseIgnoreList, parseRegistry, parseTaxonomy, type EntityRegistry, typ
 import { AgreementCommands, type ResolveConflictResult } from '../../server/src/protocolAgreement';
 import { RegistryCommands, type RegistryEditResult } from '../../server/src/protocolEntities';
 import { startLspHarness, type LspHarness } from '../support/lspHarness';
-import { BUNDLED_CLI, runProcess } from '../support/processes';
+import { BUNDLED_CLI, runProcess, gitIn } from '../support/processes';
 import { makeTempWorkspace, removeTempWorkspace } from '../support/workspace';
 
 const REGISTRY = 'annotations/entities.yaml';
@@ -49,11 +49,7 @@ describe('merge conflicts in the registry, the ignore list and the taxonomy: res
   let root: string;
   let lsp: LspHarness | undefined;
 
-  const git = async (...args: string[]): Promise<string> => {
-    const r = await runProcess('git', args, root);
-    if (r.code !== 0) throw new Error(`git ${args.join(' ')} failed (${r.code}): ${r.err}${r.out}`);
-    return r.out;
-  };
+  const git = gitIn(() => root);
   const read = (rel: string) => fs.readFile(path.join(root, rel), 'utf8');
   const edit = async (rel: string, from: string, to: string) => {
     const text = await read(rel);

@@ -24,3 +24,12 @@ export function runProcess(file: string, args: readonly string[], cwd: string): 
 export function runBundledCli(args: readonly string[], cwd: string): Promise<ProcessRun> {
   return runProcess(process.execPath, [BUNDLED_CLI, ...args], cwd);
 }
+
+/** Runs git in `cwd()` (the folder a test made, known once its `before` ran); its output, or an error saying why not. */
+export function gitIn(cwd: () => string): (...args: string[]) => Promise<string> {
+  return async (...args) => {
+    const r = await runProcess('git', args, cwd());
+    if (r.code !== 0) throw new Error(`git ${args.join(' ')} failed (${r.code}): ${r.err}${r.out}`);
+    return r.out;
+  };
+}
