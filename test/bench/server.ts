@@ -23,6 +23,7 @@ import { pathToFileURL } from 'node:url';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver/node';
 import type { PublishDiagnosticsParams } from 'vscode-languageserver';
 import { generateCorpus } from '../support/corpusGenerator';
+import { SERVER_ENVIRONMENT } from '../../server/src/serverEnvironment';
 import type { BenchResult } from './benchResult';
 
 const ARTICLES = Number(process.env.SERVER_BENCH_ARTICLES ?? 10_000);
@@ -90,7 +91,8 @@ export async function runServerBench(): Promise<BenchResult> {
       const started = performance.now();
       const child = spawn(process.execPath, [...NODE_ARGS, SERVER, '--stdio'], {
         stdio: ['pipe', 'pipe', 'inherit'],
-        env: { ...process.env, CORPUS_ANNOTATOR_CACHE: cacheDir },
+        // As the VS Code client starts it (server/src/serverEnvironment.ts), unless SERVER_BENCH_PLAIN_ENV=1.
+        env: { ...process.env, ...(process.env.SERVER_BENCH_PLAIN_ENV ? {} : SERVER_ENVIRONMENT), CORPUS_ANNOTATOR_CACHE: cacheDir },
       });
       const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
       const conn = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
