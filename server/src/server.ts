@@ -152,6 +152,11 @@ export function startServer(connection: Connection, deps: ServerDeps): void {
   });
   // The analysis cache is written once the corpus is indexed; an editor closing soon after waits for it.
   connection.onShutdown(() => indexer.flushed());
+  indexer.onReclustered(() => {
+    ctx.validateSoon(0);
+    ctx.notify.changed('entities', 0);
+    ctx.notify.changed('timeline', 0);
+  });
   connection.onInitialized(() => {
     if (workspace.configurationSupported) {
       void connection.client.register(DidChangeConfigurationNotification.type, { section: 'corpusAnnotator' }).catch(() => undefined);

@@ -37,7 +37,7 @@ export async function loadCorpus(workspace: OpenedWorkspace, requested: readonly
   const sizes = new Map<string, number>();
   const parallel = workerAnalysis(path.join(__dirname, 'analysisWorker.js'), undefined, { everyCore: true });
   const files = [...new Set([...corpus.articles(), ...requested])];
-  const { keys, fingerprint } = await loadArticles(service, {
+  const { keys, fingerprint, basis, stats } = await loadArticles(service, {
     files,
     async read(file) {
       try {
@@ -55,6 +55,9 @@ export async function loadCorpus(workspace: OpenedWorkspace, requested: readonly
   });
   const [failed] = unreadable;
   if (failed) throw new CliError(`Cannot read '${displayPath(failed[0])}': ${failed[1]}`);
+  // The output is a whole run's: a clustering kept from before some articles changed is made again now, not seen
+  // through as the editor does while typing.
+  if (stats.changedSinceClustering) service.entityClustering(NEVER_CANCELLED);
   for (const [file, size] of sizes) {
     if (size > settings.maxDocumentSize) {
       io.err(`corpus-annotator: warning: ${displayPath(file)} not analysed: ${size} characters is more than corpusAnnotator.maxDocumentSize (${settings.maxDocumentSize}).\n`);
@@ -65,7 +68,7 @@ export async function loadCorpus(workspace: OpenedWorkspace, requested: readonly
     async save() {
       if (!cache) return;
       if (fingerprint !== undefined && service.clusteringIsStale() === false) {
-        cache.keepClustering(fingerprint, snapshotOfClustering(service.entityClustering(NEVER_CANCELLED), service.documentUris()));
+        cache.keepClustering(fingerprint, snapshotOfClustering(service.entityClustering(NEVER_CANCELLED), service.documentUris()), basis);
       }
       await cache.save(new Set(keys.values()));
     },

@@ -92,6 +92,12 @@ export interface CorpusService {
    */
   adoptClustering(snapshot: ClusteringSnapshot, generation: number): boolean;
   /**
+   * The clustering in use was made from other versions of these articles (or they were added or removed since): they
+   * are seen through it, as after an edit, and make it stale until it is made again (a host that adopted a clustering
+   * kept from an earlier run, made before some articles changed).
+   */
+  documentsChanged(uris: Iterable<string>): void;
+  /**
    * `adoptClustering` in slices: each `next()` rebuilds part of the clustering (a host runs one per turn of its event
    * loop, so requests are answered meanwhile, from the clustering in use); the last gives whether it was adopted.
    */
@@ -333,6 +339,12 @@ export function createCorpusService(init: CorpusServiceInit): CorpusService {
     },
     adoptClustering(snapshot, at) {
       return runToEnd(service.adoptClusteringInSlices(snapshot, at));
+    },
+    documentsChanged(uris) {
+      for (const uri of uris) {
+        documentChanged(uri);
+        builtFrom.delete(uri);
+      }
     },
     *adoptClusteringInSlices(snapshot, at) {
       const usable = () => at > clusteringGeneration && at >= registryGeneration;

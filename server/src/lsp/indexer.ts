@@ -22,9 +22,12 @@ export class CorpusIndexer {
   private run = 0;
   private refreshTimer: NodeJS.Timeout | undefined;
   private readonly indexedListeners: (() => void)[] = [];
+  private readonly reclusteredListeners: (() => void)[] = [];
   /** Whether a rebuild after a pause in editing runs, and what to call after one more (a pause came meanwhile). */
   private rebuilding = false;
   private readonly rebuildAgain = new Set<() => void>();
+  /** Where the next rebuild's clustering is kept (the persistent cache), when it is to be. */
+  private keepNext: ((snapshot: ClusteringSnapshot | string) => void) | undefined;
   /** The persistent analysis cache of the workspace, if any (set once the workspace is known). */
   cache: AnalysisCache | undefined;
   /** What the last indexing did. */
@@ -44,6 +47,14 @@ export class CorpusIndexer {
     private readonly parallel?: ParallelAnalysis,
   ) {
     this.readyPromise = new Promise((resolve) => (this.resolveFirst = resolve));
+  }
+
+  /**
+   * Calls `listener` when a clustering made again in the background after an indexing (which used one kept from an
+   * earlier run) is in use: diagnostics and entity views may change.
+   */
+  onReclustered(listener: () => void): void {
+    this.reclusteredListeners.push(listener);
   }
 
   /** Calls `listener` each time an indexing run has finished (e.g. to tell clients that entities changed). */
@@ -68,15 +79,18 @@ export class CorpusIndexer {
    * One rebuild at a time: pauses that come while one runs (a rebuild at 10,000 articles takes seconds) are coalesced
    * into a single rebuild after it, from the corpus as it is then, rather than queued one a pause.
    */
-  private async rebuildCoalesced(rebuilt: () => void): Promise<void> {
+  private async rebuildCoalesced(rebuilt: () => void, keep?: (snapshot: ClusteringSnapshot | string) => void): Promise<void> {
     this.rebuildAgain.add(rebuilt);
+    if (keep) this.keepNext = keep;
     if (this.rebuilding) return;
     this.rebuilding = true;
     try {
       while (this.rebuildAgain.size) {
         const callbacks = [...this.rebuildAgain];
         this.rebuildAgain.clear();
-        if (await this.recluster()) for (const done of callbacks) done();
+        const kept = this.keepNext;
+        this.keepNext = undefined;
+        if (await this.recluster(kept)) for (const done of callbacks) done();
       }
     } finally {
       this.rebuilding = false;
@@ -186,7 +200,7 @@ export class CorpusIndexer {
         if (!files.has(uri) && !this.isOpen(uri)) this.service.removeDocument(uri);
       }
       const list = [...files];
-      const { stats, keys, fingerprint } = await loadArticles(this.service, {
+      const { stats, keys, fingerprint, basis } = await loadArticles(this.service, {
         files: list,
         read: (file) => this.read(file),
         maxSize: async (file) => (await this.workspace.settingsFor(this.workspace.folderOf(file))).maxDocumentSize,
@@ -198,10 +212,26 @@ export class CorpusIndexer {
         log: (message) => this.connection.console.warn(message),
       });
       if (run !== this.run) return;
-      await this.recluster(cache && fingerprint ? (snapshot) => cache.keepClustering(fingerprint!, snapshot) : undefined);
+      const live = new Set(keys.values());
+      const keep = cache && fingerprint ? (snapshot: ClusteringSnapshot | string) => cache.keepClustering(fingerprint, snapshot, basis) : undefined;
+      if (stats.changedSinceClustering) {
+        // Ready now, with the kept clustering and the articles changed since seen through it; made again in the
+        // background (and kept for the next start), then the views and diagnostics are told.
+        void this.rebuildCoalesced(
+          () => {
+            for (const listener of this.reclusteredListeners) listener();
+          },
+          keep && cache ? (snapshot) => (keep(snapshot), this.saveSoon(cache, live)) : undefined,
+        );
+      } else {
+        await this.recluster(keep);
+      }
       this.stats = stats;
+      const clusteringNote = stats.changedSinceClustering
+        ? `, clustering from the cache with ${stats.changedSinceClustering} changed article(s) seen through it until it is made again`
+        : stats.clusteringFromCache ? ', clustering from the cache' : '';
       this.connection.console.info(
-        `Indexed ${list.length} articles in ${Date.now() - started} ms (${stats.analysed} analysed, ${stats.fromCache} from the cache${stats.clusteringFromCache ? ', clustering from the cache' : ''}).`,
+        `Indexed ${list.length} articles in ${Date.now() - started} ms (${stats.analysed} analysed, ${stats.fromCache} from the cache${clusteringNote}).`,
       );
       for (const listener of this.indexedListeners) listener();
       if (cache) this.saveSoon(cache, new Set(keys.values()));

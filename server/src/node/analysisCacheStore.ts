@@ -18,7 +18,7 @@ import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { ClusteringSnapshot } from '../core/index';
-import type { AnalysisCache } from '../workspace/analysisCache';
+import type { AnalysisCache, ClusteringBasis } from '../workspace/analysisCache';
 
 const FORMAT = 1;
 const SHARDS = 16;
@@ -79,7 +79,7 @@ export function createAnalysisCacheStore(dir: string, versionKey: string, log: (
   const shards: Map<string, unknown>[] = Array.from({ length: SHARDS }, () => new Map());
   const dirty = new Set<number>();
   let loading: Promise<void> | undefined;
-  let clustering: { fingerprint: string; snapshot: ClusteringSnapshot | string } | undefined;
+  let clustering: { fingerprint: string; snapshot: ClusteringSnapshot | string; basis?: ClusteringBasis } | undefined;
   let clusteringDirty = false;
   const shardOf = (key: string) => parseInt(key[0], 16) % SHARDS || 0;
   const shardFile = (i: number) => path.join(dir, `articles-${i.toString(16)}.json`);
@@ -98,7 +98,7 @@ export function createAnalysisCacheStore(dir: string, versionKey: string, log: (
     );
     const data = await readOwn(path.join(dir, CLUSTERING_FILE), version);
     if (typeof data?.fingerprint === 'string' && data.snapshot && typeof data.snapshot === 'object' && !clustering) {
-      clustering = { fingerprint: data.fingerprint, snapshot: data.snapshot as ClusteringSnapshot };
+      clustering = { fingerprint: data.fingerprint, snapshot: data.snapshot as ClusteringSnapshot, ...(isBasis(data.basis) ? { basis: data.basis } : {}) };
     }
   };
 
@@ -119,16 +119,15 @@ export function createAnalysisCacheStore(dir: string, versionKey: string, log: (
     },
     clustering(fingerprint) {
       if (clustering?.fingerprint !== fingerprint) return undefined;
-      if (typeof clustering.snapshot !== 'string') return clustering.snapshot;
-      try {
-        return JSON.parse(clustering.snapshot) as ClusteringSnapshot;
-      } catch {
-        return undefined;
-      }
+      return snapshotOf(clustering.snapshot);
     },
-    keepClustering(fingerprint, snapshot) {
+    keptClustering() {
+      const snapshot = clustering?.basis && snapshotOf(clustering.snapshot);
+      return snapshot ? { snapshot, basis: clustering!.basis! } : undefined;
+    },
+    keepClustering(fingerprint, snapshot, basis) {
       if (clustering?.fingerprint === fingerprint) return;
-      clustering = { fingerprint, snapshot };
+      clustering = { fingerprint, snapshot, ...(basis ? { basis } : {}) };
       clusteringDirty = true;
     },
     async save(liveKeys) {
@@ -153,9 +152,9 @@ export function createAnalysisCacheStore(dir: string, versionKey: string, log: (
         }
         if (clusteringDirty && clustering) {
           clusteringDirty = false;
-          const { fingerprint, snapshot } = clustering;
+          const { fingerprint, snapshot, basis } = clustering;
           const json = typeof snapshot === 'string' ? snapshot : JSON.stringify(snapshot);
-          writes.push(writeAtomically(path.join(dir, CLUSTERING_FILE), `${JSON.stringify({ format: FORMAT, version, fingerprint }).slice(0, -1)},"snapshot":${json}}`));
+          writes.push(writeAtomically(path.join(dir, CLUSTERING_FILE), `${JSON.stringify({ format: FORMAT, version, fingerprint, basis }).slice(0, -1)},"snapshot":${json}}`));
         }
         await Promise.all(writes);
       } catch (e) {
@@ -181,4 +180,18 @@ export function createAnalysisCacheStore(dir: string, versionKey: string, log: (
 export function analysisVersionKey(analysisVersion: number, modelBytes: Uint8Array, code?: Uint8Array): string {
   const hash = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
   return `analysis ${analysisVersion}; model ${hash(modelBytes)}${code ? `; code ${hash(code)}` : ''}`;
+}
+
+function snapshotOf(kept: ClusteringSnapshot | string): ClusteringSnapshot | undefined {
+  if (typeof kept !== 'string') return kept;
+  try {
+    return JSON.parse(kept) as ClusteringSnapshot;
+  } catch {
+    return undefined;
+  }
+}
+
+function isBasis(value: unknown): value is ClusteringBasis {
+  const b = value as ClusteringBasis | undefined;
+  return !!b && typeof b.registry === 'string' && !!b.articles && typeof b.articles === 'object' && Object.values(b.articles).every((k) => typeof k === 'string');
 }

@@ -5,6 +5,12 @@
  */
 import type { ClusteringSnapshot } from '../core/index';
 
+/** What a kept clustering was made from: the registry's fingerprint, and each article's text key. */
+export interface ClusteringBasis {
+  readonly registry: string;
+  readonly articles: Readonly<Record<string, string>>;
+}
+
 export interface AnalysisCache {
   /** Reads what was kept by an earlier run (once until the next save). Never throws: an unreadable or outdated cache is empty. */
   load(): Promise<void>;
@@ -18,8 +24,13 @@ export interface AnalysisCache {
   fingerprint(parts: Iterable<string>): string;
   /** The clustering kept for a fingerprint, if it is the one kept. */
   clustering(fingerprint: string): ClusteringSnapshot | undefined;
-  /** Keeps a clustering (as a snapshot, or the snapshot's JSON) for the next `save`. */
-  keepClustering(fingerprint: string, snapshot: ClusteringSnapshot | string): void;
+  /**
+   * The clustering kept, whatever it was made from, with what it was made from (when that was kept with it): for a
+   * corpus of which some articles changed since, to be used at once while it is made again.
+   */
+  keptClustering(): { snapshot: ClusteringSnapshot; basis: ClusteringBasis } | undefined;
+  /** Keeps a clustering (as a snapshot, or the snapshot's JSON) for the next `save`, with what it was made from. */
+  keepClustering(fingerprint: string, snapshot: ClusteringSnapshot | string, basis?: ClusteringBasis): void;
   /**
    * Writes what changed since it was loaded, keeping only the states of `liveKeys` (the texts of the corpus now), so
    * the cache never grows past the corpus; then lets go of what it holds in memory until the next `load`. Never throws.

@@ -5,7 +5,7 @@
  * then takes the corpus-wide clustering from the cache when it was made from these very articles and registry.
  */
 import { CancelledError, NEVER_CANCELLED, type CancellationToken, type CorpusService } from '../core/index';
-import type { AnalysisCache } from './analysisCache';
+import type { AnalysisCache, ClusteringBasis } from './analysisCache';
 import type { AnalysisPool, ParallelAnalysis } from './parallelAnalysis';
 
 /** Articles read ahead of the one being analysed (reads wait on the disk, analyses on the processor). */
@@ -19,6 +19,8 @@ export interface LoadingStats {
   analysed: number;
   fromCache: number;
   clusteringFromCache: boolean;
+  /** With a clustering from the cache made before some articles changed: how many (it is then made again). */
+  changedSinceClustering?: number;
 }
 
 export interface ArticleLoading {
@@ -44,6 +46,8 @@ export interface LoadedArticles {
   readonly keys: ReadonlyMap<string, string>;
   /** The fingerprint of the corpus's clustering inputs in the cache, to keep a clustering made next under. */
   readonly fingerprint?: string;
+  /** What a clustering made next is made from (kept with it in the cache). */
+  readonly basis?: ClusteringBasis;
 }
 
 /**
@@ -156,17 +160,31 @@ export async function loadArticles(service: CorpusService, options: ArticleLoadi
     service.prepareDocument(file, token);
     keep(file);
   }
-  // The clustering the cache kept, when it was made from these very articles and registry.
+  // The clustering the cache kept, when it was made from these very articles and registry; else, when it was made with
+  // this registry, the one kept with the articles changed since seen through it (as after an edit) until it is made
+  // again: a corpus reopened after a few edits is ready at once.
   let fingerprint: string | undefined;
+  let basis: ClusteringBasis | undefined;
   if (cache) {
     const input = service.clusteringInput(NEVER_CANCELLED);
+    const registry = cache.fingerprint([JSON.stringify(input.registry)]);
     fingerprint = cache.fingerprint([JSON.stringify(input.registry), ...input.docs.map((d) => `${d.uri}\n${keys.get(d.uri) ?? ''}`)]);
-    const kept = service.clusteringIsStale() ? cache.clustering(fingerprint) : undefined;
+    basis = { registry, articles: Object.fromEntries(input.docs.map((d) => [d.uri, keys.get(d.uri) ?? ''])) };
     try {
-      stats.clusteringFromCache = !!kept && service.adoptClustering(kept, input.generation);
+      const exact = service.clusteringIsStale() ? cache.clustering(fingerprint) : undefined;
+      stats.clusteringFromCache = !!exact && service.adoptClustering(exact, input.generation);
+      const kept = stats.clusteringFromCache || !service.clusteringIsStale() ? undefined : cache.keptClustering();
+      if (kept && kept.basis.registry === registry && service.adoptClustering(kept.snapshot, input.generation)) {
+        const was = kept.basis.articles;
+        const changed = input.docs.filter((d) => was[d.uri] !== basis!.articles[d.uri]).map((d) => d.uri);
+        const removed = Object.keys(was).filter((uri) => !(uri in basis!.articles));
+        service.documentsChanged([...changed, ...removed]);
+        stats.clusteringFromCache = true;
+        stats.changedSinceClustering = changed.length + removed.length;
+      }
     } catch (e) {
       options.log?.(`The cached clustering is not usable (${(e as Error).message}); clustering again.`);
     }
   }
-  return { stats, keys, ...(fingerprint !== undefined ? { fingerprint } : {}) };
+  return { stats, keys, ...(fingerprint !== undefined ? { fingerprint } : {}), ...(basis ? { basis } : {}) };
 }
