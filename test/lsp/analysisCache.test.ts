@@ -119,6 +119,24 @@ describe('persistent analysis cache', function () {
     await third.stop();
   });
 
+  it('does not use a clustering kept for another corpus (a cache folder shared by several workspaces)', async () => {
+    await (await startCached(root, cacheDir)).stop();
+    const other = await makeTempWorkspace();
+    try {
+      const uncachedDir = await fs.mkdtemp(path.join(os.tmpdir(), 'analysis-cache-lsp-none-'));
+      const uncached = await startCached(other, uncachedDir);
+      const expected = await uncached.entities();
+      await uncached.stop();
+      await fs.rm(uncachedDir, { recursive: true, force: true });
+      const shared = await startCached(other, cacheDir);
+      assert.equal(shared.stats.clusteringFromCache, false);
+      assert.deepEqual(await shared.entities(), expected);
+      await shared.stop();
+    } finally {
+      await removeTempWorkspace(other);
+    }
+  });
+
   it('is not used after a model or analysis version change', async () => {
     await (await startCached(root, cacheDir)).stop();
     const otherModel = analysisVersionKey(ANALYSIS_VERSION, new Uint8Array([...ner.bytes.subarray(0, 64), 0]));
