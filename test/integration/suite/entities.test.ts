@@ -51,9 +51,18 @@ describe('Corpus Annotator in VS Code: entities', function () {
     const api = await extensionApi();
     const view = api.entitiesView as vscode.TreeView<EntityNode>;
     await vscode.commands.executeCommand('workbench.view.extension.corpusAnnotator');
+    // The view may refresh meanwhile (entities change when an edit pauses): each try walks to the row again.
+    const mentionNow = async (): Promise<EntityNode | undefined> => {
+      const p = (await t.getChildren()).find((n) => t.getTreeItem(n).label === 'People');
+      const e = p && (await t.getChildren(p)).find((n) => n.kind === 'entity' && n.entity.canonical === 'Khamliang Outhakaysone');
+      const a = e && (await t.getChildren(e)).find((n) => n.kind === 'article' && n.document.endsWith(S000));
+      return a && (await t.getChildren(a))[0];
+    };
     await waitFor('reveal in the Entities view', async () => {
       try {
-        await view.reveal(mention, { select: true, focus: false });
+        const row = await mentionNow();
+        if (!row) return false;
+        await view.reveal(row, { select: true, focus: false });
         return view.selection.length === 1;
       } catch {
         return false;
