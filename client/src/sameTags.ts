@@ -3,6 +3,7 @@
  * have two records in the sidecar (each with its author and id; both are kept in the file). The Tags tree lists them
  * as one row naming every author. Pure, so it is tested without VS Code.
  */
+import { groupInOrder } from '../../server/src/core/groupInOrder';
 import type { TagItem } from '../../server/src/protocol';
 
 /** One row: the first record, and the others identical to it (same article, tag, place, quote and note). */
@@ -16,14 +17,7 @@ const identity = (t: TagItem): string =>
 
 /** Groups identical tags, in the order of their first record. */
 export function groupSameTags(items: readonly TagItem[]): SameTags[] {
-  const groups = new Map<string, { item: TagItem; same: TagItem[] }>();
-  for (const t of items) {
-    const key = identity(t);
-    const g = groups.get(key);
-    if (g) g.same.push(t);
-    else groups.set(key, { item: t, same: [] });
-  }
-  return [...groups.values()];
+  return groupInOrder(items, identity).map((g) => ({ item: g.first, same: g.same }));
 }
 
 /** The authors of a row, each once, in order: `ana, bo`; empty when nobody is named. */

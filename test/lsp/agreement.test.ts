@@ -12,7 +12,7 @@ import { parseSidecar, type Sidecar } from '../../server/src/core/index';
 import { ServerCommands } from '../../server/src/protocol';
 import { AgreementCommands, AgreementRequests, type AdjudicateArgs, type AdjudicateResult, type DisagreementItem } from '../../server/src/protocolAgreement';
 import { startLspHarness, type LspHarness } from '../support/lspHarness';
-import { BUNDLED_CLI, runProcess, gitIn } from '../support/processes';
+import { BUNDLED_CLI, runProcess, gitIn, initAnalystRepo } from '../support/processes';
 import { makeTempWorkspace, removeTempWorkspace, waitFor } from '../support/workspace';
 import { WorkDoneProgress } from 'vscode-languageserver-protocol';
 
@@ -47,10 +47,7 @@ describe('agreement and adjudication over LSP, on two git branches', function ()
   beforeEach(async () => {
     root = await makeTempWorkspace();
     articleText = await fs.readFile(path.join(root, ARTICLE), 'utf8');
-    await git('init', '-q', '-b', 'main');
-    await git('config', 'user.name', 'Base Analyst');
-    await git('config', 'user.email', 'base@example.org');
-    await git('config', 'commit.gpgsign', 'false');
+    await initAnalystRepo(git);
     const setup = await runProcess(process.execPath, [BUNDLED_CLI, 'setup-git'], root);
     assert.equal(setup.code, 0, setup.err);
     await git('add', '.');

@@ -12,7 +12,7 @@ import { parseSidecar, type Sidecar } from '../../server/src/core/index';
 import { ServerCommands } from '../../server/src/protocol';
 import { AgreementCommands, AgreementRequests, type AdjudicateResult, type ResolveConflictResult } from '../../server/src/protocolAgreement';
 import { startLspHarness, type LspHarness } from '../support/lspHarness';
-import { BUNDLED_CLI, runProcess, gitIn } from '../support/processes';
+import { BUNDLED_CLI, runProcess, gitIn, initAnalystRepo } from '../support/processes';
 import { makeTempWorkspace, removeTempWorkspace } from '../support/workspace';
 
 const ARTICLE = 'seeds/003_0e5bd4099b662286.txt';
@@ -44,10 +44,7 @@ describe('merge conflicts in a sidecar: resolved by adjudication or by a quick f
   beforeEach(async () => {
     root = await makeTempWorkspace();
     const articleText = await fs.readFile(path.join(root, ARTICLE), 'utf8');
-    await git('init', '-q', '-b', 'main');
-    await git('config', 'user.name', 'Base Analyst');
-    await git('config', 'user.email', 'base@example.org');
-    await git('config', 'commit.gpgsign', 'false');
+    await initAnalystRepo(git);
     assert.equal((await runProcess(process.execPath, [BUNDLED_CLI, 'setup-git'], root)).code, 0);
     const start = articleText.indexOf(QUOTE);
     const tagged = await runProcess(process.execPath, [BUNDLED_CLI, 'tag', '--tag', 'cooperation', '--author', 'lead', '--file', ARTICLE, '--start', String(start), '--end', String(start + QUOTE.length)], root);

@@ -10,7 +10,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseIgnoreList, parseRegistry, parseSidecar, serializeSidecar, type Sidecar, type Tag } from '../../server/src/core/index';
 import { startLspHarness, type LspHarness } from '../support/lspHarness';
-import { BUNDLED_CLI, runProcess, type ProcessRun, gitIn } from '../support/processes';
+import { BUNDLED_CLI, runProcess, type ProcessRun, gitIn, initAnalystRepo } from '../support/processes';
 import { makeTempWorkspace, removeTempWorkspace } from '../support/workspace';
 
 const CLI = BUNDLED_CLI;
@@ -63,10 +63,7 @@ describe('merge driver on real git branches', function () {
   });
   beforeEach(async () => {
     root = await makeTempWorkspace();
-    await git('init', '-q', '-b', 'main');
-    await git('config', 'user.name', 'Base Analyst');
-    await git('config', 'user.email', 'base@example.org');
-    await git('config', 'commit.gpgsign', 'false');
+    await initAnalystRepo(git);
     const setup = await cli('setup-git');
     assert.equal(setup.code, 0, setup.err);
     assert.equal((await fs.readFile(path.join(root, '.gitattributes'), 'utf8')).trim(), 'annotations/**/*.yaml merge=corpus-annotator');

@@ -13,7 +13,7 @@ import { parseIgnoreList, parseRegistry, parseTaxonomy, type EntityRegistry, typ
 import { AgreementCommands, type ResolveConflictResult } from '../../server/src/protocolAgreement';
 import { RegistryCommands, type RegistryEditResult } from '../../server/src/protocolEntities';
 import { startLspHarness, type LspHarness } from '../support/lspHarness';
-import { BUNDLED_CLI, runProcess, gitIn } from '../support/processes';
+import { BUNDLED_CLI, runProcess, gitIn, initAnalystRepo } from '../support/processes';
 import { makeTempWorkspace, removeTempWorkspace } from '../support/workspace';
 
 const REGISTRY = 'annotations/entities.yaml';
@@ -88,10 +88,7 @@ describe('merge conflicts in the registry, the ignore list and the taxonomy: res
   });
   beforeEach(async () => {
     root = await makeTempWorkspace();
-    await git('init', '-q', '-b', 'main');
-    await git('config', 'user.name', 'Base Analyst');
-    await git('config', 'user.email', 'base@example.org');
-    await git('config', 'commit.gpgsign', 'false');
+    await initAnalystRepo(git);
     assert.equal((await runProcess(process.execPath, [BUNDLED_CLI, 'setup-git'], root)).code, 0);
     await fs.writeFile(path.join(root, REGISTRY), BASE_REGISTRY);
     await fs.writeFile(path.join(root, IGNORED), BASE_IGNORED);

@@ -33,3 +33,11 @@ export function gitIn(cwd: () => string): (...args: string[]) => Promise<string>
     return r.out;
   };
 }
+
+/** Makes the folder `git` runs in a repository on branch main, committing as a base analyst, without signing. */
+export async function initAnalystRepo(git: (...args: string[]) => Promise<string>): Promise<void> {
+  await git('init', '-q', '-b', 'main');
+  await git('config', 'user.name', 'Base Analyst');
+  await git('config', 'user.email', 'base@example.org');
+  await git('config', 'commit.gpgsign', 'false');
+}

@@ -4,6 +4,7 @@
  * The listing shows them as one record naming every author, as the Corpus Tags view does (client/src/sameTags.ts).
  * Pure.
  */
+import { groupInOrder } from '../core/groupInOrder';
 import type { ListedTag } from './tagsOutput';
 
 /** One listed tag and the records identical to it (same article, tag, current place, status, quote and note). */
@@ -20,14 +21,7 @@ function identity(t: ListedTag): string {
 
 /** Groups identical tags, in the order of their first record. */
 export function groupIdenticalTags(tags: readonly ListedTag[]): TagRecords[] {
-  const groups = new Map<string, { first: ListedTag; same: ListedTag[] }>();
-  for (const t of tags) {
-    const key = identity(t);
-    const g = groups.get(key);
-    if (g) g.same.push(t);
-    else groups.set(key, { first: t, same: [] });
-  }
-  return [...groups.values()];
+  return groupInOrder(tags, identity);
 }
 
 /** Every record of a group: the first, then the others. */
