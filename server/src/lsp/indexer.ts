@@ -234,7 +234,7 @@ export class CorpusIndexer {
         `Indexed ${list.length} articles in ${Date.now() - started} ms (${stats.analysed} analysed, ${stats.fromCache} from the cache${clusteringNote}).`,
       );
       for (const listener of this.indexedListeners) listener();
-      if (cache) this.saveSoon(cache, new Set(keys.values()));
+      if (cache) this.saveSoon(cache, live);
     } finally {
       progress?.done();
     }

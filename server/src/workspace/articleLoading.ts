@@ -167,24 +167,28 @@ export async function loadArticles(service: CorpusService, options: ArticleLoadi
   let basis: ClusteringBasis | undefined;
   if (cache) {
     const input = service.clusteringInput(NEVER_CANCELLED);
-    const registry = cache.fingerprint([JSON.stringify(input.registry)]);
-    fingerprint = cache.fingerprint([JSON.stringify(input.registry), ...input.docs.map((d) => `${d.uri}\n${keys.get(d.uri) ?? ''}`)]);
+    const registryJson = JSON.stringify(input.registry);
+    const registry = cache.fingerprint([registryJson]);
+    fingerprint = cache.fingerprint([registryJson, ...input.docs.map((d) => `${d.uri}\n${keys.get(d.uri) ?? ''}`)]);
     const now: ClusteringBasis = { registry, articles: Object.fromEntries(input.docs.map((d) => [d.uri, keys.get(d.uri) ?? ''])) };
     basis = now;
     try {
       const exact = service.clusteringIsStale() ? cache.clustering(fingerprint) : undefined;
       stats.clusteringFromCache = !!exact && service.adoptClustering(exact, input.generation);
       const kept = stats.clusteringFromCache || !service.clusteringIsStale() ? undefined : cache.keptClustering();
-      const was = kept?.basis.articles ?? {};
-      const changed = input.docs.filter((d) => was[d.uri] !== now.articles[d.uri]).map((d) => d.uri);
-      const removed = Object.keys(was).filter((uri) => !(uri in now.articles));
-      // Only for a corpus that is mostly the one it was made from (a cache folder shared by several workspaces, as
-      // the CLI's is, may hold another corpus's): most articles' entities must be right at once.
-      const mostlySame = changed.length + removed.length <= input.docs.length / 2;
-      if (kept && mostlySame && kept.basis.registry === registry && service.adoptClustering(kept.snapshot, input.generation)) {
-        service.documentsChanged([...changed, ...removed]);
-        stats.clusteringFromCache = true;
-        stats.changedSinceClustering = changed.length + removed.length;
+      if (kept && kept.basis.registry === registry) {
+        const was = kept.basis.articles;
+        const changed = [
+          ...input.docs.filter((d) => was[d.uri] !== now.articles[d.uri]).map((d) => d.uri),
+          ...Object.keys(was).filter((uri) => !(uri in now.articles)), // removed since
+        ];
+        // Only for a corpus that is mostly the one it was made from (a cache folder shared by several workspaces, as
+        // the CLI's is, may hold another corpus's): most articles' entities must be right at once.
+        if (changed.length <= input.docs.length / 2 && service.adoptClustering(kept.snapshot, input.generation)) {
+          service.documentsChanged(changed);
+          stats.clusteringFromCache = true;
+          stats.changedSinceClustering = changed.length;
+        }
       }
     } catch (e) {
       options.log?.(`The cached clustering is not usable (${(e as Error).message}); clustering again.`);

@@ -85,25 +85,22 @@ const ENTITIES: ListOf<RegistryEntity> = {
   },
 };
 
-const everywhereList: ListOf<IgnoreList['everywhere'][number]> = {
-  keyOf: (e) => entryKey(e, 'everywhere')!,
-  read(raw) {
-    const r = parseIgnoreList(yamlOf({ version: 1, everywhere: [flat(raw)] }));
-    if (!r.ok) return r.errors[0].message;
-    return r.list.everywhere[0] ?? 'not an ignored passage';
-  },
-  name: (key, e) => `passage ignored everywhere “${shorten(e?.text ?? key.split('\n').pop() ?? key)}”`,
-};
+/** One of the ignore list's two lists: its records read as the list's parser reads them. */
+function ignoreListOf<K extends 'everywhere' | 'here'>(list: K, name: ListOf<IgnoreList[K][number]>['name']): ListOf<IgnoreList[K][number]> {
+  return {
+    keyOf: (e) => entryKey(e, list)!,
+    read(raw) {
+      const r = parseIgnoreList(yamlOf({ version: 1, [list]: [flat(raw)] }));
+      if (!r.ok) return r.errors[0].message;
+      return (r.list[list][0] as IgnoreList[K][number] | undefined) ?? 'not an ignored passage';
+    },
+    name,
+  };
+}
 
-const hereList: ListOf<IgnoreList['here'][number]> = {
-  keyOf: (e) => entryKey(e, 'here')!,
-  read(raw) {
-    const r = parseIgnoreList(yamlOf({ version: 1, here: [flat(raw)] }));
-    if (!r.ok) return r.errors[0].message;
-    return r.list.here[0] ?? 'not an ignored passage';
-  },
-  name: (key, e) => `passage ignored in ${e?.document ?? key.split('\n')[1]} “${shorten(e?.quote ?? key.split('\n').pop() ?? key)}”`,
-};
+const everywhereList = ignoreListOf('everywhere', (key, e) => `passage ignored everywhere “${shorten(e?.text ?? key.split('\n').pop() ?? key)}”`);
+
+const hereList = ignoreListOf('here', (key, e) => `passage ignored in ${e?.document ?? key.split('\n')[1]} “${shorten(e?.quote ?? key.split('\n').pop() ?? key)}”`);
 
 const TAXONOMY_TAGS: ListOf<TaxonomyEntry> = {
   keyOf: (t) => t.name,

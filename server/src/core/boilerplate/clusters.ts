@@ -13,7 +13,7 @@ import { normalizeSpace } from './text';
 export interface ClusterPlace { uri: string; start: number; end: number }
 export interface Cluster { id: string; kind: BoilerplateKind; text: string; places: ClusterPlace[] }
 
-/** Documents gone through between two yields of the generators below (each can lay out the documents it meets). */
+/** Documents (or cluster members) gone through between two yields of the generators below. */
 const DOCS_PER_SLICE = 100;
 
 export function* passageClusters(docs: readonly DocState[], matchesOf: (p: Passage) => readonly Passage[]): Generator<void, Cluster[], void> {
