@@ -13,7 +13,8 @@ import { mergeFullForms, typeGroupOf, UnionFind, type FormNode, type TypeGroup }
 import { mergeAcronyms } from './acronyms';
 import { createFinder } from './clusterFind';
 import { moveMentions } from './mentionMoves';
-import { assignIds, chooseCanonical, majorityType } from './clusterNames';
+import { assignIds, chooseCanonical } from './clusterNames';
+import { entityType, typeOfName } from './clusterType';
 import { nameFormOf, type NameForm } from './nameForm';
 import { nameTokens } from './nameKey';
 import { corpusPersonIndex, resolveDocumentPartials, type FullName, type PlacedMention } from './partialNames';
@@ -165,6 +166,8 @@ function buildClustering(
     core: Map<string, number>;
     all: Map<string, number>;
     types: Map<EntityType, number>;
+    /** Types of the mentions of each written form (display form → type → count): the canonical name's own votes. */
+    typesOfForm: Map<string, Map<EntityType, number>>;
     cluster: EntityCluster;
     order: string;
   }
@@ -175,7 +178,7 @@ function buildClustering(
       const ownerIndex = uf.ownerOf(root);
       const cluster: EntityCluster = { entityId: '', canonical: '', type: 'MISC', spellings: new Map(), titles: new Map(), mentions: [] };
       const owner = ownerIndex === undefined ? undefined : regEntities[ownerIndex];
-      acc = { root, owner, core: new Map(), all: new Map(), types: new Map(), cluster, order: order() };
+      acc = { root, owner, core: new Map(), all: new Map(), types: new Map(), typesOfForm: new Map(), cluster, order: order() };
       accs.set(root, acc);
     }
     return acc;
@@ -190,14 +193,17 @@ function buildClustering(
       if (title) bump(acc.cluster.titles, title);
       bump(m.core ? acc.core : acc.all, m.form.display);
       bump(acc.types, e.type);
+      let formTypes = acc.typesOfForm.get(m.form.display);
+      if (!formTypes) acc.typesOfForm.set(m.form.display, (formTypes = new Map()));
+      bump(formTypes, e.type);
       acc.cluster.mentions.push({ uri: docs[d].uri, start: e.start, end: e.end, text: e.text });
     }
   });
   const list = [...accs.values()];
   for (const acc of list) {
     const c = acc.cluster;
-    c.type = acc.owner?.type ?? majorityType(acc.types);
     c.canonical = acc.owner?.canonical ?? chooseCanonical(acc.core.size > 0 ? acc.core : acc.all);
+    c.type = acc.owner?.type ?? entityType(acc.types, acc.typesOfForm.get(c.canonical) ?? new Map(), () => typeOfName(c.canonical));
     if (acc.owner?.notes) c.notes = acc.owner.notes;
   }
   const ids = assignIds(

@@ -35,20 +35,6 @@ function compareScores(a: readonly number[], b: readonly number[]): number {
   return 0;
 }
 
-/** The type with the most mentions; ties in the order of ENTITY_TYPES. */
-export function majorityType(counts: ReadonlyMap<EntityType, number>): EntityType {
-  let best: EntityType = 'MISC';
-  let bestCount = -1;
-  for (const t of ENTITY_TYPES) {
-    const c = counts.get(t) ?? 0;
-    if (c > bestCount) {
-      best = t;
-      bestCount = c;
-    }
-  }
-  return best;
-}
-
 export interface IdRequest {
   readonly explicitId?: string;
   readonly canonical: string;
