@@ -150,8 +150,9 @@ export function startServer(connection: Connection, deps: ServerDeps): void {
     if (codeActions) capabilities.codeActionProvider = { codeActionKinds: ['quickfix'], resolveProvider: false };
     return { capabilities, serverInfo: { name: 'corpus-annotator', version: '0.1.0' } };
   });
-  // The analysis cache is written once the corpus is indexed; an editor closing soon after waits for it.
-  connection.onShutdown(() => indexer.flushed());
+  // Background work stops (the clustering worker, an indexing); the analysis cache's pending write is done, and an
+  // editor closing soon after indexing waits for it (the VS Code client allows for it: client/src/extension.ts).
+  connection.onShutdown(() => indexer.shutdown());
   indexer.onReclustered(() => {
     ctx.validateSoon(0);
     ctx.notify.changed('entities', 0);

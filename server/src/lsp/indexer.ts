@@ -18,6 +18,8 @@ export class CorpusIndexer {
   progressSupported = false;
   /** Pending until the first indexing has finished, so early requests wait for the corpus instead of seeing none. */
   private readyPromise: Promise<void>;
+  /** The latest indexing (settled when none runs; never pending before the first, unlike `readyPromise`). */
+  private indexing: Promise<void> = Promise.resolve();
   private resolveFirst: (() => void) | undefined;
   private run = 0;
   private refreshTimer: NodeJS.Timeout | undefined;
@@ -35,6 +37,8 @@ export class CorpusIndexer {
   /** The cache's last save (awaited at shutdown), and the one waiting for the server to be idle. */
   private saving: Promise<void> = Promise.resolve();
   private saveTimer: { timer: NodeJS.Timeout; save: () => Promise<void> } | undefined;
+  /** Aborted at shutdown: background work (a clustering in the worker, an indexing) stops, and none starts. */
+  private readonly stopping = new AbortController();
 
   constructor(
     private readonly connection: Connection,
@@ -69,6 +73,7 @@ export class CorpusIndexer {
    */
   refreshSoon(rebuilt: () => void, idleMs = 1500): void {
     if (this.refreshTimer) clearTimeout(this.refreshTimer);
+    if (this.stopping.signal.aborted) return;
     this.refreshTimer = setTimeout(() => {
       this.refreshTimer = undefined;
       void this.readyPromise.then(() => this.rebuildCoalesced(rebuilt));
@@ -85,7 +90,7 @@ export class CorpusIndexer {
     if (this.rebuilding) return;
     this.rebuilding = true;
     try {
-      while (this.rebuildAgain.size) {
+      while (this.rebuildAgain.size && !this.stopping.signal.aborted) {
         const callbacks = [...this.rebuildAgain];
         this.rebuildAgain.clear();
         const kept = this.keepNext;
@@ -104,17 +109,22 @@ export class CorpusIndexer {
    */
   private async recluster(keep?: (snapshot: ClusteringSnapshot | string) => void): Promise<boolean> {
     if (!this.service.clusteringIsStale()) return true;
+    const { signal } = this.stopping;
+    if (signal.aborted) return false;
     const started = Date.now();
     if (this.background) {
       const input = this.service.clusteringInput(NEVER_CANCELLED);
       try {
-        const { snapshot, json } = await this.background({ docs: input.docs, registry: input.registry }, { serialized: !!keep });
+        const { snapshot, json } = await this.background({ docs: input.docs, registry: input.registry }, { serialized: !!keep, signal });
         // Rebuilt in slices, one a turn of the event loop: hovers and diagnostics are answered meanwhile.
         const adopted = await runInTurns(this.service.adoptClusteringInSlices(snapshot, input.generation));
         this.connection.console.info(`Entities clustered across ${input.docs.length} articles in a worker in ${Date.now() - started} ms${adopted ? '' : ' (superseded)'}.`);
-        if (adopted) keep?.(json ?? snapshot); // as JSON when the worker wrote it: far smaller than the objects
+        // Not kept once shutting down: the cache is being written, with the last clustering kept before this one.
+        if (adopted && !signal.aborted) keep?.(json ?? snapshot); // as JSON when the worker wrote it: far smaller than the objects
         return adopted;
       } catch (e) {
+        // Stopped for the shutdown: the clustering kept (if any) is the last complete one, and nothing is done here.
+        if (signal.aborted) return false;
         this.connection.console.warn(`Clustering in the worker failed (${(e as Error).message}); clustering here instead.`);
       }
     }
@@ -144,6 +154,7 @@ export class CorpusIndexer {
         this.connection.console.error(`Indexing the corpus failed: ${(e as Error).stack ?? e}`);
       })
       .finally(() => first?.());
+    this.indexing = this.readyPromise;
     return this.readyPromise;
   }
 
@@ -160,6 +171,21 @@ export class CorpusIndexer {
     };
     this.saveTimer = { timer: setTimeout(save, SAVE_AFTER_MS), save };
     this.saveTimer.timer.unref?.();
+  }
+
+  /**
+   * The server is shutting down: the clustering worker is stopped (the clustering kept in the cache stays the last
+   * complete one), an indexing in progress is cancelled, no rebuild starts, and the cache's pending write is done now.
+   * Resolves when it is written. Nothing the analysts wrote waits on this: their files are written as they are changed.
+   */
+  async shutdown(): Promise<void> {
+    this.stopping.abort();
+    this.run++;
+    if (this.refreshTimer) clearTimeout(this.refreshTimer);
+    this.refreshTimer = undefined;
+    this.rebuildAgain.clear();
+    await this.indexing;
+    return this.flushed();
   }
 
   /** Writes the cache now if a write is pending; resolves when it is written (the server awaits it at shutdown). */
@@ -225,6 +251,11 @@ export class CorpusIndexer {
         );
       } else {
         await this.recluster(keep);
+        // Shut down while clustering: the articles' analyses are still written (the clustering is made next time).
+        if (this.stopping.signal.aborted) {
+          if (cache) this.saveSoon(cache, live);
+          return;
+        }
       }
       this.stats = stats;
       const clusteringNote = stats.changedSinceClustering

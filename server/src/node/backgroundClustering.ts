@@ -21,14 +21,22 @@ export interface BackgroundClustering {
   readonly json?: string;
 }
 
-export type ClusterInBackground = (input: Omit<ClusteringInput, 'generation'>, options?: { serialized?: boolean }) => Promise<BackgroundClustering>;
+/**
+ * `signal`: aborting it (the server shutting down) stops the worker if it is clustering for this request, and rejects
+ * the request (a queued one is never started).
+ */
+export type ClusterInBackground = (
+  input: Omit<ClusteringInput, 'generation'>,
+  options?: { serialized?: boolean; signal?: AbortSignal },
+) => Promise<BackgroundClustering>;
 
 export function workerClustering(): ClusterInBackground | undefined {
   const file = path.join(__dirname, 'clusteringWorker.js');
   if (!existsSync(file)) return undefined;
   let worker: { thread: Worker; pending: Map<number, Pending> } | undefined;
   let next = 0;
-  let queue: Promise<unknown> = Promise.resolve();
+  /** The last clustering asked for, settled with nothing: it must not hold a result (the size of the corpus's names). */
+  let queue: Promise<void> = Promise.resolve();
   // Each worker answers only its own requests: one stopped after answering must not fail the next worker's.
   const start = () => {
     const thread = new Worker(file);
@@ -58,16 +66,25 @@ export function workerClustering(): ClusterInBackground | undefined {
     return own;
   };
   return (input, options) => {
-    const run = queue.catch(() => undefined).then(
+    const run = queue.then(
       () =>
         new Promise<BackgroundClustering>((resolve, reject) => {
-          worker ??= start();
+          const signal = options?.signal;
+          if (signal?.aborted) return reject(new Error('the clustering was cancelled'));
+          const own = (worker ??= start());
           const id = ++next;
-          worker.pending.set(id, { resolve, reject });
-          worker.thread.postMessage({ id, docs: input.docs, registry: input.registry, serialized: !!options?.serialized });
+          // Stopping the thread rejects what it was asked (its `exit`): nothing else waits on a stopped worker.
+          const stop = () => void own.thread.terminate();
+          signal?.addEventListener('abort', stop, { once: true });
+          const settled = () => signal?.removeEventListener('abort', stop);
+          own.pending.set(id, { resolve: (r) => (settled(), resolve(r)), reject: (e) => (settled(), reject(e)) });
+          own.thread.postMessage({ id, docs: input.docs, registry: input.registry, serialized: !!options?.serialized });
         }),
     );
-    queue = run;
+    queue = run.then(
+      () => undefined,
+      () => undefined,
+    );
     return run;
   };
 }

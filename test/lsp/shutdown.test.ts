@@ -1,0 +1,136 @@
+/**
+ * Shutting down while the corpus is clustered again in the background (a reopened workspace with a changed article:
+ * the kept clustering is used at once and made again in the worker). The worker here answers only when told, so the
+ * shutdown is certain to come while it runs. Servers run in-process, each with its cache in a folder of the test's own.
+ */
+import * as assert from 'node:assert/strict';
+import { promises as fs } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { PassThrough } from 'node:stream';
+import { pathToFileURL } from 'node:url';
+import { createConnection, createMessageConnection, ProposedFeatures, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver/node';
+import { startServer } from '../../server/src/server';
+import { ANALYSIS_VERSION } from '../../server/src/core/index';
+import { loadNerModelFile } from '../../server/src/node/nerModelFile';
+import { nodeFileSystem } from '../../server/src/node/nodeFileSystem';
+import { analysisVersionKey, createAnalysisCacheStore } from '../../server/src/node/analysisCacheStore';
+import type { ClusterInBackground } from '../../server/src/node/backgroundClustering';
+import type { IndexedParams } from '../../server/src/protocol';
+import { makeTempWorkspace, removeTempWorkspace, waitFor } from '../support/workspace';
+
+const ner = loadNerModelFile();
+const VERSION = analysisVersionKey(ANALYSIS_VERSION, ner.bytes);
+
+/** A clustering worker that never answers by itself: each request is recorded with the signal it was given. */
+function stalledWorker() {
+  const requests: { signal?: AbortSignal; settled: boolean }[] = [];
+  const background: ClusterInBackground = (_input, options) =>
+    new Promise((_resolve, reject) => {
+      const request = { signal: options?.signal, settled: false };
+      requests.push(request);
+      options?.signal?.addEventListener('abort', () => {
+        request.settled = true;
+        reject(new Error('the clustering worker stopped'));
+      });
+    });
+  return { requests, background };
+}
+
+async function startCached(root: string, cacheDir: string, background?: ClusterInBackground, options: { waitForIndexing?: boolean } = {}) {
+  const toServer = new PassThrough();
+  const toClient = new PassThrough();
+  startServer(createConnection(ProposedFeatures.all, new StreamMessageReader(toServer), new StreamMessageWriter(toClient)), {
+    loadNerModel: () => ner.model,
+    fs: nodeFileSystem,
+    analysisCache: (_folders, clientDir, log) => createAnalysisCacheStore(clientDir!, VERSION, log),
+    ...(background ? { clusterInBackground: background } : {}),
+  });
+  const client = createMessageConnection(new StreamMessageReader(toClient), new StreamMessageWriter(toServer));
+  let indexed: IndexedParams | undefined;
+  const log: string[] = [];
+  client.onNotification('corpusAnnotator/indexed', (p: IndexedParams) => {
+    indexed ??= p;
+  });
+  client.onNotification('window/logMessage', (p: { message: string }) => {
+    log.push(p.message);
+  });
+  client.listen();
+  const rootUri = pathToFileURL(root).href;
+  await client.sendRequest('initialize', { processId: process.pid, rootUri, workspaceFolders: [{ uri: rootUri, name: 'corpus' }], capabilities: {}, initializationOptions: { analysisCacheDir: cacheDir } });
+  await client.sendNotification('initialized', {});
+  const stats = options.waitForIndexing === false ? undefined : await waitFor('the corpus indexed', () => indexed);
+  return {
+    stats,
+    log,
+    entities: () => client.sendRequest('corpusAnnotator/entities', {}),
+    /** Shuts down as an editor does, and resolves with the server's answer. */
+    async stop() {
+      await client.sendRequest('shutdown');
+      client.dispose();
+      toServer.end();
+      toClient.end();
+    },
+  };
+}
+
+describe('shutting down during a background clustering', function () {
+  this.timeout(120_000);
+  let root: string;
+  let cacheDir: string;
+  let articles: string[];
+  beforeEach(async () => {
+    root = await makeTempWorkspace();
+    cacheDir = await fs.mkdtemp(path.join(os.tmpdir(), 'shutdown-lsp-'));
+    articles = (await fs.readdir(path.join(root, 'seeds'))).sort();
+  });
+  afterEach(async () => {
+    await removeTempWorkspace(root);
+    await fs.rm(cacheDir, { recursive: true, force: true });
+  });
+
+  it('stops the worker and answers; the next start uses the last complete clustering and makes it again', async () => {
+    await (await startCached(root, cacheDir)).stop();
+    await fs.appendFile(path.join(root, 'seeds', articles[0]), '\nGeneral Chansamone Chanyalath met Nguyen Tan Dung in Vientiane.\n');
+
+    const worker = stalledWorker();
+    const reopened = await startCached(root, cacheDir, worker.background);
+    assert.equal(reopened.stats?.analysed, 1);
+    const request = await waitFor('the clustering made again in the worker', () => worker.requests[0]);
+    assert.ok(request.signal, 'the worker is given a way to be stopped');
+    // The worker never answers: the shutdown is answered only because the server stops it rather than waiting.
+    await reopened.stop();
+    assert.ok(request.signal.aborted && request.settled, 'the worker was stopped');
+    assert.equal(worker.requests.length, 1, 'no clustering started after it');
+    assert.ok(!reopened.log.some((m) => /clustering here instead/.test(m)), `not clustered on the server's thread instead: ${reopened.log.join('\n')}`);
+
+    // What a server without any cache shows for the corpus as it is now.
+    const uncachedDir = await fs.mkdtemp(path.join(os.tmpdir(), 'shutdown-lsp-none-'));
+    const uncached = await startCached(root, uncachedDir);
+    const expected = await uncached.entities();
+    await uncached.stop();
+    await fs.rm(uncachedDir, { recursive: true, force: true });
+
+    const next = await startCached(root, cacheDir);
+    assert.deepEqual(
+      next.stats,
+      { articles: articles.length, analysed: 0, fromCache: articles.length, clusteringFromCache: true, changedSinceClustering: 1 },
+      'the changed article was kept; the clustering kept is the last complete one, seen with the change until made again',
+    );
+    await waitFor('the clustering made again', async () => JSON.stringify(await next.entities()) === JSON.stringify(expected));
+    await next.stop();
+  });
+
+  it("answers a shutdown during a cold start's clustering, and keeps the articles' analyses", async () => {
+    const worker = stalledWorker();
+    // A cold start analyses every article, then clusters them (in the worker) before it says the corpus is indexed.
+    const cold = await startCached(root, cacheDir, worker.background, { waitForIndexing: false });
+    const request = await waitFor('the clustering in the worker', () => worker.requests[0], 60_000);
+    await cold.stop();
+    assert.ok(request.signal?.aborted && request.settled, 'the worker was stopped');
+
+    const next = await startCached(root, cacheDir);
+    assert.deepEqual(next.stats, { articles: articles.length, analysed: 0, fromCache: articles.length, clusteringFromCache: false });
+    await next.stop();
+  });
+});
