@@ -2,12 +2,14 @@
  * Entities in the editor: the Entities tree, the commands behind the entity code actions, and keeping the tree fresh.
  * The tree follows the server's `corpusAnnotator/entitiesChanged` only (sent after indexing, after registry edits,
  * whether made here or on disk, and when articles change on disk, saves included), and the Refresh Entities command.
+ * Find Entity… (findEntity.ts) reveals an entity found by any of its names.
  */
 import * as vscode from 'vscode';
 import { EntityNotifications } from '../../server/src/protocolEntities';
 import type { ClientFeature } from './clientContext';
 import { EntitiesTreeProvider } from './entitiesTree';
 import { registerEntityCommands } from './entityCommands';
+import { registerFindEntity } from './findEntity';
 import { EntityUndoKey } from './entityUndoKey';
 
 const REFRESH_DELAY_MS = 250;
@@ -32,6 +34,7 @@ export const entitiesFeature: ClientFeature = {
       client.onNotification(EntityNotifications.entitiesChanged, refreshSoon),
       entityUndoKey,
       ...registerEntityCommands(client, entitiesTree, entityUndoKey),
+      registerFindEntity(client, entitiesTree, entitiesView),
       { dispose: () => timer && clearTimeout(timer) },
     ];
   },

@@ -47,6 +47,8 @@ export class EntitiesTreeProvider implements vscode.TreeDataProvider<EntityNode>
   private readonly shown = new Map<EntityTypeName, number>();
   private readonly typeNodes = new Map<EntityTypeName, EntityNode>();
   private readonly mentions = new Map<string, Promise<EntityMentionsResult>>();
+  /** Entities found by name (Find Entity…) that the loaded page of their type does not hold: listed after it. */
+  private readonly found = new Map<EntityTypeName, EntitySummary[]>();
 
   constructor(private readonly client: LanguageClient) {}
 
@@ -57,7 +59,24 @@ export class EntitiesTreeProvider implements vscode.TreeDataProvider<EntityNode>
     this.mentions.clear();
     this.parents.clear();
     this.typeNodes.clear();
+    this.found.clear();
     this.changed.fire(undefined);
+  }
+
+  /**
+   * The tree's node of an entity found by name, for the view to reveal: its row in the loaded page of its type, else a
+   * row added after that page (a name with one mention may be thousands of rows down). Undefined when its type is
+   * not listed (the corpus changed meanwhile).
+   */
+  async nodeOfEntity(entity: EntitySummary): Promise<EntityNode | undefined> {
+    const typeNode = (await this.getChildren()).find((n) => n.kind === 'type' && n.type === entity.type);
+    if (!typeNode) return undefined;
+    const inTree = async () => (await this.getChildren(typeNode)).find((n) => n.kind === 'entity' && n.entity.id === entity.id);
+    const listed = await inTree();
+    if (listed) return listed;
+    this.found.set(entity.type, [...(this.found.get(entity.type) ?? []).filter((e) => e.id !== entity.id), entity]);
+    this.changed.fire(typeNode);
+    return inTree();
   }
 
   /** Shows the next page of entities of a type. */
@@ -97,6 +116,8 @@ export class EntitiesTreeProvider implements vscode.TreeDataProvider<EntityNode>
       }
       const r = await page;
       const out: EntityNode[] = r.entities.map((entity) => ({ kind: 'entity', entity }));
+      const onPage = new Set(r.entities.map((e) => e.id));
+      for (const entity of this.found.get(node.type) ?? []) if (!onPage.has(entity.id)) out.push({ kind: 'entity', entity });
       if (r.total > r.entities.length) out.push({ kind: 'more', type: node.type, loaded: r.entities.length, total: r.total });
       return out;
     }

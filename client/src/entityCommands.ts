@@ -130,9 +130,10 @@ export function registerEntityCommands(client: LanguageClient, tree: EntitiesTre
   ];
 }
 
-type EntityItem = vscode.QuickPickItem & { entity?: EntitySummary };
+export type EntityItem = vscode.QuickPickItem & { entity?: EntitySummary };
 
-function entityItem(e: EntitySummary, suggested: boolean): EntityItem {
+/** An entity as a quick pick item: its canonical name, type and mention count, and its other spellings. */
+export function entityItem(e: EntitySummary, suggested: boolean): EntityItem {
   const others = e.spellings.filter((s) => s.text !== e.canonical).map((s) => s.text);
   return {
     label: e.canonical,

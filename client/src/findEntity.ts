@@ -1,0 +1,77 @@
+/**
+ * Find Entity…: a quick pick over every entity by any of its names — canonical, spellings, the registry's aliases —
+ * searched by the server as one types (case, diacritics and small spelling differences ignored: `khamlieng` finds
+ * Khamliang Outhakaysone), so a name with one mention is found in a corpus of thousands of entities. The chosen entity
+ * is revealed in the Entities view, even when it is far past the loaded page of its type.
+ */
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { EntityRequests, type EntitySummary } from '../../server/src/protocolEntities';
+import type { EntitiesTreeProvider, EntityNode } from './entitiesTree';
+import { entityItem, type EntityItem } from './entityCommands';
+
+export const FIND_ENTITY_COMMAND = 'corpusAnnotator.findEntity';
+
+/** Entities offered before anything is typed (the most mentioned), and found per search. */
+const FIRST_OFFERED = 100;
+const FOUND = 50;
+
+export function registerFindEntity(client: LanguageClient, tree: EntitiesTreeProvider, view: vscode.TreeView<EntityNode>): vscode.Disposable {
+  // `query`: the search to start with (the pick stays open for the analyst to change it or choose).
+  return vscode.commands.registerCommand(FIND_ENTITY_COMMAND, async (query?: unknown): Promise<EntitySummary | undefined> => {
+    const entity = await pickEntityByName(client, typeof query === 'string' ? query : '');
+    if (!entity) return undefined;
+    const node = await tree.nodeOfEntity(entity);
+    if (!node) {
+      void vscode.window.showWarningMessage(`Corpus Annotator: ${entity.canonical} is no longer among the entities (the corpus changed); try again.`);
+      return undefined;
+    }
+    await view.reveal(node, { select: true, focus: true, expand: false });
+    return entity;
+  });
+}
+
+function pickEntityByName(client: LanguageClient, query: string): Promise<EntitySummary | undefined> {
+  const qp = vscode.window.createQuickPick<EntityItem>();
+  qp.title = 'Find Entity';
+  qp.placeholder = 'Type any name or spelling of an entity';
+  qp.matchOnDescription = true;
+  qp.matchOnDetail = true;
+  qp.value = query;
+  let latest = 0;
+  let first: EntityItem[] | undefined;
+  const search = async (value: string): Promise<void> => {
+    const mine = ++latest;
+    qp.busy = true;
+    try {
+      if (!value.trim()) {
+        first ??= (await client.sendRequest(EntityRequests.entities, { limit: FIRST_OFFERED })).entities.map((e) => entityItem(e, false));
+        if (mine === latest) qp.items = first;
+        return;
+      }
+      const found = (await client.sendRequest(EntityRequests.entities, { query: value, limit: FOUND })).entities;
+      // Shown as the server ranks them: the pick's own filter would hide spellings that differ from the label.
+      if (mine === latest) qp.items = found.map((e) => ({ ...entityItem(e, false), alwaysShow: true }));
+    } catch (e) {
+      if (mine === latest) qp.items = [{ label: `Cannot search entities: ${(e as Error).message}` }];
+    } finally {
+      if (mine === latest) qp.busy = false;
+    }
+  };
+  qp.onDidChangeValue((value) => void search(value));
+  qp.show();
+  void search(query);
+  return new Promise((resolve) => {
+    qp.onDidAccept(() => {
+      // Enter while a search is still running (or with nothing highlighted) keeps the pick open.
+      const entity = qp.busy ? undefined : (qp.selectedItems[0]?.entity ?? qp.activeItems[0]?.entity);
+      if (!entity) return;
+      resolve(entity);
+      qp.hide();
+    });
+    qp.onDidHide(() => {
+      resolve(undefined);
+      qp.dispose();
+    });
+  });
+}
