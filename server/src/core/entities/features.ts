@@ -14,9 +14,11 @@ import type { WordClusters } from './wordClusters';
 
 // Module-local copies of hot functions (cross-module bindings may be getters under some loaders).
 const { foldKey, gazBitsOf, gazStartLength, matchGazetteer } = gazetteer;
-const { hashString, mix, mix3 } = hashing;
-const { caseClassOf, foldWord, shapeOf } = normalize;
-const { clusterPath } = wordClusters;
+const { hashRange, hashString, mix, mix3 } = hashing;
+const FNV_OFFSET: number = hashing.FNV_OFFSET;
+const FNV_PRIME: number = hashing.FNV_PRIME;
+const { caseClassOf, foldWord, shapeHash } = normalize;
+const { clusterAtLevel } = wordClusters;
 const NO_CLUSTER: number = wordClusters.NO_CLUSTER;
 
 export interface FeatureSentence {
@@ -62,27 +64,34 @@ export function wordInfo(word: string, clusters: WordClusters): WordInfo {
   if (info !== undefined) return info;
   const f = foldWord(word);
   const lowerText = f.toLowerCase();
-  const key = foldKey(word);
+  // foldKey(word), from the lower-cased fold at hand (the same string: the fold lower-cased, a trailing dot dropped).
+  const key = lowerText.charCodeAt(lowerText.length - 1) === 46 /* . */ ? lowerText.slice(0, -1) : lowerText;
   const cc = caseClassOf(f);
   const lower = hashString(lowerText);
   const exact = hashString(f);
-  const shape = hashString(shapeOf(f));
+  const shape = shapeHash(f);
   const intrinsic = new Uint32Array(N_INTRINSIC);
   let k = 0;
   intrinsic[k++] = mix(1, 0);
   intrinsic[k++] = mix(2, lower);
   intrinsic[k++] = mix(3, exact);
   intrinsic[k++] = mix(4, shape);
+  // Affixes of 1 to 4 letters: hashString of key.slice(0, a) and key.slice(-a), hashed in place (a unique word, as
+  // every number of a table is, made eight strings here).
+  const n = key.length;
+  let prefix = FNV_OFFSET;
   for (let a = 1; a <= 4; a++) {
-    intrinsic[k++] = mix(14 + a, key.length > a ? hashString(key.slice(0, a)) : 0);
-    intrinsic[k++] = mix(18 + a, key.length > a ? hashString(key.slice(-a)) : 0);
+    if (n > a) prefix = Math.imul(prefix ^ key.charCodeAt(a - 1), FNV_PRIME);
+    intrinsic[k++] = mix(14 + a, n > a ? prefix >>> 0 : 0);
+    intrinsic[k++] = mix(18 + a, n > a ? hashRange(key, n - a, n) : 0);
   }
-  intrinsic[k++] = mix(31, Math.min(key.length, 12) | (cc << 4));
+  intrinsic[k++] = mix(31, Math.min(n, 12) | (cc << 4));
   // Distributional features: the word's cluster at each level of the tree, and the finest one with its casing.
-  const path = clusterPath(clusters, clusters.clusterOf(lowerText));
-  const cluster1 = path.length > 0 ? path[0] : NO_CLUSTER;
-  const cluster2 = path.length > 1 ? path[1] : cluster1;
-  const cluster3 = path.length > 2 ? path[path.length - 1] : cluster2;
+  const leaf = clusters.clusterOf(lowerText);
+  const levels = clusters.levelBits.length;
+  const cluster1 = levels > 0 ? clusterAtLevel(clusters, leaf, 0) : NO_CLUSTER;
+  const cluster2 = levels > 1 ? clusterAtLevel(clusters, leaf, 1) : cluster1;
+  const cluster3 = levels > 2 ? clusterAtLevel(clusters, leaf, levels - 1) : cluster2;
   intrinsic[k++] = mix(40, cluster1);
   intrinsic[k++] = mix(41, cluster2);
   intrinsic[k++] = mix(42, cluster3);

@@ -39,6 +39,25 @@ export function isLowerChar(ch: string): boolean {
   return ch !== ch.toUpperCase() && ch === ch.toLowerCase();
 }
 
+/**
+ * Case of each UTF-16 code unit, found once per unit: 1 upper, 2 lower, 3 neither (0: not asked yet). A pure cache:
+ * `isUpperChar` and `isLowerChar` of a non-ASCII unit convert it to both cases each time, and a page of unique
+ * non-Latin words asked that for every letter of every word twice (case class, then shape).
+ */
+const unitCases = new Uint8Array(0x10000);
+const UNIT_UPPER = 1;
+const UNIT_LOWER = 2;
+
+function caseOfUnit(c: number): number {
+  let k = unitCases[c];
+  if (k === 0) {
+    const ch = String.fromCharCode(c);
+    k = isUpperChar(ch) ? UNIT_UPPER : isLowerChar(ch) ? UNIT_LOWER : 3;
+    unitCases[c] = k;
+  }
+  return k;
+}
+
 export const enum CaseClass {
   Lower = 0,
   InitCap = 1,
@@ -59,9 +78,9 @@ export function caseClassOf(folded: string): CaseClass {
       if (lower === 0 && upper === 1 && i === firstLetterIndex(folded)) firstUpper = true;
     } else if (c >= 97 && c <= 122) lower++;
     else if (c > 127) {
-      const ch = folded[i];
-      if (isUpperChar(ch)) upper++;
-      else if (isLowerChar(ch)) lower++;
+      const k = caseOfUnit(c);
+      if (k === UNIT_UPPER) upper++;
+      else if (k === UNIT_LOWER) lower++;
     }
   }
   if (upper === 0 && lower === 0) return CaseClass.Other;
@@ -79,6 +98,33 @@ function firstLetterIndex(s: string): number {
   return -1;
 }
 
+/**
+ * `hashString(shapeOf(folded))` (hashing.ts, FNV-1a) without making the shape: every unique word (each number of a
+ * table) made a string of up to 13 characters one character at a time.
+ */
+export function shapeHash(folded: string): number {
+  let h = 0x811c9dc5;
+  let length = 0;
+  let last = -1;
+  for (let i = 0; i < folded.length; i++) {
+    const c = folded.charCodeAt(i);
+    let k: number;
+    if (c >= 65 && c <= 90) k = 88 /* X */;
+    else if (c >= 97 && c <= 122) k = 120 /* x */;
+    else if (c >= 48 && c <= 57) k = 100 /* d */;
+    else if (c > 127 && caseOfUnit(c) === UNIT_UPPER) k = 88;
+    else if (c > 127 && caseOfUnit(c) === UNIT_LOWER) k = 120;
+    else k = c;
+    if (k !== last || (k !== 88 && k !== 120 && k !== 100)) {
+      h = Math.imul(h ^ k, 0x01000193);
+      length++;
+    }
+    last = k;
+    if (length > 12) break;
+  }
+  return h >>> 0;
+}
+
 /** Word shape with runs collapsed: `Vietnam` → `Xx`, `U.S.` → `X.X.`, `1996-08-22` → `d-d-d`, `T12-75` → `Xd-d`. */
 export function shapeOf(folded: string): string {
   let out = '';
@@ -90,8 +136,8 @@ export function shapeOf(folded: string): string {
     if (c >= 65 && c <= 90) k = 'X';
     else if (c >= 97 && c <= 122) k = 'x';
     else if (c >= 48 && c <= 57) k = 'd';
-    else if (c > 127 && isUpperChar(ch)) k = 'X';
-    else if (c > 127 && isLowerChar(ch)) k = 'x';
+    else if (c > 127 && caseOfUnit(c) === UNIT_UPPER) k = 'X';
+    else if (c > 127 && caseOfUnit(c) === UNIT_LOWER) k = 'x';
     else k = ch;
     if (k !== last || (k !== 'X' && k !== 'x' && k !== 'd')) out += k;
     last = k;

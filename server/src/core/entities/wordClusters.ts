@@ -130,6 +130,17 @@ export function clusterPath(clusters: WordClusters, leaf: number): number[] {
   return out;
 }
 
+/** `clusterPath(clusters, leaf)[level]`, without making the path. */
+export function clusterAtLevel(clusters: WordClusters, leaf: number, level: number): number {
+  if (leaf === NO_CLUSTER) return NO_CLUSTER;
+  const bits = clusters.levelBits;
+  let total = 0;
+  for (let k = 0; k < bits.length; k++) total += bits[k];
+  let used = 0;
+  for (let k = 0; k <= level; k++) used += bits[k];
+  return ((level + 1) << 16) | (leaf >>> (total - used));
+}
+
 function readU32(b: Uint8Array, at: number): number {
   return (b[at] | (b[at + 1] << 8) | (b[at + 2] << 16) | (b[at + 3] << 24)) >>> 0;
 }
