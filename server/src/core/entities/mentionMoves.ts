@@ -29,6 +29,18 @@ export function sameNames(a: readonly RecognizedEntity[], b: readonly Recognized
 }
 
 /**
+ * Where the names of `from` went in `to` (two lists of the same names, `sameNames`): the name of `to` that was at
+ * `start`-`end` in `from`, if one was there.
+ */
+export function movedPlaces(from: readonly RecognizedEntity[], to: readonly RecognizedEntity[]): (start: number, end: number) => RecognizedEntity | undefined {
+  const x = inOrder(from);
+  const y = inOrder(to);
+  const moved = new Map<string, RecognizedEntity>();
+  for (let i = 0; i < x.length; i++) moved.set(`${x[i].start}:${x[i].end}`, y[i]);
+  return (start, end) => moved.get(`${start}:${end}`);
+}
+
+/**
  * Moves one article's mentions from the offsets of `from` to those of `to` (two lists of the same names, `sameNames`):
  * its list of mentions is replaced, and so are its entries in each of its entities' mention lists (new objects: lists
  * handed out earlier keep what they said).
@@ -40,13 +52,9 @@ export function moveMentions(
   from: readonly RecognizedEntity[],
   to: readonly RecognizedEntity[],
 ): void {
-  const x = inOrder(from);
-  const y = inOrder(to);
-  const moved = new Map<string, RecognizedEntity>();
-  for (let i = 0; i < x.length; i++) moved.set(`${x[i].start}:${x[i].end}`, y[i]);
-  const place = (start: number, end: number) => moved.get(`${start}:${end}`);
   const list = mentionsByUri.get(uri);
   if (!list) return;
+  const place = movedPlaces(from, to);
   const ids = new Set<string>();
   mentionsByUri.set(
     uri,
@@ -56,8 +64,17 @@ export function moveMentions(
       return p ? { ...m, start: p.start, end: p.end } : m;
     }),
   );
-  for (const id of ids) {
-    const mentions = clusterOf(id)?.mentions;
+  moveClusterMentions([...ids].map(clusterOf), uri, place);
+}
+
+/** Moves the entries of article `uri` in these entities' mention lists to where `place` says their names went. */
+export function moveClusterMentions(
+  clusters: Iterable<EntityCluster | undefined>,
+  uri: string,
+  place: (start: number, end: number) => RecognizedEntity | undefined,
+): void {
+  for (const c of clusters) {
+    const mentions = c?.mentions;
     if (!mentions) continue;
     for (let i = 0; i < mentions.length; i++) {
       const m = mentions[i];
