@@ -13,7 +13,7 @@ import * as wordClusters from './wordClusters';
 import type { WordClusters } from './wordClusters';
 
 // Module-local copies of hot functions (cross-module bindings may be getters under some loaders).
-const { foldKey, gazBitsOf, gazStartLength, matchGazetteer } = gazetteer;
+const { gazBitsOf, gazStartLength, matchGazetteer } = gazetteer;
 const { hashRange, hashString, mix, mix3 } = hashing;
 const FNV_OFFSET: number = hashing.FNV_OFFSET;
 const FNV_PRIME: number = hashing.FNV_PRIME;
@@ -138,7 +138,7 @@ function contextBits(infos: readonly WordInfo[], i: number): number {
   return bits;
 }
 
-export function collectDocCues(sentences: readonly FeatureSentence[]): DocCues {
+export function collectDocCues(sentences: Iterable<FeatureSentence>): DocCues {
   const lowerSeen = new Set<string>();
   const capMid = new Set<string>();
   const contexts = new Map<string, number>();

@@ -23,7 +23,7 @@ import { applySpanRules, trimHeadline } from './spanRules';
 import { cleanSpan, spansFromLabels, splitHyphenPlaces, type TokenSpan } from './spans';
 import { DocMemory, sumFeatures, tagSentenceLazy } from './tagger';
 import { titleStart } from './titles';
-import { LineCase, segment, type Token } from './tokenize';
+import { LineCase, segment, type Sentence, type Token } from './tokenize';
 
 /**
  * The most tokens one name may have. The longest in the seeds has 12 (`Việt Nam – Laos Friendship Association in the
@@ -92,13 +92,24 @@ function recognize(
   throwIfCancelled(token);
   const isCommon = (key: string): boolean => model.commonWords.has(key);
   const sentences = segment(text);
-  const cached = sentences.map((s) => s.tokens.map((t) => lookup(model, cache, t.text)));
-  const inputs: FeatureSentence[] = sentences.map((s, k) => ({
-    words: s.tokens.map((t) => t.text),
-    lineCase: s.lineCase,
-    infos: cached[k].map((c) => c.info),
-  }));
-  const cues = collectDocCues(inputs);
+  // A sentence's words and word facts are made when they are read (for the document's cues, then for tagging it),
+  // not kept for every sentence of the document at once: held from the first pass to the last, they were a few
+  // objects per sentence that every garbage collection of the young generation copied (a page of one-word lines is
+  // a hundred thousand sentences). The word facts themselves are cached per word form.
+  const featureSentence = (s: Sentence): FeatureSentence => {
+    const n = s.tokens.length;
+    const words: string[] = new Array(n);
+    const infos: WordInfo[] = new Array(n);
+    for (let i = 0; i < n; i++) {
+      const w = s.tokens[i].text;
+      words[i] = w;
+      infos[i] = lookup(model, cache, w).info;
+    }
+    return { words, lineCase: s.lineCase, infos };
+  };
+  const cues = collectDocCues((function* () {
+    for (const s of sentences) yield featureSentence(s);
+  })());
   // Rules read ALL CAPS lines re-cased (the tagger keeps its own casing features for them).
   const tokenLists = sentences.map((s) => (s.lineCase === LineCase.AllCaps ? recaseAllCaps(s.tokens, isCommon) : s.tokens));
   const seenLower = (w: string): boolean => cues.lowerSeen.has(lookup(model, cache, w).info.lowerText);
@@ -117,8 +128,10 @@ function recognize(
   const memory = new DocMemory();
   for (let s = 0; s < sentences.length; s++) {
     if ((s & 31) === 31) throwIfCancelled(token);
-    const base = cached[s].map((c) => c.scores);
-    const ctx = sentenceContext(inputs[s], cues);
+    const sentenceTokens = sentences[s].tokens;
+    const base: Float64Array[] = new Array(sentenceTokens.length);
+    for (let i = 0; i < sentenceTokens.length; i++) base[i] = lookup(model, cache, sentenceTokens[i].text).scores;
+    const ctx = sentenceContext(featureSentence(sentences[s]), cues);
     const labels = tagSentenceLazy(model, ctx, base, N_INTRINSIC, memory);
     const cleaned: TokenSpan[] = [];
     for (const raw of spansFromLabels(labels)) {
