@@ -9,7 +9,7 @@ const APOSTROPHES = /[\u2019\u2018\u02bc\u0060\u00b4]/g;
 
 /** Unify apostrophes and strip diacritics (`Lương` → `Luong`, `Việt` → `Viet`, `O’Brien` → `O'Brien`). */
 export function foldWord(word: string): string {
-  if (!NON_ASCII.test(word)) return word;
+  if (!NON_ASCII.test(word) || isInert(word)) return word;
   let folded = folds.get(word);
   if (folded === undefined) {
     folded = word
@@ -22,6 +22,38 @@ export function foldWord(word: string): string {
     folds.set(word, folded);
   }
   return folded;
+}
+
+/**
+ * Code units that folding leaves as they are in any word: 1 yes, 2 no (0: not asked yet). A unit is inert when it is no
+ * surrogate (a pair may decompose), no apostrophe the fold unifies, no `đ`/`Đ`, no combining mark, its own canonical
+ * decomposition, and a starter (a mark of the lowest class after it stays after it). A word of such units is its own
+ * fold: a non-Latin word (Chinese, Thai without marks, random units) needs no normalisation.
+ */
+const inertUnits = new Uint8Array(0x10000);
+
+function isInertUnit(c: number): boolean {
+  let k = inertUnits[c];
+  if (k === 0) {
+    const ch = String.fromCharCode(c);
+    const inert =
+      (c < 0xd800 || c > 0xdfff) &&
+      !APOSTROPHE_UNIT.test(ch) &&
+      ch !== 'đ' &&
+      ch !== 'Đ' &&
+      !MARK_UNIT.test(ch) &&
+      ch.normalize('NFD') === ch &&
+      (ch + '\u0334').normalize('NFD') === ch + '\u0334';
+    inertUnits[c] = k = inert ? 1 : 2;
+  }
+  return k === 1;
+}
+const APOSTROPHE_UNIT = /[\u2019\u2018\u02bc\u0060\u00b4]/;
+const MARK_UNIT = /\p{M}/u;
+
+function isInert(word: string): boolean {
+  for (let i = 0; i < word.length; i++) if (!isInertUnit(word.charCodeAt(i))) return false;
+  return true;
 }
 
 /**
