@@ -9,6 +9,7 @@ import * as hashing from './hashing';
 import * as normalize from './normalize';
 import { CaseClass } from './normalize';
 import { LineCase } from './tokenize';
+import { TypedViews } from './typedViews';
 import * as wordClusters from './wordClusters';
 import type { WordClusters } from './wordClusters';
 
@@ -53,6 +54,9 @@ export interface WordInfo {
 /** Number of word-intrinsic features (bias, word, exact form, shape, affixes, length, word clusters). */
 export const N_INTRINSIC = 17;
 
+/** Word-intrinsic feature vectors, one per word form (cut from shared blocks: see typedViews.ts). */
+const intrinsicVectors = new TypedViews(Uint32Array, N_INTRINSIC);
+
 /** One cache of word forms per cluster table (a model's features depend on its table). */
 const wordCaches = new WeakMap<WordClusters, Map<string, WordInfo>>();
 
@@ -70,7 +74,7 @@ export function wordInfo(word: string, clusters: WordClusters): WordInfo {
   const lower = hashString(lowerText);
   const exact = hashString(f);
   const shape = shapeHash(f);
-  const intrinsic = new Uint32Array(N_INTRINSIC);
+  const intrinsic = intrinsicVectors.next();
   let k = 0;
   intrinsic[k++] = mix(1, 0);
   intrinsic[k++] = mix(2, lower);

@@ -22,6 +22,7 @@ import { namesAfterRoles } from './roleNames';
 import { applySpanRules, trimHeadline } from './spanRules';
 import { cleanSpan, spansFromLabels, splitHyphenPlaces, type TokenSpan } from './spans';
 import { DocMemory, sumFeatures, tagSentenceLazy } from './tagger';
+import { TypedViews } from './typedViews';
 import { titleStart } from './titles';
 import { LineCase, segment, type Sentence, type Token } from './tokenize';
 
@@ -52,22 +53,15 @@ interface CachedWord {
 }
 
 /**
- * The words seen, and the buffer their score vectors are cut from: nine doubles are past the size V8 keeps a typed
+ * The words seen, and the blocks their score vectors are cut from: nine doubles are past the size V8 keeps a typed
  * array on its heap, so a vector of its own per word (a page of new words) is an allocation outside the heap each.
  */
 class WordCache extends Map<string, CachedWord> {
-  private chunk = new Float64Array(0);
-  private used = 0;
+  private readonly vectors = new TypedViews(Float64Array, N_LABELS);
 
   /** A zeroed vector of `N_LABELS` scores. */
   newScores(): Float64Array {
-    if (this.used + N_LABELS > this.chunk.length) {
-      this.chunk = new Float64Array(N_LABELS * 4096);
-      this.used = 0;
-    }
-    const v = this.chunk.subarray(this.used, this.used + N_LABELS);
-    this.used += N_LABELS;
-    return v;
+    return this.vectors.next();
   }
 }
 

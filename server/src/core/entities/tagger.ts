@@ -5,6 +5,7 @@
 import * as features from './features';
 import type { SentenceContext } from './features';
 import * as labels from './labels';
+import { TypedViews } from './typedViews';
 
 // Module-local copies: cross-module bindings may be getters under some loaders, too slow for the inner loop.
 const N_STATIC: number = features.N_STATIC;
@@ -127,6 +128,8 @@ export function tagSentenceLazy(
  */
 export class DocMemory {
   private readonly counts = new Map<string, Int32Array>();
+  /** The label counts of each word, cut from shared blocks (see typedViews.ts). */
+  private readonly countVectors = new TypedViews(Int32Array, 5);
   /**
    * Buffers of `tagSentenceLazy`, reused from sentence to sentence (a page of one-word lines is a hundred thousand
    * sentences, and three typed arrays each were most of its tagging time).
@@ -152,7 +155,7 @@ export class DocMemory {
 
   record(key: string, label: number): void {
     let c = this.counts.get(key);
-    if (c === undefined) this.counts.set(key, (c = new Int32Array(5)));
+    if (c === undefined) this.counts.set(key, (c = this.countVectors.next()));
     c[label === 0 ? 0 : 1 + ((label - 1) >> 1)]++;
   }
 }
