@@ -48,11 +48,31 @@ export function analysisCacheDir(folders: readonly string[], given?: string): st
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
-/** Writes a file under a temporary name and renames it into place (readers see the old file or the new one). */
-async function writeAtomically(file: string, data: string): Promise<void> {
+/** How much of a string is encoded for writing at a time. */
+const WRITE_CHUNK = 1 << 20;
+
+/**
+ * Writes a file under a temporary name and renames it into place (readers see the old file or the new one); `data`
+ * is written in its parts, in order, a megabyte at a time: tens of megabytes of JSON are never copied whole into
+ * one string or one buffer.
+ */
+async function writeAtomically(file: string, ...data: string[]): Promise<void> {
   const tmp = `${file}.${process.pid}.${Math.random().toString(16).slice(2, 10)}.tmp`;
   try {
-    await fs.writeFile(tmp, data);
+    const handle = await fs.open(tmp, 'w');
+    try {
+      for (const part of data) {
+        for (let at = 0; at < part.length; ) {
+          let end = Math.min(part.length, at + WRITE_CHUNK);
+          // Never between the two halves of a surrogate pair (each half alone would be written as U+FFFD).
+          if (end < part.length && (part.charCodeAt(end - 1) & 0xfc00) === 0xd800) end--;
+          await handle.writeFile(part.slice(at, end)); // from the current position, all of it
+          at = end;
+        }
+      }
+    } finally {
+      await handle.close();
+    }
     await fs.rename(tmp, file);
   } catch (e) {
     await fs.rm(tmp, { force: true }).catch(() => undefined);
@@ -142,21 +162,22 @@ export function createAnalysisCacheStore(dir: string, versionKey: string, log: (
             }
           }
         }
-        // One shard at a time, each serialised in its own turn of the event loop: at 10,000 articles the whole cache
-        // is tens of megabytes of JSON, which at once would keep a request waiting for most of a second.
-        const writes: Promise<void>[] = [];
+        // One shard at a time, each serialised in its own turn of the event loop and written before the next is made:
+        // at 10,000 articles the whole cache is tens of megabytes of JSON, which at once would keep a request waiting
+        // for most of a second, and held at once would raise the server's peak memory by as much again.
         for (const i of [...dirty]) {
           await new Promise((r) => setImmediate(r));
           dirty.delete(i);
-          writes.push(writeAtomically(shardFile(i), JSON.stringify({ format: FORMAT, version, entries: Object.fromEntries(shards[i]) })));
+          await writeAtomically(shardFile(i), JSON.stringify({ format: FORMAT, version, entries: Object.fromEntries(shards[i]) }));
+          shards[i].clear();
         }
         if (clusteringDirty && clustering) {
           clusteringDirty = false;
           const { fingerprint, snapshot, basis } = clustering;
+          clustering = undefined;
           const json = typeof snapshot === 'string' ? snapshot : JSON.stringify(snapshot);
-          writes.push(writeAtomically(path.join(dir, CLUSTERING_FILE), `${JSON.stringify({ format: FORMAT, version, fingerprint, basis }).slice(0, -1)},"snapshot":${json}}`));
+          await writeAtomically(path.join(dir, CLUSTERING_FILE), `${JSON.stringify({ format: FORMAT, version, fingerprint, basis }).slice(0, -1)},"snapshot":`, json, '}');
         }
-        await Promise.all(writes);
       } catch (e) {
         log(`The analysis cache in ${dir} could not be written (${(e as Error).message}); analyses will be computed again next time.`);
       } finally {

@@ -68,6 +68,32 @@ describe('the analysis cache on disk', () => {
     assert.deepEqual(b.clustering('fp'), full);
   });
 
+  it('writes a clustering of many megabytes whole, non-ASCII names across its megabyte chunks included', async () => {
+    // Names of 3 to 7 characters with a letter outside the BMP (two UTF-16 units) and Vietnamese letters: the file
+    // is written a megabyte of the string at a time, and some chunk ends fall inside a surrogate pair.
+    const names = Array.from({ length: 25_000 }, (_, i) => `Việt𝔄${'x'.repeat(i % 5)}${i}`);
+    const big = {
+      clusters: names.map((n, i) => ({ entityId: `e${i}`, canonical: n, type: 'LOCATION', spellings: [[n, 1]], titles: [] })),
+      documents: [{ uri: '/w/a.txt', start: names.map((_, i) => i * 20), end: names.map((_, i) => i * 20 + 9), cluster: names.map((_, i) => i), text: names, title: names.map(() => null) }],
+    } satisfies ClusteringSnapshot;
+    // The first entity's canonical name is padded so that a pair's first half ends the first megabyte chunk.
+    const edge = (1 << 20) - 1;
+    const unpadded = JSON.stringify(big);
+    let before = edge;
+    while ((unpadded.charCodeAt(before) & 0xfc00) !== 0xd800) before--;
+    big.clusters[0] = { ...big.clusters[0], canonical: `${'x'.repeat(edge - before)}${big.clusters[0].canonical}` };
+    const json = JSON.stringify(big);
+    assert.equal(json.charCodeAt(edge) & 0xfc00, 0xd800, 'a surrogate pair across the first chunk boundary');
+    assert.ok(json.length > 1 << 21, 'more than two chunks');
+    const a = createAnalysisCacheStore(dir, V1);
+    await a.load();
+    a.keepClustering('fp', json);
+    await a.save(new Set());
+    const b = createAnalysisCacheStore(dir, V1);
+    await b.load();
+    assert.deepEqual(b.clustering('fp'), big);
+  });
+
   it('is empty for another analysis version or another model', async () => {
     const keys = await saved();
     for (const other of [analysisVersionKey(2, new Uint8Array([1, 2, 3])), analysisVersionKey(1, new Uint8Array([1, 2, 4]))]) {
