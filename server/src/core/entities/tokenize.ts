@@ -33,6 +33,19 @@ const WORD = String.raw`[\p{L}\p{M}\p{N}]+(?:(?:[-'’&]|(?<=\p{N})[.,:/](?=\p{N
 const INITIALS = String.raw`(?:\p{Lu}\.){2,}(?:-[\p{L}\p{M}\p{N}]+)*`;
 const CLITIC = String.raw`['’](?:s|S|re|ve|ll|d|m)(?![\p{L}\p{M}\p{N}])|n['’]t(?![\p{L}])`;
 const TOKEN_RE = new RegExp(`${INITIALS}|${CLITIC}|${WORD}|\\S`, 'gu');
+/**
+ * TOKEN_RE anchored where it is tried (sticky): the tokeniser steps over white space itself and asks only where a token
+ * starts (every alternative starts with a non-space, and `\S` takes any, so a token starts at the first non-space).
+ * `test` leaves the token's end in `lastIndex`: no match array per token.
+ */
+const TOKEN_AT = new RegExp(TOKEN_RE.source, 'uy');
+
+/** `/\s/u.test` of one code unit (JavaScript's white space and line terminators), without a regex call. */
+function isSpaceUnit(c: number): boolean {
+  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
+  if (c < 0xa0) return false;
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
 const POSSESSIVE_TAIL = /^(.+?)(n['’]t|['’][sS])$/su;
 
 /** Words that keep a following period as part of the token. */
@@ -46,18 +59,20 @@ const ABBREVIATIONS = new Set([
 /** Split a text into tokens (offsets into `text`). */
 export function tokenize(text: string, from = 0, to = text.length): Token[] {
   const out: Token[] = [];
-  const re = TOKEN_RE;
-  re.lastIndex = from;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(text)) !== null) {
-    let start = m.index;
+  const re = TOKEN_AT;
+  const length = text.length;
+  let at = from;
+  for (;;) {
+    while (at < length && isSpaceUnit(text.charCodeAt(at))) at++;
+    if (at >= length) break;
+    re.lastIndex = at;
+    if (!re.test(text)) break; // not reached: `\S` matches at any non-space
+    let start = at;
     if (start >= to) break;
-    let word = m[0];
-    let end = start + word.length;
-    if (end > to) {
-      word = text.slice(start, to);
-      end = to;
-    }
+    let end = re.lastIndex;
+    if (end > to) end = to;
+    let word = text.slice(start, end);
+    at = re.lastIndex;
     const tail = word.length > 2 && mayHavePossessiveTail(word) ? POSSESSIVE_TAIL.exec(word) : null;
     if (tail && /[\p{L}\p{N}]$/u.test(tail[1])) {
       const base = tail[1];
@@ -67,7 +82,7 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
     } else if (text.charCodeAt(end) === 46 /* . */ && keepsPeriod(word)) {
       word += '.';
       end++;
-      re.lastIndex = end;
+      at = end;
     }
     out.push({ start, end, text: word });
   }
