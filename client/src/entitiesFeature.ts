@@ -9,7 +9,7 @@ import { EntityNotifications } from '../../server/src/protocolEntities';
 import type { ClientFeature } from './clientContext';
 import { EntitiesTreeProvider } from './entitiesTree';
 import { registerEntityCommands } from './entityCommands';
-import { registerFindEntity } from './findEntity';
+import { registerFindEntity, revealEntity } from './findEntity';
 import { EntityUndoKey } from './entityUndoKey';
 
 const REFRESH_DELAY_MS = 250;
@@ -23,9 +23,15 @@ export const entitiesFeature: ClientFeature = {
     Object.assign(ctx.exports, { entitiesTree, entitiesView, entityUndoKey });
 
     let timer: NodeJS.Timeout | undefined;
+    // The selected entity stays selected (an entity found with Find Entity… included): a refresh redraws every row.
+    const refreshKeepingSelection = async () => {
+      const [selected] = entitiesView.selection;
+      entitiesTree.refresh();
+      if (selected?.kind === 'entity' && entitiesView.visible) await revealEntity(entitiesTree, entitiesView, selected.entity, { focus: false });
+    };
     const refreshSoon = () => {
       if (timer) clearTimeout(timer);
-      timer = setTimeout(() => entitiesTree.refresh(), REFRESH_DELAY_MS);
+      timer = setTimeout(() => void refreshKeepingSelection().catch(() => undefined), REFRESH_DELAY_MS);
     };
 
     return [

@@ -21,13 +21,52 @@ export function registerFindEntity(client: LanguageClient, tree: EntitiesTreePro
   return vscode.commands.registerCommand(FIND_ENTITY_COMMAND, async (query?: unknown): Promise<EntitySummary | undefined> => {
     const entity = await pickEntityByName(client, typeof query === 'string' ? query : '');
     if (!entity) return undefined;
+    if (await revealEntity(tree, view, entity)) return entity;
+    void vscode.window.showWarningMessage(`Corpus Annotator: ${entity.canonical} could not be shown in the Entities view (the corpus changed meanwhile); try again.`);
+    return undefined;
+  });
+}
+
+/** Tries to reveal an entity this many times: the tree may be refreshed meanwhile (entities change as articles do). */
+const REVEAL_TRIES = 5;
+const RETRY_AFTER_MS = 300;
+
+/**
+ * Selects the entity's row in the view. VS Code finds the row among its parent's children as the view fetches them
+ * again; a refresh in between (after a recluster, a registry edit) cancels that fetch and the row is not found, so the
+ * row is looked up afresh and revealed again after the tree's next change (or a short wait).
+ */
+export async function revealEntity(
+  tree: EntitiesTreeProvider,
+  view: vscode.TreeView<EntityNode>,
+  entity: EntitySummary,
+  options: { focus: boolean } = { focus: true },
+): Promise<boolean> {
+  const selected = () => view.selection.some((n) => n.kind === 'entity' && n.entity.id === entity.id);
+  for (let attempt = 1; attempt <= REVEAL_TRIES; attempt++) {
     const node = await tree.nodeOfEntity(entity);
-    if (!node) {
-      void vscode.window.showWarningMessage(`Corpus Annotator: ${entity.canonical} is no longer among the entities (the corpus changed); try again.`);
-      return undefined;
+    if (!node) return false;
+    try {
+      await view.reveal(node, { select: true, focus: options.focus, expand: false });
+      // The view tells this side of its selection a moment later; a refresh meanwhile leaves nothing selected.
+      if (selected() || (await nextEvent(view.onDidChangeSelection), selected())) return true;
+    } catch {
+      await nextEvent(tree.onDidChangeTreeData);
     }
-    await view.reveal(node, { select: true, focus: true, expand: false });
-    return entity;
+  }
+  return false;
+}
+
+/** Resolves when `event` fires, or after RETRY_AFTER_MS. */
+function nextEvent<T>(event: vscode.Event<T>): Promise<void> {
+  return new Promise<void>((resolve) => {
+    const timer = setTimeout(done, RETRY_AFTER_MS);
+    const listener = event(done);
+    function done() {
+      clearTimeout(timer);
+      listener.dispose();
+      resolve();
+    }
   });
 }
 

@@ -20,22 +20,33 @@ describe('Corpus Annotator in VS Code: Find Entity', function () {
 
     let settled = false;
     let found: EntitySummary | undefined;
-    const pending = vscode.commands.executeCommand<EntitySummary | undefined>('corpusAnnotator.findEntity', target.canonical.toLowerCase()).then((v) => {
-      settled = true;
-      found = v;
-    });
+    let failed: unknown;
+    const pending = vscode.commands.executeCommand<EntitySummary | undefined>('corpusAnnotator.findEntity', target.canonical.toLowerCase()).then(
+      (v) => {
+        settled = true;
+        found = v;
+      },
+      (e) => {
+        settled = true;
+        failed = e;
+      },
+    );
     // Enter is ignored until the search has answered: press it until the pick closes.
     await waitFor('Find Entity to accept the first entity found', async () => {
       if (!settled) await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
       return settled;
     });
     await pending;
+    assert.equal(failed, undefined, `the command failed: ${failed}`);
     assert.equal(found?.id, target.id, `found ${found?.canonical} for “${target.canonical.toLowerCase()}”`);
 
     const view = api.entitiesView as vscode.TreeView<EntityNode>;
-    await waitFor('the entity selected in the Entities view', () => {
+    await waitFor(`${target.canonical} selected in the Entities view`, () => {
       const [row] = view.selection;
       return row?.kind === 'entity' && row.entity.id === target.id;
+    }).catch((e) => {
+      const rows = view.selection.map((n) => (n.kind === 'entity' ? `entity ${n.entity.id}` : n.kind));
+      throw new Error(`${(e as Error).message}; selection: ${rows.join(', ') || 'none'}; view visible: ${view.visible}`);
     });
     assert.ok(view.visible, 'the Entities view is shown');
   });
