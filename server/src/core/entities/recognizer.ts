@@ -22,6 +22,7 @@ import { namesAfterRoles } from './roleNames';
 import { applySpanRules, trimHeadline } from './spanRules';
 import { cleanSpan, spansFromLabels, splitHyphenPlaces, type TokenSpan } from './spans';
 import { DocMemory, sumFeatures, tagSentenceLazy } from './tagger';
+import { SentenceRuleMemo } from './sentenceRuleMemo';
 import { TypedViews } from './typedViews';
 import { titleStart } from './titles';
 import { LineCase, segment, type Sentence, type Token } from './tokenize';
@@ -120,6 +121,8 @@ function recognize(
   };
   const spans: TokenSpan[][] = [];
   const memory = new DocMemory();
+  // The rules' spans of sentences met before in this document (see sentenceRuleMemo.ts).
+  const memo = new SentenceRuleMemo();
   for (let s = 0; s < sentences.length; s++) {
     if ((s & 31) === 31) throwIfCancelled(token);
     const sentenceTokens = sentences[s].tokens;
@@ -127,18 +130,26 @@ function recognize(
     for (let i = 0; i < sentenceTokens.length; i++) base[i] = lookup(model, cache, sentenceTokens[i].text).scores;
     const ctx = sentenceContext(featureSentence(sentences[s]), cues);
     const labels = tagSentenceLazy(model, ctx, base, N_INTRINSIC, memory);
+    const tok = tokenLists[s];
+    const key = memo.keyOf(sentenceTokens, labels, sentences[s].lineCase, headings[s]);
+    const known = key === undefined ? undefined : memo.get(key, sentenceTokens[0].start);
+    if (known !== undefined) {
+      spans.push(known);
+      continue;
+    }
     const cleaned: TokenSpan[] = [];
     for (const raw of spansFromLabels(labels)) {
-      const c = cleanSpan(tokenLists[s], raw);
+      const c = cleanSpan(tok, raw);
       if (c) cleaned.push(c);
     }
-    const tok = tokenLists[s];
     let list = applySpanRules(tok, extendPersons(tok, joinSpans(tok, cleaned)));
     list = joinOrgChains(tok, numberedEvents(tok, joinOfChains(tok, splitCoordinatedOrgs(tok, list))));
     if (sentences[s].lineCase !== LineCase.Normal) list = namesAfterRoles(tok, trimHeadline(tok, list, model.commonWords), isCommon);
     else list = namesAfterRoles(tok, list);
     list = dropCommonSpans(tok, dropNonNames(tok, keepPlacesWhole(tok, ctx.gaz, quotedNames(tok, list))), commonTests, headings[s]);
-    spans.push(placesInLists(tok, list).flatMap((sp) => splitHyphenPlaces(tok, sp)).filter((sp) => sp.to - sp.from <= MAX_NAME_TOKENS));
+    const found = placesInLists(tok, list).flatMap((sp) => splitHyphenPlaces(tok, sp)).filter((sp) => sp.to - sp.from <= MAX_NAME_TOKENS);
+    if (key !== undefined) memo.set(key, sentenceTokens[0].start, found);
+    spans.push(found);
   }
   throwIfCancelled(token);
   propagateNames(tokenLists, spans, seenLower);
