@@ -79,6 +79,7 @@ export function startServer(connection: Connection, deps: ServerDeps): void {
   const openedListeners: (() => void)[] = [];
   const client = new ClientInfo(connection);
   let settingsCheck = Promise.resolve();
+  let shuttingDown = false;
   const ctx: ServerContext = {
     connection,
     documents,
@@ -87,6 +88,7 @@ export function startServer(connection: Connection, deps: ServerDeps): void {
     texts,
     client,
     commands: new CommandRegistry(),
+    shutdown: { get isCancellationRequested() { return shuttingDown; } },
     tags: new TagService(workspace, texts, tracker, deps.userName),
     registryEditor: new RegistryEditor(workspace, service, indexer),
     indexer,
@@ -152,7 +154,10 @@ export function startServer(connection: Connection, deps: ServerDeps): void {
   });
   // Background work stops (the clustering worker, an indexing); the analysis cache's pending write is done, and an
   // editor closing soon after indexing waits for it (the VS Code client allows for it: client/src/extension.ts).
-  connection.onShutdown(() => indexer.shutdown());
+  connection.onShutdown(() => {
+    shuttingDown = true;
+    return indexer.shutdown();
+  });
   indexer.onReclustered(() => {
     ctx.validateSoon(0);
     ctx.notify.changed('entities', 0);

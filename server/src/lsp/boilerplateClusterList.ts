@@ -12,7 +12,9 @@ const KIND_ORDER = { duplicate: 0, 'near-duplicate': 1, chrome: 2 } as const;
 export async function listClusters(ctx: ServerContext, problems: BoilerplateClustersResult['problems'], token: CancellationToken): Promise<BoilerplateClustersResult> {
   // In slices, one a turn of the event loop: the first listing of a large corpus takes seconds, during which the open
   // articles' diagnostics and hovers are answered.
-  const clusters = [...(await runInTurns(ctx.service.boilerplateClustersInSlices(token)))].sort(
+  // Stopped by a shutdown too: the analysis cache's last write then has the thread.
+  const stopped: CancellationToken = { get isCancellationRequested() { return token.isCancellationRequested || ctx.shutdown.isCancellationRequested; } };
+  const clusters = [...(await runInTurns(ctx.service.boilerplateClustersInSlices(stopped)))].sort(
     (a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || b.places.length - a.places.length || a.text.localeCompare(b.text),
   );
   const lineIndexes = new Map<string, LineIndex | undefined>();

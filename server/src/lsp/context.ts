@@ -6,7 +6,7 @@
 import type { Connection, ServerCapabilities } from 'vscode-languageserver';
 import type { TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { AnalysisOptions, CorpusService } from '../core/index';
+import type { AnalysisOptions, CancellationToken, CorpusService } from '../core/index';
 import type { GitAnnotations } from '../workspace/annotationSources';
 import type { WatchFolders } from '../workspace/folderWatcher';
 import type { Settings } from '../workspace/settings';
@@ -33,6 +33,11 @@ export interface ServerContext {
   readonly client: ClientInfo;
   /** Where features add workspace/executeCommand commands and code-action providers. */
   readonly commands: CommandRegistry;
+  /**
+   * Cancelled when the client asks the server to shut down: long requests (the corpus timeline, the boilerplate
+   * listing) stop, so the analysis cache's last write gets the thread and the shutdown is answered at once.
+   */
+  readonly shutdown: CancellationToken;
   /** The open document of a path, if any. */
   openDocument(file: string): TextDocument | undefined;
   /** Settings of the folder holding `file`. */

@@ -65,7 +65,7 @@ async function timeline(ctx: ServerContext, params: TimelineParams, token: Cance
   const cancel = progress && 'token' in progress ? (progress as { token?: CancellationToken }).token : undefined;
   const cancelled: CoreToken = {
     get isCancellationRequested() {
-      return token.isCancellationRequested || !!cancel?.isCancellationRequested;
+      return token.isCancellationRequested || !!cancel?.isCancellationRequested || ctx.shutdown.isCancellationRequested;
     },
   };
   try {
