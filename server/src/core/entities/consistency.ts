@@ -19,16 +19,8 @@ interface Entry {
 
 const CONNECTORS = new Set(['of', 'the', 'and', 'for', "'s", 'de', 'du', 'des', 'la', 'le', 'van', 'von', 'al', 'bin']);
 
-/** Memoised `foldKey` (the same words recur across a document). */
-const keyCache = new Map<string, string>();
-function cachedKey(text: string): string {
-  let k = keyCache.get(text);
-  if (k === undefined) {
-    if (keyCache.size > 100_000) keyCache.clear();
-    keyCache.set(text, (k = foldKey(text)));
-  }
-  return k;
-}
+/** `foldKey`, which keeps the keys of the words it has seen (this module kept a second cache of the same). */
+const cachedKey = foldKey;
 
 function keyOf(tokens: readonly Token[], from: number, to: number): string {
   let k = cachedKey(tokens[from].text);

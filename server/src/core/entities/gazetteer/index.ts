@@ -47,6 +47,7 @@ const MAX_FOLD_KEYS = 100_000;
 const MAX_KEPT_LENGTH = 64;
 
 export function foldKey(token: string): string {
+  if (isOwnKey(token)) return token;
   if (token.length > MAX_KEPT_LENGTH) return keyOfToken(token);
   let key = foldKeys.get(token);
   if (key === undefined) {
@@ -55,6 +56,21 @@ export function foldKey(token: string): string {
     foldKeys.set(token, key);
   }
   return key;
+}
+
+/**
+ * Whether a token is its own key: ASCII without capitals (nothing to fold or lower-case) and no trailing dot. Most
+ * tokens are (lower-case words, numbers, punctuation), and looking them up cost more than this scan; a page of unique
+ * numbers filled the cache with them.
+ */
+function isOwnKey(token: string): boolean {
+  const n = token.length;
+  if (n === 0 || n > MAX_KEPT_LENGTH || token.charCodeAt(n - 1) === 46 /* . */) return false;
+  for (let i = 0; i < n; i++) {
+    const c = token.charCodeAt(i);
+    if (c > 127 || (c >= 65 && c <= 90)) return false;
+  }
+  return true;
 }
 
 function keyOfToken(token: string): string {
