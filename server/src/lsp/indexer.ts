@@ -166,7 +166,10 @@ export class CorpusIndexer {
     if (this.saveTimer) clearTimeout(this.saveTimer.timer);
     const save = () => {
       this.saveTimer = undefined;
-      this.saving = this.saving.then(() => cache.save(live));
+      this.saving = this.saving.then(async () => {
+        const started = Date.now();
+        if (await cache.save(live)) this.connection.console.info(`Analysis cache written to ${cache.location} in ${Date.now() - started} ms.`);
+      });
       return this.saving;
     };
     this.saveTimer = { timer: setTimeout(save, SAVE_AFTER_MS), save };

@@ -178,8 +178,10 @@ export function createAnalysisCacheStore(dir: string, versionKey: string, log: (
           const json = typeof snapshot === 'string' ? snapshot : JSON.stringify(snapshot);
           await writeAtomically(path.join(dir, CLUSTERING_FILE), `${JSON.stringify({ format: FORMAT, version, fingerprint, basis }).slice(0, -1)},"snapshot":`, json, '}');
         }
+        return true;
       } catch (e) {
         log(`The analysis cache in ${dir} could not be written (${(e as Error).message}); analyses will be computed again next time.`);
+        return false;
       } finally {
         // Nothing is held between indexings (the states and the clustering are the size of the corpus's names): the
         // next `load` reads them again.

@@ -33,9 +33,10 @@ export interface AnalysisCache {
   keepClustering(fingerprint: string, snapshot: ClusteringSnapshot | string, basis?: ClusteringBasis): void;
   /**
    * Writes what changed since it was loaded, keeping only the states of `liveKeys` (the texts of the corpus now), so
-   * the cache never grows past the corpus; then lets go of what it holds in memory until the next `load`. Never throws.
+   * the cache never grows past the corpus; then lets go of what it holds in memory until the next `load`. Never throws:
+   * resolves to whether everything was written.
    */
-  save(liveKeys: ReadonlySet<string>): Promise<void>;
+  save(liveKeys: ReadonlySet<string>): Promise<boolean>;
   /** Where it is kept, for messages. */
   readonly location: string;
 }

@@ -32,7 +32,7 @@ export interface EntityCluster {
   /** Surface form (as written) → count, corpus-wide. */
   spellings: Map<string, number>;
   /** Titles/roles seen with it (from RecognizedEntity.title, else a title word stripped from the name) → count. */
-  titles: Map<string, number>;
+  titles: ReadonlyMap<string, number>;
   mentions: { uri: string; start: number; end: number; text: string }[];
   /** From the registry. */
   notes?: string;
@@ -168,6 +168,8 @@ function buildClustering(
     types: Map<EntityType, number>;
     /** Types of the mentions of each written form (display form → type → count): the canonical name's own votes. */
     typesOfForm: Map<string, Map<EntityType, number>>;
+    /** The cluster's titles, counted here. */
+    titles: Map<string, number>;
     cluster: EntityCluster;
     order: string;
   }
@@ -176,9 +178,10 @@ function buildClustering(
     let acc = accs.get(root);
     if (!acc) {
       const ownerIndex = uf.ownerOf(root);
-      const cluster: EntityCluster = { entityId: '', canonical: '', type: 'MISC', spellings: new Map(), titles: new Map(), mentions: [] };
+      const titles = new Map<string, number>();
+      const cluster: EntityCluster = { entityId: '', canonical: '', type: 'MISC', spellings: new Map(), titles, mentions: [] };
       const owner = ownerIndex === undefined ? undefined : regEntities[ownerIndex];
-      acc = { root, owner, core: new Map(), all: new Map(), types: new Map(), typesOfForm: new Map(), cluster, order: order() };
+      acc = { root, owner, core: new Map(), all: new Map(), types: new Map(), typesOfForm: new Map(), titles, cluster, order: order() };
       accs.set(root, acc);
     }
     return acc;
@@ -190,7 +193,7 @@ function buildClustering(
       const e = m.entity;
       bump(acc.cluster.spellings, e.text);
       const title = e.title ?? m.form.strippedTitle;
-      if (title) bump(acc.cluster.titles, title);
+      if (title) bump(acc.titles, title);
       bump(m.core ? acc.core : acc.all, m.form.display);
       bump(acc.types, e.type);
       let formTypes = acc.typesOfForm.get(m.form.display);

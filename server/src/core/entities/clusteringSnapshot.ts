@@ -87,6 +87,9 @@ export function clusteringFromSnapshot(snapshot: ClusteringSnapshot, registry: E
   return runToEnd(clusteringFromSnapshotInSlices(snapshot, registry));
 }
 
+/** The titles of the many entities seen with none: one empty map for all of them. */
+const NO_TITLES: ReadonlyMap<string, number> = new Map();
+
 /** Documents rebuilt per slice: about ten milliseconds of work at 60 names an article. */
 const DOCUMENTS_PER_SLICE = 150;
 
@@ -112,7 +115,7 @@ export function* clusteringFromSnapshotInSlices(
       canonical: c.canonical,
       type: c.type,
       spellings: new Map(c.spellings.map(([t, n]) => [intern(t), n])),
-      titles: new Map(c.titles),
+      titles: c.titles.length ? new Map(c.titles) : NO_TITLES,
       mentions: [],
       ...(c.notes ? { notes: c.notes } : {}),
     });
