@@ -26,8 +26,19 @@ const OPENERS = new Set([
   'But', 'And', 'However', 'Meanwhile', 'Earlier', 'Later', 'His', 'Her', 'Their', 'Its', 'After', 'Before', 'During',
 ]);
 
-const TERMINAL = /[.!?…]/;
 const CLOSERS = /["'”’)\]»]/;
+
+/** Whether a code unit is terminal punctuation (`.`, `!`, `?`, `…`): asked of every character of the text, without a regex. */
+function isTerminalUnit(c: number): boolean {
+  return c === 46 /* . */ || c === 33 /* ! */ || c === 63 /* ? */ || c === 0x2026 /* … */;
+}
+
+/** `/\s/.test` of one code unit (JavaScript's white space and line terminators), without a regex call. */
+function isSpaceUnit(c: number): boolean {
+  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
+  if (c < 0xa0) return false;
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
 const OPENING = /[\p{Lu}\p{N}"'“‘(\[«]/u;
 
 /** Whether the text is hard-wrapped: many long lines of about the same width that do not end a sentence. */
@@ -77,28 +88,27 @@ export function splitSentences(text: string): SentenceSpan[] {
   let lineStart = 0;
   const close = (end: number) => {
     let e = end;
-    while (e > start && /\s/.test(text[e - 1])) e--;
+    while (e > start && isSpaceUnit(text.charCodeAt(e - 1))) e--;
     if (start >= 0 && e > start) out.push({ start, end: e });
     start = -1;
   };
   for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (c === '\n' || c === '\r') {
-      if (c === '\r' && text[i + 1] === '\n') i++;
-      const line = text.slice(lineStart, i).trimEnd();
-      const nextBlank = /^[ \t]*(?:\r?\n|\r|$)/.test(text.slice(i + 1, i + 200));
-      const joins = wrapped && line.trim().length >= width * 0.6 && !nextBlank;
+    const code = text.charCodeAt(i);
+    if (code === 10 /* \n */ || code === 13 /* \r */) {
+      if (code === 13 && text.charCodeAt(i + 1) === 10) i++;
+      // Only a hard-wrapped text joins lines (the line and what follows are looked at only then).
+      const joins = wrapped && text.slice(lineStart, i).trimEnd().trim().length >= width * 0.6 && !/^[ \t]*(?:\r?\n|\r|$)/.test(text.slice(i + 1, i + 200));
       if (!joins) close(i);
       lineStart = i + 1;
       continue;
     }
     if (start < 0) {
-      if (!/\s/.test(c)) start = i;
+      if (!isSpaceUnit(code)) start = i;
       else continue;
     }
-    if (!TERMINAL.test(c)) continue;
+    if (!isTerminalUnit(code)) continue;
     let q = i + 1;
-    while (q < text.length && TERMINAL.test(text[q])) q++;
+    while (q < text.length && isTerminalUnit(text.charCodeAt(q))) q++;
     let r = q;
     while (r < text.length && CLOSERS.test(text[r])) r++;
     if (r < text.length && !/[ \t\u00a0]/.test(text[r]) && text[r] !== '\n' && text[r] !== '\r') {
