@@ -28,6 +28,8 @@ export interface LspHarness {
   diagnostics(uri: string): Diagnostic[] | undefined;
   waitForDiagnostics(uri: string, predicate?: (d: Diagnostic[]) => boolean): Promise<Diagnostic[]>;
   notifications: { method: string; params: unknown }[];
+  /** Every publishDiagnostics, in the order received (they are not in `notifications`). */
+  publishedInOrder: PublishDiagnosticsParams[];
   /** `client/registerCapability` requests the server sent. */
   registrations: { id: string; method: string; registerOptions?: unknown }[];
   /**
@@ -79,8 +81,10 @@ export async function startLspHarness(root: string, settings?: unknown, fs: Work
   const registrations: LspHarness['registrations'] = [];
   const published = new Map<string, Diagnostic[]>();
   const notifications: { method: string; params: unknown }[] = [];
+  const publishedInOrder: PublishDiagnosticsParams[] = [];
   client.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
     published.set(p.uri, p.diagnostics);
+    publishedInOrder.push(p);
   });
   client.onNotification((method: string, params: unknown) => {
     notifications.push({ method, params });
@@ -113,6 +117,7 @@ export async function startLspHarness(root: string, settings?: unknown, fs: Work
     root,
     uri,
     notifications,
+    publishedInOrder,
     registrations,
     requestRaw: (method, params) => client.sendRequest(method, { [RAW]: params === undefined ? NO_PARAMS : params }),
     async open(relative) {

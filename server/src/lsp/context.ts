@@ -44,8 +44,11 @@ export interface ServerContext {
   settingsOf(file: string): Promise<Settings>;
   /** Analysis options for `file`, from its settings. */
   analysisOptions(settings: Settings): AnalysisOptions;
-  /** Re-publishes diagnostics of every open article, debounced. */
-  validateSoon(delayMs?: number): void;
+  /**
+   * Re-publishes diagnostics of every open article, debounced; the article just edited (`edited`, a document uri)
+   * first, so that the analyst typing sees its own diagnostics before the other open articles are done.
+   */
+  validateSoon(delayMs?: number, edited?: string): void;
   /** Calls `listener` each time the workspace folders have been (re)opened, before the corpus is indexed. */
   onWorkspaceOpened(listener: () => void): void;
   /**

@@ -38,7 +38,7 @@ export const documentSync: Feature = {
         return;
       }
       service.setDocument(file, document.getText());
-      ctx.validateSoon();
+      ctx.validateSoon(undefined, document.uri);
       ctx.indexer.refreshSoon(() => {
         ctx.validateSoon(0);
         ctx.notify.changed('entities');

@@ -8,19 +8,55 @@ import { tagDiagnostics } from '../tagDiagnostics';
 import type { ServerContext } from '../context';
 import { uriToPath } from '../workspace';
 
-export function createValidator(ctx: () => ServerContext): (delayMs?: number) => void {
+/** How many other articles' line indexes the validator keeps between passes (those its findings point into). */
+const KEPT_LINE_INDEXES = 512;
+
+/**
+ * Line indexes of the articles diagnostics point into (another copy of a passage), kept between passes while the
+ * article's text is the same: each keystroke's pass would otherwise scan the same articles again, once per finding.
+ */
+class LineIndexes {
+  private readonly kept = new Map<string, { text: string; lines: LineIndex }>();
+
+  of(key: string, text: string): LineIndex {
+    const hit = this.kept.get(key);
+    if (hit && hit.text === text) {
+      this.kept.delete(key); // most recently used last
+      this.kept.set(key, hit);
+      return hit.lines;
+    }
+    const lines = new LineIndex(text);
+    this.kept.delete(key);
+    this.kept.set(key, { text, lines });
+    if (this.kept.size > KEPT_LINE_INDEXES) this.kept.delete(this.kept.keys().next().value!);
+    return lines;
+  }
+}
+
+export function createValidator(ctx: () => ServerContext): (delayMs?: number, edited?: string) => void {
   let timer: NodeJS.Timeout | undefined;
   let generation = 0;
+  const lineIndexes = new LineIndexes();
+  /** Documents edited since the last pass began, most recent last: validated first, most recent first. */
+  const edited = new Set<string>();
 
   async function validateAll(): Promise<void> {
     const mine = ++generation;
     const token: CancellationToken = { get isCancellationRequested() { return mine !== generation; } };
     const c = ctx();
     await c.indexer.ready;
-    for (const doc of c.documents.all()) {
+    const first = [...edited].reverse();
+    edited.clear();
+    const docs = c.documents.all();
+    const rank = (uri: string) => {
+      const i = first.indexOf(uri);
+      return i < 0 ? first.length : i;
+    };
+    if (first.length) docs.sort((a, b) => rank(a.uri) - rank(b.uri));
+    for (const doc of docs) {
       if (token.isCancellationRequested) return;
       try {
-        await validate(c, doc, token);
+        await validate(c, doc, token, lineIndexes);
       } catch (e) {
         if (e instanceof CancelledError) return;
         c.connection.console.error(`Analysis of ${doc.uri} failed: ${(e as Error).stack ?? e}`);
@@ -28,13 +64,17 @@ export function createValidator(ctx: () => ServerContext): (delayMs?: number) =>
     }
   }
 
-  return (delayMs = 150) => {
+  return (delayMs = 150, uri) => {
+    if (uri) {
+      edited.delete(uri);
+      edited.add(uri);
+    }
     if (timer) clearTimeout(timer);
     timer = setTimeout(() => void validateAll(), delayMs);
   };
 }
 
-async function validate(c: ServerContext, doc: TextDocument, token: CancellationToken): Promise<void> {
+async function validate(c: ServerContext, doc: TextDocument, token: CancellationToken, lineIndexes: LineIndexes): Promise<void> {
   const file = uriToPath(doc.uri);
   if (!file || !c.workspace.isInCorpus(file)) return;
   const settings = await c.settingsOf(file);
@@ -58,7 +98,7 @@ async function validate(c: ServerContext, doc: TextDocument, token: Cancellation
   const clustering = c.service.entityClustering(token, 'fast');
   const locate = (key: string) => {
     const t = c.service.getText(key);
-    return t === undefined ? undefined : { uri: c.workspace.uriOf(key), lines: key === file ? lines : new LineIndex(t) };
+    return t === undefined ? undefined : { uri: c.workspace.uriOf(key), lines: key === file ? lines : lineIndexes.of(key, t) };
   };
   const inRegistry = registryMembership(c.workspace.corpusOf(file)?.registry());
   const diagnostics = [...toDiagnostics(analysis, lines, settings, clustering, { locate }, inRegistry), ...tagDiagnostics(c.tags.anchoredTags(file, text), lines)];

@@ -1,0 +1,36 @@
+import * as assert from 'node:assert/strict';
+import { startLspHarness, type LspHarness } from '../support/lspHarness';
+import { makeTempWorkspace, removeTempWorkspace, waitFor } from '../support/workspace';
+
+const S000 = 'seeds/000_87a1712161fb5682.txt';
+const S003 = 'seeds/003_0e5bd4099b662286.txt';
+
+describe('diagnostics after an edit', function () {
+  let root: string;
+  let lsp: LspHarness;
+
+  afterEach(async () => {
+    lsp.dispose();
+    await removeTempWorkspace(root);
+  });
+
+  it('come first for the article being typed in, then for the other open articles', async () => {
+    root = await makeTempWorkspace();
+    lsp = await startLspHarness(root);
+    const first = await lsp.open(S000);
+    const edited = await lsp.open(S003);
+    await lsp.waitForDiagnostics(first);
+    await lsp.waitForDiagnostics(edited);
+    const published = () => lsp.publishedInOrder.slice(seen);
+    const seen = lsp.publishedInOrder.length;
+    await lsp.client.sendNotification('textDocument/didChange', {
+      textDocument: { uri: edited, version: 2 },
+      contentChanges: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: 'Note. ' }],
+    });
+    await waitFor('both articles published again', () => published().some((p) => p.uri === edited && p.version === 2) && published().some((p) => p.uri === first));
+    assert.deepEqual(
+      published().map((p) => p.uri).filter((u, i, all) => all.indexOf(u) === i),
+      [edited, first],
+    );
+  });
+});
