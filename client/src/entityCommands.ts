@@ -132,6 +132,26 @@ export function registerEntityCommands(client: LanguageClient, tree: EntitiesTre
 
 export type EntityItem = vscode.QuickPickItem & { entity?: EntitySummary };
 
+/**
+ * The entity picked in `qp` (undefined when it is dismissed). Enter with nothing highlighted (the list still loading)
+ * keeps the pick open, and so does Enter while `qp` is busy when `waitWhileBusy` (a search running: its results would
+ * replace what is highlighted).
+ */
+export function pickedEntity(qp: vscode.QuickPick<EntityItem>, waitWhileBusy = false): Promise<EntitySummary | undefined> {
+  return new Promise((resolve) => {
+    qp.onDidAccept(() => {
+      const entity = waitWhileBusy && qp.busy ? undefined : (qp.selectedItems[0]?.entity ?? qp.activeItems[0]?.entity);
+      if (!entity) return;
+      resolve(entity);
+      qp.hide();
+    });
+    qp.onDidHide(() => {
+      resolve(undefined);
+      qp.dispose();
+    });
+  });
+}
+
 /** An entity as a quick pick item: its canonical name, type and mention count, and its other spellings. */
 export function entityItem(e: EntitySummary, suggested: boolean): EntityItem {
   const others = e.spellings.filter((s) => s.text !== e.canonical).map((s) => s.text);
@@ -182,17 +202,5 @@ async function pickEntity(client: LanguageClient, target: EntityActionTarget): P
     qp.items = [...found.map((e) => ({ ...entityItem(e, false), alwaysShow: true })), ...initial.filter((i) => !ids.has(i.entity!.id))];
     qp.busy = false;
   });
-  return new Promise((resolve) => {
-    qp.onDidAccept(() => {
-      // Enter while the list is still loading (or with nothing highlighted) keeps the pick open.
-      const entity = qp.selectedItems[0]?.entity ?? qp.activeItems[0]?.entity;
-      if (!entity) return;
-      resolve(entity);
-      qp.hide();
-    });
-    qp.onDidHide(() => {
-      resolve(undefined);
-      qp.dispose();
-    });
-  });
+  return pickedEntity(qp);
 }

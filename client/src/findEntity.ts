@@ -8,7 +8,7 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { EntityRequests, type EntitySummary } from '../../server/src/protocolEntities';
 import type { EntitiesTreeProvider, EntityNode } from './entitiesTree';
-import { entityItem, type EntityItem } from './entityCommands';
+import { entityItem, pickedEntity, type EntityItem } from './entityCommands';
 
 export const FIND_ENTITY_COMMAND = 'corpusAnnotator.findEntity';
 
@@ -100,17 +100,5 @@ function pickEntityByName(client: LanguageClient, query: string): Promise<Entity
   qp.onDidChangeValue((value) => void search(value));
   qp.show();
   void search(query);
-  return new Promise((resolve) => {
-    qp.onDidAccept(() => {
-      // Enter while a search is still running (or with nothing highlighted) keeps the pick open.
-      const entity = qp.busy ? undefined : (qp.selectedItems[0]?.entity ?? qp.activeItems[0]?.entity);
-      if (!entity) return;
-      resolve(entity);
-      qp.hide();
-    });
-    qp.onDidHide(() => {
-      resolve(undefined);
-      qp.dispose();
-    });
-  });
+  return pickedEntity(qp, true);
 }

@@ -7,65 +7,15 @@ import * as assert from 'node:assert/strict';
 import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { PassThrough } from 'node:stream';
-import { pathToFileURL } from 'node:url';
-import { createConnection, createMessageConnection, ProposedFeatures, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver/node';
-import type { PublishDiagnosticsParams } from 'vscode-languageserver';
-import { startServer } from '../../server/src/server';
 import { ANALYSIS_VERSION } from '../../server/src/core/index';
-import { loadNerModelFile } from '../../server/src/node/nerModelFile';
-import { nodeFileSystem } from '../../server/src/node/nodeFileSystem';
-import { analysisVersionKey, createAnalysisCacheStore } from '../../server/src/node/analysisCacheStore';
-import type { IndexedParams } from '../../server/src/protocol';
+import { analysisVersionKey } from '../../server/src/node/analysisCacheStore';
+import { ner, startCachedServer } from '../support/cachedServer';
 import { makeTempWorkspace, removeTempWorkspace, waitFor } from '../support/workspace';
 
-const ner = loadNerModelFile();
-const VERSION = analysisVersionKey(ANALYSIS_VERSION, ner.bytes);
-
 /** A server on `root` with its cache in `cacheDir`, up to its first `corpusAnnotator/indexed`. */
-async function startCached(root: string, cacheDir: string, version = VERSION) {
-  const toServer = new PassThrough();
-  const toClient = new PassThrough();
-  startServer(createConnection(ProposedFeatures.all, new StreamMessageReader(toServer), new StreamMessageWriter(toClient)), {
-    loadNerModel: () => ner.model,
-    fs: nodeFileSystem,
-    analysisCache: (_folders, clientDir, log) => createAnalysisCacheStore(clientDir!, version, log),
-  });
-  const client = createMessageConnection(new StreamMessageReader(toClient), new StreamMessageWriter(toServer));
-  let indexed: IndexedParams | undefined;
-  const diagnostics = new Map<string, PublishDiagnosticsParams>();
-  client.onNotification('corpusAnnotator/indexed', (p: IndexedParams) => {
-    indexed ??= p;
-  });
-  client.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
-    diagnostics.set(p.uri, p);
-  });
-  client.listen();
-  const rootUri = pathToFileURL(root).href;
-  await client.sendRequest('initialize', { processId: process.pid, rootUri, workspaceFolders: [{ uri: rootUri, name: 'corpus' }], capabilities: {}, initializationOptions: { analysisCacheDir: cacheDir } });
-  await client.sendNotification('initialized', {});
-  const stats = await waitFor('the corpus indexed', () => indexed);
-  return {
-    stats,
-    /** Diagnostics of an opened article, and the corpus's entities, as the client would show them. */
-    async views(relative: string) {
-      const uri = pathToFileURL(path.join(root, relative)).href;
-      const text = await fs.readFile(path.join(root, relative), 'utf8');
-      await client.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'plaintext', version: 1, text } });
-      const published = await waitFor(`diagnostics of ${relative}`, () => diagnostics.get(uri));
-      const entities = await client.sendRequest('corpusAnnotator/entities', {});
-      return { diagnostics: published.diagnostics, entities };
-    },
-    /** The corpus's entities, as the Entities view asks for them. */
-    entities: () => client.sendRequest('corpusAnnotator/entities', {}),
-    /** Shuts down as an editor does: the server writes its cache first. */
-    async stop() {
-      await client.sendRequest('shutdown');
-      client.dispose();
-      toServer.end();
-      toClient.end();
-    },
-  };
+async function startCached(root: string, cacheDir: string, version?: string) {
+  const server = await startCachedServer(root, cacheDir, { version });
+  return { ...server, stats: server.stats! };
 }
 
 describe('persistent analysis cache', function () {

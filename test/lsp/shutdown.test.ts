@@ -7,20 +7,9 @@ import * as assert from 'node:assert/strict';
 import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { PassThrough } from 'node:stream';
-import { pathToFileURL } from 'node:url';
-import { createConnection, createMessageConnection, ProposedFeatures, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver/node';
-import { startServer } from '../../server/src/server';
-import { ANALYSIS_VERSION } from '../../server/src/core/index';
-import { loadNerModelFile } from '../../server/src/node/nerModelFile';
-import { nodeFileSystem } from '../../server/src/node/nodeFileSystem';
-import { analysisVersionKey, createAnalysisCacheStore } from '../../server/src/node/analysisCacheStore';
 import type { ClusterInBackground } from '../../server/src/node/backgroundClustering';
-import type { IndexedParams } from '../../server/src/protocol';
+import { startCachedServer } from '../support/cachedServer';
 import { makeTempWorkspace, removeTempWorkspace, waitFor } from '../support/workspace';
-
-const ner = loadNerModelFile();
-const VERSION = analysisVersionKey(ANALYSIS_VERSION, ner.bytes);
 
 /** A clustering worker that never answers by itself: each request is recorded with the signal it was given. */
 function stalledWorker() {
@@ -37,42 +26,8 @@ function stalledWorker() {
   return { requests, background };
 }
 
-async function startCached(root: string, cacheDir: string, background?: ClusterInBackground, options: { waitForIndexing?: boolean } = {}) {
-  const toServer = new PassThrough();
-  const toClient = new PassThrough();
-  startServer(createConnection(ProposedFeatures.all, new StreamMessageReader(toServer), new StreamMessageWriter(toClient)), {
-    loadNerModel: () => ner.model,
-    fs: nodeFileSystem,
-    analysisCache: (_folders, clientDir, log) => createAnalysisCacheStore(clientDir!, VERSION, log),
-    ...(background ? { clusterInBackground: background } : {}),
-  });
-  const client = createMessageConnection(new StreamMessageReader(toClient), new StreamMessageWriter(toServer));
-  let indexed: IndexedParams | undefined;
-  const log: string[] = [];
-  client.onNotification('corpusAnnotator/indexed', (p: IndexedParams) => {
-    indexed ??= p;
-  });
-  client.onNotification('window/logMessage', (p: { message: string }) => {
-    log.push(p.message);
-  });
-  client.listen();
-  const rootUri = pathToFileURL(root).href;
-  await client.sendRequest('initialize', { processId: process.pid, rootUri, workspaceFolders: [{ uri: rootUri, name: 'corpus' }], capabilities: {}, initializationOptions: { analysisCacheDir: cacheDir } });
-  await client.sendNotification('initialized', {});
-  const stats = options.waitForIndexing === false ? undefined : await waitFor('the corpus indexed', () => indexed);
-  return {
-    stats,
-    log,
-    entities: () => client.sendRequest('corpusAnnotator/entities', {}),
-    /** Shuts down as an editor does, and resolves with the server's answer. */
-    async stop() {
-      await client.sendRequest('shutdown');
-      client.dispose();
-      toServer.end();
-      toClient.end();
-    },
-  };
-}
+const startCached = (root: string, cacheDir: string, background?: ClusterInBackground, options: { waitForIndexing?: boolean } = {}) =>
+  startCachedServer(root, cacheDir, { background, ...options });
 
 describe('shutting down during a background clustering', function () {
   this.timeout(120_000);

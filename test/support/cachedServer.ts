@@ -1,0 +1,84 @@
+/**
+ * A language server run in-process on a workspace, with its persistent analysis cache in a folder of the test's own
+ * (as the VS Code client gives one in its workspace storage): for tests of what a server keeps for the next one.
+ */
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { PassThrough } from 'node:stream';
+import { pathToFileURL } from 'node:url';
+import { createConnection, createMessageConnection, ProposedFeatures, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver/node';
+import type { PublishDiagnosticsParams } from 'vscode-languageserver';
+import { startServer } from '../../server/src/server';
+import { ANALYSIS_VERSION } from '../../server/src/core/index';
+import { loadNerModelFile } from '../../server/src/node/nerModelFile';
+import { nodeFileSystem } from '../../server/src/node/nodeFileSystem';
+import { analysisVersionKey, createAnalysisCacheStore } from '../../server/src/node/analysisCacheStore';
+import type { ClusterInBackground } from '../../server/src/node/backgroundClustering';
+import type { IndexedParams } from '../../server/src/protocol';
+import { waitFor } from './workspace';
+
+export const ner = loadNerModelFile();
+/** The analysis version key of the servers started here, unless one is given. */
+export const VERSION = analysisVersionKey(ANALYSIS_VERSION, ner.bytes);
+
+export interface CachedServerOptions {
+  /** The cache's version key (another one: as after a model or analysis change). */
+  readonly version?: string;
+  /** Clusters in the background this way instead of on the server's thread. */
+  readonly background?: ClusterInBackground;
+  /** Whether to wait for the first `corpusAnnotator/indexed` (default true). */
+  readonly waitForIndexing?: boolean;
+}
+
+/** A server on `root` with its cache in `cacheDir`, up to its first `corpusAnnotator/indexed` (unless told not to wait). */
+export async function startCachedServer(root: string, cacheDir: string, options: CachedServerOptions = {}) {
+  const toServer = new PassThrough();
+  const toClient = new PassThrough();
+  startServer(createConnection(ProposedFeatures.all, new StreamMessageReader(toServer), new StreamMessageWriter(toClient)), {
+    loadNerModel: () => ner.model,
+    fs: nodeFileSystem,
+    analysisCache: (_folders, clientDir, log) => createAnalysisCacheStore(clientDir!, options.version ?? VERSION, log),
+    ...(options.background ? { clusterInBackground: options.background } : {}),
+  });
+  const client = createMessageConnection(new StreamMessageReader(toClient), new StreamMessageWriter(toServer));
+  let indexed: IndexedParams | undefined;
+  const diagnostics = new Map<string, PublishDiagnosticsParams>();
+  const log: string[] = [];
+  client.onNotification('corpusAnnotator/indexed', (p: IndexedParams) => {
+    indexed ??= p;
+  });
+  client.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
+    diagnostics.set(p.uri, p);
+  });
+  client.onNotification('window/logMessage', (p: { message: string }) => {
+    log.push(p.message);
+  });
+  client.listen();
+  const rootUri = pathToFileURL(root).href;
+  await client.sendRequest('initialize', { processId: process.pid, rootUri, workspaceFolders: [{ uri: rootUri, name: 'corpus' }], capabilities: {}, initializationOptions: { analysisCacheDir: cacheDir } });
+  await client.sendNotification('initialized', {});
+  const stats = options.waitForIndexing === false ? undefined : await waitFor('the corpus indexed', () => indexed);
+  return {
+    stats,
+    /** The server's log messages so far. */
+    log,
+    /** Diagnostics of an opened article, and the corpus's entities, as the client would show them. */
+    async views(relative: string) {
+      const uri = pathToFileURL(path.join(root, relative)).href;
+      const text = await fs.readFile(path.join(root, relative), 'utf8');
+      await client.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'plaintext', version: 1, text } });
+      const published = await waitFor(`diagnostics of ${relative}`, () => diagnostics.get(uri));
+      const entities = await client.sendRequest('corpusAnnotator/entities', {});
+      return { diagnostics: published.diagnostics, entities };
+    },
+    /** The corpus's entities, as the Entities view asks for them. */
+    entities: () => client.sendRequest('corpusAnnotator/entities', {}),
+    /** Shuts down as an editor does (the server writes its cache first), and resolves with the server's answer. */
+    async stop() {
+      await client.sendRequest('shutdown');
+      client.dispose();
+      toServer.end();
+      toClient.end();
+    },
+  };
+}
