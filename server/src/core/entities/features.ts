@@ -142,10 +142,14 @@ function contextBits(infos: readonly WordInfo[], i: number): number {
   return bits;
 }
 
-export function collectDocCues(sentences: Iterable<FeatureSentence>): DocCues {
-  const lowerSeen = new Set<string>();
-  const capMid = new Set<string>();
-  const contexts = new Map<string, number>();
+/**
+ * The document's cues from its sentences; with `into`, those sentences' cues are added to it (a caller may then read
+ * a long document a part at a time, without holding every sentence's words and facts at once).
+ */
+export function collectDocCues(sentences: readonly FeatureSentence[], into?: DocCues): DocCues {
+  const lowerSeen = into?.lowerSeen ?? new Set<string>();
+  const capMid = into?.capMid ?? new Set<string>();
+  const contexts = into?.contexts ?? new Map<string, number>();
   for (const s of sentences) {
     const infos = s.infos;
     for (let i = 0; i < s.words.length; i++) {

@@ -33,6 +33,8 @@ import { LineCase, segment, type Sentence, type Token } from './tokenize';
  * one name) is no name, and letting it through would make the consistency pass and clustering grow with its square.
  */
 export const MAX_NAME_TOKENS = 24;
+/** Sentences whose words and facts the document's cues are collected from at a time. */
+const CUE_PART = 256;
 
 export interface EntityRecognizer {
   recognize(text: string, token?: CancellationToken): RecognizedEntity[];
@@ -91,20 +93,16 @@ function recognize(
   // not kept for every sentence of the document at once: held from the first pass to the last, they were a few
   // objects per sentence that every garbage collection of the young generation copied (a page of one-word lines is
   // a hundred thousand sentences). The word facts themselves are cached per word form.
-  const featureSentence = (s: Sentence): FeatureSentence => {
-    const n = s.tokens.length;
-    const words: string[] = new Array(n);
-    const infos: WordInfo[] = new Array(n);
-    for (let i = 0; i < n; i++) {
-      const w = s.tokens[i].text;
-      words[i] = w;
-      infos[i] = lookup(model, cache, w).info;
-    }
-    return { words, lineCase: s.lineCase, infos };
-  };
-  const cues = collectDocCues((function* () {
-    for (const s of sentences) yield featureSentence(s);
-  })());
+  const featureSentence = (s: Sentence): FeatureSentence => ({
+    words: s.tokens.map((t) => t.text),
+    lineCase: s.lineCase,
+    infos: s.tokens.map((t) => lookup(model, cache, t.text).info),
+  });
+  // A part of the document at a time: its sentences' words and facts are not all held at once.
+  let cues = collectDocCues(sentences.slice(0, CUE_PART).map(featureSentence));
+  for (let from = CUE_PART; from < sentences.length; from += CUE_PART) {
+    cues = collectDocCues(sentences.slice(from, from + CUE_PART).map(featureSentence), cues);
+  }
   // Rules read ALL CAPS lines re-cased (the tagger keeps its own casing features for them).
   const tokenLists = sentences.map((s) => (s.lineCase === LineCase.AllCaps ? recaseAllCaps(s.tokens, isCommon) : s.tokens));
   const seenLower = (w: string): boolean => cues.lowerSeen.has(lookup(model, cache, w).info.lowerText);
@@ -126,9 +124,9 @@ function recognize(
   for (let s = 0; s < sentences.length; s++) {
     if ((s & 31) === 31) throwIfCancelled(token);
     const sentenceTokens = sentences[s].tokens;
-    const base: Float64Array[] = new Array(sentenceTokens.length);
-    for (let i = 0; i < sentenceTokens.length; i++) base[i] = lookup(model, cache, sentenceTokens[i].text).scores;
-    const ctx = sentenceContext(featureSentence(sentences[s]), cues);
+    const looked = sentenceTokens.map((t) => lookup(model, cache, t.text));
+    const base = looked.map((c) => c.scores);
+    const ctx = sentenceContext({ words: sentenceTokens.map((t) => t.text), lineCase: sentences[s].lineCase, infos: looked.map((c) => c.info) }, cues);
     const labels = tagSentenceLazy(model, ctx, base, N_INTRINSIC, memory);
     const tok = tokenLists[s];
     const key = memo.keyOf(sentenceTokens, labels, sentences[s].lineCase, headings[s]);
