@@ -9,10 +9,14 @@ import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { ClusteringInput, ClusteringSnapshot } from '../core/index';
+import { DOCS_PER_PART, nextTurn, partsOf, type FromWorker, type ToWorker } from './clusteringMessages';
 
 interface Pending {
   resolve(result: BackgroundClustering): void;
   reject(error: Error): void;
+  /** The parts of the answer received so far. */
+  readonly clusters: ClusteringSnapshot['clusters'][number][];
+  readonly documents: ClusteringSnapshot['documents'][number][];
 }
 
 /** A clustering made in the worker, and its snapshot as JSON when asked (`serialized`). */
@@ -30,8 +34,8 @@ export type ClusterInBackground = (
   options?: { serialized?: boolean; signal?: AbortSignal },
 ) => Promise<BackgroundClustering>;
 
-export function workerClustering(): ClusterInBackground | undefined {
-  const file = path.join(__dirname, 'clusteringWorker.js');
+/** `file`: the worker's script (the bundle's, beside the server's; a test may give the TypeScript source). */
+export function workerClustering(file = path.join(__dirname, 'clusteringWorker.js')): ClusterInBackground | undefined {
   if (!existsSync(file)) return undefined;
   let worker: { thread: Worker; pending: Map<number, Pending> } | undefined;
   let next = 0;
@@ -43,11 +47,18 @@ export function workerClustering(): ClusterInBackground | undefined {
     const own = { thread, pending: new Map<number, Pending>() };
     const { pending } = own;
     thread.unref();
-    thread.on('message', (m: { id: number; snapshot?: ClusteringSnapshot; json?: string; error?: string }) => {
+    thread.on('message', (m: FromWorker) => {
       const p = pending.get(m.id);
+      if ('clusters' in m) p?.clusters.push(...m.clusters);
+      else if ('documents' in m) p?.documents.push(...m.documents);
+      if (!('last' in m) && !('error' in m)) {
+        // Read: the worker may send the next part, after whatever waits on this thread has had its turn.
+        setImmediate(() => void thread.postMessage({ id: m.id, received: true } satisfies ToWorker));
+        return;
+      }
       pending.delete(m.id);
-      if (m.snapshot) p?.resolve({ snapshot: m.snapshot, ...(m.json !== undefined ? { json: m.json } : {}) });
-      else p?.reject(new Error(m.error ?? 'clustering failed'));
+      if ('last' in m) p?.resolve({ snapshot: { clusters: p.clusters, documents: p.documents }, ...(m.json !== undefined ? { json: m.json } : {}) });
+      else p?.reject(new Error(m.error));
       if (!pending.size) {
         if (worker === own) worker = undefined;
         void thread.terminate();
@@ -77,8 +88,15 @@ export function workerClustering(): ClusterInBackground | undefined {
           const stop = () => void own.thread.terminate();
           signal?.addEventListener('abort', stop, { once: true });
           const settled = () => signal?.removeEventListener('abort', stop);
-          own.pending.set(id, { resolve: (r) => (settled(), resolve(r)), reject: (e) => (settled(), reject(e)) });
-          own.thread.postMessage({ id, docs: input.docs, registry: input.registry, serialized: !!options?.serialized });
+          own.pending.set(id, { resolve: (r) => (settled(), resolve(r)), reject: (e) => (settled(), reject(e)), clusters: [], documents: [] });
+          void (async () => {
+            for (const docs of partsOf(input.docs, DOCS_PER_PART)) {
+              if (!own.pending.has(id)) return; // the worker stopped meanwhile
+              own.thread.postMessage({ id, docs } satisfies ToWorker);
+              await nextTurn();
+            }
+            if (own.pending.has(id)) own.thread.postMessage({ id, last: true, registry: input.registry, serialized: !!options?.serialized } satisfies ToWorker);
+          })();
         }),
     );
     queue = run.then(

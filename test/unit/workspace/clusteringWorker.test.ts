@@ -1,0 +1,41 @@
+import * as assert from 'node:assert/strict';
+import * as path from 'node:path';
+import { clusterEntities, ENTITY_TYPES, snapshotOfClustering, type DocumentEntities, type RecognizedEntity } from '../../../server/src/core/index';
+import { workerClustering } from '../../../server/src/node/backgroundClustering';
+import { CLUSTERS_PER_PART, DOCS_PER_PART } from '../../../server/src/node/clusteringMessages';
+
+/** Articles with names from a large made-up vocabulary: more articles and entities than one part of each holds. */
+function corpus(articles: number, namesEach: number): DocumentEntities[] {
+  const syllables = ['ka', 'lo', 'ven', 'tri', 'sam', 'pho', 'dra', 'mun', 'xe', 'bel', 'qui', 'tor'];
+  const word = (n: number) => {
+    let w = '';
+    for (let x = n + 1; x > 0; x = Math.floor(x / syllables.length)) w += syllables[x % syllables.length];
+    return w[0].toUpperCase() + w.slice(1);
+  };
+  const types = ENTITY_TYPES;
+  return Array.from({ length: articles }, (_, a) => {
+    const entities: RecognizedEntity[] = [];
+    for (let i = 0; i < namesEach; i++) {
+      const n = (a * 7 + i * 131) % 9000;
+      const text = `${word(n)} ${word(n * 3 + 1)}`;
+      entities.push({ start: i * 40, end: i * 40 + text.length, text, type: types[n % 4], ...(i % 9 === 0 ? { title: 'Minister' } : {}) });
+    }
+    return { uri: `/corpus/a${String(a).padStart(5, '0')}.txt`, entities };
+  });
+}
+
+describe('the clustering worker', function () {
+  this.timeout(120_000);
+
+  it('answers in parts what clustering on this thread gives, for more articles and entities than a part holds', async () => {
+    const docs = corpus(DOCS_PER_PART * 2 + 37, 12);
+    const registry = { entities: [], notEntities: [] };
+    const here = snapshotOfClustering(clusterEntities(docs, registry), docs.map((d) => d.uri), { lookAlikes: true });
+    assert.ok(here.clusters.length > CLUSTERS_PER_PART, `more than one part of entities (${here.clusters.length})`);
+    // The worker's TypeScript source in a real worker thread, as the server runs the bundle's.
+    const background = workerClustering(path.join(__dirname, '../../support/clusteringWorkerSource.cjs'))!;
+    const { snapshot, json } = await background({ docs, registry }, { serialized: true });
+    assert.deepEqual(snapshot, here);
+    assert.deepEqual(JSON.parse(json!), here);
+  });
+});
