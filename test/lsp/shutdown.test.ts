@@ -8,6 +8,8 @@ import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { ClusterInBackground } from '../../server/src/node/backgroundClustering';
+import { nodeFileSystem } from '../../server/src/node/nodeFileSystem';
+import type { WorkspaceFileSystem } from '../../server/src/workspace/fileSystem';
 import { startCachedServer } from '../support/cachedServer';
 import { makeTempWorkspace, removeTempWorkspace, waitFor } from '../support/workspace';
 
@@ -26,8 +28,27 @@ function stalledWorker() {
   return { requests, background };
 }
 
-const startCached = (root: string, cacheDir: string, background?: ClusterInBackground, options: { waitForIndexing?: boolean } = {}) =>
+const startCached = (root: string, cacheDir: string, background?: ClusterInBackground, options: { waitForIndexing?: boolean; fs?: WorkspaceFileSystem } = {}) =>
   startCachedServer(root, cacheDir, { background, ...options });
+
+/** The disk, except that articles after the first `free` are read only once `open()` is called. */
+function gatedArticles(free: number) {
+  let reads = 0;
+  let open!: () => void;
+  const opened = new Promise<void>((resolve) => (open = resolve));
+  const waiting: string[] = [];
+  const fs: WorkspaceFileSystem = {
+    ...nodeFileSystem,
+    async readText(file, options) {
+      if (/[/\\]seeds[/\\][^/\\]+\.txt$/.test(file) && ++reads > free) {
+        waiting.push(file);
+        await opened;
+      }
+      return nodeFileSystem.readText(file, options);
+    },
+  };
+  return { fs, open, waiting };
+}
 
 describe('shutting down during a background clustering', function () {
   this.timeout(120_000);
@@ -86,6 +107,19 @@ describe('shutting down during a background clustering', function () {
 
     const next = await startCached(root, cacheDir);
     assert.deepEqual(next.stats, { articles: articles.length, analysed: 0, fromCache: articles.length, clusteringFromCache: false });
+    await next.stop();
+  });
+
+  it("answers a shutdown while the corpus is still being read, and keeps what was analysed by then", async () => {
+    const gate = gatedArticles(2);
+    const cold = await startCached(root, cacheDir, undefined, { waitForIndexing: false, fs: gate.fs });
+    await waitFor('an article waiting to be read', () => gate.waiting.length > 0);
+    const stopped = cold.stop();
+    gate.open();
+    await stopped;
+
+    const next = await startCached(root, cacheDir);
+    assert.deepEqual(next.stats, { articles: articles.length, analysed: articles.length - 2, fromCache: 2, clusteringFromCache: false });
     await next.stop();
   });
 });

@@ -15,6 +15,7 @@ import { nodeFileSystem } from '../../server/src/node/nodeFileSystem';
 import { analysisVersionKey, createAnalysisCacheStore } from '../../server/src/node/analysisCacheStore';
 import type { ClusterInBackground } from '../../server/src/node/backgroundClustering';
 import type { IndexedParams } from '../../server/src/protocol';
+import type { WorkspaceFileSystem } from '../../server/src/workspace/fileSystem';
 import { waitFor } from './workspace';
 
 export const ner = loadNerModelFile();
@@ -28,6 +29,8 @@ export interface CachedServerOptions {
   readonly background?: ClusterInBackground;
   /** Whether to wait for the first `corpusAnnotator/indexed` (default true). */
   readonly waitForIndexing?: boolean;
+  /** The files as the server sees them (default: the disk's). */
+  readonly fs?: WorkspaceFileSystem;
 }
 
 /** A server on `root` with its cache in `cacheDir`, up to its first `corpusAnnotator/indexed` (unless told not to wait). */
@@ -36,7 +39,7 @@ export async function startCachedServer(root: string, cacheDir: string, options:
   const toClient = new PassThrough();
   startServer(createConnection(ProposedFeatures.all, new StreamMessageReader(toServer), new StreamMessageWriter(toClient)), {
     loadNerModel: () => ner.model,
-    fs: nodeFileSystem,
+    fs: options.fs ?? nodeFileSystem,
     analysisCache: (_folders, clientDir, log) => createAnalysisCacheStore(clientDir!, options.version ?? VERSION, log),
     ...(options.background ? { clusterInBackground: options.background } : {}),
   });

@@ -162,7 +162,7 @@ export class CorpusIndexer {
    * Writes the cache once the server has been idle a while after indexing: serialising it takes the thread for a
    * moment, which the analyst opening the first article should not wait for. A shutdown writes it at once.
    */
-  private saveSoon(cache: AnalysisCache, live: ReadonlySet<string>): void {
+  private saveSoon(cache: AnalysisCache, live?: ReadonlySet<string>): void {
     if (this.saveTimer) clearTimeout(this.saveTimer.timer);
     const save = () => {
       this.saveTimer = undefined;
@@ -229,7 +229,7 @@ export class CorpusIndexer {
         if (!files.has(uri) && !this.isOpen(uri)) this.service.removeDocument(uri);
       }
       const list = [...files];
-      const { stats, keys, fingerprint, basis } = await loadArticles(this.service, {
+      const loading = loadArticles(this.service, {
         files: list,
         read: (file) => this.read(file),
         maxSize: async (file) => (await this.workspace.settingsFor(this.workspace.folderOf(file))).maxDocumentSize,
@@ -239,6 +239,12 @@ export class CorpusIndexer {
         token: cancelled,
         progress: (done, total) => progress?.report(Math.round((done / total) * 100), `Analysing ${done}/${total} articles`),
         log: (message) => this.connection.console.warn(message),
+      });
+      // Shut down while reading the corpus: what was analysed so far is written (with all the cache held before), so
+      // the next start analyses only the rest.
+      const { stats, keys, fingerprint, basis } = await loading.catch((e: unknown) => {
+        if (e instanceof CancelledError && this.stopping.signal.aborted && cache) this.saveSoon(cache);
+        throw e;
       });
       if (run !== this.run) return;
       const live = new Set(keys.values());

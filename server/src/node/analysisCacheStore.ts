@@ -156,7 +156,7 @@ export function createAnalysisCacheStore(dir: string, versionKey: string, log: (
         for (let i = 0; i < SHARDS; i++) {
           const shard = shards[i];
           for (const key of shard.keys()) {
-            if (!liveKeys.has(key)) {
+            if (liveKeys && !liveKeys.has(key)) {
               shard.delete(key);
               dirty.add(i);
             }

@@ -33,10 +33,11 @@ export interface AnalysisCache {
   keepClustering(fingerprint: string, snapshot: ClusteringSnapshot | string, basis?: ClusteringBasis): void;
   /**
    * Writes what changed since it was loaded, keeping only the states of `liveKeys` (the texts of the corpus now), so
-   * the cache never grows past the corpus; then lets go of what it holds in memory until the next `load`. Never throws:
+   * the cache never grows past the corpus; every state it holds when `liveKeys` is not given (an indexing stopped
+   * before it read the whole corpus). Then lets go of what it holds in memory until the next `load`. Never throws:
    * resolves to whether everything was written.
    */
-  save(liveKeys: ReadonlySet<string>): Promise<boolean>;
+  save(liveKeys?: ReadonlySet<string>): Promise<boolean>;
   /** Where it is kept, for messages. */
   readonly location: string;
 }
