@@ -8,7 +8,7 @@ import type { BoilerplateFinding, CancellationToken, DateMention, DocumentDate, 
 import { throwIfCancelled } from './types';
 import type { NerModel } from './entities/model';
 import { createEntityRecognizer } from './entities/recognizer';
-import { clusterEntities, type DocumentEntities, type EntityCluster, type EntityClustering } from './entities/aliases';
+import { clusterEntities, mentionCountOf, type DocumentEntities, type EntityCluster, type EntityClustering } from './entities/aliases';
 import { clusteringFromSnapshotInSlices, type ClusteringSnapshot } from './entities/clusteringSnapshot';
 import { provisionalClustering } from './entities/provisional';
 import { sameNames } from './entities/mentionMoves';
@@ -321,7 +321,7 @@ export function createCorpusService(init: CorpusServiceInit): CorpusService {
         mention,
         cluster,
         inDocument: mentions.filter((m) => m.entityId === mention.entityId).length,
-        inCorpus: cluster.mentions.length,
+        inCorpus: mentionCountOf(cluster),
         articles,
       };
     },

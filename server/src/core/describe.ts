@@ -1,6 +1,6 @@
 /** Human-readable wording of findings, shared by the language server and the CLI. */
 import type { BoilerplateFinding, DateMention, EntityMention, EntityType } from './types';
-import type { EntityCluster } from './entities/aliases';
+import { mentionCountOf, type EntityCluster } from './entities/aliases';
 import { registryKey } from './entities/registry';
 import { articleCount, spellingsByCount } from './entities/clusterFacts';
 
@@ -37,7 +37,7 @@ export function entityMessage(mention: EntityMention, cluster?: EntityCluster): 
     .filter((s) => !seen.has(registryKey(s)) && !!seen.add(registryKey(s)));
   const articles = articleCount(cluster);
   const also = others.length ? `; also written ${others.slice(0, 4).join(', ')}${others.length > 4 ? ', …' : ''}` : '';
-  return `${base}${also} (${plural(cluster.mentions.length, 'mention')} in ${plural(articles, 'article')})`;
+  return `${base}${also} (${plural(mentionCountOf(cluster), 'mention')} in ${plural(articles, 'article')})`;
 }
 
 export function dateMessage(date: DateMention): string {

@@ -26,7 +26,7 @@ export { addAlias, confirmEntity, markDifferent, setType, markNotEntity, renameE
 export { registryKey } from './entities/registry';
 export type { EntityRef, RegistryEdit } from './entities/registryEdits';
 export * from './annotations/taxonomy';
-export { clusterEntities } from './entities/aliases';
+export { clusterEntities, mentionCountOf } from './entities/aliases';
 export type { DocumentEntities } from './entities/aliases';
 export { snapshotOfClustering, clusteringFromSnapshot } from './entities/clusteringSnapshot';
 export type { ClusteringSnapshot } from './entities/clusteringSnapshot';

@@ -14,7 +14,7 @@
  * boilerplate, nationality adjectives (`Vietnamese`, `Lao`), resolved dates.
  */
 import type { BoilerplateFinding, DateMention, EntityMention } from './types';
-import type { EntityCluster, EntityClustering } from './entities/aliases';
+import { mentionCountOf, type EntityCluster, type EntityClustering } from './entities/aliases';
 import { foldKey, gazBitsOf, Gaz } from './entities/gazetteer/index';
 import { lookAlikes } from './entities/lookAlikes';
 
@@ -101,5 +101,5 @@ export function dateWorklist(input: WorklistInput): DateVerdict[] {
  */
 export function possibleMerges(cluster: EntityCluster, clustering: EntityClustering, inRegistry: (c: EntityCluster) => boolean): EntityCluster[] {
   const settled = inRegistry(cluster);
-  return lookAlikes(cluster, clustering, (other) => other.mentions.length > 0 && !(settled && inRegistry(other)), MAX_MERGES);
+  return lookAlikes(cluster, clustering, (other) => mentionCountOf(other) > 0 && !(settled && inRegistry(other)), MAX_MERGES);
 }

@@ -3,7 +3,7 @@
  * entity grouped by article with a one-line snippet each. Mentions are sent per entity, on demand, so listing a
  * corpus of tens of thousands of articles stays small.
  */
-import { articleCount, ENTITY_TYPES, LineIndex, registryKey, spellingsByCount, type EntityCluster, type EntityClustering, type EntityRegistry } from '../core/index';
+import { articleCount, ENTITY_TYPES, LineIndex, mentionCountOf, registryKey, spellingsByCount, type EntityCluster, type EntityClustering, type EntityRegistry } from '../core/index';
 import type { EntitiesParams, EntitiesResult, EntityMentionItem, EntityMentionsResult, EntitySummary } from '../protocolEntities';
 
 export const DEFAULT_PAGE = 500;
@@ -26,7 +26,7 @@ export function summarize(c: EntityCluster, inRegistry: boolean): EntitySummary 
     id: c.entityId,
     canonical: c.canonical,
     type: c.type,
-    mentions: c.mentions.length,
+    mentions: mentionCountOf(c),
     articles: articleCount(c),
     spellings: spellings.slice(0, SPELLINGS_SHOWN).map(([text, count]) => ({ text, count })),
     spellingCount: spellings.length,
@@ -39,7 +39,7 @@ const collator = new Intl.Collator('en', { sensitivity: 'base' });
 
 /** Most mentioned first, then by canonical name (case-insensitive), then id. */
 export function byMentions(a: EntityCluster, b: EntityCluster): number {
-  return b.mentions.length - a.mentions.length || collator.compare(a.canonical, b.canonical) || (a.entityId < b.entityId ? -1 : 1);
+  return mentionCountOf(b) - mentionCountOf(a) || collator.compare(a.canonical, b.canonical) || (a.entityId < b.entityId ? -1 : 1);
 }
 
 /**
@@ -54,7 +54,7 @@ function mentionedInOrder(clustering: EntityClustering, type: EntityCluster['typ
   const key = type ?? '';
   let list = lists.get(key);
   if (!list) {
-    list = clustering.clusters().filter((c) => c.mentions.length > 0 && (!type || c.type === type)).sort(byMentions);
+    list = clustering.clusters().filter((c) => mentionCountOf(c) > 0 && (!type || c.type === type)).sort(byMentions);
     lists.set(key, list);
   }
   return list;
@@ -65,9 +65,9 @@ export function listEntities(clustering: EntityClustering, params: EntitiesParam
   const types = ENTITY_TYPES.map((type) => ({ type, entities: 0, mentions: 0 }));
   for (const c of all) {
     const t = types[ENTITY_TYPES.indexOf(c.type)];
-    if (c.mentions.length === 0) continue;
+    if (mentionCountOf(c) === 0) continue;
     t.entities++;
-    t.mentions += c.mentions.length;
+    t.mentions += mentionCountOf(c);
   }
   const offset = Math.max(0, Math.floor(params?.offset ?? 0));
   const limit = Math.min(MAX_PAGE, Math.max(0, Math.floor(params?.limit ?? DEFAULT_PAGE)));

@@ -33,9 +33,19 @@ export interface EntityCluster {
   spellings: Map<string, number>;
   /** Titles/roles seen with it (from RecognizedEntity.title, else a title word stripped from the name) → count. */
   titles: ReadonlyMap<string, number>;
+  /** Every mention, in article order (made on first use where `mentionCount` is set: read that for the count). */
   mentions: { uri: string; start: number; end: number; text: string }[];
+  /** How many mentions, where the list is made only when first used (clusteringSnapshot.ts); see `mentionCountOf`. */
+  readonly mentionCount?: number;
+  /** How many articles mention it, where the list of mentions is made only when first used. */
+  readonly articleCount?: number;
   /** From the registry. */
   notes?: string;
+}
+
+/** How many mentions an entity has, without making its mention list where that is made on first use. */
+export function mentionCountOf(c: EntityCluster): number {
+  return c.mentionCount ?? c.mentions.length;
 }
 
 export interface EntityClustering {

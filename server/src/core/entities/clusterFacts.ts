@@ -7,7 +7,7 @@
  * Clusters of a corpus-wide clustering never change once made; the provisional clusters of names new since (see
  * provisional.ts) only grow, so a fact is computed again when the cluster's counts moved.
  */
-import type { EntityCluster } from './aliases';
+import { mentionCountOf, type EntityCluster } from './aliases';
 
 interface Facts {
   readonly mentions: number;
@@ -20,11 +20,10 @@ const known = new WeakMap<EntityCluster, Facts>();
 
 function factsOf(cluster: EntityCluster): Facts {
   let facts = known.get(cluster);
-  if (facts && facts.mentions === cluster.mentions.length && facts.spellingCount === cluster.spellings.size) return facts;
-  const uris = new Set<string>();
-  for (const m of cluster.mentions) uris.add(m.uri);
+  if (facts && facts.mentions === mentionCountOf(cluster) && facts.spellingCount === cluster.spellings.size) return facts;
+  const articles = cluster.articleCount ?? new Set(cluster.mentions.map((m) => m.uri)).size;
   const spellings = [...cluster.spellings.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-  facts = { mentions: cluster.mentions.length, spellingCount: cluster.spellings.size, articles: uris.size, spellings };
+  facts = { mentions: mentionCountOf(cluster), spellingCount: cluster.spellings.size, articles, spellings };
   known.set(cluster, facts);
   return facts;
 }

@@ -4,7 +4,7 @@
  * that answers exactly as the original did.
  */
 import type { EntityMention, EntityType, RecognizedEntity } from '../types';
-import { withExtras, type EntityCluster, type EntityClustering } from './aliases';
+import { mentionCountOf, withExtras, type EntityCluster, type EntityClustering } from './aliases';
 import { createFinder } from './clusterFind';
 import { moveClusterMentions, movedPlaces } from './mentionMoves';
 import { allLookAlikes, lookAlikeEntity, STORED_LOOK_ALIKES } from './lookAlikes';
@@ -121,20 +121,60 @@ export function* clusteringFromSnapshotInSlices(
     });
   }
   // Each document's mentions stay as the snapshot's parallel arrays, made into objects only when asked for: at 10,000
-  // articles, half a million objects fewer for the server's life.
-  const byUri = new Map<string, SnapshotDocument>();
+  // articles, half a million objects fewer for the server's life. Each entity's list of mentions is likewise made on
+  // its first use (most are never listed): until then it is a run of (article, mention) pairs in one array.
+  const docList: SnapshotDocument[] = [];
+  const byUri = new Map<string, number>();
+  const counts = new Int32Array(clusters.length + 1);
   let done = 0;
   for (const d of snapshot.documents) {
     if (++done % perSlice === 0) yield;
-    const text = d.text.map(intern);
-    for (let i = 0; i < d.start.length; i++) {
-      clusters[d.cluster[i]]?.mentions.push({ uri: d.uri, start: d.start[i], end: d.end[i], text: text[i] });
-    }
-    if (d.start.length) byUri.set(d.uri, { ...d, text });
+    if (!d.start.length) continue;
+    byUri.set(d.uri, docList.length);
+    docList.push({ ...d, text: d.text.map(intern) });
+    for (const c of d.cluster) if (clusters[c]) counts[c + 1]++;
   }
-  spelling.clear();
+  for (let c = 0; c < clusters.length; c++) counts[c + 1] += counts[c];
+  const pairs = new Int32Array(2 * counts[clusters.length]);
+  const filled = counts.slice(0, clusters.length);
+  docList.forEach((d, di) => {
+    d.cluster.forEach((c, i) => {
+      if (!clusters[c]) return;
+      const at = 2 * filled[c]++;
+      pairs[at] = di;
+      pairs[at + 1] = i;
+    });
+  });
+  yield;
+  /** Entities whose list of mentions was made (the others' are made from the documents' arrays as they are then). */
+  const made = new Set<EntityCluster>();
+  clusters.forEach((cluster, c) => {
+    const build = () => {
+      const list: EntityCluster['mentions'] = [];
+      for (let k = 2 * counts[c]; k < 2 * counts[c + 1]; k += 2) {
+        const d = docList[pairs[k]];
+        const i = pairs[k + 1];
+        list.push({ uri: d.uri, start: d.start[i], end: d.end[i], text: d.text[i] });
+      }
+      return list;
+    };
+    let articles = 0;
+    for (let k = 2 * counts[c]; k < 2 * counts[c + 1]; k += 2) if (k === 2 * counts[c] || pairs[k] !== pairs[k - 2]) articles++;
+    Object.defineProperty(cluster, 'mentionCount', { value: counts[c + 1] - counts[c], enumerable: true });
+    Object.defineProperty(cluster, 'articleCount', { value: articles, enumerable: true });
+    Object.defineProperty(cluster, 'mentions', {
+      configurable: true,
+      enumerable: true,
+      get() {
+        const list = build();
+        made.add(cluster);
+        Object.defineProperty(cluster, 'mentions', { value: list, writable: true, configurable: true, enumerable: true });
+        return list;
+      },
+    });
+  });
   const mentionsOf = (uri: string): EntityMention[] => {
-    const d = byUri.get(uri);
+    const d = docList[byUri.get(uri) ?? -1];
     const list: EntityMention[] = [];
     if (!d) return list;
     for (let i = 0; i < d.start.length; i++) {
@@ -147,8 +187,9 @@ export function* clusteringFromSnapshotInSlices(
   };
   /** An edit that kept the article's names (mentionMoves.ts): its arrays are replaced by ones at the new offsets. */
   const moveMentions = (uri: string, from: readonly RecognizedEntity[], to: readonly RecognizedEntity[]): void => {
-    const d = byUri.get(uri);
-    if (!d) return;
+    const at = byUri.get(uri);
+    const d = at === undefined ? undefined : docList[at];
+    if (at === undefined || !d) return;
     const place = movedPlaces(from, to);
     const start = [...d.start];
     const end = [...d.end];
@@ -156,8 +197,8 @@ export function* clusteringFromSnapshotInSlices(
       const p = place(start[i], end[i]);
       if (p) [start[i], end[i]] = [p.start, p.end];
     }
-    byUri.set(uri, { ...d, start, end });
-    moveClusterMentions(new Set(d.cluster.map((i) => clusters[i])), uri, place);
+    docList[at] = { ...d, start, end };
+    moveClusterMentions([...new Set(d.cluster.map((i) => clusters[i]))].filter((c) => made.has(c)), uri, place);
   };
   yield;
   const byId = new Map(clusters.map((c) => [c.entityId, c]));
@@ -173,7 +214,7 @@ export function* clusteringFromSnapshotInSlices(
     moveMentions,
     find(query: string): EntityCluster[] {
       finder ??= createFinder(
-        clusters.map((c) => ({ c, mentionCount: c.mentions.length, canonical: c.canonical })),
+        clusters.map((c) => ({ c, mentionCount: mentionCountOf(c), canonical: c.canonical })),
         (x) => [x.c.canonical, ...x.c.spellings.keys(), ...(aliases.get(x.c.entityId) ?? [])],
       );
       return finder(query).map((x) => x.c);

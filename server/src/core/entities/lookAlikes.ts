@@ -6,7 +6,7 @@
  * requests' thread (clusteringSnapshot.ts) carries them, found there, so that no index over every name is built where
  * requests are answered.
  */
-import type { EntityCluster, EntityClustering } from './aliases';
+import { mentionCountOf, type EntityCluster, type EntityClustering } from './aliases';
 import { compactKey, deletionVariants, nameTokens, tokenKey, tokenKeysMatch } from './nameKey';
 
 /** Search hits looked at per spelling: the best first, so a common word does not make every name a candidate. */
@@ -59,7 +59,7 @@ export interface LookAlikeEntity {
 
 /** A cluster as `allLookAlikes` needs it, without its mentions (a worker can then let the clustering go). */
 export function lookAlikeEntity(c: EntityCluster): LookAlikeEntity {
-  return { entityId: c.entityId, canonical: c.canonical, type: c.type, spellings: c.spellings, mentionCount: c.mentions.length };
+  return { entityId: c.entityId, canonical: c.canonical, type: c.type, spellings: c.spellings, mentionCount: mentionCountOf(c) };
 }
 
 /**

@@ -18,6 +18,7 @@ import {
   entityTypePhrase,
   LineIndex,
   markDifferent,
+  mentionCountOf,
   possibleMerges,
   markNotEntity,
   registryKey,
@@ -89,7 +90,7 @@ function aliasCandidates(ctx: ServerContext, text: string, own: EntityCluster, t
   const seen = new Set<string>([own.entityId]);
   const out: EntityCluster[] = [];
   for (const c of [...clustering.find(text), ...byWord]) {
-    if (seen.has(c.entityId) || c.mentions.length === 0) continue;
+    if (seen.has(c.entityId) || mentionCountOf(c) === 0) continue;
     seen.add(c.entityId);
     out.push(c);
     if (out.length >= ALIAS_CANDIDATES) break;

@@ -23,6 +23,7 @@ import {
   type CancellationToken,
   entityTypeName,
   LineIndex,
+  mentionCountOf,
   plural,
   renameEntity,
   type EntityAt,
@@ -90,7 +91,7 @@ function references(ctx: ServerContext, cluster: EntityCluster, token: Cancellat
 
 function workspaceSymbols(ctx: ServerContext, query: string, token: CancellationToken): SymbolInformation[] {
   const clustering = ctx.service.entityClustering(token, 'fast');
-  const found = query.trim() ? clustering.find(query) : clustering.clusters().filter((c) => c.mentions.length > 0).sort(byMentions);
+  const found = query.trim() ? clustering.find(query) : clustering.clusters().filter((c) => mentionCountOf(c) > 0).sort(byMentions);
   const linesOf = lineIndexes(ctx);
   const out: SymbolInformation[] = [];
   for (const c of found) {
@@ -102,7 +103,7 @@ function workspaceSymbols(ctx: ServerContext, query: string, token: Cancellation
     out.push({
       name: workspaceSymbolName(c, query),
       kind: symbolKindOf(c.type),
-      containerName: `${entityTypeName(c.type)} · ${plural(c.mentions.length, 'mention')} in ${plural(articles, 'article')}`,
+      containerName: `${entityTypeName(c.type)} · ${plural(mentionCountOf(c), 'mention')} in ${plural(articles, 'article')}`,
       location: { uri: ctx.workspace.uriOf(first.uri), range: rangeOf(lines, first.start, first.end) },
     });
   }

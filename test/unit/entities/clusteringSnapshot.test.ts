@@ -1,0 +1,47 @@
+import * as assert from 'node:assert/strict';
+import { clusterEntities, type EntityCluster } from '../../../server/src/core/entities/aliases';
+import { clusteringFromSnapshot, snapshotOfClustering } from '../../../server/src/core/entities/clusteringSnapshot';
+import { articleCount, EMPTY_REGISTRY, mentionCountOf } from '../../../server/src/core/index';
+import { doc, recognise } from './aliases.fixtures';
+
+const NAMES = { Hanoi: 'LOCATION', Vientiane: 'LOCATION', 'Ministry of Defence': 'ORG', Thongloun: 'PERSON' } as const;
+const docs = [
+  doc('a.txt', 'Thongloun flew from Vientiane to Hanoi. In Hanoi, the Ministry of Defence met.', NAMES),
+  doc('b.txt', 'The Ministry of Defence of Laos said Thongloun was in Hanoi.', NAMES),
+  doc('c.txt', 'Nothing named here.', NAMES),
+  doc('d.txt', 'Hanoi and Vientiane, Hanoi again.', NAMES),
+];
+const uris = docs.map((d) => d.uri);
+const listed = (c: EntityCluster) => c.mentions.map((m) => `${m.uri}@${m.start}-${m.end}:${m.text}`);
+
+describe('a clustering rebuilt from its snapshot', () => {
+  it('gives every entity the same mentions, counts and articles as the clustering it was made from, each list made on first use', () => {
+    const original = clusterEntities(docs);
+    const rebuilt = clusteringFromSnapshot(JSON.parse(JSON.stringify(snapshotOfClustering(original, uris))), EMPTY_REGISTRY);
+    for (const c of rebuilt.clusters()) {
+      const o = original.cluster(c.entityId)!;
+      // Counted before the list is made, then listed.
+      assert.equal(mentionCountOf(c), o.mentions.length, c.canonical);
+      assert.equal(articleCount(c), articleCount(o), c.canonical);
+      assert.deepEqual(listed(c), listed(o), c.canonical);
+      assert.equal(c.mentions, c.mentions, 'made once, then kept');
+    }
+    for (const uri of uris) assert.deepEqual(rebuilt.mentionsOf(uri), original.mentionsOf(uri), uri);
+  });
+
+  it('moves an edited article’s mentions, in entities whose lists were made already and in those made after', () => {
+    const original = clusterEntities(docs);
+    const rebuilt = clusteringFromSnapshot(snapshotOfClustering(original, uris), EMPTY_REGISTRY);
+    const hanoi = rebuilt.clusters().find((c) => c.canonical === 'Hanoi')!;
+    const vientiane = rebuilt.clusters().find((c) => c.canonical === 'Vientiane')!;
+    assert.ok(hanoi.mentions.length > 0, 'Hanoi’s list made before the edit; Vientiane’s not');
+    // The same names, 4 characters later: what an edit that keeps the article's names looks like.
+    const before = docs[3].entities;
+    const text = `Now Hanoi and Vientiane, Hanoi again.`;
+    const after = recognise(text, NAMES);
+    rebuilt.moveMentions!('d.txt', before, after);
+    const expected = clusterEntities([docs[0], docs[1], docs[2], { uri: 'd.txt', entities: after }]);
+    for (const c of [hanoi, vientiane]) assert.deepEqual(listed(c), listed(expected.cluster(c.entityId)!), c.canonical);
+    assert.deepEqual(rebuilt.mentionsOf('d.txt'), expected.mentionsOf('d.txt'));
+  });
+});
