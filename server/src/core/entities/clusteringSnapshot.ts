@@ -82,6 +82,71 @@ function lookAlikeLists(clustering: EntityClustering): number[][] {
   return entities.map((_, i) => found.get(i) ?? []);
 }
 
+/**
+ * Where the mentions of a snapshot's entities are, until their lists are made: every document's arrays, and per entity
+ * a run of (document, mention) pairs (`counts` are the runs' bounds, two numbers a pair).
+ */
+class MentionRuns {
+  readonly docs: SnapshotDocument[] = [];
+  counts = new Int32Array(1);
+  pairs = new Int32Array(0);
+
+  mentionsOf(c: number): EntityCluster['mentions'] {
+    const list: EntityCluster['mentions'] = [];
+    for (let k = 2 * this.counts[c]; k < 2 * this.counts[c + 1]; k += 2) {
+      const d = this.docs[this.pairs[k]];
+      const i = this.pairs[k + 1];
+      list.push({ uri: d.uri, start: d.start[i], end: d.end[i], text: d.text[i] });
+    }
+    return list;
+  }
+
+  articlesOf(c: number): number {
+    let n = 0;
+    const first = 2 * this.counts[c];
+    for (let k = first; k < 2 * this.counts[c + 1]; k += 2) if (k === first || this.pairs[k] !== this.pairs[k - 2]) n++;
+    return n;
+  }
+}
+
+/** An entity of a rebuilt clustering: its list of mentions is made on first use (most are never listed). */
+class SnapshotCluster implements EntityCluster {
+  private list: EntityCluster['mentions'] | undefined;
+  articleCount = 0;
+
+  constructor(
+    readonly entityId: string,
+    readonly canonical: string,
+    readonly type: EntityType,
+    readonly spellings: Map<string, number>,
+    readonly titles: ReadonlyMap<string, number>,
+    readonly notes: string | undefined,
+    private readonly source: MentionRuns,
+    private readonly index: number,
+  ) {}
+
+  get mentionCount(): number {
+    return this.source.counts[this.index + 1] - this.source.counts[this.index];
+  }
+
+  get mentions(): EntityCluster['mentions'] {
+    return (this.list ??= this.source.mentionsOf(this.index));
+  }
+
+  set mentions(list: EntityCluster['mentions']) {
+    this.list = list;
+  }
+
+  /** Whether its list was made (an edit's moves go to it; a list made later is made from the moved arrays). */
+  get listed(): boolean {
+    return this.list !== undefined;
+  }
+
+  countArticles(): void {
+    this.articleCount = this.source.articlesOf(this.index);
+  }
+}
+
 /** The clustering a snapshot describes; `registry` gives the analysts' aliases to search by, as the original did. */
 export function clusteringFromSnapshot(snapshot: ClusteringSnapshot, registry: EntityRegistry): EntityClustering {
   return runToEnd(clusteringFromSnapshotInSlices(snapshot, registry));
@@ -107,23 +172,17 @@ export function* clusteringFromSnapshotInSlices(
   // snapshot from a worker or a file has a string per occurrence.
   const spelling = new Map<string, string>();
   const intern = (t: string) => spelling.get(t) ?? (spelling.set(t, t), t);
-  const clusters: EntityCluster[] = [];
+  const source = new MentionRuns();
+  const clusters: SnapshotCluster[] = [];
   for (const c of snapshot.clusters) {
     if (clusters.length % (20 * perSlice) === 20 * perSlice - 1) yield;
-    clusters.push({
-      entityId: c.entityId,
-      canonical: c.canonical,
-      type: c.type,
-      spellings: new Map(c.spellings.map(([t, n]) => [intern(t), n])),
-      titles: c.titles.length ? new Map(c.titles) : NO_TITLES,
-      mentions: [],
-      ...(c.notes ? { notes: c.notes } : {}),
-    });
+    const spellings = new Map(c.spellings.map(([t, n]) => [intern(t), n]));
+    clusters.push(new SnapshotCluster(c.entityId, c.canonical, c.type, spellings, c.titles.length ? new Map(c.titles) : NO_TITLES, c.notes, source, clusters.length));
   }
   // Each document's mentions stay as the snapshot's parallel arrays, made into objects only when asked for: at 10,000
   // articles, half a million objects fewer for the server's life. Each entity's list of mentions is likewise made on
   // its first use (most are never listed): until then it is a run of (article, mention) pairs in one array.
-  const docList: SnapshotDocument[] = [];
+  const docList = source.docs;
   const byUri = new Map<string, number>();
   const counts = new Int32Array(clusters.length + 1);
   let done = 0;
@@ -145,34 +204,10 @@ export function* clusteringFromSnapshotInSlices(
       pairs[at + 1] = i;
     });
   });
+  source.counts = counts;
+  source.pairs = pairs;
   yield;
-  /** Entities whose list of mentions was made (the others' are made from the documents' arrays as they are then). */
-  const made = new Set<EntityCluster>();
-  clusters.forEach((cluster, c) => {
-    const build = () => {
-      const list: EntityCluster['mentions'] = [];
-      for (let k = 2 * counts[c]; k < 2 * counts[c + 1]; k += 2) {
-        const d = docList[pairs[k]];
-        const i = pairs[k + 1];
-        list.push({ uri: d.uri, start: d.start[i], end: d.end[i], text: d.text[i] });
-      }
-      return list;
-    };
-    let articles = 0;
-    for (let k = 2 * counts[c]; k < 2 * counts[c + 1]; k += 2) if (k === 2 * counts[c] || pairs[k] !== pairs[k - 2]) articles++;
-    Object.defineProperty(cluster, 'mentionCount', { value: counts[c + 1] - counts[c], enumerable: true });
-    Object.defineProperty(cluster, 'articleCount', { value: articles, enumerable: true });
-    Object.defineProperty(cluster, 'mentions', {
-      configurable: true,
-      enumerable: true,
-      get() {
-        const list = build();
-        made.add(cluster);
-        Object.defineProperty(cluster, 'mentions', { value: list, writable: true, configurable: true, enumerable: true });
-        return list;
-      },
-    });
-  });
+  for (const c of clusters) c.countArticles();
   const mentionsOf = (uri: string): EntityMention[] => {
     const d = docList[byUri.get(uri) ?? -1];
     const list: EntityMention[] = [];
@@ -198,7 +233,7 @@ export function* clusteringFromSnapshotInSlices(
       if (p) [start[i], end[i]] = [p.start, p.end];
     }
     docList[at] = { ...d, start, end };
-    moveClusterMentions([...new Set(d.cluster.map((i) => clusters[i]))].filter((c) => made.has(c)), uri, place);
+    moveClusterMentions([...new Set(d.cluster.map((i) => clusters[i]))].filter((c) => c?.listed), uri, place);
   };
   yield;
   const byId = new Map(clusters.map((c) => [c.entityId, c]));
