@@ -9,7 +9,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { ANALYSIS_VERSION } from '../../server/src/core/index';
 import { analysisVersionKey } from '../../server/src/node/analysisCacheStore';
-import { ner, startCachedServer } from '../support/cachedServer';
+import { cachedWorkspaceEachTest, ner, startCachedServer } from '../support/cachedServer';
 import { makeTempWorkspace, removeTempWorkspace, waitFor } from '../support/workspace';
 
 /** A server on `root` with its cache in `cacheDir`, up to its first `corpusAnnotator/indexed`. */
@@ -23,15 +23,7 @@ describe('persistent analysis cache', function () {
   let root: string;
   let cacheDir: string;
   let articles: string[];
-  beforeEach(async () => {
-    root = await makeTempWorkspace();
-    cacheDir = await fs.mkdtemp(path.join(os.tmpdir(), 'analysis-cache-lsp-'));
-    articles = (await fs.readdir(path.join(root, 'seeds'))).sort();
-  });
-  afterEach(async () => {
-    await removeTempWorkspace(root);
-    await fs.rm(cacheDir, { recursive: true, force: true });
-  });
+  cachedWorkspaceEachTest('analysis-cache-lsp-', (w) => ({ root, cacheDir, articles } = w));
 
   it('is used on reopening: nothing analysed again, and the same diagnostics and entities', async () => {
     const first = await startCached(root, cacheDir);

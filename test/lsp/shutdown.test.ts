@@ -10,8 +10,8 @@ import * as path from 'node:path';
 import type { ClusterInBackground } from '../../server/src/node/backgroundClustering';
 import { nodeFileSystem } from '../../server/src/node/nodeFileSystem';
 import type { WorkspaceFileSystem } from '../../server/src/workspace/fileSystem';
-import { startCachedServer } from '../support/cachedServer';
-import { makeTempWorkspace, removeTempWorkspace, waitFor } from '../support/workspace';
+import { cachedWorkspaceEachTest, startCachedServer } from '../support/cachedServer';
+import { waitFor } from '../support/workspace';
 
 /** A clustering worker that never answers by itself: each request is recorded with the signal it was given. */
 function stalledWorker() {
@@ -55,15 +55,7 @@ describe('shutting down during a background clustering', function () {
   let root: string;
   let cacheDir: string;
   let articles: string[];
-  beforeEach(async () => {
-    root = await makeTempWorkspace();
-    cacheDir = await fs.mkdtemp(path.join(os.tmpdir(), 'shutdown-lsp-'));
-    articles = (await fs.readdir(path.join(root, 'seeds'))).sort();
-  });
-  afterEach(async () => {
-    await removeTempWorkspace(root);
-    await fs.rm(cacheDir, { recursive: true, force: true });
-  });
+  cachedWorkspaceEachTest('shutdown-lsp-', (w) => ({ root, cacheDir, articles } = w));
 
   it('stops the worker and answers; the next start uses the last complete clustering and makes it again', async () => {
     await (await startCached(root, cacheDir)).stop();

@@ -16,7 +16,8 @@ import { analysisVersionKey, createAnalysisCacheStore } from '../../server/src/n
 import type { ClusterInBackground } from '../../server/src/node/backgroundClustering';
 import type { IndexedParams } from '../../server/src/protocol';
 import type { WorkspaceFileSystem } from '../../server/src/workspace/fileSystem';
-import { waitFor } from './workspace';
+import * as os from 'node:os';
+import { makeTempWorkspace, removeTempWorkspace, waitFor } from './workspace';
 
 export const ner = loadNerModelFile();
 /** The analysis version key of the servers started here, unless one is given. */
@@ -84,4 +85,20 @@ export async function startCachedServer(root: string, cacheDir: string, options:
       toClient.end();
     },
   };
+}
+
+/** A copy of the seeds' workspace and an empty cache folder for each test (mocha hooks), given to `use` before each. */
+export function cachedWorkspaceEachTest(prefix: string, use: (w: { root: string; cacheDir: string; articles: string[] }) => void): void {
+  let w: { root: string; cacheDir: string; articles: string[] } | undefined;
+  beforeEach(async () => {
+    const root = await makeTempWorkspace();
+    const cacheDir = await fs.mkdtemp(path.join(os.tmpdir(), prefix));
+    w = { root, cacheDir, articles: (await fs.readdir(path.join(root, 'seeds'))).sort() };
+    use(w);
+  });
+  afterEach(async () => {
+    if (!w) return;
+    await removeTempWorkspace(w.root);
+    await fs.rm(w.cacheDir, { recursive: true, force: true });
+  });
 }
