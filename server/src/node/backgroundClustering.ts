@@ -9,7 +9,8 @@ import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { ClusteringInput, ClusteringSnapshot } from '../core/index';
-import { DOCS_PER_PART, nextTurn, partsOf, type FromWorker, type ToWorker } from './clusteringMessages';
+import { setImmediate as nextTurn } from 'node:timers/promises';
+import { DOCS_PER_PART, partsOf, type FromWorker, type ToWorker } from './clusteringMessages';
 
 interface Pending {
   resolve(result: BackgroundClustering): void;

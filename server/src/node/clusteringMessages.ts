@@ -31,6 +31,3 @@ export type FromWorker =
 export function* partsOf<T>(list: readonly T[], size: number): Generator<readonly T[]> {
   for (let i = 0; i < list.length; i += size) yield list.slice(i, i + size);
 }
-
-/** Resolves in the next turn of the event loop (after pending I/O: requests waiting are answered first). */
-export const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));

@@ -112,7 +112,6 @@ class MentionRuns {
 /** An entity of a rebuilt clustering: its list of mentions is made on first use (most are never listed). */
 class SnapshotCluster implements EntityCluster {
   private list: EntityCluster['mentions'] | undefined;
-  articleCount = 0;
 
   constructor(
     readonly entityId: string,
@@ -129,6 +128,10 @@ class SnapshotCluster implements EntityCluster {
     return this.source.counts[this.index + 1] - this.source.counts[this.index];
   }
 
+  get articleCount(): number {
+    return this.source.articlesOf(this.index);
+  }
+
   get mentions(): EntityCluster['mentions'] {
     return (this.list ??= this.source.mentionsOf(this.index));
   }
@@ -140,10 +143,6 @@ class SnapshotCluster implements EntityCluster {
   /** Whether its list was made (an edit's moves go to it; a list made later is made from the moved arrays). */
   get listed(): boolean {
     return this.list !== undefined;
-  }
-
-  countArticles(): void {
-    this.articleCount = this.source.articlesOf(this.index);
   }
 }
 
@@ -206,8 +205,6 @@ export function* clusteringFromSnapshotInSlices(
   });
   source.counts = counts;
   source.pairs = pairs;
-  yield;
-  for (const c of clusters) c.countArticles();
   const mentionsOf = (uri: string): EntityMention[] => {
     const d = docList[byUri.get(uri) ?? -1];
     const list: EntityMention[] = [];
@@ -222,9 +219,9 @@ export function* clusteringFromSnapshotInSlices(
   };
   /** An edit that kept the article's names (mentionMoves.ts): its arrays are replaced by ones at the new offsets. */
   const moveMentions = (uri: string, from: readonly RecognizedEntity[], to: readonly RecognizedEntity[]): void => {
-    const at = byUri.get(uri);
-    const d = at === undefined ? undefined : docList[at];
-    if (at === undefined || !d) return;
+    const at = byUri.get(uri) ?? -1;
+    const d = docList[at];
+    if (!d) return;
     const place = movedPlaces(from, to);
     const start = [...d.start];
     const end = [...d.end];
