@@ -17,10 +17,12 @@ import { EMPTY_REGISTRY, type EntityRegistry } from './entities/registry';
 import { recognizeDocumentDates, type DateOptions } from './dates/index';
 import { createBoilerplateIndex, type BoilerplateCluster } from './boilerplate/index';
 import { compileIgnores, filterClusters, filterFindings, NO_IGNORES, type BoilerplateIgnores } from './boilerplate/ignoreRules';
-import { decodeArticleState, encodeArticleState, type ArticleState } from './analysisState';
+import type { ArticleState } from './analysisState';
+import { StoredNames } from './entities/storedNames';
 import { runToEnd } from './slices';
 
 export interface ClusteringInput {
+  /** Every article in uri order; its names are made each time `entities` is read (a getter: read it once). */
   readonly docs: DocumentEntities[];
   readonly registry: EntityRegistry;
   readonly generation: number;
@@ -112,7 +114,8 @@ export interface CorpusService {
 
 interface DocState {
   readonly text: string;
-  entities?: RecognizedEntity[];
+  /** Its names once recognised, held compactly (made into objects when asked for). */
+  entities?: StoredNames;
   dates?: { key: string; documentDate?: DocumentDate; dates: DateMention[] };
 }
 
@@ -134,8 +137,8 @@ export function createCorpusService(init: CorpusServiceInit): CorpusService {
    * Each article's names as the clustering in use was made from them, and those of the last `clusteringInput` (for a
    * clustering made from it elsewhere): an edit that keeps an article's names only moves its mentions (mentionMoves.ts).
    */
-  let builtFrom = new Map<string, readonly RecognizedEntity[]>();
-  let lastInput: { generation: number; names: Map<string, readonly RecognizedEntity[]> } | undefined;
+  let builtFrom = new Map<string, StoredNames>();
+  let lastInput: { generation: number; names: Map<string, StoredNames> } | undefined;
   let ignores = compileIgnores(NO_IGNORES);
   let clusters: BoilerplateCluster[] | undefined;
   /**
@@ -176,11 +179,12 @@ export function createCorpusService(init: CorpusServiceInit): CorpusService {
     clusters = undefined;
   };
 
-  const recognized = (state: DocState, token?: CancellationToken): RecognizedEntity[] => {
+  /** An article's names, recognised on first use. */
+  const recognized = (state: DocState, token?: CancellationToken): StoredNames => {
     let entities = state.entities;
     if (!entities) {
       throwIfCancelled(token);
-      entities = recognizer.recognize(state.text, token);
+      entities = StoredNames.of(state.text, recognizer.recognize(state.text, token));
       state.entities = entities;
     }
     return entities;
@@ -198,8 +202,12 @@ export function createCorpusService(init: CorpusServiceInit): CorpusService {
       const before = builtFrom.get(uri);
       if (!state || !before) continue;
       const now = recognized(state, token);
-      if (now !== before && !sameNames(before, now)) continue;
-      if (now !== before) move(uri, before, now);
+      if (now !== before) {
+        const from = before.list();
+        const to = now.list();
+        if (!sameNames(from, to)) continue;
+        move(uri, from, to);
+      }
       builtFrom.set(uri, now);
       changedSince.delete(uri);
       fastView = undefined;
@@ -211,10 +219,10 @@ export function createCorpusService(init: CorpusServiceInit): CorpusService {
     if (!clustering || changedSince.size) {
       const all = [...docs.entries()]
         .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-        .map(([uri, state]) => ({ uri, entities: recognized(state, token) }));
+        .map(([uri, state]) => ({ uri, names: recognized(state, token) }));
       const built = generation;
-      clustering = clusterEntities(all, registry, token);
-      builtFrom = new Map(all.map((d) => [d.uri, d.entities]));
+      clustering = clusterEntities(all.map((d) => ({ uri: d.uri, entities: d.names.list() })), registry, token);
+      builtFrom = new Map(all.map((d) => [d.uri, d.names]));
       clusteringGeneration = built;
       changedAt.clear();
       // Only once it is built: a cancelled rebuild leaves the last clustering and its list of changes as they were.
@@ -233,7 +241,7 @@ export function createCorpusService(init: CorpusServiceInit): CorpusService {
       const removed = new Set<string>();
       for (const uri of changedSince) {
         const state = docs.get(uri);
-        if (state) edited.set(uri, recognized(state, token));
+        if (state) edited.set(uri, recognized(state, token).list());
         else removed.add(uri);
       }
       fastView = provisionalClustering(clustering, edited, removed);
@@ -258,7 +266,7 @@ export function createCorpusService(init: CorpusServiceInit): CorpusService {
       documentChanged(uri);
     },
     importDocument(uri, text, state) {
-      const entities = decodeArticleState(text, state);
+      const entities = StoredNames.fromState(text, state);
       service.setDocument(uri, text);
       const doc = docs.get(uri)!;
       const summary = (state as ArticleState | undefined)?.boilerplate;
@@ -275,7 +283,7 @@ export function createCorpusService(init: CorpusServiceInit): CorpusService {
       const state = docs.get(uri);
       if (!state?.entities) return undefined;
       indexBoilerplate(uri);
-      return encodeArticleState(state.text, state.entities, boilerplate.summaryOf(uri));
+      return state.entities.state(boilerplate.summaryOf(uri));
     },
     removeDocument(uri) {
       if (!docs.delete(uri)) return;
@@ -331,10 +339,12 @@ export function createCorpusService(init: CorpusServiceInit): CorpusService {
       return !clustering || changedSince.size > 0;
     },
     clusteringInput(token) {
-      const docsInOrder = [...docs.entries()]
+      const inOrder = [...docs.entries()]
         .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-        .map(([uri, state]) => ({ uri, entities: recognized(state, token) }));
-      lastInput = { generation, names: new Map(docsInOrder.map((d) => [d.uri, d.entities])) };
+        .map(([uri, state]) => ({ uri, names: recognized(state, token) }));
+      lastInput = { generation, names: new Map(inOrder.map((d) => [d.uri, d.names])) };
+      // Each article's names are made when read (a worker's messages read them a part at a time), not all held at once.
+      const docsInOrder = inOrder.map(({ uri, names }) => ({ uri, get entities() { return names.list(); } }));
       return { docs: docsInOrder, registry, generation };
     },
     adoptClustering(snapshot, at) {
