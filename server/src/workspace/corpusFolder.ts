@@ -52,7 +52,8 @@ import { ignoreListFormat, registryFormat, sidecarFormat, taxonomyFormat, type F
 import { AnalystFileError, AnnotationStore } from './annotationStore';
 import { corpusGlobs, type CorpusGlobs } from './corpusGlobs';
 import { Emitter, type Disposable, type Listener } from './emitter';
-import { confineToFolder, type ConfinedFileSystem, leadsInside, MAX_ANALYST_FILE_BYTES, maxBytesOfChars } from './boundary';
+import { confineToFolder, type ConfinedFileSystem, isWithin, leadsInside, MAX_ANALYST_FILE_BYTES, maxBytesOfChars } from './boundary';
+import { fileByFile, type FolderChangeSource } from './folderChanges';
 import { FileRefusedError, type WorkspaceFileSystem } from './fileSystem';
 import type { Settings } from './settings';
 import {
@@ -632,10 +633,12 @@ export class CorpusFolder {
     return run;
   }
 
-  private async applyFileChanges(changes: readonly FileChange[]): Promise<void> {
+  private async applyFileChanges(reported: readonly FileChange[]): Promise<void> {
     const changed: { file: string; text: string }[] = [];
     const removed: string[] = [];
     const taggedArticles = new Set<string>();
+    // A folder reported where files changed (one that appeared, or went away) stands for its files: folderChanges.ts.
+    const changes = await fileByFile(reported, this.folderChanges);
     for (const { file, deleted } of changes) {
       if (!this.contains(file)) continue;
       if (file === this.registryFile) {
@@ -673,6 +676,41 @@ export class CorpusFolder {
     if (changed.length || removed.length) this.emitter.fire({ kind: 'articles', changed, removed });
     if (taggedArticles.size) this.emitter.fire({ kind: 'tags', articles: [...taggedArticles].sort() });
   }
+
+  /** What `fileByFile` needs to read a reported folder as the files it holds or held. */
+  private readonly folderChanges: FolderChangeSource = {
+    wants: (file) =>
+      file === this.registryFile || file === this.ignoreFile || file === this.taxonomyFile || isSidecarFile(this.annotationsDir, file) || this.isArticle(file),
+    known: () => [
+      ...this.articleSet,
+      ...this.sidecarOwners.keys(),
+      ...this.problemFiles.keys(),
+      ...this.warningFiles.keys(),
+      this.registryFile,
+      this.ignoreFile,
+      this.taxonomyFile,
+    ],
+    listWanted: async (folder) => {
+      const found: string[] = [];
+      // The folders load() lists (the annotations folder, the corpus globs' bases), walked as it walks them.
+      const areas: [string, (name: string) => boolean][] = [
+        [this.annotationsDir, (name) => !name.startsWith('.') && !name.endsWith('.lock')],
+        ...this.globs.bases.map((base): [string, (name: string) => boolean] => [path.join(this.root, base), (name) => this.globs.enters(name)]),
+      ];
+      for (const [area, enters] of areas) {
+        let start: string;
+        if (isWithin(area, folder)) {
+          // Not inside a folder the walk leaves out (hidden ones, writers' lock folders, node_modules…).
+          if (!path.relative(area, folder).split(path.sep).every((name) => name === '' || enters(name))) continue;
+          start = folder;
+        } else if (isWithin(folder, area)) start = area; // a folder above it appeared: the whole area is new
+        else continue;
+        const files = await this.fs.listFiles(start, (dir) => enters(path.basename(dir))).catch(() => []);
+        found.push(...files.filter((f) => this.folderChanges.wants(f)));
+      }
+      return found;
+    },
+  };
 
   /** Waits for every change in flight, then stops telling listeners anything. */
   async close(): Promise<void> {

@@ -58,16 +58,23 @@ export const fileWatching: Feature = {
   },
 };
 
-/** What the client is asked to watch in one folder: its articles and its analyst files. */
+/**
+ * What the client is asked to watch in one folder: its articles and its analyst files; and the folders that appear in,
+ * or go away from, the annotations folder and the corpus's folders. VS Code's watcher reports a file written into a
+ * folder made a moment before as that folder alone, and a folder removed without its files: the model reads such a
+ * folder as the files it holds or held (workspace/folderChanges.ts).
+ */
 function clientWatchers(corpus: CorpusFolder, folderUri: string | undefined, relative: boolean): FileSystemWatcher[] {
   const annotations = path.relative(corpus.root, corpus.annotationsDir).split(path.sep).join('/');
-  const patterns = [...corpus.settings.corpus.map((g) => g.replace(/\\/g, '/').replace(/^\.\//, '')), `${annotations}/**/*.yaml`];
-  return patterns.map((pattern) =>
+  const files = [...corpus.settings.corpus.map((g) => g.replace(/\\/g, '/').replace(/^\.\//, '')), `${annotations}/**/*.yaml`];
+  const areas = [...new Set([annotations, ...corpusGlobs(corpus.settings.corpus).bases])];
+  const folders = areas.map((area) => (area === '' ? '**' : `{${area},${area}/**}`));
+  const watcher = (pattern: string, kind: number): FileSystemWatcher =>
     relative && folderUri
-      ? { globPattern: { baseUri: folderUri, pattern }, kind: ALL_CHANGES }
+      ? { globPattern: { baseUri: folderUri, pattern }, kind }
       : // Plain glob patterns are matched against whole paths.
-        { globPattern: pattern.startsWith('**/') ? pattern : `**/${pattern}`, kind: ALL_CHANGES },
-  );
+        { globPattern: pattern === '**' || pattern.startsWith('**/') ? pattern : `**/${pattern}`, kind };
+  return [...files.map((p) => watcher(p, ALL_CHANGES)), ...folders.map((p) => watcher(p, WatchKind.Create | WatchKind.Delete))];
 }
 
 /** What the server watches in one folder: the folders of the corpus and the annotations folder, and their files. */
