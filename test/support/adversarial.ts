@@ -2,7 +2,7 @@
  * Adversarial article texts of about 1 MB each, generated (never committed as data): each aims at a path of the
  * analysis core that could grow faster than the text (repeated names for clustering and consistency, hyphen chains and
  * long capitalised runs for span joins, one huge line for line features, many dates for the recogniser, repeated
- * sentences for boilerplate, and so on). Deterministic: the same name always gives the same text.
+ * sentences for boilerplate, thousands of people and their surnames for partial names, and so on). Deterministic: the same name always gives the same text.
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import * as path from 'node:path';
@@ -142,6 +142,23 @@ export const ADVERSARIAL_INPUTS: readonly AdversarialInput[] = [
     text: () => {
       const r = new Rng(29);
       return fill(() => `${r.pick(['Share it', 'Related news', 'Home', 'Tweet', 'Print', '12:30', 'Lao', 'Vietnam', 'Read more', ''])}\n`);
+    },
+  },
+  {
+    name: 'many-people',
+    what: 'thousands of distinct people, each met by full name and another by surname alone, in near-identical lines',
+    text: () => {
+      const syllables = ['ka', 'lo', 'mi', 'ne', 'su', 'ta', 'vi', 'ro', 'pha', 'xay', 'bou', 'kham', 'sing', 'thong', 'vong', 'sa'];
+      const name = (i: number): string => {
+        let s = '';
+        for (let n = i; ; n = Math.floor(n / 16)) {
+          s += syllables[n % 16];
+          if (n < 16) break;
+        }
+        s += syllables[(i * 7) % 16];
+        return s[0].toUpperCase() + s.slice(1);
+      };
+      return fill((i) => (i % 2 === 0 ? `Mr. ${name(i)} ${name(i + 100_000)} met officials in Vientiane on Monday.\n` : `Later Mr. ${name(i + 200_000)} said the talks went well.\n`));
     },
   },
   {

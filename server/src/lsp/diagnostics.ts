@@ -20,6 +20,9 @@ import {
 import { toSeverity } from './settings';
 import type { Settings } from '../workspace/settings';
 
+/** Copies of a repeated passage listed as a diagnostic's related information. */
+const MAX_RELATED_COPIES = 20;
+
 export const DIAGNOSTIC_SOURCE = 'corpus';
 
 export interface LocationResolver {
@@ -96,7 +99,8 @@ export function toDiagnostics(
   if (boilerplateSeverity) {
     for (const b of analysis.boilerplate) {
       const related: DiagnosticRelatedInformation[] = [];
-      for (const copy of b.copies) {
+      // The first copies only (the hover counts them all): a line of a templated page can have hundreds.
+      for (const copy of b.copies.length > MAX_RELATED_COPIES ? b.copies.slice(0, MAX_RELATED_COPIES) : b.copies) {
         const where = resolver.locate(copy.uri);
         if (!where) continue;
         related.push({

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { createBoilerplateIndex } from '../../../server/src/core/boilerplate';
+import { MAX_COMPARED } from '../../../server/src/core/boilerplate/passageIndex';
 import { findingFor, kindsByLine, lines, para } from './helpers';
 
 describe('boilerplate: duplicates within an article', () => {
@@ -28,6 +29,21 @@ describe('boilerplate: duplicates within an article', () => {
       const f = index.findings('a.txt');
       assert.deepEqual(kindsByLine(text, f), { 3: 'near-duplicate' }, v);
       assert.match(f[0].reason, /nearly the same as line 2 of this article \(\d+% similar\)/);
+    }
+  });
+
+  it('on a page of hundreds of near-identical lines, flags each later one and lists at most MAX_COMPARED copies', () => {
+    const names = Array.from({ length: 600 }, (_, i) => `Name${i.toString(36)}x`);
+    const body = names.map((n) => `Later that day Mr. ${n} said the talks between the two ministries went well.`);
+    const text = lines('Headline of the story about rivers', ...body);
+    const index = createBoilerplateIndex();
+    index.update('a.txt', text);
+    const f = index.findings('a.txt');
+    const near = f.filter((x) => x.kind === 'near-duplicate');
+    assert.ok(near.length >= body.length - 1, `${near.length} near copies flagged`);
+    for (const x of near) {
+      assert.ok(x.copies.length > 0 && x.copies.length <= MAX_COMPARED, `${x.copies.length} copies`);
+      assert.match(x.reason, /nearly the same as line \d+ of this article/);
     }
   });
 

@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import fc from 'fast-check';
 import { Buckets } from '../../../server/src/core/boilerplate/buckets';
 import { tokenSimilarity } from '../../../server/src/core/boilerplate/minhash';
 import { lineShape, normalizeSpace, spaceNormalizedHash, splitLines, tokenHashes, words } from '../../../server/src/core/boilerplate/text';
@@ -27,6 +28,28 @@ describe('boilerplate parts', () => {
     assert.equal(tokenSimilarity(t('a b c d e'), t('a b x d e'), 0.8), 0.8);
     assert.equal(tokenSimilarity(t('a b c d e'), t('x y c d e'), 0.8), 0);
     assert.equal(tokenSimilarity(t('k a b c d e f g h i'), t('a b c d e f g h i'), 0.8), 0.9);
+  });
+
+  it('measures word edit similarity as the full edit distance does, whatever the lengths and order of calls', () => {
+    const levenshtein = (a: Int32Array, b: Int32Array): number => {
+      let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+      for (let i = 1; i <= a.length; i++) {
+        const cur = [i];
+        for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+        prev = cur;
+      }
+      return prev[b.length];
+    };
+    const words = fc.array(fc.integer({ min: 0, max: 3 }), { maxLength: 40 }).map((xs) => Int32Array.from(xs));
+    fc.assert(
+      fc.property(words, words, fc.constantFrom(0.5, 0.7, 0.8, 0.9, 1), (a, b, threshold) => {
+        const longer = Math.max(a.length, b.length);
+        const exact = longer === 0 ? 1 : 1 - levenshtein(a, b) / longer;
+        const expected = longer === 0 || levenshtein(a, b) <= Math.floor((1 - threshold) * longer + 1e-9) ? exact : 0;
+        assert.equal(tokenSimilarity(a, b, threshold), expected);
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it('keeps a multimap of ids per key, with removal, a cap and growth', () => {

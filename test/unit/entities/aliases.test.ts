@@ -207,6 +207,42 @@ describe('alias clustering: partial names and titles', () => {
     assert.equal(c.cluster('khamliang-outhakaysone')!.titles.get('Mr.'), 1);
   });
 
+  it('resolves a name spelt one letter off to the one full name of the document that has it, among a hundred people', () => {
+    const c2 = clusterEntities([
+      doc('variant.txt', 'Khamliang Outhakaysone met Phan Van Giang. Khamlang said.', {
+        'Khamliang Outhakaysone': 'PERSON',
+        'Phan Van Giang': 'PERSON',
+        Khamlang: 'PERSON',
+      }),
+    ]);
+    assert.deepEqual(idsOf(c2.mentionsOf('variant.txt'), 'Khamlang'), ['khamliang-outhakaysone']);
+    // 144 people, each met again by a surname spelt with one letter dropped: each surname finds its own person, and
+    // a variant of two people's surnames finds neither.
+    const letters = 'bcdfgklmnrst';
+    const pair = (i: number): string => letters[i % 12] + letters[Math.floor(i / 12)];
+    const given = (i: number): string => `Gi${pair(i)}ven`;
+    const surname = (i: number): string => `Su${pair(i)}ranom`;
+    const short = (i: number): string => `Su${pair(i)}rnom`;
+    const names: Record<string, 'PERSON'> = {};
+    const lines: string[] = [];
+    for (let i = 0; i < 144; i++) {
+      names[`${given(i)} ${surname(i)}`] = 'PERSON';
+      names[short(i)] = 'PERSON';
+      lines.push(`${given(i)} ${surname(i)} arrived.`, `${short(i)} spoke.`);
+    }
+    names['Kounlavong Sisoulith'] = 'PERSON';
+    names['Kounlavang Phomvihane'] = 'PERSON';
+    names.Kounlavung = 'PERSON';
+    lines.push('Kounlavong Sisoulith and Kounlavang Phomvihane met.', 'Kounlavung said.');
+    const c3 = clusterEntities([doc('many.txt', lines.join(' '), names)]);
+    const mentions = c3.mentionsOf('many.txt');
+    for (let i = 0; i < 144; i++) {
+      const full = mentions.find((m) => m.text === `${given(i)} ${surname(i)}`)!;
+      assert.deepEqual(idsOf(mentions, short(i)), [full.entityId], short(i));
+    }
+    assert.deepEqual(idsOf(mentions, 'Kounlavung'), ['kounlavung']);
+  });
+
   it('resolves a shorter multi-word name to the longer one in the same document', () => {
     assert.deepEqual(idsOf(c.mentionsOf(DEFENCE_TALKS.uri), 'Minh Chinh'), ['pham-minh-chinh']);
   });

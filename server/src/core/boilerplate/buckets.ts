@@ -56,12 +56,13 @@ export class Buckets {
     }
   }
 
-  forEach(key: number, fn: (id: number) => void): void {
+  /** Calls `fn` with each id of `key`, until it returns `false`. */
+  forEach(key: number, fn: (id: number) => unknown): void {
     let i = key & this.mask;
     for (;;) {
       const k = this.keys[i];
       if (k === EMPTY) return;
-      if (k === key) fn(this.vals[i]);
+      if (k === key && fn(this.vals[i]) === false) return;
       i = (i + 1) & this.mask;
     }
   }

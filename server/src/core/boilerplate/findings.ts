@@ -8,7 +8,7 @@ import type { BoilerplateCopy, BoilerplateFinding, BoilerplateKind, Cancellation
 import { throwIfCancelled } from '../types';
 import type { CorpusStats } from './corpusStats';
 import { chromeReasons, isOtherHeadlineKey } from './corpusChrome';
-import { DocState, lineNumber, Passage, passageHas, passageRegion, passageText } from './docState';
+import { DocState, lineNumber, Passage, passageHas, passageRegion, passageText, passageTokens } from './docState';
 import { PASSAGE_FACTS } from './summary';
 import type { Match, PassageIndex } from './passageIndex';
 import { markTemplateEdges } from './templateEdges';
@@ -34,17 +34,37 @@ interface TextMatches {
   readonly places: readonly BoilerplateCopy[];
 }
 
-function textMatches(p: Passage, ctx: FindingContext, memo: Map<string, TextMatches>): TextMatches {
+/**
+ * Texts met in the document being read, and the matches of those met twice or more: an article of thousands of
+ * distinct lines keeps no list but the one at hand.
+ */
+interface TextMemo {
+  readonly once: Set<string>;
+  readonly matches: Map<string, TextMatches>;
+  /** Word hashes of the passages compared so far (the same neighbours are compared with line after line). */
+  readonly tokens: Map<Passage, Int32Array>;
+}
+
+function memoTokens(memo: TextMemo): (q: Passage) => Int32Array {
+  return (q) => {
+    let t = memo.tokens.get(q);
+    if (t === undefined) memo.tokens.set(q, (t = passageTokens(q)));
+    return t;
+  };
+}
+
+function textMatches(p: Passage, ctx: FindingContext, memo: TextMemo): TextMatches {
   const text = passageText(p);
-  let tm = memo.get(text);
+  let tm = memo.matches.get(text);
   if (!tm) {
-    const found = ctx.passages.matchesOfText(p, ctx.threshold);
+    const found = ctx.passages.matchesOfText(p, ctx.threshold, memoTokens(memo));
     const order = found.map((_, k) => k).sort((a, b) => byPlace(found[a], found[b]) || a - b);
     const rank = new Int32Array(found.length);
     order.forEach((k, r) => { rank[k] = r; });
     const listed = order.map((k) => found[k]);
     tm = { found, listed, rank, places: listed.map((m) => place(m.passage)) };
-    memo.set(text, tm);
+    if (memo.once.has(text)) memo.matches.set(text, tm);
+    else memo.once.add(text);
   }
   return tm;
 }
@@ -57,7 +77,7 @@ function byPlace(a: Match, b: Match): number {
 
 export function computeFindings(doc: DocState, ctx: FindingContext): BoilerplateFinding[] {
   // Passages of one text share their matches (lines repeated in the article are matched once).
-  const memo = new Map<string, TextMatches>();
+  const memo: TextMemo = { once: new Set(), matches: new Map(), tokens: new Map() };
   const reasons = chromeReasons(doc, ctx.stats);
   markTemplateEdges(doc, ctx.stats, ctx.passages, reasons);
   const out: BoilerplateFinding[] = [];
@@ -79,7 +99,7 @@ export function computeFindings(doc: DocState, ctx: FindingContext): Boilerplate
 }
 
 function duplicateOf(
-  p: Passage, ctx: FindingContext, memo: Map<string, TextMatches>,
+  p: Passage, ctx: FindingContext, memo: TextMemo,
 ): { kind: BoilerplateKind; copies: BoilerplateCopy[]; reason: string } | undefined {
   const isHeadline = passageRegion(p) === 'headline';
   const { found, listed: byPlaceOrder, rank, places } = textMatches(p, ctx, memo);

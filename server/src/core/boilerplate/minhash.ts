@@ -71,17 +71,24 @@ export function tokenSimilarity(a: Int32Array, b: Int32Array, threshold: number)
   const maxDist = Math.floor((1 - threshold) * longer + 1e-9);
   if (Math.abs(n - m) > maxDist) return 0;
   const INF = maxDist + 1;
-  let prev = new Int32Array(m + 1);
-  let cur = new Int32Array(m + 1);
+  // Two rows of the band, reused from call to call (a passage is compared with hundreds of candidates); only the
+  // cells of the band and one cell either side of it are written and read, so a row costs the band's width.
+  if (rowA.length < m + 2) {
+    rowA = new Int32Array(2 * (m + 2));
+    rowB = new Int32Array(2 * (m + 2));
+  }
+  let prev = rowA;
+  let cur = rowB;
   for (let j = 0; j <= m; j++) prev[j] = j <= maxDist ? j : INF;
   for (let i = 1; i <= n; i++) {
     const lo = Math.max(1, i - maxDist);
     const hi = Math.min(m, i + maxDist);
-    cur.fill(INF);
     cur[0] = i <= maxDist ? i : INF;
+    if (lo > 1) cur[lo - 1] = INF;
     let best = cur[0];
+    const ai = a[i - 1];
     for (let j = lo; j <= hi; j++) {
-      const sub = prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1);
+      const sub = prev[j - 1] + (ai === b[j - 1] ? 0 : 1);
       const del = prev[j] + 1;
       const ins = cur[j - 1] + 1;
       let v = sub < del ? sub : del;
@@ -90,9 +97,12 @@ export function tokenSimilarity(a: Int32Array, b: Int32Array, threshold: number)
       cur[j] = v;
       if (v < best) best = v;
     }
+    if (hi < m) cur[hi + 1] = INF;
     if (best > maxDist) return 0;
     const t = prev; prev = cur; cur = t;
   }
   const d = prev[m];
   return d > maxDist ? 0 : 1 - d / longer;
 }
+let rowA = new Int32Array(64);
+let rowB = new Int32Array(64);

@@ -22,6 +22,9 @@ function normalizedText(p: Passage): string {
   return n;
 }
 
+/** The most passages one passage's text is compared with when its copies are listed (`matchesOfText`). */
+export const MAX_COMPARED = 256;
+
 export class PassageIndex {
   private readonly byId: (Passage | undefined)[] = [];
   private readonly free: number[] = [];
@@ -89,37 +92,47 @@ export class PassageIndex {
    * The verified matches of `p` with `p` itself among them (as an exact match, where the buckets hold it). They depend
    * only on the text of `p`: passages of the same text share one list (without themselves, and in the same order, it
    * is what `matches` gives each of them), which a line repeated hundreds of times computes once.
+   *
+   * At most `MAX_COMPARED` passages are compared: exact copies first, then the word-sequence and band neighbours.
+   * As a key holds at most a few hundred passages (`Buckets`), a passage of a page of hundreds of near-identical
+   * lines (`Later Mr. X said…` for every X) would otherwise be compared with a thousand others, each of them too,
+   * and list them all as its copies. `tokensOf` may give the passages' words from a cache of the caller's.
    */
-  matchesOfText(p: Passage, threshold: number): Match[] {
-    return this.collect(p, threshold, false);
+  matchesOfText(p: Passage, threshold: number, tokensOf: (q: Passage) => Int32Array = passageTokens): Match[] {
+    return this.collect(p, threshold, false, MAX_COMPARED, tokensOf);
   }
 
-  private collect(p: Passage, threshold: number, excludeSelf: boolean): Match[] {
+  private collect(
+    p: Passage, threshold: number, excludeSelf: boolean, limit = Infinity, tokensOf: (q: Passage) => Int32Array = passageTokens,
+  ): Match[] {
     const seen = new Set<number>(excludeSelf ? [p.id] : []);
     const out: Match[] = [];
     let norm: string | undefined;
-    const tokens = passageTokens(p);
-    const consider = (id: number): void => {
-      if (seen.has(id)) return;
+    const tokens = tokensOf(p);
+    // Whether to go on: false once `limit` passages are compared.
+    const consider = (id: number): boolean => {
+      if (seen.has(id)) return true;
+      if (seen.size >= limit) return false;
       seen.add(id);
       const q = this.byId[id];
-      if (!q) return;
+      if (!q) return true;
       if (q.exactKey === p.exactKey) {
         norm ??= normalizedText(p);
         if (normalizedText(q) === norm) {
           out.push({ passage: q, exact: true, similarity: 1 });
-          return;
+          return true;
         }
       }
-      const qt = passageTokens(q);
+      const qt = tokensOf(q);
       const sim = sameTokens(tokens, qt) ? 1 : tokenSimilarity(tokens, qt, threshold);
       if (sim >= threshold) out.push({ passage: q, exact: false, similarity: sim });
+      return true;
     };
     this.exact.forEach(p.exactKey, consider);
     this.near.forEach(p.nearKey, consider);
     // The band keys the passage was indexed under (its summary's), not computed again.
     const keys = p.doc.summary.passages;
-    for (let j = p.bandsAt; j < p.bandsAt + p.bandCount; j++) this.bands.forEach(keys[j], consider);
+    for (let j = p.bandsAt; j < p.bandsAt + p.bandCount && seen.size < limit; j++) this.bands.forEach(keys[j], consider);
     return out;
   }
 

@@ -8,7 +8,7 @@
  */
 import type { CancellationToken } from '../types';
 import { throwIfCancelled } from '../types';
-import { tokenKeysMatch } from './nameKey';
+import { deletionVariants, tokenKeysMatch } from './nameKey';
 import type { FormNode, UnionFind } from './clusterGraph';
 
 export interface PlacedMention {
@@ -85,9 +85,10 @@ export function resolveDocumentPartials(
   }
   const docIndex: TokenIndex = new Map();
   for (const m of mentions) if (isFullPerson(nodes[m.node])) addName(docIndex, { root: m.root, keys: nodes[m.node].form.keys });
+  const lookup = new DocumentTokens(docIndex);
   for (const m of mentions) {
     if (!nodes[m.node].partial) continue;
-    const root = resolveToken(nodes[m.node].form.keys[0], docIndex, corpus);
+    const root = resolveToken(nodes[m.node].form.keys[0], lookup, corpus);
     if (root !== undefined) {
       m.root = root;
       m.core = false;
@@ -95,14 +96,53 @@ export function resolveDocumentPartials(
   }
 }
 
-function resolveToken(key: string, doc: TokenIndex, corpus: TokenIndex): number | undefined {
-  let inDoc = doc.get(key);
-  if (!inDoc) {
-    // Transliteration variants inside one document (`Lakhamfong` beside `Vilay Lakhamphong`): few keys, scan them.
+/**
+ * The entities of one document's full names that a token names: those with that very key, else those with a
+ * transliteration variant of it (`Lakhamfong` beside `Vilay Lakhamphong`). Variants are found through the keys'
+ * one-deletion variants, as full names are merged (clusterGraph.ts), not by comparing the token with every key of the
+ * document: a page of distinct names and surnames would cost the product of the two. Answers are kept per token.
+ */
+class DocumentTokens {
+  private byVariant: Map<string, string[]> | undefined;
+  private readonly answers = new Map<string, Set<number> | undefined>();
+
+  constructor(private readonly index: TokenIndex) {}
+
+  rootsOf(key: string): Set<number> | undefined {
+    const exact = this.index.get(key);
+    if (exact) return exact;
+    if (this.answers.has(key)) return this.answers.get(key);
     const fuzzy = new Set<number>();
-    for (const [k, roots] of doc) if (tokenKeysMatch(key, k)) roots.forEach((r) => fuzzy.add(r));
-    if (fuzzy.size > 0) inDoc = fuzzy;
+    const variants = this.variantIndex();
+    const compared = new Set<string>();
+    for (const v of deletionVariants(key)) {
+      for (const k of variants.get(v) ?? []) {
+        if (compared.has(k)) continue;
+        compared.add(k);
+        if (tokenKeysMatch(key, k)) for (const r of this.index.get(k)!) fuzzy.add(r);
+      }
+    }
+    const answer = fuzzy.size > 0 ? fuzzy : undefined;
+    this.answers.set(key, answer);
+    return answer;
   }
+
+  private variantIndex(): Map<string, string[]> {
+    if (this.byVariant) return this.byVariant;
+    const byVariant = new Map<string, string[]>();
+    for (const k of this.index.keys()) {
+      for (const v of deletionVariants(k)) {
+        const list = byVariant.get(v);
+        if (list) list.push(k);
+        else byVariant.set(v, [k]);
+      }
+    }
+    return (this.byVariant = byVariant);
+  }
+}
+
+function resolveToken(key: string, doc: DocumentTokens, corpus: TokenIndex): number | undefined {
+  const inDoc = doc.rootsOf(key);
   if (inDoc) return inDoc.size === 1 ? first(inDoc) : undefined;
   const inCorpus = corpus.get(key);
   return inCorpus && inCorpus.size === 1 ? first(inCorpus) : undefined;
