@@ -78,8 +78,8 @@ export function* furnitureClusters(docs: readonly DocState[], stats: CorpusStats
     if (++n % DOCS_PER_SLICE === 0) yield;
     // Short lines from the summary: no document is laid out.
     for (const { idx: i, start, end } of doc.shortLines) {
-      const shape = doc.shapes[i];
-      if (!shape || doc.passages[i]) continue;
+      const shape = doc.shapeAt(i);
+      if (!shape || doc.passageAt(i)) continue;
       const e = stats.shapes.get(shape);
       if (!e || e.docs < MIN_RECURRENCE || e.top + e.tail <= e.body) continue;
       let c = byShape.get(shape);

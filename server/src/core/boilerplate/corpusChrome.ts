@@ -41,7 +41,7 @@ export function isOtherHeadline(doc: DocState, stats: CorpusStats, i: number): b
  * the headline (PASSAGE_FACTS.afterShortLine of the passage after it): its headline key is another article's headline.
  */
 export function isOtherHeadlineKey(doc: DocState, stats: CorpusStats, i: number): boolean {
-  const key = doc.hkeys[i];
+  const key = doc.hkeyAt(i);
   if (!key) return false;
   const e = stats.heads.get(key);
   if (!e) return false;
@@ -60,7 +60,7 @@ function shortLineReason(
   const next = doc.lines[i + 1];
   const nextIsText = next !== undefined && !reasons[i + 1] && (next.prose || next.data);
   if (next?.data || (nextIsText && l.span.text.endsWith(':'))) return undefined;
-  const shape = doc.shapes[i];
+  const shape = doc.shapeAt(i);
   const e = shape ? stats.shapes.get(shape) : undefined;
   if (!e || e.docs < MIN_RECURRENCE) return undefined;
   const recurs = (n: number, where: string): string => `line recurs ${where} ${n} articles (page chrome)`;
@@ -90,7 +90,7 @@ function counterReason(
   doc: DocState, i: number, e: { docs: number; body: number; top: number; tail: number },
   reasons: readonly (string | undefined)[],
 ): string | undefined {
-  if (e.top + e.tail <= e.body || !/[a-z\u00c0-\uffff]/.test(doc.shapes[i] ?? '')) return undefined;
+  if (e.top + e.tail <= e.body || !/[a-z\u00c0-\uffff]/.test(doc.shapeAt(i) ?? '')) return undefined;
   const l = doc.lines[i];
   if (l.region === 'top' && e.top >= MIN_RECURRENCE) return `${COUNTER} at the top of ${e.top} articles (page chrome)`;
   // After the body, rows of a table recur too (a scorecard printed in several reports), and a figure may
@@ -124,7 +124,7 @@ function recurringNeighbour(
     const l = doc.lines[j];
     if (!l || l.data) continue;
     if (reasons[j]) return true;
-    const shape = doc.shapes[j];
+    const shape = doc.shapeAt(j);
     const e = shape ? stats.shapes.get(shape) : undefined;
     if (e && e.docs >= MIN_RECURRENCE) return true;
   }

@@ -39,9 +39,9 @@ export class CorpusStats {
     const shapeRegions = new Map<string, number>();
     const heads = new Map<string, number>();
     for (const l of doc.shortLines) {
-      const shape = doc.shapes[l.idx];
+      const shape = doc.shapeAt(l.idx);
       if (shape === undefined || shape.length === 0) continue;
-      const key = doc.hkeys[l.idx]!;
+      const key = doc.hkeyAt(l.idx)!;
       heads.set(key, (heads.get(key) ?? 0) | (l.region === 'top' || l.region === 'headline' ? 2 : 0));
       if (l.inList) continue;
       const bit = l.region === 'body' ? 1 : l.region === 'tail' ? 4 : 2;

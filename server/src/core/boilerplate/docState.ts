@@ -5,28 +5,60 @@
  */
 import type { BoilerplateFinding } from '../types';
 import { layOut, type LaidLine } from './layout';
-import { inListOfCode, PASSAGE_FIELDS, regionOfCode, SHORT_FIELDS, type BoilerplateSummary } from './summary';
+import { heldSummary, inListOfCode, PASSAGE_FIELDS, regionOfCode, SHORT_FIELDS, type BoilerplateSummary, type HeldSummary } from './summary';
 import { splitLines, tokenHashes } from './text';
 import type { StatEntry } from './corpusStats';
 import type { Region } from './layout';
 
-export interface Passage {
-  readonly id: number;
-  readonly doc: DocState;
+/**
+ * A passage of a document: where its fields are in its document's summary (`summary.passages`, summary.ts), read from
+ * there instead of copied into an object of their own (tens of thousands of passages at 10,000 articles).
+ */
+export class Passage {
+  constructor(
+    readonly id: number,
+    readonly doc: DocState,
+    /** Where its fields are in `doc.summary.passages`. */
+    private readonly at: number,
+  ) {}
+
   /** Index into `doc.lines`. */
-  readonly idx: number;
+  get idx(): number {
+    return this.doc.summary.passages[this.at];
+  }
+
   /** Key of the whitespace-normalised text (exact copies). */
-  readonly exactKey: number;
+  get exactKey(): number {
+    return this.doc.summary.passages[this.at + 1];
+  }
+
   /** Key of the word sequence, punctuation and case dropped (copies that differ only there). */
-  readonly nearKey: number;
-  /** Where its LSH band keys are in `doc.summary.passages`, and how many. */
-  readonly bandsAt: number;
-  readonly bandCount: number;
+  get nearKey(): number {
+    return this.doc.summary.passages[this.at + 2];
+  }
+
   /** Offsets of its line in `doc.text`. */
-  readonly start: number;
-  readonly end: number;
+  get start(): number {
+    return this.doc.summary.passages[this.at + 3];
+  }
+
+  get end(): number {
+    return this.doc.summary.passages[this.at + 4];
+  }
+
   /** Its line's region and layout facts (summary.ts PASSAGE_FACTS): read without laying out its document. */
-  readonly facts: number;
+  get facts(): number {
+    return this.doc.summary.passages[this.at + 5];
+  }
+
+  /** Where its LSH band keys are in `doc.summary.passages`, and how many. */
+  get bandsAt(): number {
+    return this.at + PASSAGE_FIELDS;
+  }
+
+  get bandCount(): number {
+    return this.doc.summary.passages[this.at + PASSAGE_FIELDS - 1];
+  }
 }
 
 /** A passage's text (its line's), read without laying out its document. */
@@ -67,12 +99,15 @@ export interface DocState {
   readonly lines: readonly LaidLine[];
   /** Whether `lines` are held (made, or kept from summarising the text). */
   readonly laidOut: boolean;
-  readonly summary: BoilerplateSummary;
-  /** Passage of each line, if the line is long enough to be compared. */
-  readonly passages: readonly (Passage | undefined)[];
-  /** Shape (digits masked) and headline key of each short line. */
-  readonly shapes: readonly (string | undefined)[];
-  readonly hkeys: readonly (string | undefined)[];
+  readonly summary: HeldSummary;
+  /** Its passages (lines long enough to be compared), in line order. */
+  readonly passages: readonly Passage[];
+  /** The passage of line `idx`, if the line is one. */
+  passageAt(idx: number): Passage | undefined;
+  /** Shape (digits masked) and headline key of line `idx`, if it is a short line. */
+  shapeAt(idx: number): string | undefined;
+  hkeyAt(idx: number): string | undefined;
+  /** Its short lines (made from the summary at each use: read once when indexed, and by the furniture listing). */
   readonly shortLines: readonly ShortLine[];
   readonly headlineIdx: number;
   readonly headlineKey: string | undefined;
@@ -86,12 +121,8 @@ export interface DocState {
 }
 
 class IndexedDocument implements DocState {
-  readonly passages: (Passage | undefined)[];
-  readonly shapes: (string | undefined)[];
-  readonly hkeys: (string | undefined)[];
-  readonly shortLines: ShortLine[] = [];
-  readonly headlineIdx: number;
-  readonly headlineKey: string | undefined;
+  readonly summary: HeldSummary;
+  readonly passages: Passage[] = [];
   deps: StatEntry[] = [];
   dirtyStamp = 0;
   cache?: { stamp: number; findings: BoilerplateFinding[] };
@@ -100,32 +131,71 @@ class IndexedDocument implements DocState {
   constructor(
     readonly uri: string,
     readonly text: string,
-    readonly summary: BoilerplateSummary,
+    summary: BoilerplateSummary,
     nextId: () => number,
     private laid: LaidLine[] | undefined,
   ) {
-    const n = summary.lineCount;
-    this.headlineIdx = summary.headlineIdx;
-    this.headlineKey = summary.headlineKey ?? undefined;
-    this.shapes = new Array(n).fill(undefined);
-    this.hkeys = new Array(n).fill(undefined);
-    for (let k = 0; k < summary.shapes.length; k++) {
-      const [idx, code, start, end] = summary.short.slice(SHORT_FIELDS * k, SHORT_FIELDS * k + SHORT_FIELDS);
-      this.shapes[idx] = summary.shapes[k];
-      this.hkeys[idx] = summary.hkeys[k];
-      this.shortLines.push({ idx, start, end, region: regionOfCode(code), inList: inListOfCode(code), label: summary.labels[k] });
+    this.summary = heldSummary(summary);
+    const data = this.summary.passages;
+    for (let k = 0; k < data.length; k += PASSAGE_FIELDS + data[k + PASSAGE_FIELDS - 1]) this.passages.push(new Passage(nextId(), this, k));
+  }
+
+  get headlineIdx(): number {
+    return this.summary.headlineIdx;
+  }
+
+  get headlineKey(): string | undefined {
+    return this.summary.headlineKey ?? undefined;
+  }
+
+  get shortLines(): ShortLine[] {
+    const { short, labels } = this.summary;
+    const out: ShortLine[] = [];
+    for (let k = 0; k < labels.length; k++) {
+      const at = SHORT_FIELDS * k;
+      const code = short[at + 1];
+      out.push({ idx: short[at], start: short[at + 2], end: short[at + 3], region: regionOfCode(code), inList: inListOfCode(code), label: labels[k] });
     }
-    this.passages = new Array(n).fill(undefined);
-    const data = summary.passages;
-    for (let k = 0; k < data.length; ) {
-      const idx = data[k];
-      const count = data[k + PASSAGE_FIELDS - 1];
-      this.passages[idx] = {
-        id: nextId(), doc: this, idx, exactKey: data[k + 1], nearKey: data[k + 2],
-        bandsAt: k + PASSAGE_FIELDS, bandCount: count, start: data[k + 3], end: data[k + 4], facts: data[k + 5],
-      };
-      k += PASSAGE_FIELDS + count;
+    return out;
+  }
+
+  passageAt(idx: number): Passage | undefined {
+    const list = this.passages;
+    let lo = 0;
+    let hi = list.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const at = list[mid].idx;
+      if (at === idx) return list[mid];
+      if (at < idx) lo = mid + 1;
+      else hi = mid - 1;
     }
+    return undefined;
+  }
+
+  shapeAt(idx: number): string | undefined {
+    const k = this.shortLineAt(idx);
+    return k < 0 ? undefined : this.summary.shapes[k];
+  }
+
+  hkeyAt(idx: number): string | undefined {
+    const k = this.shortLineAt(idx);
+    return k < 0 ? undefined : this.summary.hkeys[k];
+  }
+
+  /** The index among its short lines of line `idx`, or -1 if it is not one. */
+  private shortLineAt(idx: number): number {
+    const short = this.summary.short;
+    let lo = 0;
+    let hi = short.length / SHORT_FIELDS - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const at = short[SHORT_FIELDS * mid];
+      if (at === idx) return mid;
+      if (at < idx) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return -1;
   }
 
   get laidOut(): boolean {

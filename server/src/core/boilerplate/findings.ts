@@ -84,7 +84,7 @@ export function computeFindings(doc: DocState, ctx: FindingContext): Boilerplate
   for (let i = 0; i < doc.lines.length; i++) {
     if ((i & 63) === 0) throwIfCancelled(ctx.token);
     const span = doc.lines[i].span;
-    const p = doc.passages[i];
+    const p = doc.passageAt(i);
     const reason = reasons[i];
     if (reason) {
       const copies = p ? ctx.passages.exactCopies(p, MAX_CHROME_COPIES) : [];

@@ -17,7 +17,7 @@ import type { BoilerplateFinding, BoilerplateKind, CancellationToken } from '../
 import { furnitureClusters, passageClusters } from './clusters';
 import { CorpusStats } from './corpusStats';
 import { buildDocState, DocState, type Passage } from './docState';
-import { checkBoilerplateSummary, summarizeBoilerplate, type BoilerplateSummary } from './summary';
+import { checkBoilerplateSummary, plainSummary, summarizeBoilerplate, type BoilerplateSummary } from './summary';
 import { countLines } from './text';
 import { computeFindings } from './findings';
 import { PassageIndex } from './passageIndex';
@@ -106,7 +106,10 @@ export function createBoilerplateIndex(options: BoilerplateOptions = {}): Boiler
       stats.add(doc, clock);
       passages.add(doc, clock, derived);
     },
-    summaryOf: (uri) => docs.get(uri)?.summary,
+    summaryOf(uri) {
+      const doc = docs.get(uri);
+      return doc && plainSummary(doc.summary);
+    },
     remove,
     has: (uri) => docs.has(uri),
     findings(uri, token) {
@@ -141,7 +144,7 @@ export function createBoilerplateIndex(options: BoilerplateOptions = {}): Boiler
           }
           // Only when nothing changed meanwhile: the buckets may have moved under the walk, so a passage not met may
           // have matches after all (then each is matched when asked).
-          if (clock === startedAt) for (const doc of docs.values()) for (const p of doc.passages) if (p) cachedMatches(p, () => NO_MATCHES);
+          if (clock === startedAt) for (const doc of docs.values()) for (const p of doc.passages) cachedMatches(p, () => NO_MATCHES);
           primed = true;
         }
         // Stamped with the clock it started at: a change meanwhile (between slices) makes the next call compute again.

@@ -37,7 +37,7 @@ export function markTemplateEdges(
     const l = doc.lines[i];
     const where = reasons[i] ? 'furniture' : recursAtEnd(doc, stats, passages, i);
     if (where) {
-      if (!doc.passages[i] || reasons[i]) confirmed = true;
+      if (!doc.passageAt(i) || reasons[i]) confirmed = true;
       if (!reasons[i]) found.push([i, where]);
       for (const j of run) found.push([j, 'stands among the recurring chrome at the end of the page']);
       run.length = 0;
@@ -51,14 +51,14 @@ export function markTemplateEdges(
 }
 
 function recursAtTop(doc: DocState, stats: CorpusStats, passages: PassageIndex, i: number): string | undefined {
-  const shape = doc.shapes[i];
+  const shape = doc.shapeAt(i);
   if (shape) {
     const e = stats.shapes.get(shape);
     if (e && e.top >= MIN_RECURRENCE && e.top > e.body) return `line recurs at the top of ${e.top} articles (site template)`;
     const l = recurringLabel(doc, stats, i);
     return l && l.top >= MIN_RECURRENCE && l.top > l.body ? `label recurs at the top of ${l.top} articles (site template)` : undefined;
   }
-  const p = doc.passages[i];
+  const p = doc.passageAt(i);
   if (!p || doc.lines[i].prose) return undefined;
   const copies = passages.exactCopies(p, MIN_RECURRENCE).filter((q) => q.doc !== doc && passageRegion(q) !== 'body');
   return copies.length >= MIN_RECURRENCE - 1 ? `line recurs at the top of ${copies.length + 1} articles (site template)` : undefined;
@@ -66,18 +66,18 @@ function recursAtTop(doc: DocState, stats: CorpusStats, passages: PassageIndex, 
 
 function recursAtEnd(doc: DocState, stats: CorpusStats, passages: PassageIndex, i: number): string | undefined {
   const l = doc.lines[i];
-  const shape = doc.shapes[i];
+  const shape = doc.shapeAt(i);
   if (shape && !l.data && !l.sentence && !/\d/.test(l.span.text)) {
     const e = stats.shapes.get(shape);
     if (e && e.docs >= MIN_RECURRENCE) return `line recurs in ${e.docs} articles (site template)`;
     const lab = recurringLabel(doc, stats, i);
     if (lab && lab.docs >= MIN_RECURRENCE && lab.body < lab.docs) return `label recurs in ${lab.docs} articles (site template)`;
-    const h = l.wordCount >= 3 ? stats.heads.get(doc.hkeys[i]!) : undefined;
+    const h = l.wordCount >= 3 ? stats.heads.get(doc.hkeyAt(i)!) : undefined;
     const ownTop = l.region === 'top' || l.region === 'headline' ? 1 : 0;
     if (h && h.top - ownTop > 0) return 'headline of another article (site template)';
     return undefined;
   }
-  const p = doc.passages[i];
+  const p = doc.passageAt(i);
   if (!p) return undefined;
   // A footer sentence closes every page it is on; a paragraph syndicated to other articles stands anywhere.
   const others = new Set(passages.exactCopies(p, 2 * MIN_RECURRENCE)
