@@ -86,6 +86,20 @@ describe('boilerplate: copies across articles', () => {
     }
   });
 
+  it('says "at least" when a paragraph has more copies than are compared', () => {
+    const shared = para('syndicated');
+    const index = createBoilerplateIndex();
+    const n = MAX_COMPARED + 10;
+    for (let i = 0; i < n; i++) index.update(`a${i}.txt`, lines(`Own headline number ${i} for an article on trade`, para(`own-${i}`), shared));
+    const f = findingFor(index.findings('a0.txt'), shared)!;
+    assert.equal(f.kind, 'duplicate');
+    assert.match(f.reason, /^also in at least \d+ other articles$/);
+    assert.ok(f.copies.length < MAX_COMPARED, `${f.copies.length} copies listed`);
+    const few = createBoilerplateIndex();
+    for (let i = 0; i < 5; i++) few.update(`a${i}.txt`, lines(`Own headline number ${i} for an article on trade`, para(`own-${i}`), shared));
+    assert.equal(findingFor(few.findings('a0.txt'), shared)!.reason, 'also in 4 other articles');
+  });
+
   it('flags a lightly edited copy in another article as a near-duplicate, both ways', () => {
     const p = para('wire', 3);
     const edited = p.replace(/\bsaid\b/, 'reported').replace(/^The /, '(KPL) The ');

@@ -32,6 +32,8 @@ interface TextMatches {
   readonly rank: Int32Array;
   /** The place of each of `listed`, shared by the findings listing it (copies are read-only). */
   readonly places: readonly BoilerplateCopy[];
+  /** Whether passages were left uncompared (`MAX_COMPARED`): the counts are then lower bounds. */
+  readonly more: boolean;
 }
 
 /**
@@ -57,12 +59,12 @@ function textMatches(p: Passage, ctx: FindingContext, memo: TextMemo): TextMatch
   const text = passageText(p);
   let tm = memo.matches.get(text);
   if (!tm) {
-    const found = ctx.passages.matchesOfText(p, ctx.threshold, memoTokens(memo));
+    const { found, more } = ctx.passages.matchesOfText(p, ctx.threshold, memoTokens(memo));
     const order = found.map((_, k) => k).sort((a, b) => byPlace(found[a], found[b]) || a - b);
     const rank = new Int32Array(found.length);
     order.forEach((k, r) => { rank[k] = r; });
     const listed = order.map((k) => found[k]);
-    tm = { found, listed, rank, places: listed.map((m) => place(m.passage)) };
+    tm = { found, listed, rank, places: listed.map((m) => place(m.passage)), more };
     if (memo.once.has(text)) memo.matches.set(text, tm);
     else memo.once.add(text);
   }
@@ -102,7 +104,8 @@ function duplicateOf(
   p: Passage, ctx: FindingContext, memo: TextMemo,
 ): { kind: BoilerplateKind; copies: BoilerplateCopy[]; reason: string } | undefined {
   const isHeadline = passageRegion(p) === 'headline';
-  const { found, listed: byPlaceOrder, rank, places } = textMatches(p, ctx, memo);
+  const { found, listed: byPlaceOrder, rank, places, more } = textMatches(p, ctx, memo);
+  const articles = (n: number): string => `${more ? 'at least ' : ''}${n === 1 ? '1 other article' : `${n} other articles`}`;
   /** Which matches (by their rank in `byPlaceOrder`) are listed as copies. */
   const listed = new Uint8Array(found.length);
   let exactEarlier: Passage | undefined;
@@ -170,10 +173,6 @@ function finding(
 
 function place(q: Passage): BoilerplateCopy {
   return { uri: q.doc.uri, start: q.start, end: q.end };
-}
-
-function articles(n: number): string {
-  return n === 1 ? '1 other article' : `${n} other articles`;
 }
 
 function pct(x: number): string {

@@ -23,7 +23,7 @@ function normalizedText(p: Passage): string {
 }
 
 /** The most passages one passage's text is compared with when its copies are listed (`matchesOfText`). */
-export const MAX_COMPARED = 256;
+export const MAX_COMPARED = 64;
 
 export class PassageIndex {
   private readonly byId: (Passage | undefined)[] = [];
@@ -85,7 +85,7 @@ export class PassageIndex {
 
   /** Verified copies of `p` (itself excluded): exact, same words, or similar above `threshold`. */
   matches(p: Passage, threshold: number): Match[] {
-    return this.collect(p, threshold, true);
+    return this.collect(p, threshold, true).found;
   }
 
   /**
@@ -93,47 +93,78 @@ export class PassageIndex {
    * only on the text of `p`: passages of the same text share one list (without themselves, and in the same order, it
    * is what `matches` gives each of them), which a line repeated hundreds of times computes once.
    *
-   * At most `MAX_COMPARED` passages are compared: exact copies first, then the word-sequence and band neighbours.
-   * As a key holds at most a few hundred passages (`Buckets`), a passage of a page of hundreds of near-identical
-   * lines (`Later Mr. X said…` for every X) would otherwise be compared with a thousand others, each of them too,
-   * and list them all as its copies. `tokensOf` may give the passages' words from a cache of the caller's.
+   * At most `MAX_COMPARED` passages are compared (see `candidates`). As a key holds up to a few hundred passages
+   * (`Buckets`), a passage of a page of hundreds of near-identical lines (`Later Mr. X said…` for every X) would
+   * otherwise be compared with a thousand others, each of them too, and list them all as its copies. `more` says that passages were left uncompared. `tokensOf` may give the
+   * passages' words from a cache of the caller's.
    */
-  matchesOfText(p: Passage, threshold: number, tokensOf: (q: Passage) => Int32Array = passageTokens): Match[] {
+  matchesOfText(p: Passage, threshold: number, tokensOf: (q: Passage) => Int32Array = passageTokens): { found: Match[]; more: boolean } {
     return this.collect(p, threshold, false, MAX_COMPARED, tokensOf);
   }
 
   private collect(
     p: Passage, threshold: number, excludeSelf: boolean, limit = Infinity, tokensOf: (q: Passage) => Int32Array = passageTokens,
-  ): Match[] {
-    const seen = new Set<number>(excludeSelf ? [p.id] : []);
+  ): { found: Match[]; more: boolean } {
+    const { ids, more } = this.candidates(p, excludeSelf, limit);
     const out: Match[] = [];
     let norm: string | undefined;
     const tokens = tokensOf(p);
-    // Whether to go on: false once `limit` passages are compared.
-    const consider = (id: number): boolean => {
-      if (seen.has(id)) return true;
-      if (seen.size >= limit) return false;
-      seen.add(id);
+    for (const id of ids) {
       const q = this.byId[id];
-      if (!q) return true;
+      if (!q) continue;
       if (q.exactKey === p.exactKey) {
         norm ??= normalizedText(p);
         if (normalizedText(q) === norm) {
           out.push({ passage: q, exact: true, similarity: 1 });
-          return true;
+          continue;
         }
       }
       const qt = tokensOf(q);
       const sim = sameTokens(tokens, qt) ? 1 : tokenSimilarity(tokens, qt, threshold);
       if (sim >= threshold) out.push({ passage: q, exact: false, similarity: sim });
+    }
+    return { found: out, more };
+  }
+
+  /**
+   * The passages sharing a key with `p`, each once, in the buckets' order; with a `limit`, the first `limit` of
+   * those met in the first four times as many, in the order a finding needs them: those that may be exact copies,
+   * then earlier passages of its own article (a later copy is flagged, not the first), then other articles', then
+   * later passages of its own.
+   */
+  private candidates(p: Passage, excludeSelf: boolean, limit: number): { ids: number[]; more: boolean } {
+    const seen = new Set<number>(excludeSelf ? [p.id] : []);
+    const ids: number[] = [];
+    const gather = Math.min(4 * limit, Number.MAX_SAFE_INTEGER);
+    let more = false;
+    const add = (id: number): boolean => {
+      if (seen.has(id)) return true;
+      if (ids.length >= gather) {
+        more = true;
+        return false;
+      }
+      seen.add(id);
+      ids.push(id);
       return true;
     };
-    this.exact.forEach(p.exactKey, consider);
-    this.near.forEach(p.nearKey, consider);
+    this.exact.forEach(p.exactKey, add);
+    this.near.forEach(p.nearKey, add);
     // The band keys the passage was indexed under (its summary's), not computed again.
     const keys = p.doc.summary.passages;
-    for (let j = p.bandsAt; j < p.bandsAt + p.bandCount && seen.size < limit; j++) this.bands.forEach(keys[j], consider);
-    return out;
+    for (let j = p.bandsAt; j < p.bandsAt + p.bandCount && !more; j++) this.bands.forEach(keys[j], add);
+    if (ids.length <= limit) return { ids, more };
+    const exactFirst: number[] = [];
+    const earlier: number[] = [];
+    const others: number[] = [];
+    const later: number[] = [];
+    for (const id of ids) {
+      const q = this.byId[id];
+      if (!q) continue;
+      if (q.exactKey === p.exactKey) exactFirst.push(id);
+      else if (q.doc !== p.doc) others.push(id);
+      else (q.idx < p.idx ? earlier : later).push(id);
+    }
+    return { ids: [...exactFirst, ...earlier, ...others, ...later].slice(0, limit), more: true };
   }
 
   get(id: number): Passage | undefined {
