@@ -11,8 +11,22 @@ import { allLookAlikes, lookAlikeEntity, STORED_LOOK_ALIKES } from './lookAlikes
 import type { EntityRegistry } from './registry';
 import { runToEnd } from '../slices';
 
-/** One document's mentions in order: parallel arrays. */
-type SnapshotDocument = ClusteringSnapshot['documents'][number];
+/**
+ * One document's mentions in order, as a rebuilt clustering holds them: start, end and entity (index into its
+ * entities) of each in one Int32Array, its text as an index into the clustering's table of texts, and the recogniser's
+ * other facts only where the document has any.
+ */
+interface HeldDocument {
+  readonly uri: string;
+  readonly places: Int32Array;
+  readonly texts: Int32Array;
+  readonly title?: readonly (string | null)[];
+  readonly country?: readonly (string | null)[];
+  readonly nested?: readonly boolean[];
+}
+
+/** Numbers per mention in `HeldDocument.places`. */
+const PLACE = 3;
 
 export interface ClusteringSnapshot {
   readonly clusters: readonly {
@@ -87,7 +101,9 @@ function lookAlikeLists(clustering: EntityClustering): number[][] {
  * a run of (document, mention) pairs (`counts` are the runs' bounds, two numbers a pair).
  */
 class MentionRuns {
-  readonly docs: SnapshotDocument[] = [];
+  readonly docs: HeldDocument[] = [];
+  /** Every distinct text of a mention, once. */
+  readonly texts: string[] = [];
   counts = new Int32Array(1);
   pairs = new Int32Array(0);
 
@@ -96,7 +112,7 @@ class MentionRuns {
     for (let k = 2 * this.counts[c]; k < 2 * this.counts[c + 1]; k += 2) {
       const d = this.docs[this.pairs[k]];
       const i = this.pairs[k + 1];
-      list.push({ uri: d.uri, start: d.start[i], end: d.end[i], text: d.text[i] });
+      list.push({ uri: d.uri, start: d.places[PLACE * i], end: d.places[PLACE * i + 1], text: this.texts[d.texts[i]] });
     }
     return list;
   }
@@ -168,10 +184,16 @@ export function* clusteringFromSnapshotInSlices(
   perSlice = DOCUMENTS_PER_SLICE,
 ): Generator<void, EntityClustering, void> {
   // Texts are interned (one string per spelling, shared by the entities' spellings and every mention of it): a
-  // snapshot from a worker or a file has a string per occurrence.
-  const spelling = new Map<string, string>();
-  const intern = (t: string) => spelling.get(t) ?? (spelling.set(t, t), t);
+  // snapshot from a worker or a file has a string per occurrence. Mentions hold their text's index in `source.texts`.
   const source = new MentionRuns();
+  const textTable = source.texts;
+  const spelling = new Map<string, number>();
+  const textId = (t: string): number => {
+    let id = spelling.get(t);
+    if (id === undefined) spelling.set(t, (id = textTable.push(t) - 1));
+    return id;
+  };
+  const intern = (t: string): string => textTable[textId(t)];
   const clusters: SnapshotCluster[] = [];
   for (const c of snapshot.clusters) {
     if (clusters.length % (20 * perSlice) === 20 * perSlice - 1) yield;
@@ -187,21 +209,37 @@ export function* clusteringFromSnapshotInSlices(
   let done = 0;
   for (const d of snapshot.documents) {
     if (++done % perSlice === 0) yield;
-    if (!d.start.length) continue;
+    const n = d.start.length;
+    if (!n) continue;
     byUri.set(d.uri, docList.length);
-    docList.push({ ...d, text: d.text.map(intern) });
+    const places = new Int32Array(PLACE * n);
+    const texts = new Int32Array(n);
+    for (let i = 0; i < n; i++) {
+      places[PLACE * i] = d.start[i];
+      places[PLACE * i + 1] = d.end[i];
+      places[PLACE * i + 2] = d.cluster[i];
+      texts[i] = textId(d.text[i]);
+    }
+    docList.push({
+      uri: d.uri, places, texts,
+      ...(d.title.some((t) => t !== null) ? { title: d.title } : {}),
+      ...(d.country ? { country: d.country } : {}),
+      ...(d.nested ? { nested: d.nested } : {}),
+    });
     for (const c of d.cluster) if (clusters[c]) counts[c + 1]++;
   }
+  spelling.clear(); // every text is in the table: the map is not kept with the clustering
   for (let c = 0; c < clusters.length; c++) counts[c + 1] += counts[c];
   const pairs = new Int32Array(2 * counts[clusters.length]);
   const filled = counts.slice(0, clusters.length);
   docList.forEach((d, di) => {
-    d.cluster.forEach((c, i) => {
-      if (!clusters[c]) return;
+    for (let i = 0; i < d.texts.length; i++) {
+      const c = d.places[PLACE * i + 2];
+      if (!clusters[c]) continue;
       const at = 2 * filled[c]++;
       pairs[at] = di;
       pairs[at + 1] = i;
-    });
+    }
   });
   source.counts = counts;
   source.pairs = pairs;
@@ -209,11 +247,13 @@ export function* clusteringFromSnapshotInSlices(
     const d = docList[byUri.get(uri) ?? -1];
     const list: EntityMention[] = [];
     if (!d) return list;
-    for (let i = 0; i < d.start.length; i++) {
-      const c = clusters[d.cluster[i]];
+    for (let i = 0; i < d.texts.length; i++) {
+      const c = clusters[d.places[PLACE * i + 2]];
       if (!c) continue;
-      const mention: EntityMention = { start: d.start[i], end: d.end[i], text: d.text[i], type: c.type, entityId: c.entityId, canonical: c.canonical };
-      list.push(withExtras(mention, { title: d.title[i] ?? undefined, country: d.country?.[i] ?? undefined, nested: d.nested?.[i] }));
+      const mention: EntityMention = {
+        start: d.places[PLACE * i], end: d.places[PLACE * i + 1], text: textTable[d.texts[i]], type: c.type, entityId: c.entityId, canonical: c.canonical,
+      };
+      list.push(withExtras(mention, { title: d.title?.[i] ?? undefined, country: d.country?.[i] ?? undefined, nested: d.nested?.[i] }));
     }
     return list;
   };
@@ -223,14 +263,15 @@ export function* clusteringFromSnapshotInSlices(
     const d = docList[at];
     if (!d) return;
     const place = movedPlaces(from, to);
-    const start = [...d.start];
-    const end = [...d.end];
-    for (let i = 0; i < start.length; i++) {
-      const p = place(start[i], end[i]);
-      if (p) [start[i], end[i]] = [p.start, p.end];
+    const places = d.places.slice();
+    const entities = new Set<SnapshotCluster | undefined>();
+    for (let k = 0; k < places.length; k += PLACE) {
+      const p = place(places[k], places[k + 1]);
+      if (p) [places[k], places[k + 1]] = [p.start, p.end];
+      entities.add(clusters[places[k + 2]]);
     }
-    docList[at] = { ...d, start, end };
-    moveClusterMentions([...new Set(d.cluster.map((i) => clusters[i]))].filter((c) => c?.listed), uri, place);
+    docList[at] = { ...d, places };
+    moveClusterMentions([...entities].filter((c) => c?.listed), uri, place);
   };
   yield;
   const byId = new Map(clusters.map((c) => [c.entityId, c]));
