@@ -8,6 +8,8 @@
 import type { DocState } from './docState';
 
 export interface StatEntry {
+  /** Its key: one string for every document holding it (documents' summaries are given it in place of their own). */
+  readonly key: string;
   /** Documents holding the key. */
   docs: number;
   /** Of those, documents where it stands in the body, above the body (top, headline), after it (tail). */
@@ -23,10 +25,21 @@ export class CorpusStats {
   readonly shapes = new Map<string, StatEntry>();
   readonly heads = new Map<string, StatEntry>();
 
-  /** Counts `doc` in and records in `doc.deps` the entries its findings depend on. */
+  /**
+   * Counts `doc` in and records in `doc.deps` the entries its findings depend on. Its summary's shapes, labels and
+   * headline keys become the entries' strings: page furniture repeats in thousands of articles, each of which had its
+   * own copy of the same few strings (from a worker or the cache).
+   */
   add(doc: DocState, clock: number): void {
     doc.deps = [];
     this.apply(doc, clock, +1);
+    const { shapes, hkeys, labels } = doc.summary;
+    for (let k = 0; k < shapes.length; k++) {
+      shapes[k] = this.shapes.get(shapes[k])?.key ?? shapes[k];
+      hkeys[k] = this.heads.get(hkeys[k])?.key ?? hkeys[k];
+      const label = labels[k];
+      if (label !== null) labels[k] = this.shapes.get(label)?.key ?? label;
+    }
   }
 
   remove(doc: DocState, clock: number): void {
@@ -70,7 +83,7 @@ export class CorpusStats {
   private touch(map: Map<string, StatEntry>, key: string, clock: number): StatEntry {
     let e = map.get(key);
     if (!e) {
-      e = { docs: 0, body: 0, top: 0, tail: 0, headlines: 0, stamp: clock };
+      e = { key, docs: 0, body: 0, top: 0, tail: 0, headlines: 0, stamp: clock };
       map.set(key, e);
     }
     e.stamp = clock;

@@ -105,13 +105,21 @@ export function summarizeBoilerplate(text: string, minChars: number): { summary:
  * A summary as an index holds it: its numbers in Int32Arrays (4 bytes each, instead of 8 in a plain array: at 10,000
  * articles the passages' band keys are millions of numbers). Hosts are given it back as plain arrays (`plainSummary`).
  */
-export interface HeldSummary extends Omit<BoilerplateSummary, 'short' | 'passages'> {
+export interface HeldSummary extends Omit<BoilerplateSummary, 'short' | 'passages' | 'shapes' | 'hkeys' | 'labels'> {
   readonly short: Int32Array;
   readonly passages: Int32Array;
+  /** Its own copies: the index puts its shared strings in them (corpusStats.ts). */
+  readonly shapes: string[];
+  readonly hkeys: string[];
+  readonly labels: (string | null)[];
 }
 
 export function heldSummary(s: BoilerplateSummary): HeldSummary {
-  return { ...s, short: Int32Array.from(s.short), passages: Int32Array.from(s.passages) };
+  return {
+    ...s,
+    short: Int32Array.from(s.short), passages: Int32Array.from(s.passages),
+    shapes: [...s.shapes], hkeys: [...s.hkeys], labels: [...s.labels],
+  };
 }
 
 /** A held summary as plain data again (what JSON and `checkBoilerplateSummary` read). */

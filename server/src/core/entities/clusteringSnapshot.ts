@@ -3,7 +3,7 @@
  * worker) and handed back: compact (numbers and strings, one array per field), rebuilt into an `EntityClustering`
  * that answers exactly as the original did.
  */
-import type { EntityMention, EntityType, RecognizedEntity } from '../types';
+import { ENTITY_TYPES, type EntityMention, type EntityType, type RecognizedEntity } from '../types';
 import { mentionCountOf, withExtras, type EntityCluster, type EntityClustering } from './aliases';
 import { createFinder } from './clusterFind';
 import { moveClusterMentions, movedPlaces } from './mentionMoves';
@@ -198,7 +198,10 @@ export function* clusteringFromSnapshotInSlices(
   for (const c of snapshot.clusters) {
     if (clusters.length % (20 * perSlice) === 20 * perSlice - 1) yield;
     const spellings = new Map(c.spellings.map(([t, n]) => [intern(t), n]));
-    clusters.push(new SnapshotCluster(c.entityId, c.canonical, c.type, spellings, c.titles.length ? new Map(c.titles) : NO_TITLES, c.notes, source, clusters.length));
+    // The canonical name is most often one of the spellings, and the type one of four: one string each.
+    const canonical = spelling.has(c.canonical) ? intern(c.canonical) : c.canonical;
+    const type = ENTITY_TYPES.find((t) => t === c.type) ?? c.type;
+    clusters.push(new SnapshotCluster(c.entityId, canonical, type, spellings, c.titles.length ? new Map(c.titles) : NO_TITLES, c.notes, source, clusters.length));
   }
   // Each document's mentions stay as the snapshot's parallel arrays, made into objects only when asked for: at 10,000
   // articles, half a million objects fewer for the server's life. Each entity's list of mentions is likewise made on
