@@ -3,7 +3,8 @@ import type { EntityCluster } from '../../../server/src/core/entities/aliases';
 import { articleCount, spellingsByCount } from '../../../server/src/core/entities/clusterFacts';
 import { entityMessage } from '../../../server/src/core/describe';
 
-function cluster(mentions: [string, string][]): EntityCluster {
+/** A cluster with its spellings as a Map of its own, as a provisional cluster's (which grows). */
+function cluster(mentions: [string, string][]): EntityCluster & { spellings: Map<string, number> } {
   const spellings = new Map<string, number>();
   for (const [, text] of mentions) spellings.set(text, (spellings.get(text) ?? 0) + 1);
   return {

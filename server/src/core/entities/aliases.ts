@@ -30,7 +30,7 @@ export interface EntityCluster {
   canonical: string;
   type: EntityType;
   /** Surface form (as written) → count, corpus-wide. */
-  spellings: Map<string, number>;
+  readonly spellings: ReadonlyMap<string, number>;
   /** Titles/roles seen with it (from RecognizedEntity.title, else a title word stripped from the name) → count. */
   titles: ReadonlyMap<string, number>;
   /** Every mention, in article order (made on first use where `mentionCount` is set: read that for the count). */
@@ -178,7 +178,8 @@ function buildClustering(
     types: Map<EntityType, number>;
     /** Types of the mentions of each written form (display form → type → count): the canonical name's own votes. */
     typesOfForm: Map<string, Map<EntityType, number>>;
-    /** The cluster's titles, counted here. */
+    /** The cluster's spellings and titles, counted here. */
+    spellings: Map<string, number>;
     titles: Map<string, number>;
     cluster: EntityCluster;
     order: string;
@@ -188,10 +189,11 @@ function buildClustering(
     let acc = accs.get(root);
     if (!acc) {
       const ownerIndex = uf.ownerOf(root);
+      const spellings = new Map<string, number>();
       const titles = new Map<string, number>();
-      const cluster: EntityCluster = { entityId: '', canonical: '', type: 'MISC', spellings: new Map(), titles, mentions: [] };
+      const cluster: EntityCluster = { entityId: '', canonical: '', type: 'MISC', spellings, titles, mentions: [] };
       const owner = ownerIndex === undefined ? undefined : regEntities[ownerIndex];
-      acc = { root, owner, core: new Map(), all: new Map(), types: new Map(), typesOfForm: new Map(), titles, cluster, order: order() };
+      acc = { root, owner, core: new Map(), all: new Map(), types: new Map(), typesOfForm: new Map(), spellings, titles, cluster, order: order() };
       accs.set(root, acc);
     }
     return acc;
@@ -201,7 +203,7 @@ function buildClustering(
     for (const m of list) {
       const acc = accOf(m.root, () => `${docs[d].uri}#${String(m.entity.start).padStart(10, '0')}`);
       const e = m.entity;
-      bump(acc.cluster.spellings, e.text);
+      bump(acc.spellings, e.text);
       const title = e.title ?? m.form.strippedTitle;
       if (title) bump(acc.titles, title);
       bump(m.core ? acc.core : acc.all, m.form.display);

@@ -6,6 +6,7 @@
 import { ENTITY_TYPES, type EntityMention, type EntityType, type RecognizedEntity } from '../types';
 import { mentionCountOf, withExtras, type EntityCluster, type EntityClustering } from './aliases';
 import { createFinder } from './clusterFind';
+import { OneSpelling } from './oneSpelling';
 import { moveClusterMentions, movedPlaces } from './mentionMoves';
 import { allLookAlikes, lookAlikeEntity, STORED_LOOK_ALIKES } from './lookAlikes';
 import type { EntityRegistry } from './registry';
@@ -133,7 +134,7 @@ class SnapshotCluster implements EntityCluster {
     readonly entityId: string,
     readonly canonical: string,
     readonly type: EntityType,
-    readonly spellings: Map<string, number>,
+    readonly spellings: ReadonlyMap<string, number>,
     readonly titles: ReadonlyMap<string, number>,
     readonly notes: string | undefined,
     private readonly source: MentionRuns,
@@ -197,7 +198,7 @@ export function* clusteringFromSnapshotInSlices(
   const clusters: SnapshotCluster[] = [];
   for (const c of snapshot.clusters) {
     if (clusters.length % (20 * perSlice) === 20 * perSlice - 1) yield;
-    const spellings = new Map(c.spellings.map(([t, n]) => [intern(t), n]));
+    const spellings = c.spellings.length === 1 ? new OneSpelling(intern(c.spellings[0][0]), c.spellings[0][1]) : new Map(c.spellings.map(([t, n]) => [intern(t), n]));
     // The canonical name is most often one of the spellings, and the type one of four: one string each.
     const canonical = spelling.has(c.canonical) ? intern(c.canonical) : c.canonical;
     const type = ENTITY_TYPES.find((t) => t === c.type) ?? c.type;

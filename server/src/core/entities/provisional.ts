@@ -39,7 +39,7 @@ export function provisionalClustering(
   removed: ReadonlySet<string>,
 ): EntityClustering {
   const spellingIndex = () => spellingIndexOf(base);
-  const provisional = new Map<string, EntityCluster>();
+  const provisional = new Map<string, EntityCluster & { spellings: Map<string, number> }>();
   const mentions = new Map<string, EntityMention[]>();
 
   /**
