@@ -6,8 +6,9 @@
  */
 import type { CancellationToken, EntityType } from '../types';
 import { throwIfCancelled } from '../types';
-import { deletionVariants, FUZZY_MIN_LENGTH, tokenKeysMatch } from './nameKey';
+import { deletionVariantHashes, FUZZY_MIN_LENGTH, tokenKeysMatch } from './nameKey';
 import type { NameForm } from './nameForm';
+import { IntTable } from '../collections/intTable';
 
 /**
  * Types that may share one entity when their names are the same. PERSON and MISC stand alone; ORG and LOCATION
@@ -71,13 +72,24 @@ export class UnionFind {
 
 const FUZZY_MAX_NAME_KEYS = 12;
 
+function mixSlot(slot: number, hash: number): number {
+  let h = Math.imul(slot ^ 0x9e3779b9, 0x85ebca6b) ^ hash;
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  return (h ^ (h >>> 16)) & 0x3fffffff;
+}
+
 /** Merges the full-name nodes (not partial) of one graph; nodes' union–find indices equal their `index`. */
 export function mergeFullForms(nodes: readonly FormNode[], uf: UnionFind, token?: CancellationToken): void {
   const byCompact = new Map<string, number>();
-  const blocks = new Map<string, number[]>();
+  // Blocks by slot and variant, under a 30-bit mix of the slot and the variant's hash (a small integer: the fast kind
+  // of key). A block of another slot met under the same number is passed over to the next number; two variants
+  // of one slot that share a number by chance only add pairs, which tokenKeysMatch rejects.
+  // Blocks are numbered as they are made; most have one node, and only those with more get a list.
+  const blocks = new IntTable(nodes.length * 8);
+  const blockFirst: number[] = [];
   const blockSlot: number[] = [];
-  const blockLists: number[][] = [];
-  const variantsOf = new Map<string, readonly string[]>();
+  const blockLists = new Map<number, number[]>();
+  const hashes: number[] = [];
   // A slot is the place of the varied key: type group, number of keys, its index, and the keys before and after it
   // (each sequence numbered as it is met, one key at a time, so a long name costs its length and not its square).
   const slots = new Map<string, number>();
@@ -119,17 +131,25 @@ export function mergeFullForms(nodes: readonly FormNode[], uf: UnionFind, token?
           slots.set(sk, (slot = slotPosition.length));
           slotPosition.push(i);
         }
-        let variants = variantsOf.get(keys[i]);
-        if (variants === undefined) variantsOf.set(keys[i], (variants = deletionVariants(keys[i])));
-        for (const v of variants) {
-          const sig = `${slot}|${v}`;
-          const list = blocks.get(sig);
-          if (list) list.push(node.index);
-          else {
-            const made = [node.index];
-            blocks.set(sig, made);
-            blockLists.push(made);
+        const count = deletionVariantHashes(keys[i], hashes);
+        for (let v = 0; v < count; v++) {
+          let sig = mixSlot(slot, hashes[v]);
+          let b = blocks.get(sig);
+          while (b >= 0 && blockSlot[b] !== slot) {
+            sig = (sig + 1) & 0x3fffffff;
+            b = blocks.get(sig);
+          }
+          if (b < 0) {
+            blocks.set(sig, blockFirst.length);
+            blockFirst.push(node.index);
             blockSlot.push(slot);
+            continue;
+          }
+          const list = blockLists.get(b);
+          if (list === undefined) {
+            if (blockFirst[b] !== node.index) blockLists.set(b, [blockFirst[b], node.index]);
+          } else if (list[list.length - 1] !== node.index) {
+            list.push(node.index);
           }
         }
       }
@@ -138,9 +158,9 @@ export function mergeFullForms(nodes: readonly FormNode[], uf: UnionFind, token?
   }
   const sameFirst: number[] = [];
   const lastOfFirst = new Map<number, number>();
-  for (let b = 0; b < blockLists.length; b++) {
-    const list = blockLists[b];
-    if (list.length < 2) continue;
+  // In the order the blocks were made: which of two registry entities a name joins can depend on the order.
+  for (const b of [...blockLists.keys()].sort((x, y) => x - y)) {
+    const list = blockLists.get(b)!;
     if ((++n & 1023) === 0) throwIfCancelled(token);
     const pos = slotPosition[blockSlot[b]];
     // Keys that match begin with the same letter: each member is compared with the later ones that share it, in the

@@ -98,24 +98,36 @@ export function tokenKeysMatch(a: string, b: string): boolean {
 export function boundedEditDistance(a: string, b: string, max: number): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
   const n = b.length;
-  let prev2 = new Array<number>(n + 1).fill(0);
-  let prev = Array.from({ length: n + 1 }, (_, j) => j);
-  let cur = new Array<number>(n + 1).fill(0);
+  // Three rows, reused from call to call (clustering compares thousands of keys).
+  if (editRows[0].length < n + 1) editRows = [new Int32Array(2 * (n + 1)), new Int32Array(2 * (n + 1)), new Int32Array(2 * (n + 1))];
+  let prev2 = editRows[0];
+  let prev = editRows[1];
+  let cur = editRows[2];
+  for (let j = 0; j <= n; j++) {
+    prev2[j] = 0;
+    prev[j] = j;
+  }
   for (let i = 1; i <= a.length; i++) {
     cur[0] = i;
     let rowMin = cur[0];
+    const ai = a.charCodeAt(i - 1);
     for (let j = 1; j <= n; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      const bj = b.charCodeAt(j - 1);
+      const cost = ai === bj ? 0 : 1;
       let v = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, prev2[j - 2] + 1);
+      if (i > 1 && j > 1 && ai === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === bj) v = Math.min(v, prev2[j - 2] + 1);
       cur[j] = v;
       if (v < rowMin) rowMin = v;
     }
     if (rowMin > max) return max + 1;
-    [prev2, prev, cur] = [prev, cur, prev2];
+    const t = prev2;
+    prev2 = prev;
+    prev = cur;
+    cur = t;
   }
   return prev[n];
 }
+let editRows = [new Int32Array(64), new Int32Array(64), new Int32Array(64)];
 
 /**
  * Blocking keys for fuzzy search: the key itself and, for keys long enough to be fuzzy-matched, every key with one
@@ -130,6 +142,50 @@ export function deletionVariants(key: string): string[] {
   return [...out];
 }
 
+/** Powers of the variant hash's base, 31^k mod 2^32, for keys up to FUZZY_MAX_LENGTH. */
+const POWERS = (() => {
+  const out = new Int32Array(FUZZY_MAX_LENGTH + 1);
+  out[0] = 1;
+  for (let k = 1; k < out.length; k++) out[k] = Math.imul(out[k - 1], 31);
+  return out;
+})();
+const prefixHashes = new Int32Array(FUZZY_MAX_LENGTH + 1);
+const suffixHashes = new Int32Array(FUZZY_MAX_LENGTH + 2);
+
+/** 30 bits of a 32-bit polynomial hash, mixed (small integers stay small integers, the fast kind of Map key). */
+function finish(h: number): number {
+  h = Math.imul(h ^ (h >>> 16), 0x45d9f3b);
+  h = Math.imul(h ^ (h >>> 16), 0x45d9f3b);
+  return (h ^ (h >>> 16)) & 0x3fffffff;
+}
+
+/**
+ * `deletionVariants` as numbers: a hash of the key and of each distinct variant, written into `out` from 0; returns
+ * how many. No string is made. Equal strings hash equally, so keys that share a variant share a hash; a hash shared
+ * by chance only adds a candidate, which the caller's `tokenKeysMatch` then rejects.
+ */
+export function deletionVariantHashes(key: string, out: number[]): number {
+  const n = key.length;
+  let h = 0;
+  if (n < FUZZY_MIN_LENGTH || n > FUZZY_MAX_LENGTH) {
+    for (let i = 0; i < n; i++) h = (Math.imul(h, 31) + key.charCodeAt(i)) | 0;
+    out[0] = finish(h);
+    return 1;
+  }
+  // Polynomial hashes of every prefix and suffix: the key without letter i is prefix(i) · 31^(n−i−1) + suffix(i+1).
+  prefixHashes[0] = 0;
+  for (let i = 0; i < n; i++) prefixHashes[i + 1] = (Math.imul(prefixHashes[i], 31) + key.charCodeAt(i)) | 0;
+  suffixHashes[n] = 0;
+  for (let i = n - 1; i >= 0; i--) suffixHashes[i] = (Math.imul(key.charCodeAt(i), POWERS[n - 1 - i]) + suffixHashes[i + 1]) | 0;
+  out[0] = finish(prefixHashes[n]);
+  let count = 1;
+  for (let i = 0; i < n; i++) {
+    // Deleting any letter of a run of one letter gives one variant: the first of the run stands for it.
+    if (i > 0 && key.charCodeAt(i) === key.charCodeAt(i - 1)) continue;
+    out[count++] = finish((Math.imul(prefixHashes[i], POWERS[n - 1 - i]) + suffixHashes[i + 1]) | 0);
+  }
+  return count;
+}
 /** Lower-case ASCII slug of a name: `Việt Nam` → `viet-nam`, `Khamliang Outhakaysone` → `khamliang-outhakaysone`. */
 export function slugify(text: string): string {
   const s = nameTokens(text).join('-');

@@ -8,7 +8,8 @@
  */
 import type { CancellationToken } from '../types';
 import { throwIfCancelled } from '../types';
-import { deletionVariants, tokenKeysMatch } from './nameKey';
+import { deletionVariantHashes, tokenKeysMatch } from './nameKey';
+import { IntTable } from '../collections/intTable';
 import type { FormNode, UnionFind } from './clusterGraph';
 
 export interface PlacedMention {
@@ -103,8 +104,13 @@ export function resolveDocumentPartials(
  * document: a page of distinct names and surnames would cost the product of the two. Answers are kept per token.
  */
 class DocumentTokens {
-  private byVariant: Map<string, string[]> | undefined;
+  /** The keys of the document, and by the hash of each of their one-deletion variants the first key that has it. */
+  private keys: string[] | undefined;
+  private readonly byVariant = new IntTable();
+  /** Keys after the first under a hash, by the hash. */
+  private readonly moreByVariant = new Map<number, number[]>();
   private readonly answers = new Map<string, Set<number> | undefined>();
+  private readonly hashes: number[] = [];
 
   constructor(private readonly index: TokenIndex) {}
 
@@ -112,32 +118,42 @@ class DocumentTokens {
     const exact = this.index.get(key);
     if (exact) return exact;
     if (this.answers.has(key)) return this.answers.get(key);
+    const keys = this.indexVariants();
     const fuzzy = new Set<number>();
-    const variants = this.variantIndex();
-    const compared = new Set<string>();
-    for (const v of deletionVariants(key)) {
-      for (const k of variants.get(v) ?? []) {
-        if (compared.has(k)) continue;
-        compared.add(k);
-        if (tokenKeysMatch(key, k)) for (const r of this.index.get(k)!) fuzzy.add(r);
-      }
+    const compared = new Set<number>();
+    const compare = (at: number): void => {
+      if (compared.has(at)) return;
+      compared.add(at);
+      if (tokenKeysMatch(key, keys[at])) for (const r of this.index.get(keys[at])!) fuzzy.add(r);
+    };
+    const count = deletionVariantHashes(key, this.hashes);
+    for (let v = 0; v < count; v++) {
+      const first = this.byVariant.get(this.hashes[v]);
+      if (first < 0) continue;
+      compare(first);
+      this.moreByVariant.get(this.hashes[v])?.forEach(compare);
     }
     const answer = fuzzy.size > 0 ? fuzzy : undefined;
     this.answers.set(key, answer);
     return answer;
   }
 
-  private variantIndex(): Map<string, string[]> {
-    if (this.byVariant) return this.byVariant;
-    const byVariant = new Map<string, string[]>();
-    for (const k of this.index.keys()) {
-      for (const v of deletionVariants(k)) {
-        const list = byVariant.get(v);
-        if (list) list.push(k);
-        else byVariant.set(v, [k]);
+  private indexVariants(): string[] {
+    if (this.keys) return this.keys;
+    const keys = [...this.index.keys()];
+    keys.forEach((k, at) => {
+      const count = deletionVariantHashes(k, this.hashes);
+      for (let v = 0; v < count; v++) {
+        const first = this.byVariant.get(this.hashes[v]);
+        if (first < 0) this.byVariant.set(this.hashes[v], at);
+        else {
+          const more = this.moreByVariant.get(this.hashes[v]);
+          if (more) more.push(at);
+          else this.moreByVariant.set(this.hashes[v], [at]);
+        }
       }
-    }
-    return (this.byVariant = byVariant);
+    });
+    return (this.keys = keys);
   }
 }
 
