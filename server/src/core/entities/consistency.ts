@@ -8,6 +8,7 @@ import * as gazetteer from './gazetteer/index';
 import type { TokenSpan } from './spans';
 import * as titles from './titles';
 import type { Token } from './tokenize';
+import { isCapitalised } from './initialCase';
 
 // Module-local copies (cross-module bindings may be getters under some loaders).
 const { foldKey } = gazetteer;
@@ -39,10 +40,6 @@ function keyAndPrefixes(tokens: readonly Token[], from: number, to: number, ends
     ends.push(k.length);
   }
   return k;
-}
-
-function isCapitalised(text: string): boolean {
-  return /^[\p{Lu}\p{N}]/u.test(text);
 }
 
 function bestType(e: Entry): EntityType {

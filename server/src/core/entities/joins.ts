@@ -8,6 +8,7 @@ import * as gazetteer from './gazetteer/index';
 import type { TokenSpan } from './spans';
 import * as titles from './titles';
 import type { Token } from './tokenize';
+import { isCapitalised } from './initialCase';
 
 // Module-local copies (cross-module bindings may be getters under some loaders).
 const { foldKey } = gazetteer;
@@ -20,10 +21,6 @@ const IN_NAME_POSSESSORS = new Set([
 ]);
 const POSSESSIVE = /^['’]s?$/;
 const CONNECTORS = new Set(['of', 'the', 'and', 'for', '&']);
-
-function isCapitalised(text: string): boolean {
-  return /^[\p{Lu}\p{N}]/u.test(text);
-}
 
 /** End (exclusive) of a run of capitalised words, allowing inner `of`/`the`/`and`, starting at `i`. */
 function capitalisedRun(tokens: readonly Token[], i: number): number {

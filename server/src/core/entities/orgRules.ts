@@ -7,6 +7,7 @@ import * as gazetteer from './gazetteer/index';
 import type { TokenSpan } from './spans';
 import * as titles from './titles';
 import type { Token } from './tokenize';
+import { isCapitalised } from './initialCase';
 
 // Module-local copies (cross-module bindings may be getters under some loaders).
 const { foldKey } = gazetteer;
@@ -19,10 +20,6 @@ const OF_HEADS = new Set([
   'agency', 'authority', 'chamber', 'league', 'society', 'organisation', 'organization', 'museum', 'command',
 ]);
 const CONNECTORS = new Set(['of', 'the', 'and', 'for', '&']);
-
-function isCapitalised(text: string): boolean {
-  return /^[\p{Lu}\p{N}]/u.test(text);
-}
 
 /** End of the run of capitalised words (inner `of`/`&` allowed) starting at `i`, stopping before title words. */
 function nameRun(tokens: readonly Token[], i: number): number {

@@ -10,6 +10,7 @@ import { Gaz } from './gazetteer/index';
 import type { TokenSpan } from './spans';
 import * as titles from './titles';
 import type { Token } from './tokenize';
+import { startsUpper } from './initialCase';
 
 // Module-local copies (cross-module bindings may be getters under some loaders).
 const { foldKey, gazBitsOf } = gazetteer;
@@ -20,17 +21,13 @@ const JOINERS = new Set(['of', 'and', 'for', '&']);
 const FUNCTION_WORDS = new Set(['the', 'a', 'an', 'of', 'and', 'in', 'on', 'at', 'for', 'to', 'by', 'with', 'from', 'as']);
 const MAX_NAME = 4;
 
-function isCapitalised(text: string): boolean {
-  return /^\p{Lu}/u.test(text);
-}
-
 /** Memoised word classes (the same words recur across a corpus): 1 role word, 2 name word, 0 neither. */
 const classCache = new Map<string, number>();
 
 function wordClass(text: string): number {
   let c = classCache.get(text);
   if (c === undefined) {
-    c = isCapitalised(text) && isTitleOrModifier(text) ? 1 : isNameWordUncached(text) ? 2 : 0;
+    c = startsUpper(text) && isTitleOrModifier(text) ? 1 : isNameWordUncached(text) ? 2 : 0;
     if (classCache.size > 100_000) classCache.clear();
     classCache.set(text, c);
   }
@@ -87,7 +84,7 @@ export function namesAfterRoles(
     i = Math.max(i, k - 1);
     if (!head || k === j) continue;
     const next = k < tokens.length ? tokens[k].text : '';
-    if (isCapitalised(next) && !(isCommon !== undefined && isCommon(foldKey(next)))) continue;
+    if (startsUpper(next) && !(isCommon !== undefined && isCommon(foldKey(next)))) continue;
     // `Commander of Military Region 2`: a numbered unit, not a name.
     if (/^\d/.test(next)) continue;
     const touching = out.filter((s) => s.to > first && s.from < k);

@@ -9,6 +9,7 @@ import { extendOrgOf, splitTrailingPerson } from './orgRules';
 import type { TokenSpan } from './spans';
 import * as titles from './titles';
 import type { Token } from './tokenize';
+import { isCapitalised } from './initialCase';
 
 // Module-local copies (cross-module bindings may be getters under some loaders).
 const { foldKey, gazBitsOf } = gazetteer;
@@ -50,10 +51,6 @@ const STRONG_ORG_HEADS = new Set([
   'army', 'party', 'ministry', 'association', 'commission', 'committee', 'academy', 'university', 'institute',
   'police', 'organisation', 'organization', 'government', 'front', 'command',
 ]);
-
-function isCapitalised(text: string): boolean {
-  return /^[\p{Lu}\p{N}]/u.test(text);
-}
 
 /** Cleans and retypes one sentence's spans (in order); returns the new list. */
 export function applySpanRules(tokens: readonly Token[], spans: readonly TokenSpan[]): TokenSpan[] {

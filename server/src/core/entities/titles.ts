@@ -3,6 +3,7 @@ import * as gazetteer from './gazetteer/index';
 import { Gaz } from './gazetteer/index';
 import { TITLE_MODIFIERS } from './gazetteer/titles';
 import type { Token } from './tokenize';
+import { startsUpper } from './initialCase';
 
 // Module-local copies (cross-module bindings may be getters under some loaders).
 const { foldKey, gazBitsOf } = gazetteer;
@@ -26,10 +27,6 @@ export function isTitleOrModifier(text: string): boolean {
 /** A title that names an office or rank by itself (`General`, `Minister`, `Mr.`). */
 export function isHeadTitle(text: string): boolean {
   return (gazBitsOf(foldKey(text)) & HEAD_TITLE) !== 0;
-}
-
-function isCapitalised(text: string): boolean {
-  return /^\p{Lu}/u.test(text);
 }
 
 /** Number of leading tokens of `tokens[from, to)` that are title words (at least one token is kept). */
@@ -56,7 +53,7 @@ export function titleStart(tokens: readonly Token[], at: number, lowerBound: num
       k--;
       continue;
     }
-    if (k === at || !(isCapitalised(t) || CONNECTORS.has(t))) break;
+    if (k === at || !(startsUpper(t) || CONNECTORS.has(t))) break;
     let j = k - 1;
     let found = -1;
     while (j >= lowerBound && j >= k - 7) {
@@ -65,13 +62,13 @@ export function titleStart(tokens: readonly Token[], at: number, lowerBound: num
         found = j;
         break;
       }
-      if (!(isCapitalised(u) || CONNECTORS.has(u))) break;
+      if (!(startsUpper(u) || CONNECTORS.has(u))) break;
       j--;
     }
     if (found < 0) break;
     k = found;
   }
-  while (k < at && (CONNECTORS.has(tokens[k].text) || !isTitleOrModifier(tokens[k].text) && !isCapitalised(tokens[k].text))) k++;
+  while (k < at && (CONNECTORS.has(tokens[k].text) || !isTitleOrModifier(tokens[k].text) && !startsUpper(tokens[k].text))) k++;
   // A title phrase must contain a real title word, not just modifiers (`Public Security` alone is no title).
   for (let j = k; j < at; j++) if (isTitleWord(tokens[j].text)) return k;
   return at;
