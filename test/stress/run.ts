@@ -3,7 +3,7 @@
  *   - 1,000 SIGKILLs of a bundled server during tag writes (every acknowledged write on disk, every file parses);
  *   - 100,000 fuzzed requests to a bundled server (no InternalError, no hang);
  *   - 100,000 random inputs to the core and 5,000 argument lists to the CLI (no exception, no hang);
- *   - the 20 adversarial 1 MB inputs, each in its own process, and at a quarter of the size (linear growth).
+ *   - the 21 adversarial 1 MB inputs, each in its own process, and at a quarter of the size (linear growth).
  * `npm run stress -- kill fuzz inputs adversarial` runs some; STRESS_KILLS, STRESS_REQUESTS, STRESS_INPUTS,
  * STRESS_CLI change the counts. Prints a summary and exits non-zero if anything failed.
  */
