@@ -5,6 +5,7 @@
  */
 import * as normalize from './normalize';
 import { CaseClass } from './normalize';
+import { isSpaceUnit } from '../text/spaces';
 
 const { caseClassOf, foldWord } = normalize;
 const OTHER: number = CaseClass.Other;
@@ -40,12 +41,6 @@ const TOKEN_RE = new RegExp(`${INITIALS}|${CLITIC}|${WORD}|\\S`, 'gu');
  */
 const TOKEN_AT = new RegExp(TOKEN_RE.source, 'uy');
 
-/** `/\s/u.test` of one code unit (JavaScript's white space and line terminators), without a regex call. */
-function isSpaceUnit(c: number): boolean {
-  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
-  if (c < 0xa0) return false;
-  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
-}
 const POSSESSIVE_TAIL = /^(.+?)(n['’]t|['’][sS])$/su;
 
 /** Words that keep a following period as part of the token. */

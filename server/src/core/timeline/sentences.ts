@@ -4,6 +4,7 @@
  * `Mr.`), initials (`Robert C. O’Brien`) and dotted acronyms (`U.S.`, unless a typical sentence opener follows).
  * Line breaks end sentences too (headlines and captions have no full stop), except inside hard-wrapped paragraphs.
  */
+import { collapseSpaces, isSpaceUnit } from '../text/spaces';
 
 export interface SentenceSpan {
   readonly start: number;
@@ -33,12 +34,6 @@ function isTerminalUnit(c: number): boolean {
   return c === 46 /* . */ || c === 33 /* ! */ || c === 63 /* ? */ || c === 0x2026 /* … */;
 }
 
-/** `/\s/.test` of one code unit (JavaScript's white space and line terminators), without a regex call. */
-function isSpaceUnit(c: number): boolean {
-  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
-  if (c < 0xa0) return false;
-  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
-}
 const OPENING = /[\p{Lu}\p{N}"'“‘(\[«]/u;
 
 /** Whether the text is hard-wrapped: many long lines of about the same width that do not end a sentence. */
@@ -143,7 +138,7 @@ export function sentenceAt(sentences: readonly SentenceSpan[], offset: number): 
  * the mention [mStart, mEnd), cut at word boundaries and marked with `…`.
  */
 export function excerpt(text: string, s: SentenceSpan, mStart: number, mEnd: number, max = 280): string {
-  const flat = (a: number, b: number) => text.slice(a, b).replace(/\s+/g, ' ');
+  const flat = (a: number, b: number) => collapseSpaces(text, a, b);
   if (s.end - s.start <= max || flatLengthAtMost(text, s, max)) {
     // The whole sentence, whatever the mention: made once for a sentence with many dates.
     const known = wholeExcerpts.get(s);
@@ -184,7 +179,7 @@ function flatLengthAtMost(text: string, s: SentenceSpan, max: number): boolean {
   let inSpace = false;
   let fits = true;
   for (let i = s.start; i < s.end; i++) {
-    const space = /\s/.test(text[i]);
+    const space = isSpaceUnit(text.charCodeAt(i));
     if (!space || !inSpace) n++;
     inSpace = space;
     if (n > max) {
