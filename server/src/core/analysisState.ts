@@ -79,16 +79,26 @@ export function encodeArticleState(text: string, entities: readonly RecognizedEn
 
 /** The entities a state describes in `text`; undefined when the state does not fit the text. */
 export function decodeArticleState(text: string, state: unknown): RecognizedEntity[] | undefined {
+  const out: RecognizedEntity[] = [];
+  return readArticleState(text, state, out) ? out : undefined;
+}
+
+/** Whether a state fits `text` (`decodeArticleState` would give its entities), without making them. */
+export function fitsArticleState(text: string, state: unknown): boolean {
+  return readArticleState(text, state, undefined);
+}
+
+/** Checks `state` against `text`, and puts the entities it describes in `out` when given. */
+function readArticleState(text: string, state: unknown, out: RecognizedEntity[] | undefined): boolean {
   const list = (state as { entities?: unknown } | undefined)?.entities as ArrayLike<number> | undefined;
-  if (!(Array.isArray(list) || list instanceof Int32Array) || list.length % FIELDS !== 0) return undefined;
+  if (!(Array.isArray(list) || list instanceof Int32Array) || list.length % FIELDS !== 0) return false;
   const extraList = (state as ArticleState).extra ?? [];
-  if (!Array.isArray(extraList)) return undefined;
+  if (!Array.isArray(extraList)) return false;
   const extra = new Map<number, Record<string, Plain>>();
   for (const item of extraList) {
-    if (!Array.isArray(item) || !Number.isInteger(item[0]) || !item[1] || typeof item[1] !== 'object') return undefined;
+    if (!Array.isArray(item) || !Number.isInteger(item[0]) || !item[1] || typeof item[1] !== 'object') return false;
     extra.set(item[0], item[1]);
   }
-  const out: RecognizedEntity[] = [];
   const n = text.length;
   for (let k = 0; k < list.length; k += FIELDS) {
     const start = list[k];
@@ -96,22 +106,21 @@ export function decodeArticleState(text: string, state: unknown): RecognizedEnti
     const type = list[k + 2];
     const titleStart = list[k + 3];
     const titleEnd = list[k + 4];
-    if (!Number.isInteger(start) || !Number.isInteger(end) || !(start >= 0 && start < end && end <= n)) return undefined;
+    if (!Number.isInteger(start) || !Number.isInteger(end) || !(start >= 0 && start < end && end <= n)) return false;
     const entityType = ENTITY_TYPES[type];
-    if (!Number.isInteger(type) || entityType === undefined) return undefined;
-    let entity: RecognizedEntity = { start, end, text: text.slice(start, end), type: entityType };
-    if (titleStart !== -1 || titleEnd !== -1) {
-      if (!Number.isInteger(titleStart) || !Number.isInteger(titleEnd) || !(titleStart >= 0 && titleStart < titleEnd && titleEnd <= start)) return undefined;
-      entity = { ...entity, title: text.slice(titleStart, titleEnd) };
-    }
+    if (!Number.isInteger(type) || entityType === undefined) return false;
+    if ((titleStart !== -1 || titleEnd !== -1) && !(Number.isInteger(titleStart) && Number.isInteger(titleEnd) && titleStart >= 0 && titleStart < titleEnd && titleEnd <= start)) return false;
     const more = extra.get(k / FIELDS);
     if (more) {
       for (const [field, value] of Object.entries(more)) {
-        if (CORE_FIELDS.has(field) || (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean')) return undefined;
+        if (CORE_FIELDS.has(field) || (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean')) return false;
       }
-      entity = { ...entity, ...more };
     }
+    if (!out) continue;
+    let entity: RecognizedEntity = { start, end, text: text.slice(start, end), type: entityType };
+    if (titleStart !== -1 || titleEnd !== -1) entity = { ...entity, title: text.slice(titleStart, titleEnd) };
+    if (more) entity = { ...entity, ...more };
     out.push(entity);
   }
-  return out;
+  return true;
 }

@@ -13,21 +13,22 @@ import type { EntityRegistry } from './registry';
 import { runToEnd } from '../slices';
 
 /**
- * One document's mentions in order, as a rebuilt clustering holds them: start, end and entity (index into its
- * entities) of each in one Int32Array, its text as an index into the clustering's table of texts, and the recogniser's
- * other facts only where the document has any.
+ * One document's mentions in order, as a rebuilt clustering holds them: start, end, entity (index into its entities)
+ * and text (index into the clustering's table of texts) of each in one Int32Array, and the recogniser's other facts
+ * only where the document has any.
  */
 interface HeldDocument {
   readonly uri: string;
   readonly places: Int32Array;
-  readonly texts: Int32Array;
+  /** Number of mentions. */
+  readonly count: number;
   readonly title?: readonly (string | null)[];
   readonly country?: readonly (string | null)[];
   readonly nested?: readonly boolean[];
 }
 
 /** Numbers per mention in `HeldDocument.places`. */
-const PLACE = 3;
+const PLACE = 4;
 
 export interface ClusteringSnapshot {
   readonly clusters: readonly {
@@ -113,7 +114,7 @@ class MentionRuns {
     for (let k = 2 * this.counts[c]; k < 2 * this.counts[c + 1]; k += 2) {
       const d = this.docs[this.pairs[k]];
       const i = this.pairs[k + 1];
-      list.push({ uri: d.uri, start: d.places[PLACE * i], end: d.places[PLACE * i + 1], text: this.texts[d.texts[i]] });
+      list.push({ uri: d.uri, start: d.places[PLACE * i], end: d.places[PLACE * i + 1], text: this.texts[d.places[PLACE * i + 3]] });
     }
     return list;
   }
@@ -217,15 +218,14 @@ export function* clusteringFromSnapshotInSlices(
     if (!n) continue;
     byUri.set(d.uri, docList.length);
     const places = new Int32Array(PLACE * n);
-    const texts = new Int32Array(n);
     for (let i = 0; i < n; i++) {
       places[PLACE * i] = d.start[i];
       places[PLACE * i + 1] = d.end[i];
       places[PLACE * i + 2] = d.cluster[i];
-      texts[i] = textId(d.text[i]);
+      places[PLACE * i + 3] = textId(d.text[i]);
     }
     docList.push({
-      uri: d.uri, places, texts,
+      uri: d.uri, places, count: n,
       ...(d.title.some((t) => t !== null) ? { title: d.title } : {}),
       ...(d.country ? { country: d.country } : {}),
       ...(d.nested ? { nested: d.nested } : {}),
@@ -237,7 +237,7 @@ export function* clusteringFromSnapshotInSlices(
   const pairs = new Int32Array(2 * counts[clusters.length]);
   const filled = counts.slice(0, clusters.length);
   docList.forEach((d, di) => {
-    for (let i = 0; i < d.texts.length; i++) {
+    for (let i = 0; i < d.count; i++) {
       const c = d.places[PLACE * i + 2];
       if (!clusters[c]) continue;
       const at = 2 * filled[c]++;
@@ -251,11 +251,11 @@ export function* clusteringFromSnapshotInSlices(
     const d = docList[byUri.get(uri) ?? -1];
     const list: EntityMention[] = [];
     if (!d) return list;
-    for (let i = 0; i < d.texts.length; i++) {
+    for (let i = 0; i < d.count; i++) {
       const c = clusters[d.places[PLACE * i + 2]];
       if (!c) continue;
       const mention: EntityMention = {
-        start: d.places[PLACE * i], end: d.places[PLACE * i + 1], text: textTable[d.texts[i]], type: c.type, entityId: c.entityId, canonical: c.canonical,
+        start: d.places[PLACE * i], end: d.places[PLACE * i + 1], text: textTable[d.places[PLACE * i + 3]], type: c.type, entityId: c.entityId, canonical: c.canonical,
       };
       list.push(withExtras(mention, { title: d.title?.[i] ?? undefined, country: d.country?.[i] ?? undefined, nested: d.nested?.[i] }));
     }

@@ -6,7 +6,7 @@
  * for (`list`), and let go by whoever asked once done with them.
  */
 import type { RecognizedEntity } from '../types';
-import { decodeArticleState, encodeArticleState, type ArticleState } from '../analysisState';
+import { decodeArticleState, encodeArticleState, fitsArticleState, type ArticleState } from '../analysisState';
 import type { BoilerplateSummary } from '../boilerplate/summary';
 
 export class StoredNames {
@@ -27,7 +27,7 @@ export class StoredNames {
 
   /** The names of a state kept for this very text (analysisState.ts); undefined when it does not fit the text. */
   static fromState(text: string, state: unknown): StoredNames | undefined {
-    if (!decodeArticleState(text, state)) return undefined;
+    if (!fitsArticleState(text, state)) return undefined;
     const { entities, extra } = state as ArticleState;
     return new StoredNames(text, Int32Array.from(entities), extra?.length ? extra : undefined, undefined);
   }
