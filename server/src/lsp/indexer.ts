@@ -1,7 +1,7 @@
 /** Reads the workspace's articles into the core, with work-done progress, and keeps a promise of readiness. */
 import type { Connection } from 'vscode-languageserver';
-import { CancelledError, NEVER_CANCELLED, snapshotOfClustering, type CancellationToken, type ClusteringSnapshot, type CorpusService } from '../core/index';
-import type { AnalysisCache } from '../workspace/analysisCache';
+import { CancelledError, NEVER_CANCELLED, snapshotOfClustering, type CancellationToken, type CorpusService } from '../core/index';
+import type { AnalysisCache, KeptClustering } from '../workspace/analysisCache';
 import type { ClusterInBackground } from '../node/backgroundClustering';
 import type { ParallelAnalysis } from '../workspace/parallelAnalysis';
 import { loadArticles, type LoadingStats } from '../workspace/articleLoading';
@@ -29,7 +29,7 @@ export class CorpusIndexer {
   private rebuilding = false;
   private readonly rebuildAgain = new Set<() => void>();
   /** Where the next rebuild's clustering is kept (the persistent cache), when it is to be. */
-  private keepNext: ((snapshot: ClusteringSnapshot | string) => void) | undefined;
+  private keepNext: ((snapshot: KeptClustering) => void) | undefined;
   /** The persistent analysis cache of the workspace, if any (set once the workspace is known). */
   cache: AnalysisCache | undefined;
   /** What the last indexing did. */
@@ -84,7 +84,7 @@ export class CorpusIndexer {
    * One rebuild at a time: pauses that come while one runs (a rebuild at 10,000 articles takes seconds) are coalesced
    * into a single rebuild after it, from the corpus as it is then, rather than queued one a pause.
    */
-  private async rebuildCoalesced(rebuilt: () => void, keep?: (snapshot: ClusteringSnapshot | string) => void): Promise<void> {
+  private async rebuildCoalesced(rebuilt: () => void, keep?: (snapshot: KeptClustering) => void): Promise<void> {
     this.rebuildAgain.add(rebuilt);
     if (keep) this.keepNext = keep;
     if (this.rebuilding) return;
@@ -107,7 +107,7 @@ export class CorpusIndexer {
    * answering meanwhile, and articles edited in the meantime are seen through the result), else here. True when the
    * clustering in use is current: rebuilt, or still current (edits that changed no name only moved mentions).
    */
-  private async recluster(keep?: (snapshot: ClusteringSnapshot | string) => void): Promise<boolean> {
+  private async recluster(keep?: (snapshot: KeptClustering) => void): Promise<boolean> {
     if (!this.service.clusteringIsStale()) return true;
     const { signal } = this.stopping;
     if (signal.aborted) return false;
@@ -120,7 +120,7 @@ export class CorpusIndexer {
         const adopted = await runInTurns(this.service.adoptClusteringInSlices(snapshot, input.generation));
         this.connection.console.info(`Entities clustered across ${input.docs.length} articles in a worker in ${Date.now() - started} ms${adopted ? '' : ' (superseded)'}.`);
         // Not kept once shutting down: the cache is being written, with the last clustering kept before this one.
-        if (adopted && !signal.aborted) keep?.(json ?? snapshot); // as JSON when the worker wrote it: far smaller than the objects
+        if (adopted && !signal.aborted) keep?.(json ?? snapshot); // as gzipped JSON when the worker wrote it: far smaller than the objects
         return adopted;
       } catch (e) {
         // Stopped for the shutdown: the clustering kept (if any) is the last complete one, and nothing is done here.
@@ -248,7 +248,7 @@ export class CorpusIndexer {
       });
       if (run !== this.run) return;
       const live = new Set(keys.values());
-      const keep = cache && fingerprint ? (snapshot: ClusteringSnapshot | string) => cache.keepClustering(fingerprint, snapshot, basis) : undefined;
+      const keep = cache && fingerprint ? (snapshot: KeptClustering) => cache.keepClustering(fingerprint, snapshot, basis) : undefined;
       if (stats.changedSinceClustering) {
         // Ready now, with the kept clustering and the articles changed since seen through it; made again in the
         // background (and kept for the next start), then the views and diagnostics are told.

@@ -18,7 +18,8 @@ import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { ClusteringSnapshot } from '../core/index';
-import type { AnalysisCache, ClusteringBasis } from '../workspace/analysisCache';
+import { createGunzip, gunzipSync } from 'node:zlib';
+import type { AnalysisCache, ClusteringBasis, KeptClustering } from '../workspace/analysisCache';
 
 const FORMAT = 1;
 const SHARDS = 16;
@@ -54,14 +55,20 @@ const WRITE_CHUNK = 1 << 20;
 /**
  * Writes a file under a temporary name and renames it into place (readers see the old file or the new one); `data`
  * is written in its parts, in order, a megabyte at a time: tens of megabytes of JSON are never copied whole into
- * one string or one buffer.
+ * one string or one buffer. A part that is bytes is gzipped text, written as it is decompressed.
  */
-async function writeAtomically(file: string, ...data: string[]): Promise<void> {
+async function writeAtomically(file: string, ...data: (string | Uint8Array)[]): Promise<void> {
   const tmp = `${file}.${process.pid}.${Math.random().toString(16).slice(2, 10)}.tmp`;
   try {
     const handle = await fs.open(tmp, 'w');
     try {
       for (const part of data) {
+        if (typeof part !== 'string') {
+          const gunzip = createGunzip({ chunkSize: WRITE_CHUNK });
+          gunzip.end(part);
+          for await (const chunk of gunzip) await handle.writeFile(chunk as Buffer);
+          continue;
+        }
         for (let at = 0; at < part.length; ) {
           let end = Math.min(part.length, at + WRITE_CHUNK);
           // Never between the two halves of a surrogate pair (each half alone would be written as U+FFFD).
@@ -99,7 +106,7 @@ export function createAnalysisCacheStore(dir: string, versionKey: string, log: (
   const shards: Map<string, unknown>[] = Array.from({ length: SHARDS }, () => new Map());
   const dirty = new Set<number>();
   let loading: Promise<void> | undefined;
-  let clustering: { fingerprint: string; snapshot: ClusteringSnapshot | string; basis?: ClusteringBasis } | undefined;
+  let clustering: { fingerprint: string; snapshot: KeptClustering; basis?: ClusteringBasis } | undefined;
   let clusteringDirty = false;
   const shardOf = (key: string) => parseInt(key[0], 16) % SHARDS || 0;
   const shardFile = (i: number) => path.join(dir, `articles-${i.toString(16)}.json`);
@@ -175,7 +182,7 @@ export function createAnalysisCacheStore(dir: string, versionKey: string, log: (
           clusteringDirty = false;
           const { fingerprint, snapshot, basis } = clustering;
           clustering = undefined;
-          const json = typeof snapshot === 'string' ? snapshot : JSON.stringify(snapshot);
+          const json = typeof snapshot === 'string' || snapshot instanceof Uint8Array ? snapshot : JSON.stringify(snapshot);
           await writeAtomically(path.join(dir, CLUSTERING_FILE), `${JSON.stringify({ format: FORMAT, version, fingerprint, basis }).slice(0, -1)},"snapshot":`, json, '}');
         }
         return true;
@@ -205,10 +212,10 @@ export function analysisVersionKey(analysisVersion: number, modelBytes: Uint8Arr
   return `analysis ${analysisVersion}; model ${hash(modelBytes)}${code ? `; code ${hash(code)}` : ''}`;
 }
 
-function snapshotOf(kept: ClusteringSnapshot | string): ClusteringSnapshot | undefined {
-  if (typeof kept !== 'string') return kept;
+function snapshotOf(kept: KeptClustering): ClusteringSnapshot | undefined {
+  if (typeof kept !== 'string' && !(kept instanceof Uint8Array)) return kept;
   try {
-    return JSON.parse(kept) as ClusteringSnapshot;
+    return JSON.parse(typeof kept === 'string' ? kept : gunzipSync(kept).toString('utf8')) as ClusteringSnapshot;
   } catch {
     return undefined;
   }

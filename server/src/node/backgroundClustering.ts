@@ -20,10 +20,10 @@ interface Pending {
   readonly documents: ClusteringSnapshot['documents'][number][];
 }
 
-/** A clustering made in the worker, and its snapshot as JSON when asked (`serialized`). */
+/** A clustering made in the worker, and its snapshot as JSON, gzipped, when asked (`serialized`). */
 export interface BackgroundClustering {
   readonly snapshot: ClusteringSnapshot;
-  readonly json?: string;
+  readonly json?: Uint8Array;
 }
 
 /**

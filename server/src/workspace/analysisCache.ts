@@ -5,6 +5,9 @@
  */
 import type { ClusteringSnapshot } from '../core/index';
 
+/** A clustering to keep: its snapshot, the snapshot's JSON, or that JSON gzipped (as the clustering worker gives it). */
+export type KeptClustering = ClusteringSnapshot | string | Uint8Array;
+
 /** What a kept clustering was made from: the registry's fingerprint, and each article's text key. */
 export interface ClusteringBasis {
   readonly registry: string;
@@ -29,8 +32,8 @@ export interface AnalysisCache {
    * corpus of which some articles changed since, to be used at once while it is made again.
    */
   keptClustering(): { snapshot: ClusteringSnapshot; basis: ClusteringBasis } | undefined;
-  /** Keeps a clustering (as a snapshot, or the snapshot's JSON) for the next `save`, with what it was made from. */
-  keepClustering(fingerprint: string, snapshot: ClusteringSnapshot | string, basis?: ClusteringBasis): void;
+  /** Keeps a clustering (a snapshot, its JSON, or that JSON gzipped) for the next `save`, with what it was made from. */
+  keepClustering(fingerprint: string, snapshot: KeptClustering, basis?: ClusteringBasis): void;
   /**
    * Writes what changed since it was loaded, keeping only the states of `liveKeys` (the texts of the corpus now), so
    * the cache never grows past the corpus; every state it holds when `liveKeys` is not given (an indexing stopped

@@ -3,6 +3,7 @@ import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { analysisCacheDir, analysisVersionKey, createAnalysisCacheStore } from '../../../server/src/node/analysisCacheStore';
+import { gzipSync } from 'node:zlib';
 import type { ClusteringSnapshot } from '../../../server/src/core/index';
 
 describe('the analysis cache on disk', () => {
@@ -92,6 +93,17 @@ describe('the analysis cache on disk', () => {
     const b = createAnalysisCacheStore(dir, V1);
     await b.load();
     assert.deepEqual(b.clustering('fp'), big);
+    // Gzipped (as the clustering worker gives it): the same file, written as it is decompressed.
+    const file = await fs.readFile(path.join(dir, 'clustering.json'));
+    const c = createAnalysisCacheStore(dir, V1);
+    await c.load();
+    c.keepClustering('fp2', gzipSync(json));
+    assert.deepEqual(c.clustering('fp2'), big);
+    await c.save(new Set());
+    assert.deepEqual(await fs.readFile(path.join(dir, 'clustering.json')), Buffer.from(file.toString('utf8').replace('"fp"', '"fp2"')));
+    const d = createAnalysisCacheStore(dir, V1);
+    await d.load();
+    assert.deepEqual(d.clustering('fp2'), big);
   });
 
   it('is empty for another analysis version or another model', async () => {
