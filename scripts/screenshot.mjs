@@ -3,6 +3,7 @@
 // the hover shows, prints the hover's text and saves a 1280x800 PNG.
 //   node scripts/screenshot.mjs [--vsix file.vsix | --extension <dev path>]
 //        [--file seeds/003_0e5bd4099b662286.txt] [--word Lakhamphong] [--out docs/screenshot.png]
+//        [--add-articles <folder>]   (its .txt files are copied into the workspace's seeds/ first: a hostile case)
 import fs from 'node:fs';
 import path from 'node:path';
 import { installExtension } from './code-server/extensions.mjs';
@@ -120,7 +121,11 @@ async function main() {
   const log = (s) => console.log(s);
 
   let target;
+  const addFrom = argValue('--add-articles');
   const prepare = async (workspace, { layout, runDir }) => {
+    if (addFrom) {
+      for (const name of fs.readdirSync(addFrom).filter((n) => n.endsWith('.txt'))) fs.copyFileSync(path.join(addFrom, name), path.join(workspace, 'seeds', name));
+    }
     target = locate(path.join(workspace, relFile), word);
     writeExampleTag(workspace, relFile);
     if (vsix) await installExtension({ entry: layout.entry, runDir, vsix, log });

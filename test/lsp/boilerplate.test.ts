@@ -99,6 +99,24 @@ describe('boilerplate over LSP', function () {
     assert.deepEqual(kpl.places.map((p) => [p.document, p.range.start.line]), [[S000, 3], [S000, 5]]);
   });
 
+  it('on a page of 120 near-identical lines, lists 20 copies as related information and says the count is a lower bound', async () => {
+    root = await makeTempWorkspace();
+    const page = 'seeds/zz_templated.txt';
+    const body = Array.from({ length: 120 }, (_, i) => `Later that day Mr. Name${i.toString(36)}x said the talks between the two ministries went well.`);
+    await fs.writeFile(path.join(root, page), ['Ministry briefing: who met whom this week', '', ...body.flatMap((l) => [l, ''])].join('\n'));
+    lsp = await startLspHarness(root);
+    const uri = await lsp.open(page);
+    const last = 2 + 2 * 119;
+    const ds = await lsp.waitForDiagnostics(uri, (xs) => xs.some((x) => isBoilerplate(x) && x.range.start.line === last));
+    const d = ds.find((x) => isBoilerplate(x) && x.range.start.line === last)!;
+    assert.equal(d.code, 'boilerplate.near-duplicate');
+    assert.equal(d.relatedInformation?.length, 20);
+    const hover = (await lsp.client.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: last, character: 2 } })) as Hover;
+    const md = (hover.contents as { value: string }).value;
+    assert.match(md, /nearly the same as line \d+ of this article/);
+    assert.match(md, /at least \d+ other copies — in seeds\/zz\\?_templated\.txt/);
+  });
+
   it('offers ignore here, ignore everywhere and tag on boilerplate, and not on other diagnostics', async () => {
     await start();
     const uri = await lsp.open(S000);

@@ -5,7 +5,7 @@ export interface JsonDocument {
   path: string;
   entities: { start: number; end: number; text: string; type: string; entityId: string; canonical: string }[];
   dates: { start: number; end: number; text: string; value: string; kind: string }[];
-  boilerplate: { start: number; end: number; text: string; kind: string; copies: { path: string; start: number; end: number }[] }[];
+  boilerplate: { start: number; end: number; text: string; kind: string; copies: { path: string; start: number; end: number }[]; moreCopies?: true }[];
 }
 
 export function toJsonDocument(a: DocumentAnalysis, display: (key: string) => string = (k) => k): JsonDocument {
@@ -19,6 +19,7 @@ export function toJsonDocument(a: DocumentAnalysis, display: (key: string) => st
       text: b.text,
       kind: b.kind,
       copies: b.copies.map((c) => ({ path: display(c.uri), start: c.start, end: c.end })),
+      ...(b.moreCopies ? { moreCopies: true as const } : {}),
     })),
   };
 }

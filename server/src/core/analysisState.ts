@@ -21,7 +21,7 @@ export const ANALYSIS_VERSION = 6;
  * field of a name (such as `nested`), when plain (string, number, boolean), in `extra` by the name's index.
  */
 export interface ArticleState {
-  readonly entities: readonly number[];
+  readonly entities: readonly number[] | Int32Array;
   readonly extra?: readonly (readonly [number, Readonly<Record<string, Plain>>])[];
   /** What the corpus-wide boilerplate index needs of the text (boilerplate/summary.ts), when it was made. */
   readonly boilerplate?: BoilerplateSummary;

@@ -63,6 +63,11 @@ export interface BoilerplateFinding extends Span {
   readonly kind: BoilerplateKind;
   /** Other copies of the passage, in this document and across the corpus. */
   readonly copies: readonly BoilerplateCopy[];
+  /**
+   * Set when the passage has more copies than are compared or listed (a line of a templated page, furniture on
+   * thousands of pages): `copies` is then a sample and its length a lower bound.
+   */
+  readonly moreCopies?: true;
   /** A short human explanation: "same paragraph as line 5", "share widget", … */
   readonly reason: string;
 }

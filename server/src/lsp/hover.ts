@@ -77,7 +77,7 @@ export function hoverMarkdown(p: HoverParts): { markdown: string; start: number;
     const lines = [`**Boilerplate** (${kind}): ${escape(b.reason)}`];
     if (b.copies.length) {
       const where = [...new Set(b.copies.map((c) => p.label(c.uri)))];
-      lines.push('', `${plural(b.copies.length, 'other copy')} — in ${where.map(escape).join(', ')}`.replace('copys', 'copies'));
+      lines.push('', `${b.moreCopies ? 'at least ' : ''}${plural(b.copies.length, 'other copy')} — in ${where.map(escape).join(', ')}`.replace('copys', 'copies'));
     }
     sections.push(lines.join('\n'));
     break;

@@ -175,7 +175,7 @@ export function createAnalysisCacheStore(dir: string, versionKey: string, log: (
         for (const i of [...dirty]) {
           await new Promise((r) => setImmediate(r));
           dirty.delete(i);
-          await writeAtomically(shardFile(i), JSON.stringify({ format: FORMAT, version, entries: Object.fromEntries(shards[i]) }));
+          await writeAtomically(shardFile(i), JSON.stringify({ format: FORMAT, version, entries: Object.fromEntries([...shards[i]].map(([k, v]) => [k, plainNumbers(v)])) }));
           shards[i].clear();
         }
         if (clusteringDirty && clustering) {
@@ -210,6 +210,21 @@ export function createAnalysisCacheStore(dir: string, versionKey: string, log: (
 export function analysisVersionKey(analysisVersion: number, modelBytes: Uint8Array, code?: Uint8Array): string {
   const hash = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
   return `analysis ${analysisVersion}; model ${hash(modelBytes)}${code ? `; code ${hash(code)}` : ''}`;
+}
+
+/**
+ * `value` with its Int32Arrays (a state from the analysis workers holds its numbers in them) as plain arrays, for
+ * JSON; objects are copied only where they hold one.
+ */
+function plainNumbers(value: unknown): unknown {
+  if (value instanceof Int32Array) return Array.from(value);
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return value;
+  let out: Record<string, unknown> | undefined;
+  for (const [k, x] of Object.entries(value)) {
+    const p = plainNumbers(x);
+    if (p !== x) (out ??= { ...(value as Record<string, unknown>) })[k] = p;
+  }
+  return out ?? value;
 }
 
 function snapshotOf(kept: KeptClustering): ClusteringSnapshot | undefined {

@@ -86,7 +86,7 @@ describe('boilerplate: copies across articles', () => {
     }
   });
 
-  it('says "at least" when a paragraph has more copies than are compared', () => {
+  it('says "at least", and that the copies are a sample, when a paragraph has more copies than are compared', () => {
     const shared = para('syndicated');
     const index = createBoilerplateIndex();
     const n = MAX_COMPARED + 10;
@@ -95,9 +95,12 @@ describe('boilerplate: copies across articles', () => {
     assert.equal(f.kind, 'duplicate');
     assert.match(f.reason, /^also in at least \d+ other articles$/);
     assert.ok(f.copies.length < MAX_COMPARED, `${f.copies.length} copies listed`);
+    assert.equal(f.moreCopies, true, 'the copies listed are a sample');
     const few = createBoilerplateIndex();
     for (let i = 0; i < 5; i++) few.update(`a${i}.txt`, lines(`Own headline number ${i} for an article on trade`, para(`own-${i}`), shared));
-    assert.equal(findingFor(few.findings('a0.txt'), shared)!.reason, 'also in 4 other articles');
+    const all = findingFor(few.findings('a0.txt'), shared)!;
+    assert.equal(all.reason, 'also in 4 other articles');
+    assert.equal(all.moreCopies, undefined);
   });
 
   it('flags a lightly edited copy in another article as a near-duplicate, both ways', () => {

@@ -40,6 +40,20 @@ describe('the analysis cache on disk', () => {
     assert.ok((await fs.readdir(dir)).every((n) => !n.endsWith('.tmp')), 'no temporary file left');
   });
 
+  it('writes the numbers of a state as plain arrays when they are Int32Arrays (as the analysis workers give them)', async () => {
+    const a = createAnalysisCacheStore(dir, V1);
+    await a.load();
+    const key = a.keyOf('article one');
+    const summary = { minChars: 40, lineCount: 2, headlineIdx: -1, headlineKey: null, short: new Int32Array([0, 1, 0, 5]), shapes: ['x'], hkeys: ['x'], labels: [null], passages: new Int32Array([1, 7, 8, 6, 60, 8, 1, 9]) };
+    a.set(key, { entities: new Int32Array([0, 4, 2, -1, -1]), extra: [[0, { nested: true }]], boilerplate: summary });
+    await a.save(new Set([key]));
+    const b = createAnalysisCacheStore(dir, V1);
+    await b.load();
+    assert.deepEqual(b.get(key), {
+      entities: [0, 4, 2, -1, -1], extra: [[0, { nested: true }]], boilerplate: { ...summary, short: [0, 1, 0, 5], passages: [1, 7, 8, 6, 60, 8, 1, 9] },
+    });
+  });
+
   it('holds nothing in memory after a save, until loaded again', async () => {
     const a = createAnalysisCacheStore(dir, V1);
     await a.load();

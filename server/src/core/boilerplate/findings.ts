@@ -89,20 +89,21 @@ export function computeFindings(doc: DocState, ctx: FindingContext): Boilerplate
     const p = doc.passageAt(i);
     const reason = reasons[i];
     if (reason) {
-      const copies = p ? ctx.passages.exactCopies(p, MAX_CHROME_COPIES) : [];
-      out.push(finding(span, 'chrome', copies.map(place), reason));
+      const copies = p ? ctx.passages.exactCopies(p, MAX_CHROME_COPIES + 1) : [];
+      const more = copies.length > MAX_CHROME_COPIES;
+      out.push(finding(span, 'chrome', (more ? copies.slice(0, MAX_CHROME_COPIES) : copies).map(place), reason, more));
       continue;
     }
     if (!p) continue;
     const dup = duplicateOf(p, ctx, memo);
-    if (dup) out.push(finding(span, dup.kind, dup.copies, dup.reason));
+    if (dup) out.push(finding(span, dup.kind, dup.copies, dup.reason, dup.more));
   }
   return out;
 }
 
 function duplicateOf(
   p: Passage, ctx: FindingContext, memo: TextMemo,
-): { kind: BoilerplateKind; copies: BoilerplateCopy[]; reason: string } | undefined {
+): { kind: BoilerplateKind; copies: BoilerplateCopy[]; reason: string; more: boolean } | undefined {
   const isHeadline = passageRegion(p) === 'headline';
   const { found, listed: byPlaceOrder, rank, places, more } = textMatches(p, ctx, memo);
   const articles = (n: number): string => `${more ? 'at least ' : ''}${n === 1 ? '1 other article' : `${n} other articles`}`;
@@ -156,7 +157,7 @@ function duplicateOf(
   }
   const copies: BoilerplateCopy[] = [];
   for (let r = 0; r < byPlaceOrder.length; r++) if (listed[r]) copies.push(places[r]);
-  return { kind, copies, reason: parts.join('; ') };
+  return { kind, copies, reason: parts.join('; '), more };
 }
 
 /** A paragraph printed under another article's headline is a teaser, furniture of its page. */
@@ -166,9 +167,10 @@ function isTeaser(q: Passage, ctx: FindingContext): boolean {
 
 function finding(
   span: { start: number; end: number; text: string }, kind: BoilerplateKind,
-  copies: BoilerplateCopy[], reason: string,
+  copies: BoilerplateCopy[], reason: string, more: boolean,
 ): BoilerplateFinding {
-  return { start: span.start, end: span.end, text: span.text, kind, copies, reason };
+  const f = { start: span.start, end: span.end, text: span.text, kind, copies, reason };
+  return more ? { ...f, moreCopies: true } : f;
 }
 
 function place(q: Passage): BoilerplateCopy {

@@ -24,7 +24,7 @@ export interface BoilerplateSummary {
    * Per short line (`SHORT_FIELDS` numbers): its index, its region code (REGIONS index) plus 4 when it stands in a
    * list of other articles, and its start and end offsets.
    */
-  readonly short: readonly number[];
+  readonly short: readonly number[] | Int32Array;
   /** Per short line, in the same order: shape (digits masked), headline key, and label key (null when none or in a list). */
   readonly shapes: readonly string[];
   readonly hkeys: readonly string[];
@@ -34,7 +34,7 @@ export interface BoilerplateSummary {
    * (`PASSAGE_FACTS`: what another article's findings ask of it, so they never lay this article out), number of band
    * keys, then the band keys.
    */
-  readonly passages: readonly number[];
+  readonly passages: readonly number[] | Int32Array;
 }
 
 const REGIONS: readonly Region[] = ['body', 'top', 'headline', 'tail'];
@@ -117,9 +117,14 @@ export interface HeldSummary extends Omit<BoilerplateSummary, 'short' | 'passage
 export function heldSummary(s: BoilerplateSummary): HeldSummary {
   return {
     ...s,
-    short: Int32Array.from(s.short), passages: Int32Array.from(s.passages),
+    short: int32s(s.short), passages: int32s(s.passages),
     shapes: [...s.shapes], hkeys: [...s.hkeys], labels: [...s.labels],
   };
+}
+
+/** `list` as an Int32Array: itself when it is one (shared, never written to). */
+function int32s(list: readonly number[] | Int32Array): Int32Array {
+  return list instanceof Int32Array ? list : Int32Array.from(list);
 }
 
 /** A held summary as plain data again (what JSON and `checkBoilerplateSummary` read). */
@@ -137,6 +142,8 @@ export function inListOfCode(code: number): boolean {
   return (code & IN_LIST) !== 0;
 }
 
+/** A list of numbers: plain (from JSON), or an Int32Array (from an analysis worker). */
+const isNumbers = (x: unknown): x is readonly number[] | Int32Array => Array.isArray(x) || x instanceof Int32Array;
 const isInt = (x: unknown): x is number => typeof x === 'number' && Number.isInteger(x);
 const isKey = (x: unknown): boolean => isInt(x) && x >= 0 && x < 2 ** 30;
 
@@ -151,7 +158,7 @@ export function checkBoilerplateSummary(value: unknown, lineCount: number, minCh
   const { short, shapes, hkeys, labels, passages, headlineIdx, headlineKey: hk } = s;
   if (!isInt(headlineIdx) || headlineIdx < -1 || headlineIdx >= lineCount) return undefined;
   if ((headlineIdx < 0) !== (hk === null) || (hk !== null && typeof hk !== 'string')) return undefined;
-  if (!Array.isArray(short) || !Array.isArray(shapes) || !Array.isArray(hkeys) || !Array.isArray(labels) || !Array.isArray(passages)) return undefined;
+  if (!isNumbers(short) || !Array.isArray(shapes) || !Array.isArray(hkeys) || !Array.isArray(labels) || !isNumbers(passages)) return undefined;
   const n = shapes.length;
   if (short.length !== SHORT_FIELDS * n || hkeys.length !== n || labels.length !== n) return undefined;
   let last = -1;

@@ -29,7 +29,9 @@ export class StoredNames {
   static fromState(text: string, state: unknown): StoredNames | undefined {
     if (!fitsArticleState(text, state)) return undefined;
     const { entities, extra } = state as ArticleState;
-    return new StoredNames(text, Int32Array.from(entities), extra?.length ? extra : undefined, undefined);
+    // An analysis worker's numbers are an Int32Array already: shared (with the state a host keeps until it writes it).
+    const numbers = entities instanceof Int32Array ? entities : Int32Array.from(entities);
+    return new StoredNames(text, numbers, extra?.length ? extra : undefined, undefined);
   }
 
   /** The names, as the recogniser gave them (new objects at each call). */
