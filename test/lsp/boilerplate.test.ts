@@ -117,6 +117,21 @@ describe('boilerplate over LSP', function () {
     assert.match(md, /at least \d+ other copies — in seeds\/zz\\?_templated\.txt/);
   });
 
+  it('names five of the articles a passage is copied in, and counts the others', async () => {
+    root = await makeTempWorkspace();
+    const shared = 'The ministries of public security of Laos and Vietnam signed a memorandum on training cooperation, agreeing to exchange delegations and to share experience in fighting transnational crime.';
+    for (let i = 0; i < 9; i++) {
+      await fs.writeFile(path.join(root, `seeds/zz_wire_${i}.txt`), [`Wire copy ${i}: security cooperation story number ${i}`, '', `Reporter ${i} wrote this paragraph about the local angle of story number ${i}.`, '', shared, ''].join('\n'));
+    }
+    lsp = await startLspHarness(root);
+    const uri = await lsp.open('seeds/zz_wire_0.txt');
+    await lsp.waitForDiagnostics(uri, (xs) => xs.some((x) => isBoilerplate(x) && x.range.start.line === 4));
+    const hover = (await lsp.client.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 4, character: 5 } })) as Hover;
+    const md = (hover.contents as { value: string }).value;
+    assert.match(md, /also in 8 other articles/);
+    assert.match(md, /8 other copies — in (seeds\/zz\\?_wire\\?_[1-8]\.txt, ){4}seeds\/zz\\?_wire\\?_[1-8]\.txt and 3 other articles/);
+  });
+
   it('offers ignore here, ignore everywhere and tag on boilerplate, and not on other diagnostics', async () => {
     await start();
     const uri = await lsp.open(S000);

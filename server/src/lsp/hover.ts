@@ -9,6 +9,9 @@ import {
   type EntityAt,
 } from '../core/index';
 
+/** Articles named in the hover of a repeated passage; the others are counted. */
+const HOVER_COPY_PLACES = 5;
+
 export interface HoverParts {
   analysis: DocumentAnalysis;
   offset: number;
@@ -77,7 +80,11 @@ export function hoverMarkdown(p: HoverParts): { markdown: string; start: number;
     const lines = [`**Boilerplate** (${kind}): ${escape(b.reason)}`];
     if (b.copies.length) {
       const where = [...new Set(b.copies.map((c) => p.label(c.uri)))];
-      lines.push('', `${b.moreCopies ? 'at least ' : ''}${plural(b.copies.length, 'other copy')} — in ${where.map(escape).join(', ')}`.replace('copys', 'copies'));
+      // The first few articles by name: a passage syndicated to dozens would fill the hover with them.
+      const named = where.slice(0, HOVER_COPY_PLACES).map(escape).join(', ');
+      const others = where.length - HOVER_COPY_PLACES;
+      const places = others > 0 ? `${named} and ${plural(others, 'other article')}` : named;
+      lines.push('', `${b.moreCopies ? 'at least ' : ''}${plural(b.copies.length, 'other copy')} — in ${places}`.replace('copys', 'copies'));
     }
     sections.push(lines.join('\n'));
     break;
