@@ -190,6 +190,8 @@ export function createCorpusService(init: CorpusServiceInit): CorpusService {
     return entities;
   };
 
+  /** An article's names found to differ from those the clustering was made from (by `settleMovedNames`). */
+  const namesDiffer = new WeakMap<StoredNames, StoredNames>();
   /**
    * Articles changed since the clustering was made whose names are the same (offsets aside): their mentions are moved,
    * and they no longer make the clustering stale. A keystroke that changes no name costs no corpus-wide work.
@@ -203,9 +205,14 @@ export function createCorpusService(init: CorpusServiceInit): CorpusService {
       if (!state || !before) continue;
       const now = recognized(state, token);
       if (now !== before) {
+        // Names known to differ are not made and compared again at each request (a hover, a diagnostics pass).
+        if (namesDiffer.get(now) === before) continue;
         const from = before.list();
         const to = now.list();
-        if (!sameNames(from, to)) continue;
+        if (!sameNames(from, to)) {
+          namesDiffer.set(now, before);
+          continue;
+        }
         move(uri, from, to);
       }
       builtFrom.set(uri, now);
