@@ -81,19 +81,13 @@ function mixSlot(slot: number, hash: number): number {
 /** Merges the full-name nodes (not partial) of one graph; nodes' union–find indices equal their `index`. */
 export function mergeFullForms(nodes: readonly FormNode[], uf: UnionFind, token?: CancellationToken): void {
   const byCompact = new Map<string, number>();
-  // Blocks by slot and variant, under a 30-bit mix of the slot and the variant's hash (a small integer: the fast kind
-  // of key). A block of another slot met under the same number is passed over to the next number; two variants
-  // of one slot that share a number by chance only add pairs, which tokenKeysMatch rejects.
-  // Blocks are numbered as they are made; most have one node, and only those with more get a list.
-  const blocks = new IntTable(nodes.length * 8);
-  const blockFirst: number[] = [];
-  const blockSlot: number[] = [];
-  const blockLists = new Map<number, number[]>();
-  const hashes: number[] = [];
   // A slot is the place of the varied key: type group, number of keys, its index, and the keys before and after it
   // (each sequence numbered as it is met, one key at a time, so a long name costs its length and not its square).
+  // Only names of one slot can be variants of each other: the keys of slots that only one name has (most of them,
+  // on a page of distinct names) are not varied at all.
   const slots = new Map<string, number>();
   const slotPosition: number[] = [];
+  const slotNames: number[] = [];
   const befores = new Map<string, number>();
   const afters = new Map<string, number>();
   const chain = (ids: Map<string, number>, previous: number, key: string): number => {
@@ -102,6 +96,9 @@ export function mergeFullForms(nodes: readonly FormNode[], uf: UnionFind, token?
     if (id === undefined) ids.set(k, (id = ids.size + 1));
     return id;
   };
+  // The (node, slot) of each key long enough to vary, in the order met.
+  const placedNode: number[] = [];
+  const placedSlot: number[] = [];
   const afterIds: number[] = [];
   let n = 0;
   for (const node of nodes) {
@@ -130,30 +127,48 @@ export function mergeFullForms(nodes: readonly FormNode[], uf: UnionFind, token?
         if (slot === undefined) {
           slots.set(sk, (slot = slotPosition.length));
           slotPosition.push(i);
+          slotNames.push(0);
         }
-        const count = deletionVariantHashes(keys[i], hashes);
-        for (let v = 0; v < count; v++) {
-          let sig = mixSlot(slot, hashes[v]);
-          let b = blocks.get(sig);
-          while (b >= 0 && blockSlot[b] !== slot) {
-            sig = (sig + 1) & 0x3fffffff;
-            b = blocks.get(sig);
-          }
-          if (b < 0) {
-            blocks.set(sig, blockFirst.length);
-            blockFirst.push(node.index);
-            blockSlot.push(slot);
-            continue;
-          }
-          const list = blockLists.get(b);
-          if (list === undefined) {
-            if (blockFirst[b] !== node.index) blockLists.set(b, [blockFirst[b], node.index]);
-          } else if (list[list.length - 1] !== node.index) {
-            list.push(node.index);
-          }
-        }
+        slotNames[slot]++;
+        placedNode.push(node.index);
+        placedSlot.push(slot);
       }
       if (i + 1 < keys.length) before = chain(befores, before, keys[i]);
+    }
+  }
+  // Blocks by slot and variant, under a 30-bit mix of the slot and the variant's hash (a small integer: the fast kind
+  // of key). A block of another slot met under the same number is passed over to the next number; two variants
+  // of one slot that share a number by chance only add pairs, which tokenKeysMatch rejects.
+  // Blocks are numbered as they are made; most have one node, and only those with more get a list.
+  const blocks = new IntTable();
+  const blockFirst: number[] = [];
+  const blockSlot: number[] = [];
+  const blockLists = new Map<number, number[]>();
+  const hashes: number[] = [];
+  for (let k = 0; k < placedNode.length; k++) {
+    const slot = placedSlot[k];
+    if (slotNames[slot] < 2) continue;
+    const node = placedNode[k];
+    const count = deletionVariantHashes(nodes[node].form.keys[slotPosition[slot]], hashes);
+    for (let v = 0; v < count; v++) {
+      let sig = mixSlot(slot, hashes[v]);
+      let b = blocks.get(sig);
+      while (b >= 0 && blockSlot[b] !== slot) {
+        sig = (sig + 1) & 0x3fffffff;
+        b = blocks.get(sig);
+      }
+      if (b < 0) {
+        blocks.set(sig, blockFirst.length);
+        blockFirst.push(node);
+        blockSlot.push(slot);
+        continue;
+      }
+      const list = blockLists.get(b);
+      if (list === undefined) {
+        if (blockFirst[b] !== node) blockLists.set(b, [blockFirst[b], node]);
+      } else if (list[list.length - 1] !== node) {
+        list.push(node);
+      }
     }
   }
   const sameFirst: number[] = [];
