@@ -12,6 +12,7 @@ import {
   type BoilerplateKindName,
   type BoilerplatePlace,
 } from '../../server/src/protocolBoilerplate';
+import { ListedContext } from './listedContext';
 
 export type BoilerplateNode =
   | { kind: 'kind'; name: BoilerplateKindName; clusters: BoilerplateClusterItem[] }
@@ -34,6 +35,7 @@ export class BoilerplateTreeProvider implements vscode.TreeDataProvider<Boilerpl
   private loading: Promise<void> | undefined;
   private loaded = false;
   private readonly reported = new Set<string>();
+  private readonly listed = new ListedContext('corpusAnnotator.boilerplateListed');
 
   constructor(private readonly client: LanguageClient) {}
 
@@ -51,8 +53,6 @@ export class BoilerplateTreeProvider implements vscode.TreeDataProvider<Boilerpl
         void vscode.window.showErrorMessage(`Corpus Annotator: cannot list boilerplate: ${(e as Error).message}`);
         return;
       }
-      // Until then the view's welcome says the listing is under way, not that there is nothing (package.json).
-      if (!this.loaded) void vscode.commands.executeCommand('setContext', 'corpusAnnotator.boilerplateListed', true);
       this.loaded = true;
       for (const p of this.result.problems) {
         const key = `${p.uri}:${p.message}`;
@@ -86,7 +86,10 @@ export class BoilerplateTreeProvider implements vscode.TreeDataProvider<Boilerpl
   }
 
   getChildren(node?: BoilerplateNode): BoilerplateNode[] {
-    if (!node) return this.roots;
+    if (!node) {
+      this.listed.rootsGiven(this.loaded);
+      return this.roots;
+    }
     let children: BoilerplateNode[] = [];
     if (node.kind === 'kind') children = node.clusters.map((cluster) => ({ kind: 'cluster', cluster }));
     else if (node.kind === 'cluster') children = node.cluster.places.map((place) => ({ kind: 'place', cluster: node.cluster, place }));

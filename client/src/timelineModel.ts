@@ -87,7 +87,6 @@ export class TimelineModel implements vscode.Disposable {
         { location: { viewId: 'corpusAnnotator.timeline' } },
         () => this.client.sendRequest(TimelineRequests.timeline, {}),
       );
-      if (!this.loadedOnce) void vscode.commands.executeCommand('setContext', 'corpusAnnotator.timelineListed', true);
       this.loadedOnce = true;
     } catch (e) {
       this.stale = true;
@@ -97,6 +96,11 @@ export class TimelineModel implements vscode.Disposable {
       return;
     }
     this.changed.fire();
+  }
+
+  /** Whether the timeline has been fetched at least once. */
+  get loaded(): boolean {
+    return this.loadedOnce;
   }
 
   /** Resolves when the latest refresh has finished (starting one if none ran yet). */

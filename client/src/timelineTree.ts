@@ -5,6 +5,7 @@
 import * as vscode from 'vscode';
 import type { TimelineItem } from '../../server/src/protocolTimeline';
 import type { TimelineModel } from './timelineModel';
+import { ListedContext } from './listedContext';
 
 export type TimelineNode =
   | { kind: 'year'; year: string; items: TimelineItem[] }
@@ -28,6 +29,7 @@ export class TimelineTreeProvider implements vscode.TreeDataProvider<TimelineNod
   private roots: TimelineNode[] = [];
   private readonly parents = new Map<TimelineNode, TimelineNode>();
   private readonly children = new Map<TimelineNode, TimelineNode[]>();
+  private readonly listed = new ListedContext('corpusAnnotator.timelineListed');
 
   constructor(private readonly model: TimelineModel) {
     this.subscription = model.onDidChange(() => {
@@ -56,7 +58,10 @@ export class TimelineTreeProvider implements vscode.TreeDataProvider<TimelineNod
   }
 
   getChildren(node?: TimelineNode): TimelineNode[] {
-    if (!node) return this.roots;
+    if (!node) {
+      this.listed.rootsGiven(this.model.loaded);
+      return this.roots;
+    }
     let list = this.children.get(node);
     if (list) return list;
     list = [];
