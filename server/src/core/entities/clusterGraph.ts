@@ -72,6 +72,22 @@ export class UnionFind {
 
 const FUZZY_MAX_NAME_KEYS = 12;
 
+const GROUP_CODES: Record<TypeGroup, number> = { P: 1, OL: 2, M: 3 };
+
+/** A 32-bit mix of two integers (as an int32). */
+function mixInts(a: number, b: number): number {
+  let h = Math.imul(a ^ 0x5bd1e995, 0x9e3779b1) ^ b;
+  h = Math.imul(h ^ (h >>> 15), 0x85ebca6b);
+  return h ^ (h >>> 13);
+}
+
+/** FNV-1a of a string's code units (as an int32). */
+function stringHash(s: string): number {
+  let h = 0x811c9dc5 | 0;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return h;
+}
+
 function mixSlot(slot: number, hash: number): number {
   let h = Math.imul(slot ^ 0x9e3779b9, 0x85ebca6b) ^ hash;
   h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
@@ -81,25 +97,29 @@ function mixSlot(slot: number, hash: number): number {
 /** Merges the full-name nodes (not partial) of one graph; nodes' union–find indices equal their `index`. */
 export function mergeFullForms(nodes: readonly FormNode[], uf: UnionFind, token?: CancellationToken): void {
   const byCompact = new Map<string, number>();
-  // A slot is the place of the varied key: type group, number of keys, its index, and the keys before and after it
-  // (each sequence numbered as it is met, one key at a time, so a long name costs its length and not its square).
-  // Only names of one slot can be variants of each other: the keys of slots that only one name has (most of them,
-  // on a page of distinct names) are not varied at all.
-  const slots = new Map<string, number>();
+  // A slot is the place of the varied key: type group, number of keys, its index, and the keys before and after it.
+  // Slots are found by a hash of all that (prefix and suffix hashes of the keys, so a long name costs its length and
+  // not its square), each checked against the name that opened it: a slot of another name met under the same number
+  // is passed over to the next number. Only names of one slot can be variants of each other: the keys of slots that
+  // only one name has (most of them, on a page of distinct names) are not varied at all.
+  const slots = new IntTable();
+  const slotNode: number[] = [];
   const slotPosition: number[] = [];
   const slotNames: number[] = [];
-  const befores = new Map<string, number>();
-  const afters = new Map<string, number>();
-  const chain = (ids: Map<string, number>, previous: number, key: string): number => {
-    const k = `${previous}|${key}`;
-    let id = ids.get(k);
-    if (id === undefined) ids.set(k, (id = ids.size + 1));
-    return id;
+  const sameSlot = (slot: number, node: FormNode, i: number): boolean => {
+    const other = nodes[slotNode[slot]];
+    if (slotPosition[slot] !== i || other.group !== node.group) return false;
+    const a = other.form.keys;
+    const b = node.form.keys;
+    if (a.length !== b.length) return false;
+    for (let j = 0; j < a.length; j++) if (j !== i && a[j] !== b[j]) return false;
+    return true;
   };
   // The (node, slot) of each key long enough to vary, in the order met.
   const placedNode: number[] = [];
   const placedSlot: number[] = [];
-  const afterIds: number[] = [];
+  const prefix = new Int32Array(FUZZY_MAX_NAME_KEYS + 1);
+  const suffix = new Int32Array(FUZZY_MAX_NAME_KEYS + 1);
   let n = 0;
   for (const node of nodes) {
     if (node.partial || node.form.keys.length === 0) continue;
@@ -113,27 +133,29 @@ export function mergeFullForms(nodes: readonly FormNode[], uf: UnionFind, token?
     // the People's Public Security`); a longer run of capitalised words merges with its exact spelling only, so that
     // a page of them does not fill the blocks with a signature per token, letter and name.
     if (keys.length > FUZZY_MAX_NAME_KEYS) continue;
-    afterIds.length = keys.length;
-    let after = 0;
-    for (let i = keys.length - 1; i >= 0; i--) {
-      afterIds[i] = after;
-      after = chain(afters, after, keys[i]);
-    }
-    let before = 0;
-    for (let i = 0; i < keys.length; i++) {
-      if (keys[i].length >= FUZZY_MIN_LENGTH) {
-        const sk = `${node.group}|${keys.length}|${i}|${before}|${afterIds[i]}`;
-        let slot = slots.get(sk);
-        if (slot === undefined) {
-          slots.set(sk, (slot = slotPosition.length));
-          slotPosition.push(i);
-          slotNames.push(0);
-        }
-        slotNames[slot]++;
-        placedNode.push(node.index);
-        placedSlot.push(slot);
+    const len = keys.length;
+    prefix[0] = mixInts(GROUP_CODES[node.group], len);
+    for (let j = 0; j < len; j++) prefix[j + 1] = mixInts(prefix[j], stringHash(keys[j]));
+    suffix[len] = 0x2545f491;
+    for (let j = len - 1; j >= 0; j--) suffix[j] = mixInts(suffix[j + 1], stringHash(keys[j]));
+    for (let i = 0; i < len; i++) {
+      if (keys[i].length < FUZZY_MIN_LENGTH) continue;
+      let h = mixInts(mixInts(prefix[i], suffix[i + 1]), i) & 0x3fffffff;
+      let slot = slots.get(h);
+      while (slot >= 0 && !sameSlot(slot, node, i)) {
+        h = (h + 1) & 0x3fffffff;
+        slot = slots.get(h);
       }
-      if (i + 1 < keys.length) before = chain(befores, before, keys[i]);
+      if (slot < 0) {
+        slot = slotPosition.length;
+        slots.set(h, slot);
+        slotNode.push(node.index);
+        slotPosition.push(i);
+        slotNames.push(0);
+      }
+      slotNames[slot]++;
+      placedNode.push(node.index);
+      placedSlot.push(slot);
     }
   }
   // Blocks by slot and variant, under a 30-bit mix of the slot and the variant's hash (a small integer: the fast kind
