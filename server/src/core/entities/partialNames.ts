@@ -8,7 +8,7 @@
  */
 import type { CancellationToken } from '../types';
 import { throwIfCancelled } from '../types';
-import { deletionVariantHashes, tokenKeysMatch } from './nameKey';
+import { deletionVariantHashes, FUZZY_MAX_LENGTH, FUZZY_MIN_LENGTH, tokenKeysMatch } from './nameKey';
 import { IntTable } from '../collections/intTable';
 import type { FormNode, UnionFind } from './clusterGraph';
 
@@ -117,6 +117,8 @@ class DocumentTokens {
   rootsOf(key: string): Set<number> | undefined {
     const exact = this.index.get(key);
     if (exact) return exact;
+    // A key too short or too long for an edit matches only itself (tokenKeysMatch).
+    if (!fuzzyLength(key)) return undefined;
     if (this.answers.has(key)) return this.answers.get(key);
     const keys = this.indexVariants();
     const fuzzy = new Set<number>();
@@ -140,7 +142,7 @@ class DocumentTokens {
 
   private indexVariants(): string[] {
     if (this.keys) return this.keys;
-    const keys = [...this.index.keys()];
+    const keys = [...this.index.keys()].filter(fuzzyLength);
     keys.forEach((k, at) => {
       const count = deletionVariantHashes(k, this.hashes);
       for (let v = 0; v < count; v++) {
@@ -155,6 +157,10 @@ class DocumentTokens {
     });
     return (this.keys = keys);
   }
+}
+
+function fuzzyLength(key: string): boolean {
+  return key.length >= FUZZY_MIN_LENGTH && key.length <= FUZZY_MAX_LENGTH;
 }
 
 function resolveToken(key: string, doc: DocumentTokens, corpus: TokenIndex): number | undefined {
