@@ -44,22 +44,24 @@ interface TextMemo {
   readonly once: Set<string>;
   readonly matches: Map<string, TextMatches>;
   /** Word hashes of the passages compared so far (the same neighbours are compared with line after line). */
-  readonly tokens: Map<Passage, Int32Array>;
+  readonly tokensOf: (q: Passage) => Int32Array;
 }
 
-function memoTokens(memo: TextMemo): (q: Passage) => Int32Array {
-  return (q) => {
-    let t = memo.tokens.get(q);
-    if (t === undefined) memo.tokens.set(q, (t = passageTokens(q)));
+function newMemo(): TextMemo {
+  const tokens = new Map<Passage, Int32Array>();
+  const tokensOf = (q: Passage): Int32Array => {
+    let t = tokens.get(q);
+    if (t === undefined) tokens.set(q, (t = passageTokens(q)));
     return t;
   };
+  return { once: new Set(), matches: new Map(), tokensOf };
 }
 
 function textMatches(p: Passage, ctx: FindingContext, memo: TextMemo): TextMatches {
   const text = passageText(p);
   let tm = memo.matches.get(text);
   if (!tm) {
-    const { found, more } = ctx.passages.matchesOfText(p, ctx.threshold, memoTokens(memo));
+    const { found, more } = ctx.passages.matchesOfText(p, ctx.threshold, memo.tokensOf);
     const order = found.map((_, k) => k).sort((a, b) => byPlace(found[a], found[b]) || a - b);
     const rank = new Int32Array(found.length);
     order.forEach((k, r) => { rank[k] = r; });
@@ -79,7 +81,7 @@ function byPlace(a: Match, b: Match): number {
 
 export function computeFindings(doc: DocState, ctx: FindingContext): BoilerplateFinding[] {
   // Passages of one text share their matches (lines repeated in the article are matched once).
-  const memo: TextMemo = { once: new Set(), matches: new Map(), tokens: new Map() };
+  const memo = newMemo();
   const reasons = chromeReasons(doc, ctx.stats);
   markTemplateEdges(doc, ctx.stats, ctx.passages, reasons);
   const out: BoilerplateFinding[] = [];

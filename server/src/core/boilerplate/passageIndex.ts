@@ -135,7 +135,7 @@ export class PassageIndex {
   private candidates(p: Passage, excludeSelf: boolean, limit: number): { ids: number[]; more: boolean } {
     const seen = new Set<number>(excludeSelf ? [p.id] : []);
     const ids: number[] = [];
-    const gather = Math.min(4 * limit, Number.MAX_SAFE_INTEGER);
+    const gather = 4 * limit;
     let more = false;
     const add = (id: number): boolean => {
       if (seen.has(id)) return true;

@@ -9,6 +9,7 @@ import { throwIfCancelled } from '../types';
 import { deletionVariantHashes, FUZZY_MIN_LENGTH, tokenKeysMatch } from './nameKey';
 import type { NameForm } from './nameForm';
 import { IntTable } from '../collections/intTable';
+import { hashString, mix } from './hashing';
 
 /**
  * Types that may share one entity when their names are the same. PERSON and MISC stand alone; ORG and LOCATION
@@ -74,24 +75,9 @@ const FUZZY_MAX_NAME_KEYS = 12;
 
 const GROUP_CODES: Record<TypeGroup, number> = { P: 1, OL: 2, M: 3 };
 
-/** A 32-bit mix of two integers (as an int32). */
-function mixInts(a: number, b: number): number {
-  let h = Math.imul(a ^ 0x5bd1e995, 0x9e3779b1) ^ b;
-  h = Math.imul(h ^ (h >>> 15), 0x85ebca6b);
-  return h ^ (h >>> 13);
-}
-
-/** FNV-1a of a string's code units (as an int32). */
-function stringHash(s: string): number {
-  let h = 0x811c9dc5 | 0;
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
-  return h;
-}
-
-function mixSlot(slot: number, hash: number): number {
-  let h = Math.imul(slot ^ 0x9e3779b9, 0x85ebca6b) ^ hash;
-  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
-  return (h ^ (h >>> 16)) & 0x3fffffff;
+/** A 30-bit key from two integers (a small integer: the fast kind of Map or table key). */
+function key30(a: number, b: number): number {
+  return mix(a, b) & 0x3fffffff;
 }
 
 /** Merges the full-name nodes (not partial) of one graph; nodes' union–find indices equal their `index`. */
@@ -134,13 +120,13 @@ export function mergeFullForms(nodes: readonly FormNode[], uf: UnionFind, token?
     // a page of them does not fill the blocks with a signature per token, letter and name.
     if (keys.length > FUZZY_MAX_NAME_KEYS) continue;
     const len = keys.length;
-    prefix[0] = mixInts(GROUP_CODES[node.group], len);
-    for (let j = 0; j < len; j++) prefix[j + 1] = mixInts(prefix[j], stringHash(keys[j]));
+    prefix[0] = mix(GROUP_CODES[node.group], len);
+    for (let j = 0; j < len; j++) prefix[j + 1] = mix(prefix[j], hashString(keys[j]));
     suffix[len] = 0x2545f491;
-    for (let j = len - 1; j >= 0; j--) suffix[j] = mixInts(suffix[j + 1], stringHash(keys[j]));
+    for (let j = len - 1; j >= 0; j--) suffix[j] = mix(suffix[j + 1], hashString(keys[j]));
     for (let i = 0; i < len; i++) {
       if (keys[i].length < FUZZY_MIN_LENGTH) continue;
-      let h = mixInts(mixInts(prefix[i], suffix[i + 1]), i) & 0x3fffffff;
+      let h = key30(mix(prefix[i], suffix[i + 1]), i);
       let slot = slots.get(h);
       while (slot >= 0 && !sameSlot(slot, node, i)) {
         h = (h + 1) & 0x3fffffff;
@@ -173,7 +159,7 @@ export function mergeFullForms(nodes: readonly FormNode[], uf: UnionFind, token?
     const node = placedNode[k];
     const count = deletionVariantHashes(nodes[node].form.keys[slotPosition[slot]], hashes);
     for (let v = 0; v < count; v++) {
-      let sig = mixSlot(slot, hashes[v]);
+      let sig = key30(slot, hashes[v]);
       let b = blocks.get(sig);
       while (b >= 0 && blockSlot[b] !== slot) {
         sig = (sig + 1) & 0x3fffffff;
