@@ -42,6 +42,10 @@ export interface WordInfo {
   readonly key: string;
   /** Length of the longest gazetteer phrase starting with this word (0 if none). */
   readonly gazStart: number;
+  /** The gazetteer's category bits of the word alone (`gazBitsOf(key)`). */
+  readonly gazBits: number;
+  /** An opening quote, bracket, dash or colon: the word after it starts a clause as a sentence's first word does. */
+  readonly opening: boolean;
   /** Lower-case word or punctuation (no digit): never starts a name, so it is not scored outside one. */
   readonly skippable: boolean;
   /** The word's cluster at the middle and the finest level of the cluster tree (level-tagged, or `NO_CLUSTER`). */
@@ -101,7 +105,9 @@ export function wordInfo(word: string, clusters: WordClusters): WordInfo {
   intrinsic[k++] = mix(42, cluster3);
   intrinsic[k++] = mix3(43, cluster3, cc);
   const skippable = cc === LOWER || (cc === OTHER && !/\d/.test(word));
-  info = { lowerText, lower, exact, shape, cc, key, gazStart: gazStartLength(key), skippable, cluster2, cluster3, intrinsic };
+  const gazStart = gazStartLength(key);
+  const gazBits = gazBitsOf(key);
+  info = { lowerText, lower, exact, shape, cc, key, gazStart, gazBits, opening: OPENING.has(word), skippable, cluster2, cluster3, intrinsic };
   if (wordCache.size > 200_000) wordCache.clear();
   wordCache.set(word, info);
   return info;
@@ -128,17 +134,18 @@ export interface DocCues {
 
 const LOC_PREPS = new Set(['in', 'at', 'from', 'to', 'near', 'into', 'across']);
 
-function contextBits(infos: readonly WordInfo[], i: number): number {
-  const prev = i > 0 ? infos[i - 1] : undefined;
-  const next = i + 1 < infos.length ? infos[i + 1] : undefined;
+/** Context bits of token `i` of the sentence `[from, to)` of `infos`. */
+function contextBits(infos: readonly WordInfo[], i: number, from: number, to: number): number {
+  const prev = i > from ? infos[i - 1] : undefined;
+  const next = i + 1 < to ? infos[i + 1] : undefined;
   let bits = 0;
-  if (prev && gazBitsOf(prev.key) & TITLE_BITS) bits |= 1;
-  if (i > 1 && prev && prev.cc === INIT_CAP) bits |= 2;
+  if (prev && prev.gazBits & TITLE_BITS) bits |= 1;
+  if (i > from + 1 && prev && prev.cc === INIT_CAP) bits |= 2;
   if (next && next.cc === INIT_CAP) bits |= 4;
   if (next && (next.lowerText === "'s" || next.lowerText === "'")) bits |= 8;
   if (prev && LOC_PREPS.has(prev.lowerText)) bits |= 16;
   if (prev && prev.lowerText === 'the') bits |= 32;
-  if (next && gazBitsOf(next.key) & ORG_HEAD) bits |= 64;
+  if (next && next.gazBits & ORG_HEAD) bits |= 64;
   return bits;
 }
 
@@ -147,30 +154,39 @@ function contextBits(infos: readonly WordInfo[], i: number): number {
  * a long document a part at a time, without holding every sentence's words and facts at once).
  */
 export function collectDocCues(sentences: readonly FeatureSentence[], into?: DocCues): DocCues {
-  const lowerSeen = into?.lowerSeen ?? new Set<string>();
-  const capMid = into?.capMid ?? new Set<string>();
-  const contexts = into?.contexts ?? new Map<string, number>();
-  for (const s of sentences) {
-    const infos = s.infos;
-    for (let i = 0; i < s.words.length; i++) {
-      const info = infos[i];
-      const c = info.cc;
-      const k = info.lowerText;
-      if (c !== LOWER && c !== OTHER && s.lineCase === NORMAL_LINE) {
-        contexts.set(k, (contexts.get(k) ?? 0) | contextBits(infos, i));
-      }
-      if (c === LOWER) lowerSeen.add(k);
-      else if (c === INIT_CAP && i > 0 && s.lineCase === NORMAL_LINE && !OPENING.has(s.words[i - 1])) {
-        capMid.add(k);
-      }
+  const cues = into ?? newDocCues();
+  for (const s of sentences) addDocCues(cues, s.infos, 0, s.infos.length, s.lineCase);
+  return cues;
+}
+
+/** Cues with nothing seen yet. */
+export function newDocCues(): DocCues {
+  return { lowerSeen: new Set<string>(), capMid: new Set<string>(), contexts: new Map<string, number>() };
+}
+
+/** Adds to `cues` those of one sentence, the words `[from, to)` of `infos` (a document's words, one after the other). */
+export function addDocCues(cues: DocCues, infos: readonly WordInfo[], from: number, to: number, lineCase: LineCase): void {
+  const { lowerSeen, capMid, contexts } = cues;
+  const normal = lineCase === NORMAL_LINE;
+  for (let i = from; i < to; i++) {
+    const info = infos[i];
+    const c = info.cc;
+    const k = info.lowerText;
+    if (c !== LOWER && c !== OTHER && normal) {
+      contexts.set(k, (contexts.get(k) ?? 0) | contextBits(infos, i, from, to));
+    }
+    if (c === LOWER) lowerSeen.add(k);
+    else if (c === INIT_CAP && i > from && normal && !infos[i - 1].opening) {
+      capMid.add(k);
     }
   }
-  return { lowerSeen, capMid, contexts };
 }
 
 /** What the per-token feature function needs to know about a sentence. */
 export interface SentenceContext {
-  readonly words: readonly string[];
+  /** The sentence's number of words. */
+  readonly length: number;
+  /** `wordInfo` of each word (the first `length` entries are the sentence's; a caller may reuse a longer array). */
   readonly infos: readonly WordInfo[];
   readonly gaz: Int32Array;
   readonly lineCase: LineCase;
@@ -178,25 +194,38 @@ export interface SentenceContext {
 }
 
 export function sentenceContext(sentence: FeatureSentence, cues: DocCues): SentenceContext {
-  const infos = sentence.infos;
+  return contextOf(sentence.infos, sentence.infos.length, sentence.lineCase, cues);
+}
+
+/** The context of the sentence whose words are the first `length` of `infos`. */
+export function contextOf(infos: readonly WordInfo[], length: number, lineCase: LineCase, cues: DocCues): SentenceContext {
   let anyGaz = false;
-  for (const w of infos) if (w.gazStart > 0) anyGaz = true;
-  const gaz = anyGaz ? matchGazetteer(infos.map((w) => w.key), infos.map((w) => w.gazStart)) : new Int32Array(infos.length);
-  return { words: sentence.words, infos, gaz, lineCase: sentence.lineCase, cues };
+  for (let i = 0; i < length; i++) if (infos[i].gazStart > 0) anyGaz = true;
+  let gaz: Int32Array;
+  if (anyGaz) {
+    const keys = new Array<string>(length);
+    const starts = new Array<number>(length);
+    for (let i = 0; i < length; i++) {
+      keys[i] = infos[i].key;
+      starts[i] = infos[i].gazStart;
+    }
+    gaz = matchGazetteer(keys, starts);
+  } else gaz = new Int32Array(length);
+  return { length, infos, gaz, lineCase, cues };
 }
 
 /** Static features of every token of a sentence: `N_STATIC` hashes per token (unmasked). */
 export function staticFeatures(sentence: FeatureSentence, cues: DocCues): Uint32Array {
   const ctx = sentenceContext(sentence, cues);
-  const out = new Uint32Array(sentence.words.length * N_STATIC);
-  for (let i = 0; i < sentence.words.length; i++) tokenFeatures(ctx, i, out);
+  const out = new Uint32Array(ctx.length * N_STATIC);
+  for (let i = 0; i < ctx.length; i++) tokenFeatures(ctx, i, out);
   return out;
 }
 
 /** Writes the `N_STATIC` static features of token `i` at `out[i * N_STATIC]`. */
 export function tokenFeatures(ctx: SentenceContext, i: number, out: Uint32Array, withIntrinsic = true): void {
-  const { words, infos, gaz, cues } = ctx;
-  const n = words.length;
+  const { infos, gaz, cues } = ctx;
+  const n = ctx.length;
   const lp = i > 0 ? infos[i - 1].lower : BOS;
   const ln = i + 1 < n ? infos[i + 1].lower : EOS;
   const sp = i > 0 ? infos[i - 1].shape : BOS;
@@ -214,7 +243,7 @@ export function tokenFeatures(ctx: SentenceContext, i: number, out: Uint32Array,
   const o = i * N_STATIC;
   const lowerText = info.lowerText;
   const docBits = (cues.lowerSeen.has(lowerText) ? 1 : 0) | (cues.capMid.has(lowerText) ? 2 : 0);
-  const first = i === 0 || OPENING.has(words[i - 1]) ? 1 : 0;
+  const first = i === 0 || infos[i - 1].opening ? 1 : 0;
   if (withIntrinsic) out.set(info.intrinsic, o);
   else {
     // The history features read these two (word and shape).

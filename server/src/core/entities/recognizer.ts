@@ -4,7 +4,7 @@
  */
 import { throwIfCancelled, type CancellationToken, type RecognizedEntity } from '../types';
 import { propagateNames } from './consistency';
-import { N_INTRINSIC, collectDocCues, sentenceContext, wordInfo, type FeatureSentence, type WordInfo } from './features';
+import { N_INTRINSIC, addDocCues, contextOf, newDocCues, wordInfo, type WordInfo } from './features';
 import { N_LABELS } from './labels';
 import type { NerModel } from './model';
 import { extendPersons, joinSpans, mergeAdjacentPersons } from './joins';
@@ -33,8 +33,6 @@ import { LineCase, segment, type Sentence, type Token } from './tokenize';
  * one name) is no name, and letting it through would make the consistency pass and clustering grow with its square.
  */
 export const MAX_NAME_TOKENS = 24;
-/** Sentences whose words and facts the document's cues are collected from at a time. */
-const CUE_PART = 256;
 
 export interface EntityRecognizer {
   recognize(text: string, token?: CancellationToken): RecognizedEntity[];
@@ -80,6 +78,13 @@ function lookup(model: NerModel, cache: WordCache, word: string): CachedWord {
   return c;
 }
 
+/** The cached word of every token of the document, sentence after sentence. */
+function lookAll(model: NerModel, cache: WordCache, sentences: readonly Sentence[]): CachedWord[] {
+  const out: CachedWord[] = [];
+  for (const s of sentences) for (const t of s.tokens) out.push(lookup(model, cache, t.text));
+  return out;
+}
+
 function recognize(
   model: NerModel,
   cache: WordCache,
@@ -89,28 +94,27 @@ function recognize(
   throwIfCancelled(token);
   const isCommon = (key: string): boolean => model.commonWords.has(key);
   const sentences = segment(text);
-  // A sentence's words and word facts are made when they are read (for the document's cues, then for tagging it),
-  // not kept for every sentence of the document at once: held from the first pass to the last, they were a few
-  // objects per sentence that every garbage collection of the young generation copied (a page of one-word lines is
-  // a hundred thousand sentences). The word facts themselves are cached per word form.
-  const featureSentence = (s: Sentence): FeatureSentence => ({
-    words: s.tokens.map((t) => t.text),
-    lineCase: s.lineCase,
-    infos: s.tokens.map((t) => lookup(model, cache, t.text).info),
-  });
-  // A part of the document at a time: its sentences' words and facts are not all held at once.
-  let cues = collectDocCues(sentences.slice(0, CUE_PART).map(featureSentence));
-  for (let from = CUE_PART; from < sentences.length; from += CUE_PART) {
-    cues = collectDocCues(sentences.slice(from, from + CUE_PART).map(featureSentence), cues);
+  // Each token's cached word, looked up once, in one array for the document (one pointer a token): the document's
+  // cues, the tagging and the heading words read it. Arrays of words and facts per sentence, made for the cues and
+  // again for tagging, were a few objects per sentence that every garbage collection of the young generation copied
+  // (a page of one-word lines is a hundred thousand sentences), and two look-ups of the word's string per token.
+  const looks = lookAll(model, cache, sentences);
+  const infos: WordInfo[] = [];
+  const cues = newDocCues();
+  for (let s = 0, at = 0; s < sentences.length; s++) {
+    const n = sentences[s].tokens.length;
+    for (let i = 0; i < n; i++) infos[i] = looks[at + i].info;
+    addDocCues(cues, infos, 0, n, sentences[s].lineCase);
+    at += n;
   }
   // Rules read ALL CAPS lines re-cased (the tagger keeps its own casing features for them).
   const tokenLists = sentences.map((s) => (s.lineCase === LineCase.AllCaps ? recaseAllCaps(s.tokens, isCommon) : s.tokens));
   const seenLower = (w: string): boolean => cues.lowerSeen.has(lookup(model, cache, w).info.lowerText);
   const headings = sentences.map((s) => isHeadingLine(s.tokens));
   const headingWords = new Set<string>();
-  sentences.forEach((s, k) => {
-    if (headings[k]) for (const t of s.tokens) headingWords.add(lookup(model, cache, t.text).info.lowerText);
-  });
+  for (let s = 0, at = 0; s < sentences.length; at += sentences[s].tokens.length, s++) {
+    if (headings[s]) for (let i = 0; i < sentences[s].tokens.length; i++) headingWords.add(looks[at + i].info.lowerText);
+  }
   const commonTests: CommonWordTests = {
     isCommon,
     seenLower,
@@ -121,12 +125,18 @@ function recognize(
   const memory = new DocMemory();
   // The rules' spans of sentences met before in this document (see sentenceRuleMemo.ts).
   const memo = new SentenceRuleMemo();
-  for (let s = 0; s < sentences.length; s++) {
+  // The sentence's word facts and score vectors, in arrays reused from sentence to sentence.
+  const base: Float64Array[] = [];
+  for (let s = 0, at = 0; s < sentences.length; at += sentences[s].tokens.length, s++) {
     if ((s & 31) === 31) throwIfCancelled(token);
     const sentenceTokens = sentences[s].tokens;
-    const looked = sentenceTokens.map((t) => lookup(model, cache, t.text));
-    const base = looked.map((c) => c.scores);
-    const ctx = sentenceContext({ words: sentenceTokens.map((t) => t.text), lineCase: sentences[s].lineCase, infos: looked.map((c) => c.info) }, cues);
+    const n = sentenceTokens.length;
+    for (let i = 0; i < n; i++) {
+      const c = looks[at + i];
+      infos[i] = c.info;
+      base[i] = c.scores;
+    }
+    const ctx = contextOf(infos, n, sentences[s].lineCase, cues);
     const labels = tagSentenceLazy(model, ctx, base, N_INTRINSIC, memory);
     const tok = tokenLists[s];
     const key = memo.keyOf(sentenceTokens, labels, sentences[s].lineCase, headings[s]);

@@ -96,7 +96,7 @@ export function tagSentenceLazy(
   skip: number,
   memory: DocMemory,
 ): Uint8Array {
-  const n = ctx.words.length;
+  const n = ctx.length;
   const out = new Uint8Array(n);
   const statics = memory.statics(n * N_STATIC);
   const hist = memory.hist;
