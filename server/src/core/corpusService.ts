@@ -10,7 +10,7 @@ import type { NerModel } from './entities/model';
 import { createEntityRecognizer } from './entities/recognizer';
 import { clusterEntities, mentionCountOf, type DocumentEntities, type EntityCluster, type EntityClustering } from './entities/aliases';
 import { clusteringFromSnapshotInSlices, type ClusteringSnapshot } from './entities/clusteringSnapshot';
-import { provisionalClustering } from './entities/provisional';
+import { provisionalClustering, spellingIndexInSlices } from './entities/provisional';
 import { sameNames } from './entities/mentionMoves';
 import { articleCount } from './entities/clusterFacts';
 import { EMPTY_REGISTRY, type EntityRegistry } from './entities/registry';
@@ -110,7 +110,18 @@ export interface CorpusService {
   boilerplateClustersInSlices(token: CancellationToken): Generator<void, BoilerplateCluster[], void>;
   /** The analysts' ignore list (resolved to document keys): ignored findings are left out of `analyze`. */
   setBoilerplateIgnores(ignores: BoilerplateIgnores): void;
+  /**
+   * Does ahead of time, in slices, what the first edit after a clustering is put in use would do itself: the index of
+   * the clustering's spellings that an edited article's new names are looked up in (provisional.ts), and, the first
+   * time, one run of the per-article analyses on a few articles of the corpus, their results dropped (their code was run by
+   * the analysis workers only, and is compiled on this thread then, not at the analyst's first keystroke). Changes no
+   * result. A host runs it when idle after indexing and after each clustering it puts in use.
+   */
+  prepareForEditsInSlices(token: CancellationToken): Generator<void, void, void>;
 }
+
+/** Articles the per-article analyses are run on once, ahead of the first edit (prepareForEditsInSlices). */
+const WARM_UP_ARTICLES = 4;
 
 interface DocState {
   readonly text: string;
@@ -254,6 +265,18 @@ export function createCorpusService(init: CorpusServiceInit): CorpusService {
       fastView = provisionalClustering(clustering, edited, removed);
     }
     return fastView;
+  };
+
+  /** Whether the per-article analyses have been run once on this thread (prepareForEditsInSlices). */
+  let warmedUp = false;
+  /** A few articles of the corpus of a usual length (1 to 8 KB), for that run: the code is compiled as it is run. */
+  const sampleArticles = (): string[] => {
+    const samples: string[] = [];
+    for (const { text } of docs.values()) {
+      if (text.length >= 1000 && text.length <= 8000) samples.push(text);
+      if (samples.length === WARM_UP_ARTICLES) break;
+    }
+    return samples;
   };
 
   const datesOf = (state: DocState, options: DateOptions | undefined, token?: CancellationToken) => {
@@ -408,6 +431,32 @@ export function createCorpusService(init: CorpusServiceInit): CorpusService {
     setBoilerplateIgnores(next) {
       ignores = compileIgnores(next);
       clusters = undefined;
+    },
+    *prepareForEditsInSlices(token) {
+      if (!warmedUp) {
+        const samples = sampleArticles();
+        if (samples.length) {
+          warmedUp = true;
+          // The boilerplate index's code is run on an index of its own: the corpus's is left as it is.
+          const scratch = createBoilerplateIndex();
+          for (const [i, sample] of samples.entries()) {
+            recognizer.recognize(sample, token);
+            recognizeDocumentDates(sample, undefined, token);
+            scratch.update(`warm-up:${i}`, sample);
+            yield;
+          }
+          for (let i = 0; i < samples.length; i++) scratch.findings(`warm-up:${i}`, token);
+          scratch.remove('warm-up:0');
+          yield;
+        }
+      }
+      throwIfCancelled(token);
+      if (!clustering) return;
+      const steps = spellingIndexInSlices(clustering);
+      while (!steps.next().done) {
+        yield;
+        throwIfCancelled(token);
+      }
     },
   };
   return Object.freeze(service);

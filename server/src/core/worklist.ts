@@ -53,9 +53,28 @@ export function isDemonym(text: string): boolean {
   return words.length === 1 && (gazBitsOf(foldKey(words[0])) & Gaz.Demonym) !== 0;
 }
 
-/** Whether `[start, end)` lies inside (or overlaps) a boilerplate finding. */
-function inBoilerplate(boilerplate: readonly BoilerplateFinding[], start: number, end: number): boolean {
-  return boilerplate.some((b) => b.start < end && start < b.end);
+/**
+ * Whether `[start, end)` lies inside (or overlaps) a boilerplate finding: the findings by start, with the furthest end
+ * of each prefix, searched once a mention (a long article has hundreds of findings and thousands of mentions).
+ */
+function boilerplateOverlap(boilerplate: readonly BoilerplateFinding[]): (start: number, end: number) => boolean {
+  if (!boilerplate.length) return () => false;
+  const sorted = [...boilerplate].sort((a, b) => a.start - b.start);
+  const starts = sorted.map((b) => b.start);
+  const furthest: number[] = [];
+  let max = -Infinity;
+  for (const b of sorted) furthest.push((max = Math.max(max, b.end)));
+  return (start, end) => {
+    // The findings that start before `end`: the first `lo` of them; one of them overlaps if it ends after `start`.
+    let lo = 0;
+    let hi = starts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (starts[mid] < end) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo > 0 && furthest[lo - 1] > start;
+  };
 }
 
 /** A date value that could not be resolved: unknown digits (`XXXX-06-02`, `2025-XX`). */
@@ -70,8 +89,9 @@ export function entityWorklist(
 ): EntityVerdict[] {
   const seen = new Set<string>();
   const merges = new Map<string, readonly EntityCluster[]>();
+  const inBoilerplate = boilerplateOverlap(input.boilerplate);
   return input.entities.map((mention): EntityVerdict => {
-    if (inBoilerplate(input.boilerplate, mention.start, mention.end)) return { mention, note: 'inside boilerplate' };
+    if (inBoilerplate(mention.start, mention.end)) return { mention, note: 'inside boilerplate' };
     if (mention.type === 'MISC' && isDemonym(mention.text)) return { mention, note: 'nationality or group adjective' };
     if (seen.has(mention.entityId)) return { mention, note: 'mentioned earlier in this article' };
     seen.add(mention.entityId);
@@ -89,8 +109,9 @@ export function entityWorklist(
 }
 
 export function dateWorklist(input: WorklistInput): DateVerdict[] {
+  const inBoilerplate = boilerplateOverlap(input.boilerplate);
   return input.dates.map((date): DateVerdict => {
-    if (inBoilerplate(input.boilerplate, date.start, date.end)) return { date, note: 'inside boilerplate' };
+    if (inBoilerplate(date.start, date.end)) return { date, note: 'inside boilerplate' };
     return isUnresolvedDate(date) ? { date, reason: 'unresolved-date' } : { date };
   });
 }

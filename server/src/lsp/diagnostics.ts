@@ -59,10 +59,14 @@ export function toDiagnostics(
 
   const entitySeverity = toSeverity(settings.entities.severity);
   if (entitySeverity) {
+    // Worded once per entity and spelling: an article names most entities several times.
+    const worded = new Map<string, string>();
     for (const v of entityWorklist(analysis, clustering, { inRegistry })) {
       const m = v.mention;
       const cluster = clustering.cluster(m.entityId);
-      const base = entityMessage(m, cluster);
+      const key = `${m.entityId}\u0000${m.type}\u0000${m.canonical}\u0000${m.text}`;
+      let base = worded.get(key);
+      if (base === undefined) worded.set(key, (base = entityMessage(m, cluster)));
       // What to do comes first: the Problems panel cuts long messages at its width.
       const message =
         v.reason === 'possible-merge' ? `May be another entity — ${base}. ${mergeMessage(v.mergeWith ?? [])}`

@@ -22,6 +22,7 @@ export class CorpusIndexer {
   private indexing: Promise<void> = Promise.resolve();
   private resolveFirst: (() => void) | undefined;
   private run = 0;
+  private preparation = 0;
   private refreshTimer: NodeJS.Timeout | undefined;
   private readonly indexedListeners: (() => void)[] = [];
   private readonly reclusteredListeners: (() => void)[] = [];
@@ -95,11 +96,27 @@ export class CorpusIndexer {
         this.rebuildAgain.clear();
         const kept = this.keepNext;
         this.keepNext = undefined;
-        if (await this.recluster(kept)) for (const done of callbacks) done();
+        if (await this.recluster(kept)) {
+          for (const done of callbacks) done();
+          this.prepareForEdits();
+        }
       }
     } finally {
       this.rebuilding = false;
     }
+  }
+
+  /**
+   * Once a clustering is in use, what the next edit would otherwise do itself is done in idle turns of the event loop
+   * (CorpusService.prepareForEditsInSlices); a newer preparation or the shutdown stops the last one.
+   */
+  private prepareForEdits(): void {
+    const mine = ++this.preparation;
+    const stale = () => mine !== this.preparation || this.stopping.signal.aborted;
+    const token: CancellationToken = { get isCancellationRequested() { return stale(); } };
+    runInTurns(this.service.prepareForEditsInSlices(token)).catch((e) => {
+      if (!(e instanceof CancelledError)) this.connection.console.error(`Preparing for edits failed: ${(e as Error).stack ?? e}`);
+    });
   }
 
   /**
@@ -274,6 +291,7 @@ export class CorpusIndexer {
         `Indexed ${list.length} articles in ${Date.now() - started} ms (${stats.analysed} analysed, ${stats.fromCache} from the cache${clusteringNote}).`,
       );
       for (const listener of this.indexedListeners) listener();
+      this.prepareForEdits();
       if (cache) this.saveSoon(cache, live);
     } finally {
       progress?.done();

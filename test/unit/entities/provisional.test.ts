@@ -227,3 +227,51 @@ describe('between clusterings, a name an edit did not touch keeps its entity', (
     assert.equal(person.entityId, base.mentionsOf('/ws/a.txt')[1].entityId);
   });
 });
+
+describe('what the first edit after a clustering needs is made ahead, in slices, and changes nothing', () => {
+  /** Every mention of the corpus, by article, with its entity: what an analysis of each article shows. */
+  const entities = (s: CorpusService) =>
+    s.documentUris().map((uri) => s.analyze(uri, undefined, NEVER_CANCELLED).entities.map((m) => `${m.start}-${m.end}:${m.entityId}:${m.canonical}:${m.type}`));
+
+  it('edited articles read through a clustering prepared in slices (or half prepared) as through an unprepared one', function () {
+    this.timeout(60_000);
+    const docs = generateCorpus({ articles: 40, seed: 5 });
+    const edits = [3, 17, 28].map((i) => ({ uri: docs[i].uri, text: `Colonel Bounkhong Phetsavanh met ${docs[i].text}\nGeneral Somsavath Inthavong spoke in Vientiane.\n` }));
+    const run = (prepare: 'none' | 'all' | 'half') => {
+      const s = service(docs);
+      s.entityClustering(NEVER_CANCELLED);
+      const steps = s.prepareForEditsInSlices(NEVER_CANCELLED);
+      let slices = 0;
+      if (prepare === 'all') while (!steps.next().done) slices++;
+      if (prepare === 'half') for (let i = 0; i < 3; i++) steps.next();
+      for (const e of edits) s.setDocument(e.uri, e.text);
+      const seen = entities(s);
+      // Analyses the edit-time view again after a second preparation: the same.
+      for (const e of edits) s.setDocument(e.uri, `${e.text} `);
+      const again = entities(s);
+      return { seen, again, slices };
+    };
+    const plain = run('none');
+    const prepared = run('all');
+    assert.ok(prepared.slices > 1, 'the preparation is done in more than one slice');
+    assert.deepEqual(prepared.seen, plain.seen);
+    assert.deepEqual(prepared.again, plain.again);
+    assert.deepEqual(run('half').seen, plain.seen);
+  });
+
+  it('a cancelled preparation stops, and a later edit is still read as without one', () => {
+    const s = service(seeds);
+    s.entityClustering(NEVER_CANCELLED);
+    let cancelled = false;
+    const steps = s.prepareForEditsInSlices({ get isCancellationRequested() { return cancelled; } });
+    steps.next();
+    cancelled = true;
+    assert.throws(() => { while (!steps.next().done); });
+    const t = service(seeds);
+    t.entityClustering(NEVER_CANCELLED);
+    const edited = `${seeds[2].text}\nGeneral Somsavath Inthavong met Colonel Bounkhong Phetsavanh.\n`;
+    s.setDocument(seeds[2].uri, edited);
+    t.setDocument(seeds[2].uri, edited);
+    assert.deepEqual(s.analyze(seeds[2].uri, undefined, NEVER_CANCELLED), t.analyze(seeds[2].uri, undefined, NEVER_CANCELLED));
+  });
+});

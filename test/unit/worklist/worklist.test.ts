@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import fc from 'fast-check';
 import { clusterEntities, type EntityClustering } from '../../../server/src/core/entities/aliases';
 import { provisionalClustering } from '../../../server/src/core/entities/provisional';
 import { parseRegistry } from '../../../server/src/core/entities/registry';
@@ -81,3 +82,22 @@ function ok<T>(r: { ok: true; registry: T } | { ok: false }): T {
   assert.ok(r.ok);
   return r.registry;
 }
+
+describe('worklist: boilerplate overlap', () => {
+  it('a mention or date is inside boilerplate exactly when some finding overlaps it, however the findings lie', () => {
+    const span = fc.tuple(fc.nat(300), fc.integer({ min: 1, max: 60 })).map(([start, n]) => ({ start, end: start + n }));
+    fc.assert(
+      fc.property(fc.array(span, { maxLength: 12 }), fc.array(span, { minLength: 1, maxLength: 30 }), (findings, mentions) => {
+        const boilerplate: BoilerplateFinding[] = findings.map((f) => ({ ...f, text: '', kind: 'chrome', copies: [], reason: 'r' }));
+        const entities = mentions.map((m, i) => ({ ...m, text: `Name${i}`, type: 'PERSON' as const, entityId: `e${i}`, canonical: `Name${i}` }));
+        const dates = mentions.map((m) => ({ ...m, text: 'x', kind: 'DATE' as const, value: '2024-01-01', resolution: 'absolute' }) as unknown as DateMention);
+        const overlaps = (m: { start: number; end: number }) => boilerplate.some((b) => b.start < m.end && m.start < b.end);
+        const clustering = { cluster: () => undefined } as unknown as EntityClustering;
+        const verdicts = entityWorklist({ entities, dates: [], boilerplate }, clustering, { inRegistry: () => false });
+        verdicts.forEach((v, i) => assert.equal(v.note === 'inside boilerplate', overlaps(mentions[i])));
+        dateWorklist({ entities: [], dates, boilerplate }).forEach((v, i) => assert.equal(v.note === 'inside boilerplate', overlaps(mentions[i])));
+      }),
+      { numRuns: 300 },
+    );
+  });
+});

@@ -12,23 +12,88 @@ import { foldName } from './nameKey';
 /** The id prefix of clusters that exist only until the next corpus-wide clustering. */
 export const PROVISIONAL_ID = 'provisional:';
 
-/** Clusters by folded spelling, built once per corpus-wide clustering (not once per keystroke). */
-const spellingIndexes = new WeakMap<EntityClustering, Map<string, EntityCluster[]>>();
+/** Clusters a slice of the spelling index takes in: a few milliseconds of work. */
+const CLUSTERS_PER_SLICE = 4000;
 
-function spellingIndexOf(base: EntityClustering): Map<string, EntityCluster[]> {
-  let index = spellingIndexes.get(base);
-  if (index) return index;
-  index = new Map();
-  for (const c of base.clusters()) {
+/**
+ * Clusters by folded spelling (one cluster, or several in the order they come), built once per corpus-wide
+ * clustering (not once per keystroke): ahead of the first edit by the host (`spellingIndexInSlices`, in slices), or
+ * by that edit, which finishes what was begun.
+ */
+interface SpellingIndex {
+  readonly map: Map<string, EntityCluster | EntityCluster[]>;
+  /** The rest of the building, while it is not finished. */
+  steps: Generator<void, void, void> | undefined;
+}
+
+const spellingIndexes = new WeakMap<EntityClustering, SpellingIndex>();
+
+function* fillSpellingIndex(clusters: readonly EntityCluster[], index: SpellingIndex): Generator<void, void, void> {
+  const map = index.map;
+  for (let i = 0; i < clusters.length; i++) {
+    if (i % CLUSTERS_PER_SLICE === CLUSTERS_PER_SLICE - 1) yield;
+    const c = clusters[i];
     for (const s of c.spellings.keys()) {
       const key = foldName(s);
-      const list = index.get(key);
-      if (!list) index.set(key, [c]);
-      else if (!list.includes(c)) list.push(c);
+      const known = map.get(key);
+      if (known === undefined) map.set(key, c);
+      else if (!Array.isArray(known)) {
+        if (known !== c) map.set(key, [known, c]);
+      } else if (!known.includes(c)) known.push(c);
     }
   }
-  spellingIndexes.set(base, index);
+  index.steps = undefined;
+}
+
+function spellingIndexBegun(base: EntityClustering): SpellingIndex {
+  let index = spellingIndexes.get(base);
+  if (!index) {
+    index = { map: new Map(), steps: undefined };
+    index.steps = fillSpellingIndex(base.clusters(), index);
+    spellingIndexes.set(base, index);
+  }
   return index;
+}
+
+/**
+ * Builds the index of `base`'s spellings that a view of it needs at the first edit (`provisionalClustering`), one slice
+ * a `next()`: a host runs it when a clustering is put in use, so that the first keystroke after it does not build it.
+ */
+export function* spellingIndexInSlices(base: EntityClustering): Generator<void, void, void> {
+  const index = spellingIndexBegun(base);
+  while (index.steps && !index.steps.next().done) yield;
+}
+
+function spellingIndexOf(base: EntityClustering): Map<string, EntityCluster | EntityCluster[]> {
+  const index = spellingIndexBegun(base);
+  while (index.steps && !index.steps.next().done);
+  return index.map;
+}
+
+const NONE: readonly EntityCluster[] = [];
+
+/**
+ * The entity of each folded spelling of an article in `base` (undefined for a spelling of two entities there), kept
+ * with `base` for the articles edited since it was made: it does not change while `base` is in use (an edit that kept
+ * an article's names moves their offsets, not their texts or entities), and each keystroke's view asks for it again.
+ */
+const spellingsBeforeOf = new WeakMap<EntityClustering, Map<string, Map<string, EntityCluster | undefined>>>();
+
+function spellingsBefore(base: EntityClustering, uri: string): Map<string, EntityCluster | undefined> {
+  let byUri = spellingsBeforeOf.get(base);
+  if (!byUri) spellingsBeforeOf.set(base, (byUri = new Map()));
+  let byKey = byUri.get(uri);
+  if (!byKey) {
+    byKey = new Map();
+    for (const m of base.mentionsOf(uri)) {
+      const k = foldName(m.text);
+      const c = base.cluster(m.entityId);
+      // A spelling of two entities in one article says nothing about which one a new mention is.
+      byKey.set(k, byKey.has(k) && byKey.get(k) !== c ? undefined : c);
+    }
+    byUri.set(uri, byKey);
+  }
+  return byKey;
 }
 
 export function provisionalClustering(
@@ -47,27 +112,14 @@ export function provisionalClustering(
    * article, and a name the edit did not touch may come back typed otherwise (the recogniser weighs the document's
    * other sentences); it keeps its entity until the next clustering says otherwise.
    */
-  const before = new Map<string, Map<string, EntityCluster | undefined>>();
-  const entityBefore = (uri: string, key: string): EntityCluster | undefined => {
-    let byKey = before.get(uri);
-    if (!byKey) {
-      byKey = new Map();
-      for (const m of base.mentionsOf(uri)) {
-        const k = foldName(m.text);
-        const c = base.cluster(m.entityId);
-        // A spelling of two entities in one article says nothing about which one a new mention is.
-        byKey.set(k, byKey.has(k) && byKey.get(k) !== c ? undefined : c);
-      }
-      before.set(uri, byKey);
-    }
-    return byKey.get(key);
-  };
+  const entityBefore = (uri: string, key: string): EntityCluster | undefined => spellingsBefore(base, uri).get(key);
 
   const clusterFor = (uri: string, e: RecognizedEntity, text: string): { entityId: string; canonical: string; type: RecognizedEntity['type'] } => {
     const key = foldName(text);
     let pick = entityBefore(uri, key);
     if (!pick) {
-      const known = spellingIndex().get(key) ?? [];
+      const found = spellingIndex().get(key);
+      const known = found === undefined ? NONE : Array.isArray(found) ? found : [found];
       const sameType = known.filter((c) => c.type === e.type);
       pick = sameType.length === 1 ? sameType[0] : known.length === 1 ? known[0] : undefined;
     }

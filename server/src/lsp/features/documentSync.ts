@@ -14,19 +14,44 @@ export const documentSync: Feature = {
   register(ctx) {
     const { documents, workspace, service, connection } = ctx;
     const tooLarge = async (file: string, text: string) => text.length > (await workspace.settingsFor(workspace.folderOf(file))).maxDocumentSize;
-    documents.onDidOpen(async ({ document }) => {
+    /** An open or edited article's text is not the one the corpus had: clients are told once typing pauses. */
+    const corpusChanged = () => {
+      ctx.indexer.refreshSoon(() => {
+        ctx.validateSoon(0);
+        ctx.notify.changed('entities');
+      });
+      ctx.notify.changed('boilerplate', 1000);
+      ctx.notify.changed('timeline', 1000);
+    };
+    /**
+     * The events of opening a document: the library fires a content change with each open (the same event object),
+     * which is not an edit. Without this, that change put the opened article's diagnostics behind the typing debounce
+     * and told clients the corpus changed (the Boilerplate view refetched every cluster) on every open.
+     */
+    const opening = new WeakSet<object>();
+    documents.onDidOpen(async (event) => {
+      const { document } = event;
+      opening.add(event);
       const file = uriToPath(document.uri);
       if (!file) return;
       workspace.rememberClientUri(file, document.uri);
       await workspace.ready;
       if (workspace.isInCorpus(file)) {
-        if (await tooLarge(file, document.getText())) service.removeDocument(file);
-        else service.setDocument(file, document.getText());
-        ctx.tags.track(file, document.uri, document.getText());
-        ctx.validateSoon(0);
+        const text = document.getText();
+        if (await tooLarge(file, text)) service.removeDocument(file);
+        else {
+          // Unsaved changes the editor kept (or a file not read yet): the corpus changed, as after an edit.
+          const changed = service.getText(file) !== text;
+          service.setDocument(file, text);
+          if (changed) corpusChanged();
+        }
+        ctx.tags.track(file, document.uri, text);
+        ctx.validateSoon(0, document.uri);
       }
     });
-    documents.onDidChangeContent(async ({ document }) => {
+    documents.onDidChangeContent(async (event) => {
+      if (opening.has(event)) return;
+      const { document } = event;
       const file = uriToPath(document.uri);
       if (!file) return;
       await workspace.ready;
@@ -39,13 +64,8 @@ export const documentSync: Feature = {
       }
       service.setDocument(file, document.getText());
       ctx.validateSoon(undefined, document.uri);
-      ctx.indexer.refreshSoon(() => {
-        ctx.validateSoon(0);
-        ctx.notify.changed('entities');
-      });
       // Edits of open articles change the corpus: tell clients once typing pauses.
-      ctx.notify.changed('boilerplate', 1000);
-      ctx.notify.changed('timeline', 1000);
+      corpusChanged();
     });
     documents.onDidClose(async ({ document }) => {
       const file = uriToPath(document.uri);
