@@ -15,7 +15,8 @@ import type { WordClusters } from './wordClusters';
 
 // Module-local copies of hot functions (cross-module bindings may be getters under some loaders).
 const { gazBitsOf, gazStartLength, matchGazetteer } = gazetteer;
-const { hashRange, hashString, mix, mix3 } = hashing;
+// The feature hashes are stored in Uint32Arrays: their signed forms are the same bits (see hashing.mixBits).
+const { hashRange, hashString, mixBits: mix, mix3Bits: mix3 } = hashing;
 const FNV_OFFSET: number = hashing.FNV_OFFSET;
 const FNV_PRIME: number = hashing.FNV_PRIME;
 const { caseClassOf, foldWord, shapeHash } = normalize;
