@@ -2,7 +2,10 @@ import * as assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import * as path from 'node:path';
 import { clusterEntities, clusteringFromSnapshot, createCorpusService, EMPTY_REGISTRY, NEVER_CANCELLED, snapshotOfClustering, type CorpusService } from '../../../server/src/core/index';
-import { provisionalClustering } from '../../../server/src/core/entities/provisional';
+import { clustersSpelled, provisionalClustering } from '../../../server/src/core/entities/provisional';
+import { foldName } from '../../../server/src/core/entities/nameKey';
+import type { EntityClustering } from '../../../server/src/core/entities/aliases';
+import fc from 'fast-check';
 import { loadNerModel } from '../../../server/src/node/nerModelFile';
 import { SEEDS_DIR } from '../../support/workspace';
 import { generateCorpus } from '../../support/corpusGenerator';
@@ -273,5 +276,26 @@ describe('what the first edit after a clustering needs is made ahead, in slices,
     s.setDocument(seeds[2].uri, edited);
     t.setDocument(seeds[2].uri, edited);
     assert.deepEqual(s.analyze(seeds[2].uri, undefined, NEVER_CANCELLED), t.analyze(seeds[2].uri, undefined, NEVER_CANCELLED));
+  });
+});
+
+describe('the index of a clustering’s spellings', () => {
+  it('finds, for any folded spelling, the clusters with a spelling that folds to it, in the clustering’s order', () => {
+    const words = ['Việt', 'Viet', 'VIET', 'Nam', 'nam', 'Lao', 'Phetsavanh', 'O’Brien', "O'Brien", 'Ørsted', 'Orsted', 'Bank'];
+    const spelling = fc.array(fc.constantFrom(...words), { minLength: 1, maxLength: 3 }).map((w) => w.join(' '));
+    const cluster = fc.record({ type: fc.constantFrom('PERSON', 'ORG', 'LOCATION', 'MISC'), spellings: fc.uniqueArray(spelling, { minLength: 1, maxLength: 4 }) });
+    fc.assert(
+      fc.property(fc.array(cluster, { minLength: 1, maxLength: 40 }), (specs) => {
+        const clusters = specs.map((c, i) => ({ entityId: `e${i}`, canonical: c.spellings[0], type: c.type, spellings: new Map(c.spellings.map((s) => [s, 1])), titles: new Map(), mentions: [] }));
+        const base = { clusters: () => clusters, mentionsOf: () => [], cluster: (id: string) => clusters.find((c) => c.entityId === id), find: () => [] } as unknown as EntityClustering;
+        const keys = new Set(clusters.flatMap((c) => [...c.spellings.keys()].map(foldName)));
+        keys.add('nobody');
+        for (const key of keys) {
+          const expected = clusters.filter((c) => [...c.spellings.keys()].some((s) => foldName(s) === key));
+          assert.deepEqual(clustersSpelled(base, key), expected, key);
+        }
+      }),
+      { numRuns: 200 },
+    );
   });
 });

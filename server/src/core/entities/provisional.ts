@@ -8,6 +8,8 @@
 import type { EntityMention, RecognizedEntity } from '../types';
 import type { EntityCluster, EntityClustering } from './aliases';
 import { foldName } from './nameKey';
+import { hashString } from './hashing';
+import { IntTable } from '../collections/intTable';
 
 /** The id prefix of clusters that exist only until the next corpus-wide clustering. */
 export const PROVISIONAL_ID = 'provisional:';
@@ -16,42 +18,69 @@ export const PROVISIONAL_ID = 'provisional:';
 const CLUSTERS_PER_SLICE = 4000;
 
 /**
- * Clusters by folded spelling (one cluster, or several in the order they come), built once per corpus-wide
- * clustering (not once per keystroke): ahead of the first edit by the host (`spellingIndexInSlices`, in slices), or
- * by that edit, which finishes what was begun.
+ * Clusters by folded spelling, built once per corpus-wide clustering (not once per keystroke): ahead of the first
+ * edit by the host (`spellingIndexInSlices`, in slices), or by that edit, which finishes what was begun. Held compactly
+ * for the clustering's life: a table from a 30-bit hash of each folded spelling to a chain of (cluster, next) entries,
+ * the chains checked against the clusters' spellings when read (no string or list is kept per spelling: at 10,000
+ * articles a Map of folded spellings to lists held some 7 MB, this about 3).
  */
-interface SpellingIndex {
-  readonly map: Map<string, EntityCluster | EntityCluster[]>;
+class SpellingIndex {
+  private readonly heads: IntTable;
+  /** Per entry (a spelling of a cluster): the cluster's index in `clusters`, and the next entry of its chain (-1: none). */
+  private readonly entryCluster: Int32Array;
+  private readonly entryNext: Int32Array;
   /** The rest of the building, while it is not finished. */
   steps: Generator<void, void, void> | undefined;
+
+  constructor(private readonly clusters: readonly EntityCluster[]) {
+    let entries = 0;
+    for (const c of clusters) entries += c.spellings.size;
+    this.heads = new IntTable(entries);
+    this.entryCluster = new Int32Array(entries);
+    this.entryNext = new Int32Array(entries);
+    this.steps = this.fill();
+  }
+
+  private *fill(): Generator<void, void, void> {
+    const clusters = this.clusters;
+    let e = 0;
+    for (let i = 0; i < clusters.length; i++) {
+      if (i % CLUSTERS_PER_SLICE === CLUSTERS_PER_SLICE - 1) yield;
+      for (const s of clusters[i].spellings.keys()) {
+        const h = keyHash(foldName(s));
+        this.entryCluster[e] = i;
+        this.entryNext[e] = this.heads.get(h);
+        this.heads.set(h, e++);
+      }
+    }
+    this.steps = undefined;
+  }
+
+  /** The clusters with a spelling that folds to `key`, in the clustering's order. */
+  get(key: string): readonly EntityCluster[] {
+    let found: number[] | undefined;
+    for (let e = this.heads.get(keyHash(key)); e >= 0; e = this.entryNext[e]) {
+      const i = this.entryCluster[e];
+      if (found?.includes(i)) continue;
+      for (const s of this.clusters[i].spellings.keys()) {
+        if (foldName(s) === key) {
+          (found ??= []).push(i);
+          break;
+        }
+      }
+    }
+    if (!found) return NONE;
+    return found.sort((a, b) => a - b).map((i) => this.clusters[i]);
+  }
 }
+
+const keyHash = (key: string): number => hashString(key) & 0x3fffffff;
 
 const spellingIndexes = new WeakMap<EntityClustering, SpellingIndex>();
 
-function* fillSpellingIndex(clusters: readonly EntityCluster[], index: SpellingIndex): Generator<void, void, void> {
-  const map = index.map;
-  for (let i = 0; i < clusters.length; i++) {
-    if (i % CLUSTERS_PER_SLICE === CLUSTERS_PER_SLICE - 1) yield;
-    const c = clusters[i];
-    for (const s of c.spellings.keys()) {
-      const key = foldName(s);
-      const known = map.get(key);
-      if (known === undefined) map.set(key, c);
-      else if (!Array.isArray(known)) {
-        if (known !== c) map.set(key, [known, c]);
-      } else if (!known.includes(c)) known.push(c);
-    }
-  }
-  index.steps = undefined;
-}
-
 function spellingIndexBegun(base: EntityClustering): SpellingIndex {
   let index = spellingIndexes.get(base);
-  if (!index) {
-    index = { map: new Map(), steps: undefined };
-    index.steps = fillSpellingIndex(base.clusters(), index);
-    spellingIndexes.set(base, index);
-  }
+  if (!index) spellingIndexes.set(base, (index = new SpellingIndex(base.clusters())));
   return index;
 }
 
@@ -64,10 +93,15 @@ export function* spellingIndexInSlices(base: EntityClustering): Generator<void, 
   while (index.steps && !index.steps.next().done) yield;
 }
 
-function spellingIndexOf(base: EntityClustering): Map<string, EntityCluster | EntityCluster[]> {
+function spellingIndexOf(base: EntityClustering): SpellingIndex {
   const index = spellingIndexBegun(base);
   while (index.steps && !index.steps.next().done);
-  return index.map;
+  return index;
+}
+
+/** The clusters of `base` with a spelling that folds (foldName) to `key`, in `base`'s order: what an edit looks up. */
+export function clustersSpelled(base: EntityClustering, key: string): readonly EntityCluster[] {
+  return spellingIndexOf(base).get(key);
 }
 
 const NONE: readonly EntityCluster[] = [];
@@ -118,8 +152,7 @@ export function provisionalClustering(
     const key = foldName(text);
     let pick = entityBefore(uri, key);
     if (!pick) {
-      const found = spellingIndex().get(key);
-      const known = found === undefined ? NONE : Array.isArray(found) ? found : [found];
+      const known = spellingIndex().get(key);
       const sameType = known.filter((c) => c.type === e.type);
       pick = sameType.length === 1 ? sameType[0] : known.length === 1 ? known[0] : undefined;
     }
