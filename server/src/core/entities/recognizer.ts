@@ -155,7 +155,10 @@ function recognize(
     if (sentences[s].lineCase !== LineCase.Normal) list = namesAfterRoles(tok, trimHeadline(tok, list, model.commonWords), isCommon);
     else list = namesAfterRoles(tok, list);
     list = dropCommonSpans(tok, dropNonNames(tok, keepPlacesWhole(tok, ctx.gaz, quotedNames(tok, list))), commonTests, headings[s]);
-    const found = placesInLists(tok, list).flatMap((sp) => splitHyphenPlaces(tok, sp)).filter((sp) => sp.to - sp.from <= MAX_NAME_TOKENS);
+    const found: TokenSpan[] = [];
+    for (const sp of placesInLists(tok, list)) {
+      for (const part of splitHyphenPlaces(tok, sp)) if (part.to - part.from <= MAX_NAME_TOKENS) found.push(part);
+    }
     if (key !== undefined) memo.set(key, sentenceTokens[0].start, found);
     spans.push(found);
   }

@@ -69,6 +69,8 @@ export function splitHyphenPlaces(tokens: readonly Token[], span: TokenSpan): To
   // `Asia-Pacific Economic Cooperation`: a longer organisation name keeps its hyphenated place pair.
   if (span.type === 'ORG' && span.to - span.from > 1) return [span];
   const tok = tokens[span.from];
+  // Most first words have no hyphen or dash: no split for them.
+  if (tok.text.indexOf('-') < 0 && tok.text.indexOf('–') < 0) return [span];
   const parts = tok.text.split(/[-–]/);
   if (parts.length < 2 || parts.some((p) => p.length < 2 || !(gazBitsOf(foldKey(p)) & PLACE))) return [span];
   if (!/^\p{Lu}/u.test(parts[0])) return [span];
