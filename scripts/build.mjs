@@ -46,7 +46,7 @@ async function copyModels() {
 
 const builds = [
   { ...common, entryPoints: { client: 'client/src/extension.ts' }, outdir: dist, external: ['vscode'] },
-  { ...common, entryPoints: { server: 'server/src/node/main.ts', clusteringWorker: 'server/src/node/clusteringWorker.ts', analysisWorker: 'server/src/node/analysisWorker.ts' }, outdir: dist },
+  { ...common, entryPoints: { server: 'server/src/node/main.ts', clusteringWorker: 'server/src/node/clusteringWorker.ts', analysisWorker: 'server/src/node/analysisWorker.ts', readerWorker: 'server/src/node/readerWorker.ts' }, outdir: dist },
   { ...common, entryPoints: { cli: 'server/src/cli/main.ts' }, outdir: dist },
   // The timeline plot's script, run inside its webview (a browser).
   { ...common, platform: 'browser', format: 'iife', target: 'es2022', entryPoints: { timelinePlot: 'client/src/timelinePlot/webview.ts' }, outdir: dist },

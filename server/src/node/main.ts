@@ -10,7 +10,9 @@ import { workerAnalysis } from './parallelAnalysis';
 import { loadNerModelFile } from './nerModelFile';
 import { analysisCacheDir, analysisVersionKey, createAnalysisCacheStore } from './analysisCacheStore';
 import { ANALYSIS_VERSION } from '../core/index';
-import { nodeFileSystem } from './nodeFileSystem';
+import { createNodeFileSystem } from './nodeFileSystem';
+import { readTextFile } from './textFileReading';
+import { workerReads } from './workerReads';
 
 const ner = loadNerModelFile();
 // Analyses kept between runs, valid for this analysis version, this very model and this build (analysisCacheStore.ts).
@@ -19,4 +21,7 @@ const analysisCache = (folders: readonly string[], clientDir: string | undefined
   return dir ? createAnalysisCacheStore(dir, analysisVersionKey(ANALYSIS_VERSION, ner.bytes, readFileSync(__filename)), log) : undefined;
 };
 
-startServer(createConnection(ProposedFeatures.all), { loadNerModel: () => ner.model, analysisCache, fs: nodeFileSystem, watchFolders, userName: gitUserName, git: gitAnnotations, clusterInBackground: workerClustering(), analyseInParallel: workerAnalysis() });
+// Articles are read in a worker thread, which leaves the server's thread to import and analyse them.
+const fs = createNodeFileSystem(workerReads(readTextFile) ?? readTextFile);
+
+startServer(createConnection(ProposedFeatures.all), { loadNerModel: () => ner.model, analysisCache, fs, watchFolders, userName: gitUserName, git: gitAnnotations, clusterInBackground: workerClustering(), analyseInParallel: workerAnalysis() });

@@ -1,13 +1,12 @@
 /** The workspace model's file operations on the real disk. */
 import { randomBytes } from 'node:crypto';
-import { constants, promises as fs, type Dirent } from 'node:fs';
+import { promises as fs, type Dirent } from 'node:fs';
 import * as path from 'node:path';
 import { lock } from 'proper-lockfile';
-import { FileRefusedError, type FileStamp, type WorkspaceFileSystem } from '../workspace/fileSystem';
+import type { FileStamp, ReadOptions, WorkspaceFileSystem } from '../workspace/fileSystem';
+import { readTextFile } from './textFileReading';
 import { claimLock, disclaimLock, isRunning, takeOverFromTheDead } from './lockOwner';
 
-/** Largest file read when the caller sets no limit (a string in V8 holds at most about 512 MB). */
-const DEFAULT_MAX_READ = 256 * 1024 * 1024;
 /** Symbolic links followed by hand in `realPath` (for links whose target does not exist) before giving up. */
 const MAX_LINKS = 40;
 
@@ -45,42 +44,15 @@ async function acquireLock(file: string, lockfilePath: string, onCompromised: (e
   }
 }
 
-export const nodeFileSystem: WorkspaceFileSystem = {
-  async readText(file, options) {
-    let handle: fs.FileHandle;
-    try {
-      // Non-blocking, so that opening a FIFO does not wait for a writer; what it is is checked on the open handle.
-      handle = await fs.open(file, constants.O_RDONLY | constants.O_NONBLOCK | (options?.noFollow ? constants.O_NOFOLLOW : 0));
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-      throw e;
-    }
-    try {
-      const s = await handle.stat();
-      if (!s.isFile()) throw new FileRefusedError(`${path.basename(file)} is not a regular file (${s.isDirectory() ? 'a folder' : s.isFIFO() ? 'a FIFO' : s.isCharacterDevice() || s.isBlockDevice() ? 'a device' : 'a special file'}); it is not read.`);
-      const max = options?.maxBytes ?? DEFAULT_MAX_READ;
-      const tooLarge = (size: number) => new FileRefusedError(`${path.basename(file)} is ${size} bytes, more than the ${max} read at most; it is not read.`);
-      if (s.size > max) throw tooLarge(s.size);
-      // Read by hand, not with `handle.readFile`, which takes a second fstat and decodes through a StringDecoder: one
-      // read of one byte more than the size usually ends short, which for a regular file is its end. A file that grew
-      // since its fstat is read on, in a larger buffer, up to the cap.
-      let buffer = Buffer.allocUnsafe(s.size + 1);
-      let length = 0;
-      for (;;) {
-        const { bytesRead } = await handle.read(buffer, length, buffer.length - length, length);
-        length += bytesRead;
-        if (length < buffer.length) break;
-        if (length > max) throw tooLarge(length);
-        const larger = Buffer.allocUnsafe(Math.min(buffer.length * 2, max + 1));
-        buffer.copy(larger, 0, 0, length);
-        buffer = larger;
-      }
-      return buffer.toString('utf8', 0, length);
-    } finally {
-      await handle.close();
-    }
-  },
+/**
+ * The disk; `readText` reads through `read` when given (the language server reads its articles in a worker thread,
+ * workerReads.ts), else with a file handle's promises.
+ */
+export function createNodeFileSystem(read: (file: string, options?: ReadOptions) => Promise<string | undefined> = readTextFile): WorkspaceFileSystem {
+  return { ...diskOperations, readText: read };
+}
 
+const diskOperations: Omit<WorkspaceFileSystem, 'readText'> = {
   async realPath(file) {
     let p = path.resolve(file);
     const rest: string[] = [];
@@ -195,3 +167,5 @@ export const nodeFileSystem: WorkspaceFileSystem = {
     return found;
   },
 };
+
+export const nodeFileSystem: WorkspaceFileSystem = createNodeFileSystem();

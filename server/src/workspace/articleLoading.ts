@@ -8,8 +8,12 @@ import { CancelledError, NEVER_CANCELLED, type CancellationToken, type CorpusSer
 import type { AnalysisCache, ClusteringBasis } from './analysisCache';
 import type { AnalysisPool, ParallelAnalysis } from './parallelAnalysis';
 
-/** Articles read ahead of the one being analysed (reads wait on the disk, analyses on the processor). */
-const READ_AHEAD = 16;
+/**
+ * Articles read ahead of the one being analysed (reads wait on the disk, analyses on the processor), asked for in
+ * groups of at least half as many: a reader that hands reads to a worker thread (node/workerReads.ts) sends each group
+ * in one message, where one read at a time cost a message each (half a second per 10,000 articles).
+ */
+const READ_AHEAD = 64;
 /** Articles sent to the analysis pool at a time (fewer messages; small enough to keep every worker busy). */
 const PARALLEL_BATCH = 8;
 
@@ -103,8 +107,10 @@ export async function loadArticles(service: CorpusService, options: ArticleLoadi
     for (let i = 0; i < list.length; i++) {
       check();
       const file = list[i];
-      for (ahead = Math.max(ahead, i); ahead < Math.min(list.length, i + READ_AHEAD); ahead++) {
-        if (!isOpen(list[ahead])) reads[ahead] = options.read(list[ahead]);
+      if (ahead - i <= READ_AHEAD / 2) {
+        for (ahead = Math.max(ahead, i); ahead < Math.min(list.length, i + READ_AHEAD); ahead++) {
+          if (!isOpen(list[ahead])) reads[ahead] = options.read(list[ahead]);
+        }
       }
       const reading = reads[i];
       reads[i] = undefined;
