@@ -108,6 +108,11 @@ const SENTENCE_END = new Set(['.', '!', '?']);
 export const MAX_SENTENCE_TOKENS = 400;
 
 function pushSentence(sentences: Sentence[], tokens: Token[], from: number, to: number, lineCase: LineCase): void {
+  // A line that is one sentence (most lines) gives it its own array of tokens, not a copy.
+  if (from === 0 && to === tokens.length && to <= MAX_SENTENCE_TOKENS) {
+    sentences.push({ tokens, lineCase });
+    return;
+  }
   for (let s = from; s < to; s += MAX_SENTENCE_TOKENS) {
     sentences.push({ tokens: tokens.slice(s, Math.min(to, s + MAX_SENTENCE_TOKENS)), lineCase });
   }
