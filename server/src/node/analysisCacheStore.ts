@@ -25,7 +25,8 @@ import { deserialize, serialize } from 'node:v8';
 import { createGunzip, gunzipSync } from 'node:zlib';
 import type { AnalysisCache, ClusteringBasis, KeptClustering } from '../workspace/analysisCache';
 
-const FORMAT = 1;
+/** The clustering file's format (2: mentions name their texts in the snapshot's table, see ClusteringSnapshot). */
+const FORMAT = 2;
 /** The shards' format: V8's serialisation of `{ format, version, entries: Map }`. */
 const SHARD_FORMAT = 2;
 const SHARDS = 16;

@@ -16,6 +16,7 @@ interface Pending {
   resolve(result: BackgroundClustering): void;
   reject(error: Error): void;
   /** The parts of the answer received so far. */
+  readonly texts: string[];
   readonly clusters: ClusteringSnapshot['clusters'][number][];
   readonly documents: ClusteringSnapshot['documents'][number][];
 }
@@ -50,7 +51,8 @@ export function workerClustering(file = path.join(__dirname, 'clusteringWorker.j
     thread.unref();
     thread.on('message', (m: FromWorker) => {
       const p = pending.get(m.id);
-      if ('clusters' in m) p?.clusters.push(...m.clusters);
+      if ('texts' in m) p?.texts.push(...m.texts);
+      else if ('clusters' in m) p?.clusters.push(...m.clusters);
       else if ('documents' in m) p?.documents.push(...m.documents);
       if (!('last' in m) && !('error' in m)) {
         // Read: the worker may send the next part, after whatever waits on this thread has had its turn.
@@ -58,7 +60,7 @@ export function workerClustering(file = path.join(__dirname, 'clusteringWorker.j
         return;
       }
       pending.delete(m.id);
-      if ('last' in m) p?.resolve({ snapshot: { clusters: p.clusters, documents: p.documents }, ...(m.json !== undefined ? { json: m.json } : {}) });
+      if ('last' in m) p?.resolve({ snapshot: { texts: p.texts, clusters: p.clusters, documents: p.documents }, ...(m.json !== undefined ? { json: m.json } : {}) });
       else p?.reject(new Error(m.error));
       if (!pending.size) {
         if (worker === own) worker = undefined;
@@ -89,7 +91,7 @@ export function workerClustering(file = path.join(__dirname, 'clusteringWorker.j
           const stop = () => void own.thread.terminate();
           signal?.addEventListener('abort', stop, { once: true });
           const settled = () => signal?.removeEventListener('abort', stop);
-          own.pending.set(id, { resolve: (r) => (settled(), resolve(r)), reject: (e) => (settled(), reject(e)), clusters: [], documents: [] });
+          own.pending.set(id, { resolve: (r) => (settled(), resolve(r)), reject: (e) => (settled(), reject(e)), texts: [], clusters: [], documents: [] });
           void (async () => {
             for (const docs of partsOf(input.docs, DOCS_PER_PART)) {
               if (!own.pending.has(id)) return; // the worker stopped meanwhile

@@ -10,6 +10,8 @@ import type { ClusteringInput, ClusteringSnapshot, DocumentEntities } from '../c
 /** Articles per part (about 25,000 names at 50 an article), and entities per part. */
 export const DOCS_PER_PART = 500;
 export const CLUSTERS_PER_PART = 5000;
+/** Texts of mentions per part. */
+export const TEXTS_PER_PART = 20000;
 
 /**
  * Server → worker: some articles' names, then (`last`) what to do with them all; and `received` for each part of the
@@ -21,10 +23,11 @@ export type ToWorker =
   | { readonly id: number; readonly received: true };
 
 /**
- * Worker → server: some entities, some articles' mentions, then (`last`) the JSON of it all when asked, gzipped (a
+ * Worker → server: some texts of mentions, some entities, some articles' mentions, then (`last`) the JSON of it all when asked, gzipped (a
  * tenth of the size: the server holds it until its analysis cache is written); or an error.
  */
 export type FromWorker =
+  | { readonly id: number; readonly texts: ClusteringSnapshot['texts'] }
   | { readonly id: number; readonly clusters: ClusteringSnapshot['clusters'] }
   | { readonly id: number; readonly documents: ClusteringSnapshot['documents'] }
   | { readonly id: number; readonly last: true; readonly json?: Uint8Array }

@@ -7,7 +7,7 @@
 import { parentPort } from 'node:worker_threads';
 import { gzipSync } from 'node:zlib';
 import { clusterEntities, snapshotOfClustering, type ClusteringInput, type DocumentEntities } from '../core/index';
-import { CLUSTERS_PER_PART, DOCS_PER_PART, partsOf, type FromWorker, type ToWorker } from './clusteringMessages';
+import { CLUSTERS_PER_PART, DOCS_PER_PART, TEXTS_PER_PART, partsOf, type FromWorker, type ToWorker } from './clusteringMessages';
 
 /** The names received so far, by request. */
 const received = new Map<number, DocumentEntities[]>();
@@ -44,6 +44,7 @@ async function answer(id: number, docs: DocumentEntities[], registry: Clustering
     // As JSON too when asked (for the analysis cache): written here, not on the server's thread, and gzipped (the
     // server holds it until the cache is written: tens of megabytes at 10,000 articles, a few once compressed).
     const json = serialized ? gzipSync(JSON.stringify(snapshot), { level: 1 }) : undefined;
+    for (const texts of partsOf(snapshot.texts, TEXTS_PER_PART)) await send({ id, texts });
     for (const clusters of partsOf(snapshot.clusters, CLUSTERS_PER_PART)) await send({ id, clusters });
     for (const documents of partsOf(snapshot.documents, DOCS_PER_PART)) await send({ id, documents });
     parentPort!.postMessage({ id, last: true, ...(json !== undefined ? { json } : {}) } satisfies FromWorker);

@@ -16,7 +16,7 @@ describe('the analysis cache on disk', () => {
   });
 
   const V1 = analysisVersionKey(1, new Uint8Array([1, 2, 3]));
-  const snapshot: ClusteringSnapshot = { clusters: [], documents: [] };
+  const snapshot: ClusteringSnapshot = { texts: [], clusters: [], documents: [] };
 
   async function saved(version = V1) {
     const a = createAnalysisCacheStore(dir, version);
@@ -77,8 +77,9 @@ describe('the analysis cache on disk', () => {
 
   it('keeps a clustering given as JSON (as the clustering worker writes it) the same as one given as objects', async () => {
     const full: ClusteringSnapshot = {
+      texts: ['Laos'],
       clusters: [{ entityId: 'e1', canonical: 'Laos', type: 'LOCATION', spellings: [['Laos', 2]], titles: [] }],
-      documents: [{ uri: '/w/a.txt', start: [0, 9], end: [4, 13], cluster: [0, 0], text: ['Laos', 'Laos'], title: [null, null] }],
+      documents: [{ uri: '/w/a.txt', start: [0, 9], end: [4, 13], cluster: [0, 0], text: [0, 0], title: [null, null] }],
     };
     const a = createAnalysisCacheStore(dir, V1);
     await a.load();
@@ -95,8 +96,9 @@ describe('the analysis cache on disk', () => {
     // is written a megabyte of the string at a time, and some chunk ends fall inside a surrogate pair.
     const names = Array.from({ length: 25_000 }, (_, i) => `Việt𝔄${'x'.repeat(i % 5)}${i}`);
     const big = {
+      texts: names,
       clusters: names.map((n, i) => ({ entityId: `e${i}`, canonical: n, type: 'LOCATION', spellings: [[n, 1]], titles: [] })),
-      documents: [{ uri: '/w/a.txt', start: names.map((_, i) => i * 20), end: names.map((_, i) => i * 20 + 9), cluster: names.map((_, i) => i), text: names, title: names.map(() => null) }],
+      documents: [{ uri: '/w/a.txt', start: names.map((_, i) => i * 20), end: names.map((_, i) => i * 20 + 9), cluster: names.map((_, i) => i), text: names.map((_, i) => i), title: names.map(() => null) }],
     } satisfies ClusteringSnapshot;
     // The first entity's canonical name is padded so that a pair's first half ends the first megabyte chunk.
     const edge = (1 << 20) - 1;

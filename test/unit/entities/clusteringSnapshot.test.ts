@@ -44,4 +44,15 @@ describe('a clustering rebuilt from its snapshot', () => {
     for (const c of [hanoi, vientiane]) assert.deepEqual(listed(c), listed(expected.cluster(c.entityId)!), c.canonical);
     assert.deepEqual(rebuilt.mentionsOf('d.txt'), expected.mentionsOf('d.txt'));
   });
+
+  it('holds each text of a mention once, named by index, and refuses a snapshot whose mentions name no text', () => {
+    const snapshot = snapshotOfClustering(clusterEntities(docs), uris);
+    assert.equal(new Set(snapshot.texts).size, snapshot.texts.length, 'each text once');
+    // Hanoi is mentioned five times, in three articles: one string.
+    assert.equal(snapshot.texts.filter((t) => t === 'Hanoi').length, 1);
+    const mentions = snapshot.documents.flatMap((d) => d.text);
+    assert.equal(mentions.filter((i) => snapshot.texts[i] === 'Hanoi').length, 5);
+    const broken = { ...snapshot, documents: snapshot.documents.map((d, k) => (k === 0 ? { ...d, text: d.text.map(() => snapshot.texts.length) } : d)) };
+    assert.throws(() => clusteringFromSnapshot(broken, EMPTY_REGISTRY), /a mention of a\.txt names no text/);
+  });
 });

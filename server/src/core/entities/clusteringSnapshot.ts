@@ -31,6 +31,12 @@ interface HeldDocument {
 const PLACE = 4;
 
 export interface ClusteringSnapshot {
+  /**
+   * Every distinct text of a mention, once: documents name their mentions' texts by index (a string per occurrence
+   * made the snapshot of 10,000 articles half a million strings, in JSON, in every message from the worker, and in
+   * the analysis cache, each then looked up to be shared).
+   */
+  readonly texts: readonly string[];
   readonly clusters: readonly {
     readonly entityId: string;
     readonly canonical: string;
@@ -48,8 +54,10 @@ export interface ClusteringSnapshot {
     readonly end: readonly number[];
     /** Index into `clusters`. */
     readonly cluster: readonly number[];
-    readonly text: readonly string[];
-    readonly title: readonly (string | null)[];
+    /** Index into `texts`. */
+    readonly text: readonly number[];
+    /** Title per mention, only for documents where a mention has one (most have none). */
+    readonly title?: readonly (string | null)[];
     /** Owner country (`Laos’ Ministry of …`) and nested flag per mention, only for documents that have any. */
     readonly country?: readonly (string | null)[];
     readonly nested?: readonly boolean[];
@@ -65,7 +73,15 @@ export function snapshotOfClustering(clustering: EntityClustering, uris: readonl
   const index = new Map(clusters.map((c, i) => [c.entityId, i]));
   const lists = options.lookAlikes ? lookAlikeLists(clustering) : undefined;
   const lookAlikesOf = (c: EntityCluster) => lists![index.get(c.entityId)!];
+  const texts: string[] = [];
+  const textIds = new Map<string, number>();
+  const textId = (t: string): number => {
+    let id = textIds.get(t);
+    if (id === undefined) textIds.set(t, (id = texts.push(t) - 1));
+    return id;
+  };
   return {
+    texts,
     clusters: clusters.map((c) => ({
       entityId: c.entityId,
       canonical: c.canonical,
@@ -82,8 +98,8 @@ export function snapshotOfClustering(clustering: EntityClustering, uris: readonl
         start: ms.map((m) => m.start),
         end: ms.map((m) => m.end),
         cluster: ms.map((m) => index.get(m.entityId) ?? -1),
-        text: ms.map((m) => m.text),
-        title: ms.map((m) => m.title ?? null),
+        text: ms.map((m) => textId(m.text)),
+        ...(ms.some((m) => m.title !== undefined) ? { title: ms.map((m) => m.title ?? null) } : {}),
         ...(ms.some((m) => m.country !== undefined) ? { country: ms.map((m) => m.country ?? null) } : {}),
         ...(ms.some((m) => m.nested) ? { nested: ms.map((m) => m.nested === true) } : {}),
       };
@@ -185,8 +201,8 @@ export function* clusteringFromSnapshotInSlices(
   registry: EntityRegistry,
   perSlice = DOCUMENTS_PER_SLICE,
 ): Generator<void, EntityClustering, void> {
-  // Texts are interned (one string per spelling, shared by the entities' spellings and every mention of it): a
-  // snapshot from a worker or a file has a string per occurrence. Mentions hold their text's index in `source.texts`.
+  // Texts are interned (one string per spelling, shared by the entities' spellings and every mention of it): the
+  // snapshot's table of texts, to which the entities' spellings are matched. Mentions hold their text's index in it.
   const source = new MentionRuns();
   const textTable = source.texts;
   const spelling = new Map<string, number>();
@@ -195,6 +211,12 @@ export function* clusteringFromSnapshotInSlices(
     if (id === undefined) spelling.set(t, (id = textTable.push(t) - 1));
     return id;
   };
+  for (const t of snapshot.texts) {
+    if (typeof t !== 'string') throw new Error('a text of the clustering snapshot is not a string');
+    textId(t);
+  }
+  const textsGiven = snapshot.texts.length;
+  if (textTable.length !== textsGiven) throw new Error('the clustering snapshot lists a text twice');
   const intern = (t: string): string => textTable[textId(t)];
   const clusters: SnapshotCluster[] = [];
   for (const c of snapshot.clusters) {
@@ -222,11 +244,13 @@ export function* clusteringFromSnapshotInSlices(
       places[PLACE * i] = d.start[i];
       places[PLACE * i + 1] = d.end[i];
       places[PLACE * i + 2] = d.cluster[i];
-      places[PLACE * i + 3] = textId(d.text[i]);
+      const text = d.text[i];
+      if (!(text >= 0 && text < textsGiven)) throw new Error(`a mention of ${d.uri} names no text of the clustering snapshot`);
+      places[PLACE * i + 3] = text;
     }
     docList.push({
       uri: d.uri, places, count: n,
-      ...(d.title.some((t) => t !== null) ? { title: d.title } : {}),
+      ...(d.title?.some((t) => t !== null) ? { title: d.title } : {}),
       ...(d.country ? { country: d.country } : {}),
       ...(d.nested ? { nested: d.nested } : {}),
     });
