@@ -446,6 +446,7 @@ export function createCorpusService(init: CorpusServiceInit): CorpusService {
             yield;
           }
           for (let i = 0; i < samples.length; i++) scratch.findings(`warm-up:${i}`, token);
+          // An edit takes the article's passages out of the index before putting them back: that code too.
           scratch.remove('warm-up:0');
           yield;
         }

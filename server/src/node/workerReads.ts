@@ -63,7 +63,7 @@ export function workerReads(fallback: ReadText, file = path.join(__dirname, 'rea
   return (f, options) => {
     if (stopped) return fallback(f, options);
     return new Promise<string | undefined>((resolve, reject) => {
-      const request: ReadRequest = { id: ++nextId, file: f, ...(options ? { options: { ...options } } : {}) };
+      const request: ReadRequest = { id: ++nextId, file: f, ...(options ? { options } : {}) };
       waiting.set(request.id, { request, resolve, reject });
       if (batch.push(request) === 1) queueMicrotask(send);
     });
