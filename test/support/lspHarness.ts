@@ -49,6 +49,8 @@ export interface HarnessOptions {
   readonly initializationOptions?: unknown;
   /** More workspace folders after `root`. */
   readonly moreFolders?: readonly string[];
+  /** The client answers `client/registerCapability` only once this resolves (its watchers start late). */
+  readonly registrationGate?: Promise<void>;
 }
 
 const RAW = '__rawParams';
@@ -90,8 +92,9 @@ export async function startLspHarness(root: string, settings?: unknown, fs: Work
     notifications.push({ method, params });
   });
   client.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => settings ?? null));
-  client.onRequest('client/registerCapability', (p: { registrations: LspHarness['registrations'] }) => {
+  client.onRequest('client/registerCapability', async (p: { registrations: LspHarness['registrations'] }) => {
     registrations.push(...p.registrations);
+    await options.registrationGate;
     return null;
   });
   client.onRequest('window/workDoneProgress/create', () => null);

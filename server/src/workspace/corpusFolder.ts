@@ -54,7 +54,8 @@ import { corpusGlobs, type CorpusGlobs } from './corpusGlobs';
 import { Emitter, type Disposable, type Listener } from './emitter';
 import { confineToFolder, type ConfinedFileSystem, isWithin, leadsInside, MAX_ANALYST_FILE_BYTES, maxBytesOfChars } from './boundary';
 import { fileByFile, type FolderChangeSource } from './folderChanges';
-import { FileRefusedError, type WorkspaceFileSystem } from './fileSystem';
+import { changesSince } from './catchUp';
+import { FileRefusedError, type FileStamp, type WorkspaceFileSystem } from './fileSystem';
 import type { Settings } from './settings';
 import {
   articleOfSidecarPath,
@@ -159,6 +160,9 @@ export class CorpusFolder {
   private readonly operations = new Set<Promise<unknown>>();
   /** The batches of files changed on disk, handled in order (`filesChanged`). */
   private fileChanges: Promise<void> = Promise.resolve();
+  /** When load() began to list the folder, and the stamps of the registry, ignore list and taxonomy it read (catchUp). */
+  private listedAt = 0;
+  private readonly fixedStamps = new Map<string, FileStamp | undefined>();
 
   /** Subscribe to what changes in this folder. */
   readonly onDidChange: (listener: Listener<CorpusEvent>) => Disposable = this.emitter.event;
@@ -599,6 +603,8 @@ export class CorpusFolder {
 
   /** Reads everything once: the list of articles and every analyst file. */
   async load(): Promise<void> {
+    this.listedAt = Date.now();
+    for (const file of [this.registryFile, this.ignoreFile, this.taxonomyFile]) this.fixedStamps.set(file, await this.fs.stamp(file).catch(() => undefined));
     const found = await Promise.all(
       this.globs.bases.map((base) => this.fs.listFiles(path.join(this.root, base), (dir) => this.globs.enters(path.basename(dir)))),
     );
@@ -615,6 +621,25 @@ export class CorpusFolder {
     for (const dir of new Set(analystFiles.filter((f) => f.endsWith('.tmp')).map((f) => path.dirname(f)))) await this.fs.removeLeftovers(dir);
     const sidecarFiles = analystFiles.filter((f) => isSidecarFile(this.annotationsDir, f)).sort();
     for (const file of sidecarFiles) await this.readSidecar(file);
+  }
+
+  /**
+   * Handles what changed on disk between load()'s listing and the moment a watcher began to watch (catchUp.ts): call it
+   * once the watcher runs. Files unchanged since the listing are not read again.
+   */
+  catchUp(): Promise<void> {
+    const run = changesSince(
+      {
+        tracked: () => [...this.articleSet, ...this.sidecarOwners.keys(), ...this.shadowed.values(), ...this.problemFiles.keys(), ...this.warningFiles.keys()],
+        list: () => this.folderChanges.listWanted(this.root),
+        stamp: (file) => this.fs.stamp(file).catch(() => undefined),
+      },
+      this.listedAt,
+      this.fixedStamps,
+    ).then((changes) => (changes.length ? this.filesChanged(changes) : undefined));
+    this.operations.add(run);
+    void run.finally(() => this.operations.delete(run)).catch(() => undefined);
+    return run;
   }
 
   /**

@@ -20,4 +20,9 @@ export interface WatchSpec {
  * (`deleted: true`), coalesced: a burst of changes (a `git pull`) arrives as one or a few lists. A folder that
  * appears is reported file by file; a folder that goes away, as the removal of every wanted file it held.
  */
-export type WatchFolders = (specs: readonly WatchSpec[], onChanges: (changes: FileChange[]) => void, onError?: (message: string) => void) => Disposable;
+export type WatchFolders = (specs: readonly WatchSpec[], onChanges: (changes: FileChange[]) => void, onError?: (message: string) => void) => FolderWatch;
+
+/** A running watch. `ready` resolves once every folder in the specs is watched: from then on, no change goes unseen. */
+export interface FolderWatch extends Disposable {
+  readonly ready: Promise<void>;
+}

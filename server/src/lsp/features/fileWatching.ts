@@ -12,7 +12,7 @@ import * as path from 'node:path';
 import { DidChangeWatchedFilesNotification, WatchKind, type Disposable, type FileSystemWatcher } from 'vscode-languageserver';
 import { corpusGlobs } from '../../workspace/corpusGlobs';
 import type { CorpusFolder } from '../../workspace/corpusFolder';
-import type { WatchSpec } from '../../workspace/folderWatcher';
+import type { FolderWatch, WatchSpec } from '../../workspace/folderWatcher';
 import { SETTINGS_FILE } from '../../workspace/settingsFile';
 import type { Feature } from '../context';
 import { forwardFileChanges } from './documentSync';
@@ -24,7 +24,18 @@ export const fileWatching: Feature = {
     let registered = '';
     let registration: Promise<Disposable | undefined> | undefined;
     let watching = '';
-    let watcher: { dispose(): void } | undefined;
+    let watcher: FolderWatch | undefined;
+
+    // What changed between the folders' listing and the watcher's start is read once both the watcher runs and the
+    // indexing is done (workspace/catchUp.ts): a `git pull` during a 30 s cold start is not missed.
+    const catchUp = (corpora: readonly CorpusFolder[], watcherRuns: Promise<boolean>) =>
+      void watcherRuns
+        .then(async (runs) => {
+          if (!runs) return; // no watcher: nothing to catch up with
+          await ctx.indexer.ready;
+          await Promise.all(corpora.filter((c) => ctx.workspace.all().includes(c)).map((c) => c.catchUp()));
+        })
+        .catch((e) => ctx.connection.console.error(`Looking for changes made while the workspace opened failed: ${(e as Error).stack ?? e}`));
 
     ctx.onWorkspaceOpened(() => {
       const folders = ctx.workspace.allFolders();
@@ -32,28 +43,33 @@ export const fileWatching: Feature = {
       if (ctx.client.watchesFilesOnRequest) {
         const watchers = corpora.flatMap((c) => clientWatchers(c, folders.find((f) => f.root === c.root)?.uri, ctx.client.relativePatterns));
         const key = JSON.stringify(watchers);
-        if (key === registered) return;
-        registered = key;
-        // The new registration first, then the old one goes: no moment without a watcher.
-        const previous = registration;
-        registration = ctx.connection.client.register(DidChangeWatchedFilesNotification.type, { watchers }).catch((e) => {
-          ctx.connection.console.warn(`The client did not register file watchers (${(e as Error).message}); changes on disk may go unnoticed.`);
-          return undefined;
-        });
-        void previous?.then((d) => d?.dispose());
+        if (key !== registered) {
+          registered = key;
+          // The new registration first, then the old one goes: no moment without a watcher.
+          const previous = registration;
+          registration = ctx.connection.client.register(DidChangeWatchedFilesNotification.type, { watchers }).catch((e) => {
+            ctx.connection.console.warn(`The client did not register file watchers (${(e as Error).message}); changes on disk may go unnoticed.`);
+            return undefined;
+          });
+          void previous?.then((d) => d?.dispose());
+        }
+        const current = registration;
+        if (current) catchUp(corpora, current.then((d) => d !== undefined));
         return;
       }
       if (!ctx.watchFolders) return;
       const specs = corpora.map((c) => watchSpec(c, !ctx.workspace.configurationSupported));
       const key = JSON.stringify(corpora.map((c) => [c.root, c.settings.corpus, c.annotationsDir, !ctx.workspace.configurationSupported]));
-      if (key === watching) return;
-      watching = key;
-      watcher?.dispose();
-      watcher = ctx.watchFolders(
-        specs,
-        (changes) => void forwardFileChanges(ctx, changes).catch((e) => ctx.connection.console.error(`Reading changed files failed: ${(e as Error).stack ?? e}`)),
-        (message) => ctx.connection.console.warn(`File watching: ${message}`),
-      );
+      if (key !== watching) {
+        watching = key;
+        watcher?.dispose();
+        watcher = ctx.watchFolders(
+          specs,
+          (changes) => void forwardFileChanges(ctx, changes).catch((e) => ctx.connection.console.error(`Reading changed files failed: ${(e as Error).stack ?? e}`)),
+          (message) => ctx.connection.console.warn(`File watching: ${message}`),
+        );
+      }
+      catchUp(corpora, watcher!.ready.then(() => true));
     });
   },
 };
