@@ -19,7 +19,9 @@ import { createBoilerplateIndex, type BoilerplateCluster } from './boilerplate/i
 import { compileIgnores, filterClusters, filterFindings, NO_IGNORES, type BoilerplateIgnores } from './boilerplate/ignoreRules';
 import type { ArticleState } from './analysisState';
 import { StoredNames } from './entities/storedNames';
+import { RecognitionMemo } from './entities/recognitionMemo';
 import { runToEnd } from './slices';
+import { analyseArticleAlone, type ArticleAlone } from './articleAlone';
 
 export interface ClusteringInput {
   /** Every article in uri order; its names are made each time `entities` is read (a getter: read it once). */
@@ -75,6 +77,12 @@ export interface CorpusService {
   analyze(uri: string, options: AnalysisOptions | undefined, token: CancellationToken): DocumentAnalysis;
   entityAt(uri: string, offset: number, token: CancellationToken): EntityAt | undefined;
   /**
+   * What the article says by itself (articleAlone.ts): for a host still reading the corpus, which answers from the
+   * open article rather than cluster a corpus it has only part of. Undefined for an article it does not hold. Kept
+   * until the article, the registry, the options or the ignore list change.
+   */
+  articleAlone(uri: string, options: AnalysisOptions | undefined, token: CancellationToken): ArticleAlone | undefined;
+  /**
    * The corpus-wide clustering. `current` (default) rebuilds it if any article changed since it was built; `fast`
    * returns the last one with the changed articles seen through it (provisionalClustering), so that a keystroke costs
    * the article and not the corpus. `analyze` and `entityAt` are always fast.
@@ -118,16 +126,30 @@ export interface CorpusService {
    * result. A host runs it when idle after indexing and after each clustering it puts in use.
    */
   prepareForEditsInSlices(token: CancellationToken): Generator<void, void, void>;
+  /**
+   * The article is open in an editor: from now on the sentences of its last version are kept with it (a memo of what
+   * recognising each found, recognitionMemo.ts), so an edit recognises again only the sentences it changed. Recognises
+   * the current text once to fill the memo (a host runs this when idle after the open). Held for the
+   * `MAX_EDITED_ARTICLES` articles opened or edited last; results are the same with it as without.
+   */
+  editingStarted(uri: string, token: CancellationToken): void;
+  /** The article is no longer open in an editor: what `editingStarted` kept for it is let go. */
+  editingEnded(uri: string): void;
 }
+
+/** Articles whose recognition memo (editingStarted) is held at once: those opened or edited last. */
+export const MAX_EDITED_ARTICLES = 8;
 
 /** Articles the per-article analyses are run on once, ahead of the first edit (prepareForEditsInSlices). */
 const WARM_UP_ARTICLES = 4;
 
 interface DocState {
+  readonly uri: string;
   readonly text: string;
   /** Its names once recognised, held compactly (made into objects when asked for). */
   entities?: StoredNames;
   dates?: { key: string; documentDate?: DocumentDate; dates: DateMention[] };
+  alone?: { key: string; registry: EntityRegistry; ignores: unknown; result: ArticleAlone };
 }
 
 export function createCorpusService(init: CorpusServiceInit): CorpusService {
@@ -190,12 +212,22 @@ export function createCorpusService(init: CorpusServiceInit): CorpusService {
     clusters = undefined;
   };
 
+  /** Articles open in an editor (editingStarted), most recently opened or edited last, with their recognition memos. */
+  const editing = new Map<string, RecognitionMemo>();
+  const memoOf = (uri: string): RecognitionMemo | undefined => {
+    const memo = editing.get(uri);
+    if (memo === undefined) return undefined;
+    editing.delete(uri); // most recently used last
+    editing.set(uri, memo);
+    return memo;
+  };
+
   /** An article's names, recognised on first use. */
   const recognized = (state: DocState, token?: CancellationToken): StoredNames => {
     let entities = state.entities;
     if (!entities) {
       throwIfCancelled(token);
-      entities = StoredNames.of(state.text, recognizer.recognize(state.text, token));
+      entities = StoredNames.of(state.text, recognizer.recognize(state.text, token, memoOf(state.uri)));
       state.entities = entities;
     }
     return entities;
@@ -291,7 +323,7 @@ export function createCorpusService(init: CorpusServiceInit): CorpusService {
     setDocument(uri, text) {
       const old = docs.get(uri);
       if (old && old.text === text) return;
-      docs.set(uri, { text });
+      docs.set(uri, { uri, text });
       unindexed.set(uri, text);
       documentChanged(uri);
     },
@@ -316,6 +348,7 @@ export function createCorpusService(init: CorpusServiceInit): CorpusService {
       return state.entities.state(boilerplate.summaryOf(uri));
     },
     removeDocument(uri) {
+      editing.delete(uri);
       if (!docs.delete(uri)) return;
       unindexed.delete(uri);
       boilerplate.remove(uri);
@@ -362,6 +395,19 @@ export function createCorpusService(init: CorpusServiceInit): CorpusService {
         inCorpus: mentionCountOf(cluster),
         articles,
       };
+    },
+    articleAlone(uri, options, token) {
+      const state = docs.get(uri);
+      if (!state) return undefined;
+      const key = JSON.stringify(options?.dates ?? {});
+      const kept = state.alone;
+      if (kept && kept.key === key && kept.registry === registry && kept.ignores === ignores) return kept.result;
+      const result = analyseArticleAlone(
+        { uri, text: state.text, names: recognized(state, token).list(), registry, dates: datesOf(state, options?.dates, token), ignores },
+        token,
+      );
+      state.alone = { key, registry, ignores, result };
+      return result;
     },
     entityClustering: (token, freshness = 'current') => (freshness === 'fast' ? getFastClustering(token) : getClustering(token)),
     clusteringIsStale() {
@@ -431,6 +477,19 @@ export function createCorpusService(init: CorpusServiceInit): CorpusService {
     setBoilerplateIgnores(next) {
       ignores = compileIgnores(next);
       clusters = undefined;
+    },
+    editingStarted(uri, token) {
+      const state = docs.get(uri);
+      if (!state || editing.has(uri)) return;
+      const memo = new RecognitionMemo();
+      editing.set(uri, memo);
+      while (editing.size > MAX_EDITED_ARTICLES) editing.delete(editing.keys().next().value!);
+      // The memo is filled by recognising the text (its names too, when they were not known yet).
+      const entities = recognizer.recognize(state.text, token, memo);
+      if (!state.entities && docs.get(uri) === state) state.entities = StoredNames.of(state.text, entities);
+    },
+    editingEnded(uri) {
+      editing.delete(uri);
     },
     *prepareForEditsInSlices(token) {
       if (!warmedUp) {

@@ -26,6 +26,19 @@ import { SentenceRuleMemo } from './sentenceRuleMemo';
 import { TypedViews } from './typedViews';
 import { titleStart } from './titles';
 import { LineCase, segment, type Sentence, type Token } from './tokenize';
+import {
+  cueBitsOf,
+  cuesHold,
+  LoggedTests,
+  newTestLog,
+  NOT_READ,
+  replayMemory,
+  sentenceKey,
+  shiftedSpans,
+  testsHold,
+  type RecognitionMemo,
+  type TestLog,
+} from './recognitionMemo';
 
 /**
  * The most tokens one name may have. The longest in the seeds has 12 (`Việt Nam – Laos Friendship Association in the
@@ -35,14 +48,19 @@ import { LineCase, segment, type Sentence, type Token } from './tokenize';
 export const MAX_NAME_TOKENS = 24;
 
 export interface EntityRecognizer {
-  recognize(text: string, token?: CancellationToken): RecognizedEntity[];
+  /**
+   * The names of `text`. With `memo` (an article being edited), the sentences the memo holds from the article's last
+   * version are not tagged again when nothing they read changed (recognitionMemo.ts), and the memo then holds this
+   * version's: the result is the same as without it.
+   */
+  recognize(text: string, token?: CancellationToken, memo?: RecognitionMemo): RecognizedEntity[];
 }
 
 export function createEntityRecognizer(model: NerModel): EntityRecognizer {
   const cache = new WordCache();
   return Object.freeze({
-    recognize(text: string, token?: CancellationToken): RecognizedEntity[] {
-      return recognize(model, cache, text, token);
+    recognize(text: string, token?: CancellationToken, memo?: RecognitionMemo): RecognizedEntity[] {
+      return recognize(model, cache, text, token, memo);
     },
   });
 }
@@ -90,6 +108,7 @@ function recognize(
   cache: WordCache,
   text: string,
   token: CancellationToken | undefined,
+  recognitionMemo: RecognitionMemo | undefined,
 ): RecognizedEntity[] {
   throwIfCancelled(token);
   const isCommon = (key: string): boolean => model.commonWords.has(key);
@@ -115,12 +134,18 @@ function recognize(
   for (let s = 0, at = 0; s < sentences.length; at += sentences[s].tokens.length, s++) {
     if (headings[s]) for (let i = 0; i < sentences[s].tokens.length; i++) headingWords.add(looks[at + i].info.lowerText);
   }
-  const commonTests: CommonWordTests = {
+  const documentTests: CommonWordTests = {
     isCommon,
     seenLower,
     seenCapitalisedMid: (w) => cues.capMid.has(lookup(model, cache, w).info.lowerText),
     inHeading: (w) => headingWords.has(lookup(model, cache, w).info.lowerText),
   };
+  // With a memo, the tests the rules make are logged per sentence (what a later version checks before reusing it).
+  const pass = recognitionMemo?.begin();
+  const logged = pass ? new LoggedTests(documentTests) : undefined;
+  const commonTests: CommonWordTests = logged ?? documentTests;
+  /** Each in-document memo key's test log, for a sentence whose spans come from that memo. */
+  const logsByMemoKey = pass ? new Map<string, TestLog>() : undefined;
   const spans: TokenSpan[][] = [];
   const memory = new DocMemory();
   // The rules' spans of sentences met before in this document (see sentenceRuleMemo.ts).
@@ -136,15 +161,29 @@ function recognize(
       infos[i] = c.info;
       base[i] = c.scores;
     }
+    let resultKey: string | undefined;
+    if (pass) {
+      resultKey = sentenceKey(sentenceTokens, sentences[s].lineCase, headings[s]);
+      const before = pass.offer(resultKey);
+      if (before !== undefined && cuesHold(before, infos, n, cues) && testsHold(before.log, documentTests) && replayMemory(before, infos, n, memory)) {
+        pass.keep(resultKey, before);
+        spans.push(shiftedSpans(before.spans, n ? sentenceTokens[0].start : 0));
+        continue;
+      }
+    }
     const ctx = contextOf(infos, n, sentences[s].lineCase, cues);
-    const labels = tagSentenceLazy(model, ctx, base, N_INTRINSIC, memory);
+    const memoryReads = pass ? new Uint8Array(n).fill(NOT_READ) : undefined;
+    const labels = tagSentenceLazy(model, ctx, base, N_INTRINSIC, memory, memoryReads);
     const tok = tokenLists[s];
     const key = memo.keyOf(sentenceTokens, labels, sentences[s].lineCase, headings[s]);
     const known = key === undefined ? undefined : memo.get(key, sentenceTokens[0].start);
     if (known !== undefined) {
+      const log = logsByMemoKey?.get(key!);
+      if (pass && log) pass.keep(resultKey!, { labels, memoryReads: memoryReads!, cues: cueBitsOf(infos, n, cues, memoryReads!), spans: shiftedSpans(known, -sentenceTokens[0].start), log });
       spans.push(known);
       continue;
     }
+    const log = logged ? (logged.log = newTestLog()) : undefined;
     const cleaned: TokenSpan[] = [];
     for (const raw of spansFromLabels(labels)) {
       const c = cleanSpan(tok, raw);
@@ -160,9 +199,16 @@ function recognize(
       for (const part of splitHyphenPlaces(tok, sp)) if (part.to - part.from <= MAX_NAME_TOKENS) found.push(part);
     }
     if (key !== undefined) memo.set(key, sentenceTokens[0].start, found);
+    if (pass) {
+      logged!.log = undefined;
+      if (key !== undefined) logsByMemoKey!.set(key, log!);
+      const at = n ? sentenceTokens[0].start : 0;
+      pass.keep(resultKey!, { labels, memoryReads: memoryReads!, cues: cueBitsOf(infos, n, cues, memoryReads!), spans: shiftedSpans(found, -at), log: log! });
+    }
     spans.push(found);
   }
   throwIfCancelled(token);
+  pass?.finish();
   propagateNames(tokenLists, spans, seenLower);
   const out: RecognizedEntity[] = [];
   spans.forEach((list, s) => {

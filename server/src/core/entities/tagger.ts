@@ -95,6 +95,8 @@ export function tagSentenceLazy(
   base: readonly Float64Array[],
   skip: number,
   memory: DocMemory,
+  /** When given, the memory feature read for each token is written here (recognitionMemo.ts: NOT_READ elsewhere). */
+  memoryReads?: Uint8Array,
 ): Uint8Array {
   const n = ctx.length;
   const out = new Uint8Array(n);
@@ -110,7 +112,9 @@ export function tagSentenceLazy(
     if (p1 !== 0 || !info.skippable) {
       tokenFeatures(ctx, i, statics, skip === 0);
       const key = info.lowerText;
-      scoreToken(table, statics, i, p1, p2, hist, scores, base, skip, memory.feature(key));
+      const remembered = memory.feature(key);
+      if (memoryReads !== undefined) memoryReads[i] = remembered;
+      scoreToken(table, statics, i, p1, p2, hist, scores, base, skip, remembered);
       y = bestLabel(scores, p1);
       if (cc !== 0 && cc !== 4) memory.record(key, y);
     }
@@ -157,6 +161,14 @@ export class DocMemory {
     let c = this.counts.get(key);
     if (c === undefined) this.counts.set(key, (c = this.countVectors.next()));
     c[label === 0 ? 0 : 1 + ((label - 1) >> 1)]++;
+  }
+
+  /** Takes back one `record(key, label)` (the memory is then as it was before it). */
+  unrecord(key: string, label: number): void {
+    const c = this.counts.get(key);
+    if (c === undefined) return;
+    c[label === 0 ? 0 : 1 + ((label - 1) >> 1)]--;
+    if (c[0] + c[1] + c[2] + c[3] + c[4] === 0) this.counts.delete(key);
   }
 }
 

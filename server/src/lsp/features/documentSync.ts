@@ -5,6 +5,7 @@
  * (fileWatching.ts); both go through `forwardFileChanges`.
  */
 import { FileChangeType, TextDocumentSyncKind } from 'vscode-languageserver';
+import { NEVER_CANCELLED } from '../../core/index';
 import type { FileChange } from '../../workspace/corpusFolder';
 import type { Feature, ServerContext } from '../context';
 import { uriToPath } from '../workspace';
@@ -47,6 +48,11 @@ export const documentSync: Feature = {
         }
         ctx.tags.track(file, document.uri, text);
         ctx.validateSoon(0, document.uri);
+        // After the open's diagnostics (the timer set after the validation's): what recognising the article finds per
+        // sentence is kept with it from now on, so that an edit recognises only the sentences it changed.
+        setTimeout(() => {
+          if (documents.get(document.uri) === document) service.editingStarted(file, NEVER_CANCELLED);
+        }, 0);
       }
     });
     documents.onDidChangeContent(async (event) => {
@@ -74,6 +80,7 @@ export const documentSync: Feature = {
       ctx.tags.untrack(document.uri);
       ctx.notify.tagsChanged([document.uri]); // its tags are re-anchored against the text on disk now
       workspace.forgetClientUri(file);
+      service.editingEnded(file);
       await workspace.ready;
       if (workspace.isInCorpus(file)) {
         const onDisk = await workspace.fs.readText(file).catch(() => undefined);
