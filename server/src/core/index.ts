@@ -2,6 +2,7 @@
 export * from './types';
 export { createCorpusService } from './corpusService';
 export type { CorpusService, CorpusServiceInit, AnalysisOptions, DocumentAnalysis, EntityAt } from './corpusService';
+export type { ArticleAlone } from './articleAlone';
 export { ANALYSIS_VERSION } from './analysisState';
 export type { ArticleState } from './analysisState';
 export { parseNerModel } from './entities/model';
