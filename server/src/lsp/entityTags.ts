@@ -16,18 +16,58 @@ export interface EntityTagCount {
 /** At most this many articles are read per hover. */
 const MAX_ARTICLES = 2000;
 
-export function tagsOnMentions(ctx: ServerContext, cluster: EntityCluster): EntityTagCount[] {
+type Spans = readonly { start: number; end: number }[];
+
+/**
+ * A cluster's mentions by article, made once per cluster (a name hovered again costs no pass over its thousands of
+ * mentions). Clusters of a clustering never change; the provisional ones of an edit only grow, so the list is made
+ * again when its length moved.
+ */
+const byFileOf = new WeakMap<EntityCluster, { mentions: readonly unknown[]; count: number; byFile: Map<string, Spans> }>();
+function mentionsByFile(cluster: EntityCluster): Map<string, Spans> {
+  const mentions = cluster.mentions;
+  const kept = byFileOf.get(cluster);
+  if (kept && kept.mentions === mentions && kept.count === mentions.length) return kept.byFile;
   const byFile = new Map<string, { start: number; end: number }[]>();
-  for (const m of cluster.mentions) {
+  for (const m of mentions) {
     let list = byFile.get(m.uri);
     if (!list) byFile.set(m.uri, (list = []));
     list.push(m);
   }
-  const counts = new Map<string, { passages: Set<string>; articles: Set<string> }>();
-  let read = 0;
+  byFileOf.set(cluster, { mentions, count: mentions.length, byFile });
+  return byFile;
+}
+
+/**
+ * The articles to look at: those mentioning the entity that have a sidecar. Found from the side with fewer: the
+ * articles with sidecars when they are fewer than the entity's articles (and too few for the cap to matter, so the
+ * same articles are read either way), else the entity's articles, in their order, up to the cap.
+ */
+function taggedArticles(ctx: ServerContext, byFile: Map<string, Spans>): [string, Spans][] {
+  const folders = ctx.workspace.all();
+  let withSidecars = 0;
+  for (const corpus of folders) withSidecars += corpus.allSidecars().size;
+  const out: [string, Spans][] = [];
+  if (withSidecars <= MAX_ARTICLES && withSidecars < byFile.size) {
+    for (const corpus of folders) {
+      for (const file of corpus.allSidecars().keys()) {
+        const mentions = byFile.get(file);
+        if (mentions && ctx.workspace.corpusOf(file)?.sidecarOf(file)) out.push([file, mentions]);
+      }
+    }
+    return out;
+  }
   for (const [file, mentions] of byFile) {
     if (!ctx.workspace.corpusOf(file)?.sidecarOf(file)) continue;
-    if (++read > MAX_ARTICLES) break;
+    if (out.length === MAX_ARTICLES) break;
+    out.push([file, mentions]);
+  }
+  return out;
+}
+
+export function tagsOnMentions(ctx: ServerContext, cluster: EntityCluster): EntityTagCount[] {
+  const counts = new Map<string, { passages: Set<string>; articles: Set<string> }>();
+  for (const [file, mentions] of taggedArticles(ctx, mentionsByFile(cluster))) {
     const text = ctx.service.getText(file);
     if (text === undefined) continue;
     for (const t of ctx.tags.anchoredTags(file, text)) {

@@ -26,6 +26,12 @@ export interface HoverParts {
    * client declared (`initializationOptions.clientCommands`): other editors show the tag and its note without links.
    */
   tagLinks?: { uri: string; editNote?: string; remove?: string };
+  /**
+   * The corpus is still being indexed, where it is ("4,097 of 10,006 articles"): `analysis` and `entity` are the
+   * article's alone (CorpusService.articleAlone), so the entity's spellings and counts are said to be this article's,
+   * its corpus-wide id and counts are left out, and one line says the corpus is not all counted yet.
+   */
+  indexing?: string;
 }
 
 /** Markdown for the hover at `offset`, and the span it applies to; undefined when there is nothing to say. */
@@ -38,7 +44,10 @@ export function hoverMarkdown(p: HoverParts): { markdown: string; start: number;
     end = Math.max(end, e);
   };
 
-  if (p.entity) {
+  if (p.entity && p.indexing !== undefined) {
+    cover(p.entity.mention.start, p.entity.mention.end);
+    sections.push(entityInArticle(p.entity));
+  } else if (p.entity) {
     const { mention, cluster } = p.entity;
     cover(mention.start, mention.end);
     const lines = [`**${escape(cluster.canonical)}** — ${entityTypeName(cluster.type)} \`${cluster.entityId}\``, ''];
@@ -73,8 +82,10 @@ export function hoverMarkdown(p: HoverParts): { markdown: string; start: number;
     break;
   }
 
+  let boilerplateShown = false;
   for (const b of p.analysis.boilerplate) {
     if (b.start > p.offset || p.offset > b.end) continue;
+    boilerplateShown = true;
     cover(b.start, b.end);
     const kind = b.kind === 'chrome' ? 'page chrome' : b.kind;
     const lines = [`**Boilerplate** (${kind}): ${escape(b.reason)}`];
@@ -98,7 +109,25 @@ export function hoverMarkdown(p: HoverParts): { markdown: string; start: number;
   }
 
   if (!sections.length) return undefined;
-  return { markdown: sections.join('\n\n---\n\n'), start, end };
+  const markdown = sections.join('\n\n---\n\n');
+  if (p.indexing !== undefined) {
+    const uncounted = p.entity ? ': other spellings and articles not yet counted' : boilerplateShown ? ': copies in other articles not yet counted' : '';
+    return { markdown: `_Corpus still indexing (${escape(p.indexing)})${uncounted}._\n\n${markdown}`, start, end };
+  }
+  return { markdown, start, end };
+}
+
+/** The entity as its article alone shows it, while the corpus is still being indexed. */
+function entityInArticle(at: EntityAt): string {
+  const { cluster } = at;
+  const lines = [`**${escape(cluster.canonical)}** — ${entityTypeName(cluster.type)}`, ''];
+  const spellings = [...cluster.spellings.entries()].sort((a, b) => b[1] - a[1]);
+  lines.push(`Spellings in this article: ${spellings.map(([s, n]) => `${escape(s)} (${n})`).join(', ')}`);
+  const titles = [...cluster.titles.entries()].sort((a, b) => b[1] - a[1]);
+  if (titles.length) lines.push('', `Titles and roles: ${titles.slice(0, 5).map(([t]) => escape(t)).join('; ')}`);
+  lines.push('', `Mentions: ${at.inDocument} in this article`);
+  if (cluster.notes) lines.push('', `Notes: ${escape(cluster.notes)}`);
+  return lines.join('\n');
 }
 
 /** `[Edit note](command:…) · [Remove](command:…)` for the commands given. */

@@ -14,6 +14,12 @@ const SAVE_AFTER_MS = 5000;
 /** What the last indexing did: how many articles it analysed, and what came from the persistent cache. */
 export type IndexingStats = LoadingStats;
 
+/**
+ * Where a running indexing is, for requests answered meanwhile: finding the articles, reading them (`done` of
+ * `total` read and analysed or taken from the cache), or grouping names across all of them.
+ */
+export type IndexingProgress = { readonly phase: 'finding' } | { readonly phase: 'reading'; readonly done: number; readonly total: number } | { readonly phase: 'clustering'; readonly total: number };
+
 export class CorpusIndexer {
   progressSupported = false;
   /** Pending until the first indexing has finished, so early requests wait for the corpus instead of seeing none. */
@@ -33,6 +39,8 @@ export class CorpusIndexer {
   private keepNext: ((snapshot: KeptClustering) => void) | undefined;
   /** The persistent analysis cache of the workspace, if any (set once the workspace is known). */
   cache: AnalysisCache | undefined;
+  /** Where the running indexing is; undefined when none runs. */
+  private progressNow: IndexingProgress | undefined;
   /** What the last indexing did. */
   stats: IndexingStats = { articles: 0, analysed: 0, fromCache: 0, clusteringFromCache: false };
   /** The cache's last save (awaited at shutdown), and the one waiting for the server to be idle. */
@@ -161,16 +169,28 @@ export class CorpusIndexer {
     return this.readyPromise;
   }
 
+  /**
+   * Where the running indexing is, or undefined when none runs (also before the first has started: `ready` is then
+   * pending). Requests about the open article answer from it alone meanwhile (hover, document symbols).
+   */
+  get indexingProgress(): IndexingProgress | undefined {
+    return this.progressNow;
+  }
+
   indexAll(): Promise<void> {
     const run = ++this.run;
     const first = this.resolveFirst;
     this.resolveFirst = undefined;
+    this.progressNow = { phase: 'finding' };
     this.readyPromise = this.index(run)
       .catch((e) => {
         if (e instanceof CancelledError) return; // a newer run took over
         this.connection.console.error(`Indexing the corpus failed: ${(e as Error).stack ?? e}`);
       })
-      .finally(() => first?.());
+      .finally(() => {
+        if (run === this.run) this.progressNow = undefined;
+        first?.();
+      });
     this.indexing = this.readyPromise;
     return this.readyPromise;
   }
@@ -246,6 +266,7 @@ export class CorpusIndexer {
         if (!files.has(uri) && !this.isOpen(uri)) this.service.removeDocument(uri);
       }
       const list = [...files];
+      if (run === this.run) this.progressNow = { phase: 'reading', done: 0, total: list.length };
       const loading = loadArticles(this.service, {
         files: list,
         read: (file) => this.read(file),
@@ -254,7 +275,10 @@ export class CorpusIndexer {
         ...(cache ? { cache } : {}),
         ...(this.parallel ? { parallel: this.parallel } : {}),
         token: cancelled,
-        progress: (done, total) => progress?.report(Math.round((done / total) * 100), `Analysing ${done}/${total} articles`),
+        progress: (done, total) => {
+          if (run === this.run) this.progressNow = { phase: 'reading', done, total };
+          progress?.report(Math.round((done / total) * 100), `Analysing ${done}/${total} articles`);
+        },
         log: (message) => this.connection.console.warn(message),
       });
       // Shut down while reading the corpus: what was analysed so far is written (with all the cache held before), so
@@ -264,6 +288,7 @@ export class CorpusIndexer {
         throw e;
       });
       if (run !== this.run) return;
+      this.progressNow = { phase: 'clustering', total: list.length };
       const live = new Set(keys.values());
       const keep = cache && fingerprint ? (snapshot: KeptClustering) => cache.keepClustering(fingerprint, snapshot, basis) : undefined;
       if (stats.changedSinceClustering) {

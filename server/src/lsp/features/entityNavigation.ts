@@ -184,10 +184,15 @@ export const entityNavigation: Feature = {
       guard([] as DocumentSymbol[], async () => {
         const file = uriToPath(params.textDocument.uri);
         if (!file) return [];
-        await ctx.indexer.ready;
+        // While the corpus is being indexed, the article's own names and date (grouped within the article): the
+        // outline, breadcrumbs and sticky scroll an editor asks for on opening are not held back until it is indexed.
+        if (ctx.indexer.indexingProgress) await ctx.workspace.ready;
+        else await ctx.indexer.ready;
         const text = ctx.service.getText(file);
         if (text === undefined) return [];
-        const analysis = ctx.service.analyze(file, ctx.analysisOptions(await ctx.settingsOf(file)), token);
+        const options = ctx.analysisOptions(await ctx.settingsOf(file));
+        const alone = ctx.indexer.indexingProgress ? ctx.service.articleAlone(file, options, token) : undefined;
+        const analysis = alone ? alone.analysis : ctx.service.analyze(file, options, token);
         return documentSymbols(new LineIndex(text), analysis.entities, analysis.documentDate);
       }),
     );

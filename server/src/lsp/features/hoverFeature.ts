@@ -1,10 +1,36 @@
-/** textDocument/hover: names, dates, boilerplate and tags under the cursor. */
+/**
+ * textDocument/hover: names, dates, boilerplate and tags under the cursor. While the corpus is still being indexed, an
+ * article the core holds is answered at once from what it says by itself (CorpusService.articleAlone), with a line
+ * saying the corpus is not all counted yet; the corpus-wide answer comes once it is indexed.
+ */
+import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { CancelledError, LineIndex } from '../../core/index';
 import { ClientTagCommands } from '../../protocol';
 import type { Feature } from '../context';
 import { hoverMarkdown } from '../hover';
 import { tagsOnMentions } from '../entityTags';
+import type { IndexingProgress } from '../indexer';
 import { uriToPath } from '../workspace';
+
+/** "4,097 of 10,006 articles": where an indexing is, as the hover says it. */
+export function indexingStatus(progress: IndexingProgress): string {
+  const n = (x: number) => x.toLocaleString('en-US');
+  if (progress.phase === 'reading') return `${n(progress.done)} of ${n(progress.total)} articles`;
+  if (progress.phase === 'clustering') return `grouping names across ${n(progress.total)} articles`;
+  return 'finding its articles';
+}
+
+/** The line index of an open document's current version, made once per version rather than once per hover. */
+const lineIndexes = new WeakMap<TextDocument, { version: number; text: string; lines: LineIndex }>();
+function linesOf(doc: TextDocument): { text: string; lines: LineIndex } {
+  let kept = lineIndexes.get(doc);
+  if (!kept || kept.version !== doc.version) {
+    const text = doc.getText();
+    kept = { version: doc.version, text, lines: new LineIndex(text) };
+    lineIndexes.set(doc, kept);
+  }
+  return kept;
+}
 
 export const hoverFeature: Feature = {
   capabilities: { hoverProvider: true },
@@ -13,26 +39,32 @@ export const hoverFeature: Feature = {
       const doc = ctx.documents.get(params.textDocument.uri);
       const file = uriToPath(params.textDocument.uri);
       if (!doc || !file) return null;
-      await ctx.indexer.ready;
+      const indexing = ctx.indexer.indexingProgress;
+      if (indexing) await ctx.workspace.ready;
+      else await ctx.indexer.ready; // settled, except before the first indexing has started
       if (!ctx.service.hasDocument(file)) return null;
       const settings = await ctx.settingsOf(file);
-      const text = doc.getText();
-      const lines = new LineIndex(text);
+      const { text, lines } = linesOf(doc);
       const offset = lines.offsetAt(params.position);
       try {
-        const entity = ctx.service.entityAt(file, offset, token);
+        const options = ctx.analysisOptions(settings);
+        // Asked again: the indexing may have ended while the settings were read.
+        const progress = ctx.indexer.indexingProgress;
+        const alone = progress ? ctx.service.articleAlone(file, options, token) : undefined;
+        const entity = alone ? alone.entityAt(offset) : ctx.service.entityAt(file, offset, token);
         const result = hoverMarkdown({
-          analysis: ctx.service.analyze(file, ctx.analysisOptions(settings), token),
+          analysis: alone ? alone.analysis : ctx.service.analyze(file, options, token),
           offset,
           entity,
-          tags: await ctx.tags.anchoredTags(file, text),
-          entityTags: entity ? await tagsOnMentions(ctx, entity.cluster) : undefined,
+          tags: ctx.tags.anchoredTags(file, text),
+          entityTags: entity && !alone ? tagsOnMentions(ctx, entity.cluster) : undefined,
           label: (key) => ctx.workspace.label(key),
           tagLinks: {
             uri: params.textDocument.uri,
             ...(ctx.client.hasCommand(ClientTagCommands.editNote) ? { editNote: ClientTagCommands.editNote } : {}),
             ...(ctx.client.hasCommand(ClientTagCommands.removeTag) ? { remove: ClientTagCommands.removeTag } : {}),
           },
+          ...(progress && alone ? { indexing: indexingStatus(progress) } : {}),
         });
         if (!result) return null;
         return {

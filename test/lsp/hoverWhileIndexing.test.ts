@@ -1,0 +1,97 @@
+/**
+ * Requests about the open article while the corpus is still being indexed: the articles after the first wait to be
+ * read until the test lets them (a barrier in the file system the server reads through), so the requests are certain
+ * to come during the indexing. The hover answers at once from the article alone, and says the corpus is still being
+ * indexed; once it is indexed, the corpus-wide hover, without that line.
+ */
+import * as assert from 'node:assert/strict';
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import type { DocumentSymbol, Hover } from 'vscode-languageserver';
+import { LineIndex } from '../../server/src/core/index';
+import { nodeFileSystem } from '../../server/src/node/nodeFileSystem';
+import { Notifications } from '../../server/src/protocol';
+import type { WorkspaceFileSystem } from '../../server/src/workspace/fileSystem';
+import { startLspHarness, type LspHarness } from '../support/lspHarness';
+import { makeTempWorkspace, removeTempWorkspace, waitFor } from '../support/workspace';
+
+const S003 = 'seeds/003_0e5bd4099b662286.txt';
+
+/** The disk, except that articles after the first `free` are read only once `open()` is called. */
+function gatedArticles(free: number) {
+  let reads = 0;
+  let open!: () => void;
+  const opened = new Promise<void>((resolve) => (open = resolve));
+  const waiting: string[] = [];
+  const fs: WorkspaceFileSystem = {
+    ...nodeFileSystem,
+    async readText(file, options) {
+      if (/[/\\]seeds[/\\][^/\\]+\.txt$/.test(file) && ++reads > free) {
+        waiting.push(file);
+        await opened;
+      }
+      return nodeFileSystem.readText(file, options);
+    },
+  };
+  return { fs, open, waiting };
+}
+
+const markdown = (h: Hover | null) => (h ? (h.contents as { value: string }).value : '');
+
+describe('requests while the corpus is being indexed', function () {
+  let root: string;
+  let lsp: LspHarness | undefined;
+
+  beforeEach(async () => {
+    root = await makeTempWorkspace();
+  });
+  afterEach(async () => {
+    lsp?.dispose();
+    lsp = undefined;
+    await removeTempWorkspace(root);
+  });
+
+  async function positionOf(needle: string) {
+    const text = await fs.readFile(path.join(root, S003), 'utf8');
+    const at = text.indexOf(needle);
+    assert.ok(at >= 0, needle);
+    return new LineIndex(text).positionAt(at + 1);
+  }
+
+  it('hovers from the open article with a note while indexing, and the corpus-wide answer once indexed', async () => {
+    const gate = gatedArticles(1);
+    const l = (lsp = await startLspHarness(root, undefined, gate.fs));
+    const uri = await l.open(S003);
+    await waitFor('an article waiting to be read', () => gate.waiting.length > 0);
+    const indexed = () => l.notifications.some((n) => n.method === Notifications.indexed.method);
+
+    const name = { textDocument: { uri }, position: await positionOf('Lakhamphong') };
+    // The server sets the opened article in the corpus once its folder is open: until then, no hover.
+    const during = await waitFor('a hover during the indexing', async () => (await l.client.sendRequest('textDocument/hover', name)) as Hover | null);
+    assert.ok(!indexed(), 'answered while the indexing was held');
+    const md = markdown(during);
+    assert.match(md, /^_Corpus still indexing \(\d+ of 5 articles\): other spellings and articles not yet counted\._/);
+    assert.match(md, /\*\*Vilay Lakhamphong\*\* — Person/);
+    assert.match(md, /Spellings in this article: /);
+    assert.match(md, /Mentions: \d+ in this article/);
+    assert.doesNotMatch(md, /of the corpus/, 'no corpus-wide count while the corpus is being read');
+
+    const date = (await l.client.sendRequest('textDocument/hover', { textDocument: { uri }, position: await positionOf('April 25') })) as Hover;
+    assert.match(markdown(date), /^_Corpus still indexing \(\d+ of 5 articles\)\._/);
+    assert.match(markdown(date), /2025-04-25/);
+    assert.match(markdown(date), /Friday/);
+
+    const symbols = (await l.client.sendRequest('textDocument/documentSymbol', { textDocument: { uri } })) as DocumentSymbol[];
+    assert.ok(!indexed(), 'the outline too is answered while the indexing is held');
+    assert.ok(symbols.some((s) => s.name === 'Vilay Lakhamphong'), `the article's names: ${symbols.map((s) => s.name).join(', ')}`);
+    assert.ok(symbols.some((s) => s.name.startsWith('Article date: 2025-04-25')), 'and its date');
+
+    gate.open();
+    await waitFor('the indexed notification', indexed);
+    const after = markdown((await l.client.sendRequest('textDocument/hover', name)) as Hover);
+    assert.doesNotMatch(after, /Corpus still indexing/);
+    assert.match(after, /\*\*Vilay Lakhamphong\*\* — Person `/);
+    assert.match(after, /Spellings: /);
+    assert.match(after, /Mentions: \d+ in this article, \d+ mentions? in \d+ articles? of the corpus/);
+  });
+});
