@@ -12,6 +12,7 @@ import * as path from 'node:path';
 import fc from 'fast-check';
 import { createEntityRecognizer } from '../../../server/src/core/entities/recognizer';
 import { RecognitionMemo } from '../../../server/src/core/entities/recognitionMemo';
+import { segment, type LineTokens } from '../../../server/src/core/entities/tokenize';
 import { createCorpusService, NEVER_CANCELLED, CancelledError, type CancellationToken } from '../../../server/src/core/index';
 import { loadNerModel } from '../../../server/src/node/nerModelFile';
 import { generateCorpus } from '../../support/corpusGenerator';
@@ -142,6 +143,25 @@ describe('recognition of an edited article from its last version (RecognitionMem
     assert.throws(() => incremental.recognize(edited, cancelLater, memo), CancelledError);
     assert.equal(memo.size, held);
     assert.deepStrictEqual(incremental.recognize(edited, undefined, memo), fresh.recognize(edited));
+  });
+});
+
+describe('lines tokenised before (segment with a memo of lines)', () => {
+  it('gives the tokens and sentences a fresh segmentation gives, whatever surrounds the lines', () => {
+    // Characters the tokeniser looks past a token for: full stops after abbreviations and initials, clitics, digits
+    // joined by punctuation, hyphens, quotes; lines met again in other texts, next to other lines.
+    const piece = fc.constantFrom('Mr', 'U', 'S', '.', "'s", '’s', "n't", 'don', '12', '3', ',', ':', '/', '-', ' ', ' ', '\n', '\n', 'Vientiane', 'the', 'A', '"', '(', 'Lao', 'PDR', '\r', '\t');
+    const texts = fc.array(fc.array(piece, { maxLength: 40 }).map((p) => p.join('')), { minLength: 1, maxLength: 4 });
+    fc.assert(
+      fc.property(texts, (list) => {
+        const lines = new Map<string, LineTokens>();
+        const memo = { get: (l: string) => lines.get(l), set: (l: string, t: LineTokens) => void lines.set(l, t) };
+        for (const text of [...list, list.join('\n'), list.join('.\n'), [...list].reverse().join('\n')]) {
+          assert.deepStrictEqual(segment(text, memo), segment(text));
+        }
+      }),
+      { numRuns: 400, seed: 13 },
+    );
   });
 });
 

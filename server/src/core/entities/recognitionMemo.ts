@@ -16,12 +16,15 @@
  *   each test made is logged with its word and answer, and made again before reuse.
  * The model's own tables (word features, gazetteer, common words) do not change between versions.
  *
- * One memo per article being edited; it holds the sentences of the last version only (each pass replaces them).
+ * Lines are not tokenised again either: a line's tokens and casing follow from its text (tokenize.ts, LineTokens).
+ *
+ * One memo per article being edited; it holds the sentences and lines of the last version only (each pass replaces
+ * them).
  */
 import type { DocCues, WordInfo } from './features';
 import type { DocMemory } from './tagger';
 import type { TokenSpan } from './spans';
-import type { Token } from './tokenize';
+import type { LineTokenMemo, LineTokens, Token } from './tokenize';
 import type { CommonWordTests } from './commonSpans';
 
 /** A document-dependent word test the rules made (CommonWordTests), by number. */
@@ -56,10 +59,15 @@ export const NOT_READ = 255;
 export class RecognitionMemo {
   /** The last version's sentences by key; a key met several times has its results in order. */
   private entries = new Map<string, SentenceResult[]>();
+  /** The last version's lines' tokens, by the line's text. */
+  private lines = new Map<string, LineTokens>();
 
   /** Starts a pass over a new version: the last version's results are read, the new one's kept for the next pass. */
   begin(): RecognitionPass {
-    return new RecognitionPass(this.entries, (kept) => (this.entries = kept));
+    return new RecognitionPass(this.entries, this.lines, (kept, lines) => {
+      this.entries = kept;
+      this.lines = lines;
+    });
   }
 
   /** Sentences held (for tests and bounds). */
@@ -74,11 +82,28 @@ export class RecognitionPass {
   private readonly kept = new Map<string, SentenceResult[]>();
   /** How many results of each key this pass has taken: the n-th sentence of a key is offered the n-th result. */
   private readonly taken = new Map<string, number>();
+  private readonly keptLines = new Map<string, LineTokens>();
+  /** The tokens of the lines of the last version (and of this one, for a line met again), for `segment`. */
+  readonly lines: LineTokenMemo;
 
   constructor(
     private readonly previous: ReadonlyMap<string, SentenceResult[]>,
-    private readonly commit: (kept: Map<string, SentenceResult[]>) => void,
-  ) {}
+    previousLines: ReadonlyMap<string, LineTokens>,
+    private readonly commit: (kept: Map<string, SentenceResult[]>, lines: Map<string, LineTokens>) => void,
+  ) {
+    const keptLines = this.keptLines;
+    this.lines = {
+      get(line) {
+        let known = keptLines.get(line);
+        if (known === undefined) {
+          known = previousLines.get(line);
+          if (known !== undefined) keptLines.set(line, known);
+        }
+        return known;
+      },
+      set: (line, tokens) => keptLines.set(line, tokens),
+    };
+  }
 
   /** The last version's result for the next sentence of this key, if there was one. */
   offer(key: string): SentenceResult | undefined {
@@ -97,7 +122,7 @@ export class RecognitionPass {
 
   /** The pass went to its end: its results replace the last version's (a cancelled pass leaves them). */
   finish(): void {
-    this.commit(this.kept);
+    this.commit(this.kept, this.keptLines);
   }
 }
 

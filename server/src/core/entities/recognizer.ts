@@ -112,7 +112,9 @@ function recognize(
 ): RecognizedEntity[] {
   throwIfCancelled(token);
   const isCommon = (key: string): boolean => model.commonWords.has(key);
-  const sentences = segment(text);
+  // With a memo, the tests the rules make are logged per sentence (what a later version checks before reusing it).
+  const pass = recognitionMemo?.begin();
+  const sentences = segment(text, pass?.lines);
   // Each token's cached word, looked up once, in one array for the document (one pointer a token): the document's
   // cues, the tagging and the heading words read it. Arrays of words and facts per sentence, made for the cues and
   // again for tagging, were a few objects per sentence that every garbage collection of the young generation copied
@@ -140,8 +142,6 @@ function recognize(
     seenCapitalisedMid: (w) => cues.capMid.has(lookup(model, cache, w).info.lowerText),
     inHeading: (w) => headingWords.has(lookup(model, cache, w).info.lowerText),
   };
-  // With a memo, the tests the rules make are logged per sentence (what a later version checks before reusing it).
-  const pass = recognitionMemo?.begin();
   const logged = pass ? new LoggedTests(documentTests) : undefined;
   const commonTests: CommonWordTests = logged ?? documentTests;
   /** Each in-document memo key's test log, for a sentence whose spans come from that memo. */

@@ -119,16 +119,62 @@ function pushSentence(sentences: Sentence[], tokens: Token[], from: number, to: 
 }
 const OPENERS = /^[\p{Lu}\p{N}"“‘'(\[]/u;
 
-/** Tokenise and segment into sentences; a line break always ends a sentence. */
-export function segment(text: string): Sentence[] {
+/**
+ * A line's tokens and casing, offsets relative to the line's start. They follow from the line's text alone: no token
+ * spans a line break, and what the tokeniser reads past a token (a full stop after an abbreviation, a letter after a
+ * clitic) is inside the line, or the line break or the end of the text, which it reads alike.
+ */
+export interface LineTokens {
+  readonly starts: Int32Array;
+  readonly ends: Int32Array;
+  readonly texts: readonly string[];
+  readonly lineCase: LineCase;
+}
+
+/** Lines tokenised before (an edited article's last version), by text; `segment` adds those it tokenises. */
+export interface LineTokenMemo {
+  get(line: string): LineTokens | undefined;
+  set(line: string, tokens: LineTokens): void;
+}
+
+/** The tokens of the line `[lineStart, lineEnd)` of `text`, and its casing; through `memo` when given. */
+function lineTokens(text: string, lineStart: number, lineEnd: number, memo: LineTokenMemo | undefined): { tokens: Token[]; lineCase: LineCase } {
+  if (memo === undefined) {
+    const tokens = tokenize(text, lineStart, lineEnd);
+    return { tokens, lineCase: tokens.length > 0 ? lineCaseOf(tokens) : LineCase.Normal };
+  }
+  const line = text.slice(lineStart, lineEnd);
+  const known = memo.get(line);
+  if (known !== undefined) {
+    const n = known.texts.length;
+    const tokens = new Array<Token>(n);
+    for (let i = 0; i < n; i++) tokens[i] = { start: lineStart + known.starts[i], end: lineStart + known.ends[i], text: known.texts[i] };
+    return { tokens, lineCase: known.lineCase };
+  }
+  const tokens = tokenize(text, lineStart, lineEnd);
+  const lineCase = tokens.length > 0 ? lineCaseOf(tokens) : LineCase.Normal;
+  const starts = new Int32Array(tokens.length);
+  const ends = new Int32Array(tokens.length);
+  for (let i = 0; i < tokens.length; i++) {
+    starts[i] = tokens[i].start - lineStart;
+    ends[i] = tokens[i].end - lineStart;
+  }
+  memo.set(line, { starts, ends, texts: tokens.map((t) => t.text), lineCase });
+  return { tokens, lineCase };
+}
+
+/**
+ * Tokenise and segment into sentences; a line break always ends a sentence. With `memo`, lines it holds are not
+ * tokenised again (the same tokens and casing, at the line's offset).
+ */
+export function segment(text: string, memo?: LineTokenMemo): Sentence[] {
   const sentences: Sentence[] = [];
   let lineStart = 0;
   while (lineStart <= text.length) {
     let lineEnd = text.indexOf('\n', lineStart);
     if (lineEnd < 0) lineEnd = text.length;
-    const tokens = tokenize(text, lineStart, lineEnd);
+    const { tokens, lineCase } = lineTokens(text, lineStart, lineEnd, memo);
     if (tokens.length > 0) {
-      const lineCase = lineCaseOf(tokens);
       let s = 0;
       for (let i = 0; i < tokens.length; i++) {
         const t = tokens[i].text;
