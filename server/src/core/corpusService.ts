@@ -15,11 +15,12 @@ import { sameNames } from './entities/mentionMoves';
 import { articleCount } from './entities/clusterFacts';
 import { EMPTY_REGISTRY, type EntityRegistry } from './entities/registry';
 import { recognizeDocumentDates, type DateOptions } from './dates/index';
-import { createBoilerplateIndex, type BoilerplateCluster } from './boilerplate/index';
+import { createBoilerplateIndex, DEFAULT_MIN_PASSAGE_CHARS, type BoilerplateCluster } from './boilerplate/index';
 import { compileIgnores, filterClusters, filterFindings, NO_IGNORES, type BoilerplateIgnores } from './boilerplate/ignoreRules';
 import type { ArticleState } from './analysisState';
 import { StoredNames } from './entities/storedNames';
 import { RecognitionMemo } from './entities/recognitionMemo';
+import { PassageKeyMemo, summarizeBoilerplate } from './boilerplate/summary';
 import { runToEnd } from './slices';
 import { analyseArticleAlone, type ArticleAlone } from './articleAlone';
 
@@ -180,11 +181,16 @@ export function createCorpusService(init: CorpusServiceInit): CorpusService {
    * summary, is never laid out on this thread.
    */
   const unindexed = new Map<string, string>();
+  /**
+   * Articles open in an editor (editingStarted), most recently opened or edited last, with what their last version
+   * gave: per sentence and line (recognitionMemo.ts), and per passage line (boilerplate/summary.ts).
+   */
+  const editing = new Map<string, { readonly names: RecognitionMemo; readonly passages: PassageKeyMemo }>();
   const indexBoilerplate = (uri: string): void => {
     const text = unindexed.get(uri);
     if (text === undefined) return;
     unindexed.delete(uri);
-    boilerplate.update(uri, text);
+    boilerplate.update(uri, text, undefined, editing.get(uri)?.passages);
   };
   const indexAllBoilerplate = (token?: CancellationToken): void => {
     for (const uri of [...unindexed.keys()]) {
@@ -212,14 +218,12 @@ export function createCorpusService(init: CorpusServiceInit): CorpusService {
     clusters = undefined;
   };
 
-  /** Articles open in an editor (editingStarted), most recently opened or edited last, with their recognition memos. */
-  const editing = new Map<string, RecognitionMemo>();
   const memoOf = (uri: string): RecognitionMemo | undefined => {
     const memo = editing.get(uri);
     if (memo === undefined) return undefined;
     editing.delete(uri); // most recently used last
     editing.set(uri, memo);
-    return memo;
+    return memo.names;
   };
 
   /** An article's names, recognised on first use. */
@@ -482,9 +486,11 @@ export function createCorpusService(init: CorpusServiceInit): CorpusService {
       const state = docs.get(uri);
       if (!state || editing.has(uri)) return;
       const memo = new RecognitionMemo();
-      editing.set(uri, memo);
+      const passages = new PassageKeyMemo();
+      editing.set(uri, { names: memo, passages });
       while (editing.size > MAX_EDITED_ARTICLES) editing.delete(editing.keys().next().value!);
-      // The memo is filled by recognising the text (its names too, when they were not known yet).
+      // The memos are filled by recognising the text (its names too, when they were not known yet) and summarising it.
+      summarizeBoilerplate(state.text, DEFAULT_MIN_PASSAGE_CHARS, passages);
       const entities = recognizer.recognize(state.text, token, memo);
       if (!state.entities && docs.get(uri) === state) state.entities = StoredNames.of(state.text, entities);
     },

@@ -1,6 +1,7 @@
 /**
- * An article being edited is recognised again from what its last version's sentences gave (recognitionMemo.ts): the
- * result must be the one a fresh recognition gives, whatever the edits. Random edits (fast-check): characters, words,
+ * An article being edited is recognised again from what its last version's sentences gave (recognitionMemo.ts), and
+ * its boilerplate summary made from its last version's passage keys (summary.ts): the results must be those of a fresh
+ * analysis, whatever the edits. Random edits (fast-check): characters, words,
  * sentences, paragraphs inserted, deleted or replaced at the start, middle or end of the seeds and of a 100 KB
  * generated article, with text taken from elsewhere in the article (names then appear earlier or later, which changes
  * what the tagger remembers of them and the document's cues), case flips, headings made of its words and its words
@@ -13,6 +14,7 @@ import fc from 'fast-check';
 import { createEntityRecognizer } from '../../../server/src/core/entities/recognizer';
 import { RecognitionMemo } from '../../../server/src/core/entities/recognitionMemo';
 import { segment, type LineTokens } from '../../../server/src/core/entities/tokenize';
+import { PassageKeyMemo, summarizeBoilerplate } from '../../../server/src/core/boilerplate/summary';
 import { createCorpusService, NEVER_CANCELLED, CancelledError, type CancellationToken } from '../../../server/src/core/index';
 import { loadNerModel } from '../../../server/src/node/nerModelFile';
 import { generateCorpus } from '../../support/corpusGenerator';
@@ -161,6 +163,23 @@ describe('lines tokenised before (segment with a memo of lines)', () => {
         }
       }),
       { numRuns: 400, seed: 13 },
+    );
+  });
+});
+
+describe('passage keys of an edited article kept from its last version (PassageKeyMemo)', () => {
+  it('gives the boilerplate summary a fresh one gives, after random edits', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: seeds.length }), fc.array(edit, { minLength: 1, maxLength: 6 }), (k, edits) => {
+        const memo = new PassageKeyMemo();
+        let text = k === seeds.length ? long : seeds[k];
+        assert.deepStrictEqual(summarizeBoilerplate(text, 40, memo).summary, summarizeBoilerplate(text, 40).summary);
+        for (const e of edits) {
+          text = apply(text, e);
+          assert.deepStrictEqual(summarizeBoilerplate(text, 40, memo).summary, summarizeBoilerplate(text, 40).summary);
+        }
+      }),
+      { numRuns: 40, seed: 13 },
     );
   });
 });

@@ -17,7 +17,7 @@ import type { BoilerplateFinding, BoilerplateKind, CancellationToken } from '../
 import { furnitureClusters, passageClusters } from './clusters';
 import { CorpusStats } from './corpusStats';
 import { buildDocState, DocState, type Passage } from './docState';
-import { checkBoilerplateSummary, plainSummary, summarizeBoilerplate, type BoilerplateSummary } from './summary';
+import { checkBoilerplateSummary, plainSummary, summarizeBoilerplate, type BoilerplateSummary, type PassageKeyMemo } from './summary';
 import { countLines } from './text';
 import { computeFindings } from './findings';
 import { PassageIndex } from './passageIndex';
@@ -34,9 +34,10 @@ export interface BoilerplateIndex {
   /**
    * Adds or replaces one document; cost proportional to that document (and its matches). With the document's
    * `summary` (summary.ts) kept from an earlier run, its lines are laid out only if its findings are asked for; a
-   * summary that does not fit the text (or this index's options) is ignored and the text summarised again.
+   * summary that does not fit the text (or this index's options) is ignored and the text summarised again. With `memo`
+   * (an article being edited), the text is summarised through it (summary.ts, PassageKeyMemo).
    */
-  update(uri: string, text: string, summary?: unknown): void;
+  update(uri: string, text: string, summary?: unknown, memo?: PassageKeyMemo): void;
   /** The summary of a document in the index, for a host to keep with the text (see `update`). */
   summaryOf(uri: string): BoilerplateSummary | undefined;
   remove(uri: string): void;
@@ -94,13 +95,13 @@ export function createBoilerplateIndex(options: BoilerplateOptions = {}): Boiler
   };
 
   const index: BoilerplateIndex = {
-    update(uri, text, kept) {
+    update(uri, text, kept, memo) {
       const old = docs.get(uri);
       if (old && old.text === text) return;
       remove(uri);
       clock++;
       const summary = kept === undefined ? undefined : checkBoilerplateSummary(kept, countLines(text), minChars, text.length);
-      const made = summary ? undefined : summarizeBoilerplate(text, minChars);
+      const made = summary ? undefined : summarizeBoilerplate(text, minChars, memo);
       const doc = buildDocState(uri, text, summary ?? made!.summary, passages.nextId, made?.lines);
       docs.set(uri, doc);
       stats.add(doc, clock);

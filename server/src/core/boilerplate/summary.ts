@@ -54,8 +54,51 @@ export const SHORT_FIELDS = 4;
 /** Fields of a passage before its band keys, in `BoilerplateSummary.passages`. */
 export const PASSAGE_FIELDS = 7;
 
-/** The summary of `text`, and the lines laid out on the way (for an index that keeps them while they are fresh). */
-export function summarizeBoilerplate(text: string, minChars: number): { summary: BoilerplateSummary; lines: LaidLine[] } {
+/** What a passage's line gives the summary from its text alone: its number of words, and with three or more its keys. */
+export interface PassageKeys {
+  readonly words: number;
+  readonly exact: number;
+  readonly sequence: number;
+  readonly bands: Int32Array;
+}
+
+const NO_BANDS = new Int32Array(0);
+
+function passageKeysOf(t: string): PassageKeys {
+  const tokens = tokenHashes(t);
+  if (tokens.length < 3) return { words: tokens.length, exact: 0, sequence: 0, bands: NO_BANDS };
+  return { words: tokens.length, exact: to30(mix32(spaceNormalizedHash(t))), sequence: sequenceKey(tokens), bands: bandKeys(tokens) };
+}
+
+/**
+ * The passage keys of an article's last version, by line text, for an article being edited: a summary of its next
+ * version hashes only the lines that are new. Each summary made through it replaces what it holds with its own lines.
+ */
+export class PassageKeyMemo {
+  private last = new Map<string, PassageKeys>();
+  private next = new Map<string, PassageKeys>();
+
+  keysOf(t: string): PassageKeys {
+    let keys = this.next.get(t);
+    if (keys === undefined) {
+      keys = this.last.get(t) ?? passageKeysOf(t);
+      this.next.set(t, keys);
+    }
+    return keys;
+  }
+
+  /** A summary is made: its lines are those kept for the next. */
+  finish(): void {
+    this.last = this.next;
+    this.next = new Map();
+  }
+}
+
+/**
+ * The summary of `text`, and the lines laid out on the way (for an index that keeps them while they are fresh). With
+ * `memo` (an article being edited), the passage keys of lines its last version had are not computed again.
+ */
+export function summarizeBoilerplate(text: string, minChars: number, memo?: PassageKeyMemo): { summary: BoilerplateSummary; lines: LaidLine[] } {
   const lines = layOut(splitLines(text));
   // Short lines repeat (page furniture): each text's shape and headline key computed once.
   const shapeOf = memoByText(lineShape);
@@ -79,18 +122,19 @@ export function summarizeBoilerplate(text: string, minChars: number): { summary:
     if (t.length < minChars) continue;
     // Section headings recur between articles; only running text and long lines are passages.
     if (!l.prose && l.wordCount < 8) continue;
-    const tokens = tokenHashes(t);
-    if (tokens.length < 3) continue;
-    const bands = bandKeys(tokens);
+    const keys = memo !== undefined ? memo.keysOf(t) : passageKeysOf(t);
+    if (keys.words < 3) continue;
+    const bands = keys.bands;
     const before = i > 0 ? lines[i - 1] : undefined;
     const facts =
       REGIONS.indexOf(l.region) +
       (l.chrome ? PASSAGE_FACTS.chrome : 0) +
       (l.prose ? PASSAGE_FACTS.prose : 0) +
       (before && before.short && before.region !== 'headline' && before.wordCount >= 3 ? PASSAGE_FACTS.afterShortLine : 0);
-    passages.push(i, to30(mix32(spaceNormalizedHash(t))), sequenceKey(tokens), l.span.start, l.span.end, facts, bands.length);
+    passages.push(i, keys.exact, keys.sequence, l.span.start, l.span.end, facts, bands.length);
     for (let b = 0; b < bands.length; b++) passages.push(bands[b]);
   }
+  memo?.finish();
   const summary: BoilerplateSummary = {
     minChars,
     lineCount: lines.length,
