@@ -41,6 +41,8 @@ export class CorpusIndexer {
   cache: AnalysisCache | undefined;
   /** Where the running indexing is; undefined when none runs. */
   private progressNow: IndexingProgress | undefined;
+  /** Whether the first indexing has ended (before it has started, the workspace is being opened). */
+  private indexedOnce = false;
   /** What the last indexing did. */
   stats: IndexingStats = { articles: 0, analysed: 0, fromCache: 0, clusteringFromCache: false };
   /** The cache's last save (awaited at shutdown), and the one waiting for the server to be idle. */
@@ -170,11 +172,11 @@ export class CorpusIndexer {
   }
 
   /**
-   * Where the running indexing is, or undefined when none runs (also before the first has started: `ready` is then
-   * pending). Requests about the open article answer from it alone meanwhile (hover, document symbols).
+   * Where the running indexing is (before the first has started, the workspace's articles are being found), or
+   * undefined when none runs. Requests about the open article answer from it alone meanwhile (hover, document symbols).
    */
   get indexingProgress(): IndexingProgress | undefined {
-    return this.progressNow;
+    return this.progressNow ?? (this.indexedOnce ? undefined : { phase: 'finding' });
   }
 
   indexAll(): Promise<void> {
@@ -189,6 +191,7 @@ export class CorpusIndexer {
       })
       .finally(() => {
         if (run === this.run) this.progressNow = undefined;
+        if (first) this.indexedOnce = true;
         first?.();
       });
     this.indexing = this.readyPromise;
