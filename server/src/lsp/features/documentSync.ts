@@ -48,11 +48,14 @@ export const documentSync: Feature = {
         }
         ctx.tags.track(file, document.uri, text);
         ctx.validateSoon(0, document.uri);
-        // After the open's diagnostics (the timer set after the validation's): what recognising the article finds per
-        // sentence is kept with it from now on, so that an edit recognises only the sentences it changed.
-        setTimeout(() => {
-          if (documents.get(document.uri) === document) service.editingStarted(file, NEVER_CANCELLED);
-        }, 0);
+        // Once the corpus is indexed (its articles are analysed by the indexer, this one too), after the open's
+        // diagnostics (a timer set after the validation's): what recognising the article finds per sentence is kept
+        // with it from now on, so that an edit recognises only the sentences it changed.
+        void ctx.indexer.ready.then(() =>
+          setTimeout(() => {
+            if (documents.get(document.uri) === document) service.editingStarted(file, NEVER_CANCELLED);
+          }, 0),
+        );
       }
     });
     documents.onDidChangeContent(async (event) => {
