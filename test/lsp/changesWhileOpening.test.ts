@@ -39,7 +39,7 @@ describe('changes made while the workspace opened', function () {
     let openGate!: () => void;
     const gate = new Promise<void>((resolve) => (openGate = resolve));
     const l = (lsp = await startLspHarness(root, undefined, undefined, { registrationGate: gate }));
-    await waitFor('indexing', () => l.notifications.some((n) => n.method === 'corpusAnnotator/indexed'));
+    await l.indexed();
     await waitFor('the watcher registration asked for', () => l.registrations.some((r) => r.method === 'workspace/didChangeWatchedFiles'));
     const before = await timeline(l);
     assert.ok(!before.items.some((i) => i.value.startsWith('2031')), 'no 2031 date yet');
@@ -89,7 +89,7 @@ describe('changes made while the workspace opened', function () {
       },
     };
     const l = (lsp = await startLspHarness(root, undefined, fsWithLateWrite, { watch: 'server' }));
-    await waitFor('indexing', () => l.notifications.some((n) => n.method === 'corpusAnnotator/indexed'));
+    await l.indexed();
     assert.ok(written);
     await waitFor('the article written after the listing', async () => (await timeline(l)).items.some((i) => i.uri === l.uri('seeds/late_arrival.txt')));
   });

@@ -9,32 +9,12 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import type { DocumentSymbol, Hover } from 'vscode-languageserver';
 import { LineIndex } from '../../server/src/core/index';
-import { nodeFileSystem } from '../../server/src/node/nodeFileSystem';
 import { Notifications } from '../../server/src/protocol';
-import type { WorkspaceFileSystem } from '../../server/src/workspace/fileSystem';
+import { gatedArticles } from '../support/gatedArticles';
 import { startLspHarness, type LspHarness } from '../support/lspHarness';
 import { makeTempWorkspace, removeTempWorkspace, waitFor } from '../support/workspace';
 
 const S003 = 'seeds/003_0e5bd4099b662286.txt';
-
-/** The disk, except that articles after the first `free` are read only once `open()` is called. */
-function gatedArticles(free: number) {
-  let reads = 0;
-  let open!: () => void;
-  const opened = new Promise<void>((resolve) => (open = resolve));
-  const waiting: string[] = [];
-  const fs: WorkspaceFileSystem = {
-    ...nodeFileSystem,
-    async readText(file, options) {
-      if (/[/\\]seeds[/\\][^/\\]+\.txt$/.test(file) && ++reads > free) {
-        waiting.push(file);
-        await opened;
-      }
-      return nodeFileSystem.readText(file, options);
-    },
-  };
-  return { fs, open, waiting };
-}
 
 const markdown = (h: Hover | null) => (h ? (h.contents as { value: string }).value : '');
 

@@ -44,7 +44,10 @@ describe('language server over LSP', function () {
     assert.ok(dates.some((d) => text(d.message).includes('2025-04-25')), 'a date resolves to 2025-04-25');
 
     const indexed = await waitFor('the indexed notification', () => lsp.notifications.find((n) => n.method === Notifications.indexed.method));
-    assert.deepEqual(indexed.params, { articles: 5, analysed: 5, fromCache: 0, clusteringFromCache: false }, 'no persistent cache here: every article analysed');
+    // No persistent cache here: every article analysed, by the indexing or, for the open one, for its diagnostics during it.
+    const { analysed, ...rest } = indexed.params as { analysed: number };
+    assert.deepEqual(rest, { articles: 5, fromCache: 0, clusteringFromCache: false });
+    assert.ok(analysed === 4 || analysed === 5, `analysed ${analysed}`);
 
     const uri000 = await lsp.open(S000);
     const d000 = await lsp.waitForDiagnostics(uri000);

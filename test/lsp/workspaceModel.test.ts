@@ -70,6 +70,7 @@ describe('one workspace model behind the server and the CLI', function () {
     assert.ok(!json.documents.some((d) => d.entities.some((e) => /^KPL$/.test((e as unknown as { text: string }).text))), 'the registry is applied');
 
     lsp = await startLspHarness(root, settings);
+    await lsp.indexed(); // the corpus-wide findings, as the CLI's
     for (const doc of json.documents) {
       const uri = await lsp.open(doc.path);
       const diagnostics: Diagnostic[] = await lsp.waitForDiagnostics(uri, () => true);

@@ -27,6 +27,8 @@ export interface LspHarness {
   open(relative: string): Promise<string>;
   diagnostics(uri: string): Diagnostic[] | undefined;
   waitForDiagnostics(uri: string, predicate?: (d: Diagnostic[]) => boolean): Promise<Diagnostic[]>;
+  /** Resolves once the server has said the corpus is indexed (open articles get corpus-wide diagnostics from then). */
+  indexed(): Promise<void>;
   notifications: { method: string; params: unknown }[];
   /** Every publishDiagnostics, in the order received (they are not in `notifications`). */
   publishedInOrder: PublishDiagnosticsParams[];
@@ -130,6 +132,9 @@ export async function startLspHarness(root: string, settings?: unknown, fs: Work
       return u;
     },
     diagnostics: (u) => published.get(u),
+    indexed: async () => {
+      await waitFor('the corpus indexed', () => notifications.some((n) => n.method === 'corpusAnnotator/indexed'));
+    },
     waitForDiagnostics: (u, predicate = (d) => d.length > 0) =>
       waitFor(`diagnostics for ${u}`, () => {
         const d = published.get(u);

@@ -4,7 +4,7 @@
  * shows it (page chrome, passages repeated inside it). Nothing here depends on another article, so none of it is a
  * corpus-wide fact: an entity's spellings and counts are the article's, and no copy in another article is known.
  */
-import { clusterEntities } from './entities/aliases';
+import { clusterEntities, type EntityClustering } from './entities/aliases';
 import type { EntityRegistry } from './entities/registry';
 import { createBoilerplateIndex } from './boilerplate/index';
 import { filterFindings, type IgnoreMatcher } from './boilerplate/ignoreRules';
@@ -15,6 +15,8 @@ import { throwIfCancelled } from './types';
 
 export interface ArticleAlone {
   readonly analysis: DocumentAnalysis;
+  /** Its names grouped within the article alone (with the registry): what its diagnostics are worded from. */
+  readonly clustering: EntityClustering;
   /** The entity under `offset`, its cluster made from this article's names only. */
   entityAt(offset: number): EntityAt | undefined;
 }
@@ -38,5 +40,5 @@ export function analyseArticleAlone(input: ArticleAloneInput, token: Cancellatio
   const boilerplate = filterFindings(scratch.findings(uri, token), uri, text, input.ignores);
   const { documentDate, dates } = input.dates;
   const analysis: DocumentAnalysis = { uri, entities: clustering.mentionsOf(uri), dates, ...(documentDate ? { documentDate } : {}), boilerplate };
-  return { analysis, entityAt: (offset) => entityAtIn(clustering, uri, offset) };
+  return { analysis, clustering, entityAt: (offset) => entityAtIn(clustering, uri, offset) };
 }

@@ -30,8 +30,9 @@ export function otherSpellings(cluster: EntityCluster, except?: string): [string
 export function entityMessage(mention: EntityMention, cluster?: EntityCluster): string {
   const base = `${entityTypeName(mention.type)}: ${mention.canonical}`;
   if (!cluster) return base;
-  // Spellings that differ only by case, diacritics or spacing (a no-break space) from this one are not news.
-  const seen = new Set([registryKey(mention.text)]);
+  // Spellings that differ only by case, diacritics or spacing (a no-break space) from this one, or from the name the
+  // message already gives, are not news.
+  const seen = new Set([registryKey(mention.text), registryKey(mention.canonical)]);
   const others = otherSpellings(cluster, mention.text)
     .map(([s]) => s)
     .filter((s) => !seen.has(registryKey(s)) && !!seen.add(registryKey(s)));

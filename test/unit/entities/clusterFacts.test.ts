@@ -19,6 +19,8 @@ describe('facts of an entity repeated in every message', () => {
     assert.equal(articleCount(c), 3);
     assert.deepEqual(spellingsByCount(c), [['Vietnam', 3], ['Viet Nam', 1], ['Việt Nam', 1]]);
     assert.equal(entityMessage({ ...c.mentions[0], type: 'LOCATION', canonical: 'Vietnam', entityId: c.entityId }, c), 'Place: Vietnam; also written Viet Nam (5 mentions in 3 articles)');
+    // At another spelling, the name the message gives is not repeated as one it is also written.
+    assert.equal(entityMessage({ ...c.mentions[3], type: 'LOCATION', canonical: 'Vietnam', entityId: c.entityId }, c), 'Place: Vietnam (5 mentions in 3 articles)');
   });
 
   it('follows a provisional cluster that grows', () => {
