@@ -16,6 +16,13 @@ import type { AnalysisPool, ParallelAnalysis } from './parallelAnalysis';
 const READ_AHEAD = 64;
 /** Articles sent to the analysis pool at a time (fewer messages; small enough to keep every worker busy). */
 const PARALLEL_BATCH = 8;
+/**
+ * The loading lets other work run at least this often (a turn of the event loop): a request that comes meanwhile (a
+ * hover on the open article, answered from the article alone) waits for no more than this. Progress is reported at
+ * most every REPORT_MS.
+ */
+const YIELD_MS = 10;
+const REPORT_MS = 50;
 
 /** What a loading did: how many articles it analysed, and what came from the persistent cache. */
 export interface LoadingStats {
@@ -104,6 +111,7 @@ export async function loadArticles(service: CorpusService, options: ArticleLoadi
     let ahead = 0;
     let done = 0;
     let lastYield = Date.now();
+    let lastReport = lastYield;
     for (let i = 0; i < list.length; i++) {
       check();
       const file = list[i];
@@ -149,8 +157,11 @@ export async function loadArticles(service: CorpusService, options: ArticleLoadi
         if (!imported) keep(file);
       }
       done++;
-      if (Date.now() - lastYield > 50) {
-        options.progress?.(done, list.length);
+      if (Date.now() - lastYield > YIELD_MS) {
+        if (Date.now() - lastReport > REPORT_MS) {
+          options.progress?.(done, list.length);
+          lastReport = Date.now();
+        }
         await new Promise((r) => setImmediate(r));
         lastYield = Date.now();
       }
