@@ -292,6 +292,8 @@ export class CorpusIndexer {
       });
       if (run !== this.run) return;
       this.progressNow = { phase: 'clustering', total: list.length };
+      // Every article is read: what is left (seconds at 10,000 articles) is grouping names across them.
+      progress?.report(100, `Grouping names across ${list.length} articles`);
       const live = new Set(keys.values());
       const keep = cache && fingerprint ? (snapshot: KeptClustering) => cache.keepClustering(fingerprint, snapshot, basis) : undefined;
       if (stats.changedSinceClustering) {
