@@ -43,11 +43,13 @@ function mentionsByFile(cluster: EntityCluster): Map<string, Spans> {
  * articles with sidecars when they are fewer than the entity's articles (and too few for the cap to matter, so the
  * same articles are read either way), else the entity's articles, in their order, up to the cap.
  */
-function taggedArticles(ctx: ServerContext, byFile: Map<string, Spans>): [string, Spans][] {
+function taggedArticles(ctx: ServerContext, cluster: EntityCluster): [string, Spans][] {
   const folders = ctx.workspace.all();
   let withSidecars = 0;
   for (const corpus of folders) withSidecars += corpus.allSidecars().size;
   const out: [string, Spans][] = [];
+  if (withSidecars === 0) return out; // no tags anywhere: the entity's mentions need not be grouped
+  const byFile = mentionsByFile(cluster);
   if (withSidecars <= MAX_ARTICLES && withSidecars < byFile.size) {
     for (const corpus of folders) {
       for (const file of corpus.allSidecars().keys()) {
@@ -67,7 +69,7 @@ function taggedArticles(ctx: ServerContext, byFile: Map<string, Spans>): [string
 
 export function tagsOnMentions(ctx: ServerContext, cluster: EntityCluster): EntityTagCount[] {
   const counts = new Map<string, { passages: Set<string>; articles: Set<string> }>();
-  for (const [file, mentions] of taggedArticles(ctx, mentionsByFile(cluster))) {
+  for (const [file, mentions] of taggedArticles(ctx, cluster)) {
     const text = ctx.service.getText(file);
     if (text === undefined) continue;
     for (const t of ctx.tags.anchoredTags(file, text)) {
