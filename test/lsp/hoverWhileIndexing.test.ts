@@ -7,7 +7,8 @@
 import * as assert from 'node:assert/strict';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import type { DocumentSymbol, Hover } from 'vscode-languageserver';
+import type { CodeAction, Diagnostic, DocumentSymbol, Hover } from 'vscode-languageserver';
+import { CancellationTokenSource } from 'vscode-languageserver/node';
 import { LineIndex } from '../../server/src/core/index';
 import { Notifications } from '../../server/src/protocol';
 import { gatedArticles } from '../support/gatedArticles';
@@ -66,6 +67,17 @@ describe('requests while the corpus is being indexed', function () {
     assert.ok(symbols.some((s) => s.name === 'Vilay Lakhamphong'), `the article's names: ${symbols.map((s) => s.name).join(', ')}`);
     assert.ok(symbols.some((s) => s.name.startsWith('Article date: 2025-04-25')), 'and its date');
 
+    // Quick fixes on a name wait for the corpus-wide entity, unless the client cancels them (as VS Code does at each
+    // move of the cursor): then they are answered at once, not when the indexing ends.
+    const onName = (diagnostics: Diagnostic[]) => diagnostics.filter((d) => String(d.code).startsWith('entity.') && d.range.start.line === name.position.line);
+    const early = onName(await l.waitForDiagnostics(uri, (d) => onName(d).length > 0));
+    const cancel = new CancellationTokenSource();
+    const asked = l.client.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: early[0].range, context: { diagnostics: early } }, cancel.token);
+    cancel.cancel();
+    const fixes = (await asked.catch(() => [])) as CodeAction[];
+    assert.ok(!indexed(), 'a cancelled request for quick fixes is answered while the indexing is held');
+    assert.deepEqual(fixes, [], 'with no entity correction');
+
     gate.open();
     await waitFor('the indexed notification', indexed);
     const after = markdown((await l.client.sendRequest('textDocument/hover', name)) as Hover);
@@ -73,5 +85,8 @@ describe('requests while the corpus is being indexed', function () {
     assert.match(after, /\*\*Vilay Lakhamphong\*\* — Person `/);
     assert.match(after, /Spellings: /);
     assert.match(after, /Mentions: \d+ in this article, \d+ mentions? in \d+ articles? of the corpus/);
+    const late = onName(await l.waitForDiagnostics(uri, (d) => onName(d).length > 0));
+    const fixesAfter = (await l.client.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: late[0].range, context: { diagnostics: late } })) as CodeAction[];
+    assert.ok(fixesAfter.length > 0, 'entity corrections once the corpus is indexed');
   });
 });

@@ -20,6 +20,14 @@ export type IndexingStats = LoadingStats;
  */
 export type IndexingProgress = { readonly phase: 'finding' } | { readonly phase: 'reading'; readonly done: number; readonly total: number } | { readonly phase: 'clustering'; readonly total: number };
 
+/** "4,097 of 10,006 articles": where an indexing is, as requests answered meanwhile say it. */
+export function indexingStatus(progress: IndexingProgress): string {
+  const n = (x: number) => x.toLocaleString('en-US');
+  if (progress.phase === 'reading') return `${n(progress.done)} of ${n(progress.total)} articles`;
+  if (progress.phase === 'clustering') return `grouping names across ${n(progress.total)} articles`;
+  return 'finding its articles';
+}
+
 export class CorpusIndexer {
   progressSupported = false;
   /** Pending until the first indexing has finished, so early requests wait for the corpus instead of seeing none. */

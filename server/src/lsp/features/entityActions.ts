@@ -9,7 +9,7 @@
  * `initializationOptions.clientCommands`; the VS Code client does) get one "Add as a name of…" and one "Change
  * type…" action that open a quick pick; other clients get one action per likely choice.
  */
-import { CodeActionKind, type CodeAction, type CodeActionParams, type Command, type Diagnostic } from 'vscode-languageserver';
+import { CodeActionKind, type CancellationToken as RequestToken, type CodeAction, type CodeActionParams, type Command, type Diagnostic } from 'vscode-languageserver';
 import {
   addAlias,
   confirmEntity,
@@ -213,6 +213,14 @@ function actionsFor(ctx: ServerContext, target: EntityActionTarget, cluster: Ent
   return out;
 }
 
+/** Resolves to true once `ready` has, or to false as soon as `token` is cancelled. */
+function readyOrCancelled(ready: Promise<void>, token: RequestToken): Promise<boolean> {
+  if (token.isCancellationRequested) return Promise.resolve(false);
+  let listener: { dispose(): void } | undefined;
+  const cancelled = new Promise<boolean>((resolve) => (listener = token.onCancellationRequested(() => resolve(false))));
+  return Promise.race([ready.then(() => true), cancelled]).finally(() => listener?.dispose());
+}
+
 export const entityActions: Feature = {
   capabilities: {
     codeActionProvider: true,
@@ -238,6 +246,10 @@ export const entityActions: Feature = {
       if (only && !only.some((k) => k === '' || k === CodeActionKind.QuickFix || CodeActionKind.QuickFix.startsWith(`${k}.`))) return [];
       const file = uriToPath(params.textDocument.uri);
       if (!file) return [];
+      // A correction names the corpus-wide entity, which is known once the corpus is indexed: the request waits for
+      // it, unless the client gives up first (VS Code asks again at each move of the cursor and cancels the last
+      // request): then it is answered at once, and no request waits for the whole indexing for nothing.
+      if (ctx.indexer.indexingProgress && !(await readyOrCancelled(ctx.indexer.ready, token))) return [];
       await ctx.indexer.ready;
       const text = ctx.service.getText(file);
       if (text === undefined) return [];

@@ -9,16 +9,8 @@ import { ClientTagCommands } from '../../protocol';
 import type { Feature } from '../context';
 import { hoverMarkdown } from '../hover';
 import { tagsOnMentions } from '../entityTags';
-import type { IndexingProgress } from '../indexer';
+import { indexingStatus } from '../indexer';
 import { uriToPath } from '../workspace';
-
-/** "4,097 of 10,006 articles": where an indexing is, as the hover says it. */
-export function indexingStatus(progress: IndexingProgress): string {
-  const n = (x: number) => x.toLocaleString('en-US');
-  if (progress.phase === 'reading') return `${n(progress.done)} of ${n(progress.total)} articles`;
-  if (progress.phase === 'clustering') return `grouping names across ${n(progress.total)} articles`;
-  return 'finding its articles';
-}
 
 /** The line index of an open document's current version, made once per version rather than once per hover. */
 const lineIndexes = new WeakMap<TextDocument, { version: number; text: string; lines: LineIndex }>();
