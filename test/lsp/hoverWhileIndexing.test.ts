@@ -2,7 +2,8 @@
  * Requests about the open article while the corpus is still being indexed: the articles after the first wait to be
  * read until the test lets them (a barrier in the file system the server reads through), so the requests are certain
  * to come during the indexing. The hover answers at once from the article alone, and says the corpus is still being
- * indexed; once it is indexed, the corpus-wide hover, without that line.
+ * indexed; so does the outline (document symbols); quick fixes on a name wait for the corpus-wide entity, but one the
+ * client cancels is answered at once. Once it is indexed, the corpus-wide hover, without that line, and the fixes.
  */
 import * as assert from 'node:assert/strict';
 import { promises as fs } from 'node:fs';
