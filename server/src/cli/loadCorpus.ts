@@ -35,7 +35,7 @@ export async function loadCorpus(workspace: OpenedWorkspace, requested: readonly
   const wanted = new Set(requested);
   const unreadable = new Map<string, string>();
   const sizes = new Map<string, number>();
-  const parallel = workerAnalysis(path.join(__dirname, 'analysisWorker.js'), undefined, { everyCore: true });
+  const parallel = workerAnalysis(path.join(__dirname, 'analysisWorker.js'));
   const files = [...new Set([...corpus.articles(), ...requested])];
   const { keys, fingerprint, basis, stats } = await loadArticles(service, {
     files,
