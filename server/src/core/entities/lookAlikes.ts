@@ -77,43 +77,67 @@ export function allLookAlikes(entities: readonly LookAlikeEntity[], limit: numbe
     if (!list) map.set(key, [i]);
     else if (list[list.length - 1] !== i) list.push(i);
   };
-  const parsed = new Map<string, Parsed>();
-  const parse = (spelling: string): Parsed => {
-    let p = parsed.get(spelling);
-    if (!p) parsed.set(spelling, (p = parseName(spelling)));
-    return p;
+  // Each spelling read once (many entities share spellings), and each entity's spellings as facts, not strings.
+  const known = new Map<string, SpellingFacts>();
+  const facts = (spelling: string): SpellingFacts => {
+    let f = known.get(spelling);
+    if (!f) known.set(spelling, (f = spellingFacts(spelling)));
+    return f;
   };
-  const names = entities.map((c) => [...c.spellings.keys()].map(parse).filter((p) => p.keys.length > 0));
+  const names = entities.map((c) => {
+    const list: SpellingFacts[] = [];
+    for (const s of c.spellings.keys()) {
+      const f = facts(s);
+      if (f.keys.length > 0) list.push(f);
+    }
+    return list;
+  });
+  // The blocks of a spelling: one-deletion variants of a one-word name, else each word in its place.
+  const wordBlocks = (keys: readonly string[]): string[] =>
+    keys.length === 1 ? deletionVariants(keys[0]).map((v) => `1:0:${v}`) : keys.map((k, p) => `${keys.length}:${p}:${k}`);
   names.forEach((list, i) => {
-    for (const { keys, compact } of list) {
-      add(byCompact, compact, i);
-      if (keys.length === 1) for (const v of deletionVariants(keys[0])) add(byWord, `1:0:${v}`, i);
-      else keys.forEach((k, p) => add(byWord, `${keys.length}:${p}:${k}`, i));
+    for (const f of list) {
+      add(byCompact, f.compact, i);
+      for (const key of (f.blocks ??= wordBlocks(f.keys))) add(byWord, key, i);
     }
     for (const s of entities[i].spellings.keys()) {
-      const a = acronymOf(s);
+      const a = facts(s).acronym;
       if (a) add(byAcronym, a, i);
     }
   });
   const out = new Map<number, number[]>();
+  // The candidates of entity i, in the order first met: `marked[j] === i + 1` once j is one.
+  const marked = new Int32Array(entities.length);
+  const candidates: number[] = [];
   entities.forEach((entity, i) => {
-    const candidates = new Set<number>();
-    const take = (list: readonly number[] | undefined) => {
-      if (list && list.length <= MAX_BLOCK) for (const j of list) if (j !== i) candidates.add(j);
+    candidates.length = 0;
+    const stamp = i + 1;
+    const consider = (j: number) => {
+      if (j === i || marked[j] === stamp) return;
+      marked[j] = stamp;
+      candidates.push(j);
     };
-    for (const { keys, compact } of names[i]) {
-      take(byCompact.get(compact));
-      if (keys.length === 1) for (const v of deletionVariants(keys[0])) take(byWord.get(`1:0:${v}`));
+    const take = (list: readonly number[] | undefined) => {
+      if (list && list.length <= MAX_BLOCK) for (const j of list) consider(j);
+    };
+    for (const f of names[i]) {
+      take(byCompact.get(f.compact));
+      const blocks = f.blocks!;
+      if (f.keys.length === 1) for (const key of blocks) take(byWord.get(key));
       else {
-        const blocks = keys.map((k, p) => byWord.get(`${keys.length}:${p}:${k}`) ?? []);
-        take(blocks.reduce((a, b) => (b.length < a.length ? b : a)));
+        let smallest: readonly number[] = byWord.get(blocks[0]) ?? [];
+        for (let p = 1; p < blocks.length; p++) {
+          const b = byWord.get(blocks[p]) ?? [];
+          if (b.length < smallest.length) smallest = b;
+        }
+        take(smallest);
       }
     }
-    if (isAcronym(entity.canonical)) for (const j of byAcronym.get(entity.canonical) ?? []) if (j !== i) candidates.add(j);
+    if (isAcronym(entity.canonical)) for (const j of byAcronym.get(entity.canonical) ?? []) consider(j);
     const found: number[] = [];
     for (const j of candidates) {
       const other = entities[j];
-      if (other.mentionCount > 0 && sameName(entity, other, other.type === entity.type, parse)) found.push(j);
+      if (other.mentionCount > 0 && sameSpellings(names[i], names[j], other.type === entity.type)) found.push(j);
     }
     if (!found.length) return;
     found.sort((a, b) => entities[b].mentionCount - entities[a].mentionCount || (entities[a].canonical < entities[b].canonical ? -1 : entities[a].canonical > entities[b].canonical ? 1 : 0));
@@ -145,32 +169,41 @@ function acronymIndexOf(view: EntityClustering): Map<string, EntityCluster[]> {
 }
 
 /** The same words (whatever the types), or, for two entities of one type, spellings one edit apart or an acronym. */
-function sameName(a: Pick<LookAlikeEntity, 'spellings'>, b: Pick<LookAlikeEntity, 'spellings'>, sameType: boolean, parse: (spelling: string) => Parsed = parseName): boolean {
-  for (const x of a.spellings.keys()) {
-    const px = parse(x);
-    if (px.keys.length === 0) continue;
-    for (const y of b.spellings.keys()) {
-      const py = parse(y);
-      if (py.keys.length === 0) continue;
-      if (px.compact === py.compact) return true;
+function sameName(a: Pick<LookAlikeEntity, 'spellings'>, b: Pick<LookAlikeEntity, 'spellings'>, sameType: boolean): boolean {
+  const facts = (e: Pick<LookAlikeEntity, 'spellings'>) => [...e.spellings.keys()].map(spellingFacts).filter((f) => f.keys.length > 0);
+  return sameSpellings(facts(a), facts(b), sameType);
+}
+
+/** `sameName` of two entities' spellings (those with words), read once. */
+function sameSpellings(a: readonly SpellingFacts[], b: readonly SpellingFacts[], sameType: boolean): boolean {
+  for (const x of a) {
+    for (const y of b) {
+      if (x.compact === y.compact) return true;
       if (!sameType) continue;
-      if (px.keys.length === py.keys.length && px.keys.every((k, i) => tokenKeysMatch(k, py.keys[i]))) return true;
-      if (isAcronym(x) && acronymOf(y) === x) return true;
-      if (isAcronym(y) && acronymOf(x) === y) return true;
+      if (x.keys.length === y.keys.length && x.keys.every((k, i) => tokenKeysMatch(k, y.keys[i]))) return true;
+      if (x.isAcronym && y.acronym === x.text) return true;
+      if (y.isAcronym && x.acronym === y.text) return true;
     }
   }
   return false;
 }
 
-/** A spelling's word keys and compact key. */
-interface Parsed {
+/** What comparing a spelling needs: its word keys and compact key, and what it is as an acronym. */
+interface SpellingFacts {
+  readonly text: string;
   readonly keys: readonly string[];
   readonly compact: string;
+  /** Whether it is an acronym itself (`EU`). */
+  readonly isAcronym: boolean;
+  /** Its initials, for a name of two capitalised words or more (`European Union` → `EU`). */
+  readonly acronym: string | undefined;
+  /** Its blocking keys (allLookAlikes), once made. */
+  blocks?: string[];
 }
 
-function parseName(spelling: string): Parsed {
-  const tokens = nameTokens(spelling);
-  return { keys: tokens.map(tokenKey), compact: tokens.length ? compactKey(tokens) : '' };
+function spellingFacts(text: string): SpellingFacts {
+  const tokens = nameTokens(text);
+  return { text, keys: tokens.map(tokenKey), compact: tokens.length ? compactKey(tokens) : '', isAcronym: isAcronym(text), acronym: acronymOf(text) };
 }
 
 const SMALL_WORDS = new Set(['of', 'the', 'and', 'for', 'de', 'du', 'la', 'le', 'des', '&']);
