@@ -8,11 +8,10 @@ import type { BoilerplateFinding, CancellationToken, DateMention, DocumentDate, 
 import { throwIfCancelled } from './types';
 import type { NerModel } from './entities/model';
 import { createEntityRecognizer } from './entities/recognizer';
-import { clusterEntities, mentionCountOf, type DocumentEntities, type EntityCluster, type EntityClustering } from './entities/aliases';
+import { clusterEntities, type DocumentEntities, type EntityCluster, type EntityClustering } from './entities/aliases';
 import { clusteringFromSnapshotInSlices, type ClusteringSnapshot } from './entities/clusteringSnapshot';
 import { provisionalClustering, spellingIndexInSlices } from './entities/provisional';
 import { sameNames } from './entities/mentionMoves';
-import { articleCount } from './entities/clusterFacts';
 import { EMPTY_REGISTRY, type EntityRegistry } from './entities/registry';
 import { recognizeDocumentDates, type DateOptions } from './dates/index';
 import { createBoilerplateIndex, DEFAULT_MIN_PASSAGE_CHARS, type BoilerplateCluster } from './boilerplate/index';
@@ -23,6 +22,7 @@ import { RecognitionMemo } from './entities/recognitionMemo';
 import { PassageKeyMemo, summarizeBoilerplate } from './boilerplate/summary';
 import { runToEnd } from './slices';
 import { analyseArticleAlone, type ArticleAlone } from './articleAlone';
+import { entityAtIn } from './entityAt';
 
 export interface ClusteringInput {
   /** Every article in uri order; its names are made each time `entities` is read (a getter: read it once). */
@@ -380,26 +380,7 @@ export function createCorpusService(init: CorpusServiceInit): CorpusService {
       const findings = filterFindings(boilerplate.findings(uri, token), uri, state.text, ignores);
       return { uri, entities, dates, ...(documentDate ? { documentDate } : {}), boilerplate: findings };
     },
-    entityAt(uri, offset, token) {
-      const c = getFastClustering(token);
-      const mentions = c.mentionsOf(uri);
-      // The innermost mention at the offset: on `Revolutionary` in an event's name, the party named inside it.
-      let mention: EntityMention | undefined;
-      for (const m of mentions) {
-        if (m.start <= offset && offset <= m.end && (!mention || m.end - m.start < mention.end - mention.start)) mention = m;
-      }
-      if (!mention) return undefined;
-      const cluster = c.cluster(mention.entityId);
-      if (!cluster) return undefined;
-      const articles = articleCount(cluster);
-      return {
-        mention,
-        cluster,
-        inDocument: mentions.filter((m) => m.entityId === mention.entityId).length,
-        inCorpus: mentionCountOf(cluster),
-        articles,
-      };
-    },
+    entityAt: (uri, offset, token) => entityAtIn(getFastClustering(token), uri, offset),
     articleAlone(uri, options, token) {
       const state = docs.get(uri);
       if (!state) return undefined;
