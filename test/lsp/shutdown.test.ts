@@ -8,9 +8,9 @@ import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { ClusterInBackground } from '../../server/src/node/backgroundClustering';
-import { nodeFileSystem } from '../../server/src/node/nodeFileSystem';
 import type { WorkspaceFileSystem } from '../../server/src/workspace/fileSystem';
 import { cachedWorkspaceEachTest, startCachedServer } from '../support/cachedServer';
+import { gatedArticles } from '../support/gatedArticles';
 import { waitFor } from '../support/workspace';
 
 /** A clustering worker that never answers by itself: each request is recorded with the signal it was given. */
@@ -30,25 +30,6 @@ function stalledWorker() {
 
 const startCached = (root: string, cacheDir: string, background?: ClusterInBackground, options: { waitForIndexing?: boolean; fs?: WorkspaceFileSystem } = {}) =>
   startCachedServer(root, cacheDir, { background, ...options });
-
-/** The disk, except that articles after the first `free` are read only once `open()` is called. */
-function gatedArticles(free: number) {
-  let reads = 0;
-  let open!: () => void;
-  const opened = new Promise<void>((resolve) => (open = resolve));
-  const waiting: string[] = [];
-  const fs: WorkspaceFileSystem = {
-    ...nodeFileSystem,
-    async readText(file, options) {
-      if (/[/\\]seeds[/\\][^/\\]+\.txt$/.test(file) && ++reads > free) {
-        waiting.push(file);
-        await opened;
-      }
-      return nodeFileSystem.readText(file, options);
-    },
-  };
-  return { fs, open, waiting };
-}
 
 describe('shutting down during a background clustering', function () {
   this.timeout(120_000);
