@@ -21,21 +21,24 @@ type Spans = readonly { start: number; end: number }[];
 /**
  * A cluster's mentions by article, made once per cluster (a name hovered again costs no pass over its thousands of
  * mentions). Clusters of a clustering never change; the provisional ones of an edit only grow, so the list is made
- * again when its length moved.
+ * again when its length moved. One per host (the hover feature keeps one), not shared through the module.
  */
-const byFileOf = new WeakMap<EntityCluster, { mentions: readonly unknown[]; count: number; byFile: Map<string, Spans> }>();
-function mentionsByFile(cluster: EntityCluster): Map<string, Spans> {
-  const mentions = cluster.mentions;
-  const kept = byFileOf.get(cluster);
-  if (kept && kept.mentions === mentions && kept.count === mentions.length) return kept.byFile;
-  const byFile = new Map<string, { start: number; end: number }[]>();
-  for (const m of mentions) {
-    let list = byFile.get(m.uri);
-    if (!list) byFile.set(m.uri, (list = []));
-    list.push(m);
+export class MentionsByFile {
+  private readonly kept = new WeakMap<EntityCluster, { mentions: readonly unknown[]; count: number; byFile: Map<string, Spans> }>();
+
+  of(cluster: EntityCluster): Map<string, Spans> {
+    const mentions = cluster.mentions;
+    const kept = this.kept.get(cluster);
+    if (kept && kept.mentions === mentions && kept.count === mentions.length) return kept.byFile;
+    const byFile = new Map<string, { start: number; end: number }[]>();
+    for (const m of mentions) {
+      let list = byFile.get(m.uri);
+      if (!list) byFile.set(m.uri, (list = []));
+      list.push(m);
+    }
+    this.kept.set(cluster, { mentions, count: mentions.length, byFile });
+    return byFile;
   }
-  byFileOf.set(cluster, { mentions, count: mentions.length, byFile });
-  return byFile;
 }
 
 /**
@@ -43,13 +46,13 @@ function mentionsByFile(cluster: EntityCluster): Map<string, Spans> {
  * articles with sidecars when they are fewer than the entity's articles (and too few for the cap to matter, so the
  * same articles are read either way), else the entity's articles, in their order, up to the cap.
  */
-function taggedArticles(ctx: ServerContext, cluster: EntityCluster): [string, Spans][] {
+function taggedArticles(ctx: ServerContext, cluster: EntityCluster, memo: MentionsByFile): [string, Spans][] {
   const folders = ctx.workspace.all();
   let withSidecars = 0;
   for (const corpus of folders) withSidecars += corpus.allSidecars().size;
   const out: [string, Spans][] = [];
   if (withSidecars === 0) return out; // no tags anywhere: the entity's mentions need not be grouped
-  const byFile = mentionsByFile(cluster);
+  const byFile = memo.of(cluster);
   if (withSidecars <= MAX_ARTICLES && withSidecars < byFile.size) {
     for (const corpus of folders) {
       for (const file of corpus.allSidecars().keys()) {
@@ -67,9 +70,10 @@ function taggedArticles(ctx: ServerContext, cluster: EntityCluster): [string, Sp
   return out;
 }
 
-export function tagsOnMentions(ctx: ServerContext, cluster: EntityCluster): EntityTagCount[] {
+/** The tags on passages that mention the entity; `memo` keeps its mentions grouped by article between calls. */
+export function tagsOnMentions(ctx: ServerContext, cluster: EntityCluster, memo = new MentionsByFile()): EntityTagCount[] {
   const counts = new Map<string, { passages: Set<string>; articles: Set<string> }>();
-  for (const [file, mentions] of taggedArticles(ctx, cluster)) {
+  for (const [file, mentions] of taggedArticles(ctx, cluster, memo)) {
     const text = ctx.service.getText(file);
     if (text === undefined) continue;
     for (const t of ctx.tags.anchoredTags(file, text)) {

@@ -7,7 +7,7 @@ import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import type { AnchoredTag, EntityCluster } from '../../../server/src/core/index';
 import type { ServerContext } from '../../../server/src/lsp/context';
-import { tagsOnMentions, type EntityTagCount } from '../../../server/src/lsp/entityTags';
+import { MentionsByFile, tagsOnMentions, type EntityTagCount } from '../../../server/src/lsp/entityTags';
 
 /** What tagsOnMentions did before it grouped mentions once per cluster (the cap of 2,000 articles aside). */
 function plainPass(cluster: EntityCluster, sidecars: ReadonlyMap<string, unknown>, tagsOf: (file: string) => AnchoredTag[]): EntityTagCount[] {
@@ -62,8 +62,9 @@ describe('tags on passages that mention an entity', () => {
             tags: { anchoredTags: (f: string) => tagsOf(f) },
           } as unknown as ServerContext;
           const expected = plainPass(cluster, sidecars, tagsOf);
-          assert.deepEqual(tagsOnMentions(ctx, cluster), expected);
-          assert.deepEqual(tagsOnMentions(ctx, cluster), expected, 'asked again');
+          const memo = new MentionsByFile();
+          assert.deepEqual(tagsOnMentions(ctx, cluster, memo), expected);
+          assert.deepEqual(tagsOnMentions(ctx, cluster, memo), expected, 'asked again');
         },
       ),
       { numRuns: 300 },

@@ -8,25 +8,24 @@ import { CancelledError, LineIndex } from '../../core/index';
 import { ClientTagCommands } from '../../protocol';
 import type { Feature } from '../context';
 import { hoverMarkdown } from '../hover';
-import { tagsOnMentions } from '../entityTags';
+import { MentionsByFile, tagsOnMentions } from '../entityTags';
 import { indexingStatus } from '../indexer';
 import { uriToPath } from '../workspace';
-
-/** The line index of an open document's current version, made once per version rather than once per hover. */
-const lineIndexes = new WeakMap<TextDocument, { version: number; text: string; lines: LineIndex }>();
-function linesOf(doc: TextDocument): { text: string; lines: LineIndex } {
-  let kept = lineIndexes.get(doc);
-  if (!kept || kept.version !== doc.version) {
-    const text = doc.getText();
-    kept = { version: doc.version, text, lines: new LineIndex(text) };
-    lineIndexes.set(doc, kept);
-  }
-  return kept;
-}
 
 export const hoverFeature: Feature = {
   capabilities: { hoverProvider: true },
   register(ctx) {
+    // The line index of the last hovered document's current version, made once per version rather than once per hover.
+    let last: { doc: TextDocument; version: number; text: string; lines: LineIndex } | undefined;
+    const linesOf = (doc: TextDocument): { text: string; lines: LineIndex } => {
+      if (last?.doc !== doc || last.version !== doc.version) {
+        const text = doc.getText();
+        last = { doc, version: doc.version, text, lines: new LineIndex(text) };
+      }
+      return last;
+    };
+    // A cluster's mentions grouped by article, for the tags on passages that mention it (entityTags.ts).
+    const mentionsByFile = new MentionsByFile();
     ctx.connection.onHover(async (params, token) => {
       const doc = ctx.documents.get(params.textDocument.uri);
       const file = uriToPath(params.textDocument.uri);
@@ -49,7 +48,7 @@ export const hoverFeature: Feature = {
           offset,
           entity,
           tags: ctx.tags.anchoredTags(file, text),
-          entityTags: entity && !alone ? tagsOnMentions(ctx, entity.cluster) : undefined,
+          entityTags: entity && !alone ? tagsOnMentions(ctx, entity.cluster, mentionsByFile) : undefined,
           label: (key) => ctx.workspace.label(key),
           tagLinks: {
             uri: params.textDocument.uri,
