@@ -36,8 +36,16 @@ export async function changesSince(source: CatchUpSource, listedAt: number, fixe
   const onDisk = new Set((await source.list()).filter((f) => !fixed.has(f)));
   const tracked = new Set([...source.tracked()].filter((f) => !fixed.has(f)));
   const changes: FileChange[] = [];
-  for (const file of tracked) if (!onDisk.has(file)) changes.push({ file, deleted: true });
   const toStamp: string[] = [];
+  // A tracked file the listing did not find is stamped before it is called removed: one created while the listing ran
+  // (after its folder was listed) may have been reported by the watcher and be tracked by now. Still there, it is read
+  // again (a text unchanged is no change downstream); gone, it is removed.
+  const unlisted = new Set<string>();
+  for (const file of tracked) {
+    if (onDisk.has(file)) continue;
+    unlisted.add(file);
+    toStamp.push(file);
+  }
   for (const file of onDisk) {
     if (tracked.has(file)) toStamp.push(file);
     else changes.push({ file, deleted: false });
@@ -48,7 +56,7 @@ export async function changesSince(source: CatchUpSource, listedAt: number, fixe
     batch.forEach((file, j) => {
       const stamp = stamps[j];
       if (!stamp) changes.push({ file, deleted: true });
-      else if (stamp.mtimeMs >= since) changes.push({ file, deleted: false });
+      else if (unlisted.has(file) || stamp.mtimeMs >= since) changes.push({ file, deleted: false });
     });
   }
   for (const [file, before] of fixed) {

@@ -40,6 +40,24 @@ describe('catching up with changes made before a watcher ran', () => {
     assert.ok(!s.stamped.includes('/w/new.txt'), 'a new file needs no stamp');
   });
 
+  it('does not call removed a tracked file the listing missed but that is on disk (created while the listing ran)', async () => {
+    // '/w/late.txt' was created after its folder was listed; the watcher reported it and the model tracks it by now.
+    const disk: Record<string, number> = { '/w/a.txt': OLD, '/w/late.txt': LISTED_AT + 5000 };
+    const s: CatchUpSource = {
+      tracked: () => ['/w/a.txt', '/w/late.txt', '/w/gone.txt'],
+      list: async () => ['/w/a.txt'],
+      stamp: async (file) => (file in disk ? { size: 10, mtimeMs: disk[file]! } : undefined),
+    };
+    const changes = await changesSince(s, LISTED_AT, new Map());
+    assert.deepEqual(
+      [...changes].sort((x, y) => x.file.localeCompare(y.file)),
+      [
+        { file: '/w/gone.txt', deleted: true },
+        { file: '/w/late.txt', deleted: false },
+      ],
+    );
+  });
+
   it('reports nothing when nothing changed', async () => {
     const disk = Object.fromEntries(Array.from({ length: 300 }, (_, i) => [`/w/${i}.txt`, OLD]));
     assert.deepEqual(await changesSince(source(Object.keys(disk), disk), LISTED_AT, new Map()), []);
