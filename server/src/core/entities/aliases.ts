@@ -114,7 +114,8 @@ export function clusterEntities(
   const placeholder = nameFormOf('', 'MISC');
   const graph: FormNode[] = regRoots.map((index) => ({ index, group: 'M', form: placeholder, partial: false }));
   const nodeOf = new Map<string, number>();
-  const formCache = new Map<string, { form: NameForm; dropped: boolean; owner?: number; group: TypeGroup; nodeKey: string }>();
+  /** What each written name (text, type, country) is, by text: a corpus writes the same names again and again. */
+  const formCache = new Map<string, SeenForm[]>();
   const perDoc: Work[][] = [];
   let seen = 0;
   sortedDocs.forEach((d, docIndex) => {
@@ -122,8 +123,10 @@ export function clusterEntities(
     const entities = [...d.entities].sort((a, b) => a.start - b.start || a.end - b.end);
     for (const entity of entities) {
       if ((++seen & 1023) === 0) throwIfCancelled(token);
-      const cacheKey = `${entity.type}|${entity.text}|${entity.country ?? ''}`;
-      let seenForm = formCache.get(cacheKey);
+      let forms = formCache.get(entity.text);
+      if (!forms) formCache.set(entity.text, (forms = []));
+      let seenForm: SeenForm | undefined;
+      for (const f of forms) if (f.type === entity.type && f.country === entity.country) seenForm = f;
       if (!seenForm) {
         const form = nameFormOf(entity.text, entity.type, entity.country);
         // Plain keys only when there are registry names or non-entities to compare them with (each is a fold).
@@ -135,14 +138,14 @@ export function clusterEntities(
           (textKey === undefined ? undefined : (regByText.get(textKey) ?? regByText.get(displayKey!))) ??
           (regByKey.size > 0 ? (regByKey.get(form.key) ?? regByKey.get(`#${form.compact}`)) : undefined);
         const group = typeGroupOf(entity.type);
-        seenForm = { form, dropped, owner, group, nodeKey: `${group}|${form.key}|${owner ?? ''}` };
-        formCache.set(cacheKey, seenForm);
+        seenForm = { type: entity.type, country: entity.country, form, dropped, owner, group, nodeKey: `${group}|${form.key}|${owner ?? ''}`, node: undefined };
+        forms.push(seenForm);
       }
       if (seenForm.dropped) continue;
       const { form, owner, group, nodeKey } = seenForm;
-      let node = nodeOf.get(nodeKey);
+      let node = (seenForm.node ??= nodeOf.get(nodeKey));
       if (node === undefined) {
-        node = uf.add();
+        node = seenForm.node = uf.add();
         graph.push({ index: node, group, form, partial: group === 'P' && form.keys.length === 1 && owner === undefined });
         nodeOf.set(nodeKey, node);
         if (owner !== undefined) uf.union(regRoots[owner], node);
@@ -161,6 +164,18 @@ export function clusterEntities(
   }
   throwIfCancelled(token);
   return buildClustering(sortedDocs, perDoc, reg.entities, regRoots, uf);
+}
+
+/** A written name (its text, type and country) as clustering reads it, and its union–find node once made. */
+interface SeenForm {
+  readonly type: EntityType;
+  readonly country: string | undefined;
+  readonly form: NameForm;
+  readonly dropped: boolean;
+  readonly owner?: number;
+  readonly group: TypeGroup;
+  readonly nodeKey: string;
+  node: number | undefined;
 }
 
 function buildClustering(
@@ -184,24 +199,30 @@ function buildClustering(
     cluster: EntityCluster;
     order: string;
   }
-  const accs = new Map<number, Acc>();
-  const accOf = (root: number, order: () => string): Acc => {
-    let acc = accs.get(root);
+  // By root (a union-find index), and in the order made.
+  const accs: (Acc | undefined)[] = [];
+  const list: Acc[] = [];
+  /** The root's accumulator; `order` (made only for a new one) is where the entity is first met. */
+  const accOf = (root: number, order: (at: number) => string, at: number): Acc => {
+    let acc = accs[root];
     if (!acc) {
       const ownerIndex = uf.ownerOf(root);
       const spellings = new Map<string, number>();
       const titles = new Map<string, number>();
       const cluster: EntityCluster = { entityId: '', canonical: '', type: 'MISC', spellings, titles, mentions: [] };
       const owner = ownerIndex === undefined ? undefined : regEntities[ownerIndex];
-      acc = { root, owner, core: new Map(), all: new Map(), types: new Map(), typesOfForm: new Map(), spellings, titles, cluster, order: order() };
-      accs.set(root, acc);
+      acc = { root, owner, core: new Map(), all: new Map(), types: new Map(), typesOfForm: new Map(), spellings, titles, cluster, order: order(at) };
+      accs[root] = acc;
+      list.push(acc);
     }
     return acc;
   };
-  regRoots.forEach((r) => accOf(uf.find(r), () => `~registry:${String(r).padStart(8, '0')}`));
-  perDoc.forEach((list, d) => {
-    for (const m of list) {
-      const acc = accOf(m.root, () => `${docs[d].uri}#${String(m.entity.start).padStart(10, '0')}`);
+  const registryOrder = (r: number) => `~registry:${String(r).padStart(8, '0')}`;
+  regRoots.forEach((r) => accOf(uf.find(r), registryOrder, r));
+  perDoc.forEach((works, d) => {
+    const mentionOrder = (start: number) => `${docs[d].uri}#${String(start).padStart(10, '0')}`;
+    for (const m of works) {
+      const acc = accOf(m.root, mentionOrder, m.entity.start);
       const e = m.entity;
       bump(acc.spellings, e.text);
       const title = e.title ?? m.form.strippedTitle;
@@ -214,7 +235,6 @@ function buildClustering(
       acc.cluster.mentions.push({ uri: docs[d].uri, start: e.start, end: e.end, text: e.text });
     }
   });
-  const list = [...accs.values()];
   for (const acc of list) {
     const c = acc.cluster;
     c.canonical = acc.owner?.canonical ?? chooseCanonical(acc.core.size > 0 ? acc.core : acc.all);
@@ -228,12 +248,11 @@ function buildClustering(
   list.sort((a, b) => (a.cluster.entityId < b.cluster.entityId ? -1 : 1));
   const clusters = list.map((a) => a.cluster);
   const byId = new Map(clusters.map((c) => [c.entityId, c]));
-  const byRoot = new Map(list.map((a) => [a.root, a.cluster]));
 
   const mentionsByUri = new Map<string, EntityMention[]>();
   perDoc.forEach((ms, d) => {
     const out = ms.map((m): EntityMention => {
-      const c = byRoot.get(m.root)!;
+      const c = accs[m.root]!.cluster;
       const e = m.entity;
       const mention: EntityMention = { start: e.start, end: e.end, text: e.text, type: c.type, entityId: c.entityId, canonical: c.canonical };
       return withExtras(mention, e);
