@@ -27,7 +27,11 @@ export function otherSpellings(cluster: EntityCluster, except?: string): [string
   return spellingsByCount(cluster).filter(([s]) => s !== except).map(([s, n]) => [s, n]);
 }
 
-export function entityMessage(mention: EntityMention, cluster?: EntityCluster): string {
+/**
+ * What a diagnostic says of a name. `scope` 'article': `cluster` holds this article's names only (the corpus is still
+ * being indexed), and the counts say so.
+ */
+export function entityMessage(mention: EntityMention, cluster?: EntityCluster, scope: 'corpus' | 'article' = 'corpus'): string {
   const base = `${entityTypeName(mention.type)}: ${mention.canonical}`;
   if (!cluster) return base;
   // Spellings that differ only by case, diacritics or spacing (a no-break space) from this one, or from the name the
@@ -38,6 +42,7 @@ export function entityMessage(mention: EntityMention, cluster?: EntityCluster): 
     .filter((s) => !seen.has(registryKey(s)) && !!seen.add(registryKey(s)));
   const articles = articleCount(cluster);
   const also = others.length ? `; also written ${others.slice(0, 4).join(', ')}${others.length > 4 ? ', …' : ''}` : '';
+  if (scope === 'article') return `${base}${also} (${plural(mentionCountOf(cluster), 'mention')} in this article; the corpus is still being indexed)`;
   return `${base}${also} (${plural(mentionCountOf(cluster), 'mention')} in ${plural(articles, 'article')})`;
 }
 

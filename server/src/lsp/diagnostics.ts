@@ -52,6 +52,8 @@ export function toDiagnostics(
   resolver: LocationResolver,
   /** Whether the registry names an entity already (lsp/entityListing.ts, registryMembership). */
   inRegistry: (cluster: EntityCluster) => boolean = () => false,
+  /** 'article': `clustering` holds this article's names only, while the corpus is being indexed (articleAlone). */
+  scope: 'corpus' | 'article' = 'corpus',
 ): Diagnostic[] {
   const out: Diagnostic[] = [];
   const range = (start: number, end: number) => ({ start: lines.positionAt(start), end: lines.positionAt(end) });
@@ -66,7 +68,7 @@ export function toDiagnostics(
       const cluster = clustering.cluster(m.entityId);
       const key = `${m.entityId}\u0000${m.type}\u0000${m.canonical}\u0000${m.text}`;
       let base = worded.get(key);
-      if (base === undefined) worded.set(key, (base = entityMessage(m, cluster)));
+      if (base === undefined) worded.set(key, (base = entityMessage(m, cluster, scope)));
       // What to do comes first: the Problems panel cuts long messages at its width.
       const message =
         v.reason === 'possible-merge' ? `May be another entity — ${base}. ${mergeMessage(v.mergeWith ?? [])}`

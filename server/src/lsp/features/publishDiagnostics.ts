@@ -110,6 +110,6 @@ async function validate(c: ServerContext, doc: TextDocument, token: Cancellation
     return t === undefined ? undefined : { uri: c.workspace.uriOf(key), lines: key === file ? lines : lineIndexes.of(key, t) };
   };
   const inRegistry = registryMembership(c.workspace.corpusOf(file)?.registry());
-  const diagnostics = [...toDiagnostics(analysis, lines, settings, clustering, { locate }, inRegistry), ...tagDiagnostics(c.tags.anchoredTags(file, text), lines)];
+  const diagnostics = [...toDiagnostics(analysis, lines, settings, clustering, { locate }, inRegistry, alone ? 'article' : 'corpus'), ...tagDiagnostics(c.tags.anchoredTags(file, text), lines)];
   if (!token.isCancellationRequested) c.connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics });
 }
