@@ -7,28 +7,18 @@ import * as assert from 'node:assert/strict';
 import type { Diagnostic } from 'vscode-languageserver';
 import { Notifications } from '../../server/src/protocol';
 import { gatedArticles } from '../support/gatedArticles';
-import { startLspHarness, type LspHarness } from '../support/lspHarness';
-import { makeTempWorkspace, removeTempWorkspace, waitFor } from '../support/workspace';
+import { lspWorkspaceEachTest } from '../support/lspHarness';
+import { waitFor } from '../support/workspace';
 
 const S003 = 'seeds/003_0e5bd4099b662286.txt';
 
 describe('diagnostics while the corpus is being indexed', function () {
   this.timeout(60000);
-  let root: string;
-  let lsp: LspHarness | undefined;
-
-  beforeEach(async () => {
-    root = await makeTempWorkspace();
-  });
-  afterEach(async () => {
-    lsp?.dispose();
-    lsp = undefined;
-    await removeTempWorkspace(root);
-  });
+  const w = lspWorkspaceEachTest();
 
   it('publishes the open article’s own diagnostics during the indexing, and the corpus-wide ones after it', async () => {
     const gate = gatedArticles(1);
-    const l = (lsp = await startLspHarness(root, undefined, gate.fs));
+    const l = await w.start(undefined, gate.fs);
     const indexed = () => l.notifications.some((n) => n.method === Notifications.indexed.method);
     const uri = await l.open(S003);
     await waitFor('an article waiting to be read', () => gate.waiting.length > 0);

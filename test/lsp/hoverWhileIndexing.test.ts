@@ -13,28 +13,18 @@ import { CancellationTokenSource } from 'vscode-languageserver/node';
 import { LineIndex } from '../../server/src/core/index';
 import { Notifications } from '../../server/src/protocol';
 import { gatedArticles } from '../support/gatedArticles';
-import { startLspHarness, type LspHarness } from '../support/lspHarness';
-import { makeTempWorkspace, removeTempWorkspace, waitFor } from '../support/workspace';
+import { lspWorkspaceEachTest } from '../support/lspHarness';
+import { waitFor } from '../support/workspace';
 
 const S003 = 'seeds/003_0e5bd4099b662286.txt';
 
 const markdown = (h: Hover | null) => (h ? (h.contents as { value: string }).value : '');
 
 describe('requests while the corpus is being indexed', function () {
-  let root: string;
-  let lsp: LspHarness | undefined;
-
-  beforeEach(async () => {
-    root = await makeTempWorkspace();
-  });
-  afterEach(async () => {
-    lsp?.dispose();
-    lsp = undefined;
-    await removeTempWorkspace(root);
-  });
+  const w = lspWorkspaceEachTest();
 
   async function positionOf(needle: string) {
-    const text = await fs.readFile(path.join(root, S003), 'utf8');
+    const text = await fs.readFile(path.join(w.root, S003), 'utf8');
     const at = text.indexOf(needle);
     assert.ok(at >= 0, needle);
     return new LineIndex(text).positionAt(at + 1);
@@ -42,7 +32,7 @@ describe('requests while the corpus is being indexed', function () {
 
   it('hovers from the open article with a note while indexing, and the corpus-wide answer once indexed', async () => {
     const gate = gatedArticles(1);
-    const l = (lsp = await startLspHarness(root, undefined, gate.fs));
+    const l = await w.start(undefined, gate.fs);
     const uri = await l.open(S003);
     await waitFor('an article waiting to be read', () => gate.waiting.length > 0);
     const indexed = () => l.notifications.some((n) => n.method === Notifications.indexed.method);

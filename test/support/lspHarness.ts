@@ -18,7 +18,7 @@ import { nodeFileSystem } from '../../server/src/node/nodeFileSystem';
 import { watchFolders } from '../../server/src/node/folderWatcher';
 import { gitAnnotations } from '../../server/src/node/gitAnnotations';
 import type { WorkspaceFileSystem } from '../../server/src/workspace/fileSystem';
-import { waitFor } from './workspace';
+import { makeTempWorkspace, removeTempWorkspace, waitFor } from './workspace';
 
 export interface LspHarness {
   readonly client: MessageConnection;
@@ -144,6 +144,38 @@ export async function startLspHarness(root: string, settings?: unknown, fs: Work
       client.dispose();
       toServer.end();
       toClient.end();
+    },
+  };
+}
+
+/** A test's fresh copy of the seeds, and the server started on it (`lspWorkspaceEachTest`). */
+export interface LspTestWorkspace {
+  readonly root: string;
+  /** Starts the server on `root` (at most once a test); it is disposed after the test. */
+  start(settings?: unknown, fs?: WorkspaceFileSystem, options?: HarnessOptions): Promise<LspHarness>;
+}
+
+/** Mocha hooks for a `describe` whose tests each start a server on a fresh copy of the seeds, removed afterwards. */
+export function lspWorkspaceEachTest(): LspTestWorkspace {
+  let root: string | undefined;
+  let lsp: LspHarness | undefined;
+  beforeEach(async () => {
+    root = await makeTempWorkspace();
+  });
+  afterEach(async () => {
+    lsp?.dispose();
+    lsp = undefined;
+    if (root) await removeTempWorkspace(root);
+    root = undefined;
+  });
+  return {
+    get root() {
+      if (!root) throw new Error('the workspace exists only during a test');
+      return root;
+    },
+    async start(settings, fs = nodeFileSystem, options = {}) {
+      lsp = await startLspHarness(this.root, settings, fs, options);
+      return lsp;
     },
   };
 }
