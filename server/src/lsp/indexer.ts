@@ -192,7 +192,8 @@ export class CorpusIndexer {
 
   /**
    * Where the running indexing is (before the first has started, the workspace's articles are being found), or
-   * undefined when none runs. Requests about the open article answer from it alone meanwhile (hover, document symbols).
+   * undefined when none runs. Requests about the open article answer from it alone meanwhile (hover, document symbols,
+   * diagnostics); quick fixes wait for the indexing unless the client cancels them.
    */
   get indexingProgress(): IndexingProgress | undefined {
     return this.progressNow ?? (this.indexedOnce ? undefined : { phase: 'finding' });
