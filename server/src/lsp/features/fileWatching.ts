@@ -6,7 +6,9 @@
  *   settings change them; its notifications are handled in documentSync.ts;
  * - for any other client (Neovim 0.7 watches nothing), the server watches the same files itself
  *   (node/folderWatcher.ts, plus each folder's `.vscode/settings.json` when the client has no
- *   workspace/configuration), and forwards the changes exactly as a client's (`forwardFileChanges`).
+ *   workspace/configuration), and forwards the changes exactly as a client's (`forwardFileChanges`);
+ * - either way, what changed between the folders' listing and the watcher's start is caught up once the watcher runs
+ *   and the indexing is done (`CorpusFolder.catchUp`, workspace/catchUp.ts).
  */
 import * as path from 'node:path';
 import { DidChangeWatchedFilesNotification, WatchKind, type Disposable, type FileSystemWatcher } from 'vscode-languageserver';

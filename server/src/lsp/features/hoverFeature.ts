@@ -32,7 +32,7 @@ export const hoverFeature: Feature = {
       if (!doc || !file) return null;
       const indexing = ctx.indexer.indexingProgress;
       if (indexing) await ctx.workspace.ready;
-      else await ctx.indexer.ready; // settled, except before the first indexing has started
+      else await ctx.indexer.ready; // settled: no indexing runs (before the first, the progress says "finding")
       if (!ctx.service.hasDocument(file)) return null;
       const settings = await ctx.settingsOf(file);
       const { text, lines } = linesOf(doc);

@@ -50,7 +50,7 @@ export function createValidator(ctx: () => ServerContext): (delayMs?: number, ed
     const token: CancellationToken = { get isCancellationRequested() { return mine !== generation; } };
     const c = ctx();
     if (c.indexer.indexingProgress) await c.workspace.ready;
-    else await c.indexer.ready; // settled, except before the first indexing has started
+    else await c.indexer.ready; // settled: no indexing runs (before the first, the progress says "finding")
     const first = [...edited].reverse();
     edited.clear();
     const docs = c.documents.all();
