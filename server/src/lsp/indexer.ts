@@ -45,8 +45,6 @@ export class CorpusIndexer {
   private readonly rebuildAgain = new Set<() => void>();
   /** Where the next rebuild's clustering is kept (the persistent cache), when it is to be. */
   private keepNext: ((snapshot: KeptClustering) => void) | undefined;
-  /** Clusterings kept for the cache so far: a worker's JSON of one replaces it only if none was kept since. */
-  private kept = 0;
   /** The persistent analysis cache of the workspace, if any (set once the workspace is known). */
   cache: AnalysisCache | undefined;
   /** Where the running indexing is; undefined when none runs. */
@@ -157,13 +155,7 @@ export class CorpusIndexer {
         const adopted = await runInTurns(this.service.adoptClusteringInSlices(snapshot, input.generation));
         this.connection.console.info(`Entities clustered across ${input.docs.length} articles in a worker in ${Date.now() - started} ms${adopted ? '' : ' (superseded)'}.`);
         // Not kept once shutting down: the cache is being written, with the last clustering kept before this one.
-        if (adopted && !signal.aborted && keep) {
-          const kept = ++this.kept;
-          keep(snapshot);
-          // Then as the gzipped JSON the worker makes meanwhile (far smaller than the objects, and written as it is),
-          // unless a newer clustering was kept since.
-          void json?.then((j) => kept === this.kept && !signal.aborted && keep(j), () => undefined);
-        }
+        if (adopted && !signal.aborted) keep?.(json ?? snapshot); // as gzipped JSON when the worker wrote it: far smaller than the objects
         return adopted;
       } catch (e) {
         // Stopped for the shutdown: the clustering kept (if any) is the last complete one, and nothing is done here.
@@ -173,10 +165,7 @@ export class CorpusIndexer {
     }
     try {
       const clustering = this.service.entityClustering(NEVER_CANCELLED);
-      if (keep) {
-        this.kept++;
-        keep(snapshotOfClustering(clustering, this.service.documentUris()));
-      }
+      if (keep) keep(snapshotOfClustering(clustering, this.service.documentUris()));
     } catch (e) {
       this.connection.console.error(`Clustering the corpus failed: ${(e as Error).stack ?? e}`);
       return false;

@@ -15,21 +15,16 @@ import { DOCS_PER_PART, partsOf, type FromWorker, type ToWorker } from './cluste
 interface Pending {
   resolve(result: BackgroundClustering): void;
   reject(error: Error): void;
-  /** Asked for the JSON: it follows the snapshot (`last`), and settles this once it has come, or the worker failed. */
-  json?: { resolve(json: Uint8Array): void; reject(error: Error): void };
   /** The parts of the answer received so far. */
   readonly texts: string[];
   readonly clusters: ClusteringSnapshot['clusters'][number][];
   readonly documents: ClusteringSnapshot['documents'][number][];
 }
 
-/**
- * A clustering made in the worker, and, when asked (`serialized`), its snapshot as JSON, gzipped: made in the worker
- * after the snapshot was sent, so it comes later (rejected if the worker stops first).
- */
+/** A clustering made in the worker, and its snapshot as JSON, gzipped, when asked (`serialized`). */
 export interface BackgroundClustering {
   readonly snapshot: ClusteringSnapshot;
-  readonly json?: Promise<Uint8Array>;
+  readonly json?: Uint8Array;
 }
 
 /**
@@ -59,42 +54,26 @@ export function workerClustering(file = path.join(__dirname, 'clusteringWorker.j
       if ('texts' in m) p?.texts.push(...m.texts);
       else if ('clusters' in m) p?.clusters.push(...m.clusters);
       else if ('documents' in m) p?.documents.push(...m.documents);
-      else if ('json' in m) p?.json?.resolve(m.json);
-      if (!('last' in m) && !('error' in m) && !('json' in m)) {
+      if (!('last' in m) && !('error' in m)) {
         // Read: the worker may send the next part, after whatever waits on this thread has had its turn.
         setImmediate(() => void thread.postMessage({ id: m.id, received: true } satisfies ToWorker));
         return;
       }
-      if ('last' in m && p) {
-        // With its JSON to come, the request is done only once that has come.
-        const json = p.json ? new Promise<Uint8Array>((resolve, reject) => (p.json = { resolve, reject })) : undefined;
-        json?.catch(() => undefined); // a worker stopped before it: the caller keeps the snapshot instead
-        p.resolve({ snapshot: { texts: p.texts, clusters: p.clusters, documents: p.documents }, ...(json ? { json } : {}) });
-        if (json) return;
-      }
       pending.delete(m.id);
-      if ('error' in m) {
-        p?.reject(new Error(m.error));
-        p?.json?.reject(new Error(m.error));
-      }
+      if ('last' in m) p?.resolve({ snapshot: { texts: p.texts, clusters: p.clusters, documents: p.documents }, ...(m.json !== undefined ? { json: m.json } : {}) });
+      else p?.reject(new Error(m.error));
       if (!pending.size) {
         if (worker === own) worker = undefined;
         void thread.terminate();
       }
     });
     thread.on('error', (e) => {
-      for (const p of pending.values()) {
-        p.reject(e);
-        p.json?.reject(e);
-      }
+      for (const p of pending.values()) p.reject(e);
       pending.clear();
       if (worker === own) worker = undefined;
     });
     thread.on('exit', () => {
-      for (const p of pending.values()) {
-        p.reject(new Error('the clustering worker stopped'));
-        p.json?.reject(new Error('the clustering worker stopped'));
-      }
+      for (const p of pending.values()) p.reject(new Error('the clustering worker stopped'));
       pending.clear();
       if (worker === own) worker = undefined;
     });
@@ -112,15 +91,7 @@ export function workerClustering(file = path.join(__dirname, 'clusteringWorker.j
           const stop = () => void own.thread.terminate();
           signal?.addEventListener('abort', stop, { once: true });
           const settled = () => signal?.removeEventListener('abort', stop);
-          own.pending.set(id, {
-            resolve: (r) => (settled(), resolve(r)),
-            reject: (e) => (settled(), reject(e)),
-            texts: [],
-            clusters: [],
-            documents: [],
-            // A placeholder until `last`: the JSON is asked for.
-            ...(options?.serialized ? { json: { resolve: () => undefined, reject: () => undefined } } : {}),
-          });
+          own.pending.set(id, { resolve: (r) => (settled(), resolve(r)), reject: (e) => (settled(), reject(e)), texts: [], clusters: [], documents: [] });
           void (async () => {
             for (const docs of partsOf(input.docs, DOCS_PER_PART)) {
               if (!own.pending.has(id)) return; // the worker stopped meanwhile

@@ -23,16 +23,14 @@ export type ToWorker =
   | { readonly id: number; readonly received: true };
 
 /**
- * Worker → server: some texts of mentions, some entities, some articles' mentions, then `last`; after it, when asked,
- * the JSON of it all, gzipped (a tenth of the size: the server holds it until its analysis cache is written), made
- * while the server puts the clustering in use; or an error.
+ * Worker → server: some texts of mentions, some entities, some articles' mentions, then (`last`) the JSON of it all when asked, gzipped (a
+ * tenth of the size: the server holds it until its analysis cache is written); or an error.
  */
 export type FromWorker =
   | { readonly id: number; readonly texts: ClusteringSnapshot['texts'] }
   | { readonly id: number; readonly clusters: ClusteringSnapshot['clusters'] }
   | { readonly id: number; readonly documents: ClusteringSnapshot['documents'] }
-  | { readonly id: number; readonly last: true }
-  | { readonly id: number; readonly json: Uint8Array }
+  | { readonly id: number; readonly last: true; readonly json?: Uint8Array }
   | { readonly id: number; readonly error: string };
 
 /** `list` in parts of `size`. */

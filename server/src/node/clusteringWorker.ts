@@ -41,14 +41,13 @@ async function answer(id: number, docs: DocumentEntities[], registry: Clustering
   try {
     const clustering = clusterEntities(docs, registry);
     const snapshot = snapshotOfClustering(clustering, docs.map((d) => d.uri), { lookAlikes: true });
+    // As JSON too when asked (for the analysis cache): written here, not on the server's thread, and gzipped (the
+    // server holds it until the cache is written: tens of megabytes at 10,000 articles, a few once compressed).
+    const json = serialized ? gzipSync(JSON.stringify(snapshot), { level: 1 }) : undefined;
     for (const texts of partsOf(snapshot.texts, TEXTS_PER_PART)) await send({ id, texts });
     for (const clusters of partsOf(snapshot.clusters, CLUSTERS_PER_PART)) await send({ id, clusters });
     for (const documents of partsOf(snapshot.documents, DOCS_PER_PART)) await send({ id, documents });
-    parentPort!.postMessage({ id, last: true } satisfies FromWorker);
-    // As JSON too when asked (for the analysis cache): written here, not on the server's thread, and gzipped (the
-    // server holds it until the cache is written: tens of megabytes at 10,000 articles, a few once compressed); after
-    // the clustering, which the server puts in use meanwhile (a second at 10,000 articles off a cold start).
-    if (serialized) parentPort!.postMessage({ id, json: gzipSync(JSON.stringify(snapshot), { level: 1 }) } satisfies FromWorker);
+    parentPort!.postMessage({ id, last: true, ...(json !== undefined ? { json } : {}) } satisfies FromWorker);
   } catch (e) {
     parentPort!.postMessage({ id, error: (e as Error).stack ?? String(e) } satisfies FromWorker);
   } finally {

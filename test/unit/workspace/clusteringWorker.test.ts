@@ -37,6 +37,6 @@ describe('the clustering worker', function () {
     const background = workerClustering(path.join(__dirname, '../../support/clusteringWorkerSource.cjs'))!;
     const { snapshot, json } = await background({ docs, registry }, { serialized: true });
     assert.deepEqual(snapshot, here);
-    assert.deepEqual(JSON.parse(gunzipSync(await json!).toString('utf8')), here);
+    assert.deepEqual(JSON.parse(gunzipSync(json!).toString('utf8')), here);
   });
 });
