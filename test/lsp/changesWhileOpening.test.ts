@@ -11,8 +11,8 @@ import { nodeFileSystem } from '../../server/src/node/nodeFileSystem';
 import { Requests, type ListTagsResult } from '../../server/src/protocol';
 import type { WorkspaceFileSystem } from '../../server/src/workspace/fileSystem';
 import { TimelineRequests, type TimelineResult } from '../../server/src/protocolTimeline';
-import { startLspHarness, type LspHarness } from '../support/lspHarness';
-import { makeTempWorkspace, removeTempWorkspace, waitFor } from '../support/workspace';
+import { lspWorkspaceEachTest, type LspHarness } from '../support/lspHarness';
+import { waitFor } from '../support/workspace';
 
 const S003 = 'seeds/003_0e5bd4099b662286.txt';
 const S004 = 'seeds/004_f85d18add8346542.txt';
@@ -20,22 +20,13 @@ const S001 = 'seeds/001_1f87558668262b9a.txt';
 
 describe('changes made while the workspace opened', function () {
   this.timeout(60000);
-  let root: string;
-  let lsp: LspHarness | undefined;
-
-  beforeEach(async () => {
-    root = await makeTempWorkspace();
-  });
-  afterEach(async () => {
-    lsp?.dispose();
-    lsp = undefined;
-    await removeTempWorkspace(root);
-  });
+  const w = lspWorkspaceEachTest();
 
   const timeline = async (l: LspHarness) => (await l.client.sendRequest(TimelineRequests.timeline, {})) as TimelineResult;
   const tags = async (l: LspHarness) => ((await l.client.sendRequest(Requests.listTags.method, {})) as ListTagsResult).tags.map((t) => t.tag);
 
   it('reads what was added, changed, removed and tagged before the client’s watchers ran', async () => {
+    const { root } = w;
     let openGate!: () => void;
     const gate = new Promise<void>((resolve) => (openGate = resolve));
     // An article last written an hour before the listing, and the articles read once the client watches: the catch-up
@@ -51,7 +42,7 @@ describe('changes made while the workspace opened', function () {
         return nodeFileSystem.readText(file, options);
       },
     };
-    const l = (lsp = await startLspHarness(root, undefined, countingFs, { registrationGate: gate }));
+    const l = await w.start(undefined, countingFs, { registrationGate: gate });
     await l.indexed();
     await waitFor('the watcher registration asked for', () => l.registrations.some((r) => r.method === 'workspace/didChangeWatchedFiles'));
     const before = await timeline(l);
@@ -83,6 +74,7 @@ describe('changes made while the workspace opened', function () {
   });
 
   it('reads an article written between the listing and the start of the server’s own watcher (a client that cannot watch)', async () => {
+    const { root } = w;
     const late = path.join(root, 'seeds/late_arrival.txt');
     const seed = await fs.readFile(path.join(root, S003), 'utf8');
     let written = false;
@@ -99,7 +91,7 @@ describe('changes made while the workspace opened', function () {
         return files;
       },
     };
-    const l = (lsp = await startLspHarness(root, undefined, fsWithLateWrite, { watch: 'server' }));
+    const l = await w.start(undefined, fsWithLateWrite, { watch: 'server' });
     await l.indexed();
     assert.ok(written);
     await waitFor('the article written after the listing', async () => (await timeline(l)).items.some((i) => i.uri === l.uri('seeds/late_arrival.txt')));
