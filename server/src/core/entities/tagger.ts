@@ -109,6 +109,8 @@ export function tagSentenceLazy(
     const info = ctx.infos[i];
     const cc = info.cc;
     let y = 0;
+    // Which tokens are scored (and read the memory) and which labels are recorded: recognitionMemo.ts (replayMemory,
+    // undoRecords) repeats both conditions to replay a sentence; change them together.
     if (p1 !== 0 || !info.skippable) {
       tokenFeatures(ctx, i, statics, skip === 0);
       const key = info.lowerText;
