@@ -7,7 +7,7 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import type { CodeAction, Diagnostic } from 'vscode-languageserver';
 import { parse } from 'yaml';
-import { Requests, ServerCommands, type ListTagsResult, type TagItem } from '../../server/src/protocol';
+import { Notifications, Requests, ServerCommands, type ListTagsResult, type TagItem, type TagsChangedParams } from '../../server/src/protocol';
 import { startLspHarness, type LspHarness } from '../support/lspHarness';
 import { makeTempWorkspace, removeTempWorkspace, waitFor } from '../support/workspace';
 
@@ -115,8 +115,14 @@ describe('tags that are never lost or misplaced', function () {
     const pStart = edited.lastIndexOf('\n', edited.indexOf(s3)) + 1;
     const pEnd = edited.indexOf('\n', edited.indexOf(s3) + s3.length);
     edited = `${edited.slice(0, pStart)}${edited.slice(pEnd + 1)}\nPhoto: ${s3} (VNA)\n`;
+    await list(); // a round trip: what the tagging sent has come
+    const since = lsp.notifications.length;
     await fs.writeFile(path.join(root, ARTICLE), edited);
     await lsp.client.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri, type: 2 }] });
+    // Clients are told to draw this article's tags again (the Tags tree, the highlights), though no tag file changed.
+    await waitFor('tagsChanged for the article changed on disk', () =>
+      lsp.notifications.slice(since).some((n) => n.method === Notifications.tagsChanged.method && (n.params as TagsChangedParams).uris.includes(uri)),
+    );
     const byId = await waitFor('re-anchored tags', async () => {
       const tags = await list();
       const m = new Map(tags.map((t) => [t.id, t]));

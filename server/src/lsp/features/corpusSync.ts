@@ -65,15 +65,20 @@ export const corpusSync: Feature = {
 
     workspace.onDidChange(({ folder, event }) => {
       switch (event.kind) {
-        case 'articles':
+        case 'articles': {
           for (const { file, text } of event.changed) if (!ctx.openDocument(file)) service.setDocument(file, text);
           for (const file of event.removed) if (!ctx.openDocument(file)) service.removeDocument(file);
+          // Tagged articles changed on disk (another editor, git): their tags are anchored again in the new text, and
+          // clients redraw them (the Tags tree, the highlights when the article is opened).
+          const retag = [...event.changed.map((c) => c.file), ...event.removed].filter((file) => !ctx.openDocument(file) && folder.sidecarOf(file));
+          if (retag.length) notify.tagsChanged(retag.map((file) => workspace.uriOf(file)));
           ctx.validateSoon();
           ctx.indexer.refreshSoon(() => ctx.validateSoon(0), 300);
           notify.changed('boilerplate');
           notify.changed('entities');
           notify.changed('timeline');
           break;
+        }
         case 'registry':
           service.setRegistry(mergedRegistry(workspace.all()));
           ctx.validateSoon(0);
