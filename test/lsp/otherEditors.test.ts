@@ -7,8 +7,8 @@ import * as assert from 'node:assert/strict';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import type { CodeAction, Diagnostic } from 'vscode-languageserver';
-import { startLspHarness, type HarnessOptions, type LspHarness } from '../support/lspHarness';
-import { makeTempWorkspace, removeTempWorkspace, waitFor } from '../support/workspace';
+import { lspWorkspaceEachTest, type HarnessOptions, type LspHarness } from '../support/lspHarness';
+import { waitFor } from '../support/workspace';
 import { Requests, ServerCommands, type ListTagsResult, type TagItem } from '../../server/src/protocol';
 import { BoilerplateCommands, BoilerplateRequests } from '../../server/src/protocolBoilerplate';
 import { ClientEntityCommands, EntityRequests, RegistryCommands, type EntitiesResult, type RegistryEditResult } from '../../server/src/protocolEntities';
@@ -27,28 +27,18 @@ const shown = (lsp: LspHarness) => lsp.notifications.filter((n) => n.method === 
 
 describe('other LSP editors (no configuration, no watchers, no client commands)', function () {
   this.timeout(60000);
-  let root: string;
-  let lsp: LspHarness | undefined;
-
-  beforeEach(async () => {
-    root = await makeTempWorkspace();
-  });
-  afterEach(async () => {
-    lsp?.dispose();
-    lsp = undefined;
-    await removeTempWorkspace(root);
-  });
+  const w = lspWorkspaceEachTest();
 
   /** A client like Neovim 0.7: no workspace/configuration (settings undefined) and, by default, no file watching. */
   async function start(options: HarnessOptions = { watch: 'server' }): Promise<LspHarness> {
-    lsp = await startLspHarness(root, undefined, undefined, options);
+    const lsp = await w.start(undefined, undefined, options);
     await waitFor('indexing', () => indexedCount(lsp!) > 0);
     return lsp;
   }
 
   const write = async (relative: string, text: string) => {
-    await fs.mkdir(path.dirname(path.join(root, relative)), { recursive: true });
-    await fs.writeFile(path.join(root, relative), text);
+    await fs.mkdir(path.dirname(path.join(w.root, relative)), { recursive: true });
+    await fs.writeFile(path.join(w.root, relative), text);
   };
   const timeline = (l: LspHarness) => l.client.sendRequest(TimelineRequests.timeline, {}) as Promise<TimelineResult>;
 
@@ -85,7 +75,7 @@ describe('other LSP editors (no configuration, no watchers, no client commands)'
 
     it('still asks clients that have workspace/configuration, and registers for its section', async () => {
       const settings: Record<string, unknown> = { dates: { severity: 'off' } };
-      lsp = await startLspHarness(root, settings);
+      const lsp = await w.start(settings);
       const uri = await lsp.open(S003);
       await lsp.waitForDiagnostics(uri, (d) => d.some(isEntity) && !d.some(isDate));
       const config = lsp.registrations.find((r) => r.method === 'workspace/didChangeConfiguration');
@@ -109,7 +99,7 @@ describe('other LSP editors (no configuration, no watchers, no client commands)'
 
     it('watches the workspace itself when the client cannot, and picks up a git pull of many files', async () => {
       const l = await start();
-      const seed = await fs.readFile(path.join(root, S003), 'utf8');
+      const seed = await fs.readFile(path.join(w.root, S003), 'utf8');
       assert.equal((await timeline(l)).articles, 5);
 
       // A pull: 30 new articles (some in a new folder), one changed, one deleted, a colleague's tag and registry.
@@ -118,7 +108,7 @@ describe('other LSP editors (no configuration, no watchers, no client commands)'
       const writes: Promise<void>[] = [];
       for (let i = 0; i < 30; i++) writes.push(write(i < 20 ? `seeds/pulled_${i}.txt` : `seeds/2026/pulled_${i}.txt`, `Pulled article ${i}\n\n${seed}`));
       writes.push(write(S000, 'VIENTIANE, May 2, 2025 (KPL) -- A short new text about Laos and Vietnam.\n'));
-      writes.push(fs.rm(path.join(root, 'seeds/004_f85d18add8346542.txt')));
+      writes.push(fs.rm(path.join(w.root, 'seeds/004_f85d18add8346542.txt')));
       writes.push(
         write(
           'annotations/seeds/003_0e5bd4099b662286.yaml',
@@ -138,7 +128,7 @@ describe('other LSP editors (no configuration, no watchers, no client commands)'
       await l.waitForDiagnostics(uri000, (d) => !d.some(isBoilerplate));
 
       // The new folder goes away again (a checkout): its articles with it.
-      await fs.rm(path.join(root, 'seeds/2026'), { recursive: true });
+      await fs.rm(path.join(w.root, 'seeds/2026'), { recursive: true });
       await waitFor('the removed folder’s articles gone', async () => (await timeline(l)).articles === 5 + 20 - 1, 30000);
     });
   });
@@ -216,15 +206,15 @@ describe('other LSP editors (no configuration, no watchers, no client commands)'
         [ServerCommands.removeTag, [{ uri: l.uri(S000), id: 4 }], /`id` must be a non-empty string/],
       ];
       for (const [command, args, message] of cases) await rejects(run(command, args), message);
-      await assert.rejects(fs.stat(path.join(root, 'annotations/entities.yaml')), 'no registry written');
-      await assert.rejects(fs.stat(path.join(root, 'annotations/ignored.yaml')), 'no ignore list written');
+      await assert.rejects(fs.stat(path.join(w.root, 'annotations/entities.yaml')), 'no registry written');
+      await assert.rejects(fs.stat(path.join(w.root, 'annotations/ignored.yaml')), 'no ignore list written');
     });
   });
 
   describe('code actions and their results', () => {
     async function actionsAt(l: LspHarness, relative: string, needle: string, pick: (d: Diagnostic) => boolean): Promise<CodeAction[]> {
       const uri = await l.open(relative);
-      const text = await fs.readFile(path.join(root, relative), 'utf8');
+      const text = await fs.readFile(path.join(w.root, relative), 'utf8');
       const pos = new LineIndex(text).positionAt(text.indexOf(needle) + 1);
       const ds = await l.waitForDiagnostics(uri, (d) => d.some((x) => pick(x) && x.range.start.line === pos.line));
       const d = ds.find((x) => pick(x) && x.range.start.line === pos.line && x.range.start.character <= pos.character && pos.character <= x.range.end.character)!;

@@ -12,8 +12,8 @@ import * as path from 'node:path';
 import picomatch from 'picomatch';
 import { Requests, type ListTagsResult } from '../../server/src/protocol';
 import { TimelineRequests, type TimelineResult } from '../../server/src/protocolTimeline';
-import { startLspHarness, type LspHarness } from '../support/lspHarness';
-import { makeTempWorkspace, removeTempWorkspace, waitFor } from '../support/workspace';
+import { lspWorkspaceEachTest, type LspHarness } from '../support/lspHarness';
+import { waitFor } from '../support/workspace';
 
 const S003 = 'seeds/003_0e5bd4099b662286.txt';
 const CREATED = 1;
@@ -22,21 +22,11 @@ type Watcher = { globPattern: { baseUri: string; pattern: string }; kind?: numbe
 
 describe('changes on disk reported as a folder (VS Code’s watcher)', function () {
   this.timeout(60000);
-  let root: string;
-  let lsp: LspHarness | undefined;
-
-  beforeEach(async () => {
-    root = await makeTempWorkspace();
-  });
-  afterEach(async () => {
-    lsp?.dispose();
-    lsp = undefined;
-    await removeTempWorkspace(root);
-  });
+  const w = lspWorkspaceEachTest();
 
   /** Starts the server with a client that watches files, and returns the watchers it was asked for. */
   async function start(): Promise<{ l: LspHarness; watchers: Watcher[] }> {
-    const l = (lsp = await startLspHarness(root));
+    const l = await w.start();
     await waitFor('indexing', () => l.notifications.some((n) => n.method === 'corpusAnnotator/indexed'));
     const reg = await waitFor('a watcher registration', () => l.registrations.find((r) => r.method === 'workspace/didChangeWatchedFiles'));
     return { l, watchers: (reg.registerOptions as { watchers: Watcher[] }).watchers };
@@ -58,19 +48,19 @@ describe('changes on disk reported as a folder (VS Code’s watcher)', function 
 
   it('reads a sidecar written into a new folder when only the folder is reported, and drops it when the folder goes', async () => {
     const { l, watchers } = await start();
-    const text = await fs.readFile(path.join(root, S003), 'utf8');
+    const text = await fs.readFile(path.join(w.root, S003), 'utf8');
     const quote = 'drug prevention';
     const at = text.indexOf(quote);
-    await fs.mkdir(path.join(root, 'annotations/seeds'));
+    await fs.mkdir(path.join(w.root, 'annotations/seeds'));
     await fs.writeFile(
-      path.join(root, 'annotations/seeds/003_0e5bd4099b662286.yaml'),
+      path.join(w.root, 'annotations/seeds/003_0e5bd4099b662286.yaml'),
       ['version: 1', `document: ${S003}`, 'tags:', '  - id: t1', '    tag: drugs', `    quote: ${quote}`, `    start: ${at}`, `    end: ${at + quote.length}`, ''].join('\n'),
     );
     // The watcher saw the folder appear; the file was written before it watched inside.
     assert.ok(await report(l, watchers, 'annotations/seeds', CREATED), 'the client is asked to report folders that appear');
     await waitFor('the tag of the new sidecar', async () => (await tags(l)).includes('drugs'));
 
-    await fs.rm(path.join(root, 'annotations/seeds'), { recursive: true });
+    await fs.rm(path.join(w.root, 'annotations/seeds'), { recursive: true });
     assert.ok(await report(l, watchers, 'annotations/seeds', DELETED), 'and folders that go');
     await waitFor('no tags left', async () => (await tags(l)).length === 0);
   });
@@ -78,13 +68,13 @@ describe('changes on disk reported as a folder (VS Code’s watcher)', function 
   it('reads the articles of a new folder of the corpus when only the folder is reported (a git pull)', async () => {
     const { l, watchers } = await start();
     const before = await articles(l);
-    const seed = await fs.readFile(path.join(root, S003), 'utf8');
-    await fs.mkdir(path.join(root, 'seeds/2026/05'), { recursive: true });
-    for (const n of [1, 2]) await fs.writeFile(path.join(root, `seeds/2026/05/pulled_${n}.txt`), `Pulled article ${n}\n\n${seed}`);
+    const seed = await fs.readFile(path.join(w.root, S003), 'utf8');
+    await fs.mkdir(path.join(w.root, 'seeds/2026/05'), { recursive: true });
+    for (const n of [1, 2]) await fs.writeFile(path.join(w.root, `seeds/2026/05/pulled_${n}.txt`), `Pulled article ${n}\n\n${seed}`);
     assert.ok(await report(l, watchers, 'seeds/2026', CREATED));
     await waitFor('the two pulled articles', async () => (await articles(l)) === before + 2);
 
-    await fs.rm(path.join(root, 'seeds/2026'), { recursive: true });
+    await fs.rm(path.join(w.root, 'seeds/2026'), { recursive: true });
     assert.ok(await report(l, watchers, 'seeds/2026', DELETED));
     await waitFor('the pulled articles gone', async () => (await articles(l)) === before);
   });

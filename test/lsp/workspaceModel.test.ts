@@ -12,7 +12,7 @@ import { runCli } from '../support/cli';
 import { nodeFileSystem } from '../../server/src/node/nodeFileSystem';
 import { Requests, ServerCommands, type ListTagsResult } from '../../server/src/protocol';
 import type { WorkspaceFileSystem } from '../../server/src/workspace/fileSystem';
-import { startLspHarness, type LspHarness } from '../support/lspHarness';
+import { lspWorkspaceEachTest } from '../support/lspHarness';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { makeTempWorkspace, removeTempWorkspace, REPO_ROOT, waitFor } from '../support/workspace';
@@ -37,44 +37,34 @@ const cli = runCli;
 
 describe('one workspace model behind the server and the CLI', function () {
   this.timeout(60000);
-  let root: string;
-  let lsp: LspHarness | undefined;
-
-  beforeEach(async () => {
-    root = await makeTempWorkspace();
-  });
-  afterEach(async () => {
-    lsp?.dispose();
-    lsp = undefined;
-    await removeTempWorkspace(root);
-  });
+  const w = lspWorkspaceEachTest();
 
   it('gives the same findings in the CLI as in the editor (subfolders, registry, ignores, settings)', async () => {
-    const articles = await spreadIntoFolders(root);
+    const articles = await spreadIntoFolders(w.root);
     await fs.writeFile(
-      path.join(root, 'annotations/entities.yaml'),
+      path.join(w.root, 'annotations/entities.yaml'),
       '# the team registry\nentities:\n  - id: vilay\n    canonical: Vilay Lakhamphong\n    type: PERSON\n    aliases: [Lakhamfong]\nnotEntities:\n  - KPL\n',
     );
     await fs.writeFile(
-      path.join(root, 'annotations/ignored.yaml'),
+      path.join(w.root, 'annotations/ignored.yaml'),
       'version: 1\neverywhere:\n  - text: Share it\n    kind: chrome\n    added: 2026-11-23T09:00:00.000Z\n',
     );
-    await fs.mkdir(path.join(root, '.vscode'));
-    await fs.writeFile(path.join(root, '.vscode/settings.json'), '{\n  // durations too\n  "corpusAnnotator.dates.showDurations": true,\n}\n');
+    await fs.mkdir(path.join(w.root, '.vscode'));
+    await fs.writeFile(path.join(w.root, '.vscode/settings.json'), '{\n  // durations too\n  "corpusAnnotator.dates.showDurations": true,\n}\n');
     const settings = { dates: { showDurations: true } };
 
-    const run = await cli(['analyze', '--format', 'json', 'seeds'], root);
+    const run = await cli(['analyze', '--format', 'json', 'seeds'], w.root);
     assert.equal(run.code, 0, run.err);
     const json = JSON.parse(run.out) as { documents: { path: string; entities: { start: number; end: number }[]; dates: { start: number; end: number }[]; boilerplate: { start: number; end: number }[] }[] };
     assert.deepEqual(json.documents.map((d) => d.path), articles);
     assert.ok(!json.documents.some((d) => d.entities.some((e) => /^KPL$/.test((e as unknown as { text: string }).text))), 'the registry is applied');
 
-    lsp = await startLspHarness(root, settings);
+    const lsp = await w.start(settings);
     await lsp.indexed(); // the corpus-wide findings, as the CLI's
     for (const doc of json.documents) {
       const uri = await lsp.open(doc.path);
       const diagnostics: Diagnostic[] = await lsp.waitForDiagnostics(uri, () => true);
-      const text = await fs.readFile(path.join(root, doc.path), 'utf8');
+      const text = await fs.readFile(path.join(w.root, doc.path), 'utf8');
       const offsets = (d: Diagnostic) => {
         const lines = text.split('\n');
         const at = (p: { line: number; character: number }) => lines.slice(0, p.line).reduce((n, l) => n + l.length + 1, 0) + p.character;
@@ -90,10 +80,10 @@ describe('one workspace model behind the server and the CLI', function () {
   });
 
   it('runs as the bundled CLI (dist/cli.js) on a workspace with a settings file', async () => {
-    await spreadIntoFolders(root);
-    await fs.mkdir(path.join(root, '.vscode'));
-    await fs.writeFile(path.join(root, '.vscode/settings.json'), '{ "corpusAnnotator.corpus": ["seeds/wire/**/*.txt"] }\n');
-    const { stdout } = await promisify(execFile)(process.execPath, [path.join(REPO_ROOT, 'dist/cli.js'), 'analyze', '--format', 'json', 'seeds/wire'], { cwd: root });
+    await spreadIntoFolders(w.root);
+    await fs.mkdir(path.join(w.root, '.vscode'));
+    await fs.writeFile(path.join(w.root, '.vscode/settings.json'), '{ "corpusAnnotator.corpus": ["seeds/wire/**/*.txt"] }\n');
+    const { stdout } = await promisify(execFile)(process.execPath, [path.join(REPO_ROOT, 'dist/cli.js'), 'analyze', '--format', 'json', 'seeds/wire'], { cwd: w.root });
     const json = JSON.parse(stdout) as { documents: { path: string }[] };
     assert.ok(json.documents.length >= 2);
     assert.ok(json.documents.every((d) => d.path.startsWith('seeds/wire/')));
@@ -108,11 +98,11 @@ describe('one workspace model behind the server and the CLI', function () {
         return nodeFileSystem.readText(file);
       },
     };
-    lsp = await startLspHarness(root, undefined, counting);
+    const lsp = await w.start(undefined, counting);
     await waitFor('indexing', () => lsp!.notifications.some((n) => n.method === 'corpusAnnotator/indexed'));
     const uri = await lsp.open('seeds/003_0e5bd4099b662286.txt');
     await lsp.waitForDiagnostics(uri);
-    const annotations = path.join(root, 'annotations') + path.sep;
+    const annotations = path.join(w.root, 'annotations') + path.sep;
     const sidecarReads = () => reads.filter((f) => f.startsWith(annotations));
     reads.length = 0;
     lsp.notifications.length = 0;
@@ -125,7 +115,7 @@ describe('one workspace model behind the server and the CLI', function () {
     const changed = await waitFor('tagsChanged', () => lsp!.notifications.find((n) => n.method === 'corpusAnnotator/tagsChanged'));
     assert.deepEqual(changed.params, { uris: [uri] });
     // What a client does next: the watcher reports the sidecar, and the tree lists the tags.
-    const sidecar = path.join(root, 'annotations/seeds/003_0e5bd4099b662286.yaml');
+    const sidecar = path.join(w.root, 'annotations/seeds/003_0e5bd4099b662286.yaml');
     await lsp.client.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(sidecar).href, type: 1 }] });
     const listed = (await lsp.client.sendRequest(Requests.listTags.method, {})) as ListTagsResult;
     assert.deepEqual(listed.tags.map((t) => t.tag), ['cooperation']);
@@ -138,7 +128,7 @@ describe('one workspace model behind the server and the CLI', function () {
       // Folder two has its own corpus: one article with a name the first folder never mentions.
       for (const n of await fs.readdir(path.join(second, 'seeds'))) await fs.rm(path.join(second, 'seeds', n));
       await fs.writeFile(path.join(second, 'seeds/only-here.txt'), 'VIENTIANE — Colonel Bounthavy Sisouphanh met reporters on Monday.\n');
-      lsp = await startLspHarness(root, undefined, nodeFileSystem, { moreFolders: [second] });
+      const lsp = await w.start(undefined, nodeFileSystem, { moreFolders: [second] });
       await waitFor('indexing', () => lsp!.notifications.some((n) => n.method === 'corpusAnnotator/indexed'));
       const entities = (await lsp.client.sendRequest('corpusAnnotator/entities', { query: 'Bounthavy', limit: 5 })) as { entities: { id: string; canonical: string }[] };
       const target = entities.entities.find((e) => /Bounthavy/.test(e.canonical));
@@ -146,7 +136,7 @@ describe('one workspace model behind the server and the CLI', function () {
       await lsp.client.sendRequest('workspace/executeCommand', { command: 'corpusAnnotator.server.registry.rename', arguments: [{ entityId: target.id, name: 'Col. Bounthavy Sisouphanh' }] });
       const written = parse(await fs.readFile(path.join(second, 'annotations/entities.yaml'), 'utf8'));
       assert.equal(written.entities[0].canonical, 'Col. Bounthavy Sisouphanh');
-      await assert.rejects(fs.access(path.join(root, 'annotations/entities.yaml')), 'folder one’s registry untouched');
+      await assert.rejects(fs.access(path.join(w.root, 'annotations/entities.yaml')), 'folder one’s registry untouched');
     } finally {
       await removeTempWorkspace(second);
     }
