@@ -31,6 +31,9 @@ export class PassageIndex {
   private readonly exact = new Buckets();
   private readonly near = new Buckets();
   private readonly bands = new Buckets(64);
+  /** The stamp of the last `candidates` call that met each id (`nextStamp`). */
+  private seenStamps = new Int32Array(0);
+  private stamp = 0;
 
   /** An id for a new passage; ids of removed passages are reused. */
   nextId = (): number => {
@@ -133,17 +136,21 @@ export class PassageIndex {
    * later passages of its own.
    */
   private candidates(p: Passage, excludeSelf: boolean, limit: number): { ids: number[]; more: boolean } {
-    const seen = new Set<number>(excludeSelf ? [p.id] : []);
+    // Ids met are stamped (one stamp per call) instead of kept in a Set: a page of near-identical lines gathers
+    // hundreds of ids for each of its thousands of passages.
+    const stamp = this.nextStamp();
+    const seen = this.seenStamps;
+    if (excludeSelf) seen[p.id] = stamp;
     const ids: number[] = [];
     const gather = 4 * limit;
     let more = false;
     const add = (id: number): boolean => {
-      if (seen.has(id)) return true;
+      if (seen[id] === stamp) return true;
       if (ids.length >= gather) {
         more = true;
         return false;
       }
-      seen.add(id);
+      seen[id] = stamp;
       ids.push(id);
       return true;
     };
@@ -165,6 +172,20 @@ export class PassageIndex {
       else (q.idx < p.idx ? earlier : later).push(id);
     }
     return { ids: [...exactFirst, ...earlier, ...others, ...later].slice(0, limit), more: true };
+  }
+
+  /** A stamp no id carries yet in `seenStamps`, which is grown to hold every id. */
+  private nextStamp(): number {
+    if (this.seenStamps.length < this.byId.length) {
+      const grown = new Int32Array(Math.max(this.byId.length, 2 * this.seenStamps.length));
+      grown.set(this.seenStamps);
+      this.seenStamps = grown;
+    }
+    if (this.stamp === 0x7fffffff) {
+      this.seenStamps.fill(0);
+      this.stamp = 0;
+    }
+    return ++this.stamp;
   }
 
   get(id: number): Passage | undefined {
