@@ -65,5 +65,9 @@ describe('boilerplate parts', () => {
     assert.deepEqual(got(14), [2]);
     assert.deepEqual(got(5), []);
     assert.deepEqual([...b.groups()].map((g) => [...g].sort((x, y) => x - y)), [[1, 1001]]);
+    // A key full again after a removal takes one more, and no more.
+    b.add(7, 1003);
+    b.add(7, 1004);
+    assert.deepEqual(got(7), [1, 1001, 1003]);
   });
 });
