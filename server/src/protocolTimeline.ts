@@ -4,7 +4,7 @@
  * vscode-languageserver, no Node built-ins.
  */
 import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
-import type { EmptyParams, LspRange } from './protocol';
+import type { LspRange } from './protocol';
 
 export type TimelineGroupName = 'dated' | 'unknown-year' | 'undated';
 
@@ -68,17 +68,63 @@ export interface TimelineResult {
   /** Articles looked at, and those skipped for being larger than corpusAnnotator.maxDocumentSize. */
   articles: number;
   skipped: string[];
+  /** The timeline's version (as in TimelineOutline). */
+  version?: number;
+}
+
+/**
+ * A bucket of the timeline, as a tree shows it: a month (`2025-04`), a year (`2025`: the mentions that start in it and
+ * cover more than a month), `unknown-year` or `undated`.
+ */
+export interface TimelineBucket {
+  key: string;
+  /** Mentions in the bucket. */
+  count: number;
+}
+
+export interface TimelineOutline {
+  /** The timeline's version: bumped by every change of its mentions (see `corpusAnnotator/timelineChanged`). */
+  version: number;
+  /** Every non-empty bucket, in tree order: years ascending, each before its months, then unknown-year, then undated. */
+  buckets: TimelineBucket[];
+  articles: number;
+  skipped: string[];
+}
+
+export interface TimelineItemsParams {
+  /** A bucket's key, as the outline gives it. */
+  bucket: string;
+}
+
+export interface TimelineItemsResult {
+  version: number;
+  bucket: string;
+  /** The bucket's mentions in timeline order (none for a bucket that is empty or unknown). */
+  items: TimelineItem[];
+}
+
+export interface TimelineChangedParams {
+  /** The timeline's version after the change. */
+  version?: number;
+  /** The buckets whose mentions changed; absent when any may have (refetch everything shown). */
+  buckets?: string[];
 }
 
 export const TimelineRequests = {
-  /** `corpusAnnotator/timeline` — params: TimelineParams; result: TimelineResult */
+  /** `corpusAnnotator/timeline` — the whole timeline at once (the plot, the CLI's equivalent). params: TimelineParams; result: TimelineResult */
   timeline: new RequestType<TimelineParams, TimelineResult, void>('corpusAnnotator/timeline'),
+  /** `corpusAnnotator/timelineOutline` — the buckets and their counts, for a tree's top levels. params: TimelineParams; result: TimelineOutline */
+  outline: new RequestType<TimelineParams, TimelineOutline, void>('corpusAnnotator/timelineOutline'),
+  /** `corpusAnnotator/timelineItems` — one bucket's mentions, for a tree's expanded node. params: TimelineItemsParams; result: TimelineItemsResult */
+  items: new RequestType<TimelineItemsParams, TimelineItemsResult, void>('corpusAnnotator/timelineItems'),
 } as const;
 
 export const TimelineNotifications = {
   /**
-   * `corpusAnnotator/timelineChanged`, server → client: the timeline's inputs changed (article text, tags, the entity
-   * registry, or indexing finished), so a timeline fetched before is out of date. At most one per ~300 ms. params: {}
+   * `corpusAnnotator/timelineChanged`, server → client: mentions on the timeline changed (an article's text, tags,
+   * the entity registry or clustering, the ignore list, or a new indexing), named by bucket. Sent only when what a
+   * client is shown changed (an edit of an article without dates sends none), once the server has built the timeline
+   * (a client that never asked for it hears nothing), coalesced. params: TimelineChangedParams
    */
-  changed: new NotificationType<EmptyParams>('corpusAnnotator/timelineChanged'),
+  changed: new NotificationType<TimelineChangedParams>('corpusAnnotator/timelineChanged'),
 } as const;

@@ -122,7 +122,6 @@ export function startServer(connection: Connection, deps: ServerDeps): void {
         ctx.validateSoon(0);
         ctx.notify.changed('boilerplate', 0);
         ctx.notify.changed('entities', 0);
-        ctx.notify.changed('timeline', 0);
         void connection.sendNotification(Notifications.indexed, { ...indexer.stats, articles: service.documentUris().length });
       })
       .catch((e) => connection.console.error(`Opening the workspace failed: ${(e as Error).stack ?? e}`));
@@ -161,7 +160,6 @@ export function startServer(connection: Connection, deps: ServerDeps): void {
   indexer.onReclustered(() => {
     ctx.validateSoon(0);
     ctx.notify.changed('entities', 0);
-    ctx.notify.changed('timeline', 0);
   });
   connection.onInitialized(() => {
     if (workspace.configurationSupported) {

@@ -3,7 +3,7 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { WorkDoneProgress } from 'vscode-languageserver';
 import { LineIndex } from '../../server/src/core/index';
-import { TimelineNotifications, TimelineRequests, type TimelineItem, type TimelineResult } from '../../server/src/protocolTimeline';
+import { TimelineNotifications, TimelineRequests, type TimelineChangedParams, type TimelineItem, type TimelineResult } from '../../server/src/protocolTimeline';
 import { runCli } from '../support/cli';
 import { startLspHarness, type LspHarness } from '../support/lspHarness';
 import { makeTempWorkspace, removeTempWorkspace, waitFor } from '../support/workspace';
@@ -146,21 +146,46 @@ describe('corpus timeline over LSP', function () {
     assert.deepEqual(result.items[find(result.items, S003, 'April 25')].tags, ['praise']);
   });
 
-  it('tells clients the timeline changed: after indexing, after edits, after a tag', async () => {
-    const changes = (since: number) => lsp.notifications.slice(since).filter((n) => n.method === TimelineNotifications.changed.method);
-    await waitFor('timelineChanged once the corpus is indexed', () => changes(0).length > 0);
-    assert.deepEqual(changes(0)[0].params, {});
+  const changes = (since: number) =>
+    lsp.notifications.slice(since).filter((n) => n.method === TimelineNotifications.changed.method).map((n) => n.params as TimelineChangedParams);
+  const outline = () => lsp.client.sendRequest(TimelineRequests.outline, {});
+  const bucketItems = (bucket: string) => lsp.client.sendRequest(TimelineRequests.items, { bucket });
 
+  it('gives the outline of buckets with their counts, and each bucket’s mentions as the whole timeline has them', async () => {
+    const whole = await request();
+    const { buckets, version, articles } = await outline();
+    assert.equal(articles, 5);
+    assert.equal(whole.version, version);
+    assert.ok(buckets.some((b) => b.key === '2025-04') && buckets.some((b) => b.key === 'unknown-year'), JSON.stringify(buckets));
+    assert.equal(buckets.reduce((n, b) => n + b.count, 0), whole.items.length, 'every mention in one bucket');
+    const listed: TimelineItem[] = [];
+    for (const b of buckets) {
+      const { items } = await bucketItems(b.key);
+      assert.equal(items.length, b.count, b.key);
+      assert.deepEqual(items, whole.items.filter((i) => bucketOfItem(i) === b.key), `${b.key}: the whole timeline’s mentions, in its order`);
+      listed.push(...items);
+    }
+    assert.equal(listed.length, whole.items.length);
+    assert.deepEqual((await bucketItems('1850-01')).items, [], 'an empty bucket has no mentions');
+  });
+
+  it('tells clients which buckets changed once they asked for the timeline: after edits, after a tag', async () => {
+    const { version } = await (async () => {
+      await request();
+      return outline();
+    })();
     const uri = await lsp.open(S003);
     await lsp.waitForDiagnostics(uri);
     let seen = lsp.notifications.length;
-    for (let version = 2; version <= 6; version++) {
+    for (let v = 2; v <= 6; v++) {
       await lsp.client.sendNotification('textDocument/didChange', {
-        textDocument: { uri, version },
+        textDocument: { uri, version: v },
         contentChanges: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: 'x' }],
       });
     }
-    await waitFor('timelineChanged after the edits', () => changes(seen).length > 0);
+    const afterEdits = await waitFor('timelineChanged after the edits', () => changes(seen).find((c) => c.buckets?.includes('2025-04')));
+    assert.ok(afterEdits.version! > version, 'a newer version');
+    assert.ok(afterEdits.buckets!.every((b) => /^\d{4}(-\d{2})?$|^unknown-year$|^undated$/.test(b)), afterEdits.buckets!.join(', '));
 
     seen = lsp.notifications.length;
     const text = await fs.readFile(path.join(root, S003), 'utf8');
@@ -170,9 +195,72 @@ describe('corpus timeline over LSP', function () {
       command: 'corpusAnnotator.server.addTag',
       arguments: [{ uri, range: { start: lines.positionAt(at), end: lines.positionAt(at + 13) }, tag: 'praise' }],
     });
-    await waitFor('timelineChanged after the tag', () => changes(seen).length > 0);
+    await waitFor('timelineChanged after the tag', () => changes(seen).find((c) => c.buckets?.includes('2025-04')));
+    const april = (await bucketItems('2025-04')).items;
+    assert.deepEqual(april[find(april, S003, 'April 25')].tags, ['praise']);
+  });
+
+  it('sends nothing for an edit of an article without dates, and keeps its version', async () => {
+    await request();
+    await fs.writeFile(path.join(root, 'seeds/zz-no-dates.txt'), 'A note on the ministry of public security.\n\nIt says nothing of when.\n');
+    const uri = await lsp.open('seeds/zz-no-dates.txt');
+    await lsp.waitForDiagnostics(uri, () => true);
+    const before = await outline(); // the opened article is read (a request brings the timeline up to date first)
+    const seen = lsp.notifications.length;
+    await lsp.client.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version: 2 },
+      contentChanges: [{ range: { start: { line: 2, character: 0 }, end: { line: 2, character: 0 } }, text: 'Still, ' }],
+    });
+    const after = await outline(); // again: the edit has been read when this answers
+    assert.equal(after.version, before.version, 'the same version');
+    assert.deepEqual(after.buckets, before.buckets);
+    assert.deepEqual(changes(seen), [], 'no timelineChanged');
+    // An edit of a dated article after it: the one notification that follows names its buckets alone.
+    const dated = await lsp.open(S003);
+    await lsp.client.sendNotification('textDocument/didChange', {
+      textDocument: { uri: dated, version: 2 },
+      contentChanges: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: 'x' }],
+    });
+    await waitFor('timelineChanged after the dated article’s edit', () => changes(seen).length > 0);
+    assert.equal(changes(seen).length, 1);
+    assert.ok(changes(seen)[0].buckets?.includes('2025-04'), JSON.stringify(changes(seen)));
+  });
+
+  it('after edits that add, move and remove dates, the timeline equals a fresh build of the same text', async () => {
+    await request();
+    const uri = await lsp.open(S003);
+    await lsp.waitForDiagnostics(uri);
+    const seen = lsp.notifications.length;
+    await lsp.client.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version: 2 },
+      contentChanges: [
+        { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: 'On 3 March 2024 the ministers first met.\n\n' },
+      ],
+    });
+    const edited = await waitFor('timelineChanged naming March 2024', () => changes(seen).find((c) => c.buckets?.includes('2024-03')));
+    assert.ok(edited);
+    const text = (await fs.readFile(path.join(root, S003), 'utf8')).replace(/^/, 'On 3 March 2024 the ministers first met.\n\n');
+    const incremental = await send();
+    assert.ok(incremental.items.some((i) => i.document === S003 && i.text === '3 March 2024' && i.start === '2024-03-03'));
+    // The same text on disk, read by a new server from scratch.
+    await fs.writeFile(path.join(root, S003), text);
+    const fresh = await startLspHarness(root);
+    try {
+      await waitFor('the fresh server indexed', async () => (await fresh.client.sendRequest(TimelineRequests.timeline, {})).articles === 5);
+      const rebuilt = await fresh.client.sendRequest(TimelineRequests.timeline, {});
+      assert.deepEqual(incremental.items, rebuilt.items);
+      assert.deepEqual(incremental.tagsWithoutDate, rebuilt.tagsWithoutDate);
+    } finally {
+      fresh.dispose();
+    }
   });
 });
+
+/** The bucket a tree shows an item in (as the server's bucketOf). */
+function bucketOfItem(i: TimelineItem): string {
+  if (i.group === 'dated' && i.start) return i.end && i.end.slice(0, 7) === i.start.slice(0, 7) ? i.start.slice(0, 7) : i.start.slice(0, 4);
+  return i.group;
+}
 
 function order(group: string): number {
   return group === 'dated' ? 0 : group === 'unknown-year' ? 1 : 2;

@@ -7,9 +7,9 @@ import type { Connection } from 'vscode-languageserver';
 import { Notifications } from '../protocol';
 import { BoilerplateNotifications } from '../protocolBoilerplate';
 import { EntityNotifications } from '../protocolEntities';
-import { TimelineNotifications } from '../protocolTimeline';
 
-export type ChangeKind = 'entities' | 'boilerplate' | 'timeline';
+/** The timeline's notification is sent by its index (timelineIndex.ts), with the buckets that changed. */
+export type ChangeKind = 'entities' | 'boilerplate';
 
 export class ClientNotifier {
   private readonly timers = new Map<string, NodeJS.Timeout>();
@@ -21,12 +21,11 @@ export class ClientNotifier {
     private readonly whenIndexed: () => Promise<void>,
   ) {}
 
-  /** Entities, boilerplate or the timeline may have changed: one notification after `delayMs` of quiet. */
+  /** Entities or boilerplate may have changed: one notification after `delayMs` of quiet. */
   changed(kind: ChangeKind, delayMs = 300): void {
     this.schedule(kind, delayMs, () => {
       if (kind === 'entities') void this.connection.sendNotification(EntityNotifications.entitiesChanged, {});
-      else if (kind === 'boilerplate') void this.connection.sendNotification(BoilerplateNotifications.changed, {});
-      else void this.connection.sendNotification(TimelineNotifications.changed, {});
+      else void this.connection.sendNotification(BoilerplateNotifications.changed, {});
     });
   }
 

@@ -107,13 +107,18 @@ export interface TimelineEntry {
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
-interface Sortable {
+/** A timeline entry with what places it: its interval, and the stretch of text whose entities and tags it lists. */
+export interface PlacedEntry {
   readonly entry: TimelineEntry;
   readonly interval: DateInterval;
+  /** The sentence, or the part of a long one around the mention, whose entities and tags the entry lists. */
+  readonly near: SentenceSpan;
 }
 
+type Sortable = PlacedEntry;
+
 /** Whether mentions are in order of their start, so those of a sentence can be found by binary search. */
-function sortedByStart(entities: readonly EntityMention[]): boolean {
+export function sortedByStart(entities: readonly EntityMention[]): boolean {
   for (let i = 1; i < entities.length; i++) if (entities[i].start < entities[i - 1].start) return false;
   return true;
 }
@@ -134,7 +139,7 @@ function firstFrom(entities: readonly EntityMention[], start: number): number {
  * The entities named in [start, end), in order of first mention. With mentions sorted by start only those of the
  * sentence are looked at (a corpus with many dates in one long sentence stays linear); otherwise all of them.
  */
-function entitiesIn(entities: readonly EntityMention[] | undefined, sorted: boolean, start: number, end: number): TimelineEntity[] {
+export function entitiesIn(entities: readonly EntityMention[] | undefined, sorted: boolean, start: number, end: number): TimelineEntity[] {
   const seen = new Map<string, TimelineEntity>();
   const list = entities ?? [];
   for (let i = sorted ? firstFrom(list, start) : 0; i < list.length; i++) {
@@ -165,7 +170,8 @@ function afterDateline(text: string, s: SentenceSpan, dct: DocumentDate | undefi
   return { start, end: s.end };
 }
 
-function compare(a: Sortable, b: Sortable): number {
+/** Timeline order (see the module comment): by time, then by article, then by offset. */
+export function comparePlaced(a: PlacedEntry, b: PlacedEntry): number {
   const byTime = compareIntervals(a.interval, b.interval);
   if (byTime) return byTime;
   const ea = a.entry, eb = b.entry;
@@ -211,8 +217,11 @@ function overlapTest(spans: readonly { readonly start: number; readonly end: num
   };
 }
 
-/** Entries of one document, unsorted. */
-function timelineOfDocument(source: TimelineSource, options: TimelineOptions, intervals: Map<string, DateInterval>): Sortable[] {
+/**
+ * Entries of one document, unsorted: what an incremental timeline keeps per article. `intervals` caches the intervals
+ * of values across calls (a corpus names the same dates again and again).
+ */
+export function timelineOfDocument(source: TimelineSource, options: TimelineOptions = {}, intervals = new Map<string, DateInterval>()): PlacedEntry[] {
   const out: Sortable[] = [];
   const points = source.dates.filter((d) => d.kind !== 'DURATION' && d.kind !== 'SET');
   if (!points.length) return out;
@@ -252,7 +261,7 @@ function timelineOfDocument(source: TimelineSource, options: TimelineOptions, in
     entry.inBoilerplate = !isDocumentDate && inBoilerplate(d.start, d.end);
     entry.entities = entitiesIn(source.entities, sorted, near.start, near.end);
     entry.tags = tagsOver(tags, near.start, near.end);
-    out.push({ entry, interval });
+    out.push({ entry, interval, near });
   }
   return out;
 }
@@ -267,5 +276,5 @@ export function buildTimeline(sources: readonly TimelineSource[], options: Timel
     for (const s of timelineOfDocument(source, options, intervals)) all.push(s);
   }
   throwIfCancelled(options.token);
-  return all.sort(compare).map((s) => s.entry);
+  return all.sort(comparePlaced).map((s) => s.entry);
 }

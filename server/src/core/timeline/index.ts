@@ -1,6 +1,8 @@
 /** The corpus timeline: dated mentions in time order, with their sentences, entities and tags. Pure. */
-export { buildTimeline, timelineSource } from './build';
-export type { AnalysedForTimeline, TimelineEntity, TimelineEntry, TimelineOptions, TimelineSource, TimelineTag } from './build';
+export { buildTimeline, comparePlaced, entitiesIn, sortedByStart, timelineOfDocument, timelineSource } from './build';
+export type { AnalysedForTimeline, PlacedEntry, TimelineEntity, TimelineEntry, TimelineOptions, TimelineSource, TimelineTag } from './build';
+export { bucketOf, compareBuckets, TimelineStore } from './store';
+export type { ArticleEntries, StoredEntry } from './store';
 export { tagsWithoutDate } from './tagsWithoutDate';
 export type { TagWithoutDate } from './tagsWithoutDate';
 export { compareIntervals, intervalOf } from './interval';

@@ -76,14 +76,12 @@ export const corpusSync: Feature = {
           ctx.indexer.refreshSoon(() => ctx.validateSoon(0), 300);
           notify.changed('boilerplate');
           notify.changed('entities');
-          notify.changed('timeline');
           break;
         }
         case 'registry':
           service.setRegistry(mergedRegistry(workspace.all()));
           ctx.validateSoon(0);
           notify.changed('entities', 0);
-          notify.changed('timeline');
           break;
         case 'ignores':
           service.setBoilerplateIgnores(ignoreRules(workspace.all()));
@@ -100,7 +98,6 @@ export const corpusSync: Feature = {
             ctx.validateSoon(0); // their fuzzy and orphaned tags are diagnostics
           }
           notify.tagsChanged(event.articles.map((a) => workspace.uriOf(a)));
-          notify.changed('timeline');
           break;
         case 'taxonomy':
           void ctx.connection.sendNotification(Notifications.taxonomyChanged, {});

@@ -22,7 +22,6 @@ export const documentSync: Feature = {
         ctx.notify.changed('entities');
       });
       ctx.notify.changed('boilerplate', 1000);
-      ctx.notify.changed('timeline', 1000);
     };
     /**
      * The events of opening a document: the library fires a content change with each open (the same event object),

@@ -1,43 +1,68 @@
 /**
- * The corpus timeline over LSP: `corpusAnnotator/timeline` returns every dated mention of the corpus in time order,
- * with LSP ranges and article labels. Corpus-wide work: waits for the indexer, honours cancellation, yields to the
- * event loop so that cancellation arrives, and reports work-done progress on the client's token (or on its own for
- * large corpora when the client supports server-initiated progress).
+ * The corpus timeline over LSP. `corpusAnnotator/timelineOutline` gives its buckets (years, months, unknown-year,
+ * undated) with their counts and `corpusAnnotator/timelineItems` one bucket's dated mentions, for a tree that shows its
+ * top levels first and a month when it is expanded; `corpusAnnotator/timeline` gives the whole timeline at once (the
+ * plot, other editors), with LSP ranges and article labels. All answer from the server's TimelineIndex (kept up to date
+ * one article at a time): the first asks build it, in slices, with work-done progress on the client's token (or on its
+ * own for large corpora when the client supports server-initiated progress). Cancellation is honoured.
  *
- * Clients refetch when the server sends `corpusAnnotator/timelineChanged` (after a change of article text, tags, the
- * entity registry, or the end of indexing; coalesced); the VS Code client does so only while the view or plot is shown.
+ * The index sends `corpusAnnotator/timelineChanged` with the buckets that changed, after a quiet spell, and only when
+ * mentions changed. It learns of changes from the workspace model's events (articles, tags, the registry, the ignore
+ * list), the open documents, and the indexer (a new indexing, a new clustering).
  */
-import { LSPErrorCodes, ResponseError, type CancellationToken, type WorkDoneProgressReporter } from 'vscode-languageserver';
-import {
-  buildTimeline,
-  timelineSource,
-  CancelledError,
-  LineIndex,
-  tagsWithoutDate,
-  throwIfCancelled,
-  type CancellationToken as CoreToken,
-  type TimelineEntry,
-  type TimelineSource,
-  type TimelineTag,
-} from '../../core/index';
-import { TimelineRequests, type TimelineItem, type TimelineParams, type TimelineResult, type TimelineTagWithoutDate } from '../../protocolTimeline';
+import { LSPErrorCodes, ResponseError, type CancellationToken, type RequestType, type WorkDoneProgressReporter } from 'vscode-languageserver';
+import { CancelledError } from '../../core/index';
+import { TimelineRequests, type TimelineItemsParams, type TimelineParams } from '../../protocolTimeline';
 import type { Feature, ServerContext } from '../context';
-import { describe, handleRequest } from '../params';
+import { describe, handleRequest, paramsObject, requiredString } from '../params';
+import { TimelineIndex } from '../timelineIndex';
 import { UserError } from '../tagService';
+import { uriToPath } from '../workspace';
 
 /** Above this many articles the server shows its own progress when the client sent no token. */
 const OWN_PROGRESS_FROM = 200;
 
 export const timelineFeature: Feature = {
   register(ctx) {
-    handleRequest(ctx.connection, TimelineRequests.timeline, parseTimelineParams, async (params, token) => {
-      try {
-        return await timeline(ctx, params, token);
-      } catch (e) {
-        if (e instanceof CancelledError) return new ResponseError(LSPErrorCodes.RequestCancelled, 'Timeline cancelled');
-        throw e;
-      }
+    const index = new TimelineIndex(ctx);
+    const answer = <P, R>(method: RequestType<P, R, void>, parse: (raw: Record<string, unknown>, what: string) => P, run: (params: P, token: CancellationToken) => Promise<R>) =>
+      handleRequest(ctx.connection, method, parse, async (params, token) => {
+        try {
+          return await run(params, token);
+        } catch (e) {
+          if (e instanceof CancelledError) return new ResponseError(LSPErrorCodes.RequestCancelled, 'Timeline cancelled');
+          throw e;
+        }
+      });
+    answer(TimelineRequests.timeline, parseTimelineParams, async (params, token) => {
+      await current(ctx, index, params, token);
+      return { items: index.items(), tagsWithoutDate: index.tagsWithoutDate(), articles: index.articles, skipped: index.skippedUris(), version: index.version };
     });
+    answer(TimelineRequests.outline, parseTimelineParams, async (params, token) => {
+      await current(ctx, index, params, token);
+      return { version: index.version, buckets: index.outline(), articles: index.articles, skipped: index.skippedUris() };
+    });
+    answer(TimelineRequests.items, parseItemsParams, async (params, token) => {
+      await current(ctx, index, {}, token);
+      return { version: index.version, bucket: params.bucket, items: index.bucket(params.bucket) };
+    });
+
+    // What the timeline is made of: each change marks what it touches.
+    ctx.workspace.onDidChange(({ event }) => {
+      if (event.kind === 'articles') index.articlesChanged([...event.changed.map((c) => c.file), ...event.removed]);
+      else if (event.kind === 'tags') index.articlesChanged(event.articles);
+      else if (event.kind === 'registry') index.entitiesChanged();
+      else if (event.kind === 'ignores') index.everyArticleChanged();
+    });
+    const edited = ({ document }: { document: { uri: string } }) => {
+      const file = uriToPath(document.uri);
+      if (file) index.articlesChanged([file]);
+    };
+    ctx.documents.onDidOpen(edited);
+    ctx.documents.onDidChangeContent(edited);
+    ctx.documents.onDidClose(edited);
+    ctx.indexer.onIndexed(() => index.everyArticleChanged());
+    ctx.indexer.onReclustered(() => index.entitiesChanged());
   },
 };
 
@@ -56,94 +81,27 @@ async function progressFor(ctx: ServerContext, params: TimelineParams, articles:
   return undefined;
 }
 
-async function timeline(ctx: ServerContext, params: TimelineParams, token: CancellationToken): Promise<TimelineResult> {
-  await ctx.indexer.ready;
-  throwIfCancelled(token);
-  const files = ctx.service.documentUris();
-  const progress = await progressFor(ctx, params, files.length);
-  progress?.begin('Corpus timeline', 0, `Reading dates of ${files.length} articles…`, true);
-  const cancel = progress && 'token' in progress ? (progress as { token?: CancellationToken }).token : undefined;
-  const cancelled: CoreToken = {
-    get isCancellationRequested() {
-      return token.isCancellationRequested || !!cancel?.isCancellationRequested || ctx.shutdown.isCancellationRequested;
-    },
+/**
+ * Brings the index up to date for a request. Progress is shown on the client's token when it gave one; otherwise on
+ * the server's own for a large corpus, and only when there is work to show (the first build, a long update).
+ */
+async function current(ctx: ServerContext, index: TimelineIndex, params: TimelineParams, token: CancellationToken): Promise<void> {
+  let progress: Promise<WorkDoneProgressReporter | undefined> | undefined;
+  const begin = (total: number) => {
+    progress = progressFor(ctx, params, total);
+    void progress.then((p) => p?.begin('Corpus timeline', 0, total ? `Reading dates of ${total} articles…` : undefined, true));
+    return progress;
   };
+  if (params.workDoneToken !== undefined) begin(0);
   try {
-    const sources: TimelineSource[] = [];
-    const tags: TimelineTag[] = [];
-    const skipped: string[] = [];
-    let lastYield = Date.now();
-    for (let i = 0; i < files.length; i++) {
-      const file = files[i];
-      throwIfCancelled(cancelled);
-      const text = ctx.service.getText(file);
-      if (text === undefined) continue;
-      const settings = await ctx.settingsOf(file);
-      if (text.length > settings.maxDocumentSize) {
-        skipped.push(ctx.workspace.uriOf(file));
-        continue;
-      }
-      const a = ctx.service.analyze(file, ctx.analysisOptions(settings), cancelled);
-      sources.push(timelineSource(file, text, a));
-      for (const t of await ctx.tags.anchoredTags(file, text)) {
-        if (t.start >= 0) tags.push({ uri: file, start: t.start, end: t.end, tag: t.tag.tag });
-      }
-      if (Date.now() - lastYield > 50) {
-        progress?.report(Math.round(((i + 1) / files.length) * 100), `${i + 1}/${files.length} articles`);
-        await new Promise((r) => setImmediate(r));
-        lastYield = Date.now();
-      }
-    }
-    const entries = buildTimeline(sources, { tags, token: cancelled });
-    const lines = new Map<string, LineIndex>();
-    const lineIndex = (file: string) => {
-      let l = lines.get(file);
-      if (!l) lines.set(file, (l = new LineIndex(ctx.service.getText(file) ?? '')));
-      return l;
-    };
-    const items = entries.map((e) => toItem(ctx, e, lineIndex(e.uri)));
-    const untimed = tagsWithoutDate(sources, tags, entries, cancelled).map((t): TimelineTagWithoutDate => {
-      const lines = lineIndex(t.uri);
-      return {
-        uri: ctx.workspace.uriOf(t.uri),
-        document: ctx.workspace.label(t.uri),
-        range: { start: lines.positionAt(t.start), end: lines.positionAt(t.end) },
-        tag: t.tag,
-        text: oneLine((ctx.service.getText(t.uri) ?? '').slice(t.start, t.end)),
-        ...(t.documentDate ? { documentDate: t.documentDate } : {}),
-      };
+    await index.current(token, (done, total) => {
+      void (progress ?? begin(total)).then((p) => p?.report(Math.round((done / total) * 100), `${done}/${total} articles`));
     });
-    return { items, tagsWithoutDate: untimed, articles: sources.length, skipped };
   } finally {
-    progress?.done();
+    void progress?.then((p) => p?.done());
   }
 }
 
-function toItem(ctx: ServerContext, e: TimelineEntry, lines: LineIndex): TimelineItem {
-  const range = (start: number, end: number) => ({ start: lines.positionAt(start), end: lines.positionAt(end) });
-  return {
-    uri: ctx.workspace.uriOf(e.uri),
-    document: ctx.workspace.label(e.uri),
-    range: range(e.start, e.end),
-    sentenceRange: range(e.sentenceStart, e.sentenceEnd),
-    text: e.text,
-    value: e.value,
-    kind: e.kind,
-    resolution: e.resolution,
-    group: e.group,
-    ...(e.sortKey ? { start: e.sortKey, end: e.endKey } : {}),
-    ...(e.granularity ? { granularity: e.granularity } : {}),
-    sentence: e.sentence,
-    ...(e.documentDate ? { documentDate: e.documentDate } : {}),
-    isDocumentDate: e.isDocumentDate,
-    ...(e.inBoilerplate ? { inBoilerplate: true } : {}),
-    entities: e.entities.map((x) => ({ id: x.entityId, name: x.canonical, type: x.type })),
-    tags: [...e.tags],
-  };
-}
-
-/** A passage on one line, cut in the middle when longer than 160 characters. */
-function oneLine(text: string): string {
-  const s = text.replace(/\s+/g, ' ').trim();
-  return s.length > 160 ? `${s.slice(0, 100)} … ${s.slice(-50)}` : s;
+function parseItemsParams(raw: Record<string, unknown>, what: string): TimelineItemsParams {
+  return { bucket: requiredString(paramsObject(raw, what), 'bucket', what) };
 }

@@ -1,0 +1,171 @@
+/**
+ * The corpus timeline kept one article at a time: each article's entries are replaced when it changes, the corpus's
+ * order is kept by inserting them where they belong (or sorting once, for many), and the timeline is split into the
+ * buckets a tree shows (a month, a year for what covers more than a month, the unknown-year and undated groups) with
+ * their counts, so that a host can say which buckets an article's change touched and serve one bucket at a time.
+ *
+ * An article's entries carry a host payload (the server's LSP item) and a fingerprint of what a client is shown of
+ * them: an article set again with the same fingerprint changes nothing.
+ */
+import { comparePlaced, type PlacedEntry, type TimelineEntry } from './build';
+
+/** The group of the timeline tree an entry is shown in: `2025-04`, `2025` (more than a month), `unknown-year`, `undated`. */
+export function bucketOf(entry: TimelineEntry): string {
+  if (entry.group === 'dated' && entry.sortKey) {
+    const month = entry.sortKey.slice(0, 7);
+    return entry.endKey && entry.endKey.slice(0, 7) === month ? month : entry.sortKey.slice(0, 4);
+  }
+  return entry.group === 'unknown-year' ? 'unknown-year' : 'undated';
+}
+
+/** Buckets in tree order: years ascending, each before its months, then unknown-year, then undated. */
+export function compareBuckets(a: string, b: string): number {
+  const rank = (k: string) => (k === 'undated' ? 2 : k === 'unknown-year' ? 1 : 0);
+  return rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0);
+}
+
+/** An entry with the host's payload, and a fingerprint of what a client is shown of it. */
+export interface NewEntry<T> extends PlacedEntry {
+  readonly payload: T;
+  readonly fingerprint: string;
+}
+
+export interface StoredEntry<T> extends NewEntry<T> {
+  readonly bucket: string;
+}
+
+/** An article's new entries (unsorted); undefined when it left the timeline. */
+export interface ArticleEntries<T> {
+  readonly entries: readonly NewEntry<T>[];
+}
+
+function fingerprintOf(entries: readonly StoredEntry<unknown>[]): string {
+  return entries.map((e) => `${e.bucket}\u0000${e.fingerprint}`).sort().join('\u0001');
+}
+
+/** Buckets whose entries differ (as fingerprints) between an article's old and new entries. */
+function bucketsThatDiffer(before: readonly StoredEntry<unknown>[], after: readonly StoredEntry<unknown>[]): Set<string> {
+  const by = (list: readonly StoredEntry<unknown>[]) => {
+    const m = new Map<string, string[]>();
+    for (const e of list) {
+      let l = m.get(e.bucket);
+      if (!l) m.set(e.bucket, (l = []));
+      l.push(e.fingerprint);
+    }
+    return m;
+  };
+  const a = by(before);
+  const b = by(after);
+  const out = new Set<string>();
+  for (const key of new Set([...a.keys(), ...b.keys()])) {
+    if ((a.get(key) ?? []).sort().join('\u0001') !== (b.get(key) ?? []).sort().join('\u0001')) out.add(key);
+  }
+  return out;
+}
+
+/** Above this many new entries at once, they are sorted in with the rest rather than inserted one by one. */
+const INSERT_AT_MOST = 2000;
+
+export class TimelineStore<T> {
+  private all: StoredEntry<T>[] = [];
+  private readonly articles = new Map<string, { readonly entries: readonly StoredEntry<T>[]; readonly fingerprint: string }>();
+  private readonly counts = new Map<string, number>();
+  private readonly bucketLists = new Map<string, StoredEntry<T>[]>();
+  /** Bumped by each change of any entry. */
+  version = 0;
+
+  /**
+   * Replaces the entries of the given articles (undefined: removed). Returns the buckets whose entries changed, in
+   * tree order: empty when every article's fingerprint is the one kept.
+   */
+  apply(changes: ReadonlyMap<string, ArticleEntries<T> | undefined>): string[] {
+    const touched = new Set<string>();
+    const leaving = new Set<string>();
+    const arriving: StoredEntry<T>[] = [];
+    for (const [uri, next] of changes) {
+      const kept = this.articles.get(uri);
+      const entries = next?.entries.length ? next.entries.map((e): StoredEntry<T> => ({ ...e, bucket: bucketOf(e.entry) })) : undefined;
+      const fingerprint = entries && fingerprintOf(entries);
+      if (kept?.fingerprint === fingerprint) continue;
+      for (const b of bucketsThatDiffer(kept?.entries ?? [], entries ?? [])) touched.add(b);
+      if (kept) {
+        leaving.add(uri);
+        for (const e of kept.entries) this.count(e.bucket, -1);
+        this.articles.delete(uri);
+      }
+      if (entries && fingerprint !== undefined) {
+        for (const e of entries) {
+          this.count(e.bucket, 1);
+          arriving.push(e);
+        }
+        this.articles.set(uri, { entries, fingerprint });
+      }
+    }
+    if (!leaving.size && !arriving.length) return [];
+    if (leaving.size) this.all = this.all.filter((e) => !leaving.has(e.entry.uri));
+    if (arriving.length > INSERT_AT_MOST) {
+      for (const e of arriving) this.all.push(e);
+      this.all.sort(comparePlaced);
+    } else {
+      for (const e of arriving) this.all.splice(this.insertionPoint(e), 0, e);
+    }
+    // Lists of untouched buckets hold the entries they held (only moved in `all`), so they stay.
+    for (const b of touched) this.bucketLists.delete(b);
+    if (!touched.size) return [];
+    this.version++;
+    return [...touched].sort(compareBuckets);
+  }
+
+  /** The fingerprint kept for an article, if it is on the timeline. */
+  fingerprintOf(uri: string): string | undefined {
+    return this.articles.get(uri)?.fingerprint;
+  }
+
+  /** The entries kept for an article, in no particular order. */
+  entriesOf(uri: string): readonly StoredEntry<T>[] {
+    return this.articles.get(uri)?.entries ?? [];
+  }
+
+  /** The articles on the timeline. */
+  uris(): IterableIterator<string> {
+    return this.articles.keys();
+  }
+
+  /** Every entry, in timeline order. */
+  ordered(): readonly StoredEntry<T>[] {
+    return this.all;
+  }
+
+  /** The entries of one bucket, in timeline order. */
+  bucket(key: string): readonly StoredEntry<T>[] {
+    let list = this.bucketLists.get(key);
+    if (!list) {
+      list = this.counts.has(key) ? this.all.filter((e) => e.bucket === key) : [];
+      this.bucketLists.set(key, list);
+    }
+    return list;
+  }
+
+  /** Every non-empty bucket with its number of entries, in tree order. */
+  outline(): { key: string; count: number }[] {
+    return [...this.counts.entries()].map(([key, count]) => ({ key, count })).sort((a, b) => compareBuckets(a.key, b.key));
+  }
+
+  private count(bucket: string, by: number): void {
+    const n = (this.counts.get(bucket) ?? 0) + by;
+    if (n > 0) this.counts.set(bucket, n);
+    else this.counts.delete(bucket);
+  }
+
+  /** Where an entry goes in `all`: after every entry that sorts before or equal to it. */
+  private insertionPoint(e: StoredEntry<T>): number {
+    let lo = 0;
+    let hi = this.all.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (comparePlaced(this.all[mid], e) <= 0) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+}

@@ -1,0 +1,297 @@
+/**
+ * The server's corpus timeline, kept up to date one article at a time: each article's timeline entries (as LSP items)
+ * are kept, and only an article that changed is read again (its text, its tags), or has the entities of its entries
+ * named again (the clustering or the registry changed; its dates and sentences stay). The first build, and every
+ * update, runs in slices that yield to the event loop, so that diagnostics and hovers are answered in between; requests
+ * share the one running update, and a cancelled request leaves it running (what it computes is kept).
+ *
+ * Nothing is built before a client asks for the timeline. From then on, changes are applied after a quiet spell and
+ * clients are told which buckets (months, years, unknown-year, undated) changed, and only when something they are
+ * shown did: an edit of an article without dates sends nothing.
+ */
+import type { CancellationToken as LspToken } from 'vscode-languageserver';
+import {
+  entitiesIn,
+  LineIndex,
+  sortedByStart,
+  tagsWithoutDate,
+  throwIfCancelled,
+  timelineOfDocument,
+  timelineSource,
+  TimelineStore,
+  type ArticleEntries,
+  type DateInterval,
+  type PlacedEntry,
+  type TimelineEntity,
+  type TimelineEntry,
+  type TimelineTag,
+} from '../core/index';
+import { TimelineNotifications, type TimelineItem, type TimelineTagWithoutDate } from '../protocolTimeline';
+import type { ServerContext } from './context';
+
+/** What an article needs: read again (text, tags, analysis), or only its entries' entities named again. */
+type Staleness = 'text' | 'entities';
+
+/** Quiet spell after the last change before an update runs (typing coalesces into one). */
+const UPDATE_AFTER_MS = 500;
+/** Longest stretch of work before the event loop gets a turn. */
+const SLICE_MS = 8;
+
+export type TimelineProgress = (done: number, total: number) => void;
+
+export class TimelineIndex {
+  private readonly store = new TimelineStore<TimelineItem>();
+  /** Tagged passages without a dated mention, by article (only articles that have some). */
+  private readonly untimed = new Map<string, TimelineTagWithoutDate[]>();
+  /** Articles left out for being larger than maxDocumentSize (URIs). */
+  private readonly skipped = new Set<string>();
+  private readonly stale = new Map<string, Staleness>();
+  private readonly intervals = new Map<string, DateInterval>();
+  private readonly progress = new Set<TimelineProgress>();
+  /** A client asked for the timeline: from then on it is kept up to date. */
+  private wanted = false;
+  private built = false;
+  private job: Promise<void> | undefined;
+  private timer: NodeJS.Timeout | undefined;
+  private entitiesAfterJob = false;
+
+  constructor(private readonly ctx: ServerContext) {}
+
+  /** These articles changed (text, tags): read again after a quiet spell. */
+  articlesChanged(files: Iterable<string>): void {
+    this.mark(files, 'text');
+  }
+
+  /** Every article changed (a new indexing, the ignore list): read again. */
+  everyArticleChanged(): void {
+    this.mark(this.everyArticle(), 'text');
+  }
+
+  /** Entities may be named otherwise (a new clustering, the registry): the entries' entities are looked up again. */
+  entitiesChanged(): void {
+    // An update that runs reads some articles with the clustering before: they are looked at again after it.
+    if (this.job) this.entitiesAfterJob = true;
+    this.mark(this.store.uris(), 'entities');
+  }
+
+  /** Brings the timeline up to date (building it the first time) and keeps it so from then on. */
+  async current(token: LspToken, progress?: TimelineProgress): Promise<void> {
+    await this.ctx.indexer.ready;
+    throwIfCancelled(token);
+    if (!this.wanted) {
+      this.wanted = true;
+      this.mark(this.everyArticle(), 'text', false);
+    }
+    if (progress) this.progress.add(progress);
+    try {
+      while (this.stale.size || this.job) {
+        await untilCancelled(this.run(), token);
+        throwIfCancelled(token);
+        throwIfCancelled(this.ctx.shutdown);
+      }
+    } finally {
+      if (progress) this.progress.delete(progress);
+    }
+  }
+
+  get version(): number {
+    return this.store.version;
+  }
+
+  /** Articles on the timeline's reckoning (read and not skipped). */
+  get articles(): number {
+    return Math.max(0, this.ctx.service.documentUris().length - this.skipped.size);
+  }
+
+  skippedUris(): string[] {
+    return [...this.skipped].sort();
+  }
+
+  items(): TimelineItem[] {
+    return this.store.ordered().map((e) => e.payload);
+  }
+
+  outline(): { key: string; count: number }[] {
+    return this.store.outline();
+  }
+
+  bucket(key: string): TimelineItem[] {
+    return this.store.bucket(key).map((e) => e.payload);
+  }
+
+  /** Tagged passages without a dated mention, in article order. */
+  tagsWithoutDate(): TimelineTagWithoutDate[] {
+    return [...this.untimed.keys()].sort().flatMap((file) => this.untimed.get(file) ?? []);
+  }
+
+  dispose(): void {
+    if (this.timer) clearTimeout(this.timer);
+  }
+
+  private everyArticle(): Set<string> {
+    return new Set([...this.ctx.service.documentUris(), ...this.store.uris(), ...this.untimed.keys()]);
+  }
+
+  private mark(files: Iterable<string>, what: Staleness, schedule = true): void {
+    if (!this.wanted) return;
+    for (const f of files) if (this.stale.get(f) !== 'text') this.stale.set(f, what);
+    if (!schedule) return;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      this.run().catch((e) => this.ctx.connection.console.error(`Updating the timeline failed: ${(e as Error).stack ?? e}`));
+    }, UPDATE_AFTER_MS);
+  }
+
+  private run(): Promise<void> {
+    this.job ??= this.work().finally(() => (this.job = undefined));
+    return this.job;
+  }
+
+  /** Reads the stale articles in slices, then puts what changed in the store and tells clients. */
+  private async work(): Promise<void> {
+    const first = !this.built;
+    const changes = new Map<string, ArticleEntries<TimelineItem> | undefined>();
+    const untimed = new Map<string, TimelineTagWithoutDate[]>();
+    const total = this.stale.size;
+    let done = 0;
+    let sliceStart = performance.now();
+    while (this.stale.size) {
+      if (this.ctx.shutdown.isCancellationRequested) return;
+      const [file, what] = this.stale.entries().next().value!;
+      this.stale.delete(file);
+      if (what === 'entities') {
+        if (this.store.fingerprintOf(file) !== undefined && !changes.has(file)) changes.set(file, this.withEntitiesAgain(file));
+      } else {
+        const read = await this.read(file);
+        changes.set(file, read?.entries);
+        untimed.set(file, read?.untimed ?? []);
+      }
+      done++;
+      if (performance.now() - sliceStart > SLICE_MS) {
+        for (const p of this.progress) p(done, Math.max(total, done + this.stale.size));
+        await new Promise((r) => setImmediate(r));
+        sliceStart = performance.now();
+      }
+    }
+    const buckets = this.store.apply(changes);
+    let untimedChanged = false;
+    for (const [file, list] of untimed) {
+      const before = this.untimed.get(file) ?? [];
+      if (JSON.stringify(before) !== JSON.stringify(list)) untimedChanged = true;
+      if (list.length) this.untimed.set(file, list);
+      else this.untimed.delete(file);
+    }
+    this.built = true;
+    if (this.entitiesAfterJob) {
+      this.entitiesAfterJob = false;
+      this.mark(this.store.uris(), 'entities');
+    }
+    if (!first && (buckets.length || untimedChanged)) {
+      void this.ctx.connection.sendNotification(TimelineNotifications.changed, { version: this.store.version, buckets });
+    }
+  }
+
+  /** An article's entries and tags without a dated mention, from its text, analysis and tags; undefined when it has none. */
+  private async read(file: string): Promise<{ entries?: ArticleEntries<TimelineItem>; untimed: TimelineTagWithoutDate[] } | undefined> {
+    const { ctx } = this;
+    const uri = ctx.workspace.uriOf(file);
+    const text = ctx.service.getText(file);
+    this.skipped.delete(uri);
+    if (text === undefined) return undefined;
+    const settings = await ctx.settingsOf(file);
+    if (text.length > settings.maxDocumentSize) {
+      this.skipped.add(uri);
+      return undefined;
+    }
+    const a = ctx.service.analyze(file, ctx.analysisOptions(settings), ctx.shutdown);
+    const source = timelineSource(file, text, a);
+    const tags: TimelineTag[] = [];
+    for (const t of ctx.tags.anchoredTags(file, text)) if (t.start >= 0) tags.push({ uri: file, start: t.start, end: t.end, tag: t.tag.tag });
+    const placed = timelineOfDocument(source, { tags }, this.intervals);
+    if (!placed.length && !tags.length) return undefined;
+    const lines = new LineIndex(text);
+    const untimed = tagsWithoutDate([source], tags, placed.map((p) => p.entry)).map(
+      (t): TimelineTagWithoutDate => ({
+        uri,
+        document: ctx.workspace.label(file),
+        range: { start: lines.positionAt(t.start), end: lines.positionAt(t.end) },
+        tag: t.tag,
+        text: oneLine(text.slice(t.start, t.end)),
+        ...(t.documentDate ? { documentDate: t.documentDate } : {}),
+      }),
+    );
+    if (!placed.length) return { untimed };
+    return { entries: withFingerprint(placed.map((p) => ({ ...p, payload: toItem(uri, ctx.workspace.label(file), p.entry, lines) }))), untimed };
+  }
+
+  /** The article's kept entries with the entities of their sentences looked up again in the clustering in use. */
+  private withEntitiesAgain(file: string): ArticleEntries<TimelineItem> {
+    const mentions = this.ctx.service.entityClustering(this.ctx.shutdown, 'fast').mentionsOf(file);
+    const sorted = sortedByStart(mentions);
+    return withFingerprint(
+      this.store.entriesOf(file).map((e) => {
+        const entities = entitiesIn(mentions, sorted, e.near.start, e.near.end);
+        return { entry: { ...e.entry, entities }, interval: e.interval, near: e.near, payload: { ...e.payload, entities: entities.map(entityItem) } };
+      }),
+    );
+  }
+}
+
+function withFingerprint(entries: (PlacedEntry & { payload: TimelineItem })[]): ArticleEntries<TimelineItem> {
+  return { entries: entries.map((e) => ({ ...e, fingerprint: JSON.stringify(e.payload) })) };
+}
+
+function entityItem(x: TimelineEntity): TimelineItem['entities'][number] {
+  return { id: x.entityId, name: x.canonical, type: x.type };
+}
+
+function toItem(uri: string, document: string, e: TimelineEntry, lines: LineIndex): TimelineItem {
+  const range = (start: number, end: number) => ({ start: lines.positionAt(start), end: lines.positionAt(end) });
+  return {
+    uri,
+    document,
+    range: range(e.start, e.end),
+    sentenceRange: range(e.sentenceStart, e.sentenceEnd),
+    text: e.text,
+    value: e.value,
+    kind: e.kind,
+    resolution: e.resolution,
+    group: e.group,
+    ...(e.sortKey ? { start: e.sortKey, end: e.endKey } : {}),
+    ...(e.granularity ? { granularity: e.granularity } : {}),
+    sentence: e.sentence,
+    ...(e.documentDate ? { documentDate: e.documentDate } : {}),
+    isDocumentDate: e.isDocumentDate,
+    ...(e.inBoilerplate ? { inBoilerplate: true } : {}),
+    entities: e.entities.map(entityItem),
+    tags: [...e.tags],
+  };
+}
+
+/** A passage on one line, cut in the middle when longer than 160 characters. */
+function oneLine(text: string): string {
+  const s = text.replace(/\s+/g, ' ').trim();
+  return s.length > 160 ? `${s.slice(0, 100)} … ${s.slice(-50)}` : s;
+}
+
+/** Waits for `work`, or rejects as cancelled as soon as the request is (the work goes on: what it computes is kept). */
+function untilCancelled(work: Promise<void>, token: LspToken): Promise<void> {
+  if (token.isCancellationRequested) return Promise.resolve();
+  return new Promise<void>((resolve, reject) => {
+    const sub = token.onCancellationRequested(() => {
+      sub.dispose();
+      resolve();
+    });
+    work.then(
+      () => {
+        sub.dispose();
+        resolve();
+      },
+      (e) => {
+        sub.dispose();
+        reject(e);
+      },
+    );
+  });
+}
