@@ -52,10 +52,13 @@ export function encodeArticleState(text: string, entities: readonly RecognizedEn
   for (let i = 0; i < entities.length; i++) {
     const e = entities[i];
     const type = ENTITY_TYPES.indexOf(e.type);
-    if (type < 0 || text.slice(e.start, e.end) !== e.text) return undefined;
+    if (type < 0 || !spells(text, e.start, e.end, e.text)) return undefined;
     let more: Record<string, Plain> | undefined;
-    for (const [field, value] of Object.entries(e)) {
-      if (CORE_FIELDS.has(field) || value === undefined) continue;
+    // Own fields read in place (no array of pairs per name: a page has tens of thousands of names).
+    for (const field in e) {
+      if (!Object.hasOwn(e, field) || CORE_FIELDS.has(field)) continue;
+      const value = (e as unknown as Record<string, unknown>)[field];
+      if (value === undefined) continue;
       if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean') return undefined;
       (more ??= {})[field] = value;
     }
@@ -117,10 +120,15 @@ function readArticleState(text: string, state: unknown, out: RecognizedEntity[] 
       }
     }
     if (!out) continue;
-    let entity: RecognizedEntity = { start, end, text: text.slice(start, end), type: entityType };
-    if (titleStart !== -1 || titleEnd !== -1) entity = { ...entity, title: text.slice(titleStart, titleEnd) };
-    if (more) entity = { ...entity, ...more };
-    out.push(entity);
+    const entity: { -readonly [K in keyof RecognizedEntity]: RecognizedEntity[K] } = { start, end, text: text.slice(start, end), type: entityType };
+    if (titleStart !== -1 || titleEnd !== -1) entity.title = text.slice(titleStart, titleEnd);
+    out.push(more ? { ...entity, ...more } : entity);
   }
   return true;
+}
+
+/** Whether `text` holds `word` at `[start, end)`, as `text.slice(start, end) === word`, without making the slice. */
+function spells(text: string, start: number, end: number, word: string): boolean {
+  if (Number.isInteger(start) && Number.isInteger(end) && start >= 0 && end <= text.length && end - start === word.length) return text.startsWith(word, start);
+  return text.slice(start, end) === word;
 }

@@ -34,6 +34,9 @@ export class PassageIndex {
   /** The stamp of the last `candidates` call that met each id (`nextStamp`). */
   private seenStamps = new Int32Array(0);
   private stamp = 0;
+  /** The ids a `candidates` call gathers, and their order class there. */
+  private gathered = new Int32Array(0);
+  private gatheredOrder = new Uint8Array(0);
 
   /** An id for a new passage; ids of removed passages are reused. */
   nextId = (): number => {
@@ -136,22 +139,23 @@ export class PassageIndex {
    * later passages of its own.
    */
   private candidates(p: Passage, excludeSelf: boolean, limit: number): { ids: number[]; more: boolean } {
-    // Ids met are stamped (one stamp per call) instead of kept in a Set: a page of near-identical lines gathers
-    // hundreds of ids for each of its thousands of passages.
+    // Ids met are stamped (one stamp per call) instead of kept in a Set, and gathered in a scratch array kept by the
+    // index: a page of near-identical lines gathers hundreds of ids for each of its thousands of passages.
     const stamp = this.nextStamp();
     const seen = this.seenStamps;
     if (excludeSelf) seen[p.id] = stamp;
-    const ids: number[] = [];
     const gather = 4 * limit;
+    let count = 0;
     let more = false;
     const add = (id: number): boolean => {
       if (seen[id] === stamp) return true;
-      if (ids.length >= gather) {
+      if (count >= gather) {
         more = true;
         return false;
       }
       seen[id] = stamp;
-      ids.push(id);
+      if (count === this.gathered.length) this.growGathered();
+      this.gathered[count++] = id;
       return true;
     };
     this.exact.forEach(p.exactKey, add);
@@ -159,19 +163,30 @@ export class PassageIndex {
     // The band keys the passage was indexed under (its summary's), not computed again.
     const keys = p.doc.summary.passages;
     for (let j = p.bandsAt; j < p.bandsAt + p.bandCount && !more; j++) this.bands.forEach(keys[j], add);
-    if (ids.length <= limit) return { ids, more };
-    const exactFirst: number[] = [];
-    const earlier: number[] = [];
-    const others: number[] = [];
-    const later: number[] = [];
-    for (const id of ids) {
-      const q = this.byId[id];
-      if (!q) continue;
-      if (q.exactKey === p.exactKey) exactFirst.push(id);
-      else if (q.doc !== p.doc) others.push(id);
-      else (q.idx < p.idx ? earlier : later).push(id);
+    const gathered = this.gathered;
+    const ids: number[] = [];
+    if (count <= limit) {
+      for (let k = 0; k < count; k++) ids.push(gathered[k]);
+      return { ids, more };
     }
-    return { ids: [...exactFirst, ...earlier, ...others, ...later].slice(0, limit), more: true };
+    // Those that may be exact copies (0), earlier passages of its own article (1), other articles' (2), later
+    // passages of its own (3), each in the order met; passages no longer indexed are left out.
+    const order = this.gatheredOrder;
+    for (let k = 0; k < count; k++) {
+      const q = this.byId[gathered[k]];
+      order[k] = !q ? 4 : q.exactKey === p.exactKey ? 0 : q.doc !== p.doc ? 2 : q.idx < p.idx ? 1 : 3;
+    }
+    for (let c = 0; c < 4 && ids.length < limit; c++) {
+      for (let k = 0; k < count && ids.length < limit; k++) if (order[k] === c) ids.push(gathered[k]);
+    }
+    return { ids, more: true };
+  }
+
+  private growGathered(): void {
+    const grown = new Int32Array(Math.max(256, 2 * this.gathered.length));
+    grown.set(this.gathered);
+    this.gathered = grown;
+    this.gatheredOrder = new Uint8Array(grown.length);
   }
 
   /** A stamp no id carries yet in `seenStamps`, which is grown to hold every id. */

@@ -24,6 +24,9 @@ export class SentenceRuleMemo {
   /** Spans by key, offsets relative to the sentence's first token. */
   private readonly results = new Map<string, readonly TokenSpan[]>();
   private keyChars = 0;
+  /** The last key made for each hash, with what it was made from. */
+  private readonly keys = new Map<number, MadeKey>();
+  private madeChars = 0;
 
   /**
    * The key of a sentence met before, to `get` and `set` its spans with; undefined for a sentence met the first time
@@ -47,12 +50,29 @@ export class SentenceRuleMemo {
       this.seen.add(h);
       return undefined;
     }
+    // The key made for this hash before, when it is this sentence's (checked field by field): a page of repeated
+    // lines asks for the same few keys tens of thousands of times.
+    const made = this.keys.get(h);
+    if (made !== undefined && sameSentence(made, tokens, labels, lineCase, heading)) return made.key;
     const parts: string[] = [`${lineCase}${heading ? 1 : 0}`];
+    const texts: string[] = [];
+    const offsets = new Int32Array(3 * n);
     for (let i = 0; i < n; i++) {
       const t = tokens[i];
       parts.push(`${t.start - base},${t.end - base},${labels[i]},${t.text}`);
+      texts.push(t.text);
+      offsets[3 * i] = t.start - base;
+      offsets[3 * i + 1] = t.end - base;
+      offsets[3 * i + 2] = labels[i];
     }
-    return parts.join('\u0000');
+    const key = parts.join('\u0000');
+    if (this.madeChars + key.length > MAX_KEY_CHARS) {
+      this.keys.clear();
+      this.madeChars = 0;
+    }
+    this.madeChars += key.length;
+    this.keys.set(h, { key, lineCase, heading, texts, offsets });
+    return key;
   }
 
   /** The remembered spans of the sentence whose first token starts at `base`, as fresh objects; undefined if none. */
@@ -70,6 +90,28 @@ export class SentenceRuleMemo {
     this.keyChars += key.length;
     this.results.set(key, spans.map((sp) => at(sp, -base)));
   }
+}
+
+/** A key as `keyOf` made it, and the sentence it was made from (token texts; start, end and label of each token). */
+interface MadeKey {
+  readonly key: string;
+  readonly lineCase: number;
+  readonly heading: boolean;
+  readonly texts: readonly string[];
+  readonly offsets: Int32Array;
+}
+
+/** Whether `made` was made from this sentence: what its key spells out, compared without making it. */
+function sameSentence(made: MadeKey, tokens: readonly Token[], labels: Uint8Array, lineCase: number, heading: boolean): boolean {
+  const n = tokens.length;
+  if (made.texts.length !== n || made.lineCase !== lineCase || made.heading !== heading) return false;
+  const base = tokens[0].start;
+  const offsets = made.offsets;
+  for (let i = 0; i < n; i++) {
+    const t = tokens[i];
+    if (offsets[3 * i] !== t.start - base || offsets[3 * i + 1] !== t.end - base || offsets[3 * i + 2] !== labels[i] || made.texts[i] !== t.text) return false;
+  }
+  return true;
 }
 
 /** A copy of `sp` with its character offsets (when it has them) moved by `shift`. */
