@@ -123,8 +123,9 @@ export interface CorpusService {
    * Does ahead of time, in slices, what the first edit after a clustering is put in use would do itself: the index of
    * the clustering's spellings that an edited article's new names are looked up in (provisional.ts), and, the first
    * time, one run of the per-article analyses on a few articles of the corpus, their results dropped (their code was run by
-   * the analysis workers only, and is compiled on this thread then, not at the analyst's first keystroke). Changes no
-   * result. A host runs it when idle after indexing and after each clustering it puts in use.
+   * the analysis workers only, and is compiled on this thread then, not at the analyst's first keystroke), with a few
+   * keystrokes typed into them through the memos of an article being edited (editingStarted). Changes no result. A
+   * host runs it when idle after indexing and after each clustering it puts in use.
    */
   prepareForEditsInSlices(token: CancellationToken): Generator<void, void, void>;
   /**
@@ -143,6 +144,16 @@ export const MAX_EDITED_ARTICLES = 8;
 
 /** Articles the per-article analyses are run on once, ahead of the first edit (prepareForEditsInSlices). */
 const WARM_UP_ARTICLES = 4;
+/** Keystrokes typed into each of those, through the memos of an article being edited (prepareForEditsInSlices). */
+const WARM_UP_KEYSTROKES = 3;
+
+/** `text` with `count` letters typed at the start of its third line (or at its end), as an analyst types. */
+function typedInto(text: string, count: number): string {
+  const second = text.indexOf('\n');
+  const third = second < 0 ? -1 : text.indexOf('\n', second + 1);
+  const at = third < 0 ? text.length : third + 1;
+  return text.slice(0, at) + 'x'.repeat(count) + text.slice(at);
+}
 
 interface DocState {
   readonly uri: string;
@@ -495,6 +506,21 @@ export function createCorpusService(init: CorpusServiceInit): CorpusService {
           // An edit takes the article's passages out of the index before putting them back: that code too.
           scratch.remove('warm-up:0');
           yield;
+          // And the path of an edit of an open article (editingStarted): recognition and summary through the memos,
+          // a few keystrokes each. Without it the analyst's first keystrokes ran that code uncompiled: the first edits
+          // of a 100 KB article took several times as long as the later ones.
+          for (const [i, sample] of samples.entries()) {
+            const names = new RecognitionMemo();
+            const passages = new PassageKeyMemo();
+            recognizer.recognize(sample, token, names);
+            for (let k = 1; k <= WARM_UP_KEYSTROKES; k++) {
+              const typed = typedInto(sample, k);
+              recognizer.recognize(typed, token, names);
+              scratch.update(`warm-up:${i}`, typed, undefined, passages);
+              scratch.findings(`warm-up:${i}`, token);
+              yield;
+            }
+          }
         }
       }
       throwIfCancelled(token);

@@ -7,3 +7,11 @@ export async function runInTurns<T>(steps: Iterator<void, T, void>): Promise<T> 
   }
   return step.value;
 }
+
+/**
+ * Resolves on the next turn of the event loop, after what was queued for this one: a message sent meanwhile (the
+ * connection encodes and writes it in a turn of its own) is on its way before the caller goes on.
+ */
+export function nextTurn(): Promise<void> {
+  return new Promise((r) => setImmediate(r));
+}

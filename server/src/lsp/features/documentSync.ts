@@ -9,6 +9,7 @@ import { NEVER_CANCELLED } from '../../core/index';
 import type { FileChange } from '../../workspace/corpusFolder';
 import type { Feature, ServerContext } from '../context';
 import { uriToPath } from '../workspace';
+import { nextTurn } from '../eventLoopTurns';
 
 export const documentSync: Feature = {
   capabilities: { textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } } },
@@ -48,11 +49,14 @@ export const documentSync: Feature = {
         ctx.tags.track(file, document.uri, text);
         ctx.validateSoon(0, document.uri);
         // Once the corpus is indexed (its articles are analysed by the indexer, this one too), after the open's
-        // diagnostics (a timer set after the validation's): what recognising the article finds per sentence is kept
-        // with it from now on, so that an edit recognises only the sentences it changed.
+        // diagnostics (a timer set after the validation's, then a turn: the connection writes them in a turn of its
+        // own, which came after this timer's and waited for it): what recognising the article finds per sentence is
+        // kept with it from now on, so that an edit recognises only the sentences it changed.
         void ctx.indexer.ready.then(() =>
           setTimeout(() => {
-            if (documents.get(document.uri) === document) service.editingStarted(file, NEVER_CANCELLED);
+            void nextTurn().then(() => {
+              if (documents.get(document.uri) === document) service.editingStarted(file, NEVER_CANCELLED);
+            });
           }, 0),
         );
       }
