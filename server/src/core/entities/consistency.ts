@@ -29,17 +29,25 @@ function keyOf(tokens: readonly Token[], from: number, to: number): string {
   return k;
 }
 
-/** `keyOf(tokens, from, to)`, with `ends[m]` set to the length of the key of its first m tokens (and `ends.length` to `to - from + 1`). */
-function keyAndPrefixes(tokens: readonly Token[], from: number, to: number, ends: number[]): string {
-  ends.length = 0;
-  ends.push(0);
-  let k = cachedKey(tokens[from].text);
-  ends.push(k.length);
-  for (let i = from + 1; i < to; i++) {
-    k += ' ' + cachedKey(tokens[i].text);
-    ends.push(k.length);
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+
+/** FNV-1a of a key's code units: `hashKey(keyOf(tokens, from, to))` is what `hashKeyPrefixes` gives for its tokens. */
+function hashKey(key: string): number {
+  let h = FNV_OFFSET;
+  for (let k = 0; k < key.length; k++) h = Math.imul(h ^ key.charCodeAt(k), FNV_PRIME);
+  return h;
+}
+
+/** Sets `hashes[m]` to `hashKey(keyOf(tokens, from, from + m))` for m from 1 to `to - from`, making no string. */
+function hashKeyPrefixes(tokens: readonly Token[], from: number, to: number, hashes: number[]): void {
+  let h = FNV_OFFSET;
+  for (let i = from; i < to; i++) {
+    if (i > from) h = Math.imul(h ^ 0x20, FNV_PRIME);
+    const key = cachedKey(tokens[i].text);
+    for (let k = 0; k < key.length; k++) h = Math.imul(h ^ key.charCodeAt(k), FNV_PRIME);
+    hashes[i - from + 1] = h;
   }
-  return k;
 }
 
 function bestType(e: Entry): EntityType {
@@ -89,6 +97,10 @@ export function propagateNames(
     else if (!list.includes(words.length)) list.push(words.length);
   }
   for (const list of lengthsByFirst.values()) list.sort((a, b) => b - a);
+  // The names' keys by hash: a run of capitalised words looks up many lengths at each token, and most are no name;
+  // those whose hash is no name's are passed over without making their key.
+  const keyHashes = new Set<number>();
+  for (const k of dict.keys()) keyHashes.add(hashKey(k));
   // One buffer for the tokens covered in each sentence, zeroed for each (not a new one per sentence).
   let coveredBuffer = new Uint8Array(64);
   sentences.forEach((tokens, s) => {
@@ -97,22 +109,26 @@ export function propagateNames(
     const covered = coveredBuffer;
     for (const sp of spans[s]) covered.fill(1, sp.from, sp.to);
     const added: TokenSpan[] = [];
-    /** Key of tokens [i, i + n) for the longest n looked up at `i`; the shorter ones are its prefixes (`ends`). */
-    const ends: number[] = [];
+    /** Hashes of the keys of tokens [i, i + m), for m up to the longest n looked up at `i`. */
+    const hashes: number[] = [];
     for (let i = 0; i < tokens.length; i++) {
       const lengths = covered[i] || !isCapitalised(tokens[i].text) ? undefined : lengthsByFirst.get(cachedKey(tokens[i].text));
       if (!lengths) continue;
       // No name runs into a token already covered.
       let limit = Math.min(maxLen, tokens.length - i);
       for (let j = i + 1; j < i + limit; j++) if (covered[j]) limit = j - i;
-      let longest: string | undefined;
+      let hashed = false;
       for (const n of lengths) {
         if (n > limit) continue;
         if (!isCapitalised(tokens[i + n - 1].text)) continue;
-        // Lengths come longest first: the first key looked up holds all the others (a long capitalised run tries
-        // many lengths at each token, and building each key anew grew with the square of the longest name).
-        if (longest === undefined) longest = keyAndPrefixes(tokens, i, i + n, ends);
-        const e = dict.get(ends.length - 1 === n ? longest : longest.slice(0, ends[n]));
+        // Lengths come longest first: the hashes of the first key looked up give those of all the others (a long
+        // capitalised run tries many lengths at each token).
+        if (!hashed) {
+          hashKeyPrefixes(tokens, i, i + n, hashes);
+          hashed = true;
+        }
+        if (!keyHashes.has(hashes[n])) continue;
+        const e = dict.get(keyOf(tokens, i, i + n));
         if (!e) continue;
         if (n === 1 && i + 1 < tokens.length && isCapitalised(tokens[i + 1].text) && !covered[i + 1]) break;
         if (n === 1 && (isCommonWord(tokens[i].text) || isTitleWord(tokens[i].text))) break;
