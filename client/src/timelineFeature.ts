@@ -1,8 +1,9 @@
 /** The corpus timeline in VS Code: the Timeline tree, the plot webview, and their commands. */
 import * as vscode from 'vscode';
-import type { TimelineItem, TimelineTagWithoutDate } from '../../server/src/protocolTimeline';
+import { TimelineNotifications, type TimelineItem, type TimelineTagWithoutDate } from '../../server/src/protocolTimeline';
 import type { ClientFeature } from './clientContext';
 import { TimelineModel } from './timelineModel';
+import { TimelineOutlineModel } from './timelineOutline';
 import { TimelineTreeProvider } from './timelineTree';
 import { TimelinePlot } from './timelinePlot/panel';
 
@@ -40,27 +41,37 @@ async function revealTagWithoutDate(tag: TimelineTagWithoutDate): Promise<void> 
 
 export const timelineFeature: ClientFeature = {
   register(ctx) {
+    // The tree fetches the outline and the buckets it expands; the plot, the whole timeline, only while it is open.
+    const outline = new TimelineOutlineModel(ctx.client);
     const timeline = new TimelineModel(ctx.client);
-    const timelineTree = new TimelineTreeProvider(timeline);
+    const timelineTree = new TimelineTreeProvider(outline);
     const timelineView = vscode.window.createTreeView('corpusAnnotator.timeline', { treeDataProvider: timelineTree, showCollapseAll: true });
     const timelinePlot = new TimelinePlot(timeline, revealEntry, revealTagWithoutDate, vscode.Uri.joinPath(ctx.extension.extensionUri, 'dist'));
-    timeline.watched = () => timelineView.visible || timelinePlot.isOpen();
+    outline.watched = () => timelineView.visible;
+    timeline.watched = () => timelinePlot.isOpen();
     const updateMessage = () => {
-      const r = timeline.result;
-      timelineView.message = r.skipped.length ? `${r.skipped.length} article(s) too large to analyse are left out.` : undefined;
+      const skipped = outline.outline.skipped.length;
+      timelineView.message = skipped ? `${skipped} article(s) too large to analyse are left out.` : undefined;
     };
-    Object.assign(ctx.exports, { timeline, timelineTree, timelineView, timelinePlot });
-    if (timelineView.visible) void timeline.refresh();
-    // Refreshed when the server says the timeline changed (corpusAnnotator/timelineChanged), see TimelineModel.
+    Object.assign(ctx.exports, { timeline, timelineOutline: outline, timelineTree, timelineView, timelinePlot });
+    if (timelineView.visible) void outline.refresh();
+    // Refreshed when the server says the timeline changed (one handler per notification: both models hear it here).
     return [
+      ctx.client.onNotification(TimelineNotifications.changed, (params) => {
+        outline.serverChanged(params);
+        timeline.refreshSoon();
+      }),
+      outline,
       timeline,
       timelineTree,
       timelineView,
       timelinePlot,
-      timeline.onDidChange(updateMessage),
-      timelineView.onDidChangeVisibility((e) => e.visible && void timeline.ensureFresh()),
+      outline.onDidChange(updateMessage),
+      timelineView.onDidChangeVisibility((e) => e.visible && void outline.ensureFresh()),
       vscode.commands.registerCommand('corpusAnnotator.revealTimelineEntry', revealEntry),
-      vscode.commands.registerCommand('corpusAnnotator.refreshTimeline', () => timeline.refresh()),
+      vscode.commands.registerCommand('corpusAnnotator.refreshTimeline', () =>
+        Promise.all([outline.refreshAll(), timelinePlot.isOpen() ? timeline.refresh() : Promise.resolve()]).then(() => undefined),
+      ),
       vscode.commands.registerCommand('corpusAnnotator.showTimelinePlot', () => timelinePlot.show()),
     ];
   },

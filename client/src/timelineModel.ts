@@ -1,14 +1,14 @@
 /**
- * The client's copy of the corpus timeline, fetched from the language server with `corpusAnnotator/timeline`.
+ * The client's copy of the whole corpus timeline, fetched from the language server with `corpusAnnotator/timeline`,
+ * for the plot (the tree fetches a level at a time: timelineOutline.ts).
  *
- * Refresh policy: the server sends `corpusAnnotator/timelineChanged` whenever the timeline's inputs change (article
- * text, tags, the entity registry, the end of indexing); the model then re-requests, debounced. While nobody looks
- * (the view is hidden and no plot is open) it only marks itself stale and fetches on the next look, so a large
+ * Refresh policy: the server sends `corpusAnnotator/timelineChanged` when mentions changed; the model then re-requests,
+ * debounced. While nobody looks (no plot is open) it only marks itself stale and fetches on the next look, so a large
  * corpus is not re-read on every keystroke. One request at a time: a refresh asked for while one runs follows it.
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { TimelineNotifications, TimelineRequests, type TimelineItem, type TimelineResult } from '../../server/src/protocolTimeline';
+import { TimelineRequests, type TimelineItem, type TimelineResult } from '../../server/src/protocolTimeline';
 
 const DEBOUNCE_MS = 600;
 
@@ -27,9 +27,7 @@ export class TimelineModel implements vscode.Disposable {
   /** Whether anybody is looking (the tree view is visible or a plot is open); set by the feature. */
   watched: () => boolean = () => true;
 
-  constructor(private readonly client: LanguageClient) {
-    this.disposables.push(client.onNotification(TimelineNotifications.changed, () => this.refreshSoon()));
-  }
+  constructor(private readonly client: LanguageClient) {}
 
   get items(): readonly TimelineItem[] {
     return this.current.items;

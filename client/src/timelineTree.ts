@@ -1,16 +1,19 @@
 /**
  * The `Timeline` tree: year → month → dated mention, with mentions that cover more than a month (`2025`, `2025–2029`)
  * directly under their first year; then the `Unknown year` group (by month and day) and the `Undated` group.
+ * Years, months and groups come from the server's outline with their counts; a month's (or group's, or a year's own)
+ * mentions are fetched when it is expanded (TimelineOutlineModel), so a corpus of 10,000 articles shows its years at
+ * once and never sends the whole timeline.
  */
 import * as vscode from 'vscode';
 import type { TimelineItem } from '../../server/src/protocolTimeline';
-import type { TimelineModel } from './timelineModel';
+import type { TimelineOutlineModel } from './timelineOutline';
 import { ListedContext } from './listedContext';
 
 export type TimelineNode =
-  | { kind: 'year'; year: string; items: TimelineItem[] }
-  | { kind: 'month'; year: string; month: string; items: TimelineItem[] }
-  | { kind: 'group'; group: 'unknown-year' | 'undated'; items: TimelineItem[] }
+  | { kind: 'year'; year: string; count: number }
+  | { kind: 'month'; year: string; month: string; count: number }
+  | { kind: 'group'; group: 'unknown-year' | 'undated'; count: number }
   | { kind: 'entry'; item: TimelineItem };
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
@@ -22,62 +25,86 @@ export function monthOf(item: TimelineItem): string | undefined {
   return a === b ? a : undefined;
 }
 
+/** The bucket of the server's outline a node's mentions are in (a year's own: those that cover more than a month). */
+function bucketOf(node: TimelineNode): string | undefined {
+  if (node.kind === 'year') return node.year;
+  if (node.kind === 'month') return `${node.year}-${node.month}`;
+  if (node.kind === 'group') return node.group;
+  return undefined;
+}
+
 export class TimelineTreeProvider implements vscode.TreeDataProvider<TimelineNode>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<TimelineNode | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
   private readonly subscription: vscode.Disposable;
   private roots: TimelineNode[] = [];
+  /** Months of each year, from the outline. */
+  private months = new Map<string, TimelineNode[]>();
   private readonly parents = new Map<TimelineNode, TimelineNode>();
-  private readonly children = new Map<TimelineNode, TimelineNode[]>();
   private readonly listed = new ListedContext('corpusAnnotator.timelineListed');
 
-  constructor(private readonly model: TimelineModel) {
-    this.subscription = model.onDidChange(() => {
-      this.rebuild();
-      this.changed.fire(undefined);
+  constructor(private readonly model: TimelineOutlineModel) {
+    this.subscription = model.onDidChange((change) => {
+      if (change.outline) {
+        this.rebuild();
+        this.changed.fire(undefined);
+        return;
+      }
+      // Same years and months with the same counts: only the nodes whose mentions were fetched again are redrawn.
+      for (const key of change.buckets) {
+        const node = this.nodeOf(key);
+        if (node) this.changed.fire(node);
+      }
     });
     this.rebuild();
   }
 
   private rebuild(): void {
     this.parents.clear();
-    this.children.clear();
-    const years = new Map<string, TimelineItem[]>();
-    const unknown: TimelineItem[] = [];
-    const undated: TimelineItem[] = [];
-    for (const item of this.model.items) {
-      if (item.group === 'dated' && item.start) {
-        const y = item.start.slice(0, 4);
-        years.set(y, [...(years.get(y) ?? []), item]);
-      } else if (item.group === 'unknown-year') unknown.push(item);
-      else undated.push(item);
+    this.roots = [];
+    this.months = new Map();
+    const years = new Map<string, TimelineNode & { kind: 'year' }>();
+    const groups: TimelineNode[] = [];
+    for (const { key, count } of this.model.buckets) {
+      if (key === 'unknown-year' || key === 'undated') {
+        groups.push({ kind: 'group', group: key, count });
+        continue;
+      }
+      const y = key.slice(0, 4);
+      let year = years.get(y);
+      if (!year) {
+        years.set(y, (year = { kind: 'year', year: y, count: 0 }));
+        this.roots.push(year);
+      }
+      year.count += count;
+      if (key.length > 4) {
+        const month: TimelineNode = { kind: 'month', year: y, month: key.slice(5, 7), count };
+        this.parents.set(month, year);
+        let list = this.months.get(y);
+        if (!list) this.months.set(y, (list = []));
+        list.push(month);
+      }
     }
-    this.roots = [...years.entries()].map(([year, items]): TimelineNode => ({ kind: 'year', year, items }));
-    if (unknown.length) this.roots.push({ kind: 'group', group: 'unknown-year', items: unknown });
-    if (undated.length) this.roots.push({ kind: 'group', group: 'undated', items: undated });
+    this.roots.push(...groups);
   }
 
-  getChildren(node?: TimelineNode): TimelineNode[] {
+  /** The node shown for a bucket: a month, a group, or a year (for its own mentions). */
+  private nodeOf(bucket: string): TimelineNode | undefined {
+    if (bucket.length === 7 && /^\d{4}-\d{2}$/.test(bucket)) return this.months.get(bucket.slice(0, 4))?.find((m) => bucketOf(m) === bucket);
+    return this.roots.find((r) => bucketOf(r) === bucket);
+  }
+
+  async getChildren(node?: TimelineNode): Promise<TimelineNode[]> {
     if (!node) {
       this.listed.rootsGiven(this.model.loaded);
       return this.roots;
     }
-    let list = this.children.get(node);
-    if (list) return list;
-    list = [];
-    if (node.kind === 'year') {
-      const months = new Map<string, TimelineItem[]>();
-      for (const item of node.items) {
-        const m = monthOf(item);
-        if (m) months.set(m, [...(months.get(m) ?? []), item]);
-        else list.push({ kind: 'entry', item });
-      }
-      for (const [m, items] of months) list.push({ kind: 'month', year: node.year, month: m.slice(5, 7), items });
-    } else if (node.kind === 'month' || node.kind === 'group') {
-      list = node.items.map((item): TimelineNode => ({ kind: 'entry', item }));
-    }
+    if (node.kind === 'entry') return [];
+    const bucket = bucketOf(node)!;
+    const items = this.model.countOf(bucket) ? await this.model.items(bucket) : [];
+    const list: TimelineNode[] = items.map((item): TimelineNode => ({ kind: 'entry', item }));
+    if (node.kind === 'year') list.push(...(this.months.get(node.year) ?? []));
     for (const c of list) this.parents.set(c, node);
-    this.children.set(node, list);
     return list;
   }
 
@@ -89,7 +116,7 @@ export class TimelineTreeProvider implements vscode.TreeDataProvider<TimelineNod
     const collapsed = vscode.TreeItemCollapsibleState.Collapsed;
     if (node.kind === 'year') {
       const item = new vscode.TreeItem(node.year, this.roots.length <= 3 ? vscode.TreeItemCollapsibleState.Expanded : collapsed);
-      item.description = count(node.items.length);
+      item.description = count(node.count);
       item.iconPath = new vscode.ThemeIcon('calendar');
       item.contextValue = 'timeline.year';
       item.id = `timeline:year:${node.year}`;
@@ -97,14 +124,14 @@ export class TimelineTreeProvider implements vscode.TreeDataProvider<TimelineNod
     }
     if (node.kind === 'month') {
       const item = new vscode.TreeItem(`${MONTHS[Number(node.month) - 1] ?? node.month} ${node.year}`, collapsed);
-      item.description = count(node.items.length);
+      item.description = count(node.count);
       item.contextValue = 'timeline.month';
       item.id = `timeline:month:${node.year}-${node.month}`;
       return item;
     }
     if (node.kind === 'group') {
       const item = new vscode.TreeItem(node.group === 'unknown-year' ? 'Unknown year' : 'Undated', collapsed);
-      item.description = count(node.items.length);
+      item.description = count(node.count);
       item.tooltip = node.group === 'unknown-year'
         ? 'Dates whose year could not be resolved (the article has no date of its own), by month and day.'
         : 'Date expressions that could not be placed in time.';
@@ -130,11 +157,14 @@ export class TimelineTreeProvider implements vscode.TreeDataProvider<TimelineNod
     return item;
   }
 
-  /** Every entry node, in tree order (expanding as it goes), for tests and reveal. */
-  entries(): TimelineNode[] {
+  /** Every entry node, in tree order (fetching every bucket as it goes), for tests and reveal. */
+  async entries(): Promise<TimelineNode[]> {
     const out: TimelineNode[] = [];
-    const walk = (n: TimelineNode) => (n.kind === 'entry' ? out.push(n) : this.getChildren(n).forEach(walk));
-    this.roots.forEach(walk);
+    const walk = async (n: TimelineNode): Promise<void> => {
+      if (n.kind === 'entry') out.push(n);
+      else for (const c of await this.getChildren(n)) await walk(c);
+    };
+    for (const r of this.roots) await walk(r);
     return out;
   }
 
@@ -145,7 +175,7 @@ export class TimelineTreeProvider implements vscode.TreeDataProvider<TimelineNod
 }
 
 function count(n: number): string {
-  return `${n}`;
+  return n.toLocaleString('en-US');
 }
 
 function oneLine(s: string): string {
