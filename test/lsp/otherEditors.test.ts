@@ -12,7 +12,7 @@ import { waitFor } from '../support/workspace';
 import { Requests, ServerCommands, type ListTagsResult, type TagItem } from '../../server/src/protocol';
 import { BoilerplateCommands, BoilerplateRequests } from '../../server/src/protocolBoilerplate';
 import { ClientEntityCommands, EntityRequests, RegistryCommands, type EntitiesResult, type RegistryEditResult } from '../../server/src/protocolEntities';
-import { TimelineRequests, type TimelineResult } from '../../server/src/protocolTimeline';
+import { TimelineRequests, type TimelineOutline, type TimelineResult } from '../../server/src/protocolTimeline';
 import { LineIndex } from '../../server/src/core/index';
 
 const S000 = 'seeds/000_87a1712161fb5682.txt';
@@ -146,6 +146,8 @@ describe('other LSP editors (no configuration, no watchers, no client commands)'
       const l = await start();
       for (const params of [undefined, null, [], {}]) {
         assert.ok(Array.isArray(((await l.requestRaw(TimelineRequests.timeline.method, params)) as TimelineResult).items), `timeline ${JSON.stringify(params)}`);
+        assert.ok(Array.isArray(((await l.requestRaw(TimelineRequests.outline.method, params)) as TimelineOutline).buckets), `timelineOutline ${JSON.stringify(params)}`);
+        await rejects(l.requestRaw(TimelineRequests.items.method, params), /`bucket` must be a non-empty string, got nothing/);
         assert.ok(Array.isArray(((await l.requestRaw('corpusAnnotator/listTags', params)) as ListTagsResult).tags));
         assert.ok(((await l.requestRaw(EntityRequests.entities.method, params)) as EntitiesResult).total > 0);
         assert.ok(Array.isArray(((await l.requestRaw(BoilerplateRequests.clusters.method, params)) as { clusters: unknown[] }).clusters));
@@ -164,6 +166,9 @@ describe('other LSP editors (no configuration, no watchers, no client commands)'
         [TimelineRequests.timeline.method, 5, /expected an object of arguments, got 5/],
         [TimelineRequests.timeline.method, [1, 2], /expected one object of parameters, got 2 positional/],
         [TimelineRequests.timeline.method, { workDoneToken: { a: 1 } }, /`workDoneToken` must be a string or a whole number/],
+        [TimelineRequests.outline.method, { workDoneToken: 1.5 }, /`workDoneToken` must be a string or a whole number/],
+        [TimelineRequests.items.method, { bucket: 2025 }, /`bucket` must be a non-empty string, got 2025/],
+        [TimelineRequests.items.method, '2025-04', /expected an object of arguments/],
         ['corpusAnnotator/listTags', 'seeds', /expected an object of arguments/],
         ['corpusAnnotator/listTags', { uri: 5 }, /`uri` must be a string, got 5/],
         ['corpusAnnotator/listTags', { uri: 'untitled:Untitled-1' }, /`uri` must be the file: URI of an article/],
