@@ -14,6 +14,9 @@ import type { ServerContext } from '../context';
 import { uriToPath } from '../workspace';
 import { nextTurn } from '../eventLoopTurns';
 
+/** The pause in typing after which the edited article is analysed, ahead of the end of the debounce (150 ms). */
+export const ANALYSE_AHEAD_MS = 50;
+
 /** How many other articles' line indexes the validator keeps between passes (those its findings point into). */
 const KEPT_LINE_INDEXES = 512;
 
@@ -75,10 +78,37 @@ export function createValidator(ctx: () => ServerContext): (delayMs?: number, ed
     }
   }
 
+  /**
+   * The article being typed in is analysed once typing pauses for ANALYSE_AHEAD_MS, while the diagnostics wait for the
+   * rest of the debounce: the core keeps what it found for that text, and the pass at the end of the debounce only words
+   * the diagnostics and sends them. A keystroke meanwhile (the analyst typing on) makes that analysis wasted work;
+   * one before it starts puts it off.
+   */
+  let aheadTimer: NodeJS.Timeout | undefined;
+  let keystrokes = 0;
+  async function analyseAhead(uri: string, mine: number): Promise<void> {
+    const c = ctx();
+    if (c.indexer.indexingProgress) return; // each pass answers from the article alone then (articleAlone)
+    await c.indexer.ready;
+    const file = uriToPath(uri);
+    if (!file || mine !== keystrokes || !c.documents.get(uri) || !c.workspace.isInCorpus(file)) return;
+    const options = c.analysisOptions(await c.settingsOf(file));
+    if (mine !== keystrokes || c.indexer.indexingProgress || !c.service.hasDocument(file)) return;
+    const token: CancellationToken = { get isCancellationRequested() { return mine !== keystrokes; } };
+    try {
+      c.service.analyze(file, options, token);
+    } catch (e) {
+      if (!(e instanceof CancelledError)) c.connection.console.error(`Analysis of ${uri} failed: ${(e as Error).stack ?? e}`);
+    }
+  }
+
   return (delayMs = 150, uri) => {
     if (uri) {
       edited.delete(uri);
       edited.add(uri);
+      const mine = ++keystrokes;
+      if (aheadTimer) clearTimeout(aheadTimer);
+      aheadTimer = delayMs > ANALYSE_AHEAD_MS ? setTimeout(() => void analyseAhead(uri, mine), ANALYSE_AHEAD_MS) : undefined;
     }
     if (timer) clearTimeout(timer);
     timer = setTimeout(() => void validateAll(), delayMs);
