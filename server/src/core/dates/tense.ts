@@ -23,7 +23,6 @@ const NOT_PAST = new Set([
   'expected', 'planned', 'reported', 'scheduled', 'proposed', 'intended', 'anticipated', 'kindred', 'biased', 'dedicated',
 ]);
 
-const WORD = /[A-Za-z']+/g;
 const CLAUSE_BREAK = new Set(['and', 'but', 'while', 'whereas', 'although', 'though']);
 
 /** Bounds of the sentence (or line) containing [start, end), at most `reach` characters each way. */
@@ -67,24 +66,28 @@ function classify(word: string, prev: string): Tense | undefined {
 /** Tense of the clause around [start, end): the marker nearest to the expression wins. */
 export function tenseAround(text: string, start: number, end: number): Tense | undefined {
   const [s, e] = sentenceBounds(text, start, end);
-  const sentence = text.slice(s, e);
   let best: Tense | undefined;
   let bestDist = Infinity;
   let prev = '';
   // The expression opens its sentence ("On Monday, the ministry said …"): at most two words before it.
-  const fronted = (text.slice(s, start).replace(/^.*[–—:;]/s, '').match(/[A-Za-z']+/g)?.length ?? 0) <= 2;
-  WORD.lastIndex = 0;
-  for (let m = WORD.exec(sentence); m; m = WORD.exec(sentence)) {
-    const at = s + m.index;
-    if (at >= start && at < end) { prev = m[0]; continue; }
-    const w = m[0].toLowerCase();
+  const fronted = wordsBefore(text, s, start) <= 2;
+  // The sentence's words (runs of ASCII letters and apostrophes), read in place: a page of dates asks for the
+  // tense of every expression in its sentences.
+  for (let a = nextWordStart(text, s, e); a < e; ) {
+    let b = a + 1;
+    while (b < e && isWordUnit(text.charCodeAt(b))) b++;
+    const at = a;
+    const word = text.slice(a, b);
+    a = nextWordStart(text, b, e);
+    if (at >= start && at < end) { prev = word; continue; }
+    const w = word.toLowerCase();
     // After the expression, a coordinating conjunction starts another clause ("held it before Easter and will
     // close"): its verbs do not govern the expression when the clause it is in has a tense already.
     if (at >= end && best !== undefined && CLAUSE_BREAK.has(w)) break;
-    const t = classify(m[0], prev);
-    prev = m[0];
+    const t = classify(word, prev);
+    prev = word;
     if (!t) continue;
-    const dist = at < start ? start - (at + m[0].length) : at - end;
+    const dist = at < start ? start - (at + word.length) : at - end;
     // Words before the expression govern it a little more than words after it.
     let weighted = at < start ? dist : dist * 1.5;
     // A verb of saying right before the expression ("said on Saturday") or just after the phrase it opens ("On
@@ -94,4 +97,35 @@ export function tenseAround(text: string, start: number, end: number): Tense | u
     if (weighted < bestDist) { bestDist = weighted; best = t; }
   }
   return best;
+}
+
+/** A code unit of a word here: an ASCII letter or an apostrophe (`[A-Za-z']`). */
+function isWordUnit(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 39;
+}
+
+/** The first index in `[from, to)` where a word starts, or `to`. */
+function nextWordStart(text: string, from: number, to: number): number {
+  let i = from;
+  while (i < to && !isWordUnit(text.charCodeAt(i))) i++;
+  return i;
+}
+
+/** The words in `[s, start)` after its last dash, colon or semicolon (`–`, `—`, `:`, `;`). */
+function wordsBefore(text: string, s: number, start: number): number {
+  let from = s;
+  for (let i = start - 1; i >= s; i--) {
+    const c = text.charCodeAt(i);
+    if (c === 0x2013 || c === 0x2014 || c === 58 || c === 59) {
+      from = i + 1;
+      break;
+    }
+  }
+  let n = 0;
+  for (let a = nextWordStart(text, from, start); a < start; n++) {
+    let b = a + 1;
+    while (b < start && isWordUnit(text.charCodeAt(b))) b++;
+    a = nextWordStart(text, b, start);
+  }
+  return n;
 }
