@@ -1,5 +1,6 @@
 /** The bundled CLI keeps its analyses between runs, as the language server does (built by `npm test`). */
 import * as assert from 'node:assert/strict';
+import { deserialize } from 'node:v8';
 import { execFile } from 'node:child_process';
 import { existsSync, promises as fs } from 'node:fs';
 import * as os from 'node:os';
@@ -37,7 +38,7 @@ describe('bundled CLI: analyses kept between runs', function () {
     assert.equal(first.code, 0, first.err);
     assert.equal(first.out, uncached.out);
     const kept = await fs.readdir(path.join(cache, 'cli'));
-    assert.ok(kept.includes('clustering.json') && kept.some((f) => f.startsWith('articles-')), kept.join(' '));
+    assert.ok(kept.includes('clustering.v8') && kept.some((f) => f.startsWith('articles-')), kept.join(' '));
     const second = await cli(args, root, cache);
     assert.equal(second.code, 0, second.err);
     assert.equal(second.out, uncached.out);
@@ -59,6 +60,6 @@ describe('bundled CLI: analyses kept between runs', function () {
     const off = await cli(args, root, 'off');
     assert.equal(r.code, 0, r.err);
     assert.equal(r.out, off.out);
-    JSON.parse(await fs.readFile(path.join(cache, 'cli', 'clustering.json'), 'utf8'));
+    assert.equal((deserialize(await fs.readFile(path.join(cache, 'cli', 'clustering.v8'))) as { format: number }).format, 3, 'rewritten');
   });
 });

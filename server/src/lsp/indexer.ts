@@ -150,12 +150,12 @@ export class CorpusIndexer {
     if (this.background) {
       const input = this.service.clusteringInput(NEVER_CANCELLED);
       try {
-        const { snapshot, json } = await this.background({ docs: input.docs, registry: input.registry }, { serialized: !!keep, signal });
+        const { snapshot, serialized } = await this.background({ docs: input.docs, registry: input.registry }, { serialized: !!keep, signal });
         // Rebuilt in slices, one a turn of the event loop: hovers and diagnostics are answered meanwhile.
         const adopted = await runInTurns(this.service.adoptClusteringInSlices(snapshot, input.generation));
         this.connection.console.info(`Entities clustered across ${input.docs.length} articles in a worker in ${Date.now() - started} ms${adopted ? '' : ' (superseded)'}.`);
         // Not kept once shutting down: the cache is being written, with the last clustering kept before this one.
-        if (adopted && !signal.aborted) keep?.(json ?? snapshot); // as gzipped JSON when the worker wrote it: far smaller than the objects
+        if (adopted && !signal.aborted) keep?.(serialized ?? snapshot); // serialised by the worker, not on this thread
         return adopted;
       } catch (e) {
         // Stopped for the shutdown: the clustering kept (if any) is the last complete one, and nothing is done here.

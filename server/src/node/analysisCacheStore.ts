@@ -9,10 +9,11 @@
  *
  * What: 16 shard files `articles-<0-f>.v8` of article states by text hash (SHA-256), in V8's serialisation (Node's
  * `v8.serialize`: the states' Int32Arrays are kept as they are, and a reopened 10,000-article workspace reads them in
- * half the time JSON took, with none of the arrays of boxed numbers JSON made), and `clustering.json`, the last
- * corpus-wide clustering with the fingerprint of what it was made from. Each file names the format and the version
- * key (ANALYSIS_VERSION and the NER model's hash): a file of another version, or one that does not parse, is ignored
- * and replaced at the next save (shards of the earlier JSON format, `articles-<0-f>.json`, are removed then). Files
+ * half the time JSON took, with none of the arrays of boxed numbers JSON made), and `clustering.v8`, the last
+ * corpus-wide clustering (its snapshot's columns of numbers, likewise) with the fingerprint of what it was made from.
+ * Each file names the format and the version key (ANALYSIS_VERSION and the NER model's hash): a file of another
+ * version, or one that does not parse, is ignored and replaced at the next save (files of the earlier JSON formats,
+ * `articles-<0-f>.json` and `clustering.json`, are removed then). Files
  * are written to a temporary name and renamed, so a reader never sees half a file. Only shards that changed are
  * written.
  */
@@ -22,15 +23,16 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import type { ClusteringSnapshot } from '../core/index';
 import { deserialize, serialize } from 'node:v8';
-import { createGunzip, gunzipSync } from 'node:zlib';
 import type { AnalysisCache, ClusteringBasis, KeptClustering } from '../workspace/analysisCache';
 
-/** The clustering file's format (2: mentions name their texts in the snapshot's table, see ClusteringSnapshot). */
-const FORMAT = 2;
+/** The clustering file's format (3: V8's serialisation of a snapshot of typed arrays, see ClusteringSnapshot). */
+const FORMAT = 3;
 /** The shards' format: V8's serialisation of `{ format, version, entries: Map }`. */
 const SHARD_FORMAT = 2;
 const SHARDS = 16;
-const CLUSTERING_FILE = 'clustering.json';
+const CLUSTERING_FILE = 'clustering.v8';
+/** The clustering file of formats 1 and 2 (JSON), removed when its successor is written. */
+const OLD_CLUSTERING_FILE = 'clustering.json';
 
 /** The user's cache folder for this program, by platform conventions. */
 export function userCacheRoot(): string {
@@ -56,46 +58,11 @@ export function analysisCacheDir(folders: readonly string[], given?: string): st
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
-/** How much of a string is encoded for writing at a time. */
-const WRITE_CHUNK = 1 << 20;
-
-/** Bytes to write as they are decompressed (the clustering worker's gzipped JSON). */
-interface Gzipped {
-  readonly gzipped: Uint8Array;
-}
-
-/**
- * Writes a file under a temporary name and renames it into place (readers see the old file or the new one); `data`
- * is written in its parts, in order, a megabyte at a time: tens of megabytes of JSON are never copied whole into
- * one string or one buffer.
- */
-async function writeAtomically(file: string, ...data: (string | Uint8Array | Gzipped)[]): Promise<void> {
+/** Writes a file under a temporary name and renames it into place (readers see the old file or the new one). */
+async function writeAtomically(file: string, data: Uint8Array): Promise<void> {
   const tmp = `${file}.${process.pid}.${Math.random().toString(16).slice(2, 10)}.tmp`;
   try {
-    const handle = await fs.open(tmp, 'w');
-    try {
-      for (const part of data) {
-        if (part instanceof Uint8Array) {
-          await handle.writeFile(part);
-          continue;
-        }
-        if (typeof part !== 'string') {
-          const gunzip = createGunzip({ chunkSize: WRITE_CHUNK });
-          gunzip.end(part.gzipped);
-          for await (const chunk of gunzip) await handle.writeFile(chunk as Buffer);
-          continue;
-        }
-        for (let at = 0; at < part.length; ) {
-          let end = Math.min(part.length, at + WRITE_CHUNK);
-          // Never between the two halves of a surrogate pair (each half alone would be written as U+FFFD).
-          if (end < part.length && (part.charCodeAt(end - 1) & 0xfc00) === 0xd800) end--;
-          await handle.writeFile(part.slice(at, end)); // from the current position, all of it
-          at = end;
-        }
-      }
-    } finally {
-      await handle.close();
-    }
+    await fs.writeFile(tmp, data);
     await fs.rename(tmp, file);
   } catch (e) {
     await fs.rm(tmp, { force: true }).catch(() => undefined);
@@ -103,15 +70,11 @@ async function writeAtomically(file: string, ...data: (string | Uint8Array | Gzi
   }
 }
 
-/**
- * A file's JSON when it is of this format and version, else undefined (missing, unreadable, corrupt, outdated). Read
- * as bytes and decoded at once: `readFile(file, 'utf8')` decodes tens of megabytes through a StringDecoder, a chunk
- * at a time, at several times the cost.
- */
-async function readOwn(file: string, version: string): Promise<Record<string, unknown> | undefined> {
+/** A file in V8's serialisation when it is of `format` and this version, else undefined (missing, unreadable, corrupt, outdated). */
+async function readOwn(file: string, format: number, version: string): Promise<Record<string, unknown> | undefined> {
   try {
-    const data = JSON.parse((await fs.readFile(file)).toString('utf8')) as Record<string, unknown>;
-    return data && typeof data === 'object' && data.format === FORMAT && data.version === version ? data : undefined;
+    const data = deserialize(await fs.readFile(file)) as Record<string, unknown> | undefined;
+    return data && typeof data === 'object' && data.format === format && data.version === version ? data : undefined;
   } catch {
     return undefined;
   }
@@ -119,12 +82,8 @@ async function readOwn(file: string, version: string): Promise<Record<string, un
 
 /** A shard's entries when it is of this format and version, else undefined (missing, unreadable, corrupt, outdated). */
 async function readShard(file: string, version: string): Promise<Map<string, unknown> | undefined> {
-  try {
-    const data = deserialize(await fs.readFile(file)) as { format?: unknown; version?: unknown; entries?: unknown } | undefined;
-    return data?.format === SHARD_FORMAT && data.version === version && data.entries instanceof Map ? (data.entries as Map<string, unknown>) : undefined;
-  } catch {
-    return undefined;
-  }
+  const data = await readOwn(file, SHARD_FORMAT, version);
+  return data?.entries instanceof Map ? (data.entries as Map<string, unknown>) : undefined;
 }
 
 /**
@@ -155,9 +114,9 @@ export function createAnalysisCacheStore(dir: string, versionKey: string, log: (
         else for (const [key, state] of entries) if (!shard.has(key)) shard.set(key, state);
       }),
     );
-    const data = await readOwn(path.join(dir, CLUSTERING_FILE), version);
-    if (typeof data?.fingerprint === 'string' && data.snapshot && typeof data.snapshot === 'object' && !clustering) {
-      clustering = { fingerprint: data.fingerprint, snapshot: data.snapshot as ClusteringSnapshot, ...(isBasis(data.basis) ? { basis: data.basis } : {}) };
+    const data = await readOwn(path.join(dir, CLUSTERING_FILE), FORMAT, version);
+    if (typeof data?.fingerprint === 'string' && data.snapshot instanceof Uint8Array && !clustering) {
+      clustering = { fingerprint: data.fingerprint, snapshot: data.snapshot, ...(isBasis(data.basis) ? { basis: data.basis } : {}) };
     }
   };
 
@@ -215,8 +174,11 @@ export function createAnalysisCacheStore(dir: string, versionKey: string, log: (
           clusteringDirty = false;
           const { fingerprint, snapshot, basis } = clustering;
           clustering = undefined;
-          const json = typeof snapshot === 'string' ? snapshot : snapshot instanceof Uint8Array ? { gzipped: snapshot } : JSON.stringify(snapshot);
-          await writeAtomically(path.join(dir, CLUSTERING_FILE), `${JSON.stringify({ format: FORMAT, version, fingerprint, basis }).slice(0, -1)},"snapshot":`, json, '}');
+          // The snapshot stays in its own serialisation inside the file's (as the clustering worker gives it): it is
+          // read back only when a clustering is adopted.
+          const bytes = snapshot instanceof Uint8Array ? snapshot : serialize(snapshot);
+          await writeAtomically(path.join(dir, CLUSTERING_FILE), serialize({ format: FORMAT, version, fingerprint, basis, snapshot: bytes }));
+          await fs.rm(path.join(dir, OLD_CLUSTERING_FILE), { force: true });
         }
         return true;
       } catch (e) {
@@ -245,10 +207,11 @@ export function analysisVersionKey(analysisVersion: number, modelBytes: Uint8Arr
   return `analysis ${analysisVersion}; model ${hash(modelBytes)}${code ? `; code ${hash(code)}` : ''}`;
 }
 
+/** The snapshot of a kept clustering (checked when it is adopted: see clusteringSnapshot.ts). */
 function snapshotOf(kept: KeptClustering): ClusteringSnapshot | undefined {
-  if (typeof kept !== 'string' && !(kept instanceof Uint8Array)) return kept;
+  if (!(kept instanceof Uint8Array)) return kept;
   try {
-    return JSON.parse(typeof kept === 'string' ? kept : gunzipSync(kept).toString('utf8')) as ClusteringSnapshot;
+    return deserialize(kept) as ClusteringSnapshot;
   } catch {
     return undefined;
   }

@@ -10,21 +10,19 @@ import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { ClusteringInput, ClusteringSnapshot } from '../core/index';
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import { DOCS_PER_PART, partsOf, type FromWorker, type ToWorker } from './clusteringMessages';
+import { DOCS_PER_PART, partsOf, type FromWorker, type SnapshotStrings, type ToWorker } from './clusteringMessages';
 
 interface Pending {
   resolve(result: BackgroundClustering): void;
   reject(error: Error): void;
-  /** The parts of the answer received so far. */
-  readonly texts: string[];
-  readonly clusters: ClusteringSnapshot['clusters'][number][];
-  readonly documents: ClusteringSnapshot['documents'][number][];
+  /** The strings of the answer received so far. */
+  readonly strings: Record<SnapshotStrings, string[]>;
 }
 
-/** A clustering made in the worker, and its snapshot as JSON, gzipped, when asked (`serialized`). */
+/** A clustering made in the worker, and its snapshot in V8's serialisation when asked (`serialized`). */
 export interface BackgroundClustering {
   readonly snapshot: ClusteringSnapshot;
-  readonly json?: Uint8Array;
+  readonly serialized?: Uint8Array;
 }
 
 /**
@@ -51,17 +49,21 @@ export function workerClustering(file = path.join(__dirname, 'clusteringWorker.j
     thread.unref();
     thread.on('message', (m: FromWorker) => {
       const p = pending.get(m.id);
-      if ('texts' in m) p?.texts.push(...m.texts);
-      else if ('clusters' in m) p?.clusters.push(...m.clusters);
-      else if ('documents' in m) p?.documents.push(...m.documents);
+      if ('strings' in m) {
+        const into = p?.strings[m.strings];
+        for (const v of m.values) into?.push(v);
+      }
       if (!('last' in m) && !('error' in m)) {
         // Read: the worker may send the next part, after whatever waits on this thread has had its turn.
         setImmediate(() => void thread.postMessage({ id: m.id, received: true } satisfies ToWorker));
         return;
       }
       pending.delete(m.id);
-      if ('last' in m) p?.resolve({ snapshot: { texts: p.texts, clusters: p.clusters, documents: p.documents }, ...(m.json !== undefined ? { json: m.json } : {}) });
-      else p?.reject(new Error(m.error));
+      if ('last' in m && p) {
+        const { texts, ids, uris } = p.strings;
+        const snapshot: ClusteringSnapshot = { texts, entities: { ...m.columns.entities, ids }, documents: { ...m.columns.documents, uris } };
+        p.resolve({ snapshot, ...(m.serialized !== undefined ? { serialized: m.serialized } : {}) });
+      } else if ('error' in m) p?.reject(new Error(m.error));
       if (!pending.size) {
         if (worker === own) worker = undefined;
         void thread.terminate();
@@ -91,7 +93,7 @@ export function workerClustering(file = path.join(__dirname, 'clusteringWorker.j
           const stop = () => void own.thread.terminate();
           signal?.addEventListener('abort', stop, { once: true });
           const settled = () => signal?.removeEventListener('abort', stop);
-          own.pending.set(id, { resolve: (r) => (settled(), resolve(r)), reject: (e) => (settled(), reject(e)), texts: [], clusters: [], documents: [] });
+          own.pending.set(id, { resolve: (r) => (settled(), resolve(r)), reject: (e) => (settled(), reject(e)), strings: { texts: [], ids: [], uris: [] } });
           void (async () => {
             for (const docs of partsOf(input.docs, DOCS_PER_PART)) {
               if (!own.pending.has(id)) return; // the worker stopped meanwhile

@@ -1,17 +1,25 @@
 /**
  * The messages between the server and its clustering worker (backgroundClustering.ts, clusteringWorker.ts). Both ways
- * the data (every article's names; the clustering's entities and mentions) goes in parts of a few hundred articles:
+ * the strings (every article's names; the clustering's table of texts) go in parts of a few thousand:
  * a thread copies a message in one go, and at 10,000 articles one message of everything held the server's thread for
  * a second or more, each time the corpus was clustered again. Parts are sent one a turn of the event loop, and each
  * is read in its own turn, so hovers and diagnostics are answered in between. A port keeps messages in order.
  */
 import type { ClusteringInput, ClusteringSnapshot, DocumentEntities } from '../core/index';
 
-/** Articles per part (about 25,000 names at 50 an article), and entities per part. */
+/** Articles per part (about 25,000 names at 50 an article). */
 export const DOCS_PER_PART = 500;
-export const CLUSTERS_PER_PART = 5000;
-/** Texts of mentions per part. */
-export const TEXTS_PER_PART = 20000;
+/** Strings per part of the answer's tables of strings (its numbers are typed arrays, copied at once). */
+export const STRINGS_PER_PART = 5000;
+
+/** The snapshot's tables of strings, sent in parts before the rest. */
+export type SnapshotStrings = 'texts' | 'ids' | 'uris';
+
+/** What the last message of an answer carries: the snapshot's columns of numbers (its strings came before). */
+export interface SnapshotColumns {
+  readonly entities: Omit<ClusteringSnapshot['entities'], 'ids'>;
+  readonly documents: Omit<ClusteringSnapshot['documents'], 'uris'>;
+}
 
 /**
  * Server → worker: some articles' names, then (`last`) what to do with them all; and `received` for each part of the
@@ -23,14 +31,12 @@ export type ToWorker =
   | { readonly id: number; readonly received: true };
 
 /**
- * Worker → server: some texts of mentions, some entities, some articles' mentions, then (`last`) the JSON of it all when asked, gzipped (a
- * tenth of the size: the server holds it until its analysis cache is written); or an error.
+ * Worker → server: parts of the snapshot's strings, then (`last`) its columns of numbers, with the whole snapshot in
+ * V8's serialisation when asked (for the analysis cache); or an error.
  */
 export type FromWorker =
-  | { readonly id: number; readonly texts: ClusteringSnapshot['texts'] }
-  | { readonly id: number; readonly clusters: ClusteringSnapshot['clusters'] }
-  | { readonly id: number; readonly documents: ClusteringSnapshot['documents'] }
-  | { readonly id: number; readonly last: true; readonly json?: Uint8Array }
+  | { readonly id: number; readonly strings: SnapshotStrings; readonly values: readonly string[] }
+  | { readonly id: number; readonly last: true; readonly columns: SnapshotColumns; readonly serialized?: Uint8Array }
   | { readonly id: number; readonly error: string };
 
 /** `list` in parts of `size`. */

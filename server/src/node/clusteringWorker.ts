@@ -2,12 +2,12 @@
  * A worker thread that clusters the corpus's entities (the corpus-wide step that takes seconds at 10,000 articles),
  * so that the language server's thread keeps answering hovers and diagnostics meanwhile. It gets every article's
  * recognised names and the registry, and answers with a compact snapshot (core/entities/clusteringSnapshot.ts), and
- * that snapshot as JSON when asked.
+ * that snapshot in V8's serialisation when asked.
  */
 import { parentPort } from 'node:worker_threads';
-import { gzipSync } from 'node:zlib';
+import { serialize } from 'node:v8';
 import { clusterEntities, snapshotOfClustering, type ClusteringInput, type DocumentEntities } from '../core/index';
-import { CLUSTERS_PER_PART, DOCS_PER_PART, TEXTS_PER_PART, partsOf, type FromWorker, type ToWorker } from './clusteringMessages';
+import { STRINGS_PER_PART, partsOf, type FromWorker, type ToWorker } from './clusteringMessages';
 
 /** The names received so far, by request. */
 const received = new Map<number, DocumentEntities[]>();
@@ -41,13 +41,13 @@ async function answer(id: number, docs: DocumentEntities[], registry: Clustering
   try {
     const clustering = clusterEntities(docs, registry);
     const snapshot = snapshotOfClustering(clustering, docs.map((d) => d.uri), { lookAlikes: true });
-    // As JSON too when asked (for the analysis cache): written here, not on the server's thread, and gzipped (the
-    // server holds it until the cache is written: tens of megabytes at 10,000 articles, a few once compressed).
-    const json = serialized ? gzipSync(JSON.stringify(snapshot), { level: 1 }) : undefined;
-    for (const texts of partsOf(snapshot.texts, TEXTS_PER_PART)) await send({ id, texts });
-    for (const clusters of partsOf(snapshot.clusters, CLUSTERS_PER_PART)) await send({ id, clusters });
-    for (const documents of partsOf(snapshot.documents, DOCS_PER_PART)) await send({ id, documents });
-    parentPort!.postMessage({ id, last: true, ...(json !== undefined ? { json } : {}) } satisfies FromWorker);
+    // Serialised too when asked (for the analysis cache): here, not on the server's thread.
+    const bytes = serialized ? serialize(snapshot) : undefined;
+    const { texts, entities: { ids, ...entities }, documents: { uris, ...documents } } = snapshot;
+    for (const [strings, all] of [['texts', texts], ['ids', ids], ['uris', uris]] as const) {
+      for (const values of partsOf(all, STRINGS_PER_PART)) await send({ id, strings, values });
+    }
+    parentPort!.postMessage({ id, last: true, columns: { entities, documents }, ...(bytes !== undefined ? { serialized: bytes } : {}) } satisfies FromWorker);
   } catch (e) {
     parentPort!.postMessage({ id, error: (e as Error).stack ?? String(e) } satisfies FromWorker);
   } finally {

@@ -5,8 +5,8 @@
  */
 import type { ClusteringSnapshot } from '../core/index';
 
-/** A clustering to keep: its snapshot, the snapshot's JSON, or that JSON gzipped (as the clustering worker gives it). */
-export type KeptClustering = ClusteringSnapshot | string | Uint8Array;
+/** A clustering to keep: its snapshot, or the snapshot in V8's serialisation (as the clustering worker gives it). */
+export type KeptClustering = ClusteringSnapshot | Uint8Array;
 
 /** What a kept clustering was made from: the registry's fingerprint, and each article's text key. */
 export interface ClusteringBasis {

@@ -3,7 +3,7 @@ import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { analysisCacheDir, analysisVersionKey, createAnalysisCacheStore } from '../../../server/src/node/analysisCacheStore';
-import { gzipSync } from 'node:zlib';
+import { serialize } from 'node:v8';
 import type { ClusteringSnapshot } from '../../../server/src/core/index';
 
 describe('the analysis cache on disk', () => {
@@ -16,7 +16,12 @@ describe('the analysis cache on disk', () => {
   });
 
   const V1 = analysisVersionKey(1, new Uint8Array([1, 2, 3]));
-  const snapshot: ClusteringSnapshot = { texts: [], clusters: [], documents: [] };
+  const ints = (...values: number[]) => Int32Array.from(values);
+  const snapshot: ClusteringSnapshot = {
+    texts: [],
+    entities: { ids: [], canonical: ints(), type: ints(), spellings: ints(), spellingsAt: ints(0), titles: ints(), titlesAt: ints(0), notes: [] },
+    documents: { uris: [], at: ints(0), places: ints() },
+  };
 
   async function saved(version = V1) {
     const a = createAnalysisCacheStore(dir, version);
@@ -52,11 +57,13 @@ describe('the analysis cache on disk', () => {
     assert.deepEqual(b.get(key), { entities: new Int32Array([0, 4, 2, -1, -1]), extra: [[0, { nested: true }]], boilerplate: summary });
   });
 
-  it('removes the shards of its earlier JSON format when it writes their successors', async () => {
+  it('removes the files of its earlier JSON formats when it writes their successors', async () => {
     for (let i = 0; i < 16; i++) await fs.writeFile(path.join(dir, `articles-${i.toString(16)}.json`), '{"format":1}');
+    await fs.writeFile(path.join(dir, 'clustering.json'), '{"format":2}');
     const a = createAnalysisCacheStore(dir, V1);
     await a.load();
     a.set(a.keyOf('article one'), { entities: [0, 4, 2, -1, -1] });
+    a.keepClustering('fp', snapshot);
     assert.equal(await a.save(), true);
     assert.deepEqual((await fs.readdir(dir)).filter((n) => n.endsWith('.json')), []);
   });
@@ -75,15 +82,15 @@ describe('the analysis cache on disk', () => {
     assert.deepEqual(a.clustering('fp'), snapshot);
   });
 
-  it('keeps a clustering given as JSON (as the clustering worker writes it) the same as one given as objects', async () => {
+  it('keeps a clustering given serialised (as the clustering worker gives it) the same as one given as objects', async () => {
     const full: ClusteringSnapshot = {
-      texts: ['Laos'],
-      clusters: [{ entityId: 'e1', canonical: 'Laos', type: 'LOCATION', spellings: [['Laos', 2]], titles: [] }],
-      documents: [{ uri: '/w/a.txt', start: [0, 9], end: [4, 13], cluster: [0, 0], text: [0, 0], title: [null, null] }],
+      texts: ['Laos', 'LOCATION'],
+      entities: { ids: ['e1'], canonical: ints(0), type: ints(1), spellings: ints(0, 2), spellingsAt: ints(0, 1), titles: ints(), titlesAt: ints(0, 0), notes: [] },
+      documents: { uris: ['/w/a.txt'], at: ints(0, 2), places: ints(0, 4, 0, 0, 9, 13, 0, 0) },
     };
     const a = createAnalysisCacheStore(dir, V1);
     await a.load();
-    a.keepClustering('fp', JSON.stringify(full));
+    a.keepClustering('fp', serialize(full));
     assert.deepEqual(a.clustering('fp'), full);
     await a.save(new Set());
     const b = createAnalysisCacheStore(dir, V1);
@@ -91,42 +98,31 @@ describe('the analysis cache on disk', () => {
     assert.deepEqual(b.clustering('fp'), full);
   });
 
-  it('writes a clustering of many megabytes whole, non-ASCII names across its megabyte chunks included', async () => {
-    // Names of 3 to 7 characters with a letter outside the BMP (two UTF-16 units) and Vietnamese letters: the file
-    // is written a megabyte of the string at a time, and some chunk ends fall inside a surrogate pair.
-    const names = Array.from({ length: 25_000 }, (_, i) => `Việt𝔄${'x'.repeat(i % 5)}${i}`);
-    const big = {
-      texts: names,
-      clusters: names.map((n, i) => ({ entityId: `e${i}`, canonical: n, type: 'LOCATION', spellings: [[n, 1]], titles: [] })),
-      documents: [{ uri: '/w/a.txt', start: names.map((_, i) => i * 20), end: names.map((_, i) => i * 20 + 9), cluster: names.map((_, i) => i), text: names.map((_, i) => i), title: names.map(() => null) }],
-    } satisfies ClusteringSnapshot;
-    // The first entity's canonical name is padded so that a pair's first half ends the first megabyte chunk.
-    const edge = (1 << 20) - 1;
-    const unpadded = JSON.stringify(big);
-    let before = edge;
-    while ((unpadded.charCodeAt(before) & 0xfc00) !== 0xd800) before--;
-    big.clusters[0] = { ...big.clusters[0], canonical: `${'x'.repeat(edge - before)}${big.clusters[0].canonical}` };
-    const json = JSON.stringify(big);
-    assert.equal(json.charCodeAt(edge) & 0xfc00, 0xd800, 'a surrogate pair across the first chunk boundary');
-    assert.ok(json.length > 1 << 21, 'more than two chunks');
+  it('writes a clustering of many megabytes whole, names outside the BMP included', async () => {
+    const names = Array.from({ length: 100_000 }, (_, i) => `Việt𝔄${'x'.repeat(i % 5)}${i}`);
+    const n = names.length;
+    const big: ClusteringSnapshot = {
+      texts: [...names, 'LOCATION'],
+      entities: {
+        ids: names.map((_, i) => `e${i}`),
+        canonical: Int32Array.from(names, (_, i) => i),
+        type: new Int32Array(n).fill(n),
+        spellings: Int32Array.from({ length: 2 * n }, (_, k) => (k % 2 ? 1 : k / 2)),
+        spellingsAt: Int32Array.from({ length: n + 1 }, (_, i) => i),
+        titles: ints(),
+        titlesAt: new Int32Array(n + 1),
+        notes: [[7, 'a note']],
+      },
+      documents: { uris: ['/w/a.txt'], at: ints(0, n), places: Int32Array.from({ length: 4 * n }, (_, k) => [20 * (k >> 2), 20 * (k >> 2) + 9, k >> 2, k >> 2][k % 4]) },
+    };
     const a = createAnalysisCacheStore(dir, V1);
     await a.load();
-    a.keepClustering('fp', json);
+    a.keepClustering('fp', big);
     await a.save(new Set());
+    assert.ok((await fs.stat(path.join(dir, 'clustering.v8'))).size > 1 << 21, 'megabytes');
     const b = createAnalysisCacheStore(dir, V1);
     await b.load();
     assert.deepEqual(b.clustering('fp'), big);
-    // Gzipped (as the clustering worker gives it): the same file, written as it is decompressed.
-    const file = await fs.readFile(path.join(dir, 'clustering.json'));
-    const c = createAnalysisCacheStore(dir, V1);
-    await c.load();
-    c.keepClustering('fp2', gzipSync(json));
-    assert.deepEqual(c.clustering('fp2'), big);
-    await c.save(new Set());
-    assert.deepEqual(await fs.readFile(path.join(dir, 'clustering.json')), Buffer.from(file.toString('utf8').replace('"fp"', '"fp2"')));
-    const d = createAnalysisCacheStore(dir, V1);
-    await d.load();
-    assert.deepEqual(d.clustering('fp2'), big);
   });
 
   it('is empty for another analysis version or another model', async () => {
@@ -148,7 +144,7 @@ describe('the analysis cache on disk', () => {
     const broken = path.join(dir, files[holder]);
     const good = contents[holder];
     await fs.writeFile(broken, good.subarray(0, good.length >> 1));
-    await fs.writeFile(path.join(dir, 'clustering.json'), '\u0000\u0001 not json');
+    await fs.writeFile(path.join(dir, 'clustering.v8'), '\u0000\u0001 not V8');
     const b = createAnalysisCacheStore(dir, V1);
     await b.load();
     const lost = keys.filter((k) => b.get(k) === undefined);

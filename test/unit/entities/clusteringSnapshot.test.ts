@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { deserialize, serialize } from 'node:v8';
 import { clusterEntities, type EntityCluster } from '../../../server/src/core/entities/aliases';
 import { clusteringFromSnapshot, snapshotOfClustering } from '../../../server/src/core/entities/clusteringSnapshot';
 import { articleCount, EMPTY_REGISTRY, mentionCountOf } from '../../../server/src/core/index';
@@ -17,7 +18,7 @@ const listed = (c: EntityCluster) => c.mentions.map((m) => `${m.uri}@${m.start}-
 describe('a clustering rebuilt from its snapshot', () => {
   it('gives every entity the same mentions, counts and articles as the clustering it was made from, each list made on first use', () => {
     const original = clusterEntities(docs);
-    const rebuilt = clusteringFromSnapshot(JSON.parse(JSON.stringify(snapshotOfClustering(original, uris))), EMPTY_REGISTRY);
+    const rebuilt = clusteringFromSnapshot(deserialize(serialize(snapshotOfClustering(original, uris))), EMPTY_REGISTRY);
     for (const c of rebuilt.clusters()) {
       const o = original.cluster(c.entityId)!;
       // Counted before the list is made, then listed.
@@ -50,9 +51,29 @@ describe('a clustering rebuilt from its snapshot', () => {
     assert.equal(new Set(snapshot.texts).size, snapshot.texts.length, 'each text once');
     // Hanoi is mentioned five times, in three articles: one string.
     assert.equal(snapshot.texts.filter((t) => t === 'Hanoi').length, 1);
-    const mentions = snapshot.documents.flatMap((d) => d.text);
+    const { places } = snapshot.documents;
+    const mentions = Array.from({ length: places.length / 4 }, (_, i) => places[4 * i + 3]);
     assert.equal(mentions.filter((i) => snapshot.texts[i] === 'Hanoi').length, 5);
-    const broken = { ...snapshot, documents: snapshot.documents.map((d, k) => (k === 0 ? { ...d, text: d.text.map(() => snapshot.texts.length) } : d)) };
-    assert.throws(() => clusteringFromSnapshot(broken, EMPTY_REGISTRY), /a mention of a\.txt names no text/);
+    const broken = { ...snapshot, documents: { ...snapshot.documents, places: places.map((x, k) => (k % 4 === 3 ? snapshot.texts.length : x)) } };
+    assert.throws(() => clusteringFromSnapshot(broken, EMPTY_REGISTRY), /a mention names no text/);
+  });
+
+  it('refuses a snapshot whose columns do not fit together (a damaged or foreign cache file), before making anything of it', () => {
+    const snapshot = snapshotOfClustering(clusterEntities(docs), uris, { lookAlikes: true });
+    const { entities: e, documents: d } = snapshot;
+    const damaged = [
+      { ...snapshot, texts: [...snapshot.texts.slice(1), 7] },
+      { ...snapshot, entities: { ...e, canonical: e.canonical.subarray(1) } },
+      { ...snapshot, entities: { ...e, spellingsAt: e.spellingsAt.map((x, k) => (k === 1 ? 99 : x)) } },
+      { ...snapshot, entities: { ...e, lookAlikesAt: e.lookAlikesAt!.map((x, k) => (k === e.ids.length ? x + 1 : x)) } },
+      { ...snapshot, entities: { ...e, notes: [[e.ids.length, 'no such entity']] } },
+      { ...snapshot, documents: { ...d, places: d.places.subarray(4) } },
+      { ...snapshot, documents: { ...d, at: d.at.map((x, k) => (k === 1 ? d.at[2] + 1 : x)) } },
+      { ...snapshot, documents: { ...d, places: Array.from(d.places) } },
+      { ...snapshot, documents: { ...d, title: new Int32Array(3) } },
+      { ...snapshot, documents: undefined },
+    ] as unknown as (typeof snapshot)[];
+    for (const [k, broken] of damaged.entries()) assert.throws(() => clusteringFromSnapshot(broken, EMPTY_REGISTRY), /not usable/, `damage ${k}`);
+    assert.ok(clusteringFromSnapshot(snapshot, EMPTY_REGISTRY).clusters().length > 0, 'the undamaged one is adopted');
   });
 });

@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { deserialize, serialize } from 'node:v8';
 import { readFileSync, readdirSync } from 'node:fs';
 import * as path from 'node:path';
 import { clusterEntities, clusteringFromSnapshot, createCorpusService, EMPTY_REGISTRY, NEVER_CANCELLED, snapshotOfClustering, type CorpusService } from '../../../server/src/core/index';
@@ -77,7 +78,7 @@ describe('an edit costs the article, not the corpus', () => {
     const s = service(seeds);
     const input = s.clusteringInput(NEVER_CANCELLED);
     const original = clusterEntities(input.docs, input.registry);
-    const snapshot = JSON.parse(JSON.stringify(snapshotOfClustering(original, input.docs.map((d) => d.uri))));
+    const snapshot = deserialize(serialize(snapshotOfClustering(original, input.docs.map((d) => d.uri))));
     const copy = clusteringFromSnapshot(snapshot, input.registry);
     for (const d of input.docs) assert.deepEqual(copy.mentionsOf(d.uri), original.mentionsOf(d.uri));
     assert.deepEqual(copy.clusters().map((c) => [c.entityId, c.canonical, c.type, [...c.spellings], c.mentions.length]), original.clusters().map((c) => [c.entityId, c.canonical, c.type, [...c.spellings], c.mentions.length]));
@@ -166,7 +167,7 @@ describe('an edit that keeps the names moves their mentions, and nothing corpus-
   it('moves the mentions of a clustering computed elsewhere (a worker) and adopted', () => {
     const s = service(seeds);
     const input = s.clusteringInput(NEVER_CANCELLED);
-    const snap = JSON.parse(JSON.stringify(snapshotOfClustering(clusterEntities(input.docs, input.registry), input.docs.map((d) => d.uri))));
+    const snap = deserialize(serialize(snapshotOfClustering(clusterEntities(input.docs, input.registry), input.docs.map((d) => d.uri))));
     const uri = seeds[3].uri;
     const edited = retyped(seeds[3].text);
     s.setDocument(uri, edited); // while the worker ran

@@ -3,7 +3,7 @@
  * worker) and handed back: compact (numbers and strings, one array per field), rebuilt into an `EntityClustering`
  * that answers exactly as the original did.
  */
-import { ENTITY_TYPES, type EntityMention, type EntityType, type RecognizedEntity } from '../types';
+import { type EntityMention, type EntityType, type RecognizedEntity } from '../types';
 import { mentionCountOf, withExtras, type EntityCluster, type EntityClustering } from './aliases';
 import { createFinder } from './clusterFind';
 import { OneSpelling } from './oneSpelling';
@@ -14,54 +14,83 @@ import { runToEnd } from '../slices';
 
 /**
  * One document's mentions in order, as a rebuilt clustering holds them: start, end, entity (index into its entities)
- * and text (index into the clustering's table of texts) of each in one Int32Array, and the recogniser's other facts
- * only where the document has any.
+ * and text (index into the clustering's table of texts) of each in one Int32Array (a view into the snapshot's), and
+ * the recogniser's other facts only where the document has any.
  */
 interface HeldDocument {
   readonly uri: string;
   readonly places: Int32Array;
   /** Number of mentions. */
   readonly count: number;
-  readonly title?: readonly (string | null)[];
-  readonly country?: readonly (string | null)[];
-  readonly nested?: readonly boolean[];
+  /** Per mention, its title's or owner country's index in the table of texts, or -1; views into the snapshot's. */
+  readonly title?: Int32Array;
+  readonly country?: Int32Array;
+  readonly nested?: Uint8Array;
 }
 
-/** Numbers per mention in `HeldDocument.places`. */
+/** Numbers per mention in `HeldDocument.places` and the snapshot's `documents.places`. */
 const PLACE = 4;
 
+/**
+ * A corpus-wide clustering as columns of numbers, with every string once in one table: what a worker sends (typed
+ * arrays are copied as they are, where half a million small arrays and objects were each cloned) and what the
+ * analysis cache keeps (V8's serialisation; a reopened workspace reads it without making an object per mention).
+ */
 export interface ClusteringSnapshot {
   /**
-   * Every distinct text of a mention, once: documents name their mentions' texts by index (a string per occurrence
-   * made the snapshot of 10,000 articles half a million strings, in JSON, in every message from the worker, and in
-   * the analysis cache, each then looked up to be shared).
+   * Every distinct string, once: the texts of mentions, the entities' names, types, spellings and titles, and the
+   * mentions' titles and countries. Everything else names them by index.
    */
   readonly texts: readonly string[];
-  readonly clusters: readonly {
-    readonly entityId: string;
-    readonly canonical: string;
-    readonly type: EntityType;
-    readonly notes?: string;
-    readonly spellings: readonly (readonly [string, number])[];
-    readonly titles: readonly (readonly [string, number])[];
-    /** Entities it may be (lookAlikes.ts), as indexes into `clusters`, best first; when computed with the snapshot. */
-    readonly lookAlikes?: readonly number[];
-  }[];
-  /** Each document's mentions in order: parallel arrays. */
-  readonly documents: readonly {
-    readonly uri: string;
-    readonly start: readonly number[];
-    readonly end: readonly number[];
-    /** Index into `clusters`. */
-    readonly cluster: readonly number[];
-    /** Index into `texts`. */
-    readonly text: readonly number[];
-    /** Title per mention, only for documents where a mention has one (most have none). */
-    readonly title?: readonly (string | null)[];
-    /** Owner country (`Laos’ Ministry of …`) and nested flag per mention, only for documents that have any. */
-    readonly country?: readonly (string | null)[];
-    readonly nested?: readonly boolean[];
-  }[];
+  readonly entities: {
+    readonly ids: readonly string[];
+    /** Per entity: its canonical name and its type, as indexes into `texts`. */
+    readonly canonical: Int32Array;
+    readonly type: Int32Array;
+    /** (text, count) pairs of every entity's spellings, entity after entity; entity i's are pairs spellingsAt[i] to spellingsAt[i + 1]. */
+    readonly spellings: Int32Array;
+    readonly spellingsAt: Int32Array;
+    /** The same for the titles seen with each. */
+    readonly titles: Int32Array;
+    readonly titlesAt: Int32Array;
+    /** (entity, notes) of the few entities with notes from the registry. */
+    readonly notes: readonly (readonly [number, string])[];
+    /** Entities each may be (lookAlikes.ts), as entity indexes, best first; when computed with the snapshot. */
+    readonly lookAlikes?: Int32Array;
+    readonly lookAlikesAt?: Int32Array;
+  };
+  /** Every document's mentions in order. */
+  readonly documents: {
+    readonly uris: readonly string[];
+    /** Document i's mentions are at[i] to at[i + 1]. */
+    readonly at: Int32Array;
+    /** Start, end, entity (-1: none) and text of each mention. */
+    readonly places: Int32Array;
+    /** Per mention, its title's and its owner country's (`Laos’ Ministry of …`) text, or -1; only when any has one. */
+    readonly title?: Int32Array;
+    readonly country?: Int32Array;
+    /** Per mention, 1 when it is nested in a longer name; only when any is. */
+    readonly nested?: Uint8Array;
+  };
+}
+
+/** Grows an array of 32-bit integers as it is appended to (one typed array made at the end). */
+class IntColumn {
+  private data = new Int32Array(1024);
+  length = 0;
+
+  push(value: number): void {
+    if (this.length === this.data.length) {
+      const grown = new Int32Array(this.data.length * 2);
+      grown.set(this.data);
+      this.data = grown;
+    }
+    this.data[this.length++] = value;
+  }
+
+  done(): Int32Array {
+    return this.data.slice(0, this.length);
+  }
 }
 
 /**
@@ -71,8 +100,6 @@ export interface ClusteringSnapshot {
 export function snapshotOfClustering(clustering: EntityClustering, uris: readonly string[], options: { lookAlikes?: boolean } = {}): ClusteringSnapshot {
   const clusters = clustering.clusters();
   const index = new Map(clusters.map((c, i) => [c.entityId, i]));
-  const lists = options.lookAlikes ? lookAlikeLists(clustering) : undefined;
-  const lookAlikesOf = (c: EntityCluster) => lists![index.get(c.entityId)!];
   const texts: string[] = [];
   const textIds = new Map<string, number>();
   const textId = (t: string): number => {
@@ -80,30 +107,71 @@ export function snapshotOfClustering(clustering: EntityClustering, uris: readonl
     if (id === undefined) textIds.set(t, (id = texts.push(t) - 1));
     return id;
   };
+  const n = clusters.length;
+  const canonical = new Int32Array(n);
+  const type = new Int32Array(n);
+  const spellings = new IntColumn();
+  const spellingsAt = new Int32Array(n + 1);
+  const titles = new IntColumn();
+  const titlesAt = new Int32Array(n + 1);
+  const notes: [number, string][] = [];
+  clusters.forEach((c, i) => {
+    canonical[i] = textId(c.canonical);
+    type[i] = textId(c.type);
+    for (const [t, count] of c.spellings) spellings.push(textId(t)), spellings.push(count);
+    spellingsAt[i + 1] = spellings.length / 2;
+    for (const [t, count] of c.titles) titles.push(textId(t)), titles.push(count);
+    titlesAt[i + 1] = titles.length / 2;
+    if (c.notes) notes.push([i, c.notes]);
+  });
+  let lookAlikes: { lookAlikes: Int32Array; lookAlikesAt: Int32Array } | undefined;
+  if (options.lookAlikes) {
+    const lists = lookAlikeLists(clustering);
+    const at = new Int32Array(n + 1);
+    lists.forEach((l, i) => (at[i + 1] = at[i] + l.length));
+    const flat = new Int32Array(at[n]);
+    lists.forEach((l, i) => flat.set(l, at[i]));
+    lookAlikes = { lookAlikes: flat, lookAlikesAt: at };
+  }
+  const at = new Int32Array(uris.length + 1);
+  const places = new IntColumn();
+  const title = new IntColumn();
+  const country = new IntColumn();
+  const nested = new IntColumn();
+  let anyTitle = false;
+  let anyCountry = false;
+  let anyNested = false;
+  uris.forEach((uri, d) => {
+    for (const m of clustering.mentionsOf(uri)) {
+      places.push(m.start);
+      places.push(m.end);
+      places.push(index.get(m.entityId) ?? -1);
+      places.push(textId(m.text));
+      title.push(m.title !== undefined ? textId(m.title) : -1);
+      country.push(m.country !== undefined ? textId(m.country) : -1);
+      nested.push(m.nested ? 1 : 0);
+      anyTitle ||= m.title !== undefined;
+      anyCountry ||= m.country !== undefined;
+      anyNested ||= m.nested === true;
+    }
+    at[d + 1] = places.length / PLACE;
+  });
   return {
     texts,
-    clusters: clusters.map((c) => ({
-      entityId: c.entityId,
-      canonical: c.canonical,
-      type: c.type,
-      ...(c.notes ? { notes: c.notes } : {}),
-      spellings: [...c.spellings],
-      titles: [...c.titles],
-      ...(options.lookAlikes ? { lookAlikes: lookAlikesOf(c) } : {}),
-    })),
-    documents: uris.map((uri) => {
-      const ms = clustering.mentionsOf(uri);
-      return {
-        uri,
-        start: ms.map((m) => m.start),
-        end: ms.map((m) => m.end),
-        cluster: ms.map((m) => index.get(m.entityId) ?? -1),
-        text: ms.map((m) => textId(m.text)),
-        ...(ms.some((m) => m.title !== undefined) ? { title: ms.map((m) => m.title ?? null) } : {}),
-        ...(ms.some((m) => m.country !== undefined) ? { country: ms.map((m) => m.country ?? null) } : {}),
-        ...(ms.some((m) => m.nested) ? { nested: ms.map((m) => m.nested === true) } : {}),
-      };
-    }),
+    entities: {
+      ids: clusters.map((c) => c.entityId),
+      canonical, type,
+      spellings: spellings.done(), spellingsAt,
+      titles: titles.done(), titlesAt,
+      notes,
+      ...lookAlikes,
+    },
+    documents: {
+      uris: [...uris], at, places: places.done(),
+      ...(anyTitle ? { title: title.done() } : {}),
+      ...(anyCountry ? { country: country.done() } : {}),
+      ...(anyNested ? { nested: Uint8Array.from(nested.done()) } : {}),
+    },
   };
 }
 
@@ -120,10 +188,11 @@ function lookAlikeLists(clustering: EntityClustering): number[][] {
  */
 class MentionRuns {
   readonly docs: HeldDocument[] = [];
-  /** Every distinct text of a mention, once. */
-  readonly texts: string[] = [];
   counts = new Int32Array(1);
   pairs = new Int32Array(0);
+
+  /** `texts`: the snapshot's table of texts. */
+  constructor(readonly texts: readonly string[]) {}
 
   mentionsOf(c: number): EntityCluster['mentions'] {
     const list: EntityCluster['mentions'] = [];
@@ -155,7 +224,8 @@ class SnapshotCluster implements EntityCluster {
     readonly titles: ReadonlyMap<string, number>,
     readonly notes: string | undefined,
     private readonly source: MentionRuns,
-    private readonly index: number,
+    /** Its place among the snapshot's entities. */
+    readonly index: number,
   ) {}
 
   get mentionCount(): number {
@@ -180,6 +250,62 @@ class SnapshotCluster implements EntityCluster {
   }
 }
 
+/** Entries `from` to `to` of (text, count) `pairs` as a map. */
+function pairsMap(texts: readonly string[], pairs: Int32Array, from: number, to: number): Map<string, number> {
+  const map = new Map<string, number>();
+  for (let k = from; k < to; k++) map.set(texts[pairs[2 * k]], pairs[2 * k + 1]);
+  return map;
+}
+
+/**
+ * Throws unless `snapshot` is one this module made: every column of the right kind and length, and every index in
+ * range (a snapshot read back from a cache file of another version or a damaged one must not be half adopted).
+ */
+function checkSnapshot(snapshot: ClusteringSnapshot): void {
+  const fail = (what: string): never => {
+    throw new Error(`the clustering snapshot is not usable (${what})`);
+  };
+  const { texts, entities: e, documents: d } = snapshot ?? {};
+  if (!Array.isArray(texts) || !texts.every((t) => typeof t === 'string')) fail('texts');
+  if (!e || !Array.isArray(e.ids) || !e.ids.every((t) => typeof t === 'string')) fail('entity ids');
+  const n = e.ids.length;
+  const ints = (a: unknown, length: number | undefined, what: string): Int32Array => {
+    if (!(a instanceof Int32Array) || (length !== undefined && a.length !== length)) fail(what);
+    return a as Int32Array;
+  };
+  const within = (a: Int32Array, from: number, to: number, what: string, step = 1, at = 0) => {
+    for (let k = at; k < a.length; k += step) if (!(a[k] >= from && a[k] < to)) fail(what);
+  };
+  const bounds = (a: Int32Array, last: number, what: string) => {
+    if (a[0] !== 0 || a[a.length - 1] !== last) fail(what);
+    for (let k = 1; k < a.length; k++) if (a[k] < a[k - 1]) fail(what);
+  };
+  within(ints(e.canonical, n, 'names'), 0, texts.length, 'names');
+  within(ints(e.type, n, 'types'), 0, texts.length, 'types');
+  for (const [list, at, what] of [[e.spellings, e.spellingsAt, 'spellings'], [e.titles, e.titlesAt, 'titles']] as const) {
+    ints(list, undefined, what);
+    bounds(ints(at, n + 1, what), list.length / 2, what);
+    within(list, 0, texts.length, what, 2);
+  }
+  if (e.spellings.length % 2 || e.titles.length % 2) fail('pairs');
+  if (!Array.isArray(e.notes) || !e.notes.every((x) => Array.isArray(x) && x[0] >= 0 && x[0] < n && typeof x[1] === 'string')) fail('notes');
+  if (e.lookAlikes !== undefined || e.lookAlikesAt !== undefined) {
+    bounds(ints(e.lookAlikesAt, n + 1, 'look-alikes'), ints(e.lookAlikes, undefined, 'look-alikes').length, 'look-alikes');
+    within(e.lookAlikes!, 0, n, 'look-alikes');
+  }
+  if (!d || !Array.isArray(d.uris) || !d.uris.every((u) => typeof u === 'string')) fail('documents');
+  const at = ints(d.at, d.uris.length + 1, 'documents');
+  const mentions = at[at.length - 1];
+  bounds(at, mentions, 'documents');
+  const places = ints(d.places, PLACE * mentions, 'mentions');
+  within(places, -1, n, 'a mention names no entity', PLACE, 2);
+  within(places, 0, texts.length, 'a mention names no text', PLACE, 3);
+  for (const [a, what] of [[d.title, 'titles of mentions'], [d.country, 'countries of mentions']] as const) {
+    if (a !== undefined) within(ints(a, mentions, what), -1, texts.length, what);
+  }
+  if (d.nested !== undefined && !(d.nested instanceof Uint8Array && d.nested.length === mentions)) fail('nested mentions');
+}
+
 /** The clustering a snapshot describes; `registry` gives the analysts' aliases to search by, as the original did. */
 export function clusteringFromSnapshot(snapshot: ClusteringSnapshot, registry: EntityRegistry): EntityClustering {
   return runToEnd(clusteringFromSnapshotInSlices(snapshot, registry));
@@ -201,69 +327,55 @@ export function* clusteringFromSnapshotInSlices(
   registry: EntityRegistry,
   perSlice = DOCUMENTS_PER_SLICE,
 ): Generator<void, EntityClustering, void> {
-  // Texts are interned (one string per spelling, shared by the entities' spellings and every mention of it): the
-  // snapshot's table of texts, to which the entities' spellings are matched. Mentions hold their text's index in it.
-  const source = new MentionRuns();
-  const textTable = source.texts;
-  const spelling = new Map<string, number>();
-  const textId = (t: string): number => {
-    let id = spelling.get(t);
-    if (id === undefined) spelling.set(t, (id = textTable.push(t) - 1));
-    return id;
-  };
-  for (const t of snapshot.texts) {
-    if (typeof t !== 'string') throw new Error('a text of the clustering snapshot is not a string');
-    textId(t);
-  }
-  const textsGiven = snapshot.texts.length;
-  if (textTable.length !== textsGiven) throw new Error('the clustering snapshot lists a text twice');
-  const intern = (t: string): string => textTable[textId(t)];
+  // Strings are the snapshot's table's, each once: an entity's spellings and every mention of it share one string.
+  const { texts: textTable, entities: e, documents: ds } = snapshot;
+  const source = new MentionRuns(textTable);
+  checkSnapshot(snapshot);
   const clusters: SnapshotCluster[] = [];
-  for (const c of snapshot.clusters) {
-    if (clusters.length % (20 * perSlice) === 20 * perSlice - 1) yield;
-    const spellings = c.spellings.length === 1 ? new OneSpelling(intern(c.spellings[0][0]), c.spellings[0][1]) : new Map(c.spellings.map(([t, n]) => [intern(t), n]));
-    // The canonical name is most often one of the spellings, and the type one of four: one string each.
-    const canonical = spelling.has(c.canonical) ? intern(c.canonical) : c.canonical;
-    const type = ENTITY_TYPES.find((t) => t === c.type) ?? c.type;
-    clusters.push(new SnapshotCluster(c.entityId, canonical, type, spellings, c.titles.length ? new Map(c.titles) : NO_TITLES, c.notes, source, clusters.length));
+  const n = e.ids.length;
+  const notes = new Map(e.notes);
+  for (let i = 0; i < n; i++) {
+    if (i % (20 * perSlice) === 20 * perSlice - 1) yield;
+    const s0 = e.spellingsAt[i];
+    const s1 = e.spellingsAt[i + 1];
+    const spellings: ReadonlyMap<string, number> =
+      s1 - s0 === 1 ? new OneSpelling(textTable[e.spellings[2 * s0]], e.spellings[2 * s0 + 1]) : pairsMap(textTable, e.spellings, s0, s1);
+    const t0 = e.titlesAt[i];
+    const t1 = e.titlesAt[i + 1];
+    const titles = t1 > t0 ? pairsMap(textTable, e.titles, t0, t1) : NO_TITLES;
+    clusters.push(new SnapshotCluster(e.ids[i], textTable[e.canonical[i]], textTable[e.type[i]] as EntityType, spellings, titles, notes.get(i), source, i));
   }
-  // Each document's mentions stay as the snapshot's parallel arrays, made into objects only when asked for: at 10,000
-  // articles, half a million objects fewer for the server's life. Each entity's list of mentions is likewise made on
-  // its first use (most are never listed): until then it is a run of (article, mention) pairs in one array.
+  // Each document's mentions stay as a view of the snapshot's array, made into objects only when asked for: at
+  // 10,000 articles, half a million objects fewer for the server's life. Each entity's list of mentions is likewise
+  // made on its first use (most are never listed): until then it is a run of (article, mention) pairs in one array.
   const docList = source.docs;
   const byUri = new Map<string, number>();
-  const counts = new Int32Array(clusters.length + 1);
-  let done = 0;
-  for (const d of snapshot.documents) {
-    if (++done % perSlice === 0) yield;
-    const n = d.start.length;
-    if (!n) continue;
-    byUri.set(d.uri, docList.length);
-    const places = new Int32Array(PLACE * n);
-    for (let i = 0; i < n; i++) {
-      places[PLACE * i] = d.start[i];
-      places[PLACE * i + 1] = d.end[i];
-      places[PLACE * i + 2] = d.cluster[i];
-      const text = d.text[i];
-      if (!(text >= 0 && text < textsGiven)) throw new Error(`a mention of ${d.uri} names no text of the clustering snapshot`);
-      places[PLACE * i + 3] = text;
-    }
+  const counts = new Int32Array(n + 1);
+  for (let d = 0; d < ds.uris.length; d++) {
+    if ((d + 1) % perSlice === 0) yield;
+    const from = ds.at[d];
+    const count = ds.at[d + 1] - from;
+    if (!count) continue;
+    byUri.set(ds.uris[d], docList.length);
+    const view = <T extends Int32Array | Uint8Array>(a: T | undefined, width = 1) => a?.subarray(width * from, width * (from + count)) as T | undefined;
+    const title = view(ds.title);
+    const country = view(ds.country);
+    const nested = view(ds.nested);
     docList.push({
-      uri: d.uri, places, count: n,
-      ...(d.title?.some((t) => t !== null) ? { title: d.title } : {}),
-      ...(d.country ? { country: d.country } : {}),
-      ...(d.nested ? { nested: d.nested } : {}),
+      uri: ds.uris[d], places: view(ds.places, PLACE)!, count,
+      ...(title?.some((t) => t >= 0) ? { title } : {}),
+      ...(country?.some((t) => t >= 0) ? { country } : {}),
+      ...(nested?.some((x) => x !== 0) ? { nested } : {}),
     });
-    for (const c of d.cluster) if (clusters[c]) counts[c + 1]++;
+    for (let k = PLACE * from + 2; k < PLACE * (from + count); k += PLACE) if (ds.places[k] >= 0) counts[ds.places[k] + 1]++;
   }
-  spelling.clear(); // every text is in the table: the map is not kept with the clustering
-  for (let c = 0; c < clusters.length; c++) counts[c + 1] += counts[c];
-  const pairs = new Int32Array(2 * counts[clusters.length]);
-  const filled = counts.slice(0, clusters.length);
+  for (let c = 0; c < n; c++) counts[c + 1] += counts[c];
+  const pairs = new Int32Array(2 * counts[n]);
+  const filled = counts.slice(0, n);
   docList.forEach((d, di) => {
     for (let i = 0; i < d.count; i++) {
       const c = d.places[PLACE * i + 2];
-      if (!clusters[c]) continue;
+      if (c < 0) continue;
       const at = 2 * filled[c]++;
       pairs[at] = di;
       pairs[at + 1] = i;
@@ -281,7 +393,9 @@ export function* clusteringFromSnapshotInSlices(
       const mention: EntityMention = {
         start: d.places[PLACE * i], end: d.places[PLACE * i + 1], text: textTable[d.places[PLACE * i + 3]], type: c.type, entityId: c.entityId, canonical: c.canonical,
       };
-      list.push(withExtras(mention, { title: d.title?.[i] ?? undefined, country: d.country?.[i] ?? undefined, nested: d.nested?.[i] }));
+      const title = d.title?.[i] ?? -1;
+      const country = d.country?.[i] ?? -1;
+      list.push(withExtras(mention, { title: title >= 0 ? textTable[title] : undefined, country: country >= 0 ? textTable[country] : undefined, nested: d.nested?.[i] === 1 }));
     }
     return list;
   };
@@ -305,10 +419,13 @@ export function* clusteringFromSnapshotInSlices(
   const byId = new Map(clusters.map((c) => [c.entityId, c]));
   const aliases = new Map(registry.entities.filter((e) => e.id).map((e) => [e.id, e.aliases]));
   let finder: ((query: string) => { c: EntityCluster }[]) | undefined;
-  const carried = snapshot.clusters.every((c) => c.lookAlikes !== undefined);
-  const lookAlikes = carried ? new Map(snapshot.clusters.map((c, i) => [clusters[i].entityId, c.lookAlikes!.map((j) => clusters[j])])) : undefined;
+  const { lookAlikes: alike, lookAlikesAt: alikeAt } = e;
+  const lookAlikesOf = (entityId: string): EntityCluster[] => {
+    const i = byId.get(entityId)?.index ?? -1;
+    return i < 0 ? [] : [...alike!.subarray(alikeAt![i], alikeAt![i + 1])].map((j) => clusters[j]);
+  };
   return Object.freeze({
-    ...(lookAlikes ? { lookAlikesOf: (entityId: string) => lookAlikes.get(entityId) ?? [] } : {}),
+    ...(alike && alikeAt ? { lookAlikesOf } : {}),
     mentionsOf,
     clusters: () => clusters,
     cluster: (entityId: string) => byId.get(entityId),
