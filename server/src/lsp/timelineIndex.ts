@@ -161,7 +161,10 @@ export class TimelineIndex {
       const [file, what] = this.stale.entries().next().value!;
       this.stale.delete(file);
       if (what === 'entities') {
-        if (this.store.fingerprintOf(file) !== undefined && !changes.has(file)) changes.set(file, this.withEntitiesAgain(file));
+        if (this.store.fingerprintOf(file) !== undefined && !changes.has(file)) {
+          const again = this.withEntitiesAgain(file);
+          if (again) changes.set(file, again);
+        }
       } else {
         const read = await this.read(file);
         changes.set(file, read?.entries);
@@ -222,24 +225,47 @@ export class TimelineIndex {
       }),
     );
     if (!placed.length) return { untimed };
-    return { entries: withFingerprint(placed.map((p) => ({ ...p, payload: toItem(uri, ctx.workspace.label(file), p.entry, lines) }))), untimed };
+    return { entries: { entries: placed.map((p) => withFingerprint({ ...p, payload: toItem(uri, ctx.workspace.label(file), p.entry, lines) })) }, untimed };
   }
 
-  /** The article's kept entries with the entities of their sentences looked up again in the clustering in use. */
-  private withEntitiesAgain(file: string): ArticleEntries<TimelineItem> {
+  /**
+   * The article's kept entries with the entities of their sentences looked up again in the clustering in use;
+   * undefined when every entry names the same entities as before (the usual case: nothing to compare or send).
+   */
+  private withEntitiesAgain(file: string): ArticleEntries<TimelineItem> | undefined {
     const mentions = this.ctx.service.entityClustering(this.ctx.shutdown, 'fast').mentionsOf(file);
     const sorted = sortedByStart(mentions);
-    return withFingerprint(
-      this.store.entriesOf(file).map((e) => {
-        const entities = entitiesIn(mentions, sorted, e.near.start, e.near.end);
-        return { entry: { ...e.entry, entities }, interval: e.interval, near: e.near, payload: { ...e.payload, entities: entities.map(entityItem) } };
-      }),
-    );
+    let changed = false;
+    const entries = this.store.entriesOf(file).map((e) => {
+      const entities = entitiesIn(mentions, sorted, e.near.start, e.near.end);
+      if (sameEntities(entities, e.entry.entities)) return e;
+      changed = true;
+      return withFingerprint({ entry: { ...e.entry, entities }, interval: e.interval, near: e.near, payload: { ...e.payload, entities: entities.map(entityItem) } });
+    });
+    return changed ? { entries } : undefined;
   }
 }
 
-function withFingerprint(entries: (PlacedEntry & { payload: TimelineItem })[]): ArticleEntries<TimelineItem> {
-  return { entries: entries.map((e) => ({ ...e, fingerprint: JSON.stringify(e.payload) })) };
+function sameEntities(a: readonly TimelineEntity[], b: readonly TimelineEntity[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    if (a[i].entityId !== b[i].entityId || a[i].canonical !== b[i].canonical || a[i].type !== b[i].type) return false;
+  }
+  return true;
+}
+
+/** The entry with the fingerprint of what a client is shown of it: a 64-bit hash of its item's JSON (kept, not the JSON). */
+function withFingerprint<E extends PlacedEntry & { payload: TimelineItem }>(e: E): E & { fingerprint: string } {
+  const json = JSON.stringify(e.payload);
+  let h1 = 0x811c9dc5;
+  let h2 = 0x9747b28c;
+  for (let i = 0; i < json.length; i++) {
+    const c = json.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 0x01000193);
+    h2 = Math.imul(h2 ^ c, 0x5bd1e995);
+    h2 ^= h2 >>> 15;
+  }
+  return { ...e, fingerprint: `${(h1 >>> 0).toString(36)}.${(h2 >>> 0).toString(36)}.${json.length.toString(36)}` };
 }
 
 function entityItem(x: TimelineEntity): TimelineItem['entities'][number] {
