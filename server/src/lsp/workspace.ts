@@ -14,6 +14,7 @@ import type { CorpusEvent, CorpusFolder } from '../workspace/corpusFolder';
 import { Emitter, type Disposable } from '../workspace/emitter';
 import type { WorkspaceFileSystem } from '../workspace/fileSystem';
 import { openCorpus } from '../workspace/openCorpus';
+import { isWithin } from '../workspace/boundary';
 import { DEFAULT_SETTINGS, readSettings, type Settings } from '../workspace/settings';
 import { mergeSections, sectionFromJson, sectionOf, SETTINGS_FILE } from '../workspace/settingsFile';
 
@@ -74,8 +75,7 @@ export class Workspace {
   folderOf(file: string): Folder | undefined {
     let best: Folder | undefined;
     for (const f of this.folders) {
-      const rel = path.relative(f.root, file);
-      if (!rel.startsWith('..') && !path.isAbsolute(rel) && (!best || f.root.length > best.root.length)) best = f;
+      if (isWithin(f.root, file) && (!best || f.root.length > best.root.length)) best = f;
     }
     return best;
   }

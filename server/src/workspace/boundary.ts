@@ -33,8 +33,42 @@ export const MAX_ANALYST_FILE_BYTES = 10 * 1024 * 1024;
 
 /** Whether `file` is `dir` or below it (both absolute and normalised). */
 export function isWithin(dir: string, file: string): boolean {
+  if (plainlyBelow(dir, file)) return true;
   const rel = path.relative(dir, file);
   return !rel.startsWith('..') && !path.isAbsolute(rel);
+}
+
+/**
+ * `file` relative to `dir`, with `/`, when it is below it (not `dir` itself); else undefined. The same as
+ * `path.relative`, without its two `path.resolve`s for the paths of a listing (a few hundred milliseconds of reopening
+ * 10,000 articles, which asks it several times an article).
+ */
+export function relativeBelow(dir: string, file: string): string | undefined {
+  if (plainlyBelow(dir, file)) {
+    const rel = file.slice(dir.length + 1);
+    return path.sep === '/' ? rel : rel.split(path.sep).join('/');
+  }
+  const rel = path.relative(dir, file);
+  if (!rel || rel.startsWith('..') || path.isAbsolute(rel)) return undefined;
+  return rel.split(path.sep).join('/');
+}
+
+/**
+ * Whether `file` is `dir`, a separator, then more, with both paths plain: absolute, and with nothing `path.resolve`
+ * would change (no `.` or `..` segment, no empty one, no trailing separator, only the platform's separator). For
+ * such paths that is exactly what being below means; any other pair is left to `path.relative`.
+ */
+function plainlyBelow(dir: string, file: string): boolean {
+  return file.length > dir.length + 1 && file.charCodeAt(dir.length) === path.sep.charCodeAt(0) && file.startsWith(dir) && isPlain(file) && isPlain(dir);
+}
+
+const OTHER_SEPARATOR = path.sep === '/' ? undefined : '/';
+
+function isPlain(p: string): boolean {
+  const sep = path.sep;
+  return (
+    path.isAbsolute(p) && !p.endsWith(sep) && !p.includes(`${sep}.`) && !p.includes(`${sep}${sep}`) && (OTHER_SEPARATOR === undefined || !p.includes(OTHER_SEPARATOR))
+  );
 }
 
 /** The most bytes an article of `maxChars` UTF-16 code units can take in UTF-8 (3 bytes per unit at most). */

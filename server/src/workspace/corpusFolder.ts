@@ -52,7 +52,7 @@ import { ignoreListFormat, registryFormat, sidecarFormat, taxonomyFormat, type F
 import { AnalystFileError, AnnotationStore } from './annotationStore';
 import { corpusGlobs, type CorpusGlobs } from './corpusGlobs';
 import { Emitter, type Disposable, type Listener } from './emitter';
-import { confineToFolder, type ConfinedFileSystem, isWithin, leadsInside, MAX_ANALYST_FILE_BYTES, maxBytesOfChars } from './boundary';
+import { confineToFolder, type ConfinedFileSystem, isWithin, leadsInside, MAX_ANALYST_FILE_BYTES, maxBytesOfChars, relativeBelow } from './boundary';
 import { fileByFile, type FolderChangeSource } from './folderChanges';
 import { changesSince } from './catchUp';
 import { FileRefusedError, type FileStamp, type WorkspaceFileSystem } from './fileSystem';
@@ -207,7 +207,7 @@ export class CorpusFolder {
 
   /** The path relative to the folder, with `/` (how analyst files name articles). */
   relative(file: string): string {
-    return path.relative(this.root, file).split(path.sep).join('/');
+    return relativeBelow(this.root, file) ?? path.relative(this.root, file).split(path.sep).join('/');
   }
 
   /** The absolute path of a path relative to the folder. */
@@ -869,8 +869,6 @@ export class CorpusFolder {
   }
 
   private relativeOrUndefined(file: string): string | undefined {
-    const rel = path.relative(this.root, file);
-    if (!rel || rel.startsWith('..') || path.isAbsolute(rel)) return undefined;
-    return rel.split(path.sep).join('/');
+    return relativeBelow(this.root, file);
   }
 }

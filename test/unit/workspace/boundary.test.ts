@@ -9,7 +9,8 @@ import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { nodeFileSystem } from '../../../server/src/node/nodeFileSystem';
-import { confineToFolder, leadsInside } from '../../../server/src/workspace/boundary';
+import { confineToFolder, isWithin, leadsInside, relativeBelow } from '../../../server/src/workspace/boundary';
+import fc from 'fast-check';
 import { FileRefusedError } from '../../../server/src/workspace/fileSystem';
 
 describe('workspace boundary (file system layer)', () => {
@@ -99,5 +100,22 @@ describe('workspace boundary (file system layer)', () => {
     await fs.symlink(path.join(outside, 'sub'), path.join(seeds, 'sub'));
     confined.distrust([path.join(seeds, 'sub')]);
     await assert.rejects(confined.readText(path.join(seeds, 'sub/c.txt')), refused);
+  });
+});
+
+describe('paths below a folder', () => {
+  it('says what path.relative says, for any pair of paths, plain or not', () => {
+    const segment = fc.constantFrom('a', 'b', 'seeds', '.', '..', '', '.hidden', '..x', 'x.', 'Việt', 'a b');
+    const pathOf = fc.array(segment, { maxLength: 5 }).map((parts) => `/${parts.join('/')}`);
+    fc.assert(
+      fc.property(pathOf, pathOf, fc.boolean(), (dir, rest, nested) => {
+        const file = nested ? `${dir}${rest}` : rest;
+        const rel = path.relative(dir, file);
+        const inside = !rel.startsWith('..') && !path.isAbsolute(rel);
+        assert.equal(isWithin(dir, file), inside, `${dir} ${file}`);
+        assert.equal(relativeBelow(dir, file), rel && inside ? rel.split(path.sep).join('/') : undefined, `${dir} ${file}`);
+      }),
+      { numRuns: 5000 },
+    );
   });
 });
