@@ -7,6 +7,7 @@
  * `npm run stress -- kill fuzz inputs adversarial` runs some; STRESS_KILLS, STRESS_REQUESTS, STRESS_INPUTS,
  * STRESS_CLI change the counts. Prints a summary and exits non-zero if anything failed.
  */
+import { loadavg } from 'node:os';
 import { ADVERSARIAL_INPUTS } from '../support/adversarial';
 import { makeTempWorkspace, removeTempWorkspace } from '../support/workspace';
 import { runAdversarial } from './adversarialChild';
@@ -56,20 +57,26 @@ async function main(): Promise<void> {
     for (const f of [...core.failures, ...cli.failures].slice(0, 20)) summary.push(`  ${f}`);
   }
   if (want('adversarial')) {
-    summary.push('adversarial 1 MB inputs, each in its own process (wall ms, CPU ms, peak RSS of the whole process; CPU ms at 250 KB; ratio):');
+    summary.push('adversarial 1 MB inputs, each in its own process (wall ms, CPU ms, peak RSS of the whole process; CPU ms at 250 KB; ratio; 1-minute load average when it started):');
+    let overTime = 0;
+    let overMemory = 0;
     for (const input of ADVERSARIAL_INPUTS) {
+      const load = loadavg()[0].toFixed(1);
       try {
         const [full] = await runAdversarial([input.name], {}, 300);
         const [quarter] = await runAdversarial([input.name], { ADVERSARIAL_CHARS: '250000' }, 300);
         const ratio = full.cpuMs / Math.max(1, quarter.cpuMs);
         const ok = !full.error && full.peakRssMb < 300 && ratio < 6;
         if (!ok) failed++;
-        summary.push(`  ${ok ? '✔' : '✖'} ${input.name.padEnd(20)} ${String(full.ms).padStart(6)} ${String(full.cpuMs).padStart(6)} ${String(full.peakRssMb).padStart(4)} MB   ${String(quarter.cpuMs).padStart(5)}  ×${ratio.toFixed(1)}${full.ms > 2000 ? '  (over the 2 s target)' : ''}`);
+        if (full.ms > 2000) overTime++;
+        if (full.peakRssMb >= 300) overMemory++;
+        summary.push(`  ${ok ? '✔' : '✖'} ${input.name.padEnd(20)} ${String(full.ms).padStart(6)} ${String(full.cpuMs).padStart(6)} ${String(full.peakRssMb).padStart(4)} MB   ${String(quarter.cpuMs).padStart(5)}  ×${ratio.toFixed(1)}  load ${load}${full.ms > 2000 ? '  (over the 2 s target)' : ''}`);
       } catch (e) {
         failed++;
         summary.push(`  ✖ ${input.name}: ${(e as Error).message.slice(0, 300)}`);
       }
     }
+    summary.push(`  ${ADVERSARIAL_INPUTS.length} inputs measured: ${overTime} over the 2 s target (wall), ${overMemory} at or over 300 MB`);
   }
   console.log(`\nStress summary\n${summary.join('\n')}`);
   console.log(`stress: ${failed ? `${failed} part(s) failed` : 'all held'}`);
