@@ -118,13 +118,14 @@ function markArticleLists(lines: LaidLine[]): void {
   for (let i = 0; i < lines.length; i++) {
     if (!lines[i].listLabel) continue;
     const block: number[] = [i];
-    const labels: string[] = [];
+    /** The label each line of the block is under, by its distance from the label (a packed array, not one holey at the line numbers). */
+    const labels: (string | undefined)[] = [undefined];
     let label = labelOf(lines[i]);
     let afterHeadline = false;
     let j = i + 1;
     for (; j < lines.length; j++) {
       const l = lines[j];
-      labels[j] = label;
+      labels.push(label);
       if (l.listLabel) label = labelOf(l);
       if (l.chrome) { block.push(j); afterHeadline = false; continue; }
       if (l.short && !l.data) { block.push(j); afterHeadline = true; continue; }
@@ -139,8 +140,8 @@ function markArticleLists(lines: LaidLine[]): void {
       l.inList = true;
       if (!l.chrome) {
         l.chrome = l.prose
-          ? `teaser in a block of other articles after '${labels[k]}'`
-          : `block of other articles' headlines after '${labels[k]}'`;
+          ? `teaser in a block of other articles after '${labels[k - i]}'`
+          : `block of other articles' headlines after '${labels[k - i]}'`;
       }
     }
     i = Math.max(i, block[block.length - 1]);
