@@ -70,6 +70,12 @@ export interface CorpusService {
   exportDocument(uri: string): ArticleState | undefined;
   removeDocument(uri: string): void;
   hasDocument(uri: string): boolean;
+  /**
+   * A number that changes whenever what an analysis reads may have changed: an article set or removed, the registry,
+   * the ignore list, the clustering put in use or rebuilt, an edited article's mentions moved. A host that keeps what
+   * it made from `analyze` (and `entityClustering`) can tell whether it still holds.
+   */
+  analysisStamp(): number;
   getText(uri: string): string | undefined;
   documentUris(): string[];
   setRegistry(registry: EntityRegistry): void;
@@ -178,6 +184,8 @@ export function createCorpusService(init: CorpusServiceInit): CorpusService {
   let registryGeneration = 0;
   const changedAt = new Map<string, number>();
   let fastView: EntityClustering | undefined;
+  /** Changes whenever what an analysis reads may have changed (analysisStamp). */
+  let stamp = 0;
   /**
    * Each article's names as the clustering in use was made from them, and those of the last `clusteringInput` (for a
    * clustering made from it elsewhere): an edit that keeps an article's names only moves its mentions (mentionMoves.ts).
@@ -219,6 +227,7 @@ export function createCorpusService(init: CorpusServiceInit): CorpusService {
     changedSince.clear();
     fastView = undefined;
     clusters = undefined;
+    stamp++;
   };
 
   /** One article changed: the clustering goes stale for it, and is rebuilt when asked for as current. */
@@ -227,6 +236,7 @@ export function createCorpusService(init: CorpusServiceInit): CorpusService {
     if (clustering) changedSince.add(uri);
     fastView = undefined;
     clusters = undefined;
+    stamp++;
   };
 
   const memoOf = (uri: string): RecognitionMemo | undefined => {
@@ -276,6 +286,7 @@ export function createCorpusService(init: CorpusServiceInit): CorpusService {
       builtFrom.set(uri, now);
       changedSince.delete(uri);
       fastView = undefined;
+      stamp++;
     }
   };
 
@@ -293,6 +304,7 @@ export function createCorpusService(init: CorpusServiceInit): CorpusService {
       // Only once it is built: a cancelled rebuild leaves the last clustering and its list of changes as they were.
       changedSince.clear();
       fastView = undefined;
+      stamp++;
     }
     return clustering;
   };
@@ -370,6 +382,7 @@ export function createCorpusService(init: CorpusServiceInit): CorpusService {
       documentChanged(uri);
     },
     hasDocument: (uri) => docs.has(uri),
+    analysisStamp: () => stamp,
     getText: (uri) => docs.get(uri)?.text,
     documentUris: () => [...docs.keys()].sort(),
     setRegistry(next) {
@@ -445,6 +458,7 @@ export function createCorpusService(init: CorpusServiceInit): CorpusService {
         else changedAt.delete(uri);
       }
       fastView = undefined;
+      stamp++;
       return true;
     },
     boilerplateClusters(token) {
@@ -473,6 +487,7 @@ export function createCorpusService(init: CorpusServiceInit): CorpusService {
     setBoilerplateIgnores(next) {
       ignores = compileIgnores(next);
       clusters = undefined;
+      stamp++;
     },
     editingStarted(uri, token) {
       const state = docs.get(uri);

@@ -4,13 +4,14 @@
  * within it, its dates, boilerplate repeated inside it: CorpusService.articleAlone), and the corpus-wide ones (names
  * across articles, passages shared with others) once the corpus is indexed.
  */
-import { DiagnosticSeverity } from 'vscode-languageserver';
+import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { CancelledError, LineIndex, type CancellationToken } from '../../core/index';
+import { CancelledError, LineIndex, type ArticleAlone, type CancellationToken, type EntityRegistry } from '../../core/index';
 import { DIAGNOSTIC_SOURCE, toDiagnostics } from '../diagnostics';
 import { registryMembership } from '../entityListing';
 import { tagDiagnostics } from '../tagDiagnostics';
 import type { ServerContext } from '../context';
+import type { Settings } from '../../workspace/settings';
 import { uriToPath } from '../workspace';
 import { nextTurn } from '../eventLoopTurns';
 
@@ -42,12 +43,34 @@ class LineIndexes {
   }
 }
 
+/**
+ * The diagnostics of the article being typed in, worded ahead of the end of the debounce (without its tags'), and what
+ * they were made from: used by the pass at the end of the debounce when that is all still the same.
+ */
+interface WordedAhead {
+  readonly uri: string;
+  readonly version: number;
+  readonly settings: Settings;
+  readonly registry: unknown;
+  /** CorpusService.analysisStamp when they were made. */
+  readonly stamp: number;
+  readonly diagnostics: Diagnostic[];
+}
+
 export function createValidator(ctx: () => ServerContext): (delayMs?: number, edited?: string) => void {
   let timer: NodeJS.Timeout | undefined;
   let generation = 0;
   const lineIndexes = new LineIndexes();
   /** Documents edited since the last pass began, most recent last: validated first, most recent first. */
   const edited = new Set<string>();
+  /** Dropped by any request for a pass (validateSoon) made after them, and once used. */
+  let ahead: WordedAhead | undefined;
+  const takeAhead = (uri: string): WordedAhead | undefined => {
+    const kept = ahead;
+    if (kept?.uri !== uri) return undefined;
+    ahead = undefined;
+    return kept;
+  };
 
   async function validateAll(): Promise<void> {
     const mine = ++generation;
@@ -66,7 +89,7 @@ export function createValidator(ctx: () => ServerContext): (delayMs?: number, ed
     for (const doc of docs) {
       if (token.isCancellationRequested) return;
       try {
-        await validate(c, doc, token, lineIndexes);
+        await validate(c, doc, token, lineIndexes, takeAhead(doc.uri));
       } catch (e) {
         if (e instanceof CancelledError) return;
         c.connection.console.error(`Analysis of ${doc.uri} failed: ${(e as Error).stack ?? e}`);
@@ -79,10 +102,10 @@ export function createValidator(ctx: () => ServerContext): (delayMs?: number, ed
   }
 
   /**
-   * The article being typed in is analysed once typing pauses for ANALYSE_AHEAD_MS, while the diagnostics wait for the
-   * rest of the debounce: the core keeps what it found for that text, and the pass at the end of the debounce only words
-   * the diagnostics and sends them. A keystroke meanwhile (the analyst typing on) makes that analysis wasted work;
-   * one before it starts puts it off.
+   * The article being typed in is analysed, and its diagnostics worded, once typing pauses for ANALYSE_AHEAD_MS, while
+   * they wait for the rest of the debounce: the pass at the end of the debounce sends them if nothing they were made
+   * from changed meanwhile (else it finds the core's analysis of that text kept). A keystroke meanwhile (the analyst
+   * typing on) makes that work wasted; one before it starts puts it off.
    */
   let aheadTimer: NodeJS.Timeout | undefined;
   let keystrokes = 0;
@@ -92,17 +115,21 @@ export function createValidator(ctx: () => ServerContext): (delayMs?: number, ed
     await c.indexer.ready;
     const file = uriToPath(uri);
     if (!file || mine !== keystrokes || !c.documents.get(uri) || !c.workspace.isInCorpus(file)) return;
-    const options = c.analysisOptions(await c.settingsOf(file));
-    if (mine !== keystrokes || c.indexer.indexingProgress || !c.service.hasDocument(file)) return;
+    const settings = await c.settingsOf(file);
+    const doc = c.documents.get(uri);
+    if (mine !== keystrokes || !doc || c.indexer.indexingProgress || !c.service.hasDocument(file) || c.service.getText(file) !== doc.getText()) return;
     const token: CancellationToken = { get isCancellationRequested() { return mine !== keystrokes; } };
     try {
-      c.service.analyze(file, options, token);
+      const registry = c.workspace.corpusOf(file)?.registry();
+      const diagnostics = corpusDiagnostics(c, file, new LineIndex(doc.getText()), settings, undefined, registry, token, lineIndexes);
+      ahead = { uri, version: doc.version, settings, registry, stamp: c.service.analysisStamp(), diagnostics };
     } catch (e) {
       if (!(e instanceof CancelledError)) c.connection.console.error(`Analysis of ${uri} failed: ${(e as Error).stack ?? e}`);
     }
   }
 
   return (delayMs = 150, uri) => {
+    ahead = undefined;
     if (uri) {
       edited.delete(uri);
       edited.add(uri);
@@ -115,7 +142,7 @@ export function createValidator(ctx: () => ServerContext): (delayMs?: number, ed
   };
 }
 
-async function validate(c: ServerContext, doc: TextDocument, token: CancellationToken, lineIndexes: LineIndexes): Promise<void> {
+async function validate(c: ServerContext, doc: TextDocument, token: CancellationToken, lineIndexes: LineIndexes, ahead?: WordedAhead): Promise<void> {
   const file = uriToPath(doc.uri);
   if (!file || !c.workspace.isInCorpus(file)) return;
   const settings = await c.settingsOf(file);
@@ -135,16 +162,27 @@ async function validate(c: ServerContext, doc: TextDocument, token: Cancellation
   }
   if (!c.service.hasDocument(file)) return;
   const lines = new LineIndex(text);
-  const options = c.analysisOptions(settings);
+  const registry = c.workspace.corpusOf(file)?.registry();
   // Asked again: the indexing may have ended while the settings were read. The corpus-wide pass follows it.
-  const alone = c.indexer.indexingProgress ? c.service.articleAlone(file, options, token) : undefined;
-  const analysis = alone ? alone.analysis : c.service.analyze(file, options, token);
+  const alone = c.indexer.indexingProgress ? c.service.articleAlone(file, c.analysisOptions(settings), token) : undefined;
+  const worded =
+    !alone && ahead?.uri === doc.uri && ahead.version === doc.version && ahead.settings === settings && ahead.registry === registry && ahead.stamp === c.service.analysisStamp()
+      ? ahead.diagnostics
+      : corpusDiagnostics(c, file, lines, settings, alone, registry, token, lineIndexes);
+  const diagnostics = [...worded, ...tagDiagnostics(c.tags.anchoredTags(file, text), lines)];
+  if (!token.isCancellationRequested) c.connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics });
+}
+
+/** The diagnostics of an article's analysis (its tags' aside): corpus-wide, or of the article `alone` during an indexing. */
+function corpusDiagnostics(
+  c: ServerContext, file: string, lines: LineIndex, settings: Settings, alone: ArticleAlone | undefined, registry: EntityRegistry | undefined,
+  token: CancellationToken, lineIndexes: LineIndexes,
+): Diagnostic[] {
+  const analysis = alone ? alone.analysis : c.service.analyze(file, c.analysisOptions(settings), token);
   const clustering = alone ? alone.clustering : c.service.entityClustering(token, 'fast');
   const locate = (key: string) => {
     const t = c.service.getText(key);
     return t === undefined ? undefined : { uri: c.workspace.uriOf(key), lines: key === file ? lines : lineIndexes.of(key, t) };
   };
-  const inRegistry = registryMembership(c.workspace.corpusOf(file)?.registry());
-  const diagnostics = [...toDiagnostics(analysis, lines, settings, clustering, { locate }, inRegistry, alone ? 'article' : 'corpus'), ...tagDiagnostics(c.tags.anchoredTags(file, text), lines)];
-  if (!token.isCancellationRequested) c.connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics });
+  return toDiagnostics(analysis, lines, settings, clustering, { locate }, registryMembership(registry), alone ? 'article' : 'corpus');
 }
