@@ -66,6 +66,8 @@ export interface CorpusService {
    * fit the text.
    */
   importDocument(uri: string, text: string, state: unknown): boolean;
+  /** Says that about `documents` articles are about to be set or imported (a corpus being loaded), to make room once. */
+  expectDocuments(documents: number): void;
   /** A document's analysis state, for the host to keep; undefined until it has been analysed (prepareDocument). */
   exportDocument(uri: string): ArticleState | undefined;
   removeDocument(uri: string): void;
@@ -353,6 +355,9 @@ export function createCorpusService(init: CorpusServiceInit): CorpusService {
       docs.set(uri, { uri, text });
       unindexed.set(uri, text);
       documentChanged(uri);
+    },
+    expectDocuments(documents) {
+      boilerplate.expect(documents);
     },
     importDocument(uri, text, state) {
       const entities = StoredNames.fromState(text, state);

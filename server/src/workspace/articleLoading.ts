@@ -107,6 +107,7 @@ export async function loadArticles(service: CorpusService, options: ArticleLoadi
     inFlight.push(answered);
     while (inFlight.length > 2 * pool!.size) await inFlight.shift();
   };
+  service.expectDocuments(list.length);
   try {
     let ahead = 0;
     let done = 0;

@@ -78,4 +78,27 @@ describe('boilerplate: incremental index', () => {
     assert.throws(() => index.findings('a.txt', { isCancellationRequested: true }), CancelledError);
     assert.equal(index.findings('a.txt').length, 1);
   });
+
+  it('finds the same when told how many documents are coming (room made once) as when not, and when told again for the same ones', () => {
+    // 300 articles sharing a footer, a repeated paragraph in some, and a few copies of one another: enough for the
+    // index to size its tables from the first ones.
+    const footer = 'Copyright 2024 The Daily Example. All rights reserved. Contact the newsroom for reprints.';
+    const docs = Array.from({ length: 300 }, (_, i) =>
+      lines(`Headline number ${i} about ${para(`h${i}`, 1)}`, para(`a${i % 250}`), i % 7 ? para(`b${i}`) : para('shared'), footer),
+    );
+    const told = createBoilerplateIndex();
+    const untold = createBoilerplateIndex();
+    told.expect(docs.length);
+    docs.forEach((text, i) => told.update(`${i}.txt`, text));
+    docs.forEach((text, i) => untold.update(`${i}.txt`, text));
+    const all = (index: typeof told) => docs.map((_, i) => index.findings(`${i}.txt`));
+    const found = all(untold);
+    assert.ok(found.flat().length > 300, 'copies found');
+    assert.deepEqual(all(told), found);
+    assert.deepEqual(told.clusters(), untold.clusters());
+    told.expect(docs.length);
+    docs.forEach((text, i) => told.update(`${i}.txt`, `${text}\nAnd one more line for ${i}.`));
+    docs.forEach((text, i) => untold.update(`${i}.txt`, `${text}\nAnd one more line for ${i}.`));
+    assert.deepEqual(all(told), all(untold));
+  });
 });

@@ -60,6 +60,10 @@ describe('boilerplate parts', () => {
     b.add(7, 1002);
     const got = (k: number): number[] => { const o: number[] = []; b.forEach(k, (id) => o.push(id)); return o.sort((x, y) => x - y); };
     assert.deepEqual(got(7), [1, 1000, 1001]);
+    b.reserve(5000); // room made at once: the same ids
+    assert.equal(b.count, 102);
+    assert.deepEqual(got(7), [1, 1000, 1001]);
+    assert.deepEqual(got(14), [2]);
     b.remove(7, 1000);
     assert.deepEqual(got(7), [1, 1001]);
     assert.deepEqual(got(14), [2]);

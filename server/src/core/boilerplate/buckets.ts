@@ -99,10 +99,24 @@ export class Buckets {
     }
   }
 
-  private resize(): void {
+  /** Ids held. */
+  get count(): number {
+    return this.size;
+  }
+
+  /**
+   * Makes room for `entries` ids in all at once (a host loading a corpus knows about how many are coming): each
+   * doubling of a table of millions of slots otherwise moves every id again, into memory newly faulted in.
+   */
+  reserve(entries: number): void {
+    let capacity = this.keys.length;
+    while (capacity < 2 * entries) capacity *= 2;
+    if (capacity > this.keys.length) this.resize(capacity);
+  }
+
+  private resize(capacity = this.size * 4 > this.keys.length ? this.keys.length * 2 : this.keys.length): void {
     const oldKeys = this.keys;
     const oldVals = this.vals;
-    const capacity = this.size * 4 > oldKeys.length ? oldKeys.length * 2 : oldKeys.length;
     this.keys = new Int32Array(capacity).fill(EMPTY);
     this.vals = new Int32Array(capacity);
     this.mask = capacity - 1;

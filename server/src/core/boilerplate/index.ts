@@ -41,6 +41,8 @@ export interface BoilerplateIndex {
   /** The summary of a document in the index, for a host to keep with the text (see `update`). */
   summaryOf(uri: string): BoilerplateSummary | undefined;
   remove(uri: string): void;
+  /** Says that about `documents` documents are about to be added (a corpus being loaded): the index makes room once. */
+  expect(documents: number): void;
   has(uri: string): boolean;
   /** Findings sorted by start; `copies` are the other places (this and other documents). */
   findings(uri: string, token?: CancellationToken): BoilerplateFinding[];
@@ -112,6 +114,7 @@ export function createBoilerplateIndex(options: BoilerplateOptions = {}): Boiler
       return doc && plainSummary(doc.summary);
     },
     remove,
+    expect: (documents) => passages.expect(documents),
     has: (uri) => docs.has(uri),
     findings(uri, token) {
       const doc = docs.get(uri);
