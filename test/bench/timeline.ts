@@ -14,7 +14,8 @@
  * shown against hidden. Run `npm run build` first.
  *
  *   npx tsx test/bench/timeline.ts     # TIMELINE_BENCH_ARTICLES=3000 for a quicker run; TIMELINE_BENCH_SERVER=path/to/server.js
- *                                      # to measure another build (e.g. an earlier commit) the same way
+ *                                      # to measure another build (e.g. an earlier commit) the same way;
+ *                                      # TIMELINE_BENCH_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" to profile the server
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, promises as fs } from 'node:fs';
@@ -34,6 +35,7 @@ const PAUSE_MS = 2000;
 const DEBOUNCE_MS = 150;
 /** The VS Code client's quiet spell before it refetches (client/src/timelineModel.ts). */
 const CLIENT_DEBOUNCE_MS = 600;
+const NODE_ARGS = (process.env.TIMELINE_BENCH_NODE_ARGS ?? '').split(/\s+/).filter(Boolean);
 const SERVER = path.resolve(process.env.TIMELINE_BENCH_SERVER ?? process.env.SERVER_BENCH_SERVER ?? path.join(__dirname, '../../dist/server.js'));
 /** Targets: the view's first rows, a refetch after an edit, and the edited article's diagnostics while it is shown. */
 const TARGET_FIRST_MS = 2000;
@@ -153,7 +155,7 @@ export async function runTimelineBench(): Promise<BenchResult> {
     lines.push(`baselines: node -e 0 ${ms(nodeStart)}; plain read of every article ${ms(scan)}`);
 
     const rootUri = pathToFileURL(root).href;
-    const child = spawn(process.execPath, [SERVER, '--stdio'], {
+    const child = spawn(process.execPath, [...NODE_ARGS, SERVER, '--stdio'], {
       stdio: ['pipe', 'pipe', 'inherit'],
       env: { ...process.env, ...SERVER_ENVIRONMENT, CORPUS_ANNOTATOR_CACHE: path.join(root, 'analysis-cache') },
     });
