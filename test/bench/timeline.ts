@@ -18,7 +18,7 @@
  *                                      # TIMELINE_BENCH_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" to profile the server
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, promises as fs } from 'node:fs';
+import { existsSync, promises as fs, readFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -182,6 +182,8 @@ export async function runTimelineBench(): Promise<BenchResult> {
     );
     await indexedSeen;
     lines.push(`spawn → corpus indexed: ${ms(performance.now() - spawned)}; protocol: ${paged ? 'outline + months on demand' : 'whole timeline per request'}`);
+    const rss = () => Number(/^VmRSS:\s+(\d+) kB/m.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
+    const rssIndexed = rss();
     const view = new ViewEmulation(conn, paged);
 
     const diagnosticsOf = (uri: string, version: number) =>
@@ -253,6 +255,7 @@ export async function runTimelineBench(): Promise<BenchResult> {
       `time to the first timeline rows: ${ms(first.ms)} (${times(first.ms / nodeStart)} node -e 0, ${times(first.ms / scan)} the plain read; target ${TARGET_FIRST_MS} ms), replies ${kb(first.bytes)} (${((first.bytes / bytes) * 100).toFixed(1)}% of the corpus's bytes)`,
     );
     ok &&= first.ms <= TARGET_FIRST_MS;
+    const rssShown = rss();
 
     // Typing with the view shown.
     const noticesBefore = view.notifications;
@@ -266,6 +269,7 @@ export async function runTimelineBench(): Promise<BenchResult> {
         ? `refetches while typing: ${refetches.length} after ${view.notifications - noticesBefore} timelineChanged for ${EDITS} edits; each ${stats(perRefetch)} (${times(pct(perRefetch, 50) / nodeStart)} node -e 0), replies p50 ${kb(pct(sizes, 50))}, largest ${kb(Math.max(...sizes))} (target ${kb(TARGET_REFETCH_BYTES)}), ${kb(sizes.reduce((a, b) => a + b, 0))} in all`
         : `refetches while typing: none (${view.notifications - noticesBefore} timelineChanged for ${EDITS} edits)`,
     );
+    lines.push(`server memory (VmRSS): ${rssIndexed.toFixed(0)} MB once indexed, ${rssShown.toFixed(0)} MB once the view's first rows were fetched, ${rss().toFixed(0)} MB after the typing`);
     ok &&= pct(shown, 95) <= TARGET_DIAGNOSTICS_P95_MS && (!sizes.length || Math.max(...sizes) <= TARGET_REFETCH_BYTES);
 
     await conn.sendRequest('shutdown');
