@@ -166,9 +166,15 @@ export class TimelineIndex {
           if (again) changes.set(file, again);
         }
       } else {
-        const read = await this.read(file);
-        changes.set(file, read?.entries);
-        untimed.set(file, read?.untimed ?? []);
+        try {
+          const read = await this.read(file);
+          changes.set(file, read?.entries);
+          untimed.set(file, read?.untimed ?? []);
+        } catch (e) {
+          if (this.ctx.shutdown.isCancellationRequested) return;
+          // One article that cannot be read leaves the others' work standing; it is tried again when it changes.
+          this.ctx.connection.console.error(`Timeline: reading ${file} failed: ${(e as Error).stack ?? e}`);
+        }
       }
       done++;
       if (performance.now() - sliceStart > SLICE_MS) {
