@@ -71,6 +71,7 @@ exitWith(
       log(`[timeline-typing] typed "${SENTENCE.trim()}" in ${since(typed)}`);
       await row(YEAR).waitFor({ timeout: 5 * 60_000 });
       log(`[timeline-typing] ${YEAR} in the tree ${since(doneTyping)} after the last key`);
+      await row(YEAR).scrollIntoViewIfNeeded();
       await shot('3-new-year.png');
       // Expanded from the keyboard: the row selected, then the right arrow.
       const expand = async (text) => {
