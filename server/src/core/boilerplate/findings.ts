@@ -45,6 +45,11 @@ interface TextMemo {
   readonly matches: Map<string, TextMatches>;
   /** Word hashes of the passages compared so far (the same neighbours are compared with line after line). */
   readonly tokensOf: (q: Passage) => Int32Array;
+  /**
+   * The place of a passage, one object per passage shared by every finding listing it (copies are read-only): a page
+   * of thousands of near-identical lines lists the same passages as copies of each of them.
+   */
+  readonly placeOf: (q: Passage) => BoilerplateCopy;
 }
 
 function newMemo(): TextMemo {
@@ -54,7 +59,13 @@ function newMemo(): TextMemo {
     if (t === undefined) tokens.set(q, (t = passageTokens(q)));
     return t;
   };
-  return { once: new Set(), matches: new Map(), tokensOf };
+  const places = new Map<Passage, BoilerplateCopy>();
+  const placeOf = (q: Passage): BoilerplateCopy => {
+    let c = places.get(q);
+    if (c === undefined) places.set(q, (c = place(q)));
+    return c;
+  };
+  return { once: new Set(), matches: new Map(), tokensOf, placeOf };
 }
 
 function textMatches(p: Passage, ctx: FindingContext, memo: TextMemo): TextMatches {
@@ -66,7 +77,7 @@ function textMatches(p: Passage, ctx: FindingContext, memo: TextMemo): TextMatch
     const rank = new Int32Array(found.length);
     order.forEach((k, r) => { rank[k] = r; });
     const listed = order.map((k) => found[k]);
-    tm = { found, listed, rank, places: listed.map((m) => place(m.passage)), more };
+    tm = { found, listed, rank, places: listed.map((m) => memo.placeOf(m.passage)), more };
     if (memo.once.has(text)) memo.matches.set(text, tm);
     else memo.once.add(text);
   }
@@ -93,7 +104,7 @@ export function computeFindings(doc: DocState, ctx: FindingContext): Boilerplate
     if (reason) {
       const copies = p ? ctx.passages.exactCopies(p, MAX_CHROME_COPIES + 1) : [];
       const more = copies.length > MAX_CHROME_COPIES;
-      out.push(finding(span, 'chrome', (more ? copies.slice(0, MAX_CHROME_COPIES) : copies).map(place), reason, more));
+      out.push(finding(span, 'chrome', (more ? copies.slice(0, MAX_CHROME_COPIES) : copies).map(memo.placeOf), reason, more));
       continue;
     }
     if (!p) continue;
