@@ -6,6 +6,7 @@
  * change so that cached findings that depend on it can tell they are stale.
  */
 import type { DocState } from './docState';
+import { inListOfCode, regionOfCode, SHORT_FIELDS } from './summary';
 
 export interface StatEntry {
   /** Its key: one string for every document holding it (documents' summaries are given it in place of their own). */
@@ -49,17 +50,22 @@ export class CorpusStats {
   private apply(doc: DocState, clock: number, delta: 1 | -1): void {
     // Bit set of regions per shape: 1 body, 2 top, 4 tail. Lines in lists of other articles are
     // other articles' headlines: they are not counted as recurring lines of this one.
+    // The summary's short lines are read in place, in order (as `doc.shortLines`, without an object per line and a
+    // search for each line's shape and key: this runs for each article of a corpus being loaded).
     const shapeRegions = new Map<string, number>();
     const heads = new Map<string, number>();
-    for (const l of doc.shortLines) {
-      const shape = doc.shapeAt(l.idx);
+    const { short, shapes, hkeys, labels } = doc.summary;
+    for (let k = 0; k < labels.length; k++) {
+      const shape = shapes[k];
       if (shape === undefined || shape.length === 0) continue;
-      const key = doc.hkeyAt(l.idx)!;
-      heads.set(key, (heads.get(key) ?? 0) | (l.region === 'top' || l.region === 'headline' ? 2 : 0));
-      if (l.inList) continue;
-      const bit = l.region === 'body' ? 1 : l.region === 'tail' ? 4 : 2;
+      const region = regionOfCode(short[SHORT_FIELDS * k + 1]);
+      const key = hkeys[k];
+      heads.set(key, (heads.get(key) ?? 0) | (region === 'top' || region === 'headline' ? 2 : 0));
+      if (inListOfCode(short[SHORT_FIELDS * k + 1])) continue;
+      const bit = region === 'body' ? 1 : region === 'tail' ? 4 : 2;
       shapeRegions.set(shape, (shapeRegions.get(shape) ?? 0) | bit);
-      if (l.label) shapeRegions.set(l.label, (shapeRegions.get(l.label) ?? 0) | bit);
+      const label = labels[k];
+      if (label) shapeRegions.set(label, (shapeRegions.get(label) ?? 0) | bit);
     }
     for (const [shape, bits] of shapeRegions) {
       const e = this.touch(this.shapes, shape, clock);
