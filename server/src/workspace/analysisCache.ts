@@ -32,7 +32,7 @@ export interface AnalysisCache {
    * corpus of which some articles changed since, to be used at once while it is made again.
    */
   keptClustering(): { snapshot: ClusteringSnapshot; basis: ClusteringBasis } | undefined;
-  /** Keeps a clustering (a snapshot, its JSON, or that JSON gzipped) for the next `save`, with what it was made from. */
+  /** Keeps a clustering (a snapshot, or the snapshot in V8's serialisation) for the next `save`, with what it was made from. */
   keepClustering(fingerprint: string, snapshot: KeptClustering, basis?: ClusteringBasis): void;
   /**
    * Writes what changed since it was loaded, keeping only the states of `liveKeys` (the texts of the corpus now), so
