@@ -170,6 +170,9 @@ export async function loadArticles(service: CorpusService, options: ArticleLoadi
     if (batch.length) await sendBatch();
     await Promise.all(inFlight.splice(0));
   } finally {
+    // Loaded or stopped: an expectation its first articles did not fulfil (a loading cancelled early, or of articles
+    // the service held already) is dropped, not applied later to an edit's passages (a table resized mid-typing).
+    service.expectDocuments(0);
     // Stopped before the clustering starts, so their memory is not held at the same time as the clustering's.
     await pool?.close();
   }
