@@ -79,7 +79,8 @@ export class TimelineOutlineModel implements vscode.Disposable {
       p = Promise.resolve(this.client.sendRequest(TimelineRequests.items, { bucket })).then(
         (r) => r.items,
         (e: unknown) => {
-          this.fetched.delete(bucket);
+          // Tried again at the next ask; not a newer fetch of the bucket made since (a refresh drops this one).
+          if (this.fetched.get(bucket) === p) this.fetched.delete(bucket);
           throw e;
         },
       );
