@@ -226,6 +226,25 @@ describe('corpus timeline over LSP', function () {
     assert.ok(changes(seen)[0].buckets?.includes('2025-04'), JSON.stringify(changes(seen)));
   });
 
+  it('names an entity again on its mentions’ entries when the registry renames it, and says which buckets changed', async () => {
+    const { items } = await request();
+    const april25 = items[find(items, S003, 'April 25')];
+    const vilay = april25.entities.find((e) => /Vilay Lakhamphong/.test(e.name));
+    assert.ok(vilay, JSON.stringify(april25.entities));
+    const uri = await lsp.open(S003);
+    await lsp.waitForDiagnostics(uri);
+    const text = await fs.readFile(path.join(root, S003), 'utf8');
+    const position = new LineIndex(text).positionAt(text.indexOf('Lakhamphong') + 2);
+    await outline(); // the opened article has been read again (a request brings the timeline up to date first)
+    const seen = lsp.notifications.length;
+    await lsp.client.sendRequest('textDocument/rename', { textDocument: { uri }, position, newName: 'Gen. Vilay Lakhamphong' });
+    const change = await waitFor('timelineChanged after the rename', () => changes(seen).find((c) => c.buckets?.includes('2025-04')));
+    assert.ok(change.buckets!.every((b) => b !== 'unknown-year'), `only buckets with his mentions: ${change.buckets!.join(', ')}`);
+    const april = (await bucketItems('2025-04')).items;
+    const renamed = april[find(april, S003, 'April 25')].entities.find((e) => e.id === vilay.id);
+    assert.equal(renamed?.name, 'Gen. Vilay Lakhamphong');
+  });
+
   it('after edits that add, move and remove dates, the timeline equals a fresh build of the same text', async () => {
     await request();
     const uri = await lsp.open(S003);
