@@ -69,13 +69,14 @@ export async function runAnalyze(command: AnalyzeCommand, io: CliIo): Promise<nu
     await loaded.save();
     return 0;
   }
-  // Streamed: each article is printed as soon as it is analysed, and nothing is kept after.
+  // Streamed: each article is printed as soon as it is analysed, and what its analysis made is let go of after.
   if (command.format === 'json') io.out('{"version":1,"documents":[');
   keys.forEach((k, i) => {
     const a = service.analyze(k, options, NEVER_CANCELLED);
     if (command.format === 'json') io.out((i ? ',' : '') + JSON.stringify(toJsonDocument(a, displayPath)));
     else if (command.format === 'jsonl') io.out(JSON.stringify({ version: 1, ...toJsonDocument(a, displayPath) }) + '\n');
     else for (const line of toTextLines(a, service.getText(a.uri) ?? '', service, displayPath)) io.out(line + '\n');
+    service.releaseAnalysis(k);
   });
   if (command.format === 'json') io.out(']}\n');
   await loaded.save();

@@ -73,6 +73,13 @@ export interface CorpusService {
   removeDocument(uri: string): void;
   hasDocument(uri: string): boolean;
   /**
+   * Lets go of what was computed for one article's own analysis (its dates, its boilerplate findings and the laid-out
+   * lines they came from), to be made again if asked for again: for a host that analyses each article once, as the
+   * CLI does, so that its memory stays that of the corpus's state instead of growing with every article it printed.
+   * An article being edited keeps everything.
+   */
+  releaseAnalysis(uri: string): void;
+  /**
    * A number that changes whenever what an analysis reads may have changed: an article set or removed, the registry,
    * the ignore list, the clustering put in use or rebuilt, an edited article's mentions moved. A host that keeps what
    * it made from `analyze` (and `entityClustering`) can tell whether it still holds.
@@ -355,6 +362,13 @@ export function createCorpusService(init: CorpusServiceInit): CorpusService {
       docs.set(uri, { uri, text });
       unindexed.set(uri, text);
       documentChanged(uri);
+    },
+    releaseAnalysis(uri) {
+      const state = docs.get(uri);
+      if (!state || editing.has(uri)) return;
+      state.dates = undefined;
+      state.alone = undefined;
+      if (!unindexed.has(uri)) boilerplate.release(uri);
     },
     expectDocuments(documents) {
       boilerplate.expect(documents);

@@ -99,6 +99,8 @@ export interface DocState {
   readonly lines: readonly LaidLine[];
   /** Whether `lines` are held (made, or kept from summarising the text). */
   readonly laidOut: boolean;
+  /** Lets go of the laid-out lines (made again when next asked for). */
+  releaseLines(): void;
   readonly summary: HeldSummary;
   /** Its passages (lines long enough to be compared), in line order. */
   readonly passages: readonly Passage[];
@@ -200,6 +202,10 @@ class IndexedDocument implements DocState {
 
   get laidOut(): boolean {
     return this.laid !== undefined;
+  }
+
+  releaseLines(): void {
+    this.laid = undefined;
   }
 
   get lines(): readonly LaidLine[] {

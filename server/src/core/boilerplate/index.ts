@@ -41,6 +41,11 @@ export interface BoilerplateIndex {
   /** The summary of a document in the index, for a host to keep with the text (see `update`). */
   summaryOf(uri: string): BoilerplateSummary | undefined;
   remove(uri: string): void;
+  /**
+   * Lets go of what was computed for one document's own findings (its laid-out lines, its findings, its passages'
+   * normalised texts): made again when next asked for. For a host that asks once per document, as the CLI does.
+   */
+  release(uri: string): void;
   /** Says that about `documents` documents are about to be added (a corpus being loaded): the index makes room once. */
   expect(documents: number): void;
   has(uri: string): boolean;
@@ -114,6 +119,14 @@ export function createBoilerplateIndex(options: BoilerplateOptions = {}): Boiler
       return doc && plainSummary(doc.summary);
     },
     remove,
+    release(uri) {
+      const doc = docs.get(uri);
+      if (!doc) return;
+      doc.releaseLines();
+      doc.cache = undefined;
+      doc.matches = undefined;
+      passages.release(doc);
+    },
     expect: (documents) => passages.expect(documents),
     has: (uri) => docs.has(uri),
     findings(uri, token) {

@@ -61,6 +61,11 @@ export class PassageIndex {
     return [this.exact, this.near, this.bands];
   }
 
+  /** Lets go of what was computed for the passages of `doc` to compare them (made again when next compared). */
+  release(doc: DocState): void {
+    for (const p of doc.passages) normalized.delete(p);
+  }
+
   /** An id for a new passage; ids of removed passages are reused. */
   nextId = (): number => {
     if (this.free.length > 0) return this.free.pop()!;
