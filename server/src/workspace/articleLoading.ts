@@ -107,7 +107,9 @@ export async function loadArticles(service: CorpusService, options: ArticleLoadi
     inFlight.push(answered);
     while (inFlight.length > 2 * pool!.size) await inFlight.shift();
   };
-  service.expectDocuments(list.length);
+  // Only the articles it does not hold yet take room (one it holds is set again in place of itself, or not at all): a
+  // loading again of a corpus with a few new articles does not size the tables for the whole corpus once more.
+  service.expectDocuments(list.reduce((n, file) => (service.hasDocument(file) ? n : n + 1), 0));
   try {
     let ahead = 0;
     let done = 0;
