@@ -24,6 +24,12 @@ function normalizedText(p: Passage): string {
 
 /** Documents added after `expect` from which the tables' final sizes are estimated. */
 const SAMPLED = 64;
+/**
+ * The most ids a table is given room for at once from that estimate (a table of 2^23 slots, 64 MB): a corpus whose
+ * first files are long reports (a few hundred KB each, well under maxDocumentSize) was otherwise estimated at
+ * gigabytes of tables for 10,000 articles. Past it a table grows by doubling, as without an estimate.
+ */
+const MOST_RESERVED = 1 << 22;
 
 /** The most passages one passage's text is compared with when its copies are listed (`matchesOfText`). */
 export const MAX_COMPARED = 64;
@@ -90,7 +96,7 @@ export class PassageIndex {
       // What the documents added since took, times as many as are coming (documents added again, as in a second
       // loading of the same corpus, replace their own entries and take nothing more).
       const scale = this.expected / SAMPLED;
-      this.tables().forEach((b, i) => b.reserve(this.countsAtExpect[i] + Math.max(0, b.count - this.countsAtExpect[i]) * scale));
+      this.tables().forEach((b, i) => b.reserve(Math.min(MOST_RESERVED, this.countsAtExpect[i] + Math.max(0, b.count - this.countsAtExpect[i]) * scale)));
       this.expected = 0;
     }
     if (mark) this.markNeighbours(doc, clock);
