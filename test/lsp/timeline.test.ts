@@ -245,6 +245,29 @@ describe('corpus timeline over LSP', function () {
     assert.equal(renamed?.name, 'Gen. Vilay Lakhamphong');
   });
 
+  it('marks the dates of a passage boilerplate in the other article too, once an edited article copies it, and unmarks them when the copy goes', async () => {
+    const S000 = 'seeds/000_87a1712161fb5682.txt';
+    const april25 = async () => {
+      const { items } = await send();
+      return items[find(items, S003, 'April 25')].inBoilerplate ?? false;
+    };
+    await request();
+    assert.equal(await april25(), false);
+    const lead = (await fs.readFile(path.join(root, S003), 'utf8')).split('\n')[0];
+    const uri = await lsp.open(S000);
+    await lsp.waitForDiagnostics(uri);
+    const end = (await fs.readFile(path.join(root, S000), 'utf8')).split('\n').length;
+    const at = { line: end, character: 0 };
+    await lsp.client.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ range: { start: at, end: at }, text: `\n\n${lead}\n` }] });
+    // Only seed 000 changed; seed 003's lead is now a passage of two articles (as a fresh build of both says).
+    await waitFor('April 25 of seed 003 marked boilerplate', april25);
+    await lsp.client.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version: 3 },
+      contentChanges: [{ range: { start: at, end: { line: end + 3, character: 0 } }, text: '' }],
+    });
+    await waitFor('April 25 of seed 003 no longer boilerplate', async () => !(await april25()));
+  });
+
   it('after edits that add, move and remove dates, the timeline equals a fresh build of the same text', async () => {
     await request();
     const uri = await lsp.open(S003);

@@ -20,6 +20,7 @@ import {
   timelineSource,
   TimelineStore,
   type ArticleEntries,
+  type BoilerplateFinding,
   type DateInterval,
   type PlacedEntry,
   type TimelineEntity,
@@ -47,6 +48,14 @@ export class TimelineIndex {
   private readonly skipped = new Set<string>();
   private readonly stale = new Map<string, Staleness>();
   private readonly intervals = new Map<string, DateInterval>();
+  /**
+   * Per article read, the passages of other articles its boilerplate findings name as copies (as a key) and those
+   * articles: a passage that becomes shared (or stops being) changes whether the other copies' dates are boilerplate
+   * too, so when that changes those articles are read again (`inBoilerplate` of their entries).
+   */
+  private readonly boilerplateOf = new Map<string, { readonly key: string; readonly copies: readonly string[] }>();
+  /** The core's analysis stamp when each article was last read in the running update (none read twice for nothing). */
+  private readAt = new Map<string, number>();
   private readonly progress = new Set<TimelineProgress>();
   /** A client asked for the timeline: from then on it is kept up to date. */
   private wanted = false;
@@ -154,6 +163,7 @@ export class TimelineIndex {
     const changes = new Map<string, ArticleEntries<TimelineItem> | undefined>();
     const untimed = new Map<string, TimelineTagWithoutDate[]>();
     const total = this.stale.size;
+    this.readAt = new Map();
     let done = 0;
     let sliceStart = performance.now();
     while (this.stale.size) {
@@ -170,6 +180,7 @@ export class TimelineIndex {
           const read = await this.read(file);
           changes.set(file, read?.entries);
           untimed.set(file, read?.untimed ?? []);
+          this.copiesChanged(file, read?.boilerplate, !first);
         } catch (e) {
           if (this.ctx.shutdown.isCancellationRequested) return;
           // One article that cannot be read leaves the others' work standing; it is tried again when it changes.
@@ -201,8 +212,13 @@ export class TimelineIndex {
     }
   }
 
-  /** An article's entries and tags without a dated mention, from its text, analysis and tags; undefined when it has none. */
-  private async read(file: string): Promise<{ entries?: ArticleEntries<TimelineItem>; untimed: TimelineTagWithoutDate[] } | undefined> {
+  /**
+   * An article's entries and tags without a dated mention, from its text, analysis and tags, with its boilerplate
+   * findings; undefined when it is not on the timeline's reckoning (removed, or too large).
+   */
+  private async read(
+    file: string,
+  ): Promise<{ entries?: ArticleEntries<TimelineItem>; untimed: TimelineTagWithoutDate[]; boilerplate?: readonly BoilerplateFinding[] } | undefined> {
     const { ctx } = this;
     const uri = ctx.workspace.uriOf(file);
     const text = ctx.service.getText(file);
@@ -214,11 +230,12 @@ export class TimelineIndex {
       return undefined;
     }
     const a = ctx.service.analyze(file, ctx.analysisOptions(settings), ctx.shutdown);
+    this.readAt.set(file, ctx.service.analysisStamp());
     const source = timelineSource(file, text, a);
     const tags: TimelineTag[] = [];
     for (const t of ctx.tags.anchoredTags(file, text)) if (t.start >= 0) tags.push({ uri: file, start: t.start, end: t.end, tag: t.tag.tag });
     const placed = timelineOfDocument(source, { tags }, this.intervals);
-    if (!placed.length && !tags.length) return undefined;
+    if (!placed.length && !tags.length) return { untimed: [], boilerplate: a.boilerplate };
     const lines = new LineIndex(text);
     const untimed = tagsWithoutDate([source], tags, placed.map((p) => p.entry)).map(
       (t): TimelineTagWithoutDate => ({
@@ -230,8 +247,39 @@ export class TimelineIndex {
         ...(t.documentDate ? { documentDate: t.documentDate } : {}),
       }),
     );
-    if (!placed.length) return { untimed };
-    return { entries: { entries: placed.map((p) => withFingerprint({ ...p, payload: toItem(uri, ctx.workspace.label(file), p.entry, lines) })) }, untimed };
+    if (!placed.length) return { untimed, boilerplate: a.boilerplate };
+    return {
+      entries: { entries: placed.map((p) => withFingerprint({ ...p, payload: toItem(uri, ctx.workspace.label(file), p.entry, lines) })) },
+      untimed,
+      boilerplate: a.boilerplate,
+    };
+  }
+
+  /**
+   * Keeps which passages of other articles `file`'s boilerplate findings name as its copies and, when that changed (a
+   * passage it now shares or no longer does; not when an edit only moved its own passages) and `markCopies` (not in
+   * the first build, which reads every article), marks the articles named before or now to be read again, unless they
+   * were read in this update since the corpus last changed.
+   */
+  private copiesChanged(file: string, findings: readonly BoilerplateFinding[] | undefined, markCopies: boolean): void {
+    const places = new Set<string>();
+    const uris = new Set<string>();
+    for (const f of findings ?? []) {
+      for (const c of f.copies) {
+        if (c.uri === file) continue;
+        places.add(`${c.uri}\u0000${c.start}\u0000${c.end}`);
+        uris.add(c.uri);
+      }
+    }
+    const key = [...places].sort().join('\u0001');
+    const before = this.boilerplateOf.get(file);
+    if (uris.size) this.boilerplateOf.set(file, { key, copies: [...uris] });
+    else this.boilerplateOf.delete(file);
+    if (!markCopies || (before?.key ?? '') === key) return;
+    const stamp = this.ctx.service.analysisStamp();
+    for (const other of new Set([...(before?.copies ?? []), ...uris])) {
+      if (this.readAt.get(other) !== stamp && this.stale.get(other) !== 'text') this.stale.set(other, 'text');
+    }
   }
 
   /**
