@@ -49,7 +49,7 @@ export class TimelineIndex {
   private readonly stale = new Map<string, Staleness>();
   private readonly intervals = new Map<string, DateInterval>();
   /**
-   * Per article read, the passages of other articles its boilerplate findings name as copies (as a key) and those
+   * Per article read, the passages of other articles its boilerplate findings name as copies (a hash of them) and those
    * articles: a passage that becomes shared (or stops being) changes whether the other copies' dates are boilerplate
    * too, so when that changes those articles are read again (`inBoilerplate` of their entries).
    */
@@ -271,7 +271,7 @@ export class TimelineIndex {
         uris.add(c.uri);
       }
     }
-    const key = [...places].sort().join('\u0001');
+    const key = places.size ? hash64([...places].sort().join('\u0001')) : '';
     const before = this.boilerplateOf.get(file);
     if (uris.size) this.boilerplateOf.set(file, { key, copies: [...uris] });
     else this.boilerplateOf.delete(file);
@@ -310,16 +310,20 @@ function sameEntities(a: readonly TimelineEntity[], b: readonly TimelineEntity[]
 
 /** The entry with the fingerprint of what a client is shown of it: a 64-bit hash of its item's JSON (kept, not the JSON). */
 function withFingerprint<E extends PlacedEntry & { payload: TimelineItem }>(e: E): E & { fingerprint: string } {
-  const json = JSON.stringify(e.payload);
+  return { ...e, fingerprint: hash64(JSON.stringify(e.payload)) };
+}
+
+/** A 64-bit hash of `text` (two 32-bit ones) with its length, as a short string: kept in place of the text. */
+function hash64(text: string): string {
   let h1 = 0x811c9dc5;
   let h2 = 0x9747b28c;
-  for (let i = 0; i < json.length; i++) {
-    const c = json.charCodeAt(i);
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
     h1 = Math.imul(h1 ^ c, 0x01000193);
     h2 = Math.imul(h2 ^ c, 0x5bd1e995);
     h2 ^= h2 >>> 15;
   }
-  return { ...e, fingerprint: `${(h1 >>> 0).toString(36)}.${(h2 >>> 0).toString(36)}.${json.length.toString(36)}` };
+  return `${(h1 >>> 0).toString(36)}.${(h2 >>> 0).toString(36)}.${text.length.toString(36)}`;
 }
 
 function entityItem(x: TimelineEntity): TimelineItem['entities'][number] {
