@@ -1,7 +1,8 @@
 /**
  * The server's corpus timeline, kept up to date one article at a time: each article's timeline entries (as LSP items)
- * are kept, and only an article that changed is read again (its text, its tags), or has the entities of its entries
- * named again (the clustering or the registry changed; its dates and sentences stay). The first build, and every
+ * are kept, and only an article that changed is read again (its text, its tags; or a passage it shares with one that
+ * changed became, or stopped being, shared: its dates' `inBoilerplate`), or has the entities of its entries named
+ * again (the clustering or the registry changed; its dates and sentences stay). The first build, and every
  * update, runs in slices that yield to the event loop, so that diagnostics and hovers are answered in between; requests
  * share the one running update, and a cancelled request leaves it running (what it computes is kept).
  *
