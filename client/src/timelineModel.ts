@@ -24,7 +24,7 @@ export class TimelineModel implements vscode.Disposable {
   private stale = true;
   private loadedOnce = false;
   private readonly disposables: vscode.Disposable[] = [this.changed];
-  /** Whether anybody is looking (the tree view is visible or a plot is open); set by the feature. */
+  /** Whether anybody is looking (a plot is open: the tree has its own model, timelineOutline.ts); set by the feature. */
   watched: () => boolean = () => true;
 
   constructor(private readonly client: LanguageClient) {}
