@@ -4,6 +4,7 @@
  */
 import {
   ErrorCodes,
+  LSPErrorCodes,
   ResponseError,
   type CancellationToken,
   type CodeAction,
@@ -11,6 +12,7 @@ import {
   type Command,
   type Connection,
 } from 'vscode-languageserver';
+import { CancelledError } from '../core/index';
 import { UserError } from './tagService';
 
 export type CommandHandler = (args: unknown[], token: CancellationToken) => Promise<unknown> | unknown;
@@ -38,13 +40,26 @@ export class CommandRegistry {
         return await handler(params.arguments ?? [], token);
       } catch (e) {
         if (e instanceof UserError) return new ResponseError(ErrorCodes.InvalidParams, e.message);
+        if (e instanceof CancelledError) return new ResponseError(LSPErrorCodes.RequestCancelled, `${params.command} cancelled`);
         throw e;
       }
     });
-    connection.onCodeAction(async (params, token) => {
-      const all: (CodeAction | Command)[] = [];
+    connection.onCodeAction((params, token) => this.codeActions(params, token));
+  }
+
+  /**
+   * Every provider's actions. A request the client cancelled (as VS Code does with the quick fixes of a line being
+   * typed in) is answered RequestCancelled, which clients drop silently; a provider that stopped for it threw the
+   * core's CancelledError, which answered as an internal error showed an error notification while typing.
+   */
+  async codeActions(params: CodeActionParams, token: CancellationToken): Promise<(CodeAction | Command)[] | ResponseError<void>> {
+    const all: (CodeAction | Command)[] = [];
+    try {
       for (const p of this.codeActionProviders) all.push(...(await p(params, token)));
-      return all;
-    });
+    } catch (e) {
+      if (e instanceof CancelledError) return new ResponseError(LSPErrorCodes.RequestCancelled, 'Code actions cancelled');
+      throw e;
+    }
+    return all;
   }
 }
