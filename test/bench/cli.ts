@@ -12,7 +12,7 @@ import { existsSync, promises as fs, readFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { BenchResult } from './benchResult';
-import { generateCorpus } from '../support/corpusGenerator';
+import { writeBenchWorkspace } from './benchWorkspace';
 import { BUNDLED_CLI } from '../support/processes';
 
 const ARTICLES = Number(process.env.CLI_BENCH_ARTICLES ?? 10_000);
@@ -66,13 +66,7 @@ export async function runCliBench(): Promise<BenchResult> {
   const root = await fs.mkdtemp(path.join(os.tmpdir(), 'cli-bench-'));
   const lines: string[] = [];
   try {
-    const docs = generateCorpus({ articles: ARTICLES, seed: 11 });
-    await fs.mkdir(path.join(root, 'seeds'), { recursive: true });
-    for (const d of docs) await fs.writeFile(path.join(root, 'seeds', path.basename(d.uri).replace(/\.\w+$/, '') + '.txt'), d.text);
-    const big = docs.slice(0, 30).map((d) => d.text).join('\n\n').slice(0, 100_000);
-    await fs.writeFile(path.join(root, 'seeds', 'zz-long-article.txt'), big);
-    const names = await fs.readdir(path.join(root, 'seeds'));
-    const bytes = docs.reduce((n, d) => n + d.text.length, 0) + big.length;
+    const { names, bytes } = await writeBenchWorkspace(root, ARTICLES);
 
     let t = performance.now();
     spawnSync(process.execPath, ['-e', '0']);

@@ -24,7 +24,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver/node';
 import type { PublishDiagnosticsParams } from 'vscode-languageserver';
-import { generateCorpus } from '../support/corpusGenerator';
+import { writeBenchWorkspace } from './benchWorkspace';
 import { SERVER_ENVIRONMENT } from '../../server/src/serverEnvironment';
 import type { BenchResult } from './benchResult';
 
@@ -69,13 +69,7 @@ export async function runServerBench(): Promise<BenchResult> {
   const root = await fs.mkdtemp(path.join(os.tmpdir(), 'server-bench-'));
   const lines: string[] = [];
   try {
-    const docs = generateCorpus({ articles: ARTICLES, seed: 11 });
-    await fs.mkdir(path.join(root, 'seeds'), { recursive: true });
-    for (const d of docs) await fs.writeFile(path.join(root, 'seeds', path.basename(d.uri).replace(/\.\w+$/, '') + '.txt'), d.text);
-    const big = docs.slice(0, 30).map((d) => d.text).join('\n\n').slice(0, 100_000);
-    await fs.writeFile(path.join(root, 'seeds', 'zz-long-article.txt'), big);
-    const names = (await fs.readdir(path.join(root, 'seeds'))).sort();
-    const bytes = docs.reduce((n, d) => n + d.text.length, 0) + big.length;
+    const { names, bytes } = await writeBenchWorkspace(root, ARTICLES);
 
     // Baselines in the same run.
     let t = performance.now();
