@@ -14,14 +14,6 @@ export interface Match {
   readonly similarity: number;
 }
 
-/** Each passage's text with whitespace collapsed, computed once (a line repeated hundreds of times is compared with each copy). */
-const normalized = new WeakMap<Passage, string>();
-function normalizedText(p: Passage): string {
-  let n = normalized.get(p);
-  if (n === undefined) normalized.set(p, (n = normalizeSpace(passageText(p))));
-  return n;
-}
-
 /** Documents added after `expect` from which the tables' final sizes are estimated. */
 const SAMPLED = 64;
 /**
@@ -35,6 +27,11 @@ const MOST_RESERVED = 1 << 22;
 export const MAX_COMPARED = 64;
 
 export class PassageIndex {
+  /**
+   * Each passage's text with whitespace collapsed, computed once (a line repeated hundreds of times is compared with
+   * each copy), for as long as the passage lives or until its document lets go of it (`release`).
+   */
+  private readonly normalized = new WeakMap<Passage, string>();
   private readonly byId: (Passage | undefined)[] = [];
   private readonly free: number[] = [];
   private readonly exact = new Buckets();
@@ -69,7 +66,13 @@ export class PassageIndex {
 
   /** Lets go of what was computed for the passages of `doc` to compare them (made again when next compared). */
   release(doc: DocState): void {
-    for (const p of doc.passages) normalized.delete(p);
+    for (const p of doc.passages) this.normalized.delete(p);
+  }
+
+  private normalizedText(p: Passage): string {
+    let n = this.normalized.get(p);
+    if (n === undefined) this.normalized.set(p, (n = normalizeSpace(passageText(p))));
+    return n;
   }
 
   /** An id for a new passage; ids of removed passages are reused. */
@@ -121,10 +124,10 @@ export class PassageIndex {
    */
   exactCopies(p: Passage, limit: number): Passage[] {
     const out: Passage[] = [];
-    const norm = normalizedText(p);
+    const norm = this.normalizedText(p);
     this.exact.forEach(p.exactKey, (id) => {
       const q = this.byId[id];
-      if (q && q !== p && normalizedText(q) === norm) out.push(q);
+      if (q && q !== p && this.normalizedText(q) === norm) out.push(q);
     });
     if (out.length > 1) out.sort((a, b) => (a.doc.uri === b.doc.uri ? a.idx - b.idx : a.doc.uri < b.doc.uri ? -1 : 1));
     return out.length > limit ? out.slice(0, limit) : out;
@@ -160,8 +163,8 @@ export class PassageIndex {
       const q = this.byId[id];
       if (!q) continue;
       if (q.exactKey === p.exactKey) {
-        norm ??= normalizedText(p);
-        if (normalizedText(q) === norm) {
+        norm ??= this.normalizedText(p);
+        if (this.normalizedText(q) === norm) {
           out.push({ passage: q, exact: true, similarity: 1 });
           continue;
         }
