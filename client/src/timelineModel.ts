@@ -7,10 +7,9 @@
  * corpus is not re-read on every keystroke. One request at a time: a refresh asked for while one runs follows it.
  */
 import * as vscode from 'vscode';
+import { Staleness } from './staleness';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { TimelineRequests, type TimelineItem, type TimelineResult } from '../../server/src/protocolTimeline';
-
-const DEBOUNCE_MS = 600;
 
 export class TimelineModel implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
@@ -20,12 +19,11 @@ export class TimelineModel implements vscode.Disposable {
   private loading: Promise<void> | undefined;
   /** A refresh was asked for while the loop ran. */
   private again = false;
-  private timer: ReturnType<typeof setTimeout> | undefined;
-  private stale = true;
   private loadedOnce = false;
   private readonly disposables: vscode.Disposable[] = [this.changed];
   /** Whether anybody is looking (a plot is open: the tree has its own model, timelineOutline.ts); set by the feature. */
   watched: () => boolean = () => true;
+  private readonly staleness = new Staleness(() => this.watched(), () => void this.refresh());
 
   constructor(private readonly client: LanguageClient) {}
 
@@ -39,28 +37,22 @@ export class TimelineModel implements vscode.Disposable {
 
   /** Whether a fetch is due, waiting for a quiet spell, or running (for tests). */
   get pending(): boolean {
-    return this.stale || !!this.timer || !!this.loading;
+    return this.staleness.stale || this.staleness.waiting || !!this.loading;
   }
 
   /** Asks for a refresh after a quiet spell; only marks the model stale while nobody is looking. */
   refreshSoon(): void {
-    this.stale = true;
-    if (!this.watched()) return;
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => {
-      this.timer = undefined;
-      void this.refresh();
-    }, DEBOUNCE_MS);
+    this.staleness.soon();
   }
 
   /** Fetches now if the model is stale (for when a view becomes visible). */
   ensureFresh(): Promise<void> {
-    return this.stale ? this.refresh() : (this.loading ?? Promise.resolve());
+    return this.staleness.stale ? this.refresh() : (this.loading ?? Promise.resolve());
   }
 
   /** Fetches the timeline now; asked for while a request runs, it fetches again after it (an older answer never wins). */
   refresh(): Promise<void> {
-    this.stale = false;
+    this.staleness.stale = false;
     if (this.loading) {
       this.again = true;
       return this.loading;
@@ -87,7 +79,7 @@ export class TimelineModel implements vscode.Disposable {
       );
       this.loadedOnce = true;
     } catch (e) {
-      this.stale = true;
+      this.staleness.stale = true;
       void vscode.window.showErrorMessage(
         `Corpus Annotator: cannot build the timeline: ${(e as Error).message}. Use “Refresh Timeline” to try again.`,
       );
@@ -107,7 +99,7 @@ export class TimelineModel implements vscode.Disposable {
   }
 
   dispose(): void {
-    if (this.timer) clearTimeout(this.timer);
+    this.staleness.dispose();
     for (const d of this.disposables) d.dispose();
   }
 }

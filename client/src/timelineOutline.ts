@@ -9,10 +9,9 @@
  * look. A refresh asked for while one runs cancels it and starts again (an older answer never wins).
  */
 import * as vscode from 'vscode';
+import { Staleness } from './staleness';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { TimelineRequests, type TimelineBucket, type TimelineChangedParams, type TimelineItem, type TimelineOutline } from '../../server/src/protocolTimeline';
-
-const DEBOUNCE_MS = 600;
 
 /** What a refresh changed: whether the outline did, and which fetched buckets were fetched again or dropped. */
 export interface OutlineChange {
@@ -29,13 +28,12 @@ export class TimelineOutlineModel implements vscode.Disposable {
   private readonly fetched = new Map<string, Promise<TimelineItem[]>>();
   /** Buckets named by the server since the last refresh; undefined: any. */
   private named: Set<string> | undefined = new Set();
-  private stale = true;
   private loadedOnce = false;
-  private timer: ReturnType<typeof setTimeout> | undefined;
   private running: { done: Promise<void>; cancel: vscode.CancellationTokenSource } | undefined;
   private readonly disposables: vscode.Disposable[] = [this.changed];
   /** Whether anybody is looking (the tree view is visible); set by the feature. */
   watched: () => boolean = () => true;
+  private readonly staleness = new Staleness(() => this.watched(), () => void this.refresh());
   /** Fetches made, for tests: `outline`, or a bucket's key. */
   readonly requests: string[] = [];
 
@@ -67,7 +65,7 @@ export class TimelineOutlineModel implements vscode.Disposable {
 
   /** Whether a fetch is due, waiting for a quiet spell, or running (for tests). */
   get pending(): boolean {
-    return this.stale || !!this.timer || !!this.running;
+    return this.staleness.stale || this.staleness.waiting || !!this.running;
   }
 
   /** A bucket's mentions: fetched once, then kept until the server names the bucket as changed. */
@@ -91,18 +89,12 @@ export class TimelineOutlineModel implements vscode.Disposable {
 
   /** Asks for a refresh after a quiet spell; only marks the model stale while nobody is looking. */
   refreshSoon(): void {
-    this.stale = true;
-    if (!this.watched()) return;
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => {
-      this.timer = undefined;
-      void this.refresh();
-    }, DEBOUNCE_MS);
+    this.staleness.soon();
   }
 
   /** Fetches now if the model is stale (for when the view becomes visible). */
   ensureFresh(): Promise<void> {
-    return this.stale ? this.refresh() : (this.running?.done ?? Promise.resolve());
+    return this.staleness.stale ? this.refresh() : (this.running?.done ?? Promise.resolve());
   }
 
   /** Everything fetched is fetched again (the Refresh command). */
@@ -113,7 +105,7 @@ export class TimelineOutlineModel implements vscode.Disposable {
 
   /** Fetches the outline, and again the fetched buckets the server named; a refresh running is cancelled. */
   refresh(): Promise<void> {
-    this.stale = false;
+    this.staleness.stale = false;
     if (this.running) this.running.cancel.cancel();
     const cancel = new vscode.CancellationTokenSource();
     const named = this.named;
@@ -142,7 +134,7 @@ export class TimelineOutlineModel implements vscode.Disposable {
         // What the server named is fetched on the next refresh.
         if (!named) this.named = undefined;
         else for (const b of named) this.named?.add(b);
-        this.stale = true;
+        this.staleness.stale = true;
         void vscode.window.showErrorMessage(`Corpus Annotator: cannot build the timeline: ${(e as Error).message}. Use “Refresh Timeline” to try again.`);
       } finally {
         if (this.running?.cancel === cancel) this.running = undefined;
@@ -159,7 +151,7 @@ export class TimelineOutlineModel implements vscode.Disposable {
   }
 
   dispose(): void {
-    if (this.timer) clearTimeout(this.timer);
+    this.staleness.dispose();
     this.running?.cancel.cancel();
     for (const d of this.disposables) d.dispose();
   }

@@ -3,6 +3,7 @@
  * `seeds/`, all different (test/support/corpusGenerator.ts), and one of 100 KB made of the first thirty,
  * `seeds/zz-long-article.txt`.
  */
+import { spawnSync } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { generateCorpus } from '../support/corpusGenerator';
@@ -22,4 +23,15 @@ export async function writeBenchWorkspace(root: string, articles: number): Promi
   await fs.writeFile(path.join(root, 'seeds', 'zz-long-article.txt'), big);
   const names = (await fs.readdir(path.join(root, 'seeds'))).sort();
   return { names, bytes: docs.reduce((n, d) => n + d.text.length, 0) + big.length };
+}
+
+/** The baselines a bench's figures are divided by, measured in the same run: `node -e 0`, and a plain read of every article. */
+export async function measureBaselines(root: string, names: readonly string[]): Promise<{ nodeStart: number; scan: number; scanned: number }> {
+  let t = performance.now();
+  spawnSync(process.execPath, ['-e', '0']);
+  const nodeStart = performance.now() - t;
+  t = performance.now();
+  let scanned = 0;
+  for (const n of names) scanned += (await fs.readFile(path.join(root, 'seeds', n))).length;
+  return { nodeStart, scan: performance.now() - t, scanned };
 }

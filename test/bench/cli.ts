@@ -7,12 +7,12 @@
  * - `--format jsonl` twice with a cache folder of its own: the first run fills it, the second reads it.
  * Baselines in the same run: `node -e 0` and a plain read of every article. Run `npm run build` first.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, promises as fs, readFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { BenchResult } from './benchResult';
-import { writeBenchWorkspace } from './benchWorkspace';
+import { measureBaselines, writeBenchWorkspace } from './benchWorkspace';
 import { BUNDLED_CLI } from '../support/processes';
 
 const ARTICLES = Number(process.env.CLI_BENCH_ARTICLES ?? 10_000);
@@ -68,12 +68,7 @@ export async function runCliBench(): Promise<BenchResult> {
   try {
     const { names, bytes } = await writeBenchWorkspace(root, ARTICLES);
 
-    let t = performance.now();
-    spawnSync(process.execPath, ['-e', '0']);
-    const nodeStart = performance.now() - t;
-    t = performance.now();
-    for (const n of names) await fs.readFile(path.join(root, 'seeds', n));
-    const scan = performance.now() - t;
+    const { nodeStart, scan } = await measureBaselines(root, names);
     lines.push(`workspace: ${names.length} articles, ${(bytes / 1e6).toFixed(1)} MB; ${os.cpus().length} cores; load average ${load()}`);
     lines.push(`baselines: node -e 0 ${ms(nodeStart)}; plain read of every article ${ms(scan)}`);
     const said = (label: string, r: Run, target: boolean) =>

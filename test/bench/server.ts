@@ -17,14 +17,14 @@
  *
  * The analysis cache goes to a folder of its own, removed at the end (CORPUS_ANNOTATOR_CACHE, as for any client).
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, promises as fs, readFileSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver/node';
 import type { PublishDiagnosticsParams } from 'vscode-languageserver';
-import { writeBenchWorkspace } from './benchWorkspace';
+import { measureBaselines, writeBenchWorkspace } from './benchWorkspace';
 import { SERVER_ENVIRONMENT } from '../../server/src/serverEnvironment';
 import type { BenchResult } from './benchResult';
 
@@ -71,14 +71,7 @@ export async function runServerBench(): Promise<BenchResult> {
   try {
     const { names, bytes } = await writeBenchWorkspace(root, ARTICLES);
 
-    // Baselines in the same run.
-    let t = performance.now();
-    spawnSync(process.execPath, ['-e', '0']);
-    const nodeStart = performance.now() - t;
-    t = performance.now();
-    let scanned = 0;
-    for (const n of names) scanned += (await fs.readFile(path.join(root, 'seeds', n))).length;
-    const scan = performance.now() - t;
+    const { nodeStart, scan, scanned } = await measureBaselines(root, names);
     lines.push(`workspace: ${names.length} articles, ${(bytes / 1e6).toFixed(1)} MB; load average ${os.loadavg().map((x) => x.toFixed(2)).join(' ')}`);
     lines.push(`baselines: node -e 0 ${ms(nodeStart)}; plain read of every article ${ms(scan)} (${(scanned / 1e6).toFixed(1)} MB)`);
 

@@ -41,6 +41,8 @@ const SERVER = path.resolve(process.env.TIMELINE_BENCH_SERVER ?? process.env.SER
 const TARGET_FIRST_MS = 2000;
 const TARGET_REFETCH_BYTES = 200_000;
 const TARGET_DIAGNOSTICS_P95_MS = 200;
+/** How long the server must send no timelineChanged for the view to count as settled. */
+const QUIET_MS = 3000;
 
 const pct = (xs: number[], p: number) => {
   if (!xs.length) return NaN;
@@ -51,6 +53,7 @@ const ms = (x: number) => `${x.toFixed(0)} ms`;
 /** A ratio with two significant digits (`0.031×`, `4.6×`, `19×`). */
 const times = (x: number) => `${x >= 10 ? x.toFixed(0) : Number(x.toPrecision(2))}×`;
 const kb = (bytes: number) => (bytes >= 1e6 ? `${(bytes / 1e6).toFixed(1)} MB` : `${(bytes / 1e3).toFixed(1)} KB`);
+/** The pace of the simulated typist (edits PAUSE_MS apart): a user's rhythm, not a wait for a condition. */
 const sleep = (msecs: number) => new Promise((r) => setTimeout(r, msecs));
 
 interface Fetch {
@@ -70,6 +73,8 @@ class ViewEmulation {
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> | undefined;
   private again = false;
+  /** Wakes `settled` at the next notification or refetch. */
+  private wake: (() => void) | undefined;
   private changedBuckets: Set<string> | undefined = new Set();
   notifications = 0;
   lastNoticeAt = 0;
@@ -81,6 +86,7 @@ class ViewEmulation {
     conn.onNotification('corpusAnnotator/timelineChanged', (p?: { buckets?: string[] }) => {
       this.notifications++;
       this.lastNoticeAt = performance.now();
+      this.wake?.();
       if (!p?.buckets) this.changedBuckets = undefined;
       else if (this.changedBuckets) for (const b of p.buckets) this.changedBuckets.add(b);
       if (!this.shown) return;
@@ -93,6 +99,7 @@ class ViewEmulation {
   }
 
   private refetch(): void {
+    this.wake?.();
     if (this.running) {
       this.again = true;
       return;
@@ -124,11 +131,26 @@ class ViewEmulation {
     return { ms: performance.now() - t0, bytes };
   }
 
-  /** Resolves once no refetch is due or running and the server has been quiet for a while. */
+  /**
+   * Resolves once no refetch is due or running and the server has been quiet for QUIET_MS: each turn waits for the
+   * refetch running, else for the next notification or refetch (`wake`), or the end of the quiet spell if none comes.
+   */
   async settled(): Promise<void> {
     for (;;) {
-      if (!this.timer && !this.running && performance.now() - this.lastNoticeAt > 3000) return;
-      await (this.running ?? sleep(250));
+      if (this.running) {
+        await this.running;
+        continue;
+      }
+      const quietFor = performance.now() - this.lastNoticeAt;
+      if (!this.timer && quietFor > QUIET_MS) return;
+      await new Promise<void>((resolve) => {
+        const end = setTimeout(resolve, Math.max(0, QUIET_MS - quietFor) + 1);
+        this.wake = () => {
+          clearTimeout(end);
+          resolve();
+        };
+      });
+      this.wake = undefined;
     }
   }
 }
