@@ -769,6 +769,9 @@ export class CorpusFolder {
       this.setProblems(file, parsed.errors);
       return []; // the last good tags stay in use
     }
+    // Looked at before the cache is touched: while a sidecar is read again (a catch-up, a watcher), its article's
+    // tags stay in use until the new ones replace them, never missing for a request that comes in between.
+    const inside = parsed ? await leadsInside(this.fs, this.root, this.resolve(parsed.value.document)) : true;
     if (before) {
       this.sidecarOwners.delete(file);
       if (this.sidecars.get(before)?.file === file) this.sidecars.delete(before);
@@ -784,7 +787,7 @@ export class CorpusFolder {
       return affected;
     }
     const sidecar = parsed.value;
-    if (!(await leadsInside(this.fs, this.root, this.resolve(sidecar.document)))) {
+    if (!inside) {
       this.setProblems(file, [{
         message: `This sidecar names ${sidecar.document}, which is outside the workspace folder; its tags are not shown and it will not be written.`,
         line: 0,

@@ -106,6 +106,35 @@ describe('workspace model (openCorpus, one folder)', () => {
     assert.ok(!corpus.problems().has(file));
   });
 
+  it('keeps an article’s tags in use while its sidecar is read again (a catch-up right after opening)', async () => {
+    await write('seeds/a.txt', ARTICLE);
+    await write('annotations/seeds/a.yaml', 'version: 1\ndocument: seeds/a.txt\ntags:\n  - id: t1\n    tag: kept\n    quote: Vientiane\n    start: 0\n    end: 9\n');
+    const article = path.join(root, 'seeds/a.txt');
+    // The look at where the sidecar's article leads is held until released: the read again is caught mid-way.
+    let held: Promise<void> | undefined;
+    let release!: () => void;
+    let reached!: () => void;
+    const caught = new Promise<void>((resolve) => (reached = resolve));
+    const slowFs = {
+      ...nodeFileSystem,
+      realPath: async (f: string) => {
+        if (held && f === article) {
+          reached();
+          await held;
+        }
+        return nodeFileSystem.realPath(f);
+      },
+    };
+    const corpus = await openCorpus({ root, settings: readSettings({}), fs: slowFs });
+    held = new Promise<void>((resolve) => (release = resolve));
+    const again = corpus.filesChanged([{ file: path.join(root, 'annotations/seeds/a.yaml'), deleted: false }]);
+    await caught;
+    assert.equal(corpus.sidecarOf(article)?.sidecar.tags[0]?.tag, 'kept', 'the tags are in use while the file is read again');
+    release();
+    await again;
+    assert.equal(corpus.sidecarOf(article)?.sidecar.tags[0]?.tag, 'kept');
+  });
+
   it('handles changes on disk in the order they came: a sidecar created then deleted at once is gone', async () => {
     await write('seeds/a.txt', ARTICLE);
     const file = path.join(root, 'annotations/seeds/a.yaml');
