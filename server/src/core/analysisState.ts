@@ -9,12 +9,14 @@ import { ENTITY_TYPES, type CancellationToken, type RecognizedEntity } from './t
 import type { EntityRecognizer } from './entities/recognizer';
 import { DEFAULT_MIN_PASSAGE_CHARS } from './boilerplate/index';
 import { summarizeBoilerplate, type BoilerplateSummary } from './boilerplate/summary';
+import { recognizeDocumentDates } from './dates/index';
+import { encodeDates, storedDateOptions, type StoredDates } from './dates/storedDates';
 
 /**
  * Bumped whenever the recogniser's output for a given text and model can change (a rule, the tokeniser, the
  * encoding below): states written under another version are not used.
  */
-export const ANALYSIS_VERSION = 6;
+export const ANALYSIS_VERSION = 7;
 
 /**
  * Five numbers a name: start, end, type (index in ENTITY_TYPES), title start and end (-1 -1 when none); any other
@@ -25,14 +27,22 @@ export interface ArticleState {
   readonly extra?: readonly (readonly [number, Readonly<Record<string, Plain>>])[];
   /** What the corpus-wide boilerplate index needs of the text (boilerplate/summary.ts), when it was made. */
   readonly boilerplate?: BoilerplateSummary;
+  /**
+   * Its dates, resolved with the default day order (dates/storedDates.ts): what the timeline and the diagnostics of
+   * dates read, so that a reopened corpus resolves no date again. Since version 7.
+   */
+  readonly dates?: StoredDates;
 }
 
 /**
- * The whole state of one article, made away from the host's main thread (an analysis worker): its names, and its
- * boilerplate summary. Undefined when the names cannot be written (not expected).
+ * The whole state of one article, made away from the host's main thread (an analysis worker): its names, its
+ * boilerplate summary and its dates (resolved with the default day order). Undefined when the names cannot be
+ * written (not expected).
  */
 export function analyseArticle(text: string, recognizer: EntityRecognizer, token?: CancellationToken): ArticleState | undefined {
-  return encodeArticleState(text, recognizer.recognize(text, token), summarizeBoilerplate(text, DEFAULT_MIN_PASSAGE_CHARS).summary);
+  const state = encodeArticleState(text, recognizer.recognize(text, token), summarizeBoilerplate(text, DEFAULT_MIN_PASSAGE_CHARS).summary);
+  const dates = state && encodeDates(text, undefined, recognizeDocumentDates(text, storedDateOptions(undefined), token));
+  return state && dates ? { ...state, dates } : state;
 }
 
 type Plain = string | number | boolean;

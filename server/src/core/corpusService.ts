@@ -14,6 +14,7 @@ import { provisionalClustering, spellingIndexInSlices } from './entities/provisi
 import { sameNames } from './entities/mentionMoves';
 import { EMPTY_REGISTRY, type EntityRegistry } from './entities/registry';
 import { recognizeDocumentDates, type DateOptions } from './dates/index';
+import { decodeDates, encodeDates, isStoredDates, storedDateOptions, type StoredDates } from './dates/storedDates';
 import { createBoilerplateIndex, DEFAULT_MIN_PASSAGE_CHARS, type BoilerplateCluster } from './boilerplate/index';
 import { compileIgnores, filterClusters, filterFindings, NO_IGNORES, type BoilerplateIgnores } from './boilerplate/ignoreRules';
 import type { ArticleState } from './analysisState';
@@ -38,6 +39,11 @@ export interface CorpusServiceInit {
 
 export interface AnalysisOptions {
   readonly dates?: DateOptions;
+  /**
+   * False: `analyze` leaves out the boilerplate findings (an empty list), the costly part of an article's analysis
+   * once its names and dates are known, for a host that needs only those for now (a first timeline).
+   */
+  readonly boilerplate?: boolean;
 }
 
 export interface DocumentAnalysis {
@@ -88,7 +94,10 @@ export interface CorpusService {
   getText(uri: string): string | undefined;
   documentUris(): string[];
   setRegistry(registry: EntityRegistry): void;
-  /** Recognises the entities of one document ahead of time, so corpus-wide work can be spread out and reported. */
+  /**
+   * Recognises the entities of one document ahead of time, so corpus-wide work can be spread out and reported, and
+   * resolves its dates (kept compactly, with its state: see exportDocument).
+   */
   prepareDocument(uri: string, token: CancellationToken): void;
   analyze(uri: string, options: AnalysisOptions | undefined, token: CancellationToken): DocumentAnalysis;
   entityAt(uri: string, offset: number, token: CancellationToken): EntityAt | undefined;
@@ -176,6 +185,12 @@ interface DocState {
   /** Its names once recognised, held compactly (made into objects when asked for). */
   entities?: StoredNames;
   dates?: { key: string; documentDate?: DocumentDate; dates: DateMention[] };
+  /**
+   * Its dates as kept between runs (dates/storedDates.ts: numbers and one string), from the analysis state it was
+   * imported with or once resolved here: `dates` is made from them, and they are what `exportDocument` keeps. Kept
+   * when the article's analysis is let go (releaseAnalysis), so that its dates are never resolved twice.
+   */
+  storedDates?: StoredDates;
   alone?: { key: string; registry: EntityRegistry; ignores: unknown; result: ArticleAlone };
 }
 
@@ -347,10 +362,22 @@ export function createCorpusService(init: CorpusServiceInit): CorpusService {
     return samples;
   };
 
+  /** An article's dates resolved for the day order of `options`, kept compactly (storedDates) and not made as objects. */
+  const storeDates = (state: DocState, options: DateOptions | undefined, token?: CancellationToken): StoredDates | undefined => {
+    const found = recognizeDocumentDates(state.text, storedDateOptions(options), token);
+    const stored = encodeDates(state.text, options, found);
+    if (stored) state.storedDates = stored;
+    return stored;
+  };
+
   const datesOf = (state: DocState, options: DateOptions | undefined, token?: CancellationToken) => {
-    const key = JSON.stringify(options ?? {});
+    const key = `${options?.dayOrder ?? 'auto'}\u0000${options?.includeDurations === true}`;
     if (!state.dates || state.dates.key !== key) {
-      state.dates = { key, ...recognizeDocumentDates(state.text, options, token) };
+      // From the dates kept (the cache's, or resolved once already); else resolved now, and kept.
+      const kept = state.storedDates && decodeDates(state.text, state.storedDates, options);
+      const stored = kept ? undefined : storeDates(state, options, token);
+      const found = kept ?? (stored && decodeDates(state.text, stored, options)) ?? recognizeDocumentDates(state.text, options, token);
+      state.dates = { key, ...found };
     }
     return state.dates;
   };
@@ -366,7 +393,7 @@ export function createCorpusService(init: CorpusServiceInit): CorpusService {
     releaseAnalysis(uri) {
       const state = docs.get(uri);
       if (!state || editing.has(uri)) return;
-      state.dates = undefined;
+      state.dates = undefined; // storedDates stay: made into objects again if asked again, not resolved again
       state.alone = undefined;
       if (!unindexed.has(uri)) boilerplate.release(uri);
     },
@@ -383,6 +410,8 @@ export function createCorpusService(init: CorpusServiceInit): CorpusService {
         boilerplate.update(uri, text, summary); // summarised again if it does not fit
         clusters = undefined;
       }
+      const dates = (state as ArticleState | undefined)?.dates;
+      if (isStoredDates(dates) && !doc.storedDates) doc.storedDates = dates; // checked against the text when read
       if (!entities) return false;
       if (!doc.entities) doc.entities = entities;
       return true;
@@ -391,7 +420,8 @@ export function createCorpusService(init: CorpusServiceInit): CorpusService {
       const state = docs.get(uri);
       if (!state?.entities) return undefined;
       indexBoilerplate(uri);
-      return state.entities.state(boilerplate.summaryOf(uri));
+      const exported = state.entities.state(boilerplate.summaryOf(uri));
+      return exported && state.storedDates ? { ...exported, dates: state.storedDates } : exported;
     },
     removeDocument(uri) {
       editing.delete(uri);
@@ -410,7 +440,10 @@ export function createCorpusService(init: CorpusServiceInit): CorpusService {
     },
     prepareDocument(uri, token) {
       const state = docs.get(uri);
-      if (state) recognized(state, token);
+      if (!state) return;
+      recognized(state, token);
+      // Its dates too, as an analysis worker resolves them: kept with its state, so a reopened corpus resolves none.
+      if (!state.storedDates) storeDates(state, undefined, token);
     },
     analyze(uri, options, token) {
       const state = docs.get(uri);
@@ -419,6 +452,7 @@ export function createCorpusService(init: CorpusServiceInit): CorpusService {
       throwIfCancelled(token);
       const { documentDate, dates } = datesOf(state, options?.dates, token);
       throwIfCancelled(token);
+      if (options?.boilerplate === false) return { uri, entities, dates, ...(documentDate ? { documentDate } : {}), boilerplate: [] };
       indexAllBoilerplate(token);
       const findings = filterFindings(boilerplate.findings(uri, token), uri, state.text, ignores);
       return { uri, entities, dates, ...(documentDate ? { documentDate } : {}), boilerplate: findings };

@@ -1,5 +1,5 @@
 /**
- * A worker thread that recognises the names of articles and summarises their boilerplate (the per-article steps that
+ * A worker thread that recognises the names of articles, summarises their boilerplate and resolves their dates (the per-article steps that
  * dominate indexing a corpus whose analyses are not cached), so that a first indexing uses every core and the
  * server's thread lays out no article. It gets texts and answers each with its analysis state (core/analysisState.ts),
  * which the server imports exactly as it imports a cached one.
@@ -27,9 +27,11 @@ parentPort?.on('message', (m: { id: number; texts: string[] }) => {
 function compact(state: ArticleState | undefined): ArticleState | undefined {
   if (!state) return undefined;
   const b = state.boilerplate;
+  const d = state.dates;
   return {
     ...state,
     entities: Int32Array.from(state.entities),
     ...(b ? { boilerplate: { ...b, short: Int32Array.from(b.short), passages: Int32Array.from(b.passages) } } : {}),
+    ...(d ? { dates: { ...d, numbers: Int32Array.from(d.numbers) } } : {}),
   };
 }
