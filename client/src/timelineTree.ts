@@ -1,18 +1,20 @@
 /**
- * The `Timeline` tree: year → month → dated mention, with mentions that cover more than a month (`2025`, `2025–2029`)
- * directly under their first year; then the `Unknown year` group (by month and day) and the `Undated` group.
- * Years, months and groups come from the server's outline with their counts; a month's (or group's, or a year's own)
- * mentions are fetched when it is expanded (TimelineOutlineModel), so a corpus of 10,000 articles shows its years at
- * once and never sends the whole timeline.
+ * The `Timeline` tree: year → month → dated mention, each year's months in calendar order and then, last, its `Year
+ * only` group (mentions that cover more than a month: `2025`, `2025–2029`, under their first year); then the `Unknown
+ * year` group (by month and day) and the `Undated` group (timelineYears.ts). Years, months and groups come from the
+ * server's outline with their counts; a month's (or group's) mentions are fetched when it is expanded
+ * (TimelineOutlineModel), so a corpus of 10,000 articles shows its years at once and never sends the whole timeline.
  */
 import * as vscode from 'vscode';
 import type { TimelineItem } from '../../server/src/protocolTimeline';
 import type { TimelineOutlineModel } from './timelineOutline';
 import { ListedContext } from './listedContext';
+import { timelineShape } from './timelineYears';
 
 export type TimelineNode =
   | { kind: 'year'; year: string; count: number }
   | { kind: 'month'; year: string; month: string; count: number }
+  | { kind: 'yearOnly'; year: string; count: number }
   | { kind: 'group'; group: 'unknown-year' | 'undated'; count: number }
   | { kind: 'entry'; item: TimelineItem };
 
@@ -27,7 +29,7 @@ export function monthOf(item: TimelineItem): string | undefined {
 
 /** The bucket of the server's outline a node's mentions are in (a year's own: those that cover more than a month). */
 function bucketOf(node: TimelineNode): string | undefined {
-  if (node.kind === 'year') return node.year;
+  if (node.kind === 'yearOnly') return node.year;
   if (node.kind === 'month') return `${node.year}-${node.month}`;
   if (node.kind === 'group') return node.group;
   return undefined;
@@ -38,7 +40,7 @@ export class TimelineTreeProvider implements vscode.TreeDataProvider<TimelineNod
   readonly onDidChangeTreeData = this.changed.event;
   private readonly subscription: vscode.Disposable;
   private roots: TimelineNode[] = [];
-  /** Months of each year, from the outline. */
+  /** The children of each year, from the outline: its months, then its Year only group. */
   private months = new Map<string, TimelineNode[]>();
   private readonly parents = new Map<TimelineNode, TimelineNode>();
   private readonly listed = new ListedContext('corpusAnnotator.timelineListed');
@@ -63,34 +65,21 @@ export class TimelineTreeProvider implements vscode.TreeDataProvider<TimelineNod
     this.parents.clear();
     this.roots = [];
     this.months = new Map();
-    const years = new Map<string, TimelineNode & { kind: 'year' }>();
-    const groups: TimelineNode[] = [];
-    for (const { key, count } of this.model.buckets) {
-      if (key === 'unknown-year' || key === 'undated') {
-        groups.push({ kind: 'group', group: key, count });
-        continue;
-      }
-      const y = key.slice(0, 4);
-      let year = years.get(y);
-      if (!year) {
-        years.set(y, (year = { kind: 'year', year: y, count: 0 }));
-        this.roots.push(year);
-      }
-      year.count += count;
-      if (key.length > 4) {
-        const month: TimelineNode = { kind: 'month', year: y, month: key.slice(5, 7), count };
-        this.parents.set(month, year);
-        let list = this.months.get(y);
-        if (!list) this.months.set(y, (list = []));
-        list.push(month);
-      }
+    const shape = timelineShape(this.model.buckets);
+    for (const y of shape.years) {
+      const year: TimelineNode = { kind: 'year', year: y.year, count: y.count };
+      this.roots.push(year);
+      const children: TimelineNode[] = y.months.map(({ month, count }) => ({ kind: 'month', year: y.year, month, count }));
+      if (y.yearOnly) children.push({ kind: 'yearOnly', year: y.year, count: y.yearOnly });
+      for (const c of children) this.parents.set(c, year);
+      this.months.set(y.year, children);
     }
-    this.roots.push(...groups);
+    for (const g of shape.groups) this.roots.push({ kind: 'group', group: g.group, count: g.count });
   }
 
-  /** The node shown for a bucket: a month, a group, or a year (for its own mentions). */
+  /** The node shown for a bucket: a month, a year's Year only group, or a group. */
   private nodeOf(bucket: string): TimelineNode | undefined {
-    if (bucket.length === 7 && /^\d{4}-\d{2}$/.test(bucket)) return this.months.get(bucket.slice(0, 4))?.find((m) => bucketOf(m) === bucket);
+    if (/^\d{4}(?:-\d{2})?$/.test(bucket)) return this.months.get(bucket.slice(0, 4))?.find((m) => bucketOf(m) === bucket);
     return this.roots.find((r) => bucketOf(r) === bucket);
   }
 
@@ -100,10 +89,10 @@ export class TimelineTreeProvider implements vscode.TreeDataProvider<TimelineNod
       return this.roots;
     }
     if (node.kind === 'entry') return [];
+    if (node.kind === 'year') return this.months.get(node.year) ?? [];
     const bucket = bucketOf(node)!;
     const items = this.model.countOf(bucket) ? await this.model.items(bucket) : [];
     const list: TimelineNode[] = items.map((item): TimelineNode => ({ kind: 'entry', item }));
-    if (node.kind === 'year') list.push(...(this.months.get(node.year) ?? []));
     for (const c of list) this.parents.set(c, node);
     return list;
   }
@@ -127,6 +116,15 @@ export class TimelineTreeProvider implements vscode.TreeDataProvider<TimelineNod
       item.description = count(node.count);
       item.contextValue = 'timeline.month';
       item.id = `timeline:month:${node.year}-${node.month}`;
+      return item;
+    }
+    if (node.kind === 'yearOnly') {
+      const item = new vscode.TreeItem('Year only', collapsed);
+      item.description = count(node.count);
+      item.tooltip = `Mentions of ${node.year} as a whole, or of spans longer than a month that start in it (a season, a range of years).`;
+      item.iconPath = new vscode.ThemeIcon('calendar');
+      item.contextValue = 'timeline.yearOnly';
+      item.id = `timeline:yearOnly:${node.year}`;
       return item;
     }
     if (node.kind === 'group') {
