@@ -77,6 +77,8 @@ export async function startCachedServer(root: string, cacheDir: string, options:
     },
     /** The corpus's entities, as the Entities view asks for them. */
     entities: () => client.sendRequest('corpusAnnotator/entities', {}),
+    /** Any other request, as a client sends it. */
+    request: <R>(method: string, params: object = {}): Promise<R> => client.sendRequest(method, params),
     /** Shuts down as an editor does (the server writes its cache first), and resolves with the server's answer. */
     async stop() {
       await client.sendRequest('shutdown');

@@ -6,12 +6,17 @@
  * update, runs in slices that yield to the event loop, so that diagnostics and hovers are answered in between; requests
  * share the one running update, and a cancelled request leaves it running (what it computes is kept).
  *
- * Nothing is built before a client asks for the timeline. From then on, changes are applied after a quiet spell and
- * clients are told which buckets (months, years, unknown-year, undated) changed, and only when something they are
- * shown did: an edit of an article without dates sends nothing.
+ * Nothing is built before a client asks for the timeline. The first build reads each article's names and dates only
+ * (a reopened corpus has its dates from the analysis cache), not its boilerplate findings, the costly part: the tree's
+ * first rows come in about the time the corpus took to index. A pass then reads those articles again with their
+ * boilerplate, in slices after every update, to mark their dates' `inBoilerplate` (what the plot leaves out); requests
+ * for the outline and the buckets do not wait for it, the whole timeline (`complete`) does. From then on, changes are
+ * applied after a quiet spell and clients are told which buckets (months, years, unknown-year, undated) changed, and
+ * only when something they are shown did: an edit of an article without dates sends nothing.
  */
 import type { CancellationToken as LspToken } from 'vscode-languageserver';
 import {
+  compareBuckets,
   entitiesIn,
   LineIndex,
   sortedByStart,
@@ -38,6 +43,8 @@ type Staleness = 'text' | 'entities';
 const UPDATE_AFTER_MS = 500;
 /** Longest stretch of work before the event loop gets a turn. */
 const SLICE_MS = 8;
+/** The boilerplate pass puts what it read in the store every so many articles (not all of it held at once). */
+const MARK_CHUNK = 500;
 
 export type TimelineProgress = (done: number, total: number) => void;
 
@@ -48,6 +55,12 @@ export class TimelineIndex {
   /** Articles left out for being larger than maxDocumentSize (URIs). */
   private readonly skipped = new Set<string>();
   private readonly stale = new Map<string, Staleness>();
+  /** Articles read without their boilerplate findings (the first build): read again by the boilerplate pass. */
+  private readonly unmarked = new Set<string>();
+  /** The running job is the boilerplate pass (requests for the outline and buckets do not wait for it). */
+  private marking = false;
+  /** Buckets the boilerplate pass changed, told to clients when it ends. */
+  private markedBuckets = new Set<string>();
   private readonly intervals = new Map<string, DateInterval>();
   /**
    * Per article read, the passages of other articles its boilerplate findings name as copies (a hash of them) and those
@@ -84,8 +97,11 @@ export class TimelineIndex {
     this.mark(this.store.uris(), 'entities');
   }
 
-  /** Brings the timeline up to date (building it the first time) and keeps it so from then on. */
-  async current(token: LspToken, progress?: TimelineProgress): Promise<void> {
+  /**
+   * Brings the timeline up to date (building it the first time) and keeps it so from then on. `complete`: also waits
+   * for the boilerplate pass, so that every date's `inBoilerplate` is known (the whole timeline, for the plot).
+   */
+  async current(token: LspToken, progress?: TimelineProgress, complete = false): Promise<void> {
     await this.ctx.indexer.ready;
     throwIfCancelled(token);
     if (!this.wanted) {
@@ -94,7 +110,7 @@ export class TimelineIndex {
     }
     if (progress) this.progress.add(progress);
     try {
-      while (this.stale.size || this.job) {
+      while (this.stale.size || (this.job && !this.marking) || (complete && (this.unmarked.size || this.job))) {
         await untilCancelled(this.run(), token);
         throwIfCancelled(token);
         throwIfCancelled(this.ctx.shutdown);
@@ -153,9 +169,61 @@ export class TimelineIndex {
     }, UPDATE_AFTER_MS);
   }
 
+  /** The running job, or a new one: an update when articles are stale, else the boilerplate pass when it has work. */
   private run(): Promise<void> {
-    this.job ??= this.work().finally(() => (this.job = undefined));
+    if (!this.job) {
+      this.marking = !this.stale.size && this.unmarked.size > 0;
+      this.job = (this.marking ? this.markBoilerplate() : this.work()).finally(() => {
+        this.job = undefined;
+        this.marking = false;
+        // The boilerplate pass goes on after each update (an update waiting for its quiet spell comes first).
+        if (this.unmarked.size && !this.stale.size && !this.ctx.shutdown.isCancellationRequested) {
+          setImmediate(() => {
+            if (!this.job) this.run().catch((e) => this.ctx.connection.console.error(`Timeline: marking boilerplate failed: ${(e as Error).stack ?? e}`));
+          });
+        }
+      });
+    }
     return this.job;
+  }
+
+  /**
+   * Reads again, with their boilerplate findings, the articles the first build read without (until an update is due:
+   * it stops then, and goes on after it), putting them in the store every MARK_CHUNK articles; clients are told the
+   * buckets it changed when none is left.
+   */
+  private async markBoilerplate(): Promise<void> {
+    let changes = new Map<string, ArticleEntries<TimelineItem> | undefined>();
+    const put = () => {
+      for (const b of this.store.apply(changes)) this.markedBuckets.add(b);
+      changes = new Map();
+    };
+    this.readAt = new Map();
+    let sliceStart = performance.now();
+    while (this.unmarked.size && !this.stale.size) {
+      if (this.ctx.shutdown.isCancellationRequested) return;
+      const file = this.unmarked.values().next().value!;
+      this.unmarked.delete(file);
+      try {
+        const read = await this.read(file, true);
+        if (read?.entries) changes.set(file, read.entries);
+        this.copiesChanged(file, read?.boilerplate, false);
+      } catch (e) {
+        if (this.ctx.shutdown.isCancellationRequested) return;
+        this.ctx.connection.console.error(`Timeline: reading ${file} failed: ${(e as Error).stack ?? e}`);
+      }
+      if (changes.size >= MARK_CHUNK) put();
+      if (performance.now() - sliceStart > SLICE_MS) {
+        await new Promise((r) => setImmediate(r));
+        sliceStart = performance.now();
+      }
+    }
+    put();
+    if (!this.unmarked.size && this.markedBuckets.size) {
+      const buckets = [...this.markedBuckets].sort(compareBuckets);
+      this.markedBuckets = new Set();
+      void this.ctx.connection.sendNotification(TimelineNotifications.changed, { version: this.store.version, buckets });
+    }
   }
 
   /** Reads the stale articles in slices, then puts what changed in the store and tells clients. */
@@ -178,7 +246,10 @@ export class TimelineIndex {
         }
       } else {
         try {
-          const read = await this.read(file);
+          // The first build leaves the boilerplate findings to the pass after it; an update reads everything.
+          const read = await this.read(file, !first);
+          if (first && read?.entries) this.unmarked.add(file);
+          else this.unmarked.delete(file);
           changes.set(file, read?.entries);
           untimed.set(file, read?.untimed ?? []);
           this.copiesChanged(file, read?.boilerplate, !first);
@@ -215,10 +286,12 @@ export class TimelineIndex {
 
   /**
    * An article's entries and tags without a dated mention, from its text, analysis and tags, with its boilerplate
-   * findings; undefined when it is not on the timeline's reckoning (removed, or too large).
+   * findings (`withBoilerplate`; else none, and no date is marked as boilerplate); undefined when it is not on the
+   * timeline's reckoning (removed, or too large).
    */
   private async read(
     file: string,
+    withBoilerplate: boolean,
   ): Promise<{ entries?: ArticleEntries<TimelineItem>; untimed: TimelineTagWithoutDate[]; boilerplate?: readonly BoilerplateFinding[] } | undefined> {
     const { ctx } = this;
     const uri = ctx.workspace.uriOf(file);
@@ -230,8 +303,11 @@ export class TimelineIndex {
       this.skipped.add(uri);
       return undefined;
     }
-    const a = ctx.service.analyze(file, ctx.analysisOptions(settings), ctx.shutdown);
+    const a = ctx.service.analyze(file, { ...ctx.analysisOptions(settings), ...(withBoilerplate ? {} : { boilerplate: false }) }, ctx.shutdown);
     this.readAt.set(file, ctx.service.analysisStamp());
+    // What the service made for this analysis (its dates as objects, its laid-out lines) is not kept for every article
+    // of the corpus: an article being edited keeps it, the others make it again if asked (from their kept dates).
+    ctx.service.releaseAnalysis(file);
     const source = timelineSource(file, text, a);
     const tags: TimelineTag[] = [];
     for (const t of ctx.tags.anchoredTags(file, text)) if (t.start >= 0) tags.push({ uri: file, start: t.start, end: t.end, tag: t.tag.tag });

@@ -2,7 +2,8 @@
  * The corpus timeline over LSP. `corpusAnnotator/timelineOutline` gives its buckets (years, months, unknown-year,
  * undated) with their counts and `corpusAnnotator/timelineItems` one bucket's dated mentions, for a tree that shows its
  * top levels first and a month when it is expanded; `corpusAnnotator/timeline` gives the whole timeline at once (the
- * plot, other editors), with LSP ranges and article labels. All answer from the server's TimelineIndex (kept up to date
+ * plot, other editors), with LSP ranges and article labels, once every date's `inBoilerplate` is known (the outline and
+ * buckets do not wait for that pass: see TimelineIndex). All answer from the server's TimelineIndex (kept up to date
  * one article at a time): the first asks build it, in slices, with work-done progress on the client's token (or on its
  * own for large corpora when the client supports server-initiated progress). Cancellation is honoured.
  *
@@ -35,7 +36,8 @@ export const timelineFeature: Feature = {
         }
       });
     answer(TimelineRequests.timeline, parseTimelineParams, async (params, token) => {
-      await current(ctx, index, params, token);
+      // The whole timeline (the plot) with every date's inBoilerplate known: after the boilerplate pass.
+      await current(ctx, index, params, token, true);
       return { items: index.items(), tagsWithoutDate: index.tagsWithoutDate(), articles: index.articles, skipped: index.skippedUris(), version: index.version };
     });
     answer(TimelineRequests.outline, parseTimelineParams, async (params, token) => {
@@ -85,7 +87,7 @@ async function progressFor(ctx: ServerContext, params: TimelineParams, articles:
  * Brings the index up to date for a request. Progress is shown on the client's token when it gave one; otherwise on
  * the server's own for a large corpus, and only when there is work to show (the first build, a long update).
  */
-async function current(ctx: ServerContext, index: TimelineIndex, params: TimelineParams, token: CancellationToken): Promise<void> {
+async function current(ctx: ServerContext, index: TimelineIndex, params: TimelineParams, token: CancellationToken, complete = false): Promise<void> {
   let progress: Promise<WorkDoneProgressReporter | undefined> | undefined;
   const begin = (total: number) => {
     progress = progressFor(ctx, params, total);
@@ -96,7 +98,7 @@ async function current(ctx: ServerContext, index: TimelineIndex, params: Timelin
   try {
     await index.current(token, (done, total) => {
       void (progress ?? begin(total)).then((p) => p?.report(Math.round((done / total) * 100), `${done}/${total} articles`));
-    });
+    }, complete);
   } finally {
     void progress?.then((p) => p?.done());
   }
