@@ -104,11 +104,21 @@ export function resolveDocumentPartials(
  * document: a page of distinct names and surnames would cost the product of the two. Answers are kept per token.
  */
 class DocumentTokens {
-  /** The keys of the document, and by the hash of each of their one-deletion variants the first key that has it. */
+  /** The keys of the document that may be spelt one edit off (`fuzzyLength`). */
   private keys: string[] | undefined;
+  /**
+   * The keys' one-deletion variants as chains of entries in typed arrays: by the hash of a variant, its last entry;
+   * each entry the key it came from (`entryKey`) and the entry before it under the same hash (`entryNext`, -1 at the
+   * end). No object per variant: a page of thousands of similar names has hundreds of thousands of variants, many
+   * shared, and a list for each shared one was most of the garbage collector's work here.
+   */
   private readonly byVariant = new IntTable();
-  /** Keys after the first under a hash, by the hash. */
-  private readonly moreByVariant = new Map<number, number[]>();
+  private entryKey = new Int32Array(256);
+  private entryNext = new Int32Array(256);
+  private entries = 0;
+  /** The query that last compared each key (`rootsOf`: a key reached through several variants is compared once). */
+  private comparedBy = new Int32Array(0);
+  private queries = 0;
   private readonly answers = new Map<string, Set<number> | undefined>();
   private readonly hashes: number[] = [];
 
@@ -121,41 +131,46 @@ class DocumentTokens {
     if (!fuzzyLength(key)) return undefined;
     if (this.answers.has(key)) return this.answers.get(key);
     const keys = this.indexVariants();
-    const fuzzy = new Set<number>();
-    const compared = new Set<number>();
-    const compare = (at: number): void => {
-      if (compared.has(at)) return;
-      compared.add(at);
-      if (tokenKeysMatch(key, keys[at])) for (const r of this.index.get(keys[at])!) fuzzy.add(r);
-    };
+    // Which entities the key names; the order they are met in does not matter (resolveToken takes a lone one only).
+    let fuzzy: Set<number> | undefined;
+    const query = ++this.queries;
     const count = deletionVariantHashes(key, this.hashes);
     for (let v = 0; v < count; v++) {
-      const first = this.byVariant.get(this.hashes[v]);
-      if (first < 0) continue;
-      compare(first);
-      this.moreByVariant.get(this.hashes[v])?.forEach(compare);
+      for (let e = this.byVariant.get(this.hashes[v]); e >= 0; e = this.entryNext[e]) {
+        const at = this.entryKey[e];
+        if (this.comparedBy[at] === query) continue;
+        this.comparedBy[at] = query;
+        if (tokenKeysMatch(key, keys[at])) for (const r of this.index.get(keys[at])!) (fuzzy ??= new Set()).add(r);
+      }
     }
-    const answer = fuzzy.size > 0 ? fuzzy : undefined;
-    this.answers.set(key, answer);
-    return answer;
+    this.answers.set(key, fuzzy);
+    return fuzzy;
   }
 
   private indexVariants(): string[] {
     if (this.keys) return this.keys;
     const keys = [...this.index.keys()].filter(fuzzyLength);
-    keys.forEach((k, at) => {
-      const count = deletionVariantHashes(k, this.hashes);
-      for (let v = 0; v < count; v++) {
-        const first = this.byVariant.get(this.hashes[v]);
-        if (first < 0) this.byVariant.set(this.hashes[v], at);
-        else {
-          const more = this.moreByVariant.get(this.hashes[v]);
-          if (more) more.push(at);
-          else this.moreByVariant.set(this.hashes[v], [at]);
-        }
-      }
-    });
+    this.comparedBy = new Int32Array(keys.length);
+    for (let at = 0; at < keys.length; at++) {
+      const count = deletionVariantHashes(keys[at], this.hashes);
+      for (let v = 0; v < count; v++) this.addEntry(this.hashes[v], at);
+    }
     return (this.keys = keys);
+  }
+
+  private addEntry(hash: number, at: number): void {
+    if (this.entries === this.entryKey.length) {
+      const key = new Int32Array(2 * this.entries);
+      const next = new Int32Array(2 * this.entries);
+      key.set(this.entryKey);
+      next.set(this.entryNext);
+      this.entryKey = key;
+      this.entryNext = next;
+    }
+    const e = this.entries++;
+    this.entryKey[e] = at;
+    this.entryNext[e] = this.byVariant.get(hash);
+    this.byVariant.set(hash, e);
   }
 }
 
