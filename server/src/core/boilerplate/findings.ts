@@ -28,9 +28,9 @@ const MAX_CHROME_COPIES = 20;
  */
 interface TextMatches {
   readonly found: readonly Match[];
-  readonly listed: readonly Match[];
+  /** The place in the listed order of each of `found`. */
   readonly rank: Int32Array;
-  /** The place of each of `listed`, shared by the findings listing it (copies are read-only). */
+  /** The place of each match listed, by article and line, shared by the findings listing it (copies are read-only). */
   readonly places: readonly BoilerplateCopy[];
   /** Whether passages were left uncompared (`MAX_COMPARED`): the counts are then lower bounds. */
   readonly more: boolean;
@@ -73,15 +73,41 @@ function textMatches(p: Passage, ctx: FindingContext, memo: TextMemo): TextMatch
   let tm = memo.matches.get(text);
   if (!tm) {
     const { found, more } = ctx.passages.matchesOfText(p, ctx.threshold, memo.tokensOf);
-    const order = found.map((_, k) => k).sort((a, b) => byPlace(found[a], found[b]) || a - b);
+    const order = placeOrder(found);
     const rank = new Int32Array(found.length);
-    order.forEach((k, r) => { rank[k] = r; });
-    const listed = order.map((k) => found[k]);
-    tm = { found, listed, rank, places: listed.map((m) => memo.placeOf(m.passage)), more };
+    const places = new Array<BoilerplateCopy>(found.length);
+    for (let r = 0; r < found.length; r++) {
+      rank[order[r]] = r;
+      places[r] = memo.placeOf(found[order[r]].passage);
+    }
+    tm = { found, rank, places, more };
     if (memo.once.has(text)) memo.matches.set(text, tm);
     else memo.once.add(text);
   }
   return tm;
+}
+
+/** Scratch of `placeOrder`, kept from call to call (a page of near-identical lines orders thousands of lists). */
+let orderScratch = new Int32Array(64);
+
+/**
+ * The indices of `found` by place (`byPlace`, then index): an insertion sort in a scratch array, valid until the next
+ * call. The lists are short (at most `MAX_COMPARED`), and a sort of an array of indices with a comparator made a copy
+ * of it, and the array itself, for each of thousands of passages.
+ */
+function placeOrder(found: readonly Match[]): Int32Array {
+  const n = found.length;
+  if (orderScratch.length < n) orderScratch = new Int32Array(Math.max(n, 2 * orderScratch.length));
+  const order = orderScratch;
+  for (let k = 0; k < n; k++) {
+    let j = k;
+    while (j > 0 && byPlace(found[order[j - 1]], found[k]) > 0) {
+      order[j] = order[j - 1];
+      j--;
+    }
+    order[j] = k;
+  }
+  return order;
 }
 
 function byPlace(a: Match, b: Match): number {
@@ -114,18 +140,24 @@ export function computeFindings(doc: DocState, ctx: FindingContext): Boilerplate
   return out;
 }
 
+/** Scratch of `duplicateOf`: which matches are listed as copies (valid during one call). */
+let listedScratch = new Uint8Array(64);
+
 function duplicateOf(
   p: Passage, ctx: FindingContext, memo: TextMemo,
 ): { kind: BoilerplateKind; copies: BoilerplateCopy[]; reason: string; more: boolean } | undefined {
   const isHeadline = passageRegion(p) === 'headline';
-  const { found, listed: byPlaceOrder, rank, places, more } = textMatches(p, ctx, memo);
+  const { found, rank, places, more } = textMatches(p, ctx, memo);
   const articles = (n: number): string => `${more ? 'at least ' : ''}${n === 1 ? '1 other article' : `${n} other articles`}`;
-  /** Which matches (by their rank in `byPlaceOrder`) are listed as copies. */
-  const listed = new Uint8Array(found.length);
+  /** Which matches (by their rank in `places`) are listed as copies. */
+  if (listedScratch.length < found.length) listedScratch = new Uint8Array(Math.max(found.length, 2 * listedScratch.length));
+  const listed = listedScratch;
+  listed.fill(0, 0, found.length);
   let exactEarlier: Passage | undefined;
   let nearEarlier: Match | undefined;
-  const exactDocs = new Set<string>();
-  const nearDocs = new Set<string>();
+  // The other articles with an exact or a near copy (made when one is met: most passages have none).
+  let exactDocs: Set<string> | undefined;
+  let nearDocs: Set<string> | undefined;
   let bestCross = 0;
   for (let k = 0; k < found.length; k++) {
     const m = found[k];
@@ -145,31 +177,31 @@ function duplicateOf(
       if (m.exact) exactEarlier ??= q;
       else if (!nearEarlier || m.similarity > nearEarlier.similarity) nearEarlier = m;
     } else if (m.exact) {
-      exactDocs.add(q.doc.uri);
+      (exactDocs ??= new Set()).add(q.doc.uri);
     } else {
-      nearDocs.add(q.doc.uri);
+      (nearDocs ??= new Set()).add(q.doc.uri);
       bestCross = Math.max(bestCross, m.similarity);
     }
   }
   const parts: string[] = [];
   let kind: BoilerplateKind;
-  if (exactEarlier || exactDocs.size > 0) {
+  if (exactEarlier || exactDocs) {
     kind = 'duplicate';
     if (exactEarlier) parts.push(`same paragraph as line ${lineNumber(p.doc, exactEarlier.idx)} of this article`);
-    if (exactDocs.size > 0) parts.push(`also in ${articles(exactDocs.size)}`);
-    const nearOnly = [...nearDocs].filter((u) => !exactDocs.has(u)).length;
+    if (exactDocs) parts.push(`also in ${articles(exactDocs.size)}`);
+    const nearOnly = nearDocs ? [...nearDocs].filter((u) => !exactDocs?.has(u)).length : 0;
     if (nearOnly > 0) parts.push(`nearly the same in ${articles(nearOnly)}`);
-  } else if (nearEarlier || nearDocs.size > 0) {
+  } else if (nearEarlier || nearDocs) {
     kind = 'near-duplicate';
     if (nearEarlier) {
       parts.push(`nearly the same as line ${lineNumber(p.doc, nearEarlier.passage.idx)} of this article (${pct(nearEarlier.similarity)} similar)`);
     }
-    if (nearDocs.size > 0) parts.push(`nearly the same in ${articles(nearDocs.size)} (up to ${pct(bestCross)} similar)`);
+    if (nearDocs) parts.push(`nearly the same in ${articles(nearDocs.size)} (up to ${pct(bestCross)} similar)`);
   } else {
     return undefined;
   }
   const copies: BoilerplateCopy[] = [];
-  for (let r = 0; r < byPlaceOrder.length; r++) if (listed[r]) copies.push(places[r]);
+  for (let r = 0; r < places.length; r++) if (listed[r]) copies.push(places[r]);
   return { kind, copies, reason: parts.join('; '), more };
 }
 

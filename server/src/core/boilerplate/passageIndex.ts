@@ -124,10 +124,12 @@ export class PassageIndex {
    */
   exactCopies(p: Passage, limit: number): Passage[] {
     const out: Passage[] = [];
-    const norm = this.normalizedText(p);
+    const raw = passageText(p);
+    let norm: string | undefined;
     this.exact.forEach(p.exactKey, (id) => {
       const q = this.byId[id];
-      if (q && q !== p && this.normalizedText(q) === norm) out.push(q);
+      if (!q || q === p) return;
+      if (spells(q, raw) || this.normalizedText(q) === (norm ??= this.normalizedText(p))) out.push(q);
     });
     if (out.length > 1) out.sort((a, b) => (a.doc.uri === b.doc.uri ? a.idx - b.idx : a.doc.uri < b.doc.uri ? -1 : 1));
     return out.length > limit ? out.slice(0, limit) : out;
@@ -157,14 +159,15 @@ export class PassageIndex {
   ): { found: Match[]; more: boolean } {
     const { ids, more } = this.candidates(p, excludeSelf, limit);
     const out: Match[] = [];
+    let raw: string | undefined;
     let norm: string | undefined;
     const tokens = tokensOf(p);
     for (const id of ids) {
       const q = this.byId[id];
       if (!q) continue;
       if (q.exactKey === p.exactKey) {
-        norm ??= this.normalizedText(p);
-        if (this.normalizedText(q) === norm) {
+        raw ??= passageText(p);
+        if (spells(q, raw) || this.normalizedText(q) === (norm ??= this.normalizedText(p))) {
           out.push({ passage: q, exact: true, similarity: 1 });
           continue;
         }
@@ -271,6 +274,14 @@ export class PassageIndex {
       for (let j = p.bandsAt; j < p.bandsAt + p.bandCount; j++) this.bands.forEach(keys[j], mark);
     }
   }
+}
+
+/**
+ * Whether the text of `q` is `text` (the same text is the same with its spaces collapsed: only texts that differ are
+ * collapsed to be compared), without making the slice.
+ */
+function spells(q: Passage, text: string): boolean {
+  return q.end - q.start === text.length && q.doc.text.startsWith(text, q.start);
 }
 
 function sameTokens(a: Int32Array, b: Int32Array): boolean {
