@@ -115,6 +115,9 @@ function aboveHeadlineFurniture(lines: readonly LaidLine[], i: number): boolean 
  * teaser are given back to it (they may be a section heading and its paragraph).
  */
 function markArticleLists(lines: LaidLine[]): void {
+  // The reasons given under each label, made once per label (a page of short lines is one block of thousands).
+  const teaserReasons = new Map<string | undefined, string>();
+  const headlineReasons = new Map<string | undefined, string>();
   for (let i = 0; i < lines.length; i++) {
     if (!lines[i].listLabel) continue;
     const block: number[] = [i];
@@ -139,9 +142,14 @@ function markArticleLists(lines: LaidLine[]): void {
       const l = lines[k];
       l.inList = true;
       if (!l.chrome) {
-        l.chrome = l.prose
-          ? `teaser in a block of other articles after '${labels[k - i]}'`
-          : `block of other articles' headlines after '${labels[k - i]}'`;
+        const label = labels[k - i];
+        const reasons = l.prose ? teaserReasons : headlineReasons;
+        let reason = reasons.get(label);
+        if (reason === undefined) {
+          reason = l.prose ? `teaser in a block of other articles after '${label}'` : `block of other articles' headlines after '${label}'`;
+          reasons.set(label, reason);
+        }
+        l.chrome = reason;
       }
     }
     i = Math.max(i, block[block.length - 1]);
