@@ -173,7 +173,8 @@ function recognize(
     }
     const ctx = contextOf(infos, n, sentences[s].lineCase, cues);
     const memoryReads = pass ? new Uint8Array(n).fill(NOT_READ) : undefined;
-    const labels = tagSentenceLazy(model, ctx, base, N_INTRINSIC, memory, memoryReads);
+    // Without a memo, no sentence's labels are kept past it: one buffer serves them all.
+    const labels = tagSentenceLazy(model, ctx, base, N_INTRINSIC, memory, memoryReads, pass === undefined);
     const tok = tokenLists[s];
     const key = memo.keyOf(sentenceTokens, labels, sentences[s].lineCase, headings[s]);
     const known = key === undefined ? undefined : memo.get(key, sentenceTokens[0].start);
@@ -185,7 +186,7 @@ function recognize(
     }
     const log = logged ? (logged.log = newTestLog()) : undefined;
     const cleaned: TokenSpan[] = [];
-    for (const raw of spansFromLabels(labels)) {
+    for (const raw of spansFromLabels(labels, n)) {
       const c = cleanSpan(tok, raw);
       if (c) cleaned.push(c);
     }

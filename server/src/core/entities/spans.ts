@@ -25,11 +25,11 @@ const TRAILING_WORDS = new Set(['of', 'and', 'the', 'for', '&', 'de']);
 const LEADING = /^["“”‘’'(\[\-–—]$/u;
 const PLACE: number = Gaz.Country | Gaz.City | Gaz.Province | Gaz.Region;
 
-/** Token spans from IOB2 labels (a stray `I-X` starts an entity). */
-export function spansFromLabels(labels: Uint8Array): TokenSpan[] {
+/** Token spans from the first `n` IOB2 labels (a stray `I-X` starts an entity). */
+export function spansFromLabels(labels: Uint8Array, n = labels.length): TokenSpan[] {
   const out: TokenSpan[] = [];
   let i = 0;
-  while (i < labels.length) {
+  while (i < n) {
     const y = labels[i];
     if (y === 0) {
       i++;
@@ -37,7 +37,7 @@ export function spansFromLabels(labels: Uint8Array): TokenSpan[] {
     }
     const inside = isBegin(y) ? y + 1 : y;
     let j = i + 1;
-    while (j < labels.length && labels[j] === inside) j++;
+    while (j < n && labels[j] === inside) j++;
     out.push({ from: i, to: j, type: typeOfLabel(y) });
     i = j;
   }

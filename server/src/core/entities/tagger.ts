@@ -97,9 +97,14 @@ export function tagSentenceLazy(
   memory: DocMemory,
   /** When given, the memory feature read for each token is written here (recognitionMemo.ts: NOT_READ elsewhere). */
   memoryReads?: Uint8Array,
+  /**
+   * Whether the labels may be written in a buffer of `memory`'s, reused by the next call (the caller keeps none of
+   * them past the sentence): it may be longer than the sentence, whose labels are its first `ctx.length`.
+   */
+  reuse = false,
 ): Uint8Array {
   const n = ctx.length;
-  const out = new Uint8Array(n);
+  const out = reuse ? memory.labels(n) : new Uint8Array(n);
   const statics = memory.statics(n * N_STATIC);
   const hist = memory.hist;
   const scores = memory.scores;
@@ -143,6 +148,13 @@ export class DocMemory {
   readonly hist = new Uint32Array(N_HISTORY);
   readonly scores = new Float64Array(N_LABELS);
   private staticsBuffer = new Uint32Array(64 * N_STATIC);
+  private labelsBuffer = new Uint8Array(64);
+
+  /** A buffer of at least `size` labels (valid until the next call; not zeroed). */
+  labels(size: number): Uint8Array {
+    if (this.labelsBuffer.length < size) this.labelsBuffer = new Uint8Array(Math.max(size, 2 * this.labelsBuffer.length));
+    return this.labelsBuffer;
+  }
 
   /** A zeroed buffer of at least `size` static features (valid until the next call). */
   statics(size: number): Uint32Array {
