@@ -112,9 +112,9 @@ class DocumentTokens {
    * end). No object per variant: a page of thousands of similar names has hundreds of thousands of variants, many
    * shared, and a list for each shared one was most of the garbage collector's work here.
    */
-  private readonly byVariant = new IntTable();
-  private entryKey = new Int32Array(256);
-  private entryNext = new Int32Array(256);
+  private byVariant = new IntTable();
+  private entryKey = new Int32Array(0);
+  private entryNext = new Int32Array(0);
   private entries = 0;
   /** The query that last compared each key (`rootsOf`: a key reached through several variants is compared once). */
   private comparedBy = new Int32Array(0);
@@ -151,6 +151,12 @@ class DocumentTokens {
     if (this.keys) return this.keys;
     const keys = [...this.index.keys()].filter(fuzzyLength);
     this.comparedBy = new Int32Array(keys.length);
+    // Room for every variant at once (a key has at most one more than its length): no table grown and filled again.
+    let variants = 0;
+    for (const k of keys) variants += k.length + 1;
+    this.byVariant = new IntTable(variants);
+    this.entryKey = new Int32Array(variants);
+    this.entryNext = new Int32Array(variants);
     for (let at = 0; at < keys.length; at++) {
       const count = deletionVariantHashes(keys[at], this.hashes);
       for (let v = 0; v < count; v++) this.addEntry(this.hashes[v], at);
@@ -160,8 +166,8 @@ class DocumentTokens {
 
   private addEntry(hash: number, at: number): void {
     if (this.entries === this.entryKey.length) {
-      const key = new Int32Array(2 * this.entries);
-      const next = new Int32Array(2 * this.entries);
+      const key = new Int32Array(Math.max(64, 2 * this.entries));
+      const next = new Int32Array(Math.max(64, 2 * this.entries));
       key.set(this.entryKey);
       next.set(this.entryNext);
       this.entryKey = key;
