@@ -69,7 +69,11 @@ export function words(text: string): string[] {
 }
 
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
-const lowerCache = new Map<number, number>();
+/**
+ * `wordChar` of each code unit past ASCII met so far, plus 2 (0: not met yet), in one table made at the first such
+ * unit (a Map of them was a look-up per character of a text in another script).
+ */
+let lowerTable: Int32Array | undefined;
 
 /** Lower-cased code of a letter or digit, or -1 for anything else (ASCII fast path). */
 function wordChar(c: number): number {
@@ -79,25 +83,27 @@ function wordChar(c: number): number {
     if (c >= 48 && c <= 57) return c;
     return -1;
   }
-  let v = lowerCache.get(c);
-  if (v === undefined) {
+  const table = (lowerTable ??= new Int32Array(0x10000));
+  let v = table[c] - 2;
+  if (v === -2) {
     const ch = String.fromCharCode(c);
     // Surrogate halves stand for letters of the astral planes; treat them as word characters.
     v = (c >= 0xd800 && c <= 0xdfff) || LETTER_OR_DIGIT.test(ch) ? ch.toLowerCase().charCodeAt(0) : -1;
-    lowerCache.set(c, v);
+    table[c] = v + 2;
   }
   return v;
 }
 
-const tokenBuffer: number[] = [];
+/** Scratch of `tokenHashes`, kept from call to call. */
+let tokenBuffer: Int32Array = new Int32Array(256);
 
 /**
  * Token hashes of a line's words (FNV-1a of each lower-cased word, punctuation dropped), for
  * shingling and similarity; the same words as `words(text)`, without building strings.
  */
 export function tokenHashes(text: string): Int32Array {
-  const buf = tokenBuffer;
-  buf.length = 0;
+  let buf = tokenBuffer;
+  let n = 0;
   let h = 0;
   let inWord = false;
   for (let i = 0; i < text.length; i++) {
@@ -106,12 +112,22 @@ export function tokenHashes(text: string): Int32Array {
       if (!inWord) { h = 0x811c9dc5 | 0; inWord = true; }
       h = Math.imul(h ^ c, 0x01000193);
     } else if (inWord) {
-      buf.push(h | 0);
+      if (n === buf.length) buf = tokenBuffer = grown(buf);
+      buf[n++] = h;
       inWord = false;
     }
   }
-  if (inWord) buf.push(h | 0);
-  return Int32Array.from(buf);
+  if (inWord) {
+    if (n === buf.length) buf = tokenBuffer = grown(buf);
+    buf[n++] = h;
+  }
+  return buf.slice(0, n);
+}
+
+function grown(buf: Int32Array): Int32Array {
+  const out = new Int32Array(2 * buf.length);
+  out.set(buf);
+  return out;
 }
 
 /** Hash of the text with runs of whitespace collapsed (the key of `normalizeSpace(text)`). */
