@@ -113,6 +113,32 @@ describe('re-anchoring tags after the text changed elsewhere', () => {
     assert.equal(anchorTag('Police of Lagos and Vietnam met.\n', short).status, 'orphaned');
   });
 
+  it('orphaned with a suggestion: a deleted lead whose near copy now stands in its place (seed 000)', () => {
+    // The site prints the lead twice (`KPL Over…`, then `(KPL) Over…`); the analyst tagged the first and deleted it.
+    const seed = readFileSync(path.join(SEEDS_DIR, '000_87a1712161fb5682.txt'), 'utf8');
+    const lead = seed.split('\n').find((l) => l.startsWith('KPL Over the past five years'))!;
+    const tagged = tagOf(seed, lead);
+    const edited = seed.replace(`${lead}\n\n`, '');
+    const a = anchorTag(edited, tagged);
+    assert.equal(a.status, 'orphaned', 'the text before matches, the text after does not: not the passage');
+    assert.ok(a.suggestion, 'the copy is offered');
+    assert.ok(edited.slice(a.suggestion.start, a.suggestion.end).includes('Over the past five years'));
+  });
+
+  it('orphaned with a suggestion: a deleted paragraph whose words a photo caption reuses in another order (seed 001)', () => {
+    const seed = readFileSync(path.join(SEEDS_DIR, '001_1f87558668262b9a.txt'), 'utf8');
+    const paragraph = seed.split('\n').find((l) => l.startsWith('At talks with Lieutenant General'))!;
+    const tagged = tagOf(seed, paragraph);
+    const edited = seed.replace(`${paragraph}\n`, '');
+    const a = anchorTag(edited, tagged);
+    assert.equal(a.status, 'orphaned');
+    assert.ok(a.suggestion, 'the caption is offered');
+    const offered = edited.slice(a.suggestion.start, a.suggestion.end);
+    assert.match(offered, /^Vietnam's Prime Minister Pham Minh Chinh \(R\) and Lieutenant General Khamliang Outhakaysone/);
+    assert.ok(!offered.includes('\n'), 'within one line');
+    assert.ok(a.suggestion.score > 0 && a.suggestion.score < 1);
+  });
+
   it('orphans a tag whose words are gone, without a suggestion', () => {
     const edited = ARTICLE.replace(SENTENCE, 'This sentence was replaced by something else entirely, about fishing quotas in the Mekong.');
     const a = anchorTag(edited, tag);

@@ -8,7 +8,10 @@
  *
  * A quote found without its context (a deleted sentence whose words remain in a caption) is an orphan with a
  * suggestion, never `moved` or `fuzzy`; so are several equally good places (a passage duplicated with its context).
- * Short quotes need more of their context, since a common phrase matches almost anywhere. Never a silent guess.
+ * The context is both sides: a place whose text before matches but whose text after does not (a deleted paragraph
+ * followed by a near copy of itself, as sites print a lead twice) is not the passage. Short quotes need more of their
+ * context, since a common phrase matches almost anywhere. Never a silent guess. An orphan whose words are no longer
+ * in one piece (a caption that reuses most of them in another order) is offered the line that holds most of them.
  */
 import search from 'approx-string-match';
 import type { Tag } from './model';
@@ -44,6 +47,13 @@ const MIN_FUZZY_QUOTE = 12;
 const MAX_FUZZY_ERROR_RATE = 0.25;
 /** Two candidates whose scores differ by less than this are "equally good". */
 const TIE = 0.05;
+/** Each side of the context (before and after the passage) must match at least this well for a place to be taken. */
+const SIDE_NEEDED = 0.5;
+/** An orphan's line suggestion holds at least this share of the quote's words (and at least MIN_SHARED_WORDS). */
+const WORDS_NEEDED = 0.5;
+const MIN_SHARED_WORDS = 3;
+/** Lines looked at for a line suggestion, at most. */
+const MAX_SUGGESTION_LINES = 5000;
 
 /** The context a quote of this length needs to be placed away from its stored offsets (0–1). */
 export function contextNeeded(quoteLength: number): number {
@@ -63,11 +73,11 @@ export function anchorTag(text: string, tag: Tag): AnchoredTag {
   // 2. The exact quote, scored by its context.
   const exact: Candidate[] = [];
   for (let i = text.indexOf(quote); i >= 0 && exact.length < MAX_OCCURRENCES; i = text.indexOf(quote, i + 1)) {
-    const context = contextScore(text, tag, i, i + quote.length);
-    exact.push({ start: i, end: i + quote.length, quote: 1, context, score: context });
+    const { context, weakerSide } = contextMatch(text, tag, i, i + quote.length);
+    exact.push({ start: i, end: i + quote.length, quote: 1, context, weakerSide, score: context });
   }
   const bestExact = best(exact, tag.start);
-  if (bestExact && bestExact.context >= need && !tied(exact, bestExact)) {
+  if (bestExact && bestExact.context >= need && bestExact.weakerSide >= SIDE_NEEDED && !tied(exact, bestExact)) {
     return { tag, start: bestExact.start, end: bestExact.end, status: 'moved' };
   }
 
@@ -78,14 +88,15 @@ export function anchorTag(text: string, tag: Tag): AnchoredTag {
     bestFuzzy &&
     bestFuzzy.quote >= 1 - MAX_FUZZY_ERROR_RATE &&
     bestFuzzy.context >= need &&
+    bestFuzzy.weakerSide >= SIDE_NEEDED &&
     (!bestExact || bestFuzzy.score > bestExact.score) &&
     !tied([...exact, ...fuzzy], bestFuzzy);
   if (bestFuzzy && accepted) {
     return { tag, start: bestFuzzy.start, end: bestFuzzy.end, status: 'fuzzy', confidence: round(bestFuzzy.score) };
   }
 
-  // 4. An orphan, with the best place seen as a suggestion.
-  const suggestion = best([...exact, ...fuzzy], tag.start);
+  // 4. An orphan, with the best place seen as a suggestion: else the line that holds most of its words, if one does.
+  const suggestion = best([...exact, ...fuzzy], tag.start) ?? lineWithWords(text, tag);
   return suggestion ? orphan(tag, { start: suggestion.start, end: suggestion.end, score: round(suggestion.score) }) : orphan(tag);
 }
 
@@ -96,6 +107,8 @@ interface Candidate {
   readonly quote: number;
   /** 0–1 similarity of the text around it to the stored context. */
   readonly context: number;
+  /** 0–1 similarity of the side of the context (before or after) that matches less. */
+  readonly weakerSide: number;
   readonly score: number;
 }
 
@@ -114,8 +127,8 @@ function approximate(text: string, tag: Tag): Candidate[] {
   for (const m of matches) {
     if (out.some((c) => c.start < m.end && m.start < c.end)) continue; // one candidate per place: the fewest errors
     const quote = 1 - m.errors / tag.quote.length;
-    const context = contextScore(text, tag, m.start, m.end);
-    out.push({ start: m.start, end: m.end, quote, context, score: (quote + context) / 2 });
+    const { context, weakerSide } = contextMatch(text, tag, m.start, m.end);
+    out.push({ start: m.start, end: m.end, quote, context, weakerSide, score: (quote + context) / 2 });
     if (out.length >= MAX_FUZZY_CANDIDATES) break;
   }
   return out;
@@ -137,12 +150,55 @@ function tied(candidates: readonly Candidate[], top: Candidate): boolean {
 
 /** 0–1: how well the text around [start, end) matches the tag's stored prefix and suffix, weighted by their lengths. */
 export function contextScore(text: string, tag: Pick<Tag, 'prefix' | 'suffix'>, start: number, end: number): number {
+  return contextMatch(text, tag, start, end).context;
+}
+
+/** contextScore, and how well its weaker side matches (a side with nothing stored matches). */
+function contextMatch(text: string, tag: Pick<Tag, 'prefix' | 'suffix'>, start: number, end: number): { context: number; weakerSide: number } {
   const p = tag.prefix.length;
   const s = tag.suffix.length;
-  if (p + s === 0) return 1;
-  const before = text.slice(Math.max(0, start - p), start);
-  const after = text.slice(end, end + s);
-  return (p * similarity(before, tag.prefix, 'end') + s * similarity(after, tag.suffix, 'start')) / (p + s);
+  if (p + s === 0) return { context: 1, weakerSide: 1 };
+  const before = similarity(text.slice(Math.max(0, start - p), start), tag.prefix, 'end');
+  const after = similarity(text.slice(end, end + s), tag.suffix, 'start');
+  return { context: (p * before + s * after) / (p + s), weakerSide: Math.min(before, after) };
+}
+
+const WORD = /[\p{L}\p{N}]{3,}/gu;
+
+/**
+ * The line of the text holding the largest share of the quote's words (of three letters or more, each counted once),
+ * from the first of them to the last; undefined unless it holds at least WORDS_NEEDED of them. Its score is that share
+ * and its context's, averaged, as for a fuzzy place.
+ */
+function lineWithWords(text: string, tag: Tag): Candidate | undefined {
+  const wanted = new Set<string>();
+  for (const m of tag.quote.matchAll(WORD)) wanted.add(m[0].toLowerCase());
+  if (wanted.size < MIN_SHARED_WORDS) return undefined;
+  let top: { start: number; end: number; share: number } | undefined;
+  let lineStart = 0;
+  for (let lines = 0; lineStart <= text.length && lines < MAX_SUGGESTION_LINES; lines++) {
+    const newline = text.indexOf('\n', lineStart);
+    const lineEnd = newline < 0 ? text.length : newline;
+    const seen = new Set<string>();
+    let first = -1;
+    let last = -1;
+    const line = text.slice(lineStart, lineEnd);
+    for (const m of line.matchAll(WORD)) {
+      const word = m[0].toLowerCase();
+      if (!wanted.has(word)) continue;
+      seen.add(word);
+      if (first < 0) first = m.index;
+      last = m.index + m[0].length;
+    }
+    const share = seen.size / wanted.size;
+    const better = !top || share > top.share + 1e-9 || (Math.abs(share - top.share) <= 1e-9 && Math.abs(lineStart + first - tag.start) < Math.abs(top.start - tag.start));
+    if (seen.size >= MIN_SHARED_WORDS && share >= WORDS_NEEDED && better) top = { start: lineStart + first, end: lineStart + last, share };
+    if (newline < 0) break;
+    lineStart = newline + 1;
+  }
+  if (!top) return undefined;
+  const { context, weakerSide } = contextMatch(text, tag, top.start, top.end);
+  return { start: top.start, end: top.end, quote: top.share, context, weakerSide, score: (top.share + context) / 2 };
 }
 
 /**
