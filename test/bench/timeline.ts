@@ -18,7 +18,8 @@
  *
  *   npx tsx test/bench/timeline.ts     # TIMELINE_BENCH_ARTICLES=3000 for a quicker run; TIMELINE_BENCH_SERVER=path/to/server.js
  *                                      # to measure another build (e.g. an earlier commit) the same way;
- *                                      # TIMELINE_BENCH_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" to profile the server
+ *                                      # TIMELINE_BENCH_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" to profile the server;
+ *                                      # TIMELINE_BENCH_LOG=1 prints the servers' log
  */
 import { spawn } from 'node:child_process';
 import { existsSync, promises as fs, readFileSync, writeFileSync } from 'node:fs';
@@ -233,6 +234,7 @@ export async function runTimelineBench(): Promise<BenchResult> {
         indexed();
       });
       conn.onNotification('window/logMessage', (p: { message: string }) => {
+        if (process.env.TIMELINE_BENCH_LOG) console.log(`  [server ${child.pid}] ${p.message}`);
         if (p.message.startsWith('Analysis cache written')) cacheWritten();
       });
       conn.listen();

@@ -61,6 +61,8 @@ export class TimelineIndex {
   private marking = false;
   /** Buckets the boilerplate pass changed, told to clients when it ends. */
   private markedBuckets = new Set<string>();
+  /** Articles the boilerplate pass has read, whose analyses it lets go again at each chunk (see markBoilerplate). */
+  private markedArticles: string[] = [];
   private readonly intervals = new Map<string, DateInterval>();
   /**
    * Per article read, the passages of other articles its boilerplate findings name as copies (a hash of them) and those
@@ -176,10 +178,12 @@ export class TimelineIndex {
       this.job = (this.marking ? this.markBoilerplate() : this.work()).finally(() => {
         this.job = undefined;
         this.marking = false;
-        // The boilerplate pass goes on after each update (an update waiting for its quiet spell comes first).
-        if (this.unmarked.size && !this.stale.size && !this.ctx.shutdown.isCancellationRequested) {
+        // An update whose quiet spell ended while this job ran (the timer found it running) runs now; else the
+        // boilerplate pass goes on after each update (an update waiting for its quiet spell comes first).
+        const due = this.stale.size > 0 && !this.timer;
+        if ((due || (this.unmarked.size && !this.stale.size)) && !this.ctx.shutdown.isCancellationRequested) {
           setImmediate(() => {
-            if (!this.job) this.run().catch((e) => this.ctx.connection.console.error(`Timeline: marking boilerplate failed: ${(e as Error).stack ?? e}`));
+            if (!this.job) this.run().catch((e) => this.ctx.connection.console.error(`Updating the timeline failed: ${(e as Error).stack ?? e}`));
           });
         }
       });
@@ -197,6 +201,10 @@ export class TimelineIndex {
     const put = () => {
       for (const b of this.store.apply(changes)) this.markedBuckets.add(b);
       changes = new Map();
+      // An article's boilerplate findings lay out the articles it shares passages with, read already or not: those
+      // read are let go again here, so that the pass does not end up holding every article's lines.
+      for (const f of this.markedArticles) this.ctx.service.releaseAnalysis(f);
+      if (!this.unmarked.size) this.markedArticles = [];
     };
     this.readAt = new Map();
     let sliceStart = performance.now();
@@ -206,6 +214,7 @@ export class TimelineIndex {
       this.unmarked.delete(file);
       try {
         const read = await this.read(file, true);
+        this.markedArticles.push(file);
         if (read?.entries) changes.set(file, read.entries);
         this.copiesChanged(file, read?.boilerplate, false);
       } catch (e) {
