@@ -139,6 +139,28 @@ describe('re-anchoring tags after the text changed elsewhere', () => {
     assert.ok(a.suggestion.score > 0 && a.suggestion.score < 1);
   });
 
+  it('orphaned with a suggestion: words written with combining marks (Devanagari) are words', () => {
+    const quote = 'प्रधानमंत्री नरेंद्र मोदी ने विदेश मंत्री के साथ बैठक की और व्यापार पर चर्चा की।';
+    const text = `पहली पंक्ति यहाँ है।\n${quote}\nअंतिम पंक्ति।\n`;
+    const tagged = tagOf(text, quote);
+    const caption = 'चित्र: व्यापार पर बैठक में विदेश मंत्री और प्रधानमंत्री नरेंद्र मोदी।';
+    const edited = `${text.replace(`${quote}\n`, '')}${caption}\n`;
+    const a = anchorTag(edited, tagged);
+    assert.equal(a.status, 'orphaned');
+    assert.ok(a.suggestion, 'the caption is offered');
+    assert.ok(caption.includes(edited.slice(a.suggestion.start, a.suggestion.end)));
+  });
+
+  it('orphaned with a suggestion no wider than twice the quote, on a line of a megabyte', () => {
+    const quote = 'alpha bravo charlie delta echo foxtrot golf hotel';
+    const tagged = tagOf(`Intro line.\n${quote} end.\n`, quote);
+    const edited = `Intro line.\nalpha bravo charlie delta ${'lorem ipsum dolor sit amet '.repeat(40_000)}echo foxtrot golf hotel\n`;
+    const a = anchorTag(edited, tagged);
+    assert.equal(a.status, 'orphaned');
+    assert.ok(a.suggestion);
+    assert.ok(a.suggestion.end - a.suggestion.start <= 2 * quote.length, `${a.suggestion.end - a.suggestion.start} characters offered`);
+  });
+
   it('orphans a tag whose words are gone, without a suggestion', () => {
     const edited = ARTICLE.replace(SENTENCE, 'This sentence was replaced by something else entirely, about fishing quotas in the Mekong.');
     const a = anchorTag(edited, tag);

@@ -163,42 +163,66 @@ function contextMatch(text: string, tag: Pick<Tag, 'prefix' | 'suffix'>, start: 
   return { context: (p * before + s * after) / (p + s), weakerSide: Math.min(before, after) };
 }
 
-const WORD = /[\p{L}\p{N}]{3,}/gu;
+/** A word: letters (with their combining marks: Devanagari, Thai, Lao, decomposed accents) and digits. */
+const WORD = /[\p{L}\p{M}\p{N}]{3,}/gu;
+/** A line suggestion spans at most this many times the quote's length (a 1 MB line is never offered whole). */
+const MAX_SUGGESTION_SPREAD = 2;
 
 /**
  * The line of the text holding the largest share of the quote's words (of three letters or more, each counted once),
- * from the first of them to the last; undefined unless it holds at least WORDS_NEEDED of them. Its score is that share
- * and its context's, averaged, as for a fuzzy place.
+ * from the first of them to the last; undefined unless it holds at least WORDS_NEEDED of them. Where they are spread
+ * wider than MAX_SUGGESTION_SPREAD times the quote (a long line), the stretch of that width holding most of them.
+ * Its score is that share and its context's, averaged, as for a fuzzy place.
  */
 function lineWithWords(text: string, tag: Tag): Candidate | undefined {
   const wanted = new Set<string>();
   for (const m of tag.quote.matchAll(WORD)) wanted.add(m[0].toLowerCase());
   if (wanted.size < MIN_SHARED_WORDS) return undefined;
+  const widest = MAX_SUGGESTION_SPREAD * tag.quote.length;
   let top: { start: number; end: number; share: number } | undefined;
   let lineStart = 0;
   for (let lines = 0; lineStart <= text.length && lines < MAX_SUGGESTION_LINES; lines++) {
     const newline = text.indexOf('\n', lineStart);
     const lineEnd = newline < 0 ? text.length : newline;
-    const seen = new Set<string>();
-    let first = -1;
-    let last = -1;
-    const line = text.slice(lineStart, lineEnd);
-    for (const m of line.matchAll(WORD)) {
+    const hits: { word: string; start: number; end: number }[] = [];
+    for (const m of text.slice(lineStart, lineEnd).matchAll(WORD)) {
       const word = m[0].toLowerCase();
-      if (!wanted.has(word)) continue;
-      seen.add(word);
-      if (first < 0) first = m.index;
-      last = m.index + m[0].length;
+      if (wanted.has(word)) hits.push({ word, start: lineStart + m.index, end: lineStart + m.index + m[0].length });
     }
-    const share = seen.size / wanted.size;
-    const better = !top || share > top.share + 1e-9 || (Math.abs(share - top.share) <= 1e-9 && Math.abs(lineStart + first - tag.start) < Math.abs(top.start - tag.start));
-    if (seen.size >= MIN_SHARED_WORDS && share >= WORDS_NEEDED && better) top = { start: lineStart + first, end: lineStart + last, share };
+    const found = hits.length ? mostWordsWithin(hits, widest) : undefined;
+    if (found) {
+      const share = found.words / wanted.size;
+      const better = !top || share > top.share + 1e-9 || (Math.abs(share - top.share) <= 1e-9 && Math.abs(found.start - tag.start) < Math.abs(top.start - tag.start));
+      if (found.words >= MIN_SHARED_WORDS && share >= WORDS_NEEDED && better) top = { start: found.start, end: found.end, share };
+    }
     if (newline < 0) break;
     lineStart = newline + 1;
   }
   if (!top) return undefined;
   const { context, weakerSide } = contextMatch(text, tag, top.start, top.end);
   return { start: top.start, end: top.end, quote: top.share, context, weakerSide, score: (top.share + context) / 2 };
+}
+
+/**
+ * The stretch from the first hit to the last when it is at most `widest` long; else the first stretch of at most
+ * that width holding the most distinct words (two pointers over the hits, in text order).
+ */
+function mostWordsWithin(hits: readonly { word: string; start: number; end: number }[], widest: number): { start: number; end: number; words: number } {
+  const last = hits[hits.length - 1];
+  if (last.end - hits[0].start <= widest) return { start: hits[0].start, end: last.end, words: new Set(hits.map((h) => h.word)).size };
+  const counts = new Map<string, number>();
+  let best = { start: hits[0].start, end: hits[0].end, words: 0 };
+  for (let lo = 0, hi = 0; hi < hits.length; hi++) {
+    counts.set(hits[hi].word, (counts.get(hits[hi].word) ?? 0) + 1);
+    while (hits[hi].end - hits[lo].start > widest) {
+      const left = counts.get(hits[lo].word)! - 1;
+      if (left) counts.set(hits[lo].word, left);
+      else counts.delete(hits[lo].word);
+      lo++;
+    }
+    if (counts.size > best.words) best = { start: hits[lo].start, end: hits[hi].end, words: counts.size };
+  }
+  return best;
 }
 
 /**
