@@ -103,14 +103,15 @@ export function propagateNames(
   for (const k of dict.keys()) keyHashes.add(hashKey(k));
   // One buffer for the tokens covered in each sentence, zeroed for each (not a new one per sentence).
   let coveredBuffer = new Uint8Array(64);
+  /** Hashes of the keys of tokens [i, i + m), for m up to the longest n looked up at `i` (read only once written at `i`). */
+  const hashes: number[] = [];
   sentences.forEach((tokens, s) => {
     if (coveredBuffer.length < tokens.length) coveredBuffer = new Uint8Array(Math.max(tokens.length, 2 * coveredBuffer.length));
     else coveredBuffer.fill(0, 0, tokens.length);
     const covered = coveredBuffer;
     for (const sp of spans[s]) covered.fill(1, sp.from, sp.to);
-    const added: TokenSpan[] = [];
-    /** Hashes of the keys of tokens [i, i + m), for m up to the longest n looked up at `i`. */
-    const hashes: number[] = [];
+    // Made when a name is added (most sentences add none).
+    let added: TokenSpan[] | undefined;
     for (let i = 0; i < tokens.length; i++) {
       const lengths = covered[i] || !isCapitalised(tokens[i].text) ? undefined : lengthsByFirst.get(cachedKey(tokens[i].text));
       if (!lengths) continue;
@@ -132,12 +133,12 @@ export function propagateNames(
         if (!e) continue;
         if (n === 1 && i + 1 < tokens.length && isCapitalised(tokens[i + 1].text) && !covered[i + 1]) break;
         if (n === 1 && (isCommonWord(tokens[i].text) || isTitleWord(tokens[i].text))) break;
-        added.push({ from: i, to: i + n, type: bestType(e) });
+        (added ??= []).push({ from: i, to: i + n, type: bestType(e) });
         covered.fill(1, i, i + n);
         i += n - 1;
         break;
       }
     }
-    if (added.length > 0) spans[s] = [...spans[s], ...added].sort((a, b) => a.from - b.from || (a.start ?? 0) - (b.start ?? 0));
+    if (added !== undefined) spans[s] = [...spans[s], ...added].sort((a, b) => a.from - b.from || (a.start ?? 0) - (b.start ?? 0));
   });
 }
