@@ -50,6 +50,11 @@ interface TextMemo {
    * of thousands of near-identical lines lists the same passages as copies of each of them.
    */
   readonly placeOf: (q: Passage) => BoilerplateCopy;
+  /**
+   * Scratch arrays of this document's reading, reused from passage to passage (valid during one call of `placeOrder`
+   * or `duplicateOf`): the order of a passage's matches by place, and which of them are listed as copies.
+   */
+  readonly scratch: { order: Int32Array; listed: Uint8Array };
 }
 
 function newMemo(): TextMemo {
@@ -65,7 +70,7 @@ function newMemo(): TextMemo {
     if (c === undefined) places.set(q, (c = place(q)));
     return c;
   };
-  return { once: new Set(), matches: new Map(), tokensOf, placeOf };
+  return { once: new Set(), matches: new Map(), tokensOf, placeOf, scratch: { order: new Int32Array(64), listed: new Uint8Array(64) } };
 }
 
 function textMatches(p: Passage, ctx: FindingContext, memo: TextMemo): TextMatches {
@@ -73,7 +78,7 @@ function textMatches(p: Passage, ctx: FindingContext, memo: TextMemo): TextMatch
   let tm = memo.matches.get(text);
   if (!tm) {
     const { found, more } = ctx.passages.matchesOfText(p, ctx.threshold, memo.tokensOf);
-    const order = placeOrder(found);
+    const order = placeOrder(found, memo);
     const rank = new Int32Array(found.length);
     const places = new Array<BoilerplateCopy>(found.length);
     for (let r = 0; r < found.length; r++) {
@@ -87,18 +92,17 @@ function textMatches(p: Passage, ctx: FindingContext, memo: TextMemo): TextMatch
   return tm;
 }
 
-/** Scratch of `placeOrder`, kept from call to call (a page of near-identical lines orders thousands of lists). */
-let orderScratch = new Int32Array(64);
-
 /**
- * The indices of `found` by place (`byPlace`, then index): an insertion sort in a scratch array, valid until the next
- * call. The lists are short (at most `MAX_COMPARED`), and a sort of an array of indices with a comparator made a copy
- * of it, and the array itself, for each of thousands of passages.
+ * The indices of `found` by place (`byPlace`, then index): an insertion sort in the memo's scratch array, valid until
+ * the next call (one memo per document read: no buffer is shared between two readings). The lists are short (at most
+ * `MAX_COMPARED`), and a sort of an array of indices with a comparator made a copy of it, and the array itself, for
+ * each of thousands of passages.
  */
-function placeOrder(found: readonly Match[]): Int32Array {
+function placeOrder(found: readonly Match[], memo: TextMemo): Int32Array {
   const n = found.length;
-  if (orderScratch.length < n) orderScratch = new Int32Array(Math.max(n, 2 * orderScratch.length));
-  const order = orderScratch;
+  const { scratch } = memo;
+  if (scratch.order.length < n) scratch.order = new Int32Array(Math.max(n, 2 * scratch.order.length));
+  const order = scratch.order;
   for (let k = 0; k < n; k++) {
     let j = k;
     while (j > 0 && byPlace(found[order[j - 1]], found[k]) > 0) {
@@ -140,18 +144,16 @@ export function computeFindings(doc: DocState, ctx: FindingContext): Boilerplate
   return out;
 }
 
-/** Scratch of `duplicateOf`: which matches are listed as copies (valid during one call). */
-let listedScratch = new Uint8Array(64);
-
 function duplicateOf(
   p: Passage, ctx: FindingContext, memo: TextMemo,
 ): { kind: BoilerplateKind; copies: BoilerplateCopy[]; reason: string; more: boolean } | undefined {
   const isHeadline = passageRegion(p) === 'headline';
   const { found, rank, places, more } = textMatches(p, ctx, memo);
   const articles = (n: number): string => `${more ? 'at least ' : ''}${n === 1 ? '1 other article' : `${n} other articles`}`;
-  /** Which matches (by their rank in `places`) are listed as copies. */
-  if (listedScratch.length < found.length) listedScratch = new Uint8Array(Math.max(found.length, 2 * listedScratch.length));
-  const listed = listedScratch;
+  /** Which matches (by their rank in `places`) are listed as copies: the memo's scratch array. */
+  const { scratch } = memo;
+  if (scratch.listed.length < found.length) scratch.listed = new Uint8Array(Math.max(found.length, 2 * scratch.listed.length));
+  const listed = scratch.listed;
   listed.fill(0, 0, found.length);
   let exactEarlier: Passage | undefined;
   let nearEarlier: Match | undefined;
