@@ -749,7 +749,7 @@ export class CorpusFolder {
    * keeps its last good tags in use (and is reported); a deleted file gives way to an old-style sidecar of the same
    * article, if there is one; an old-style sidecar shadowed by a new one is reported, never silently dropped.
    */
-  private async readSidecar(file: string): Promise<string[]> {
+  private async readSidecar(file: string, replacing?: string): Promise<string[]> {
     const before = this.sidecarOwners.get(file);
     const affected = before ? [before] : [];
     let text: string | undefined;
@@ -772,20 +772,24 @@ export class CorpusFolder {
     // Looked at before the cache is touched: while a sidecar is read again (a catch-up, a watcher), its article's
     // tags stay in use until the new ones replace them, never missing for a request that comes in between.
     const inside = parsed ? await leadsInside(this.fs, this.root, this.resolve(parsed.value.document)) : true;
-    if (before) {
+    const forget = () => {
+      if (!before) return;
       this.sidecarOwners.delete(file);
       if (this.sidecars.get(before)?.file === file) this.sidecars.delete(before);
-    }
+    };
     if (!parsed) {
       this.setProblems(file, []);
-      // A new-style sidecar deleted: an old-style one of the same article (if any) is its tags again.
+      // A new-style sidecar deleted: an old-style one of the same article (if any) is its tags again, read before
+      // this file's tags are let go (in use until the old-style ones replace them, as above).
       const legacy = before ? this.shadowed.get(before) : undefined;
       if (legacy && before) {
         this.shadowed.delete(before);
-        await this.readSidecar(legacy);
+        await this.readSidecar(legacy, file);
       }
+      forget();
       return affected;
     }
+    forget();
     const sidecar = parsed.value;
     if (!inside) {
       this.setProblems(file, [{
@@ -805,7 +809,9 @@ export class CorpusFolder {
       return affected;
     }
     const article = this.resolve(sidecar.document);
-    const existing = this.sidecars.get(article);
+    // The deleted sidecar this old-style one takes over from (`replacing`) does not shadow it.
+    const kept = this.sidecars.get(article);
+    const existing = kept?.file === replacing ? undefined : kept;
     if (existing && existing.file !== file && owner === 'legacy') {
       // A new-style sidecar of the article exists: this older file is not used, and says so.
       this.shadowed.set(article, file);

@@ -135,6 +135,40 @@ describe('workspace model (openCorpus, one folder)', () => {
     assert.equal(corpus.sidecarOf(article)?.sidecar.tags[0]?.tag, 'kept');
   });
 
+  it('keeps an article tagged while its deleted sidecar gives way to its old-style one (read mid-way)', async () => {
+    await write('seeds/a.txt', ARTICLE);
+    const sidecar = (label: string) => `version: 1\ndocument: seeds/a.txt\ntags:\n  - id: t1\n    tag: ${label}\n    quote: Vientiane\n    start: 0\n    end: 9\n`;
+    await write('annotations/seeds/a.yaml', sidecar('current'));
+    await write('annotations/a.yaml', sidecar('legacy'));
+    const article = path.join(root, 'seeds/a.txt');
+    // The look at where the old-style sidecar's article leads is held until released.
+    let held: Promise<void> | undefined;
+    let release!: () => void;
+    let reached!: () => void;
+    const caught = new Promise<void>((resolve) => (reached = resolve));
+    const slowFs = {
+      ...nodeFileSystem,
+      realPath: async (f: string) => {
+        if (held && f === article) {
+          reached();
+          await held;
+        }
+        return nodeFileSystem.realPath(f);
+      },
+    };
+    const corpus = await openCorpus({ root, settings: readSettings({}), fs: slowFs });
+    assert.equal(corpus.sidecarOf(article)?.sidecar.tags[0]?.tag, 'current');
+    await fs.rm(path.join(root, 'annotations/seeds/a.yaml'));
+    held = new Promise<void>((resolve) => (release = resolve));
+    const again = corpus.filesChanged([{ file: path.join(root, 'annotations/seeds/a.yaml'), deleted: true }]);
+    await caught;
+    assert.ok(corpus.sidecarOf(article), 'the article keeps tags in use while the old-style file is read');
+    release();
+    await again;
+    assert.equal(corpus.sidecarOf(article)?.sidecar.tags[0]?.tag, 'legacy');
+    assert.ok(!corpus.problems().has(path.join(root, 'annotations/a.yaml')), 'the old-style file is in use, not reported');
+  });
+
   it('handles changes on disk in the order they came: a sidecar created then deleted at once is gone', async () => {
     await write('seeds/a.txt', ARTICLE);
     const file = path.join(root, 'annotations/seeds/a.yaml');
