@@ -71,6 +71,17 @@ export function wordInfo(word: string, clusters: WordClusters): WordInfo {
   if (wordCache === undefined) wordCaches.set(clusters, (wordCache = new Map()));
   let info = wordCache.get(word);
   if (info !== undefined) return info;
+  info = computeWordInfo(word, clusters);
+  if (wordCache.size > 200_000) wordCache.clear();
+  wordCache.set(word, info);
+  return info;
+}
+
+/**
+ * `wordInfo` made afresh, for a caller that keeps the words it has seen itself (the recogniser: a page of distinct
+ * words was two look-ups and two insertions in two tables of the same words for each).
+ */
+export function computeWordInfo(word: string, clusters: WordClusters): WordInfo {
   const f = foldWord(word);
   const lowerText = f.toLowerCase();
   // foldKey(word), from the lower-cased fold at hand (the same string: the fold lower-cased, a trailing dot dropped).
@@ -108,10 +119,7 @@ export function wordInfo(word: string, clusters: WordClusters): WordInfo {
   const skippable = cc === LOWER || (cc === OTHER && !/\d/.test(word));
   const gazStart = gazStartLength(key);
   const gazBits = gazBitsOf(key);
-  info = { lowerText, lower, exact, shape, cc, key, gazStart, gazBits, opening: OPENING.has(word), skippable, cluster2, cluster3, intrinsic };
-  if (wordCache.size > 200_000) wordCache.clear();
-  wordCache.set(word, info);
-  return info;
+  return { lowerText, lower, exact, shape, cc, key, gazStart, gazBits, opening: OPENING.has(word), skippable, cluster2, cluster3, intrinsic };
 }
 
 // Enum values as plain module constants (cross-module enum reads may be getters under some loaders).

@@ -4,7 +4,7 @@
  */
 import { throwIfCancelled, type CancellationToken, type RecognizedEntity } from '../types';
 import { propagateNames } from './consistency';
-import { N_INTRINSIC, addDocCues, contextOf, newDocCues, wordInfo, type WordInfo } from './features';
+import { N_INTRINSIC, addDocCues, computeWordInfo, contextOf, newDocCues, type WordInfo } from './features';
 import { N_LABELS } from './labels';
 import type { NerModel } from './model';
 import { extendPersons, joinSpans, mergeAdjacentPersons } from './joins';
@@ -87,7 +87,8 @@ class WordCache extends Map<string, CachedWord> {
 function lookup(model: NerModel, cache: WordCache, word: string): CachedWord {
   let c = cache.get(word);
   if (c === undefined) {
-    const info = wordInfo(word, model.clusters);
+    // The cache is this recogniser's (wordInfo's own would hold the same words a second time).
+    const info = computeWordInfo(word, model.clusters);
     const scores = cache.newScores();
     sumFeatures(model, info.intrinsic, 0, N_INTRINSIC, scores, 0);
     if (cache.size > 200_000) cache.clear();
