@@ -87,6 +87,10 @@ describe('shutting down during a background clustering', function () {
     const gate = gatedArticles(2);
     const cold = await startCached(root, cacheDir, undefined, { waitForIndexing: false, fs: gate.fs });
     await waitFor('an article waiting to be read', () => gate.waiting.length > 0);
+    // The two articles let through are read, then analysed on the server's thread (a turn of the event loop or two,
+    // however slow the machine) before the shutdown is asked for: "by then" is both of them.
+    await waitFor('the articles let through read', () => gate.readFree() === 2);
+    for (let turn = 0; turn < 20; turn++) await new Promise((resolve) => setImmediate(resolve));
     const stopped = cold.stop();
     gate.open();
     await stopped;
