@@ -14,7 +14,9 @@ import { encodeDates, storedDateOptions, type StoredDates } from './dates/stored
 
 /**
  * Bumped whenever the recogniser's output for a given text and model can change (a rule, the tokeniser, the
- * encoding below): states written under another version are not used.
+ * encoding below), and since version 7 whenever the dates resolved for a given text can (a rule or a resolution text
+ * in core/dates, dates/storedDates.ts): states written under another version are not used. Nothing else notices: a
+ * date rule changed without a bump is served from the cache as it was before.
  */
 export const ANALYSIS_VERSION = 7;
 
