@@ -15,8 +15,8 @@ import { encodeDates, storedDateOptions, type StoredDates } from './dates/stored
 /**
  * Bumped whenever the recogniser's output for a given text and model can change (a rule, the tokeniser, the
  * encoding below), and since version 7 whenever the dates resolved for a given text can (a rule or a resolution text
- * in core/dates, dates/storedDates.ts): states written under another version are not used. Nothing else notices: a
- * date rule changed without a bump is served from the cache as it was before.
+ * in core/dates, dates/storedDates.ts): states written under another version are not used. (The server's and the
+ * CLI's caches are also keyed on a hash of their bundled code; a cache without that key, as tests keep, relies on this.)
  */
 export const ANALYSIS_VERSION = 7;
 
