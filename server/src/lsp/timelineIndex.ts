@@ -94,8 +94,9 @@ export class TimelineIndex {
 
   /** Entities may be named otherwise (a new clustering, the registry): the entries' entities are looked up again. */
   entitiesChanged(): void {
-    // An update that runs reads some articles with the clustering before: they are looked at again after it.
-    if (this.job) this.entitiesAfterJob = true;
+    // An update that runs reads some articles with the clustering before: they are looked at again after it. (The
+    // boilerplate pass puts what it read in the store as it stops, before the entities are looked at.)
+    if (this.job && !this.marking) this.entitiesAfterJob = true;
     this.mark(this.store.uris(), 'entities');
   }
 
@@ -240,14 +241,18 @@ export class TimelineIndex {
     const first = !this.built;
     const changes = new Map<string, ArticleEntries<TimelineItem> | undefined>();
     const untimed = new Map<string, TimelineTagWithoutDate[]>();
-    const total = this.stale.size;
+    // This update's share, taken at its start: the articles to read again when there are some (an edit is shown
+    // before the corpus's entities are named again), else the rest. What is marked meanwhile is the next update's, so
+    // an update ends, and its buckets are told, however often the clustering changes while an analyst types.
+    const texts = [...this.stale].filter(([, what]) => what === 'text');
+    const batch = texts.length ? texts : [...this.stale];
+    for (const [file] of batch) this.stale.delete(file);
+    const total = batch.length;
     this.readAt = new Map();
     let done = 0;
     let sliceStart = performance.now();
-    while (this.stale.size) {
+    for (const [file, what] of batch) {
       if (this.ctx.shutdown.isCancellationRequested) return;
-      const [file, what] = this.stale.entries().next().value!;
-      this.stale.delete(file);
       if (what === 'entities') {
         if (this.store.fingerprintOf(file) !== undefined && !changes.has(file)) {
           const again = this.withEntitiesAgain(file);
@@ -270,7 +275,7 @@ export class TimelineIndex {
       }
       done++;
       if (performance.now() - sliceStart > SLICE_MS) {
-        for (const p of this.progress) p(done, Math.max(total, done + this.stale.size));
+        for (const p of this.progress) p(done, total);
         await new Promise((r) => setImmediate(r));
         sliceStart = performance.now();
       }
