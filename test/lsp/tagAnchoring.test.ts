@@ -154,6 +154,39 @@ describe('tags that are never lost or misplaced', function () {
     await lsp.waitForDiagnostics(uri, (d) => !d.some((x) => x.code === 'tag.orphaned'));
   });
 
+  it('two copies of a passage each tagged, one deleted elsewhere: both orphans offered the copy left; accepting both keeps one tag', async () => {
+    // Seed 000 prints its lead twice (`KPL Over…`, then `(KPL) Over…`).
+    const lead = 'seeds/000_87a1712161fb5682.txt';
+    const leadUri = lsp.uri(lead);
+    const body = await fs.readFile(path.join(root, lead), 'utf8');
+    const phrase = 'Over the past five years, the National Defense and Security Central Commission';
+    const at = (o: number) => ({ line: body.slice(0, o).split('\n').length - 1, character: o - body.lastIndexOf('\n', o - 1) - 1 });
+    const tagAt = (o: number, note: string) =>
+      exec<TagItem>(ServerCommands.addTag, { uri: leadUri, range: { start: at(o), end: at(o + phrase.length) }, tag: 'phrase', note });
+    const first = await tagAt(body.indexOf(phrase), 'on the first lead');
+    const second = await tagAt(body.indexOf(phrase, body.indexOf(phrase) + 1), 'on the copy');
+    const firstLead = body.split('\n').find((l) => l.startsWith('KPL Over'))!;
+    await fs.writeFile(path.join(root, lead), body.replace(`${firstLead}\n\n`, ''));
+    await lsp.client.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: leadUri, type: 2 }] });
+    const listOf = async () => ((await lsp.client.sendRequest(Requests.listTags.method, { uri: leadUri })) as ListTagsResult).tags;
+    const tags = await waitFor('both re-anchored', async () => {
+      const now = await listOf();
+      return now.length === 2 && now.every((t) => t.status === 'orphaned') ? now : undefined;
+    });
+    const [a, b] = [first.id, second.id].map((id) => tags.find((t) => t.id === id)!);
+    assert.deepEqual(a.suggestion, b.suggestion, 'the copy left is offered to both; neither note is carried there silently');
+    await exec<TagItem>(ServerCommands.reanchorTag, { uri: leadUri, id: b.id, range: b.suggestion });
+    // The other has another note: refused, with a reason, nothing written.
+    const refused = await exec<TagItem>(ServerCommands.reanchorTag, { uri: leadUri, id: a.id, range: a.suggestion }).then(() => undefined, (e: Error) => e.message);
+    assert.match(String(refused), /already tags that passage, with another note/);
+    // Without a note of its own, it is the tag already there: one tag, no duplicate.
+    await exec<TagItem>(ServerCommands.editNote, { uri: leadUri, id: a.id, note: '' });
+    const kept = await exec<TagItem>(ServerCommands.reanchorTag, { uri: leadUri, id: a.id, range: a.suggestion });
+    assert.equal(kept.id, b.id);
+    const stored = parse(await fs.readFile(path.join(root, 'annotations/seeds/000_87a1712161fb5682.yaml'), 'utf8'));
+    assert.deepEqual(stored.tags.map((t: { id: string; note?: string }) => [t.id, t.note]), [[b.id, 'on the copy']]);
+  });
+
   it('does not duplicate a tag added twice, and edits its note', async () => {
     const [s1] = sentences();
     const first = await tag(s1, 'cooperation');

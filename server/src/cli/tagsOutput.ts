@@ -2,7 +2,7 @@
  * The tags of a workspace, re-anchored against the articles' current texts, and their listings: JSON and text for
  * `corpus-annotator tags`, RFC 4180 CSV for `export --format csv` (pure: the caller reads the files).
  */
-import { anchorTag, LineIndex, type AnchoredTag, type Tag } from '../core/index';
+import { anchorTags, LineIndex, type AnchoredTag, type Tag } from '../core/index';
 import { authorsOf, groupIdenticalTags, recordsOf, type TagRecords } from './identicalTags';
 import { csvField } from './timelineOutput';
 
@@ -30,8 +30,9 @@ export function listTags(articles: readonly TaggedArticle[]): ListedTag[] {
   const listed: ListedTag[] = [];
   for (const a of articles) {
     const lines = a.text === undefined ? undefined : new LineIndex(a.text);
-    for (const tag of a.tags) {
-      const anchored: AnchoredTag = a.text === undefined ? { tag, start: -1, end: -1, status: 'orphaned' } : anchorTag(a.text, tag);
+    const all = a.text === undefined ? undefined : anchorTags(a.text, a.tags);
+    a.tags.forEach((tag, i) => {
+      const anchored: AnchoredTag = all?.[i] ?? { tag, start: -1, end: -1, status: 'orphaned' };
       listed.push({
         path: a.path,
         anchored,
@@ -39,7 +40,7 @@ export function listTags(articles: readonly TaggedArticle[]): ListedTag[] {
         ...(lines && anchored.start >= 0 ? { position: lines.positionAt(anchored.start) } : {}),
         ...(lines && anchored.suggestion ? { suggestionPosition: lines.positionAt(anchored.suggestion.start) } : {}),
       });
-    }
+    });
   }
   const place = (t: ListedTag) => (t.anchored.start >= 0 ? t.anchored.start : t.anchored.tag.start);
   return listed.sort((x, y) => cmp(x.path, y.path) || place(x) - place(y) || cmp(x.anchored.tag.id, y.anchored.tag.id));

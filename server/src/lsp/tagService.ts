@@ -4,7 +4,7 @@
  * on every outside change), so one tag command reads its sidecar once, in the store's read-modify-write.
  */
 import * as path from 'node:path';
-import { anchorTag, CONTEXT_CHARS, LineIndex, type AnchoredTag, type RecordConflict, type Tag } from '../core/index';
+import { anchorTag, anchorTags, CONTEXT_CHARS, LineIndex, type AnchoredTag, type RecordConflict, type Tag } from '../core/index';
 import type {
   AddTagArgs,
   EditNoteArgs,
@@ -122,6 +122,21 @@ export class TagService {
     const lines = new LineIndex(text);
     const { start, end } = offsetsIn(range, lines, what);
     if (end <= start) throw new UserError(`${what}: select the passage the tag should hold.`);
+    // The same tag on that very passage already: this one is the tag already there, never a duplicate of it.
+    const moving = corpus.sidecarOf(file)?.sidecar.tags.find((t) => t.id === id);
+    const there = moving && this.anchoredTags(file, text).find((a) => a.tag.id !== id && a.status !== 'orphaned' && a.start === start && a.end === end && a.tag.tag === moving.tag);
+    if (moving && there) {
+      if (moving.note && moving.note !== there.tag.note) {
+        throw new UserError(`${what}: “${moving.tag}” already tags that passage, with another note. Copy this tag’s note there if you need it, then remove this tag.`);
+      }
+      try {
+        if (await corpus.removeTag(file, id)) this.record(`attached tag “${moving.tag}” to the same tag on its passage`, [{ file, before: [{ id, before: moving }] }]);
+      } catch (e) {
+        if (e instanceof AnalystFileError) throw new UserError(e.message);
+        throw e;
+      }
+      return this.toItem(file, corpus.relative(file), there, lines);
+    }
     const tag = await this.update(corpus, file, id, (t) => placeTag(t, text, start, end), what);
     return this.toItem(file, corpus.relative(file), { tag, start, end, status: 'anchored' }, lines);
   }
@@ -291,7 +306,7 @@ export class TagService {
     const cached = this.cache.get(file);
     if (cached && cached.text === text) return cached.tags;
     const entry = this.workspace.corpusOf(file)?.sidecarOf(file);
-    const tags = entry ? entry.sidecar.tags.map((t) => anchorTag(text, t)) : [];
+    const tags = entry ? anchorTags(text, entry.sidecar.tags) : [];
     this.cache.set(file, { text, tags });
     return tags;
   }

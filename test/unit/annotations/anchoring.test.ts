@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { anchorTag, contextNeeded, createTag, type Tag } from '../../../server/src/core/index';
+import { anchorTag, anchorTags, contextNeeded, createTag, type Tag } from '../../../server/src/core/index';
 import { SEEDS_DIR } from '../../support/workspace';
 
 const ARTICLE = readFileSync(path.join(SEEDS_DIR, '003_0e5bd4099b662286.txt'), 'utf8');
@@ -159,6 +159,42 @@ describe('re-anchoring tags after the text changed elsewhere', () => {
     assert.equal(a.status, 'orphaned');
     assert.ok(a.suggestion);
     assert.ok(a.suggestion.end - a.suggestion.start <= 2 * quote.length, `${a.suggestion.end - a.suggestion.start} characters offered`);
+  });
+
+  it('two copies each tagged, one deleted: neither tag takes the copy left silently (seed 000)', () => {
+    const seed = readFileSync(path.join(SEEDS_DIR, '000_87a1712161fb5682.txt'), 'utf8');
+    const phrase = 'Over the past five years, the National Defense and Security Central Commission';
+    const first = { ...tagOf(seed, phrase, 0), id: 'on-the-deleted-lead', note: 'on line 4' };
+    const second = { ...tagOf(seed, phrase, 1), id: 'on-the-copy', note: 'on line 6' };
+    const lead = seed.split('\n').find((l) => l.startsWith('KPL Over the past five years'))!;
+    const edited = seed.replace(`${lead}\n\n`, '');
+    const copy = edited.indexOf(phrase);
+    // Alone, each would be placed on the copy (the deleted lead's tag with its text around it nearly the same).
+    assert.equal(anchorTag(edited, first).start, copy);
+    const [a, b] = anchorTags(edited, [first, second]);
+    for (const x of [a, b]) {
+      assert.equal(x.status, 'orphaned', x.tag.id);
+      assert.deepEqual([x.suggestion?.start, x.suggestion?.end], [copy, copy + phrase.length], 'the copy is offered to both');
+    }
+  });
+
+  it('tags of one passage move together, and one whose offsets still hold keeps its place', () => {
+    const labels = ['cooperation', 'security'].map((label, i) => ({ ...tag, id: `t${i}`, tag: label }));
+    const inserted = 'EDITOR’S NOTE: updated.\n\n' + ARTICLE;
+    assert.deepEqual(anchorTags(inserted, labels).map((a) => a.status), ['moved', 'moved']);
+    // The sentence's paragraph printed twice, each copy tagged; the second copy deleted: the first copy's tag still
+    // holds its offsets and keeps them, the second's (which alone would move there) is an orphan offered that place.
+    const paragraphStart = ARTICLE.lastIndexOf('\n', tag.start) + 1;
+    const paragraphEnd = ARTICLE.indexOf('\n', tag.end);
+    const paragraph = ARTICLE.slice(paragraphStart, paragraphEnd + 1);
+    const twice = ARTICLE.slice(0, paragraphEnd + 1) + paragraph + ARTICLE.slice(paragraphEnd + 1);
+    const onFirst = { ...tagOf(twice, SENTENCE, 0), id: 'first' };
+    const onSecond = { ...tagOf(twice, SENTENCE, 1), id: 'second' };
+    assert.equal(anchorTag(ARTICLE, onSecond).start, tag.start, 'alone, it would be moved onto the first copy');
+    const [kept, other] = anchorTags(ARTICLE, [onFirst, onSecond]);
+    assert.deepEqual([kept.status, kept.start], ['anchored', tag.start]);
+    assert.equal(other.status, 'orphaned');
+    assert.equal(other.suggestion?.start, tag.start);
   });
 
   it('orphans a tag whose words are gone, without a suggestion', () => {

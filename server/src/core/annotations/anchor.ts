@@ -8,8 +8,10 @@
  *
  * A quote found without its context (a deleted sentence whose words remain in a caption) is an orphan with a
  * suggestion, never `moved` or `fuzzy`; so are several equally good places (a passage duplicated with its context).
- * The context is both sides: a place whose text before matches but whose text after does not (a deleted paragraph
- * followed by a near copy of itself, as sites print a lead twice) is not the passage. Short quotes need more of their
+ * An approximate place needs both sides of its context: one whose text before matches but whose text after does not
+ * (a deleted paragraph followed by a near copy of itself, as sites print a lead twice) is not the passage. Tags that
+ * stood at different places and now claim the same one (two copies of a passage, each tagged, one deleted) are orphans
+ * with that place as suggestion, unless one of them still holds its stored offsets (anchorTags). Short quotes need more of their
  * context, since a common phrase matches almost anywhere. Never a silent guess. An orphan whose words are no longer
  * in one piece (a caption that reuses most of them in another order) is offered the line that holds most of them.
  */
@@ -47,7 +49,11 @@ const MIN_FUZZY_QUOTE = 12;
 const MAX_FUZZY_ERROR_RATE = 0.25;
 /** Two candidates whose scores differ by less than this are "equally good". */
 const TIE = 0.05;
-/** Each side of the context (before and after the passage) must match at least this well for a place to be taken. */
+/**
+ * Each side of the context (before and after the passage) must match at least this well for an approximate place to be
+ * taken. (The exact quote needs its context only on the whole: a paragraph deleted just before a tagged one changes all
+ * the text before it.)
+ */
 const SIDE_NEEDED = 0.5;
 /** An orphan's line suggestion holds at least this share of the quote's words (and at least MIN_SHARED_WORDS). */
 const WORDS_NEEDED = 0.5;
@@ -77,7 +83,7 @@ export function anchorTag(text: string, tag: Tag): AnchoredTag {
     exact.push({ start: i, end: i + quote.length, quote: 1, context, weakerSide, score: context });
   }
   const bestExact = best(exact, tag.start);
-  if (bestExact && bestExact.context >= need && bestExact.weakerSide >= SIDE_NEEDED && !tied(exact, bestExact)) {
+  if (bestExact && bestExact.context >= need && !tied(exact, bestExact)) {
     return { tag, start: bestExact.start, end: bestExact.end, status: 'moved' };
   }
 
@@ -98,6 +104,34 @@ export function anchorTag(text: string, tag: Tag): AnchoredTag {
   // 4. An orphan, with the best place seen as a suggestion: else the line that holds most of its words, if one does.
   const suggestion = best([...exact, ...fuzzy], tag.start) ?? lineWithWords(text, tag);
   return suggestion ? orphan(tag, { start: suggestion.start, end: suggestion.end, score: round(suggestion.score) }) : orphan(tag);
+}
+
+/**
+ * The tags of one article re-anchored together: as anchorTag, except that tags which stood at different places and
+ * are now placed at the same one cannot all be right, and the text alone does not say which is. The one whose stored offsets still hold it keeps it; the others placed there become orphans with
+ * it as their suggestion (never a note silently carried to another tag's passage).
+ */
+export function anchorTags(text: string, tags: readonly Tag[]): AnchoredTag[] {
+  const anchored = tags.map((t) => anchorTag(text, t));
+  const claims = new Map<string, number[]>();
+  anchored.forEach((a, i) => {
+    if (a.status === 'orphaned') return; // a suggestion is only offered: the analyst decides
+    const key = `${a.start}:${a.end}`;
+    const list = claims.get(key);
+    if (list) list.push(i);
+    else claims.set(key, [i]);
+  });
+  for (const claimants of claims.values()) {
+    if (claimants.length < 2) continue;
+    const from = new Set(claimants.map((i) => `${tags[i].start}:${tags[i].end}`));
+    if (from.size < 2) continue; // tags of one passage moving together (text inserted above it)
+    for (const i of claimants) {
+      const a = anchored[i];
+      if (a.status !== 'moved' && a.status !== 'fuzzy') continue;
+      anchored[i] = orphan(a.tag, { start: a.start, end: a.end, score: a.confidence ?? round(contextScore(text, a.tag, a.start, a.end)) });
+    }
+  }
+  return anchored;
 }
 
 interface Candidate {
