@@ -12,6 +12,34 @@ import { settingsFromJson } from '../../../server/src/workspace/settingsFile';
 
 const ARTICLE = 'Vientiane, April 25 (KPL) - Police officers met on Friday.\n\nThe same paragraph printed again by the site.\n';
 
+/**
+ * The disk, except that once `hold()` is called, looking at where `file` leads (realPath) waits until `release()`:
+ * `caught` resolves when a look is waiting.
+ */
+function realPathGate(file: string) {
+  let held: Promise<void> | undefined;
+  let reached: (() => void) | undefined;
+  const fs = {
+    ...nodeFileSystem,
+    realPath: async (f: string) => {
+      if (held && f === file) {
+        reached?.();
+        await held;
+      }
+      return nodeFileSystem.realPath(f);
+    },
+  };
+  return {
+    fs,
+    hold() {
+      let release!: () => void;
+      held = new Promise<void>((resolve) => (release = resolve));
+      const caught = new Promise<void>((resolve) => (reached = resolve));
+      return { caught, release };
+    },
+  };
+}
+
 describe('workspace model (openCorpus, one folder)', () => {
   let root: string;
   const write = async (rel: string, text: string) => {
@@ -111,22 +139,9 @@ describe('workspace model (openCorpus, one folder)', () => {
     await write('annotations/seeds/a.yaml', 'version: 1\ndocument: seeds/a.txt\ntags:\n  - id: t1\n    tag: kept\n    quote: Vientiane\n    start: 0\n    end: 9\n');
     const article = path.join(root, 'seeds/a.txt');
     // The look at where the sidecar's article leads is held until released: the read again is caught mid-way.
-    let held: Promise<void> | undefined;
-    let release!: () => void;
-    let reached!: () => void;
-    const caught = new Promise<void>((resolve) => (reached = resolve));
-    const slowFs = {
-      ...nodeFileSystem,
-      realPath: async (f: string) => {
-        if (held && f === article) {
-          reached();
-          await held;
-        }
-        return nodeFileSystem.realPath(f);
-      },
-    };
-    const corpus = await openCorpus({ root, settings: readSettings({}), fs: slowFs });
-    held = new Promise<void>((resolve) => (release = resolve));
+    const gate = realPathGate(article);
+    const corpus = await openCorpus({ root, settings: readSettings({}), fs: gate.fs });
+    const { caught, release } = gate.hold();
     const again = corpus.filesChanged([{ file: path.join(root, 'annotations/seeds/a.yaml'), deleted: false }]);
     await caught;
     assert.equal(corpus.sidecarOf(article)?.sidecar.tags[0]?.tag, 'kept', 'the tags are in use while the file is read again');
@@ -142,24 +157,11 @@ describe('workspace model (openCorpus, one folder)', () => {
     await write('annotations/a.yaml', sidecar('legacy'));
     const article = path.join(root, 'seeds/a.txt');
     // The look at where the old-style sidecar's article leads is held until released.
-    let held: Promise<void> | undefined;
-    let release!: () => void;
-    let reached!: () => void;
-    const caught = new Promise<void>((resolve) => (reached = resolve));
-    const slowFs = {
-      ...nodeFileSystem,
-      realPath: async (f: string) => {
-        if (held && f === article) {
-          reached();
-          await held;
-        }
-        return nodeFileSystem.realPath(f);
-      },
-    };
-    const corpus = await openCorpus({ root, settings: readSettings({}), fs: slowFs });
+    const gate = realPathGate(article);
+    const corpus = await openCorpus({ root, settings: readSettings({}), fs: gate.fs });
     assert.equal(corpus.sidecarOf(article)?.sidecar.tags[0]?.tag, 'current');
     await fs.rm(path.join(root, 'annotations/seeds/a.yaml'));
-    held = new Promise<void>((resolve) => (release = resolve));
+    const { caught, release } = gate.hold();
     const again = corpus.filesChanged([{ file: path.join(root, 'annotations/seeds/a.yaml'), deleted: true }]);
     await caught;
     assert.ok(corpus.sidecarOf(article), 'the article keeps tags in use while the old-style file is read');
