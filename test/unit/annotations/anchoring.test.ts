@@ -122,7 +122,7 @@ describe('re-anchoring tags after the text changed elsewhere', () => {
     const a = anchorTag(edited, tagged);
     assert.equal(a.status, 'orphaned', 'the text before matches, the text after does not: not the passage');
     assert.ok(a.suggestion, 'the copy is offered');
-    assert.ok(edited.slice(a.suggestion.start, a.suggestion.end).includes('Over the past five years'));
+    assert.match(edited.slice(a.suggestion.start, a.suggestion.end), /^\(KPL\) Over the past five years/, 'from the edge of its first word');
   });
 
   it('orphaned with a suggestion: a deleted paragraph whose words a photo caption reuses in another order (seed 001)', () => {

@@ -161,11 +161,35 @@ function approximate(text: string, tag: Tag): Candidate[] {
   for (const m of matches) {
     if (out.some((c) => c.start < m.end && m.start < c.end)) continue; // one candidate per place: the fewest errors
     const quote = 1 - m.errors / tag.quote.length;
-    const { context, weakerSide } = contextMatch(text, tag, m.start, m.end);
-    out.push({ start: m.start, end: m.end, quote, context, weakerSide, score: (quote + context) / 2 });
+    const { start, end } = wholeWords(text, tag, m.start, m.end);
+    const { context, weakerSide } = contextMatch(text, tag, start, end);
+    out.push({ start, end, quote, context, weakerSide, score: (quote + context) / 2 });
     if (out.length >= MAX_FUZZY_CANDIDATES) break;
   }
   return out;
+}
+
+/** Characters an approximate place is widened by, at most, to reach the edge of a word. */
+const MAX_WIDENING = 16;
+
+/**
+ * An approximate place widened to whole words at each end where the quote began or ended at a word's edge (its stored
+ * context has a space there, or nothing): the fewest edits may begin inside a word (`KPL) Over…` for a quote
+ * `KPL Over…` on `(KPL) Over…`), and an analyst accepting the place expects the words as written.
+ */
+function wholeWords(text: string, tag: Tag, start: number, end: number): { start: number; end: number } {
+  const space = (c: string | undefined) => c === undefined || /\s/.test(c);
+  let s = start;
+  if (space(tag.prefix[tag.prefix.length - 1]) && space(tag.quote[0]) === false) {
+    while (s > 0 && start - s < MAX_WIDENING && !space(text[s - 1])) s--;
+    if (s > 0 && !space(text[s - 1])) s = start; // a long run of letters: left as it is
+  }
+  let e = end;
+  if (space(tag.suffix[0]) && space(tag.quote[tag.quote.length - 1]) === false) {
+    while (e < text.length && e - end < MAX_WIDENING && !space(text[e])) e++;
+    if (e < text.length && !space(text[e])) e = end;
+  }
+  return { start: s, end: e };
 }
 
 /** The best candidate: highest score, then nearest to the stored offset. */
