@@ -139,6 +139,10 @@ describe('tags that are never lost or misplaced', function () {
     text = edited;
     await lsp.open(ARTICLE);
     const diagnostics = await lsp.waitForDiagnostics(uri, (d) => d.some((x) => x.code === 'tag.orphaned'));
+    // The moved tag is no diagnostic, but its hover says it was found again.
+    const movedRange = byId.get(moved.id)!.range!;
+    const hover = (await lsp.client.sendRequest('textDocument/hover', { textDocument: { uri }, position: movedRange.start })) as { contents: { value: string } };
+    assert.match(hover.contents.value, /\*\*Tag\*\* `moved`[^]*Found again after the article changed/);
     const tagDiagnostics = diagnostics.filter((d) => String(d.code).startsWith('tag.'));
     assert.deepEqual(tagDiagnostics.map((d) => d.code).sort(), ['tag.fuzzy', 'tag.orphaned']);
     const orphanDiagnostic = tagDiagnostics.find((d) => d.code === 'tag.orphaned') as Diagnostic;

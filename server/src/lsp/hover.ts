@@ -105,7 +105,9 @@ export function hoverMarkdown(p: HoverParts): { markdown: string; start: number;
     if (t.start < 0 || t.start > p.offset || p.offset > t.end) continue;
     cover(t.start, t.end);
     const links = p.tagLinks ? tagLinks(p.tagLinks, t.tag.id) : '';
-    sections.push(`**Tag** \`${escape(t.tag.tag)}\`${t.tag.note ? ` — ${escape(t.tag.note)}` : ''}${links ? `\n\n${links}` : ''}`);
+    // Found again after the article changed elsewhere: said, so the analyst can check it (fuzzy ones are diagnostics).
+    const state = t.status === 'moved' ? '\n\n_Found again after the article changed: the same words, with the text around them._' : '';
+    sections.push(`**Tag** \`${escape(t.tag.tag)}\`${t.tag.note ? ` — ${escape(t.tag.note)}` : ''}${state}${links ? `\n\n${links}` : ''}`);
   }
 
   if (!sections.length) return undefined;

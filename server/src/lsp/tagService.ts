@@ -433,5 +433,5 @@ function trackedToAnchored(t: { anchored: AnchoredTag; start?: number; end?: num
   if (t.start === undefined || t.end === undefined) {
     return status === 'orphaned' ? t.anchored : anchorTag(text, tag);
   }
-  return { tag, start: t.start, end: t.end, status: status === 'fuzzy' ? 'fuzzy' : 'anchored', ...(confidence !== undefined ? { confidence } : {}), ...(suggestion ? { suggestion } : {}) };
+  return { tag, start: t.start, end: t.end, status: status === 'fuzzy' || status === 'moved' ? status : 'anchored', ...(confidence !== undefined ? { confidence } : {}), ...(suggestion ? { suggestion } : {}) };
 }
