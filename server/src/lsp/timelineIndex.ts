@@ -59,6 +59,8 @@ export class TimelineIndex {
   private readonly unmarked = new Set<string>();
   /** The running job is the boilerplate pass (requests for the outline and buckets do not wait for it). */
   private marking = false;
+  /** The running job only names entries' entities again (requests for the outline and buckets do not wait for it). */
+  private namingOnly = false;
   /** Buckets the boilerplate pass changed, told to clients when it ends. */
   private markedBuckets = new Set<string>();
   /** Articles the boilerplate pass has read, whose analyses it lets go again at each chunk (see markBoilerplate). */
@@ -113,7 +115,11 @@ export class TimelineIndex {
     }
     if (progress) this.progress.add(progress);
     try {
-      while (this.stale.size || (this.job && !this.marking) || (complete && (this.unmarked.size || this.job))) {
+      // The tree waits for articles to be read again, not for the entities of entries to be named again (a pass over
+      // the corpus after each new clustering: its changes are told when done) nor for the boilerplate pass.
+      const pending = () =>
+        complete ? this.stale.size > 0 || this.unmarked.size > 0 || !!this.job : this.textStale() || (!!this.job && !this.marking && !this.namingOnly);
+      while (pending()) {
         await untilCancelled(this.run(), token);
         throwIfCancelled(token);
         throwIfCancelled(this.ctx.shutdown);
@@ -161,6 +167,12 @@ export class TimelineIndex {
     return new Set([...this.ctx.service.documentUris(), ...this.store.uris(), ...this.untimed.keys()]);
   }
 
+  /** Whether some article is to be read again (not only have its entries' entities named again). */
+  private textStale(): boolean {
+    for (const what of this.stale.values()) if (what === 'text') return true;
+    return false;
+  }
+
   private mark(files: Iterable<string>, what: Staleness, schedule = true): void {
     if (!this.wanted) return;
     for (const f of files) if (this.stale.get(f) !== 'text') this.stale.set(f, what);
@@ -176,9 +188,11 @@ export class TimelineIndex {
   private run(): Promise<void> {
     if (!this.job) {
       this.marking = !this.stale.size && this.unmarked.size > 0;
+      this.namingOnly = !this.marking && !this.textStale(); // work() reads the articles marked 'text' first
       this.job = (this.marking ? this.markBoilerplate() : this.work()).finally(() => {
         this.job = undefined;
         this.marking = false;
+        this.namingOnly = false;
         // An update whose quiet spell ended while this job ran (the timer found it running) runs now; else the
         // boilerplate pass goes on after each update (an update waiting for its quiet spell comes first).
         const due = this.stale.size > 0 && !this.timer;
