@@ -18,7 +18,7 @@
  * The analysis cache goes to a folder of its own, removed at the end (CORPUS_ANNOTATOR_CACHE, as for any client).
  */
 import { spawn } from 'node:child_process';
-import { existsSync, promises as fs, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -27,6 +27,7 @@ import type { PublishDiagnosticsParams } from 'vscode-languageserver';
 import { measureBaselines, writeBenchWorkspace } from './benchWorkspace';
 import { SERVER_ENVIRONMENT } from '../../server/src/serverEnvironment';
 import type { BenchResult } from './benchResult';
+import { memoryKb, resetPeak } from './procMemory';
 
 const ARTICLES = Number(process.env.SERVER_BENCH_ARTICLES ?? 10_000);
 const EDITS = 20;
@@ -44,25 +45,6 @@ const pct = (xs: number[], p: number) => {
 };
 const ms = (x: number) => `${x.toFixed(0)} ms`;
 const mb = (kb: number) => `${(kb / 1024).toFixed(0)} MB`;
-
-/**
- * Starts a new peak-memory measurement of `pid` (Linux: writing 5 to clear_refs resets VmHWM to the current VmRSS), so
- * that the peak while editing is not the peak of indexing; false where that is not allowed.
- */
-function resetPeak(pid: number): boolean {
-  try {
-    writeFileSync(`/proc/${pid}/clear_refs`, '5');
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-function procStatus(pid: number): { rss: number; hwm: number } {
-  const text = readFileSync(`/proc/${pid}/status`, 'utf8');
-  const field = (name: string) => Number(new RegExp(`^${name}:\\s+(\\d+) kB`, 'm').exec(text)?.[1] ?? 0);
-  return { rss: field('VmRSS'), hwm: field('VmHWM') };
-}
 
 export async function runServerBench(): Promise<BenchResult> {
   if (!existsSync(SERVER)) throw new Error('dist/server.js is missing: run `npm run build` first');
@@ -145,7 +127,7 @@ export async function runServerBench(): Promise<BenchResult> {
     const first = await startServer(names[1]);
     const { conn, published, waiters } = first;
     const indexing = first.indexing;
-    const afterIndex = procStatus(first.child.pid!);
+    const afterIndex = memoryKb(first.child.pid!);
     lines.push(`spawn → corpus indexed (cold): ${ms(indexing)} (${(indexing / nodeStart).toFixed(0)}× node -e 0, ${(indexing / scan).toFixed(0)}× the plain read; ${(bytes / 1e6 / (indexing / 1000)).toFixed(2)} MB/s; target 10 s)`);
     lines.push(`server memory after indexing: ${mb(afterIndex.rss)} (target 500 MB; peak while indexing ${mb(afterIndex.hwm)})`);
     const during = first.whileIndexing;
@@ -157,7 +139,7 @@ export async function runServerBench(): Promise<BenchResult> {
     // The server writes its analysis cache a few seconds after indexing (what it held for it is let go then): the
     // memory once that is done, the steady state an analyst works in.
     const written = await Promise.race([first.cacheWrittenSeen.then(() => true), new Promise<boolean>((r) => setTimeout(() => r(false), 30_000))]);
-    const settled = procStatus(first.child.pid!);
+    const settled = memoryKb(first.child.pid!);
     lines.push(
       written
         ? `server memory once its analysis cache is written: ${mb(settled.rss)} (peak so far ${mb(settled.hwm)})`
@@ -224,7 +206,7 @@ export async function runServerBench(): Promise<BenchResult> {
       `hover (${HOVERS}): p50 ${pct(hovers, 50).toFixed(1)} ms, p95 ${pct(hovers, 95).toFixed(1)} ms (target p95 2 ms); ` +
         `a request refused at once, in between: p50 ${pct(refused, 50).toFixed(1)} ms, p95 ${pct(refused, 95).toFixed(1)} ms`,
     );
-    const end = procStatus(first.child.pid!);
+    const end = memoryKb(first.child.pid!);
     lines.push(
       peakReset
         ? `server memory peak while opening, editing and hovering (VmHWM, reset once indexed): ${mb(end.hwm)} (target 600 MB); at the end ${mb(end.rss)}`
@@ -234,7 +216,7 @@ export async function runServerBench(): Promise<BenchResult> {
 
     // Reopened: a second server on the same, unchanged workspace, with what the first cached.
     const second = await startServer();
-    const reopened = procStatus(second.child.pid!);
+    const reopened = memoryKb(second.child.pid!);
     lines.push(
       `spawn → corpus indexed (reopened): ${ms(second.indexing)} (${(second.indexing / nodeStart).toFixed(0)}× node -e 0, ${(second.indexing / scan).toFixed(0)}× the plain read; ${(indexing / second.indexing).toFixed(1)}× faster than cold; target 2 s)`,
     );

@@ -22,7 +22,7 @@
  *                                      # TIMELINE_BENCH_LOG=1 prints the servers' log
  */
 import { spawn } from 'node:child_process';
-import { existsSync, promises as fs, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -31,6 +31,7 @@ import type { PublishDiagnosticsParams } from 'vscode-languageserver';
 import { SERVER_ENVIRONMENT } from '../../server/src/serverEnvironment';
 import type { BenchResult } from './benchResult';
 import { measureBaselines, writeBenchWorkspace } from './benchWorkspace';
+import { memoryKb, resetPeak } from './procMemory';
 
 const ARTICLES = Number(process.env.TIMELINE_BENCH_ARTICLES ?? process.env.SERVER_BENCH_ARTICLES ?? 10_000);
 const EDITS = Number(process.env.TIMELINE_BENCH_EDITS ?? 12);
@@ -161,24 +162,10 @@ class ViewEmulation {
   }
 }
 
-/**
- * Starts a new peak-memory measurement of `pid` (Linux: writing 5 to clear_refs resets VmHWM to the current VmRSS);
- * false where that is not allowed.
- */
-function resetPeak(pid: number): boolean {
-  try {
-    writeFileSync(`/proc/${pid}/clear_refs`, '5');
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /** VmRSS and VmHWM of `pid`, in MB. */
 function memoryOf(pid: number): { rss: number; hwm: number } {
-  const text = readFileSync(`/proc/${pid}/status`, 'utf8');
-  const field = (name: string) => Number(new RegExp(`^${name}:\\s+(\\d+) kB`, 'm').exec(text)?.[1] ?? 0) / 1024;
-  return { rss: field('VmRSS'), hwm: field('VmHWM') };
+  const { rss, hwm } = memoryKb(pid);
+  return { rss: rss / 1024, hwm: hwm / 1024 };
 }
 
 /** The view's first rows: the outline, then the busiest month (paged), or the whole timeline. */
