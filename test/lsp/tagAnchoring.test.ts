@@ -6,7 +6,7 @@ import * as assert from 'node:assert/strict';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import type { CodeAction, Diagnostic } from 'vscode-languageserver';
-import { parse } from 'yaml';
+import { parse, stringify } from 'yaml';
 import { Notifications, Requests, ServerCommands, type ListTagsResult, type TagItem, type TagsChangedParams } from '../../server/src/protocol';
 import { startLspHarness, type LspHarness } from '../support/lspHarness';
 import { makeTempWorkspace, removeTempWorkspace, waitFor } from '../support/workspace';
@@ -189,6 +189,24 @@ describe('tags that are never lost or misplaced', function () {
     assert.equal(kept.id, b.id);
     const stored = parse(await fs.readFile(path.join(root, 'annotations/seeds/000_87a1712161fb5682.yaml'), 'utf8'));
     assert.deepEqual(stored.tags.map((t: { id: string; note?: string }) => [t.id, t.note]), [[b.id, 'on the copy']]);
+  });
+
+  it('attaching a tag where another analyst has the same tag keeps both analysts’ records', async () => {
+    const [s1, s2] = sentences();
+    const ana = await tag(s1, 'cooperation');
+    const ben = await tag(s2, 'cooperation');
+    // The two records are two analysts' (as after a merge of their branches).
+    const file = path.join(root, SIDECAR);
+    const sidecar = parse(await fs.readFile(file, 'utf8'));
+    for (const t of sidecar.tags) t.author = t.id === ana.id ? 'ana' : 'ben';
+    await fs.writeFile(file, stringify(sidecar));
+    await lsp.client.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: lsp.uri(SIDECAR), type: 2 }] });
+    await waitFor('the authors read', async () => (await list()).some((t) => t.id === ben.id && t.author === 'ben'));
+    // Ben attaches his tag to the passage Ana tagged: his record moves there, hers stays.
+    const moved = await exec<TagItem>(ServerCommands.reanchorTag, { uri, id: ben.id, range: ana.range });
+    assert.equal(moved.id, ben.id);
+    const stored = parse(await fs.readFile(file, 'utf8')).tags as { id: string; author?: string; quote: string }[];
+    assert.deepEqual(stored.map((t) => [t.id, t.author, t.quote]).sort(), [[ana.id, 'ana', s1], [ben.id, 'ben', s1]].sort());
   });
 
   it('does not duplicate a tag added twice, and edits its note', async () => {

@@ -122,9 +122,16 @@ export class TagService {
     const lines = new LineIndex(text);
     const { start, end } = offsetsIn(range, lines, what);
     if (end <= start) throw new UserError(`${what}: select the passage the tag should hold.`);
-    // The same tag on that very passage already: this one is the tag already there, never a duplicate of it.
+    // The same tag on that very passage already, by the same analyst: this one is the tag already there, never a
+    // duplicate of it. Another analyst's record of it is theirs and stays (several analysts' tags of one passage are
+    // one row naming them all); so does a record holding keys of its own (`extra`).
     const moving = corpus.sidecarOf(file)?.sidecar.tags.find((t) => t.id === id);
-    const there = moving && this.anchoredTags(file, text).find((a) => a.tag.id !== id && a.status !== 'orphaned' && a.start === start && a.end === end && a.tag.tag === moving.tag);
+    const there =
+      moving &&
+      !moving.extra &&
+      this.anchoredTags(file, text).find(
+        (a) => a.tag.id !== id && a.status !== 'orphaned' && a.start === start && a.end === end && a.tag.tag === moving.tag && a.tag.author === moving.author,
+      );
     if (moving && there) {
       if (moving.note && moving.note !== there.tag.note) {
         throw new UserError(`${what}: “${moving.tag}” already tags that passage, with another note. Copy this tag’s note there if you need it, then remove this tag.`);
