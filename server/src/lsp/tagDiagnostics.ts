@@ -43,7 +43,7 @@ export function tagDiagnostics(anchored: readonly AnchoredTag[], lines: LineInde
         source: DIAGNOSTIC_SOURCE,
         code: 'tag.orphaned',
         message: suggestion
-          ? `Tag “${a.tag.tag}” lost its passage “${quote}”; the same words are here, but not in their context (${Math.round((a.suggestion!.score) * 100)}% alike). Attach it here, to a selection, or remove it.`
+          ? `Tag “${a.tag.tag}” lost its passage “${quote}”; ${a.suggestion!.words ? 'most of its words are here, in another order' : 'the same words are here, but not in their context'} (${Math.round((a.suggestion!.score) * 100)}% alike). Attach it here, to a selection, or remove it.`
           : `Tag “${a.tag.tag}” lost its passage “${quote}”: it is no longer in the article. Attach it to a selection, or remove it.`,
         data,
       });

@@ -1,7 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { anchorTag, anchorTags, contextNeeded, createTag, type Tag } from '../../../server/src/core/index';
+import { anchorTag, anchorTags, contextNeeded, createTag, LineIndex, type Tag } from '../../../server/src/core/index';
+import { tagDiagnostics } from '../../../server/src/lsp/tagDiagnostics';
 import { SEEDS_DIR } from '../../support/workspace';
 
 const ARTICLE = readFileSync(path.join(SEEDS_DIR, '003_0e5bd4099b662286.txt'), 'utf8');
@@ -137,6 +138,9 @@ describe('re-anchoring tags after the text changed elsewhere', () => {
     assert.match(offered, /^Vietnam's Prime Minister Pham Minh Chinh \(R\) and Lieutenant General Khamliang Outhakaysone/);
     assert.ok(!offered.includes('\n'), 'within one line');
     assert.ok(a.suggestion.score > 0 && a.suggestion.score < 1);
+    assert.equal(a.suggestion.words, true, 'said to be its words in another order, not the quote');
+    const diagnostic = tagDiagnostics([a], new LineIndex(edited))[0];
+    assert.match(String(diagnostic.message), /most of its words are here, in another order/);
   });
 
   it('orphaned with a suggestion: words written with combining marks (Devanagari) are words', () => {

@@ -25,6 +25,8 @@ export interface AnchorSuggestion {
   readonly end: number;
   /** 0–1: how well quote and context match there. */
   readonly score: number;
+  /** The line holding most of the quote's words, not the quote itself (its words in another order, some missing). */
+  readonly words?: true;
 }
 
 export interface AnchoredTag {
@@ -102,8 +104,9 @@ export function anchorTag(text: string, tag: Tag): AnchoredTag {
   }
 
   // 4. An orphan, with the best place seen as a suggestion: else the line that holds most of its words, if one does.
-  const suggestion = best([...exact, ...fuzzy], tag.start) ?? lineWithWords(text, tag);
-  return suggestion ? orphan(tag, { start: suggestion.start, end: suggestion.end, score: round(suggestion.score) }) : orphan(tag);
+  const place = best([...exact, ...fuzzy], tag.start);
+  const suggestion = place ?? lineWithWords(text, tag);
+  return suggestion ? orphan(tag, { start: suggestion.start, end: suggestion.end, score: round(suggestion.score), ...(place ? {} : { words: true as const }) }) : orphan(tag);
 }
 
 /**
