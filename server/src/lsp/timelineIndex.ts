@@ -323,10 +323,12 @@ export class TimelineIndex {
   ): Promise<{ entries?: ArticleEntries<TimelineItem>; untimed: TimelineTagWithoutDate[]; boilerplate?: readonly BoilerplateFinding[] } | undefined> {
     const { ctx } = this;
     const uri = ctx.workspace.uriOf(file);
+    // The settings first (they may be asked of the client): the text is then the very one analysed below, never one
+    // an edit replaced while they were awaited (its offsets would be read against the other text).
+    const settings = await ctx.settingsOf(file);
     const text = ctx.service.getText(file);
     this.skipped.delete(uri);
     if (text === undefined) return undefined;
-    const settings = await ctx.settingsOf(file);
     if (text.length > settings.maxDocumentSize) {
       this.skipped.add(uri);
       return undefined;
