@@ -222,11 +222,15 @@ export class TimelineIndex {
       if (!this.unmarked.size) this.markedArticles = [];
     };
     this.readAt = new Map();
+    // What the requests waiting for the pass (the whole timeline) are shown: the articles of this stretch of it.
+    const total = this.unmarked.size;
+    let done = 0;
     let sliceStart = performance.now();
     while (this.unmarked.size && !this.stale.size) {
       if (this.ctx.shutdown.isCancellationRequested) return;
       const file = this.unmarked.values().next().value!;
       this.unmarked.delete(file);
+      done++;
       try {
         const read = await this.read(file, true);
         this.markedArticles.push(file);
@@ -238,6 +242,7 @@ export class TimelineIndex {
       }
       if (changes.size >= MARK_CHUNK) put();
       if (performance.now() - sliceStart > SLICE_MS) {
+        for (const p of this.progress) p(done, total);
         await new Promise((r) => setImmediate(r));
         sliceStart = performance.now();
       }
