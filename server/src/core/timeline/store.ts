@@ -18,7 +18,10 @@ export function bucketOf(entry: TimelineEntry): string {
   return entry.group === 'unknown-year' ? 'unknown-year' : 'undated';
 }
 
-/** Buckets in tree order: years ascending, each before its months, then unknown-year, then undated. */
+/**
+ * Buckets in timeline order (the outline's): years ascending, each before its months, then unknown-year, then undated.
+ * (The VS Code tree lists a year's months first and its own bucket last, as Year only: client/src/timelineYears.ts.)
+ */
 export function compareBuckets(a: string, b: string): number {
   const rank = (k: string) => (k === 'undated' ? 2 : k === 'unknown-year' ? 1 : 0);
   return rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0);
