@@ -85,7 +85,7 @@ export interface TimelineBucket {
 export interface TimelineOutline {
   /** The timeline's version: bumped by every change of its mentions (see `corpusAnnotator/timelineChanged`). */
   version: number;
-  /** Every non-empty bucket, in tree order: years ascending, each before its months, then unknown-year, then undated. */
+  /** Every non-empty bucket, in timeline order: years ascending, each before its months, then unknown-year, then undated. */
   buckets: TimelineBucket[];
   articles: number;
   skipped: string[];

@@ -79,7 +79,7 @@ export class TimelineStore<T> {
 
   /**
    * Replaces the entries of the given articles (undefined: removed). Returns the buckets whose entries changed, in
-   * tree order: empty when every article's fingerprint is the one kept.
+   * timeline order: empty when every article's fingerprint is the one kept.
    */
   apply(changes: ReadonlyMap<string, ArticleEntries<T> | undefined>): string[] {
     const touched = new Set<string>();
@@ -149,7 +149,7 @@ export class TimelineStore<T> {
     return list;
   }
 
-  /** Every non-empty bucket with its number of entries, in tree order. */
+  /** Every non-empty bucket with its number of entries, in timeline order (compareBuckets). */
   outline(): { key: string; count: number }[] {
     return [...this.counts.entries()].map(([key, count]) => ({ key, count })).sort((a, b) => compareBuckets(a.key, b.key));
   }
