@@ -61,6 +61,8 @@ export class TimelineIndex {
   private marking = false;
   /** The running job only names entries' entities again (requests for the outline and buckets do not wait for it). */
   private namingOnly = false;
+  /** Counts marks of articles to read again: a pass naming entities again stops for them. */
+  private textsMarked = 0;
   /** Buckets the boilerplate pass changed, told to clients when it ends. */
   private markedBuckets = new Set<string>();
   /** Articles the boilerplate pass has read, whose analyses it lets go again at each chunk (see markBoilerplate). */
@@ -175,6 +177,7 @@ export class TimelineIndex {
 
   private mark(files: Iterable<string>, what: Staleness, schedule = true): void {
     if (!this.wanted) return;
+    if (what === 'text') this.textsMarked++;
     for (const f of files) if (this.stale.get(f) !== 'text') this.stale.set(f, what);
     if (!schedule) return;
     if (this.timer) clearTimeout(this.timer);
@@ -270,8 +273,16 @@ export class TimelineIndex {
     this.readAt = new Map();
     let done = 0;
     let sliceStart = performance.now();
-    for (const [file, what] of batch) {
+    const namingOnly = !texts.length;
+    const textsMarked = this.textsMarked;
+    for (const [i, [file, what]] of batch.entries()) {
       if (this.ctx.shutdown.isCancellationRequested) return;
+      if (namingOnly && this.textsMarked !== textsMarked) {
+        // An article changed while entities were being named again: what is left of them waits for the next update,
+        // after the article is read (an edit is not kept waiting behind a pass over the corpus).
+        for (const [rest] of batch.slice(i)) if (!this.stale.has(rest)) this.stale.set(rest, 'entities');
+        break;
+      }
       if (what === 'entities') {
         if (this.store.fingerprintOf(file) !== undefined && !changes.has(file)) {
           const again = this.withEntitiesAgain(file);
