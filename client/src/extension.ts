@@ -9,13 +9,14 @@ import type { ClientContext, ClientFeature } from './clientContext';
 import type { TagModel } from './tagModel';
 import type { TagsTreeProvider } from './tagsTree';
 import { tagsFeature } from './tagsFeature';
+import { tagExportFeature } from './tagExportFeature';
 import { timelineFeature } from './timelineFeature';
 import { entitiesFeature } from './entitiesFeature';
 import { boilerplateFeature } from './boilerplateFeature';
 import { agreementFeature } from './agreementFeature';
 import { startupFeature } from './startupFeature';
 
-const FEATURES: readonly ClientFeature[] = [tagsFeature, timelineFeature, entitiesFeature, boilerplateFeature, agreementFeature, startupFeature];
+const FEATURES: readonly ClientFeature[] = [tagsFeature, tagExportFeature, timelineFeature, entitiesFeature, boilerplateFeature, agreementFeature, startupFeature];
 
 /** What the extension exports, for integration tests and other extensions. */
 export interface CorpusAnnotatorApi {

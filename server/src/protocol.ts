@@ -125,11 +125,34 @@ export interface TaxonomyResult {
   tags: TaxonomyItem[];
 }
 
+/** `corpusAnnotator/exportTags` params. */
+export interface ExportTagsParams {
+  /** `csv` (RFC 4180) or `wadm` (W3C Web Annotation JSON-LD). */
+  format: 'csv' | 'wadm';
+  /** The workspace folder whose tags are exported (its URI); required when the workspace has several. */
+  folderUri?: string;
+}
+
+export interface ExportTagsResult {
+  /** The file's content: exactly what `corpus-annotator export --format <format>` prints in that folder. */
+  content: string;
+  /** How many tags it holds, and how many of them are orphaned. */
+  count: number;
+  orphaned: number;
+  /** The folder exported (its URI). */
+  folderUri: string;
+}
+
 export const Requests = {
   /** `corpusAnnotator/taxonomy` — params: {}; result: TaxonomyResult (every workspace folder's, merged by name) */
   taxonomy: new RequestType<Record<string, never>, TaxonomyResult, void>('corpusAnnotator/taxonomy'),
   /** `corpusAnnotator/listTags` — params: ListTagsParams (`{}` for every article, `{ uri }` for one); result: ListTagsResult */
   listTags: new RequestType<ListTagsParams, ListTagsResult, void>('corpusAnnotator/listTags'),
+  /**
+   * `corpusAnnotator/exportTags` — params: ExportTagsParams; result: ExportTagsResult. The folder's tags re-anchored
+   * against the saved articles (unsaved edits are not in it), as the CLI's `export` gives them.
+   */
+  exportTags: new RequestType<ExportTagsParams, ExportTagsResult, void>('corpusAnnotator/exportTags'),
 } as const;
 
 export const Notifications = {

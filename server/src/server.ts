@@ -24,6 +24,7 @@ import { createValidator } from './lsp/features/publishDiagnostics';
 import { documentSync } from './lsp/features/documentSync';
 import { hoverFeature } from './lsp/features/hoverFeature';
 import { tagsFeature } from './lsp/features/tagsFeature';
+import { tagExportFeature } from './lsp/features/tagExportFeature';
 import { tagActions } from './lsp/features/tagActions';
 import { timelineFeature } from './lsp/features/timelineFeature';
 import { entityActions } from './lsp/features/entityActions';
@@ -62,7 +63,7 @@ export interface ServerDeps {
   readonly git?: GitAnnotations;
 }
 
-export const FEATURES: readonly Feature[] = [corpusSync, documentSync, hoverFeature, tagsFeature, tagActions, boilerplateActions, timelineFeature, entityActions, entityList, entityNavigation, fileWatching, agreementFeature, conflictActions];
+export const FEATURES: readonly Feature[] = [corpusSync, documentSync, hoverFeature, tagsFeature, tagExportFeature, tagActions, boilerplateActions, timelineFeature, entityActions, entityList, entityNavigation, fileWatching, agreementFeature, conflictActions];
 
 export function startServer(connection: Connection, deps: ServerDeps): void {
   guardStandardRequests(connection); // standard requests' params checked before any feature sees them (standardParams.ts)

@@ -12,7 +12,7 @@ import { writeAdjudication } from '../workspace/adjudication';
 import type { AdjudicationChoiceArg, CliCommand } from './args';
 import { CliError, displayPath, notAnArticle, openWorkspace, sidecarProblem, sidecarWriteFailure, workspacePath, type CliIo } from './openWorkspace';
 import { readSide } from './readSide';
-import { shortQuote } from './tagsOutput';
+import { shortQuote } from '../core/annotations/tagsOutput';
 
 export type AdjudicateCommand = Extract<CliCommand, { command: 'adjudicate' }>;
 

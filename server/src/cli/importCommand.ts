@@ -10,7 +10,7 @@ import { anchorTag, newTagId, type Tag } from '../core/index';
 import { sidecarPathFor } from '../workspace/sidecarPaths';
 import type { CliCommand } from './args';
 import { CliError, displayPath, isWithin, openWorkspace, sidecarProblem, sidecarWriteFailure, type CliIo, type OpenedWorkspace } from './openWorkspace';
-import { pathOfSource, readWebAnnotations, tagOfAnnotation, type ImportedAnnotation } from './webAnnotation';
+import { pathOfSource, readWebAnnotations, tagOfAnnotation, type ImportedAnnotation } from '../core/annotations/webAnnotation';
 
 export type ImportCommand = Extract<CliCommand, { command: 'import' }>;
 

@@ -8,7 +8,7 @@ import { anchorTag, LineIndex, type Tag } from '../core/index';
 import { gitUserName } from '../node/gitUserName';
 import type { CliCommand } from './args';
 import { articlesUnder, CliError, displayPath, notAnArticle, openWorkspace, sidecarProblem, sidecarWriteFailure, workspacePath, type CliIo, type OpenedWorkspace } from './openWorkspace';
-import { shortQuote } from './tagsOutput';
+import { shortQuote } from '../core/annotations/tagsOutput';
 
 export type TagCommand = Extract<CliCommand, { command: 'tag' }>;
 

@@ -1,21 +1,14 @@
 /** `corpus-annotator tags`: every tag of the workspace (or of some PATHs), re-anchored against the articles as they are now. */
 import type { CliCommand } from './args';
 import { displayPath, openWorkspace, tagScope, type CliIo, type OpenedWorkspace } from './openWorkspace';
-import { listTags, tagsJson, tagsTextLines, type ListedTag, type TaggedArticle } from './tagsOutput';
+import { tagsJson, tagsTextLines, type ListedTag } from '../core/annotations/tagsOutput';
+import { folderTags } from '../workspace/tagExport';
 
 export type TagsCommand = Extract<CliCommand, { command: 'tags' }>;
 
 /** The tags of the sidecars that parse, of the articles the PATHs select (all when none), re-anchored. */
 export async function collectTags(ws: OpenedWorkspace, paths: readonly string[]): Promise<ListedTag[]> {
-  const inScope = await tagScope(ws, paths);
-  const articles: TaggedArticle[] = [];
-  for (const [article, { sidecar }] of ws.corpus.allSidecars()) {
-    if (!inScope(article) || !sidecar.tags.length) continue;
-    // An article that cannot be read is as good as gone here: its tags are listed as orphans.
-    const text = await ws.corpus.readArticle(article).catch(() => undefined);
-    articles.push({ path: ws.corpus.relative(article), text, tags: sidecar.tags });
-  }
-  return listTags(articles);
+  return folderTags(ws.corpus, await tagScope(ws, paths));
 }
 
 export async function runTags(command: TagsCommand, io: CliIo): Promise<number> {

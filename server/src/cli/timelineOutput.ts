@@ -1,5 +1,6 @@
 /** `corpus-annotator timeline` output: JSON, CSV (RFC 4180) or text lines, from core timeline entries (pure). */
 import { LineIndex, type TimelineEntry } from '../core/index';
+import { csvField } from '../core/text/csv';
 
 export interface JsonTimelineEntry {
   value: string;
@@ -53,12 +54,6 @@ export function toJsonEntries(entries: readonly TimelineEntry[], textOf: (path: 
 
 export function timelineJson(entries: readonly JsonTimelineEntry[]): string {
   return JSON.stringify({ version: 1, entries });
-}
-
-/** One RFC 4180 field: quoted when it holds a comma, a double quote, or a line break; quotes doubled. */
-export function csvField(value: string | number | boolean | null): string {
-  const s = value === null ? '' : String(value);
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
 /** The CSV file: a header row, then one row a mention; CRLF line ends, as RFC 4180 says. */

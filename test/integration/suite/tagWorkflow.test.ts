@@ -360,4 +360,88 @@ describe('Corpus Annotator in VS Code: tagging workflow', function () {
     await waitFor('the sidecar emptied', async () => (await storedTags(S003)).length === 0);
     await waitFor('the colour’s decoration disposed', () => !a.tagDecorations.styles.includes('#2da44e|solid'));
   });
+
+  it('goes to the next and previous tagged passage, selecting it and wrapping around the article', async () => {
+    const a = await api();
+    await a.activeTag.set('nav');
+    const passages = ['drug trafficking', 'human trafficking', 'online frauds'];
+    for (const passage of passages) {
+      await select(S003, passage);
+      assert.equal((await vscode.commands.executeCommand<TagItem | undefined>('corpusAnnotator.tagSelection'))?.tag, 'nav');
+    }
+    await waitFor('three placed tags in the model', () => a.tags.tags.filter((t) => t.tag === 'nav' && t.range).length === 3);
+    const editor = vscode.window.activeTextEditor!;
+    const doc = editor.document;
+    const starts = passages.map((p) => doc.getText().indexOf(p)).sort((x, y) => x - y);
+    editor.selection = new vscode.Selection(doc.positionAt(0), doc.positionAt(0));
+    const selected = () => {
+      const sel = vscode.window.activeTextEditor!.selection;
+      return { start: doc.offsetAt(sel.start), text: doc.getText(sel) };
+    };
+    for (const start of starts) {
+      await vscode.commands.executeCommand('corpusAnnotator.nextTag');
+      assert.equal(selected().start, start);
+      assert.ok(passages.includes(selected().text), 'the whole passage is selected');
+    }
+    await vscode.commands.executeCommand('corpusAnnotator.nextTag');
+    assert.equal(selected().start, starts[0], 'after the last, the first');
+    await vscode.commands.executeCommand('corpusAnnotator.previousTag');
+    assert.equal(selected().start, starts[2], 'before the first, the last');
+    await vscode.commands.executeCommand('corpusAnnotator.previousTag');
+    assert.equal(selected().start, starts[1]);
+  });
+
+  it('attaches an orphaned tag, with its note, to the passage the analyst selects', async () => {
+    const a = await api();
+    const gone = 'a sentence the site removed from the page';
+    await write(sidecar(S003), [
+      'version: 1',
+      `document: seeds/${S003}`,
+      'tags:',
+      '  - id: t-gone',
+      '    tag: removed',
+      '    note: keep this note',
+      `    quote: ${gone}`,
+      '    start: 5',
+      `    end: ${5 + gone.length}`,
+      '    created: 2026-11-30T10:00:00.000Z',
+    ]);
+    const orphan = await waitFor('the orphan in the model', () => a.tags.tags.find((t) => t.id === 't-gone' && t.status === 'orphaned'));
+    const editor = await select(S003, 'online frauds');
+    await vscode.commands.executeCommand('corpusAnnotator.attachTagToSelection', orphan);
+    const at = editor.document.getText().indexOf('online frauds');
+    const stored = await waitFor('the tag stored at the selection', async () => (await storedTags(S003)).find((t) => t.id === 't-gone' && t.start === at));
+    assert.equal(stored.quote, 'online frauds');
+    assert.equal(stored.note, 'keep this note');
+    await waitFor('placed in the model', () => a.tags.tags.find((t) => t.id === 't-gone')?.status === 'anchored');
+  });
+
+  it('exports the tags as CSV and as Web Annotation JSON-LD, the files the CLI exports', async () => {
+    const a = await api();
+    await a.activeTag.set('exported');
+    for (const [name, passage] of [[S003, 'drug trafficking'], [S003, 'online frauds'], [S004, 'Ministry of Public Security']]) {
+      await select(name, passage);
+      await vscode.commands.executeCommand('corpusAnnotator.tagSelection');
+    }
+    await waitFor('three tags in the model', () => a.tags.tags.filter((t) => t.tag === 'exported').length === 3);
+    const csvUri = vscode.Uri.joinPath(workspaceRoot(), 'exported-tags.csv');
+    const jsonUri = vscode.Uri.joinPath(workspaceRoot(), 'exported-tags.jsonld');
+    try {
+      const csvDone = await vscode.commands.executeCommand<{ count: number; orphaned: number }>('corpusAnnotator.exportTags', { format: 'csv', target: csvUri });
+      assert.deepEqual({ count: csvDone.count, orphaned: csvDone.orphaned }, { count: 3, orphaned: 0 });
+      const rows = ((await readText(csvUri)) ?? '').split('\r\n').filter(Boolean);
+      assert.match(rows[0], /^id,tag,path,start,end,quote,status,note,author,created/);
+      assert.equal(rows.length, 4);
+      assert.ok(rows.slice(1).every((r) => r.includes(',exported,seeds/')), 'each row holds the tag and the article path');
+      assert.ok(rows.some((r) => r.includes('Ministry of Public Security')));
+
+      await vscode.commands.executeCommand('corpusAnnotator.exportTags', { format: 'wadm', target: jsonUri });
+      const json = JSON.parse((await readText(jsonUri)) ?? '{}');
+      assert.equal(json['@context'], 'http://www.w3.org/ns/anno.jsonld');
+      assert.equal(json.total, 3);
+      assert.equal(json.first.items.length, 3);
+    } finally {
+      for (const uri of [csvUri, jsonUri]) if ((await readText(uri)) !== undefined) await vscode.workspace.fs.delete(uri);
+    }
+  });
 });

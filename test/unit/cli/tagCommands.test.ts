@@ -7,7 +7,7 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { createTag, parseSidecar, serializeSidecar, type Sidecar, type Tag } from '../../../server/src/core/index';
-import { fromCodePoints, SIDECAR_PROPERTY } from '../../../server/src/cli/webAnnotation';
+import { fromCodePoints, SIDECAR_PROPERTY } from '../../../server/src/core/annotations/webAnnotation';
 import { runCli } from '../../support/cli';
 import { ARTICLE_NAME, editedArticle } from '../../support/tagFixtures';
 import { collectionProblems } from '../../support/webAnnotationModel';

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { anchorTag } from '../../../server/src/core/index';
-import { listTags, shortQuote, tagsCsv, tagsJson, tagsTextLines, TAGS_CSV_HEADER } from '../../../server/src/cli/tagsOutput';
+import { listTags, shortQuote, tagsCsv, tagsJson, tagsTextLines, TAGS_CSV_HEADER } from '../../../server/src/core/annotations/tagsOutput';
 import { editedArticle, tagOn } from '../../support/tagFixtures';
 
 describe('CLI tag listings (pure)', () => {

@@ -1,7 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { main } from '../../../server/src/cli/main';
 import { parseArgs, UsageError } from '../../../server/src/cli/args';
-import { csvField, timelineCsv, type JsonTimelineEntry } from '../../../server/src/cli/timelineOutput';
+import { timelineCsv, type JsonTimelineEntry } from '../../../server/src/cli/timelineOutput';
+import { csvField } from '../../../server/src/core/text/csv';
 import { REPO_ROOT } from '../../support/workspace';
 
 async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {

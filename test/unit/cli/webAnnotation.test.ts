@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { anchorTag, createTag, type Tag } from '../../../server/src/core/index';
-import { listTags } from '../../../server/src/cli/tagsOutput';
+import { listTags } from '../../../server/src/core/annotations/tagsOutput';
 import {
   fromCodePoints,
   pathOfSource,
@@ -11,7 +11,7 @@ import {
   toCodePoints,
   toWebAnnotationCollection,
   WADM_CONTEXT,
-} from '../../../server/src/cli/webAnnotation';
+} from '../../../server/src/core/annotations/webAnnotation';
 import { annotationProblems, collectionProblems } from '../../support/webAnnotationModel';
 import { editedArticle } from '../../support/tagFixtures';
 

@@ -4,7 +4,7 @@
  * The listing shows them as one record naming every author, as the Corpus Tags view does (client/src/sameTags.ts).
  * Pure.
  */
-import { groupInOrder } from '../core/groupInOrder';
+import { groupInOrder } from '../groupInOrder';
 import type { ListedTag } from './tagsOutput';
 
 /** One listed tag and the records identical to it (same article, tag, current place, status, quote and note). */

@@ -13,7 +13,8 @@
  *
  * Import reads that back, and also plain Web Annotations from other tools (a tag, a quote selector, a source).
  */
-import { anchorTag, type Tag } from '../core/index';
+import { anchorTag } from './anchor';
+import type { Tag } from './model';
 import type { ListedTag } from './tagsOutput';
 
 export const WADM_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';

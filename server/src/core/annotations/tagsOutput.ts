@@ -1,10 +1,12 @@
 /**
  * The tags of a workspace, re-anchored against the articles' current texts, and their listings: JSON and text for
- * `corpus-annotator tags`, RFC 4180 CSV for `export --format csv` (pure: the caller reads the files).
+ * `corpus-annotator tags`, RFC 4180 CSV for `export --format csv` and the editor's Export Tags (pure: the caller reads the files).
  */
-import { anchorTags, LineIndex, type AnchoredTag, type Tag } from '../core/index';
+import { anchorTags, type AnchoredTag } from './anchor';
+import type { Tag } from './model';
+import { LineIndex } from '../text/lineIndex';
 import { authorsOf, groupIdenticalTags, recordsOf, type TagRecords } from './identicalTags';
-import { csvField } from './timelineOutput';
+import { csvField } from '../text/csv';
 
 /** One article's tags and its current text (undefined when the article is gone: every tag is then an orphan). */
 export interface TaggedArticle {
