@@ -133,12 +133,25 @@ const OPENING = new Set(['"', '“', '‘', '(', '-', '—', '–', ':']);
 const BOS = hashString('<s>');
 const EOS = hashString('</s>');
 
-/** Per-document casing evidence: words seen lower-case, and words seen capitalised mid-sentence in prose. */
+/**
+ * Per-document casing evidence of each (lower-cased, folded) word, as bits in one map (one look-up a token where three
+ * sets and maps took three): the contexts in which it occurs anywhere in the document (`CUE_CONTEXTS`, see
+ * `contextBits`), whether it was seen lower-case (`CUE_LOWER`) and capitalised mid-sentence in prose (`CUE_CAP_MID`).
+ */
 export interface DocCues {
-  readonly lowerSeen: Set<string>;
-  readonly capMid: Set<string>;
-  /** Contexts in which each (lower-cased, folded) word occurs anywhere in the document, as bits. */
-  readonly contexts: Map<string, number>;
+  readonly bits: Map<string, number>;
+}
+
+/** The context bits of a word's cues (`contextBits`: seven bits). */
+export const CUE_CONTEXTS = 0x7f;
+/** The word was seen lower-case. */
+export const CUE_LOWER = 0x80;
+/** The word was seen capitalised mid-sentence in prose. */
+export const CUE_CAP_MID = 0x100;
+
+/** The cues of the (lower-cased, folded) word `key`: 0 when none. */
+export function cuesOf(cues: DocCues, key: string): number {
+  return cues.bits.get(key) ?? 0;
 }
 
 const LOC_PREPS = new Set(['in', 'at', 'from', 'to', 'near', 'into', 'across']);
@@ -170,24 +183,24 @@ export function collectDocCues(sentences: readonly FeatureSentence[], into?: Doc
 
 /** Cues with nothing seen yet. */
 export function newDocCues(): DocCues {
-  return { lowerSeen: new Set<string>(), capMid: new Set<string>(), contexts: new Map<string, number>() };
+  return { bits: new Map<string, number>() };
 }
 
 /** Adds to `cues` those of one sentence, the words `[from, to)` of `infos` (a document's words, one after the other). */
 export function addDocCues(cues: DocCues, infos: readonly WordInfo[], from: number, to: number, lineCase: LineCase): void {
-  const { lowerSeen, capMid, contexts } = cues;
+  const bits = cues.bits;
   const normal = lineCase === NORMAL_LINE;
   for (let i = from; i < to; i++) {
     const info = infos[i];
     const c = info.cc;
+    let add = 0;
+    if (c !== LOWER && c !== OTHER && normal) add = contextBits(infos, i, from, to);
+    if (c === LOWER) add |= CUE_LOWER;
+    else if (c === INIT_CAP && i > from && normal && !infos[i - 1].opening) add |= CUE_CAP_MID;
+    if (add === 0) continue;
     const k = info.lowerText;
-    if (c !== LOWER && c !== OTHER && normal) {
-      contexts.set(k, (contexts.get(k) ?? 0) | contextBits(infos, i, from, to));
-    }
-    if (c === LOWER) lowerSeen.add(k);
-    else if (c === INIT_CAP && i > from && normal && !infos[i - 1].opening) {
-      capMid.add(k);
-    }
+    const had = bits.get(k) ?? 0;
+    if ((had | add) !== had) bits.set(k, had | add);
   }
 }
 
@@ -251,7 +264,8 @@ export function tokenFeatures(ctx: SentenceContext, i: number, out: Uint32Array,
   const cc = info.cc;
   const o = i * N_STATIC;
   const lowerText = info.lowerText;
-  const docBits = (cues.lowerSeen.has(lowerText) ? 1 : 0) | (cues.capMid.has(lowerText) ? 2 : 0);
+  const cue = cues.bits.get(lowerText) ?? 0;
+  const docBits = (cue & CUE_LOWER ? 1 : 0) | (cue & CUE_CAP_MID ? 2 : 0);
   const first = i === 0 || infos[i - 1].opening ? 1 : 0;
   if (withIntrinsic) out.set(info.intrinsic, o);
   else {
@@ -282,7 +296,7 @@ export function tokenFeatures(ctx: SentenceContext, i: number, out: Uint32Array,
   out[k++] = mix3(33, gp & TITLE_BITS, cc | (first << 4));
   out[k++] = mix3(34, info.exact, lc);
   out[k++] = mix3(36, docBits, lower);
-  const cx = cues.contexts.get(lowerText) ?? 0;
+  const cx = cue & CUE_CONTEXTS;
   out[k++] = mix(37, cx | (cc << 8));
   out[k++] = mix(38, cx | (lc << 8) | (first << 12));
   out[k++] = mix(44, i > 0 ? infos[i - 1].cluster2 : BOS);

@@ -21,7 +21,7 @@
  * One memo per article being edited; it holds the sentences and lines of the last version only (each pass replaces
  * them).
  */
-import type { DocCues, WordInfo } from './features';
+import { CUE_CAP_MID, CUE_CONTEXTS, CUE_LOWER, cuesOf, type DocCues, type WordInfo } from './features';
 import type { DocMemory } from './tagger';
 import type { TokenSpan } from './spans';
 import type { LineTokenMemo, LineTokens, Token } from './tokenize';
@@ -145,7 +145,8 @@ export function cueBitsOf(infos: readonly WordInfo[], n: number, cues: DocCues, 
 }
 
 function cueBits(key: string, cues: DocCues): number {
-  return (cues.lowerSeen.has(key) ? 1 : 0) | (cues.capMid.has(key) ? 2 : 0) | ((cues.contexts.get(key) ?? 0) << 2);
+  const cue = cuesOf(cues, key);
+  return (cue & CUE_LOWER ? 1 : 0) | (cue & CUE_CAP_MID ? 2 : 0) | ((cue & CUE_CONTEXTS) << 2);
 }
 
 /**

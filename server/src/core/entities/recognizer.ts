@@ -4,7 +4,7 @@
  */
 import { throwIfCancelled, type CancellationToken, type RecognizedEntity } from '../types';
 import { propagateNames } from './consistency';
-import { N_INTRINSIC, addDocCues, computeWordInfo, contextOf, newDocCues, type WordInfo } from './features';
+import { CUE_CAP_MID, CUE_LOWER, N_INTRINSIC, addDocCues, computeWordInfo, contextOf, cuesOf, newDocCues, type WordInfo } from './features';
 import { N_LABELS } from './labels';
 import type { NerModel } from './model';
 import { extendPersons, joinSpans, mergeAdjacentPersons } from './joins';
@@ -25,7 +25,7 @@ import { DocMemory, sumFeatures, tagSentenceLazy } from './tagger';
 import { SentenceRuleMemo } from './sentenceRuleMemo';
 import { TypedViews } from './typedViews';
 import { titleStart } from './titles';
-import { LineCase, segment, type Sentence, type Token } from './tokenize';
+import { LineCase, segment, wordCaseOf, type Token } from './tokenize';
 import {
   cueBitsOf,
   cuesHold,
@@ -65,10 +65,12 @@ export function createEntityRecognizer(model: NerModel): EntityRecognizer {
   });
 }
 
-/** A word form's features and the summed weights of its word-intrinsic features. */
+/** A word form's features, the summed weights of its word-intrinsic features, and what a line's casing reads of it. */
 interface CachedWord {
   readonly info: WordInfo;
   readonly scores: Float64Array;
+  /** `wordCaseOf` of the word. */
+  readonly lineCase: number;
 }
 
 /**
@@ -92,16 +94,9 @@ function lookup(model: NerModel, cache: WordCache, word: string): CachedWord {
     const scores = cache.newScores();
     sumFeatures(model, info.intrinsic, 0, N_INTRINSIC, scores, 0);
     if (cache.size > 200_000) cache.clear();
-    cache.set(word, (c = { info, scores }));
+    cache.set(word, (c = { info, scores, lineCase: wordCaseOf(word) }));
   }
   return c;
-}
-
-/** The cached word of every token of the document, sentence after sentence. */
-function lookAll(model: NerModel, cache: WordCache, sentences: readonly Sentence[]): CachedWord[] {
-  const out: CachedWord[] = [];
-  for (const s of sentences) for (const t of s.tokens) out.push(lookup(model, cache, t.text));
-  return out;
 }
 
 function recognize(
@@ -115,12 +110,18 @@ function recognize(
   const isCommon = (key: string): boolean => model.commonWords.has(key);
   // With a memo, the tests the rules make are logged per sentence (what a later version checks before reusing it).
   const pass = recognitionMemo?.begin();
-  const sentences = segment(text, pass?.lines);
-  // Each token's cached word, looked up once, in one array for the document (one pointer a token): the document's
-  // cues, the tagging and the heading words read it. Arrays of words and facts per sentence, made for the cues and
-  // again for tagging, were a few objects per sentence that every garbage collection of the young generation copied
-  // (a page of one-word lines is a hundred thousand sentences), and two look-ups of the word's string per token.
-  const looks = lookAll(model, cache, sentences);
+  // Each token's cached word, looked up once as the text is segmented (the casing of its line is read from it), in one
+  // array for the document (one pointer a token): the document's cues, the tagging and the heading words read it.
+  // Arrays of words and facts per sentence, made for the cues and again for tagging, were a few objects per sentence
+  // that every garbage collection of the young generation copied (a page of one-word lines is a hundred thousand
+  // sentences); a second pass looking every token up again, and folding every word again for its line's casing, were
+  // as much work as the look-up. `segment` gives every token to `wordCases`, in order: sentence after sentence.
+  const looks: CachedWord[] = [];
+  const sentences = segment(text, pass?.lines, (word) => {
+    const c = lookup(model, cache, word);
+    looks.push(c);
+    return c.lineCase;
+  });
   const infos: WordInfo[] = [];
   const cues = newDocCues();
   for (let s = 0, at = 0; s < sentences.length; s++) {
@@ -131,7 +132,7 @@ function recognize(
   }
   // Rules read ALL CAPS lines re-cased (the tagger keeps its own casing features for them).
   const tokenLists = sentences.map((s) => (s.lineCase === LineCase.AllCaps ? recaseAllCaps(s.tokens, isCommon) : s.tokens));
-  const seenLower = (w: string): boolean => cues.lowerSeen.has(lookup(model, cache, w).info.lowerText);
+  const seenLower = (w: string): boolean => (cuesOf(cues, lookup(model, cache, w).info.lowerText) & CUE_LOWER) !== 0;
   const headings = sentences.map((s) => isHeadingLine(s.tokens));
   const headingWords = new Set<string>();
   for (let s = 0, at = 0; s < sentences.length; at += sentences[s].tokens.length, s++) {
@@ -140,7 +141,7 @@ function recognize(
   const documentTests: CommonWordTests = {
     isCommon,
     seenLower,
-    seenCapitalisedMid: (w) => cues.capMid.has(lookup(model, cache, w).info.lowerText),
+    seenCapitalisedMid: (w) => (cuesOf(cues, lookup(model, cache, w).info.lowerText) & CUE_CAP_MID) !== 0,
     inHeading: (w) => headingWords.has(lookup(model, cache, w).info.lowerText),
   };
   const logged = pass ? new LoggedTests(documentTests) : undefined;

@@ -137,11 +137,30 @@ export interface LineTokenMemo {
   set(line: string, tokens: LineTokens): void;
 }
 
+/**
+ * What the casing of a line (`lineCaseOf`) reads of each of its words, as `wordCaseOf` gives it (a caller may keep it
+ * per word); `segment` calls it once for each token, in the order of the text.
+ */
+export type WordCases = (word: string) => number;
+
+/** The casing of a line of fresh `tokens`: from `wordCases` when given, else each word's `wordCaseOf`. */
+function casingOf(tokens: readonly Token[], wordCases: WordCases | undefined): LineCase {
+  if (wordCases === undefined) return tokens.length > 0 ? lineCaseOf(tokens) : LineCase.Normal;
+  const n = tokens.length;
+  if (caseScratch.length < n) caseScratch = new Uint8Array(Math.max(n, 2 * caseScratch.length));
+  for (let i = 0; i < n; i++) caseScratch[i] = wordCases(tokens[i].text);
+  return n > 0 ? lineCaseOfWords(tokens, caseScratch) : LineCase.Normal;
+}
+/** The words' `wordCaseOf` of the line `casingOf` reads (valid during one call). */
+let caseScratch = new Uint8Array(256);
+
 /** The tokens of the line `[lineStart, lineEnd)` of `text`, and its casing; through `memo` when given. */
-function lineTokens(text: string, lineStart: number, lineEnd: number, memo: LineTokenMemo | undefined): { tokens: Token[]; lineCase: LineCase } {
+function lineTokens(
+  text: string, lineStart: number, lineEnd: number, memo: LineTokenMemo | undefined, wordCases: WordCases | undefined,
+): { tokens: Token[]; lineCase: LineCase } {
   if (memo === undefined) {
     const tokens = tokenize(text, lineStart, lineEnd);
-    return { tokens, lineCase: tokens.length > 0 ? lineCaseOf(tokens) : LineCase.Normal };
+    return { tokens, lineCase: casingOf(tokens, wordCases) };
   }
   const line = text.slice(lineStart, lineEnd);
   const known = memo.get(line);
@@ -149,10 +168,12 @@ function lineTokens(text: string, lineStart: number, lineEnd: number, memo: Line
     const n = known.texts.length;
     const tokens = new Array<Token>(n);
     for (let i = 0; i < n; i++) tokens[i] = { start: lineStart + known.starts[i], end: lineStart + known.ends[i], text: known.texts[i] };
+    // Every token goes to `wordCases` (its caller may keep what it looks up for each, in order).
+    if (wordCases !== undefined) for (let i = 0; i < n; i++) wordCases(tokens[i].text);
     return { tokens, lineCase: known.lineCase };
   }
   const tokens = tokenize(text, lineStart, lineEnd);
-  const lineCase = tokens.length > 0 ? lineCaseOf(tokens) : LineCase.Normal;
+  const lineCase = casingOf(tokens, wordCases);
   const starts = new Int32Array(tokens.length);
   const ends = new Int32Array(tokens.length);
   for (let i = 0; i < tokens.length; i++) {
@@ -165,15 +186,16 @@ function lineTokens(text: string, lineStart: number, lineEnd: number, memo: Line
 
 /**
  * Tokenise and segment into sentences; a line break always ends a sentence. With `memo`, lines it holds are not
- * tokenised again (the same tokens and casing, at the line's offset).
+ * tokenised again (the same tokens and casing, at the line's offset). With `wordCases`, the casing of a line is read
+ * from what it gives for each token's text (the same as `wordCaseOf`), and it is given every token, in order.
  */
-export function segment(text: string, memo?: LineTokenMemo): Sentence[] {
+export function segment(text: string, memo?: LineTokenMemo, wordCases?: WordCases): Sentence[] {
   const sentences: Sentence[] = [];
   let lineStart = 0;
   while (lineStart <= text.length) {
     let lineEnd = text.indexOf('\n', lineStart);
     if (lineEnd < 0) lineEnd = text.length;
-    const { tokens, lineCase } = lineTokens(text, lineStart, lineEnd, memo);
+    const { tokens, lineCase } = lineTokens(text, lineStart, lineEnd, memo, wordCases);
     if (tokens.length > 0) {
       let s = 0;
       for (let i = 0; i < tokens.length; i++) {
@@ -195,22 +217,51 @@ const SMALL_WORDS = new Set([
   'a', 'an', 'the', 'of', 'and', 'or', 'in', 'on', 'at', 'to', 'for', 'by', 'with', 'from', 'as', 'vs', 'is', 'its', 'de', 'but',
 ]);
 
+/** `wordCaseOf`: the word has a letter. */
+const WORD_LETTERS = 1;
+/** `wordCaseOf`: the word is in capitals, and longer than one letter. */
+const WORD_CAPS = 2;
+/** `wordCaseOf`: the word is a content word (not a small word such as `of`). */
+const WORD_CONTENT = 4;
+/** `wordCaseOf`: the word is a content word, capitalised. */
+const WORD_CAPITALISED = 8;
+
+/** What `lineCaseOf` reads of one word (bits; 0 for a word without letters): a function of the word alone. */
+export function wordCaseOf(word: string): number {
+  const f = foldWord(word);
+  const c = caseClassOf(f);
+  if (c === OTHER) return 0;
+  let bits = WORD_LETTERS;
+  if (c === ALL_CAPS && f.length > 1) bits |= WORD_CAPS;
+  // Small words have at most four letters (lower-casing never shortens a word): longer ones are not lower-cased.
+  if (f.length <= 4 && SMALL_WORDS.has(f.toLowerCase())) return bits;
+  bits |= WORD_CONTENT;
+  if (c !== LOWER) bits |= WORD_CAPITALISED;
+  return bits;
+}
+
 /** ALL CAPS when most words are upper-case; Title Case when nearly all content words are capitalised. */
 export function lineCaseOf(tokens: readonly { text: string }[]): LineCase {
+  const n = tokens.length;
+  const words = new Uint8Array(n);
+  for (let i = 0; i < n; i++) words[i] = wordCaseOf(tokens[i].text);
+  return lineCaseOfWords(tokens, words);
+}
+
+/** `lineCaseOf` of `tokens` whose `wordCaseOf` are the first `tokens.length` of `words`. */
+function lineCaseOfWords(tokens: readonly { text: string }[], words: Uint8Array): LineCase {
   let letters = 0;
   let caps = 0;
   let content = 0;
   let capitalised = 0;
-  for (const t of tokens) {
-    const f = foldWord(t.text);
-    const c = caseClassOf(f);
-    if (c === OTHER) continue;
+  for (let i = 0; i < tokens.length; i++) {
+    const w = words[i];
+    if (w === 0) continue;
     letters++;
-    if (c === ALL_CAPS && f.length > 1) caps++;
-    // Small words have at most four letters (lower-casing never shortens a word): longer ones are not lower-cased.
-    if (f.length <= 4 && SMALL_WORDS.has(f.toLowerCase())) continue;
+    if (w & WORD_CAPS) caps++;
+    if ((w & WORD_CONTENT) === 0) continue;
     content++;
-    if (c !== LOWER) capitalised++;
+    if (w & WORD_CAPITALISED) capitalised++;
   }
   if (letters >= 2 && caps >= 0.7 * letters) return LineCase.AllCaps;
   // A headline: short, nearly every content word capitalised, no sentence break inside.
