@@ -201,6 +201,26 @@ describe('re-anchoring tags after the text changed elsewhere', () => {
     assert.equal(other.suggestion?.start, tag.start);
   });
 
+  it('orphaned with a suggestion: the passage reworded too much to match, where its context still stands', () => {
+    // Every other word of three letters or more changed: past an approximate match, but the text between its
+    // context keeps half of its words.
+    let n = 0;
+    const reworded = SENTENCE.replace(/[A-Za-z]{3,}/g, (w) => (n++ % 2 ? `${w.toUpperCase()}Q` : w));
+    const edited = ARTICLE.replace(SENTENCE, reworded);
+    const a = anchorTag(edited, tag);
+    assert.equal(a.status, 'orphaned');
+    assert.equal(edited.slice(a.suggestion!.start, a.suggestion!.end), reworded);
+  });
+
+  it('orphaned with a suggestion: a short quote with a word changed in its context, and a near copy elsewhere out of context', () => {
+    const quote = 'Ministry of Public Security';
+    const short = tagOf(ARTICLE, quote);
+    const edited = ARTICLE.slice(0, short.start) + 'Ministry of Public Health' + ARTICLE.slice(short.end);
+    const a = anchorTag(edited, short);
+    assert.equal(a.status, 'orphaned', 'never moved onto different words');
+    assert.equal(edited.slice(a.suggestion!.start, a.suggestion!.end), 'Ministry of Public Health');
+  });
+
   it('orphans a tag whose words are gone, without a suggestion', () => {
     const edited = ARTICLE.replace(SENTENCE, 'This sentence was replaced by something else entirely, about fishing quotas in the Mekong.');
     const a = anchorTag(edited, tag);

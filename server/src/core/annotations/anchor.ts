@@ -13,7 +13,9 @@
  * stood at different places and now claim the same one (two copies of a passage, each tagged, one deleted) are orphans
  * with that place as suggestion, unless one of them still holds its stored offsets (anchorTags). Short quotes need more of their
  * context, since a common phrase matches almost anywhere. Never a silent guess. An orphan whose words are no longer
- * in one piece (a caption that reuses most of them in another order) is offered the line that holds most of them.
+ * in one piece (a caption that reuses most of them in another order) is offered the line that holds most of them; one
+ * reworded too much to be matched, where its context still stands (8 of 18 words changed), is offered the text
+ * between its context, when that keeps enough of its words.
  */
 import search from 'approx-string-match';
 import type { Tag } from './model';
@@ -103,10 +105,12 @@ export function anchorTag(text: string, tag: Tag): AnchoredTag {
     return { tag, start: bestFuzzy.start, end: bestFuzzy.end, status: 'fuzzy', confidence: round(bestFuzzy.score) };
   }
 
-  // 4. An orphan, with the best place seen as a suggestion: else the line that holds most of its words, if one does.
-  const place = best([...exact, ...fuzzy], tag.start);
+  // 4. An orphan, with the best place seen as a suggestion (by quote and context together): the quote or a near copy
+  // of it elsewhere, the text between its context, or else the line that holds most of its words.
+  const between = betweenContext(text, tag);
+  const place = best(between ? [...exact, ...fuzzy, between] : [...exact, ...fuzzy], tag.start);
   const suggestion = place ?? lineWithWords(text, tag);
-  return suggestion ? orphan(tag, { start: suggestion.start, end: suggestion.end, score: round(suggestion.score), ...(place ? {} : { words: true as const }) }) : orphan(tag);
+  return suggestion ? orphan(tag, { start: suggestion.start, end: suggestion.end, score: round(suggestion.score), ...(place && place !== between ? {} : { words: true as const }) }) : orphan(tag);
 }
 
 /**
@@ -262,6 +266,53 @@ function lineWithWords(text: string, tag: Tag): Candidate | undefined {
   if (!top) return undefined;
   const { context, weakerSide } = contextMatch(text, tag, top.start, top.end);
   return { start: top.start, end: top.end, quote: top.share, context, weakerSide, score: (top.share + context) / 2 };
+}
+
+/** Characters of each side of the stored context, those nearest the passage, that must be found as they were. */
+const BRACKET_SIDE = 24;
+/** The text between the context must keep at least this share of the quote's words (and two of them). */
+const BRACKET_WORDS_NEEDED = 0.4;
+
+/**
+ * The text standing between the passage's stored context (the BRACKET_SIDE characters nearest it on each side, found
+ * exactly), where the passage was reworded beyond an approximate match: from half to twice the quote's length, trimmed
+ * of spaces, and keeping at least BRACKET_WORDS_NEEDED of the quote's words (a passage replaced by other words gets no
+ * suggestion). The nearest to the stored offset of the best such places.
+ */
+function betweenContext(text: string, tag: Tag): Candidate | undefined {
+  const before = tag.prefix.slice(-BRACKET_SIDE);
+  const after = tag.suffix.slice(0, BRACKET_SIDE);
+  if (before.trim().length < 8 || after.trim().length < 8) return undefined;
+  const wanted = wordsOf(tag.quote);
+  if (wanted.size < 2) return undefined;
+  const q = tag.quote.length;
+  const found: Candidate[] = [];
+  let looked = 0;
+  for (let i = text.indexOf(before); i >= 0 && looked < MAX_OCCURRENCES; i = text.indexOf(before, i + 1), looked++) {
+    const from = i + before.length;
+    const to = text.indexOf(after, from);
+    if (to < 0) break; // nor after any later occurrence
+    if (to - from < q / 2 || to - from > 2 * q) continue;
+    let start = from;
+    let end = to;
+    while (start < end && /\s/.test(text[start])) start++;
+    while (end > start && /\s/.test(text[end - 1])) end--;
+    const kept = wordsOf(text.slice(start, end));
+    let shared = 0;
+    for (const w of wanted) if (kept.has(w)) shared++;
+    const share = shared / wanted.size;
+    if (shared < 2 || share < BRACKET_WORDS_NEEDED) continue;
+    const { context, weakerSide } = contextMatch(text, tag, start, end);
+    found.push({ start, end, quote: share, context, weakerSide, score: (share + context) / 2 });
+  }
+  return best(found, tag.start);
+}
+
+/** The distinct words (of three letters or more, lower-cased) of `s`. */
+function wordsOf(s: string): Set<string> {
+  const out = new Set<string>();
+  for (const m of s.matchAll(WORD)) out.add(m[0].toLowerCase());
+  return out;
 }
 
 /**
