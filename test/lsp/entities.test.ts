@@ -96,6 +96,9 @@ describe('entities over LSP', function () {
     assert.match(symbols[0].containerName ?? '', /Person/);
     const exact = (await lsp.client.sendRequest('workspace/symbol', { query: 'khamliang' })) as SymbolInformation[];
     assert.equal(exact[0].name, 'Khamliang Outhakaysone', 'the canonical name alone when it matches');
+    // Typed without the accents: the label holds the name without them, which VS Code's filter matches.
+    const plain = (await lsp.client.sendRequest('workspace/symbol', { query: 'luong tam' })) as SymbolInformation[];
+    assert.equal(plain.find((s) => s.name.startsWith('Lương Tam Quang'))?.name, 'Lương Tam Quang (Luong Tam Quang)');
     const all = (await lsp.client.sendRequest('workspace/symbol', { query: '' })) as SymbolInformation[];
     assert.ok(all.length > 5, 'an empty query lists the most mentioned entities');
   });

@@ -3,6 +3,8 @@
  * with its own fuzzy match (the query's letters in order, case ignored), so an entity found by another spelling
  * (`khamlieng` → Khamliang Outhakaysone) would be dropped. The label is the canonical name, followed by the
  * spelling the query matches when the canonical name does not: `Khamliang Outhakaysone (Khamlieng Outhakaysone)`.
+ * A query typed without accents (`luong`) gets the name written without them: `Lương Tam Quang (Luong Tam Quang)`
+ * (VS Code's filter compares the letters as written: `u` is not `ư`).
  */
 import { registryKey, type EntityCluster } from '../core/index';
 
@@ -15,9 +17,16 @@ export function labelMatches(label: string, query: string): boolean {
   return i === q.length;
 }
 
+/** `s` without its accents and other combining marks (`Lương` → `Luong`, `Đà` → `Da`), its case kept. */
+export function withoutAccents(s: string): string {
+  return s.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').normalize('NFC');
+}
+
 export function workspaceSymbolName(cluster: EntityCluster, query: string): string {
   const q = query.trim();
   if (!q || labelMatches(cluster.canonical, q)) return cluster.canonical;
+  const plain = withoutAccents(cluster.canonical);
+  if (plain !== cluster.canonical && labelMatches(plain, q)) return `${cluster.canonical} (${plain})`;
   const spellings = [...cluster.spellings.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([s]) => s);
   const folded = registryKey(q);
   const others = spellings.filter((s) => s !== cluster.canonical);
