@@ -69,7 +69,8 @@ export interface CorpusService {
   /**
    * Sets a document with the analysis state a host kept from an earlier run for this very text (analysisState.ts),
    * so it is not analysed again. False (and the document is set, to be analysed when needed) when the state does not
-   * fit the text.
+   * fit the text. Its boilerplate summary is read later, when the article is indexed (prepareForEditsInSlices, or a
+   * request for boilerplate): a state may make it only when read.
    */
   importDocument(uri: string, text: string, state: unknown): boolean;
   /** Says that about `documents` articles are about to be set or imported (a corpus being loaded), to make room once. */
@@ -148,8 +149,10 @@ export interface CorpusService {
    * the clustering's spellings that an edited article's new names are looked up in (provisional.ts), and, the first
    * time, one run of the per-article analyses on a few articles of the corpus, their results dropped (their code was run by
    * the analysis workers only, and is compiled on this thread then, not at the analyst's first keystroke), with a few
-   * keystrokes typed into them through the memos of an article being edited (editingStarted). Changes no result. A
-   * host runs it when idle after indexing and after each clustering it puts in use.
+   * keystrokes typed into them through the memos of an article being edited (editingStarted). First, the boilerplate
+   * index of the articles imported since it last ran (importDocument reads no boilerplate summary: a reopened corpus is
+   * ready without it; a request for boilerplate before then builds it at once). Changes no result. A host runs it when
+   * idle after indexing and after each clustering it puts in use.
    */
   prepareForEditsInSlices(token: CancellationToken): Generator<void, void, void>;
   /**
@@ -225,6 +228,13 @@ export function createCorpusService(init: CorpusServiceInit): CorpusService {
    */
   const unindexed = new Map<string, string>();
   /**
+   * The imported states (importDocument) of unindexed articles, whose boilerplate summary is read when the article is
+   * indexed, not when it is imported: a reopened corpus is ready before its boilerplate index is built (in idle turns
+   * after, `prepareForEditsInSlices`, or at once when something asks for boilerplate). A host's state may make its
+   * summary only when it is read (node/analysisCacheStore.ts keeps it serialised until then).
+   */
+  const importedStates = new Map<string, ArticleState>();
+  /**
    * Articles open in an editor (editingStarted), most recently opened or edited last, with what their last version
    * gave: per sentence and line (recognitionMemo.ts), and per passage line (boilerplate/summary.ts).
    */
@@ -233,13 +243,31 @@ export function createCorpusService(init: CorpusServiceInit): CorpusService {
     const text = unindexed.get(uri);
     if (text === undefined) return;
     unindexed.delete(uri);
-    boilerplate.update(uri, text, undefined, editing.get(uri)?.passages);
+    const imported = importedStates.get(uri);
+    importedStates.delete(uri);
+    const summary = imported?.boilerplate;
+    if (summary !== undefined) boilerplate.update(uri, text, summary); // summarised again if it does not fit
+    else boilerplate.update(uri, text, undefined, editing.get(uri)?.passages);
   };
-  const indexAllBoilerplate = (token?: CancellationToken): void => {
-    for (const uri of [...unindexed.keys()]) {
-      throwIfCancelled(token);
-      indexBoilerplate(uri);
+  /** Articles indexed at once when more are waiting (the index makes room for them once: boilerplate.expect). */
+  const EXPECTED_AT_ONCE = 128;
+  /** Unindexed articles indexed between two yields of `indexBoilerplateInSlices`. */
+  const INDEXED_PER_SLICE = 32;
+  function* indexBoilerplateInSlices(token?: CancellationToken): Generator<void, void, void> {
+    if (unindexed.size >= EXPECTED_AT_ONCE) boilerplate.expect(unindexed.size);
+    try {
+      let n = 0;
+      for (const uri of [...unindexed.keys()]) {
+        throwIfCancelled(token);
+        indexBoilerplate(uri);
+        if (++n % INDEXED_PER_SLICE === 0) yield;
+      }
+    } finally {
+      boilerplate.expect(0);
     }
+  }
+  const indexAllBoilerplate = (token?: CancellationToken): void => {
+    if (unindexed.size) runToEnd(indexBoilerplateInSlices(token));
   };
 
   /** Everything corpus-wide must be rebuilt (a new registry). */
@@ -388,6 +416,7 @@ export function createCorpusService(init: CorpusServiceInit): CorpusService {
       if (old && old.text === text) return;
       docs.set(uri, { uri, text });
       unindexed.set(uri, text);
+      importedStates.delete(uri);
       documentChanged(uri);
     },
     releaseAnalysis(uri) {
@@ -404,12 +433,8 @@ export function createCorpusService(init: CorpusServiceInit): CorpusService {
       const entities = StoredNames.fromState(text, state);
       service.setDocument(uri, text);
       const doc = docs.get(uri)!;
-      const summary = (state as ArticleState | undefined)?.boilerplate;
-      if (summary !== undefined && unindexed.get(uri) === text) {
-        unindexed.delete(uri);
-        boilerplate.update(uri, text, summary); // summarised again if it does not fit
-        clusters = undefined;
-      }
+      // Its boilerplate summary is read when the article is indexed (indexBoilerplate), not now.
+      if (state && typeof state === 'object' && 'boilerplate' in state && unindexed.get(uri) === text) importedStates.set(uri, state as ArticleState);
       const dates = (state as ArticleState | undefined)?.dates;
       if (isStoredDates(dates) && !doc.storedDates) doc.storedDates = dates; // checked against the text when read
       if (!entities) return false;
@@ -427,6 +452,7 @@ export function createCorpusService(init: CorpusServiceInit): CorpusService {
       editing.delete(uri);
       if (!docs.delete(uri)) return;
       unindexed.delete(uri);
+      importedStates.delete(uri);
       boilerplate.remove(uri);
       documentChanged(uri);
     },
@@ -558,6 +584,8 @@ export function createCorpusService(init: CorpusServiceInit): CorpusService {
       editing.delete(uri);
     },
     *prepareForEditsInSlices(token) {
+      // The boilerplate index of the articles imported (a reopened corpus), before anything asks for it.
+      yield* indexBoilerplateInSlices(token);
       if (!warmedUp) {
         const samples = sampleArticles();
         if (samples.length) {

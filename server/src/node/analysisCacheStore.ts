@@ -9,7 +9,10 @@
  *
  * What: 16 shard files `articles-<0-f>.v8` of article states by text hash (SHA-256), in V8's serialisation (Node's
  * `v8.serialize`: the states' Int32Arrays are kept as they are, and a reopened 10,000-article workspace reads them in
- * half the time JSON took, with none of the arrays of boxed numbers JSON made), and `clustering.v8`, the last
+ * half the time JSON took, with none of the arrays of boxed numbers JSON made). Each state's boilerplate summary (most
+ * of its strings: a few dozen an article) is serialised on its own inside the shard and made into objects only when
+ * the core reads it (`cachedState`), which a reopened corpus does after it is ready (corpusService.ts: the boilerplate
+ * index is built in idle turns): reading the shards of 10,000 articles made 300,000 strings first. And `clustering.v8`, the last
  * corpus-wide clustering (its snapshot's columns of numbers, likewise) with the fingerprint of what it was made from.
  * Each file names the format and the version key (ANALYSIS_VERSION and the NER model's hash): a file of another
  * version, or one that does not parse, is ignored and replaced at the next save (files of the earlier JSON formats,
@@ -27,8 +30,11 @@ import type { AnalysisCache, ClusteringBasis, KeptClustering } from '../workspac
 
 /** The clustering file's format (3: V8's serialisation of a snapshot of typed arrays, see ClusteringSnapshot). */
 const FORMAT = 3;
-/** The shards' format: V8's serialisation of `{ format, version, entries: Map }`. */
-const SHARD_FORMAT = 2;
+/**
+ * The shards' format: V8's serialisation of `{ format, version, entries: Map<key, StoredState> }` (2: the states
+ * themselves, their boilerplate summaries included).
+ */
+const SHARD_FORMAT = 3;
 const SHARDS = 16;
 const CLUSTERING_FILE = 'clustering.v8';
 /** The clustering file of formats 1 and 2 (JSON), removed when its successor is written. */
@@ -81,9 +87,47 @@ async function readOwn(file: string, format: number, version: string): Promise<R
 }
 
 /** A shard's entries when it is of this format and version, else undefined (missing, unreadable, corrupt, outdated). */
-async function readShard(file: string, version: string): Promise<Map<string, unknown> | undefined> {
+async function readShard(file: string, version: string): Promise<Map<string, StoredState> | undefined> {
   const data = await readOwn(file, SHARD_FORMAT, version);
-  return data?.entries instanceof Map ? (data.entries as Map<string, unknown>) : undefined;
+  return data?.entries instanceof Map ? (data.entries as Map<string, StoredState>) : undefined;
+}
+
+/** A state as a shard holds it: its boilerplate summary, when it has one, in V8's serialisation of its own. */
+interface StoredState {
+  readonly state: unknown;
+  readonly boilerplate?: Uint8Array;
+}
+
+/** A state to keep, as a shard holds it. */
+function storedStateOf(state: unknown): StoredState {
+  if (!state || typeof state !== 'object' || !('boilerplate' in state)) return { state };
+  const { boilerplate, ...rest } = state as { boilerplate: unknown };
+  return boilerplate === undefined ? { state: rest } : { state: rest, boilerplate: serialize(boilerplate) };
+}
+
+/**
+ * The state a shard holds, with its boilerplate summary made into objects when first read (a stored entry that is not
+ * what this format writes is no state: the core refuses it, and the article is analysed again).
+ */
+function cachedState(stored: StoredState): unknown {
+  const { state, boilerplate } = (stored ?? {}) as Partial<StoredState>;
+  if (!state || typeof state !== 'object' || !(boilerplate instanceof Uint8Array)) return state;
+  const out = { ...state } as Record<string, unknown>;
+  Object.defineProperty(out, 'boilerplate', {
+    enumerable: true,
+    configurable: true,
+    get() {
+      let summary: unknown;
+      try {
+        summary = deserialize(boilerplate);
+      } catch {
+        summary = undefined; // not a summary: the article is summarised again when indexed
+      }
+      Object.defineProperty(out, 'boilerplate', { value: summary, enumerable: true, configurable: true, writable: false });
+      return summary;
+    },
+  });
+  return out;
 }
 
 /**
@@ -92,7 +136,9 @@ async function readShard(file: string, version: string): Promise<Map<string, unk
  */
 export function createAnalysisCacheStore(dir: string, versionKey: string, log: (message: string) => void = () => undefined): AnalysisCache {
   const version = sha256(versionKey);
+  /** States kept in this run (`set`), and those read from the shards, still as they are stored. */
   const shards: Map<string, unknown>[] = Array.from({ length: SHARDS }, () => new Map());
+  const stored: Map<string, StoredState>[] = Array.from({ length: SHARDS }, () => new Map());
   const dirty = new Set<number>();
   let loading: Promise<void> | undefined;
   let clustering: { fingerprint: string; snapshot: KeptClustering; basis?: ClusteringBasis } | undefined;
@@ -104,14 +150,15 @@ export function createAnalysisCacheStore(dir: string, versionKey: string, log: (
 
   const load = async (): Promise<void> => {
     await Promise.all(
-      shards.map(async (shard, i) => {
+      stored.map(async (_, i) => {
         const entries = await readShard(shardFile(i), version);
         if (!entries) {
           dirty.add(i); // rewritten at the next save, in this version
           return;
         }
-        if (shard.size === 0) shards[i] = entries;
-        else for (const [key, state] of entries) if (!shard.has(key)) shard.set(key, state);
+        const into = stored[i];
+        if (into.size === 0) stored[i] = entries;
+        else for (const [key, entry] of entries) if (!into.has(key)) into.set(key, entry);
       }),
     );
     const data = await readOwn(path.join(dir, CLUSTERING_FILE), FORMAT, version);
@@ -124,7 +171,13 @@ export function createAnalysisCacheStore(dir: string, versionKey: string, log: (
     location: dir,
     load: () => (loading ??= load()),
     keyOf: (text) => sha256(text),
-    get: (key) => shards[shardOf(key)].get(key),
+    get(key) {
+      const i = shardOf(key);
+      const state = shards[i].get(key);
+      if (state !== undefined) return state;
+      const entry = stored[i].get(key);
+      return entry === undefined ? undefined : cachedState(entry);
+    },
     set(key, state) {
       const i = shardOf(key);
       shards[i].set(key, state);
@@ -152,11 +205,12 @@ export function createAnalysisCacheStore(dir: string, versionKey: string, log: (
       try {
         await fs.mkdir(dir, { recursive: true });
         for (let i = 0; i < SHARDS; i++) {
-          const shard = shards[i];
-          for (const key of shard.keys()) {
-            if (liveKeys && !liveKeys.has(key)) {
-              shard.delete(key);
-              dirty.add(i);
+          for (const map of [shards[i], stored[i]]) {
+            for (const key of map.keys()) {
+              if (liveKeys && !liveKeys.has(key)) {
+                map.delete(key);
+                dirty.add(i);
+              }
             }
           }
         }
@@ -166,9 +220,12 @@ export function createAnalysisCacheStore(dir: string, versionKey: string, log: (
         for (const i of [...dirty]) {
           await new Promise((r) => setImmediate(r));
           dirty.delete(i);
-          await writeAtomically(shardFile(i), serialize({ format: SHARD_FORMAT, version, entries: shards[i] }));
+          const entries = stored[i];
+          for (const [key, state] of shards[i]) entries.set(key, storedStateOf(state));
+          await writeAtomically(shardFile(i), serialize({ format: SHARD_FORMAT, version, entries }));
           await fs.rm(jsonShardFile(i), { force: true });
           shards[i].clear();
+          stored[i].clear();
         }
         if (clusteringDirty && clustering) {
           clusteringDirty = false;
@@ -188,6 +245,7 @@ export function createAnalysisCacheStore(dir: string, versionKey: string, log: (
         // Nothing is held between indexings (the states and the clustering are the size of the corpus's names): the
         // next `load` reads them again.
         for (const shard of shards) shard.clear();
+        for (const shard of stored) shard.clear();
         dirty.clear();
         clustering = undefined;
         clusteringDirty = false;

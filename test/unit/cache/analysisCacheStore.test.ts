@@ -3,7 +3,7 @@ import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { analysisCacheDir, analysisVersionKey, createAnalysisCacheStore } from '../../../server/src/node/analysisCacheStore';
-import { serialize } from 'node:v8';
+import { deserialize, serialize } from 'node:v8';
 import type { ClusteringSnapshot } from '../../../server/src/core/index';
 
 describe('the analysis cache on disk', () => {
@@ -155,6 +155,43 @@ describe('the analysis cache on disk', () => {
     const c = createAnalysisCacheStore(dir, V1);
     await c.load();
     for (const k of keys) assert.notEqual(c.get(k), undefined);
+  });
+
+  it('keeps a state’s boilerplate summary serialised until it is read, across saves; a summary that does not read back is none, never an error', async () => {
+    const summary = { minChars: 40, lineCount: 2, headlineIdx: -1, headlineKey: null, short: new Int32Array([0, 1, 0, 5]), shapes: ['x'], hkeys: ['x'], labels: [null], passages: new Int32Array([1, 7, 8, 6, 60, 8, 1, 9]) };
+    const a = createAnalysisCacheStore(dir, V1);
+    await a.load();
+    const [one, two] = ['article one', 'article two'].map((t) => a.keyOf(t));
+    a.set(one, { entities: ints(0, 4, 2, -1, -1), boilerplate: summary });
+    a.set(two, { entities: ints(0, 3, 1, -1, -1), boilerplate: summary });
+    await a.save(new Set([one, two]));
+    // Loaded, the one read, and saved again with a third state (its shard is written again): both summaries survive.
+    const b = createAnalysisCacheStore(dir, V1);
+    await b.load();
+    const state = b.get(one) as { boilerplate: unknown };
+    const described = Object.getOwnPropertyDescriptor(state, 'boilerplate');
+    assert.ok(described?.get && described.enumerable, 'not made into objects yet');
+    assert.deepEqual(state.boilerplate, summary);
+    assert.equal(state.boilerplate, state.boilerplate, 'made once');
+    const three = b.keyOf('article three');
+    b.set(three, { entities: [] });
+    await b.save(new Set([one, two, three]));
+    const c = createAnalysisCacheStore(dir, V1);
+    await c.load();
+    assert.deepEqual(c.get(one), { entities: ints(0, 4, 2, -1, -1), boilerplate: summary });
+    assert.deepEqual(c.get(two), { entities: ints(0, 3, 1, -1, -1), boilerplate: summary });
+    assert.deepEqual(c.get(three), { entities: [] });
+    await c.save(new Set([one, two, three]));
+    // A summary's bytes damaged inside a shard that reads: that state has no summary (the core summarises the article again).
+    for (const name of (await fs.readdir(dir)).filter((n) => n.startsWith('articles-'))) {
+      const file = path.join(dir, name);
+      const data = deserialize(await fs.readFile(file)) as { entries: Map<string, { boilerplate?: Uint8Array }> };
+      for (const entry of data.entries.values()) if (entry.boilerplate) entry.boilerplate = new Uint8Array([0xff, 0x0f, 0x6f, 0x22, 0x01]);
+      await fs.writeFile(file, serialize(data));
+    }
+    const d = createAnalysisCacheStore(dir, V1);
+    await d.load();
+    assert.deepEqual(d.get(one), { entities: ints(0, 4, 2, -1, -1), boilerplate: undefined });
   });
 
   it('keeps only the texts of the corpus at each save', async () => {

@@ -65,4 +65,48 @@ describe('an article’s analysis state (kept by hosts between runs)', () => {
     other.prepareDocument(names[0], NEVER_CANCELLED);
     assert.deepEqual(other.exportDocument(names[0]), states[0]);
   });
+
+  it('reads an imported article’s boilerplate summary once the corpus is ready (idle turns, or a request), with the same findings as a fresh build', async () => {
+    const names = await seedNames();
+    const texts = await Promise.all(names.map((n) => fs.readFile(path.join(SEEDS_DIR, n), 'utf8')));
+    const fresh = createCorpusService({ nerModel: model });
+    names.forEach((n, i) => fresh.setDocument(n, texts[i]));
+    for (const n of names) fresh.prepareDocument(n, NEVER_CANCELLED);
+    const states = names.map((n) => JSON.parse(JSON.stringify(fresh.exportDocument(n))) as Record<string, unknown>);
+    assert.ok(states.every((s) => s.boilerplate), 'every state has its summary');
+    // Each summary counted when read, as the cache on disk makes it when read (node/analysisCacheStore.ts).
+    let read = 0;
+    const counted = states.map(({ boilerplate, ...rest }) => Object.defineProperty({ ...rest }, 'boilerplate', { enumerable: true, get: () => (read++, boilerplate) }));
+    const reopen = () => {
+      const service = createCorpusService({ nerModel: model });
+      names.forEach((n, i) => assert.equal(service.importDocument(n, texts[i], counted[i]), true));
+      return service;
+    };
+
+    const idle = reopen();
+    assert.equal(read, 0, 'no summary read while the corpus is imported');
+    const steps = idle.prepareForEditsInSlices(NEVER_CANCELLED);
+    while (!steps.next().done) if (read === names.length) break;
+    assert.equal(read, names.length, 'every summary read in the idle turns after');
+    const asked = reopen();
+    const fromRequest = names.map((n) => asked.analyze(n, undefined, NEVER_CANCELLED));
+    assert.equal(read, 2 * names.length, 'read when boilerplate is asked for, before the idle turns');
+    assert.ok(fromRequest.some((a) => a.boilerplate.length > 0), 'the seeds repeat passages');
+    names.forEach((n, i) => {
+      const expected = fresh.analyze(n, undefined, NEVER_CANCELLED);
+      assert.deepEqual(fromRequest[i], expected, n);
+      assert.deepEqual(idle.analyze(n, undefined, NEVER_CANCELLED), expected, n);
+    });
+    assert.deepEqual(idle.boilerplateClusters(NEVER_CANCELLED), fresh.boilerplateClusters(NEVER_CANCELLED));
+    // An article set again before its summary was read: indexed from its new text, never from the old summary.
+    const edited = reopen();
+    const before = read;
+    edited.setDocument(names[0], texts[1]);
+    assert.deepEqual(edited.analyze(names[0], undefined, NEVER_CANCELLED).boilerplate, (() => {
+      const same = createCorpusService({ nerModel: model });
+      names.forEach((n, i) => same.setDocument(n, i === 0 ? texts[1] : texts[i]));
+      return same.analyze(names[0], undefined, NEVER_CANCELLED).boilerplate;
+    })());
+    assert.equal(read - before, names.length - 1, 'the replaced article’s summary never read');
+  });
 });
