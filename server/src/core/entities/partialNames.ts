@@ -60,9 +60,12 @@ export function resolveDocumentPartials(
   // another person when single tokens are resolved.
   const fullNames = new Map<number, FullName[]>();
   const listed = new Set<string>();
+  // The mentions of one node share its keys, and start with the same root: what is found for the first of them holds
+  // for the others (a page of one name written again and again repeats it; each made a string and a search).
+  const nodeRoots = new NodeRoots();
   for (const m of mentions) {
     const node = nodes[m.node];
-    if (!isFullPerson(node)) continue;
+    if (!isFullPerson(node) || !nodeRoots.first(m.node, m.root)) continue;
     const name = { root: m.root, keys: node.form.keys };
     const seen = `${m.root}\u0000${name.keys.join('\u0000')}`;
     if (listed.has(seen)) continue;
@@ -75,17 +78,24 @@ export function resolveDocumentPartials(
   // name that starts with these two keys.
   const byPair: TokenIndex = new Map();
   for (const list of fullNames.values()) for (const name of list) addPairs(byPair, name);
+  // The longer name containing each node's keys, by node (with the root it was asked for; -1: none).
+  const containing = new Map<number, { readonly own: number; readonly root: number }>();
   for (const m of mentions) {
     const node = nodes[m.node];
     if (!isFullPerson(node) || uf.ownerOf(m.node) !== undefined) continue;
-    const root = containingName(node.form.keys, m.root, fullNames, byPair);
-    if (root !== undefined) {
-      m.root = root;
+    let known = containing.get(m.node);
+    if (known === undefined || known.own !== m.root) {
+      known = { own: m.root, root: containingName(node.form.keys, m.root, fullNames, byPair) ?? -1 };
+      containing.set(m.node, known);
+    }
+    if (known.root >= 0) {
+      m.root = known.root;
       m.core = false;
     }
   }
   const docIndex: TokenIndex = new Map();
-  for (const m of mentions) if (isFullPerson(nodes[m.node])) addName(docIndex, { root: m.root, keys: nodes[m.node].form.keys });
+  const indexed = new NodeRoots();
+  for (const m of mentions) if (isFullPerson(nodes[m.node]) && indexed.first(m.node, m.root)) addName(docIndex, { root: m.root, keys: nodes[m.node].form.keys });
   const lookup = new DocumentTokens(docIndex);
   for (const m of mentions) {
     if (!nodes[m.node].partial) continue;
@@ -94,6 +104,28 @@ export function resolveDocumentPartials(
       m.root = root;
       m.core = false;
     }
+  }
+}
+
+/** The (node, root) pairs met so far: a node's mentions mostly share one root, kept without a string for the pair. */
+class NodeRoots {
+  private readonly roots = new Map<number, number | Set<number>>();
+
+  /** Whether `(node, root)` is met for the first time (it is then remembered). */
+  first(node: number, root: number): boolean {
+    const had = this.roots.get(node);
+    if (had === undefined) {
+      this.roots.set(node, root);
+      return true;
+    }
+    if (had === root) return false;
+    if (typeof had === 'number') {
+      this.roots.set(node, new Set([had, root]));
+      return true;
+    }
+    if (had.has(root)) return false;
+    had.add(root);
+    return true;
   }
 }
 
