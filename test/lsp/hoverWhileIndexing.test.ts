@@ -68,6 +68,27 @@ describe('requests while the corpus is being indexed', function () {
     const fixes = (await asked.catch(() => [])) as CodeAction[];
     assert.ok(!indexed(), 'a cancelled request for quick fixes is answered while the indexing is held');
     assert.deepEqual(fixes, [], 'with no entity correction');
+    // So are the other requests that need the whole corpus (issue 8: cancellation honoured in every handler).
+    const cancelledAnswers: Record<string, unknown> = {};
+    for (const [method, params] of [
+      ['textDocument/references', { ...name, context: { includeDeclaration: true } }],
+      ['workspace/symbol', { query: 'vilay' }],
+      ['textDocument/prepareRename', name],
+      ['textDocument/rename', { ...name, newName: 'Vilay L.' }],
+      ['corpusAnnotator/entities', {}],
+      ['corpusAnnotator/boilerplateClusters', {}],
+    ] as const) {
+      const source = new CancellationTokenSource();
+      const pending = l.client.sendRequest(method, params, source.token);
+      source.cancel();
+      cancelledAnswers[method] = await pending.then((r) => r, (e: Error & { code?: number }) => `error ${e.code}`);
+    }
+    assert.ok(!indexed(), `cancelled requests answered while the indexing is held: ${JSON.stringify(cancelledAnswers)}`);
+    assert.deepEqual(cancelledAnswers['textDocument/references'], []);
+    assert.deepEqual(cancelledAnswers['workspace/symbol'], []);
+    assert.equal(cancelledAnswers['textDocument/prepareRename'], 'error -32800', 'RequestCancelled');
+    assert.equal(cancelledAnswers['textDocument/rename'], 'error -32800');
+    await assert.rejects(fs.access(path.join(w.root, 'annotations/entities.yaml')), 'the cancelled rename wrote nothing');
 
     gate.open();
     await waitFor('the indexed notification', indexed);

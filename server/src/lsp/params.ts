@@ -6,8 +6,8 @@
  * vscode-jsonrpc spreads array params over the handler's arguments (so `[]` or no params would hand the handler the
  * cancellation token as its first argument), and Neovim encodes an empty Lua table as `[]`.
  */
-import { CancellationToken, ErrorCodes, ResponseError, type Connection, type RequestType } from 'vscode-languageserver';
-import type { LineIndex } from '../core/index';
+import { CancellationToken, ErrorCodes, LSPErrorCodes, ResponseError, type Connection, type RequestType } from 'vscode-languageserver';
+import { CancelledError, type LineIndex } from '../core/index';
 import type { LspPosition, LspRange } from '../protocol';
 import { UserError } from './tagService';
 
@@ -23,7 +23,8 @@ export function paramsObject(raw: unknown, what: string): Fields {
 /**
  * Registers a custom request whose params are checked by `parse` (which throws UserError) before `handler` runs.
  * No params, `null`, `[]` and `[{…}]` all count as the object (or `{}`); anything else, and whatever `parse` refuses,
- * is answered with InvalidParams and a message that says what was wrong.
+ * is answered with InvalidParams and a message that says what was wrong. A handler that stops on cancellation
+ * (CancelledError) is answered with RequestCancelled.
  */
 export function handleRequest<P, R>(
   connection: Connection,
@@ -43,7 +44,13 @@ export function handleRequest<P, R>(
       if (e instanceof UserError) return new ResponseError(ErrorCodes.InvalidParams, e.message);
       throw e;
     }
-    return handler(params, token);
+    try {
+      return await handler(params, token);
+    } catch (e) {
+      // Cancelled (by the client, or by newer work): answered as such, not as a failure of the server.
+      if (e instanceof CancelledError) return new ResponseError(LSPErrorCodes.RequestCancelled, `${what}: cancelled.`);
+      throw e;
+    }
   });
 }
 

@@ -24,6 +24,7 @@ import type { Feature, ServerContext } from '../context';
 import { UserError } from '../tagService';
 import { handleRequest, offsetsIn, oneOf, optionalString, paramsObject, requiredRange, requiredString } from '../params';
 import { uriToPath } from '../workspace';
+import { untilIndexed } from '../untilIndexed';
 
 const BOILERPLATE_KINDS: readonly BoilerplateKind[] = ['duplicate', 'near-duplicate', 'chrome'];
 
@@ -65,7 +66,7 @@ export const boilerplateActions: Feature = {
     });
     // The clusters request takes no parameters: any object (or none) will do.
     handleRequest(connection, BoilerplateRequests.clusters, () => ({}), async (_params, token) => {
-      await ctx.indexer.ready;
+      await untilIndexed(ctx.indexer.ready, token);
       return listClusters(ctx, ignoreListProblems(ctx), token);
     });
   },

@@ -9,7 +9,7 @@
  * `initializationOptions.clientCommands`; the VS Code client does) get one "Add as a name of…" and one "Change
  * type…" action that open a quick pick; other clients get one action per likely choice.
  */
-import { CodeActionKind, type CancellationToken as RequestToken, type CodeAction, type CodeActionParams, type Command, type Diagnostic } from 'vscode-languageserver';
+import { CodeActionKind, type CodeAction, type CodeActionParams, type Command, type Diagnostic } from 'vscode-languageserver';
 import {
   addAlias,
   confirmEntity,
@@ -48,6 +48,7 @@ import { oneOf, optionalString, paramsObject, requiredString } from '../params';
 import { registryMembership } from '../entityListing';
 import { entityRefOf } from '../registryEditor';
 import { UserError } from '../tagService';
+import { readyOrCancelled } from '../untilIndexed';
 import { uriToPath } from '../workspace';
 
 const ALIAS_CANDIDATES = 3;
@@ -211,14 +212,6 @@ function actionsFor(ctx: ServerContext, target: EntityActionTarget, cluster: Ent
   const title = `“${text}” is not an entity`;
   out.push(action(title, run(RegistryCommands.notEntity, { text } satisfies NotEntityArgs, title)));
   return out;
-}
-
-/** Resolves to true once `ready` has, or to false as soon as `token` is cancelled. */
-function readyOrCancelled(ready: Promise<void>, token: RequestToken): Promise<boolean> {
-  if (token.isCancellationRequested) return Promise.resolve(false);
-  let listener: { dispose(): void } | undefined;
-  const cancelled = new Promise<boolean>((resolve) => (listener = token.onCancellationRequested(() => resolve(false))));
-  return Promise.race([ready.then(() => true), cancelled]).finally(() => listener?.dispose());
 }
 
 export const entityActions: Feature = {

@@ -15,6 +15,7 @@ import {
 import type { Feature } from '../context';
 import { entityMentions, listEntities, registryMembership } from '../entityListing';
 import { handleRequest, oneOf, optionalInteger, optionalString, requiredString } from '../params';
+import { untilIndexed } from '../untilIndexed';
 
 type Fields = Record<string, unknown>;
 
@@ -38,9 +39,9 @@ export const entityList: Feature = {
 
     // Params are checked in params.ts; results are typed by the request objects.
     handleRequest(connection, EntityRequests.entities, parseEntitiesParams, async (params, token): Promise<EntitiesResult> => {
-      await ctx.indexer.ready;
-      const registry = await editor.current().catch(() => undefined);
       try {
+        await untilIndexed(ctx.indexer.ready, token);
+        const registry = await editor.current().catch(() => undefined);
         return listEntities(ctx.service.entityClustering(token, 'fast'), params, registryMembership(registry));
       } catch (e) {
         if (e instanceof CancelledError) return { total: 0, entities: [], types: [] };
@@ -49,7 +50,7 @@ export const entityList: Feature = {
     });
 
     handleRequest(connection, EntityRequests.entityMentions, parseMentionsParams, async (params, token): Promise<EntityMentionsResult> => {
-      await ctx.indexer.ready;
+      await untilIndexed(ctx.indexer.ready, token);
       const entityId = params.entityId;
       const cluster = ctx.service.entityClustering(token, 'fast').cluster(entityId);
       return entityMentions(

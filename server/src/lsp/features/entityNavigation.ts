@@ -8,8 +8,10 @@
  */
 import {
   ErrorCodes,
+  LSPErrorCodes,
   ResponseError,
   SymbolKind,
+  type CancellationToken as RequestToken,
   type DocumentSymbol,
   type Location,
   type Range,
@@ -32,6 +34,7 @@ import {
   type EntityType,
 } from '../../core/index';
 import { EntityNotifications } from '../../protocolEntities';
+import { untilIndexed } from '../untilIndexed';
 import type { Feature, ServerContext } from '../context';
 import { byMentions } from '../entityListing';
 import { entityRefOf } from '../registryEditor';
@@ -67,11 +70,11 @@ function rangeOf(lines: LineIndex, start: number, end: number): Range {
   return { start: lines.positionAt(start), end: lines.positionAt(end) };
 }
 
-/** The entity under `position` of an article the core knows, after indexing. */
-async function entityUnder(ctx: ServerContext, uri: string, position: { line: number; character: number }, token: CancellationToken): Promise<{ file: string; lines: LineIndex; at?: EntityAt } | undefined> {
+/** The entity under `position` of an article the core knows, after indexing (CancelledError once `token` is cancelled). */
+async function entityUnder(ctx: ServerContext, uri: string, position: { line: number; character: number }, token: RequestToken): Promise<{ file: string; lines: LineIndex; at?: EntityAt } | undefined> {
   const file = uriToPath(uri);
   if (!file) return undefined;
-  await ctx.indexer.ready;
+  await untilIndexed(ctx.indexer.ready, token);
   const text = ctx.service.getText(file);
   if (text === undefined) return undefined;
   const lines = new LineIndex(text);
@@ -175,7 +178,7 @@ export const entityNavigation: Feature = {
 
     connection.onWorkspaceSymbol((params, token) =>
       guard([] as SymbolInformation[], async () => {
-        await ctx.indexer.ready;
+        await untilIndexed(ctx.indexer.ready, token);
         return workspaceSymbols(ctx, params.query, token);
       }),
     );
@@ -197,14 +200,24 @@ export const entityNavigation: Feature = {
       }),
     );
 
-    connection.onPrepareRename(async (params, token) => {
+    /** Rename's requests, cancelled: answered as such (RequestCancelled), not as a failure. */
+    const orCancelled = async <T>(work: () => Promise<T>): Promise<T> => {
+      try {
+        return await work();
+      } catch (e) {
+        if (e instanceof CancelledError) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'Cancelled.');
+        throw e;
+      }
+    };
+
+    connection.onPrepareRename((params, token) => orCancelled(async () => {
       const here = await entityUnder(ctx, params.textDocument.uri, params.position, token);
       if (!here?.at) throw new ResponseError(ErrorCodes.InvalidRequest, NOT_A_NAME);
       const m = here.at.mention;
       return { range: rangeOf(here.lines, m.start, m.end), placeholder: here.at.cluster.canonical };
-    });
+    }));
 
-    connection.onRenameRequest(async (params, token): Promise<WorkspaceEdit> => {
+    connection.onRenameRequest((params, token) => orCancelled(async (): Promise<WorkspaceEdit> => {
       const here = await entityUnder(ctx, params.textDocument.uri, params.position, token);
       if (!here?.at) throw new ResponseError(ErrorCodes.InvalidRequest, NOT_A_NAME);
       const ref = entityRefOf(here.at.cluster);
@@ -218,6 +231,6 @@ export const entityNavigation: Feature = {
         throw e;
       }
       return { changes: {} };
-    });
+    }));
   },
 };
