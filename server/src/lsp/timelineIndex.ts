@@ -2,9 +2,11 @@
  * The server's corpus timeline, kept up to date one article at a time: each article's timeline entries (as LSP items)
  * are kept, and only an article that changed is read again (its text, its tags; or a passage it shares with one that
  * changed became, or stopped being, shared: its dates' `inBoilerplate`), or has the entities of its entries named
- * again (the clustering or the registry changed; its dates and sentences stay). The first build, and every
- * update, runs in slices that yield to the event loop, so that diagnostics and hovers are answered in between; requests
- * share the one running update, and a cancelled request leaves it running (what it computes is kept).
+ * again (the clustering or the registry changed; its dates and sentences stay). An article that shares a passage with
+ * one that changed is read again once, in the background (only its dates' `inBoilerplate` may change): nothing
+ * follows from it in turn (core/timeline/sharedPassages.ts). The first build, and every update, runs in slices that
+ * yield to the event loop, so that diagnostics and hovers are answered in between; requests share the one running
+ * update, and a cancelled request leaves it running (what it computes is kept).
  *
  * Nothing is built before a client asks for the timeline. The first build reads each article's names and dates only
  * (a reopened corpus has its dates from the analysis cache), not its boilerplate findings, the costly part: the tree's
@@ -19,6 +21,8 @@ import {
   compareBuckets,
   entitiesIn,
   LineIndex,
+  hash64,
+  SharedPassages,
   sortedByStart,
   tagsWithoutDate,
   throwIfCancelled,
@@ -36,8 +40,13 @@ import {
 import { TimelineNotifications, type TimelineItem, type TimelineTagWithoutDate } from '../protocolTimeline';
 import type { ServerContext } from './context';
 
-/** What an article needs: read again (text, tags, analysis), or only its entries' entities named again. */
-type Staleness = 'text' | 'entities';
+/**
+ * What an article needs: read again because it changed (text, tags, analysis), read again because an article it shares
+ * a passage with changed (only its dates' `inBoilerplate` may change), or only its entries' entities named again.
+ */
+type Staleness = 'text' | 'copies' | 'entities';
+const RANK: Record<Staleness, number> = { entities: 0, copies: 1, text: 2 };
+const outranks = (what: Staleness, than: Staleness | undefined) => than === undefined || RANK[what] > RANK[than];
 
 /** Quiet spell after the last change before an update runs (typing coalesces into one). */
 const UPDATE_AFTER_MS = 500;
@@ -59,9 +68,12 @@ export class TimelineIndex {
   private readonly unmarked = new Set<string>();
   /** The running job is the boilerplate pass (requests for the outline and buckets do not wait for it). */
   private marking = false;
-  /** The running job only names entries' entities again (requests for the outline and buckets do not wait for it). */
-  private namingOnly = false;
-  /** Counts marks of articles to read again: a pass naming entities again stops for them. */
+  /**
+   * The running job reads no article that changed: it names entries' entities again, or reads again the articles that
+   * share a passage with one that changed (requests for the outline and buckets do not wait for it).
+   */
+  private background = false;
+  /** Counts marks of articles that changed: a background job stops for them. */
   private textsMarked = 0;
   /** Buckets the boilerplate pass changed, told to clients when it ends. */
   private markedBuckets = new Set<string>();
@@ -69,13 +81,14 @@ export class TimelineIndex {
   private markedArticles: string[] = [];
   private readonly intervals = new Map<string, DateInterval>();
   /**
-   * Per article read, the passages of other articles its boilerplate findings name as copies (a hash of them) and those
-   * articles: a passage that becomes shared (or stops being) changes whether the other copies' dates are boilerplate
-   * too, so when that changes those articles are read again (`inBoilerplate` of their entries).
+   * Which articles share passages with which, per article read with its boilerplate findings: a passage that becomes
+   * shared (or stops being) changes whether the other copies' dates are boilerplate too.
    */
-  private readonly boilerplateOf = new Map<string, { readonly key: string; readonly copies: readonly string[] }>();
+  private readonly shared = new SharedPassages();
   /** The core's analysis stamp when each article was last read in the running update (none read twice for nothing). */
   private readAt = new Map<string, number>();
+  /** The articles of the running update not read yet (not marked again meanwhile: they are read anyway). */
+  private toRead = new Set<string>();
   private readonly progress = new Set<TimelineProgress>();
   /** A client asked for the timeline: from then on it is kept up to date. */
   private wanted = false;
@@ -117,10 +130,11 @@ export class TimelineIndex {
     }
     if (progress) this.progress.add(progress);
     try {
-      // The tree waits for articles to be read again, not for the entities of entries to be named again (a pass over
-      // the corpus after each new clustering: its changes are told when done) nor for the boilerplate pass.
+      // The tree waits for articles that changed to be read again, not for the entities of entries to be named again (a
+      // pass over the corpus after each new clustering: its changes are told when done), nor for the articles sharing a
+      // passage with one that changed, nor for the boilerplate pass (they change only dates' `inBoilerplate`, the plot's).
       const pending = () =>
-        complete ? this.stale.size > 0 || this.unmarked.size > 0 || !!this.job : this.textStale() || (!!this.job && !this.marking && !this.namingOnly);
+        complete ? this.stale.size > 0 || this.unmarked.size > 0 || !!this.job : this.textStale() || (!!this.job && !this.marking && !this.background);
       while (pending()) {
         await untilCancelled(this.run(), token);
         throwIfCancelled(token);
@@ -178,7 +192,7 @@ export class TimelineIndex {
   private mark(files: Iterable<string>, what: Staleness, schedule = true): void {
     if (!this.wanted) return;
     if (what === 'text') this.textsMarked++;
-    for (const f of files) if (this.stale.get(f) !== 'text') this.stale.set(f, what);
+    for (const f of files) if (outranks(what, this.stale.get(f))) this.stale.set(f, what);
     if (!schedule) return;
     if (this.timer) clearTimeout(this.timer);
     this.timer = setTimeout(() => {
@@ -191,11 +205,13 @@ export class TimelineIndex {
   private run(): Promise<void> {
     if (!this.job) {
       this.marking = !this.stale.size && this.unmarked.size > 0;
-      this.namingOnly = !this.marking && !this.textStale(); // work() reads the articles marked 'text' first
+      this.background = !this.marking && !this.textStale(); // work() reads the articles marked 'text' first
       this.job = (this.marking ? this.markBoilerplate() : this.work()).finally(() => {
         this.job = undefined;
         this.marking = false;
-        this.namingOnly = false;
+        this.background = false;
+        this.toRead = new Set();
+        this.shared.release();
         // An update whose quiet spell ended while this job ran (the timer found it running) runs now; else the
         // boilerplate pass goes on after each update (an update waiting for its quiet spell comes first).
         const due = this.stale.size > 0 && !this.timer;
@@ -238,7 +254,7 @@ export class TimelineIndex {
         const read = await this.read(file, true);
         this.markedArticles.push(file);
         if (read?.entries) changes.set(file, read.entries);
-        this.copiesChanged(file, read?.boilerplate, false);
+        this.shared.record(file, read?.boilerplate);
       } catch (e) {
         if (this.ctx.shutdown.isCancellationRequested) return;
         this.ctx.connection.console.error(`Timeline: reading ${file} failed: ${(e as Error).stack ?? e}`);
@@ -263,7 +279,7 @@ export class TimelineIndex {
     const first = !this.built;
     const changes = new Map<string, ArticleEntries<TimelineItem> | undefined>();
     const untimed = new Map<string, TimelineTagWithoutDate[]>();
-    // This update's share, taken at its start: the articles to read again when there are some (an edit is shown
+    // This update's share, taken at its start: the articles that changed when there are some (an edit is shown
     // before the corpus's entities are named again), else the rest. What is marked meanwhile is the next update's, so
     // an update ends, and its buckets are told, however often the clustering changes while an analyst types.
     const texts = [...this.stale].filter(([, what]) => what === 'text');
@@ -271,18 +287,20 @@ export class TimelineIndex {
     for (const [file] of batch) this.stale.delete(file);
     const total = batch.length;
     this.readAt = new Map();
+    this.toRead = new Set(batch.map(([file]) => file));
     let done = 0;
     let sliceStart = performance.now();
-    const namingOnly = !texts.length;
+    const background = !texts.length;
     const textsMarked = this.textsMarked;
     for (const [i, [file, what]] of batch.entries()) {
       if (this.ctx.shutdown.isCancellationRequested) return;
-      if (namingOnly && this.textsMarked !== textsMarked) {
-        // An article changed while entities were being named again: what is left of them waits for the next update,
-        // after the article is read (an edit is not kept waiting behind a pass over the corpus).
-        for (const [rest] of batch.slice(i)) if (!this.stale.has(rest)) this.stale.set(rest, 'entities');
+      if (background && this.textsMarked !== textsMarked) {
+        // An article changed during a background job: what is left of it waits for the next update, after the article
+        // is read (an edit is not kept waiting behind a pass over the corpus).
+        for (const [rest, was] of batch.slice(i)) if (outranks(was, this.stale.get(rest))) this.stale.set(rest, was);
         break;
       }
+      this.toRead.delete(file);
       if (what === 'entities') {
         if (this.store.fingerprintOf(file) !== undefined && !changes.has(file)) {
           const again = this.withEntitiesAgain(file);
@@ -296,7 +314,10 @@ export class TimelineIndex {
           else this.unmarked.delete(file);
           changes.set(file, read?.entries);
           untimed.set(file, read?.untimed ?? []);
-          this.copiesChanged(file, read?.boilerplate, !first);
+          // The first build reads no findings (nothing to record). An article that changed marks those it shares
+          // passages with, before or now; one read again for sharing a passage with it only records its own.
+          if (!first && what === 'text') this.copiesChanged(file, read?.boilerplate);
+          else if (!first) this.shared.record(file, read?.boilerplate);
         } catch (e) {
           if (this.ctx.shutdown.isCancellationRequested) return;
           // One article that cannot be read leaves the others' work standing; it is tried again when it changes.
@@ -379,30 +400,15 @@ export class TimelineIndex {
   }
 
   /**
-   * Keeps which passages of other articles `file`'s boilerplate findings name as its copies and, when that changed (a
-   * passage it now shares or no longer does; not when an edit only moved its own passages) and `markCopies` (not in
-   * the first build, which reads every article), marks the articles named before or now to be read again, unless they
-   * were read in this update since the corpus last changed.
+   * `file` changed: the articles it shares passages with, before or now, are marked to be read again (when the passages
+   * it shares changed), unless they are read in this update anyway or were read in it since the corpus last changed.
    */
-  private copiesChanged(file: string, findings: readonly BoilerplateFinding[] | undefined, markCopies: boolean): void {
-    const places = new Set<string>();
-    const uris = new Set<string>();
-    for (const f of findings ?? []) {
-      for (const c of f.copies) {
-        if (c.uri === file) continue;
-        places.add(`${c.uri}\u0000${c.start}\u0000${c.end}`);
-        uris.add(c.uri);
-      }
-    }
-    const key = places.size ? hash64([...places].sort().join('\u0001')) : '';
-    const before = this.boilerplateOf.get(file);
-    if (uris.size) this.boilerplateOf.set(file, { key, copies: [...uris] });
-    else this.boilerplateOf.delete(file);
-    if (!markCopies || (before?.key ?? '') === key) return;
+  private copiesChanged(file: string, findings: readonly BoilerplateFinding[] | undefined): void {
+    const others = this.shared.changed(file, findings);
+    if (!others.length) return;
     const stamp = this.ctx.service.analysisStamp();
-    for (const other of new Set([...(before?.copies ?? []), ...uris])) {
-      if (this.readAt.get(other) !== stamp && this.stale.get(other) !== 'text') this.stale.set(other, 'text');
-    }
+    const marked = others.filter((other) => other !== file && !this.toRead.has(other) && this.readAt.get(other) !== stamp);
+    for (const other of marked) if (outranks('copies', this.stale.get(other))) this.stale.set(other, 'copies');
   }
 
   /**
@@ -434,19 +440,6 @@ function sameEntities(a: readonly TimelineEntity[], b: readonly TimelineEntity[]
 /** The entry with the fingerprint of what a client is shown of it: a 64-bit hash of its item's JSON (kept, not the JSON). */
 function withFingerprint<E extends PlacedEntry & { payload: TimelineItem }>(e: E): E & { fingerprint: string } {
   return { ...e, fingerprint: hash64(JSON.stringify(e.payload)) };
-}
-
-/** A 64-bit hash of `text` (two 32-bit ones) with its length, as a short string: kept in place of the text. */
-function hash64(text: string): string {
-  let h1 = 0x811c9dc5;
-  let h2 = 0x9747b28c;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    h1 = Math.imul(h1 ^ c, 0x01000193);
-    h2 = Math.imul(h2 ^ c, 0x5bd1e995);
-    h2 ^= h2 >>> 15;
-  }
-  return `${(h1 >>> 0).toString(36)}.${(h2 >>> 0).toString(36)}.${text.length.toString(36)}`;
 }
 
 function entityItem(x: TimelineEntity): TimelineItem['entities'][number] {

@@ -3,6 +3,7 @@ export { buildTimeline, comparePlaced, entitiesIn, sortedByStart, timelineOfDocu
 export type { AnalysedForTimeline, PlacedEntry, TimelineEntity, TimelineEntry, TimelineOptions, TimelineSource, TimelineTag } from './build';
 export { bucketOf, compareBuckets, TimelineStore } from './store';
 export type { ArticleEntries, StoredEntry } from './store';
+export { hash64, SharedPassages } from './sharedPassages';
 export { tagsWithoutDate } from './tagsWithoutDate';
 export type { TagWithoutDate } from './tagsWithoutDate';
 export { compareIntervals, intervalOf } from './interval';
