@@ -76,7 +76,9 @@ export function startServer(connection: Connection, deps: ServerDeps): void {
     // From disk only through the folder's boundary (workspace/boundary.ts): never through a link out of the folder.
     textOf: async (file: string) => service.getText(file) ?? openDocument(file)?.getText() ?? (await workspace.corpusOf(file)?.readArticle(file)),
   };
-  const indexer = new CorpusIndexer(connection, workspace, service, (file) => !!openDocument(file), deps.clusterInBackground, deps.analyseInParallel);
+  // Asked of every article while indexing: no file URL is made when no article is open.
+  const isOpen = (file: string) => documents.keys().length > 0 && !!openDocument(file);
+  const indexer = new CorpusIndexer(connection, workspace, service, isOpen, deps.clusterInBackground, deps.analyseInParallel);
   const openedListeners: (() => void)[] = [];
   const client = new ClientInfo(connection);
   let settingsCheck = Promise.resolve();

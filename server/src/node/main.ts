@@ -14,14 +14,14 @@ import { createNodeFileSystem } from './nodeFileSystem';
 import { readTextFile } from './textFileReading';
 import { workerReads } from './workerReads';
 
+// Articles are read in a worker thread, which leaves the server's thread to import and analyse them. It starts now,
+// while the model is read.
+const fs = createNodeFileSystem(workerReads(readTextFile, undefined, { started: true }) ?? readTextFile);
 const ner = loadNerModelFile();
 // Analyses kept between runs, valid for this analysis version, this very model and this build (analysisCacheStore.ts).
 const analysisCache = (folders: readonly string[], clientDir: string | undefined, log: (message: string) => void) => {
   const dir = analysisCacheDir(folders, clientDir);
   return dir ? createAnalysisCacheStore(dir, analysisVersionKey(ANALYSIS_VERSION, ner.bytes, readFileSync(__filename)), log) : undefined;
 };
-
-// Articles are read in a worker thread, which leaves the server's thread to import and analyse them.
-const fs = createNodeFileSystem(workerReads(readTextFile) ?? readTextFile);
 
 startServer(createConnection(ProposedFeatures.all), { loadNerModel: () => ner.model, analysisCache, fs, watchFolders, userName: gitUserName, git: gitAnnotations, clusterInBackground: workerClustering(), analyseInParallel: workerAnalysis() });

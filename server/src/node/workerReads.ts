@@ -20,7 +20,11 @@ interface Waiting {
   reject(error: Error): void;
 }
 
-export function workerReads(fallback: ReadText, file = path.join(__dirname, 'readerWorker.js')): ReadText | undefined {
+/**
+ * `started`: the thread is started now rather than at the first read (it takes a tenth of a second or more to start,
+ * which the server's start, loading its code and model meanwhile, hides); it keeps nothing alive until asked to read.
+ */
+export function workerReads(fallback: ReadText, file = path.join(__dirname, 'readerWorker.js'), options: { started?: boolean } = {}): ReadText | undefined {
   if (!existsSync(file)) return undefined;
   let thread: Worker | undefined;
   let stopped = false;
@@ -51,6 +55,7 @@ export function workerReads(fallback: ReadText, file = path.join(__dirname, 'rea
     t.on('exit', stop);
     return t;
   };
+  if (options.started) (thread = start()).unref();
   const send = () => {
     const requests = batch;
     batch = [];
