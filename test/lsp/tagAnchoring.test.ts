@@ -102,6 +102,34 @@ describe('tags that are never lost or misplaced', function () {
     await waitFor('tagsChanged on close', () => lsp.notifications.slice(since).some((n) => n.method === 'corpusAnnotator/tagsChanged'));
   });
 
+  it('tells clients at once when an edit orphans a tag and when an undo brings its passage back', async () => {
+    await lsp.open(ARTICLE);
+    const [s1] = sentences();
+    const tagsChangedSince = (since: number) => lsp.notifications.slice(since).some((n) => n.method === Notifications.tagsChanged.method && ((n.params as TagsChangedParams).uris ?? []).includes(uri));
+    let since = lsp.notifications.length;
+    const item = await tag(s1, 'cooperation');
+    await waitFor('tagsChanged after tagging', () => tagsChangedSince(since));
+    // The sentence deleted in the editor.
+    since = lsp.notifications.length;
+    await lsp.client.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ range: item.range, text: '' }] });
+    await waitFor('tagsChanged after the deletion', () => tagsChangedSince(since));
+    assert.equal((await list()).find((t) => t.id === item.id)?.status, 'orphaned');
+    // Ctrl+Z: the same text typed back where it was.
+    since = lsp.notifications.length;
+    await lsp.client.sendNotification('textDocument/didChange', { textDocument: { uri, version: 3 }, contentChanges: [{ range: { start: item.range!.start, end: item.range!.start }, text: s1 }] });
+    await waitFor('tagsChanged after the undo', () => tagsChangedSince(since));
+    const back = (await list()).find((t) => t.id === item.id)!;
+    assert.equal(back.status, 'anchored');
+    assert.deepEqual(back.range, item.range);
+    // Reloaded from disk without the sentence (one change over the whole text, as VS Code sends it).
+    since = lsp.notifications.length;
+    const lines = text.split('\n');
+    const last = { line: lines.length - 1, character: lines[lines.length - 1].length };
+    await lsp.client.sendNotification('textDocument/didChange', { textDocument: { uri, version: 4 }, contentChanges: [{ range: { start: { line: 0, character: 0 }, end: last }, text: text.replace(s1, '') }] });
+    await waitFor('tagsChanged after the reload', () => tagsChangedSince(since));
+    assert.equal((await list()).find((t) => t.id === item.id)?.status, 'orphaned');
+  });
+
   it('after changes elsewhere: moved, fuzzy, and orphaned with a suggestion, never attached to the caption', async () => {
     const [s1, s2, s3] = sentences();
     const moved = await tag(s1, 'moved');

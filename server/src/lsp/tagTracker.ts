@@ -1,13 +1,16 @@
 /**
  * Tags follow the text while an article is edited in the editor: every incremental change the client sends moves the
  * tracked places of the article's tags (text typed just before or just after a tag stays outside it; text typed
- * inside it becomes part of it; a tag whose whole passage is deleted becomes an orphan). Any LSP editor gets this,
- * since it works on the changes of `textDocument/didChange`. The stored offsets are updated when the article is saved
+ * inside it becomes part of it; a tag whose whole passage is deleted becomes an orphan). After each change, tags
+ * without a place are looked for again in the new text (an undo, or a paste, brings a deleted passage back; a reload
+ * from disk replaces the whole text and every tag is anchored afresh), and listeners hear of every change of place or
+ * status, so that views (the client's tree, its highlights) follow at once. Any LSP editor gets this, since it works
+ * on the changes of `textDocument/didChange`. The stored offsets are updated when the article is saved
  * (tagsFeature.ts).
  */
 import { TextDocument, type TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
 import type { TextDocumentsConfiguration } from 'vscode-languageserver';
-import type { AnchoredTag } from '../core/index';
+import { anchorTag, anchorTags, type AnchoredTag } from '../core/index';
 
 export interface TrackedTag {
   readonly anchored: AnchoredTag;
@@ -21,7 +24,7 @@ export class TagTracker {
   private readonly tracked = new Map<string, { text: string; tags: Map<string, TrackedTag> }>();
   private readonly moved: ((uri: string) => void)[] = [];
 
-  /** Calls `listener` after edits moved or changed tracked tags of an article. */
+  /** Calls `listener` after edits moved tracked tags of an article, or changed their status. */
   onDidMove(listener: (uri: string) => void): void {
     this.moved.push(listener);
   }
@@ -29,7 +32,7 @@ export class TagTracker {
   /** Starts (or restarts) tracking an open article's tags, anchored against `text`. */
   track(uri: string, text: string, anchored: readonly AnchoredTag[]): void {
     const tags = new Map<string, TrackedTag>();
-    for (const a of anchored) tags.set(a.tag.id, a.start >= 0 ? { anchored: a, start: a.start, end: a.end } : { anchored: a });
+    for (const a of anchored) tags.set(a.tag.id, placed(a));
     this.tracked.set(uri, { text, tags });
   }
 
@@ -54,16 +57,22 @@ export class TagTracker {
   private update(document: TextDocument, changes: TextDocumentContentChangeEvent[], version: number): TextDocument {
     const entry = this.tracked.get(document.uri);
     if (!entry || entry.text !== document.getText()) {
-      if (entry) this.tracked.delete(document.uri);
+      if (entry) {
+        this.tracked.delete(document.uri);
+        this.changed(document.uri); // listed again from the sidecar and the new text
+      }
       return TextDocument.update(document, changes, version);
     }
     let doc = document;
     let moved = false;
     for (const change of changes) {
       if (!('range' in change)) {
-        // The whole text replaced: places cannot be mapped; tracking restarts from a fresh anchoring.
-        this.tracked.delete(document.uri);
-        return TextDocument.update(doc, changes.slice(changes.indexOf(change)), version);
+        // The whole text replaced (a reload from disk): places cannot be mapped; every tag is anchored afresh.
+        doc = TextDocument.update(doc, changes.slice(changes.indexOf(change)), version);
+        const tags = [...entry.tags.values()].map((t) => t.anchored.tag);
+        this.track(document.uri, doc.getText(), anchorTags(doc.getText(), tags));
+        this.changed(document.uri);
+        return doc;
       }
       const from = doc.offsetAt(change.range.start);
       const to = doc.offsetAt(change.range.end);
@@ -77,9 +86,29 @@ export class TagTracker {
       doc = TextDocument.update(doc, [change], version);
     }
     entry.text = doc.getText();
-    if (moved) for (const l of this.moved) l(document.uri);
+    // Tags without a place, looked for again: an undo or a paste may have brought their passage back.
+    for (const [id, t] of entry.tags) {
+      if (t.start !== undefined) continue;
+      const again = anchorTag(entry.text, t.anchored.tag);
+      if (again.status === 'orphaned' && t.anchored.status === 'orphaned' && sameSuggestion(again, t.anchored)) continue;
+      entry.tags.set(id, placed(again));
+      moved = true;
+    }
+    if (moved) this.changed(document.uri);
     return doc;
   }
+
+  private changed(uri: string): void {
+    for (const l of this.moved) l(uri);
+  }
+}
+
+function placed(a: AnchoredTag): TrackedTag {
+  return a.start >= 0 ? { anchored: a, start: a.start, end: a.end } : { anchored: a };
+}
+
+function sameSuggestion(a: AnchoredTag, b: AnchoredTag): boolean {
+  return a.suggestion?.start === b.suggestion?.start && a.suggestion?.end === b.suggestion?.end;
 }
 
 /**
