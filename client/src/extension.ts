@@ -72,10 +72,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<Corpus
   context.subscriptions.push(
     client.onNotification(Notifications.indexed, () => void vscode.commands.executeCommand('setContext', 'corpusAnnotator.indexed', true)),
   );
-  await client.start();
-
+  // The views get their data providers as soon as the extension runs, not once the server has started and answered
+  // `initialize` (a second or more): a view VS Code restores open shows "There is no data provider registered" until
+  // it has one. Their first requests wait for the start (the client queues them, and its notification handlers).
+  const started = client.start();
   const ctx: ClientContext = { extension: context, client, exports: {} };
   for (const feature of FEATURES) context.subscriptions.push(...feature.register(ctx));
+  await started;
   return { client, ...ctx.exports } as CorpusAnnotatorApi;
 }
 
