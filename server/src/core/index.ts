@@ -28,6 +28,7 @@ export { registryKey } from './entities/registry';
 export type { EntityRef, RegistryEdit } from './entities/registryEdits';
 export * from './annotations/taxonomy';
 export { clusterEntities, mentionCountOf } from './entities/aliases';
+export { isProvisionalId } from './entities/provisional';
 export type { DocumentEntities } from './entities/aliases';
 export { snapshotOfClustering, clusteringFromSnapshot } from './entities/clusteringSnapshot';
 export type { ClusteringSnapshot } from './entities/clusteringSnapshot';

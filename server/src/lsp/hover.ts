@@ -2,6 +2,7 @@
 import {
   describeDate,
   entityTypeName,
+  isProvisionalId,
   otherSpellings,
   plural,
   type AnchoredTag,
@@ -50,7 +51,9 @@ export function hoverMarkdown(p: HoverParts): { markdown: string; start: number;
   } else if (p.entity) {
     const { mention, cluster } = p.entity;
     cover(mention.start, mention.end);
-    const lines = [`**${escape(cluster.canonical)}** — ${entityTypeName(cluster.type)} \`${cluster.entityId}\``, ''];
+    // A name typed since the last corpus-wide grouping has no id of its own yet: said so, not shown as an id.
+    const id = isProvisionalId(cluster.entityId) ? '_(new: grouped with the corpus once typing pauses)_' : `\`${cluster.entityId}\``;
+    const lines = [`**${escape(cluster.canonical)}** — ${entityTypeName(cluster.type)} ${id}`, ''];
     const spellings = [...cluster.spellings.entries()].sort((a, b) => b[1] - a[1]);
     lines.push(`Spellings: ${spellings.map(([s, n]) => `${escape(s)} (${n})`).join(', ')}`);
     if (otherSpellings(cluster, mention.text).length === 0) lines[lines.length - 1] += ' — no other spelling seen';

@@ -339,6 +339,14 @@ describe('entity recogniser (shipped model)', () => {
       assert.ok(!es.some((e) => e.text === 'Lakhamphong'), JSON.stringify(es));
     });
 
+    it('a possessive before a name is no title; an honorific with it is', () => {
+      const told = recognizer.recognize('The delegation met Kham Sisoulith in Vientiane, and the minister thanked her Kham Sisoulith for the talks.');
+      assert.ok(told.filter((e) => e.text === 'Kham Sisoulith').every((e) => e.title === undefined), JSON.stringify(told));
+      const honoured = recognizer.recognize('The talks were opened by His Excellency Thongloun Sisoulith in Vientiane.');
+      const p = expectEntity(honoured, 'Thongloun Sisoulith', 'PERSON');
+      assert.strictEqual(p.title, 'His Excellency');
+    });
+
     it('an academy of a possessive-named force is one organisation', () => {
       const text = "Quang met former students at the Academy of Politics of the Lao People's Public Security in Vientiane.";
       expectEntity(recognizer.recognize(text), "Academy of Politics of the Lao People's Public Security", 'ORG');

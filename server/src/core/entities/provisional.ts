@@ -14,6 +14,11 @@ import { IntTable } from '../collections/intTable';
 /** The id prefix of clusters that exist only until the next corpus-wide clustering. */
 export const PROVISIONAL_ID = 'provisional:';
 
+/** Whether an entity id is a provisional cluster's (a name typed since the last corpus-wide clustering). */
+export function isProvisionalId(entityId: string): boolean {
+  return entityId.startsWith(PROVISIONAL_ID);
+}
+
 /** Clusters a slice of the spelling index takes in: a few milliseconds of work. */
 const CLUSTERS_PER_SLICE = 4000;
 

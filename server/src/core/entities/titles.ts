@@ -13,6 +13,8 @@ const HEAD_TITLE: number = Gaz.HeadTitle;
 const MODIFIERS = new Set(TITLE_MODIFIERS);
 
 const CONNECTORS = new Set(['of', 'for', 'and', 'the', '&']);
+/** Title words only in an honorific (`His Excellency`, `Her Majesty`); alone they are pronouns (`told her Kham…`). */
+const POSSESSIVES = new Set(['his', 'her']);
 
 /** A title, rank or honorific word (`General`, `Lt`, `Mr.`, `Minister`, `Deputy`). */
 export function isTitleWord(text: string): boolean {
@@ -69,7 +71,8 @@ export function titleStart(tokens: readonly Token[], at: number, lowerBound: num
     k = found;
   }
   while (k < at && (CONNECTORS.has(tokens[k].text) || !isTitleOrModifier(tokens[k].text) && !startsUpper(tokens[k].text))) k++;
-  // A title phrase must contain a real title word, not just modifiers (`Public Security` alone is no title).
-  for (let j = k; j < at; j++) if (isTitleWord(tokens[j].text)) return k;
+  // A title phrase must contain a real title word, not just modifiers (`Public Security` alone is no title) or a
+  // possessive (`her` in `told her Kham Sisoulith`).
+  for (let j = k; j < at; j++) if (isTitleWord(tokens[j].text) && !POSSESSIVES.has(foldKey(tokens[j].text))) return k;
   return at;
 }
