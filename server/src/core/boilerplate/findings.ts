@@ -160,14 +160,22 @@ function duplicateOf(
   // The other articles with an exact or a near copy (made when one is met: most passages have none).
   let exactDocs: Set<string> | undefined;
   let nearDocs: Set<string> | undefined;
+  /** Other articles where the passage is page chrome: not what makes it a copy, but where the analyst finds it too. */
+  let chromeDocs: Set<string> | undefined;
   let bestCross = 0;
   for (let k = 0; k < found.length; k++) {
     const m = found[k];
     const q = m.passage;
     if (q === p) continue;
-    // Another article's passage is read from its summary: finding this article's copies lays out no other article.
-    if (passageHas(q, PASSAGE_FACTS.chrome)) continue;
     const sameDoc = q.doc === p.doc;
+    // Another article's passage is read from its summary: finding this article's copies lays out no other article.
+    if (passageHas(q, PASSAGE_FACTS.chrome)) {
+      if (!sameDoc && m.exact) {
+        listed[rank[k]] = 1;
+        (chromeDocs ??= new Set()).add(q.doc.uri);
+      }
+      continue;
+    }
     if (!sameDoc) {
       const qHeadline = passageRegion(q) === 'headline';
       if (isHeadline !== qHeadline) continue;
@@ -202,6 +210,8 @@ function duplicateOf(
   } else {
     return undefined;
   }
+  const chromeOnly = chromeDocs ? [...chromeDocs].filter((u) => !exactDocs?.has(u) && !nearDocs?.has(u)).length : 0;
+  if (chromeOnly > 0) parts.push(`page chrome in ${articles(chromeOnly)}`);
   const copies: BoilerplateCopy[] = [];
   for (let r = 0; r < places.length; r++) if (listed[r]) copies.push(places[r]);
   return { kind, copies, reason: parts.join('; '), more };
