@@ -17,7 +17,7 @@ describe('copies of a duplicate that other pages carry as page chrome', function
     for (const d of docs) service.setDocument(d.uri, d.text);
     // One long article made of the first thirty, as the benches make it.
     service.setDocument('long.txt', docs.slice(0, 30).map((d) => d.text).join('\n\n'));
-    const findings = new Map<string, BoilerplateFinding[]>();
+    const findings = new Map<string, readonly BoilerplateFinding[]>();
     for (const uri of ['long.txt', ...docs.map((d) => d.uri)]) findings.set(uri, service.analyze(uri, undefined, NEVER_CANCELLED).boilerplate);
 
     const withChrome = findings.get('long.txt')!.filter((b) => b.kind === 'duplicate' && /page chrome in \d+ other articles?/.test(b.reason));
