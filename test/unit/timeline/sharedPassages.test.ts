@@ -7,10 +7,11 @@ function finding(file: string, start: number, copies: [string, number][]): Boile
   return {
     start,
     end: start + 20,
+    text: 'x'.repeat(20),
     kind: 'duplicate',
     reason: 'same paragraph',
     copies: [{ uri: file, start, end: start + 20 }, ...copies.map(([uri, at]) => ({ uri, start: at, end: at + 20 }))],
-  } as BoilerplateFinding;
+  };
 }
 
 describe('SharedPassages: which articles to read again when one changes', () => {
