@@ -261,11 +261,26 @@ function buildClustering(
     mentionsByUri.set(docs[d].uri, prev ? [...prev, ...out].sort((a, b) => a.start - b.start) : out);
   });
 
+  const ownerOf = new Map<EntityCluster, RegistryEntity>();
+  for (const a of list) if (a.owner) ownerOf.set(a.cluster, a.owner);
+  return clusteringOf(clusters, byId, mentionsByUri, ownerOf);
+}
+
+/**
+ * The clustering built: made apart from `buildClustering`, so that what it keeps is only what it answers from. Its
+ * functions made there held that function's whole scope (the closures of one function share it): the accumulators
+ * of every cluster with their maps of forms and types, and the union–find, for as long as the clustering lived.
+ */
+function clusteringOf(
+  clusters: readonly EntityCluster[],
+  byId: ReadonlyMap<string, EntityCluster>,
+  mentionsByUri: Map<string, EntityMention[]>,
+  ownerOf: ReadonlyMap<EntityCluster, RegistryEntity>,
+): EntityClustering {
   // The search index is built on the first search.
   let finder: ((query: string) => { c: EntityCluster }[]) | undefined;
   const find = (query: string): EntityCluster[] => {
     if (!finder) {
-      const ownerOf = new Map(list.filter((a) => a.owner).map((a) => [a.cluster, a.owner!]));
       finder = createFinder(
         clusters.map((c) => ({ c, mentionCount: c.mentions.length, canonical: c.canonical })),
         (x) => [x.c.canonical, ...x.c.spellings.keys(), ...(ownerOf.get(x.c)?.aliases ?? [])],
