@@ -285,6 +285,7 @@ export class CorpusIndexer {
         files: list,
         read: (file) => this.read(file),
         maxSize: async (file) => (await this.workspace.settingsFor(this.workspace.folderOf(file))).maxDocumentSize,
+        folderOf: (file) => this.workspace.folderOf(file)?.root,
         isOpen: this.isOpen,
         ...(cache ? { cache } : {}),
         ...(this.parallel ? { parallel: this.parallel } : {}),

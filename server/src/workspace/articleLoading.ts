@@ -43,6 +43,8 @@ export interface ArticleLoading {
   read(file: string): Promise<string | undefined>;
   /** The largest text analysed for a file (corpusAnnotator.maxDocumentSize of its folder). */
   maxSize(file: string): number | Promise<number>;
+  /** The folder whose settings `maxSize` reads for a file: asked once a folder when given. */
+  folderOf?(file: string): string | undefined;
   /** Articles whose text the service has from elsewhere (open in an editor): not read, analysed as they are. */
   isOpen?(file: string): boolean;
   /** Loaded here (`load`) unless it was already, while the first articles are read. */
@@ -75,6 +77,18 @@ export async function loadArticles(service: CorpusService, options: ArticleLoadi
   const isOpen = options.isOpen ?? (() => false);
   const check = () => {
     if (token.isCancellationRequested) throw new CancelledError();
+  };
+  /** The size limit of each folder, asked once (10,000 articles asked each twice, a promise each). */
+  const limits = new Map<string, number | Promise<number>>();
+  const maxSize = (file: string): number | Promise<number> => {
+    const folder = options.folderOf?.(file);
+    if (folder === undefined) return options.maxSize(file);
+    let limit = limits.get(folder);
+    if (limit === undefined) {
+      const asked = options.maxSize(file);
+      limits.set(folder, (limit = typeof asked === 'number' ? asked : asked.then((n) => (limits.set(folder, n), n))));
+    }
+    return limit;
   };
   const keys = new Map<string, string>();
   const stats: LoadingStats = { articles: 0, analysed: 0, fromCache: 0, clusteringFromCache: false };
@@ -138,7 +152,7 @@ export async function loadArticles(service: CorpusService, options: ArticleLoadi
         if (text === undefined) continue;
         // Larger than corpusAnnotator.maxDocumentSize: shown as not analysed, so not analysed here either (nor
         // counted in the corpus's entities and repeated passages).
-        if (text.length > (await options.maxSize(file))) {
+        if (text.length > (await maxSize(file))) {
           service.removeDocument(file);
           continue;
         }
@@ -151,7 +165,7 @@ export async function loadArticles(service: CorpusService, options: ArticleLoadi
         if (!imported) service.setDocument(file, text);
       }
       const own = service.getText(file);
-      if (own !== undefined && own.length > (await options.maxSize(file))) continue;
+      if (own !== undefined && own.length > (await maxSize(file))) continue;
       if (own !== undefined && cache && !keys.has(file)) keys.set(file, cache.keyOf(own)); // open: the editor's text
       const analysed = !imported && service.exportDocument(file) === undefined;
       stats.articles++;

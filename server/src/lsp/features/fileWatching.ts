@@ -27,6 +27,8 @@ export const fileWatching: Feature = {
     let registration: Promise<Disposable | undefined> | undefined;
     let watching = '';
     let watcher: FolderWatch | undefined;
+    /** Whether the server's own watcher runs (resolves once it has walked its folders), for the catch-up. */
+    let watcherRuns: Promise<boolean> = Promise.resolve(false);
 
     // What changed between the folders' listing and the watcher's start is read once both the watcher runs and the
     // indexing is done (workspace/catchUp.ts): a `git pull` during a 30 s cold start is not missed.
@@ -64,14 +66,22 @@ export const fileWatching: Feature = {
       const key = JSON.stringify(corpora.map((c) => [c.root, c.settings.corpus, c.annotationsDir, !ctx.workspace.configurationSupported]));
       if (key !== watching) {
         watching = key;
-        watcher?.dispose();
-        watcher = ctx.watchFolders(
-          specs,
-          (changes) => void forwardFileChanges(ctx, changes).catch((e) => ctx.connection.console.error(`Reading changed files failed: ${(e as Error).stack ?? e}`)),
-          (message) => ctx.connection.console.warn(`File watching: ${message}`),
-        );
+        const watchFolders = ctx.watchFolders;
+        // Started once the first indexing is done (its walk of the folders and its look at every file's name would
+        // take the thread from the indexing: a quarter of a second at 10,000 articles); what changed meanwhile is
+        // caught up then, as for any gap between the listing and the watcher's start.
+        watcherRuns = ctx.indexer.ready.then(() => {
+          if (watching !== key) return false; // the folders' settings changed again meanwhile: a newer watcher starts
+          watcher?.dispose();
+          watcher = watchFolders(
+            specs,
+            (changes) => void forwardFileChanges(ctx, changes).catch((e) => ctx.connection.console.error(`Reading changed files failed: ${(e as Error).stack ?? e}`)),
+            (message) => ctx.connection.console.warn(`File watching: ${message}`),
+          );
+          return watcher.ready.then(() => true);
+        });
       }
-      catchUp(corpora, watcher!.ready.then(() => true));
+      catchUp(corpora, watcherRuns);
     });
   },
 };
