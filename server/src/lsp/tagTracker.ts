@@ -10,7 +10,7 @@
  */
 import { TextDocument, type TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
 import type { TextDocumentsConfiguration } from 'vscode-languageserver';
-import { anchorTag, anchorTags, type AnchoredTag } from '../core/index';
+import { anchorTag, anchorTags, contextScore, type AnchoredTag } from '../core/index';
 
 export interface TrackedTag {
   readonly anchored: AnchoredTag;
@@ -65,6 +65,8 @@ export class TagTracker {
     }
     let doc = document;
     let moved = false;
+    let inserted = 0; // the most characters one change inserted (an undo or a paste inserts a passage at once)
+    const edited: { from: number; to: number }[] = []; // where the changes left their text, in the new text
     for (const change of changes) {
       if (!('range' in change)) {
         // The whole text replaced (a reload from disk): places cannot be mapped; every tag is anchored afresh.
@@ -76,20 +78,31 @@ export class TagTracker {
       }
       const from = doc.offsetAt(change.range.start);
       const to = doc.offsetAt(change.range.end);
+      inserted = Math.max(inserted, change.text.length);
       for (const [id, t] of entry.tags) {
-        const next = mapThroughEdit(t, from, to, change.text.length);
+        const next = t.start === undefined ? mapSuggestion(t, from, to, change.text.length) : mapThroughEdit(t, from, to, change.text.length);
         if (next !== t) {
           entry.tags.set(id, next);
           moved = true;
         }
       }
       doc = TextDocument.update(doc, [change], version);
+      const delta = change.text.length - (to - from);
+      for (const e of edited) if (e.from >= to) (e.from += delta), (e.to += delta);
+      edited.push({ from, to: from + change.text.length });
     }
     entry.text = doc.getText();
-    // Tags without a place, looked for again: an undo or a paste may have brought their passage back.
+    // Tags without a place, looked for again when an undo or a paste may have brought their passage back: a change
+    // that inserted some text at once, one over their suggestion, or their quote typed again. Not on every keystroke:
+    // an orphan is looked for over the whole text (15 ms for a 100 KB article).
     for (const [id, t] of entry.tags) {
       if (t.start !== undefined) continue;
-      const again = anchorTag(entry.text, t.anchored.tag);
+      const { tag } = t.anchored;
+      const stale = t.anchored.status !== 'orphaned' || (t.anchored.suggestion !== undefined && t.anchored.suggestion.end <= t.anchored.suggestion.start);
+      const q = tag.quote.length;
+      const typed = () => edited.some((e) => entry.text.slice(Math.max(0, e.from - q), e.to + q).includes(tag.quote));
+      if (!stale && inserted < Math.min(8, q) && !typed()) continue;
+      const again = notClaimed(entry.tags, id, anchorTag(entry.text, tag), entry.text);
       if (again.status === 'orphaned' && t.anchored.status === 'orphaned' && sameSuggestion(again, t.anchored)) continue;
       entry.tags.set(id, placed(again));
       moved = true;
@@ -109,6 +122,35 @@ function placed(a: AnchoredTag): TrackedTag {
 
 function sameSuggestion(a: AnchoredTag, b: AnchoredTag): boolean {
   return a.suggestion?.start === b.suggestion?.start && a.suggestion?.end === b.suggestion?.end;
+}
+
+/**
+ * `again`, a placeless tag found again, unless another tag of the article, from another stored place, holds that very
+ * place: then an orphan with it as suggestion, as anchorTags decides (never a note carried to another tag's passage,
+ * and stored there on save).
+ */
+function notClaimed(tags: ReadonlyMap<string, TrackedTag>, id: string, again: AnchoredTag, text: string): AnchoredTag {
+  if (again.status === 'orphaned') return again;
+  const { tag } = again;
+  for (const [other, t] of tags) {
+    if (other === id || t.start !== again.start || t.end !== again.end) continue;
+    if (t.anchored.tag.start === tag.start && t.anchored.tag.end === tag.end) continue; // tags of one passage
+    const score = again.confidence ?? Math.round(contextScore(text, tag, again.start, again.end) * 100) / 100;
+    return { tag, start: -1, end: -1, status: 'orphaned', suggestion: { start: again.start, end: again.end, score } };
+  }
+  return again;
+}
+
+/**
+ * A placeless tag's suggestion after `[from, to)` was replaced by `inserted` characters: moved with the text before it;
+ * emptied (to be looked for again) when the change touched it.
+ */
+function mapSuggestion(t: TrackedTag, from: number, to: number, inserted: number): TrackedTag {
+  const s = t.anchored.suggestion;
+  if (!s || from >= s.end) return t;
+  const delta = inserted - (to - from);
+  if (to <= s.start) return delta === 0 ? t : { anchored: { ...t.anchored, suggestion: { ...s, start: s.start + delta, end: s.end + delta } } };
+  return { anchored: { ...t.anchored, suggestion: { ...s, start: s.start, end: s.start } } };
 }
 
 /**
