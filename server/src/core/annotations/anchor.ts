@@ -288,9 +288,10 @@ function betweenContext(text: string, tag: Tag): Candidate | undefined {
   const q = tag.quote.length;
   const found: Candidate[] = [];
   let looked = 0;
+  let to = -1; // the first occurrence of `after` from `from` on: looked for again only once `from` passed it
   for (let i = text.indexOf(before); i >= 0 && looked < MAX_OCCURRENCES; i = text.indexOf(before, i + 1), looked++) {
     const from = i + before.length;
-    const to = text.indexOf(after, from);
+    if (to < from) to = text.indexOf(after, from);
     if (to < 0) break; // nor after any later occurrence
     if (to - from < q / 2 || to - from > 2 * q) continue;
     let start = from;
