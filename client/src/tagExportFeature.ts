@@ -85,10 +85,20 @@ async function exportTags(client: LanguageClient, args: ExportTagsArgs = {}): Pr
           title: `Export the tags of ${folder.name} as ${choice.label}`,
         });
   if (!target) return undefined;
-  const result: ExportTagsResult = await vscode.window.withProgress(
+  // Cancelled (the progress notification's Cancel): nothing written, and nothing said.
+  const result: ExportTagsResult | undefined = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: `Exporting the tags of ${folder.name}…`, cancellable: true },
-    (_progress, token) => client.sendRequest(Requests.exportTags, { format: choice.format, folderUri: folder.uri.toString() }, token),
+    async (_progress, token) => {
+      try {
+        const answer = await client.sendRequest(Requests.exportTags, { format: choice.format, folderUri: folder.uri.toString() }, token);
+        return token.isCancellationRequested ? undefined : answer;
+      } catch (e) {
+        if (token.isCancellationRequested) return undefined;
+        throw e;
+      }
+    },
   );
+  if (!result) return undefined;
   await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(result.content));
   return { target, count: result.count, orphaned: result.orphaned };
 }
