@@ -1,9 +1,10 @@
 /**
  * Tags follow the text while an article is edited in the editor: every incremental change the client sends moves the
  * tracked places of the article's tags (text typed just before or just after a tag stays outside it; text typed
- * inside it becomes part of it; a tag whose whole passage is deleted becomes an orphan). After each change, tags
- * without a place are looked for again in the new text (an undo, or a paste, brings a deleted passage back; a reload
- * from disk replaces the whole text and every tag is anchored afresh), and listeners hear of every change of place or
+ * inside it becomes part of it; a tag whose whole passage is deleted becomes an orphan). After a change that may have
+ * brought a passage back (an undo, or a paste, inserts it at once; the last character of it typed again), tags without
+ * a place are looked for again in the new text (a reload from disk replaces the whole text and every tag is anchored
+ * afresh), never on another tag's passage, and listeners hear of every change of place or
  * status, so that views (the client's tree, its highlights) follow at once. Any LSP editor gets this, since it works
  * on the changes of `textDocument/didChange`. The stored offsets are updated when the article is saved
  * (tagsFeature.ts).
