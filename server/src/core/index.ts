@@ -21,7 +21,7 @@ export * from './annotations/model';
 export * from './annotations/anchor';
 export * from './annotations/sidecarFormat';
 export { LineIndex } from './text/lineIndex';
-export { bucketOf, buildTimeline, compareBuckets, entitiesIn, hash64, intervalOf, SharedPassages, sortedByStart, splitSentences, tagsWithoutDate, timelineOfDocument, timelineSource, TimelineStore } from './timeline/index';
+export { boilerplateMarks, bucketOf, buildTimeline, compareBuckets, entitiesIn, hash64, intervalOf, SharedPassages, sortedByStart, splitSentences, tagsWithoutDate, timelineOfDocument, timelineSource, TimelineStore } from './timeline/index';
 export type { ArticleEntries, DateInterval, PlacedEntry, StoredEntry, TagWithoutDate, TimelineEntity, TimelineEntry, TimelineGroup, TimelineOptions, TimelineSource, TimelineTag, Granularity } from './timeline/index';
 export { addAlias, confirmEntity, markDifferent, setType, markNotEntity, renameEntity, registryIndexOf, registryOwnerOf } from './entities/registryEdits';
 export { registryKey } from './entities/registry';

@@ -18,6 +18,7 @@
  */
 import type { CancellationToken as LspToken } from 'vscode-languageserver';
 import {
+  boilerplateMarks,
   compareBuckets,
   entitiesIn,
   LineIndex,
@@ -251,10 +252,14 @@ export class TimelineIndex {
       this.unmarked.delete(file);
       done++;
       try {
-        const read = await this.read(file, true);
+        // The article is as the first build read it (else an update read it since): only its dates' inBoilerplate may
+        // differ. Its findings are laid over the entries kept, and it is read whole only when some mark differs
+        // (rarely): its timeline is not made again for nothing, nor held until the next chunk.
+        const found = await this.boilerplateOfKept(file);
+        const read = found.same ? undefined : await this.read(file, true);
         this.markedArticles.push(file);
         if (read?.entries) changes.set(file, read.entries);
-        this.shared.record(file, read?.boilerplate);
+        this.shared.record(file, found.same ? found.boilerplate : read?.boilerplate);
       } catch (e) {
         if (this.ctx.shutdown.isCancellationRequested) return;
         this.ctx.connection.console.error(`Timeline: reading ${file} failed: ${(e as Error).stack ?? e}`);
@@ -397,6 +402,23 @@ export class TimelineIndex {
       untimed,
       boilerplate: a.boilerplate,
     };
+  }
+
+  /**
+   * An article's boilerplate findings, and whether the dates they cover are those the entries kept for it mark as
+   * boilerplate (`same`; false too when it is not on the timeline's reckoning, for `read` to say so).
+   */
+  private async boilerplateOfKept(file: string): Promise<{ same: boolean; boilerplate?: readonly BoilerplateFinding[] }> {
+    const { ctx } = this;
+    const settings = await ctx.settingsOf(file);
+    const text = ctx.service.getText(file);
+    if (text === undefined || text.length > settings.maxDocumentSize) return { same: false };
+    const a = ctx.service.analyze(file, ctx.analysisOptions(settings), ctx.shutdown);
+    this.readAt.set(file, ctx.service.analysisStamp());
+    ctx.service.releaseAnalysis(file);
+    const kept = this.store.entriesOf(file);
+    const marks = boilerplateMarks(kept.map((e) => e.entry), a.boilerplate);
+    return { same: kept.every((e, i) => e.entry.inBoilerplate === marks[i]), boilerplate: a.boilerplate };
   }
 
   /**

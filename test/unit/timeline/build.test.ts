@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { buildTimeline, tagsWithoutDate, type TimelineSource } from '../../../server/src/core/timeline/index';
+import { boilerplateMarks, buildTimeline, tagsWithoutDate, timelineOfDocument, type TimelineSource } from '../../../server/src/core/timeline/index';
 import { findDocumentDate, recognizeDates } from '../../../server/src/core/dates/index';
 import type { EntityMention } from '../../../server/src/core/types';
 
@@ -88,6 +88,16 @@ describe('buildTimeline', () => {
     const dateline = { start: 0, end: text.indexOf('Talks') };
     const kept = buildTimeline([{ ...source('b.txt', text), boilerplate: [dateline] }]).find((e) => e.isDocumentDate)!;
     assert.equal(kept.inBoilerplate, false, 'the article’s own date stays, even on a line of page chrome');
+  });
+
+  it('marks the entries of an article read without its boilerplate as a build with it would (boilerplateMarks)', () => {
+    const text = 'Hanoi, March 3, 2020 (VNA) Talks began on March 2. Copyright 2019 VNA. All rights reserved.';
+    const spans = [{ start: 0, end: text.indexOf('Talks') }, { start: text.indexOf('Copyright'), end: text.length }];
+    const without = timelineOfDocument(source('b.txt', text)).map((p) => p.entry);
+    const withSpans = timelineOfDocument({ ...source('b.txt', text), boilerplate: spans }).map((p) => p.entry);
+    assert.deepEqual(boilerplateMarks(without, spans), withSpans.map((e) => e.inBoilerplate));
+    assert.deepEqual(boilerplateMarks(without, spans).filter(Boolean).length, 1, 'the footer’s 2019 only, not the article’s own date');
+    assert.deepEqual(boilerplateMarks(without, []), without.map(() => false));
   });
 
   it('lists the tagged passages that no dated sentence carries, with their article’s date', () => {

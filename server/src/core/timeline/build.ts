@@ -218,6 +218,15 @@ function overlapTest(spans: readonly { readonly start: number; readonly end: num
 }
 
 /**
+ * Whether each entry's date is inside one of the passages found to be boilerplate, by the rule timelineOfDocument
+ * applies (never the article's own date): for a host that has an article's entries and is given its findings later.
+ */
+export function boilerplateMarks(entries: readonly TimelineEntry[], boilerplate: readonly { readonly start: number; readonly end: number }[] | undefined): boolean[] {
+  const inBoilerplate = overlapTest(boilerplate);
+  return entries.map((e) => !e.isDocumentDate && inBoilerplate(e.start, e.end));
+}
+
+/**
  * Entries of one document, unsorted: what an incremental timeline keeps per article. `intervals` caches the intervals
  * of values across calls (a corpus names the same dates again and again).
  */

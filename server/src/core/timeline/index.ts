@@ -1,5 +1,5 @@
 /** The corpus timeline: dated mentions in time order, with their sentences, entities and tags. Pure. */
-export { buildTimeline, comparePlaced, entitiesIn, sortedByStart, timelineOfDocument, timelineSource } from './build';
+export { boilerplateMarks, buildTimeline, comparePlaced, entitiesIn, sortedByStart, timelineOfDocument, timelineSource } from './build';
 export type { AnalysedForTimeline, PlacedEntry, TimelineEntity, TimelineEntry, TimelineOptions, TimelineSource, TimelineTag } from './build';
 export { bucketOf, compareBuckets, TimelineStore } from './store';
 export type { ArticleEntries, StoredEntry } from './store';
