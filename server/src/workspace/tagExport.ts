@@ -5,6 +5,7 @@
  */
 import { listTags, tagsCsv, type ListedTag, type TaggedArticle } from '../core/annotations/tagsOutput';
 import { webAnnotationJson } from '../core/annotations/webAnnotation';
+import { NEVER_CANCELLED, throwIfCancelled, type CancellationToken } from '../core/types';
 import type { CorpusFolder } from './corpusFolder';
 
 export type TagExportFormat = 'csv' | 'wadm';
@@ -13,11 +14,15 @@ export const TAG_EXPORT_FORMATS: readonly TagExportFormat[] = ['csv', 'wadm'];
 /**
  * The tags of the folder's sidecars that parse, of the articles `inScope` selects (all when omitted), re-anchored
  * against the saved articles. An article that cannot be read is as good as gone: its tags are listed as orphans.
+ * Stops between articles once `token` is cancelled (CancelledError).
  */
-export async function folderTags(corpus: CorpusFolder, inScope: (article: string) => boolean = () => true): Promise<ListedTag[]> {
+export async function folderTags(
+  corpus: CorpusFolder, inScope: (article: string) => boolean = () => true, token: CancellationToken = NEVER_CANCELLED,
+): Promise<ListedTag[]> {
   const articles: TaggedArticle[] = [];
   for (const [article, { sidecar }] of corpus.allSidecars()) {
     if (!inScope(article) || !sidecar.tags.length) continue;
+    throwIfCancelled(token);
     const text = await corpus.readArticle(article).catch(() => undefined);
     articles.push({ path: corpus.relative(article), text, tags: sidecar.tags });
   }

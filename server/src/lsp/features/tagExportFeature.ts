@@ -37,7 +37,7 @@ export const tagExportFeature: Feature = {
       }
       const corpus = ctx.workspace.corpusOf(folder.root);
       if (!corpus) return new ResponseError(ErrorCodes.InvalidParams, `${folder.uri} is not open yet.`);
-      const tags = await folderTags(corpus);
+      const tags = await folderTags(corpus, undefined, token); // cancelled: RequestCancelled (params.ts)
       if (token.isCancellationRequested) return new ResponseError(LSPErrorCodes.RequestCancelled, 'Export cancelled.');
       return {
         content: exportedTags(tags, params.format),
