@@ -179,7 +179,7 @@ export function registerTagCommands(deps: TagCommandDeps): vscode.Disposable[] {
     if (!item.range) {
       void vscode.window.showWarningMessage(
         item.suggestion
-          ? `The passage tagged “${item.tag}” changed in ${item.document}; its words are at the selected place, without their context. Use Accept Suggested Place, Attach Tag to Selection or Remove Tag.`
+          ? `The passage tagged “${item.tag}” changed in ${item.document}: the selected place is the best candidate found for it, not the passage itself (it read “${snippet(item.quote, 80)}”). Check it, then use Accept Suggested Place, Attach Tag to Selection or Remove Tag.`
           : `The passage tagged “${item.tag}” is no longer in ${item.document}. Select its new passage and use Attach Tag to Selection, or Remove Tag.`,
       );
       if (!target) return;
