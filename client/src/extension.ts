@@ -77,7 +77,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<Corpus
   // it has one. Their first requests wait for the start (the client queues them, and its notification handlers).
   const started = client.start();
   const ctx: ClientContext = { extension: context, client, exports: {} };
-  for (const feature of FEATURES) context.subscriptions.push(...feature.register(ctx));
+  try {
+    for (const feature of FEATURES) context.subscriptions.push(...feature.register(ctx));
+  } catch (e) {
+    // The start's own failure, if any, is not left unhandled behind this one.
+    started.catch(() => undefined);
+    throw e;
+  }
   await started;
   return { client, ...ctx.exports } as CorpusAnnotatorApi;
 }
