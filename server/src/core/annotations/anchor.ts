@@ -240,8 +240,7 @@ const MAX_SUGGESTION_SPREAD = 2;
  * Its score is that share and its context's, averaged, as for a fuzzy place.
  */
 function lineWithWords(text: string, tag: Tag): Candidate | undefined {
-  const wanted = new Set<string>();
-  for (const m of tag.quote.matchAll(WORD)) wanted.add(m[0].toLowerCase());
+  const wanted = wordsOf(tag.quote);
   if (wanted.size < MIN_SHARED_WORDS) return undefined;
   const widest = MAX_SUGGESTION_SPREAD * tag.quote.length;
   let top: { start: number; end: number; share: number } | undefined;
