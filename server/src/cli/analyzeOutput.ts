@@ -8,7 +8,9 @@ export interface JsonDocument {
   boilerplate: { start: number; end: number; text: string; kind: string; copies: { path: string; start: number; end: number }[]; moreCopies?: true }[];
 }
 
-export function toJsonDocument(a: DocumentAnalysis, display: (key: string) => string = (k) => k): JsonDocument {
+export function toJsonDocument(a: DocumentAnalysis, displayKey: (key: string) => string = (k) => k): JsonDocument {
+  // A page of near-identical lines lists the same few articles as copies of each of its thousands of lines.
+  const display = shownOnce(displayKey);
   return {
     path: display(a.uri),
     entities: a.entities.map((e) => ({ start: e.start, end: e.end, text: e.text, type: e.type, entityId: e.entityId, canonical: e.canonical })),
@@ -24,7 +26,8 @@ export function toJsonDocument(a: DocumentAnalysis, display: (key: string) => st
   };
 }
 
-export function toTextLines(a: DocumentAnalysis, text: string, service: CorpusService, display: (key: string) => string = (k) => k): string[] {
+export function toTextLines(a: DocumentAnalysis, text: string, service: CorpusService, displayKey: (key: string) => string = (k) => k): string[] {
+  const display = shownOnce(displayKey);
   const lines = new LineIndex(text);
   const clustering = service.entityClustering(NEVER_CANCELLED);
   const rows: { start: number; line: string }[] = [];
@@ -36,4 +39,14 @@ export function toTextLines(a: DocumentAnalysis, text: string, service: CorpusSe
   for (const d of a.dates) rows.push({ start: d.start, line: `${at(d.start)}: date: ${dateMessage(d)} — "${d.text}"` });
   for (const b of a.boilerplate) rows.push({ start: b.start, line: `${at(b.start)}: boilerplate: ${boilerplateMessage(b)}` });
   return rows.sort((x, y) => x.start - y.start).map((r) => r.line);
+}
+
+/** `display` made once for each key (a path relative to the current folder costs a resolve of each). */
+function shownOnce(display: (key: string) => string): (key: string) => string {
+  const shown = new Map<string, string>();
+  return (key) => {
+    let s = shown.get(key);
+    if (s === undefined) shown.set(key, (s = display(key)));
+    return s;
+  };
 }

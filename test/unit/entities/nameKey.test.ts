@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { boundedEditDistance, deletionVariantHashes, deletionVariants } from '../../../server/src/core/entities/nameKey';
+import { boundedEditDistance, deletionVariantHashes, deletionVariants, nameTokens, tokenKey } from '../../../server/src/core/entities/nameKey';
 import { IntTable } from '../../../server/src/core/collections/intTable';
 
 /** Optimal-string-alignment distance, the plain way (the reference for the bounded, row-reusing one). */
@@ -18,6 +18,24 @@ function osa(a: string, b: string): number {
 const key = fc.string({ unit: fc.constantFrom('a', 'b', 'c', 'ă', 'k', 'h'), minLength: 0, maxLength: 44 });
 
 describe('name keys: variants and edit distance', () => {
+  it('splits an ASCII name into the words the token pattern finds, lower-cased, apostrophes inside words dropped', () => {
+    // The character-by-character reading of ASCII names against the pattern that defines the tokens.
+    const pattern = /[\p{L}\p{N}]+(?:'[\p{L}\p{N}]+)*/gu;
+    const byPattern = (t: string) => (t.toLowerCase().match(pattern) ?? []).map((w) => w.replace(/'/g, ''));
+    const ascii = fc.string({ unit: fc.constantFrom('a', 'Z', 'q', '0', '9', ' ', "'", '`', '-', '.', ',', '\t', '"'), maxLength: 16 });
+    fc.assert(fc.property(ascii, (t) => assert.deepEqual(nameTokens(t), byPattern(t))), { numRuns: 20_000 });
+    assert.deepEqual(nameTokens("O'Brien's Lt.-Gen. X2 'quoted'"), ['obriens', 'lt', 'gen', 'x2', 'quoted']);
+    assert.deepEqual(nameTokens('Việt Nam'), ['viet', 'nam']);
+  });
+
+  it('gives a word the same key however often it is asked (the memo of keys)', () => {
+    const words = ['khamlieng', 'khamliang', 'lakhamphong', 'phouthone', 'nguyen', 'vietnam', '2024'];
+    const first = words.map(tokenKey);
+    for (let k = 0; k < 60_000; k++) tokenKey(`w${k}`); // past the memo's size: it is cleared and filled again
+    assert.deepEqual(words.map(tokenKey), first);
+    assert.deepEqual(first.slice(0, 3), ['khamliang', 'khamliang', 'lakhamfong']);
+  });
+
   it('hashes a key and its one-deletion variants as it hashes those strings, one hash per distinct variant', () => {
     /** The hash of a string itself: the first that deletionVariantHashes writes. */
     const hashOf = (s: string): number => {

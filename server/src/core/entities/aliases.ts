@@ -188,14 +188,14 @@ function buildClustering(
   interface Acc {
     root: number;
     owner?: RegistryEntity;
-    core: Map<string, number>;
-    all: Map<string, number>;
-    types: Map<EntityType, number>;
-    /** Types of the mentions of each written form (display form → type → count): the canonical name's own votes. */
-    typesOfForm: Map<string, Map<EntityType, number>>;
-    /** The cluster's spellings and titles, counted here. */
+    /**
+     * Its mentions' work, in order: what the canonical name and the type are chosen from. Most entities are met once
+     * or under one written form and one type, and need none of the tallies (`canonicalAndType`) that the others make.
+     */
+    works: Work[];
+    /** The cluster's spellings and titles, counted here (no titles: the shared empty map). */
     spellings: Map<string, number>;
-    titles: Map<string, number>;
+    titles: Map<string, number> | undefined;
     cluster: EntityCluster;
     order: string;
   }
@@ -208,10 +208,9 @@ function buildClustering(
     if (!acc) {
       const ownerIndex = uf.ownerOf(root);
       const spellings = new Map<string, number>();
-      const titles = new Map<string, number>();
-      const cluster: EntityCluster = { entityId: '', canonical: '', type: 'MISC', spellings, titles, mentions: [] };
+      const cluster: EntityCluster = { entityId: '', canonical: '', type: 'MISC', spellings, titles: NO_TITLES, mentions: [] };
       const owner = ownerIndex === undefined ? undefined : regEntities[ownerIndex];
-      acc = { root, owner, core: new Map(), all: new Map(), types: new Map(), typesOfForm: new Map(), spellings, titles, cluster, order: order(at) };
+      acc = { root, owner, works: [], spellings, titles: undefined, cluster, order: order(at) };
       accs[root] = acc;
       list.push(acc);
     }
@@ -226,19 +225,19 @@ function buildClustering(
       const e = m.entity;
       bump(acc.spellings, e.text);
       const title = e.title ?? m.form.strippedTitle;
-      if (title) bump(acc.titles, title);
-      bump(m.core ? acc.core : acc.all, m.form.display);
-      bump(acc.types, e.type);
-      let formTypes = acc.typesOfForm.get(m.form.display);
-      if (!formTypes) acc.typesOfForm.set(m.form.display, (formTypes = new Map()));
-      bump(formTypes, e.type);
+      if (title) {
+        if (!acc.titles) acc.cluster.titles = acc.titles = new Map();
+        bump(acc.titles, title);
+      }
+      acc.works.push(m);
       acc.cluster.mentions.push({ uri: docs[d].uri, start: e.start, end: e.end, text: e.text });
     }
   });
   for (const acc of list) {
     const c = acc.cluster;
-    c.canonical = acc.owner?.canonical ?? chooseCanonical(acc.core.size > 0 ? acc.core : acc.all);
-    c.type = acc.owner?.type ?? entityType(acc.types, acc.typesOfForm.get(c.canonical) ?? new Map(), () => typeOfName(c.canonical));
+    const { canonical, type } = canonicalAndType(acc.works);
+    c.canonical = acc.owner?.canonical ?? canonical;
+    c.type = acc.owner?.type ?? type(c.canonical);
     if (acc.owner?.notes) c.notes = acc.owner.notes;
   }
   const ids = assignIds(
@@ -296,6 +295,44 @@ function clusteringOf(
     moveMentions: (uri: string, from: readonly RecognizedEntity[], to: readonly RecognizedEntity[]) =>
       moveMentions(mentionsByUri, (id) => byId.get(id), uri, from, to),
   });
+}
+
+/** The titles of an entity seen with none: one empty map shared by all of them (read-only, as every cluster's are). */
+const NO_TITLES: ReadonlyMap<string, number> = new Map();
+
+/**
+ * The canonical name and the type of an entity from its mentions' work: the name from the written forms of its full
+ * mentions (else of all of them), the type from the mentions' types, with the canonical name's own votes as the
+ * tie-breaker. Tallies are made only when the mentions differ in written form or type.
+ */
+function canonicalAndType(works: readonly Work[]): { canonical: string; type: (canonical: string) => EntityType } {
+  const first = works[0];
+  if (!first) return { canonical: chooseCanonical(new Map()), type: (canonical) => entityType(new Map(), new Map(), () => typeOfName(canonical)) };
+  let oneForm = true;
+  let oneType = true;
+  for (let k = 1; k < works.length && (oneForm || oneType); k++) {
+    const w = works[k];
+    if (w.form.display !== first.form.display || w.core !== first.core) oneForm = false;
+    if (w.entity.type !== first.entity.type) oneType = false;
+  }
+  let canonical: string;
+  if (oneForm) canonical = first.form.display;
+  else {
+    const core = new Map<string, number>();
+    const all = new Map<string, number>();
+    for (const w of works) bump(w.core ? core : all, w.form.display);
+    canonical = chooseCanonical(core.size > 0 ? core : all);
+  }
+  if (oneType) return { canonical, type: () => first.entity.type };
+  const types = new Map<EntityType, number>();
+  const typesOfForm = new Map<string, Map<EntityType, number>>();
+  for (const w of works) {
+    bump(types, w.entity.type);
+    let formTypes = typesOfForm.get(w.form.display);
+    if (!formTypes) typesOfForm.set(w.form.display, (formTypes = new Map()));
+    bump(formTypes, w.entity.type);
+  }
+  return { canonical, type: (name) => entityType(types, typesOfForm.get(name) ?? new Map(), () => typeOfName(name)) };
 }
 
 function bump<K>(map: Map<K, number>, key: K): void {

@@ -32,8 +32,43 @@ export function foldName(text: string): string {
 
 /** Folded word tokens of a name (letters and digits; punctuation and hyphens split). */
 export function nameTokens(text: string): string[] {
+  if (ASCII.test(text)) return asciiNameTokens(text);
   const words = foldName(text).match(TOKEN) ?? [];
   return words.map((w) => (w.includes("'") ? w.replace(/'/g, '') : w));
+}
+
+/**
+ * `nameTokens` of an ASCII name, read character by character: what `TOKEN` matches there (runs of letters and
+ * digits, joined by an apostrophe between two of them), lower-cased, the apostrophes left out. Most names of an
+ * English corpus are ASCII, and clustering folds every written form of every name.
+ */
+function asciiNameTokens(text: string): string[] {
+  const out: string[] = [];
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    while (i < n && !isAsciiWordCode(text.charCodeAt(i))) i++;
+    if (i >= n) break;
+    let word = '';
+    let from = i;
+    for (;;) {
+      while (i < n && isAsciiWordCode(text.charCodeAt(i))) i++;
+      // An apostrophe between two word characters joins them; the apostrophe itself is dropped.
+      if (i + 1 < n && text.charCodeAt(i) === 39 && isAsciiWordCode(text.charCodeAt(i + 1))) {
+        word += text.slice(from, i);
+        from = ++i;
+        continue;
+      }
+      break;
+    }
+    out.push((word + text.slice(from, i)).toLowerCase());
+  }
+  return out;
+}
+
+/** An ASCII letter or digit (`[\p{L}\p{N}]` within ASCII). */
+function isAsciiWordCode(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
 }
 
 const KEY_RULES: ReadonlyArray<readonly [RegExp, string]> = [
@@ -51,11 +86,20 @@ const KEY_RULES: ReadonlyArray<readonly [RegExp, string]> = [
 /** Transliteration-tolerant key of one folded token: `khamlieng`/`khamliang` → `khamliang`, `lakhamphong` → `lakhamfong`. */
 export function tokenKey(token: string): string {
   if (/^\d+$/.test(token)) return token;
-  let k = token;
+  let k = keyOfToken.get(token);
+  if (k !== undefined) return k;
+  k = token;
   for (const [re, to] of KEY_RULES) k = k.replace(re, to);
   if (k.length >= 6 && k.endsWith('e')) k = k.slice(0, -1);
+  // Names repeat their words (and a corpus its names): each word's key is made once, in a bounded memo.
+  if (keyOfToken.size >= KEY_MEMO_SIZE) keyOfToken.clear();
+  keyOfToken.set(token, k);
   return k;
 }
+
+/** The keys made (`tokenKey` is a pure function of its token): cleared when full, so it never grows past this. */
+const KEY_MEMO_SIZE = 50_000;
+const keyOfToken = new Map<string, string>();
 
 /** Key of a whole name with its spaces and hyphens removed: `Việt Nam`, `Vietnam` and `Viet-Nam` share it. */
 export function compactKey(tokens: readonly string[]): string {
