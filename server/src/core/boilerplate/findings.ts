@@ -10,7 +10,7 @@ import type { CorpusStats } from './corpusStats';
 import { chromeReasons, isOtherHeadlineKey } from './corpusChrome';
 import { DocState, lineNumber, Passage, passageHas, passageRegion, passageText, passageTokens } from './docState';
 import { PASSAGE_FACTS } from './summary';
-import type { Match, PassageIndex } from './passageIndex';
+import { keptMatchList, type MatchList, type PassageIndex } from './passageIndex';
 import { markTemplateEdges } from './templateEdges';
 
 export interface FindingContext {
@@ -24,16 +24,16 @@ const MAX_CHROME_COPIES = 20;
 
 /**
  * The matches of a passage's text (`PassageIndex.matchesOfText`), in the order the index gives them and in the order
- * of the copies listed (by article and line), each with its place in the latter.
+ * of the copies listed (by article and line), each with its place in the latter. Those of a text met once are the
+ * index's and the memo's scratch lists, valid while its passage is read; those of a text met again are kept.
  */
 interface TextMatches {
-  readonly found: readonly Match[];
+  /** The matches; `found.more` says passages were left uncompared (`MAX_COMPARED`): the counts are then lower bounds. */
+  readonly found: MatchList;
   /** The place in the listed order of each of `found`. */
   readonly rank: Int32Array;
   /** The place of each match listed, by article and line, shared by the findings listing it (copies are read-only). */
   readonly places: readonly BoilerplateCopy[];
-  /** Whether passages were left uncompared (`MAX_COMPARED`): the counts are then lower bounds. */
-  readonly more: boolean;
 }
 
 /**
@@ -54,7 +54,7 @@ interface TextMemo {
    * Scratch arrays of this document's reading, reused from passage to passage (valid during one call of `placeOrder`
    * or `duplicateOf`): the order of a passage's matches by place, and which of them are listed as copies.
    */
-  readonly scratch: { order: Int32Array; listed: Uint8Array };
+  readonly scratch: { order: Int32Array; listed: Uint8Array; rank: Int32Array; places: BoilerplateCopy[] };
 }
 
 function newMemo(): TextMemo {
@@ -70,25 +70,30 @@ function newMemo(): TextMemo {
     if (c === undefined) places.set(q, (c = place(q)));
     return c;
   };
-  return { once: new Set(), matches: new Map(), tokensOf, placeOf, scratch: { order: new Int32Array(64), listed: new Uint8Array(64) } };
+  return { once: new Set(), matches: new Map(), tokensOf, placeOf, scratch: { order: new Int32Array(64), listed: new Uint8Array(64), rank: new Int32Array(64), places: [] } };
 }
 
 function textMatches(p: Passage, ctx: FindingContext, memo: TextMemo): TextMatches {
   const text = passageText(p);
-  let tm = memo.matches.get(text);
-  if (!tm) {
-    const { found, more } = ctx.passages.matchesOfText(p, ctx.threshold, memo.tokensOf);
-    const order = placeOrder(found, memo);
-    const rank = new Int32Array(found.length);
-    const places = new Array<BoilerplateCopy>(found.length);
-    for (let r = 0; r < found.length; r++) {
-      rank[order[r]] = r;
-      places[r] = memo.placeOf(found[order[r]].passage);
-    }
-    tm = { found, rank, places, more };
-    if (memo.once.has(text)) memo.matches.set(text, tm);
-    else memo.once.add(text);
+  const kept = memo.matches.get(text);
+  if (kept) return kept;
+  // A text met for the second time keeps its matches for the times after; one met once uses the scratch lists.
+  const keep = memo.once.has(text);
+  if (!keep) memo.once.add(text);
+  const listed = ctx.passages.matchesOfText(p, ctx.threshold, memo.tokensOf);
+  const found = keep ? keptMatchList(listed) : listed;
+  const n = found.count;
+  const order = placeOrder(found, memo);
+  const { scratch } = memo;
+  if (!keep && scratch.rank.length < n) scratch.rank = new Int32Array(Math.max(n, 2 * scratch.rank.length));
+  const rank = keep ? new Int32Array(n) : scratch.rank;
+  const places = keep ? new Array<BoilerplateCopy>(n) : scratch.places;
+  for (let r = 0; r < n; r++) {
+    rank[order[r]] = r;
+    places[r] = memo.placeOf(found.passages[order[r]]);
   }
+  const tm = { found, rank, places };
+  if (keep) memo.matches.set(text, tm);
   return tm;
 }
 
@@ -98,14 +103,15 @@ function textMatches(p: Passage, ctx: FindingContext, memo: TextMemo): TextMatch
  * `MAX_COMPARED`), and a sort of an array of indices with a comparator made a copy of it, and the array itself, for
  * each of thousands of passages.
  */
-function placeOrder(found: readonly Match[], memo: TextMemo): Int32Array {
-  const n = found.length;
+function placeOrder(found: MatchList, memo: TextMemo): Int32Array {
+  const n = found.count;
+  const { passages } = found;
   const { scratch } = memo;
   if (scratch.order.length < n) scratch.order = new Int32Array(Math.max(n, 2 * scratch.order.length));
   const order = scratch.order;
   for (let k = 0; k < n; k++) {
     let j = k;
-    while (j > 0 && byPlace(found[order[j - 1]], found[k]) > 0) {
+    while (j > 0 && byPlace(passages[order[j - 1]], passages[k]) > 0) {
       order[j] = order[j - 1];
       j--;
     }
@@ -114,10 +120,8 @@ function placeOrder(found: readonly Match[], memo: TextMemo): Int32Array {
   return order;
 }
 
-function byPlace(a: Match, b: Match): number {
-  return a.passage.doc.uri === b.passage.doc.uri
-    ? a.passage.idx - b.passage.idx
-    : a.passage.doc.uri < b.passage.doc.uri ? -1 : 1;
+function byPlace(a: Passage, b: Passage): number {
+  return a.doc.uri === b.doc.uri ? a.idx - b.idx : a.doc.uri < b.doc.uri ? -1 : 1;
 }
 
 export function computeFindings(doc: DocState, ctx: FindingContext): BoilerplateFinding[] {
@@ -148,29 +152,32 @@ function duplicateOf(
   p: Passage, ctx: FindingContext, memo: TextMemo,
 ): { kind: BoilerplateKind; copies: BoilerplateCopy[]; reason: string; more: boolean } | undefined {
   const isHeadline = passageRegion(p) === 'headline';
-  const { found, rank, places, more } = textMatches(p, ctx, memo);
+  const { found, rank, places } = textMatches(p, ctx, memo);
+  const { more } = found;
   const articles = (n: number): string => `${more ? 'at least ' : ''}${n === 1 ? '1 other article' : `${n} other articles`}`;
   /** Which matches (by their rank in `places`) are listed as copies: the memo's scratch array. */
   const { scratch } = memo;
-  if (scratch.listed.length < found.length) scratch.listed = new Uint8Array(Math.max(found.length, 2 * scratch.listed.length));
+  if (scratch.listed.length < found.count) scratch.listed = new Uint8Array(Math.max(found.count, 2 * scratch.listed.length));
   const listed = scratch.listed;
-  listed.fill(0, 0, found.length);
+  listed.fill(0, 0, found.count);
   let exactEarlier: Passage | undefined;
-  let nearEarlier: Match | undefined;
+  let nearEarlier: Passage | undefined;
+  let nearEarlierSimilarity = 0;
   // The other articles with an exact or a near copy (made when one is met: most passages have none).
   let exactDocs: Set<string> | undefined;
   let nearDocs: Set<string> | undefined;
   /** Other articles where the passage is page chrome: not what makes it a copy, but where the analyst finds it too. */
   let chromeDocs: Set<string> | undefined;
   let bestCross = 0;
-  for (let k = 0; k < found.length; k++) {
-    const m = found[k];
-    const q = m.passage;
+  for (let k = 0; k < found.count; k++) {
+    const q = found.passages[k];
+    const exact = found.exact[k] === 1;
+    const similarity = found.similarity[k];
     if (q === p) continue;
     const sameDoc = q.doc === p.doc;
     // Another article's passage is read from its summary: finding this article's copies lays out no other article.
     if (passageHas(q, PASSAGE_FACTS.chrome)) {
-      if (!sameDoc && m.exact) {
+      if (!sameDoc && exact) {
         listed[rank[k]] = 1;
         (chromeDocs ??= new Set()).add(q.doc.uri);
       }
@@ -184,13 +191,13 @@ function duplicateOf(
     listed[rank[k]] = 1;
     if (sameDoc) {
       if (q.idx > p.idx) continue;
-      if (m.exact) exactEarlier ??= q;
-      else if (!nearEarlier || m.similarity > nearEarlier.similarity) nearEarlier = m;
-    } else if (m.exact) {
+      if (exact) exactEarlier ??= q;
+      else if (!nearEarlier || similarity > nearEarlierSimilarity) (nearEarlier = q), (nearEarlierSimilarity = similarity);
+    } else if (exact) {
       (exactDocs ??= new Set()).add(q.doc.uri);
     } else {
       (nearDocs ??= new Set()).add(q.doc.uri);
-      bestCross = Math.max(bestCross, m.similarity);
+      bestCross = Math.max(bestCross, similarity);
     }
   }
   const parts: string[] = [];
@@ -204,7 +211,7 @@ function duplicateOf(
   } else if (nearEarlier || nearDocs) {
     kind = 'near-duplicate';
     if (nearEarlier) {
-      parts.push(`nearly the same as line ${lineNumber(p.doc, nearEarlier.passage.idx)} of this article (${pct(nearEarlier.similarity)} similar)`);
+      parts.push(`nearly the same as line ${lineNumber(p.doc, nearEarlier.idx)} of this article (${pct(nearEarlierSimilarity)} similar)`);
     }
     if (nearDocs) parts.push(`nearly the same in ${articles(nearDocs.size)} (up to ${pct(bestCross)} similar)`);
   } else {
@@ -213,7 +220,7 @@ function duplicateOf(
   const chromeOnly = chromeDocs ? [...chromeDocs].filter((u) => !exactDocs?.has(u) && !nearDocs?.has(u)).length : 0;
   if (chromeOnly > 0) parts.push(`page chrome in ${articles(chromeOnly)}`);
   const copies: BoilerplateCopy[] = [];
-  for (let r = 0; r < places.length; r++) if (listed[r]) copies.push(places[r]);
+  for (let r = 0; r < found.count; r++) if (listed[r]) copies.push(places[r]);
   return { kind, copies, reason: parts.join('; '), more };
 }
 

@@ -14,6 +14,25 @@ export interface Match {
   readonly similarity: number;
 }
 
+/**
+ * The verified matches of one passage (`matchesOfText`), as parallel lists: the first `count` of `passages`,
+ * `exact` (1 for an exact copy) and `similarity`. Those `matchesOfText` gives are the index's scratch lists, valid
+ * until its next call: a page of thousands of near-identical lines made a list of objects for each of them.
+ */
+export interface MatchList {
+  readonly count: number;
+  readonly passages: readonly Passage[];
+  readonly exact: Uint8Array;
+  readonly similarity: Float64Array;
+  readonly more: boolean;
+}
+
+/** A match list of its own (`list`'s entries copied), kept past the index's next call. */
+export function keptMatchList(list: MatchList): MatchList {
+  const n = list.count;
+  return { count: n, passages: list.passages.slice(0, n), exact: list.exact.slice(0, n), similarity: list.similarity.slice(0, n), more: list.more };
+}
+
 /** Documents added after `expect` from which the tables' final sizes are estimated. */
 const SAMPLED = 64;
 /**
@@ -43,6 +62,9 @@ export class PassageIndex {
   /** The ids a `candidates` call gathers, and their order class there. */
   private gathered = new Int32Array(0);
   private gatheredOrder = new Uint8Array(0);
+  /** The ids `candidates` picks (the first `picked.count`), and the matches `collect` verifies among them. */
+  private picked = { ids: new Int32Array(4 * MAX_COMPARED), count: 0, more: false };
+  private found = { count: 0, passages: [] as Passage[], exact: new Uint8Array(4 * MAX_COMPARED), similarity: new Float64Array(4 * MAX_COMPARED), more: false };
 
   /** Documents a host said are coming (`expect`), and how many were added since. */
   private expected = 0;
@@ -137,7 +159,10 @@ export class PassageIndex {
 
   /** Verified copies of `p` (itself excluded): exact, same words, or similar above `threshold`. */
   matches(p: Passage, threshold: number): Match[] {
-    return this.collect(p, threshold, true).found;
+    const { count, passages, exact, similarity } = this.collect(p, threshold, true);
+    const out: Match[] = [];
+    for (let k = 0; k < count; k++) out.push({ passage: passages[k], exact: exact[k] === 1, similarity: similarity[k] });
+    return out;
   }
 
   /**
@@ -147,45 +172,61 @@ export class PassageIndex {
    *
    * At most `MAX_COMPARED` passages are compared (see `candidates`). As a key holds up to a few hundred passages
    * (`Buckets`), a passage of a page of hundreds of near-identical lines (`Later Mr. X said…` for every X) would
-   * otherwise be compared with a thousand others, each of them too, and list them all as its copies. `more` says that passages were left uncompared. `tokensOf` may give the
-   * passages' words from a cache of the caller's.
+   * otherwise be compared with a thousand others, each of them too, and list them all as its copies. `more` says that
+   * passages were left uncompared. `tokensOf` may give the passages' words from a cache of the caller's. The list is
+   * the index's scratch, valid until its next call (`keptMatchList` keeps one).
    */
-  matchesOfText(p: Passage, threshold: number, tokensOf: (q: Passage) => Int32Array = passageTokens): { found: Match[]; more: boolean } {
+  matchesOfText(p: Passage, threshold: number, tokensOf: (q: Passage) => Int32Array = passageTokens): MatchList {
     return this.collect(p, threshold, false, MAX_COMPARED, tokensOf);
   }
 
   private collect(
     p: Passage, threshold: number, excludeSelf: boolean, limit = Infinity, tokensOf: (q: Passage) => Int32Array = passageTokens,
-  ): { found: Match[]; more: boolean } {
-    const { ids, more } = this.candidates(p, excludeSelf, limit);
-    const out: Match[] = [];
+  ): MatchList {
+    const picked = this.candidates(p, excludeSelf, limit);
+    const found = this.found;
+    if (found.exact.length < picked.count) {
+      found.exact = new Uint8Array(2 * picked.count);
+      found.similarity = new Float64Array(2 * picked.count);
+    }
+    const { passages, exact, similarity } = found;
+    let n = 0;
+    const add = (q: Passage, isExact: boolean, sim: number): void => {
+      passages[n] = q;
+      exact[n] = isExact ? 1 : 0;
+      similarity[n++] = sim;
+    };
     let raw: string | undefined;
     let norm: string | undefined;
     const tokens = tokensOf(p);
-    for (const id of ids) {
-      const q = this.byId[id];
+    for (let k = 0; k < picked.count; k++) {
+      const q = this.byId[picked.ids[k]];
       if (!q) continue;
       if (q.exactKey === p.exactKey) {
         raw ??= passageText(p);
         if (spells(q, raw) || this.normalizedText(q) === (norm ??= this.normalizedText(p))) {
-          out.push({ passage: q, exact: true, similarity: 1 });
+          add(q, true, 1);
           continue;
         }
       }
       const qt = tokensOf(q);
       const sim = sameTokens(tokens, qt) ? 1 : tokenSimilarity(tokens, qt, threshold);
-      if (sim >= threshold) out.push({ passage: q, exact: false, similarity: sim });
+      if (sim >= threshold) add(q, false, sim);
     }
-    return { found: out, more };
+    // Passages of earlier calls are not held past the list (the scratch lives as long as the index).
+    for (let k = n; k < passages.length && passages[k] !== undefined; k++) passages[k] = undefined!;
+    found.count = n;
+    found.more = picked.more;
+    return found;
   }
 
   /**
    * The passages sharing a key with `p`, each once, in the buckets' order; with a `limit`, the first `limit` of
    * those met in the first four times as many, in the order a finding needs them: those that may be exact copies,
    * then earlier passages of its own article (a later copy is flagged, not the first), then other articles', then
-   * later passages of its own.
+   * later passages of its own. The ids are the index's scratch list, valid until the next call.
    */
-  private candidates(p: Passage, excludeSelf: boolean, limit: number): { ids: number[]; more: boolean } {
+  private candidates(p: Passage, excludeSelf: boolean, limit: number): { readonly ids: Int32Array; readonly count: number; readonly more: boolean } {
     // Ids met are stamped (one stamp per call) instead of kept in a Set, and gathered in a scratch array kept by the
     // index: a page of near-identical lines gathers hundreds of ids for each of its thousands of passages.
     const stamp = this.nextStamp();
@@ -211,10 +252,15 @@ export class PassageIndex {
     const keys = p.doc.summary.passages;
     for (let j = p.bandsAt; j < p.bandsAt + p.bandCount && !more; j++) this.bands.forEach(keys[j], add);
     const gathered = this.gathered;
-    const ids: number[] = [];
+    const picked = this.picked;
+    if (picked.ids.length < Math.min(count, limit)) picked.ids = new Int32Array(2 * Math.min(count, limit));
+    const ids = picked.ids;
+    let n = 0;
     if (count <= limit) {
-      for (let k = 0; k < count; k++) ids.push(gathered[k]);
-      return { ids, more };
+      for (let k = 0; k < count; k++) ids[n++] = gathered[k];
+      picked.count = n;
+      picked.more = more;
+      return picked;
     }
     // Those that may be exact copies (0), earlier passages of its own article (1), other articles' (2), later
     // passages of its own (3), each in the order met; passages no longer indexed are left out.
@@ -223,10 +269,12 @@ export class PassageIndex {
       const q = this.byId[gathered[k]];
       order[k] = !q ? 4 : q.exactKey === p.exactKey ? 0 : q.doc !== p.doc ? 2 : q.idx < p.idx ? 1 : 3;
     }
-    for (let c = 0; c < 4 && ids.length < limit; c++) {
-      for (let k = 0; k < count && ids.length < limit; k++) if (order[k] === c) ids.push(gathered[k]);
+    for (let c = 0; c < 4 && n < limit; c++) {
+      for (let k = 0; k < count && n < limit; k++) if (order[k] === c) ids[n++] = gathered[k];
     }
-    return { ids, more: true };
+    picked.count = n;
+    picked.more = true;
+    return picked;
   }
 
   private growGathered(): void {
