@@ -38,6 +38,7 @@ import type { ParallelAnalysis } from './workspace/parallelAnalysis';
 import type { GitAnnotations } from './workspace/annotationSources';
 import { agreementFeature } from './lsp/features/agreementFeature';
 import { conflictActions } from './lsp/features/conflictActions';
+import { closedArticleTags } from './lsp/features/closedArticleTags';
 
 export interface ServerDeps {
   loadNerModel(): NerModel;
@@ -63,7 +64,7 @@ export interface ServerDeps {
   readonly git?: GitAnnotations;
 }
 
-export const FEATURES: readonly Feature[] = [corpusSync, documentSync, hoverFeature, tagsFeature, tagExportFeature, tagActions, boilerplateActions, timelineFeature, entityActions, entityList, entityNavigation, fileWatching, agreementFeature, conflictActions];
+export const FEATURES: readonly Feature[] = [corpusSync, documentSync, hoverFeature, tagsFeature, tagExportFeature, tagActions, boilerplateActions, timelineFeature, entityActions, entityList, entityNavigation, fileWatching, agreementFeature, conflictActions, closedArticleTags];
 
 export function startServer(connection: Connection, deps: ServerDeps): void {
   guardStandardRequests(connection); // standard requests' params checked before any feature sees them (standardParams.ts)

@@ -15,6 +15,7 @@ export class ClientNotifier {
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private tagUris = new Set<string>();
   private allTags = false;
+  private readonly tagListeners: ((uris: readonly string[] | undefined) => void)[] = [];
 
   constructor(
     private readonly connection: Connection,
@@ -35,10 +36,20 @@ export class ClientNotifier {
     else for (const u of uris) this.tagUris.add(u);
     this.schedule('tags', delayMs, () => {
       const params = { uris: this.allTags ? [] : [...this.tagUris].sort() };
+      const all = this.allTags;
       this.tagUris = new Set();
       this.allTags = false;
       void this.connection.sendNotification(Notifications.tagsChanged, params);
+      for (const l of this.tagListeners) l(all ? undefined : params.uris);
     });
+  }
+
+  /**
+   * Calls `listener` with each tag notification sent (`undefined`: any article's tags may have changed): for what the
+   * server shows of tags itself, such as the diagnostics of closed articles' tags.
+   */
+  onTagsChanged(listener: (uris: readonly string[] | undefined) => void): void {
+    this.tagListeners.push(listener);
   }
 
   dispose(): void {
