@@ -9,16 +9,15 @@
  *
  * What: 16 shard files `articles-<0-f>.v8` of article states by text hash (SHA-256), in V8's serialisation (Node's
  * `v8.serialize`: the states' Int32Arrays are kept as they are, and a reopened 10,000-article workspace reads them in
- * half the time JSON took, with none of the arrays of boxed numbers JSON made). Each state's boilerplate summary (most
- * of its strings: a few dozen an article) is serialised on its own inside the shard and made into objects only when
- * the core reads it (`cachedState`), which a reopened corpus does after it is ready (corpusService.ts: the boilerplate
- * index is built in idle turns): reading the shards of 10,000 articles made 300,000 strings first. And `clustering.v8`, the last
+ * half the time JSON took, with none of the arrays of boxed numbers JSON made). A shard's boilerplate summaries (most
+ * of the states' strings: a few dozen an article) are serialised apart, in one array, and made into objects only when
+ * the core first reads one of them, which a reopened corpus does after it is ready (corpusService.ts: the boilerplate
+ * index is built in idle turns): analysisCacheShard.ts has the shard's layout. And `clustering.v8`, the last
  * corpus-wide clustering (its snapshot's columns of numbers, likewise) with the fingerprint of what it was made from.
  * Each file names the format and the version key (ANALYSIS_VERSION and the NER model's hash): a file of another
- * version, or one that does not parse, is ignored and replaced at the next save (files of the earlier JSON formats,
- * `articles-<0-f>.json` and `clustering.json`, are removed then). Files
- * are written to a temporary name and renamed, so a reader never sees half a file. Only shards that changed are
- * written.
+ * format or version, or one that does not parse, is ignored and replaced at the next save (files of the earlier JSON
+ * formats, `articles-<0-f>.json` and `clustering.json`, are removed then). Files are written to a temporary name and
+ * renamed, so a reader never sees half a file. Only shards that changed are written.
  */
 import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
@@ -27,14 +26,10 @@ import * as path from 'node:path';
 import type { ClusteringSnapshot } from '../core/index';
 import { deserialize, serialize } from 'node:v8';
 import type { AnalysisCache, ClusteringBasis, KeptClustering } from '../workspace/analysisCache';
+import { cachedState, readShardFile, shardFileParts, type ShardSummaries, type StoredState } from './analysisCacheShard';
 
 /** The clustering file's format (3: V8's serialisation of a snapshot of typed arrays, see ClusteringSnapshot). */
 const FORMAT = 3;
-/**
- * The shards' format: V8's serialisation of `{ format, version, entries: Map<key, StoredState> }` (2: the states
- * themselves, their boilerplate summaries included).
- */
-const SHARD_FORMAT = 3;
 const SHARDS = 16;
 const CLUSTERING_FILE = 'clustering.v8';
 /** The clustering file of formats 1 and 2 (JSON), removed when its successor is written. */
@@ -64,11 +59,21 @@ export function analysisCacheDir(folders: readonly string[], given?: string): st
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
-/** Writes a file under a temporary name and renames it into place (readers see the old file or the new one). */
-async function writeAtomically(file: string, data: Uint8Array): Promise<void> {
+/**
+ * Writes a file (its parts one after the other) under a temporary name and renames it into place (readers see the
+ * old file or the new one).
+ */
+async function writeAtomically(file: string, parts: readonly Uint8Array[]): Promise<void> {
   const tmp = `${file}.${process.pid}.${Math.random().toString(16).slice(2, 10)}.tmp`;
   try {
-    await fs.writeFile(tmp, data);
+    const handle = await fs.open(tmp, 'w');
+    try {
+      for (const part of parts) {
+        for (let done = 0; done < part.length; ) done += (await handle.write(part, done, part.length - done)).bytesWritten;
+      }
+    } finally {
+      await handle.close();
+    }
     await fs.rename(tmp, file);
   } catch (e) {
     await fs.rm(tmp, { force: true }).catch(() => undefined);
@@ -86,50 +91,6 @@ async function readOwn(file: string, format: number, version: string): Promise<R
   }
 }
 
-/** A shard's entries when it is of this format and version, else undefined (missing, unreadable, corrupt, outdated). */
-async function readShard(file: string, version: string): Promise<Map<string, StoredState> | undefined> {
-  const data = await readOwn(file, SHARD_FORMAT, version);
-  return data?.entries instanceof Map ? (data.entries as Map<string, StoredState>) : undefined;
-}
-
-/** A state as a shard holds it: its boilerplate summary, when it has one, in V8's serialisation of its own. */
-interface StoredState {
-  readonly state: unknown;
-  readonly boilerplate?: Uint8Array;
-}
-
-/** A state to keep, as a shard holds it. */
-function storedStateOf(state: unknown): StoredState {
-  if (!state || typeof state !== 'object' || !('boilerplate' in state)) return { state };
-  const { boilerplate, ...rest } = state as { boilerplate: unknown };
-  return boilerplate === undefined ? { state: rest } : { state: rest, boilerplate: serialize(boilerplate) };
-}
-
-/**
- * The state a shard holds, with its boilerplate summary made into objects when first read (a stored entry that is not
- * what this format writes is no state: the core refuses it, and the article is analysed again).
- */
-function cachedState(stored: StoredState): unknown {
-  const { state, boilerplate } = (stored ?? {}) as Partial<StoredState>;
-  if (!state || typeof state !== 'object' || !(boilerplate instanceof Uint8Array)) return state;
-  const out = { ...state } as Record<string, unknown>;
-  Object.defineProperty(out, 'boilerplate', {
-    enumerable: true,
-    configurable: true,
-    get() {
-      let summary: unknown;
-      try {
-        summary = deserialize(boilerplate);
-      } catch {
-        summary = undefined; // not a summary: the article is summarised again when indexed
-      }
-      Object.defineProperty(out, 'boilerplate', { value: summary, enumerable: true, configurable: true, writable: false });
-      return summary;
-    },
-  });
-  return out;
-}
-
 /**
  * A cache in `dir` for analyses made with `versionKey` (ANALYSIS_VERSION and the model's identity, see
  * `analysisVersionKey`). `log` gets a line when something could not be read or written.
@@ -139,6 +100,8 @@ export function createAnalysisCacheStore(dir: string, versionKey: string, log: (
   /** States kept in this run (`set`), and those read from the shards, still as they are stored. */
   const shards: Map<string, unknown>[] = Array.from({ length: SHARDS }, () => new Map());
   const stored: Map<string, StoredState>[] = Array.from({ length: SHARDS }, () => new Map());
+  /** The boilerplate summaries of the states read from each shard. */
+  const summaries: (ShardSummaries | undefined)[] = new Array(SHARDS);
   const dirty = new Set<number>();
   let loading: Promise<void> | undefined;
   let clustering: { fingerprint: string; snapshot: KeptClustering; basis?: ClusteringBasis } | undefined;
@@ -151,14 +114,16 @@ export function createAnalysisCacheStore(dir: string, versionKey: string, log: (
   const load = async (): Promise<void> => {
     await Promise.all(
       stored.map(async (_, i) => {
-        const entries = await readShard(shardFile(i), version);
-        if (!entries) {
-          dirty.add(i); // rewritten at the next save, in this version
+        const read = await readShardFile(shardFile(i), version);
+        if (!read) {
+          dirty.add(i); // rewritten at the next save, in this format and version
           return;
         }
-        const into = stored[i];
-        if (into.size === 0) stored[i] = entries;
-        else for (const [key, entry] of entries) if (!into.has(key)) into.set(key, entry);
+        // Read once between saves (`loading`): nothing was read into it before.
+        if (stored[i].size === 0) {
+          stored[i] = read.entries;
+          summaries[i] = read.summaries;
+        }
       }),
     );
     const data = await readOwn(path.join(dir, CLUSTERING_FILE), FORMAT, version);
@@ -176,7 +141,7 @@ export function createAnalysisCacheStore(dir: string, versionKey: string, log: (
       const state = shards[i].get(key);
       if (state !== undefined) return state;
       const entry = stored[i].get(key);
-      return entry === undefined ? undefined : cachedState(entry);
+      return entry === undefined ? undefined : cachedState(entry, summaries[i]);
     },
     set(key, state) {
       const i = shardOf(key);
@@ -220,12 +185,11 @@ export function createAnalysisCacheStore(dir: string, versionKey: string, log: (
         for (const i of [...dirty]) {
           await new Promise((r) => setImmediate(r));
           dirty.delete(i);
-          const entries = stored[i];
-          for (const [key, state] of shards[i]) entries.set(key, storedStateOf(state));
-          await writeAtomically(shardFile(i), serialize({ format: SHARD_FORMAT, version, entries }));
+          await writeAtomically(shardFile(i), shardFileParts(version, stored[i], summaries[i], shards[i]));
           await fs.rm(jsonShardFile(i), { force: true });
           shards[i].clear();
           stored[i].clear();
+          summaries[i] = undefined;
         }
         if (clusteringDirty && clustering) {
           clusteringDirty = false;
@@ -234,7 +198,7 @@ export function createAnalysisCacheStore(dir: string, versionKey: string, log: (
           // The snapshot stays in its own serialisation inside the file's (as the clustering worker gives it): it is
           // read back only when a clustering is adopted.
           const bytes = snapshot instanceof Uint8Array ? snapshot : serialize(snapshot);
-          await writeAtomically(path.join(dir, CLUSTERING_FILE), serialize({ format: FORMAT, version, fingerprint, basis, snapshot: bytes }));
+          await writeAtomically(path.join(dir, CLUSTERING_FILE), [serialize({ format: FORMAT, version, fingerprint, basis, snapshot: bytes })]);
           await fs.rm(path.join(dir, OLD_CLUSTERING_FILE), { force: true });
         }
         return true;
@@ -246,6 +210,7 @@ export function createAnalysisCacheStore(dir: string, versionKey: string, log: (
         // next `load` reads them again.
         for (const shard of shards) shard.clear();
         for (const shard of stored) shard.clear();
+        summaries.fill(undefined);
         dirty.clear();
         clustering = undefined;
         clusteringDirty = false;

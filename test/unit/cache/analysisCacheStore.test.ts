@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -182,16 +183,79 @@ describe('the analysis cache on disk', () => {
     assert.deepEqual(c.get(two), { entities: ints(0, 3, 1, -1, -1), boilerplate: summary });
     assert.deepEqual(c.get(three), { entities: [] });
     await c.save(new Set([one, two, three]));
-    // A summary's bytes damaged inside a shard that reads: that state has no summary (the core summarises the article again).
+    // The summaries' bytes damaged in shards whose states read: those states have no summary (the core summarises
+    // the article again).
     for (const name of (await fs.readdir(dir)).filter((n) => n.startsWith('articles-'))) {
       const file = path.join(dir, name);
-      const data = deserialize(await fs.readFile(file)) as { entries: Map<string, { boilerplate?: Uint8Array }> };
-      for (const entry of data.entries.values()) if (entry.boilerplate) entry.boilerplate = new Uint8Array([0xff, 0x0f, 0x6f, 0x22, 0x01]);
-      await fs.writeFile(file, serialize(data));
+      const bytes = await fs.readFile(file);
+      const statesEnd = 16 + bytes.readUInt32LE(8);
+      const damaged = Buffer.from([0xff, 0x0f, 0x6f, 0x22, 0x01]);
+      const header = Buffer.from(bytes.subarray(0, 16));
+      header.writeUInt32LE(damaged.length, 12);
+      await fs.writeFile(file, Buffer.concat([header, bytes.subarray(16, statesEnd), damaged]));
     }
     const d = createAnalysisCacheStore(dir, V1);
     await d.load();
     assert.deepEqual(d.get(one), { entities: ints(0, 4, 2, -1, -1), boilerplate: undefined });
+    assert.deepEqual(d.get(three), { entities: [] });
+  });
+
+  it('writes a shard’s summaries in one serialisation apart from its states, and keeps them when the shard is written again', async () => {
+    const a = createAnalysisCacheStore(dir, V1);
+    await a.load();
+    // Texts whose keys fall in one shard (the key's first hex digit).
+    const texts: string[] = [];
+    const first = a.keyOf('article 0')[0];
+    for (let n = 0; texts.length < 3; n++) if (a.keyOf(`article ${n}`)[0] === first) texts.push(`article ${n}`);
+    const keys = texts.map((t) => a.keyOf(t));
+    const summaryOf = (n: number) => ({ minChars: 40, lineCount: n + 1, headlineIdx: -1, headlineKey: null, short: new Int32Array([0, 1, 0, n]), shapes: [`s${n}`], hkeys: ['x'], labels: [null], passages: new Int32Array([1, 7, 8, 6, 60, 8, 1, n]) });
+    keys.forEach((k, n) => a.set(k, { entities: ints(0, 4, 2, -1, -1), boilerplate: summaryOf(n) }));
+    await a.save(new Set(keys));
+    const file = path.join(dir, `articles-${first}.v8`);
+    const bytes = await fs.readFile(file);
+    assert.equal(bytes.subarray(0, 8).toString('latin1'), 'CA-shard');
+    const statesLength = bytes.readUInt32LE(8);
+    assert.equal(16 + statesLength + bytes.readUInt32LE(12), bytes.length, 'a header, the states, the summaries');
+    const states = deserialize(bytes.subarray(16, 16 + statesLength)) as { format: number; entries: Map<string, { state: object; summary?: number }> };
+    assert.equal(states.format, 4);
+    for (const [key, entry] of states.entries) {
+      assert.ok(!('boilerplate' in entry.state), 'no summary among the states');
+      assert.equal(typeof entry.summary, 'number', key);
+    }
+    const summaries = deserialize(bytes.subarray(16 + statesLength)) as unknown[];
+    assert.deepEqual(summaries.slice().sort((x, y) => (x as { lineCount: number }).lineCount - (y as { lineCount: number }).lineCount), [0, 1, 2].map(summaryOf));
+
+    // Reopened: one summary read; another state set in place of one kept; written again: every summary survives.
+    const b = createAnalysisCacheStore(dir, V1);
+    await b.load();
+    assert.deepEqual((b.get(keys[0]) as { boilerplate: unknown }).boilerplate, summaryOf(0));
+    b.set(keys[1], { entities: ints(0, 3, 1, -1, -1), boilerplate: summaryOf(7) });
+    await b.save(new Set(keys));
+    const c = createAnalysisCacheStore(dir, V1);
+    await c.load();
+    assert.deepEqual(c.get(keys[0]), { entities: ints(0, 4, 2, -1, -1), boilerplate: summaryOf(0) });
+    assert.deepEqual(c.get(keys[1]), { entities: ints(0, 3, 1, -1, -1), boilerplate: summaryOf(7) });
+    assert.deepEqual(c.get(keys[2]), { entities: ints(0, 4, 2, -1, -1), boilerplate: summaryOf(2) });
+  });
+
+  it('ignores a shard of the earlier format (each summary serialised on its own), and replaces it at the next save', async () => {
+    const a = createAnalysisCacheStore(dir, V1);
+    await a.load();
+    const key = a.keyOf('article one');
+    const summary = { minChars: 40, lineCount: 2, headlineIdx: -1, headlineKey: null, short: new Int32Array([0, 1, 0, 5]), shapes: ['x'], hkeys: ['x'], labels: [null], passages: new Int32Array([1, 7, 8, 6, 60, 8, 1, 9]) };
+    const version = createHash('sha256').update(V1).digest('hex');
+    const file = path.join(dir, `articles-${key[0]}.v8`);
+    await fs.writeFile(file, serialize({ format: 3, version, entries: new Map([[key, { state: { entities: ints(0, 4, 2, -1, -1) }, boilerplate: serialize(summary) }]]) }));
+    assert.equal(a.get(key), undefined, 'not loaded: nothing read');
+    const b = createAnalysisCacheStore(dir, V1);
+    await b.load();
+    assert.equal(b.get(key), undefined);
+    b.set(key, { entities: ints(0, 4, 2, -1, -1), boilerplate: summary });
+    await b.save(new Set([key]));
+    assert.equal((await fs.readFile(file)).subarray(0, 8).toString('latin1'), 'CA-shard');
+    const c = createAnalysisCacheStore(dir, V1);
+    await c.load();
+    assert.deepEqual(c.get(key), { entities: ints(0, 4, 2, -1, -1), boilerplate: summary });
   });
 
   it('keeps only the texts of the corpus at each save', async () => {
