@@ -31,7 +31,7 @@ export function tagDiagnostics(anchored: readonly AnchoredTag[], lines: LineInde
         severity: DiagnosticSeverity.Information,
         source: DIAGNOSTIC_SOURCE,
         code: 'tag.fuzzy',
-        message: `Tag “${a.tag.tag}” was found here with its words changed (${Math.round((a.confidence ?? 0) * 100)}% alike); it was on “${quote}”. Confirm the place, attach it to a selection, or remove it.`,
+        message: `Tag “${a.tag.tag}” was found here with its words changed (${alike(a.confidence ?? 0)} alike); it was on “${quote}”. Confirm the place, attach it to a selection, or remove it.`,
         data,
       });
     } else if (a.status === 'orphaned') {
@@ -43,13 +43,19 @@ export function tagDiagnostics(anchored: readonly AnchoredTag[], lines: LineInde
         source: DIAGNOSTIC_SOURCE,
         code: 'tag.orphaned',
         message: suggestion
-          ? `Tag “${a.tag.tag}” lost its passage “${quote}”; ${a.suggestion!.words ? 'most of its words are here, in another order' : 'the same words are here, but not in their context'} (${Math.round((a.suggestion!.score) * 100)}% alike). Attach it here, to a selection, or remove it.`
+          ? `Tag “${a.tag.tag}” lost its passage “${quote}”; ${a.suggestion!.words ? 'most of its words are here, in another order' : 'the same words are here, but not in their context'} (${alike(a.suggestion!.score)} alike). Attach it here, to a selection, or remove it.`
           : `Tag “${a.tag.tag}” lost its passage “${quote}”: it is no longer in the article. Attach it to a selection, or remove it.`,
         data,
       });
     }
   }
   return out;
+}
+
+/** A likeness as a percentage; one short of identical is never rounded up to 100 % (the words did change). */
+function alike(score: number): string {
+  const pct = Math.round(score * 100);
+  return `${score < 1 && pct === 100 ? 99 : pct}%`;
 }
 
 function shorten(s: string): string {

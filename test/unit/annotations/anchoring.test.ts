@@ -143,6 +143,18 @@ describe('re-anchoring tags after the text changed elsewhere', () => {
     assert.match(String(diagnostic.message), /most of its words are here, in another order/);
   });
 
+  it('a fuzzy tag one letter off is never said to be 100 % alike', () => {
+    const quote = SENTENCE;
+    const tagged = tagOf(ARTICLE, quote);
+    const words = quote.split(' ');
+    words[2] = `${words[2]}s`;
+    const edited = ARTICLE.replace(quote, words.join(' '));
+    const a = anchorTag(edited, tagged);
+    assert.equal(a.status, 'fuzzy');
+    assert.equal(a.confidence, 0.99);
+    assert.match(String(tagDiagnostics([a], new LineIndex(edited))[0].message), /\(99% alike\)/);
+  });
+
   it('orphaned with a suggestion: words written with combining marks (Devanagari) are words', () => {
     const quote = 'प्रधानमंत्री नरेंद्र मोदी ने विदेश मंत्री के साथ बैठक की और व्यापार पर चर्चा की।';
     const text = `पहली पंक्ति यहाँ है।\n${quote}\nअंतिम पंक्ति।\n`;

@@ -102,7 +102,8 @@ export function anchorTag(text: string, tag: Tag): AnchoredTag {
     (!bestExact || bestFuzzy.score > bestExact.score) &&
     !tied([...exact, ...fuzzy], bestFuzzy);
   if (bestFuzzy && accepted) {
-    return { tag, start: bestFuzzy.start, end: bestFuzzy.end, status: 'fuzzy', confidence: round(bestFuzzy.score) };
+    // A fuzzy match is not its quote: never rounded up to a likeness of 1.
+    return { tag, start: bestFuzzy.start, end: bestFuzzy.end, status: 'fuzzy', confidence: Math.min(0.99, round(bestFuzzy.score)) };
   }
 
   // 4. An orphan, with the best place seen as a suggestion (by quote and context together): the quote or a near copy
