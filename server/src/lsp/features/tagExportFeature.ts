@@ -9,6 +9,7 @@ import { exportedTags, folderTags, TAG_EXPORT_FORMATS } from '../../workspace/ta
 import type { Feature } from '../context';
 import { handleRequest, oneOf, optionalString } from '../params';
 import { UserError } from '../tagService';
+import { untilIndexed } from '../untilIndexed';
 import { uriToPath } from '../workspace';
 
 function parseExportTagsParams(raw: Record<string, unknown>, what: string): ExportTagsParams {
@@ -22,7 +23,7 @@ function parseExportTagsParams(raw: Record<string, unknown>, what: string): Expo
 export const tagExportFeature: Feature = {
   register(ctx) {
     handleRequest(ctx.connection, Requests.exportTags, parseExportTagsParams, async (params, token) => {
-      await ctx.workspace.ready;
+      await untilIndexed(ctx.workspace.ready, token); // cancelled while the folders open: RequestCancelled (params.ts)
       const folders = ctx.workspace.allFolders();
       const wanted = params.folderUri === undefined ? undefined : uriToPath(params.folderUri);
       const folder = wanted === undefined ? (folders.length === 1 ? folders[0] : undefined) : folders.find((f) => f.root === wanted);
