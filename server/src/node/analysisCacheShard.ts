@@ -1,26 +1,30 @@
 /**
  * One shard file of the analysis cache (analysisCacheStore.ts): the article states of one sixteenth of the text keys.
  *
- * Layout (format 4): a 16-byte header (`CA-shard`, then the byte lengths of the two parts, little-endian uint32s),
- * then two V8 serialisations (Node's `v8.serialize`):
+ * Layout (format 5): a 48-byte header (`CA-shard`, the format, a random id of the file, then the byte lengths of
+ * the four parts, little-endian uint32s), then two values in V8's serialisation with their typed arrays apart
+ * (alignedSerialization.ts: a stream, then the arrays' bytes):
  * - the states, `{ format, version, entries: Map<key, { state, summary? }> }`, each state without its boilerplate
- *   summary, `summary` the index of that summary in the second part;
+ *   summary, `summary` the index of that summary in the second value;
  * - the shard's boilerplate summaries, one array.
  *
- * The summaries are most of a state's strings (a few dozen an article): they are made into objects only when the
- * core first reads one of the shard's (`cachedState`), which a reopened corpus does once it is ready (its boilerplate
- * index is built in idle turns after 'indexed'); reading the states of 10,000 articles made 300,000 strings first
- * when they were inline. One array a shard, not one serialisation a summary (format 3): writing 10,000 of them made
- * as many small buffers, and the server's memory once its cache was written stayed tens of megabytes higher. The two
- * parts are read into buffers of their own, so the summaries' bytes are let go once they are read (the states' typed
- * arrays are views of the first part's buffer).
+ * The summaries are most of a state's strings (a few dozen an article) and most of the file: they are read from the
+ * file, and made into objects, only when the core first reads one of the shard's (`cachedState`), which a reopened
+ * corpus does once it is ready (its boilerplate index is built in idle turns after 'indexed'). Reading the states of
+ * 10,000 articles made 300,000 strings first when they were inline; one serialisation a summary (format 3) made as
+ * many small buffers when the cache was written, and the server's memory once written stayed tens of megabytes
+ * higher. The summaries are read with the file's id checked: a file replaced since its states were read gives none
+ * (the articles are summarised again).
  */
-import { promises as fs } from 'node:fs';
-import { deserialize, serialize } from 'node:v8';
+import { randomBytes } from 'node:crypto';
+import { closeSync, openSync, promises as fs, readSync } from 'node:fs';
+import { deserializeApart, serializeApart } from './alignedSerialization';
 
-export const SHARD_FORMAT = 4;
+export const SHARD_FORMAT = 5;
 const MAGIC = Buffer.from('CA-shard', 'latin1');
-const HEADER = 16;
+const HEADER = 48;
+/** Where the header holds the lengths of the states' stream and arrays, then of the summaries' stream and arrays. */
+const LENGTHS = 32;
 
 /** A state as a shard holds it: without its boilerplate summary, which is `summary` in the shard's summaries. */
 export interface StoredState {
@@ -28,25 +32,25 @@ export interface StoredState {
   readonly summary?: number;
 }
 
-/** A shard's boilerplate summaries, made into objects when one is first read. */
+/** A shard's boilerplate summaries, read and made into objects when one is first read. */
 export class ShardSummaries {
-  private bytes: Uint8Array | undefined;
+  private read: (() => unknown) | undefined;
   private made: readonly unknown[] | undefined;
 
-  constructor(bytes: Uint8Array) {
-    this.bytes = bytes;
+  constructor(read: () => unknown) {
+    this.read = read;
   }
 
   /** The summary at `index`; undefined when there is none, or the summaries do not read back. */
   at(index: number): unknown {
-    if (this.bytes) {
+    if (this.read) {
       try {
-        const made = deserialize(this.bytes) as unknown;
+        const made = this.read();
         this.made = Array.isArray(made) ? made : [];
       } catch {
         this.made = []; // not summaries: the articles are summarised again when indexed
       }
-      this.bytes = undefined;
+      this.read = undefined;
     }
     return this.made?.[index];
   }
@@ -69,6 +73,38 @@ async function readPart(handle: fs.FileHandle, position: number, length: number)
   return out;
 }
 
+function readPartSync(fd: number, position: number, length: number): Buffer {
+  const out = Buffer.allocUnsafeSlow(length);
+  for (let done = 0; done < length; ) {
+    const read = readSync(fd, out, done, length - done, position + done);
+    if (read === 0) throw new Error('truncated');
+    done += read;
+  }
+  return out;
+}
+
+/** The lengths of the four parts a header names, when it is a header of this format. */
+function partsOf(header: Buffer): [number, number, number, number] | undefined {
+  if (header.length < HEADER || !header.subarray(0, MAGIC.length).equals(MAGIC) || header.readUInt32LE(8) !== SHARD_FORMAT) return undefined;
+  return [0, 1, 2, 3].map((k) => header.readUInt32LE(LENGTHS + 4 * k)) as [number, number, number, number];
+}
+
+/**
+ * The summaries of the shard file whose header is `header`, read now: undefined when the file is no longer that one
+ * (replaced since, by this server or another).
+ */
+function readSummaries(file: string, header: Buffer): unknown {
+  const [statesStream, statesArrays, stream, arrays] = partsOf(header)!;
+  const fd = openSync(file, 'r');
+  try {
+    if (!readPartSync(fd, 0, HEADER).equals(header)) return undefined;
+    const at = HEADER + statesStream + statesArrays;
+    return deserializeApart(readPartSync(fd, at, stream), readPartSync(fd, at + stream, arrays));
+  } finally {
+    closeSync(fd);
+  }
+}
+
 /** A shard file's contents when it is of this format and `version`, else undefined (missing, unreadable, corrupt, outdated). */
 export async function readShardFile(file: string, version: string): Promise<ShardContents | undefined> {
   let handle: fs.FileHandle | undefined;
@@ -77,14 +113,12 @@ export async function readShardFile(file: string, version: string): Promise<Shar
     const { size } = await handle.stat();
     if (size < HEADER) return undefined;
     const header = await readPart(handle, 0, HEADER);
-    if (!header.subarray(0, MAGIC.length).equals(MAGIC)) return undefined;
-    const statesLength = header.readUInt32LE(8);
-    const summariesLength = header.readUInt32LE(12);
-    if (HEADER + statesLength + summariesLength !== size) return undefined;
-    const data = deserialize(await readPart(handle, HEADER, statesLength)) as Record<string, unknown> | undefined;
+    const parts = partsOf(header);
+    if (!parts || HEADER + parts.reduce((a, b) => a + b, 0) !== size) return undefined;
+    const [stream, arrays] = parts;
+    const data = deserializeApart(await readPart(handle, HEADER, stream), await readPart(handle, HEADER + stream, arrays)) as Record<string, unknown> | undefined;
     if (!data || typeof data !== 'object' || data.format !== SHARD_FORMAT || data.version !== version || !(data.entries instanceof Map)) return undefined;
-    const summaries = new ShardSummaries(await readPart(handle, HEADER + statesLength, summariesLength));
-    return { entries: data.entries as Map<string, StoredState>, summaries };
+    return { entries: data.entries as Map<string, StoredState>, summaries: new ShardSummaries(() => readSummaries(file, header)) };
   } catch {
     return undefined;
   } finally {
@@ -93,8 +127,8 @@ export async function readShardFile(file: string, version: string): Promise<Shar
 }
 
 /**
- * The parts of a shard file (header, states, summaries; written one after the other) holding `kept` (states read
- * from the file, with `keptSummaries`) and `fresh` (states set in this run, which take the place of kept ones).
+ * The parts of a shard file (written one after the other) holding `kept` (states read from the file, with
+ * `keptSummaries`) and `fresh` (states set in this run, which take the place of kept ones).
  */
 export function shardFileParts(version: string, kept: ReadonlyMap<string, StoredState>, keptSummaries: ShardSummaries | undefined, fresh: ReadonlyMap<string, unknown>): Uint8Array[] {
   const entries = new Map<string, StoredState>();
@@ -113,13 +147,15 @@ export function shardFileParts(version: string, kept: ReadonlyMap<string, Stored
       add(key, rest, boilerplate);
     } else add(key, state, undefined);
   }
-  const states = serialize({ format: SHARD_FORMAT, version, entries });
-  const summaryBytes = serialize(summaries);
+  const states = serializeApart({ format: SHARD_FORMAT, version, entries });
+  const summaryParts = serializeApart(summaries);
+  const parts = [states.stream, states.arrays, summaryParts.stream, summaryParts.arrays];
   const header = Buffer.alloc(HEADER);
   MAGIC.copy(header, 0);
-  header.writeUInt32LE(states.length, 8);
-  header.writeUInt32LE(summaryBytes.length, 12);
-  return [header, states, summaryBytes];
+  header.writeUInt32LE(SHARD_FORMAT, 8);
+  randomBytes(16).copy(header, 16);
+  parts.forEach((part, k) => header.writeUInt32LE(part.length, LENGTHS + 4 * k));
+  return [header, ...parts];
 }
 
 /**

@@ -4,6 +4,7 @@ import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { analysisCacheDir, analysisVersionKey, createAnalysisCacheStore } from '../../../server/src/node/analysisCacheStore';
+import { deserializeApart } from '../../../server/src/node/alignedSerialization';
 import { deserialize, serialize } from 'node:v8';
 import type { ClusteringSnapshot } from '../../../server/src/core/index';
 
@@ -17,6 +18,24 @@ describe('the analysis cache on disk', () => {
   });
 
   const V1 = analysisVersionKey(1, new Uint8Array([1, 2, 3]));
+  /** A shard file's header and its four parts (the states' stream and arrays, the summaries' stream and arrays). */
+  const shardParts = (bytes: Buffer) => {
+    const header = Buffer.from(bytes.subarray(0, 48));
+    const parts: Buffer[] = [];
+    for (let k = 0, at = 48; k < 4; k++) {
+      const length = header.readUInt32LE(32 + 4 * k);
+      parts.push(Buffer.from(bytes.subarray(at, at + length)));
+      at += length;
+    }
+    assert.equal(48 + parts.reduce((n, p) => n + p.length, 0), bytes.length, 'a header, the states, the summaries');
+    return { header, parts };
+  };
+  /** A shard file of a header and parts (the header's lengths set to theirs). */
+  const shardOf = (header: Buffer, parts: Buffer[]) => {
+    const out = Buffer.from(header);
+    parts.forEach((p, k) => out.writeUInt32LE(p.length, 32 + 4 * k));
+    return Buffer.concat([out, ...parts]);
+  };
   const ints = (...values: number[]) => Int32Array.from(values);
   const snapshot: ClusteringSnapshot = {
     texts: [],
@@ -187,12 +206,10 @@ describe('the analysis cache on disk', () => {
     // the article again).
     for (const name of (await fs.readdir(dir)).filter((n) => n.startsWith('articles-'))) {
       const file = path.join(dir, name);
-      const bytes = await fs.readFile(file);
-      const statesEnd = 16 + bytes.readUInt32LE(8);
-      const damaged = Buffer.from([0xff, 0x0f, 0x6f, 0x22, 0x01]);
-      const header = Buffer.from(bytes.subarray(0, 16));
-      header.writeUInt32LE(damaged.length, 12);
-      await fs.writeFile(file, Buffer.concat([header, bytes.subarray(16, statesEnd), damaged]));
+      const { header, parts } = shardParts(await fs.readFile(file));
+      parts[2] = Buffer.from([0xff, 0x0f, 0x6f, 0x22, 0x01]);
+      parts[3] = Buffer.alloc(0);
+      await fs.writeFile(file, shardOf(header, parts));
     }
     const d = createAnalysisCacheStore(dir, V1);
     await d.load();
@@ -200,7 +217,7 @@ describe('the analysis cache on disk', () => {
     assert.deepEqual(d.get(three), { entities: [] });
   });
 
-  it('writes a shard’s summaries in one serialisation apart from its states, and keeps them when the shard is written again', async () => {
+  it('writes a shard’s summaries in one serialisation apart from its states, typed arrays apart and aligned, and keeps them when the shard is written again', async () => {
     const a = createAnalysisCacheStore(dir, V1);
     await a.load();
     // Texts whose keys fall in one shard (the key's first hex digit).
@@ -212,17 +229,17 @@ describe('the analysis cache on disk', () => {
     keys.forEach((k, n) => a.set(k, { entities: ints(0, 4, 2, -1, -1), boilerplate: summaryOf(n) }));
     await a.save(new Set(keys));
     const file = path.join(dir, `articles-${first}.v8`);
-    const bytes = await fs.readFile(file);
-    assert.equal(bytes.subarray(0, 8).toString('latin1'), 'CA-shard');
-    const statesLength = bytes.readUInt32LE(8);
-    assert.equal(16 + statesLength + bytes.readUInt32LE(12), bytes.length, 'a header, the states, the summaries');
-    const states = deserialize(bytes.subarray(16, 16 + statesLength)) as { format: number; entries: Map<string, { state: object; summary?: number }> };
-    assert.equal(states.format, 4);
+    const { header, parts } = shardParts(await fs.readFile(file));
+    assert.equal(header.subarray(0, 8).toString('latin1'), 'CA-shard');
+    assert.equal(header.readUInt32LE(8), 5);
+    const states = deserializeApart(parts[0], parts[1]) as { format: number; entries: Map<string, { state: { entities: Int32Array }; summary?: number }> };
+    assert.equal(states.format, 5);
     for (const [key, entry] of states.entries) {
       assert.ok(!('boilerplate' in entry.state), 'no summary among the states');
       assert.equal(typeof entry.summary, 'number', key);
+      assert.equal(entry.state.entities.byteOffset % 8, 0, 'a view of the arrays’ bytes, aligned');
     }
-    const summaries = deserialize(bytes.subarray(16 + statesLength)) as unknown[];
+    const summaries = deserializeApart(parts[2], parts[3]) as unknown[];
     assert.deepEqual(summaries.slice().sort((x, y) => (x as { lineCount: number }).lineCount - (y as { lineCount: number }).lineCount), [0, 1, 2].map(summaryOf));
 
     // Reopened: one summary read; another state set in place of one kept; written again: every summary survives.
@@ -256,6 +273,41 @@ describe('the analysis cache on disk', () => {
     const c = createAnalysisCacheStore(dir, V1);
     await c.load();
     assert.deepEqual(c.get(key), { entities: ints(0, 4, 2, -1, -1), boilerplate: summary });
+  });
+
+  it('reads a shard’s summaries only when one is first read, and none from a file replaced since its states were read', async () => {
+    const summary = { minChars: 40, lineCount: 2, headlineIdx: -1, headlineKey: null, short: new Int32Array([0, 1, 0, 5]), shapes: ['x'], hkeys: ['x'], labels: [null], passages: new Int32Array([1, 7, 8, 6, 60, 8, 1, 9]) };
+    const a = createAnalysisCacheStore(dir, V1);
+    await a.load();
+    const key = a.keyOf('article one');
+    a.set(key, { entities: ints(0, 4, 2, -1, -1), boilerplate: summary });
+    await a.save(new Set([key]));
+    const file = path.join(dir, `articles-${key[0]}.v8`);
+    const written = await fs.readFile(file);
+
+    const b = createAnalysisCacheStore(dir, V1);
+    await b.load();
+    const state = b.get(key) as { entities: Int32Array; boilerplate: unknown };
+    // Its summaries' bytes damaged after the states were read: the summary is read (and fails) only now.
+    const { header, parts } = shardParts(written);
+    parts[2] = Buffer.from([0xff, 0x0f, 0x6f, 0x22, 0x01]);
+    parts[3] = Buffer.alloc(0);
+    await fs.writeFile(file, shardOf(header, parts));
+    assert.equal(state.boilerplate, undefined);
+
+    // The file written again by another server (another id) after the states were read: no summary from it.
+    await fs.writeFile(file, written);
+    const e = createAnalysisCacheStore(dir, V1);
+    await e.load();
+    const renewed = e.get(key) as { boilerplate: unknown };
+    const f = createAnalysisCacheStore(dir, V1);
+    await f.load();
+    f.set(key, { entities: ints(0, 4, 2, -1, -1), boilerplate: { ...summary, lineCount: 3 } });
+    await f.save(new Set([key]));
+    assert.equal(renewed.boilerplate, undefined, 'the states were read from the file replaced since');
+    const g = createAnalysisCacheStore(dir, V1);
+    await g.load();
+    assert.deepEqual((g.get(key) as { boilerplate: unknown }).boilerplate, { ...summary, lineCount: 3 });
   });
 
   it('keeps only the texts of the corpus at each save', async () => {
