@@ -5,7 +5,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { analysisCacheDir, analysisVersionKey, createAnalysisCacheStore } from '../../../server/src/node/analysisCacheStore';
 import { deserializeApart } from '../../../server/src/node/alignedSerialization';
-import { deserialize, serialize } from 'node:v8';
+import { serialize } from 'node:v8';
 import type { ClusteringSnapshot } from '../../../server/src/core/index';
 
 describe('the analysis cache on disk', () => {
