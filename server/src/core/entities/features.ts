@@ -52,8 +52,14 @@ export interface WordInfo {
   /** The word's cluster at the middle and the finest level of the cluster tree (level-tagged, or `NO_CLUSTER`). */
   readonly cluster2: number;
   readonly cluster3: number;
-  /** Hashes of the word-intrinsic features: the first `N_INTRINSIC` static features of the token. */
-  readonly intrinsic: Uint32Array;
+  /**
+   * Hashes of the word-intrinsic features: the first `N_INTRINSIC` static features of the token. Absent when the
+   * caller of `computeWordInfo` took them in a buffer of its own (the recogniser sums their weights once per word).
+   */
+  readonly intrinsic?: Uint32Array;
+  /** The word and shape features (`intrinsic[1]` and `intrinsic[3]`: what the label-history features read). */
+  readonly wordFeature: number;
+  readonly shapeFeature: number;
 }
 
 /** Number of word-intrinsic features (bias, word, exact form, shape, affixes, length, word clusters). */
@@ -62,11 +68,16 @@ export const N_INTRINSIC = 17;
 /** Word-intrinsic feature vectors, one per word form (cut from shared blocks: see typedViews.ts). */
 const intrinsicVectors = new TypedViews(Uint32Array, N_INTRINSIC);
 
+/** A `WordInfo` holding its word-intrinsic feature hashes. */
+export interface WordInfoWithFeatures extends WordInfo {
+  readonly intrinsic: Uint32Array;
+}
+
 /** One cache of word forms per cluster table (a model's features depend on its table). */
-const wordCaches = new WeakMap<WordClusters, Map<string, WordInfo>>();
+const wordCaches = new WeakMap<WordClusters, Map<string, WordInfoWithFeatures>>();
 
 /** Everything about a word form that does not depend on its context, with the clusters of `clusters`. */
-export function wordInfo(word: string, clusters: WordClusters): WordInfo {
+export function wordInfo(word: string, clusters: WordClusters): WordInfoWithFeatures {
   let wordCache = wordCaches.get(clusters);
   if (wordCache === undefined) wordCaches.set(clusters, (wordCache = new Map()));
   let info = wordCache.get(word);
@@ -79,9 +90,12 @@ export function wordInfo(word: string, clusters: WordClusters): WordInfo {
 
 /**
  * `wordInfo` made afresh, for a caller that keeps the words it has seen itself (the recogniser: a page of distinct
- * words was two look-ups and two insertions in two tables of the same words for each).
+ * words was two look-ups and two insertions in two tables of the same words for each). With `intrinsicOut`, the
+ * word-intrinsic feature hashes are written there (its first `N_INTRINSIC` elements) and the info holds none.
  */
-export function computeWordInfo(word: string, clusters: WordClusters): WordInfo {
+export function computeWordInfo(word: string, clusters: WordClusters): WordInfoWithFeatures;
+export function computeWordInfo(word: string, clusters: WordClusters, intrinsicOut: Uint32Array): WordInfo;
+export function computeWordInfo(word: string, clusters: WordClusters, intrinsicOut?: Uint32Array): WordInfo {
   const f = foldWord(word);
   const lowerText = f.toLowerCase();
   // foldKey(word), from the lower-cased fold at hand (the same string: the fold lower-cased, a trailing dot dropped).
@@ -90,7 +104,7 @@ export function computeWordInfo(word: string, clusters: WordClusters): WordInfo 
   const lower = hashString(lowerText);
   const exact = hashString(f);
   const shape = shapeHash(f);
-  const intrinsic = intrinsicVectors.next();
+  const intrinsic = intrinsicOut ?? intrinsicVectors.next();
   let k = 0;
   intrinsic[k++] = mix(1, 0);
   intrinsic[k++] = mix(2, lower);
@@ -119,7 +133,13 @@ export function computeWordInfo(word: string, clusters: WordClusters): WordInfo 
   const skippable = cc === LOWER || (cc === OTHER && !/\d/.test(word));
   const gazStart = gazStartLength(key);
   const gazBits = gazBitsOf(key);
-  return { lowerText, lower, exact, shape, cc, key, gazStart, gazBits, opening: OPENING.has(word), skippable, cluster2, cluster3, intrinsic };
+  const opening = OPENING.has(word);
+  const wordFeature = intrinsic[1];
+  const shapeFeature = intrinsic[3];
+  if (intrinsicOut !== undefined) {
+    return { lowerText, lower, exact, shape, cc, key, gazStart, gazBits, opening, skippable, cluster2, cluster3, intrinsic: undefined, wordFeature, shapeFeature };
+  }
+  return { lowerText, lower, exact, shape, cc, key, gazStart, gazBits, opening, skippable, cluster2, cluster3, intrinsic, wordFeature, shapeFeature };
 }
 
 // Enum values as plain module constants (cross-module enum reads may be getters under some loaders).
@@ -267,11 +287,11 @@ export function tokenFeatures(ctx: SentenceContext, i: number, out: Uint32Array,
   const cue = cues.bits.get(lowerText) ?? 0;
   const docBits = (cue & CUE_LOWER ? 1 : 0) | (cue & CUE_CAP_MID ? 2 : 0);
   const first = i === 0 || infos[i - 1].opening ? 1 : 0;
-  if (withIntrinsic) out.set(info.intrinsic, o);
+  if (withIntrinsic) out.set(info.intrinsic!, o);
   else {
     // The history features read these two (word and shape).
-    out[o + 1] = info.intrinsic[1];
-    out[o + 3] = info.intrinsic[3];
+    out[o + 1] = info.wordFeature;
+    out[o + 3] = info.shapeFeature;
   }
   let k = o + N_INTRINSIC;
   out[k++] = mix(23, cc | (lc << 4) | (first << 8));

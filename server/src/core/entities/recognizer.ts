@@ -4,7 +4,7 @@
  */
 import { throwIfCancelled, type CancellationToken, type RecognizedEntity } from '../types';
 import { propagateNames } from './consistency';
-import { CUE_CAP_MID, CUE_LOWER, N_INTRINSIC, addDocCues, computeWordInfo, contextOf, cuesOf, newDocCues, type WordInfo } from './features';
+import { CUE_CAP_MID, CUE_LOWER, N_INTRINSIC, addDocCues, contextOf, cuesOf, newDocCues, type WordInfo } from './features';
 import { N_LABELS } from './labels';
 import type { NerModel } from './model';
 import { extendPersons, joinSpans, mergeAdjacentPersons } from './joins';
@@ -21,11 +21,11 @@ import { markOwnerCountries } from './ownerCountry';
 import { namesAfterRoles } from './roleNames';
 import { applySpanRules, trimHeadline } from './spanRules';
 import { cleanSpan, spansFromLabels, splitHyphenPlaces, type TokenSpan } from './spans';
-import { DocMemory, sumFeatures, tagSentenceLazy } from './tagger';
+import { DocMemory, tagSentenceLazy, type BaseScores } from './tagger';
 import { SentenceRuleMemo } from './sentenceRuleMemo';
-import { TypedViews } from './typedViews';
 import { titleStart } from './titles';
-import { LineCase, segment, wordCaseOf, type Token } from './tokenize';
+import { LineCase, segment, type Token } from './tokenize';
+import { WordTable } from './wordTable';
 import {
   cueBitsOf,
   cuesHold,
@@ -57,92 +57,94 @@ export interface EntityRecognizer {
 }
 
 export function createEntityRecognizer(model: NerModel): EntityRecognizer {
-  const cache = new WordCache();
+  const words = new WordTable(model);
+  const scratch = new DocumentScratch();
   return Object.freeze({
     recognize(text: string, token?: CancellationToken, memo?: RecognitionMemo): RecognizedEntity[] {
-      return recognize(model, cache, text, token, memo);
+      return recognize(model, words, scratch, text, token, memo);
     },
   });
 }
 
-/** A word form's features, the summed weights of its word-intrinsic features, and what a line's casing reads of it. */
-interface CachedWord {
-  readonly info: WordInfo;
-  readonly scores: Float64Array;
-  /** `wordCaseOf` of the word. */
-  readonly lineCase: number;
-}
+/** The most words the recogniser's table holds from one document to the next (it is emptied past it). */
+const MAX_WORDS = 200_000;
 
 /**
- * The words seen, and the blocks their score vectors are cut from: nine doubles are past the size V8 keeps a typed
- * array on its heap, so a vector of its own per word (a page of new words) is an allocation outside the heap each.
+ * Arrays a recogniser reuses from document to document: each token's word id, and a sentence's ids turned into offsets
+ * of its words' summed weights (`BaseScores`). A document's array of ids was a new array of a pointer per token.
  */
-class WordCache extends Map<string, CachedWord> {
-  private readonly vectors = new TypedViews(Float64Array, N_LABELS);
+class DocumentScratch {
+  ids = new Int32Array(1024);
+  count = 0;
+  private at = new Int32Array(64);
 
-  /** A zeroed vector of `N_LABELS` scores. */
-  newScores(): Float64Array {
-    return this.vectors.next();
+  push(id: number): void {
+    if (this.count === this.ids.length) {
+      const grown = new Int32Array(2 * this.count);
+      grown.set(this.ids);
+      this.ids = grown;
+    }
+    this.ids[this.count++] = id;
   }
-}
 
-function lookup(model: NerModel, cache: WordCache, word: string): CachedWord {
-  let c = cache.get(word);
-  if (c === undefined) {
-    // The cache is this recogniser's (wordInfo's own would hold the same words a second time).
-    const info = computeWordInfo(word, model.clusters);
-    const scores = cache.newScores();
-    sumFeatures(model, info.intrinsic, 0, N_INTRINSIC, scores, 0);
-    if (cache.size > 200_000) cache.clear();
-    cache.set(word, (c = { info, scores, lineCase: wordCaseOf(word) }));
+  /** Offsets of the sentence `[from, from + n)`'s words in `words.scores` (valid until the next call). */
+  baseAt(from: number, n: number): Int32Array {
+    if (this.at.length < n) this.at = new Int32Array(Math.max(n, 2 * this.at.length));
+    const at = this.at;
+    const ids = this.ids;
+    for (let i = 0; i < n; i++) at[i] = ids[from + i] * N_LABELS;
+    return at;
   }
-  return c;
 }
 
 function recognize(
   model: NerModel,
-  cache: WordCache,
+  words: WordTable,
+  scratch: DocumentScratch,
   text: string,
   token: CancellationToken | undefined,
   recognitionMemo: RecognitionMemo | undefined,
 ): RecognizedEntity[] {
   throwIfCancelled(token);
+  words.trim(MAX_WORDS);
   const isCommon = (key: string): boolean => model.commonWords.has(key);
   // With a memo, the tests the rules make are logged per sentence (what a later version checks before reusing it).
   const pass = recognitionMemo?.begin();
-  // Each token's cached word, looked up once as the text is segmented (the casing of its line is read from it), in one
-  // array for the document (one pointer a token): the document's cues, the tagging and the heading words read it.
-  // Arrays of words and facts per sentence, made for the cues and again for tagging, were a few objects per sentence
-  // that every garbage collection of the young generation copied (a page of one-word lines is a hundred thousand
-  // sentences); a second pass looking every token up again, and folding every word again for its line's casing, were
-  // as much work as the look-up. `segment` gives every token to `wordCases`, in order: sentence after sentence.
-  const looks: CachedWord[] = [];
+  // Each token's word id, looked up once as the text is segmented (the casing of its line is read from it), in one
+  // array for the document: the document's cues, the tagging and the heading words read it. Arrays of words and facts
+  // per sentence, made for the cues and again for tagging, were a few objects per sentence that every garbage
+  // collection of the young generation copied (a page of one-word lines is a hundred thousand sentences); a second
+  // pass looking every token up again, and folding every word again for its line's casing, were as much work as the
+  // look-up. `segment` gives every token to `wordCases`, in order: sentence after sentence.
+  scratch.count = 0;
   const sentences = segment(text, pass?.lines, (word) => {
-    const c = lookup(model, cache, word);
-    looks.push(c);
-    return c.lineCase;
+    const id = words.idOf(word);
+    scratch.push(id);
+    return words.lineCases[id];
   });
+  const ids = scratch.ids;
+  const wordInfos = words.infos;
   const infos: WordInfo[] = [];
   const cues = newDocCues();
   for (let s = 0, at = 0; s < sentences.length; s++) {
     const n = sentences[s].tokens.length;
-    for (let i = 0; i < n; i++) infos[i] = looks[at + i].info;
+    for (let i = 0; i < n; i++) infos[i] = wordInfos[ids[at + i]];
     addDocCues(cues, infos, 0, n, sentences[s].lineCase);
     at += n;
   }
   // Rules read ALL CAPS lines re-cased (the tagger keeps its own casing features for them).
   const tokenLists = sentences.map((s) => (s.lineCase === LineCase.AllCaps ? recaseAllCaps(s.tokens, isCommon) : s.tokens));
-  const seenLower = (w: string): boolean => (cuesOf(cues, lookup(model, cache, w).info.lowerText) & CUE_LOWER) !== 0;
+  const seenLower = (w: string): boolean => (cuesOf(cues, words.infoOf(w).lowerText) & CUE_LOWER) !== 0;
   const headings = sentences.map((s) => isHeadingLine(s.tokens));
   const headingWords = new Set<string>();
   for (let s = 0, at = 0; s < sentences.length; at += sentences[s].tokens.length, s++) {
-    if (headings[s]) for (let i = 0; i < sentences[s].tokens.length; i++) headingWords.add(looks[at + i].info.lowerText);
+    if (headings[s]) for (let i = 0; i < sentences[s].tokens.length; i++) headingWords.add(wordInfos[ids[at + i]].lowerText);
   }
   const documentTests: CommonWordTests = {
     isCommon,
     seenLower,
-    seenCapitalisedMid: (w) => (cuesOf(cues, lookup(model, cache, w).info.lowerText) & CUE_CAP_MID) !== 0,
-    inHeading: (w) => headingWords.has(lookup(model, cache, w).info.lowerText),
+    seenCapitalisedMid: (w) => (cuesOf(cues, words.infoOf(w).lowerText) & CUE_CAP_MID) !== 0,
+    inHeading: (w) => headingWords.has(words.infoOf(w).lowerText),
   };
   const logged = pass ? new LoggedTests(documentTests) : undefined;
   const commonTests: CommonWordTests = logged ?? documentTests;
@@ -152,17 +154,12 @@ function recognize(
   const memory = new DocMemory();
   // The rules' spans of sentences met before in this document (see sentenceRuleMemo.ts).
   const memo = new SentenceRuleMemo();
-  // The sentence's word facts and score vectors, in arrays reused from sentence to sentence.
-  const base: Float64Array[] = [];
+  // The sentence's word facts, in an array reused from sentence to sentence.
   for (let s = 0, at = 0; s < sentences.length; at += sentences[s].tokens.length, s++) {
     if ((s & 31) === 31) throwIfCancelled(token);
     const sentenceTokens = sentences[s].tokens;
     const n = sentenceTokens.length;
-    for (let i = 0; i < n; i++) {
-      const c = looks[at + i];
-      infos[i] = c.info;
-      base[i] = c.scores;
-    }
+    for (let i = 0; i < n; i++) infos[i] = wordInfos[ids[at + i]];
     let resultKey: string | undefined;
     if (pass) {
       resultKey = sentenceKey(sentenceTokens, sentences[s].lineCase, headings[s]);
@@ -176,6 +173,7 @@ function recognize(
     const ctx = contextOf(infos, n, sentences[s].lineCase, cues);
     const memoryReads = pass ? new Uint8Array(n).fill(NOT_READ) : undefined;
     // Without a memo, no sentence's labels are kept past it: one buffer serves them all.
+    const base: BaseScores = { values: words.scores, at: scratch.baseAt(at, n) };
     const labels = tagSentenceLazy(model, ctx, base, N_INTRINSIC, memory, memoryReads, pass === undefined);
     const tok = tokenLists[s];
     const key = memo.keyOf(sentenceTokens, labels, sentences[s].lineCase, headings[s]);

@@ -25,6 +25,15 @@ export interface WeightTable {
 if (N_LABELS !== 9) throw new Error('scoreToken is unrolled for nine labels');
 
 /**
+ * The summed weights of the first `skip` features of each token of a sentence (cached per word): token `i`'s
+ * `N_LABELS` sums are `values[at[i]]` onwards.
+ */
+export interface BaseScores {
+  readonly values: Float64Array;
+  readonly at: Int32Array;
+}
+
+/**
  * Scores of every label for token `i`; writes the token's history features into `hist`.
  * With `base` (the summed weights of the token's first `skip` features, e.g. cached per word) those are not re-read.
  */
@@ -36,7 +45,7 @@ export function scoreToken(
   prev2: number,
   hist: Uint32Array,
   scores: Float64Array,
-  base?: readonly Float64Array[],
+  base?: BaseScores,
   skip = 0,
   memory = 0,
 ): void {
@@ -45,9 +54,10 @@ export function scoreToken(
   // Nine accumulators, unrolled: this loop is the hot spot of recognition.
   let s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0, s8 = 0;
   if (base !== undefined) {
-    const v = base[i];
-    s0 = v[0]; s1 = v[1]; s2 = v[2]; s3 = v[3]; s4 = v[4];
-    s5 = v[5]; s6 = v[6]; s7 = v[7]; s8 = v[8];
+    const v = base.values;
+    const a = base.at[i];
+    s0 = v[a]; s1 = v[a + 1]; s2 = v[a + 2]; s3 = v[a + 3]; s4 = v[a + 4];
+    s5 = v[a + 5]; s6 = v[a + 6]; s7 = v[a + 7]; s8 = v[a + 8];
   }
   historyFeatures(hist, 0, prev1, prev2, statics, i, memory);
   const o = i * N_STATIC;
@@ -92,7 +102,7 @@ export function sumFeatures(table: WeightTable, feats: Uint32Array, at: number, 
 export function tagSentenceLazy(
   table: WeightTable,
   ctx: SentenceContext,
-  base: readonly Float64Array[],
+  base: BaseScores,
   skip: number,
   memory: DocMemory,
   /** When given, the memory feature read for each token is written here (recognitionMemo.ts: NOT_READ elsewhere). */
