@@ -8,6 +8,11 @@ import * as gazetteer from './gazetteer/index';
 import { Gaz } from './gazetteer/index';
 import type { Token } from './tokenize';
 
+/** Regular expressions compiled once. */
+const HAS_UPPER = /\p{Lu}/u;
+const HAS_LOWER = /\p{Ll}/u;
+const NOT_LETTERS = /[^\p{L}]/gu;
+
 const { foldKey, gazBitsOf } = gazetteer;
 const WORDY: number = Gaz.Country | Gaz.City | Gaz.Province | Gaz.Region | Gaz.Demonym | Gaz.OrgHead | Gaz.Title;
 const SMALL = new Set([
@@ -19,10 +24,10 @@ function titleCase(part: string): string {
 }
 
 function recaseWord(text: string, isCommon: (key: string) => boolean): string {
-  if (!/\p{Lu}/u.test(text) || /\p{Ll}/u.test(text)) return text;
+  if (!HAS_UPPER.test(text) || HAS_LOWER.test(text)) return text;
   const key = foldKey(text);
   if (SMALL.has(key)) return text.toLowerCase();
-  const letters = text.replace(/[^\p{L}]/gu, '').length;
+  const letters = text.replace(NOT_LETTERS, '').length;
   if (/^\d/.test(text)) return text.toLowerCase();
   const known = (gazBitsOf(key) & WORDY) !== 0 || isCommon(key);
   if (letters <= 2 || (letters <= 4 && !known)) return text;

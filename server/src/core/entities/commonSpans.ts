@@ -12,6 +12,12 @@ import * as gazetteer from './gazetteer/index';
 import { Gaz } from './gazetteer/index';
 import type { TokenSpan } from './spans';
 import type { Token } from './tokenize';
+import * as initialCase from './initialCase';
+// Module-local copies (cross-module bindings may be getters under some loaders); regular expressions compiled once.
+const { startsLower, startsUpper } = initialCase;
+const LETTERS_ONLY = /^[\p{L}\p{M}'’-]+$/u;
+const PLAIN_CAPITALISED = /^\p{Lu}\p{Ll}+$/u;
+const ACRONYM = /^(\p{Lu}{2,6})s?$/u;
 
 const { foldKey, gazBitsOf } = gazetteer;
 const KNOWN: number = Gaz.Country | Gaz.City | Gaz.Province | Gaz.Region | Gaz.OrgName | Gaz.Demonym | Gaz.OrgHead;
@@ -36,10 +42,10 @@ export interface CommonWordTests {
 /** A short line of capitalised words without closing punctuation (`Roles and Responsibilities`). */
 export function isHeadingLine(tokens: readonly Token[]): boolean {
   if (tokens.length < 2 || tokens.length > MAX_HEADING || HEADING_END.test(tokens[tokens.length - 1].text)) return false;
-  if (!/^\p{Lu}/u.test(tokens[0].text)) return false;
+  if (!startsUpper(tokens[0].text)) return false;
   for (const t of tokens) {
-    if (/^\p{Ll}/u.test(t.text) && !SMALL.has(t.text)) return false;
-    if (!/^[\p{L}\p{M}'’-]+$/u.test(t.text)) return false;
+    if (startsLower(t.text) && !SMALL.has(t.text)) return false;
+    if (!LETTERS_ONLY.test(t.text)) return false;
   }
   return true;
 }
@@ -50,7 +56,7 @@ const unknownCache = new Map<string, boolean>();
 function isUnknownWord(text: string): boolean {
   let u = unknownCache.get(text);
   if (u === undefined) {
-    u = /^\p{Lu}\p{Ll}+$/u.test(text) && (gazBitsOf(foldKey(text)) & KNOWN) === 0;
+    u = PLAIN_CAPITALISED.test(text) && (gazBitsOf(foldKey(text)) & KNOWN) === 0;
     if (unknownCache.size > 50_000) unknownCache.clear();
     unknownCache.set(text, u);
   }
@@ -85,14 +91,14 @@ function every(tokens: readonly Token[], s: TokenSpan, test: (w: string) => bool
 /** `unmanned aerial vehicles (UAVs)`: an acronym in brackets spelling the lower-case words before it. */
 function isCommonAcronym(tokens: readonly Token[], s: TokenSpan): boolean {
   if (s.to - s.from !== 1 || s.from < 2 || tokens[s.from - 1].text !== '(' || tokens[s.to]?.text !== ')') return false;
-  const m = /^(\p{Lu}{2,6})s?$/u.exec(tokens[s.from].text);
+  const m = ACRONYM.exec(tokens[s.from].text);
   if (!m) return false;
   const letters = m[1].toLowerCase();
   const n = letters.length;
   if (s.from - 1 - n < 0) return false;
   for (let k = 0; k < n; k++) {
     const w = tokens[s.from - 1 - n + k].text;
-    if (!/^\p{Ll}/u.test(w) || w.charAt(0) !== letters.charAt(k)) return false;
+    if (!startsLower(w) || w.charAt(0) !== letters.charAt(k)) return false;
   }
   return true;
 }

@@ -7,13 +7,16 @@ import { Gaz } from './gazetteer/index';
 import type { TokenSpan } from './spans';
 import type { Token } from './tokenize';
 
+/** A regular expression compiled once. */
+const PLAIN_CAPITALISED = /^\p{Lu}\p{Ll}+$/u;
+
 const { foldKey, gazBitsOf } = gazetteer;
 const ORGISH: number = Gaz.OrgName | Gaz.OrgHead;
 const LINKS = new Set(['and', 'or']);
 const COUNTRY: number = Gaz.Country;
 
 function isPlainName(text: string): boolean {
-  return /^\p{Lu}\p{Ll}+$/u.test(text) && (gazBitsOf(foldKey(text)) & ORGISH) === 0;
+  return PLAIN_CAPITALISED.test(text) && (gazBitsOf(foldKey(text)) & ORGISH) === 0;
 }
 
 /** A place below country level (`Abyei`): a country beside an unknown word too often pairs with a party or club. */

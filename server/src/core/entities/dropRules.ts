@@ -11,6 +11,9 @@ import { TITLE_MODIFIERS } from './gazetteer/titles';
 import * as titles from './titles';
 import type { Token } from './tokenize';
 
+/** A regular expression compiled once. */
+const HAS_LOWER = /\p{Ll}/u;
+
 const { foldKey, gazBitsOf } = gazetteer;
 const { isHeadTitle, isTitleOrModifier } = titles;
 const KNOWN: number = Gaz.Country | Gaz.City | Gaz.Province | Gaz.Region | Gaz.OrgName | Gaz.Demonym;
@@ -21,7 +24,7 @@ const MAX_CREDIT = 5;
 
 function isLoneModifier(text: string): boolean {
   const key = foldKey(text);
-  return /\p{Ll}/u.test(text) && MODIFIERS.has(key) && (gazBitsOf(key) & (KNOWN | ORG_HEAD)) === 0;
+  return HAS_LOWER.test(text) && MODIFIERS.has(key) && (gazBitsOf(key) & (KNOWN | ORG_HEAD)) === 0;
 }
 
 function isCaptionLabel(tokens: readonly Token[], i: number): boolean {

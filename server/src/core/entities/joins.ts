@@ -10,6 +10,10 @@ import * as titles from './titles';
 import type { Token } from './tokenize';
 import { isCapitalised } from './initialCase';
 
+/** Regular expressions compiled once: an initial (`J.`), a capitalised word with a lower-case letter. */
+const INITIAL = /^\p{Lu}\.$/u;
+const NAME_LIKE = /^\p{Lu}.*\p{Ll}/u;
+
 // Module-local copies (cross-module bindings may be getters under some loaders).
 const { foldKey } = gazetteer;
 const { isTitleOrModifier, isTitleWord } = titles;
@@ -45,7 +49,7 @@ export function joinSpans(tokens: readonly Token[], spans: readonly TokenSpan[])
     const sp = { ...spans[k] };
     const last = out[out.length - 1];
     const gap = last ? sp.from - last.to : -1;
-    const initialGap = gap === 1 && /^\p{Lu}\.$/u.test(tokens[last!.to].text);
+    const initialGap = gap === 1 && INITIAL.test(tokens[last!.to].text);
     if (last && last.type === 'PERSON' && sp.type === 'PERSON' && (gap === 0 || initialGap) && last.start === undefined) {
       last.to = sp.to;
       continue;
@@ -89,7 +93,7 @@ export function mergeAdjacentPersons(spans: readonly TokenSpan[], maxTokens = In
 const FUNCTION_WORDS = new Set(['the', 'a', 'an', 'of', 'and', 'in', 'on', 'at', 'for', 'to', 'by', 'with', 'from', 'as']);
 
 function isNameLike(text: string): boolean {
-  return /^\p{Lu}.*\p{Ll}/u.test(text) && !isTitleOrModifier(text) && !FUNCTION_WORDS.has(text.toLowerCase());
+  return NAME_LIKE.test(text) && !isTitleOrModifier(text) && !FUNCTION_WORDS.has(text.toLowerCase());
 }
 
 /**
@@ -108,7 +112,7 @@ export function extendPersons(tokens: readonly Token[], spans: readonly TokenSpa
     while (k > 0 && sp.from - k < 2 && !covered[k - 1] && isNameLike(tokens[k - 1].text)) k--;
     if (k < sp.from && k > 0 && isTitleWord(tokens[k - 1].text)) sp.from = k;
     const e = sp.to;
-    if (e + 1 < tokens.length && !covered[e] && !covered[e + 1] && /^\p{Lu}\.$/u.test(tokens[e].text) && isNameLike(tokens[e + 1].text)) {
+    if (e + 1 < tokens.length && !covered[e] && !covered[e + 1] && INITIAL.test(tokens[e].text) && isNameLike(tokens[e + 1].text)) {
       sp.to = e + 2;
     }
     return sp;

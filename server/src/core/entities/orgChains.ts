@@ -11,6 +11,9 @@ import * as gazetteer from './gazetteer/index';
 import type { TokenSpan } from './spans';
 import * as titles from './titles';
 import type { Token } from './tokenize';
+import * as initialCase from './initialCase';
+// Module-local copies (cross-module bindings may be getters under some loaders); regular expressions compiled once.
+const { isCapitalised, startsUpper } = initialCase;
 
 // Module-local copies (cross-module bindings may be getters under some loaders).
 const { foldKey } = gazetteer;
@@ -50,12 +53,12 @@ const RUN_INNER = new Set(['of', 'the', "'", '’', "'s", '’s', '-', '–', 'a
 const NOT_MODIFIERS = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'his', 'her', 'their', 'its', 'our']);
 
 function isCap(text: string): boolean {
-  return /^[\p{Lu}\p{N}]/u.test(text);
+  return isCapitalised(text);
 }
 
 function isNameWord(tokens: readonly Token[], i: number): boolean {
   const t = tokens[i].text;
-  return /^\p{Lu}/u.test(t) && !NOT_MODIFIERS.has(t.toLowerCase()) && !isHeadTitle(t);
+  return startsUpper(t) && !NOT_MODIFIERS.has(t.toLowerCase()) && !isHeadTitle(t);
 }
 
 function sorted(spans: TokenSpan[]): TokenSpan[] {

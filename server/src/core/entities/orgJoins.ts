@@ -12,6 +12,10 @@ import * as gazetteer from './gazetteer/index';
 import type { TokenSpan } from './spans';
 import * as titles from './titles';
 import type { Token } from './tokenize';
+import * as initialCase from './initialCase';
+// Module-local copies (cross-module bindings may be getters under some loaders); regular expressions compiled once.
+const { isCapitalised, startsUpper } = initialCase;
+const CAPITALISED_WORD = /^\p{Lu}\p{Ll}/u;
 
 // Module-local copies (cross-module bindings may be getters under some loaders).
 const { foldKey } = gazetteer;
@@ -64,7 +68,7 @@ function chainGap(tokens: readonly Token[], from: number, to: number): boolean {
   let k = from + 1;
   if (k < to && tokens[k].text === 'the') k++;
   if (to - k > MAX_GAP_MODIFIERS) return false;
-  for (; k < to; k++) if (!/^\p{Lu}/u.test(tokens[k].text) || tokens[k].text === 'The') return false;
+  for (; k < to; k++) if (!startsUpper(tokens[k].text) || tokens[k].text === 'The') return false;
   return true;
 }
 
@@ -104,7 +108,7 @@ function headBefore(tokens: readonly Token[], last: TokenSpan | undefined, sp: T
   h--;
   if (last !== undefined && last.to > h) return sp;
   const head = tokens[h].text;
-  if (!/^\p{Lu}\p{Ll}/u.test(head) || !OF_HEADS.has(foldKey(head)) || isTitleWord(head)) return sp;
+  if (!CAPITALISED_WORD.test(head) || !OF_HEADS.has(foldKey(head)) || isTitleWord(head)) return sp;
   // `Chief of the General Staff of [the Lao People's Army]`: a head inside a title is no organisation's.
   if (h > 0 && isTitleWord(tokens[h - 1].text)) return sp;
   return { from: h, to: sp.to, type: 'ORG' };
@@ -121,7 +125,7 @@ export function splitCoordinatedOrgs(tokens: readonly Token[], spans: readonly T
     let from = sp.from;
     for (let a = sp.from + 1; a < sp.to - 1; a++) {
       if (tokens[a].text !== 'and' || !ORG_HEADS.has(key(tokens, a - 1))) continue;
-      if (!/^\p{Lu}/u.test(tokens[a + 1].text)) continue;
+      if (!startsUpper(tokens[a + 1].text)) continue;
       // The right part must be headed itself: `Ministry of ...`, or a name ending in a head (`... Defence Ministry`).
       let b = sp.to;
       for (let c = a + 1; c < sp.to; c++) if (tokens[c].text === 'and' && c > a + 1) b = Math.min(b, c);
@@ -142,7 +146,7 @@ function capitalRun(tokens: readonly Token[], i: number): number {
   let end = i;
   for (let j = i; j < tokens.length; j++) {
     const t = tokens[j].text;
-    if (/^[\p{Lu}\p{N}]/u.test(t)) end = j + 1;
+    if (isCapitalised(t)) end = j + 1;
     else if (!RUN_JOINERS.has(t)) break;
   }
   return end;

@@ -7,7 +7,10 @@ import * as gazetteer from './gazetteer/index';
 import type { TokenSpan } from './spans';
 import * as titles from './titles';
 import type { Token } from './tokenize';
-import { isCapitalised } from './initialCase';
+import { isCapitalised, startsUpper } from './initialCase';
+
+/** A regular expression compiled once. */
+const CAPITALISED_WORD = /^\p{Lu}\p{Ll}/u;
 
 // Module-local copies (cross-module bindings may be getters under some loaders).
 const { foldKey } = gazetteer;
@@ -26,7 +29,7 @@ function nameRun(tokens: readonly Token[], i: number): number {
   let end = i;
   for (let j = i; j < tokens.length; j++) {
     const t = tokens[j].text;
-    if (/^\p{Lu}/u.test(t) && !isTitleWord(t)) end = j + 1;
+    if (startsUpper(t) && !isTitleWord(t)) end = j + 1;
     else if (!(j > i && (t === 'of' || t === '&'))) break;
   }
   return end;
@@ -51,10 +54,10 @@ export function extendOrgOf(tokens: readonly Token[], spans: TokenSpan[]): Token
     const sp = out[k];
     if (sp.type !== 'ORG' || sp.start !== undefined) continue;
     const e = sp.to;
-    if (e < tokens.length && /^\p{Lu}/u.test(tokens[e].text) && !isTitleWord(tokens[e].text) && hasInnerOf(tokens, sp)) {
+    if (e < tokens.length && startsUpper(tokens[e].text) && !isTitleWord(tokens[e].text) && hasInnerOf(tokens, sp)) {
       if (out.some((x) => x.from === e)) continue;
       let end = e;
-      while (end < tokens.length && end - e < 3 && /^\p{Lu}\p{Ll}/u.test(tokens[end].text) && !isTitleWord(tokens[end].text)) end++;
+      while (end < tokens.length && end - e < 3 && CAPITALISED_WORD.test(tokens[end].text) && !isTitleWord(tokens[end].text)) end++;
       if (end > e && !out.some((x) => x.from > sp.from && x.from < end && x !== sp)) {
         out = replace(out, sp.from, end, [{ from: sp.from, to: end, type: 'ORG' }]);
       }
@@ -65,7 +68,7 @@ export function extendOrgOf(tokens: readonly Token[], spans: TokenSpan[]): Token
     let end = next ? next.to : nameRun(tokens, e + 1);
     if (end <= e + 1) continue;
     // The tagger may also have stopped inside the complement (`of [Public] Security`).
-    while (end < tokens.length && end - e < 5 && /^\p{Lu}\p{Ll}/u.test(tokens[end].text) && !isTitleWord(tokens[end].text)) {
+    while (end < tokens.length && end - e < 5 && CAPITALISED_WORD.test(tokens[end].text) && !isTitleWord(tokens[end].text)) {
       if (out.some((x) => x.from === end)) break;
       end++;
     }

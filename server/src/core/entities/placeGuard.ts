@@ -5,6 +5,9 @@
 import { Gaz } from './gazetteer/index';
 import type { TokenSpan } from './spans';
 import type { Token } from './tokenize';
+import * as initialCase from './initialCase';
+// Module-local copies (cross-module bindings may be getters under some loaders); regular expressions compiled once.
+const { startsUpper } = initialCase;
 
 const PLACE: number = Gaz.Country | Gaz.City | Gaz.Province | Gaz.Region;
 const STARTS = 0x10000;
@@ -16,7 +19,7 @@ export function keepPlacesWhole(tokens: readonly Token[], gaz: Int32Array, spans
     if (!(gaz[a] & STARTS) || !(gaz[a] & PLACE)) continue;
     let b = a + 1;
     while (b < tokens.length && !(gaz[b] & STARTS) && (gaz[b] & PLACE) === (gaz[a] & PLACE)) b++;
-    if (b - a < 2 || !/^\p{Lu}/u.test(tokens[a].text)) continue;
+    if (b - a < 2 || !startsUpper(tokens[a].text)) continue;
     const touching = out.filter((s) => s.start === undefined && s.from < b && s.to > a);
     if (touching.length === 0) continue;
     const cut = touching.length > 1 || touching.some((s) => (s.from > a && s.from < b) || (s.to > a && s.to < b));

@@ -6,6 +6,9 @@
 import * as gazetteer from './gazetteer/index';
 import type { TokenSpan } from './spans';
 import type { Token } from './tokenize';
+import * as initialCase from './initialCase';
+// Module-local copies (cross-module bindings may be getters under some loaders); regular expressions compiled once.
+const { isCapitalised } = initialCase;
 
 const { foldKey } = gazetteer;
 
@@ -27,14 +30,14 @@ export function quotedNames(tokens: readonly Token[], spans: readonly TokenSpan[
     let caps = 0;
     while (e < tokens.length && e - q <= MAX_LEN && tokens[e].text !== close) {
       const t = tokens[e].text;
-      if (/^[\p{Lu}\p{N}]/u.test(t)) caps++;
+      if (isCapitalised(t)) caps++;
       else if (!INNER.has(t)) break;
       e++;
     }
     if (e >= tokens.length || tokens[e].text !== close || caps < 3) continue;
     const from = q + 1;
     const to = e;
-    if (!/^[\p{Lu}\p{N}]/u.test(tokens[to - 1].text)) continue;
+    if (!isCapitalised(tokens[to - 1].text)) continue;
     const inside = out.filter((s) => s.from < to && s.to > from);
     if (inside.length === 0 || inside.some((s) => s.from < from || s.to > to)) continue;
     if (inside.length === 1 && inside[0].from === from && inside[0].to === to) continue;

@@ -20,6 +20,8 @@ const NOT_A_NAME: number = Gaz.Country | Gaz.City | Gaz.Province | Gaz.Region | 
 const JOINERS = new Set(['of', 'and', 'for', '&']);
 const FUNCTION_WORDS = new Set(['the', 'a', 'an', 'of', 'and', 'in', 'on', 'at', 'for', 'to', 'by', 'with', 'from', 'as']);
 const MAX_NAME = 4;
+/** A capitalised word with a lower-case letter (compiled once). */
+const NAME_LIKE = /^\p{Lu}.*\p{Ll}/u;
 
 /** Memoised word classes (the same words recur across a corpus): 1 role word, 2 name word, 0 neither. */
 const classCache = new Map<string, number>();
@@ -45,7 +47,7 @@ function isNameWord(text: string): boolean {
 
 /** A capitalised word with a lower-case letter that is no title, function word, place or organisation word. */
 function isNameWordUncached(text: string): boolean {
-  if (!/^\p{Lu}.*\p{Ll}/u.test(text) || isTitleOrModifier(text)) return false;
+  if (!NAME_LIKE.test(text) || isTitleOrModifier(text)) return false;
   const key = foldKey(text);
   return !FUNCTION_WORDS.has(key) && (gazBitsOf(key) & NOT_A_NAME) === 0;
 }

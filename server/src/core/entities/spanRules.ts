@@ -9,7 +9,7 @@ import { extendOrgOf, splitTrailingPerson } from './orgRules';
 import type { TokenSpan } from './spans';
 import * as titles from './titles';
 import type { Token } from './tokenize';
-import { isCapitalised } from './initialCase';
+import { isCapitalised, startsUpper } from './initialCase';
 
 // Module-local copies (cross-module bindings may be getters under some loaders).
 const { foldKey, gazBitsOf } = gazetteer;
@@ -17,6 +17,8 @@ const DEMONYM: number = gazetteer.Gaz.Demonym;
 const KEEP_IN_HEADLINE: number =
   gazetteer.Gaz.OrgHead | gazetteer.Gaz.Country | gazetteer.Gaz.City | gazetteer.Gaz.Province | gazetteer.Gaz.Region | DEMONYM;
 const { isTitleOrModifier, isTitleWord } = titles;
+/** A sentence's end or an opening quote (compiled once). */
+const SENTENCE_OPENING = /^[.!?"“]$/;
 
 const CALENDAR = new Set([
   'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november',
@@ -117,7 +119,7 @@ function isRolePhrase(tokens: readonly Token[], sp: TokenSpan): boolean {
   if (anyTitle) return true;
   let j = sp.to;
   while (j < tokens.length && isTitleOrModifier(tokens[j].text) && !isTitleWord(tokens[j].text)) j++;
-  return j < tokens.length && isTitleWord(tokens[j].text) && /^\p{Lu}/u.test(tokens[j].text);
+  return j < tokens.length && isTitleWord(tokens[j].text) && startsUpper(tokens[j].text);
 }
 
 /** `Kim Tràng Village`, `Tân Yên District`: the capitalised run before an administrative head is one place. */
@@ -125,11 +127,11 @@ function placeHeads(tokens: readonly Token[], spans: TokenSpan[]): TokenSpan[] {
   let out = spans;
   for (let i = 1; i < tokens.length; i++) {
     if (!isCapitalised(tokens[i].text) || !PLACE_HEADS.has(foldKey(tokens[i].text))) continue;
-    if (i + 1 < tokens.length && /^\p{Lu}/u.test(tokens[i + 1].text)) continue;
+    if (i + 1 < tokens.length && startsUpper(tokens[i + 1].text)) continue;
     let s = i;
     while (s > 0 && isCapitalised(tokens[s - 1].text) && !PLACE_HEADS.has(foldKey(tokens[s - 1].text)) && !isTitleWord(tokens[s - 1].text)) s--;
     if (s === i) continue;
-    if (s === 0 || (s > 0 && /^[.!?"“]$/.test(tokens[s - 1].text))) {
+    if (s === 0 || (s > 0 && SENTENCE_OPENING.test(tokens[s - 1].text))) {
       if (s < i - 1 && !out.some((sp) => sp.from === s && sp.start === undefined)) s++;
     }
     const from = s;

@@ -5,6 +5,10 @@ import { Gaz } from './gazetteer/index';
 import { isBegin, typeOfLabel } from './labels';
 import * as titles from './titles';
 import type { Token } from './tokenize';
+import * as initialCase from './initialCase';
+// Module-local copies (cross-module bindings may be getters under some loaders); regular expressions compiled once.
+const { startsLower, startsUpper } = initialCase;
+const HAS_LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 
 // Module-local copies (cross-module bindings may be getters under some loaders).
 const { foldKey, gazBitsOf } = gazetteer;
@@ -54,10 +58,10 @@ export function cleanSpan(tokens: readonly Token[], span: TokenSpan): TokenSpan 
   while (to > from && (TRAILING.test(tokens[to - 1].text) || TRAILING_WORDS.has(tokens[to - 1].text))) to--;
   if (span.type === 'PERSON') {
     from += leadingTitleCount(tokens, from, to);
-    if (to - from === 1 && (/^\p{Ll}/u.test(tokens[from].text) || isTitleOrModifier(tokens[from].text))) return null;
+    if (to - from === 1 && (startsLower(tokens[from].text) || isTitleOrModifier(tokens[from].text))) return null;
   }
   if (from >= to) return null;
-  if (!/[\p{L}\p{N}]/u.test(tokens.slice(from, to).map((t) => t.text).join(''))) return null;
+  if (!HAS_LETTER_OR_DIGIT.test(tokens.slice(from, to).map((t) => t.text).join(''))) return null;
   return { from, to, type: span.type };
 }
 
@@ -73,7 +77,7 @@ export function splitHyphenPlaces(tokens: readonly Token[], span: TokenSpan): To
   if (tok.text.indexOf('-') < 0 && tok.text.indexOf('–') < 0) return [span];
   const parts = tok.text.split(/[-–]/);
   if (parts.length < 2 || parts.some((p) => p.length < 2 || !(gazBitsOf(foldKey(p)) & PLACE))) return [span];
-  if (!/^\p{Lu}/u.test(parts[0])) return [span];
+  if (!startsUpper(parts[0])) return [span];
   const out: TokenSpan[] = [];
   let offset = tok.start;
   for (const p of parts) {

@@ -42,6 +42,8 @@ const TOKEN_RE = new RegExp(`${INITIALS}|${CLITIC}|${WORD}|\\S`, 'gu');
 const TOKEN_AT = new RegExp(TOKEN_RE.source, 'uy');
 
 const POSSESSIVE_TAIL = /^(.+?)(n['’]t|['’][sS])$/su;
+const ENDS_IN_LETTER_OR_DIGIT = /[\p{L}\p{N}]$/u;
+const UPPER_LETTER = /\p{Lu}/u;
 
 /** Words that keep a following period as part of the token. */
 const ABBREVIATIONS = new Set([
@@ -69,7 +71,7 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
     let word = text.slice(start, end);
     at = re.lastIndex;
     const tail = word.length > 2 && mayHavePossessiveTail(word) ? POSSESSIVE_TAIL.exec(word) : null;
-    if (tail && /[\p{L}\p{N}]$/u.test(tail[1])) {
+    if (tail && ENDS_IN_LETTER_OR_DIGIT.test(tail[1])) {
       const base = tail[1];
       out.push({ start, end: start + base.length, text: base });
       start += base.length;
@@ -94,7 +96,7 @@ function mayHavePossessiveTail(word: string): boolean {
 }
 
 function keepsPeriod(word: string): boolean {
-  if (word.length === 1) return /\p{Lu}/u.test(word);
+  if (word.length === 1) return UPPER_LETTER.test(word);
   return ABBREVIATIONS.has(foldWord(word).toLowerCase());
 }
 
