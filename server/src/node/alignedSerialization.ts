@@ -77,3 +77,33 @@ export function deserializeApart(stream: Uint8Array, arrays: Uint8Array): unknow
   deserializer.readHeader();
   return deserializer.readValue();
 }
+
+/** Bytes before a packed serialisation's stream: its length (little-endian uint32), and four bytes of padding. */
+const PACKED_HEADER = 8;
+const aligned = (n: number) => Math.ceil(n / ALIGN) * ALIGN;
+
+/** A serialisation in one buffer: the stream's length, the stream, then the arrays at the next multiple of 8. */
+export function packApart(value: unknown): Uint8Array {
+  const { stream, arrays } = serializeApart(value);
+  const at = aligned(PACKED_HEADER + stream.length);
+  const out = Buffer.alloc(at + arrays.length);
+  out.writeUInt32LE(stream.length, 0);
+  out.set(stream, PACKED_HEADER);
+  out.set(arrays, at);
+  return out;
+}
+
+/** Where the parts of a packed serialisation are in it (offsets from its start), given its first 8 bytes. */
+export function packedParts(head: Uint8Array, length: number): { stream: [number, number]; arrays: [number, number] } {
+  if (head.length < PACKED_HEADER || length < PACKED_HEADER) throw new Error('not a packed serialisation');
+  const streamLength = Buffer.from(head.buffer, head.byteOffset, PACKED_HEADER).readUInt32LE(0);
+  const at = aligned(PACKED_HEADER + streamLength);
+  if (at > length) throw new Error('not a packed serialisation');
+  return { stream: [PACKED_HEADER, streamLength], arrays: [at, length - at] };
+}
+
+/** The value of a packed serialisation (its typed arrays are views of it when it starts at a multiple of 8). Throws when it does not read. */
+export function unpackApart(packed: Uint8Array): unknown {
+  const { stream, arrays } = packedParts(packed, packed.length);
+  return deserializeApart(packed.subarray(stream[0], stream[0] + stream[1]), packed.subarray(arrays[0], arrays[0] + arrays[1]));
+}

@@ -13,7 +13,8 @@
  * of the states' strings: a few dozen an article) are serialised apart, in one array, and made into objects only when
  * the core first reads one of them, which a reopened corpus does after it is ready (corpusService.ts: the boilerplate
  * index is built in idle turns): analysisCacheShard.ts has the shard's layout. And `clustering.v8`, the last
- * corpus-wide clustering (its snapshot's columns of numbers, likewise) with the fingerprint of what it was made from.
+ * corpus-wide clustering (its snapshot's columns of numbers, likewise) with the fingerprint of what it was made from
+ * (clusteringFile.ts).
  * Each file names the format and the version key (ANALYSIS_VERSION and the NER model's hash): a file of another
  * format or version, or one that does not parse, is ignored and replaced at the next save (files of the earlier JSON
  * formats, `articles-<0-f>.json` and `clustering.json`, are removed then). Files are written to a temporary name and
@@ -23,13 +24,10 @@ import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import type { ClusteringSnapshot } from '../core/index';
-import { deserialize, serialize } from 'node:v8';
-import type { AnalysisCache, ClusteringBasis, KeptClustering } from '../workspace/analysisCache';
+import type { AnalysisCache } from '../workspace/analysisCache';
+import { clusteringFileParts, readClusteringFile, snapshotOf, type HeldClustering } from './clusteringFile';
 import { cachedState, readShardFile, shardFileParts, type ShardSummaries, type StoredState } from './analysisCacheShard';
 
-/** The clustering file's format (3: V8's serialisation of a snapshot of typed arrays, see ClusteringSnapshot). */
-const FORMAT = 3;
 const SHARDS = 16;
 const CLUSTERING_FILE = 'clustering.v8';
 /** The clustering file of formats 1 and 2 (JSON), removed when its successor is written. */
@@ -81,16 +79,6 @@ async function writeAtomically(file: string, parts: readonly Uint8Array[]): Prom
   }
 }
 
-/** A file in V8's serialisation when it is of `format` and this version, else undefined (missing, unreadable, corrupt, outdated). */
-async function readOwn(file: string, format: number, version: string): Promise<Record<string, unknown> | undefined> {
-  try {
-    const data = deserialize(await fs.readFile(file)) as Record<string, unknown> | undefined;
-    return data && typeof data === 'object' && data.format === format && data.version === version ? data : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 /**
  * A cache in `dir` for analyses made with `versionKey` (ANALYSIS_VERSION and the model's identity, see
  * `analysisVersionKey`). `log` gets a line when something could not be read or written.
@@ -104,7 +92,7 @@ export function createAnalysisCacheStore(dir: string, versionKey: string, log: (
   const summaries: (ShardSummaries | undefined)[] = new Array(SHARDS);
   const dirty = new Set<number>();
   let loading: Promise<void> | undefined;
-  let clustering: { fingerprint: string; snapshot: KeptClustering; basis?: ClusteringBasis } | undefined;
+  let clustering: HeldClustering | undefined;
   let clusteringDirty = false;
   const shardOf = (key: string) => parseInt(key[0], 16) % SHARDS || 0;
   const shardFile = (i: number) => path.join(dir, `articles-${i.toString(16)}.v8`);
@@ -126,10 +114,8 @@ export function createAnalysisCacheStore(dir: string, versionKey: string, log: (
         }
       }),
     );
-    const data = await readOwn(path.join(dir, CLUSTERING_FILE), FORMAT, version);
-    if (typeof data?.fingerprint === 'string' && data.snapshot instanceof Uint8Array && !clustering) {
-      clustering = { fingerprint: data.fingerprint, snapshot: data.snapshot, ...(isBasis(data.basis) ? { basis: data.basis } : {}) };
-    }
+    const read = await readClusteringFile(path.join(dir, CLUSTERING_FILE), version);
+    if (read && !clustering) clustering = read;
   };
 
   return {
@@ -193,12 +179,11 @@ export function createAnalysisCacheStore(dir: string, versionKey: string, log: (
         }
         if (clusteringDirty && clustering) {
           clusteringDirty = false;
-          const { fingerprint, snapshot, basis } = clustering;
+          const held = clustering;
           clustering = undefined;
-          // The snapshot stays in its own serialisation inside the file's (as the clustering worker gives it): it is
-          // read back only when a clustering is adopted.
-          const bytes = snapshot instanceof Uint8Array ? snapshot : serialize(snapshot);
-          await writeAtomically(path.join(dir, CLUSTERING_FILE), [serialize({ format: FORMAT, version, fingerprint, basis, snapshot: bytes })]);
+          // The snapshot is written as the clustering worker packed it (alignedSerialization.ts): it is made into
+          // objects only when a clustering is adopted.
+          await writeAtomically(path.join(dir, CLUSTERING_FILE), clusteringFileParts(version, held));
           await fs.rm(path.join(dir, OLD_CLUSTERING_FILE), { force: true });
         }
         return true;
@@ -228,19 +213,4 @@ export function createAnalysisCacheStore(dir: string, versionKey: string, log: (
 export function analysisVersionKey(analysisVersion: number, modelBytes: Uint8Array, code?: Uint8Array): string {
   const hash = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
   return `analysis ${analysisVersion}; model ${hash(modelBytes)}${code ? `; code ${hash(code)}` : ''}`;
-}
-
-/** The snapshot of a kept clustering (checked when it is adopted: see clusteringSnapshot.ts). */
-function snapshotOf(kept: KeptClustering): ClusteringSnapshot | undefined {
-  if (!(kept instanceof Uint8Array)) return kept;
-  try {
-    return deserialize(kept) as ClusteringSnapshot;
-  } catch {
-    return undefined;
-  }
-}
-
-function isBasis(value: unknown): value is ClusteringBasis {
-  const b = value as ClusteringBasis | undefined;
-  return !!b && typeof b.registry === 'string' && !!b.articles && typeof b.articles === 'object' && Object.values(b.articles).every((k) => typeof k === 'string');
 }

@@ -19,7 +19,7 @@ interface Pending {
   readonly strings: Record<SnapshotStrings, string[]>;
 }
 
-/** A clustering made in the worker, and its snapshot in V8's serialisation when asked (`serialized`). */
+/** A clustering made in the worker, and its snapshot serialised when asked (`serialized`: alignedSerialization.ts's `packApart`). */
 export interface BackgroundClustering {
   readonly snapshot: ClusteringSnapshot;
   readonly serialized?: Uint8Array;

@@ -5,7 +5,7 @@
  * that snapshot in V8's serialisation when asked.
  */
 import { parentPort } from 'node:worker_threads';
-import { serialize } from 'node:v8';
+import { packApart } from './alignedSerialization';
 import { clusterEntities, snapshotOfClustering, type ClusteringInput, type DocumentEntities } from '../core/index';
 import { STRINGS_PER_PART, partsOf, type FromWorker, type ToWorker } from './clusteringMessages';
 
@@ -41,8 +41,9 @@ async function answer(id: number, docs: DocumentEntities[], registry: Clustering
   try {
     const clustering = clusterEntities(docs, registry);
     const snapshot = snapshotOfClustering(clustering, docs.map((d) => d.uri), { lookAlikes: true });
-    // Serialised too when asked (for the analysis cache): here, not on the server's thread.
-    const bytes = serialized ? serialize(snapshot) : undefined;
+    // Serialised too when asked (for the analysis cache, its columns apart: alignedSerialization.ts): here, not on
+    // the server's thread.
+    const bytes = serialized ? packApart(snapshot) : undefined;
     const { texts, entities: { ids, ...entities }, documents: { uris, ...documents } } = snapshot;
     for (const [strings, all] of [['texts', texts], ['ids', ids], ['uris', uris]] as const) {
       for (const values of partsOf(all, STRINGS_PER_PART)) await send({ id, strings, values });

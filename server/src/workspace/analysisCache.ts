@@ -5,7 +5,7 @@
  */
 import type { ClusteringSnapshot } from '../core/index';
 
-/** A clustering to keep: its snapshot, or the snapshot in V8's serialisation (as the clustering worker gives it). */
+/** A clustering to keep: its snapshot, or the snapshot serialised as the clustering worker gives it (node/alignedSerialization.ts's `packApart`). */
 export type KeptClustering = ClusteringSnapshot | Uint8Array;
 
 /** What a kept clustering was made from: the registry's fingerprint, and each article's text key. */
@@ -32,7 +32,7 @@ export interface AnalysisCache {
    * corpus of which some articles changed since, to be used at once while it is made again.
    */
   keptClustering(): { snapshot: ClusteringSnapshot; basis: ClusteringBasis } | undefined;
-  /** Keeps a clustering (a snapshot, or the snapshot in V8's serialisation) for the next `save`, with what it was made from. */
+  /** Keeps a clustering (a snapshot, or the snapshot serialised as the clustering worker gives it) for the next `save`, with what it was made from. */
   keepClustering(fingerprint: string, snapshot: KeptClustering, basis?: ClusteringBasis): void;
   /**
    * Writes what changed since it was loaded, keeping only the states of `liveKeys` (the texts of the corpus now), so

@@ -4,7 +4,7 @@ import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { analysisCacheDir, analysisVersionKey, createAnalysisCacheStore } from '../../../server/src/node/analysisCacheStore';
-import { deserializeApart } from '../../../server/src/node/alignedSerialization';
+import { deserializeApart, packApart } from '../../../server/src/node/alignedSerialization';
 import { serialize } from 'node:v8';
 import type { ClusteringSnapshot } from '../../../server/src/core/index';
 
@@ -110,12 +110,38 @@ describe('the analysis cache on disk', () => {
     };
     const a = createAnalysisCacheStore(dir, V1);
     await a.load();
-    a.keepClustering('fp', serialize(full));
+    a.keepClustering('fp', packApart(full));
     assert.deepEqual(a.clustering('fp'), full);
     await a.save(new Set());
     const b = createAnalysisCacheStore(dir, V1);
     await b.load();
     assert.deepEqual(b.clustering('fp'), full);
+  });
+
+  it('reads a kept clustering’s columns as views of one block of the file’s bytes, and ignores a clustering file of the earlier format', async () => {
+    const full: ClusteringSnapshot = {
+      texts: ['Laos', 'LOCATION'],
+      entities: { ids: ['e1'], canonical: ints(0), type: ints(1), spellings: ints(0, 2), spellingsAt: ints(0, 1), titles: ints(), titlesAt: ints(0, 0), notes: [] },
+      documents: { uris: ['/w/a.txt'], at: ints(0, 2), places: ints(0, 4, 0, 0, 9, 13, 0, 0) },
+    };
+    const a = createAnalysisCacheStore(dir, V1);
+    await a.load();
+    a.keepClustering('fp', packApart(full));
+    await a.save(new Set());
+    const file = path.join(dir, 'clustering.v8');
+    assert.equal((await fs.readFile(file)).subarray(0, 8).toString('latin1'), 'CA-clust');
+    const b = createAnalysisCacheStore(dir, V1);
+    await b.load();
+    const read = b.clustering('fp')!;
+    assert.deepEqual(read, full);
+    const columns = [read.entities.canonical, read.entities.spellings, read.documents.places] as Int32Array[];
+    assert.ok(columns.every((c) => c.buffer === columns[0].buffer && c.byteOffset % 8 === 0), 'views of one block, aligned');
+
+    const version = createHash('sha256').update(V1).digest('hex');
+    await fs.writeFile(file, serialize({ format: 3, version, fingerprint: 'fp', snapshot: serialize(full) }));
+    const c = createAnalysisCacheStore(dir, V1);
+    await c.load();
+    assert.equal(c.clustering('fp'), undefined);
   });
 
   it('writes a clustering of many megabytes whole, names outside the BMP included', async () => {

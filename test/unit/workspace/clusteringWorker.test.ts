@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
-import { deserialize } from 'node:v8';
+import { unpackApart } from '../../../server/src/node/alignedSerialization';
 import { clusterEntities, ENTITY_TYPES, snapshotOfClustering, type DocumentEntities, type RecognizedEntity } from '../../../server/src/core/index';
 import { workerClustering } from '../../../server/src/node/backgroundClustering';
 import { DOCS_PER_PART, STRINGS_PER_PART } from '../../../server/src/node/clusteringMessages';
@@ -37,6 +37,6 @@ describe('the clustering worker', function () {
     const background = workerClustering(path.join(__dirname, '../../support/clusteringWorkerSource.cjs'))!;
     const { snapshot, serialized } = await background({ docs, registry }, { serialized: true });
     assert.deepEqual(snapshot, here);
-    assert.deepEqual(deserialize(serialized!), here);
+    assert.deepEqual(unpackApart(serialized!), here);
   });
 });
