@@ -36,6 +36,11 @@ export const N_STATIC = 45;
 /** Everything about a word form that does not depend on its context (cached per form). */
 export interface WordInfo {
   readonly lowerText: string;
+  /**
+   * Hashes of the lower-cased fold, the fold and the shape, and below the word and shape features: the 32 bits as a
+   * signed integer (the feature functions read only the bits), which V8 keeps in the object; the unsigned value past
+   * 2^31 was a heap number of its own for each field of each new word.
+   */
   readonly lower: number;
   readonly exact: number;
   readonly shape: number;
@@ -101,9 +106,9 @@ export function computeWordInfo(word: string, clusters: WordClusters, intrinsicO
   // foldKey(word), from the lower-cased fold at hand (the same string: the fold lower-cased, a trailing dot dropped).
   const key = lowerText.charCodeAt(lowerText.length - 1) === 46 /* . */ ? lowerText.slice(0, -1) : lowerText;
   const cc = caseClassOf(f);
-  const lower = hashString(lowerText);
-  const exact = hashString(f);
-  const shape = shapeHash(f);
+  const lower = hashString(lowerText) | 0;
+  const exact = hashString(f) | 0;
+  const shape = shapeHash(f) | 0;
   const intrinsic = intrinsicOut ?? intrinsicVectors.next();
   let k = 0;
   intrinsic[k++] = mix(1, 0);
@@ -134,8 +139,8 @@ export function computeWordInfo(word: string, clusters: WordClusters, intrinsicO
   const gazStart = gazStartLength(key);
   const gazBits = gazBitsOf(key);
   const opening = OPENING.has(word);
-  const wordFeature = intrinsic[1];
-  const shapeFeature = intrinsic[3];
+  const wordFeature = intrinsic[1] | 0;
+  const shapeFeature = intrinsic[3] | 0;
   if (intrinsicOut !== undefined) {
     return { lowerText, lower, exact, shape, cc, key, gazStart, gazBits, opening, skippable, cluster2, cluster3, intrinsic: undefined, wordFeature, shapeFeature };
   }
