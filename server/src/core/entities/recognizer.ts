@@ -58,10 +58,10 @@ export interface EntityRecognizer {
 
 export function createEntityRecognizer(model: NerModel): EntityRecognizer {
   const words = new WordTable(model);
-  const scratch = new DocumentScratch();
+  const offsets = new BaseOffsets();
   return Object.freeze({
     recognize(text: string, token?: CancellationToken, memo?: RecognitionMemo): RecognizedEntity[] {
-      return recognize(model, words, scratch, text, token, memo);
+      return recognize(model, words, offsets, text, token, memo);
     },
   });
 }
@@ -70,28 +70,16 @@ export function createEntityRecognizer(model: NerModel): EntityRecognizer {
 const MAX_WORDS = 200_000;
 
 /**
- * Arrays a recogniser reuses from document to document: each token's word id, and a sentence's ids turned into offsets
- * of its words' summed weights (`BaseScores`). A document's array of ids was a new array of a pointer per token.
+ * A sentence's word ids turned into offsets of its words' summed weights (`BaseScores`), in an array a recogniser
+ * reuses from sentence to sentence.
  */
-class DocumentScratch {
-  ids = new Int32Array(1024);
-  count = 0;
+class BaseOffsets {
   private at = new Int32Array(64);
 
-  push(id: number): void {
-    if (this.count === this.ids.length) {
-      const grown = new Int32Array(2 * this.count);
-      grown.set(this.ids);
-      this.ids = grown;
-    }
-    this.ids[this.count++] = id;
-  }
-
-  /** Offsets of the sentence `[from, from + n)`'s words in `words.scores` (valid until the next call). */
-  baseAt(from: number, n: number): Int32Array {
+  /** Offsets in `words.scores` of the words of the tokens `[from, from + n)` of `ids` (valid until the next call). */
+  of(ids: Int32Array, from: number, n: number): Int32Array {
     if (this.at.length < n) this.at = new Int32Array(Math.max(n, 2 * this.at.length));
     const at = this.at;
-    const ids = this.ids;
     for (let i = 0; i < n; i++) at[i] = ids[from + i] * N_LABELS;
     return at;
   }
@@ -100,29 +88,25 @@ class DocumentScratch {
 function recognize(
   model: NerModel,
   words: WordTable,
-  scratch: DocumentScratch,
+  offsets: BaseOffsets,
   text: string,
   token: CancellationToken | undefined,
   recognitionMemo: RecognitionMemo | undefined,
 ): RecognizedEntity[] {
   throwIfCancelled(token);
-  words.trim(MAX_WORDS);
+  words.beginDocument(MAX_WORDS);
   const isCommon = (key: string): boolean => model.commonWords.has(key);
   // With a memo, the tests the rules make are logged per sentence (what a later version checks before reusing it).
   const pass = recognitionMemo?.begin();
-  // Each token's word id, looked up once as the text is segmented (the casing of its line is read from it), in one
-  // array for the document: the document's cues, the tagging and the heading words read it. Arrays of words and facts
-  // per sentence, made for the cues and again for tagging, were a few objects per sentence that every garbage
-  // collection of the young generation copied (a page of one-word lines is a hundred thousand sentences); a second
-  // pass looking every token up again, and folding every word again for its line's casing, were as much work as the
-  // look-up. `segment` gives every token to `wordCases`, in order: sentence after sentence.
-  scratch.count = 0;
-  const sentences = segment(text, pass?.lines, (word) => {
-    const id = words.idOf(word);
-    scratch.push(id);
-    return words.lineCases[id];
-  });
-  const ids = scratch.ids;
+  // Each token's word id, looked up once as the text is segmented (its text is the table's string of the word, and the
+  // casing of its line is read from it), in one array for the document: the document's cues, the tagging and the
+  // heading words read it. Arrays of words and facts per sentence, made for the cues and again for tagging, were a few
+  // objects per sentence that every garbage collection of the young generation copied (a page of one-word lines is a
+  // hundred thousand sentences); a second pass looking every token up again, and folding every word again for its
+  // line's casing, were as much work as the look-up. `segment` gives every token to `words`, in order: sentence after
+  // sentence.
+  const sentences = segment(text, pass?.lines, words);
+  const ids = words.tokenIds;
   const wordInfos = words.infos;
   const infos: WordInfo[] = [];
   const cues = newDocCues();
@@ -173,7 +157,7 @@ function recognize(
     const ctx = contextOf(infos, n, sentences[s].lineCase, cues);
     const memoryReads = pass ? new Uint8Array(n).fill(NOT_READ) : undefined;
     // Without a memo, no sentence's labels are kept past it: one buffer serves them all.
-    const base: BaseScores = { values: words.scores, at: scratch.baseAt(at, n) };
+    const base: BaseScores = { values: words.scores, at: offsets.of(ids, at, n) };
     const labels = tagSentenceLazy(model, ctx, base, N_INTRINSIC, memory, memoryReads, pass === undefined);
     const tok = tokenLists[s];
     const key = memo.keyOf(sentenceTokens, labels, sentences[s].lineCase, headings[s]);

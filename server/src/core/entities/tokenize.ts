@@ -53,8 +53,22 @@ const ABBREVIATIONS = new Set([
   'univ', 'assn', 'ave', 'blvd', 'hon', 'excl', 'approx', 'est', 'gov', 'mssrs', 'messrs',
 ]);
 
-/** Split a text into tokens (offsets into `text`). */
-export function tokenize(text: string, from = 0, to = text.length): Token[] {
+/**
+ * Where `tokenize` and `segment` take each token's text, and what a line's casing reads of its word. A caller that keeps
+ * the words it has met gives back the string it holds for a word already seen (no new string per token) and the word's
+ * `wordCaseOf`; it is asked once for each token, in the order of the text.
+ */
+export interface TokenWords {
+  /** `text.slice(start, end)`, or an equal string; `lastCase` is then that word's `wordCaseOf`. */
+  wordAt(text: string, start: number, end: number): string;
+  /** A token whose text is known (a line tokenised before); `lastCase` is then its `wordCaseOf`. */
+  word(text: string): void;
+  /** `wordCaseOf` of the word given last. */
+  readonly lastCase: number;
+}
+
+/** Split a text into tokens (offsets into `text`); with `words`, each token's text is taken from it. */
+export function tokenize(text: string, from = 0, to = text.length, words?: TokenWords): Token[] {
   const out: Token[] = [];
   const re = TOKEN_AT;
   const length = text.length;
@@ -68,31 +82,47 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
     if (start >= to) break;
     let end = re.lastIndex;
     if (end > to) end = to;
-    let word = text.slice(start, end);
     at = re.lastIndex;
-    const tail = word.length > 2 && mayHavePossessiveTail(word) ? POSSESSIVE_TAIL.exec(word) : null;
+    const tail = end - start > 2 && mayHavePossessiveTail(text, start, end) ? POSSESSIVE_TAIL.exec(text.slice(start, end)) : null;
     if (tail && ENDS_IN_LETTER_OR_DIGIT.test(tail[1])) {
-      const base = tail[1];
-      out.push({ start, end: start + base.length, text: base });
-      start += base.length;
-      word = tail[2];
-    } else if (text.charCodeAt(end) === 46 /* . */ && keepsPeriod(word)) {
-      word += '.';
+      const baseEnd = start + tail[1].length;
+      out.push({ start, end: baseEnd, text: wordOf(text, start, baseEnd, words) });
+      start = baseEnd;
+    } else if (text.charCodeAt(end) === 46 /* . */ && keepsPeriod(text.slice(start, end))) {
       end++;
       at = end;
     }
-    out.push({ start, end, text: word });
+    out.push({ start, end, text: wordOf(text, start, end, words) });
   }
   return out;
 }
 
-/** Whether `word` ends as POSSESSIVE_TAIL needs (`'s`, `'S`, `n't`, with either apostrophe): most words do not, and skip the regex. */
-function mayHavePossessiveTail(word: string): boolean {
-  const n = word.length;
-  const last = word.charCodeAt(n - 1);
-  const apostrophe = word.charCodeAt(n - 2);
+/** The text of the token `[start, end)`, from `words` when given (its casing then noted in `tokenCases`). */
+function wordOf(text: string, start: number, end: number, words: TokenWords | undefined): string {
+  if (words === undefined) return text.slice(start, end);
+  const word = words.wordAt(text, start, end);
+  if (tokenCount === tokenCases.length) {
+    const grown = new Uint8Array(2 * tokenCount);
+    grown.set(tokenCases);
+    tokenCases = grown;
+  }
+  tokenCases[tokenCount++] = words.lastCase;
+  return word;
+}
+
+/** The `wordCaseOf` of the tokens `tokenize` took from a `TokenWords` since `tokenCount` was last set to 0. */
+let tokenCases = new Uint8Array(256);
+let tokenCount = 0;
+
+/**
+ * Whether the token `[start, end)` of `text` ends as POSSESSIVE_TAIL needs (`'s`, `'S`, `n't`, with either apostrophe):
+ * most words do not, and skip the regex.
+ */
+function mayHavePossessiveTail(text: string, start: number, end: number): boolean {
+  const last = text.charCodeAt(end - 1);
+  const apostrophe = text.charCodeAt(end - 2);
   if (apostrophe !== 39 /* ' */ && apostrophe !== 0x2019 /* ’ */) return false;
-  return last === 115 /* s */ || last === 83 /* S */ || (last === 116 /* t */ && word.charCodeAt(n - 3) === 110 /* n */);
+  return last === 115 /* s */ || last === 83 /* S */ || (last === 116 /* t */ && end - 3 >= start && text.charCodeAt(end - 3) === 110 /* n */);
 }
 
 function keepsPeriod(word: string): boolean {
@@ -139,65 +169,57 @@ export interface LineTokenMemo {
   set(line: string, tokens: LineTokens): void;
 }
 
-/**
- * What the casing of a line (`lineCaseOf`) reads of each of its words, as `wordCaseOf` gives it (a caller may keep it
- * per word); `segment` calls it once for each token, in the order of the text.
- */
-export type WordCases = (word: string) => number;
-
-/** The casing of a line of fresh `tokens`: from `wordCases` when given, else each word's `wordCaseOf`. */
-function casingOf(tokens: readonly Token[], wordCases: WordCases | undefined): LineCase {
-  if (wordCases === undefined) return tokens.length > 0 ? lineCaseOf(tokens) : LineCase.Normal;
-  const n = tokens.length;
-  if (caseScratch.length < n) caseScratch = new Uint8Array(Math.max(n, 2 * caseScratch.length));
-  for (let i = 0; i < n; i++) caseScratch[i] = wordCases(tokens[i].text);
-  return n > 0 ? lineCaseOfWords(tokens, caseScratch) : LineCase.Normal;
-}
-/** The words' `wordCaseOf` of the line `casingOf` reads (valid during one call). */
-let caseScratch = new Uint8Array(256);
-
 /** The tokens of the line `[lineStart, lineEnd)` of `text`, and its casing; through `memo` when given. */
 function lineTokens(
-  text: string, lineStart: number, lineEnd: number, memo: LineTokenMemo | undefined, wordCases: WordCases | undefined,
+  text: string, lineStart: number, lineEnd: number, memo: LineTokenMemo | undefined, words: TokenWords | undefined,
 ): { tokens: Token[]; lineCase: LineCase } {
-  if (memo === undefined) {
-    const tokens = tokenize(text, lineStart, lineEnd);
-    return { tokens, lineCase: casingOf(tokens, wordCases) };
-  }
+  if (memo === undefined) return freshLineTokens(text, lineStart, lineEnd, words);
   const line = text.slice(lineStart, lineEnd);
   const known = memo.get(line);
   if (known !== undefined) {
     const n = known.texts.length;
     const tokens = new Array<Token>(n);
     for (let i = 0; i < n; i++) tokens[i] = { start: lineStart + known.starts[i], end: lineStart + known.ends[i], text: known.texts[i] };
-    // Every token goes to `wordCases` (its caller may keep what it looks up for each, in order).
-    if (wordCases !== undefined) for (let i = 0; i < n; i++) wordCases(tokens[i].text);
+    // Every token goes to `words` (its caller may keep what it looks up for each, in order).
+    if (words !== undefined) for (let i = 0; i < n; i++) words.word(tokens[i].text);
     return { tokens, lineCase: known.lineCase };
   }
-  const tokens = tokenize(text, lineStart, lineEnd);
-  const lineCase = casingOf(tokens, wordCases);
+  const fresh = freshLineTokens(text, lineStart, lineEnd, words);
+  const { tokens } = fresh;
   const starts = new Int32Array(tokens.length);
   const ends = new Int32Array(tokens.length);
   for (let i = 0; i < tokens.length; i++) {
     starts[i] = tokens[i].start - lineStart;
     ends[i] = tokens[i].end - lineStart;
   }
-  memo.set(line, { starts, ends, texts: tokens.map((t) => t.text), lineCase });
-  return { tokens, lineCase };
+  memo.set(line, { starts, ends, texts: tokens.map((t) => t.text), lineCase: fresh.lineCase });
+  return fresh;
+}
+
+/** The line's tokens, tokenised, and its casing: from the words' `wordCaseOf` that `words` gives, else found here. */
+function freshLineTokens(text: string, lineStart: number, lineEnd: number, words: TokenWords | undefined): { tokens: Token[]; lineCase: LineCase } {
+  if (words === undefined) {
+    const tokens = tokenize(text, lineStart, lineEnd);
+    return { tokens, lineCase: tokens.length > 0 ? lineCaseOf(tokens) : LineCase.Normal };
+  }
+  tokenCount = 0;
+  const tokens = tokenize(text, lineStart, lineEnd, words);
+  return { tokens, lineCase: tokens.length > 0 ? lineCaseOfWords(tokens, tokenCases) : LineCase.Normal };
 }
 
 /**
  * Tokenise and segment into sentences; a line break always ends a sentence. With `memo`, lines it holds are not
- * tokenised again (the same tokens and casing, at the line's offset). With `wordCases`, the casing of a line is read
- * from what it gives for each token's text (the same as `wordCaseOf`), and it is given every token, in order.
+ * tokenised again (the same tokens and casing, at the line's offset). With `words`, the tokens' texts are taken from
+ * it and the casing of a line read from what it gives for each word (the same as `wordCaseOf`); it is given every
+ * token, in order.
  */
-export function segment(text: string, memo?: LineTokenMemo, wordCases?: WordCases): Sentence[] {
+export function segment(text: string, memo?: LineTokenMemo, words?: TokenWords): Sentence[] {
   const sentences: Sentence[] = [];
   let lineStart = 0;
   while (lineStart <= text.length) {
     let lineEnd = text.indexOf('\n', lineStart);
     if (lineEnd < 0) lineEnd = text.length;
-    const { tokens, lineCase } = lineTokens(text, lineStart, lineEnd, memo, wordCases);
+    const { tokens, lineCase } = lineTokens(text, lineStart, lineEnd, memo, words);
     if (tokens.length > 0) {
       let s = 0;
       for (let i = 0; i < tokens.length; i++) {

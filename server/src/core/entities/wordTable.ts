@@ -3,20 +3,25 @@
  * weights of its word-intrinsic features and what a line's casing reads of it. The sums and casings are held in typed
  * arrays indexed by id, not in objects and typed-array views of their own: a page of new words made three objects and
  * two views per word, kept until the table was emptied (what the young generation's collections copied and promoted).
+ *
+ * The table is also where the tokeniser takes the text of each token of the document being read (`TokenWords`): a word
+ * met before is given its string kept here, with no new string for the token, and its id is noted in `tokenIds`.
  */
 import { N_INTRINSIC, computeWordInfo, type WordInfo } from './features';
 import { N_LABELS } from './labels';
 import type { NerModel } from './model';
 import { sumFeatures } from './tagger';
-import { wordCaseOf } from './tokenize';
+import { wordCaseOf, type TokenWords } from './tokenize';
 
 const FNV_OFFSET = 0x811c9dc5;
 const FNV_PRIME = 0x01000193;
 /** Slots of the table of recent words, less one (a power of two). */
 const RECENT_MASK = 2047;
 
-export class WordTable {
+export class WordTable implements TokenWords {
   private ids = new Map<string, number>();
+  /** The string of each id. */
+  private words: string[] = [];
   /** `WordInfo` of each id. */
   infos: WordInfo[] = [];
   /** The summed weights of each id's word-intrinsic features: `N_LABELS` from `id * N_LABELS`. */
@@ -28,12 +33,32 @@ export class WordTable {
   private recentIds = new Int32Array(RECENT_MASK + 1);
   /** The word-intrinsic feature hashes of the word being added. */
   private readonly intrinsic = new Uint32Array(N_INTRINSIC);
+  /** The ids of the tokens given to the tokeniser since `beginDocument`, in order (`tokenCount` of them). */
+  tokenIds = new Int32Array(1024);
+  tokenCount = 0;
+  /** `wordCaseOf` of the word the tokeniser was given last. */
+  lastCase = 0;
 
   constructor(private readonly model: NerModel) {}
 
   /** Words held. */
   get size(): number {
     return this.infos.length;
+  }
+
+  /**
+   * Starts a document: empties the table first when it holds more than `max` words (ids stay valid while a document
+   * is recognised; a document adds at most one word per token, so the table stays linear in its length).
+   */
+  beginDocument(max: number): void {
+    this.tokenCount = 0;
+    if (this.infos.length <= max) return;
+    this.ids = new Map();
+    this.words = [];
+    this.infos = [];
+    this.scores = new Float64Array(256 * N_LABELS);
+    this.lineCases = new Uint8Array(256);
+    this.recentWords = new Array<string>(RECENT_MASK + 1).fill('');
   }
 
   /**
@@ -46,11 +71,7 @@ export class WordTable {
     for (let i = 0; i < word.length; i++) h = Math.imul(h ^ word.charCodeAt(i), FNV_PRIME);
     const slot = (h ^ (h >>> 15)) & RECENT_MASK;
     if (this.recentWords[slot] === word) return this.recentIds[slot];
-    let id = this.ids.get(word);
-    if (id === undefined) id = this.add(word);
-    this.recentWords[slot] = word;
-    this.recentIds[slot] = id;
-    return id;
+    return this.remember(slot, word);
   }
 
   /** The features of `word` (added when new). */
@@ -58,17 +79,41 @@ export class WordTable {
     return this.infos[this.idOf(word)];
   }
 
-  /**
-   * Empties the table when it holds more than `max` words. Called between documents only: ids stay valid while a
-   * document is recognised (a document adds at most one word per token, so its table stays linear in its length).
-   */
-  trim(max: number): void {
-    if (this.infos.length <= max) return;
-    this.ids = new Map();
-    this.infos = [];
-    this.scores = new Float64Array(256 * N_LABELS);
-    this.lineCases = new Uint8Array(256);
-    this.recentWords = new Array<string>(RECENT_MASK + 1).fill('');
+  /** `TokenWords.wordAt`: the token `[start, end)` of `text`, looked up as `idOf` does without making its string first. */
+  wordAt(text: string, start: number, end: number): string {
+    let h = FNV_OFFSET;
+    for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), FNV_PRIME);
+    const slot = (h ^ (h >>> 15)) & RECENT_MASK;
+    const recent = this.recentWords[slot];
+    let id: number;
+    if (recent.length === end - start && sameUnits(recent, text, start)) id = this.recentIds[slot];
+    else id = this.remember(slot, text.slice(start, end));
+    this.noteToken(id);
+    return this.words[id];
+  }
+
+  /** `TokenWords.word`. */
+  word(text: string): void {
+    this.noteToken(this.idOf(text));
+  }
+
+  /** The id of `word` from the map of every word (added when new), kept in the recent slot `slot`. */
+  private remember(slot: number, word: string): number {
+    let id = this.ids.get(word);
+    if (id === undefined) id = this.add(word);
+    this.recentWords[slot] = this.words[id];
+    this.recentIds[slot] = id;
+    return id;
+  }
+
+  private noteToken(id: number): void {
+    if (this.tokenCount === this.tokenIds.length) {
+      const grown = new Int32Array(2 * this.tokenCount);
+      grown.set(this.tokenIds);
+      this.tokenIds = grown;
+    }
+    this.tokenIds[this.tokenCount++] = id;
+    this.lastCase = this.lineCases[id];
   }
 
   private add(word: string): number {
@@ -85,7 +130,14 @@ export class WordTable {
     sumFeatures(this.model, this.intrinsic, 0, N_INTRINSIC, this.scores, id * N_LABELS);
     this.lineCases[id] = wordCaseOf(word);
     this.infos.push(info);
+    this.words.push(word);
     this.ids.set(word, id);
     return id;
   }
+}
+
+/** Whether `text` from `start` holds the code units of `word`. */
+function sameUnits(word: string, text: string, start: number): boolean {
+  for (let i = 0; i < word.length; i++) if (word.charCodeAt(i) !== text.charCodeAt(start + i)) return false;
+  return true;
 }
