@@ -15,8 +15,11 @@ import { wordCaseOf, type TokenWords } from './tokenize';
 
 const FNV_OFFSET = 0x811c9dc5;
 const FNV_PRIME = 0x01000193;
-/** Slots of the table of recent words, less one (a power of two). */
-const RECENT_MASK = 2047;
+/**
+ * Slots of the table of recent words, less one (a power of two). Over CoNLL-2003 train+valid (258,014 tokens, 10.3 %
+ * of them a word's first occurrence), 2,048 slots found 68.5 % of the tokens there, 16,384 found 83.2 %.
+ */
+const RECENT_MASK = 16383;
 
 export class WordTable implements TokenWords {
   private ids = new Map<string, number>();

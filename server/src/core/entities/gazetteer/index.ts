@@ -46,15 +46,30 @@ const foldKeys = new Map<string, string>();
 const MAX_FOLD_KEYS = 100_000;
 const MAX_KEPT_LENGTH = 64;
 
+/**
+ * The tokens asked last and their keys, by a hash of the token's code units: a small table that stays in the
+ * processor's caches, looked at before the map (a look-up in a map of tens of thousands of words was a few cache misses,
+ * and a sentence's rules ask for the keys of the same few capitalised words again and again).
+ */
+const FRONT_MASK = 4095;
+const frontTokens = new Array<string | undefined>(FRONT_MASK + 1).fill(undefined);
+const frontKeys = new Array<string>(FRONT_MASK + 1).fill('');
+
 export function foldKey(token: string): string {
   if (isOwnKey(token)) return token;
   if (token.length > MAX_KEPT_LENGTH) return keyOfToken(token);
+  let h = 0x811c9dc5;
+  for (let i = 0; i < token.length; i++) h = Math.imul(h ^ token.charCodeAt(i), 0x01000193);
+  const slot = (h ^ (h >>> 15)) & FRONT_MASK;
+  if (frontTokens[slot] === token) return frontKeys[slot];
   let key = foldKeys.get(token);
   if (key === undefined) {
     key = keyOfToken(token);
     if (foldKeys.size >= MAX_FOLD_KEYS) foldKeys.clear();
     foldKeys.set(token, key);
   }
+  frontTokens[slot] = token;
+  frontKeys[slot] = key;
   return key;
 }
 
