@@ -142,6 +142,8 @@ export function startServer(connection: Connection, deps: ServerDeps): void {
       typeof cacheDir === 'string' && cacheDir ? cacheDir : undefined,
       (message) => connection.console.warn(message),
     );
+    // Read now, while the workspace's folders are listed (the first indexing awaits the same reading).
+    void indexer.cache?.load();
     const capabilities: ServerCapabilities = { workspace: { workspaceFolders: { supported: true } } };
     const commands: string[] = [];
     let codeActions = false;
