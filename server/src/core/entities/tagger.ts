@@ -160,6 +160,11 @@ export function tagSentenceLazy(
   return out;
 }
 
+const sharedHist = new Uint32Array(N_HISTORY);
+const sharedScores = new Float64Array(N_LABELS);
+let staticsBuffer = new Uint32Array(64 * N_STATIC);
+let labelsBuffer = new Uint8Array(64);
+
 /**
  * What a document's earlier sentences were tagged for each capitalised word (by folded lower-case form):
  * the feature is 0 when unseen, else 1 + the most frequent label class (O or one of the four types),
@@ -171,24 +176,24 @@ export class DocMemory {
   private readonly countVectors = new TypedViews(Int32Array, 5);
   /**
    * Buffers of `tagSentenceLazy`, reused from sentence to sentence (a page of one-word lines is a hundred thousand
-   * sentences, and three typed arrays each were most of its tagging time).
+   * sentences, and three typed arrays each were most of its tagging time) and from document to document: they are
+   * the module's (a tagging call uses them to its end, and calls do not interleave), not made for each document (the
+   * static features' buffer, 11.5 KB, was a buffer outside the heap for each article).
    */
-  readonly hist = new Uint32Array(N_HISTORY);
-  readonly scores = new Float64Array(N_LABELS);
-  private staticsBuffer = new Uint32Array(64 * N_STATIC);
-  private labelsBuffer = new Uint8Array(64);
+  readonly hist = sharedHist;
+  readonly scores = sharedScores;
 
   /** A buffer of at least `size` labels (valid until the next call; not zeroed). */
   labels(size: number): Uint8Array {
-    if (this.labelsBuffer.length < size) this.labelsBuffer = new Uint8Array(Math.max(size, 2 * this.labelsBuffer.length));
-    return this.labelsBuffer;
+    if (labelsBuffer.length < size) labelsBuffer = new Uint8Array(Math.max(size, 2 * labelsBuffer.length));
+    return labelsBuffer;
   }
 
   /** A zeroed buffer of at least `size` static features (valid until the next call). */
   statics(size: number): Uint32Array {
-    if (this.staticsBuffer.length < size) this.staticsBuffer = new Uint32Array(Math.max(size, 2 * this.staticsBuffer.length));
-    else this.staticsBuffer.fill(0, 0, size);
-    return this.staticsBuffer;
+    if (staticsBuffer.length < size) staticsBuffer = new Uint32Array(Math.max(size, 2 * staticsBuffer.length));
+    else staticsBuffer.fill(0, 0, size);
+    return staticsBuffer;
   }
 
   feature(key: string): number {
