@@ -7,9 +7,11 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { FileRefusedError, type ReadOptions } from '../../server/src/workspace/fileSystem';
 import { readTextFile } from '../../server/src/node/textFileReading';
 import { workerReads } from '../../server/src/node/workerReads';
+import type { ReadAnswer, ReadRequest } from '../../server/src/node/readerMessages';
 import { REPO_ROOT } from '../support/workspace';
 
 const BUNDLE = path.join(REPO_ROOT, 'dist/readerWorker.js');
@@ -60,6 +62,28 @@ describe('reading files in a worker thread', function () {
     assert.deepEqual([got[1].refused, got[4].refused, got[5].refused], [true, true, true]);
     assert.equal(got[3].text, undefined);
     assert.equal(got[7].code, 'ELOOP');
+  });
+
+  it('answers a large batch of reads a group at a time, in the order asked, as they are read', async () => {
+    const names = Array.from({ length: 130 }, (_, i) => `article-${i}.txt`);
+    for (const [i, name] of names.entries()) await fs.writeFile(path.join(dir, name), `Article ${i}.`);
+    const thread = new Worker(path.join(__dirname, '../support/readerWorkerSource.cjs'));
+    try {
+      const groups: ReadAnswer[][] = [];
+      const answered = new Promise<void>((resolve, reject) => {
+        thread.on('error', reject);
+        thread.on('message', (answers: ReadAnswer[]) => {
+          groups.push(answers);
+          if (groups.flat().length === names.length) resolve();
+        });
+      });
+      thread.postMessage(names.map((name, i) => ({ id: i + 1, file: path.join(dir, name) })) satisfies ReadRequest[]);
+      await answered;
+      assert.deepEqual(groups.map((g) => g.length), [64, 64, 2]);
+      assert.deepEqual(groups.flat(), names.map((_, i) => ({ id: i + 1, text: `Article ${i}.` })));
+    } finally {
+      await thread.terminate();
+    }
   });
 
   it('reads on the server’s thread when the worker stops', async () => {
