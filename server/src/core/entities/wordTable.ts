@@ -31,8 +31,8 @@ export class WordTable implements TokenWords {
   scores = new Float64Array(256 * N_LABELS);
   /** `wordCaseOf` of each id. */
   lineCases = new Uint8Array(256);
-  /** The words looked up last, by a hash of their letters (see `idOf`), and their ids. */
-  private recentWords = new Array<string>(RECENT_MASK + 1).fill('');
+  /** The words looked up last, by a hash of their letters (see `idOf`), and their ids (undefined: a slot not used yet). */
+  private recentWords = new Array<string | undefined>(RECENT_MASK + 1).fill(undefined);
   private recentIds = new Int32Array(RECENT_MASK + 1);
   /** The word-intrinsic feature hashes of the word being added. */
   private readonly intrinsic = new Uint32Array(N_INTRINSIC);
@@ -61,7 +61,7 @@ export class WordTable implements TokenWords {
     this.infos = [];
     this.scores = new Float64Array(256 * N_LABELS);
     this.lineCases = new Uint8Array(256);
-    this.recentWords = new Array<string>(RECENT_MASK + 1).fill('');
+    this.recentWords = new Array<string | undefined>(RECENT_MASK + 1).fill(undefined);
   }
 
   /**
@@ -89,7 +89,7 @@ export class WordTable implements TokenWords {
     const slot = (h ^ (h >>> 15)) & RECENT_MASK;
     const recent = this.recentWords[slot];
     let id: number;
-    if (recent.length === end - start && sameUnits(recent, text, start)) id = this.recentIds[slot];
+    if (recent !== undefined && recent.length === end - start && sameUnits(recent, text, start)) id = this.recentIds[slot];
     else id = this.remember(slot, text.slice(start, end));
     this.noteToken(id);
     return this.words[id];
