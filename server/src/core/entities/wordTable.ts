@@ -119,7 +119,8 @@ export class WordTable implements TokenWords {
     this.lastCase = this.lineCases[id];
   }
 
-  private add(word: string): number {
+  private add(slice: string): number {
+    const word = detached(slice);
     const id = this.infos.length;
     if (id === this.lineCases.length) {
       const cases = new Uint8Array(2 * id);
@@ -137,6 +138,16 @@ export class WordTable implements TokenWords {
     this.ids.set(word, id);
     return id;
   }
+}
+
+/**
+ * `word`, holding no more than its own characters. V8 makes a slice of 13 code units or more (`text.slice(start, end)`)
+ * a view of the whole text, so a word kept in the table kept its document alive: each version of an article being
+ * edited that brought a new long word stayed in memory for as long as the table. Concatenated, then cut, the word is a
+ * view of a string of its own length plus one.
+ */
+function detached(word: string): string {
+  return word.length < 13 ? word : (' ' + word).slice(1);
 }
 
 /** Whether `text` from `start` holds the code units of `word`. */
