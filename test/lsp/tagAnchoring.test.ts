@@ -130,6 +130,28 @@ describe('tags that are never lost or misplaced', function () {
     assert.equal((await list()).find((t) => t.id === item.id)?.status, 'orphaned');
   });
 
+  it('closed without saving an edit that orphaned a tag: the closed article’s tags are those of the text on disk', async () => {
+    await lsp.open(ARTICLE);
+    const [s1] = sentences();
+    const tagsChangedSince = (since: number) => lsp.notifications.slice(since).some((n) => n.method === Notifications.tagsChanged.method && ((n.params as TagsChangedParams).uris ?? []).includes(uri));
+    let since = lsp.notifications.length;
+    const item = await tag(s1, 'cooperation');
+    await waitFor('tagsChanged after tagging', () => tagsChangedSince(since));
+    since = lsp.notifications.length;
+    await lsp.client.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ range: item.range, text: '' }] });
+    await waitFor('tagsChanged after the deletion', () => tagsChangedSince(since));
+    await lsp.waitForDiagnostics(uri, (d) => d.some((x) => x.code === 'tag.orphaned'));
+    // Closed without saving ("Don't Save"): on disk the sentence is still there, and so is its tag.
+    since = lsp.notifications.length;
+    const published = lsp.publishedInOrder.length;
+    await lsp.client.sendNotification('textDocument/didClose', { textDocument: { uri } });
+    await waitFor('tagsChanged after the close', () => tagsChangedSince(since));
+    await waitFor('the tag anchored in the text on disk', async () => (await list()).find((t) => t.id === item.id)?.status === 'anchored');
+    await new Promise((r) => setTimeout(r, 300)); // what the closed-article feature publishes for it, if anything
+    const after = lsp.publishedInOrder.slice(published).filter((p) => p.uri === uri);
+    assert.ok(after.every((p) => p.diagnostics.length === 0), JSON.stringify(after.map((p) => p.diagnostics.map((d) => d.code))));
+  });
+
   it('after changes elsewhere: moved, fuzzy, and orphaned with a suggestion, never attached to the caption', async () => {
     const [s1, s2, s3] = sentences();
     const moved = await tag(s1, 'moved');

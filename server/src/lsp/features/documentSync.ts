@@ -84,15 +84,23 @@ export const documentSync: Feature = {
       if (!file) return;
       connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
       ctx.tags.untrack(document.uri);
-      ctx.notify.tagsChanged([document.uri]); // its tags are re-anchored against the text on disk now
       workspace.forgetClientUri(file);
       service.editingEnded(file);
-      await workspace.ready;
-      if (workspace.isInCorpus(file)) {
-        const onDisk = await workspace.fs.readText(file).catch(() => undefined);
-        if (onDisk === undefined || (await tooLarge(file, onDisk))) service.removeDocument(file);
-        else service.setDocument(file, onDisk);
-        ctx.validateSoon();
+      try {
+        await workspace.ready;
+        if (workspace.isInCorpus(file)) {
+          const onDisk = await workspace.fs.readText(file).catch(() => undefined);
+          const tooBig = onDisk !== undefined && (await tooLarge(file, onDisk));
+          if (ctx.openDocument(file)) return; // opened again meanwhile: the editor's text is the article's
+          if (onDisk === undefined || tooBig) service.removeDocument(file);
+          else service.setDocument(file, onDisk);
+          ctx.validateSoon();
+        }
+      } finally {
+        // Its tags are re-anchored against the text on disk, once it is read: the editor's last text, unsaved when the
+        // article was closed without saving, would give the closed article's tag diagnostics (closedArticleTags.ts)
+        // and the Tags tree the places and states of a text that is gone.
+        ctx.notify.tagsChanged([document.uri]);
       }
     });
 
