@@ -152,6 +152,21 @@ describe('tags that are never lost or misplaced', function () {
     assert.ok(after.every((p) => p.diagnostics.length === 0), JSON.stringify(after.map((p) => p.diagnostics.map((d) => d.code))));
   });
 
+  it('a closed article’s orphan is listed while its passage is gone on disk, and taken off once it is back', async () => {
+    const [s1] = sentences();
+    await tag(s1, 'cooperation');
+    await list(); // a round trip: what the tagging sent has come
+    const changeOnDisk = async (content: string) => {
+      await fs.writeFile(path.join(root, ARTICLE), content);
+      await lsp.client.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri, type: 2 }] });
+    };
+    await changeOnDisk(text.replace(s1, ''));
+    const orphaned = await lsp.waitForDiagnostics(uri, (d) => d.some((x) => x.code === 'tag.orphaned'));
+    assert.deepEqual(orphaned.map((d) => d.code), ['tag.orphaned']);
+    await changeOnDisk(text); // `git checkout` of the article: the passage is back
+    await lsp.waitForDiagnostics(uri, (d) => d.length === 0);
+  });
+
   it('after changes elsewhere: moved, fuzzy, and orphaned with a suggestion, never attached to the caption', async () => {
     const [s1, s2, s3] = sentences();
     const moved = await tag(s1, 'moved');
