@@ -52,7 +52,8 @@ async function publish(ctx: ServerContext, shown: Set<string>, uris: readonly st
       shown.delete(uri);
       continue;
     }
-    const text = ctx.workspace.isInCorpus(file) ? await ctx.texts.textOf(file) : undefined;
+    // An article that does not read (gone, a link loop, no permission) has none: the others are still worked out.
+    const text = ctx.workspace.isInCorpus(file) ? await ctx.texts.textOf(file).catch(() => undefined) : undefined;
     const diagnostics = text === undefined ? [] : tagDiagnostics(ctx.tags.anchoredTags(file, text), new LineIndex(text));
     if (ctx.openDocument(file)) continue; // opened meanwhile
     if (diagnostics.length > 0) {
