@@ -363,3 +363,41 @@ describe('tags that are never lost or misplaced', function () {
     assert.equal(parse(await fs.readFile(path.join(root, SIDECAR), 'utf8')).tags[0].author, 'Anna Analyst');
   });
 });
+
+describe('a tagged article that is a symbolic link to itself', function () {
+  this.timeout(60000);
+  let root: string;
+  let lsp: LspHarness | undefined;
+  afterEach(async () => {
+    lsp?.dispose();
+    await removeTempWorkspace(root);
+  });
+
+  it('leaves the folder opening, and the other articles’ tags listed; its sidecar is said not to be shown', async () => {
+    root = await makeTempWorkspace();
+    // A sidecar as the server writes it: one tag, added by command.
+    const first = await startLspHarness(root);
+    await waitFor('indexing', () => first.notifications.some((n) => n.method === 'corpusAnnotator/indexed'));
+    const text = await fs.readFile(path.join(root, ARTICLE), 'utf8');
+    const sentence = text.split('\n').flatMap((p) => p.match(/[A-Z][^.\n]{60,200}\./)?.[0] ?? [])[0];
+    const start = text.indexOf(sentence);
+    const pos = (o: number) => ({ line: text.slice(0, o).split('\n').length - 1, character: o - (text.lastIndexOf('\n', o - 1) + 1) });
+    await first.client.sendRequest('workspace/executeCommand', {
+      command: ServerCommands.addTag,
+      arguments: [{ uri: first.uri(ARTICLE), range: { start: pos(start), end: pos(start + sentence.length) }, tag: 'cooperation' }],
+    });
+    const sidecar = await waitFor('the sidecar', async () => fs.readFile(path.join(root, SIDECAR), 'utf8').catch(() => undefined));
+    first.dispose();
+    // Its passage gone from the article; a tagged "article" that does not resolve (a link to itself: ELOOP).
+    await fs.writeFile(path.join(root, ARTICLE), text.replace(sentence, ''));
+    await fs.symlink('000_loop.txt', path.join(root, 'seeds', '000_loop.txt'));
+    await fs.writeFile(path.join(root, 'annotations/seeds/000_loop.yaml'), sidecar.split('003_0e5bd4099b662286').join('000_loop'));
+    lsp = await startLspHarness(root);
+    await waitFor('indexing', () => lsp!.notifications.some((n) => n.method === 'corpusAnnotator/indexed'));
+    const orphaned = await lsp.waitForDiagnostics(lsp.uri(ARTICLE), (d) => d.some((x) => x.code === 'tag.orphaned'));
+    assert.deepEqual(orphaned.map((d) => d.code), ['tag.orphaned']);
+    const problem = await lsp.waitForDiagnostics(lsp.uri('annotations/seeds/000_loop.yaml'));
+    assert.match(problem[0].message, /outside the workspace folder; its tags are not shown/);
+    assert.equal(await fs.readFile(path.join(root, 'annotations/seeds/000_loop.yaml'), 'utf8'), sidecar.split('003_0e5bd4099b662286').join('000_loop'));
+  });
+});

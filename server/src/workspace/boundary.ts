@@ -174,9 +174,13 @@ export function confineToFolder(fs: WorkspaceFileSystem, root: string, limits: B
   };
 }
 
-/** Whether `file`, with its links resolved, is inside `root` (with its links resolved). */
+/**
+ * Whether `file`, with its links resolved, is inside `root` (with its links resolved). A file whose links do not
+ * resolve (a link to itself: ELOOP; a folder without permission) is not: it is treated as outside, never an error
+ * (a sidecar naming such an article failed the opening of the whole folder).
+ */
 export async function leadsInside(fs: WorkspaceFileSystem, root: string, file: string): Promise<boolean> {
   if (!isWithin(path.resolve(root), path.resolve(file))) return false;
-  const [real, base] = await Promise.all([fs.realPath(file), fs.realPath(root).catch(() => path.resolve(root))]);
-  return isWithin(base, real);
+  const [real, base] = await Promise.all([fs.realPath(file).catch(() => undefined), fs.realPath(root).catch(() => path.resolve(root))]);
+  return real !== undefined && isWithin(base, real);
 }
