@@ -17,8 +17,9 @@
  * (the articles are summarised again).
  */
 import { randomBytes } from 'node:crypto';
-import { closeSync, openSync, promises as fs, readSync } from 'node:fs';
+import { closeSync, openSync, promises as fs } from 'node:fs';
 import { deserializeApart, serializeApart } from './alignedSerialization';
+import { readPart, readPartSync } from './fileParts';
 
 export const SHARD_FORMAT = 5;
 const MAGIC = Buffer.from('CA-shard', 'latin1');
@@ -60,27 +61,6 @@ export class ShardSummaries {
 export interface ShardContents {
   readonly entries: Map<string, StoredState>;
   readonly summaries: ShardSummaries;
-}
-
-/** Reads `length` bytes at `position` into a buffer of their own (throws if the file is shorter). */
-async function readPart(handle: fs.FileHandle, position: number, length: number): Promise<Buffer> {
-  const out = Buffer.allocUnsafeSlow(length);
-  for (let done = 0; done < length; ) {
-    const { bytesRead } = await handle.read(out, done, length - done, position + done);
-    if (bytesRead === 0) throw new Error('truncated');
-    done += bytesRead;
-  }
-  return out;
-}
-
-function readPartSync(fd: number, position: number, length: number): Buffer {
-  const out = Buffer.allocUnsafeSlow(length);
-  for (let done = 0; done < length; ) {
-    const read = readSync(fd, out, done, length - done, position + done);
-    if (read === 0) throw new Error('truncated');
-    done += read;
-  }
-  return out;
 }
 
 /** The lengths of the four parts a header names, when it is a header of this format. */

@@ -14,6 +14,7 @@ import { deserialize, serialize } from 'node:v8';
 import type { ClusteringSnapshot } from '../core/index';
 import type { ClusteringBasis, KeptClustering } from '../workspace/analysisCache';
 import { deserializeApart, packApart, packedParts, unpackApart } from './alignedSerialization';
+import { readPart } from './fileParts';
 
 export const CLUSTERING_FORMAT = 4;
 const MAGIC = Buffer.from('CA-clust', 'latin1');
@@ -33,17 +34,6 @@ export interface HeldClustering {
   readonly fingerprint: string;
   readonly snapshot: KeptClustering | StoredSnapshot;
   readonly basis?: ClusteringBasis;
-}
-
-/** Reads `length` bytes at `position` into a buffer of their own (throws if the file is shorter). */
-async function readPart(handle: fs.FileHandle, position: number, length: number): Promise<Buffer> {
-  const out = Buffer.allocUnsafeSlow(length);
-  for (let done = 0; done < length; ) {
-    const { bytesRead } = await handle.read(out, done, length - done, position + done);
-    if (bytesRead === 0) throw new Error('truncated');
-    done += bytesRead;
-  }
-  return out;
 }
 
 /** The clustering of a file of this format and `version`, else undefined (missing, unreadable, corrupt, outdated). */
