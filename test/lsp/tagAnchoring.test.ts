@@ -397,7 +397,7 @@ describe('a tagged article that is a symbolic link to itself', function () {
     const orphaned = await lsp.waitForDiagnostics(lsp.uri(ARTICLE), (d) => d.some((x) => x.code === 'tag.orphaned'));
     assert.deepEqual(orphaned.map((d) => d.code), ['tag.orphaned']);
     const problem = await lsp.waitForDiagnostics(lsp.uri('annotations/seeds/000_loop.yaml'));
-    assert.match(problem[0].message, /outside the workspace folder; its tags are not shown/);
+    assert.match(String(problem[0].message), /outside the workspace folder; its tags are not shown/);
     assert.equal(await fs.readFile(path.join(root, 'annotations/seeds/000_loop.yaml'), 'utf8'), sidecar.split('003_0e5bd4099b662286').join('000_loop'));
   });
 });
