@@ -65,11 +65,17 @@ export interface TokenWords {
   word(text: string): void;
   /** `wordCaseOf` of the word given last. */
   readonly lastCase: number;
+  /**
+   * The tokeniser's scratch, kept by the owner of the words (one a recogniser), not by the module: the `lastCase` of
+   * each token of the last call of `tokenize` with these words (each call begins it again).
+   */
+  readonly tokenCases: { values: Uint8Array; count: number };
 }
 
 /** Split a text into tokens (offsets into `text`); with `words`, each token's text is taken from it. */
 export function tokenize(text: string, from = 0, to = text.length, words?: TokenWords): Token[] {
   const out: Token[] = [];
+  if (words !== undefined) words.tokenCases.count = 0;
   const re = TOKEN_AT;
   const length = text.length;
   let at = from;
@@ -97,22 +103,19 @@ export function tokenize(text: string, from = 0, to = text.length, words?: Token
   return out;
 }
 
-/** The text of the token `[start, end)`, from `words` when given (its casing then noted in `tokenCases`). */
+/** The text of the token `[start, end)`, from `words` when given (its casing then noted in its `tokenCases`). */
 function wordOf(text: string, start: number, end: number, words: TokenWords | undefined): string {
   if (words === undefined) return text.slice(start, end);
   const word = words.wordAt(text, start, end);
-  if (tokenCount === tokenCases.length) {
-    const grown = new Uint8Array(2 * tokenCount);
-    grown.set(tokenCases);
-    tokenCases = grown;
+  const cases = words.tokenCases;
+  if (cases.count === cases.values.length) {
+    const grown = new Uint8Array(2 * cases.count);
+    grown.set(cases.values);
+    cases.values = grown;
   }
-  tokenCases[tokenCount++] = words.lastCase;
+  cases.values[cases.count++] = words.lastCase;
   return word;
 }
-
-/** The `wordCaseOf` of the tokens `tokenize` took from a `TokenWords` since `tokenCount` was last set to 0. */
-let tokenCases = new Uint8Array(256);
-let tokenCount = 0;
 
 /**
  * Whether the token `[start, end)` of `text` ends as POSSESSIVE_TAIL needs (`'s`, `'S`, `n't`, with either apostrophe):
@@ -202,9 +205,8 @@ function freshLineTokens(text: string, lineStart: number, lineEnd: number, words
     const tokens = tokenize(text, lineStart, lineEnd);
     return { tokens, lineCase: tokens.length > 0 ? lineCaseOf(tokens) : LineCase.Normal };
   }
-  tokenCount = 0;
   const tokens = tokenize(text, lineStart, lineEnd, words);
-  return { tokens, lineCase: tokens.length > 0 ? lineCaseOfWords(tokens, tokenCases) : LineCase.Normal };
+  return { tokens, lineCase: tokens.length > 0 ? lineCaseOfWords(tokens, words.tokenCases.values) : LineCase.Normal };
 }
 
 /**

@@ -41,6 +41,8 @@ export class WordTable implements TokenWords {
   tokenCount = 0;
   /** `wordCaseOf` of the word the tokeniser was given last. */
   lastCase = 0;
+  /** The tokeniser's scratch (TokenWords): the `lastCase` of each token of the line being tokenised. */
+  readonly tokenCases = { values: new Uint8Array(256), count: 0 };
 
   constructor(private readonly model: NerModel) {}
 
