@@ -21,7 +21,7 @@ import { markOwnerCountries } from './ownerCountry';
 import { namesAfterRoles } from './roleNames';
 import { applySpanRules, trimHeadline } from './spanRules';
 import { cleanSpan, spansFromLabels, splitHyphenPlaces, type TokenSpan } from './spans';
-import { DocMemory, tagSentenceLazy, type BaseScores } from './tagger';
+import { DocMemory, TaggerBuffers, tagSentenceLazy, type BaseScores } from './tagger';
 import { SentenceRuleMemo } from './sentenceRuleMemo';
 import { titleStart } from './titles';
 import { LineCase, segment, type Token } from './tokenize';
@@ -59,9 +59,10 @@ export interface EntityRecognizer {
 export function createEntityRecognizer(model: NerModel): EntityRecognizer {
   const words = new WordTable(model);
   const offsets = new BaseOffsets();
+  const buffers = new TaggerBuffers();
   return Object.freeze({
     recognize(text: string, token?: CancellationToken, memo?: RecognitionMemo): RecognizedEntity[] {
-      return recognize(model, words, offsets, text, token, memo);
+      return recognize(model, words, offsets, buffers, text, token, memo);
     },
   });
 }
@@ -89,6 +90,7 @@ function recognize(
   model: NerModel,
   words: WordTable,
   offsets: BaseOffsets,
+  buffers: TaggerBuffers,
   text: string,
   token: CancellationToken | undefined,
   recognitionMemo: RecognitionMemo | undefined,
@@ -135,7 +137,7 @@ function recognize(
   /** Each in-document memo key's test log, for a sentence whose spans come from that memo. */
   const logsByMemoKey = pass ? new Map<string, TestLog>() : undefined;
   const spans: TokenSpan[][] = [];
-  const memory = new DocMemory();
+  const memory = new DocMemory(buffers);
   // The rules' spans of sentences met before in this document (see sentenceRuleMemo.ts).
   const memo = new SentenceRuleMemo();
   // The sentence's word facts, in an array reused from sentence to sentence.

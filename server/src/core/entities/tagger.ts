@@ -160,10 +160,31 @@ export function tagSentenceLazy(
   return out;
 }
 
-const sharedHist = new Uint32Array(N_HISTORY);
-const sharedScores = new Float64Array(N_LABELS);
-let staticsBuffer = new Uint32Array(64 * N_STATIC);
-let labelsBuffer = new Uint8Array(64);
+/**
+ * The buffers `tagSentenceLazy` reuses from sentence to sentence (a page of one-word lines is a hundred thousand
+ * sentences, and three typed arrays each were most of its tagging time) and from document to document: one set a
+ * recogniser (createEntityRecognizer), not made for each document (the static features' buffer, 11.5 KB, was a buffer
+ * outside the heap for each article), and not the module's (two recognisers never share one).
+ */
+export class TaggerBuffers {
+  readonly hist = new Uint32Array(N_HISTORY);
+  readonly scores = new Float64Array(N_LABELS);
+  private staticsBuffer = new Uint32Array(64 * N_STATIC);
+  private labelsBuffer = new Uint8Array(64);
+
+  /** A buffer of at least `size` labels (valid until the next call; not zeroed). */
+  labels(size: number): Uint8Array {
+    if (this.labelsBuffer.length < size) this.labelsBuffer = new Uint8Array(Math.max(size, 2 * this.labelsBuffer.length));
+    return this.labelsBuffer;
+  }
+
+  /** A zeroed buffer of at least `size` static features (valid until the next call). */
+  statics(size: number): Uint32Array {
+    if (this.staticsBuffer.length < size) this.staticsBuffer = new Uint32Array(Math.max(size, 2 * this.staticsBuffer.length));
+    else this.staticsBuffer.fill(0, 0, size);
+    return this.staticsBuffer;
+  }
+}
 
 /**
  * What a document's earlier sentences were tagged for each capitalised word (by folded lower-case form):
@@ -174,26 +195,23 @@ export class DocMemory {
   private readonly counts = new Map<string, Int32Array>();
   /** The label counts of each word, cut from shared blocks (see typedViews.ts). */
   private readonly countVectors = new TypedViews(Int32Array, 5);
-  /**
-   * Buffers of `tagSentenceLazy`, reused from sentence to sentence (a page of one-word lines is a hundred thousand
-   * sentences, and three typed arrays each were most of its tagging time) and from document to document: they are
-   * the module's (a tagging call uses them to its end, and calls do not interleave), not made for each document (the
-   * static features' buffer, 11.5 KB, was a buffer outside the heap for each article).
-   */
-  readonly hist = sharedHist;
-  readonly scores = sharedScores;
+  /** Buffers of `tagSentenceLazy`: the recogniser's (TaggerBuffers), used by one tagging call to its end. */
+  readonly hist: Uint32Array;
+  readonly scores: Float64Array;
+
+  constructor(private readonly buffers: TaggerBuffers = new TaggerBuffers()) {
+    this.hist = buffers.hist;
+    this.scores = buffers.scores;
+  }
 
   /** A buffer of at least `size` labels (valid until the next call; not zeroed). */
   labels(size: number): Uint8Array {
-    if (labelsBuffer.length < size) labelsBuffer = new Uint8Array(Math.max(size, 2 * labelsBuffer.length));
-    return labelsBuffer;
+    return this.buffers.labels(size);
   }
 
   /** A zeroed buffer of at least `size` static features (valid until the next call). */
   statics(size: number): Uint32Array {
-    if (staticsBuffer.length < size) staticsBuffer = new Uint32Array(Math.max(size, 2 * staticsBuffer.length));
-    else staticsBuffer.fill(0, 0, size);
-    return staticsBuffer;
+    return this.buffers.statics(size);
   }
 
   feature(key: string): number {
