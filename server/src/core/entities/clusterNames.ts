@@ -40,8 +40,11 @@ export interface IdRequest {
   readonly canonical: string;
   readonly type: EntityType;
   readonly mentionCount: number;
-  /** A deterministic tie-breaker (e.g. the first mention's uri and offset). */
-  readonly order: string;
+  /**
+   * A deterministic tie-breaker (e.g. the first mention's uri and offset), made only when two requests tie on all else
+   * (a corpus of thousands of entities made a string for each).
+   */
+  readonly order: () => string;
 }
 
 /**
@@ -66,7 +69,7 @@ export function assignIds(requests: readonly IdRequest[]): string[] {
         b.r.mentionCount - a.r.mentionCount ||
         ENTITY_TYPES.indexOf(a.r.type) - ENTITY_TYPES.indexOf(b.r.type) ||
         cmp(a.r.canonical, b.r.canonical) ||
-        cmp(a.r.order, b.r.order),
+        cmp(a.r.order(), b.r.order()),
     );
   for (const { r, i, slug } of rest) {
     let id = slug;

@@ -97,6 +97,9 @@ export function resolveDocumentPartials(
   const indexed = new NodeRoots();
   for (const m of mentions) if (isFullPerson(nodes[m.node]) && indexed.first(m.node, m.root)) addName(docIndex, { root: m.root, keys: nodes[m.node].form.keys });
   const lookup = new DocumentTokens(docIndex);
+  const partials: string[] = [];
+  for (const m of mentions) if (nodes[m.node].partial) partials.push(nodes[m.node].form.keys[0]);
+  lookup.prepare(partials);
   for (const m of mentions) {
     if (!nodes[m.node].partial) continue;
     const root = resolveToken(nodes[m.node].form.keys[0], lookup, corpus);
@@ -130,24 +133,51 @@ class NodeRoots {
 }
 
 /**
+ * Strings' one-deletion variants (`deletionVariantHashes`) as chains of entries in typed arrays: by the hash of a
+ * variant, its last entry; each entry the index of the string it came from (`at`) and the entry before it under the
+ * same hash (`next`, -1 at the end). No object per variant: a page of thousands of similar names has hundreds of
+ * thousands of variants, many shared, and a list for each shared one was most of the garbage collector's work here.
+ */
+class VariantChains {
+  private readonly byVariant: IntTable;
+  readonly at: Int32Array;
+  readonly next: Int32Array;
+  private entries = 0;
+
+  /** The variants of `strings`, with room for all at once (a string has at most one more than its length). */
+  constructor(strings: readonly string[], hashes: number[]) {
+    let variants = 0;
+    for (const k of strings) variants += k.length + 1;
+    this.byVariant = new IntTable(variants);
+    this.at = new Int32Array(variants);
+    this.next = new Int32Array(variants);
+    for (let at = 0; at < strings.length; at++) {
+      const count = deletionVariantHashes(strings[at], hashes);
+      for (let v = 0; v < count; v++) {
+        const e = this.entries++;
+        this.at[e] = at;
+        this.next[e] = this.byVariant.get(hashes[v]);
+        this.byVariant.set(hashes[v], e);
+      }
+    }
+  }
+
+  /** The last entry under a variant's hash, or -1. */
+  first(hash: number): number {
+    return this.byVariant.get(hash);
+  }
+}
+
+/**
  * The entities of one document's full names that a token names: those with that very key, else those with a
- * transliteration variant of it (`Lakhamfong` beside `Vilay Lakhamphong`). Variants are found through the keys'
- * one-deletion variants, as full names are merged (clusterGraph.ts), not by comparing the token with every key of the
- * document: a page of distinct names and surnames would cost the product of the two. Answers are kept per token.
+ * transliteration variant of it (`Lakhamfong` beside `Vilay Lakhamphong`). Variants are found through one-deletion
+ * variants, as full names are merged (clusterGraph.ts), not by comparing the token with every key of the document: a
+ * page of distinct names and surnames would cost the product of the two. Answers are kept per token.
  */
 class DocumentTokens {
-  /** The keys of the document that may be spelt one edit off (`fuzzyLength`). */
+  /** The keys of the document that may be spelt one edit off (`fuzzyLength`), and their variants. */
   private keys: string[] | undefined;
-  /**
-   * The keys' one-deletion variants as chains of entries in typed arrays: by the hash of a variant, its last entry;
-   * each entry the key it came from (`entryKey`) and the entry before it under the same hash (`entryNext`, -1 at the
-   * end). No object per variant: a page of thousands of similar names has hundreds of thousands of variants, many
-   * shared, and a list for each shared one was most of the garbage collector's work here.
-   */
-  private byVariant = new IntTable();
-  private entryKey = new Int32Array(0);
-  private entryNext = new Int32Array(0);
-  private entries = 0;
+  private chains: VariantChains | undefined;
   /** The query that last compared each key (`rootsOf`: a key reached through several variants is compared once). */
   private comparedBy = new Int32Array(0);
   private queries = 0;
@@ -156,20 +186,59 @@ class DocumentTokens {
 
   constructor(private readonly index: TokenIndex) {}
 
+  /**
+   * Answers at once the tokens of `queries` that need a look-up by variant, when they have fewer variants than the
+   * document's keys: their variants are indexed, and each key's variants find the tokens it may be (the relation is
+   * symmetric). A page of thousands of names and thousands of surnames met once each indexed the longer side.
+   */
+  prepare(queries: readonly string[]): void {
+    const fuzzy: string[] = [];
+    const listed = new Set<string>();
+    let queryVariants = 0;
+    for (const q of queries) {
+      if (listed.has(q) || this.answers.has(q) || this.index.has(q) || !fuzzyLength(q)) continue;
+      listed.add(q);
+      fuzzy.push(q);
+      queryVariants += q.length + 1;
+    }
+    if (fuzzy.length === 0) return;
+    const keys = this.fuzzyKeys();
+    let keyVariants = 0;
+    for (const k of keys) keyVariants += k.length + 1;
+    if (queryVariants >= keyVariants) return; // asked one by one (`rootsOf`), through the keys' variants
+    const chains = new VariantChains(fuzzy, this.hashes);
+    const found = new Array<Set<number> | undefined>(fuzzy.length);
+    const comparedBy = new Int32Array(fuzzy.length);
+    for (let at = 0; at < keys.length; at++) {
+      const count = deletionVariantHashes(keys[at], this.hashes);
+      for (let v = 0; v < count; v++) {
+        for (let e = chains.first(this.hashes[v]); e >= 0; e = chains.next[e]) {
+          const q = chains.at[e];
+          if (comparedBy[q] === at + 1) continue;
+          comparedBy[q] = at + 1;
+          if (tokenKeysMatch(fuzzy[q], keys[at])) for (const r of this.index.get(keys[at])!) (found[q] ??= new Set()).add(r);
+        }
+      }
+    }
+    for (let q = 0; q < fuzzy.length; q++) this.answers.set(fuzzy[q], found[q]);
+  }
+
   rootsOf(key: string): Set<number> | undefined {
     const exact = this.index.get(key);
     if (exact) return exact;
     // A key too short or too long for an edit matches only itself (tokenKeysMatch).
     if (!fuzzyLength(key)) return undefined;
     if (this.answers.has(key)) return this.answers.get(key);
-    const keys = this.indexVariants();
+    const keys = this.fuzzyKeys();
+    const chains = (this.chains ??= new VariantChains(keys, this.hashes));
+    if (this.comparedBy.length < keys.length) this.comparedBy = new Int32Array(keys.length);
     // Which entities the key names; the order they are met in does not matter (resolveToken takes a lone one only).
     let fuzzy: Set<number> | undefined;
     const query = ++this.queries;
     const count = deletionVariantHashes(key, this.hashes);
     for (let v = 0; v < count; v++) {
-      for (let e = this.byVariant.get(this.hashes[v]); e >= 0; e = this.entryNext[e]) {
-        const at = this.entryKey[e];
+      for (let e = chains.first(this.hashes[v]); e >= 0; e = chains.next[e]) {
+        const at = chains.at[e];
         if (this.comparedBy[at] === query) continue;
         this.comparedBy[at] = query;
         if (tokenKeysMatch(key, keys[at])) for (const r of this.index.get(keys[at])!) (fuzzy ??= new Set()).add(r);
@@ -179,36 +248,8 @@ class DocumentTokens {
     return fuzzy;
   }
 
-  private indexVariants(): string[] {
-    if (this.keys) return this.keys;
-    const keys = [...this.index.keys()].filter(fuzzyLength);
-    this.comparedBy = new Int32Array(keys.length);
-    // Room for every variant at once (a key has at most one more than its length): no table grown and filled again.
-    let variants = 0;
-    for (const k of keys) variants += k.length + 1;
-    this.byVariant = new IntTable(variants);
-    this.entryKey = new Int32Array(variants);
-    this.entryNext = new Int32Array(variants);
-    for (let at = 0; at < keys.length; at++) {
-      const count = deletionVariantHashes(keys[at], this.hashes);
-      for (let v = 0; v < count; v++) this.addEntry(this.hashes[v], at);
-    }
-    return (this.keys = keys);
-  }
-
-  private addEntry(hash: number, at: number): void {
-    if (this.entries === this.entryKey.length) {
-      const key = new Int32Array(Math.max(64, 2 * this.entries));
-      const next = new Int32Array(Math.max(64, 2 * this.entries));
-      key.set(this.entryKey);
-      next.set(this.entryNext);
-      this.entryKey = key;
-      this.entryNext = next;
-    }
-    const e = this.entries++;
-    this.entryKey[e] = at;
-    this.entryNext[e] = this.byVariant.get(hash);
-    this.byVariant.set(hash, e);
+  private fuzzyKeys(): string[] {
+    return (this.keys ??= [...this.index.keys()].filter(fuzzyLength));
   }
 }
 
