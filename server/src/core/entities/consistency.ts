@@ -14,8 +14,13 @@ import { isCapitalised } from './initialCase';
 const { foldKey } = gazetteer;
 const { isTitleWord } = titles;
 
+/**
+ * The votes for one name: its types in the order first voted for (a tie goes to the first), with their weights. Two
+ * short arrays, not a map: a page of thousands of names made a map for each.
+ */
 interface Entry {
-  readonly votes: Map<EntityType, number>;
+  readonly types: EntityType[];
+  readonly weights: number[];
 }
 
 const CONNECTORS = new Set(['of', 'the', 'and', 'for', "'s", 'de', 'du', 'des', 'la', 'le', 'van', 'von', 'al', 'bin']);
@@ -53,7 +58,7 @@ function hashKeyPrefixes(tokens: readonly Token[], from: number, to: number, has
 function bestType(e: Entry): EntityType {
   let best: EntityType = 'MISC';
   let score = -1;
-  for (const [t, v] of e.votes) if (v > score) [best, score] = [t, v];
+  for (let k = 0; k < e.types.length; k++) if (e.weights[k] > score) (best = e.types[k]), (score = e.weights[k]);
   return best;
 }
 
@@ -67,36 +72,41 @@ export function propagateNames(
   isCommonWord: (token: string) => boolean = () => false,
 ): void {
   const dict = new Map<string, Entry>();
+  // For each first word, the lengths (in tokens) of the names that start with it: only those lengths are looked up
+  // at a token (not every length up to the longest name, each a string of its own). Noted as names are first voted
+  // for (`first`: the key of the name's first word).
+  const lengthsByFirst = new Map<string, number[]>();
   let maxLen = 1;
-  const vote = (key: string, type: EntityType, weight: number): void => {
+  const vote = (key: string, type: EntityType, weight: number, first: string, length: number): void => {
     let e = dict.get(key);
-    if (!e) dict.set(key, (e = { votes: new Map() }));
-    e.votes.set(type, (e.votes.get(type) ?? 0) + weight);
+    if (!e) {
+      dict.set(key, (e = { types: [], weights: [] }));
+      const list = lengthsByFirst.get(first);
+      if (!list) lengthsByFirst.set(first, [length]);
+      else if (!list.includes(length)) list.push(length);
+    }
+    const k = e.types.indexOf(type);
+    if (k < 0) {
+      e.types.push(type);
+      e.weights.push(weight);
+    } else e.weights[k] += weight;
   };
   sentences.forEach((tokens, s) => {
     for (const sp of spans[s]) {
       if (sp.start !== undefined) continue;
-      vote(keyOf(tokens, sp.from, sp.to), sp.type, 1);
+      vote(keyOf(tokens, sp.from, sp.to), sp.type, 1, cachedKey(tokens[sp.from].text), sp.to - sp.from);
       maxLen = Math.max(maxLen, sp.to - sp.from);
       if (sp.type === 'PERSON' && sp.to - sp.from >= 2) {
         for (const i of [sp.from, sp.to - 1]) {
           const t = tokens[i].text;
-          if (t.length >= 3 && isCapitalised(t) && !isTitleWord(t) && !CONNECTORS.has(foldKey(t))) vote(foldKey(t), 'PERSON', 0.5);
+          if (t.length >= 3 && isCapitalised(t) && !isTitleWord(t) && !CONNECTORS.has(foldKey(t))) vote(foldKey(t), 'PERSON', 0.5, foldKey(t), 1);
         }
       }
     }
   });
   if (dict.size === 0) return;
-  // For each first word, the lengths (in tokens) of the names that start with it, longest first: only those lengths
-  // are looked up at a token (not every length up to the longest name, each a string of its own).
-  const lengthsByFirst = new Map<string, number[]>();
-  for (const k of dict.keys()) {
-    const words = k.split(' ');
-    const list = lengthsByFirst.get(words[0]);
-    if (!list) lengthsByFirst.set(words[0], [words.length]);
-    else if (!list.includes(words.length)) list.push(words.length);
-  }
-  for (const list of lengthsByFirst.values()) list.sort((a, b) => b - a);
+  // Longest first.
+  for (const list of lengthsByFirst.values()) if (list.length > 1) list.sort((a, b) => b - a);
   // The names' keys by hash: a run of capitalised words looks up many lengths at each token, and most are no name;
   // those whose hash is no name's are passed over without making their key.
   const keyHashes = new Set<number>();
