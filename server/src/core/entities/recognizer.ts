@@ -211,5 +211,6 @@ function toEntity(text: string, tokens: readonly Token[], sp: TokenSpan): Recogn
   if (sp.type !== 'PERSON' || sp.start !== undefined) return entity;
   const k = titleStart(tokens, sp.from, 0);
   if (k >= sp.from) return entity;
-  return { ...entity, title: text.slice(tokens[k].start, tokens[sp.from - 1].end) };
+  // One object with the title (a page of titled names made a second one for each by a spread).
+  return { start, end, text: entity.text, type: sp.type, title: text.slice(tokens[k].start, tokens[sp.from - 1].end) };
 }

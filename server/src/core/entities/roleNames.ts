@@ -91,7 +91,9 @@ export function namesAfterRoles(
   spans: readonly TokenSpan[],
   isCommon?: (key: string) => boolean,
 ): TokenSpan[] {
-  let out = [...spans];
+  // Copied only when a name is added (most sentences have no role word before a name the tagger missed): otherwise
+  // the spans given are given back.
+  let out = spans as TokenSpan[];
   for (let i = 0; i + 1 < tokens.length; i++) {
     if (!isRoleWord(tokens[i].text)) continue;
     const first = i;
