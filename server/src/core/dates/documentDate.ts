@@ -146,11 +146,16 @@ export function detectDocumentDate(text: string, cands: readonly Candidate[]): D
   const lead = leadBounds(text);
   if (!lead) return undefined;
   let latest: { c: Candidate; f: Full } | undefined;
+  let latestKey = -Infinity;
   for (const c of cands) {
     if (c.start < lead[0] || c.end > lead[1]) continue;
     const f = fullDate(c.spec);
-    if (!f || tenseAround(text, c.start, c.end) === 'future') continue;
-    if (!latest || f.y * 10000 + f.m * 100 + f.d > latest.f.y * 10000 + latest.f.m * 100 + latest.f.d) latest = { c, f };
+    if (!f) continue;
+    // The tense only for a date later than the latest so far (a lead of many dates asked it of each).
+    const key = f.y * 10000 + f.m * 100 + f.d;
+    if (key <= latestKey || tenseAround(text, c.start, c.end) === 'future') continue;
+    latest = { c, f };
+    latestKey = key;
   }
   return latest ? toDocumentDate(latest.c, latest.f, text, 'lead paragraph (estimate)') : undefined;
 }
