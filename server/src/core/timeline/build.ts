@@ -11,7 +11,7 @@
 import type { CancellationToken, DateKind, DateMention, DocumentDate, EntityMention, EntityType } from '../types';
 import { throwIfCancelled } from '../types';
 import { compareIntervals, intervalOf, type DateInterval, type Granularity, type TimelineGroup } from './interval';
-import { excerpt, sentenceAt, splitSentences, type SentenceSpan } from './sentences';
+import { sentenceIndexAt, splitSentences, TextExcerpts, type SentenceSpan } from './sentences';
 
 export interface TimelineSource {
   /** Document key (a path in the server and CLI). */
@@ -105,8 +105,6 @@ export interface TimelineEntry {
   readonly tags: readonly string[];
 }
 
-type Mutable<T> = { -readonly [K in keyof T]: T[K] };
-
 /** A timeline entry with what places it: its interval, and the stretch of text whose entities and tags it lists. */
 export interface PlacedEntry {
   readonly entry: TimelineEntry;
@@ -140,15 +138,32 @@ function firstFrom(entities: readonly EntityMention[], start: number): number {
  * sentence are looked at (a corpus with many dates in one long sentence stays linear); otherwise all of them.
  */
 export function entitiesIn(entities: readonly EntityMention[] | undefined, sorted: boolean, start: number, end: number): TimelineEntity[] {
-  const seen = new Map<string, TimelineEntity>();
+  const out: TimelineEntity[] = [];
+  // The entities listed so far, once they are many (a sentence names a few: a search of the list costs less than a set).
+  let seen: Set<string> | undefined;
   const list = entities ?? [];
   for (let i = sorted ? firstFrom(list, start) : 0; i < list.length; i++) {
     const e = list[i];
     if (sorted && e.start > end) break;
-    if (e.start < start || e.end > end || seen.has(e.entityId)) continue;
-    seen.set(e.entityId, { entityId: e.entityId, canonical: e.canonical, type: e.type });
+    if (e.start < start || e.end > end) continue;
+    if (seen !== undefined) {
+      if (seen.has(e.entityId)) continue;
+      seen.add(e.entityId);
+    } else {
+      if (listed(out, e.entityId)) continue;
+      if (out.length === FEW_ENTITIES) seen = new Set([...out.map((t) => t.entityId), e.entityId]);
+    }
+    out.push({ entityId: e.entityId, canonical: e.canonical, type: e.type });
   }
-  return [...seen.values()];
+  return out;
+}
+
+/** How many entities `entitiesIn` finds by searching its list before it keeps a set of them. */
+const FEW_ENTITIES = 8;
+
+function listed(entities: readonly TimelineEntity[], entityId: string): boolean {
+  for (let i = 0; i < entities.length; i++) if (entities[i].entityId === entityId) return true;
+  return false;
 }
 
 function tagsOver(tags: readonly TimelineTag[], start: number, end: number): string[] {
@@ -234,7 +249,9 @@ export function timelineOfDocument(source: TimelineSource, options: TimelineOpti
   const out: Sortable[] = [];
   const points = source.dates.filter((d) => d.kind !== 'DURATION' && d.kind !== 'SET');
   if (!points.length) return out;
-  const sentences = splitSentences(source.text);
+  const text = source.text;
+  const sentences = splitSentences(text);
+  const excerpts = new TextExcerpts(text, sentences, options.maxSentenceLength);
   const tags = (options.tags ?? []).filter((t) => t.uri === source.uri);
   const dct = source.documentDate;
   const sorted = sortedByStart(source.entities ?? []);
@@ -242,37 +259,67 @@ export function timelineOfDocument(source: TimelineSource, options: TimelineOpti
   for (const d of points) {
     const isDocumentDate = !!dct && d.start === dct.start && d.end === dct.end;
     if (isDocumentDate && options.includeDocumentDates === false) continue;
-    const s = afterDateline(source.text, sentenceAt(sentences, d.start) ?? { start: d.start, end: d.end }, dct, d.start);
+    const k = sentenceIndexAt(sentences, d.start);
+    const s = afterDateline(text, k >= 0 ? sentences[k] : { start: d.start, end: d.end }, dct, d.start);
     const near = nearMention(s, d);
     let interval = intervals.get(d.value);
     if (interval === undefined) intervals.set(d.value, (interval = intervalOf(d.value)));
-    // Built property by property, in the order of TimelineEntry (optional ones only when present), without spreads.
-    const entry: Mutable<TimelineEntry> = {
-      uri: source.uri,
-      start: d.start,
-      end: d.end,
-      text: d.text,
-      value: d.value,
-      kind: d.kind,
-      resolution: d.resolution,
-      group: interval.group,
-    } as Mutable<TimelineEntry>;
-    if (interval.granularity) entry.granularity = interval.granularity;
-    if (interval.start) {
-      entry.sortKey = interval.start;
-      entry.endKey = interval.end;
-    }
-    entry.sentence = excerpt(source.text, s, d.start, d.end, options.maxSentenceLength);
-    entry.sentenceStart = s.start;
-    entry.sentenceEnd = s.end;
-    if (dct) entry.documentDate = dct.value;
-    entry.isDocumentDate = isDocumentDate;
-    entry.inBoilerplate = !isDocumentDate && inBoilerplate(d.start, d.end);
-    entry.entities = entitiesIn(source.entities, sorted, near.start, near.end);
-    entry.tags = tagsOver(tags, near.start, near.end);
+    const entry = entryOf(
+      source.uri, d, interval, excerpts.of(s, k, d.start, d.end), s, dct, isDocumentDate,
+      !isDocumentDate && inBoilerplate(d.start, d.end),
+      entitiesIn(source.entities, sorted, near.start, near.end),
+      tagsOver(tags, near.start, near.end),
+    );
     out.push({ entry, interval, near });
   }
   return out;
+}
+
+/**
+ * A timeline entry, its fields in the order of TimelineEntry (optional ones only when present), made as one object
+ * literal for each set of them: an entry built property by property took its last twelve in a separate store, grown
+ * four times.
+ */
+function entryOf(
+  uri: string, d: DateMention, interval: DateInterval, sentence: string, s: SentenceSpan, dct: DocumentDate | undefined,
+  isDocumentDate: boolean, inBoilerplate: boolean, entities: readonly TimelineEntity[], tags: readonly string[],
+): TimelineEntry {
+  const { granularity, start: sortKey, end: endKey } = interval;
+  if (granularity && sortKey) {
+    if (dct) {
+      return {
+        uri, start: d.start, end: d.end, text: d.text, value: d.value, kind: d.kind, resolution: d.resolution, group: interval.group,
+        granularity, sortKey, endKey, sentence, sentenceStart: s.start, sentenceEnd: s.end, documentDate: dct.value,
+        isDocumentDate, inBoilerplate, entities, tags,
+      };
+    }
+    return {
+      uri, start: d.start, end: d.end, text: d.text, value: d.value, kind: d.kind, resolution: d.resolution, group: interval.group,
+      granularity, sortKey, endKey, sentence, sentenceStart: s.start, sentenceEnd: s.end,
+      isDocumentDate, inBoilerplate, entities, tags,
+    };
+  }
+  if (!granularity && !sortKey) {
+    if (dct) {
+      return {
+        uri, start: d.start, end: d.end, text: d.text, value: d.value, kind: d.kind, resolution: d.resolution, group: interval.group,
+        sentence, sentenceStart: s.start, sentenceEnd: s.end, documentDate: dct.value, isDocumentDate, inBoilerplate, entities, tags,
+      };
+    }
+    return {
+      uri, start: d.start, end: d.end, text: d.text, value: d.value, kind: d.kind, resolution: d.resolution, group: interval.group,
+      sentence, sentenceStart: s.start, sentenceEnd: s.end, isDocumentDate, inBoilerplate, entities, tags,
+    };
+  }
+  // Not made by intervalOf (which gives both or neither).
+  return {
+    uri, start: d.start, end: d.end, text: d.text, value: d.value, kind: d.kind, resolution: d.resolution, group: interval.group,
+    ...(granularity ? { granularity } : {}),
+    ...(sortKey ? { sortKey, endKey } : {}),
+    sentence, sentenceStart: s.start, sentenceEnd: s.end,
+    ...(dct ? { documentDate: dct.value } : {}),
+    isDocumentDate, inBoilerplate, entities, tags,
+  };
 }
 
 /** Every point-in-time mention of the corpus, in timeline order (see the module comment). */

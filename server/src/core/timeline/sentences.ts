@@ -121,6 +121,12 @@ export function splitSentences(text: string): SentenceSpan[] {
 
 /** The sentence holding `offset` (binary search in `sentences`), or undefined between sentences. */
 export function sentenceAt(sentences: readonly SentenceSpan[], offset: number): SentenceSpan | undefined {
+  const k = sentenceIndexAt(sentences, offset);
+  return k < 0 ? undefined : sentences[k];
+}
+
+/** The index in `sentences` of the sentence holding `offset` (binary search), or -1 between sentences. */
+export function sentenceIndexAt(sentences: readonly SentenceSpan[], offset: number): number {
   let lo = 0;
   let hi = sentences.length - 1;
   while (lo <= hi) {
@@ -128,9 +134,9 @@ export function sentenceAt(sentences: readonly SentenceSpan[], offset: number): 
     const s = sentences[mid];
     if (offset < s.start) hi = mid - 1;
     else if (offset >= s.end) lo = mid + 1;
-    else return s;
+    else return mid;
   }
-  return undefined;
+  return -1;
 }
 
 /**
@@ -138,15 +144,46 @@ export function sentenceAt(sentences: readonly SentenceSpan[], offset: number): 
  * the mention [mStart, mEnd), cut at word boundaries and marked with `…`.
  */
 export function excerpt(text: string, s: SentenceSpan, mStart: number, mEnd: number, max = 280): string {
-  const flat = (a: number, b: number) => collapseSpaces(text, a, b);
-  if (s.end - s.start <= max || flatLengthAtMost(text, s, max)) {
-    // The whole sentence, whatever the mention: made once for a sentence with many dates.
-    const known = wholeExcerpts.get(s);
-    if (known !== undefined && known.max === max) return known.text;
-    const whole = flat(s.start, s.end).trim();
-    wholeExcerpts.set(s, { max, text: whole });
-    return whole;
+  return fitsWhole(text, s, max) ? wholeExcerpt(text, s) : windowExcerpt(text, s, mStart, mEnd, max);
+}
+
+/**
+ * `excerpt` for the mentions of one text split into `sentences`: a sentence that fits whole is made once, however many
+ * dates it holds, and whether it fits is found once (a long sentence with many dates is measured once).
+ */
+export class TextExcerpts {
+  /** By sentence index: its whole excerpt, or null when it does not fit (undefined: not asked yet). */
+  private readonly wholes: (string | null | undefined)[];
+
+  constructor(
+    private readonly text: string,
+    private readonly sentences: readonly SentenceSpan[],
+    private readonly max = 280,
+  ) {
+    this.wholes = new Array<string | null | undefined>(sentences.length).fill(undefined);
   }
+
+  /** `excerpt(text, s, mStart, mEnd, max)`, where `s` is `sentences[k]`, or any span when `k` is -1. */
+  of(s: SentenceSpan, k: number, mStart: number, mEnd: number): string {
+    if (k < 0 || s !== this.sentences[k]) return excerpt(this.text, s, mStart, mEnd, this.max);
+    let whole = this.wholes[k];
+    if (whole === undefined) this.wholes[k] = whole = fitsWhole(this.text, s, this.max) ? wholeExcerpt(this.text, s) : null;
+    return whole ?? windowExcerpt(this.text, s, mStart, mEnd, this.max);
+  }
+}
+
+/** Whether the sentence, whitespace collapsed, has at most `max` characters. */
+function fitsWhole(text: string, s: SentenceSpan, max: number): boolean {
+  return s.end - s.start <= max || flatLengthAtMost(text, s, max);
+}
+
+/** The whole sentence, whatever the mention. */
+function wholeExcerpt(text: string, s: SentenceSpan): string {
+  return collapseSpaces(text, s.start, s.end).trim();
+}
+
+/** A window of at most `max` characters of a sentence that does not fit, around the mention. */
+function windowExcerpt(text: string, s: SentenceSpan, mStart: number, mEnd: number, max: number): string {
   const room = Math.max(0, max - (mEnd - mStart));
   let a = Math.max(s.start, mStart - Math.floor(room / 2));
   let b = Math.min(s.end, a + (mEnd - mStart) + room);
@@ -161,33 +198,18 @@ export function excerpt(text: string, s: SentenceSpan, mStart: number, mEnd: num
     const sp = b > mEnd ? text.slice(mEnd + 1, b + 1).lastIndexOf(' ') : -1;
     if (sp >= 0) b = mEnd + 1 + sp;
   }
-  return `${a > s.start ? '…' : ''}${flat(a, b).trim()}${b < s.end ? '…' : ''}`;
+  return `${a > s.start ? '…' : ''}${collapseSpaces(text, a, b).trim()}${b < s.end ? '…' : ''}`;
 }
-
-/** The excerpt of a sentence that fits whole, per sentence span, with the limit it was made for. */
-const wholeExcerpts = new WeakMap<SentenceSpan, { readonly max: number; readonly text: string }>();
-
-/** Answers of `flatLengthAtMost`, per sentence span and limit: a long sentence with many dates is measured once. */
-const flatFits = new WeakMap<SentenceSpan, Map<number, boolean>>();
 
 /** Whether the sentence, whitespace collapsed, has at most `max` characters; stops counting as soon as it has more. */
 function flatLengthAtMost(text: string, s: SentenceSpan, max: number): boolean {
-  let known = flatFits.get(s);
-  const cached = known?.get(max);
-  if (cached !== undefined) return cached;
   let n = 0;
   let inSpace = false;
-  let fits = true;
   for (let i = s.start; i < s.end; i++) {
     const space = isSpaceUnit(text.charCodeAt(i));
     if (!space || !inSpace) n++;
     inSpace = space;
-    if (n > max) {
-      fits = false;
-      break;
-    }
+    if (n > max) return false;
   }
-  if (!known) flatFits.set(s, (known = new Map()));
-  known.set(max, fits);
-  return fits;
+  return true;
 }
