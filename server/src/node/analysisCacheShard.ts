@@ -1,8 +1,8 @@
 /**
  * One shard file of the analysis cache (analysisCacheStore.ts): the article states of one sixteenth of the text keys.
  *
- * Layout (format 5): a 48-byte header (`CA-shard`, the format, a random id of the file, then the byte lengths of
- * the four parts, little-endian uint32s), then two values in V8's serialisation with their typed arrays apart
+ * Layout (format 6): a 64-byte header (`CA-shard`, the format, a random id of the file, the byte lengths of the four
+ * parts, then their CRC-32s, little-endian uint32s), then two values in V8's serialisation with their typed arrays apart
  * (alignedSerialization.ts: a stream, then the arrays' bytes):
  * - the states, `{ format, version, entries: Map<key, { state, summary? }> }`, each state without its boilerplate
  *   summary, `summary` the index of that summary in the second value;
@@ -14,18 +14,22 @@
  * 10,000 articles made 300,000 strings first when they were inline; one serialisation a summary (format 3) made as
  * many small buffers when the cache was written, and the server's memory once written stayed tens of megabytes
  * higher. The summaries are read with the file's id checked: a file replaced since its states were read gives none
- * (the articles are summarised again).
+ * (the articles are summarised again). A part whose bytes do not match their checksum is not read: a byte flipped on
+ * disk inside an array would otherwise be read as an article's names or passages.
  */
 import { randomBytes } from 'node:crypto';
 import { closeSync, openSync, promises as fs } from 'node:fs';
+import { crc32 } from 'node:zlib';
 import { deserializeApart, serializeApart } from './alignedSerialization';
 import { readPart, readPartSync } from './fileParts';
 
-export const SHARD_FORMAT = 5;
+export const SHARD_FORMAT = 6;
 const MAGIC = Buffer.from('CA-shard', 'latin1');
-const HEADER = 48;
+const HEADER = 64;
 /** Where the header holds the lengths of the states' stream and arrays, then of the summaries' stream and arrays. */
 const LENGTHS = 32;
+/** Where it holds the CRC-32 of each of those four parts, in the same order. */
+const CHECKSUMS = 48;
 
 /** A state as a shard holds it: without its boilerplate summary, which is `summary` in the shard's summaries. */
 export interface StoredState {
@@ -69,9 +73,14 @@ function partsOf(header: Buffer): [number, number, number, number] | undefined {
   return [0, 1, 2, 3].map((k) => header.readUInt32LE(LENGTHS + 4 * k)) as [number, number, number, number];
 }
 
+/** Whether part `k` of the file whose header is `header` has the bytes it was written with. */
+function intact(header: Buffer, k: number, part: Uint8Array): boolean {
+  return crc32(part) === header.readUInt32LE(CHECKSUMS + 4 * k);
+}
+
 /**
  * The summaries of the shard file whose header is `header`, read now: undefined when the file is no longer that one
- * (replaced since, by this server or another).
+ * (replaced since, by this server or another), or they are not the bytes written.
  */
 function readSummaries(file: string, header: Buffer): unknown {
   const [statesStream, statesArrays, stream, arrays] = partsOf(header)!;
@@ -79,7 +88,10 @@ function readSummaries(file: string, header: Buffer): unknown {
   try {
     if (!readPartSync(fd, 0, HEADER).equals(header)) return undefined;
     const at = HEADER + statesStream + statesArrays;
-    return deserializeApart(readPartSync(fd, at, stream), readPartSync(fd, at + stream, arrays));
+    const streamBytes = readPartSync(fd, at, stream);
+    const arrayBytes = readPartSync(fd, at + stream, arrays);
+    if (!intact(header, 2, streamBytes) || !intact(header, 3, arrayBytes)) return undefined;
+    return deserializeApart(streamBytes, arrayBytes);
   } finally {
     closeSync(fd);
   }
@@ -96,7 +108,10 @@ export async function readShardFile(file: string, version: string): Promise<Shar
     const parts = partsOf(header);
     if (!parts || HEADER + parts.reduce((a, b) => a + b, 0) !== size) return undefined;
     const [stream, arrays] = parts;
-    const data = deserializeApart(await readPart(handle, HEADER, stream), await readPart(handle, HEADER + stream, arrays)) as Record<string, unknown> | undefined;
+    const streamBytes = await readPart(handle, HEADER, stream);
+    const arrayBytes = await readPart(handle, HEADER + stream, arrays);
+    if (!intact(header, 0, streamBytes) || !intact(header, 1, arrayBytes)) return undefined;
+    const data = deserializeApart(streamBytes, arrayBytes) as Record<string, unknown> | undefined;
     if (!data || typeof data !== 'object' || data.format !== SHARD_FORMAT || data.version !== version || !(data.entries instanceof Map)) return undefined;
     return { entries: data.entries as Map<string, StoredState>, summaries: new ShardSummaries(() => readSummaries(file, header)) };
   } catch {
@@ -134,7 +149,10 @@ export function shardFileParts(version: string, kept: ReadonlyMap<string, Stored
   MAGIC.copy(header, 0);
   header.writeUInt32LE(SHARD_FORMAT, 8);
   randomBytes(16).copy(header, 16);
-  parts.forEach((part, k) => header.writeUInt32LE(part.length, LENGTHS + 4 * k));
+  parts.forEach((part, k) => {
+    header.writeUInt32LE(part.length, LENGTHS + 4 * k);
+    header.writeUInt32LE(crc32(part), CHECKSUMS + 4 * k);
+  });
   return [header, ...parts];
 }
 

@@ -2,23 +2,28 @@
  * The analysis cache's clustering file (analysisCacheStore.ts): the last corpus-wide clustering's snapshot, with the
  * fingerprint of what it was made from and, when kept, what that was (its basis).
  *
- * Layout (format 4): a 24-byte header (`CA-clust`, the format, the byte lengths of the two parts, little-endian
- * uint32s, four bytes of padding), then `{ format, version, fingerprint, basis }` in V8's serialisation, then the
+ * Layout (format 5): a 32-byte header (`CA-clust`, the format, the byte lengths of the two parts, then the CRC-32s of
+ * the first part and of the snapshot's stream and arrays, little-endian uint32s), then
+ * `{ format, version, fingerprint, basis }` in V8's serialisation, then the
  * snapshot packed with its typed arrays apart (alignedSerialization.ts: as the clustering worker gives it), at a
  * multiple of 8. The snapshot's stream and arrays are read into buffers of their own: its columns are views of the
  * second, made without a copy (format 3 nested the snapshot in V8's own serialisation, whose deserialiser copied its
- * columns, 13 MB at 10,000 articles, into new memory on the server's thread).
+ * columns, 13 MB at 10,000 articles, into new memory on the server's thread). A part whose bytes do not match their
+ * checksum is not read (the clustering is made again).
  */
 import { promises as fs } from 'node:fs';
+import { crc32 } from 'node:zlib';
 import { deserialize, serialize } from 'node:v8';
 import type { ClusteringSnapshot } from '../core/index';
 import type { ClusteringBasis, KeptClustering } from '../workspace/analysisCache';
 import { deserializeApart, packApart, packedParts, unpackApart } from './alignedSerialization';
 import { readPart } from './fileParts';
 
-export const CLUSTERING_FORMAT = 4;
+export const CLUSTERING_FORMAT = 5;
 const MAGIC = Buffer.from('CA-clust', 'latin1');
-const HEADER = 24;
+const HEADER = 32;
+/** Where the header holds the CRC-32s of the first part, the snapshot's stream and its arrays. */
+const CHECKSUMS = 20;
 const aligned = (n: number) => Math.ceil(n / 8) * 8;
 
 /** A snapshot read from the file, still serialised: its stream and its arrays. */
@@ -49,10 +54,14 @@ export async function readClusteringFile(file: string, version: string): Promise
     const packedLength = header.readUInt32LE(16);
     const packedAt = aligned(HEADER + metaLength);
     if (packedAt + packedLength !== size) return undefined;
-    const meta = deserialize(await readPart(handle, HEADER, metaLength)) as Record<string, unknown> | undefined;
+    const intact = (k: number, part: Uint8Array) => crc32(part) === header.readUInt32LE(CHECKSUMS + 4 * k);
+    const metaBytes = await readPart(handle, HEADER, metaLength);
+    if (!intact(0, metaBytes)) return undefined;
+    const meta = deserialize(metaBytes) as Record<string, unknown> | undefined;
     if (!meta || meta.format !== CLUSTERING_FORMAT || meta.version !== version || typeof meta.fingerprint !== 'string') return undefined;
     const { stream, arrays } = packedParts(await readPart(handle, packedAt, Math.min(8, packedLength)), packedLength);
     const snapshot = new StoredSnapshot(await readPart(handle, packedAt + stream[0], stream[1]), await readPart(handle, packedAt + arrays[0], arrays[1]));
+    if (!intact(1, snapshot.stream) || !intact(2, snapshot.arrays)) return undefined;
     return { fingerprint: meta.fingerprint, snapshot, ...(isBasis(meta.basis) ? { basis: meta.basis } : {}) };
   } catch {
     return undefined;
@@ -71,6 +80,10 @@ export function clusteringFileParts(version: string, held: HeldClustering): Uint
   header.writeUInt32LE(CLUSTERING_FORMAT, 8);
   header.writeUInt32LE(meta.length, 12);
   header.writeUInt32LE(packed.length, 16);
+  const { stream, arrays } = packedParts(packed, packed.length);
+  header.writeUInt32LE(crc32(meta), CHECKSUMS);
+  header.writeUInt32LE(crc32(packed.subarray(stream[0], stream[0] + stream[1])), CHECKSUMS + 4);
+  header.writeUInt32LE(crc32(packed.subarray(arrays[0], arrays[0] + arrays[1])), CHECKSUMS + 8);
   return [header, meta, Buffer.alloc(aligned(HEADER + meta.length) - HEADER - meta.length), packed];
 }
 

@@ -19,15 +19,16 @@ describe('the analysis cache on disk', () => {
 
   const V1 = analysisVersionKey(1, new Uint8Array([1, 2, 3]));
   /** A shard file's header and its four parts (the states' stream and arrays, the summaries' stream and arrays). */
+  const SHARD_HEADER = 64;
   const shardParts = (bytes: Buffer) => {
-    const header = Buffer.from(bytes.subarray(0, 48));
+    const header = Buffer.from(bytes.subarray(0, SHARD_HEADER));
     const parts: Buffer[] = [];
-    for (let k = 0, at = 48; k < 4; k++) {
+    for (let k = 0, at = SHARD_HEADER; k < 4; k++) {
       const length = header.readUInt32LE(32 + 4 * k);
       parts.push(Buffer.from(bytes.subarray(at, at + length)));
       at += length;
     }
-    assert.equal(48 + parts.reduce((n, p) => n + p.length, 0), bytes.length, 'a header, the states, the summaries');
+    assert.equal(SHARD_HEADER + parts.reduce((n, p) => n + p.length, 0), bytes.length, 'a header, the states, the summaries');
     return { header, parts };
   };
   /** A shard file of a header and parts (the header's lengths set to theirs). */
@@ -203,6 +204,57 @@ describe('the analysis cache on disk', () => {
     for (const k of keys) assert.notEqual(c.get(k), undefined);
   });
 
+  it('reads no part of a file whose bytes are not those written (a byte flipped on disk): the articles and the clustering are made again', async () => {
+    const a = createAnalysisCacheStore(dir, V1);
+    await a.load();
+    const key = a.keyOf('article one');
+    const summary = { minChars: 40, lineCount: 2, headlineIdx: -1, headlineKey: null, short: new Int32Array([0, 1, 0, 5]), shapes: ['x'], hkeys: ['x'], labels: [null], passages: new Int32Array([1, 7, 8, 6, 60, 8, 1, 9]) };
+    const full: ClusteringSnapshot = {
+      texts: ['Laos', 'LOCATION'],
+      entities: { ids: ['e1'], canonical: ints(0), type: ints(1), spellings: ints(0, 2), spellingsAt: ints(0, 1), titles: ints(), titlesAt: ints(0, 0), notes: [] },
+      documents: { uris: ['/w/a.txt'], at: ints(0, 2), places: ints(0, 4, 0, 0, 9, 13, 0, 0) },
+    };
+    a.set(key, { entities: ints(0, 4, 2, -1, -1), boilerplate: summary });
+    a.keepClustering('fp', packApart(full));
+    await a.save(new Set([key]));
+    const shard = path.join(dir, `articles-${key[0]}.v8`);
+    const clusteringFile = path.join(dir, 'clustering.v8');
+    const shardBytes = await fs.readFile(shard);
+    const clusteringBytes = await fs.readFile(clusteringFile);
+    const { header, parts } = shardParts(shardBytes);
+    const flipped = (bytes: Buffer, at: number) => {
+      const out = Buffer.from(bytes);
+      out[at] ^= 0x10;
+      return out;
+    };
+    // A byte of the last word of each part (inside an array, in the array parts): still a well-formed file.
+    for (let k = 0; k < 4; k++) {
+      const damaged = parts.map((p, j) => (j === k ? flipped(p, p.length - 3) : p));
+      await fs.writeFile(shard, Buffer.concat([header, ...damaged]));
+      const b = createAnalysisCacheStore(dir, V1);
+      await b.load();
+      const state = b.get(key) as { entities: Int32Array; boilerplate: unknown } | undefined;
+      if (k < 2) assert.equal(state, undefined, `part ${k} damaged: no state`);
+      else {
+        assert.deepEqual(state!.entities, ints(0, 4, 2, -1, -1), `part ${k} damaged: the states are intact`);
+        assert.equal(state!.boilerplate, undefined, `part ${k} damaged: no summary`);
+      }
+    }
+    await fs.writeFile(shard, shardBytes);
+    const headerLength = 32;
+    for (const at of [headerLength + 2, clusteringBytes.length - 3]) {
+      await fs.writeFile(clusteringFile, flipped(clusteringBytes, at));
+      const c = createAnalysisCacheStore(dir, V1);
+      await c.load();
+      assert.equal(c.clustering('fp'), undefined, `byte ${at} of the clustering file flipped`);
+    }
+    await fs.writeFile(clusteringFile, clusteringBytes);
+    const d = createAnalysisCacheStore(dir, V1);
+    await d.load();
+    assert.deepEqual(d.get(key), { entities: ints(0, 4, 2, -1, -1), boilerplate: summary });
+    assert.deepEqual(d.clustering('fp'), full);
+  });
+
   it('keeps a state’s boilerplate summary serialised until it is read, across saves; a summary that does not read back is none, never an error', async () => {
     const summary = { minChars: 40, lineCount: 2, headlineIdx: -1, headlineKey: null, short: new Int32Array([0, 1, 0, 5]), shapes: ['x'], hkeys: ['x'], labels: [null], passages: new Int32Array([1, 7, 8, 6, 60, 8, 1, 9]) };
     const a = createAnalysisCacheStore(dir, V1);
@@ -257,9 +309,9 @@ describe('the analysis cache on disk', () => {
     const file = path.join(dir, `articles-${first}.v8`);
     const { header, parts } = shardParts(await fs.readFile(file));
     assert.equal(header.subarray(0, 8).toString('latin1'), 'CA-shard');
-    assert.equal(header.readUInt32LE(8), 5);
+    assert.equal(header.readUInt32LE(8), 6);
     const states = deserializeApart(parts[0], parts[1]) as { format: number; entries: Map<string, { state: { entities: Int32Array }; summary?: number }> };
-    assert.equal(states.format, 5);
+    assert.equal(states.format, 6);
     for (const [key, entry] of states.entries) {
       assert.ok(!('boilerplate' in entry.state), 'no summary among the states');
       assert.equal(typeof entry.summary, 'number', key);
