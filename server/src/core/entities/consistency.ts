@@ -78,12 +78,14 @@ export function propagateNames(
   const lengthsByFirst = new Map<string, number[]>();
   let maxLen = 1;
   const vote = (key: string, type: EntityType, weight: number, first: string, length: number): void => {
-    let e = dict.get(key);
+    const e = dict.get(key);
     if (!e) {
-      dict.set(key, (e = { types: [], weights: [] }));
+      // Arrays of the one vote (most names get votes of one type only): no room made for more until there are more.
+      dict.set(key, { types: [type], weights: [weight] });
       const list = lengthsByFirst.get(first);
       if (!list) lengthsByFirst.set(first, [length]);
       else if (!list.includes(length)) list.push(length);
+      return;
     }
     const k = e.types.indexOf(type);
     if (k < 0) {
