@@ -20,7 +20,7 @@ function caseByDefinition(c: number): number {
   return isUpperChar(ch) ? UNIT_UPPER : isLowerChar(ch) ? UNIT_LOWER : UNIT_NEITHER;
 }
 
-/** Every UTF-16 code unit, in an order that asks blocks from their middle and end first, then in order. */
+/** Every UTF-16 code unit, some of them asked out of order first. */
 function everyUnit(): number[] {
   const units: number[] = [];
   for (let c = 0xffff; c >= 0; c -= 97) units.push(c);
@@ -29,17 +29,17 @@ function everyUnit(): number[] {
 }
 
 describe('normalize: code units', () => {
-  it('finds every inert unit as the definition does, block by block', () => {
+  it('finds every inert unit as the definition does', () => {
     const wrong: string[] = [];
     for (const c of everyUnit()) if (isInertUnit(c) !== inertByDefinition(c)) wrong.push(c.toString(16));
     assert.deepEqual(wrong, []);
   });
 
-  it('finds the case of every unit as isUpperChar and isLowerChar do, block by block', () => {
+  it('finds the case of every unit as isUpperChar and isLowerChar do', () => {
     const wrong: string[] = [];
     for (const c of everyUnit()) if (caseOfUnit(c) !== caseByDefinition(c)) wrong.push(c.toString(16));
     assert.deepEqual(wrong, []);
-    // Units a block reads apart: the capital sigma (its lower case depends on its neighbours), units that become two.
+    // The capital sigma (its lower case depends on its neighbours), units that become two, a lone surrogate.
     assert.equal(caseOfUnit(0x03a3), UNIT_UPPER);
     assert.equal(caseOfUnit(0x00df), UNIT_LOWER);
     assert.equal(caseOfUnit(0x0130), UNIT_UPPER);

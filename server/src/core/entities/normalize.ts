@@ -29,64 +29,28 @@ export function foldWord(word: string): string {
  * surrogate (a pair may decompose), no apostrophe the fold unifies, no `đ`/`Đ`, no combining mark, its own canonical
  * decomposition, and a starter (a mark of the lowest class after it stays after it). A word of such units is its own
  * fold: a non-Latin word (Chinese, Thai without marks, random units) needs no normalisation.
- *
- * Found for a block of `UNIT_BLOCK` units at a time, the block the unit asked is in (a page of random units meets tens
- * of thousands of units, and each took two normalisations and two regular expressions, and made five strings): see
- * `findInertUnits`.
  */
 const inertUnits = new Uint8Array(0x10000);
 
 /** Whether folding leaves the code unit `c` as it is in any word (see `inertUnits`). */
 export function isInertUnit(c: number): boolean {
-  if (inertUnits[c] === 0) findInertUnits(c - (c % UNIT_BLOCK));
-  return inertUnits[c] === 1;
-}
-
-/** Code units whose case or foldings are found together (a power of two). */
-const UNIT_BLOCK = 128;
-/** COMBINING TILDE OVERLAY, a mark of canonical combining class 1: the lowest a mark has (a starter's is 0). */
-const LOW_MARK = 0x0334;
-/** The units of a block, and of a block with LOW_MARK after each. */
-const blockUnits = new Uint16Array(2 * UNIT_BLOCK);
-
-/**
- * Fills `inertUnits` for the block of units starting at `from`. The block is made one string with LOW_MARK after each
- * unit: when that string is its own canonical decomposition (NFD), no unit of the block has a decomposition (a unit that
- * has one is in no decomposition, its own or another's) and none is a mark of a higher class than LOW_MARK (NFD would
- * have moved it after LOW_MARK), which are the two conditions on normalisation, for every unit at once. A block that
- * is not is split in two, down to single units (a unit and LOW_MARK: the two conditions of that unit). Surrogates are
- * never inert; the other conditions are read unit by unit.
- */
-function findInertUnits(from: number): void {
-  if (from >= 0xd800 && from <= 0xdfff) {
-    inertUnits.fill(2, from, from + UNIT_BLOCK);
-    return;
+  let k = inertUnits[c];
+  if (k === 0) {
+    const ch = String.fromCharCode(c);
+    const inert =
+      (c < 0xd800 || c > 0xdfff) &&
+      !APOSTROPHE_UNIT.test(ch) &&
+      ch !== 'đ' &&
+      ch !== 'Đ' &&
+      !MARK_UNIT.test(ch) &&
+      ch.normalize('NFD') === ch &&
+      (ch + '\u0334').normalize('NFD') === ch + '\u0334';
+    inertUnits[c] = k = inert ? 1 : 2;
   }
-  markNormalUnits(from, from + UNIT_BLOCK);
-  for (let c = from; c < from + UNIT_BLOCK; c++) if (inertUnits[c] === 1 && isFoldedAlone(c)) inertUnits[c] = 2;
+  return k === 1;
 }
-
-/** An apostrophe the fold unifies (APOSTROPHES), `đ` or `Đ`, or a combining mark (COMBINING). */
-function isFoldedAlone(c: number): boolean {
-  return c === 0x2019 || c === 0x2018 || c === 0x02bc || c === 0x60 || c === 0xb4 || c === 0x111 || c === 0x110 || MARK_UNIT.test(String.fromCharCode(c));
-}
+const APOSTROPHE_UNIT = /[\u2019\u2018\u02bc\u0060\u00b4]/;
 const MARK_UNIT = /\p{M}/u;
-
-/** Sets `inertUnits` of the units `[from, to)` to 1 when normalisation leaves them and a low mark after them as they are, else 2. */
-function markNormalUnits(from: number, to: number): void {
-  const n = to - from;
-  for (let i = 0; i < n; i++) {
-    blockUnits[2 * i] = from + i;
-    blockUnits[2 * i + 1] = LOW_MARK;
-  }
-  const units = String.fromCharCode.apply(null, blockUnits.subarray(0, 2 * n) as unknown as number[]);
-  if (units.normalize('NFD') === units) inertUnits.fill(1, from, to);
-  else if (n === 1) inertUnits[from] = 2;
-  else {
-    markNormalUnits(from, from + n / 2);
-    markNormalUnits(from + n / 2, to);
-  }
-}
 
 function isInert(word: string): boolean {
   for (let i = 0; i < word.length; i++) if (!isInertUnit(word.charCodeAt(i))) return false;
@@ -109,10 +73,9 @@ export function isLowerChar(ch: string): boolean {
 }
 
 /**
- * Case of each UTF-16 code unit: 1 upper, 2 lower, 3 neither (0: not asked yet), as `isUpperChar` and `isLowerChar`
- * say. A pure cache: those convert a unit to both cases each time, and a page of unique non-Latin words asked that for
- * every letter of every word twice (case class, then shape). Found for a block of `UNIT_BLOCK` units at a time, the
- * block the unit asked is in (see `findUnitCases`).
+ * Case of each UTF-16 code unit, found once per unit: 1 upper, 2 lower, 3 neither (0: not asked yet). A pure cache:
+ * `isUpperChar` and `isLowerChar` of a non-ASCII unit convert it to both cases each time, and a page of unique
+ * non-Latin words asked that for every letter of every word twice (case class, then shape).
  */
 const unitCases = new Uint8Array(0x10000);
 export const UNIT_UPPER = 1;
@@ -123,43 +86,11 @@ export const UNIT_NEITHER = 3;
 export function caseOfUnit(c: number): number {
   let k = unitCases[c];
   if (k === 0) {
-    findUnitCases(c - (c % UNIT_BLOCK), UNIT_BLOCK);
-    k = unitCases[c];
+    const ch = String.fromCharCode(c);
+    k = isUpperChar(ch) ? UNIT_UPPER : isLowerChar(ch) ? UNIT_LOWER : UNIT_NEITHER;
+    unitCases[c] = k;
   }
   return k;
-}
-
-/** The capital sigma, whose lower case depends on the letters around it (Unicode's Final_Sigma). */
-const CAPITAL_SIGMA = 0x03a3;
-
-/**
- * Fills `unitCases` for the `n` units from `from`: the units are made one string, converted to lower and upper case
- * once. Case conversions read no neighbour but the capital sigma's, and map each unit to one unit or more: when both
- * conversions keep the string's length, the unit at each place is the conversion of the unit there. Otherwise (a unit
- * that becomes two, `ß` → `SS`), or with the capital sigma, the block is split in two, down to single units.
- */
-function findUnitCases(from: number, n: number): void {
-  if (n === 1) {
-    const ch = String.fromCharCode(from);
-    unitCases[from] = isUpperChar(ch) ? UNIT_UPPER : isLowerChar(ch) ? UNIT_LOWER : UNIT_NEITHER;
-    return;
-  }
-  for (let i = 0; i < n; i++) blockUnits[i] = from + i;
-  const units = String.fromCharCode.apply(null, blockUnits.subarray(0, n) as unknown as number[]);
-  const lower = units.toLowerCase();
-  const upper = units.toUpperCase();
-  if (lower.length !== n || upper.length !== n || (from <= CAPITAL_SIGMA && CAPITAL_SIGMA < from + n)) {
-    findUnitCases(from, n / 2);
-    findUnitCases(from + n / 2, n / 2);
-    return;
-  }
-  for (let i = 0; i < n; i++) {
-    const c = from + i;
-    const lowered = lower.charCodeAt(i) !== c;
-    const uppered = upper.charCodeAt(i) !== c;
-    // Upper: lower case changes it and upper case does not; lower: the reverse.
-    unitCases[c] = lowered && !uppered ? UNIT_UPPER : uppered && !lowered ? UNIT_LOWER : UNIT_NEITHER;
-  }
 }
 
 export const enum CaseClass {
