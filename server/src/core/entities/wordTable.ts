@@ -22,7 +22,15 @@ const FNV_PRIME = 0x01000193;
 const RECENT_MASK = 16383;
 
 export class WordTable implements TokenWords {
-  private ids = new Map<string, number>();
+  /**
+   * The ids of the words held, found by the hash of their code units the look-ups compute anyway (open addressing: id + 1
+   * in a used slot, 0 in an empty one; at least twice as many slots as words). A word met before is found without
+   * making its string (a token of the text is compared in place), and a new one is hashed once: a map of the words,
+   * keyed by strings, was given a slice of the text for each look-up and hashed it again.
+   */
+  private slots = new Int32Array(INITIAL_SLOTS);
+  /** The hash of each id's word (`unitsHash`). */
+  private hashes = new Int32Array(256);
   /** The string of each id. */
   private words: string[] = [];
   /** `WordInfo` of each id. */
@@ -58,7 +66,8 @@ export class WordTable implements TokenWords {
   beginDocument(max: number): void {
     this.tokenCount = 0;
     if (this.infos.length <= max) return;
-    this.ids = new Map();
+    this.slots = new Int32Array(INITIAL_SLOTS);
+    this.hashes = new Int32Array(256);
     this.words = [];
     this.infos = [];
     this.scores = new Float64Array(256 * N_LABELS);
@@ -69,14 +78,13 @@ export class WordTable implements TokenWords {
   /**
    * The id of `word`, added when new. The words met last are looked up first in a small table indexed by a hash of
    * their letters, which stays in the processor's caches: a text's most frequent words (`the`, `,`, `of`) are most of
-   * its tokens, and a look-up in the map of every word seen (tens of thousands) was a few cache misses each.
+   * its tokens, and a look-up among every word seen (tens of thousands) was a few cache misses each.
    */
   idOf(word: string): number {
-    let h = FNV_OFFSET;
-    for (let i = 0; i < word.length; i++) h = Math.imul(h ^ word.charCodeAt(i), FNV_PRIME);
-    const slot = (h ^ (h >>> 15)) & RECENT_MASK;
+    const h = unitsHash(word, 0, word.length);
+    const slot = recentSlot(h);
     if (this.recentWords[slot] === word) return this.recentIds[slot];
-    return this.remember(slot, word);
+    return this.remember(slot, h, word, 0, word.length);
   }
 
   /** The features of `word` (added when new). */
@@ -86,13 +94,12 @@ export class WordTable implements TokenWords {
 
   /** `TokenWords.wordAt`: the token `[start, end)` of `text`, looked up as `idOf` does without making its string first. */
   wordAt(text: string, start: number, end: number): string {
-    let h = FNV_OFFSET;
-    for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), FNV_PRIME);
-    const slot = (h ^ (h >>> 15)) & RECENT_MASK;
+    const h = unitsHash(text, start, end);
+    const slot = recentSlot(h);
     const recent = this.recentWords[slot];
     let id: number;
     if (recent !== undefined && recent.length === end - start && sameUnits(recent, text, start)) id = this.recentIds[slot];
-    else id = this.remember(slot, text.slice(start, end));
+    else id = this.remember(slot, h, text, start, end);
     this.noteToken(id);
     return this.words[id];
   }
@@ -102,13 +109,36 @@ export class WordTable implements TokenWords {
     this.noteToken(this.idOf(text));
   }
 
-  /** The id of `word` from the map of every word (added when new), kept in the recent slot `slot`. */
-  private remember(slot: number, word: string): number {
-    let id = this.ids.get(word);
-    if (id === undefined) id = this.add(word);
+  /** The id of the word `[start, end)` of `text`, whose hash is `h` (added when new), kept in the recent slot `slot`. */
+  private remember(slot: number, h: number, text: string, start: number, end: number): number {
+    let id = this.find(h, text, start, end);
+    if (id < 0) id = this.add(h, text.slice(start, end));
     this.recentWords[slot] = this.words[id];
     this.recentIds[slot] = id;
     return id;
+  }
+
+  /** The id of the word `[start, end)` of `text`, whose hash is `h`, or -1 when it is not held. */
+  private find(h: number, text: string, start: number, end: number): number {
+    const slots = this.slots;
+    const mask = slots.length - 1;
+    for (let i = slotOf(h, mask); ; i = (i + 1) & mask) {
+      const held = slots[i];
+      if (held === 0) return -1;
+      const id = held - 1;
+      if (this.hashes[id] !== h) continue;
+      const word = this.words[id];
+      if (word.length === end - start && sameUnits(word, text, start)) return id;
+    }
+  }
+
+  /** Puts `id`, whose word's hash is `h`, in the first free slot from its own. */
+  private place(id: number, h: number): void {
+    const slots = this.slots;
+    const mask = slots.length - 1;
+    let i = slotOf(h, mask);
+    while (slots[i] !== 0) i = (i + 1) & mask;
+    slots[i] = id + 1;
   }
 
   private noteToken(id: number): void {
@@ -121,7 +151,7 @@ export class WordTable implements TokenWords {
     this.lastCase = this.lineCases[id];
   }
 
-  private add(slice: string): number {
+  private add(h: number, slice: string): number {
     const word = detached(slice);
     const id = this.infos.length;
     if (id === this.lineCases.length) {
@@ -131,15 +161,44 @@ export class WordTable implements TokenWords {
       const scores = new Float64Array(2 * id * N_LABELS);
       scores.set(this.scores);
       this.scores = scores;
+      const hashes = new Int32Array(2 * id);
+      hashes.set(this.hashes);
+      this.hashes = hashes;
     }
     const info = computeWordInfo(word, this.model.clusters, this.intrinsic);
     sumFeatures(this.model, this.intrinsic, 0, N_INTRINSIC, this.scores, id * N_LABELS);
     this.lineCases[id] = wordCaseOf(word);
     this.infos.push(info);
     this.words.push(word);
-    this.ids.set(word, id);
+    this.hashes[id] = h;
+    if (2 * (id + 1) > this.slots.length) {
+      this.slots = new Int32Array(2 * this.slots.length);
+      for (let k = 0; k < id; k++) this.place(k, this.hashes[k]);
+    }
+    this.place(id, h);
     return id;
   }
+}
+
+/** Slots of an empty table (a power of two). */
+const INITIAL_SLOTS = 1024;
+
+/** FNV-1a of the code units `[start, end)` of `text`, as a signed integer. */
+function unitsHash(text: string, start: number, end: number): number {
+  let h = FNV_OFFSET;
+  for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), FNV_PRIME);
+  return h | 0;
+}
+
+/** The slot of the table of recent words for the hash `h`. */
+function recentSlot(h: number): number {
+  return (h ^ (h >>> 15)) & RECENT_MASK;
+}
+
+/** The first slot to try for the hash `h` in a table of `mask + 1` slots (the hash's bits mixed, so its high bits count). */
+function slotOf(h: number, mask: number): number {
+  const x = Math.imul(h ^ (h >>> 16), 0x45d9f3b);
+  return (x ^ (x >>> 16)) & mask;
 }
 
 /**
