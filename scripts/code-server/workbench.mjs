@@ -9,7 +9,8 @@ export async function openFile(page, relPath) {
   const input = page.locator('.quick-input-widget input');
   await input.waitFor({ timeout: 20_000 });
   await input.fill(path.basename(relPath));
-  await page.locator('.quick-input-widget .monaco-list-row').first().waitFor({ timeout: 20_000 });
+  // The first row may still be a recently opened file until the search answers: wait until it is this one.
+  await page.locator('.quick-input-widget .monaco-list-row[data-index="0"]', { hasText: path.basename(relPath) }).first().waitFor({ timeout: 20_000 });
   await page.keyboard.press('Enter');
   await page.locator(`.tabs-container .tab[aria-label^="${path.basename(relPath)}"]`).first().waitFor({ timeout: 20_000 });
 }
