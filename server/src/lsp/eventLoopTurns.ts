@@ -15,3 +15,17 @@ export async function runInTurns<T>(steps: Iterator<void, T, void>): Promise<T> 
 export function nextTurn(): Promise<void> {
   return new Promise((r) => setImmediate(r));
 }
+
+/**
+ * Whether `count` changes within the next two turns of the event loop: whether a message that reached the server while
+ * it was busy (a keystroke) is waiting. Such a message is read in the first turn (the poll that follows the caller, a
+ * timer that came due meanwhile) and handled in the second (the connection handles one queued message a turn, in an
+ * immediate set when it read it, which runs after one set before the read).
+ */
+export async function changedWithinTurns(count: () => number): Promise<boolean> {
+  const before = count();
+  await nextTurn();
+  if (count() !== before) return true;
+  await nextTurn();
+  return count() !== before;
+}

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
+import * as net from 'node:net';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -104,6 +105,43 @@ describe('publishing the diagnostics of open articles', () => {
     await allWritten(fresh);
     assert.equal(fresh.events.indexOf(`analyse ${B}`), 1);
     assert.deepEqual(typed.written, fresh.written);
+  });
+
+  it('holds the pass for a keystroke that reached the server while it was busy: one pass, of the last version', async () => {
+    // A socket pair: a message written to one end is read by the other in a poll phase of the event loop, and handled
+    // in an immediate set then, as the LSP connection handles each message it has queued.
+    const server = net.createServer();
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const accepted = new Promise<net.Socket>((r) => server.once('connection', r));
+    const client = net.connect((server.address() as net.AddressInfo).port, '127.0.0.1');
+    await new Promise<void>((r) => client.once('connect', r));
+    const end = await accepted;
+    try {
+      const o = openSeeds();
+      // The keystroke, when its message is handled: the document and the core's copy updated, then a pass asked for.
+      end.on('data', () => setImmediate(() => {
+        o.type();
+        o.validateSoon(0, o.docs[1].uri);
+      }));
+      // Due with the pass's timer, just before it: the message arrives while the server is busy, then the timer fires.
+      setTimeout(() => {
+        client.write('keystroke');
+        const until = Date.now() + 30;
+        while (Date.now() < until); // busy: the message waits in the socket
+      }, 0);
+      o.validateSoon(0, o.docs[1].uri);
+      await allWritten(o);
+      assert.deepEqual(o.events.filter((e) => e === 'pass'), ['pass'], 'one pass');
+      const fresh = openSeeds();
+      fresh.type();
+      fresh.validateSoon(0, fresh.docs[1].uri);
+      await allWritten(fresh);
+      assert.deepEqual(o.written.get(B), fresh.written.get(B), 'the typed version');
+    } finally {
+      client.destroy();
+      end.destroy();
+      server.close();
+    }
   });
 
   it('words them again at the end of the debounce when the corpus changed after they were worded ahead', async () => {

@@ -13,7 +13,7 @@ import { tagDiagnostics } from '../tagDiagnostics';
 import type { ServerContext } from '../context';
 import type { Settings } from '../../workspace/settings';
 import { uriToPath } from '../workspace';
-import { nextTurn } from '../eventLoopTurns';
+import { changedWithinTurns, nextTurn } from '../eventLoopTurns';
 
 /** The pause in typing after which the edited article is analysed, ahead of the end of the debounce (150 ms). */
 export const ANALYSE_AHEAD_MS = 50;
@@ -60,6 +60,8 @@ interface WordedAhead {
 export function createValidator(ctx: () => ServerContext): (delayMs?: number, edited?: string) => void {
   let timer: NodeJS.Timeout | undefined;
   let generation = 0;
+  /** Requests for a pass (validateSoon) so far. */
+  let requested = 0;
   const lineIndexes = new LineIndexes();
   /** Documents edited since the last pass began, most recent last: validated first, most recent first. */
   const edited = new Set<string>();
@@ -73,6 +75,10 @@ export function createValidator(ctx: () => ServerContext): (delayMs?: number, ed
   };
 
   async function validateAll(): Promise<void> {
+    // Edits that reached a busy server (one analysing ahead, or an earlier pass) are queued behind this timer, one
+    // handled a turn: a pass now would show each version in turn, seconds after the typing stopped. One waiting sets
+    // the timer again, and the pass comes after the last.
+    if (await changedWithinTurns(() => requested)) return;
     const mine = ++generation;
     const token: CancellationToken = { get isCancellationRequested() { return mine !== generation; } };
     const c = ctx();
@@ -112,6 +118,8 @@ export function createValidator(ctx: () => ServerContext): (delayMs?: number, ed
   async function analyseAhead(uri: string, mine: number): Promise<void> {
     const c = ctx();
     if (c.indexer.indexingProgress) return; // each pass answers from the article alone then (articleAlone)
+    // A keystroke waiting (see validateAll) is not a pause in the typing.
+    if (await changedWithinTurns(() => keystrokes)) return;
     await c.indexer.ready;
     const file = uriToPath(uri);
     if (!file || mine !== keystrokes || !c.documents.get(uri) || !c.workspace.isInCorpus(file)) return;
@@ -130,6 +138,7 @@ export function createValidator(ctx: () => ServerContext): (delayMs?: number, ed
 
   return (delayMs = 150, uri) => {
     ahead = undefined;
+    requested++;
     if (uri) {
       edited.delete(uri);
       edited.add(uri);
