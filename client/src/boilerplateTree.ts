@@ -33,6 +33,9 @@ export class BoilerplateTreeProvider implements vscode.TreeDataProvider<Boilerpl
   private roots: BoilerplateNode[] = [];
   private readonly parents = new Map<BoilerplateNode, BoilerplateNode>();
   private loading: Promise<void> | undefined;
+  /** A fetch is running; `again`: asked for again meanwhile (it is fetched once more when it ends, not alongside). */
+  private fetching = false;
+  private again = false;
   private loaded = false;
   private readonly reported = new Set<string>();
   private readonly listed = new ListedContext('corpusAnnotator.boilerplateListed');
@@ -44,30 +47,52 @@ export class BoilerplateTreeProvider implements vscode.TreeDataProvider<Boilerpl
     return this.result.clusters;
   }
 
-  /** Fetches the clusters again; concurrent calls share one request. */
+  /**
+   * Fetches the clusters again. Calls while a fetch runs share it, and one more fetch follows it: a listing of a large
+   * corpus takes seconds, and the server says findings changed after every pause in typing. A request each time made
+   * them run side by side, each slower for the others, and the view never showed one while the analyst typed.
+   */
   refresh(): Promise<void> {
+    if (this.fetching) {
+      this.again = true;
+      return this.loading!;
+    }
+    this.fetching = true;
     const run = (async () => {
       try {
-        this.result = await this.client.sendRequest(BoilerplateRequests.clusters, {});
-      } catch (e) {
-        void vscode.window.showErrorMessage(`Corpus Annotator: cannot list boilerplate: ${(e as Error).message}`);
-        return;
+        do {
+          this.again = false;
+          if (!(await this.fetchOnce())) return;
+        } while (this.again);
+      } finally {
+        this.fetching = false;
       }
-      this.loaded = true;
-      for (const p of this.result.problems) {
-        const key = `${p.uri}:${p.message}`;
-        if (this.reported.has(key)) continue;
-        this.reported.add(key);
-        void vscode.window.showWarningMessage(
-          `Corpus Annotator: ${vscode.workspace.asRelativePath(vscode.Uri.parse(p.uri))} could not be read (${p.message}). ` +
-            'The last good ignore list stays in use and the file will not be changed until it is fixed.',
-        );
-      }
-      this.rebuild();
-      this.changed.fire(undefined);
     })();
     this.loading = run;
     return run;
+  }
+
+  /** One request for the clusters, shown when it answers; false when it failed (said to the user). */
+  private async fetchOnce(): Promise<boolean> {
+    try {
+      this.result = await this.client.sendRequest(BoilerplateRequests.clusters, {});
+    } catch (e) {
+      void vscode.window.showErrorMessage(`Corpus Annotator: cannot list boilerplate: ${(e as Error).message}`);
+      return false;
+    }
+    this.loaded = true;
+    for (const p of this.result.problems) {
+      const key = `${p.uri}:${p.message}`;
+      if (this.reported.has(key)) continue;
+      this.reported.add(key);
+      void vscode.window.showWarningMessage(
+        `Corpus Annotator: ${vscode.workspace.asRelativePath(vscode.Uri.parse(p.uri))} could not be read (${p.message}). ` +
+          'The last good ignore list stays in use and the file will not be changed until it is fixed.',
+      );
+    }
+    this.rebuild();
+    this.changed.fire(undefined);
+    return true;
   }
 
   /** Resolves when the clusters have been fetched at least once (and the latest fetch has finished). */

@@ -65,6 +65,36 @@ describe('Corpus Annotator in VS Code: boilerplate', function () {
     assert.equal(tree.getTreeItem(related).contextValue, 'boilerplate.cluster');
   });
 
+  it('asks the server for the clusters once at a time: refreshes while one is asked share it, and one more follows', async () => {
+    const api = await extensionApi();
+    const tree = api.boilerplateTree as BoilerplateTreeProvider;
+    const client = api.client as unknown as { sendRequest: (...args: unknown[]) => Promise<unknown> };
+    const send = client.sendRequest;
+    let running = 0;
+    let most = 0;
+    let asked = 0;
+    client.sendRequest = async (...args: unknown[]) => {
+      const type = args[0] as { method?: string } | string;
+      if ((typeof type === 'string' ? type : type.method) !== 'corpusAnnotator/boilerplateClusters') return send.apply(client, args);
+      asked++;
+      most = Math.max(most, ++running);
+      try {
+        return await send.apply(client, args);
+      } finally {
+        running--;
+      }
+    };
+    try {
+      // As after a burst of 'findings changed' notifications while the view is shown.
+      await Promise.all([tree.refresh(), tree.refresh(), tree.refresh(), tree.refresh(), tree.refresh()]);
+    } finally {
+      client.sendRequest = send;
+    }
+    assert.equal(most, 1, 'never two requests at once');
+    assert.equal(asked, 2, 'the first, then one for all the refreshes asked meanwhile');
+    assert.ok(tree.getChildren().length > 0, 'the clusters are shown');
+  });
+
   it('offers the ignore code actions, and ignoring here removes the diagnostic', async () => {
     await extensionApi();
     const { uri, lineOf } = await open001();
