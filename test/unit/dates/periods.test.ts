@@ -63,6 +63,9 @@ describe('dates: references, holidays, words, fiscal periods, the weekend (TIMEX
     assert.equal(find('Sales fell in the latest quarter.', 'the latest quarter', oct).value, '2023-Q3');
     assert.equal(find('Fourth-quarter sales fell.', 'Fourth-quarter', { documentDate: dct('2024-01-20') }).value, '2023-Q4');
     assert.deepEqual(pairs('He lives in the old quarter of the city.', oct), []);
+    // The quarter last mentioned, when it is not the article's last one.
+    const earlier = 'Profit in the first quarter of 2022 rose. Lending in the quarter grew 5 percent from the year-ago period.';
+    assert.deepEqual(pairs(earlier, oct), ['the first quarter of 2022 → 2022-Q1', 'the quarter → 2022-Q1', 'the year-ago period → 2021-Q1']);
   });
 
   it('places the weekend by tense', () => {

@@ -37,12 +37,15 @@ export class Resolver {
   }
 
   private remember(c: Candidate, value: string): void {
-    const m = /^(\d{4}|XXXX)(?:-(\d{2}))?(?:-(\d{2}))?(?:T|$)/.exec(value);
-    if (!m || c.kind === 'DURATION' || c.kind === 'SET') return;
-    const y = m[1] === 'XXXX' ? undefined : Number(m[1]);
-    const label = this.text.slice(c.start, c.end);
+    if (c.kind === 'DURATION' || c.kind === 'SET') return;
+    // A quarter (`2023-Q3`) is no day, month or year value: it is remembered before those are read (the pattern below
+    // does not match it, and `the quarter` after `the third quarter of 2023` was the article's last quarter instead).
     const q = /^(\d{4})-Q([1-4])$/.exec(value);
     if (q) this.lastQuarter = Number(q[1]) * 4 + Number(q[2]) - 1;
+    const m = /^(\d{4}|XXXX)(?:-(\d{2}))?(?:-(\d{2}))?(?:T|$)/.exec(value);
+    if (!m) return;
+    const y = m[1] === 'XXXX' ? undefined : Number(m[1]);
+    const label = this.text.slice(c.start, c.end);
     if (m[3]) this.lastDay = { y, m: Number(m[2]), d: Number(m[3]), label };
     if (m[2]) this.lastMonth = { y, m: Number(m[2]), label };
     if (y !== undefined) this.lastYear = { y, label };
