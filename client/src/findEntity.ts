@@ -19,7 +19,7 @@ const FOUND = 50;
 export function registerFindEntity(client: LanguageClient, tree: EntitiesTreeProvider, view: vscode.TreeView<EntityNode>): vscode.Disposable {
   // `query`: the search to start with (the pick stays open for the analyst to change it or choose).
   return vscode.commands.registerCommand(FIND_ENTITY_COMMAND, async (query?: unknown): Promise<EntitySummary | undefined> => {
-    const entity = await pickEntityByName(client, typeof query === 'string' ? query : '');
+    const entity = await pickEntityByName(client, typeof query === 'string' ? query : '', tree.onDidChangeTreeData);
     if (!entity) return undefined;
     if (await revealEntity(tree, view, entity)) return entity;
     void vscode.window.showWarningMessage(`Corpus Annotator: ${entity.canonical} could not be shown in the Entities view (the corpus changed meanwhile); try again.`);
@@ -70,7 +70,8 @@ function nextEvent<T>(event: vscode.Event<T>): Promise<void> {
   });
 }
 
-function pickEntityByName(client: LanguageClient, query: string): Promise<EntitySummary | undefined> {
+/** `entitiesChanged`: fires when the entities were fetched again (the Entities view's tree, told by the server). */
+function pickEntityByName(client: LanguageClient, query: string, entitiesChanged: vscode.Event<unknown>): Promise<EntitySummary | undefined> {
   const qp = vscode.window.createQuickPick<EntityItem>();
   qp.title = 'Find Entity';
   qp.placeholder = 'Type any name or spelling of an entity';
@@ -89,8 +90,13 @@ function pickEntityByName(client: LanguageClient, query: string): Promise<Entity
         return;
       }
       const found = (await client.sendRequest(EntityRequests.entities, { query: value, limit: FOUND })).entities;
-      // Shown as the server ranks them: the pick's own filter would hide spellings that differ from the label.
-      if (mine === latest) qp.items = found.map((e) => ({ ...entityItem(e, false), alwaysShow: true }));
+      // Shown as the server ranks them: the pick's own filter would hide spellings that differ from the label. None
+      // found is said (an empty list looked like a search still running); the search runs again when entities change.
+      if (mine === latest) {
+        qp.items = found.length
+          ? found.map((e) => ({ ...entityItem(e, false), alwaysShow: true }))
+          : [{ label: `No entity is named “${value.trim()}”`, detail: 'A name just typed is found once the corpus is grouped again (a few seconds after typing pauses).', alwaysShow: true }];
+      }
     } catch (e) {
       if (mine === latest) qp.items = [{ label: `Cannot search entities: ${(e as Error).message}` }];
     } finally {
@@ -98,6 +104,13 @@ function pickEntityByName(client: LanguageClient, query: string): Promise<Entity
     }
   };
   qp.onDidChangeValue((value) => void search(value));
+  // Entities regrouped while the pick is open (a name typed a moment ago is now an entity): the search runs again.
+  // (Through the Entities view's event: the client keeps one handler per notification, the view's.)
+  const regrouped = entitiesChanged(() => {
+    first = undefined;
+    void search(qp.value);
+  });
+  qp.onDidHide(() => regrouped.dispose());
   qp.show();
   void search(query);
   return pickedEntity(qp, true);
