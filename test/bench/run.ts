@@ -6,7 +6,7 @@
 import { spawnSync } from 'node:child_process';
 import * as path from 'node:path';
 
-const BENCHES = ['ner', 'pipeline', 'entities-aliases', 'entity-types', 'entity-views', 'dates', 'boilerplate', 'server', 'timeline', 'shutdown', 'mapReduce', 'cli'] as const;
+const BENCHES = ['ner', 'pipeline', 'entities-aliases', 'entity-types', 'entity-views', 'dates', 'boilerplate', 'server', 'views', 'timeline', 'shutdown', 'mapReduce', 'cli'] as const;
 
 function main(): number {
   const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
