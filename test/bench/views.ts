@@ -10,7 +10,8 @@
  * and checks the peak against the target the server bench uses for editing (600 MB). Run `npm run build` first.
  *
  *   npx tsx test/bench/views.ts     # VIEWS_BENCH_ARTICLES=2000 for a quicker run; VIEWS_BENCH_ROUNDS (default 2);
- *                                   # VIEWS_BENCH_NO_BOILERPLATE=1 leaves the Boilerplate view's request out
+ *                                   # VIEWS_BENCH_NO_BOILERPLATE=1 leaves the Boilerplate view's request out;
+ *                                   # VIEWS_BENCH_NODE_ARGS="--max-old-space-size=512" runs the server with those
  */
 import { spawn } from 'node:child_process';
 import { existsSync, promises as fs } from 'node:fs';
@@ -38,8 +39,9 @@ export async function runViewsBench(): Promise<BenchResult> {
   const lines: string[] = [];
   try {
     const { names } = await writeBenchWorkspace(root, ARTICLES);
-    lines.push(`workspace: ${names.length} articles; load average ${os.loadavg().map((x) => x.toFixed(2)).join(' ')}`);
-    const child = spawn(process.execPath, [SERVER, '--stdio'], {
+    lines.push(`workspace: ${names.length} articles; load average ${os.loadavg().map((x) => x.toFixed(2)).join(' ')}${process.env.VIEWS_BENCH_NODE_ARGS ? `; server run with ${process.env.VIEWS_BENCH_NODE_ARGS}` : ''}`);
+    const nodeArgs = (process.env.VIEWS_BENCH_NODE_ARGS ?? '').split(/\s+/).filter(Boolean);
+    const child = spawn(process.execPath, [...nodeArgs, SERVER, '--stdio'], {
       stdio: ['pipe', 'pipe', 'inherit'],
       env: { ...process.env, ...SERVER_ENVIRONMENT, CORPUS_ANNOTATOR_CACHE: path.join(root, 'analysis-cache') },
     });
