@@ -40,7 +40,7 @@ export const entitiesFeature: ClientFeature = {
       client.onNotification(EntityNotifications.entitiesChanged, refreshSoon),
       entityUndoKey,
       ...registerEntityCommands(client, entitiesTree, entityUndoKey),
-      registerFindEntity(client, entitiesTree, entitiesView),
+      registerFindEntity(client, entitiesTree, entitiesView, ctx.exports),
       { dispose: () => timer && clearTimeout(timer) },
     ];
   },

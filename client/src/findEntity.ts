@@ -16,10 +16,16 @@ export const FIND_ENTITY_COMMAND = 'corpusAnnotator.findEntity';
 const FIRST_OFFERED = 100;
 const FOUND = 50;
 
-export function registerFindEntity(client: LanguageClient, tree: EntitiesTreeProvider, view: vscode.TreeView<EntityNode>): vscode.Disposable {
+/**
+ * `exports`: the extension's exports, given `findEntityPick`, the pick while it is shown (tests read its items: VS
+ * Code's API has no other way to).
+ */
+export function registerFindEntity(client: LanguageClient, tree: EntitiesTreeProvider, view: vscode.TreeView<EntityNode>, exports: Record<string, unknown>): vscode.Disposable {
+  let shown: vscode.QuickPick<EntityItem> | undefined;
+  exports.findEntityPick = () => shown;
   // `query`: the search to start with (the pick stays open for the analyst to change it or choose).
   return vscode.commands.registerCommand(FIND_ENTITY_COMMAND, async (query?: unknown): Promise<EntitySummary | undefined> => {
-    const entity = await pickEntityByName(client, typeof query === 'string' ? query : '', tree.onDidChangeTreeData);
+    const entity = await pickEntityByName(client, typeof query === 'string' ? query : '', tree.onDidChangeTreeData, (qp) => (shown = qp));
     if (!entity) return undefined;
     if (await revealEntity(tree, view, entity)) return entity;
     void vscode.window.showWarningMessage(`Corpus Annotator: ${entity.canonical} could not be shown in the Entities view (the corpus changed meanwhile); try again.`);
@@ -71,7 +77,9 @@ function nextEvent<T>(event: vscode.Event<T>): Promise<void> {
 }
 
 /** `entitiesChanged`: fires when the entities were fetched again (the Entities view's tree, told by the server). */
-function pickEntityByName(client: LanguageClient, query: string, entitiesChanged: vscode.Event<unknown>): Promise<EntitySummary | undefined> {
+function pickEntityByName(
+  client: LanguageClient, query: string, entitiesChanged: vscode.Event<unknown>, onShown: (qp: vscode.QuickPick<EntityItem> | undefined) => void,
+): Promise<EntitySummary | undefined> {
   const qp = vscode.window.createQuickPick<EntityItem>();
   qp.title = 'Find Entity';
   qp.placeholder = 'Type any name or spelling of an entity';
@@ -110,8 +118,12 @@ function pickEntityByName(client: LanguageClient, query: string, entitiesChanged
     first = undefined;
     void search(qp.value);
   });
-  qp.onDidHide(() => regrouped.dispose());
+  qp.onDidHide(() => {
+    regrouped.dispose();
+    onShown(undefined);
+  });
   qp.show();
+  onShown(qp);
   void search(query);
   return pickedEntity(qp, true);
 }

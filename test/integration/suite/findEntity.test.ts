@@ -50,4 +50,23 @@ describe('Corpus Annotator in VS Code: Find Entity', function () {
     });
     assert.ok(view.visible, 'the Entities view is shown');
   });
+
+  it('says so when no entity has the name typed, rather than showing an empty list', async () => {
+    const api = await extensionApi();
+    const pickOf = api.findEntityPick as () => vscode.QuickPick<vscode.QuickPickItem & { entity?: EntitySummary }> | undefined;
+    const pending = vscode.commands.executeCommand('corpusAnnotator.findEntity', 'qqzzxx wwyyvv');
+    try {
+      const items = await waitFor('the pick to say no entity is named so', () => {
+        const qp = pickOf();
+        return qp && !qp.busy && qp.items.length ? qp.items : undefined;
+      });
+      assert.equal(items.length, 1);
+      assert.equal(items[0].label, 'No entity is named “qqzzxx wwyyvv”');
+      assert.equal(items[0].entity, undefined, 'nothing to choose');
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+      await pending;
+    }
+    assert.equal(pickOf(), undefined, 'closed');
+  });
 });
