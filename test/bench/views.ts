@@ -4,7 +4,8 @@
  * (benchWorkspace.ts: default 10,000 generated articles and one of 100 KB), indexed; then the views' requests (the
  * Entities view's four types, the Timeline's outline, the Boilerplate view's clusters, the tags), twice; then a
  * sentence with a new name and a date typed key by key (120 ms a key) into a 4 KB article, the views asked for again
- * every 24 keys and after each pause (5 s, in which the corpus is grouped again), ROUNDS times; then 20 s of quiet.
+ * every 24 keys and after each pause (until the server says the corpus was grouped again), ROUNDS times; then 20 s of
+ * quiet.
  *
  * Prints each step's server memory (VmRSS, and VmHWM since the views were first asked for) and the views' answer times,
  * and checks the peak against the target the server bench uses for editing (600 MB). Run `npm run build` first.
@@ -32,6 +33,8 @@ const TARGET_PEAK_MB = 600;
 const KEY_MS = 120;
 const SENTENCE = 'Talks with General Somsavath Inthavong ended on 14 March 2037 in Pakse. ';
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+/** How long the bench waits for a server event before it says so and goes on. */
+const EVENT_TIMEOUT_MS = 120_000;
 
 export async function runViewsBench(): Promise<BenchResult> {
   if (!existsSync(SERVER)) throw new Error('dist/server.js is missing: run `npm run build` first');
@@ -50,12 +53,34 @@ export async function runViewsBench(): Promise<BenchResult> {
     let indexed: () => void = () => undefined;
     const indexedSeen = new Promise<void>((resolve) => (indexed = resolve));
     conn.onNotification('corpusAnnotator/indexed', () => indexed());
+    /** Resolves on the next notification `method` (or `window/logMessage` starting with `log`), or after EVENT_TIMEOUT_MS. */
+    const waiting: { method: string; log?: string; done: (seen: boolean) => void }[] = [];
+    const next = (method: string, log?: string) =>
+      new Promise<boolean>((resolve) => {
+        const w = { method, log, done: resolve };
+        waiting.push(w);
+        setTimeout(() => {
+          const i = waiting.indexOf(w);
+          if (i >= 0) waiting.splice(i, 1);
+          resolve(false);
+        }, EVENT_TIMEOUT_MS).unref();
+      });
+    conn.onNotification((method: string, params: unknown) => {
+      for (const w of [...waiting]) {
+        const message = (params as { message?: string } | undefined)?.message ?? '';
+        if (w.method === method && (w.log === undefined || message.startsWith(w.log))) {
+          waiting.splice(waiting.indexOf(w), 1);
+          w.done(true);
+        }
+      }
+    });
     conn.onRequest(() => null); // progress tokens, configuration
     conn.listen();
     const rootUri = pathToFileURL(root).href;
     const started = performance.now();
     await conn.sendRequest('initialize', { processId: process.pid, rootUri, workspaceFolders: [{ uri: rootUri, name: 'bench' }], capabilities: {} });
     await conn.sendNotification('initialized', {});
+    const cacheWritten = next('window/logMessage', 'Analysis cache written');
     await indexedSeen;
     let peak = 0;
     const mem = (label: string) => {
@@ -64,8 +89,7 @@ export async function runViewsBench(): Promise<BenchResult> {
       lines.push(`${((performance.now() - started) / 1000).toFixed(1).padStart(6)} s  ${label.padEnd(58)} VmRSS ${(m.rss / 1024).toFixed(0)} MB, VmHWM ${(m.hwm / 1024).toFixed(0)} MB`);
     };
     mem('indexed (VmHWM: the indexing)');
-    await sleep(8000);
-    mem('8 s later');
+    mem((await cacheWritten) ? 'its analysis cache written' : `no "cache written" in ${EVENT_TIMEOUT_MS / 1000} s`);
     resetPeak(child.pid!);
     const views = async (label: string) => {
       const took: string[] = [];
@@ -91,14 +115,17 @@ export async function runViewsBench(): Promise<BenchResult> {
     await conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'plaintext', version: 1, text } });
     let version = 1;
     for (let round = 0; round < ROUNDS; round++) {
+      let regrouped = Promise.resolve(false);
       for (let k = 0; k < SENTENCE.length; k++) {
+        // The corpus is grouped again once the typing pauses: the server then says entities changed.
+        if (k === SENTENCE.length - 1) regrouped = next('corpusAnnotator/entitiesChanged');
         const at = { line: 0, character: k };
         await conn.sendNotification('textDocument/didChange', { textDocument: { uri, version: ++version }, contentChanges: [{ range: { start: at, end: at }, text: SENTENCE[k] }] });
         await sleep(KEY_MS);
         if (k % 24 === 23) await views(`round ${round + 1}, key ${k + 1}`);
       }
-      await sleep(5000);
-      await views(`round ${round + 1}, after a 5 s pause`);
+      const seen = await regrouped;
+      await views(`round ${round + 1}, paused${seen ? ' until the corpus was grouped again' : ` (not grouped again in ${EVENT_TIMEOUT_MS / 1000} s)`}`);
       await conn.sendNotification('textDocument/didChange', { textDocument: { uri, version: ++version }, contentChanges: [{ text }] });
     }
     await sleep(20_000);

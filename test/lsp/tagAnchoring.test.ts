@@ -42,6 +42,18 @@ describe('tags that are never lost or misplaced', function () {
     assert.ok(found.length >= 4);
     return found;
   };
+  /** The article opened, its first sentence tagged, then deleted in the editor (clients told each time). */
+  const tagThenDelete = async () => {
+    await lsp.open(ARTICLE);
+    const [s1] = sentences();
+    let since = lsp.notifications.length;
+    const item = await tag(s1, 'cooperation');
+    await waitFor('tagsChanged after tagging', () => tagsChangedSince(since));
+    since = lsp.notifications.length;
+    await lsp.client.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ range: item.range, text: '' }] });
+    await waitFor('tagsChanged after the deletion', () => tagsChangedSince(since));
+    return { s1, item };
+  };
 
   beforeEach(async () => {
     root = await makeTempWorkspace();
@@ -106,18 +118,10 @@ describe('tags that are never lost or misplaced', function () {
   });
 
   it('tells clients at once when an edit orphans a tag and when an undo brings its passage back', async () => {
-    await lsp.open(ARTICLE);
-    const [s1] = sentences();
-    let since = lsp.notifications.length;
-    const item = await tag(s1, 'cooperation');
-    await waitFor('tagsChanged after tagging', () => tagsChangedSince(since));
-    // The sentence deleted in the editor.
-    since = lsp.notifications.length;
-    await lsp.client.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ range: item.range, text: '' }] });
-    await waitFor('tagsChanged after the deletion', () => tagsChangedSince(since));
+    const { s1, item } = await tagThenDelete();
     assert.equal((await list()).find((t) => t.id === item.id)?.status, 'orphaned');
     // Ctrl+Z: the same text typed back where it was.
-    since = lsp.notifications.length;
+    let since = lsp.notifications.length;
     await lsp.client.sendNotification('textDocument/didChange', { textDocument: { uri, version: 3 }, contentChanges: [{ range: { start: item.range!.start, end: item.range!.start }, text: s1 }] });
     await waitFor('tagsChanged after the undo', () => tagsChangedSince(since));
     const back = (await list()).find((t) => t.id === item.id)!;
@@ -133,17 +137,10 @@ describe('tags that are never lost or misplaced', function () {
   });
 
   it('closed without saving an edit that orphaned a tag: the closed article’s tags are those of the text on disk', async () => {
-    await lsp.open(ARTICLE);
-    const [s1] = sentences();
-    let since = lsp.notifications.length;
-    const item = await tag(s1, 'cooperation');
-    await waitFor('tagsChanged after tagging', () => tagsChangedSince(since));
-    since = lsp.notifications.length;
-    await lsp.client.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ range: item.range, text: '' }] });
-    await waitFor('tagsChanged after the deletion', () => tagsChangedSince(since));
+    const { item } = await tagThenDelete();
     await lsp.waitForDiagnostics(uri, (d) => d.some((x) => x.code === 'tag.orphaned'));
     // Closed without saving ("Don't Save"): on disk the sentence is still there, and so is its tag.
-    since = lsp.notifications.length;
+    let since = lsp.notifications.length;
     const published = lsp.publishedInOrder.length;
     await lsp.client.sendNotification('textDocument/didClose', { textDocument: { uri } });
     await waitFor('tagsChanged after the close', () => tagsChangedSince(since));
