@@ -118,8 +118,11 @@ export interface DocState {
   /** Clock value of the last change among the documents sharing a passage bucket with this one. */
   dirtyStamp: number;
   cache?: { stamp: number; findings: BoilerplateFinding[] };
-  /** Verified matches of its passages (by line index), for clusters; valid while `dirtyStamp` is unchanged. */
-  matches?: { stamp: number; byIdx: (Passage[] | undefined)[] };
+  /**
+   * Verified matches of its passages (by line index), for clusters; a passage's entry is dropped when a passage sharing
+   * a bucket with it is added or removed (PassageIndex `neighbourChanged`).
+   */
+  matches?: (Passage[] | undefined)[];
 }
 
 class IndexedDocument implements DocState {
@@ -128,7 +131,7 @@ class IndexedDocument implements DocState {
   deps: StatEntry[] = [];
   dirtyStamp = 0;
   cache?: { stamp: number; findings: BoilerplateFinding[] };
-  matches?: { stamp: number; byIdx: (Passage[] | undefined)[] };
+  matches?: (Passage[] | undefined)[];
 
   constructor(
     readonly uri: string,

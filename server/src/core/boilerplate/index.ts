@@ -14,7 +14,8 @@
  * cost; findings are computed lazily per document and cached until something they depend on changes.
  */
 import type { BoilerplateFinding, BoilerplateKind, CancellationToken } from '../types';
-import { furnitureClusters, passageClusters } from './clusters';
+import { FurnitureClusters } from './furnitureClusters';
+import { PassageClusters } from './passageClusters';
 import { CorpusStats } from './corpusStats';
 import { buildDocState, DocState, type Passage } from './docState';
 import { checkBoilerplateSummary, plainSummary, summarizeBoilerplate, type BoilerplateSummary, type PassageKeyMemo } from './summary';
@@ -85,6 +86,11 @@ export function createBoilerplateIndex(options: BoilerplateOptions = {}): Boiler
   const passages = new PassageIndex();
   let clock = 0;
   let clusterCache: { stamp: number; clusters: BoilerplateCluster[] } | undefined;
+  const passageClusters = new PassageClusters();
+  const furnitureClusters = new FurnitureClusters();
+  passages.neighbourChanged = (q) => {
+    if (q.doc.matches) q.doc.matches[q.idx] = undefined;
+  };
   let primed = false;
   /**
    * Whether findings or matches were computed yet: until then no document has anything cached that a change of its
@@ -96,6 +102,8 @@ export function createBoilerplateIndex(options: BoilerplateOptions = {}): Boiler
     const doc = docs.get(uri);
     if (!doc) return;
     clock++;
+    passageClusters.changedDoc(uri);
+    furnitureClusters.changedDoc(uri);
     passages.remove(doc, clock, derived);
     stats.remove(doc, clock);
     docs.delete(uri);
@@ -111,6 +119,8 @@ export function createBoilerplateIndex(options: BoilerplateOptions = {}): Boiler
       const made = summary ? undefined : summarizeBoilerplate(text, minChars, memo);
       const doc = buildDocState(uri, text, summary ?? made!.summary, passages.nextId, made?.lines);
       docs.set(uri, doc);
+      passageClusters.changedDoc(uri);
+      furnitureClusters.changedDoc(uri);
       stats.add(doc, clock);
       passages.add(doc, clock, derived);
     },
@@ -166,10 +176,9 @@ export function createBoilerplateIndex(options: BoilerplateOptions = {}): Boiler
         }
         // Stamped with the clock it started at: a change meanwhile (between slices) makes the next call compute again.
         const stamp = clock;
-        const all = [...docs.values()];
-        const found = [...(yield* passageClusters(all, matchesOf)), ...(yield* furnitureClusters(all, stats))];
+        const found = [...(yield* passageClusters.build(docs, matchesOf)), ...(yield* furnitureClusters.build(docs, stats))];
         // Articles removed between slices leave their clusters (none are when it ran at once).
-        const live = found.every((c) => c.places.every((p) => docs.has(p.uri)))
+        const live = clock === stamp || found.every((c) => c.places.every((p) => docs.has(p.uri)))
           ? found
           : found.map((c) => ({ ...c, places: c.places.filter((p) => docs.has(p.uri)) })).filter((c) => c.places.length >= 2);
         clusterCache = { stamp, clusters: live };
@@ -194,18 +203,16 @@ const PASSAGES_PER_SLICE = 40;
 
 /** Whether the matches of `p` are known and still valid (see `cachedMatches`). */
 function hasMatches(p: Passage): boolean {
-  const m = p.doc.matches;
-  return !!m && p.doc.dirtyStamp <= m.stamp && m.byIdx[p.idx] !== undefined;
+  return p.doc.matches?.[p.idx] !== undefined;
 }
 
-/** The matches of `p`, cached in its document until a document sharing a bucket with it changes. */
+/** The matches of `p`, cached in its document until a passage sharing a bucket with it is added or removed. */
 function cachedMatches(p: Passage, compute: () => Passage[]): readonly Passage[] {
-  const doc = p.doc;
-  if (!doc.matches || doc.dirtyStamp > doc.matches.stamp) doc.matches = { stamp: doc.dirtyStamp, byIdx: [] };
-  let list = doc.matches.byIdx[p.idx];
+  const byIdx = (p.doc.matches ??= []);
+  let list = byIdx[p.idx];
   if (!list) {
     list = compute();
-    doc.matches.byIdx[p.idx] = list.length ? list : NO_MATCHES;
+    byIdx[p.idx] = list.length ? list : NO_MATCHES;
   }
   return list;
 }

@@ -66,6 +66,12 @@ export class PassageIndex {
   private picked = { ids: new Int32Array(4 * MAX_COMPARED), count: 0, more: false };
   private found = { count: 0, passages: [] as Passage[], exact: new Uint8Array(4 * MAX_COMPARED), similarity: new Float64Array(4 * MAX_COMPARED), more: false };
 
+  /**
+   * Called, when a document is added or removed with `mark`, with each passage of another document that shares a
+   * bucket with one of its passages (whose matches may have changed).
+   */
+  neighbourChanged: (q: Passage) => void = () => {};
+
   /** Documents a host said are coming (`expect`), and how many were added since. */
   private expected = 0;
   private addedSince = 0;
@@ -312,7 +318,10 @@ export class PassageIndex {
   private markNeighbours(doc: DocState, clock: number): void {
     const mark = (id: number): void => {
       const q = this.byId[id];
-      if (q && q.doc !== doc) q.doc.dirtyStamp = clock;
+      if (q && q.doc !== doc) {
+        q.doc.dirtyStamp = clock;
+        this.neighbourChanged(q);
+      }
     };
     const keys = doc.summary.passages;
     for (const p of doc.passages) {

@@ -1,0 +1,202 @@
+/**
+ * Corpus-wide groups of repeated passages (copies joined by exact or near matches: the connected components of the
+ * match graph), kept from one listing to the next. After an edit only the groups it can change are made again: those
+ * holding a passage of an article changed since (or of one whose matches were verified again, as a neighbour of a
+ * changed one), and those that the new passages join. The rest, and their `Cluster` objects, are kept as they were,
+ * so a listing after a keystroke costs the article and its copies, not the corpus (a second at 10,000 articles).
+ *
+ * A group is a component of the graph whose edges go from each passage to its verified matches (`matchesOf`; matching
+ * is symmetric, but for keys too common to be indexed in full: Buckets). An edit removes the edges of the article's old passages, which only the groups holding them had, and
+ * adds those of its new ones, which reach every group they join. The matches of other passages change only by those
+ * edges (the index drops a passage's cached matches when a passage sharing a bucket with it comes or goes). So a
+ * group without the article's old passages, and that its new ones do not reach, is what a full rebuild would make.
+ */
+import type { BoilerplateKind } from '../types';
+import { passageHas, passageText, type DocState, type Passage } from './docState';
+import { PASSAGE_FACTS } from './summary';
+import { normalizeSpace } from './text';
+
+export interface ClusterPlace { uri: string; start: number; end: number }
+export interface Cluster { id: string; kind: BoilerplateKind; text: string; places: ClusterPlace[] }
+
+/** Passages gone through between two yields of `build`. */
+const PASSAGES_PER_SLICE = 2000;
+/** Past this many groups made again, the listing is sorted again whole rather than the new groups put in place. */
+const MOST_INSERTED = 2000;
+
+interface Group {
+  readonly cluster: Cluster;
+  /** Every passage the component holds (those only met as another's match too), and the articles they are in. */
+  readonly nodes: readonly Passage[];
+  readonly uris: ReadonlySet<string>;
+}
+
+export class PassageClusters {
+  private readonly groups = new Set<Group>();
+  private readonly groupOf = new Map<Passage, Group>();
+  private readonly groupsByUri = new Map<string, Set<Group>>();
+  /** Articles set or removed since the last build. */
+  private readonly changed = new Set<string>();
+  private built = false;
+  /** The clusters of `groups`, by first place. */
+  private ordered: Cluster[] = [];
+  /** Clusters of groups dropped during a build. */
+  private readonly dropped = new Set<Cluster>();
+
+  /** Says that article `uri` was set, replaced or removed. */
+  changedDoc(uri: string): void {
+    if (this.built) this.changed.add(uri);
+  }
+
+  /**
+   * The groups of two or more passages, by their first place (article, then offset). `docs` are the index's articles;
+   * `clock` its clock; `matchesOf` the verified matches of a passage (cached by the index).
+   */
+  *build(docs: ReadonlyMap<string, DocState>, matchesOf: (p: Passage) => readonly Passage[]): Generator<void, Cluster[], void> {
+    const live = (q: Passage): boolean => docs.get(q.doc.uri) === q.doc;
+    const start: Passage[] = [];
+    if (!this.built) {
+      for (const doc of docs.values()) for (const p of doc.passages) if (p) start.push(p);
+    } else {
+      for (const uri of this.changed) {
+        const doc = docs.get(uri);
+        if (doc) for (const p of doc.passages) if (p) start.push(p);
+        for (const g of [...(this.groupsByUri.get(uri) ?? [])]) this.drop(g, start, live);
+      }
+    }
+    this.changed.clear();
+    this.built = true;
+
+    // Union-find over the passages reached from `start`; a group met on the way is dropped and its passages reached.
+    const parent = new Map<Passage, Passage>();
+    const find = (x: Passage): Passage => {
+      let r = x;
+      for (let up = parent.get(r); up !== undefined && up !== r; up = parent.get(r)) r = up;
+      for (let y = x; y !== r; ) {
+        const up = parent.get(y)!;
+        parent.set(y, r);
+        y = up;
+      }
+      return r;
+    };
+    const union = (a: Passage, b: Passage): void => {
+      const ra = find(a);
+      const rb = find(b);
+      if (ra !== rb) parent.set(rb, ra);
+    };
+    /** Passages with matches of their own: the places of a group (one only met as another's match is not listed). */
+    const sources = new Set<Passage>();
+    const queue = start;
+    const reached = new Set<Passage>(queue);
+    let n = 0;
+    while (queue.length > 0) {
+      const p = queue.pop()!;
+      if (++n % PASSAGES_PER_SLICE === 0) yield;
+      const met = this.groupOf.get(p);
+      if (met) this.drop(met, queue, live, reached);
+      const ms = matchesOf(p);
+      for (const q of ms) {
+        if (!live(q)) continue;
+        if (!sources.has(p)) {
+          sources.add(p);
+          if (!parent.has(p)) parent.set(p, p);
+        }
+        if (!parent.has(q)) parent.set(q, q);
+        union(p, q);
+        if (!reached.has(q)) {
+          reached.add(q);
+          queue.push(q);
+        }
+      }
+    }
+
+    const components = new Map<Passage, Passage[]>();
+    for (const p of parent.keys()) {
+      const r = find(p);
+      let list = components.get(r);
+      if (!list) components.set(r, (list = []));
+      list.push(p);
+    }
+    const made: Cluster[] = [];
+    for (const nodes of components.values()) {
+      const places = nodes.filter((p) => sources.has(p));
+      if (places.length < 2) continue;
+      places.sort(byPlace);
+      const texts = new Set<string>();
+      let chromeCount = 0;
+      for (const p of places) {
+        if (++n % PASSAGES_PER_SLICE === 0) yield;
+        texts.add(normalizeSpace(passageText(p)));
+        if (passageHas(p, PASSAGE_FACTS.chrome)) chromeCount++;
+      }
+      const kind: BoilerplateKind = chromeCount * 2 > places.length ? 'chrome' : texts.size === 1 ? 'duplicate' : 'near-duplicate';
+      const first = places[0];
+      const cluster: Cluster = { id: `passage:${first.doc.uri}#${first.idx}`, kind, text: passageText(first), places: places.map(placeOf) };
+      this.keep({ cluster, nodes, uris: new Set(nodes.map((p) => p.doc.uri)) });
+      made.push(cluster);
+    }
+    const kept = this.dropped.size ? this.ordered.filter((c) => !this.dropped.has(c)) : this.ordered;
+    this.dropped.clear();
+    if (made.length > MOST_INSERTED) this.ordered = [...kept, ...made].sort(byFirstPlace);
+    else {
+      this.ordered = kept === this.ordered ? [...kept] : kept;
+      for (const c of made.sort(byFirstPlace)) this.ordered.splice(insertionPoint(this.ordered, c), 0, c);
+    }
+    return [...this.ordered];
+  }
+
+  private keep(g: Group): void {
+    this.groups.add(g);
+    for (const p of g.nodes) this.groupOf.set(p, g);
+    for (const uri of g.uris) {
+      let set = this.groupsByUri.get(uri);
+      if (!set) this.groupsByUri.set(uri, (set = new Set()));
+      set.add(g);
+    }
+  }
+
+  /** Forgets a group, its live passages put in `to` to be reached again (those not yet in `reached`, when given). */
+  private drop(g: Group, to: Passage[], live: (p: Passage) => boolean, reached?: Set<Passage>): void {
+    if (!this.groups.delete(g)) return;
+    this.dropped.add(g.cluster);
+    for (const p of g.nodes) {
+      this.groupOf.delete(p);
+      if (!live(p)) continue;
+      if (reached) {
+        if (reached.has(p)) continue;
+        reached.add(p);
+      }
+      to.push(p);
+    }
+    for (const uri of g.uris) {
+      const set = this.groupsByUri.get(uri);
+      if (set?.delete(g) && set.size === 0) this.groupsByUri.delete(uri);
+    }
+  }
+}
+
+function byPlace(a: Passage, b: Passage): number {
+  return a.doc.uri === b.doc.uri ? a.idx - b.idx : a.doc.uri < b.doc.uri ? -1 : 1;
+}
+
+function byFirstPlace(a: Cluster, b: Cluster): number {
+  const p = a.places[0];
+  const q = b.places[0];
+  return p.uri === q.uri ? p.start - q.start : p.uri < q.uri ? -1 : 1;
+}
+
+/** Where `c` goes in `list` (sorted by first place). */
+function insertionPoint(list: readonly Cluster[], c: Cluster): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (byFirstPlace(list[mid], c) < 0) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function placeOf(p: Passage): ClusterPlace {
+  return { uri: p.doc.uri, start: p.start, end: p.end };
+}
