@@ -221,6 +221,8 @@ export function createCorpusService(init: CorpusServiceInit): CorpusService {
   let lastInput: { generation: number; names: Map<string, StoredNames> } | undefined;
   let ignores = compileIgnores(NO_IGNORES);
   let clusters: BoilerplateCluster[] | undefined;
+  /** The ignore list's verdict on each cluster (filterClusters), until the list changes. */
+  let ignoredClusters = new WeakMap<BoilerplateCluster, BoilerplateCluster | null>();
   /**
    * Articles set since the boilerplate index last saw them: indexed when something asks for boilerplate (or for the
    * article's state), so that an article whose state comes back from a worker or a cache, with its boilerplate
@@ -554,7 +556,7 @@ export function createCorpusService(init: CorpusServiceInit): CorpusService {
       for (let r = steps.next(); ; r = steps.next()) {
         if (r.done) {
           // Kept only if nothing changed meanwhile (a change drops it, and the next call starts again).
-          const found = filterClusters(r.value, (u) => docs.get(u)?.text, ignores);
+          const found = filterClusters(r.value, (u) => docs.get(u)?.text, ignores, ignoredClusters);
           if (!unindexed.size) clusters = found;
           return found;
         }
@@ -565,6 +567,7 @@ export function createCorpusService(init: CorpusServiceInit): CorpusService {
     },
     setBoilerplateIgnores(next) {
       ignores = compileIgnores(next);
+      ignoredClusters = new WeakMap();
       clusters = undefined;
       stamp++;
     },

@@ -129,6 +129,12 @@ export function filterFindings(
  */
 export function filterClusters(
   clusters: readonly BoilerplateCluster[], textOf: (uri: string) => string | undefined, matcher: IgnoreMatcher,
+  /**
+   * What was decided for each cluster with this matcher, kept by a host from one listing to the next (null: left out):
+   * a cluster is the same object until one of its articles changes (passageClusters.ts), so after an edit only the
+   * clusters made again are filtered again.
+   */
+  decided?: WeakMap<BoilerplateCluster, BoilerplateCluster | null>,
 ): BoilerplateCluster[] {
   if (matcher.empty) return clusters as BoilerplateCluster[];
   const out: BoilerplateCluster[] = [];
@@ -141,13 +147,20 @@ export function filterClusters(
     return v;
   };
   for (const c of clusters) {
+    const known = decided?.get(c);
+    if (known !== undefined) {
+      if (known) out.push(known);
+      continue;
+    }
     const places = c.places.filter((p) => {
       const text = textOf(p.uri);
       if (text === undefined) return true;
       if (ignoredEverywhere(p.uri, text.slice(p.start, p.end))) return false;
       return !matcher.hereSpans(p.uri, text).some((s) => s.start < p.end && p.start < s.end);
     });
-    if (places.length >= 2) out.push(places.length === c.places.length ? c : { ...c, places });
+    const kept = places.length < 2 ? null : places.length === c.places.length ? c : { ...c, places };
+    decided?.set(c, kept);
+    if (kept) out.push(kept);
   }
   return out;
 }

@@ -19,7 +19,7 @@ import {
   type TagRangeArgs,
 } from '../../protocolBoilerplate';
 import { AnalystFileError } from '../../workspace/corpusFolder';
-import { listClusters } from '../boilerplateClusterList';
+import { clusterList } from '../boilerplateClusterList';
 import type { Feature, ServerContext } from '../context';
 import { UserError } from '../tagService';
 import { handleRequest, offsetsIn, oneOf, optionalString, paramsObject, requiredRange, requiredString } from '../params';
@@ -64,10 +64,11 @@ export const boilerplateActions: Feature = {
       ctx.client.showResult(changed ? 'the passage is ignored everywhere.' : 'the passage was ignored everywhere already.');
       return changed;
     });
+    const listClusters = clusterList(ctx);
     // The clusters request takes no parameters: any object (or none) will do.
     handleRequest(connection, BoilerplateRequests.clusters, () => ({}), async (_params, token) => {
       await untilIndexed(ctx.indexer.ready, token);
-      return listClusters(ctx, ignoreListProblems(ctx), token);
+      return listClusters(ignoreListProblems(ctx), token);
     });
   },
 };
