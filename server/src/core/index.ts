@@ -13,6 +13,7 @@ export type { EntityRegistry, RegistryEntity } from './entities/registry';
 export { describeDate } from './dates/index';
 export type { DateOptions, DayOrder } from './dates/index';
 export type { BoilerplateCluster } from './boilerplate/index';
+export { sortedUpdate } from './collections/sortedUpdate';
 export * from './boilerplate/ignoreList';
 export { ignoreKey, NO_IGNORES } from './boilerplate/ignoreRules';
 export type { BoilerplateIgnores, IgnoredEverywhereRule, IgnoredHereRule } from './boilerplate/ignoreRules';

@@ -1,5 +1,5 @@
 /** The `corpusAnnotator/boilerplateClusters` answer: the core's clusters (ignored ones left out) with LSP ranges. */
-import { LineIndex, type BoilerplateCluster, type CancellationToken } from '../core/index';
+import { LineIndex, sortedUpdate, type BoilerplateCluster, type CancellationToken } from '../core/index';
 import type { BoilerplateClusterItem, BoilerplateClustersResult } from '../protocolBoilerplate';
 import type { ServerContext } from './context';
 import { runInTurns } from './eventLoopTurns';
@@ -9,6 +9,9 @@ export const MAX_CLUSTERS = 2000;
 const MAX_TEXT = 200;
 const KIND_ORDER = { duplicate: 0, 'near-duplicate': 1, chrome: 2 } as const;
 const byText = new Intl.Collator().compare;
+/** The view's order: exact duplicates, near ones, then chrome; the most copies first; then by text. */
+const byListing = (a: BoilerplateCluster, b: BoilerplateCluster): number =>
+  KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || b.places.length - a.places.length || byText(a.text, b.text);
 
 export type ClusterList = (problems: BoilerplateClustersResult['problems'], token: CancellationToken) => Promise<BoilerplateClustersResult>;
 
@@ -20,19 +23,22 @@ export function clusterList(ctx: ServerContext): ClusterList {
    * made again are converted again, instead of 2,000 clusters and the line index of every article they are in.
    */
   const items = new WeakMap<BoilerplateCluster, BoilerplateClusterItem>();
-  return (problems, token) => listClusters(ctx, items, problems, token);
+  /** The clusters of the last listing, in the view's order (brought up to date, not sorted again, at the next). */
+  const last = { sorted: [] as BoilerplateCluster[] };
+  return (problems, token) => listClusters(ctx, { items, last }, problems, token);
 }
 
-async function listClusters(
-  ctx: ServerContext, items: WeakMap<BoilerplateCluster, BoilerplateClusterItem>, problems: BoilerplateClustersResult['problems'], token: CancellationToken,
-): Promise<BoilerplateClustersResult> {
+interface Kept {
+  readonly items: WeakMap<BoilerplateCluster, BoilerplateClusterItem>;
+  readonly last: { sorted: BoilerplateCluster[] };
+}
+
+async function listClusters(ctx: ServerContext, { items, last }: Kept, problems: BoilerplateClustersResult['problems'], token: CancellationToken): Promise<BoilerplateClustersResult> {
   // In slices, one a turn of the event loop: the first listing of a large corpus takes seconds, during which the open
   // articles' diagnostics and hovers are answered.
   // Stopped by a shutdown too: the analysis cache's last write then has the thread.
   const stopped: CancellationToken = { get isCancellationRequested() { return token.isCancellationRequested || ctx.shutdown.isCancellationRequested; } };
-  const clusters = [...(await runInTurns(ctx.service.boilerplateClustersInSlices(stopped)))].sort(
-    (a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || b.places.length - a.places.length || byText(a.text, b.text),
-  );
+  const clusters = (last.sorted = sortedUpdate(last.sorted, await runInTurns(ctx.service.boilerplateClustersInSlices(stopped)), byListing));
   const lineIndexes = new Map<string, LineIndex | undefined>();
   const linesOf = (key: string): LineIndex | undefined => {
     if (!lineIndexes.has(key)) {

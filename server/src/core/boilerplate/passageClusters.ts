@@ -15,6 +15,7 @@ import type { BoilerplateKind } from '../types';
 import { passageHas, passageText, type DocState, type Passage } from './docState';
 import { PASSAGE_FACTS } from './summary';
 import { normalizeSpace } from './text';
+import { insertionPoint } from '../collections/sortedUpdate';
 
 export interface ClusterPlace { uri: string; start: number; end: number }
 export interface Cluster { id: string; kind: BoilerplateKind; text: string; places: ClusterPlace[] }
@@ -135,12 +136,12 @@ export class PassageClusters {
       this.keep({ cluster, nodes, uris: new Set(nodes.map((p) => p.doc.uri)) });
       made.push(cluster);
     }
-    const kept = this.dropped.size ? this.ordered.filter((c) => !this.dropped.has(c)) : this.ordered;
+    const kept = this.dropped.size ? this.ordered.filter((c) => !this.dropped.has(c)) : [...this.ordered];
     this.dropped.clear();
     if (made.length > MOST_INSERTED) this.ordered = [...kept, ...made].sort(byFirstPlace);
     else {
-      this.ordered = kept === this.ordered ? [...kept] : kept;
-      for (const c of made.sort(byFirstPlace)) this.ordered.splice(insertionPoint(this.ordered, c), 0, c);
+      this.ordered = kept;
+      for (const c of made.sort(byFirstPlace)) this.ordered.splice(insertionPoint(this.ordered, c, byFirstPlace), 0, c);
     }
     return [...this.ordered];
   }
@@ -183,18 +184,6 @@ function byFirstPlace(a: Cluster, b: Cluster): number {
   const p = a.places[0];
   const q = b.places[0];
   return p.uri === q.uri ? p.start - q.start : p.uri < q.uri ? -1 : 1;
-}
-
-/** Where `c` goes in `list` (sorted by first place). */
-function insertionPoint(list: readonly Cluster[], c: Cluster): number {
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (byFirstPlace(list[mid], c) < 0) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 function placeOf(p: Passage): ClusterPlace {
