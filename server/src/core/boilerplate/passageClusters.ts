@@ -51,10 +51,13 @@ export class PassageClusters {
 
   /**
    * The groups of two or more passages, by their first place (article, then offset). `docs` are the index's articles;
-   * `clock` its clock; `matchesOf` the verified matches of a passage (cached by the index).
+   * `matchesOf` the verified matches of a passage (cached by the index); `idCount` the number of passage ids it gave.
    */
-  *build(docs: ReadonlyMap<string, DocState>, matchesOf: (p: Passage) => readonly Passage[]): Generator<void, Cluster[], void> {
-    const live = (q: Passage): boolean => docs.get(q.doc.uri) === q.doc;
+  *build(docs: ReadonlyMap<string, DocState>, matchesOf: (p: Passage) => readonly Passage[], idCount: () => number): Generator<void, Cluster[], void> {
+    // Passages of articles set between two slices (ids past `size`) are left to the next build (their articles are
+    // among the changed ones then).
+    const size = idCount();
+    const live = (q: Passage): boolean => q.id < size && docs.get(q.doc.uri) === q.doc;
     const start: Passage[] = [];
     if (!this.built) {
       for (const doc of docs.values()) for (const p of doc.passages) if (p) start.push(p);
@@ -62,77 +65,82 @@ export class PassageClusters {
       for (const uri of this.changed) {
         const doc = docs.get(uri);
         if (doc) for (const p of doc.passages) if (p) start.push(p);
-        for (const g of [...(this.groupsByUri.get(uri) ?? [])]) this.drop(g, start, live);
+        for (const g of [...(this.groupsByUri.get(uri) ?? [])]) this.drop(g, live, (p) => start.push(p));
       }
     }
     this.changed.clear();
     this.built = true;
 
-    // Union-find over the passages reached from `start`; a group met on the way is dropped and its passages reached.
-    const parent = new Map<Passage, Passage>();
-    const find = (x: Passage): Passage => {
-      let r = x;
-      for (let up = parent.get(r); up !== undefined && up !== r; up = parent.get(r)) r = up;
-      for (let y = x; y !== r; ) {
-        const up = parent.get(y)!;
-        parent.set(y, r);
-        y = up;
-      }
-      return r;
+    // Union-find over the passages reached from `start`, by id (ids are unique among the live passages); a group met
+    // on the way is dropped and its passages reached.
+    const parent = new Int32Array(size).fill(-1);
+    const find = (x: number): number => {
+      while (parent[x] !== x) x = parent[x] = parent[parent[x]];
+      return x;
     };
-    const union = (a: Passage, b: Passage): void => {
-      const ra = find(a);
-      const rb = find(b);
-      if (ra !== rb) parent.set(rb, ra);
-    };
-    /** Passages with matches of their own: the places of a group (one only met as another's match is not listed). */
-    const sources = new Set<Passage>();
+    /** Passages reached (1), and those with matches of their own (2: the places of a group; one only met as another's match is not listed). */
+    const state = new Uint8Array(size);
+    const byId: Passage[] = [];
+    const reachedIds: number[] = [];
     const queue = start;
-    const reached = new Set<Passage>(queue);
+    const reach = (q: Passage): void => {
+      if (state[q.id]) return;
+      state[q.id] = 1;
+      byId[q.id] = q;
+      reachedIds.push(q.id);
+      queue.push(q);
+    };
+    const seeds = start.splice(0);
+    for (const p of seeds) reach(p);
     let n = 0;
     while (queue.length > 0) {
       const p = queue.pop()!;
       if (++n % PASSAGES_PER_SLICE === 0) yield;
       const met = this.groupOf.get(p);
-      if (met) this.drop(met, queue, live, reached);
-      const ms = matchesOf(p);
-      for (const q of ms) {
+      if (met) this.drop(met, live, reach);
+      for (const q of matchesOf(p)) {
         if (!live(q)) continue;
-        if (!sources.has(p)) {
-          sources.add(p);
-          if (!parent.has(p)) parent.set(p, p);
+        if (state[p.id] !== 2) {
+          state[p.id] = 2;
+          if (parent[p.id] < 0) parent[p.id] = p.id;
         }
-        if (!parent.has(q)) parent.set(q, q);
-        union(p, q);
-        if (!reached.has(q)) {
-          reached.add(q);
-          queue.push(q);
-        }
+        reach(q);
+        if (parent[q.id] < 0) parent[q.id] = q.id;
+        const a = find(p.id);
+        const b = find(q.id);
+        if (a !== b) parent[b] = a;
       }
     }
 
-    const components = new Map<Passage, Passage[]>();
-    for (const p of parent.keys()) {
-      const r = find(p);
+    const components = new Map<number, Passage[]>();
+    for (const id of reachedIds) {
+      if (parent[id] < 0) continue;
+      const r = find(id);
       let list = components.get(r);
       if (!list) components.set(r, (list = []));
-      list.push(p);
+      list.push(byId[id]);
     }
     const made: Cluster[] = [];
     for (const nodes of components.values()) {
-      const places = nodes.filter((p) => sources.has(p));
+      const places = nodes.filter((p) => state[p.id] === 2);
       if (places.length < 2) continue;
       places.sort(byPlace);
-      const texts = new Set<string>();
+      const first = places[0];
+      const text = passageText(first);
+      let normalized: string | undefined;
+      let same = true;
       let chromeCount = 0;
       for (const p of places) {
         if (++n % PASSAGES_PER_SLICE === 0) yield;
-        texts.add(normalizeSpace(passageText(p)));
+        // Copies are mostly the same characters: their spaces are collapsed only when they differ.
+        if (same && p !== first) {
+          const t = passageText(p);
+          if (t !== text) same = normalizeSpace(t) === (normalized ??= normalizeSpace(text));
+        }
         if (passageHas(p, PASSAGE_FACTS.chrome)) chromeCount++;
       }
-      const kind: BoilerplateKind = chromeCount * 2 > places.length ? 'chrome' : texts.size === 1 ? 'duplicate' : 'near-duplicate';
-      const first = places[0];
-      const cluster: Cluster = { id: `passage:${first.doc.uri}#${first.idx}`, kind, text: passageText(first), places: places.map(placeOf) };
+      const kind: BoilerplateKind = chromeCount * 2 > places.length ? 'chrome' : same ? 'duplicate' : 'near-duplicate';
+      const cluster: Cluster = { id: `passage:${first.doc.uri}#${first.idx}`, kind, text, places: places.map(placeOf) };
       this.keep({ cluster, nodes, uris: new Set(nodes.map((p) => p.doc.uri)) });
       made.push(cluster);
     }
@@ -156,18 +164,13 @@ export class PassageClusters {
     }
   }
 
-  /** Forgets a group, its live passages put in `to` to be reached again (those not yet in `reached`, when given). */
-  private drop(g: Group, to: Passage[], live: (p: Passage) => boolean, reached?: Set<Passage>): void {
+  /** Forgets a group, its live passages given to `reach`. */
+  private drop(g: Group, live: (p: Passage) => boolean, reach: (p: Passage) => void): void {
     if (!this.groups.delete(g)) return;
     this.dropped.add(g.cluster);
     for (const p of g.nodes) {
       this.groupOf.delete(p);
-      if (!live(p)) continue;
-      if (reached) {
-        if (reached.has(p)) continue;
-        reached.add(p);
-      }
-      to.push(p);
+      if (live(p)) reach(p);
     }
     for (const uri of g.uris) {
       const set = this.groupsByUri.get(uri);

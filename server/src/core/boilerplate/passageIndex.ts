@@ -171,6 +171,12 @@ export class PassageIndex {
     return out;
   }
 
+  /** The passages of `matches`, with the passages' words from `tokensOf` (a cache of the caller's). */
+  matchedPassages(p: Passage, threshold: number, tokensOf: (q: Passage) => Int32Array): Passage[] {
+    const { count, passages } = this.collect(p, threshold, true, Infinity, tokensOf);
+    return passages.slice(0, count);
+  }
+
   /**
    * The verified matches of `p` with `p` itself among them (as an exact match, where the buckets hold it). They depend
    * only on the text of `p`: passages of the same text share one list (without themselves, and in the same order, it
@@ -302,6 +308,11 @@ export class PassageIndex {
       this.stamp = 0;
     }
     return ++this.stamp;
+  }
+
+  /** Passage ids given so far (every id is below it). */
+  get idCount(): number {
+    return this.byId.length;
   }
 
   get(id: number): Passage | undefined {
