@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { createBoilerplateIndex, type BoilerplateCluster, type BoilerplateIndex } from '../../../server/src/core/boilerplate';
 import { lines, para } from './helpers';
+import { generateCorpus } from '../../support/corpusGenerator';
 
 /**
  * The groups of repeated passages are kept from one listing to the next and only those an edit can change are made
@@ -95,5 +96,25 @@ describe('boilerplate clusters after edits', () => {
     assert.ok(after.includes(ofC), 'the group of c and d, which the edit does not reach, is kept');
     assert.ok(!after.includes(ofA), 'the group holding the edited article is made again');
     assert.deepEqual(after.find((c) => c.places.some((p) => p.uri === 'a.txt'))?.places.map((p) => p.uri), ['a.txt', 'b.txt']);
+  });
+});
+
+describe('boilerplate clusters after edits, on a generated corpus', () => {
+  it('are what an index built afresh lists, after edits with listings between (2,000 articles of many sites)', function () {
+    this.timeout(120_000);
+    const docs = generateCorpus({ articles: 2000, seed: 5 });
+    const texts = new Map(docs.map((d) => [d.uri, d.text]));
+    const index = createBoilerplateIndex();
+    for (const [uri, text] of texts) index.update(uri, text);
+    index.clusters();
+    for (let r = 0; r < 20; r++) {
+      const { uri } = docs[(r * 97) % docs.length];
+      texts.set(uri, texts.get(uri)!.replace(/\.\s/, `. Edit ${r}. `));
+      index.update(uri, texts.get(uri)!);
+      if (r % 5 === 0) index.clusters();
+    }
+    // The code before these clusters were kept (one union-find over the whole corpus at each listing, with the
+    // matches each article had cached) kept three passages in a group of page chrome they had left, here.
+    assert.deepEqual(canonical(index.clusters()), canonical(fresh(texts).clusters()));
   });
 });
