@@ -8,7 +8,7 @@ import type { BoilerplateCopy, BoilerplateFinding, BoilerplateKind, Cancellation
 import { throwIfCancelled } from '../types';
 import type { CorpusStats } from './corpusStats';
 import { chromeReasons, isOtherHeadlineKey } from './corpusChrome';
-import { DocState, lineNumber, Passage, passageHas, passageRegion, passageText, passageTokens } from './docState';
+import { DocState, lineNumber, Passage, passageHas, passageRegion, passageText } from './docState';
 import { PASSAGE_FACTS } from './summary';
 import { keptMatchList, type MatchList, type PassageIndex } from './passageIndex';
 import { markTemplateEdges } from './templateEdges';
@@ -43,8 +43,6 @@ interface TextMatches {
 interface TextMemo {
   readonly once: Set<string>;
   readonly matches: Map<string, TextMatches>;
-  /** Word hashes of the passages compared so far (the same neighbours are compared with line after line). */
-  readonly tokensOf: (q: Passage) => Int32Array;
   /**
    * The place of a passage, one object per passage shared by every finding listing it (copies are read-only): a page
    * of thousands of near-identical lines lists the same passages as copies of each of them.
@@ -58,19 +56,13 @@ interface TextMemo {
 }
 
 function newMemo(): TextMemo {
-  const tokens = new Map<Passage, Int32Array>();
-  const tokensOf = (q: Passage): Int32Array => {
-    let t = tokens.get(q);
-    if (t === undefined) tokens.set(q, (t = passageTokens(q)));
-    return t;
-  };
   const places = new Map<Passage, BoilerplateCopy>();
   const placeOf = (q: Passage): BoilerplateCopy => {
     let c = places.get(q);
     if (c === undefined) places.set(q, (c = place(q)));
     return c;
   };
-  return { once: new Set(), matches: new Map(), tokensOf, placeOf, scratch: { order: new Int32Array(64), listed: new Uint8Array(64), rank: new Int32Array(64), places: [] } };
+  return { once: new Set(), matches: new Map(), placeOf, scratch: { order: new Int32Array(64), listed: new Uint8Array(64), rank: new Int32Array(64), places: [] } };
 }
 
 function textMatches(p: Passage, ctx: FindingContext, memo: TextMemo): TextMatches {
@@ -80,7 +72,7 @@ function textMatches(p: Passage, ctx: FindingContext, memo: TextMemo): TextMatch
   // A text met for the second time keeps its matches for the times after; one met once uses the scratch lists.
   const keep = memo.once.has(text);
   if (!keep) memo.once.add(text);
-  const listed = ctx.passages.matchesOfText(p, ctx.threshold, memo.tokensOf);
+  const listed = ctx.passages.matchesOfText(p, ctx.threshold);
   const found = keep ? keptMatchList(listed) : listed;
   const n = found.count;
   const order = placeOrder(found, memo);

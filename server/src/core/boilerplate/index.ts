@@ -17,7 +17,7 @@ import type { BoilerplateFinding, BoilerplateKind, CancellationToken } from '../
 import { FurnitureClusters } from './furnitureClusters';
 import { PassageClusters } from './passageClusters';
 import { CorpusStats } from './corpusStats';
-import { buildDocState, DocState, passageTokens, type Passage } from './docState';
+import { buildDocState, DocState, type Passage } from './docState';
 import { checkBoilerplateSummary, plainSummary, summarizeBoilerplate, type BoilerplateSummary, type PassageKeyMemo } from './summary';
 import { countLines } from './text';
 import { computeFindings } from './findings';
@@ -154,19 +154,7 @@ export function createBoilerplateIndex(options: BoilerplateOptions = {}): Boiler
     *clustersInSlices() {
       if (clusterCache?.stamp !== clock) {
         derived = true;
-        // The words of the passages compared during this listing: a passage is a candidate of each of its copies (a
-        // line of a site's chrome, of hundreds), and its words were made again for each (half the time of a first
-        // listing). Dropped past a bound, and with the listing.
-        let tokens = new Map<Passage, Int32Array>();
-        const tokensOf = (q: Passage): Int32Array => {
-          let t = tokens.get(q);
-          if (t === undefined) {
-            if (tokens.size >= MAX_KEPT_TOKENS) tokens = new Map();
-            tokens.set(q, (t = passageTokens(q)));
-          }
-          return t;
-        };
-        const matchesOf = (p: Passage): readonly Passage[] => cachedMatches(p, () => passages.matchedPassages(p, threshold, tokensOf));
+        const matchesOf = (p: Passage): readonly Passage[] => cachedMatches(p, () => passages.matchedPassages(p, threshold));
         if (!primed) {
           // First time: verify only passages that share a bucket with another; the rest have no match until a
           // neighbour changes (which marks their document dirty and drops its cache).
@@ -210,8 +198,6 @@ export function createBoilerplateIndex(options: BoilerplateOptions = {}): Boiler
 }
 
 const NO_MATCHES: Passage[] = [];
-/** The most passages whose words a listing keeps at once (a few megabytes). */
-const MAX_KEPT_TOKENS = 20_000;
 /** Passages whose matches are verified per slice of a first `clustersInSlices` (a few milliseconds each). */
 const PASSAGES_PER_SLICE = 40;
 

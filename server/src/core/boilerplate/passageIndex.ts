@@ -42,6 +42,9 @@ const SAMPLED = 64;
  */
 const MOST_RESERVED = 1 << 22;
 
+/** The most passages whose words the index keeps at once (`wordsOf`: a few megabytes). */
+const MAX_KEPT_WORDS = 50_000;
+
 /** The most passages one passage's text is compared with when its copies are listed (`matchesOfText`). */
 export const MAX_COMPARED = 64;
 
@@ -51,6 +54,9 @@ export class PassageIndex {
    * each copy), for as long as the passage lives or until its document lets go of it (`release`).
    */
   private readonly normalized = new WeakMap<Passage, string>();
+  /** The words of the passages compared lately (`wordsOf`), and how many are held. */
+  private words = new WeakMap<Passage, Int32Array>();
+  private wordsHeld = 0;
   private readonly byId: (Passage | undefined)[] = [];
   private readonly free: number[] = [];
   private readonly exact = new Buckets();
@@ -102,6 +108,24 @@ export class PassageIndex {
     if (n === undefined) this.normalized.set(p, (n = normalizeSpace(passageText(p))));
     return n;
   }
+
+  /**
+   * The word hashes of `q`, kept for the passages compared lately: a passage is a candidate of each of its copies (a
+   * line of a site's chrome, in hundreds of articles), and its words were made again for each comparison, by each
+   * article's findings and by a listing (a quarter of the time of either). At most `MAX_KEPT_WORDS` are held (then
+   * all are dropped), weakly: a passage removed from the index does not keep its article alive.
+   */
+  wordsOf = (q: Passage): Int32Array => {
+    let w = this.words.get(q);
+    if (w === undefined) {
+      if (++this.wordsHeld > MAX_KEPT_WORDS) {
+        this.words = new WeakMap();
+        this.wordsHeld = 1;
+      }
+      this.words.set(q, (w = passageTokens(q)));
+    }
+    return w;
+  };
 
   /** An id for a new passage; ids of removed passages are reused. */
   nextId = (): number => {
@@ -171,9 +195,9 @@ export class PassageIndex {
     return out;
   }
 
-  /** The passages of `matches`, with the passages' words from `tokensOf` (a cache of the caller's). */
-  matchedPassages(p: Passage, threshold: number, tokensOf: (q: Passage) => Int32Array): Passage[] {
-    const { count, passages } = this.collect(p, threshold, true, Infinity, tokensOf);
+  /** The passages of `matches`. */
+  matchedPassages(p: Passage, threshold: number): Passage[] {
+    const { count, passages } = this.collect(p, threshold, true);
     return passages.slice(0, count);
   }
 
@@ -185,16 +209,15 @@ export class PassageIndex {
    * At most `MAX_COMPARED` passages are compared (see `candidates`). As a key holds up to a few hundred passages
    * (`Buckets`), a passage of a page of hundreds of near-identical lines (`Later Mr. X said…` for every X) would
    * otherwise be compared with a thousand others, each of them too, and list them all as its copies. `more` says that
-   * passages were left uncompared. `tokensOf` may give the passages' words from a cache of the caller's. The list is
-   * the index's scratch, valid until its next call (`keptMatchList` keeps one).
+   * passages were left uncompared. The list is the index's scratch, valid until its next call (`keptMatchList` keeps
+   * one).
    */
-  matchesOfText(p: Passage, threshold: number, tokensOf: (q: Passage) => Int32Array = passageTokens): MatchList {
-    return this.collect(p, threshold, false, MAX_COMPARED, tokensOf);
+  matchesOfText(p: Passage, threshold: number): MatchList {
+    return this.collect(p, threshold, false, MAX_COMPARED);
   }
 
-  private collect(
-    p: Passage, threshold: number, excludeSelf: boolean, limit = Infinity, tokensOf: (q: Passage) => Int32Array = passageTokens,
-  ): MatchList {
+  private collect(p: Passage, threshold: number, excludeSelf: boolean, limit = Infinity): MatchList {
+    const tokensOf = this.wordsOf;
     const picked = this.candidates(p, excludeSelf, limit);
     const found = this.found;
     if (found.exact.length < picked.count) {
