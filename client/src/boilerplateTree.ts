@@ -29,7 +29,7 @@ const KIND_ICONS: Record<BoilerplateKindName, string> = { duplicate: 'copy', 'ne
 export class BoilerplateTreeProvider implements vscode.TreeDataProvider<BoilerplateNode>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<BoilerplateNode | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
-  private result: BoilerplateClustersResult = { clusters: [], omitted: 0, problems: [] };
+  private result: BoilerplateClustersResult = { clusters: [], omitted: 0, omittedByKind: {}, problems: [] };
   private roots: BoilerplateNode[] = [];
   private readonly parents = new Map<BoilerplateNode, BoilerplateNode>();
   private loading: Promise<void> | undefined;
@@ -104,7 +104,11 @@ export class BoilerplateTreeProvider implements vscode.TreeDataProvider<Boilerpl
   private rebuild(): void {
     this.parents.clear();
     const byKind = new Map<BoilerplateKindName, BoilerplateClusterItem[]>();
-    for (const c of this.result.clusters) byKind.set(c.kind, [...(byKind.get(c.kind) ?? []), c]);
+    for (const c of this.result.clusters) {
+      const list = byKind.get(c.kind);
+      if (list) list.push(c);
+      else byKind.set(c.kind, [c]);
+    }
     this.roots = (Object.keys(KIND_LABELS) as BoilerplateKindName[])
       .filter((k) => byKind.has(k))
       .map((name) => ({ kind: 'kind', name, clusters: byKind.get(name)! }));
@@ -129,7 +133,9 @@ export class BoilerplateTreeProvider implements vscode.TreeDataProvider<Boilerpl
   getTreeItem(node: BoilerplateNode): vscode.TreeItem {
     if (node.kind === 'kind') {
       const item = new vscode.TreeItem(KIND_LABELS[node.name], vscode.TreeItemCollapsibleState.Expanded);
-      item.description = `${node.clusters.length}${node.name === 'chrome' && this.result.omitted ? '+' : ''}`;
+      const omitted = this.result.omittedByKind?.[node.name] ?? 0;
+      item.description = omitted ? `${node.clusters.length} of ${node.clusters.length + omitted}` : `${node.clusters.length}`;
+      if (omitted) item.tooltip = `The ${node.clusters.length} with the most copies are listed; ${omitted} more are not.`;
       item.iconPath = new vscode.ThemeIcon(KIND_ICONS[node.name]);
       item.contextValue = 'boilerplate.kind';
       item.id = `boilerplate:${node.name}`;

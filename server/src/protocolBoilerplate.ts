@@ -29,8 +29,10 @@ export interface BoilerplateClusterItem {
 
 export interface BoilerplateClustersResult {
   clusters: BoilerplateClusterItem[];
-  /** Clusters left out because there were too many to list. */
+  /** Clusters left out because there were too many to list (those with the fewest copies of their kind). */
   omitted: number;
+  /** `omitted`, by kind: each kind is listed up to the same number of clusters, so none is crowded out by another. */
+  omittedByKind: Partial<Record<BoilerplateKindName, number>>;
   /** Ignore lists that could not be read, with the reason (shown, never overwritten). */
   problems: { uri: string; message: string }[];
 }

@@ -1,0 +1,53 @@
+import * as assert from 'node:assert/strict';
+import type { BoilerplateCluster } from '../../../server/src/core/index';
+import { clusterList, MAX_CLUSTERS_PER_KIND } from '../../../server/src/lsp/boilerplateClusterList';
+import type { ServerContext } from '../../../server/src/lsp/context';
+
+/** A server context with just what the listing reads: the core's clusters, article texts and labels. */
+function contextWith(clusters: () => BoilerplateCluster[], text: string): ServerContext {
+  const never = { isCancellationRequested: false };
+  return {
+    shutdown: never,
+    service: {
+      *boilerplateClustersInSlices() {
+        return clusters();
+      },
+      getText: () => text,
+    },
+    workspace: { uriOf: (key: string) => `file:///w/${key}`, label: (key: string) => key },
+  } as unknown as ServerContext;
+}
+
+const cluster = (kind: BoilerplateCluster['kind'], id: number, copies: number): BoilerplateCluster => ({
+  id: `${kind}:${id}`,
+  kind,
+  text: `passage ${id}`,
+  places: Array.from({ length: copies }, (_, k) => ({ uri: `a${k}.txt`, start: 0, end: 5 })),
+});
+
+describe('the Boilerplate view’s listing', () => {
+  it('lists up to the same number of clusters of each kind, those with the most copies, and counts the rest by kind', async () => {
+    const duplicates = Array.from({ length: MAX_CLUSTERS_PER_KIND + 5 }, (_, i) => cluster('duplicate', i, 2 + (i % 7)));
+    const near = [cluster('near-duplicate', 1, 3), cluster('near-duplicate', 2, 9)];
+    const chrome = [cluster('chrome', 1, 40)];
+    const list = clusterList(contextWith(() => [...duplicates, ...near, ...chrome], 'hello\nworld'));
+    const result = await list([], { isCancellationRequested: false });
+    const kinds = result.clusters.map((c) => c.kind);
+    assert.equal(kinds.filter((k) => k === 'duplicate').length, MAX_CLUSTERS_PER_KIND);
+    assert.deepEqual(result.clusters.filter((c) => c.kind !== 'duplicate').map((c) => [c.kind, c.count]), [['near-duplicate', 9], ['near-duplicate', 3], ['chrome', 40]]);
+    assert.deepEqual(result.omittedByKind, { duplicate: 5 });
+    assert.equal(result.omitted, 5);
+    const listedCopies = result.clusters.filter((c) => c.kind === 'duplicate').map((c) => c.count);
+    assert.ok(Math.min(...listedCopies) >= 2 && listedCopies[0] === 8, 'the duplicates with the most copies first');
+    assert.deepEqual(result.clusters[0].places[0].range, { start: { line: 0, character: 0 }, end: { line: 0, character: 5 } });
+  });
+
+  it('gives the same listing when the core keeps most clusters and replaces a few', async () => {
+    let clusters = [cluster('duplicate', 1, 2), cluster('duplicate', 2, 5), cluster('chrome', 3, 4)];
+    const list = clusterList(contextWith(() => clusters, 'hello'));
+    await list([], { isCancellationRequested: false });
+    clusters = [clusters[0], cluster('duplicate', 4, 3), clusters[2], cluster('near-duplicate', 5, 2)];
+    const again = await list([], { isCancellationRequested: false });
+    assert.deepEqual(again.clusters.map((c) => c.id), ['duplicate:4', 'duplicate:1', 'near-duplicate:5', 'chrome:3']);
+  });
+});
