@@ -38,6 +38,8 @@ export class AnnotationStore {
   constructor(
     private readonly fs: WorkspaceFileSystem,
     private readonly onProblems: (file: string, problems: readonly FileProblem[]) => void,
+    /** Called after each file this store wrote. */
+    private readonly onOwnWrite: (file: string) => void = () => {},
   ) {}
 
   /** Reads and parses a file; a missing file reads as the format's empty value. */
@@ -75,6 +77,7 @@ export class AnnotationStore {
           const text = format.serialize(value, current.text);
           const stamp = await this.fs.writeAtomic(file, text);
           this.ownWrites.set(file, stamp);
+          this.onOwnWrite(file);
           // A file that held warnings (merge conflicts) may hold fewer now, and one that gets conflict entries back (an
           // undo) holds more: its list is the written text's.
           if (current.warnings || holdsConflicts(value)) {

@@ -120,6 +120,12 @@ export interface FileChange {
   readonly deleted: boolean;
 }
 
+/**
+ * How long after writing an analyst file the folder looks at it again (`checkAgainLater`): longer than a watcher takes
+ * to report a change (VS Code's batches events over tens of milliseconds; more under load).
+ */
+export const OWN_WRITE_CHECK_MS = 1000;
+
 /** What resolving a merge conflict in the registry, the ignore list or the taxonomy did, as undo needs it. */
 export interface RecordConflictOutcome {
   readonly kind: RecordFileKind;
@@ -184,7 +190,28 @@ export class CorpusFolder {
       maxAnalystFileBytes: MAX_ANALYST_FILE_BYTES,
       maxArticleBytes: Math.max(maxBytesOfChars(settings.maxDocumentSize), MAX_ANALYST_FILE_BYTES),
     });
-    this.store = new AnnotationStore(this.fs, (file, problems) => this.setProblems(file, problems));
+    this.store = new AnnotationStore(this.fs, (file, problems) => this.setProblems(file, problems), (file) => this.checkAgainLater(file));
+  }
+
+  /** Files this folder wrote, to be looked at again once watchers have had time to report what followed. */
+  private readonly checks = new Map<string, NodeJS.Timeout>();
+  private closed = false;
+
+  /**
+   * Looks at a file this folder wrote again, OWN_WRITE_CHECK_MS later, as a watcher's report of it would: VS Code's
+   * file watcher folds an "added" and a "deleted" event of one file that come close together into none, so a sidecar
+   * the server had just written (atomically: added) and that the analyst or a script deleted right after was never
+   * reported deleted, and its tags stayed listed. Still this folder's own write: nothing happens.
+   */
+  private checkAgainLater(file: string): void {
+    if (this.closed) return;
+    clearTimeout(this.checks.get(file));
+    const timer = setTimeout(() => {
+      this.checks.delete(file);
+      if (!this.closed) void this.filesChanged([{ file, deleted: false }]).catch(() => undefined);
+    }, OWN_WRITE_CHECK_MS);
+    timer.unref?.();
+    this.checks.set(file, timer);
   }
 
   // ── Articles ────────────────────────────────────────────────────────────────────────────────────────────────────
@@ -739,6 +766,9 @@ export class CorpusFolder {
 
   /** Waits for every change in flight, then stops telling listeners anything. */
   async close(): Promise<void> {
+    this.closed = true;
+    for (const t of this.checks.values()) clearTimeout(t);
+    this.checks.clear();
     while (this.operations.size) await Promise.allSettled([...this.operations]);
     await this.store.settled();
     this.emitter.dispose();

@@ -305,6 +305,18 @@ describe('workspace model (openCorpus, one folder)', () => {
     assert.equal(corpus.sidecarOf(path.join(root, 'seeds/a.txt')), undefined);
   });
 
+  it('sees a sidecar it wrote deleted right after, with no watcher report of it (VS Code folds "added" then "deleted" into nothing)', async function () {
+    this.timeout(20_000);
+    await write('seeds/a.txt', ARTICLE);
+    const corpus = await open();
+    await tag(corpus, 'seeds/a.txt');
+    const gone = new Promise<CorpusEvent>((resolve) => corpus.onDidChange((e) => e.kind === 'tags' && resolve(e)));
+    await fs.rm(path.join(root, 'annotations/seeds/a.yaml'));
+    assert.deepEqual(await gone, { kind: 'tags', articles: [path.join(root, 'seeds/a.txt')] });
+    assert.equal(corpus.sidecarOf(path.join(root, 'seeds/a.txt')), undefined);
+    await corpus.close();
+  });
+
   it('waits for writes in flight when closed (a settings change never loses a tag)', async () => {
     await write('seeds/a.txt', ARTICLE);
     const corpus = await open();
