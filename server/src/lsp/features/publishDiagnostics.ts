@@ -4,6 +4,7 @@
  * within it, its dates, boilerplate repeated inside it: CorpusService.articleAlone), and the corpus-wide ones (names
  * across articles, passages shared with others) once the corpus is indexed.
  */
+import { isDeepStrictEqual } from 'node:util';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { CancelledError, LineIndex, type ArticleAlone, type CancellationToken, type EntityRegistry } from '../../core/index';
@@ -63,6 +64,7 @@ export function createValidator(ctx: () => ServerContext): (delayMs?: number, ed
   /** Requests for a pass (validateSoon) so far. */
   let requested = 0;
   const lineIndexes = new LineIndexes();
+  const sent = new SentDiagnostics();
   /** Documents edited since the last pass began, most recent last: validated first, most recent first. */
   const edited = new Set<string>();
   /** Dropped by any request for a pass (validateSoon) made after them, and once used. */
@@ -95,7 +97,7 @@ export function createValidator(ctx: () => ServerContext): (delayMs?: number, ed
     for (const doc of docs) {
       if (token.isCancellationRequested) return;
       try {
-        await validate(c, doc, token, lineIndexes, takeAhead(doc.uri));
+        await validate(c, doc, token, lineIndexes, sent, takeAhead(doc.uri));
       } catch (e) {
         if (e instanceof CancelledError) return;
         c.connection.console.error(`Analysis of ${doc.uri} failed: ${(e as Error).stack ?? e}`);
@@ -151,22 +153,41 @@ export function createValidator(ctx: () => ServerContext): (delayMs?: number, ed
   };
 }
 
-async function validate(c: ServerContext, doc: TextDocument, token: CancellationToken, lineIndexes: LineIndexes, ahead?: WordedAhead): Promise<void> {
+/**
+ * What was last published for each open article (by its document: one closed and opened again is another, and its
+ * diagnostics were cleared). A pass after an edit words every open article's diagnostics again; an article that was not
+ * edited and whose diagnostics came out the same is not sent them again (a 100 KB article open beside the one being
+ * typed in was sent its 2,000 diagnostics, 0.7 MB, at every pause in the typing).
+ */
+class SentDiagnostics {
+  private readonly last = new WeakMap<TextDocument, { version: number; diagnostics: Diagnostic[] }>();
+
+  /** Whether `diagnostics` for `doc` at its version are what was last sent for it. */
+  same(doc: TextDocument, diagnostics: Diagnostic[]): boolean {
+    const last = this.last.get(doc);
+    return !!last && last.version === doc.version && isDeepStrictEqual(last.diagnostics, diagnostics);
+  }
+
+  record(doc: TextDocument, diagnostics: Diagnostic[]): void {
+    this.last.set(doc, { version: doc.version, diagnostics });
+  }
+}
+
+async function validate(
+  c: ServerContext, doc: TextDocument, token: CancellationToken, lineIndexes: LineIndexes, sent: SentDiagnostics, ahead?: WordedAhead,
+): Promise<void> {
   const file = uriToPath(doc.uri);
   if (!file || !c.workspace.isInCorpus(file)) return;
   const settings = await c.settingsOf(file);
   const text = doc.getText();
   // Too large to analyse: documentSync.ts keeps it out of the core, and it says so here.
   if (text.length > settings.maxDocumentSize) {
-    c.connection.sendDiagnostics({
-      uri: doc.uri,
-      diagnostics: [{
-        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-        severity: DiagnosticSeverity.Information,
-        source: DIAGNOSTIC_SOURCE,
-        message: `Not analysed: ${text.length} characters is more than corpusAnnotator.maxDocumentSize (${settings.maxDocumentSize}).`,
-      }],
-    });
+    publish(c, doc, sent, [{
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      severity: DiagnosticSeverity.Information,
+      source: DIAGNOSTIC_SOURCE,
+      message: `Not analysed: ${text.length} characters is more than corpusAnnotator.maxDocumentSize (${settings.maxDocumentSize}).`,
+    }]);
     return;
   }
   if (!c.service.hasDocument(file)) return;
@@ -179,7 +200,14 @@ async function validate(c: ServerContext, doc: TextDocument, token: Cancellation
       ? ahead.diagnostics
       : corpusDiagnostics(c, file, lines, settings, alone, registry, token, lineIndexes);
   const diagnostics = [...worded, ...tagDiagnostics(c.tags.anchoredTags(file, text), lines)];
-  if (!token.isCancellationRequested) c.connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics });
+  if (!token.isCancellationRequested) publish(c, doc, sent, diagnostics);
+}
+
+/** Sends `diagnostics` for `doc`, unless they are what was last sent for this version of it. */
+function publish(c: ServerContext, doc: TextDocument, sent: SentDiagnostics, diagnostics: Diagnostic[]): void {
+  if (sent.same(doc, diagnostics)) return;
+  c.connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics });
+  sent.record(doc, diagnostics);
 }
 
 /** The diagnostics of an article's analysis (its tags' aside): corpus-wide, or of the article `alone` during an indexing. */
