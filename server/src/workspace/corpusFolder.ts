@@ -193,25 +193,45 @@ export class CorpusFolder {
     this.store = new AnnotationStore(this.fs, (file, problems) => this.setProblems(file, problems), (file) => this.checkAgainLater(file));
   }
 
-  /** Files this folder wrote, to be looked at again once watchers have had time to report what followed. */
-  private readonly checks = new Map<string, NodeJS.Timeout>();
+  /**
+   * Files this folder wrote, to be looked at again once watchers have had time to report what followed (`checkAgainLater`),
+   * with when each was last written, oldest first.
+   */
+  private readonly toCheck = new Map<string, number>();
+  private checkTimer: NodeJS.Timeout | undefined;
   private closed = false;
 
   /**
    * Looks at a file this folder wrote again, OWN_WRITE_CHECK_MS later, as a watcher's report of it would: VS Code's
    * file watcher folds an "added" and a "deleted" event of one file that come close together into none, so a sidecar
    * the server had just written (atomically: added) and that the analyst or a script deleted right after was never
-   * reported deleted, and its tags stayed listed. Still this folder's own write: nothing happens.
+   * reported deleted, and its tags stayed listed. Still this folder's own write: nothing happens. The files due are
+   * looked at in one batch (tagging every occurrence in a corpus writes thousands).
    */
   private checkAgainLater(file: string): void {
     if (this.closed) return;
-    clearTimeout(this.checks.get(file));
+    this.toCheck.delete(file);
+    this.toCheck.set(file, Date.now());
+    this.checkTimer ??= this.checkIn(OWN_WRITE_CHECK_MS);
+  }
+
+  private checkIn(ms: number): NodeJS.Timeout {
     const timer = setTimeout(() => {
-      this.checks.delete(file);
-      if (!this.closed) void this.filesChanged([{ file, deleted: false }]).catch(() => undefined);
-    }, OWN_WRITE_CHECK_MS);
+      this.checkTimer = undefined;
+      if (this.closed) return;
+      const now = Date.now();
+      const due: FileChange[] = [];
+      for (const [file, at] of this.toCheck) {
+        if (now - at < OWN_WRITE_CHECK_MS) break; // the rest were written later
+        due.push({ file, deleted: false });
+        this.toCheck.delete(file);
+      }
+      if (due.length) void this.filesChanged(due).catch(() => undefined);
+      const next = this.toCheck.values().next();
+      if (!next.done) this.checkTimer = this.checkIn(Math.max(1, OWN_WRITE_CHECK_MS - (now - next.value)));
+    }, ms);
     timer.unref?.();
-    this.checks.set(file, timer);
+    return timer;
   }
 
   // ── Articles ────────────────────────────────────────────────────────────────────────────────────────────────────
@@ -767,8 +787,8 @@ export class CorpusFolder {
   /** Waits for every change in flight, then stops telling listeners anything. */
   async close(): Promise<void> {
     this.closed = true;
-    for (const t of this.checks.values()) clearTimeout(t);
-    this.checks.clear();
+    clearTimeout(this.checkTimer);
+    this.toCheck.clear();
     while (this.operations.size) await Promise.allSettled([...this.operations]);
     await this.store.settled();
     this.emitter.dispose();

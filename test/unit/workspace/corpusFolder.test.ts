@@ -308,12 +308,23 @@ describe('workspace model (openCorpus, one folder)', () => {
   it('sees a sidecar it wrote deleted right after, with no watcher report of it (VS Code folds "added" then "deleted" into nothing)', async function () {
     this.timeout(20_000);
     await write('seeds/a.txt', ARTICLE);
+    await write('seeds/b.txt', ARTICLE);
     const corpus = await open();
     await tag(corpus, 'seeds/a.txt');
-    const gone = new Promise<CorpusEvent>((resolve) => corpus.onDidChange((e) => e.kind === 'tags' && resolve(e)));
+    await tag(corpus, 'seeds/b.txt');
+    const untagged = new Set<string>();
+    const gone = new Promise<void>((resolve) =>
+      corpus.onDidChange((e) => {
+        if (e.kind === 'tags') for (const a of e.articles) untagged.add(a);
+        if (untagged.size === 2) resolve();
+      }),
+    );
     await fs.rm(path.join(root, 'annotations/seeds/a.yaml'));
-    assert.deepEqual(await gone, { kind: 'tags', articles: [path.join(root, 'seeds/a.txt')] });
+    await fs.rm(path.join(root, 'annotations/seeds/b.yaml'));
+    await gone;
+    assert.deepEqual([...untagged].sort(), [path.join(root, 'seeds/a.txt'), path.join(root, 'seeds/b.txt')]);
     assert.equal(corpus.sidecarOf(path.join(root, 'seeds/a.txt')), undefined);
+    assert.equal(corpus.sidecarOf(path.join(root, 'seeds/b.txt')), undefined);
     await corpus.close();
   });
 
