@@ -17,31 +17,12 @@ describe('diagnostics after an edit', function () {
     await removeTempWorkspace(root);
   });
 
-  it('come first for the article being typed in, then for the other open articles', async () => {
-    root = await makeTempWorkspace();
-    lsp = await startLspHarness(root);
-    const first = await lsp.open(S000);
-    const edited = await lsp.open(S003);
-    // During the indexing, open articles get their own diagnostics; the corpus's come once it is indexed (names
-    // counted across articles): the edit comes after those.
-    const corpusWide = (d: Diagnostic[]) => d.some((x) => /mentions in [2-9] articles/.test(typeof x.message === 'string' ? x.message : x.message.value));
-    await lsp.waitForDiagnostics(first, corpusWide);
-    await lsp.waitForDiagnostics(edited, corpusWide);
-    const published = () => lsp.publishedInOrder.slice(seen);
-    const seen = lsp.publishedInOrder.length;
-    // A name the other article has: its count of mentions changes there too.
-    await lsp.client.sendNotification('textDocument/didChange', {
-      textDocument: { uri: edited, version: 2 },
-      contentChanges: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: `${COMMISSION} met. ` }],
-    });
-    await waitFor('both articles published again', () => published().some((p) => p.uri === edited && p.version === 2) && published().some((p) => p.uri === first));
-    assert.deepEqual(
-      published().map((p) => p.uri).filter((u, i, all) => all.indexOf(u) === i),
-      [edited, first],
-    );
-  });
-
-  it('are not sent again for another open article whose diagnostics an edit did not change', async () => {
+  /**
+   * Two articles open, each with its corpus-wide diagnostics (during the indexing, open articles get their own; the
+   * corpus's come once it is indexed, names counted across articles: edits come after those); `edit` types at the start
+   * of the second; `published` gives what was published since.
+   */
+  async function twoOpen() {
     root = await makeTempWorkspace();
     lsp = await startLspHarness(root);
     const first = await lsp.open(S000);
@@ -56,6 +37,22 @@ describe('diagnostics after an edit', function () {
         textDocument: { uri: edited, version },
         contentChanges: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text }],
       });
+    return { first, edited, published, edit };
+  }
+
+  it('come first for the article being typed in, then for the other open articles', async () => {
+    const { first, edited, published, edit } = await twoOpen();
+    // A name the other article has: its count of mentions changes there too.
+    await edit(2, `${COMMISSION} met. `);
+    await waitFor('both articles published again', () => published().some((p) => p.uri === edited && p.version === 2) && published().some((p) => p.uri === first));
+    assert.deepEqual(
+      published().map((p) => p.uri).filter((u, i, all) => all.indexOf(u) === i),
+      [edited, first],
+    );
+  });
+
+  it('are not sent again for another open article whose diagnostics an edit did not change', async () => {
+    const { first, edited, published, edit } = await twoOpen();
     // No name: the other article's diagnostics stay as they were. Its pass would send them right after the edited
     // article's; the next edit, which adds a name the other article has, comes after that.
     await edit(2, 'Note. ');
