@@ -24,6 +24,8 @@ const KIND_LABELS: Record<BoilerplateKindName, string> = {
   'near-duplicate': 'Near duplicates',
   chrome: 'Page chrome',
 };
+/** Kinds of at most this many clusters are shown expanded. */
+const KIND_EXPANDED_UP_TO = 100;
 const KIND_ICONS: Record<BoilerplateKindName, string> = { duplicate: 'copy', 'near-duplicate': 'diff', chrome: 'layout' };
 
 export class BoilerplateTreeProvider implements vscode.TreeDataProvider<BoilerplateNode>, vscode.Disposable {
@@ -132,7 +134,9 @@ export class BoilerplateTreeProvider implements vscode.TreeDataProvider<Boilerpl
 
   getTreeItem(node: BoilerplateNode): vscode.TreeItem {
     if (node.kind === 'kind') {
-      const item = new vscode.TreeItem(KIND_LABELS[node.name], vscode.TreeItemCollapsibleState.Expanded);
+      // A kind of hundreds of clusters starts collapsed: expanded, it hid the kinds after it below a thousand rows.
+      const open = node.clusters.length <= KIND_EXPANDED_UP_TO ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed;
+      const item = new vscode.TreeItem(KIND_LABELS[node.name], open);
       const omitted = this.result.omittedByKind?.[node.name] ?? 0;
       item.description = omitted ? `${node.clusters.length} of ${node.clusters.length + omitted}` : `${node.clusters.length}`;
       if (omitted) item.tooltip = `The ${node.clusters.length} with the most copies are listed; ${omitted} more are not.`;
