@@ -157,7 +157,7 @@ export function createBoilerplateIndex(options: BoilerplateOptions = {}): Boiler
         const matchesOf = (p: Passage): readonly Passage[] => cachedMatches(p, () => passages.matchedPassages(p, threshold));
         if (!primed) {
           // First time: verify only passages that share a bucket with another; the rest have no match until a
-          // neighbour changes (which marks their document dirty and drops its cache).
+          // passage sharing a bucket with them comes or goes (which drops what was cached for them).
           const startedAt = clock;
           let n = 0;
           for (const group of passages.candidateGroups()) {

@@ -1,13 +1,14 @@
 /**
  * Corpus-wide groups of repeated passages (copies joined by exact or near matches: the connected components of the
  * match graph), kept from one listing to the next. After an edit only the groups it can change are made again: those
- * holding a passage of an article changed since (or of one whose matches were verified again, as a neighbour of a
- * changed one), and those that the new passages join. The rest, and their `Cluster` objects, are kept as they were,
- * so a listing after a keystroke costs the article and its copies, not the corpus (a second at 10,000 articles).
+ * holding a passage of an article changed since, and those that its new passages join. The rest, and their `Cluster`
+ * objects, are kept as they were, so a listing after a keystroke costs the article and its copies, not the corpus (a
+ * second at 10,000 articles).
  *
  * A group is a component of the graph whose edges go from each passage to its verified matches (`matchesOf`; matching
- * is symmetric, but for keys too common to be indexed in full: Buckets). An edit removes the edges of the article's old passages, which only the groups holding them had, and
- * adds those of its new ones, which reach every group they join. The matches of other passages change only by those
+ * is symmetric, but for keys too common to be indexed in full: Buckets). An edit removes the edges of the article's
+ * old passages, which only the groups holding them had, and adds those of its new ones, which reach every group they
+ * join. The matches of other passages change only by those
  * edges (the index drops a passage's cached matches when a passage sharing a bucket with it comes or goes). So a
  * group without the article's old passages, and that its new ones do not reach, is what a full rebuild would make.
  */
@@ -15,15 +16,13 @@ import type { BoilerplateKind } from '../types';
 import { passageHas, passageText, type DocState, type Passage } from './docState';
 import { PASSAGE_FACTS } from './summary';
 import { normalizeSpace } from './text';
-import { insertionPoint } from '../collections/sortedUpdate';
+import { sortedUpdate } from '../collections/sortedUpdate';
 
 export interface ClusterPlace { uri: string; start: number; end: number }
 export interface Cluster { id: string; kind: BoilerplateKind; text: string; places: ClusterPlace[] }
 
 /** Passages gone through between two yields of `build`. */
 const PASSAGES_PER_SLICE = 2000;
-/** Past this many groups made again, the listing is sorted again whole rather than the new groups put in place. */
-const MOST_INSERTED = 2000;
 
 interface Group {
   readonly cluster: Cluster;
@@ -39,10 +38,8 @@ export class PassageClusters {
   /** Articles set or removed since the last build. */
   private readonly changed = new Set<string>();
   private built = false;
-  /** The clusters of `groups`, by first place. */
+  /** The clusters of `groups`, by first place (brought up to date at each build, not sorted again). */
   private ordered: Cluster[] = [];
-  /** Clusters of groups dropped during a build. */
-  private readonly dropped = new Set<Cluster>();
 
   /** Says that article `uri` was set, replaced or removed. */
   changedDoc(uri: string): void {
@@ -120,7 +117,6 @@ export class PassageClusters {
       if (!list) components.set(r, (list = []));
       list.push(byId[id]);
     }
-    const made: Cluster[] = [];
     for (const nodes of components.values()) {
       const places = nodes.filter((p) => state[p.id] === 2);
       if (places.length < 2) continue;
@@ -142,15 +138,8 @@ export class PassageClusters {
       const kind: BoilerplateKind = chromeCount * 2 > places.length ? 'chrome' : same ? 'duplicate' : 'near-duplicate';
       const cluster: Cluster = { id: `passage:${first.doc.uri}#${first.idx}`, kind, text, places: places.map(placeOf) };
       this.keep({ cluster, nodes, uris: new Set(nodes.map((p) => p.doc.uri)) });
-      made.push(cluster);
     }
-    const kept = this.dropped.size ? this.ordered.filter((c) => !this.dropped.has(c)) : [...this.ordered];
-    this.dropped.clear();
-    if (made.length > MOST_INSERTED) this.ordered = [...kept, ...made].sort(byFirstPlace);
-    else {
-      this.ordered = kept;
-      for (const c of made.sort(byFirstPlace)) this.ordered.splice(insertionPoint(this.ordered, c, byFirstPlace), 0, c);
-    }
+    this.ordered = sortedUpdate(this.ordered, [...this.groups].map((g) => g.cluster), byFirstPlace);
     return [...this.ordered];
   }
 
@@ -167,7 +156,6 @@ export class PassageClusters {
   /** Forgets a group, its live passages given to `reach`. */
   private drop(g: Group, live: (p: Passage) => boolean, reach: (p: Passage) => void): void {
     if (!this.groups.delete(g)) return;
-    this.dropped.add(g.cluster);
     for (const p of g.nodes) {
       this.groupOf.delete(p);
       if (live(p)) reach(p);

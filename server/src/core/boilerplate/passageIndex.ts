@@ -8,12 +8,6 @@ import { DocState, Passage, passageText, passageTokens } from './docState';
 import { normalizeSpace } from './text';
 import { tokenSimilarity } from './minhash';
 
-export interface Match {
-  readonly passage: Passage;
-  readonly exact: boolean;
-  readonly similarity: number;
-}
-
 /**
  * The verified matches of one passage (`matchesOfText`), as parallel lists: the first `count` of `passages`,
  * `exact` (1 for an exact copy) and `similarity`. Those `matchesOfText` gives are the index's scratch lists, valid
@@ -187,15 +181,7 @@ export class PassageIndex {
     return out.length > limit ? out.slice(0, limit) : out;
   }
 
-  /** Verified copies of `p` (itself excluded): exact, same words, or similar above `threshold`. */
-  matches(p: Passage, threshold: number): Match[] {
-    const { count, passages, exact, similarity } = this.collect(p, threshold, true);
-    const out: Match[] = [];
-    for (let k = 0; k < count; k++) out.push({ passage: passages[k], exact: exact[k] === 1, similarity: similarity[k] });
-    return out;
-  }
-
-  /** The passages of `matches`. */
+  /** Verified copies of `p` (itself excluded): exact, same words, or similar above `threshold`, all compared. */
   matchedPassages(p: Passage, threshold: number): Passage[] {
     const { count, passages } = this.collect(p, threshold, true);
     return passages.slice(0, count);
@@ -204,7 +190,7 @@ export class PassageIndex {
   /**
    * The verified matches of `p` with `p` itself among them (as an exact match, where the buckets hold it). They depend
    * only on the text of `p`: passages of the same text share one list (without themselves, and in the same order, it
-   * is what `matches` gives each of them), which a line repeated hundreds of times computes once.
+   * is what `matchedPassages` gives each of them, up to `MAX_COMPARED`), which a line repeated hundreds of times computes once.
    *
    * At most `MAX_COMPARED` passages are compared (see `candidates`). As a key holds up to a few hundred passages
    * (`Buckets`), a passage of a page of hundreds of near-identical lines (`Later Mr. X said…` for every X) would

@@ -22,7 +22,7 @@ export function sortedUpdate<T>(previous: readonly T[], current: readonly T[], c
 }
 
 /** Where `x` goes in `list` (sorted by `compare`): after the items that come before it and those equal to it. */
-export function insertionPoint<T>(list: readonly T[], x: T, compare: (a: T, b: T) => number): number {
+function insertionPoint<T>(list: readonly T[], x: T, compare: (a: T, b: T) => number): number {
   let lo = 0;
   let hi = list.length;
   while (lo < hi) {
