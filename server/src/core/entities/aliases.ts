@@ -9,15 +9,15 @@
  */
 import type { CancellationToken, EntityMention, EntityType, RecognizedEntity } from '../types';
 import { throwIfCancelled } from '../types';
-import { mergeFullForms, typeGroupOf, UnionFind, type FormNode, type TypeGroup } from './clusterGraph';
+import { mergeFullForms, UnionFind, type FormNode } from './clusterGraph';
 import { mergeAcronyms } from './acronyms';
 import { createFinder } from './clusterFind';
 import { moveMentions } from './mentionMoves';
 import { assignIds, chooseCanonical } from './clusterNames';
 import { entityType, typeOfName } from './clusterType';
 import { nameFormOf, type NameForm } from './nameForm';
-import { nameTokens } from './nameKey';
-import { corpusPersonIndex, resolveDocumentPartials, type FullName, type PlacedMention } from './partialNames';
+import { FormReader } from './formReader';
+import { corpusPersonIndex, resolveDocumentPartials, type PlacedMention } from './partialNames';
 import type { EntityRegistry, RegistryEntity } from './registry';
 
 export interface DocumentEntities {
@@ -73,15 +73,13 @@ export interface EntityClustering {
   moveMentions?(uri: string, from: readonly RecognizedEntity[], to: readonly RecognizedEntity[]): void;
 }
 
+/** The form of a registry entity's own node (a placeholder: its names are not a node of their own). */
+export const PLACEHOLDER_FORM: NameForm = nameFormOf('', 'MISC');
+
 interface Work extends PlacedMention {
   readonly doc: number;
   readonly entity: RecognizedEntity;
   readonly form: NameForm;
-}
-
-/** Comparison key for "not an entity" strings and exact registry names: folded words. */
-function plainKey(text: string): string {
-  return nameTokens(text).join(' ');
 }
 
 export function clusterEntities(
@@ -90,32 +88,17 @@ export function clusterEntities(
   token?: CancellationToken,
 ): EntityClustering {
   const reg = registry ?? { entities: [], notEntities: [] };
-  const notEntities = new Set(reg.notEntities.map(plainKey));
+  const reader = new FormReader(reg);
   const sortedDocs = [...docs].sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0));
 
-  // Registry names: exact folded text, then name key, then joined key (for `Viet Nam` listed as an alias of `Vietnam`).
-  const regByText = new Map<string, number>();
-  const regByKey = new Map<string, number>();
-  const regPersons: FullName[] = [];
   const uf = new UnionFind();
   const regRoots = reg.entities.map((_, i) => uf.add(i));
-  reg.entities.forEach((e, i) => {
-    for (const name of [e.canonical, ...e.aliases]) {
-      const form = nameFormOf(name, e.type);
-      if (!regByText.has(plainKey(name))) regByText.set(plainKey(name), i);
-      if (form.keys.length > 0 && !regByKey.has(form.key)) regByKey.set(form.key, i);
-      if (form.keys.length > 0 && !regByKey.has(`#${form.compact}`)) regByKey.set(`#${form.compact}`, i);
-      if (e.type === 'PERSON') regPersons.push({ root: regRoots[i], keys: form.keys });
-    }
-  });
+  const regPersons = reader.registryFullNames(regRoots);
 
   // Distinct name forms, one union–find node each; `graph` is indexed by union–find index, and the registry's
   // entities take the first indices (as placeholders without a name of their own).
-  const placeholder = nameFormOf('', 'MISC');
-  const graph: FormNode[] = regRoots.map((index) => ({ index, group: 'M', form: placeholder, partial: false }));
+  const graph: FormNode[] = regRoots.map((index) => ({ index, group: 'M', form: PLACEHOLDER_FORM, partial: false }));
   const nodeOf = new Map<string, number>();
-  /** What each written name (text, type, country) is, by text: a corpus writes the same names again and again. */
-  const formCache = new Map<string, SeenForm[]>();
   const perDoc: Work[][] = [];
   let seen = 0;
   sortedDocs.forEach((d, docIndex) => {
@@ -123,30 +106,13 @@ export function clusterEntities(
     const entities = inPlaceOrder(d.entities) ? d.entities : [...d.entities].sort(byPlace);
     for (const entity of entities) {
       if ((++seen & 1023) === 0) throwIfCancelled(token);
-      let forms = formCache.get(entity.text);
-      if (!forms) formCache.set(entity.text, (forms = []));
-      let seenForm: SeenForm | undefined;
-      for (const f of forms) if (f.type === entity.type && f.country === entity.country) seenForm = f;
-      if (!seenForm) {
-        const form = nameFormOf(entity.text, entity.type, entity.country);
-        // Plain keys only when there are registry names or non-entities to compare them with (each is a fold).
-        const textKey = notEntities.size > 0 || regByText.size > 0 ? plainKey(entity.text) : undefined;
-        const displayKey = textKey === undefined || form.display === entity.text ? textKey : plainKey(form.display);
-        const dropped = form.keys.length === 0 || (notEntities.size > 0 && (notEntities.has(textKey!) || notEntities.has(displayKey!)));
-        // The registry owner is part of the node: analysts may split two names that share a phonetic key.
-        const owner =
-          (textKey === undefined ? undefined : (regByText.get(textKey) ?? regByText.get(displayKey!))) ??
-          (regByKey.size > 0 ? (regByKey.get(form.key) ?? regByKey.get(`#${form.compact}`)) : undefined);
-        const group = typeGroupOf(entity.type);
-        seenForm = { type: entity.type, country: entity.country, form, dropped, owner, group, nodeKey: `${group}|${form.key}|${owner ?? ''}`, node: undefined };
-        forms.push(seenForm);
-      }
+      const seenForm = reader.read(entity);
       if (seenForm.dropped) continue;
       const { form, owner, group, nodeKey } = seenForm;
       let node = (seenForm.node ??= nodeOf.get(nodeKey));
       if (node === undefined) {
         node = seenForm.node = uf.add();
-        graph.push({ index: node, group, form, partial: group === 'P' && form.keys.length === 1 && owner === undefined });
+        graph.push({ index: node, group, form, partial: seenForm.partial });
         nodeOf.set(nodeKey, node);
         if (owner !== undefined) uf.union(regRoots[owner], node);
       }
@@ -174,18 +140,6 @@ function byPlace(a: RecognizedEntity, b: RecognizedEntity): number {
 function inPlaceOrder(entities: readonly RecognizedEntity[]): boolean {
   for (let i = 1; i < entities.length; i++) if (byPlace(entities[i - 1], entities[i]) > 0) return false;
   return true;
-}
-
-/** A written name (its text, type and country) as clustering reads it, and its union–find node once made. */
-interface SeenForm {
-  readonly type: EntityType;
-  readonly country: string | undefined;
-  readonly form: NameForm;
-  readonly dropped: boolean;
-  readonly owner?: number;
-  readonly group: TypeGroup;
-  readonly nodeKey: string;
-  node: number | undefined;
 }
 
 function buildClustering(
