@@ -132,12 +132,12 @@ export function clusterEntities(
   return buildClustering(sortedDocs, perDoc, reg.entities, regRoots, uf);
 }
 
-function byPlace(a: RecognizedEntity, b: RecognizedEntity): number {
+export function byPlace(a: RecognizedEntity, b: RecognizedEntity): number {
   return a.start - b.start || a.end - b.end;
 }
 
 /** Whether the mentions are already in `byPlace` order (as the recogniser gives them): no copy to sort. */
-function inPlaceOrder(entities: readonly RecognizedEntity[]): boolean {
+export function inPlaceOrder(entities: readonly RecognizedEntity[]): boolean {
   for (let i = 1; i < entities.length; i++) if (byPlace(entities[i - 1], entities[i]) > 0) return false;
   return true;
 }
@@ -260,15 +260,22 @@ function clusteringOf(
   });
 }
 
+/** What the canonical name and the type of an entity are chosen from, per mention: its form, kind and recognised type. */
+export interface NamedWork {
+  readonly form: Pick<NameForm, 'display'>;
+  readonly core: boolean;
+  readonly entity: Pick<RecognizedEntity, 'type'>;
+}
+
 /** The titles of an entity seen with none: one empty map shared by all of them (read-only, as every cluster's are). */
-const NO_TITLES: ReadonlyMap<string, number> = new Map();
+export const NO_TITLES: ReadonlyMap<string, number> = new Map();
 
 /**
  * The canonical name and the type of an entity from its mentions' work: the name from the written forms of its full
  * mentions (else of all of them), the type from the mentions' types, with the canonical name's own votes as the
  * tie-breaker. Tallies are made only when the mentions differ in written form or type.
  */
-function canonicalAndType(works: readonly Work[]): { canonical: string; type: (canonical: string) => EntityType } {
+export function canonicalAndType(works: readonly NamedWork[]): { canonical: string; type: (canonical: string) => EntityType } {
   const first = works[0];
   if (!first) return { canonical: chooseCanonical(new Map()), type: (canonical) => entityType(new Map(), new Map(), () => typeOfName(canonical)) };
   let oneForm = true;
@@ -298,7 +305,7 @@ function canonicalAndType(works: readonly Work[]): { canonical: string; type: (c
   return { canonical, type: (name) => entityType(types, typesOfForm.get(name) ?? new Map(), () => typeOfName(name)) };
 }
 
-function bump<K>(map: Map<K, number>, key: K): void {
+export function bump<K>(map: Map<K, number>, key: K): void {
   map.set(key, (map.get(key) ?? 0) + 1);
 }
 

@@ -27,6 +27,14 @@ export interface FullName {
 
 type TokenIndex = Map<string, Set<number>>;
 
+/**
+ * The corpus's full person names by key: the entities (union–find roots) whose full names have that key. A set, or a
+ * map whose keys are the roots (incrementalClustering.ts counts the names behind each).
+ */
+export interface CorpusPersons {
+  get(key: string): ReadonlySet<number> | ReadonlyMap<number, number> | undefined;
+}
+
 function addName(index: TokenIndex, name: FullName): void {
   for (const k of name.keys) {
     let set = index.get(k);
@@ -51,8 +59,8 @@ export function corpusPersonIndex(nodes: readonly FormNode[], uf: UnionFind, ext
 export function resolveDocumentPartials(
   mentions: PlacedMention[],
   nodes: readonly FormNode[],
-  uf: UnionFind,
-  corpus: TokenIndex,
+  uf: Pick<UnionFind, 'ownerOf'>,
+  corpus: CorpusPersons,
   token?: CancellationToken,
 ): void {
   throwIfCancelled(token);
@@ -257,7 +265,7 @@ function fuzzyLength(key: string): boolean {
   return key.length >= FUZZY_MIN_LENGTH && key.length <= FUZZY_MAX_LENGTH;
 }
 
-function resolveToken(key: string, doc: DocumentTokens, corpus: TokenIndex): number | undefined {
+function resolveToken(key: string, doc: DocumentTokens, corpus: CorpusPersons): number | undefined {
   const inDoc = doc.rootsOf(key);
   if (inDoc) return inDoc.size === 1 ? first(inDoc) : undefined;
   const inCorpus = corpus.get(key);
@@ -317,6 +325,6 @@ function containsRun(hay: readonly string[], needle: readonly string[]): boolean
   return false;
 }
 
-function first(set: Set<number>): number {
-  return set.values().next().value as number;
+function first(set: ReadonlySet<number> | ReadonlyMap<number, number>): number {
+  return set.keys().next().value as number;
 }

@@ -1,0 +1,442 @@
+/**
+ * The corpus-wide alias clustering kept up to date article by article: an edit re-makes only what depends on the
+ * article, not the corpus. Its outcome equals a full clustering's (`clusterEntities`, aliases.ts) of the same articles,
+ * which the tests check on random edits.
+ *
+ * What an edit re-makes:
+ * - the article's names, read as the full clustering reads them (formReader.ts), and the nodes of the graph of
+ *   distinct names that come or go with them (liveFormGraph.ts), which re-makes the entities those reach;
+ * - the partial names (partialNames.ts) of the articles that mention a re-made entity, or a single name whose people
+ *   in the corpus changed;
+ * - the name, type, counts and id of each entity that gained or lost a mention (ids only among entities whose names
+ *   could give the same id: clusterIds.ts);
+ * - the mentions of the articles whose names or entities changed.
+ * Each update gives a new `EntityClustering`; the entities it did not touch are the same objects as before.
+ */
+import type { CancellationToken, EntityMention, EntityType, RecognizedEntity } from '../types';
+import { throwIfCancelled } from '../types';
+import { byPlace, inPlaceOrder, NO_TITLES, PLACEHOLDER_FORM, withExtras, type DocumentEntities, type EntityCluster, type EntityClustering } from './aliases';
+import { createFinder } from './clusterFind';
+import { ClusterIds, type IdHolder } from './clusterIds';
+import { EntityTally } from './entityTally';
+import { FormReader } from './formReader';
+import { LiveFormGraph, type GraphPart, type LiveNode } from './liveFormGraph';
+import type { NameForm } from './nameForm';
+import { resolveDocumentPartials, type CorpusPersons, type PlacedMention } from './partialNames';
+import type { EntityRegistry, RegistryEntity } from './registry';
+
+interface Work extends PlacedMention {
+  readonly entity: RecognizedEntity;
+  readonly form: NameForm;
+}
+
+interface Article {
+  readonly uri: string;
+  readonly works: Work[];
+  /** Its nodes, each with how many of its mentions. */
+  readonly nodes: Map<LiveNode, number>;
+  /** The entities its mentions are in. */
+  entities: Set<Entity>;
+}
+
+/** An entity: a part of the graph with the mentions resolved to it. */
+interface Entity extends IdHolder {
+  readonly part: GraphPart;
+  readonly owner: RegistryEntity | undefined;
+  readonly ownerIndex: number | undefined;
+  /** Its mentions by article, counted. */
+  readonly tally: EntityTally<Article>;
+  cluster: EntityCluster | undefined;
+}
+
+/** Past this many remembered written names (FormReader) per live node, the reader starts again. */
+const READER_BOUND = 4;
+
+export class IncrementalClustering {
+  private readonly reader: FormReader;
+  private readonly graph: LiveFormGraph;
+  private readonly articles = new Map<string, Article>();
+  /** Articles by the nodes they mention. */
+  private readonly articlesOfNode = new Map<LiveNode, Set<Article>>();
+  /** The corpus's full person names by key: the parts (by id) that have one, with how many names. */
+  private readonly persons = new Map<string, Map<number, number>>();
+  /** Partial (single-key) person nodes by key. */
+  private readonly partials = new Map<string, Set<LiveNode>>();
+  private readonly parts = new Map<number, GraphPart>();
+  private readonly entities = new Map<GraphPart, Entity>();
+  private readonly ids: ClusterIds<Entity>;
+  private current: EntityClustering;
+  private sorted: EntityCluster[] = [];
+  private mentions = new Map<string, EntityMention[]>();
+
+  private constructor(readonly registry: EntityRegistry) {
+    this.reader = new FormReader(registry);
+    this.graph = new LiveFormGraph(registry.entities.length, PLACEHOLDER_FORM);
+    this.ids = new ClusterIds(registry.entities.flatMap((e) => (e.id ? [e.id] : [])));
+    this.current = this.facade();
+  }
+
+  /** A clustering of `docs`, made in slices (one article's names a slice step; the rest in a few larger steps). */
+  static *build(docs: Iterable<DocumentEntities>, registry: EntityRegistry, token?: CancellationToken): Generator<void, IncrementalClustering, void> {
+    const made = new IncrementalClustering(registry);
+    const changes = new Map<string, readonly RecognizedEntity[] | undefined>();
+    for (const d of docs) changes.set(d.uri, d.entities);
+    yield* made.apply(changes, token);
+    return made;
+  }
+
+  /** The clustering as of the last update. */
+  clustering(): EntityClustering {
+    return this.current;
+  }
+
+  /** Articles' new names (undefined: the article is gone). Gives the clustering after them. */
+  update(changes: ReadonlyMap<string, readonly RecognizedEntity[] | undefined>): EntityClustering {
+    const steps = this.apply(changes);
+    while (!steps.next().done);
+    return this.current;
+  }
+
+  private *apply(changes: ReadonlyMap<string, readonly RecognizedEntity[] | undefined>, token?: CancellationToken): Generator<void, void, void> {
+    const resolve = new Set<Article>();
+    const touched = new Set<Entity>();
+    const relabel = new Set<Article>();
+    let n = 0;
+    for (const [uri, entities] of changes) {
+      // The new names are counted before the old are taken away: a name the edit kept keeps its node.
+      const before = this.articles.get(uri);
+      if (entities) resolve.add(this.add(uri, entities));
+      else this.articles.delete(uri);
+      if (before) this.remove(before, touched);
+      if ((++n & 255) === 0) {
+        throwIfCancelled(token);
+        yield;
+      }
+    }
+    if (this.reader.size > READER_BOUND * this.graph.nodes.length + 10_000) this.reader.forget();
+    const settled = this.graph.settle(() => this.nodesInOrder());
+    const tokens = new Set<string>();
+    for (const part of settled.retired) {
+      this.parts.delete(part.id);
+      for (const k of this.personNames(part, -1)) tokens.add(k);
+      const entity = this.entities.get(part);
+      if (entity) {
+        this.entities.delete(part);
+        touched.add(entity);
+        for (const a of entity.tally.articleSet()) resolve.add(a);
+      }
+    }
+    for (const part of settled.made) {
+      this.parts.set(part.id, part);
+      for (const k of this.personNames(part, 1)) tokens.add(k);
+      for (const node of part.nodes) for (const a of this.articlesOfNode.get(node) ?? []) resolve.add(a);
+      if (part.owner !== undefined) touched.add(this.entityOf(part)); // a registry entity is listed even with no mention
+    }
+    for (const k of tokens) for (const node of this.partials.get(k) ?? []) for (const a of this.articlesOfNode.get(node) ?? []) resolve.add(a);
+    yield;
+    n = 0;
+    for (const article of resolve) {
+      if (this.articles.get(article.uri) !== article) continue;
+      this.resolve(article, touched);
+      relabel.add(article);
+      if ((++n & 255) === 0) yield;
+    }
+    // Entities that gained or lost mentions: their names, counts and ids.
+    const renamed = new Set<Entity>();
+    for (const entity of touched) {
+      const alive = this.entities.get(entity.part) === entity;
+      if (!alive || (!entity.tally.articleCount && entity.ownerIndex === undefined)) {
+        this.ids.remove(entity);
+        if (entity.cluster) renamed.add(entity);
+        if (alive) this.entities.delete(entity.part);
+        continue;
+      }
+      this.describe(entity);
+      renamed.add(entity);
+    }
+    for (const entity of this.ids.settle()) renamed.add(entity);
+    yield;
+    const gone: EntityCluster[] = [];
+    for (const entity of renamed) {
+      if (entity.cluster) gone.push(entity.cluster);
+      const before = entity.cluster;
+      if (this.entities.get(entity.part) !== entity) {
+        entity.cluster = undefined;
+        continue;
+      }
+      const cluster = (entity.cluster = clusterOf(entity));
+      if (entity.owner) ownerOfCluster.set(cluster, entity.owner);
+      // Its articles' mentions name it: made again when what they say of it changed.
+      if (before?.entityId !== cluster.entityId || before.canonical !== cluster.canonical || before.type !== cluster.type) {
+        for (const a of entity.tally.articleSet()) relabel.add(a);
+      }
+    }
+    const added = [...renamed].flatMap((e) => (e.cluster ? [e.cluster] : []));
+    this.sorted = replaced(this.sorted, gone, added);
+    const mentions = new Map(this.mentions);
+    for (const uri of changes.keys()) if (!this.articles.has(uri)) mentions.delete(uri);
+    for (const article of relabel) if (this.articles.get(article.uri) === article) mentions.set(article.uri, mentionsOf(article, this.parts, this.entities));
+    this.mentions = mentions;
+    this.current = this.facade();
+  }
+
+  /** Every live node in the order a full clustering meets them: registry entities, then by article and place. */
+  private *nodesInOrder(): Generator<LiveNode> {
+    const nodes = this.graph.nodes;
+    for (let i = 0; i < this.registry.entities.length; i++) yield nodes[i]!;
+    const seen = new Set<LiveNode>();
+    for (const uri of [...this.articles.keys()].sort(compareStrings)) {
+      for (const w of this.articles.get(uri)!.works) {
+        const node = nodes[w.node]!;
+        if (!seen.has(node)) {
+          seen.add(node);
+          yield node;
+        }
+      }
+    }
+  }
+
+  private add(uri: string, entities: readonly RecognizedEntity[]): Article {
+    const article: Article = { uri, works: [], nodes: new Map(), entities: new Set() };
+    const list = inPlaceOrder(entities) ? entities : [...entities].sort(byPlace);
+    for (const entity of list) {
+      const seen = this.reader.read(entity);
+      if (seen.dropped) continue;
+      const node = this.graph.mention(seen.nodeKey, seen.group, seen.form, seen.partial, seen.owner);
+      if (node.count === 1) {
+        this.articlesOfNode.set(node, new Set());
+        if (node.partial) addTo(this.partials, node.form.keys[0], node);
+      }
+      article.works.push({ node: node.index, root: -1, core: true, entity, form: seen.form });
+      const had = article.nodes.get(node);
+      article.nodes.set(node, (had ?? 0) + 1);
+      if (had === undefined) this.articlesOfNode.get(node)!.add(article);
+    }
+    this.articles.set(uri, article);
+    return article;
+  }
+
+  private remove(article: Article, touched: Set<Entity>): void {
+    for (const entity of article.entities) {
+      entity.tally.remove(article);
+      touched.add(entity);
+    }
+    for (const [node, count] of article.nodes) {
+      this.articlesOfNode.get(node)?.delete(article);
+      for (let i = 0; i < count; i++) this.graph.unmention(node);
+      if (node.count === 0) {
+        this.articlesOfNode.delete(node);
+        if (node.partial) removeFrom(this.partials, node.form.keys[0], node);
+      }
+    }
+  }
+
+  /** Adds (`sign` 1) or takes away (−1) a part's full person names in the corpus index; gives the keys. */
+  private personNames(part: GraphPart, sign: 1 | -1): string[] {
+    const keys: string[] = [];
+    const count = (k: string) => {
+      let roots = this.persons.get(k);
+      if (!roots) this.persons.set(k, (roots = new Map()));
+      const had = roots.get(part.id) ?? 0;
+      const c = had + sign;
+      if (c > 0) roots.set(part.id, c);
+      else roots.delete(part.id);
+      if (!roots.size) this.persons.delete(k);
+      // Partial names read which entities have the key, not how many names: only a change of those counts.
+      if (had === 0 || c === 0) keys.push(k);
+    };
+    for (const node of part.nodes) {
+      if (node.group === 'P' && !node.partial && node.form.keys.length >= 2) {
+        for (const k of node.form.keys) count(k);
+      }
+      if (node.key.startsWith('~registry:')) {
+        for (const p of this.reader.registryPersons) if (p.entity === node.owner && p.keys.length >= 2) for (const k of p.keys) count(k);
+      }
+    }
+    return keys;
+  }
+
+  private entityOf(part: GraphPart): Entity {
+    let entity = this.entities.get(part);
+    if (!entity) {
+      const ownerIndex = part.owner;
+      entity = {
+        part,
+        ownerIndex,
+        owner: ownerIndex === undefined ? undefined : this.registry.entities[ownerIndex],
+        tally: new EntityTally(),
+        cluster: undefined,
+        canonical: '',
+        type: 'MISC',
+        mentionCount: 0,
+        explicitId: ownerIndex === undefined ? undefined : this.registry.entities[ownerIndex].id,
+        order: () => '',
+        entityId: '',
+      };
+      this.entities.set(part, entity);
+    }
+    return entity;
+  }
+
+  /** An article's mentions resolved to their entities (partial names through the article and the corpus). */
+  private resolve(article: Article, touched: Set<Entity>): void {
+    for (const entity of article.entities) {
+      entity.tally.remove(article);
+      touched.add(entity);
+    }
+    article.entities = new Set();
+    const nodes = this.graph.nodes;
+    for (const w of article.works) {
+      w.root = nodes[w.node]!.part.id;
+      w.core = true;
+    }
+    const owners = { ownerOf: (i: number) => nodes[i]!.part.owner };
+    resolveDocumentPartials(article.works, nodes as readonly LiveNode[], owners, this.persons as CorpusPersons);
+    const byEntity = new Map<Entity, Work[]>();
+    for (const w of article.works) {
+      const entity = this.entityOf(this.parts.get(w.root)!);
+      const list = byEntity.get(entity);
+      if (list) list.push(w);
+      else byEntity.set(entity, [w]);
+    }
+    for (const [entity, works] of byEntity) {
+      entity.tally.add(article, works);
+      article.entities.add(entity);
+      touched.add(entity);
+    }
+  }
+
+  /** An entity's canonical name, type and counts (as aliases.ts's buildClustering gives them). */
+  private describe(entity: Entity): void {
+    const { canonical, type } = entity.tally.canonicalAndType();
+    const name = entity.owner?.canonical ?? canonical;
+    const first = entity.tally.firstMention();
+    this.ids.describe(entity, {
+      canonical: name,
+      type: entity.owner?.type ?? type(name),
+      mentionCount: entity.tally.count,
+      order:
+        entity.ownerIndex !== undefined || !first
+          ? () => `~registry:${String(entity.ownerIndex).padStart(8, '0')}`
+          : () => `${first.uri}#${String(first.start).padStart(10, '0')}`,
+    });
+  }
+
+  private facade(): EntityClustering {
+    const clusters = this.sorted;
+    const mentions = this.mentions;
+    let finder: ((query: string) => { c: EntityCluster }[]) | undefined;
+    return Object.freeze({
+      mentionsOf: (uri: string) => [...(mentions.get(uri) ?? [])],
+      clusters: () => clusters,
+      cluster: (entityId: string) => {
+        // By binary search in the list sorted by id (no map of every id made again at each update).
+        const c = clusters[firstAtOrAfter(clusters, entityId)];
+        return c?.entityId === entityId ? c : undefined;
+      },
+      find: (query: string) => {
+        if (!finder) {
+          finder = createFinder(
+            clusters.map((c) => ({ c, mentionCount: c.mentionCount ?? c.mentions.length, canonical: c.canonical })),
+            (x) => [x.c.canonical, ...x.c.spellings.keys(), ...(ownerOfCluster.get(x.c)?.aliases ?? [])],
+          );
+        }
+        return finder(query).map((x) => x.c);
+      },
+    });
+  }
+}
+
+/** The registry entity each listed entity is, where it is one (its aliases are searched too). */
+const ownerOfCluster = new WeakMap<EntityCluster, RegistryEntity>();
+
+/** An entity as listed: its mentions' list made on first use. */
+function clusterOf(entity: Entity): EntityCluster {
+  const tally = entity.tally;
+  const articles = tally.articles();
+  let list: EntityCluster['mentions'] | undefined;
+  const cluster: EntityCluster = {
+    entityId: entity.entityId,
+    canonical: entity.canonical,
+    type: entity.type as EntityType,
+    spellings: tally.spellings.ordered(),
+    titles: tally.titles.size ? tally.titles.ordered() : NO_TITLES,
+    mentionCount: tally.count,
+    articleCount: articles.length,
+    get mentions() {
+      if (!list) {
+        list = [];
+        articles.sort(([a], [b]) => compareStrings(a.uri, b.uri));
+        for (const [a, works] of articles) for (const w of works) list.push({ uri: a.uri, start: w.entity.start, end: w.entity.end, text: w.entity.text });
+      }
+      return list;
+    },
+    set mentions(v) {
+      list = v;
+    },
+  };
+  if (entity.owner?.notes) cluster.notes = entity.owner.notes;
+  return cluster;
+}
+
+function mentionsOf(article: Article, parts: ReadonlyMap<number, GraphPart>, entities: ReadonlyMap<GraphPart, Entity>): EntityMention[] {
+  return article.works.map((w) => {
+    const c = entities.get(parts.get(w.root)!)!;
+    const e = w.entity;
+    return withExtras({ start: e.start, end: e.end, text: e.text, type: c.type, entityId: c.entityId, canonical: c.canonical }, e);
+  });
+}
+
+function byEntityId(a: EntityCluster, b: EntityCluster): number {
+  return a.entityId < b.entityId ? -1 : a.entityId > b.entityId ? 1 : 0;
+}
+
+/** Past this share of changed entities, the list is sorted again whole. */
+const MOST_CHANGED_SHARE = 1 / 8;
+
+/**
+ * A list sorted by entity id (ids are unique), less `gone`, plus `added`: a new array. Each is found or put by
+ * binary search; a sort of 70,000 entities at every update was most of an update's time.
+ */
+function replaced(list: readonly EntityCluster[], gone: readonly EntityCluster[], added: readonly EntityCluster[]): EntityCluster[] {
+  if (gone.length + added.length > MOST_CHANGED_SHARE * list.length + 16) {
+    const drop = new Set(gone);
+    return [...list.filter((c) => !drop.has(c)), ...added].sort(byEntityId);
+  }
+  const out = list.slice();
+  for (const c of gone) {
+    const at = firstAtOrAfter(out, c.entityId);
+    if (out[at] === c) out.splice(at, 1);
+  }
+  for (const c of added) out.splice(firstAtOrAfter(out, c.entityId), 0, c);
+  return out;
+}
+
+/** The first place in a list sorted by entity id whose id is not before `id`. */
+function firstAtOrAfter(list: readonly EntityCluster[], id: string): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid].entityId < id) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function compareStrings(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function addTo<K, V>(map: Map<K, Set<V>>, key: K, value: V): void {
+  const set = map.get(key);
+  if (set) set.add(value);
+  else map.set(key, new Set([value]));
+}
+
+function removeFrom<K, V>(map: Map<K, Set<V>>, key: K, value: V): void {
+  const set = map.get(key);
+  if (!set) return;
+  set.delete(value);
+  if (!set.size) map.delete(key);
+}

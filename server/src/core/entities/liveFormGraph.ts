@@ -1,0 +1,267 @@
+/**
+ * The graph of distinct name forms (clusterGraph.ts) kept alive across edits: nodes come when a name is first written
+ * and go when its last mention goes, and the entities (connected parts of the graph) are made again only where nodes
+ * came or went. What an entity's nodes are is the same as a full clustering's (aliases.ts), which the tests check.
+ *
+ * Which nodes can be one entity is a relation found through indexes, never by comparing all pairs: one compact
+ * spelling (`Việt Nam` = `Vietnam`), one slot of a spelling variant (every key equal but one, of the same first letter,
+ * that one within a tolerated edit and sharing a one-deletion variant, as mergeFullForms blocks them), an acronym and
+ * the long forms of its initials, one registry entity. A change re-makes the part of the graph this relation reaches
+ * from the nodes that came or went: entities outside it are kept, as the same objects.
+ *
+ * Where that part holds names of two registry entities, a full clustering's outcome can depend on the order names are
+ * met in (a union between two registry entities is refused): the whole graph is then made again in that order.
+ */
+import { mergeFullForms, UnionFind, type FormNode, type TypeGroup } from './clusterGraph';
+import { acronymKeyOf, longFormKeysOf, mergeAcronyms } from './acronyms';
+import { deletionVariantHashes, FUZZY_MIN_LENGTH, tokenKeysMatch } from './nameKey';
+import type { NameForm } from './nameForm';
+
+/** Names of more keys than this merge with their exact compact spelling only (mergeFullForms). */
+const FUZZY_MAX_NAME_KEYS = 12;
+
+/** A node: one (type group, name key, registry owner); `index` is its place in `LiveFormGraph.nodes`. */
+export interface LiveNode extends FormNode {
+  readonly key: string;
+  readonly owner: number | undefined;
+  /** Its mentions in the corpus (a registry entity's own node: never gone). */
+  count: number;
+  /** The entity it is part of; set by `settle`. */
+  part: GraphPart;
+  /** The keys it is found under (made once). */
+  readonly compactKey: string | undefined;
+  readonly slotKeys: readonly (string | undefined)[];
+  readonly acronymKey: string | undefined;
+  readonly longKeys: readonly string[];
+}
+
+/** An entity as the graph makes it: its nodes, and the registry entity it is, if any. */
+export interface GraphPart {
+  /** Unique over the graph's life (a part made again gets a new id). */
+  readonly id: number;
+  readonly nodes: readonly LiveNode[];
+  readonly owner: number | undefined;
+}
+
+export interface SettledParts {
+  /** Parts no longer in use (their nodes, those still alive, are in `made`). */
+  readonly retired: readonly GraphPart[];
+  readonly made: readonly GraphPart[];
+  /** Whether the whole graph was made again. */
+  readonly whole: boolean;
+}
+
+/** Keeps a set of keys to nodes. */
+function addTo<K, V>(map: Map<K, Set<V>>, key: K, value: V): void {
+  const set = map.get(key);
+  if (set) set.add(value);
+  else map.set(key, new Set([value]));
+}
+
+function removeFrom<K, V>(map: Map<K, Set<V>>, key: K, value: V): void {
+  const set = map.get(key);
+  if (!set) return;
+  set.delete(value);
+  if (!set.size) map.delete(key);
+}
+
+export class LiveFormGraph {
+  /** By index; a gone node leaves a hole. */
+  readonly nodes: (LiveNode | undefined)[] = [];
+  private readonly byKey = new Map<string, LiveNode>();
+  private readonly byCompact = new Map<string, Set<LiveNode>>();
+  private readonly bySlot = new Map<string, Set<LiveNode>>();
+  private readonly acronyms = new Map<string, Set<LiveNode>>();
+  private readonly longForms = new Map<string, Set<LiveNode>>();
+  private readonly owned = new Map<number, Set<LiveNode>>();
+  /** Nodes that came or went since the last `settle`. */
+  private changed = new Set<LiveNode>();
+  private nextPart = 0;
+  private readonly hashesA: number[] = [];
+  private readonly hashesB: number[] = [];
+
+  /** `owners`: how many registry entities; each has a node of its own (a placeholder), indices 0 to owners − 1. */
+  constructor(owners: number, placeholder: NameForm) {
+    for (let i = 0; i < owners; i++) {
+      const node = this.make(`~registry:${i}`, 'M', placeholder, false, i);
+      node.count = 1;
+    }
+  }
+
+  /** The node of a name read (formReader.ts), made when first met; counts one more mention of it. */
+  mention(key: string, group: TypeGroup, form: NameForm, partial: boolean, owner: number | undefined): LiveNode {
+    const node = this.byKey.get(key) ?? this.make(key, group, form, partial, owner);
+    node.count++;
+    return node;
+  }
+
+  /** One mention of the node fewer; the node goes with its last. */
+  unmention(node: LiveNode): void {
+    if (--node.count > 0) return;
+    this.byKey.delete(node.key);
+    this.nodes[node.index] = undefined;
+    this.index(node, false);
+    this.changed.add(node);
+  }
+
+  private make(key: string, group: TypeGroup, form: NameForm, partial: boolean, owner: number | undefined): LiveNode {
+    const full = !partial && form.keys.length > 0;
+    const keys = form.keys;
+    const slotKeys: (string | undefined)[] = [];
+    if (full && keys.length <= FUZZY_MAX_NAME_KEYS) {
+      for (let i = 0; i < keys.length; i++) {
+        slotKeys.push(keys[i].length < FUZZY_MIN_LENGTH ? undefined : `${group}|${keys.length}|${i}|${keys[i][0]}|${keys.filter((_, j) => j !== i).join('\u0001')}`);
+      }
+    }
+    const node: LiveNode = {
+      index: this.nodes.length,
+      key,
+      group,
+      form,
+      partial,
+      owner,
+      count: 0,
+      part: NO_PART,
+      compactKey: full ? `${group}|${form.compact}` : undefined,
+      slotKeys,
+      acronymKey: undefined,
+      longKeys: [],
+    };
+    const acronymKey = acronymKeyOf(node);
+    Object.assign(node, { acronymKey, longKeys: acronymKey === undefined ? longFormKeysOf(node) : [] });
+    this.nodes.push(node);
+    this.byKey.set(key, node);
+    this.index(node, true);
+    this.changed.add(node);
+    return node;
+  }
+
+  private index(node: LiveNode, add: boolean): void {
+    const put = add ? addTo : removeFrom;
+    if (node.compactKey !== undefined) put(this.byCompact, node.compactKey, node);
+    for (const s of node.slotKeys) if (s !== undefined) put(this.bySlot, s, node);
+    if (node.acronymKey !== undefined) put(this.acronyms, node.acronymKey, node);
+    for (const k of node.longKeys) put(this.longForms, k, node);
+    if (node.owner !== undefined) put(this.owned, node.owner, node);
+  }
+
+  /** Whether two nodes of one slot position are spelling variants of each other (mergeFullForms' test). */
+  private variants(a: LiveNode, b: LiveNode, position: number): boolean {
+    const ka = a.form.keys[position];
+    const kb = b.form.keys[position];
+    if (!tokenKeysMatch(ka, kb)) return false;
+    const na = deletionVariantHashes(ka, this.hashesA);
+    const nb = deletionVariantHashes(kb, this.hashesB);
+    for (let i = 0; i < na; i++) for (let j = 0; j < nb; j++) if (this.hashesA[i] === this.hashesB[j]) return true;
+    return false;
+  }
+
+  /** The nodes a node may be one entity with (a superset of those it is joined to), each once or more. */
+  private *related(node: LiveNode): Generator<LiveNode> {
+    if (node.compactKey !== undefined) yield* this.byCompact.get(node.compactKey) ?? [];
+    node.slotKeys.forEach((s, i) => {
+      if (s === undefined) return;
+      for (const other of this.bySlot.get(s) ?? []) if (other !== node && this.variants(node, other, i)) this.found.push(other);
+    });
+    yield* this.found.splice(0);
+    if (node.acronymKey !== undefined) yield* this.longForms.get(node.acronymKey) ?? [];
+    for (const k of node.longKeys) yield* this.acronyms.get(k) ?? [];
+    if (node.owner !== undefined) yield* this.owned.get(node.owner) ?? [];
+  }
+  private readonly found: LiveNode[] = [];
+
+  /**
+   * Makes the entities again where nodes came or went since the last call. `order`: every live node in the order a
+   * full clustering meets them (registry nodes first, then by article and place), asked for only when the whole graph
+   * is made again.
+   */
+  settle(order: () => Iterable<LiveNode>): SettledParts {
+    const changed = this.changed;
+    this.changed = new Set();
+    if (!changed.size) return { retired: [], made: [], whole: false };
+    // The part of the graph reachable from what changed, with every entity it touches.
+    const reach = new Set<LiveNode>();
+    const retired = new Set<GraphPart>();
+    const queue: LiveNode[] = [];
+    const visit = (n: LiveNode): void => {
+      if (this.nodes[n.index] !== n || reach.has(n)) return;
+      reach.add(n);
+      queue.push(n);
+      if (n.part !== NO_PART && !retired.has(n.part)) {
+        retired.add(n.part);
+        for (const m of n.part.nodes) visit(m);
+      }
+    };
+    for (const n of changed) {
+      if (n.part !== NO_PART && !retired.has(n.part)) {
+        retired.add(n.part);
+        for (const m of n.part.nodes) visit(m);
+      }
+      visit(n);
+      // A gone node's relations (out of the indexes, but found by its keys): an acronym whose one long form it was.
+      if (this.nodes[n.index] !== n) for (const m of this.related(n)) visit(m);
+    }
+    const owners = new Set<number>();
+    while (queue.length) {
+      const n = queue.pop()!;
+      if (n.owner !== undefined) owners.add(n.owner);
+      for (const m of this.related(n)) visit(m);
+    }
+    if (owners.size > 1) {
+      for (const n of this.nodes) if (n && n.part !== NO_PART) retired.add(n.part);
+      return { ...this.made(this.joinParts([...order()]), retired), whole: true };
+    }
+    return { ...this.made(this.joinParts([...reach].sort((a, b) => a.index - b.index)), retired), whole: false };
+  }
+
+  /** Parts for the groups of nodes found; a group that is exactly an old part keeps it (its articles need no new look). */
+  private made(groups: readonly LiveNode[][], retired: Set<GraphPart>): { retired: GraphPart[]; made: GraphPart[] } {
+    const made: GraphPart[] = [];
+    for (const list of groups) {
+      const old = list[0].part;
+      if (old !== NO_PART && old.nodes.length === list.length && list.every((n) => n.part === old)) {
+        retired.delete(old);
+        continue;
+      }
+      let owner: number | undefined;
+      for (const n of list) if (n.owner !== undefined) owner = n.owner;
+      made.push({ id: this.nextPart++, nodes: list, owner });
+    }
+    for (const part of made) for (const n of part.nodes) n.part = part;
+    return { retired: [...retired], made };
+  }
+
+  /**
+   * The entities of `nodes` (a part of the graph closed under `related`), as the full clustering joins them: in the
+   * order given, registry entities joined to their names as met, then full names, then acronyms.
+   */
+  private joinParts(nodes: readonly LiveNode[]): LiveNode[][] {
+    const uf = new UnionFind();
+    const local = new Map<LiveNode, number>();
+    const graph: FormNode[] = [];
+    const placeholders = new Map<number, number>();
+    for (const n of nodes) {
+      const i = uf.add(n.key.startsWith('~registry:') ? n.owner : undefined);
+      local.set(n, i);
+      graph.push({ index: i, group: n.group, form: n.form, partial: n.partial });
+      if (n.key.startsWith('~registry:')) placeholders.set(n.owner!, i);
+    }
+    for (const n of nodes) {
+      if (n.owner === undefined || n.key.startsWith('~registry:')) continue;
+      const p = placeholders.get(n.owner);
+      if (p !== undefined) uf.union(p, local.get(n)!);
+    }
+    mergeFullForms(graph, uf);
+    mergeAcronyms(graph, uf);
+    const byRoot = new Map<number, LiveNode[]>();
+    for (const n of nodes) {
+      const r = uf.find(local.get(n)!);
+      const list = byRoot.get(r);
+      if (list) list.push(n);
+      else byRoot.set(r, [n]);
+    }
+    return [...byRoot.values()];
+  }
+}
+
+const NO_PART: GraphPart = { id: -1, nodes: [], owner: undefined };

@@ -1,0 +1,141 @@
+import * as assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { clusterEntities, mentionCountOf, type DocumentEntities, type EntityClustering } from '../../../server/src/core/entities/aliases';
+import { IncrementalClustering } from '../../../server/src/core/entities/incrementalClustering';
+import type { EntityRegistry } from '../../../server/src/core/entities/registry';
+import { runToEnd } from '../../../server/src/core/slices';
+import type { EntityType, RecognizedEntity } from '../../../server/src/core/types';
+
+/**
+ * The clustering kept up to date article by article (incrementalClustering.ts) must be, after any sequence of edits,
+ * what a full clustering of the same articles gives (aliases.ts): every entity's id, name, type, spellings, titles,
+ * notes and mentions, and every article's mentions.
+ */
+
+/**
+ * Names that exercise each rule: spelling variants, one compact spelling, acronyms and their long forms (one set of
+ * initials shared by two long forms), partial person names (one token shared by two people), titles, a name read as
+ * two types, slugs that collide (`Foo` as a person and an organisation, and `Foo Person`), a non-entity.
+ */
+const NAMES: readonly [string, EntityType, string?][] = [
+  ['Khamliang Outhakaysone', 'PERSON'],
+  ['Khamlieng Outhakaysone', 'PERSON'],
+  ['Khamlieng', 'PERSON'],
+  ['Outhakaysone', 'PERSON'],
+  ['Pham Minh Chinh', 'PERSON'],
+  ['Minh Chinh', 'PERSON'],
+  ['Chinh', 'PERSON'],
+  ['Nguyen Chinh', 'PERSON'],
+  ['Vilay Lakhamphong', 'PERSON', 'Lt Gen'],
+  ['Lt Gen Vilay', 'PERSON'],
+  ['Vilay', 'PERSON'],
+  ['Việt Nam', 'LOCATION'],
+  ['Vietnam', 'LOCATION'],
+  ['Vietnam', 'ORG'],
+  ['Viet Nam', 'LOCATION'],
+  ['VIETNAM', 'LOCATION'],
+  ['European Union', 'ORG'],
+  ['EU', 'ORG'],
+  ['Ministry of Public Security', 'ORG'],
+  ['Ministry of Planning Services', 'ORG'],
+  ['MPS', 'ORG'],
+  ['Laos', 'LOCATION'],
+  ['Lao People’s Revolutionary Party', 'ORG'],
+  ['Foo', 'PERSON'],
+  ['Foo', 'ORG'],
+  ['Foo Person', 'ORG'],
+  ['Ministry', 'ORG'],
+  ['ASEAN', 'ORG'],
+  ['Association of Southeast Asian Nations', 'ORG'],
+];
+
+const REGISTRY: EntityRegistry = {
+  entities: [
+    { id: 'vietnam', canonical: 'Vietnam', type: 'LOCATION', aliases: ['Viet Nam'] },
+    { id: 'khamliang', canonical: 'Khamliang Outhakaysone', type: 'PERSON', aliases: ['Khamlieng Outhakaysone'], notes: 'Minister' },
+    { canonical: 'Pham Minh Chinh', type: 'PERSON', aliases: [] },
+  ],
+  notEntities: ['Ministry'],
+};
+const EMPTY: EntityRegistry = { entities: [], notEntities: [] };
+
+/** An article's names: each pick a name of the list, placed one after another. */
+function names(picks: readonly number[]): RecognizedEntity[] {
+  let at = 0;
+  return picks.map((k) => {
+    const [text, type, title] = NAMES[k % NAMES.length];
+    const start = at;
+    at += text.length + 7;
+    return title ? { start, end: start + text.length, text, type, title } : { start, end: start + text.length, text, type };
+  });
+}
+
+function dump(c: EntityClustering, uris: readonly string[]): unknown {
+  return {
+    clusters: c.clusters().map((x) => ({
+      id: x.entityId,
+      canonical: x.canonical,
+      type: x.type,
+      spellings: [...x.spellings],
+      titles: [...x.titles],
+      count: mentionCountOf(x),
+      notes: x.notes,
+      mentions: x.mentions.map((m) => `${m.uri}:${m.start}-${m.end}`),
+    })),
+    mentions: uris.map((u) => [u, c.mentionsOf(u)]),
+  };
+}
+
+function full(docs: ReadonlyMap<string, readonly RecognizedEntity[]>, registry: EntityRegistry): EntityClustering {
+  return clusterEntities([...docs].map(([uri, entities]): DocumentEntities => ({ uri, entities })), registry);
+}
+
+const picks = fc.array(fc.integer({ min: 0, max: NAMES.length - 1 }), { maxLength: 8 });
+const step = fc.record({
+  doc: fc.integer({ min: 0, max: 9 }),
+  remove: fc.boolean(),
+  picks,
+});
+
+describe('incremental entity clustering', () => {
+  for (const [label, registry] of [['without a registry', EMPTY], ['with a registry and non-entities', REGISTRY]] as const) {
+    it(`equals a full clustering after any sequence of edits and removals (${label})`, () => {
+      fc.assert(
+        fc.property(fc.array(picks, { minLength: 1, maxLength: 8 }), fc.array(fc.array(step, { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 12 }), (initial, updates) => {
+          const docs = new Map<string, readonly RecognizedEntity[]>();
+          initial.forEach((p, d) => docs.set(`a${d}.txt`, names(p)));
+          const inc = runToEnd(IncrementalClustering.build([...docs].map(([uri, entities]) => ({ uri, entities })), registry));
+          assert.deepEqual(dump(inc.clustering(), [...docs.keys()]), dump(full(docs, registry), [...docs.keys()]));
+          for (const steps of updates) {
+            const changes = new Map<string, readonly RecognizedEntity[] | undefined>();
+            for (const s of steps) {
+              const uri = `a${s.doc}.txt`;
+              const next = s.remove ? undefined : names(s.picks);
+              changes.set(uri, next);
+              if (next) docs.set(uri, next);
+              else docs.delete(uri);
+            }
+            const uris = [...docs.keys()];
+            assert.deepEqual(dump(inc.update(changes), uris), dump(full(docs, registry), uris));
+          }
+        }),
+        { numRuns: 200 },
+      );
+    });
+  }
+
+  it('keeps, as the same objects, the entities an edit did not touch', () => {
+    const docs = new Map<string, readonly RecognizedEntity[]>([
+      ['a.txt', names([0, 11, 16])],
+      ['b.txt', names([21, 22])],
+    ]);
+    const inc = runToEnd(IncrementalClustering.build([...docs].map(([uri, entities]) => ({ uri, entities })), EMPTY));
+    const before = inc.clustering();
+    const laos = before.clusters().find((c) => c.canonical === 'Laos')!;
+    const after = inc.update(new Map([['a.txt', names([0, 11])]]));
+    assert.equal(after.clusters().find((c) => c.canonical === 'Laos'), laos);
+    assert.equal(after.cluster(laos.entityId), laos);
+    assert.equal(before.clusters().some((c) => c.canonical === 'European Union'), true, 'the clustering given before is left as it was');
+    assert.equal(after.clusters().some((c) => c.canonical === 'European Union'), false);
+  });
+});
