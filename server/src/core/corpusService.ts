@@ -11,6 +11,7 @@ import { createEntityRecognizer } from './entities/recognizer';
 import { clusterEntities, type DocumentEntities, type EntityCluster, type EntityClustering } from './entities/aliases';
 import { clusteringFromSnapshotInSlices, type ClusteringSnapshot } from './entities/clusteringSnapshot';
 import { provisionalClustering, spellingIndexInSlices } from './entities/provisional';
+import { IncrementalClustering } from './entities/incrementalClustering';
 import { sameNames } from './entities/mentionMoves';
 import { EMPTY_REGISTRY, type EntityRegistry } from './entities/registry';
 import { recognizeDocumentDates, type DateOptions } from './dates/index';
@@ -117,6 +118,14 @@ export interface CorpusService {
   /** Whether articles changed since the last corpus-wide clustering (the host rebuilds it when typing pauses). */
   clusteringIsStale(): boolean;
   /**
+   * Whether the clustering is kept up to date article by article (incrementalClustering.ts): a `current` clustering
+   * then costs the articles changed since the last, not the corpus, and a host makes it on its own thread. It is made
+   * in idle turns by `prepareForEditsInSlices`, and again after the registry changes.
+   */
+  clusteringIsIncremental(): boolean;
+  /** How many articles changed since the corpus-wide clustering in use was made. */
+  changedSinceClustering(): number;
+  /**
    * What a corpus-wide clustering needs, for a host that computes it away from the thread answering requests (a
    * worker): every article's recognised names, the registry, and the generation of the corpus they describe.
    */
@@ -219,6 +228,12 @@ export function createCorpusService(init: CorpusServiceInit): CorpusService {
    */
   let builtFrom = new Map<string, StoredNames>();
   let lastInput: { generation: number; names: Map<string, StoredNames> } | undefined;
+  /**
+   * The clustering kept up to date article by article, once made (in idle turns), with the registry it was made for
+   * and each article's names as it holds them; `incrementalDirty`: the articles changed since it last looked.
+   */
+  let incremental: { readonly clusterer: IncrementalClustering; readonly registry: EntityRegistry; readonly from: Map<string, StoredNames> } | undefined;
+  const incrementalDirty = new Set<string>();
   let ignores = compileIgnores(NO_IGNORES);
   let clusters: BoilerplateCluster[] | undefined;
   /** The ignore list's verdict on each cluster (filterClusters), until the list changes. */
@@ -278,6 +293,7 @@ export function createCorpusService(init: CorpusServiceInit): CorpusService {
     clustering = undefined;
     builtFrom = new Map();
     lastInput = undefined;
+    incremental = undefined;
     changedSince.clear();
     fastView = undefined;
     clusters = undefined;
@@ -288,6 +304,7 @@ export function createCorpusService(init: CorpusServiceInit): CorpusService {
   const documentChanged = (uri: string): void => {
     changedAt.set(uri, ++generation);
     if (clustering) changedSince.add(uri);
+    if (incremental || buildingIncremental) incrementalDirty.add(uri);
     fastView = undefined;
     clusters = undefined;
     stamp++;
@@ -344,8 +361,64 @@ export function createCorpusService(init: CorpusServiceInit): CorpusService {
     }
   };
 
+  /** The incremental clustering, usable for the registry in use, brought up to date with the articles changed. */
+  const incrementalClustering = (token?: CancellationToken): EntityClustering | undefined => {
+    if (!incremental || incremental.registry !== registry) return undefined;
+    const changes = new Map<string, RecognizedEntity[] | undefined>();
+    for (const uri of incrementalDirty) {
+      const state = docs.get(uri);
+      const names = state ? recognized(state, token) : undefined;
+      if (names === incremental.from.get(uri)) continue;
+      changes.set(uri, names?.list());
+    }
+    // Only once every changed article's names are known: a cancelled request leaves the clusterer as it was.
+    for (const [uri, names] of changes) {
+      const state = docs.get(uri);
+      if (names && state?.entities) incremental.from.set(uri, state.entities);
+      else incremental.from.delete(uri);
+    }
+    incrementalDirty.clear();
+    return changes.size ? incremental.clusterer.update(changes) : incremental.clusterer.clustering();
+  };
+
+  /** Whether the incremental clustering is being made (articles changed meanwhile are noted as dirty). */
+  let buildingIncremental = false;
+
+  /** Makes the incremental clustering of the corpus as it is, in slices; articles changed meanwhile are dirty. */
+  function* buildIncrementalInSlices(token?: CancellationToken): Generator<void, void, void> {
+    const built = registry;
+    const from = new Map<string, StoredNames>();
+    for (const [uri, state] of docs) from.set(uri, recognized(state, token));
+    incremental = undefined;
+    incrementalDirty.clear();
+    buildingIncremental = true;
+    try {
+      const steps = IncrementalClustering.build([...from].map(([uri, names]) => ({ uri, entities: names.list() })), built, token);
+      for (let r = steps.next(); ; r = steps.next()) {
+        if (r.done) {
+          if (registry === built) incremental = { clusterer: r.value, registry: built, from };
+          return;
+        }
+        yield;
+        throwIfCancelled(token);
+      }
+    } finally {
+      buildingIncremental = false;
+    }
+  }
+
   const getClustering = (token?: CancellationToken): EntityClustering => {
     settleMovedNames(token);
+    if ((!clustering || changedSince.size) && incremental?.registry === registry) {
+      const built = generation;
+      clustering = incrementalClustering(token)!;
+      builtFrom = new Map(incremental.from);
+      clusteringGeneration = built;
+      changedAt.clear();
+      changedSince.clear();
+      fastView = undefined;
+      stamp++;
+    }
     if (!clustering || changedSince.size) {
       const all = [...docs.entries()]
         .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
@@ -500,6 +573,12 @@ export function createCorpusService(init: CorpusServiceInit): CorpusService {
       return result;
     },
     entityClustering: (token, freshness = 'current') => (freshness === 'fast' ? getFastClustering(token) : getClustering(token)),
+    changedSinceClustering() {
+      return changedSince.size;
+    },
+    clusteringIsIncremental() {
+      return incremental?.registry === registry;
+    },
     clusteringIsStale() {
       settleMovedNames();
       return !clustering || changedSince.size > 0;
@@ -629,6 +708,8 @@ export function createCorpusService(init: CorpusServiceInit): CorpusService {
         yield;
         throwIfCancelled(token);
       }
+      // The clustering kept up to date article by article: after it, a pause in typing costs the articles typed in.
+      if (incremental?.registry !== registry && docs.size) yield* buildIncrementalInSlices(token);
     },
   };
   return Object.freeze(service);

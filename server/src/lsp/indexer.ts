@@ -147,6 +147,18 @@ export class CorpusIndexer {
     const { signal } = this.stopping;
     if (signal.aborted) return false;
     const started = Date.now();
+    if (this.service.clusteringIsIncremental() && !keep) {
+      // Kept up to date article by article: the articles changed since the last, here, in milliseconds.
+      try {
+        const changed = this.service.changedSinceClustering();
+        this.service.entityClustering(NEVER_CANCELLED);
+        this.connection.console.info(`Entities clustered again for ${changed} changed article(s) in ${Date.now() - started} ms.`);
+        return true;
+      } catch (e) {
+        this.connection.console.error(`Clustering the changed articles failed: ${(e as Error).stack ?? e}`);
+        return false;
+      }
+    }
     if (this.background) {
       const input = this.service.clusteringInput(NEVER_CANCELLED);
       try {

@@ -14,7 +14,8 @@ const quiet = { info() {}, warn() {}, error() {}, log() {} };
 
 describe('rebuilds of the corpus clustering after pauses in editing', () => {
   it('pauses that come while a rebuild runs are coalesced into one rebuild after it, from the corpus as it is then', async () => {
-    const service = createCorpusService({ nerModel: loadNerModel() });
+    // As before the clustering is kept up to date article by article (made in idle turns): rebuilds go to the worker.
+    const service = { ...createCorpusService({ nerModel: loadNerModel() }), clusteringIsIncremental: () => false };
     for (const d of seeds) service.setDocument(d.uri, d.text);
     // A clustering worker that answers when told to.
     const calls: { input: Parameters<ClusterInBackground>[0]; answer: () => void }[] = [];
@@ -49,5 +50,27 @@ describe('rebuilds of the corpus clustering after pauses in editing', () => {
     assert.equal(calls.length, 3);
     assert.ok(calls[2].input.docs.some((d) => d.entities.some((e) => e.text === 'Phan Van Giang')), 'the last rebuild saw the last edit');
     assert.ok(service.entityClustering(NEVER_CANCELLED, 'fast').mentionsOf(seeds[0].uri).some((m) => m.text === 'Chansamone Chanyalath'));
+  });
+
+  it('once the clustering is kept up to date article by article, a pause clusters the changed articles here, not in the worker', async () => {
+    const service = createCorpusService({ nerModel: loadNerModel() });
+    for (const d of seeds) service.setDocument(d.uri, d.text);
+    let workerCalls = 0;
+    const background: ClusterInBackground = async (input) => {
+      workerCalls++;
+      return { snapshot: snapshotOfClustering(clusterEntities(input.docs, input.registry), input.docs.map((d) => d.uri)) };
+    };
+    const workspace = { ready: Promise.resolve(), all: () => [] } as unknown as Workspace;
+    const indexer = new CorpusIndexer({ console: quiet } as unknown as Connection, workspace, service, () => true, background);
+    await indexer.indexAll();
+    assert.equal(workerCalls, 1);
+    await waitFor('the incremental clustering made in idle turns', () => service.clusteringIsIncremental());
+    let rebuilt = 0;
+    service.setDocument(seeds[0].uri, `General Chansamone Chanyalath met Phan Van Giang.\n\n${seeds[0].text}`);
+    indexer.refreshSoon(() => rebuilt++, 0);
+    await waitFor('the rebuild', () => rebuilt === 1);
+    assert.equal(workerCalls, 1, 'no worker clustering');
+    assert.equal(service.clusteringIsStale(), false);
+    assert.ok(service.entityClustering(NEVER_CANCELLED, 'fast').mentionsOf(seeds[0].uri).some((m) => m.text === 'Phan Van Giang'));
   });
 });

@@ -153,6 +153,7 @@ export class IncrementalClustering {
       }
       this.describe(entity);
       renamed.add(entity);
+      if ((++n & 1023) === 0) yield;
     }
     for (const entity of this.ids.settle()) renamed.add(entity);
     yield;
@@ -170,12 +171,16 @@ export class IncrementalClustering {
       if (before?.entityId !== cluster.entityId || before.canonical !== cluster.canonical || before.type !== cluster.type) {
         for (const a of entity.tally.articleSet()) relabel.add(a);
       }
+      if ((++n & 1023) === 0) yield;
     }
     const added = [...renamed].flatMap((e) => (e.cluster ? [e.cluster] : []));
     this.sorted = replaced(this.sorted, gone, added);
     const mentions = new Map(this.mentions);
     for (const uri of changes.keys()) if (!this.articles.has(uri)) mentions.delete(uri);
-    for (const article of relabel) if (this.articles.get(article.uri) === article) mentions.set(article.uri, mentionsOf(article, this.parts, this.entities));
+    for (const article of relabel) {
+      if (this.articles.get(article.uri) === article) mentions.set(article.uri, mentionsOf(article, this.parts, this.entities));
+      if ((++n & 1023) === 0) yield;
+    }
     this.mentions = mentions;
     this.current = this.facade();
   }

@@ -1,0 +1,70 @@
+import * as assert from 'node:assert/strict';
+import { createCorpusService, mentionCountOf, NEVER_CANCELLED, type CorpusService, type EntityClustering } from '../../../server/src/core/index';
+import { runToEnd } from '../../../server/src/core/slices';
+import { loadNerModel } from '../../../server/src/node/nerModelFile';
+import { generateCorpus } from '../../support/corpusGenerator';
+
+/**
+ * Once the corpus service keeps its clustering up to date article by article (made in idle turns by
+ * prepareForEditsInSlices), a current clustering after edits, removals and additions is a fresh service's, and so are
+ * the articles' analyses.
+ */
+function dump(c: EntityClustering, uris: readonly string[]): unknown {
+  return {
+    clusters: c.clusters().map((x) => [x.entityId, x.canonical, x.type, [...x.spellings], [...x.titles], mentionCountOf(x), x.mentions.map((m) => `${m.uri}:${m.start}`)]),
+    mentions: uris.map((u) => c.mentionsOf(u)),
+  };
+}
+
+describe('the corpus service with its clustering kept up to date article by article', () => {
+  it('gives, after edits, removals and additions, what a fresh service gives', function () {
+    this.timeout(120_000);
+    const model = loadNerModel();
+    const docs = generateCorpus({ articles: 40, seed: 5 });
+    const s: CorpusService = createCorpusService({ nerModel: model });
+    for (const d of docs.slice(0, 36)) s.setDocument(d.uri, d.text);
+    s.entityClustering(NEVER_CANCELLED);
+    assert.equal(s.clusteringIsIncremental(), false);
+    runToEnd(s.prepareForEditsInSlices(NEVER_CANCELLED));
+    assert.equal(s.clusteringIsIncremental(), true);
+    const edits: ((s: CorpusService) => void)[] = [
+      (x) => x.setDocument(docs[3].uri, `${x.getText(docs[3].uri)}\nGeneral Somsavath Inthavong met Nguyen Van Thanh in Hanoi.\n`),
+      (x) => x.removeDocument(docs[7].uri),
+      (x) => x.setDocument(docs[36].uri, docs[36].text),
+      (x) => x.setDocument(docs[10].uri, docs[11].text.replace(/\b[A-Z]\w+/, 'Vientiane')),
+      (x) => x.setDocument(docs[12].uri, 'Nothing named here.\n'),
+    ];
+    const applied: typeof edits = [];
+    for (const edit of edits) {
+      edit(s);
+      applied.push(edit);
+      const fresh = createCorpusService({ nerModel: model });
+      for (const d of docs.slice(0, 36)) fresh.setDocument(d.uri, d.text);
+      for (const e of applied) e(fresh);
+      const uris = fresh.documentUris();
+      assert.deepEqual(s.documentUris(), uris);
+      assert.deepEqual(dump(s.entityClustering(NEVER_CANCELLED), uris), dump(fresh.entityClustering(NEVER_CANCELLED), uris));
+      assert.equal(s.clusteringIsStale(), false);
+      for (const uri of uris) assert.deepEqual(s.analyze(uri, undefined, NEVER_CANCELLED).entities, fresh.analyze(uri, undefined, NEVER_CANCELLED).entities, uri);
+    }
+  });
+
+  it('is made again for a new registry, and not used until it is', function () {
+    this.timeout(60_000);
+    const model = loadNerModel();
+    const docs = generateCorpus({ articles: 12, seed: 3 });
+    const s = createCorpusService({ nerModel: model });
+    for (const d of docs) s.setDocument(d.uri, d.text);
+    s.entityClustering(NEVER_CANCELLED);
+    runToEnd(s.prepareForEditsInSlices(NEVER_CANCELLED));
+    const someone = s.entityClustering(NEVER_CANCELLED).clusters().find((c) => c.type === 'PERSON')!;
+    s.setRegistry({ entities: [{ id: 'the-one', canonical: someone.canonical, type: 'PERSON', aliases: [] }], notEntities: [] });
+    assert.equal(s.clusteringIsIncremental(), false);
+    assert.equal(s.entityClustering(NEVER_CANCELLED).cluster('the-one')?.canonical, someone.canonical);
+    runToEnd(s.prepareForEditsInSlices(NEVER_CANCELLED));
+    assert.equal(s.clusteringIsIncremental(), true);
+    s.setDocument(docs[0].uri, `${docs[0].text}\n${someone.canonical} spoke.\n`);
+    const c = s.entityClustering(NEVER_CANCELLED).cluster('the-one')!;
+    assert.ok(c.mentions.some((m) => m.uri === docs[0].uri && m.text === someone.canonical));
+  });
+});
