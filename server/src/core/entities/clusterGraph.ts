@@ -10,6 +10,7 @@ import { deletionVariantHashes, FUZZY_MIN_LENGTH, tokenKeysMatch } from './nameK
 import type { NameForm } from './nameForm';
 import { IntTable } from '../collections/intTable';
 import { hashString, mix } from './hashing';
+import { runToEnd } from '../slices';
 
 /**
  * Types that may share one entity when their names are the same. PERSON and MISC stand alone; ORG and LOCATION
@@ -82,6 +83,11 @@ function key30(a: number, b: number): number {
 
 /** Merges the full-name nodes (not partial) of one graph; nodes' union–find indices equal their `index`. */
 export function mergeFullForms(nodes: readonly FormNode[], uf: UnionFind, token?: CancellationToken): void {
+  runToEnd(mergeFullFormsInSlices(nodes, uf, token));
+}
+
+/** `mergeFullForms` in slices of about a thousand names or blocks each (incrementalClustering.ts makes a corpus's in idle turns). */
+export function* mergeFullFormsInSlices(nodes: readonly FormNode[], uf: UnionFind, token?: CancellationToken): Generator<void, void, void> {
   const byCompact = new Map<string, number>();
   // A slot is the place of the varied key: type group, number of keys, its index, and the keys before and after it.
   // Slots are found by a hash of all that (prefix and suffix hashes of the keys, so a long name costs its length and
@@ -109,7 +115,10 @@ export function mergeFullForms(nodes: readonly FormNode[], uf: UnionFind, token?
   let n = 0;
   for (const node of nodes) {
     if (node.partial || node.form.keys.length === 0) continue;
-    if ((++n & 1023) === 0) throwIfCancelled(token);
+    if ((++n & 1023) === 0) {
+      throwIfCancelled(token);
+      yield;
+    }
     const ck = `${node.group}|${node.form.compact}`;
     const first = byCompact.get(ck);
     if (first === undefined) byCompact.set(ck, node.index);
@@ -184,7 +193,10 @@ export function mergeFullForms(nodes: readonly FormNode[], uf: UnionFind, token?
   // In the order the blocks were made: which of two registry entities a name joins can depend on the order.
   for (const b of [...blockLists.keys()].sort((x, y) => x - y)) {
     const list = blockLists.get(b)!;
-    if ((++n & 1023) === 0) throwIfCancelled(token);
+    if ((++n & 1023) === 0) {
+      throwIfCancelled(token);
+      yield;
+    }
     const pos = slotPosition[blockSlot[b]];
     // Keys that match begin with the same letter: each member is compared with the later ones that share it, in the
     // order of the list (a block of hundreds of keys that differ in their first letter is no square of comparisons).

@@ -9,6 +9,7 @@
  */
 import { ENTITY_TYPES, type EntityType } from '../types';
 import { slugify } from './nameKey';
+import { addOne, countOf, removeOne, valuesOf, type OneOrMany } from '../collections/oneOrMany';
 
 export interface IdHolder {
   /** The registry's id: kept as it is. */
@@ -17,15 +18,15 @@ export interface IdHolder {
   type: EntityType;
   mentionCount: number;
   /** A tie-breaker made only when needed (IdRequest.order). */
-  order: () => string;
+  order(): string;
   entityId: string;
 }
 
 export class ClusterIds<T extends IdHolder> {
-  private readonly bySlug = new Map<string, Set<T>>();
+  private readonly bySlug: OneOrMany<string, T> = new Map();
   private readonly slugOf = new Map<T, string>();
   /** Slugs by each of their dash prefixes (`foo` and `foo-bar` for `foo-bar-baz`). */
-  private readonly byPrefix = new Map<string, Set<string>>();
+  private readonly byPrefix: OneOrMany<string, string> = new Map();
   private readonly changed = new Set<string>();
   private readonly taken: ReadonlySet<string>;
 
@@ -34,12 +35,11 @@ export class ClusterIds<T extends IdHolder> {
   }
 
   /** An entity's name, type and count (new or changed). */
-  describe(holder: T, facts: Pick<IdHolder, 'canonical' | 'type' | 'mentionCount' | 'order'>): void {
+  describe(holder: T, facts: Pick<IdHolder, 'canonical' | 'type' | 'mentionCount'>): void {
     const sameName = this.slugOf.has(holder) && holder.canonical === facts.canonical && holder.type === facts.type;
     holder.canonical = facts.canonical;
     holder.type = facts.type;
     holder.mentionCount = facts.mentionCount;
-    holder.order = facts.order;
     if (holder.explicitId) {
       holder.entityId = holder.explicitId;
       return;
@@ -47,22 +47,14 @@ export class ClusterIds<T extends IdHolder> {
     if (sameName) {
       // Only its count or place changed: that orders it among the entities of its slug, if there are others.
       const slug = this.slugOf.get(holder)!;
-      if (this.bySlug.get(slug)!.size > 1) this.changed.add(slug);
+      if (countOf(this.bySlug, slug) > 1) this.changed.add(slug);
       return;
     }
     this.remove(holder);
     const slug = slugify(holder.canonical);
     this.slugOf.set(holder, slug);
-    let set = this.bySlug.get(slug);
-    if (!set) {
-      this.bySlug.set(slug, (set = new Set()));
-      for (const p of dashPrefixes(slug)) {
-        let slugs = this.byPrefix.get(p);
-        if (!slugs) this.byPrefix.set(p, (slugs = new Set()));
-        slugs.add(slug);
-      }
-    }
-    set.add(holder);
+    if (!this.bySlug.has(slug)) for (const p of dashPrefixes(slug)) addOne(this.byPrefix, p, slug);
+    addOne(this.bySlug, slug, holder);
     this.changed.add(slug);
   }
 
@@ -70,16 +62,10 @@ export class ClusterIds<T extends IdHolder> {
     const slug = this.slugOf.get(holder);
     if (slug === undefined) return;
     this.slugOf.delete(holder);
-    const set = this.bySlug.get(slug)!;
-    set.delete(holder);
+    removeOne(this.bySlug, slug, holder);
     this.changed.add(slug);
-    if (set.size) return;
-    this.bySlug.delete(slug);
-    for (const p of dashPrefixes(slug)) {
-      const slugs = this.byPrefix.get(p)!;
-      slugs.delete(slug);
-      if (!slugs.size) this.byPrefix.delete(p);
-    }
+    if (this.bySlug.has(slug)) return;
+    for (const p of dashPrefixes(slug)) removeOne(this.byPrefix, p, slug);
   }
 
   /** Gives ids where they may have changed; returns the holders whose id did. */
@@ -92,10 +78,10 @@ export class ClusterIds<T extends IdHolder> {
       if (slugs.has(s)) continue;
       slugs.add(s);
       for (const p of dashPrefixes(s)) if (this.bySlug.has(p)) queue.push(p);
-      for (const longer of this.byPrefix.get(s) ?? []) queue.push(longer);
+      for (const longer of valuesOf(this.byPrefix, s)) queue.push(longer);
     }
     const rest: { h: T; slug: string }[] = [];
-    for (const s of slugs) for (const h of this.bySlug.get(s) ?? []) rest.push({ h, slug: s });
+    for (const s of slugs) for (const h of valuesOf(this.bySlug, s)) rest.push({ h, slug: s });
     rest.sort(
       (a, b) =>
         cmp(a.slug, b.slug) ||

@@ -15,11 +15,12 @@
  */
 import type { CancellationToken, EntityMention, EntityType, RecognizedEntity } from '../types';
 import { throwIfCancelled } from '../types';
-import { byPlace, inPlaceOrder, NO_TITLES, PLACEHOLDER_FORM, withExtras, type DocumentEntities, type EntityCluster, type EntityClustering } from './aliases';
+import { byPlace, inPlaceOrder, PLACEHOLDER_FORM, withExtras, type DocumentEntities, type EntityCluster, type EntityClustering } from './aliases';
 import { createFinder } from './clusterFind';
 import { ClusterIds, type IdHolder } from './clusterIds';
-import { EntityTally } from './entityTally';
+import { EntityArticles, type EntitySummary } from './entityArticles';
 import { FormReader } from './formReader';
+import { addOne, removeOne, valuesOf, type OneOrMany } from '../collections/oneOrMany';
 import { LiveFormGraph, type GraphPart, type LiveNode } from './liveFormGraph';
 import type { NameForm } from './nameForm';
 import { resolveDocumentPartials, type CorpusPersons, type PlacedMention } from './partialNames';
@@ -33,47 +34,62 @@ interface Work extends PlacedMention {
 interface Article {
   readonly uri: string;
   readonly works: Work[];
-  /** Its nodes, each with how many of its mentions. */
-  readonly nodes: Map<LiveNode, number>;
   /** The entities its mentions are in. */
   entities: Set<Entity>;
 }
 
 /** An entity: a part of the graph with the mentions resolved to it. */
-interface Entity extends IdHolder {
-  readonly part: GraphPart;
-  readonly owner: RegistryEntity | undefined;
-  readonly ownerIndex: number | undefined;
-  /** Its mentions by article, counted. */
-  readonly tally: EntityTally<Article>;
+class Entity implements IdHolder {
+  canonical = '';
+  type: EntityType = 'MISC';
+  mentionCount = 0;
+  entityId = '';
+  /** Its mentions by article. */
+  readonly mentions = new EntityArticles<Article, Work>();
+  /** Where it is first mentioned, when last described. */
+  first: EntitySummary['first'];
   cluster: EntityCluster | undefined;
-}
 
-/** Past this many remembered written names (FormReader) per live node, the reader starts again. */
-const READER_BOUND = 4;
+  constructor(
+    readonly part: GraphPart,
+    readonly ownerIndex: number | undefined,
+    readonly owner: RegistryEntity | undefined,
+  ) {}
+
+  get explicitId(): string | undefined {
+    return this.owner?.id;
+  }
+
+  order(): string {
+    return this.ownerIndex !== undefined || !this.first
+      ? `~registry:${String(this.ownerIndex).padStart(8, '0')}`
+      : `${this.first.uri}#${String(this.first.start).padStart(10, '0')}`;
+  }
+}
 
 export class IncrementalClustering {
   private readonly reader: FormReader;
   private readonly graph: LiveFormGraph;
   private readonly articles = new Map<string, Article>();
   /** Articles by the nodes they mention. */
-  private readonly articlesOfNode = new Map<LiveNode, Set<Article>>();
+  private readonly articlesOfNode: OneOrMany<LiveNode, Article> = new Map();
   /** The corpus's full person names by key: the parts (by id) that have one, with how many names. */
   private readonly persons = new Map<string, Map<number, number>>();
   /** Partial (single-key) person nodes by key. */
-  private readonly partials = new Map<string, Set<LiveNode>>();
+  private readonly partials: OneOrMany<string, LiveNode> = new Map();
   private readonly parts = new Map<number, GraphPart>();
   private readonly entities = new Map<GraphPart, Entity>();
   private readonly ids: ClusterIds<Entity>;
   private current: EntityClustering;
   private sorted: EntityCluster[] = [];
-  private mentions = new Map<string, EntityMention[]>();
 
   private constructor(readonly registry: EntityRegistry) {
     this.reader = new FormReader(registry);
     this.graph = new LiveFormGraph(registry.entities.length, PLACEHOLDER_FORM);
     this.ids = new ClusterIds(registry.entities.flatMap((e) => (e.id ? [e.id] : [])));
     this.current = this.facade();
+    // What each written name is was remembered for this update only: the nodes hold the forms they need.
+    this.reader.forget();
   }
 
   /** A clustering of `docs`, made in slices (one article's names a slice step; the rest in a few larger steps). */
@@ -100,7 +116,6 @@ export class IncrementalClustering {
   private *apply(changes: ReadonlyMap<string, readonly RecognizedEntity[] | undefined>, token?: CancellationToken): Generator<void, void, void> {
     const resolve = new Set<Article>();
     const touched = new Set<Entity>();
-    const relabel = new Set<Article>();
     let n = 0;
     for (const [uri, entities] of changes) {
       // The new names are counted before the old are taken away: a name the edit kept keeps its node.
@@ -113,8 +128,7 @@ export class IncrementalClustering {
         yield;
       }
     }
-    if (this.reader.size > READER_BOUND * this.graph.nodes.length + 10_000) this.reader.forget();
-    const settled = this.graph.settle(() => this.nodesInOrder());
+    const settled = yield* this.graph.settleInSlices(() => this.nodesInOrder());
     const tokens = new Set<string>();
     for (const part of settled.retired) {
       this.parts.delete(part.id);
@@ -123,35 +137,35 @@ export class IncrementalClustering {
       if (entity) {
         this.entities.delete(part);
         touched.add(entity);
-        for (const a of entity.tally.articleSet()) resolve.add(a);
+        for (const a of entity.mentions.articles()) resolve.add(a);
       }
     }
     for (const part of settled.made) {
       this.parts.set(part.id, part);
       for (const k of this.personNames(part, 1)) tokens.add(k);
-      for (const node of part.nodes) for (const a of this.articlesOfNode.get(node) ?? []) resolve.add(a);
+      for (const node of part.nodes) for (const a of valuesOf(this.articlesOfNode, node)) resolve.add(a);
       if (part.owner !== undefined) touched.add(this.entityOf(part)); // a registry entity is listed even with no mention
     }
-    for (const k of tokens) for (const node of this.partials.get(k) ?? []) for (const a of this.articlesOfNode.get(node) ?? []) resolve.add(a);
+    for (const k of tokens) for (const node of valuesOf(this.partials, k)) for (const a of valuesOf(this.articlesOfNode, node)) resolve.add(a);
     yield;
     n = 0;
     for (const article of resolve) {
       if (this.articles.get(article.uri) !== article) continue;
       this.resolve(article, touched);
-      relabel.add(article);
       if ((++n & 255) === 0) yield;
     }
     // Entities that gained or lost mentions: their names, counts and ids.
     const renamed = new Set<Entity>();
+    const summaries = new Map<Entity, EntitySummary>();
     for (const entity of touched) {
       const alive = this.entities.get(entity.part) === entity;
-      if (!alive || (!entity.tally.articleCount && entity.ownerIndex === undefined)) {
+      if (!alive || (!entity.mentions.size && entity.ownerIndex === undefined)) {
         this.ids.remove(entity);
         if (entity.cluster) renamed.add(entity);
         if (alive) this.entities.delete(entity.part);
         continue;
       }
-      this.describe(entity);
+      summaries.set(entity, this.describe(entity));
       renamed.add(entity);
       if ((++n & 1023) === 0) yield;
     }
@@ -160,29 +174,28 @@ export class IncrementalClustering {
     const gone: EntityCluster[] = [];
     for (const entity of renamed) {
       if (entity.cluster) gone.push(entity.cluster);
-      const before = entity.cluster;
       if (this.entities.get(entity.part) !== entity) {
         entity.cluster = undefined;
         continue;
       }
-      const cluster = (entity.cluster = clusterOf(entity));
+      // An entity only renamed (its id given up to another) keeps what it counted.
+      const cluster = (entity.cluster = clusterOf(entity, summaries.get(entity) ?? entity.cluster!));
       if (entity.owner) ownerOfCluster.set(cluster, entity.owner);
-      // Its articles' mentions name it: made again when what they say of it changed.
-      if (before?.entityId !== cluster.entityId || before.canonical !== cluster.canonical || before.type !== cluster.type) {
-        for (const a of entity.tally.articleSet()) relabel.add(a);
-      }
       if ((++n & 1023) === 0) yield;
     }
     const added = [...renamed].flatMap((e) => (e.cluster ? [e.cluster] : []));
     this.sorted = replaced(this.sorted, gone, added);
-    const mentions = new Map(this.mentions);
-    for (const uri of changes.keys()) if (!this.articles.has(uri)) mentions.delete(uri);
-    for (const article of relabel) {
-      if (this.articles.get(article.uri) === article) mentions.set(article.uri, mentionsOf(article, this.parts, this.entities));
-      if ((++n & 1023) === 0) yield;
-    }
-    this.mentions = mentions;
     this.current = this.facade();
+  }
+
+  private mentionsOf(uri: string): EntityMention[] {
+    const article = this.articles.get(uri);
+    if (!article) return [];
+    return article.works.map((w) => {
+      const c = this.entities.get(this.parts.get(w.root)!)!;
+      const e = w.entity;
+      return withExtras({ start: e.start, end: e.end, text: e.text, type: c.type, entityId: c.entityId, canonical: c.canonical }, e);
+    });
   }
 
   /** Every live node in the order a full clustering meets them: registry entities, then by article and place. */
@@ -202,20 +215,17 @@ export class IncrementalClustering {
   }
 
   private add(uri: string, entities: readonly RecognizedEntity[]): Article {
-    const article: Article = { uri, works: [], nodes: new Map(), entities: new Set() };
+    const article: Article = { uri, works: [], entities: new Set() };
     const list = inPlaceOrder(entities) ? entities : [...entities].sort(byPlace);
+    let last: LiveNode | undefined;
     for (const entity of list) {
       const seen = this.reader.read(entity);
       if (seen.dropped) continue;
       const node = this.graph.mention(seen.nodeKey, seen.group, seen.form, seen.partial, seen.owner);
-      if (node.count === 1) {
-        this.articlesOfNode.set(node, new Set());
-        if (node.partial) addTo(this.partials, node.form.keys[0], node);
-      }
+      if (node.count === 1 && node.partial) addOne(this.partials, node.form.keys[0], node);
       article.works.push({ node: node.index, root: -1, core: true, entity, form: seen.form });
-      const had = article.nodes.get(node);
-      article.nodes.set(node, (had ?? 0) + 1);
-      if (had === undefined) this.articlesOfNode.get(node)!.add(article);
+      if (node !== last) addOne(this.articlesOfNode, node, article);
+      last = node;
     }
     this.articles.set(uri, article);
     return article;
@@ -223,16 +233,15 @@ export class IncrementalClustering {
 
   private remove(article: Article, touched: Set<Entity>): void {
     for (const entity of article.entities) {
-      entity.tally.remove(article);
+      entity.mentions.remove(article);
       touched.add(entity);
     }
-    for (const [node, count] of article.nodes) {
-      this.articlesOfNode.get(node)?.delete(article);
-      for (let i = 0; i < count; i++) this.graph.unmention(node);
-      if (node.count === 0) {
-        this.articlesOfNode.delete(node);
-        if (node.partial) removeFrom(this.partials, node.form.keys[0], node);
-      }
+    const nodes = this.graph.nodes;
+    for (const w of article.works) {
+      const node = nodes[w.node]!;
+      removeOne(this.articlesOfNode, node, article);
+      this.graph.unmention(node);
+      if (node.count === 0 && node.partial) removeOne(this.partials, node.form.keys[0], node);
     }
   }
 
@@ -264,20 +273,7 @@ export class IncrementalClustering {
   private entityOf(part: GraphPart): Entity {
     let entity = this.entities.get(part);
     if (!entity) {
-      const ownerIndex = part.owner;
-      entity = {
-        part,
-        ownerIndex,
-        owner: ownerIndex === undefined ? undefined : this.registry.entities[ownerIndex],
-        tally: new EntityTally(),
-        cluster: undefined,
-        canonical: '',
-        type: 'MISC',
-        mentionCount: 0,
-        explicitId: ownerIndex === undefined ? undefined : this.registry.entities[ownerIndex].id,
-        order: () => '',
-        entityId: '',
-      };
+      entity = new Entity(part, part.owner, part.owner === undefined ? undefined : this.registry.entities[part.owner]);
       this.entities.set(part, entity);
     }
     return entity;
@@ -286,7 +282,7 @@ export class IncrementalClustering {
   /** An article's mentions resolved to their entities (partial names through the article and the corpus). */
   private resolve(article: Article, touched: Set<Entity>): void {
     for (const entity of article.entities) {
-      entity.tally.remove(article);
+      entity.mentions.remove(article);
       touched.add(entity);
     }
     article.entities = new Set();
@@ -305,34 +301,27 @@ export class IncrementalClustering {
       else byEntity.set(entity, [w]);
     }
     for (const [entity, works] of byEntity) {
-      entity.tally.add(article, works);
+      entity.mentions.add(article, works);
       article.entities.add(entity);
       touched.add(entity);
     }
   }
 
   /** An entity's canonical name, type and counts (as aliases.ts's buildClustering gives them). */
-  private describe(entity: Entity): void {
-    const { canonical, type } = entity.tally.canonicalAndType();
-    const name = entity.owner?.canonical ?? canonical;
-    const first = entity.tally.firstMention();
-    this.ids.describe(entity, {
-      canonical: name,
-      type: entity.owner?.type ?? type(name),
-      mentionCount: entity.tally.count,
-      order:
-        entity.ownerIndex !== undefined || !first
-          ? () => `~registry:${String(entity.ownerIndex).padStart(8, '0')}`
-          : () => `${first.uri}#${String(first.start).padStart(10, '0')}`,
-    });
+  private describe(entity: Entity): EntitySummary {
+    const summary = entity.mentions.summary();
+    const name = entity.owner?.canonical ?? summary.canonical;
+    entity.first = summary.first;
+    this.ids.describe(entity, { canonical: name, type: entity.owner?.type ?? summary.type(name), mentionCount: summary.mentionCount });
+    return summary;
   }
 
   private facade(): EntityClustering {
     const clusters = this.sorted;
-    const mentions = this.mentions;
     let finder: ((query: string) => { c: EntityCluster }[]) | undefined;
     return Object.freeze({
-      mentionsOf: (uri: string) => [...(mentions.get(uri) ?? [])],
+      // Made when asked for (not held for every article), from the articles as they are then.
+      mentionsOf: (uri: string) => this.mentionsOf(uri),
       clusters: () => clusters,
       cluster: (entityId: string) => {
         // By binary search in the list sorted by id (no map of every id made again at each update).
@@ -356,40 +345,43 @@ export class IncrementalClustering {
 const ownerOfCluster = new WeakMap<EntityCluster, RegistryEntity>();
 
 /** An entity as listed: its mentions' list made on first use. */
-function clusterOf(entity: Entity): EntityCluster {
-  const tally = entity.tally;
-  const articles = tally.articles();
-  let list: EntityCluster['mentions'] | undefined;
-  const cluster: EntityCluster = {
-    entityId: entity.entityId,
-    canonical: entity.canonical,
-    type: entity.type as EntityType,
-    spellings: tally.spellings.ordered(),
-    titles: tally.titles.size ? tally.titles.ordered() : NO_TITLES,
-    mentionCount: tally.count,
-    articleCount: articles.length,
-    get mentions() {
-      if (!list) {
-        list = [];
-        articles.sort(([a], [b]) => compareStrings(a.uri, b.uri));
-        for (const [a, works] of articles) for (const w of works) list.push({ uri: a.uri, start: w.entity.start, end: w.entity.end, text: w.entity.text });
-      }
-      return list;
-    },
-    set mentions(v) {
-      list = v;
-    },
-  };
+function clusterOf(entity: Entity, counted: Pick<EntityCluster, 'spellings' | 'titles' | 'mentionCount'>): EntityCluster {
+  const cluster = new IncrementalCluster(entity.entityId, entity.canonical, entity.type, counted.spellings, counted.titles, counted.mentionCount!, entity.mentions);
   if (entity.owner?.notes) cluster.notes = entity.owner.notes;
   return cluster;
 }
 
-function mentionsOf(article: Article, parts: ReadonlyMap<number, GraphPart>, entities: ReadonlyMap<GraphPart, Entity>): EntityMention[] {
-  return article.works.map((w) => {
-    const c = entities.get(parts.get(w.root)!)!;
-    const e = w.entity;
-    return withExtras({ start: e.start, end: e.end, text: e.text, type: c.type, entityId: c.entityId, canonical: c.canonical }, e);
-  });
+/** An entity as listed; its mentions' list is made on first use, from the entity as it is then (a cluster is replaced by a new one when its mentions change). */
+class IncrementalCluster implements EntityCluster {
+  private list: EntityCluster['mentions'] | undefined;
+  notes?: string;
+
+  constructor(
+    readonly entityId: string,
+    readonly canonical: string,
+    readonly type: EntityType,
+    readonly spellings: ReadonlyMap<string, number>,
+    readonly titles: ReadonlyMap<string, number>,
+    readonly mentionCount: number,
+    private readonly held: EntityArticles<Article, Work>,
+  ) {}
+
+  get articleCount(): number {
+    return this.held.size;
+  }
+
+  get mentions(): EntityCluster['mentions'] {
+    if (!this.list) {
+      const list: EntityCluster['mentions'] = [];
+      for (const [a, w] of this.held.mentions()) list.push({ uri: a.uri, start: w.entity.start, end: w.entity.end, text: w.entity.text });
+      this.list = list;
+    }
+    return this.list;
+  }
+
+  set mentions(list: EntityCluster['mentions']) {
+    this.list = list;
+  }
 }
 
 function byEntityId(a: EntityCluster, b: EntityCluster): number {
@@ -433,15 +425,3 @@ function compareStrings(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-function addTo<K, V>(map: Map<K, Set<V>>, key: K, value: V): void {
-  const set = map.get(key);
-  if (set) set.add(value);
-  else map.set(key, new Set([value]));
-}
-
-function removeFrom<K, V>(map: Map<K, Set<V>>, key: K, value: V): void {
-  const set = map.get(key);
-  if (!set) return;
-  set.delete(value);
-  if (!set.size) map.delete(key);
-}

@@ -12,10 +12,11 @@
  * Where that part holds names of two registry entities, a full clustering's outcome can depend on the order names are
  * met in (a union between two registry entities is refused): the whole graph is then made again in that order.
  */
-import { mergeFullForms, UnionFind, type FormNode, type TypeGroup } from './clusterGraph';
+import { mergeFullFormsInSlices, UnionFind, type FormNode, type TypeGroup } from './clusterGraph';
 import { acronymKeyOf, longFormKeysOf, mergeAcronyms } from './acronyms';
 import { deletionVariantHashes, FUZZY_MIN_LENGTH, tokenKeysMatch } from './nameKey';
 import type { NameForm } from './nameForm';
+import { addOne, removeOne, valuesOf, type OneOrMany } from '../collections/oneOrMany';
 
 /** Names of more keys than this merge with their exact compact spelling only (mergeFullForms). */
 const FUZZY_MAX_NAME_KEYS = 12;
@@ -51,32 +52,19 @@ export interface SettledParts {
   readonly whole: boolean;
 }
 
-/** Keeps a set of keys to nodes. */
-function addTo<K, V>(map: Map<K, Set<V>>, key: K, value: V): void {
-  const set = map.get(key);
-  if (set) set.add(value);
-  else map.set(key, new Set([value]));
-}
-
-function removeFrom<K, V>(map: Map<K, Set<V>>, key: K, value: V): void {
-  const set = map.get(key);
-  if (!set) return;
-  set.delete(value);
-  if (!set.size) map.delete(key);
-}
-
 export class LiveFormGraph {
   /** By index; a gone node leaves a hole. */
   readonly nodes: (LiveNode | undefined)[] = [];
   private readonly byKey = new Map<string, LiveNode>();
-  private readonly byCompact = new Map<string, Set<LiveNode>>();
-  private readonly bySlot = new Map<string, Set<LiveNode>>();
-  private readonly acronyms = new Map<string, Set<LiveNode>>();
-  private readonly longForms = new Map<string, Set<LiveNode>>();
-  private readonly owned = new Map<number, Set<LiveNode>>();
+  private readonly byCompact: OneOrMany<string, LiveNode> = new Map();
+  private readonly bySlot: OneOrMany<string, LiveNode> = new Map();
+  private readonly acronyms: OneOrMany<string, LiveNode> = new Map();
+  private readonly longForms: OneOrMany<string, LiveNode> = new Map();
+  private readonly owned: OneOrMany<number, LiveNode> = new Map();
   /** Nodes that came or went since the last `settle`. */
   private changed = new Set<LiveNode>();
   private nextPart = 0;
+  private settledOnce = false;
   private readonly hashesA: number[] = [];
   private readonly hashesB: number[] = [];
 
@@ -137,7 +125,7 @@ export class LiveFormGraph {
   }
 
   private index(node: LiveNode, add: boolean): void {
-    const put = add ? addTo : removeFrom;
+    const put = add ? addOne : removeOne;
     if (node.compactKey !== undefined) put(this.byCompact, node.compactKey, node);
     for (const s of node.slotKeys) if (s !== undefined) put(this.bySlot, s, node);
     if (node.acronymKey !== undefined) put(this.acronyms, node.acronymKey, node);
@@ -158,15 +146,15 @@ export class LiveFormGraph {
 
   /** The nodes a node may be one entity with (a superset of those it is joined to), each once or more. */
   private *related(node: LiveNode): Generator<LiveNode> {
-    if (node.compactKey !== undefined) yield* this.byCompact.get(node.compactKey) ?? [];
+    if (node.compactKey !== undefined) yield* valuesOf(this.byCompact, node.compactKey);
     node.slotKeys.forEach((s, i) => {
       if (s === undefined) return;
-      for (const other of this.bySlot.get(s) ?? []) if (other !== node && this.variants(node, other, i)) this.found.push(other);
+      for (const other of valuesOf(this.bySlot, s)) if (other !== node && this.variants(node, other, i)) this.found.push(other);
     });
     yield* this.found.splice(0);
-    if (node.acronymKey !== undefined) yield* this.longForms.get(node.acronymKey) ?? [];
-    for (const k of node.longKeys) yield* this.acronyms.get(k) ?? [];
-    if (node.owner !== undefined) yield* this.owned.get(node.owner) ?? [];
+    if (node.acronymKey !== undefined) yield* valuesOf(this.longForms, node.acronymKey);
+    for (const k of node.longKeys) yield* valuesOf(this.acronyms, k);
+    if (node.owner !== undefined) yield* valuesOf(this.owned, node.owner);
   }
   private readonly found: LiveNode[] = [];
 
@@ -175,10 +163,15 @@ export class LiveFormGraph {
    * full clustering meets them (registry nodes first, then by article and place), asked for only when the whole graph
    * is made again.
    */
-  settle(order: () => Iterable<LiveNode>): SettledParts {
+  *settleInSlices(order: () => Iterable<LiveNode>): Generator<void, SettledParts, void> {
     const changed = this.changed;
     this.changed = new Set();
     if (!changed.size) return { retired: [], made: [], whole: false };
+    if (!this.settledOnce) {
+      // The first time every node is new: the whole graph, without looking for what the changes reach.
+      this.settledOnce = true;
+      return { ...this.made(yield* this.joinParts([...order()]), new Set()), whole: true };
+    }
     // The part of the graph reachable from what changed, with every entity it touches.
     const reach = new Set<LiveNode>();
     const retired = new Set<GraphPart>();
@@ -202,16 +195,18 @@ export class LiveFormGraph {
       if (this.nodes[n.index] !== n) for (const m of this.related(n)) visit(m);
     }
     const owners = new Set<number>();
+    let visited = 0;
     while (queue.length) {
+      if ((++visited & 2047) === 0) yield;
       const n = queue.pop()!;
       if (n.owner !== undefined) owners.add(n.owner);
       for (const m of this.related(n)) visit(m);
     }
     if (owners.size > 1) {
       for (const n of this.nodes) if (n && n.part !== NO_PART) retired.add(n.part);
-      return { ...this.made(this.joinParts([...order()]), retired), whole: true };
+      return { ...this.made(yield* this.joinParts([...order()]), retired), whole: true };
     }
-    return { ...this.made(this.joinParts([...reach].sort((a, b) => a.index - b.index)), retired), whole: false };
+    return { ...this.made(yield* this.joinParts([...reach].sort((a, b) => a.index - b.index)), retired), whole: false };
   }
 
   /** Parts for the groups of nodes found; a group that is exactly an old part keeps it (its articles need no new look). */
@@ -235,7 +230,7 @@ export class LiveFormGraph {
    * The entities of `nodes` (a part of the graph closed under `related`), as the full clustering joins them: in the
    * order given, registry entities joined to their names as met, then full names, then acronyms.
    */
-  private joinParts(nodes: readonly LiveNode[]): LiveNode[][] {
+  private *joinParts(nodes: readonly LiveNode[]): Generator<void, LiveNode[][], void> {
     const uf = new UnionFind();
     const local = new Map<LiveNode, number>();
     const graph: FormNode[] = [];
@@ -251,8 +246,10 @@ export class LiveFormGraph {
       const p = placeholders.get(n.owner);
       if (p !== undefined) uf.union(p, local.get(n)!);
     }
-    mergeFullForms(graph, uf);
+    yield* mergeFullFormsInSlices(graph, uf);
+    yield;
     mergeAcronyms(graph, uf);
+    yield;
     const byRoot = new Map<number, LiveNode[]>();
     for (const n of nodes) {
       const r = uf.find(local.get(n)!);
