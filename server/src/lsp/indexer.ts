@@ -58,6 +58,8 @@ export class CorpusIndexer {
   private saveTimer: { timer: NodeJS.Timeout; save: () => Promise<void> } | undefined;
   /** Aborted at shutdown: background work (a clustering in the worker, an indexing) stops, and none starts. */
   private readonly stopping = new AbortController();
+  /** Whether articles were edited since the server started (refreshSoon): the clustering is then kept up to date article by article. */
+  private edited = false;
 
   constructor(
     private readonly connection: Connection,
@@ -91,6 +93,7 @@ export class CorpusIndexer {
    * tell clients). One rebuild per pause, however many keystrokes.
    */
   refreshSoon(rebuilt: () => void, idleMs = 1500): void {
+    this.edited = true;
     if (this.refreshTimer) clearTimeout(this.refreshTimer);
     if (this.stopping.signal.aborted) return;
     this.refreshTimer = setTimeout(() => {
@@ -147,6 +150,16 @@ export class CorpusIndexer {
     const { signal } = this.stopping;
     if (signal.aborted) return false;
     const started = Date.now();
+    if (!keep && this.edited && !this.service.clusteringIsIncremental()) {
+      // Articles are being edited: the clustering is made once more, here in slices, and kept up to date article by
+      // article from then on (rather than made again whole in the worker at every pause).
+      try {
+        await runInTurns(this.service.incrementalClusteringInSlices({ get isCancellationRequested() { return signal.aborted; } }));
+      } catch (e) {
+        if (signal.aborted) return false;
+        if (!(e instanceof CancelledError)) this.connection.console.warn(`Keeping the clustering up to date failed (${(e as Error).message}); clustering whole instead.`);
+      }
+    }
     if (this.service.clusteringIsIncremental() && !keep) {
       // Kept up to date article by article: the articles changed since the last, here, in milliseconds.
       try {

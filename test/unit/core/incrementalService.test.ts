@@ -5,8 +5,8 @@ import { loadNerModel } from '../../../server/src/node/nerModelFile';
 import { generateCorpus } from '../../support/corpusGenerator';
 
 /**
- * Once the corpus service keeps its clustering up to date article by article (made in idle turns by
- * prepareForEditsInSlices), a current clustering after edits, removals and additions is a fresh service's, and so are
+ * Once the corpus service keeps its clustering up to date article by article (made once articles are
+ * edited: incrementalClusteringInSlices), a current clustering after edits, removals and additions is a fresh service's, and so are
  * the articles' analyses.
  */
 function dump(c: EntityClustering, uris: readonly string[]): unknown {
@@ -25,7 +25,7 @@ describe('the corpus service with its clustering kept up to date article by arti
     for (const d of docs.slice(0, 36)) s.setDocument(d.uri, d.text);
     s.entityClustering(NEVER_CANCELLED);
     assert.equal(s.clusteringIsIncremental(), false);
-    runToEnd(s.prepareForEditsInSlices(NEVER_CANCELLED));
+    runToEnd(s.incrementalClusteringInSlices(NEVER_CANCELLED));
     assert.equal(s.clusteringIsIncremental(), true);
     const edits: ((s: CorpusService) => void)[] = [
       (x) => x.setDocument(docs[3].uri, `${x.getText(docs[3].uri)}\nGeneral Somsavath Inthavong met Nguyen Van Thanh in Hanoi.\n`),
@@ -56,12 +56,12 @@ describe('the corpus service with its clustering kept up to date article by arti
     const s = createCorpusService({ nerModel: model });
     for (const d of docs) s.setDocument(d.uri, d.text);
     s.entityClustering(NEVER_CANCELLED);
-    runToEnd(s.prepareForEditsInSlices(NEVER_CANCELLED));
+    runToEnd(s.incrementalClusteringInSlices(NEVER_CANCELLED));
     const someone = s.entityClustering(NEVER_CANCELLED).clusters().find((c) => c.type === 'PERSON')!;
     s.setRegistry({ entities: [{ id: 'the-one', canonical: someone.canonical, type: 'PERSON', aliases: [] }], notEntities: [] });
     assert.equal(s.clusteringIsIncremental(), false);
     assert.equal(s.entityClustering(NEVER_CANCELLED).cluster('the-one')?.canonical, someone.canonical);
-    runToEnd(s.prepareForEditsInSlices(NEVER_CANCELLED));
+    runToEnd(s.incrementalClusteringInSlices(NEVER_CANCELLED));
     assert.equal(s.clusteringIsIncremental(), true);
     s.setDocument(docs[0].uri, `${docs[0].text}\n${someone.canonical} spoke.\n`);
     const c = s.entityClustering(NEVER_CANCELLED).cluster('the-one')!;
