@@ -29,11 +29,29 @@ export interface LiveNode extends FormNode {
   count: number;
   /** The entity it is part of; set by `settle`. */
   part: GraphPart;
-  /** The keys it is found under (made once). */
-  readonly compactKey: string | undefined;
-  readonly slotKeys: readonly (string | undefined)[];
-  readonly acronymKey: string | undefined;
-  readonly longKeys: readonly string[];
+}
+
+/** The keys a node is found under (made when it is indexed or looked at: not held with each node). */
+interface NodeKeys {
+  readonly compact: string | undefined;
+  /** By position of a key that may vary: its slot (every other key, the first letter of this one). */
+  readonly slots: readonly (string | undefined)[];
+  readonly acronym: string | undefined;
+  readonly longForms: readonly string[];
+}
+
+const NO_SLOTS: readonly (string | undefined)[] = [];
+
+function keysOf(node: LiveNode): NodeKeys {
+  const { group, form, partial } = node;
+  const full = !partial && form.keys.length > 0;
+  const keys = form.keys;
+  let slots = NO_SLOTS;
+  if (full && keys.length <= FUZZY_MAX_NAME_KEYS) {
+    slots = keys.map((k, i) => (k.length < FUZZY_MIN_LENGTH ? undefined : `${group}|${keys.length}|${i}|${k[0]}|${keys.filter((_, j) => j !== i).join('\u0001')}`));
+  }
+  const acronym = acronymKeyOf(node);
+  return { compact: full ? `${group}|${form.compact}` : undefined, slots, acronym, longForms: acronym === undefined ? longFormKeysOf(node) : [] };
 }
 
 /** An entity as the graph makes it: its nodes, and the registry entity it is, if any. */
@@ -93,14 +111,6 @@ export class LiveFormGraph {
   }
 
   private make(key: string, group: TypeGroup, form: NameForm, partial: boolean, owner: number | undefined): LiveNode {
-    const full = !partial && form.keys.length > 0;
-    const keys = form.keys;
-    const slotKeys: (string | undefined)[] = [];
-    if (full && keys.length <= FUZZY_MAX_NAME_KEYS) {
-      for (let i = 0; i < keys.length; i++) {
-        slotKeys.push(keys[i].length < FUZZY_MIN_LENGTH ? undefined : `${group}|${keys.length}|${i}|${keys[i][0]}|${keys.filter((_, j) => j !== i).join('\u0001')}`);
-      }
-    }
     const node: LiveNode = {
       index: this.nodes.length,
       key,
@@ -110,13 +120,7 @@ export class LiveFormGraph {
       owner,
       count: 0,
       part: NO_PART,
-      compactKey: full ? `${group}|${form.compact}` : undefined,
-      slotKeys,
-      acronymKey: undefined,
-      longKeys: [],
     };
-    const acronymKey = acronymKeyOf(node);
-    Object.assign(node, { acronymKey, longKeys: acronymKey === undefined ? longFormKeysOf(node) : [] });
     this.nodes.push(node);
     this.byKey.set(key, node);
     this.index(node, true);
@@ -126,10 +130,11 @@ export class LiveFormGraph {
 
   private index(node: LiveNode, add: boolean): void {
     const put = add ? addOne : removeOne;
-    if (node.compactKey !== undefined) put(this.byCompact, node.compactKey, node);
-    for (const s of node.slotKeys) if (s !== undefined) put(this.bySlot, s, node);
-    if (node.acronymKey !== undefined) put(this.acronyms, node.acronymKey, node);
-    for (const k of node.longKeys) put(this.longForms, k, node);
+    const keys = keysOf(node);
+    if (keys.compact !== undefined) put(this.byCompact, keys.compact, node);
+    for (const s of keys.slots) if (s !== undefined) put(this.bySlot, s, node);
+    if (keys.acronym !== undefined) put(this.acronyms, keys.acronym, node);
+    for (const k of keys.longForms) put(this.longForms, k, node);
     if (node.owner !== undefined) put(this.owned, node.owner, node);
   }
 
@@ -146,14 +151,15 @@ export class LiveFormGraph {
 
   /** The nodes a node may be one entity with (a superset of those it is joined to), each once or more. */
   private *related(node: LiveNode): Generator<LiveNode> {
-    if (node.compactKey !== undefined) yield* valuesOf(this.byCompact, node.compactKey);
-    node.slotKeys.forEach((s, i) => {
+    const keys = keysOf(node);
+    if (keys.compact !== undefined) yield* valuesOf(this.byCompact, keys.compact);
+    keys.slots.forEach((s, i) => {
       if (s === undefined) return;
       for (const other of valuesOf(this.bySlot, s)) if (other !== node && this.variants(node, other, i)) this.found.push(other);
     });
     yield* this.found.splice(0);
-    if (node.acronymKey !== undefined) yield* valuesOf(this.longForms, node.acronymKey);
-    for (const k of node.longKeys) yield* valuesOf(this.acronyms, k);
+    if (keys.acronym !== undefined) yield* valuesOf(this.longForms, keys.acronym);
+    for (const k of keys.longForms) yield* valuesOf(this.acronyms, k);
     if (node.owner !== undefined) yield* valuesOf(this.owned, node.owner);
   }
   private readonly found: LiveNode[] = [];
