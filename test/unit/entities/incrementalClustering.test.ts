@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { clusterEntities, mentionCountOf, type DocumentEntities, type EntityClustering } from '../../../server/src/core/entities/aliases';
 import { IncrementalClustering } from '../../../server/src/core/entities/incrementalClustering';
+import { EntityArticles } from '../../../server/src/core/entities/entityArticles';
 import type { EntityRegistry } from '../../../server/src/core/entities/registry';
 import { runToEnd } from '../../../server/src/core/slices';
 import type { EntityType, RecognizedEntity } from '../../../server/src/core/types';
@@ -98,8 +99,16 @@ const step = fc.record({
 });
 
 describe('incremental entity clustering', () => {
-  for (const [label, registry] of [['without a registry', EMPTY], ['with a registry and non-entities', REGISTRY]] as const) {
+  const defaultTally = EntityArticles.tallyFrom;
+  afterEach(() => (EntityArticles.tallyFrom = defaultTally));
+  for (const [label, registry, tallyFrom] of [
+    ['without a registry', EMPTY, defaultTally],
+    ['with a registry and non-entities', REGISTRY, defaultTally],
+    ['every entity counted as its articles come and go', REGISTRY, 0],
+    ['entities counted from a few mentions on', EMPTY, 3],
+  ] as const) {
     it(`equals a full clustering after any sequence of edits and removals (${label})`, () => {
+      EntityArticles.tallyFrom = tallyFrom;
       fc.assert(
         fc.property(fc.array(picks, { minLength: 1, maxLength: 8 }), fc.array(fc.array(step, { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 12 }), (initial, updates) => {
           const docs = new Map<string, readonly RecognizedEntity[]>();

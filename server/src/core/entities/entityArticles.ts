@@ -7,6 +7,7 @@
 import type { EntityType, RecognizedEntity } from '../types';
 import { bump, canonicalAndType, NO_TITLES } from './aliases';
 import type { NameForm } from './nameForm';
+import { EntityTally } from './entityTally';
 
 /** A mention as an entity holds it: its name, its form and whether that form names the entity (not a partial name). */
 export interface EntityWork {
@@ -26,9 +27,13 @@ export interface EntitySummary {
 }
 
 export class EntityArticles<A extends { readonly uri: string }, W extends EntityWork> {
+  /** From how many mentions an entity's counts are kept as its articles come and go (EntityTally), not made again. */
+  static tallyFrom = 256;
   private readonly list: A[] = [];
   /** The mentions of `list[i]`: one, or several in place order. */
   private readonly works: (W | W[])[] = [];
+  private mentionCount = 0;
+  private tally: EntityTally<A> | undefined;
 
   get size(): number {
     return this.list.length;
@@ -43,13 +48,20 @@ export class EntityArticles<A extends { readonly uri: string }, W extends Entity
     const at = this.place(article.uri);
     this.list.splice(at, 0, article);
     this.works.splice(at, 0, works.length === 1 ? works[0] : [...works]);
+    this.mentionCount += works.length;
+    this.tally?.add(article, works);
   }
 
   remove(article: A): void {
     const at = this.place(article.uri);
     if (this.list[at] !== article) return;
+    const works = this.works[at];
     this.list.splice(at, 1);
     this.works.splice(at, 1);
+    const removed = Array.isArray(works) ? works : [works];
+    this.mentionCount -= removed.length;
+    this.tally?.remove(article, removed);
+    if (this.tally && this.mentionCount < EntityArticles.tallyFrom / 2) this.tally = undefined;
   }
 
   /** Every mention, in corpus order, with its article. */
@@ -62,11 +74,29 @@ export class EntityArticles<A extends { readonly uri: string }, W extends Entity
   }
 
   summary(): EntitySummary {
+    if (!this.tally && this.mentionCount >= EntityArticles.tallyFrom && this.mentionCount > 0) {
+      const tally = new EntityTally<A>();
+      this.list.forEach((a, i) => {
+        const w = this.works[i];
+        tally.add(a, Array.isArray(w) ? w : [w]);
+      });
+      this.tally = tally;
+    }
+    if (this.tally && this.mentionCount > 0) {
+      const { canonical, type } = this.tally.canonicalAndType();
+      const w0 = this.works[0];
+      const start = (Array.isArray(w0) ? w0[0] : w0).entity.start;
+      const titles = this.tally.titles.size ? this.tally.titles.ordered() : NO_TITLES;
+      return { canonical, type, spellings: this.tally.spellings.ordered(), titles, mentionCount: this.mentionCount, first: { uri: this.list[0].uri, start } };
+    }
     const works: W[] = [];
+    for (const w of this.works) {
+      if (Array.isArray(w)) for (const x of w) works.push(x);
+      else works.push(w);
+    }
     const spellings = new Map<string, number>();
     let titles: Map<string, number> | undefined;
-    for (const [, w] of this.mentions()) {
-      works.push(w);
+    for (const w of works) {
       bump(spellings, w.entity.text);
       const title = w.entity.title ?? w.form.strippedTitle;
       if (title) bump((titles ??= new Map()), title);

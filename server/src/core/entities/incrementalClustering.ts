@@ -24,7 +24,7 @@ import { addOne, removeOne, valuesOf, type OneOrMany } from '../collections/oneO
 import { LiveFormGraph, type GraphPart, type LiveNode } from './liveFormGraph';
 import type { NameForm } from './nameForm';
 import { resolveDocumentPartials, type CorpusPersons, type PlacedMention } from './partialNames';
-import type { EntityRegistry, RegistryEntity } from './registry';
+import { EMPTY_REGISTRY, type EntityRegistry, type RegistryEntity } from './registry';
 
 interface Work extends PlacedMention {
   readonly entity: RecognizedEntity;
@@ -93,7 +93,7 @@ export class IncrementalClustering {
   }
 
   /** A clustering of `docs`, made in slices (one article's names a slice step; the rest in a few larger steps). */
-  static *build(docs: Iterable<DocumentEntities>, registry: EntityRegistry, token?: CancellationToken): Generator<void, IncrementalClustering, void> {
+  static *build(docs: Iterable<DocumentEntities>, registry: EntityRegistry = EMPTY_REGISTRY, token?: CancellationToken): Generator<void, IncrementalClustering, void> {
     const made = new IncrementalClustering(registry);
     const changes = new Map<string, readonly RecognizedEntity[] | undefined>();
     for (const d of docs) changes.set(d.uri, d.entities);
