@@ -7,7 +7,8 @@
  * are re-made for the slugs that changed and every slug related to them that way, in `assignIds`' order; the others
  * cannot take or free an id these want.
  */
-import { ENTITY_TYPES, type EntityType } from '../types';
+import type { EntityType } from '../types';
+import { freeId, idOrder } from './clusterNames';
 import { slugify } from './nameKey';
 import { addOne, countOf, removeOne, valuesOf, type OneOrMany } from '../collections/oneOrMany';
 
@@ -80,27 +81,17 @@ export class ClusterIds<T extends IdHolder> {
       for (const p of dashPrefixes(s)) if (this.bySlug.has(p)) queue.push(p);
       for (const longer of valuesOf(this.byPrefix, s)) queue.push(longer);
     }
-    const rest: { h: T; slug: string }[] = [];
-    for (const s of slugs) for (const h of valuesOf(this.bySlug, s)) rest.push({ h, slug: s });
-    rest.sort(
-      (a, b) =>
-        cmp(a.slug, b.slug) ||
-        b.h.mentionCount - a.h.mentionCount ||
-        ENTITY_TYPES.indexOf(a.h.type) - ENTITY_TYPES.indexOf(b.h.type) ||
-        cmp(a.h.canonical, b.h.canonical) ||
-        cmp(a.h.order(), b.h.order()),
-    );
+    const rest: { r: T; slug: string }[] = [];
+    for (const s of slugs) for (const r of valuesOf(this.bySlug, s)) rest.push({ r, slug: s });
+    rest.sort(idOrder);
     const taken = new Set<string>();
-    const isTaken = (id: string) => taken.has(id) || this.taken.has(id);
     const renamed: T[] = [];
-    for (const { h, slug } of rest) {
-      let id = slug;
-      if (isTaken(id)) id = `${slug}-${h.type.toLowerCase()}`;
-      for (let n = 2; isTaken(id); n++) id = `${slug}-${h.type.toLowerCase()}-${n}`;
+    for (const { r, slug } of rest) {
+      const id = freeId(slug, r.type, (x) => taken.has(x) || this.taken.has(x));
       taken.add(id);
-      if (h.entityId !== id) {
-        h.entityId = id;
-        renamed.push(h);
+      if (r.entityId !== id) {
+        r.entityId = id;
+        renamed.push(r);
       }
     }
     return renamed;
@@ -114,6 +105,3 @@ function dashPrefixes(slug: string): string[] {
   return out;
 }
 
-function cmp(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}

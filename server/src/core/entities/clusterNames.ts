@@ -63,22 +63,35 @@ export function assignIds(requests: readonly IdRequest[]): string[] {
   const rest = requests
     .map((r, i) => ({ r, i, slug: slugify(r.canonical) }))
     .filter(({ r }) => !r.explicitId)
-    .sort(
-      (a, b) =>
-        cmp(a.slug, b.slug) ||
-        b.r.mentionCount - a.r.mentionCount ||
-        ENTITY_TYPES.indexOf(a.r.type) - ENTITY_TYPES.indexOf(b.r.type) ||
-        cmp(a.r.canonical, b.r.canonical) ||
-        cmp(a.r.order(), b.r.order()),
-    );
+    .sort(idOrder);
   for (const { r, i, slug } of rest) {
-    let id = slug;
-    if (taken.has(id)) id = `${slug}-${r.type.toLowerCase()}`;
-    for (let n = 2; taken.has(id); n++) id = `${slug}-${r.type.toLowerCase()}-${n}`;
+    const id = freeId(slug, r.type, (x) => taken.has(x));
     ids[i] = id;
     taken.add(id);
   }
   return ids;
+}
+
+/**
+ * The order entities are given ids in (assignIds; clusterIds.ts keeps it): by slug, then the most mentioned first, then
+ * by type, canonical name and first place.
+ */
+export function idOrder(a: { slug: string; r: Omit<IdRequest, 'explicitId'> }, b: { slug: string; r: Omit<IdRequest, 'explicitId'> }): number {
+  return (
+    cmp(a.slug, b.slug) ||
+    b.r.mentionCount - a.r.mentionCount ||
+    ENTITY_TYPES.indexOf(a.r.type) - ENTITY_TYPES.indexOf(b.r.type) ||
+    cmp(a.r.canonical, b.r.canonical) ||
+    cmp(a.r.order(), b.r.order())
+  );
+}
+
+/** The entity's id: its slug, else the slug with its type, else with its type and the first free number from 2. */
+export function freeId(slug: string, type: EntityType, isTaken: (id: string) => boolean): string {
+  let id = slug;
+  if (isTaken(id)) id = `${slug}-${type.toLowerCase()}`;
+  for (let n = 2; isTaken(id); n++) id = `${slug}-${type.toLowerCase()}-${n}`;
+  return id;
 }
 
 function cmp(a: string, b: string): number {
