@@ -3,7 +3,7 @@
  * entity grouped by article with a one-line snippet each. Mentions are sent per entity, on demand, so listing a
  * corpus of tens of thousands of articles stays small.
  */
-import { articleCount, ENTITY_TYPES, LineIndex, mentionCountOf, registryKey, spellingsByCount, type EntityCluster, type EntityClustering, type EntityRegistry } from '../core/index';
+import { articleCount, ENTITY_TYPES, LineIndex, mentionCountOf, registryKey, sortedUpdate, spellingsByCount, type EntityCluster, type EntityClustering, type EntityRegistry } from '../core/index';
 import type { EntitiesParams, EntitiesResult, EntityMentionItem, EntityMentionsResult, EntitySummary } from '../protocolEntities';
 
 export const DEFAULT_PAGE = 500;
@@ -47,6 +47,13 @@ export function byMentions(a: EntityCluster, b: EntityCluster): number {
  * each page the Entities view asks for (sorting 100,000 names by a collator takes a second).
  */
 const sortedLists = new WeakMap<EntityClustering, Map<string, readonly EntityCluster[]>>();
+/**
+ * The last list made of each type by the clusterings of one lineage (EntityClustering.lineage: those kept up to date
+ * article by article, incrementalClustering.ts, whose entities an edit did not touch are the same objects): those keep
+ * their place (sortedUpdate), and only the entities an edit touched are put in place. Only a head start: the list is
+ * the same as a full sort's.
+ */
+const lastLists = new WeakMap<object, Map<string, readonly EntityCluster[]>>();
 
 function mentionedInOrder(clustering: EntityClustering, type: EntityCluster['type'] | undefined): readonly EntityCluster[] {
   let lists = sortedLists.get(clustering);
@@ -54,8 +61,13 @@ function mentionedInOrder(clustering: EntityClustering, type: EntityCluster['typ
   const key = type ?? '';
   let list = lists.get(key);
   if (!list) {
-    list = clustering.clusters().filter((c) => mentionCountOf(c) > 0 && (!type || c.type === type)).sort(byMentions);
+    const mentioned = clustering.clusters().filter((c) => mentionCountOf(c) > 0 && (!type || c.type === type));
+    const lineage = clustering.lineage;
+    let last = lineage && lastLists.get(lineage);
+    if (lineage && !last) lastLists.set(lineage, (last = new Map()));
+    list = sortedUpdate(last?.get(key) ?? [], mentioned, byMentions);
     lists.set(key, list);
+    last?.set(key, list);
   }
   return list;
 }

@@ -6,6 +6,8 @@ import { LineIndex } from '../../../server/src/core/text/lineIndex';
 import { entityMentions, listEntities, mentionSnippet, registryMembership } from '../../../server/src/lsp/entityListing';
 import { documentSymbols } from '../../../server/src/lsp/features/entityNavigation';
 import { doc } from '../entities/aliases.fixtures';
+import { IncrementalClustering } from '../../../server/src/core/entities/incrementalClustering';
+import { runToEnd } from '../../../server/src/core/slices';
 
 const TEXTS: Record<string, string> = {
   a: 'Khamliang Outhakaysone met Pham Minh Chinh in Vietnam.\nLater Khamliang Outhakaysone left Vietnam for Laos.',
@@ -69,5 +71,26 @@ describe('entity listing', () => {
     assert.equal(symbols[1].children!.length, 2);
     assert.equal(symbols[1].children![1].detail, 'line 2');
     assert.equal(documentSymbols(new LineIndex(text), clustering.mentionsOf('a'))[0].name, 'Khamliang Outhakaysone');
+  });
+
+  it('lists the clusterings kept up to date article by article as a fresh clustering of the same articles, edit after edit', () => {
+    const texts = { ...TEXTS, c: 'Vietnam and Laos. Pham Minh Chinh in Vientiane.' };
+    const docs = Object.entries(texts).map(([uri, text]) => doc(uri, text, NAMES));
+    const incremental = runToEnd(IncrementalClustering.build(docs));
+    const page = (c: Parameters<typeof listEntities>[0], type?: 'PERSON' | 'LOCATION') => listEntities(c, { type, limit: 50 }, () => false).entities;
+    assert.deepEqual(page(incremental.clustering()), page(clusterEntities(docs)));
+    assert.deepEqual(page(incremental.clustering(), 'LOCATION'), page(clusterEntities(docs), 'LOCATION'));
+    const edits = [
+      doc('c', 'Laos, Laos and Laos. Vientiane twice: Vientiane. Laos.', NAMES),
+      doc('a', 'Pham Minh Chinh met Pham Minh Chinh.', NAMES),
+      doc('b', 'Vietnam.', NAMES),
+    ];
+    for (const edit of edits) {
+      const i = docs.findIndex((d) => d.uri === edit.uri);
+      docs[i] = edit;
+      const kept = incremental.update(new Map([[edit.uri, edit.entities]]));
+      assert.deepEqual(page(kept), page(clusterEntities(docs)));
+      assert.deepEqual(page(kept, 'LOCATION'), page(clusterEntities(docs), 'LOCATION'));
+    }
   });
 });

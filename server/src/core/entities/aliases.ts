@@ -61,6 +61,11 @@ export interface EntityClustering {
    */
   readonly base?: EntityClustering;
   /**
+   * Shared by the clusterings one clusterer gives one after another (incrementalClustering.ts): the entities an update
+   * did not touch are the same objects in both, so what a host derived from the last can be brought up to date.
+   */
+  readonly lineage?: object;
+  /**
    * Entities this one may be, found when the clustering was made (lookAlikes.ts), best first; absent when the
    * clustering does not carry them (they are then searched for).
    */

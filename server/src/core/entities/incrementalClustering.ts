@@ -82,6 +82,8 @@ export class IncrementalClustering {
   private readonly ids: ClusterIds<Entity>;
   private current: EntityClustering;
   private sorted: EntityCluster[] = [];
+  /** What its clusterings share (EntityClustering.lineage). */
+  private readonly lineage = {};
 
   private constructor(readonly registry: EntityRegistry) {
     this.reader = new FormReader(registry);
@@ -320,6 +322,7 @@ export class IncrementalClustering {
     const clusters = this.sorted;
     let finder: ((query: string) => { c: EntityCluster }[]) | undefined;
     return Object.freeze({
+      lineage: this.lineage,
       // Made when asked for (not held for every article), from the articles as they are then.
       mentionsOf: (uri: string) => this.mentionsOf(uri),
       clusters: () => clusters,
