@@ -131,6 +131,12 @@ export interface CorpusService {
   /** How many articles changed since the corpus-wide clustering in use was made. */
   changedSinceClustering(): number;
   /**
+   * The articles whose mentions may name their entities otherwise since the last call, as the clustering kept up to
+   * date article by article tells (IncrementalClustering.changedArticles); empty for a clustering made whole (a host
+   * then looks at every article).
+   */
+  articlesWithEntitiesChanged(): string[];
+  /**
    * What a corpus-wide clustering needs, for a host that computes it away from the thread answering requests (a
    * worker): every article's recognised names, the registry, and the generation of the corpus they describe.
    */
@@ -239,6 +245,8 @@ export function createCorpusService(init: CorpusServiceInit): CorpusService {
    */
   let incremental: { readonly clusterer: IncrementalClustering; readonly registry: EntityRegistry; readonly from: Map<string, StoredNames> } | undefined;
   const incrementalDirty = new Set<string>();
+  /** The articles whose entities may be named otherwise, since a host last asked (articlesWithEntitiesChanged). */
+  const entitiesChangedIn = new Set<string>();
   let ignores = compileIgnores(NO_IGNORES);
   let clusters: BoilerplateCluster[] | undefined;
   /** The ignore list's verdict on each cluster (filterClusters), until the list changes. */
@@ -383,7 +391,10 @@ export function createCorpusService(init: CorpusServiceInit): CorpusService {
       else incremental.from.delete(uri);
     }
     incrementalDirty.clear();
-    return changes.size ? incremental.clusterer.update(changes) : incremental.clusterer.clustering();
+    if (!changes.size) return incremental.clusterer.clustering();
+    const updated = incremental.clusterer.update(changes);
+    for (const uri of incremental.clusterer.changedArticles()) entitiesChangedIn.add(uri);
+    return updated;
   };
 
   /** Whether the incremental clustering is being made (articles changed meanwhile are noted as dirty). */
@@ -580,6 +591,11 @@ export function createCorpusService(init: CorpusServiceInit): CorpusService {
     entityClustering: (token, freshness = 'current') => (freshness === 'fast' ? getFastClustering(token) : getClustering(token)),
     changedSinceClustering() {
       return changedSince.size;
+    },
+    articlesWithEntitiesChanged() {
+      const files = [...entitiesChangedIn];
+      entitiesChangedIn.clear();
+      return files;
     },
     *incrementalClusteringInSlices(token) {
       if (incremental?.registry !== registry) yield* buildIncrementalInSlices(token);

@@ -40,6 +40,7 @@ export class CorpusIndexer {
   private refreshTimer: NodeJS.Timeout | undefined;
   private readonly indexedListeners: (() => void)[] = [];
   private readonly reclusteredListeners: (() => void)[] = [];
+  private readonly entitiesChangedListeners: ((files: readonly string[]) => void)[] = [];
   /** Whether a rebuild after a pause in editing runs, and what to call after one more (a pause came meanwhile). */
   private rebuilding = false;
   private readonly rebuildAgain = new Set<() => void>();
@@ -80,6 +81,14 @@ export class CorpusIndexer {
    */
   onReclustered(listener: () => void): void {
     this.reclusteredListeners.push(listener);
+  }
+
+  /**
+   * Calls `listener` with the articles whose entities may be named otherwise after a pause's update of the clustering
+   * kept up to date article by article (the others' are as they were).
+   */
+  onEntitiesChangedIn(listener: (files: readonly string[]) => void): void {
+    this.entitiesChangedListeners.push(listener);
   }
 
   /** Calls `listener` each time an indexing run has finished (e.g. to tell clients that entities changed). */
@@ -165,7 +174,9 @@ export class CorpusIndexer {
       try {
         const changed = this.service.changedSinceClustering();
         this.service.entityClustering(NEVER_CANCELLED);
-        this.connection.console.info(`Entities clustered again for ${changed} changed article(s) in ${Date.now() - started} ms.`);
+        const renamed = this.service.articlesWithEntitiesChanged();
+        this.connection.console.info(`Entities clustered again for ${changed} changed article(s) in ${Date.now() - started} ms; ${renamed.length} article(s) name their entities otherwise.`);
+        for (const listener of this.entitiesChangedListeners) listener(renamed);
         return true;
       } catch (e) {
         this.connection.console.error(`Clustering the changed articles failed: ${(e as Error).stack ?? e}`);

@@ -97,6 +97,8 @@ export class TimelineIndex {
   private job: Promise<void> | undefined;
   private timer: NodeJS.Timeout | undefined;
   private entitiesAfterJob = false;
+  /** As `entitiesAfterJob`, for these articles only (entitiesChangedIn). */
+  private readonly entitiesAfterJobIn = new Set<string>();
 
   constructor(private readonly ctx: ServerContext) {}
 
@@ -116,6 +118,13 @@ export class TimelineIndex {
     // boilerplate pass puts what it read in the store as it stops, before the entities are looked at.)
     if (this.job && !this.marking) this.entitiesAfterJob = true;
     this.mark(this.store.uris(), 'entities');
+  }
+
+  /** The entities these articles mention may be named otherwise (a clustering kept up to date article by article). */
+  entitiesChangedIn(files: Iterable<string>): void {
+    const list = [...files];
+    if (this.job && !this.marking) for (const f of list) this.entitiesAfterJobIn.add(f);
+    this.mark(list, 'entities');
   }
 
   /**
@@ -347,7 +356,12 @@ export class TimelineIndex {
     this.built = true;
     if (this.entitiesAfterJob) {
       this.entitiesAfterJob = false;
+      this.entitiesAfterJobIn.clear();
       this.mark(this.store.uris(), 'entities');
+    } else if (this.entitiesAfterJobIn.size) {
+      const files = [...this.entitiesAfterJobIn];
+      this.entitiesAfterJobIn.clear();
+      this.mark(files, 'entities');
     }
     if (!first && (buckets.length || untimedChanged)) {
       void this.ctx.connection.sendNotification(TimelineNotifications.changed, { version: this.store.version, buckets });

@@ -36,6 +36,8 @@ describe('the corpus service with its clustering kept up to date article by arti
     ];
     const applied: typeof edits = [];
     for (const edit of edits) {
+      const before = new Map(s.documentUris().map((u) => [u, s.entityClustering(NEVER_CANCELLED).mentionsOf(u)]));
+      s.articlesWithEntitiesChanged();
       edit(s);
       applied.push(edit);
       const fresh = createCorpusService({ nerModel: model });
@@ -45,6 +47,9 @@ describe('the corpus service with its clustering kept up to date article by arti
       assert.deepEqual(s.documentUris(), uris);
       assert.deepEqual(dump(s.entityClustering(NEVER_CANCELLED), uris), dump(fresh.entityClustering(NEVER_CANCELLED), uris));
       assert.equal(s.clusteringIsStale(), false);
+      // The articles not said to name their entities otherwise name them as before.
+      const renamed = new Set(s.articlesWithEntitiesChanged());
+      for (const uri of uris) if (!renamed.has(uri) && before.has(uri)) assert.deepEqual(s.entityClustering(NEVER_CANCELLED).mentionsOf(uri), before.get(uri), uri);
       for (const uri of uris) assert.deepEqual(s.analyze(uri, undefined, NEVER_CANCELLED).entities, fresh.analyze(uri, undefined, NEVER_CANCELLED).entities, uri);
     }
   });

@@ -125,7 +125,10 @@ describe('incremental entity clustering', () => {
               else docs.delete(uri);
             }
             const uris = [...docs.keys()];
+            const before = new Map(uris.map((u) => [u, inc.clustering().mentionsOf(u)]));
             assert.deepEqual(dump(inc.update(changes), uris), dump(full(docs, registry), uris));
+            // Articles not said to have changed name their entities as before.
+            for (const u of uris) if (!inc.changedArticles().has(u)) assert.deepEqual(inc.clustering().mentionsOf(u), before.get(u), u);
           }
         }),
         { numRuns: 200 },

@@ -82,6 +82,7 @@ export class IncrementalClustering {
   private readonly ids: ClusterIds<Entity>;
   private current: EntityClustering;
   private sorted: EntityCluster[] = [];
+  private relabelled: ReadonlySet<string> = new Set();
   /** What its clusterings share (EntityClustering.lineage). */
   private readonly lineage = {};
 
@@ -90,8 +91,6 @@ export class IncrementalClustering {
     this.graph = new LiveFormGraph(registry.entities.length, PLACEHOLDER_FORM);
     this.ids = new ClusterIds(registry.entities.flatMap((e) => (e.id ? [e.id] : [])));
     this.current = this.facade();
-    // What each written name is was remembered for this update only: the nodes hold the forms they need.
-    this.reader.forget();
   }
 
   /** A clustering of `docs`, made in slices (one article's names a slice step; the rest in a few larger steps). */
@@ -108,6 +107,15 @@ export class IncrementalClustering {
     return this.current;
   }
 
+  /**
+   * The articles whose mentions (`mentionsOf`: their entities' ids, names or types) may differ from those of the
+   * clustering before the last update: those it changed, and those mentioning an entity it re-made or renamed. A host
+   * looks again at these only (the Timeline's entries name their entities).
+   */
+  changedArticles(): ReadonlySet<string> {
+    return this.relabelled;
+  }
+
   /** Articles' new names (undefined: the article is gone). Gives the clustering after them. */
   update(changes: ReadonlyMap<string, readonly RecognizedEntity[] | undefined>): EntityClustering {
     const steps = this.apply(changes);
@@ -116,6 +124,7 @@ export class IncrementalClustering {
   }
 
   private *apply(changes: ReadonlyMap<string, readonly RecognizedEntity[] | undefined>, token?: CancellationToken): Generator<void, void, void> {
+    const relabelled = new Set<string>(changes.keys());
     const resolve = new Set<Article>();
     const touched = new Set<Entity>();
     let n = 0;
@@ -154,6 +163,7 @@ export class IncrementalClustering {
     for (const article of resolve) {
       if (this.articles.get(article.uri) !== article) continue;
       this.resolve(article, touched);
+      relabelled.add(article.uri);
       if ((++n & 255) === 0) yield;
     }
     // Entities that gained or lost mentions: their names, counts and ids.
@@ -175,7 +185,8 @@ export class IncrementalClustering {
     yield;
     const gone: EntityCluster[] = [];
     for (const entity of renamed) {
-      if (entity.cluster) gone.push(entity.cluster);
+      const before = entity.cluster;
+      if (before) gone.push(before);
       if (this.entities.get(entity.part) !== entity) {
         entity.cluster = undefined;
         continue;
@@ -183,11 +194,17 @@ export class IncrementalClustering {
       // An entity only renamed (its id given up to another) keeps what it counted.
       const cluster = (entity.cluster = clusterOf(entity, summaries.get(entity) ?? entity.cluster!));
       if (entity.owner) ownerOfCluster.set(cluster, entity.owner);
+      if (before?.entityId !== cluster.entityId || before.canonical !== cluster.canonical || before.type !== cluster.type) {
+        for (const a of entity.mentions.articles()) relabelled.add(a.uri);
+      }
       if ((++n & 1023) === 0) yield;
     }
     const added = [...renamed].flatMap((e) => (e.cluster ? [e.cluster] : []));
     this.sorted = replaced(this.sorted, gone, added);
     this.current = this.facade();
+    this.relabelled = relabelled;
+    // What each written name is was remembered for this update only: the nodes hold the forms they need.
+    this.reader.forget();
   }
 
   private mentionsOf(uri: string): EntityMention[] {

@@ -65,6 +65,7 @@ export const timelineFeature: Feature = {
     ctx.documents.onDidClose(edited);
     ctx.indexer.onIndexed(() => index.everyArticleChanged());
     ctx.indexer.onReclustered(() => index.entitiesChanged());
+    ctx.indexer.onEntitiesChangedIn((files) => index.entitiesChangedIn(files));
   },
 };
 
