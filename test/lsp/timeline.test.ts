@@ -169,6 +169,33 @@ describe('corpus timeline over LSP', function () {
     assert.deepEqual((await bucketItems('1850-01')).items, [], 'an empty bucket has no mentions');
   });
 
+  it("names the entities of other articles' entries as the corpus does after an edit renamed one (the clustering kept up to date article by article)", async function () {
+    this.timeout(90_000);
+    const before = await request();
+    const named = (items: TimelineItem[]) => items[find(items, S003, 'April 25')].entities.map((e) => e.name);
+    assert.ok(named(before.items).includes('Vilay Lakhamphong'), named(before.items).join(', '));
+    // Another article writes the minister's name another way, more often than the corpus wrote it: the entity's name
+    // becomes that spelling, in seed 003's entries too.
+    const uri = await lsp.open(S000);
+    await lsp.waitForDiagnostics(uri);
+    const said = Array.from({ length: 8 }, () => 'General Vilay Lakhamfong spoke.').join(' ');
+    await lsp.client.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version: 2 },
+      contentChanges: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: `${said}\n\n` }],
+    });
+    let last: string[] = [];
+    await waitFor(`seed 003's entry naming the minister as now written (last: ${last.join(', ')})`, async () => (last = named((await send()).items)).includes('Vilay Lakhamfong'), 60_000).catch((e) => {
+      const log = lsp.notifications.filter((n) => n.method === 'window/logMessage').map((n) => (n.params as { message: string }).message);
+      throw new Error(`${(e as Error).message}; last seen: ${last.join(', ')}\n${log.join('\n')}`);
+    });
+    // Taken out again (the next pause updates the clustering by the articles it changed): the name it had.
+    await lsp.client.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version: 3 },
+      contentChanges: [{ range: { start: { line: 0, character: 0 }, end: { line: 2, character: 0 } }, text: '' }],
+    });
+    await waitFor("seed 003's entry naming the minister as first written", async () => named((await send()).items).includes('Vilay Lakhamphong'), 60_000);
+  });
+
   it('tells clients which buckets changed once they asked for the timeline: after edits, after a tag', async () => {
     const { version } = await (async () => {
       await request();

@@ -132,8 +132,8 @@ export interface CorpusService {
   changedSinceClustering(): number;
   /**
    * The articles whose mentions may name their entities otherwise since the last call, as the clustering kept up to
-   * date article by article tells (IncrementalClustering.changedArticles); empty for a clustering made whole (a host
-   * then looks at every article).
+   * date article by article tells (IncrementalClustering.changedArticles); every article when it was put in use in
+   * place of a clustering made whole. (A clustering made whole is told otherwise: the host looks at every article.)
    */
   articlesWithEntitiesChanged(): string[];
   /**
@@ -247,6 +247,7 @@ export function createCorpusService(init: CorpusServiceInit): CorpusService {
   const incrementalDirty = new Set<string>();
   /** The articles whose entities may be named otherwise, since a host last asked (articlesWithEntitiesChanged). */
   const entitiesChangedIn = new Set<string>();
+  let everyArticleRenamed = false;
   let ignores = compileIgnores(NO_IGNORES);
   let clusters: BoilerplateCluster[] | undefined;
   /** The ignore list's verdict on each cluster (filterClusters), until the list changes. */
@@ -427,7 +428,10 @@ export function createCorpusService(init: CorpusServiceInit): CorpusService {
     settleMovedNames(token);
     if ((!clustering || changedSince.size) && incremental?.registry === registry) {
       const built = generation;
+      const previous = clustering;
       clustering = incrementalClustering(token)!;
+      // Put in use in place of a clustering made whole: any article may name its entities otherwise.
+      if (previous?.lineage !== clustering.lineage) everyArticleRenamed = true;
       builtFrom = new Map(incremental.from);
       clusteringGeneration = built;
       changedAt.clear();
@@ -593,7 +597,8 @@ export function createCorpusService(init: CorpusServiceInit): CorpusService {
       return changedSince.size;
     },
     articlesWithEntitiesChanged() {
-      const files = [...entitiesChangedIn];
+      const files = everyArticleRenamed ? [...docs.keys()] : [...entitiesChangedIn];
+      everyArticleRenamed = false;
       entitiesChangedIn.clear();
       return files;
     },
