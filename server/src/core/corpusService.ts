@@ -378,17 +378,16 @@ export function createCorpusService(init: CorpusServiceInit): CorpusService {
   /** The incremental clustering, usable for the registry in use, brought up to date with the articles changed. */
   const incrementalClustering = (token?: CancellationToken): EntityClustering | undefined => {
     if (!incremental || incremental.registry !== registry) return undefined;
-    const changes = new Map<string, RecognizedEntity[] | undefined>();
+    const changes = new Map<string, StoredNames | undefined>();
     for (const uri of incrementalDirty) {
       const state = docs.get(uri);
       const names = state ? recognized(state, token) : undefined;
       if (names === incremental.from.get(uri)) continue;
-      changes.set(uri, names?.list());
+      changes.set(uri, names);
     }
     // Only once every changed article's names are known: a cancelled request leaves the clusterer as it was.
     for (const [uri, names] of changes) {
-      const state = docs.get(uri);
-      if (names && state?.entities) incremental.from.set(uri, state.entities);
+      if (names) incremental.from.set(uri, names);
       else incremental.from.delete(uri);
     }
     incrementalDirty.clear();
@@ -410,7 +409,8 @@ export function createCorpusService(init: CorpusServiceInit): CorpusService {
     incrementalDirty.clear();
     buildingIncremental = true;
     try {
-      const steps = IncrementalClustering.build([...from].map(([uri, names]) => ({ uri, entities: names.list() })), built, token);
+      // The clustering reads each article's names from their compact form when it needs their texts (no list is held).
+      const steps = IncrementalClustering.build([...from].map(([uri, names]) => ({ uri, names })), built, token);
       for (let r = steps.next(); ; r = steps.next()) {
         if (r.done) {
           if (registry === built) incremental = { clusterer: r.value, registry: built, from };

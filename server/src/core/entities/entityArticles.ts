@@ -26,14 +26,20 @@ export interface EntitySummary {
   readonly first: { readonly uri: string; readonly start: number } | undefined;
 }
 
-export class EntityArticles<A extends { readonly uri: string }, W extends EntityWork> {
+/** An article's mentions of given indices, made as the entity reads them (one reading of the article's names). */
+export type ReadMentions<A> = (article: A, mentions: readonly number[]) => readonly EntityWork[];
+
+export class EntityArticles<A extends { readonly uri: string }> {
   /** From how many mentions an entity's counts are kept as its articles come and go (EntityTally), not made again. */
   static tallyFrom = 256;
   private readonly list: A[] = [];
-  /** The mentions of `list[i]`: one, or several in place order. */
-  private readonly works: (W | W[])[] = [];
+  /** The mentions of `list[i]` (their indices in the article): one, or several in place order. */
+  private readonly held: (number | number[])[] = [];
   private mentionCount = 0;
   private tally: EntityTally<A> | undefined;
+
+  /** `read`: the same function for every entity of a clustering (no function is held per entity). */
+  constructor(private readonly read: ReadMentions<A>) {}
 
   get size(): number {
     return this.list.length;
@@ -43,57 +49,51 @@ export class EntityArticles<A extends { readonly uri: string }, W extends Entity
     return this.list;
   }
 
-  /** An article's mentions, in place order (the article must not be held already). */
-  add(article: A, works: readonly W[]): void {
+  /** An article's mentions, by their indices in place order (the article must not be held already). */
+  add(article: A, mentions: readonly number[]): void {
     const at = this.place(article.uri);
     this.list.splice(at, 0, article);
-    this.works.splice(at, 0, works.length === 1 ? works[0] : [...works]);
-    this.mentionCount += works.length;
-    this.tally?.add(article, works);
+    this.held.splice(at, 0, mentions.length === 1 ? mentions[0] : [...mentions]);
+    this.mentionCount += mentions.length;
+    this.tally?.add(article, this.read(article, mentions));
   }
 
+  /** Takes an article's mentions away; `article`'s names must still read as when they were added. */
   remove(article: A): void {
     const at = this.place(article.uri);
     if (this.list[at] !== article) return;
-    const works = this.works[at];
+    const held = this.held[at];
     this.list.splice(at, 1);
-    this.works.splice(at, 1);
-    const removed = Array.isArray(works) ? works : [works];
+    this.held.splice(at, 1);
+    const removed = typeof held === 'number' ? [held] : held;
     this.mentionCount -= removed.length;
-    this.tally?.remove(article, removed);
+    this.tally?.remove(article, this.read(article, removed));
     if (this.tally && this.mentionCount < EntityArticles.tallyFrom / 2) this.tally = undefined;
   }
 
   /** Every mention, in corpus order, with its article. */
-  *mentions(): Generator<[A, W]> {
+  *mentions(): Generator<[A, EntityWork]> {
     for (let i = 0; i < this.list.length; i++) {
-      const w = this.works[i];
-      if (Array.isArray(w)) for (const x of w) yield [this.list[i], x];
-      else yield [this.list[i], w];
+      const held = this.held[i];
+      for (const w of this.read(this.list[i], typeof held === 'number' ? [held] : held)) yield [this.list[i], w];
     }
   }
 
   summary(): EntitySummary {
     if (!this.tally && this.mentionCount >= EntityArticles.tallyFrom && this.mentionCount > 0) {
       const tally = new EntityTally<A>();
-      this.list.forEach((a, i) => {
-        const w = this.works[i];
-        tally.add(a, Array.isArray(w) ? w : [w]);
-      });
+      for (const [a, w] of this.mentions()) tally.add(a, [w]);
       this.tally = tally;
     }
     if (this.tally && this.mentionCount > 0) {
       const { canonical, type } = this.tally.canonicalAndType();
-      const w0 = this.works[0];
-      const start = (Array.isArray(w0) ? w0[0] : w0).entity.start;
+      const h0 = this.held[0];
+      const start = this.read(this.list[0], [typeof h0 === 'number' ? h0 : h0[0]])[0].entity.start;
       const titles = this.tally.titles.size ? this.tally.titles.ordered() : NO_TITLES;
       return { canonical, type, spellings: this.tally.spellings.ordered(), titles, mentionCount: this.mentionCount, first: { uri: this.list[0].uri, start } };
     }
-    const works: W[] = [];
-    for (const w of this.works) {
-      if (Array.isArray(w)) for (const x of w) works.push(x);
-      else works.push(w);
-    }
+    const works: EntityWork[] = [];
+    for (const [, w] of this.mentions()) works.push(w);
     const spellings = new Map<string, number>();
     let titles: Map<string, number> | undefined;
     for (const w of works) {

@@ -18,7 +18,7 @@ import { throwIfCancelled } from '../types';
 import { byPlace, inPlaceOrder, PLACEHOLDER_FORM, withExtras, type DocumentEntities, type EntityCluster, type EntityClustering } from './aliases';
 import { createFinder } from './clusterFind';
 import { ClusterIds, type IdHolder } from './clusterIds';
-import { EntityArticles, type EntitySummary } from './entityArticles';
+import { EntityArticles, type EntitySummary, type ReadMentions } from './entityArticles';
 import { FormReader } from './formReader';
 import { addOne, removeOne, valuesOf, type OneOrMany } from '../collections/oneOrMany';
 import { LiveFormGraph, type GraphPart, type LiveNode } from './liveFormGraph';
@@ -26,17 +26,46 @@ import type { NameForm } from './nameForm';
 import { resolveDocumentPartials, type CorpusPersons, type PlacedMention } from './partialNames';
 import { EMPTY_REGISTRY, type EntityRegistry, type RegistryEntity } from './registry';
 
-interface Work extends PlacedMention {
-  readonly entity: RecognizedEntity;
-  readonly form: NameForm;
+/** An article's names as given: a list, or what makes it when asked (the corpus service's compact StoredNames). */
+export interface ArticleNames {
+  list(): readonly RecognizedEntity[];
 }
 
+/**
+ * An article as the clustering holds it: numbers per mention (its names less those dropped, in place order), and its
+ * names' source, read again when their texts are needed (no object is held per mention: half a million at 10,000
+ * articles).
+ */
 interface Article {
   readonly uri: string;
-  readonly works: Work[];
+  readonly names: ArticleNames;
+  /** Whether the names' list is in place order already (else it is sorted when read). */
+  readonly inOrder: boolean;
+  /** Per mention: its place in the names' list in place order, its node, its entity's part id, and whether its own form names that entity. */
+  readonly at: Int32Array;
+  readonly node: Int32Array;
+  readonly root: Int32Array;
+  readonly core: Uint8Array;
+  /** Per mention: its form as read (formReader.ts). */
+  readonly forms: readonly NameForm[];
   /** The entities its mentions are in. */
   entities: Set<Entity>;
 }
+
+/** An article's names, as a list or as what makes it. */
+export type NamesGiven = readonly RecognizedEntity[] | ArticleNames;
+
+/** An article's names in place order, read from their source. */
+function placedNames(article: Pick<Article, 'names' | 'inOrder'>): readonly RecognizedEntity[] {
+  const list = article.names.list();
+  return article.inOrder ? list : [...list].sort(byPlace);
+}
+
+/** An article's mentions of given indices, as entities read them (entityArticles.ts). */
+const readMentions: ReadMentions<Article> = (article, mentions) => {
+  const names = placedNames(article);
+  return mentions.map((i) => ({ entity: names[article.at[i]], form: article.forms[i], core: article.core[i] === 1 }));
+};
 
 /** An entity: a part of the graph with the mentions resolved to it. */
 class Entity implements IdHolder {
@@ -45,7 +74,7 @@ class Entity implements IdHolder {
   mentionCount = 0;
   entityId = '';
   /** Its mentions by article. */
-  readonly mentions = new EntityArticles<Article, Work>();
+  readonly mentions = new EntityArticles<Article>(readMentions);
   /** Where it is first mentioned, when last described. */
   first: EntitySummary['first'];
   cluster: EntityCluster | undefined;
@@ -94,10 +123,14 @@ export class IncrementalClustering {
   }
 
   /** A clustering of `docs`, made in slices (one article's names a slice step; the rest in a few larger steps). */
-  static *build(docs: Iterable<DocumentEntities>, registry: EntityRegistry = EMPTY_REGISTRY, token?: CancellationToken): Generator<void, IncrementalClustering, void> {
+  static *build(
+    docs: Iterable<DocumentEntities | { readonly uri: string; readonly names: ArticleNames }>,
+    registry: EntityRegistry = EMPTY_REGISTRY,
+    token?: CancellationToken,
+  ): Generator<void, IncrementalClustering, void> {
     const made = new IncrementalClustering(registry);
-    const changes = new Map<string, readonly RecognizedEntity[] | undefined>();
-    for (const d of docs) changes.set(d.uri, d.entities);
+    const changes = new Map<string, NamesGiven | undefined>();
+    for (const d of docs) changes.set(d.uri, 'names' in d ? d.names : d.entities);
     yield* made.apply(changes, token);
     return made;
   }
@@ -117,13 +150,13 @@ export class IncrementalClustering {
   }
 
   /** Articles' new names (undefined: the article is gone). Gives the clustering after them. */
-  update(changes: ReadonlyMap<string, readonly RecognizedEntity[] | undefined>): EntityClustering {
+  update(changes: ReadonlyMap<string, NamesGiven | undefined>): EntityClustering {
     const steps = this.apply(changes);
     while (!steps.next().done);
     return this.current;
   }
 
-  private *apply(changes: ReadonlyMap<string, readonly RecognizedEntity[] | undefined>, token?: CancellationToken): Generator<void, void, void> {
+  private *apply(changes: ReadonlyMap<string, NamesGiven | undefined>, token?: CancellationToken): Generator<void, void, void> {
     const relabelled = new Set<string>(changes.keys());
     const resolve = new Set<Article>();
     const touched = new Set<Entity>();
@@ -131,7 +164,7 @@ export class IncrementalClustering {
     for (const [uri, entities] of changes) {
       // The new names are counted before the old are taken away: a name the edit kept keeps its node.
       const before = this.articles.get(uri);
-      if (entities) resolve.add(this.add(uri, entities));
+      if (entities) resolve.add(this.add(uri, 'list' in entities ? entities : { list: () => entities }));
       else this.articles.delete(uri);
       if (before) this.remove(before, touched);
       if ((++n & 255) === 0) {
@@ -210,9 +243,10 @@ export class IncrementalClustering {
   private mentionsOf(uri: string): EntityMention[] {
     const article = this.articles.get(uri);
     if (!article) return [];
-    return article.works.map((w) => {
-      const c = this.entities.get(this.parts.get(w.root)!)!;
-      const e = w.entity;
+    const names = placedNames(article);
+    return Array.from(article.at, (at, i) => {
+      const c = this.entities.get(this.parts.get(article.root[i])!)!;
+      const e = names[at];
       return withExtras({ start: e.start, end: e.end, text: e.text, type: c.type, entityId: c.entityId, canonical: c.canonical }, e);
     });
   }
@@ -223,8 +257,8 @@ export class IncrementalClustering {
     for (let i = 0; i < this.registry.entities.length; i++) yield nodes[i]!;
     const seen = new Set<LiveNode>();
     for (const uri of [...this.articles.keys()].sort(compareStrings)) {
-      for (const w of this.articles.get(uri)!.works) {
-        const node = nodes[w.node]!;
+      for (const index of this.articles.get(uri)!.node) {
+        const node = nodes[index]!;
         if (!seen.has(node)) {
           seen.add(node);
           yield node;
@@ -233,19 +267,32 @@ export class IncrementalClustering {
     }
   }
 
-  private add(uri: string, entities: readonly RecognizedEntity[]): Article {
-    const article: Article = { uri, works: [], entities: new Set() };
-    const list = inPlaceOrder(entities) ? entities : [...entities].sort(byPlace);
+  private add(uri: string, names: ArticleNames): Article {
+    const given = names.list();
+    const inOrder = inPlaceOrder(given);
+    const list = inOrder ? given : [...given].sort(byPlace);
+    const at: number[] = [];
+    const nodes: number[] = [];
+    const forms: NameForm[] = [];
+    const held: Article = { uri, names, inOrder, at: NO_NUMBERS, node: NO_NUMBERS, root: NO_NUMBERS, core: NO_FLAGS, forms, entities: new Set() };
     let last: LiveNode | undefined;
-    for (const entity of list) {
+    list.forEach((entity, i) => {
       const seen = this.reader.read(entity);
-      if (seen.dropped) continue;
+      if (seen.dropped) return;
       const node = this.graph.mention(seen.nodeKey, seen.group, seen.form, seen.partial, seen.owner);
       if (node.count === 1 && node.partial) addOne(this.partials, node.form.keys[0], node);
-      article.works.push({ node: node.index, root: -1, core: true, entity, form: seen.form });
-      if (node !== last) addOne(this.articlesOfNode, node, article);
+      at.push(i);
+      nodes.push(node.index);
+      forms.push(seen.form);
+      if (node !== last) addOne(this.articlesOfNode, node, held);
       last = node;
-    }
+    });
+    const article: Article = Object.assign(held, {
+      at: Int32Array.from(at),
+      node: Int32Array.from(nodes),
+      root: new Int32Array(nodes.length),
+      core: new Uint8Array(nodes.length),
+    });
     this.articles.set(uri, article);
     return article;
   }
@@ -256,8 +303,8 @@ export class IncrementalClustering {
       touched.add(entity);
     }
     const nodes = this.graph.nodes;
-    for (const w of article.works) {
-      const node = nodes[w.node]!;
+    for (const index of article.node) {
+      const node = nodes[index]!;
       removeOne(this.articlesOfNode, node, article);
       this.graph.unmention(node);
       if (node.count === 0 && node.partial) removeOne(this.partials, node.form.keys[0], node);
@@ -306,21 +353,21 @@ export class IncrementalClustering {
     }
     article.entities = new Set();
     const nodes = this.graph.nodes;
-    for (const w of article.works) {
-      w.root = nodes[w.node]!.part.id;
-      w.core = true;
-    }
+    // The partial names' resolution works on objects: made for this article only, and read back into its numbers.
+    const placed: PlacedMention[] = Array.from(article.node, (node) => ({ node, root: nodes[node]!.part.id, core: true }));
     const owners = { ownerOf: (i: number) => nodes[i]!.part.owner };
-    resolveDocumentPartials(article.works, nodes as readonly LiveNode[], owners, this.persons as CorpusPersons);
-    const byEntity = new Map<Entity, Work[]>();
-    for (const w of article.works) {
-      const entity = this.entityOf(this.parts.get(w.root)!);
+    resolveDocumentPartials(placed, nodes as readonly LiveNode[], owners, this.persons as CorpusPersons);
+    const byEntity = new Map<Entity, number[]>();
+    placed.forEach((m, i) => {
+      article.root[i] = m.root;
+      article.core[i] = m.core ? 1 : 0;
+      const entity = this.entityOf(this.parts.get(m.root)!);
       const list = byEntity.get(entity);
-      if (list) list.push(w);
-      else byEntity.set(entity, [w]);
-    }
-    for (const [entity, works] of byEntity) {
-      entity.mentions.add(article, works);
+      if (list) list.push(i);
+      else byEntity.set(entity, [i]);
+    });
+    for (const [entity, mentions] of byEntity) {
+      entity.mentions.add(article, mentions);
       article.entities.add(entity);
       touched.add(entity);
     }
@@ -383,7 +430,7 @@ class IncrementalCluster implements EntityCluster {
     readonly spellings: ReadonlyMap<string, number>,
     readonly titles: ReadonlyMap<string, number>,
     readonly mentionCount: number,
-    private readonly held: EntityArticles<Article, Work>,
+    private readonly held: EntityArticles<Article>,
   ) {}
 
   get articleCount(): number {
@@ -440,6 +487,9 @@ function firstAtOrAfter(list: readonly EntityCluster[], id: string): number {
   }
   return lo;
 }
+
+const NO_NUMBERS = new Int32Array(0);
+const NO_FLAGS = new Uint8Array(0);
 
 function compareStrings(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
