@@ -8,6 +8,7 @@ import { documentSymbols } from '../../../server/src/lsp/features/entityNavigati
 import { doc } from '../entities/aliases.fixtures';
 import { IncrementalClustering } from '../../../server/src/core/entities/incrementalClustering';
 import { runToEnd } from '../../../server/src/core/slices';
+import { provisionalClustering } from '../../../server/src/core/entities/provisional';
 
 const TEXTS: Record<string, string> = {
   a: 'Khamliang Outhakaysone met Pham Minh Chinh in Vietnam.\nLater Khamliang Outhakaysone left Vietnam for Laos.',
@@ -92,5 +93,9 @@ describe('entity listing', () => {
       assert.deepEqual(page(kept), page(clusterEntities(docs)));
       assert.deepEqual(page(kept, 'LOCATION'), page(clusterEntities(docs), 'LOCATION'));
     }
+    // A view of the last with an article edited since (its lineage's): listed as the same view without a lineage.
+    const view = provisionalClustering(incremental.clustering(), new Map([['a', doc('a', 'Laos met Somsavath Inthavong and Somsavath Inthavong.', { ...NAMES, 'Somsavath Inthavong': 'PERSON' }).entities]]), new Set());
+    assert.ok(view.lineage);
+    assert.deepEqual(page(view), page({ ...view, lineage: undefined }));
   });
 });

@@ -195,6 +195,8 @@ export function provisionalClustering(
     cluster: (entityId) => provisional.get(entityId) ?? base.cluster(entityId),
     find: (query) => base.find(query),
     base: base.base ?? base,
+    // Its entities are the base's (the same objects) and a few of its own: what a host derived from the base's lineage serves it too.
+    ...(base.lineage ? { lineage: base.lineage } : {}),
     // Names new since the last clustering have none until the next one.
     ...(base.lookAlikesOf ? { lookAlikesOf: (entityId: string) => base.lookAlikesOf!(entityId) } : {}),
   };
