@@ -72,7 +72,7 @@ export class UnionFind {
   }
 }
 
-const FUZZY_MAX_NAME_KEYS = 12;
+export const FUZZY_MAX_NAME_KEYS = 12;
 
 const GROUP_CODES: Record<TypeGroup, number> = { P: 1, OL: 2, M: 3 };
 

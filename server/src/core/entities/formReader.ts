@@ -80,11 +80,7 @@ export class FormReader {
     return seen;
   }
 
-  /** How many written names are remembered (a long-lived reader forgets them past a bound: `forget`). */
-  get size(): number {
-    return this.cache.size;
-  }
-
+  /** Forgets the written names met so far (a long-lived reader: incrementalClustering.ts, after each update). */
   forget(): void {
     this.cache.clear();
   }

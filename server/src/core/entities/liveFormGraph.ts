@@ -12,14 +12,12 @@
  * Where that part holds names of two registry entities, a full clustering's outcome can depend on the order names are
  * met in (a union between two registry entities is refused): the whole graph is then made again in that order.
  */
-import { mergeFullFormsInSlices, UnionFind, type FormNode, type TypeGroup } from './clusterGraph';
+import { FUZZY_MAX_NAME_KEYS, mergeFullFormsInSlices, UnionFind, type FormNode, type TypeGroup } from './clusterGraph';
 import { acronymKeyOf, longFormKeysOf, mergeAcronyms } from './acronyms';
 import { deletionVariantHashes, FUZZY_MIN_LENGTH, tokenKeysMatch } from './nameKey';
 import type { NameForm } from './nameForm';
 import { addOne, removeOne, valuesOf, type OneOrMany } from '../collections/oneOrMany';
 
-/** Names of more keys than this merge with their exact compact spelling only (mergeFullForms). */
-const FUZZY_MAX_NAME_KEYS = 12;
 
 /** A node: one (type group, name key, registry owner); `index` is its place in `LiveFormGraph.nodes`. */
 export interface LiveNode extends FormNode {
