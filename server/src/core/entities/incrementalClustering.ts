@@ -61,11 +61,40 @@ function placedNames(article: Pick<Article, 'names' | 'inOrder'>): readonly Reco
   return article.inOrder ? list : [...list].sort(byPlace);
 }
 
-/** An article's mentions of given indices, as entities read them (entityArticles.ts). */
-const readMentions: ReadMentions<Article> = (article, mentions) => {
-  const names = placedNames(article);
-  return mentions.map((i) => ({ entity: names[article.at[i]], form: article.forms[i], core: article.core[i] === 1 }));
-};
+/**
+ * Articles' names as read during one update: an update reads an article's names once, however many of its entities it
+ * describes (the first one at 10,000 articles read each article's names for each entity it mentions: seconds a slice).
+ * Let go when the update ends.
+ */
+class NamesRead {
+  private read: Map<Article, readonly RecognizedEntity[]> | undefined;
+
+  begin(): void {
+    this.read = new Map();
+  }
+
+  end(): void {
+    this.read = undefined;
+  }
+
+  /** An article's names just read (when it is added). */
+  remember(article: Article, names: readonly RecognizedEntity[]): void {
+    this.read?.set(article, names);
+  }
+
+  of(article: Article): readonly RecognizedEntity[] {
+    if (!this.read) return placedNames(article);
+    let names = this.read.get(article);
+    if (!names) this.read.set(article, (names = placedNames(article)));
+    return names;
+  }
+
+  /** An article's mentions of given indices, as entities read them (entityArticles.ts). */
+  readonly mentions: ReadMentions<Article> = (article, mentions) => {
+    const names = this.of(article);
+    return mentions.map((i) => ({ entity: names[article.at[i]], form: article.forms[i], core: article.core[i] === 1 }));
+  };
+}
 
 /** An entity: a part of the graph with the mentions resolved to it. */
 class Entity implements IdHolder {
@@ -74,7 +103,7 @@ class Entity implements IdHolder {
   mentionCount = 0;
   entityId = '';
   /** Its mentions by article. */
-  readonly mentions = new EntityArticles<Article>(readMentions);
+  readonly mentions: EntityArticles<Article>;
   /** Where it is first mentioned, when last described. */
   first: EntitySummary['first'];
   cluster: EntityCluster | undefined;
@@ -83,7 +112,10 @@ class Entity implements IdHolder {
     readonly part: GraphPart,
     readonly ownerIndex: number | undefined,
     readonly owner: RegistryEntity | undefined,
-  ) {}
+    read: ReadMentions<Article>,
+  ) {
+    this.mentions = new EntityArticles<Article>(read);
+  }
 
   get explicitId(): string | undefined {
     return this.owner?.id;
@@ -98,6 +130,7 @@ class Entity implements IdHolder {
 
 export class IncrementalClustering {
   private readonly reader: FormReader;
+  private readonly namesRead = new NamesRead();
   private readonly graph: LiveFormGraph;
   private readonly articles = new Map<string, Article>();
   /** Articles by the nodes they mention. */
@@ -157,6 +190,7 @@ export class IncrementalClustering {
   }
 
   private *apply(changes: ReadonlyMap<string, NamesGiven | undefined>, token?: CancellationToken): Generator<void, void, void> {
+    this.namesRead.begin();
     const relabelled = new Set<string>(changes.keys());
     const resolve = new Set<Article>();
     const touched = new Set<Entity>();
@@ -183,12 +217,14 @@ export class IncrementalClustering {
         touched.add(entity);
         for (const a of entity.mentions.articles()) resolve.add(a);
       }
+      if ((++n & 2047) === 0) yield;
     }
     for (const part of settled.made) {
       this.parts.set(part.id, part);
       for (const k of this.personNames(part, 1)) tokens.add(k);
       for (const node of part.nodes) for (const a of valuesOf(this.articlesOfNode, node)) resolve.add(a);
       if (part.owner !== undefined) touched.add(this.entityOf(part)); // a registry entity is listed even with no mention
+      if ((++n & 2047) === 0) yield;
     }
     for (const k of tokens) for (const node of valuesOf(this.partials, k)) for (const a of valuesOf(this.articlesOfNode, node)) resolve.add(a);
     yield;
@@ -236,6 +272,7 @@ export class IncrementalClustering {
     this.sorted = replaced(this.sorted, gone, added);
     this.current = this.facade();
     this.relabelled = relabelled;
+    this.namesRead.end();
     // What each written name is was remembered for this update only: the nodes hold the forms they need.
     this.reader.forget();
   }
@@ -294,6 +331,7 @@ export class IncrementalClustering {
       core: new Uint8Array(nodes.length),
     });
     this.articles.set(uri, article);
+    this.namesRead.remember(article, list);
     return article;
   }
 
@@ -339,7 +377,7 @@ export class IncrementalClustering {
   private entityOf(part: GraphPart): Entity {
     let entity = this.entities.get(part);
     if (!entity) {
-      entity = new Entity(part, part.owner, part.owner === undefined ? undefined : this.registry.entities[part.owner]);
+      entity = new Entity(part, part.owner, part.owner === undefined ? undefined : this.registry.entities[part.owner], this.namesRead.mentions);
       this.entities.set(part, entity);
     }
     return entity;
