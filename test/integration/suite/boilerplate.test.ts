@@ -69,6 +69,9 @@ describe('Corpus Annotator in VS Code: boilerplate', function () {
     const api = await extensionApi();
     const tree = api.boilerplateTree as BoilerplateTreeProvider;
     const client = api.client as unknown as { sendRequest: (...args: unknown[]) => Promise<unknown> };
+    // A fetch already running (the view's own, after the server said findings changed) is let finish first: the
+    // refreshes below would share it, and only the one after it would be counted.
+    await tree.refresh();
     const send = client.sendRequest;
     let running = 0;
     let most = 0;
