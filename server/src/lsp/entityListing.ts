@@ -61,13 +61,18 @@ function mentionedInOrder(clustering: EntityClustering, type: EntityCluster['typ
   const key = type ?? '';
   let list = lists.get(key);
   if (!list) {
-    const mentioned = clustering.clusters().filter((c) => mentionCountOf(c) > 0 && (!type || c.type === type));
-    const lineage = clustering.lineage;
-    let last = lineage && lastLists.get(lineage);
-    if (lineage && !last) lastLists.set(lineage, (last = new Map()));
-    list = sortedUpdate(last?.get(key) ?? [], mentioned, byMentions);
+    if (type) {
+      // A type's list is the whole list filtered (still in order): one sort a clustering, not one a type.
+      list = mentionedInOrder(clustering, undefined).filter((c) => c.type === type);
+    } else {
+      const mentioned = clustering.clusters().filter((c) => mentionCountOf(c) > 0);
+      const lineage = clustering.lineage;
+      let last = lineage && lastLists.get(lineage);
+      if (lineage && !last) lastLists.set(lineage, (last = new Map()));
+      list = sortedUpdate(last?.get(key) ?? [], mentioned, byMentions);
+      last?.set(key, list);
+    }
     lists.set(key, list);
-    last?.set(key, list);
   }
   return list;
 }
