@@ -124,8 +124,9 @@ export interface CorpusService {
   clusteringIsIncremental(): boolean;
   /**
    * Makes the clustering kept up to date article by article, in slices (each `next()` a few milliseconds, at most a
-   * few hundred at 10,000 articles), unless it is made already for the registry in use. It holds every article's names
-   * and the graph of their forms (some 300 MB at 10,000 articles): a host makes it once articles are being edited.
+   * few hundred at 10,000 articles), unless it is made already for the registry in use. It holds the graph of the
+   * corpus's name forms and its entities (some 120 MB more heap than a clustering made whole at 10,000 articles): a
+   * host makes it once articles are being edited.
    */
   incrementalClusteringInSlices(token: CancellationToken): Generator<void, void, void>;
   /** How many articles changed since the corpus-wide clustering in use was made. */
@@ -240,7 +241,7 @@ export function createCorpusService(init: CorpusServiceInit): CorpusService {
   let builtFrom = new Map<string, StoredNames>();
   let lastInput: { generation: number; names: Map<string, StoredNames> } | undefined;
   /**
-   * The clustering kept up to date article by article, once made (in idle turns), with the registry it was made for
+   * The clustering kept up to date article by article, once made (incrementalClusteringInSlices), with the registry it was made for
    * and each article's names as it holds them; `incrementalDirty`: the articles changed since it last looked.
    */
   let incremental: { readonly clusterer: IncrementalClustering; readonly registry: EntityRegistry; readonly from: Map<string, StoredNames> } | undefined;

@@ -48,12 +48,12 @@ export function byMentions(a: EntityCluster, b: EntityCluster): number {
  */
 const sortedLists = new WeakMap<EntityClustering, Map<string, readonly EntityCluster[]>>();
 /**
- * The last list made of each type by the clusterings of one lineage (EntityClustering.lineage: those kept up to date
- * article by article, incrementalClustering.ts, whose entities an edit did not touch are the same objects): those keep
- * their place (sortedUpdate), and only the entities an edit touched are put in place. Only a head start: the list is
- * the same as a full sort's.
+ * The last whole list made by the clusterings of one lineage (EntityClustering.lineage: those kept up to date article
+ * by article, incrementalClustering.ts, whose entities an edit did not touch are the same objects): those keep their
+ * place (sortedUpdate), and only the entities an edit touched are put in place. Only a head start: the list is the
+ * same as a full sort's.
  */
-const lastLists = new WeakMap<object, Map<string, readonly EntityCluster[]>>();
+const lastLists = new WeakMap<object, readonly EntityCluster[]>();
 
 function mentionedInOrder(clustering: EntityClustering, type: EntityCluster['type'] | undefined): readonly EntityCluster[] {
   let lists = sortedLists.get(clustering);
@@ -67,10 +67,8 @@ function mentionedInOrder(clustering: EntityClustering, type: EntityCluster['typ
     } else {
       const mentioned = clustering.clusters().filter((c) => mentionCountOf(c) > 0);
       const lineage = clustering.lineage;
-      let last = lineage && lastLists.get(lineage);
-      if (lineage && !last) lastLists.set(lineage, (last = new Map()));
-      list = sortedUpdate(last?.get(key) ?? [], mentioned, byMentions);
-      last?.set(key, list);
+      list = sortedUpdate((lineage && lastLists.get(lineage)) ?? [], mentioned, byMentions);
+      if (lineage) lastLists.set(lineage, list);
     }
     lists.set(key, list);
   }

@@ -159,28 +159,30 @@ export class CorpusIndexer {
     const { signal } = this.stopping;
     if (signal.aborted) return false;
     const started = Date.now();
-    if (!keep && this.edited && !this.service.clusteringIsIncremental()) {
+    if (!keep && this.edited) {
       // Articles are being edited: the clustering is made once more, here in slices, and kept up to date article by
       // article from then on (rather than made again whole in the worker at every pause).
-      try {
-        await runInTurns(this.service.incrementalClusteringInSlices({ get isCancellationRequested() { return signal.aborted; } }));
-      } catch (e) {
-        if (signal.aborted) return false;
-        if (!(e instanceof CancelledError)) this.connection.console.warn(`Keeping the clustering up to date failed (${(e as Error).message}); clustering whole instead.`);
+      if (!this.service.clusteringIsIncremental()) {
+        try {
+          await runInTurns(this.service.incrementalClusteringInSlices({ get isCancellationRequested() { return signal.aborted; } }));
+        } catch (e) {
+          if (signal.aborted) return false;
+          if (!(e instanceof CancelledError)) this.connection.console.warn(`Keeping the clustering up to date failed (${(e as Error).message}); clustering whole instead.`);
+        }
       }
-    }
-    if (this.service.clusteringIsIncremental() && !keep) {
-      // Kept up to date article by article: the articles changed since the last, here, in milliseconds.
-      try {
-        const changed = this.service.changedSinceClustering();
-        this.service.entityClustering(NEVER_CANCELLED);
-        const renamed = this.service.articlesWithEntitiesChanged();
-        this.connection.console.info(`Entities clustered again for ${changed} changed article(s) in ${Date.now() - started} ms; ${renamed.length} article(s) name their entities otherwise.`);
-        for (const listener of this.entitiesChangedListeners) listener(renamed);
-        return true;
-      } catch (e) {
-        this.connection.console.error(`Clustering the changed articles failed: ${(e as Error).stack ?? e}`);
-        return false;
+      if (this.service.clusteringIsIncremental()) {
+        // The articles changed since the last, here, in milliseconds.
+        try {
+          const changed = this.service.changedSinceClustering();
+          this.service.entityClustering(NEVER_CANCELLED);
+          const renamed = this.service.articlesWithEntitiesChanged();
+          this.connection.console.info(`Entities clustered again for ${changed} changed article(s) in ${Date.now() - started} ms; ${renamed.length} article(s) name their entities otherwise.`);
+          for (const listener of this.entitiesChangedListeners) listener(renamed);
+          return true;
+        } catch (e) {
+          this.connection.console.error(`Clustering the changed articles failed: ${(e as Error).stack ?? e}`);
+          return false;
+        }
       }
     }
     if (this.background) {

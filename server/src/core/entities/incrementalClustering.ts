@@ -21,6 +21,7 @@ import { ClusterIds, type IdHolder } from './clusterIds';
 import { EntityArticles, type EntitySummary, type ReadMentions } from './entityArticles';
 import { FormReader } from './formReader';
 import { addOne, removeOne, valuesOf, type OneOrMany } from '../collections/oneOrMany';
+import { firstPlaceNotBefore, sortedReplace } from '../collections/sortedUpdate';
 import { LiveFormGraph, type GraphPart, type LiveNode } from './liveFormGraph';
 import type { NameForm } from './nameForm';
 import { resolveDocumentPartials, type CorpusPersons, type PlacedMention } from './partialNames';
@@ -269,7 +270,7 @@ export class IncrementalClustering {
       if ((++n & 1023) === 0) yield;
     }
     const added = [...renamed].flatMap((e) => (e.cluster ? [e.cluster] : []));
-    this.sorted = replaced(this.sorted, gone, added);
+    this.sorted = sortedReplace(this.sorted, gone, added, byEntityId);
     this.current = this.facade();
     this.relabelled = relabelled;
     this.namesRead.end();
@@ -335,11 +336,17 @@ export class IncrementalClustering {
     return article;
   }
 
-  private remove(article: Article, touched: Set<Entity>): void {
+  /** Takes an article's mentions away from the entities they are in. */
+  private detach(article: Article, touched: Set<Entity>): void {
     for (const entity of article.entities) {
       entity.mentions.remove(article);
       touched.add(entity);
     }
+    article.entities = new Set();
+  }
+
+  private remove(article: Article, touched: Set<Entity>): void {
+    this.detach(article, touched);
     const nodes = this.graph.nodes;
     for (const index of article.node) {
       const node = nodes[index]!;
@@ -385,11 +392,7 @@ export class IncrementalClustering {
 
   /** An article's mentions resolved to their entities (partial names through the article and the corpus). */
   private resolve(article: Article, touched: Set<Entity>): void {
-    for (const entity of article.entities) {
-      entity.mentions.remove(article);
-      touched.add(entity);
-    }
-    article.entities = new Set();
+    this.detach(article, touched);
     const nodes = this.graph.nodes;
     // The partial names' resolution works on objects: made for this article only, and read back into its numbers.
     const placed: PlacedMention[] = Array.from(article.node, (node) => ({ node, root: nodes[node]!.part.id, core: true }));
@@ -430,7 +433,7 @@ export class IncrementalClustering {
       clusters: () => clusters,
       cluster: (entityId: string) => {
         // By binary search in the list sorted by id (no map of every id made again at each update).
-        const c = clusters[firstAtOrAfter(clusters, entityId)];
+        const c = clusters[firstPlaceNotBefore(clusters, (x) => x.entityId < entityId)];
         return c?.entityId === entityId ? c : undefined;
       },
       find: (query: string) => {
@@ -491,39 +494,6 @@ class IncrementalCluster implements EntityCluster {
 
 function byEntityId(a: EntityCluster, b: EntityCluster): number {
   return a.entityId < b.entityId ? -1 : a.entityId > b.entityId ? 1 : 0;
-}
-
-/** Past this share of changed entities, the list is sorted again whole. */
-const MOST_CHANGED_SHARE = 1 / 8;
-
-/**
- * A list sorted by entity id (ids are unique), less `gone`, plus `added`: a new array. Each is found or put by
- * binary search; a sort of 70,000 entities at every update was most of an update's time.
- */
-function replaced(list: readonly EntityCluster[], gone: readonly EntityCluster[], added: readonly EntityCluster[]): EntityCluster[] {
-  if (gone.length + added.length > MOST_CHANGED_SHARE * list.length + 16) {
-    const drop = new Set(gone);
-    return [...list.filter((c) => !drop.has(c)), ...added].sort(byEntityId);
-  }
-  const out = list.slice();
-  for (const c of gone) {
-    const at = firstAtOrAfter(out, c.entityId);
-    if (out[at] === c) out.splice(at, 1);
-  }
-  for (const c of added) out.splice(firstAtOrAfter(out, c.entityId), 0, c);
-  return out;
-}
-
-/** The first place in a list sorted by entity id whose id is not before `id`. */
-function firstAtOrAfter(list: readonly EntityCluster[], id: string): number {
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (list[mid].entityId < id) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 const NO_NUMBERS = new Int32Array(0);

@@ -64,8 +64,6 @@ export interface SettledParts {
   /** Parts no longer in use (their nodes, those still alive, are in `made`). */
   readonly retired: readonly GraphPart[];
   readonly made: readonly GraphPart[];
-  /** Whether the whole graph was made again. */
-  readonly whole: boolean;
 }
 
 export class LiveFormGraph {
@@ -170,11 +168,11 @@ export class LiveFormGraph {
   *settleInSlices(order: () => Iterable<LiveNode>): Generator<void, SettledParts, void> {
     const changed = this.changed;
     this.changed = new Set();
-    if (!changed.size) return { retired: [], made: [], whole: false };
+    if (!changed.size) return { retired: [], made: [] };
     if (!this.settledOnce) {
       // The first time every node is new: the whole graph, without looking for what the changes reach.
       this.settledOnce = true;
-      return { ...this.made(yield* this.joinParts([...order()]), new Set()), whole: true };
+      return this.made(yield* this.joinParts([...order()]), new Set());
     }
     // The part of the graph reachable from what changed, with every entity it touches.
     const reach = new Set<LiveNode>();
@@ -208,9 +206,9 @@ export class LiveFormGraph {
     }
     if (owners.size > 1) {
       for (const n of this.nodes) if (n && n.part !== NO_PART) retired.add(n.part);
-      return { ...this.made(yield* this.joinParts([...order()]), retired), whole: true };
+      return this.made(yield* this.joinParts([...order()]), retired);
     }
-    return { ...this.made(yield* this.joinParts([...reach].sort((a, b) => a.index - b.index)), retired), whole: false };
+    return this.made(yield* this.joinParts([...reach].sort((a, b) => a.index - b.index)), retired);
   }
 
   /** Parts for the groups of nodes found; a group that is exactly an old part keeps it (its articles need no new look). */
