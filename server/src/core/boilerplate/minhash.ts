@@ -70,6 +70,24 @@ export function tokenSimilarity(a: Int32Array, b: Int32Array, threshold: number)
   if (longer === 0) return 1;
   const maxDist = Math.floor((1 - threshold) * longer + 1e-9);
   if (Math.abs(n - m) > maxDist) return 0;
+  // A common prefix and suffix are left out (the edit distance of the rest is the distance): a page of lines that
+  // differ in one name is mostly compared within them.
+  let from = 0;
+  while (from < n && from < m && a[from] === b[from]) from++;
+  let tail = 0;
+  while (tail < n - from && tail < m - from && a[n - 1 - tail] === b[m - 1 - tail]) tail++;
+  const d = editDistanceWithin(a, from, n - tail, b, from, m - tail, maxDist);
+  return d > maxDist ? 0 : 1 - d / longer;
+}
+
+/**
+ * The word edit distance of `a[aFrom, aTo)` and `b[bFrom, bTo)`, or `maxDist + 1` as soon as it must exceed `maxDist`
+ * (banded computation).
+ */
+function editDistanceWithin(a: Int32Array, aFrom: number, aTo: number, b: Int32Array, bFrom: number, bTo: number, maxDist: number): number {
+  const n = aTo - aFrom;
+  const m = bTo - bFrom;
+  if (n === 0 || m === 0) return Math.min(n + m, maxDist + 1);
   const INF = maxDist + 1;
   // Two rows of the band, reused from call to call (a passage is compared with hundreds of candidates); only the
   // cells of the band and one cell either side of it are written and read, so a row costs the band's width.
@@ -86,9 +104,9 @@ export function tokenSimilarity(a: Int32Array, b: Int32Array, threshold: number)
     cur[0] = i <= maxDist ? i : INF;
     if (lo > 1) cur[lo - 1] = INF;
     let best = cur[0];
-    const ai = a[i - 1];
+    const ai = a[aFrom + i - 1];
     for (let j = lo; j <= hi; j++) {
-      const sub = prev[j - 1] + (ai === b[j - 1] ? 0 : 1);
+      const sub = prev[j - 1] + (ai === b[bFrom + j - 1] ? 0 : 1);
       const del = prev[j] + 1;
       const ins = cur[j - 1] + 1;
       let v = sub < del ? sub : del;
@@ -98,11 +116,10 @@ export function tokenSimilarity(a: Int32Array, b: Int32Array, threshold: number)
       if (v < best) best = v;
     }
     if (hi < m) cur[hi + 1] = INF;
-    if (best > maxDist) return 0;
+    if (best > maxDist) return INF;
     const t = prev; prev = cur; cur = t;
   }
-  const d = prev[m];
-  return d > maxDist ? 0 : 1 - d / longer;
+  return Math.min(prev[m], INF);
 }
 let rowA = new Int32Array(64);
 let rowB = new Int32Array(64);

@@ -243,7 +243,7 @@ export class PassageIndex {
 
   /**
    * The passages sharing a key with `p`, each once, in the buckets' order; with a `limit`, the first `limit` of
-   * those met in the first four times as many, in the order a finding needs them: those that may be exact copies,
+   * those met in the first twice as many, in the order a finding needs them: those that may be exact copies,
    * then earlier passages of its own article (a later copy is flagged, not the first), then other articles', then
    * later passages of its own. The ids are the index's scratch list, valid until the next call.
    */
@@ -253,25 +253,19 @@ export class PassageIndex {
     const stamp = this.nextStamp();
     const seen = this.seenStamps;
     if (excludeSelf) seen[p.id] = stamp;
-    const gather = 4 * limit;
+    const gather = 2 * limit;
     let count = 0;
     let more = false;
-    const add = (id: number): boolean => {
-      if (seen[id] === stamp) return true;
-      if (count >= gather) {
-        more = true;
-        return false;
-      }
-      seen[id] = stamp;
-      if (count === this.gathered.length) this.growGathered();
-      this.gathered[count++] = id;
-      return true;
-    };
-    this.exact.forEach(p.exactKey, add);
-    this.near.forEach(p.nearKey, add);
-    // The band keys the passage was indexed under (its summary's), not computed again.
     const keys = p.doc.summary.passages;
-    for (let j = p.bandsAt; j < p.bandsAt + p.bandCount && !more; j++) this.bands.forEach(keys[j], add);
+    // The exact key, the word-sequence key, then the band keys the passage was indexed under (its summary's).
+    for (let j = -2; j < p.bandCount && !more; j++) {
+      const table = j === -2 ? this.exact : j === -1 ? this.near : this.bands;
+      if (this.gathered.length < count + table.capacity) this.growGathered(count + table.capacity);
+      const key = j === -2 ? p.exactKey : j === -1 ? p.nearKey : keys[p.bandsAt + j];
+      const n = table.gather(key, seen, stamp, this.gathered, count, gather);
+      if (n > gather) (more = true), (count = gather);
+      else count = n;
+    }
     const gathered = this.gathered;
     const picked = this.picked;
     if (picked.ids.length < Math.min(count, limit)) picked.ids = new Int32Array(2 * Math.min(count, limit));
@@ -298,8 +292,8 @@ export class PassageIndex {
     return picked;
   }
 
-  private growGathered(): void {
-    const grown = new Int32Array(Math.max(256, 2 * this.gathered.length));
+  private growGathered(atLeast: number): void {
+    const grown = new Int32Array(Math.max(256, atLeast, 2 * this.gathered.length));
     grown.set(this.gathered);
     this.gathered = grown;
     this.gatheredOrder = new Uint8Array(grown.length);
