@@ -24,27 +24,54 @@ export interface TalliedArticle {
 
 interface Seen<A extends TalliedArticle> {
   count: number;
-  /** Where it is first written in each article that has it. */
-  readonly at: Map<A, number>;
-  /** The first of those articles, when known. */
+  /** The first article (by uri) that writes it, and where it first does there; undefined when not known. */
   first: A | undefined;
+  start: number;
+  /**
+   * While `first` is not known: every article that writes it has a uri after this one (the first's, taken away). An
+   * article re-added at or before it is the first again, with no search (an edit takes its article's mentions away and
+   * adds them back).
+   */
+  floor: string;
 }
 
-/** Counts of strings with where each is first written. */
+/**
+ * Finds, among an entity's mentions in corpus order from the first article whose uri is after `after`, the first
+ * whose string `pick` gives is `key`: where a string is first written, when the article that was first lost it.
+ */
+export type FindFirst<A> = (key: string, pick: (w: TalliedWork) => string | undefined, after: string) => { readonly article: A; readonly start: number } | undefined;
+
+/**
+ * Counts of strings with where each is first written. Only the first article is held, not every article that writes
+ * the string (a map of them per string was a tenth of the memory of a corpus's incremental clustering); when it loses
+ * the string, the next is found among the entity's mentions when asked (`find`).
+ */
 class FirstSeen<A extends TalliedArticle> {
   private readonly entries = new Map<string, Seen<A>>();
+
+  constructor(
+    private readonly pick: (w: TalliedWork) => string | undefined,
+    private readonly find: FindFirst<A>,
+  ) {}
 
   get size(): number {
     return this.entries.size;
   }
 
   add(key: string, article: A, start: number): void {
-    let e = this.entries.get(key);
-    if (!e) this.entries.set(key, (e = { count: 0, at: new Map(), first: article }));
+    const e = this.entries.get(key);
+    if (!e) {
+      this.entries.set(key, { count: 1, first: article, start, floor: '' });
+      return;
+    }
     e.count++;
-    if (!e.at.has(article)) {
-      e.at.set(article, start);
-      if (e.first !== undefined && article.uri < e.first.uri) e.first = article;
+    if (e.first === undefined) {
+      if (article.uri <= e.floor) (e.first = article), (e.start = start);
+    } else if (article === e.first) {
+      if (start < e.start) e.start = start;
+    } else if (article.uri < e.first.uri) {
+      e.first = article;
+      e.start = start;
     }
   }
 
@@ -53,36 +80,47 @@ class FirstSeen<A extends TalliedArticle> {
     const e = this.entries.get(key);
     if (!e) return;
     e.count -= n;
-    e.at.delete(article);
-    if (e.first === article) e.first = undefined;
     if (e.count <= 0) this.entries.delete(key);
+    else if (e.first === article) {
+      e.floor = article.uri;
+      e.first = undefined;
+    }
   }
 
   /** The counts, in the order the strings are first written. */
   ordered(): Map<string, number> {
     const list = [...this.entries].map(([key, e]) => {
-      const first = (e.first ??= firstOf(e.at.keys()));
-      return { key, count: e.count, uri: first.uri, start: e.at.get(first)! };
+      if (e.first === undefined) {
+        const found = this.find(key, this.pick, e.floor);
+        if (!found) throw new Error(`entity tally: "${key}" is counted but not written`);
+        e.first = found.article;
+        e.start = found.start;
+      }
+      return { key, count: e.count, uri: e.first.uri, start: e.start };
     });
     list.sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : a.start - b.start));
     return new Map(list.map((x) => [x.key, x.count]));
   }
 }
 
-function firstOf<A extends TalliedArticle>(articles: Iterable<A>): A {
-  let first: A | undefined;
-  for (const a of articles) if (first === undefined || a.uri < first.uri) first = a;
-  return first!;
-}
+const titleOf = (w: TalliedWork): string | undefined => w.entity.title ?? w.form.strippedTitle;
 
 export class EntityTally<A extends TalliedArticle> {
-  readonly spellings = new FirstSeen<A>();
-  readonly titles = new FirstSeen<A>();
-  private readonly coreForms = new FirstSeen<A>();
-  private readonly otherForms = new FirstSeen<A>();
+  readonly spellings: FirstSeen<A>;
+  readonly titles: FirstSeen<A>;
+  private readonly coreForms: FirstSeen<A>;
+  private readonly otherForms: FirstSeen<A>;
   private readonly types = new Map<EntityType, number>();
   private readonly typesOfForm = new Map<string, Map<EntityType, number>>();
   count = 0;
+
+  /** `find`: searches the entity's mentions (only when the article where a string was first written loses it). */
+  constructor(find: FindFirst<A>) {
+    this.spellings = new FirstSeen<A>((w) => w.entity.text, find);
+    this.titles = new FirstSeen<A>(titleOf, find);
+    this.coreForms = new FirstSeen<A>((w) => (w.core ? w.form.display : undefined), find);
+    this.otherForms = new FirstSeen<A>((w) => (w.core ? undefined : w.form.display), find);
+  }
 
   /** An article's mentions of the entity, in place order. */
   add(article: A, works: readonly TalliedWork[]): void {
@@ -96,7 +134,7 @@ export class EntityTally<A extends TalliedArticle> {
 
   private count1(w: TalliedWork, article: A, sign: 1 | -1): void {
     this.count += sign;
-    const title = w.entity.title ?? w.form.strippedTitle;
+    const title = titleOf(w);
     const display = w.form.display;
     const forms = w.core ? this.coreForms : this.otherForms;
     if (sign > 0) {
