@@ -258,6 +258,9 @@ async function typeSentence(page, label, phrases, { log, serverCpu, atPause }) {
         lastChange = elapsed;
         changes.push(`${elapsed} ms: ${squiggleText(state)}, Problems ${state?.problems || '?'}`);
         matchedAt = state && marked(state) ? elapsed : undefined;
+      } else if (matchedAt === undefined && state && marked(state)) {
+        // Marked with no change of the squiggles the signature reads (the first read came before the line was drawn).
+        matchedAt = elapsed;
       }
       if (elapsed >= MIN_PAUSE_MS && elapsed - lastChange >= QUIET_MS && (matchedAt !== undefined || !phrase.expect.length)) break;
       if (elapsed > PAUSE_LIMIT_MS) break;

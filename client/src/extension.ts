@@ -2,7 +2,7 @@
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { ClientTagCommands, Notifications, type InitializationOptions } from '../../server/src/protocol';
-import { SERVER_ENVIRONMENT } from '../../server/src/serverEnvironment';
+import { SERVER_ENVIRONMENT, SERVER_NODE_ARGS } from '../../server/src/serverEnvironment';
 import { BoilerplateClientCommands } from '../../server/src/protocolBoilerplate';
 import { ClientEntityCommands } from '../../server/src/protocolEntities';
 import type { ClientContext, ClientFeature } from './clientContext';
@@ -34,8 +34,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Corpus
   const serverModule = context.asAbsolutePath('dist/server.js');
   const env = { ...process.env, ...SERVER_ENVIRONMENT };
   const serverOptions: ServerOptions = {
-    run: { module: serverModule, transport: TransportKind.ipc, options: { env } },
-    debug: { module: serverModule, transport: TransportKind.ipc, options: { env, execArgv: ['--nolazy', '--inspect=6019'] } },
+    run: { module: serverModule, transport: TransportKind.ipc, options: { env, execArgv: [...SERVER_NODE_ARGS] } },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { env, execArgv: [...SERVER_NODE_ARGS, '--nolazy', '--inspect=6019'] } },
   };
   // The client commands code actions may use (registered by the features below), and this client shows command
   // results itself (status bar), so the server does not repeat them with window/showMessage. File watchers are not

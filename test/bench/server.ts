@@ -25,7 +25,7 @@ import { pathToFileURL } from 'node:url';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver/node';
 import type { PublishDiagnosticsParams } from 'vscode-languageserver';
 import { measureBaselines, writeBenchWorkspace } from './benchWorkspace';
-import { SERVER_ENVIRONMENT } from '../../server/src/serverEnvironment';
+import { SERVER_ENVIRONMENT, SERVER_NODE_ARGS } from '../../server/src/serverEnvironment';
 import type { BenchResult } from './benchResult';
 import { memoryKb, resetPeak } from './procMemory';
 
@@ -71,7 +71,7 @@ export async function runServerBench(): Promise<BenchResult> {
      */
     const startServer = async (hoverWhileIndexing?: string) => {
       const started = performance.now();
-      const child = spawn(process.execPath, [...NODE_ARGS, SERVER, '--stdio'], {
+      const child = spawn(process.execPath, [...(process.env.SERVER_BENCH_PLAIN_ENV ? [] : SERVER_NODE_ARGS), ...NODE_ARGS, SERVER, '--stdio'], {
         stdio: ['pipe', 'pipe', 'inherit'],
         // As the VS Code client starts it (server/src/serverEnvironment.ts), unless SERVER_BENCH_PLAIN_ENV=1.
         env: { ...process.env, ...(process.env.SERVER_BENCH_PLAIN_ENV ? {} : SERVER_ENVIRONMENT), CORPUS_ANNOTATOR_CACHE: cacheDir },

@@ -23,7 +23,7 @@ import { createMessageConnection, StreamMessageReader, StreamMessageWriter } fro
 import { writeBenchWorkspace } from './benchWorkspace';
 import type { BenchResult } from './benchResult';
 import { memoryKb, resetPeak } from './procMemory';
-import { SERVER_ENVIRONMENT } from '../../server/src/serverEnvironment';
+import { SERVER_ENVIRONMENT, SERVER_NODE_ARGS } from '../../server/src/serverEnvironment';
 
 const ARTICLES = Number(process.env.VIEWS_BENCH_ARTICLES ?? 10_000);
 const ROUNDS = Number(process.env.VIEWS_BENCH_ROUNDS ?? 2);
@@ -44,7 +44,7 @@ export async function runViewsBench(): Promise<BenchResult> {
     const { names } = await writeBenchWorkspace(root, ARTICLES);
     lines.push(`workspace: ${names.length} articles; load average ${os.loadavg().map((x) => x.toFixed(2)).join(' ')}${process.env.VIEWS_BENCH_NODE_ARGS ? `; server run with ${process.env.VIEWS_BENCH_NODE_ARGS}` : ''}`);
     const nodeArgs = (process.env.VIEWS_BENCH_NODE_ARGS ?? '').split(/\s+/).filter(Boolean);
-    const child = spawn(process.execPath, [...nodeArgs, SERVER, '--stdio'], {
+    const child = spawn(process.execPath, [...SERVER_NODE_ARGS, ...nodeArgs, SERVER, '--stdio'], {
       stdio: ['pipe', 'pipe', 'inherit'],
       env: { ...process.env, ...SERVER_ENVIRONMENT, CORPUS_ANNOTATOR_CACHE: path.join(root, 'analysis-cache') },
     });

@@ -13,6 +13,8 @@ import { ANALYSIS_VERSION } from '../core/index';
 import { createNodeFileSystem } from './nodeFileSystem';
 import { readTextFile } from './textFileReading';
 import { workerReads } from './workerReads';
+import { getHeapStatistics } from 'node:v8';
+import { collectWhenIdle } from './idleCollection';
 
 // Articles are read in a worker thread, which leaves the server's thread to import and analyse them. It starts now,
 // while the model is read.
@@ -24,4 +26,22 @@ const analysisCache = (folders: readonly string[], clientDir: string | undefined
   return dir ? createAnalysisCacheStore(dir, analysisVersionKey(ANALYSIS_VERSION, ner.bytes, readFileSync(__filename)), log) : undefined;
 };
 
-startServer(createConnection(ProposedFeatures.all), { loadNerModel: () => ner.model, analysisCache, fs, watchFolders, userName: gitUserName, git: gitAnnotations, clusterInBackground: workerClustering(), analyseInParallel: workerAnalysis() });
+const connection = createConnection(ProposedFeatures.all);
+startServer(connection, { loadNerModel: () => ner.model, analysisCache, fs, watchFolders, userName: gitUserName, git: gitAnnotations, clusterInBackground: workerClustering(), analyseInParallel: workerAnalysis() });
+
+// With `--expose-gc` (the VS Code client passes it), the garbage left by indexing, a view's first listing or a
+// regrouping is collected once the server is idle, not kept until the heap grows several times further.
+const gc = (globalThis as { gc?: () => void }).gc;
+if (gc) {
+  collectWhenIdle({
+    gc,
+    heapUsed: () => getHeapStatistics().used_heap_size,
+    log: (message) => connection.console.info(message),
+    every: (ms, tick) => {
+      const timer = setInterval(tick, ms);
+      timer.unref();
+      return () => clearInterval(timer);
+    },
+    now: () => performance.now(),
+  });
+}
