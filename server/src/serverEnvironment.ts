@@ -15,9 +15,6 @@ export const SERVER_ENVIRONMENT: Readonly<Record<string, string>> = Object.freez
  * does too).
  *
  * --expose-gc: the server collects its garbage once it has been idle a few seconds after work that left much of it
- * (node/idleCollection.ts); V8 alone let it stay until the heap had grown several times the live data. At 10,000
- * articles with every view shown and names typed (views bench), the server held 1,215-1,244 MB twenty seconds after the
- * typing, and 938 MB with it; in VS Code (scripts/try-10k-typing.mjs) 1,279 MB steady and 1,802 MB at most before,
- * 996 MB and 1,538 MB with it. Each collection took about 410 ms, once idle. Without it the server runs as before.
+ * (node/idleCollection.ts, with the figures). Without it the server runs as before.
  */
 export const SERVER_NODE_ARGS: readonly string[] = Object.freeze(['--expose-gc']);

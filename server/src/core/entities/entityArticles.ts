@@ -75,10 +75,9 @@ export class EntityArticles<A extends { readonly uri: string }> {
   remove(article: A): void {
     const at = this.place(article.uri);
     if (this.list[at] !== article) return;
-    const held = this.held[at];
+    const removed = this.mentionsAt(at);
     this.list.splice(at, 1);
     this.held.splice(at, 1);
-    const removed = typeof held === 'number' ? [held] : held;
     this.mentionCount -= removed.length;
     this.tally?.remove(article, this.read(article, removed));
     if (this.tally && this.mentionCount < EntityArticles.tallyFrom / 2) this.tally = undefined;
@@ -86,22 +85,12 @@ export class EntityArticles<A extends { readonly uri: string }> {
 
   /** Every mention, in corpus order, with its article. */
   *mentions(): Generator<[A, EntityWork]> {
-    for (let i = 0; i < this.list.length; i++) {
-      const held = this.held[i];
-      for (const w of this.read(this.list[i], typeof held === 'number' ? [held] : held)) yield [this.list[i], w];
-    }
+    for (let i = 0; i < this.list.length; i++) for (const w of this.read(this.list[i], this.mentionsAt(i))) yield [this.list[i], w];
   }
 
   summary(): EntitySummary {
     if (!this.tally && this.mentionCount >= EntityArticles.tallyFrom && this.mentionCount > 0) {
-      const tally = new EntityTally<A>((key, pick, after) => {
-        for (let i = this.place(after); i < this.list.length; i++) {
-          if (this.list[i].uri <= after) continue;
-          const held = this.held[i];
-          for (const w of this.read(this.list[i], typeof held === 'number' ? [held] : held)) if (pick(w) === key) return { article: this.list[i], start: w.entity.start };
-        }
-        return undefined;
-      });
+      const tally = new EntityTally<A>((key, pick, after) => this.firstWriting(key, pick, after));
       for (const [a, w] of this.mentions()) tally.add(a, [w]);
       this.tally = tally;
     }
@@ -124,6 +113,21 @@ export class EntityArticles<A extends { readonly uri: string }> {
     const { canonical, type } = canonicalAndType(works);
     const first = works.length ? { uri: this.list[0].uri, start: works[0].entity.start } : undefined;
     return { canonical, type, spellings, titles: titles ?? NO_TITLES, mentionCount: works.length, first };
+  }
+
+  /** The first mention, in corpus order past the article `after`, whose string `pick` gives is `key` (EntityTally). */
+  private firstWriting(key: string, pick: (w: EntityWork) => string | undefined, after: string): { article: A; start: number } | undefined {
+    for (let i = this.place(after); i < this.list.length; i++) {
+      if (this.list[i].uri <= after) continue;
+      for (const w of this.read(this.list[i], this.mentionsAt(i))) if (pick(w) === key) return { article: this.list[i], start: w.entity.start };
+    }
+    return undefined;
+  }
+
+  /** The mentions held for `list[i]`, as a list. */
+  private mentionsAt(i: number): readonly number[] {
+    const held = this.held[i];
+    return typeof held === 'number' ? [held] : held;
   }
 
   /** Where an article of this uri is, or would go. */
