@@ -5,14 +5,15 @@
  */
 import type { Candidate, Spec } from './spec';
 import type { DayOrderDecision } from './dayOrder';
-import { FULL_MONTH_RE, MONTH_RE, WEEKDAY_RE, monthNumber, weekdayNumber } from './lexicon';
+import { FULL_MONTH_RE, MONTH_RE, MONTH_WORDS, WEEKDAY_RE, monthNumber, weekdayNumber } from './lexicon';
+import { DIGITS, wordPattern, type WordStarts } from './wordStarts';
 import { isValidDay, weekday } from './calendar';
 import { behind } from './lookback';
 
 const TIME_SUFFIX = '(?:(?:T|\\s*[-–|]\\s*|,?\\s+(?:at\\s+)?)(\\d{1,2})[:h](\\d{2})(?::\\d{2}(?:\\.\\d+)?)?(?:\\s*([AaPp])\\.?[Mm]\\.?)?)?';
 const NUM_END = '(?![\\w/-]|[.:]\\d)';
-const ISO = new RegExp(`(?<![\\w/.:-])(\\d{4})([-/.])(\\d{1,2})\\2(\\d{1,2})${TIME_SUFFIX}${NUM_END}`, 'g');
-const NUMERIC = new RegExp(`(?<![\\w/.:-])(\\d{1,2})([/.-])(\\d{1,2})\\2(\\d{4}|\\d{2})${TIME_SUFFIX}${NUM_END}`, 'g');
+const ISO = wordPattern(new RegExp(`(?<![\\w/.:-])(\\d{4})([-/.])(\\d{1,2})\\2(\\d{1,2})${TIME_SUFFIX}${NUM_END}`, 'g'), DIGITS);
+const NUMERIC = wordPattern(new RegExp(`(?<![\\w/.:-])(\\d{1,2})([/.-])(\\d{1,2})\\2(\\d{4}|\\d{2})${TIME_SUFFIX}${NUM_END}`, 'g'), DIGITS);
 
 const ORD = '(?:st|nd|rd|th)?';
 const DAY = `(\\d{1,2})${ORD}(?![\\w:]|[.,]\\d)`;
@@ -20,13 +21,13 @@ const YEAR = '(?:,?\\s+(\\d{4})(?![\\w:]|[.,]\\d))?';
 const MONTH = `(${MONTH_RE})(?![a-z])`;
 const DASH = '\\s*(?:[–—-]|to|until|till|through)\\s*';
 /** `Jun 30, 2021`, `April 24–25`, `June 28 to July 2` (a weekday before it is added by look-back) */
-const MONTH_DAY = new RegExp(`\\b${MONTH}\\s+${DAY}(?:${DASH}(?:${MONTH}\\s+)?${DAY})?${YEAR}`, 'g');
+const MONTH_DAY = wordPattern(new RegExp(`\\b${MONTH}\\s+${DAY}(?:${DASH}(?:${MONTH}\\s+)?${DAY})?${YEAR}`, 'g'), MONTH_WORDS);
 /** `4 November 2019`, `24–25 April`, `1st of June` */
-const DAY_MONTH = new RegExp(`(?<![\\w.,:/-])(\\d{1,2})${ORD}(?:${DASH}(\\d{1,2})${ORD})?\\s+(?:of\\s+)?${MONTH}${YEAR}`, 'g');
+const DAY_MONTH = wordPattern(new RegExp(`(?<![\\w.,:/-])(\\d{1,2})${ORD}(?:${DASH}(\\d{1,2})${ORD})?\\s+(?:of\\s+)?${MONTH}${YEAR}`, 'g'), DIGITS);
 /** `June 2025` */
-const MONTH_YEAR = new RegExp(`\\b${MONTH}\\s+(?:of\\s+)?(\\d{4})(?![\\w:]|[.,]\\d)`, 'g');
+const MONTH_YEAR = wordPattern(new RegExp(`\\b${MONTH}\\s+(?:of\\s+)?(\\d{4})(?![\\w:]|[.,]\\d)`, 'g'), MONTH_WORDS);
 /** `last December`, `in May`: full names only, and only after a temporal word (checked by look-back). */
-const BARE_MONTH = new RegExp(`\\b(${FULL_MONTH_RE})\\b(?!\\s+\\d)`, 'g');
+const BARE_MONTH = wordPattern(new RegExp(`\\b(${FULL_MONTH_RE})\\b(?!\\s+\\d)`, 'g'), MONTH_WORDS.slice(0, 12));
 /** `24 and` before `25 September`; `March 7 and` before `8`. */
 const DAY_AND_BEFORE = new RegExp(`(?<![\\w.,:/-])(\\d{1,2})${ORD}\\s+and\\s+$`);
 const AND_DAY_AFTER = new RegExp(`^\\s+and\\s+(\\d{1,2})${ORD}(?![\\w:]|[.,]\\d|\\s+${MONTH_RE})`);
@@ -54,14 +55,14 @@ function push(out: Candidate[], start: number, end: number, spec: Spec, priority
   out.push({ start, end, kind, spec, priority });
 }
 
-export function findNumericDates(text: string, order: DayOrderDecision, out: Candidate[]): void {
-  for (const m of text.matchAll(ISO)) {
+export function findNumericDates(text: string, order: DayOrderDecision, out: Candidate[], words: WordStarts): void {
+  for (const m of words.matches(ISO)) {
     const y = Number(m[1]), mo = Number(m[3]), d = Number(m[4]);
     if (!isValidDay(y, mo, d)) continue;
     const t = clock(m[5], m[6], m[7]);
     push(out, m.index, m.index + m[0].length, { t: 'day', y, m: mo, d, hh: t?.hh, mi: t?.mi, how: 'explicit' }, 2);
   }
-  for (const m of text.matchAll(NUMERIC)) {
+  for (const m of words.matches(NUMERIC)) {
     const a = Number(m[1]), b = Number(m[3]);
     if (m[4].length === 2 && m[2] !== '/') continue;
     const yy = Number(m[4]);
@@ -110,8 +111,8 @@ function weekdayOf(text: string, start: number, spec: Spec): Spec {
   return wd ? { ...spec, wd: weekdayNumber(wd.match[0].replace(/[,\s]+$/, '')) } : spec;
 }
 
-export function findMonthNameDates(text: string, out: Candidate[]): void {
-  for (const m of text.matchAll(MONTH_DAY)) {
+export function findMonthNameDates(text: string, out: Candidate[], words: WordStarts): void {
+  for (const m of words.matches(MONTH_DAY)) {
     const mo = monthNumber(m[1])!;
     const y = m[5] ? Number(m[5]) : undefined;
     const spec = dayOrRange(mo, Number(m[2]), m[3] ? monthNumber(m[3]) : undefined, m[4], y);
@@ -125,7 +126,7 @@ export function findMonthNameDates(text: string, out: Candidate[]): void {
       if (second) push(out, at, end + and[0].length, second, 3);
     }
   }
-  for (const m of text.matchAll(DAY_MONTH)) {
+  for (const m of words.matches(DAY_MONTH)) {
     const mo = monthNumber(m[3])!;
     const y = m[4] ? Number(m[4]) : undefined;
     const spec = dayOrRange(mo, Number(m[1]), undefined, m[2], y);
@@ -136,11 +137,11 @@ export function findMonthNameDates(text: string, out: Candidate[]): void {
     const first = and ? daySpec(mo, Number(and.match[1]), y) : undefined;
     if (and && first) push(out, and.start, and.start + /^\d+(?:st|nd|rd|th)?/.exec(and.match[0])![0].length, first, 3);
   }
-  for (const m of text.matchAll(MONTH_YEAR)) {
+  for (const m of words.matches(MONTH_YEAR)) {
     const start = behind(text, m.index, MOD_BEFORE, 24)?.start ?? m.index;
     push(out, start, m.index + m[0].length, { t: 'month', y: Number(m[2]), m: monthNumber(m[1])! }, 2);
   }
-  for (const m of text.matchAll(BARE_MONTH)) {
+  for (const m of words.matches(BARE_MONTH)) {
     const ctx = behind(text, m.index, CONTEXT_BEFORE, 24);
     if (!ctx) continue;
     const mod = ctx.match[1]?.toLowerCase();

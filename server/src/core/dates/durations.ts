@@ -6,9 +6,10 @@
 import type { Candidate } from './spec';
 import { NUMBER_RE, isoDuration, parseNumber, timeUnit } from './lexicon';
 import { behind } from './lookback';
+import { wordPattern, type WordStarts } from './wordStarts';
 
-const UNIT = /\b(minute|hour|day|week|month|year|decade|centur(?:y|ie))(s?)\b/gi;
-const SET_WORD = /\b(annual(?:ly)?|yearly|monthly|weekly|daily|biannual)\b/gi;
+const UNIT = wordPattern(/\b(minute|hour|day|week|month|year|decade|centur(?:y|ie))(s?)\b/gi, ['minute', 'hour', 'day', 'week', 'month', 'year', 'decade', 'centur']);
+const SET_WORD = wordPattern(/\b(annual(?:ly)?|yearly|monthly|weekly|daily|biannual)\b/gi, ['annual', 'yearly', 'monthly', 'weekly', 'daily', 'biannual']);
 const HYPHEN_BEFORE = new RegExp(`\\b(${NUMBER_RE}|half)-$`, 'i');
 const COUNT_BEFORE = new RegExp(`\\b(${NUMBER_RE}|several|a few|few|many|some|a|an|half a)\\s+$`, 'i');
 const VAGUE_BEFORE = /\b(?:for|over|in recent|within)\s+$/i;
@@ -21,9 +22,9 @@ function pushAmount(out: Candidate[], start: number, end: number, kind: 'DURATIO
   out.push({ start, end, kind, spec: { t: 'amount', value }, priority: kind === 'SET' ? 1 : 0 });
 }
 
-export function findDurations(text: string, out: Candidate[]): void {
-  for (const m of text.matchAll(UNIT)) unitAmount(text, m.index, m.index + m[0].length, m[1], m[2] !== '', out);
-  for (const m of text.matchAll(SET_WORD)) {
+export function findDurations(text: string, out: Candidate[], words: WordStarts): void {
+  for (const m of words.matches(UNIT)) unitAmount(text, m.index, m.index + m[0].length, m[1], m[2] !== '', out);
+  for (const m of words.matches(SET_WORD)) {
     const w = m[1].toLowerCase();
     const value = w === 'biannual' ? 'P6M' : /annual|year/.test(w) ? 'P1Y' : w === 'monthly' ? 'P1M' : w === 'weekly' ? 'P1W' : 'P1D';
     pushAmount(out, m.index, m.index + m[0].length, 'SET', value);

@@ -16,6 +16,12 @@ export const MONTH_RE =
 /** Full month names only: the only ones accepted without a day or a year next to them. */
 export const FULL_MONTH_RE = '(?:January|February|March|April|May|June|July|August|September|October|November|December)';
 
+/** The words MONTH_RE matches (without their dots). */
+export const MONTH_WORDS: readonly string[] = [
+  'January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December',
+  'Jan', 'Feb', 'Mar', 'Apr', 'Jun', 'Jul', 'Aug', 'Sept', 'Sep', 'Oct', 'Nov', 'Dec',
+];
+
 export const WEEKDAY_RE = '(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)';
 export const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'] as const;
 

@@ -11,12 +11,18 @@
 import type { Candidate } from './spec';
 import { behind } from './lookback';
 import { addDays, daysInMonth, weekday } from './calendar';
+import { capitalisedToo, wordPattern, type WordStarts } from './wordStarts';
+
+const THE = ['the', 'The'];
 
 // --- references to the present, past and future -------------------------------------------------------------------
 
-const REF_WORD = /\b([Nn]ow|[Cc]urrently|[Nn]owadays|[Rr]ecently|[Ll]ately|[Aa]t present|[Tt]hese days)\b(?![-'’]\w)/g;
+const REF_WORD = wordPattern(
+  /\b([Nn]ow|[Cc]urrently|[Nn]owadays|[Rr]ecently|[Ll]ately|[Aa]t present|[Tt]hese days)\b(?![-'’]\w)/g,
+  capitalisedToo(['now', 'currently', 'nowadays', 'recently', 'lately', 'at', 'these']),
+);
 /** `the past` and `the future`, not `the past three years`, `the past week` (durations) nor `the future of X`. */
-const THE_PAST_FUTURE = /\b([Tt]he)\s+(?:(?:near|distant|recent|foreseeable|immediate)\s+)?(past|future)\b(?!\s+(?:\d|of\b|few\b|several\b|many\b|decades?\b|years?\b|months?\b|weeks?\b|days?\b|hours?\b|centur|quarters?\b|one\b|two\b|three\b|four\b|five\b|six\b|seven\b|eight\b|nine\b|ten\b|twelve\b|twenty\b|thirty\b|fifty\b|hundred\b|summer|winter|spring|autumn|fall|weekend|night|generation|president|chairman|minister|editions?|seasons?|tense|participle|perfect)|[-'’]\w)/g;
+const THE_PAST_FUTURE = wordPattern(/\b([Tt]he)\s+(?:(?:near|distant|recent|foreseeable|immediate)\s+)?(past|future)\b(?!\s+(?:\d|of\b|few\b|several\b|many\b|decades?\b|years?\b|months?\b|weeks?\b|days?\b|hours?\b|centur|quarters?\b|one\b|two\b|three\b|four\b|five\b|six\b|seven\b|eight\b|nine\b|ten\b|twelve\b|twenty\b|thirty\b|fifty\b|hundred\b|summer|winter|spring|autumn|fall|weekend|night|generation|president|chairman|minister|editions?|seasons?|tense|participle|perfect)|[-'’]\w)/g, THE);
 /** Words before `now` that make it part of another expression (`from now` is counted from, `now that` a conjunction). */
 const NOT_NOW_AFTER = /^\s+(?:that|on\b)/;
 
@@ -45,14 +51,14 @@ export function isNowadaysToday(text: string, start: number, end: number): boole
   return PRESENT_AFTER.test(after);
 }
 
-const TODAY = /\b[Tt]oday\b/g;
+const TODAY = wordPattern(/\b[Tt]oday\b/g, ['today', 'Today']);
 
-export function findReferences(text: string, out: Candidate[]): void {
-  for (const m of text.matchAll(TODAY)) {
+export function findReferences(text: string, out: Candidate[], words: WordStarts): void {
+  for (const m of words.matches(TODAY)) {
     const end = m.index + m[0].length;
     if (isNowadaysToday(text, m.index, end)) push(out, m.index, end, 'PRESENT_REF', 'a reference to the present (today meaning nowadays)', 2);
   }
-  for (const m of text.matchAll(REF_WORD)) {
+  for (const m of words.matches(REF_WORD)) {
     const w = m[1].toLowerCase();
     const end = m.index + m[0].length;
     if (w === 'now') {
@@ -63,7 +69,7 @@ export function findReferences(text: string, out: Candidate[]): void {
     const value = w === 'recently' || w === 'lately' ? 'PAST_REF' : 'PRESENT_REF';
     push(out, m.index, end, value, value === 'PAST_REF' ? 'a reference to the past' : 'a reference to the present');
   }
-  for (const m of text.matchAll(THE_PAST_FUTURE)) {
+  for (const m of words.matches(THE_PAST_FUTURE)) {
     const value = m[2] === 'past' ? 'PAST_REF' : 'FUTURE_REF';
     push(out, m.index, m.index + m[0].length, value, value === 'PAST_REF' ? 'a reference to the past' : 'a reference to the future');
   }
@@ -113,11 +119,13 @@ export const HOLIDAYS: ReadonlyMap<string, HolidayRule> = new Map<string, Holida
   ['election day', (y) => { const mon = nthWeekday(y, 11, 1, 1); return { m: 11, d: mon.d + 1 }; }],
 ]);
 
-const HOLIDAY =
-  /\b(Christmas(?:\s+(?:Day|Eve))?|New\s+Year['’]s\s+(?:Day|Eve)|Boxing\s+Day|Valentine['’]s\s+Day|Halloween|May\s+Day|International\s+Women['’]s\s+Day|Easter(?:\s+(?:Sunday|Monday))?|Good\s+Friday|Thanksgiving(?:\s+Day)?|Labor\s+Day|Memorial\s+Day|Election\s+Day)\b(?!\s+(?:Island|Islands|Rising|Offensive|Uprising|Agreement|Accords?|Massacre|Tsunami)\b)/g;
+const HOLIDAY = wordPattern(
+  /\b(Christmas(?:\s+(?:Day|Eve))?|New\s+Year['’]s\s+(?:Day|Eve)|Boxing\s+Day|Valentine['’]s\s+Day|Halloween|May\s+Day|International\s+Women['’]s\s+Day|Easter(?:\s+(?:Sunday|Monday))?|Good\s+Friday|Thanksgiving(?:\s+Day)?|Labor\s+Day|Memorial\s+Day|Election\s+Day)\b(?!\s+(?:Island|Islands|Rising|Offensive|Uprising|Agreement|Accords?|Massacre|Tsunami)\b)/g,
+  ['Christmas', 'New', 'Boxing', 'Valentine', 'Halloween', 'May', 'International', 'Easter', 'Good', 'Thanksgiving', 'Labor', 'Memorial', 'Election'],
+);
 
-export function findHolidays(text: string, out: Candidate[]): void {
-  for (const m of text.matchAll(HOLIDAY)) {
+export function findHolidays(text: string, out: Candidate[], words: WordStarts): void {
+  for (const m of words.matches(HOLIDAY)) {
     const name = m[1].replace(/\s+/g, ' ').replace(/’/g, "'").toLowerCase();
     if (!HOLIDAYS.has(name)) continue;
     out.push({ start: m.index, end: m.index + m[0].length, kind: 'DATE', spec: { t: 'holiday', name }, priority: 2 });
@@ -134,23 +142,25 @@ const DECADE_WORDS: Readonly<Record<string, number>> = {
 };
 
 /** `nineteen ninety-six`, `twenty twenty-four`, `two thousand and eight`. */
-const WORD_YEAR = new RegExp(
+const WORD_YEAR = wordPattern(new RegExp(
   `\\b([Nn]ineteen|[Ee]ighteen|[Tt]wenty)[\\s-]+(?:(${TEENS.join('|')})|(${TENS.slice(2).join('|')})(?:[\\s-](${ONES.slice(1).join('|')}))?|(?:oh|o)[\\s-](${ONES.slice(1).join('|')}))\\b(?![\\s-]+(?:percent|per\\s+cent|people|years?|million|billion|thousand|hundred)\\b)` +
-  `|\\b[Tt]wo\\s+thousand(?:\\s+and)?\\s+(${ONES.slice(1).join('|')}|${TEENS.join('|')})\\b`, 'g');
+  `|\\b[Tt]wo\\s+thousand(?:\\s+and)?\\s+(${ONES.slice(1).join('|')}|${TEENS.join('|')})\\b`, 'g'),
+  capitalisedToo(['nineteen', 'eighteen', 'twenty', 'two']),
+);
 const WORD_YEAR_TEMPORAL_BEFORE = /\b(?:in|since|by|until|till|before|after|from|of|during|through|to|and|early|mid|late)\s+$/i;
 /** `the nineties`, `the mid-eighties`, `the nineteen-nineties`; not `in their forties` (ages). */
-const WORD_DECADE = /\b(?:[Tt]he)\s+(?:(?:early|mid|late)[\s-]+)?(?:(nineteen|eighteen)[\s-]+)?(twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b/g;
+const WORD_DECADE = wordPattern(/\b(?:[Tt]he)\s+(?:(?:early|mid|late)[\s-]+)?(?:(nineteen|eighteen)[\s-]+)?(twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b/g, THE);
 const CENTURY_ORDINALS: Readonly<Record<string, number>> = {
   first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10,
   eleventh: 11, twelfth: 12, thirteenth: 13, fourteenth: 14, fifteenth: 15, sixteenth: 16, seventeenth: 17,
   eighteenth: 18, nineteenth: 19, twentieth: 20, 'twenty-first': 21, 'twenty-second': 22,
 };
-const CENTURY = /\bcentury\b/g;
+const CENTURY = wordPattern(/\bcentury\b/g, ['century']);
 /** Before `century`: `the 20th`, `the twentieth`, `the early 21st-`, `this`, `the last`. */
 const CENTURY_BEFORE = /(?:\b(?:[Tt]he|[Tt]his|[Ll]ast)\s+)?(?:\b(?:early|mid|late)[\s-]+)?(?:\b(\d{1,2})(?:st|nd|rd|th)|\b([a-z]+(?:[\s-](?:first|second))?))[\s-]+$|\b([Tt]his|[Ll]ast|[Pp]revious|[Nn]ext)\s+$/;
 
-export function findWordYears(text: string, out: Candidate[]): void {
-  for (const m of text.matchAll(WORD_YEAR)) {
+export function findWordYears(text: string, out: Candidate[], words: WordStarts): void {
+  for (const m of words.matches(WORD_YEAR)) {
     let y: number;
     if (m[6]) {
       if (!behind(text, m.index, WORD_YEAR_TEMPORAL_BEFORE, 12)) continue;
@@ -169,12 +179,12 @@ export function findWordYears(text: string, out: Candidate[]): void {
     }
     push(out, m.index, m.index + m[0].length, String(y), 'year in words', 2);
   }
-  for (const m of text.matchAll(WORD_DECADE)) {
+  for (const m of words.matches(WORD_DECADE)) {
     const head = m[1]?.toLowerCase();
     const century = head === 'eighteen' ? 18 : 19;
     push(out, m.index, m.index + m[0].length, `${century}${DECADE_WORDS[m[2].toLowerCase()]}`, 'decade in words', 2);
   }
-  for (const c of text.matchAll(CENTURY)) {
+  for (const c of words.matches(CENTURY)) {
     const b = behind(text, c.index, CENTURY_BEFORE, 40);
     if (!b) continue;
     const m = b.match;
@@ -199,19 +209,21 @@ export function findWordYears(text: string, out: Candidate[]): void {
 // --- fiscal periods and the weekend ----------------------------------------------------------------------------------
 
 /** `third-quarter profit`, `fourth-quarter results`: an ordinal quarter used as an adjective. */
-const ADJ_QUARTER = /\b(first|second|third|fourth|1st|2nd|3rd|4th)-quarter\b/gi;
+const ADJ_QUARTER = wordPattern(/\b(first|second|third|fourth|1st|2nd|3rd|4th)-quarter\b/gi, ['first', 'second', 'third', 'fourth', '1st', '2nd', '3rd', '4th']);
 /** `the quarter`, `the latest quarter`, `the year-ago period`, `the year-earlier quarter`, `the same quarter a year earlier`. */
-const QUARTER_PHRASE =
-  /\b[Tt]he\s+(?:(latest|most\s+recent|recent|current|just-ended|just-completed|past|previous|prior|preceding|same)\s+)?(?:(year-ago|year-earlier|year-before|prior-year|previous-year|year-ago)\s+)?(quarter|period)\b(?!\s+(?:of|to|ended|ending|from|through|between|since|before|after)\b|-)/g;
+const QUARTER_PHRASE = wordPattern(
+  /\b[Tt]he\s+(?:(latest|most\s+recent|recent|current|just-ended|just-completed|past|previous|prior|preceding|same)\s+)?(?:(year-ago|year-earlier|year-before|prior-year|previous-year|year-ago)\s+)?(quarter|period)\b(?!\s+(?:of|to|ended|ending|from|through|between|since|before|after)\b|-)/g,
+  THE,
+);
 const QUARTER_ORDINALS: Readonly<Record<string, number>> = { first: 1, '1st': 1, second: 2, '2nd': 2, third: 3, '3rd': 3, fourth: 4, '4th': 4 };
-const THE_WEEKEND = /\b[Tt]he\s+weekend\b/g;
+const THE_WEEKEND = wordPattern(/\b[Tt]he\s+weekend\b/g, THE);
 
-export function findFiscal(text: string, out: Candidate[]): void {
-  for (const m of text.matchAll(ADJ_QUARTER)) {
+export function findFiscal(text: string, out: Candidate[], words: WordStarts): void {
+  for (const m of words.matches(ADJ_QUARTER)) {
     const q = QUARTER_ORDINALS[m[1].toLowerCase()];
     out.push({ start: m.index, end: m.index + m[0].length, kind: 'DATE', spec: { t: 'quarter', which: 'ordinal', q }, priority: 2 });
   }
-  for (const m of text.matchAll(QUARTER_PHRASE)) {
+  for (const m of words.matches(QUARTER_PHRASE)) {
     const mod = m[1]?.toLowerCase().replace(/\s+/g, ' ');
     const ago = m[2] !== undefined;
     const period = m[3] === 'period';
@@ -226,7 +238,7 @@ export function findFiscal(text: string, out: Candidate[]): void {
     else which = 'anaphoric';
     out.push({ start: m.index, end: m.index + m[0].length, kind: 'DATE', spec: { t: 'quarter', which }, priority: 1 });
   }
-  for (const m of text.matchAll(THE_WEEKEND)) {
+  for (const m of words.matches(THE_WEEKEND)) {
     out.push({ start: m.index, end: m.index + m[0].length, kind: 'DATE', spec: { t: 'weekend' }, priority: 1 });
   }
 }

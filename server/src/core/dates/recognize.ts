@@ -14,6 +14,7 @@ import { findFiscal, findHolidays, findReferences, findWordYears } from './perio
 import { dropOverlaps, joinNeighbours } from './merge';
 import { detectDocumentDate, type DctFinding } from './documentDate';
 import { Resolver } from './resolve';
+import { WordStarts } from './wordStarts';
 import type { DctAnchor } from './anchor';
 
 export interface DateOptions {
@@ -25,19 +26,20 @@ export interface DateOptions {
 
 /** All candidates of a document, non-overlapping, in text order. */
 export function collectCandidates(text: string, options: DateOptions, token?: CancellationToken): Candidate[] {
-  const order = decideDayOrder(text, options.dayOrder);
+  const words = new WordStarts(text);
+  const order = decideDayOrder(text, options.dayOrder, words);
   const raw: Candidate[] = [];
-  findNumericDates(text, order, raw);
-  findMonthNameDates(text, raw);
+  findNumericDates(text, order, raw, words);
+  findMonthNameDates(text, raw, words);
   throwIfCancelled(token);
-  findYears(text, raw);
-  findRelative(text, raw);
+  findYears(text, raw, words);
+  findRelative(text, raw, words);
   findClockTimes(text, raw);
-  findDurations(text, raw);
-  findReferences(text, raw);
-  findHolidays(text, raw);
-  findWordYears(text, raw);
-  findFiscal(text, raw);
+  findDurations(text, raw, words);
+  findReferences(text, raw, words);
+  findHolidays(text, raw, words);
+  findWordYears(text, raw, words);
+  findFiscal(text, raw, words);
   throwIfCancelled(token);
   return joinNeighbours(text, dropOverlaps(raw));
 }

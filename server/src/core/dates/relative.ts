@@ -4,19 +4,20 @@
  * (`11:29`, `10 a.m.`) that take their day from the text around them.
  */
 import type { Candidate } from './spec';
-import { NUMBER_RE, WEEKDAY_RE, parseNumber, timeUnit, isoDuration, weekdayNumber } from './lexicon';
+import { NUMBER_RE, WEEKDAYS, WEEKDAY_RE, parseNumber, timeUnit, isoDuration, weekdayNumber } from './lexicon';
 import { behind } from './lookback';
 import { isNowadaysToday } from './periods';
+import { capitalisedToo, wordPattern, type WordStarts } from './wordStarts';
 
-const DEICTIC = /\b([Tt]oday|[Yy]esterday|[Tt]omorrow|[Tt]onight)\b/g;
-const UNIT_WORD = /\b(day|week|weekend|month|year|quarter|decade|morning|afternoon|evening|night)\b/g;
+const DEICTIC = wordPattern(/\b([Tt]oday|[Yy]esterday|[Tt]omorrow|[Tt]onight)\b/g, capitalisedToo(['today', 'yesterday', 'tomorrow', 'tonight']));
+const UNIT_WORD = wordPattern(/\b(day|week|weekend|month|year|quarter|decade|morning|afternoon|evening|night)\b/g, ['day', 'week', 'weekend', 'month', 'year', 'quarter', 'decade', 'morning', 'afternoon', 'evening', 'night']);
 const UNIT_BEFORE =
   /(?:\b(earlier|later|early|late)\s+)?(?:\b(the)\s+)?\b(same|this|that|last|next|coming|previous|preceding|following|past|current)\s+$/i;
 /** `the end of the year`, `the rest of the month`: the article's year or month. */
 const PART_OF_BEFORE = /\b(?:the\s+)?(?:end|beginning|start|middle|rest|remainder)\s+of\s+the\s+$/i;
-const AGO_WORD = /\b(ago|earlier|later)\b/g;
+const AGO_WORD = wordPattern(/\b(ago|earlier|later)\b/g, ['ago', 'earlier', 'later']);
 const AGO_BEFORE = new RegExp(`\\b(${NUMBER_RE}|a|an)\\s+(days?|weeks?|months?|years?|decades?)\\s+$`, 'i');
-const WEEKDAY = new RegExp(`\\b(${WEEKDAY_RE})\\b(?:\\s+(morning|afternoon|evening|night))?`, 'g');
+const WEEKDAY = wordPattern(new RegExp(`\\b(${WEEKDAY_RE})\\b(?:\\s+(morning|afternoon|evening|night))?`, 'g'), WEEKDAYS);
 const WEEKDAY_MOD_BEFORE = /\b([Ll]ast|[Nn]ext|[Tt]his)\s+$/;
 /** Clock times; the character before a match is checked in code (cheaper than a look-behind). */
 const CLOCK = /(\d{1,2})(?:[:.](\d{2}))?\s*([AaPp])\.?\s?[Mm]\b\.?|([01]?\d|2[0-3]):([0-5]\d)(?![\d:]|\s*[AaPp]\.?[Mm])/g;
@@ -24,8 +25,8 @@ const NOT_BEFORE_CLOCK = /[\w:.$/+−-]/;
 
 const PART: Readonly<Record<string, string>> = { morning: 'MO', afternoon: 'AF', evening: 'EV', night: 'NI', tonight: 'NI' };
 
-export function findRelative(text: string, out: Candidate[]): void {
-  for (const m of text.matchAll(DEICTIC)) {
+export function findRelative(text: string, out: Candidate[], words: WordStarts): void {
+  for (const m of words.matches(DEICTIC)) {
     const w = m[1].toLowerCase();
     // Capitalised mid-sentence "Today" is usually a title ("Vietnam Today").
     if (m[1][0] === 'T' && /[A-Z][a-z]+\s+$/.test(text.slice(Math.max(0, m.index - 20), m.index))) continue;
@@ -34,8 +35,8 @@ export function findRelative(text: string, out: Candidate[]): void {
     const part = w === 'tonight' ? 'NI' : undefined;
     out.push({ start: m.index, end: m.index + m[0].length, kind: part ? 'TIME' : 'DATE', spec: { t: 'relative', unit: 'day', offset, part }, priority: 1 });
   }
-  for (const m of text.matchAll(UNIT_WORD)) unitPhrase(text, m.index, m[1], out);
-  for (const m of text.matchAll(AGO_WORD)) {
+  for (const m of words.matches(UNIT_WORD)) unitPhrase(text, m.index, m[1], out);
+  for (const m of words.matches(AGO_WORD)) {
     const q = behind(text, m.index, AGO_BEFORE, 30);
     if (!q) continue;
     const n = parseNumber(q.match[1]);
@@ -46,7 +47,7 @@ export function findRelative(text: string, out: Candidate[]): void {
     const spec = { t: 'relative' as const, unit: unit === 'decade' ? 'year' as const : unit, offset: (dir === 'later' ? n : -n) * scale, anaphoric: dir !== 'ago' };
     out.push({ start: q.start, end: m.index + m[0].length, kind: 'DATE', spec, priority: 2 });
   }
-  for (const m of text.matchAll(WEEKDAY)) {
+  for (const m of words.matches(WEEKDAY)) {
     const mod = behind(text, m.index, WEEKDAY_MOD_BEFORE, 6);
     const rel = mod?.match[1].toLowerCase() as 'last' | 'next' | 'this' | undefined;
     const part = m[2] ? PART[m[2]] : undefined;

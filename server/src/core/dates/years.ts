@@ -5,19 +5,24 @@
  */
 import type { Candidate } from './spec';
 import { behind } from './lookback';
+import { capitalisedToo, DIGITS, wordPattern, type WordStarts } from './wordStarts';
 
 const MOD_BEFORE = /\b(?:[Ee]arly|[Mm]id|[Ll]ate|(?:[Tt]he\s+)?(?:end|beginning|start|middle|turn)\s+of)[\s-]+$/;
-const YEAR = /(?<![\w$€£¥#.,/:'’])(\d{4})(?![\w%$€£/:-]|[.,]\d)/g;
-const YEAR_RANGE = new RegExp(
-  `(?<![\\w$€£¥#.,/:'’-])(\\d{4})(\\s*[–—-]\\s*|\\s+(?:to|until|till|through)\\s+)(\\d{4}|\\d{2})(?![\\w%$€£/:–—-]|[.,]\\d)`, 'g');
-const DECADE = /(?<![\w$#.,-])(1[0-9]|20)(\d)0s\b/g;
-const QUARTER = /\b(quarter|half)(?:\s+of\s+(?:(\d{4})\b|(this|last|next|the)\s+year\b))?|\b([QH][1-4])\s*(\d{4})\b/g;
+const YEAR = wordPattern(/(?<![\w$€£¥#.,/:'’])(\d{4})(?![\w%$€£/:-]|[.,]\d)/g, DIGITS);
+const YEAR_RANGE = wordPattern(new RegExp(
+  `(?<![\\w$€£¥#.,/:'’-])(\\d{4})(\\s*[–—-]\\s*|\\s+(?:to|until|till|through)\\s+)(\\d{4}|\\d{2})(?![\\w%$€£/:–—-]|[.,]\\d)`, 'g'), DIGITS);
+const DECADE = wordPattern(/(?<![\w$#.,-])(1[0-9]|20)(\d)0s\b/g, ['1', '20']);
+const QUARTER = wordPattern(
+  /\b(quarter|half)(?:\s+of\s+(?:(\d{4})\b|(this|last|next|the)\s+year\b))?|\b([QH][1-4])\s*(\d{4})\b/g,
+  ['quarter', 'half', 'Q1', 'Q2', 'Q3', 'Q4', 'H1', 'H2', 'H3', 'H4'],
+);
 /** `in the fall`, `this summer`, `last winter`: seasons without a year (not "the fall of Saigon"). */
-const SEASON_REL = /\b([Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter)\b(?!\s+(?:of|in|from|to)\b|\s+\d)/g;
+const SEASONS = capitalisedToo(['spring', 'summer', 'autumn', 'fall', 'winter']);
+const SEASON_REL = wordPattern(/\b([Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter)\b(?!\s+(?:of|in|from|to)\b|\s+\d)/g, SEASONS);
 const SEASON_REL_BEFORE = /\b(?:(?:in|during|by|until|since|over|for)\s+the|(this|last|next|coming|past))\s+$/i;
 const SEASON_CODES: Readonly<Record<string, string>> = { spring: 'SP', summer: 'SU', autumn: 'FA', fall: 'FA', winter: 'WI' };
 const ORDINAL_BEFORE = /\b(?:the\s+)?(first|second|third|fourth|1st|2nd|3rd|4th|final|last)\s+$/i;
-const SEASON = /\b([Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter)\s+(?:of\s+)?(\d{4})(?!\w|[.,]\d)/g;
+const SEASON = wordPattern(/\b([Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter)\s+(?:of\s+)?(\d{4})(?!\w|[.,]\d)/g, SEASONS);
 const THE_BEFORE = /\bthe\s+$/i;
 const EARLY_BEFORE = /\b(?:the\s+)?(?:early|mid|late)[\s-]+$/i;
 
@@ -72,8 +77,8 @@ export function isYearHere(text: string, start: number, end: number, y: number):
   return temporal ? y >= 1000 && y <= 2199 : y >= 1900 && y <= 2099;
 }
 
-export function findYears(text: string, out: Candidate[]): void {
-  for (const m of text.matchAll(YEAR)) {
+export function findYears(text: string, out: Candidate[], words: WordStarts): void {
+  for (const m of words.matches(YEAR)) {
     const at = m.index;
     const y = Number(m[1]);
     const mod = behind(text, at, MOD_BEFORE, 24);
@@ -82,7 +87,7 @@ export function findYears(text: string, out: Candidate[]): void {
     if (!isYearHere(text, at, at + 4, y)) continue;
     out.push({ start: mod?.start ?? at, end: at + 4, kind: 'DATE', spec: { t: 'year', y }, priority: 1 });
   }
-  for (const m of text.matchAll(YEAR_RANGE)) {
+  for (const m of words.matches(YEAR_RANGE)) {
     const a = Number(m[1]);
     const bRaw = m[3];
     if (bRaw.length === 2 && /[a-z]/i.test(m[2])) continue;
@@ -91,11 +96,11 @@ export function findYears(text: string, out: Candidate[]): void {
     if (b <= a || b - a > 100 || !isYearHere(text, m.index, end, a) || !isYearHere(text, end - 4, end, b)) continue;
     out.push({ start: m.index, end, kind: 'DATE', spec: { t: 'range', a: { t: 'year', y: a }, b: { t: 'year', y: b } }, priority: 2 });
   }
-  for (const m of text.matchAll(DECADE)) {
+  for (const m of words.matches(DECADE)) {
     const start = behind(text, m.index, EARLY_BEFORE, 16)?.start ?? behind(text, m.index, THE_BEFORE, 5)?.start ?? m.index;
     out.push({ start, end: m.index + m[0].length, kind: 'DATE', spec: { t: 'fixed', value: m[1] + m[2], how: 'explicit decade' }, priority: 1 });
   }
-  for (const m of text.matchAll(QUARTER)) {
+  for (const m of words.matches(QUARTER)) {
     const ord = m[1] ? behind(text, m.index, ORDINAL_BEFORE, 16) : undefined;
     if (m[1] && !ord) continue;
     const start = ord?.start ?? m.index, end = m.index + m[0].length;
@@ -113,7 +118,7 @@ export function findYears(text: string, out: Candidate[]): void {
     const yearShift = rel === undefined ? undefined : rel === 'last' ? -1 : rel === 'next' ? 1 : 0;
     out.push({ start, end, kind: 'DATE', spec: { t: 'part', code, yearShift }, priority: 2 });
   }
-  for (const m of text.matchAll(SEASON_REL)) {
+  for (const m of words.matches(SEASON_REL)) {
     const ctx = behind(text, m.index, SEASON_REL_BEFORE, 16);
     if (!ctx) continue;
     const det = ctx.match[1]?.toLowerCase();
@@ -122,7 +127,7 @@ export function findYears(text: string, out: Candidate[]): void {
     const start = det ? ctx.start : ctx.start + ctx.match[0].search(/\bthe\s+$/i);
     out.push({ start, end: m.index + m[0].length, kind: 'DATE', spec: { t: 'part', code: SEASON_CODES[m[1].toLowerCase()], yearShift, coming: det === 'coming' || undefined }, priority: 1 });
   }
-  for (const m of text.matchAll(SEASON)) {
+  for (const m of words.matches(SEASON)) {
     const code = SEASON_CODES[m[1].toLowerCase()] ?? 'SU';
     out.push({ start: behind(text, m.index, THE_BEFORE, 5)?.start ?? m.index, end: m.index + m[0].length, kind: 'DATE', spec: { t: 'fixed', value: `${m[2]}-${code}`, how: 'explicit season' }, priority: 2 });
   }
