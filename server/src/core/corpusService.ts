@@ -10,6 +10,7 @@ import type { NerModel } from './entities/model';
 import { createEntityRecognizer } from './entities/recognizer';
 import { clusterEntities, type DocumentEntities, type EntityCluster, type EntityClustering } from './entities/aliases';
 import { clusteringFromSnapshotInSlices, type ClusteringSnapshot } from './entities/clusteringSnapshot';
+import type { LookAlikeColumns } from './entities/lookAlikes';
 import { provisionalClustering, spellingIndexInSlices } from './entities/provisional';
 import { IncrementalClustering } from './entities/incrementalClustering';
 import { sameNames } from './entities/mentionMoves';
@@ -159,6 +160,11 @@ export interface CorpusService {
    * loop, so requests are answered meanwhile, from the clustering in use); the last gives whether it was adopted.
    */
   adoptClusteringInSlices(snapshot: ClusteringSnapshot, generation: number): Iterator<void, boolean, void>;
+  /**
+   * The look-alikes of the clustering adopted from `generation`'s input, whose snapshot said they come apart
+   * (`lookAlikesLater`). False (and nothing changes) when that clustering is no longer in use.
+   */
+  attachLookAlikes(columns: LookAlikeColumns, generation: number): boolean;
   /** Repeated passages across the corpus, less those the analysts ignored. */
   boilerplateClusters(token: CancellationToken): BoilerplateCluster[];
   /** `boilerplateClusters` in slices (each `next()` a few milliseconds), for a host that answers requests in between. */
@@ -630,6 +636,13 @@ export function createCorpusService(init: CorpusServiceInit): CorpusService {
         documentChanged(uri);
         builtFrom.delete(uri);
       }
+    },
+    attachLookAlikes(columns, at) {
+      if (clusteringGeneration !== at || !clustering?.attachLookAlikes) return false;
+      clustering.attachLookAlikes(columns);
+      fastView = undefined;
+      stamp++;
+      return true;
     },
     *adoptClusteringInSlices(snapshot, at) {
       const usable = () => at > clusteringGeneration && at >= registryGeneration;

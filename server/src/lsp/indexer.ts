@@ -1,8 +1,8 @@
 /** Reads the workspace's articles into the core, with work-done progress, and keeps a promise of readiness. */
 import type { Connection } from 'vscode-languageserver';
-import { CancelledError, NEVER_CANCELLED, snapshotOfClustering, type CancellationToken, type CorpusService } from '../core/index';
+import { CancelledError, NEVER_CANCELLED, snapshotOfClustering, withLookAlikes, type CancellationToken, type ClusteringSnapshot, type CorpusService } from '../core/index';
 import type { AnalysisCache, KeptClustering } from '../workspace/analysisCache';
-import type { ClusterInBackground } from '../node/backgroundClustering';
+import type { ClusterInBackground, LateLookAlikes } from '../node/backgroundClustering';
 import type { ParallelAnalysis } from '../workspace/parallelAnalysis';
 import { loadArticles, type LoadingStats } from '../workspace/articleLoading';
 import { runInTurns } from './eventLoopTurns';
@@ -188,12 +188,13 @@ export class CorpusIndexer {
     if (this.background) {
       const input = this.service.clusteringInput(NEVER_CANCELLED);
       try {
-        const { snapshot, serialized } = await this.background({ docs: input.docs, registry: input.registry }, { serialized: !!keep, signal });
+        const { snapshot, serialized, lookAlikes } = await this.background({ docs: input.docs, registry: input.registry }, { serialized: !!keep, signal });
         // Rebuilt in slices, one a turn of the event loop: hovers and diagnostics are answered meanwhile.
         const adopted = await runInTurns(this.service.adoptClusteringInSlices(snapshot, input.generation));
         this.connection.console.info(`Entities clustered across ${input.docs.length} articles in a worker in ${Date.now() - started} ms${adopted ? '' : ' (superseded)'}.`);
+        if (adopted && lookAlikes && snapshot.entities.lookAlikesLater) this.attachLookAlikes(lookAlikes, snapshot, input.generation, keep, started);
         // Not kept once shutting down: the cache is being written, with the last clustering kept before this one.
-        if (adopted && !signal.aborted) keep?.(serialized ?? snapshot); // serialised by the worker, not on this thread
+        else if (adopted && !signal.aborted) keep?.(serialized ?? snapshot); // serialised by the worker, not on this thread
         return adopted;
       } catch (e) {
         // Stopped for the shutdown: the clustering kept (if any) is the last complete one, and nothing is done here.
@@ -210,6 +211,26 @@ export class CorpusIndexer {
     }
     this.connection.console.info(`Entities clustered across the corpus in ${Date.now() - started} ms.`);
     return true;
+  }
+
+  /**
+   * The look-alikes of a clustering adopted from the worker, which come after it: given to it, the clustering is kept
+   * with them (for the next start), and the views and diagnostics are told (possible merges are offered from now).
+   */
+  private attachLookAlikes(
+    coming: Promise<LateLookAlikes>, snapshot: ClusteringSnapshot, generation: number, keep: ((snapshot: KeptClustering) => void) | undefined, started: number,
+  ): void {
+    coming.then(
+      ({ columns, serialized }) => {
+        if (this.stopping.signal.aborted || !this.service.attachLookAlikes(columns, generation)) return;
+        this.connection.console.info(`Look-alikes found across the clustering in ${Date.now() - started} ms.`);
+        keep?.(serialized ?? withLookAlikes(snapshot, columns));
+        for (const listener of this.reclusteredListeners) listener();
+      },
+      (e: Error) => {
+        if (!this.stopping.signal.aborted) this.connection.console.warn(`Finding look-alikes in the worker failed (${e.message}); none are offered until the next clustering.`);
+      },
+    );
   }
 
   /** Resolves when the latest indexing has finished. */
@@ -346,7 +367,8 @@ export class CorpusIndexer {
       // Every article is read: what is left (seconds at 10,000 articles) is grouping names across them.
       progress?.report(100, `Grouping names across ${list.length} articles`);
       const live = new Set(keys.values());
-      const keep = cache && fingerprint ? (snapshot: KeptClustering) => cache.keepClustering(fingerprint, snapshot, basis) : undefined;
+      // Written soon after it is kept: a clustering's look-alikes may come after the indexing (attachLookAlikes).
+      const keep = cache && fingerprint ? (snapshot: KeptClustering) => (cache.keepClustering(fingerprint, snapshot, basis), this.saveSoon(cache, live)) : undefined;
       if (stats.changedSinceClustering) {
         // Ready now, with the kept clustering and the articles changed since seen through it; made again in the
         // background (and kept for the next start), then the views and diagnostics are told.

@@ -7,8 +7,8 @@
  */
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
-import { Worker } from 'node:worker_threads';
-import type { ClusteringInput, ClusteringSnapshot } from '../core/index';
+import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
+import type { ClusteringInput, ClusteringSnapshot, LookAlikeColumns } from '../core/index';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { DOCS_PER_PART, partsOf, type FromWorker, type SnapshotStrings, type ToWorker } from './clusteringMessages';
 
@@ -19,9 +19,20 @@ interface Pending {
   readonly strings: Record<SnapshotStrings, string[]>;
 }
 
-/** A clustering made in the worker, and its snapshot serialised when asked (`serialized`: alignedSerialization.ts's `packApart`). */
+/**
+ * A clustering made in the worker. Its look-alikes, when the snapshot says they come apart (`lookAlikesLater`), come
+ * after it (`lookAlikes`); the snapshot with them is serialised when asked (alignedSerialization.ts's `packApart`):
+ * with the look-alikes when they come apart, else with the answer.
+ */
 export interface BackgroundClustering {
   readonly snapshot: ClusteringSnapshot;
+  readonly serialized?: Uint8Array;
+  readonly lookAlikes?: Promise<LateLookAlikes>;
+}
+
+/** Look-alikes that came after their clustering, and the whole snapshot serialised when asked. */
+export interface LateLookAlikes {
+  readonly columns: LookAlikeColumns;
   readonly serialized?: Uint8Array;
 }
 
@@ -52,8 +63,6 @@ export function workerClustering(file = path.join(__dirname, 'clusteringWorker.j
       if ('strings' in m) {
         const into = p?.strings[m.strings];
         for (const v of m.values) into?.push(v);
-      }
-      if (!('last' in m) && !('error' in m)) {
         // Read: the worker may send the next part, after whatever waits on this thread has had its turn.
         setImmediate(() => void thread.postMessage({ id: m.id, received: true } satisfies ToWorker));
         return;
@@ -62,7 +71,7 @@ export function workerClustering(file = path.join(__dirname, 'clusteringWorker.j
       if ('last' in m && p) {
         const { texts, ids, uris } = p.strings;
         const snapshot: ClusteringSnapshot = { texts, entities: { ...m.columns.entities, ids }, documents: { ...m.columns.documents, uris } };
-        p.resolve({ snapshot, ...(m.serialized !== undefined ? { serialized: m.serialized } : {}) });
+        p.resolve({ snapshot });
       } else if ('error' in m) p?.reject(new Error(m.error));
       if (!pending.size) {
         if (worker === own) worker = undefined;
@@ -89,18 +98,32 @@ export function workerClustering(file = path.join(__dirname, 'clusteringWorker.j
           if (signal?.aborted) return reject(new Error('the clustering was cancelled'));
           const own = (worker ??= start());
           const id = ++next;
-          // Stopping the thread rejects what it was asked (its `exit`): nothing else waits on a stopped worker.
-          const stop = () => void own.thread.terminate();
+          const channel = new MessageChannel();
+          const finder = findLookAlikes(file, id, channel.port2);
+          // Stopping the threads rejects what they were asked (their `exit`): nothing else waits on a stopped worker.
+          const stop = () => {
+            void own.thread.terminate();
+            finder.stop();
+          };
           signal?.addEventListener('abort', stop, { once: true });
-          const settled = () => signal?.removeEventListener('abort', stop);
-          own.pending.set(id, { resolve: (r) => (settled(), resolve(r)), reject: (e) => (settled(), reject(e)), strings: { texts: [], ids: [], uris: [] } });
+          void finder.found.then(
+            () => signal?.removeEventListener('abort', stop),
+            () => signal?.removeEventListener('abort', stop),
+          );
+          own.pending.set(id, {
+            resolve: (r) => resolve({ ...r, lookAlikes: finder.found }),
+            reject: (e) => (finder.stop(), reject(e)),
+            strings: { texts: [], ids: [], uris: [] },
+          });
           void (async () => {
             for (const docs of partsOf(input.docs, DOCS_PER_PART)) {
               if (!own.pending.has(id)) return; // the worker stopped meanwhile
               own.thread.postMessage({ id, docs } satisfies ToWorker);
               await nextTurn();
             }
-            if (own.pending.has(id)) own.thread.postMessage({ id, last: true, registry: input.registry, serialized: !!options?.serialized } satisfies ToWorker);
+            if (!own.pending.has(id)) return;
+            const last: ToWorker = { id, last: true, registry: input.registry, lookAlikes: channel.port1, serialized: !!options?.serialized };
+            own.thread.postMessage(last, [channel.port1]);
           })();
         }),
     );
@@ -110,4 +133,25 @@ export function workerClustering(file = path.join(__dirname, 'clusteringWorker.j
     );
     return run;
   };
+}
+
+/**
+ * A thread of the worker's script (`file`) that finds the look-alikes of request `id`'s snapshot, which the
+ * clustering thread gives it through `port`: `found` settles with them (or fails), and the thread is stopped then.
+ */
+function findLookAlikes(file: string, id: number, port: MessagePort): { found: Promise<LateLookAlikes>; stop(): void } {
+  const thread = new Worker(file);
+  thread.unref();
+  const found = new Promise<LateLookAlikes>((resolve, reject) => {
+    thread.on('message', (m: FromWorker) => {
+      if ('lookAlikes' in m) resolve({ columns: m.lookAlikes, ...(m.serialized !== undefined ? { serialized: m.serialized } : {}) });
+      else if ('error' in m) reject(new Error(m.error));
+      void thread.terminate();
+    });
+    thread.on('error', reject);
+    thread.on('exit', () => reject(new Error('the look-alikes worker stopped')));
+  });
+  found.catch(() => undefined); // a caller may not wait for them, and stopping the clustering rejects them
+  thread.postMessage({ id, findLookAlikes: port } satisfies ToWorker, [port]);
+  return { found, stop: () => void thread.terminate() };
 }

@@ -5,7 +5,8 @@
  * a second or more, each time the corpus was clustered again. Parts are sent one a turn of the event loop, and each
  * is read in its own turn, so hovers and diagnostics are answered in between. A port keeps messages in order.
  */
-import type { ClusteringInput, ClusteringSnapshot, DocumentEntities } from '../core/index';
+import type { MessagePort } from 'node:worker_threads';
+import type { ClusteringInput, ClusteringSnapshot, DocumentEntities, LookAlikeColumns } from '../core/index';
 
 /** Articles per part (about 25,000 names at 50 an article). */
 export const DOCS_PER_PART = 500;
@@ -22,21 +23,26 @@ export interface SnapshotColumns {
 }
 
 /**
- * Server → worker: some articles' names, then (`last`) what to do with them all; and `received` for each part of the
- * answer once the server has read it (the worker sends the next part then: parts sent at once would be read in one go).
+ * Server → clustering worker: some articles' names, then (`last`) what to do with them all, with the port on which to
+ * give the snapshot to the thread that finds its look-alikes; and `received` for each part of the answer once the
+ * server has read it (the worker sends the next part then: parts sent at once would be read in one go).
+ * Server → look-alikes worker (`findLookAlikes`): the port on which the snapshot of request `id` comes.
  */
 export type ToWorker =
   | { readonly id: number; readonly docs: readonly DocumentEntities[] }
-  | { readonly id: number; readonly last: true; readonly registry: ClusteringInput['registry']; readonly serialized: boolean }
-  | { readonly id: number; readonly received: true };
+  | { readonly id: number; readonly last: true; readonly registry: ClusteringInput['registry']; readonly lookAlikes: MessagePort; readonly serialized: boolean }
+  | { readonly id: number; readonly received: true }
+  | { readonly id: number; readonly findLookAlikes: MessagePort };
 
 /**
- * Worker → server: parts of the snapshot's strings, then (`last`) its columns of numbers, with the whole snapshot in
- * V8's serialisation when asked (for the analysis cache); or an error.
+ * Clustering worker → server: parts of the snapshot's strings, then (`last`) its columns of numbers (the snapshot says
+ * `lookAlikesLater`); or an error. Look-alikes worker → server (`lookAlikes`): the snapshot's look-alikes, with the
+ * whole snapshot in V8's serialisation when asked (for the analysis cache); or an error.
  */
 export type FromWorker =
   | { readonly id: number; readonly strings: SnapshotStrings; readonly values: readonly string[] }
-  | { readonly id: number; readonly last: true; readonly columns: SnapshotColumns; readonly serialized?: Uint8Array }
+  | { readonly id: number; readonly last: true; readonly columns: SnapshotColumns }
+  | { readonly id: number; readonly lookAlikes: LookAlikeColumns; readonly serialized?: Uint8Array }
   | { readonly id: number; readonly error: string };
 
 /** `list` in parts of `size`. */

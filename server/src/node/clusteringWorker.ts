@@ -1,12 +1,17 @@
 /**
  * A worker thread that clusters the corpus's entities (the corpus-wide step that takes seconds at 10,000 articles),
  * so that the language server's thread keeps answering hovers and diagnostics meanwhile. It gets every article's
- * recognised names and the registry, and answers with a compact snapshot (core/entities/clusteringSnapshot.ts), and
- * that snapshot in V8's serialisation when asked.
+ * recognised names and the registry, and answers with a compact snapshot (core/entities/clusteringSnapshot.ts).
+ *
+ * The snapshot's look-alikes (a second more at 10,000 articles) are found after it, while the server already uses the
+ * clustering, by a second thread of this script (`findLookAlikes`): the first gives it the snapshot through a port
+ * and is stopped as soon as it has answered, so that what it held (every article's names, the clustering) is given
+ * back when the corpus is indexed, not a second later. The second answers with the look-alikes, and the snapshot with
+ * them in V8's serialisation when asked (for the analysis cache).
  */
-import { parentPort } from 'node:worker_threads';
+import { parentPort, type MessagePort } from 'node:worker_threads';
 import { packApart } from './alignedSerialization';
-import { clusterEntities, snapshotOfClustering, type ClusteringInput, type DocumentEntities } from '../core/index';
+import { clusterEntities, lookAlikeColumns, lookAlikeEntitiesOf, snapshotOfClustering, withLookAlikes, type ClusteringInput, type ClusteringSnapshot, type DocumentEntities } from '../core/index';
 import { STRINGS_PER_PART, partsOf, type FromWorker, type ToWorker } from './clusteringMessages';
 
 /** The names received so far, by request. */
@@ -27,6 +32,10 @@ parentPort?.on('message', (m: ToWorker) => {
     readByServer.get(m.id)?.();
     return;
   }
+  if ('findLookAlikes' in m) {
+    findLookAlikes(m.id, m.findLookAlikes);
+    return;
+  }
   const docs = received.get(m.id) ?? [];
   received.set(m.id, docs);
   if ('docs' in m) {
@@ -34,24 +43,55 @@ parentPort?.on('message', (m: ToWorker) => {
     return;
   }
   received.delete(m.id);
-  void answer(m.id, docs, m.registry, m.serialized);
+  void answer(m.id, docs, m.registry, m.lookAlikes, m.serialized);
 });
 
-async function answer(id: number, docs: DocumentEntities[], registry: ClusteringInput['registry'], serialized: boolean): Promise<void> {
+/** Clusters `docs`, gives the snapshot to the look-alikes' thread (`lookAlikes`), then sends it to the server. */
+async function answer(id: number, docs: DocumentEntities[], registry: ClusteringInput['registry'], lookAlikes: MessagePort, serialized: boolean): Promise<void> {
   try {
     const clustering = clusterEntities(docs, registry);
-    const snapshot = snapshotOfClustering(clustering, docs.map((d) => d.uri), { lookAlikes: true });
-    // Serialised too when asked (for the analysis cache, its columns apart: alignedSerialization.ts): here, not on
-    // the server's thread.
-    const bytes = serialized ? packApart(snapshot) : undefined;
+    const made = snapshotOfClustering(clustering, docs.map((d) => d.uri));
+    const snapshot: ClusteringSnapshot = { ...made, entities: { ...made.entities, lookAlikesLater: true } };
+    // Before the server has the answer: it stops this thread once it has.
+    lookAlikes.postMessage({ snapshot, serialized } satisfies LookAlikesWork);
+    lookAlikes.close();
     const { texts, entities: { ids, ...entities }, documents: { uris, ...documents } } = snapshot;
     for (const [strings, all] of [['texts', texts], ['ids', ids], ['uris', uris]] as const) {
       for (const values of partsOf(all, STRINGS_PER_PART)) await send({ id, strings, values });
     }
-    parentPort!.postMessage({ id, last: true, columns: { entities, documents }, ...(bytes !== undefined ? { serialized: bytes } : {}) } satisfies FromWorker);
+    parentPort!.postMessage({ id, last: true, columns: { entities, documents } } satisfies FromWorker);
   } catch (e) {
+    lookAlikes.close();
     parentPort!.postMessage({ id, error: (e as Error).stack ?? String(e) } satisfies FromWorker);
   } finally {
     readByServer.delete(id);
   }
+}
+
+/** What the clustering thread gives the look-alikes' thread. */
+interface LookAlikesWork {
+  readonly snapshot: ClusteringSnapshot;
+  readonly serialized: boolean;
+}
+
+/** The look-alikes' thread: finds those of the snapshot that comes through `port`, and answers request `id` with them. */
+function findLookAlikes(id: number, port: MessagePort): void {
+  let given = false;
+  port.once('message', ({ snapshot, serialized }: LookAlikesWork) => {
+    given = true;
+    try {
+      const columns = lookAlikeColumns(lookAlikeEntitiesOf(snapshot));
+      // Serialised here when asked (its columns apart: alignedSerialization.ts), not on the server's thread.
+      const bytes = serialized ? packApart(withLookAlikes(snapshot, columns)) : undefined;
+      parentPort!.postMessage({ id, lookAlikes: columns, ...(bytes !== undefined ? { serialized: bytes } : {}) } satisfies FromWorker);
+    } catch (e) {
+      parentPort!.postMessage({ id, error: (e as Error).stack ?? String(e) } satisfies FromWorker);
+    } finally {
+      port.close();
+    }
+  });
+  // The clustering thread stopped before giving the snapshot (it failed, or was stopped): nothing comes.
+  port.once('close', () => {
+    if (!given) parentPort!.postMessage({ id, error: 'the clustering gave no snapshot' } satisfies FromWorker);
+  });
 }

@@ -2,10 +2,10 @@ import * as assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { Connection } from 'vscode-languageserver';
-import { clusterEntities, createCorpusService, snapshotOfClustering, NEVER_CANCELLED } from '../../../server/src/core/index';
+import { clusterEntities, createCorpusService, lookAlikeColumns, lookAlikeEntity, snapshotOfClustering, possibleMerges, NEVER_CANCELLED } from '../../../server/src/core/index';
 import { CorpusIndexer } from '../../../server/src/lsp/indexer';
 import type { Workspace } from '../../../server/src/lsp/workspace';
-import type { BackgroundClustering, ClusterInBackground } from '../../../server/src/node/backgroundClustering';
+import type { BackgroundClustering, ClusterInBackground, LateLookAlikes } from '../../../server/src/node/backgroundClustering';
 import { loadNerModel } from '../../../server/src/node/nerModelFile';
 import { SEEDS_DIR, waitFor } from '../../support/workspace';
 
@@ -50,6 +50,30 @@ describe('rebuilds of the corpus clustering after pauses in editing', () => {
     assert.equal(calls.length, 3);
     assert.ok(calls[2].input.docs.some((d) => d.entities.some((e) => e.text === 'Phan Van Giang')), 'the last rebuild saw the last edit');
     assert.ok(service.entityClustering(NEVER_CANCELLED, 'fast').mentionsOf(seeds[0].uri).some((m) => m.text === 'Chansamone Chanyalath'));
+  });
+
+  it('uses the worker’s clustering at once, and offers its look-alikes when they come after it', async () => {
+    const service = createCorpusService({ nerModel: loadNerModel() });
+    for (const d of seeds) service.setDocument(d.uri, d.text);
+    // A worker whose look-alikes come when told to, after its clustering.
+    let send = () => {};
+    const background: ClusterInBackground = async (input) => {
+      const clustering = clusterEntities(input.docs, input.registry);
+      const snapshot = snapshotOfClustering(clustering, input.docs.map((d) => d.uri));
+      const columns = lookAlikeColumns(clustering.clusters().map(lookAlikeEntity));
+      const lookAlikes = new Promise<LateLookAlikes>((resolve) => (send = () => resolve({ columns })));
+      return { snapshot: { ...snapshot, entities: { ...snapshot.entities, lookAlikesLater: true } }, lookAlikes };
+    };
+    const workspace = { ready: Promise.resolve(), all: () => [] } as unknown as Workspace;
+    const indexer = new CorpusIndexer({ console: quiet } as unknown as Connection, workspace, service, () => true, background);
+    let told = 0;
+    indexer.onReclustered(() => told++);
+    await indexer.indexAll();
+    const merges = () => service.entityClustering(NEVER_CANCELLED, 'fast').clusters().filter((c) => possibleMerges(c, service.entityClustering(NEVER_CANCELLED, 'fast'), () => false).length > 0).length;
+    assert.equal(merges(), 0, 'indexed before the look-alikes came: none offered yet');
+    send();
+    await waitFor('the views and diagnostics told', () => told === 1);
+    assert.ok(merges() > 0, 'offered once they came');
   });
 
   it('after the first edit, the clustering is made here and kept up to date article by article: no worker after indexing', async () => {

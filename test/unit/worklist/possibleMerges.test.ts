@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { clusterEntities } from '../../../server/src/core/entities/aliases';
 import { clusteringFromSnapshot, snapshotOfClustering } from '../../../server/src/core/entities/clusteringSnapshot';
+import { lookAlikeColumns, lookAlikeEntity } from '../../../server/src/core/entities/lookAlikes';
 import { EMPTY_REGISTRY } from '../../../server/src/core/index';
 import { possibleMerges } from '../../../server/src/core/worklist';
 import { doc } from '../entities/aliases.fixtures';
@@ -31,5 +32,13 @@ describe('worklist: possible merges', () => {
       Object.fromEntries(c.clusters().map((x) => [`${x.canonical}/${x.type}`, possibleMerges(x, c, () => false).map((o) => `${o.canonical}/${o.type}`).sort()]).filter(([, v]) => v.length));
     assert.deepEqual(names(carried), names(searched));
     assert.ok(Object.keys(names(searched)).length >= 3, 'the fixture has look-alikes to find');
+
+    // Made without them, and told they come apart (the worker sends them after the clustering): none until they come.
+    const early = snapshotOfClustering(searched, ['a.txt', 'b.txt']);
+    const waiting = clusteringFromSnapshot({ ...early, entities: { ...early.entities, lookAlikesLater: true } }, EMPTY_REGISTRY);
+    assert.deepEqual(names(waiting), {}, 'none offered, and no search over every name, while they are found');
+    assert.throws(() => waiting.attachLookAlikes!({ lookAlikes: new Int32Array([99]), lookAlikesAt: new Int32Array(searched.clusters().length + 1).fill(1).fill(0, 0, 1) }), /not usable/);
+    waiting.attachLookAlikes!(lookAlikeColumns(searched.clusters().map(lookAlikeEntity)));
+    assert.deepEqual(names(waiting), names(searched));
   });
 });

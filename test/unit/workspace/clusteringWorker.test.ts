@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { unpackApart } from '../../../server/src/node/alignedSerialization';
-import { clusterEntities, ENTITY_TYPES, snapshotOfClustering, type DocumentEntities, type RecognizedEntity } from '../../../server/src/core/index';
+import { clusterEntities, ENTITY_TYPES, snapshotOfClustering, withLookAlikes, type DocumentEntities, type RecognizedEntity } from '../../../server/src/core/index';
 import { workerClustering } from '../../../server/src/node/backgroundClustering';
 import { DOCS_PER_PART, STRINGS_PER_PART } from '../../../server/src/node/clusteringMessages';
 
@@ -28,15 +28,18 @@ function corpus(articles: number, namesEach: number): DocumentEntities[] {
 describe('the clustering worker', function () {
   this.timeout(120_000);
 
-  it('answers in parts what clustering on this thread gives, for more articles and strings than a part holds', async () => {
+  it('answers in parts what clustering on this thread gives, for more articles and strings than a part holds, its look-alikes after', async () => {
     const docs = corpus(DOCS_PER_PART * 2 + 37, 12);
     const registry = { entities: [], notEntities: [] };
     const here = snapshotOfClustering(clusterEntities(docs, registry), docs.map((d) => d.uri), { lookAlikes: true });
     assert.ok(here.entities.ids.length > STRINGS_PER_PART, `more than one part of entities (${here.entities.ids.length})`);
     // The worker's TypeScript source in a real worker thread, as the server runs the bundle's.
     const background = workerClustering(path.join(__dirname, '../../support/clusteringWorkerSource.cjs'))!;
-    const { snapshot, serialized } = await background({ docs, registry }, { serialized: true });
-    assert.deepEqual(snapshot, here);
-    assert.deepEqual(unpackApart(serialized!), here);
+    const { snapshot, lookAlikes } = await background({ docs, registry }, { serialized: true });
+    const { lookAlikes: _list, lookAlikesAt: _at, ...entities } = here.entities;
+    assert.deepEqual(snapshot, { ...here, entities: { ...entities, lookAlikesLater: true } }, 'the clustering first, without its look-alikes');
+    const late = await lookAlikes!;
+    assert.deepEqual(withLookAlikes(snapshot, late.columns), here);
+    assert.deepEqual(unpackApart(late.serialized!), here, 'serialised with them, for the cache');
   });
 });

@@ -124,7 +124,7 @@ const HOLIDAY = wordPattern(
   ['Christmas', 'New', 'Boxing', 'Valentine', 'Halloween', 'May', 'International', 'Easter', 'Good', 'Thanksgiving', 'Labor', 'Memorial', 'Election'],
 );
 
-export function findHolidays(text: string, out: Candidate[], words: WordStarts): void {
+export function findHolidays(out: Candidate[], words: WordStarts): void {
   for (const m of words.matches(HOLIDAY)) {
     const name = m[1].replace(/\s+/g, ' ').replace(/’/g, "'").toLowerCase();
     if (!HOLIDAYS.has(name)) continue;
@@ -218,7 +218,7 @@ const QUARTER_PHRASE = wordPattern(
 const QUARTER_ORDINALS: Readonly<Record<string, number>> = { first: 1, '1st': 1, second: 2, '2nd': 2, third: 3, '3rd': 3, fourth: 4, '4th': 4 };
 const THE_WEEKEND = wordPattern(/\b[Tt]he\s+weekend\b/g, THE);
 
-export function findFiscal(text: string, out: Candidate[], words: WordStarts): void {
+export function findFiscal(out: Candidate[], words: WordStarts): void {
   for (const m of words.matches(ADJ_QUARTER)) {
     const q = QUARTER_ORDINALS[m[1].toLowerCase()];
     out.push({ start: m.index, end: m.index + m[0].length, kind: 'DATE', spec: { t: 'quarter', which: 'ordinal', q }, priority: 2 });

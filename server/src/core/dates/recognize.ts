@@ -37,9 +37,9 @@ export function collectCandidates(text: string, options: DateOptions, token?: Ca
   findClockTimes(text, raw);
   findDurations(text, raw, words);
   findReferences(text, raw, words);
-  findHolidays(text, raw, words);
+  findHolidays(raw, words);
   findWordYears(text, raw, words);
-  findFiscal(text, raw, words);
+  findFiscal(raw, words);
   throwIfCancelled(token);
   return joinNeighbours(text, dropOverlaps(raw));
 }

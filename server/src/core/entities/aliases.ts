@@ -17,6 +17,7 @@ import { assignIds, chooseCanonical } from './clusterNames';
 import { entityType, typeOfName } from './clusterType';
 import { nameFormOf, type NameForm } from './nameForm';
 import { FormReader } from './formReader';
+import type { LookAlikeColumns } from './lookAlikes';
 import { corpusPersonIndex, resolveDocumentPartials, type PlacedMention } from './partialNames';
 import type { EntityRegistry, RegistryEntity } from './registry';
 
@@ -70,6 +71,11 @@ export interface EntityClustering {
    * clustering does not carry them (they are then searched for).
    */
   lookAlikesOf?(entityId: string): readonly EntityCluster[];
+  /**
+   * For the corpus service only, on a clustering made from a snapshot whose look-alikes come apart
+   * (clusteringSnapshot.ts, `lookAlikesLater`): gives them (until then `lookAlikesOf` gives none).
+   */
+  attachLookAlikes?(columns: LookAlikeColumns): void;
   /**
    * For the corpus service only: an article whose names are unchanged but moved (an edit that kept them,
    * mentionMoves.ts) has its mentions moved from `from`, the names this clustering was made from, to `to`. Absent on

@@ -8,7 +8,7 @@ import { mentionCountOf, withExtras, type EntityCluster, type EntityClustering }
 import { createFinder } from './clusterFind';
 import { OneSpelling } from './oneSpelling';
 import { moveClusterMentions, movedPlaces } from './mentionMoves';
-import { allLookAlikes, lookAlikeEntity, STORED_LOOK_ALIKES } from './lookAlikes';
+import { lookAlikeColumns, lookAlikeEntity, type LookAlikeColumns, type LookAlikeEntity } from './lookAlikes';
 import type { EntityRegistry } from './registry';
 import { runToEnd } from '../slices';
 
@@ -58,6 +58,11 @@ export interface ClusteringSnapshot {
     /** Entities each may be (lookAlikes.ts), as entity indexes, best first; when computed with the snapshot. */
     readonly lookAlikes?: Int32Array;
     readonly lookAlikesAt?: Int32Array;
+    /**
+     * The look-alikes are being found, and come apart (`LookAlikeColumns`, given to the clustering made from this
+     * snapshot by `attachLookAlikes`): until then the clustering offers none, rather than searching every name.
+     */
+    readonly lookAlikesLater?: true;
   };
   /** Every document's mentions in order. */
   readonly documents: {
@@ -124,15 +129,7 @@ export function snapshotOfClustering(clustering: EntityClustering, uris: readonl
     titlesAt[i + 1] = titles.length / 2;
     if (c.notes) notes.push([i, c.notes]);
   });
-  let lookAlikes: { lookAlikes: Int32Array; lookAlikesAt: Int32Array } | undefined;
-  if (options.lookAlikes) {
-    const lists = lookAlikeLists(clustering);
-    const at = new Int32Array(n + 1);
-    lists.forEach((l, i) => (at[i + 1] = at[i] + l.length));
-    const flat = new Int32Array(at[n]);
-    lists.forEach((l, i) => flat.set(l, at[i]));
-    lookAlikes = { lookAlikes: flat, lookAlikesAt: at };
-  }
+  const lookAlikes = options.lookAlikes ? lookAlikesOfClustering(clustering) : undefined;
   const at = new Int32Array(uris.length + 1);
   const places = new IntColumn();
   const title = new IntColumn();
@@ -176,10 +173,31 @@ export function snapshotOfClustering(clustering: EntityClustering, uris: readonl
 }
 
 /** The look-alikes of every entity of `clustering` (lookAlikes.ts), as indexes into its `clusters()`, best first. */
-function lookAlikeLists(clustering: EntityClustering): number[][] {
-  const entities = clustering.clusters().map(lookAlikeEntity);
-  const found = allLookAlikes(entities, STORED_LOOK_ALIKES);
-  return entities.map((_, i) => found.get(i) ?? []);
+function lookAlikesOfClustering(clustering: EntityClustering): LookAlikeColumns {
+  return lookAlikeColumns(clustering.clusters().map(lookAlikeEntity));
+}
+
+/**
+ * What finding look-alikes needs of each entity of `snapshot` (lookAlikes.ts), read from its columns: the same as
+ * `lookAlikeEntity` of each entity of the clustering it was made from, without making that clustering again.
+ */
+export function lookAlikeEntitiesOf(snapshot: ClusteringSnapshot): LookAlikeEntity[] {
+  const { texts, entities: e, documents: d } = snapshot;
+  const mentions = new Int32Array(e.ids.length);
+  for (let k = 2; k < d.places.length; k += PLACE) if (d.places[k] >= 0) mentions[d.places[k]]++;
+  return e.ids.map((entityId, i) => ({
+    entityId,
+    canonical: texts[e.canonical[i]],
+    type: texts[e.type[i]] as EntityType,
+    spellings: pairsMap(texts, e.spellings, e.spellingsAt[i], e.spellingsAt[i + 1]),
+    mentionCount: mentions[i],
+  }));
+}
+
+/** `snapshot` (made without its look-alikes) with `columns`, as if made with them. */
+export function withLookAlikes(snapshot: ClusteringSnapshot, columns: LookAlikeColumns): ClusteringSnapshot {
+  const { lookAlikesLater: _, ...entities } = snapshot.entities;
+  return { ...snapshot, entities: { ...entities, ...columns } };
 }
 
 /**
@@ -257,6 +275,15 @@ function pairsMap(texts: readonly string[], pairs: Int32Array, from: number, to:
   return map;
 }
 
+/** Throws unless `columns` are look-alikes of `n` entities: bounds in order, and every index an entity's. */
+function checkLookAlikes(columns: Partial<LookAlikeColumns>, n: number): void {
+  const { lookAlikes: list, lookAlikesAt: at } = columns;
+  const usable =
+    list instanceof Int32Array && at instanceof Int32Array && at.length === n + 1 && at[0] === 0 && at[n] === list.length &&
+    at.every((x, k) => k === 0 || x >= at[k - 1]) && list.every((j) => j >= 0 && j < n);
+  if (!usable) throw new Error('the clustering snapshot is not usable (look-alikes)');
+}
+
 /**
  * Throws unless `snapshot` is one this module made: every column of the right kind and length, and every index in
  * range (a snapshot read back from a cache file of another version or a damaged one must not be half adopted).
@@ -289,10 +316,7 @@ function checkSnapshot(snapshot: ClusteringSnapshot): void {
   }
   if (e.spellings.length % 2 || e.titles.length % 2) fail('pairs');
   if (!Array.isArray(e.notes) || !e.notes.every((x) => Array.isArray(x) && x[0] >= 0 && x[0] < n && typeof x[1] === 'string')) fail('notes');
-  if (e.lookAlikes !== undefined || e.lookAlikesAt !== undefined) {
-    bounds(ints(e.lookAlikesAt, n + 1, 'look-alikes'), ints(e.lookAlikes, undefined, 'look-alikes').length, 'look-alikes');
-    within(e.lookAlikes!, 0, n, 'look-alikes');
-  }
+  if (e.lookAlikes !== undefined || e.lookAlikesAt !== undefined) checkLookAlikes(e as Partial<LookAlikeColumns>, n);
   if (!d || !Array.isArray(d.uris) || !d.uris.every((u) => typeof u === 'string')) fail('documents');
   const at = ints(d.at, d.uris.length + 1, 'documents');
   const mentions = at[at.length - 1];
@@ -419,13 +443,20 @@ export function* clusteringFromSnapshotInSlices(
   const byId = new Map(clusters.map((c) => [c.entityId, c]));
   const aliases = new Map(registry.entities.filter((e) => e.id).map((e) => [e.id, e.aliases]));
   let finder: ((query: string) => { c: EntityCluster }[]) | undefined;
-  const { lookAlikes: alike, lookAlikesAt: alikeAt } = e;
+  let alike = e.lookAlikes;
+  let alikeAt = e.lookAlikesAt;
   const lookAlikesOf = (entityId: string): EntityCluster[] => {
     const i = byId.get(entityId)?.index ?? -1;
-    return i < 0 ? [] : [...alike!.subarray(alikeAt![i], alikeAt![i + 1])].map((j) => clusters[j]);
+    return i < 0 || !alike || !alikeAt ? [] : [...alike.subarray(alikeAt[i], alikeAt[i + 1])].map((j) => clusters[j]);
+  };
+  const attachLookAlikes = (columns: LookAlikeColumns): void => {
+    checkLookAlikes(columns, n);
+    alike = columns.lookAlikes;
+    alikeAt = columns.lookAlikesAt;
   };
   return Object.freeze({
-    ...(alike && alikeAt ? { lookAlikesOf } : {}),
+    ...((alike && alikeAt) || e.lookAlikesLater ? { lookAlikesOf } : {}),
+    ...(e.lookAlikesLater ? { attachLookAlikes } : {}),
     mentionsOf,
     clusters: () => clusters,
     cluster: (entityId: string) => byId.get(entityId),

@@ -57,6 +57,15 @@ export interface LookAlikeEntity {
   readonly mentionCount: number;
 }
 
+/**
+ * Every entity's look-alikes as two columns, for a clustering made elsewhere (clusteringSnapshot.ts): entity i's are
+ * the entity indexes `lookAlikes[lookAlikesAt[i]]` to `lookAlikes[lookAlikesAt[i + 1] - 1]`, best first.
+ */
+export interface LookAlikeColumns {
+  readonly lookAlikes: Int32Array;
+  readonly lookAlikesAt: Int32Array;
+}
+
 /** A cluster as `allLookAlikes` needs it, without its mentions (a worker can then let the clustering go). */
 export function lookAlikeEntity(c: EntityCluster): LookAlikeEntity {
   return { entityId: c.entityId, canonical: c.canonical, type: c.type, spellings: c.spellings, mentionCount: mentionCountOf(c) };
@@ -150,6 +159,17 @@ export function allLookAlikes(entities: readonly LookAlikeEntity[], limit: numbe
     out.set(i, found.slice(0, limit));
   }
   return out;
+}
+
+/** `allLookAlikes` of `entities`, at most STORED_LOOK_ALIKES each, as columns (entity indexes into `entities`). */
+export function lookAlikeColumns(entities: readonly LookAlikeEntity[]): LookAlikeColumns {
+  const found = allLookAlikes(entities, STORED_LOOK_ALIKES);
+  const n = entities.length;
+  const at = new Int32Array(n + 1);
+  for (let i = 0; i < n; i++) at[i + 1] = at[i] + (found.get(i)?.length ?? 0);
+  const flat = new Int32Array(at[n]);
+  for (const [i, list] of found) flat.set(list, at[i]);
+  return { lookAlikes: flat, lookAlikesAt: at };
 }
 
 /** Numbers for strings: equal strings, equal numbers. */
