@@ -1,7 +1,8 @@
 /**
  * Clusters the corpus in a worker thread (clusteringWorker.ts, bundled beside the server as dist/clusteringWorker.js).
  * One clustering at a time (a newer request waits for the running one), each in a worker that is stopped when it has
- * answered, so its memory (a copy of every article's names) is given back between rebuilds.
+ * answered, so its memory (a copy of every article's names) is given back between rebuilds; the clustering's
+ * look-alikes come after it, from a second thread of the same script that the first gives the snapshot to.
  * Where the worker's bundle is missing (the server run from its TypeScript sources, as the tests do), the server
  * clusters on its own thread instead.
  */
