@@ -222,9 +222,11 @@ export class CorpusIndexer {
   ): void {
     coming.then(
       ({ columns, serialized }) => {
-        if (this.stopping.signal.aborted || !this.service.attachLookAlikes(columns, generation)) return;
-        this.connection.console.info(`Look-alikes found across the clustering in ${Date.now() - started} ms.`);
+        if (this.stopping.signal.aborted) return;
+        // Kept even when edits have replaced it since, as it was when it was adopted: the corpus it was made from.
         keep?.(serialized ?? withLookAlikes(snapshot, columns));
+        if (!this.service.attachLookAlikes(columns, generation)) return;
+        this.connection.console.info(`Look-alikes found across the clustering in ${Date.now() - started} ms.`);
         for (const listener of this.reclusteredListeners) listener();
       },
       (e: Error) => {
