@@ -41,6 +41,7 @@ describe('reliability (CI size; npm run stress for the full size)', function () 
     assert.ok(r.acknowledgedAdds > 0, 'some writes were acknowledged');
     assert.deepEqual(r.broken, [], 'every analyst file parses after every kill');
     assert.deepEqual(r.lost, [], 'no acknowledged write lost');
+    assert.deepEqual(r.crashed, [], 'no server exited by itself, or failed to start');
   });
 
   it(`answers ${REQUESTS} fuzzed requests without an InternalError or a hang`, async () => {

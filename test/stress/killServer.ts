@@ -34,6 +34,8 @@ export interface KillReport {
   lost: string[];
   /** Analyst files that did not parse after a kill (must be none). */
   broken: string[];
+  /** Servers that exited before they were killed, or never answered (must be none): reported, not waited for. */
+  crashed: string[];
   /** Longest round, in ms (start, burst, kill, check). */
   slowestRoundMs: number;
 }
@@ -54,9 +56,10 @@ async function startServer(root: string): Promise<Running> {
   conn.onError(() => undefined);
   conn.listen();
   const rootUri = pathToFileURL(root).href;
-  await conn.sendRequest('initialize', { processId: process.pid, rootUri, workspaceFolders: [{ uri: rootUri, name: 'w' }], capabilities: {} });
+  const exitedEarly = (what: string) => exited.then(() => Promise.reject(new Error(`the server exited before ${what} (code ${child.exitCode}, signal ${child.signalCode})`)));
+  await Promise.race([conn.sendRequest('initialize', { processId: process.pid, rootUri, workspaceFolders: [{ uri: rootUri, name: 'w' }], capabilities: {} }), exitedEarly('answering initialize')]);
   await conn.sendNotification('initialized', {});
-  await Promise.race([indexed, exited.then(() => Promise.reject(new Error('the server exited before indexing')))]);
+  await Promise.race([indexed, exitedEarly('indexing')]);
   return { child, conn, exited };
 }
 
@@ -77,7 +80,7 @@ async function analystFiles(dir: string): Promise<string[]> {
 
 export async function killRounds(root: string, rounds: number, seed = 1, onRound?: (r: number, report: KillReport) => void): Promise<KillReport> {
   const rng = new Rng(seed);
-  const report: KillReport = { rounds: 0, kills: 0, acknowledgedAdds: 0, acknowledgedRemoves: 0, acknowledgedIgnores: 0, lost: [], broken: [], slowestRoundMs: 0 };
+  const report: KillReport = { rounds: 0, kills: 0, acknowledgedAdds: 0, acknowledgedRemoves: 0, acknowledgedIgnores: 0, lost: [], broken: [], crashed: [], slowestRoundMs: 0 };
   /** Acknowledged tags still expected on disk, by id → article. */
   const expected = new Map<string, string>();
   const removed = new Map<string, string>();
@@ -87,7 +90,13 @@ export async function killRounds(root: string, rounds: number, seed = 1, onRound
   for (const a of ARTICLES) firstLines.set(a, (await fs.readFile(path.join(root, a), 'utf8')).split('\n')[0]);
   for (let round = 0; round < rounds; round++) {
     const started = Date.now();
-    const server = await startServer(root);
+    let server: Running;
+    try {
+      server = await startServer(root);
+    } catch (e) {
+      report.crashed.push(`round ${round}: ${(e as Error).message}`);
+      continue;
+    }
     const burst = rng.int(1, 10);
     const killAfter = rng.int(0, burst);
     let acks = 0;
@@ -142,13 +151,16 @@ export async function killRounds(root: string, rounds: number, seed = 1, onRound
         );
       }
     }
-    // Kill when the k-th reply came (or every request was answered), then wait for the process to be gone.
-    await Promise.race([killSignal, Promise.allSettled(ops)]);
+    // Kill when the k-th reply came (or every request was answered), then wait for the process to be gone. A server
+    // that exits by itself meanwhile leaves its requests unanswered: reported, not waited for.
+    let exitedFirst = false;
+    await Promise.race([killSignal, Promise.allSettled(ops), server.exited.then(() => (exitedFirst = true))]);
+    if (exitedFirst) report.crashed.push(`round ${round}: the server exited by itself (code ${server.child.exitCode}, signal ${server.child.signalCode})`);
     server.child.kill('SIGKILL');
     await server.exited;
     server.conn.dispose();
     report.kills++;
-    await Promise.allSettled(ops);
+    if (!exitedFirst) await Promise.allSettled(ops);
 
     // Every analyst file parses; every acknowledged write is there.
     for (const file of await analystFiles(path.join(root, 'annotations'))) {

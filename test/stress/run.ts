@@ -30,10 +30,10 @@ async function main(): Promise<void> {
       if ((i + 1) % 50 === 0) console.log(`kill: ${i + 1} rounds, ${rep.acknowledgedAdds} tags, ${rep.acknowledgedRemoves} removals, ${rep.acknowledgedIgnores} ignores acknowledged, ${rep.lost.length} lost, ${rep.broken.length} broken`);
     });
     await removeTempWorkspace(root);
-    const bad = r.lost.length + r.broken.length;
+    const bad = r.lost.length + r.broken.length + r.crashed.length;
     failed += bad ? 1 : 0;
-    summary.push(`kill: ${r.kills} SIGKILLs; acknowledged ${r.acknowledgedAdds} tag additions, ${r.acknowledgedRemoves} removals, ${r.acknowledgedIgnores} ignore-list edits; lost ${r.lost.length}; files not parsing ${r.broken.length}; ${((Date.now() - started) / 1000).toFixed(0)} s`);
-    for (const l of [...r.lost, ...r.broken].slice(0, 20)) summary.push(`  ${l}`);
+    summary.push(`kill: ${r.kills} SIGKILLs; acknowledged ${r.acknowledgedAdds} tag additions, ${r.acknowledgedRemoves} removals, ${r.acknowledgedIgnores} ignore-list edits; lost ${r.lost.length}; files not parsing ${r.broken.length}; servers that exited by themselves ${r.crashed.length}; ${((Date.now() - started) / 1000).toFixed(0)} s`);
+    for (const l of [...r.lost, ...r.broken, ...r.crashed].slice(0, 20)) summary.push(`  ${l}`);
   }
   if (want('fuzz')) {
     const root = await makeTempWorkspace();
