@@ -44,10 +44,15 @@ interface Running {
   child: ChildProcess;
   conn: MessageConnection;
   exited: Promise<void>;
+  /** The end of what the server wrote to stderr. */
+  stderr(): string;
 }
 
 async function startServer(root: string): Promise<Running> {
-  const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'ignore'] });
+  const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  // The end of what it wrote to stderr, for the report of a server that exits by itself.
+  let errTail = '';
+  child.stderr!.on('data', (d: Buffer) => (errTail = (errTail + d.toString()).slice(-2000)));
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const conn = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
   let indexedNow: () => void = () => undefined;
@@ -56,11 +61,11 @@ async function startServer(root: string): Promise<Running> {
   conn.onError(() => undefined);
   conn.listen();
   const rootUri = pathToFileURL(root).href;
-  const exitedEarly = (what: string) => exited.then(() => Promise.reject(new Error(`the server exited before ${what} (code ${child.exitCode}, signal ${child.signalCode})`)));
+  const exitedEarly = (what: string) => exited.then(() => Promise.reject(new Error(`the server exited before ${what} (code ${child.exitCode}, signal ${child.signalCode}): ${errTail}`)));
   await Promise.race([conn.sendRequest('initialize', { processId: process.pid, rootUri, workspaceFolders: [{ uri: rootUri, name: 'w' }], capabilities: {} }), exitedEarly('answering initialize')]);
   await conn.sendNotification('initialized', {});
   await Promise.race([indexed, exitedEarly('indexing')]);
-  return { child, conn, exited };
+  return { child, conn, exited, stderr: () => errTail };
 }
 
 /** Every analyst file under `annotations/` (dot files, the temporary and lock files, aside). */
@@ -155,7 +160,7 @@ export async function killRounds(root: string, rounds: number, seed = 1, onRound
     // that exits by itself meanwhile leaves its requests unanswered: reported, not waited for.
     let exitedFirst = false;
     await Promise.race([killSignal, Promise.allSettled(ops), server.exited.then(() => (exitedFirst = true))]);
-    if (exitedFirst) report.crashed.push(`round ${round}: the server exited by itself (code ${server.child.exitCode}, signal ${server.child.signalCode})`);
+    if (exitedFirst) report.crashed.push(`round ${round}: the server exited by itself (code ${server.child.exitCode}, signal ${server.child.signalCode}): ${server.stderr()}`);
     server.child.kill('SIGKILL');
     await server.exited;
     server.conn.dispose();
