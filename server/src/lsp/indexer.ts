@@ -378,7 +378,7 @@ export class CorpusIndexer {
           () => {
             for (const listener of this.reclusteredListeners) listener();
           },
-          keep && cache ? (snapshot) => (keep(snapshot), this.saveSoon(cache, live)) : undefined,
+          keep,
         );
       } else {
         await this.recluster(keep);

@@ -11,6 +11,7 @@ import { moveClusterMentions, movedPlaces } from './mentionMoves';
 import { lookAlikeColumns, lookAlikeEntity, type LookAlikeColumns, type LookAlikeEntity } from './lookAlikes';
 import type { EntityRegistry } from './registry';
 import { runToEnd } from '../slices';
+import { StringIds } from '../collections/stringIds';
 
 /**
  * One document's mentions in order, as a rebuilt clustering holds them: start, end, entity (index into its entities)
@@ -105,13 +106,8 @@ class IntColumn {
 export function snapshotOfClustering(clustering: EntityClustering, uris: readonly string[], options: { lookAlikes?: boolean } = {}): ClusteringSnapshot {
   const clusters = clustering.clusters();
   const index = new Map(clusters.map((c, i) => [c.entityId, i]));
-  const texts: string[] = [];
-  const textIds = new Map<string, number>();
-  const textId = (t: string): number => {
-    let id = textIds.get(t);
-    if (id === undefined) textIds.set(t, (id = texts.push(t) - 1));
-    return id;
-  };
+  const strings = new StringIds();
+  const textId = (t: string): number => strings.of(t);
   const n = clusters.length;
   const canonical = new Int32Array(n);
   const type = new Int32Array(n);
@@ -129,7 +125,7 @@ export function snapshotOfClustering(clustering: EntityClustering, uris: readonl
     titlesAt[i + 1] = titles.length / 2;
     if (c.notes) notes.push([i, c.notes]);
   });
-  const lookAlikes = options.lookAlikes ? lookAlikesOfClustering(clustering) : undefined;
+  const lookAlikes = options.lookAlikes ? lookAlikeColumns(clusters.map(lookAlikeEntity)) : undefined;
   const at = new Int32Array(uris.length + 1);
   const places = new IntColumn();
   const title = new IntColumn();
@@ -154,7 +150,7 @@ export function snapshotOfClustering(clustering: EntityClustering, uris: readonl
     at[d + 1] = places.length / PLACE;
   });
   return {
-    texts,
+    texts: strings.texts,
     entities: {
       ids: clusters.map((c) => c.entityId),
       canonical, type,
@@ -170,11 +166,6 @@ export function snapshotOfClustering(clustering: EntityClustering, uris: readonl
       ...(anyNested ? { nested: Uint8Array.from(nested.done()) } : {}),
     },
   };
-}
-
-/** The look-alikes of every entity of `clustering` (lookAlikes.ts), as indexes into its `clusters()`, best first. */
-function lookAlikesOfClustering(clustering: EntityClustering): LookAlikeColumns {
-  return lookAlikeColumns(clustering.clusters().map(lookAlikeEntity));
 }
 
 /**

@@ -7,6 +7,7 @@
  * requests are answered.
  */
 import { mentionCountOf, type EntityCluster, type EntityClustering } from './aliases';
+import { StringIds } from '../collections/stringIds';
 import { compactKey, deletionVariants, FUZZY_MAX_LENGTH, FUZZY_MIN_LENGTH, nameTokens, tokenKey, tokenKeysMatch } from './nameKey';
 
 /** Search hits looked at per spelling: the best first, so a common word does not make every name a candidate. */
@@ -115,7 +116,7 @@ export function allLookAlikes(entities: readonly LookAlikeEntity[], limit: numbe
     for (let k = spellingsAt[i]; k < spellingsAt[i + 1]; k++) {
       const id = spellings[k];
       add(byCompact, table.compact[id], i);
-      for (const key of table.blocks[id]) add(byWord, key, i);
+      for (const key of table.blocksOf(id)) add(byWord, key, i);
     }
   }
   const out = new Map<number, number[]>();
@@ -136,7 +137,7 @@ export function allLookAlikes(entities: readonly LookAlikeEntity[], limit: numbe
     for (let k = spellingsAt[i]; k < spellingsAt[i + 1]; k++) {
       const id = spellings[k];
       take(i, byCompact.get(table.compact[id]), MAX_BLOCK);
-      const blocks = table.blocks[id];
+      const blocks = table.blocksOf(id);
       if (table.wordCount(id) === 1) for (const key of blocks) take(i, byWord.get(key), MAX_BLOCK);
       else {
         let smallest: readonly number[] = byWord.get(blocks[0]) ?? [];
@@ -172,26 +173,10 @@ export function lookAlikeColumns(entities: readonly LookAlikeEntity[]): LookAlik
   return { lookAlikes: flat, lookAlikesAt: at };
 }
 
-/** Numbers for strings: equal strings, equal numbers. */
-class StringIds {
-  private readonly ids = new Map<string, number>();
-  /** The string of each number. */
-  readonly texts: string[] = [];
-
-  of(text: string): number {
-    let id = this.ids.get(text);
-    if (id === undefined) {
-      this.ids.set(text, (id = this.texts.length));
-      this.texts.push(text);
-    }
-    return id;
-  }
-}
-
 /**
- * The distinct spellings `allLookAlikes` compares, each read once (`spellingFacts`) and numbered, with what
- * `sameSpellings` compares of them as numbers (`ids`: equal strings, equal numbers): its compact key, its word keys,
- * itself as an acronym, its initials.
+ * Distinct spellings, each read once (`spellingFacts`) and numbered, with what telling look-alikes compares of them,
+ * as numbers (`ids`: equal strings, equal numbers): its compact key, its word keys, itself as an acronym, its initials.
+ * `allLookAlikes` reads every spelling of the corpus into one; `sameName` the two entities' into one of its own.
  */
 class SpellingTable {
   readonly ids = new StringIds();
@@ -209,8 +194,8 @@ class SpellingTable {
   private readonly asAcronym: number[] = [];
   /** The number of its initials, or -1. */
   readonly acronym: number[] = [];
-  /** Its blocking keys: the one-deletion variants of a one-word name, else each word in its place. */
-  readonly blocks: number[][] = [];
+  /** Its blocking keys (`blocksOf`), once made. */
+  private readonly blocks: (number[] | undefined)[] = [];
   private readonly blockIds = new StringIds();
 
   /** The number of `spelling`, added when new. */
@@ -230,11 +215,19 @@ class SpellingTable {
     this.keysAt.push(this.keys.length);
     this.asAcronym.push(f.isAcronym ? this.ids.of(f.text) : -1);
     this.acronym.push(f.acronym !== undefined ? this.ids.of(f.acronym) : -1);
-    const { keys } = f;
-    // Keys are letters and digits: a variant never reads as the place and word of a longer name.
-    const blocks = this.blockIds;
-    this.blocks.push(keys.length === 1 ? deletionVariants(keys[0]).map((v) => blocks.of(v)) : keys.map((k, p) => blocks.of(`${keys.length}:${p}:${k}`)));
     return id;
+  }
+
+  /** Its blocking keys (`allLookAlikes`): the one-deletion variants of a one-word name, else each word in its place. */
+  blocksOf(id: number): readonly number[] {
+    let blocks = this.blocks[id];
+    if (blocks) return blocks;
+    const keys = this.keys.slice(this.keysAt[id], this.keysAt[id + 1]).map((k) => this.ids.texts[k]);
+    // Keys are letters and digits: a variant never reads as the place and word of a longer name.
+    const ids = this.blockIds;
+    blocks = keys.length === 1 ? deletionVariants(keys[0]).map((v) => ids.of(v)) : keys.map((k, p) => ids.of(`${keys.length}:${p}:${k}`));
+    this.blocks[id] = blocks;
+    return blocks;
   }
 
   wordCount(id: number): number {
@@ -245,7 +238,10 @@ class SpellingTable {
     return this.wordCount(id) > 0;
   }
 
-  /** `sameSpellings` of the spellings `list[aFrom..aTo)` and `list[bFrom..bTo)`. */
+  /**
+   * Whether a spelling of `list[aFrom..aTo)` and one of `list[bFrom..bTo)` name alike: the same words (compact key), or,
+   * when `sameType`, word keys that match one for one (`tokenKeysMatch`) or one the other's acronym.
+   */
   anyAlike(list: readonly number[], aFrom: number, aTo: number, bFrom: number, bTo: number, sameType: boolean): boolean {
     for (let a = aFrom; a < aTo; a++) {
       const x = list[a];
@@ -301,22 +297,18 @@ function acronymIndexOf(view: EntityClustering): Map<string, EntityCluster[]> {
 
 /** The same words (whatever the types), or, for two entities of one type, spellings one edit apart or an acronym. */
 function sameName(a: Pick<LookAlikeEntity, 'spellings'>, b: Pick<LookAlikeEntity, 'spellings'>, sameType: boolean): boolean {
-  const facts = (e: Pick<LookAlikeEntity, 'spellings'>) => [...e.spellings.keys()].map(spellingFacts).filter((f) => f.keys.length > 0);
-  return sameSpellings(facts(a), facts(b), sameType);
-}
-
-/** `sameName` of two entities' spellings (those with words), read once. */
-function sameSpellings(a: readonly SpellingFacts[], b: readonly SpellingFacts[], sameType: boolean): boolean {
-  for (const x of a) {
-    for (const y of b) {
-      if (x.compact === y.compact) return true;
-      if (!sameType) continue;
-      if (x.keys.length === y.keys.length && x.keys.every((k, i) => tokenKeysMatch(k, y.keys[i]))) return true;
-      if (x.isAcronym && y.acronym === x.text) return true;
-      if (y.isAcronym && x.acronym === y.text) return true;
+  const table = new SpellingTable();
+  const list: number[] = [];
+  const read = (e: Pick<LookAlikeEntity, 'spellings'>) => {
+    for (const s of e.spellings.keys()) {
+      const id = table.of(s);
+      if (table.hasWords(id)) list.push(id);
     }
-  }
-  return false;
+  };
+  read(a);
+  const split = list.length;
+  read(b);
+  return table.anyAlike(list, 0, split, split, list.length, sameType);
 }
 
 /** What comparing a spelling needs: its word keys and compact key, and what it is as an acronym. */
