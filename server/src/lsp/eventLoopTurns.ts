@@ -1,8 +1,14 @@
-/** Runs corpus-wide work written in slices (core/slices.ts) one slice a turn of the event loop: requests are answered in between. */
-export async function runInTurns<T>(steps: Iterator<void, T, void>): Promise<T> {
+import type { WaitingRequests } from './waitingRequests';
+
+/**
+ * Runs corpus-wide work written in slices (core/slices.ts) one slice a turn of the event loop: requests are answered in
+ * between. With `standAsideFor`, no slice runs while a request a client waits on does (background work only).
+ */
+export async function runInTurns<T>(steps: Iterator<void, T, void>, standAsideFor?: WaitingRequests): Promise<T> {
   let step = steps.next();
   while (!step.done) {
     await new Promise((r) => setImmediate(r));
+    if (standAsideFor?.busy) await standAsideFor.idle();
     step = steps.next();
   }
   return step.value;

@@ -6,6 +6,7 @@ import type { ClusterInBackground, LateLookAlikes } from '../node/backgroundClus
 import type { ParallelAnalysis } from '../workspace/parallelAnalysis';
 import { loadArticles, type LoadingStats } from '../workspace/articleLoading';
 import { runInTurns } from './eventLoopTurns';
+import { WaitingRequests } from './waitingRequests';
 import type { Workspace } from './workspace';
 
 /** How long after an indexing the analysis cache is written (at once on shutdown). */
@@ -30,6 +31,8 @@ export function indexingStatus(progress: IndexingProgress): string {
 
 export class CorpusIndexer {
   progressSupported = false;
+  /** Requests a client waits on that take corpus-wide work: the preparation for edits stands aside while they run. */
+  readonly waitingRequests = new WaitingRequests();
   /** Pending until the first indexing has finished, so early requests wait for the corpus instead of seeing none. */
   private readyPromise: Promise<void>;
   /** The latest indexing (settled when none runs; never pending before the first, unlike `readyPromise`). */
@@ -144,7 +147,7 @@ export class CorpusIndexer {
     const mine = ++this.preparation;
     const stale = () => mine !== this.preparation || this.stopping.signal.aborted;
     const token: CancellationToken = { get isCancellationRequested() { return stale(); } };
-    runInTurns(this.service.prepareForEditsInSlices(token)).catch((e) => {
+    runInTurns(this.service.prepareForEditsInSlices(token), this.waitingRequests).catch((e) => {
       if (!(e instanceof CancelledError)) this.connection.console.error(`Preparing for edits failed: ${(e as Error).stack ?? e}`);
     });
   }

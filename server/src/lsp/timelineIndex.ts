@@ -33,13 +33,13 @@ import {
   type ArticleEntries,
   type BoilerplateFinding,
   type DateInterval,
-  type PlacedEntry,
   type TimelineEntity,
   type TimelineEntry,
   type TimelineTag,
 } from '../core/index';
 import { TimelineNotifications, type TimelineItem, type TimelineTagWithoutDate } from '../protocolTimeline';
 import type { ServerContext } from './context';
+import { runInTurns } from './eventLoopTurns';
 
 /**
  * What an article needs: read again because it changed (text, tags, analysis), read again because an article it shares
@@ -59,7 +59,8 @@ const MARK_CHUNK = 500;
 export type TimelineProgress = (done: number, total: number) => void;
 
 export class TimelineIndex {
-  private readonly store = new TimelineStore<TimelineItem>();
+  /** Entries fingerprinted by what a client is shown of them: a 64-bit hash of their item's JSON (kept, not the JSON). */
+  private readonly store = new TimelineStore<TimelineItem>((e) => hash64(JSON.stringify(e.payload)));
   /** Tagged passages without a dated mention, by article (only articles that have some). */
   private readonly untimed = new Map<string, TimelineTagWithoutDate[]>();
   /** Articles left out for being larger than maxDocumentSize (URIs). */
@@ -145,11 +146,14 @@ export class TimelineIndex {
       // passage with one that changed, nor for the boilerplate pass (they change only dates' `inBoilerplate`, the plot's).
       const pending = () =>
         complete ? this.stale.size > 0 || this.unmarked.size > 0 || !!this.job : this.textStale() || (!!this.job && !this.marking && !this.background);
-      while (pending()) {
-        await untilCancelled(this.run(), token);
-        throwIfCancelled(token);
-        throwIfCancelled(this.ctx.shutdown);
-      }
+      // The client waits on this: the preparation for edits stands aside meanwhile (the view's first rows first).
+      await this.ctx.indexer.waitingRequests.during(async () => {
+        while (pending()) {
+          await untilCancelled(this.run(), token);
+          throwIfCancelled(token);
+          throwIfCancelled(this.ctx.shutdown);
+        }
+      });
     } finally {
       if (progress) this.progress.delete(progress);
     }
@@ -250,6 +254,14 @@ export class TimelineIndex {
       for (const f of this.markedArticles) this.ctx.service.releaseAnalysis(f);
       if (!this.unmarked.size) this.markedArticles = [];
     };
+    // The boilerplate index of a reopened corpus is built in slices first (the first findings asked for would build it
+    // at once, holding the thread for a second at 10,000 articles: the view's first rows, answered just before, with it).
+    try {
+      await runInTurns(this.ctx.service.indexBoilerplateInSlices(this.ctx.shutdown));
+    } catch (e) {
+      if (this.ctx.shutdown.isCancellationRequested) return;
+      throw e;
+    }
     this.readAt = new Map();
     // What the requests waiting for the pass (the whole timeline) are shown: the articles of this stretch of it.
     const total = this.unmarked.size;
@@ -316,7 +328,7 @@ export class TimelineIndex {
       }
       this.toRead.delete(file);
       if (what === 'entities') {
-        if (this.store.fingerprintOf(file) !== undefined && !changes.has(file)) {
+        if (this.store.has(file) && !changes.has(file)) {
           const again = this.withEntitiesAgain(file);
           if (again) changes.set(file, again);
         }
@@ -411,8 +423,9 @@ export class TimelineIndex {
       }),
     );
     if (!placed.length) return { untimed, boilerplate: a.boilerplate };
+    const label = ctx.workspace.label(file);
     return {
-      entries: { entries: placed.map((p) => withFingerprint({ ...p, payload: toItem(uri, ctx.workspace.label(file), p.entry, lines) })) },
+      entries: { entries: placed.map((p) => ({ ...p, payload: toItem(uri, label, p.entry, lines) })) },
       untimed,
       boilerplate: a.boilerplate,
     };
@@ -459,7 +472,7 @@ export class TimelineIndex {
       const entities = entitiesIn(mentions, sorted, e.near.start, e.near.end);
       if (sameEntities(entities, e.entry.entities)) return e;
       changed = true;
-      return withFingerprint({ entry: { ...e.entry, entities }, interval: e.interval, near: e.near, payload: { ...e.payload, entities: entities.map(entityItem) } });
+      return { entry: { ...e.entry, entities }, interval: e.interval, near: e.near, payload: { ...e.payload, entities: entities.map(entityItem) } };
     });
     return changed ? { entries } : undefined;
   }
@@ -471,11 +484,6 @@ function sameEntities(a: readonly TimelineEntity[], b: readonly TimelineEntity[]
     if (a[i].entityId !== b[i].entityId || a[i].canonical !== b[i].canonical || a[i].type !== b[i].type) return false;
   }
   return true;
-}
-
-/** The entry with the fingerprint of what a client is shown of it: a 64-bit hash of its item's JSON (kept, not the JSON). */
-function withFingerprint<E extends PlacedEntry & { payload: TimelineItem }>(e: E): E & { fingerprint: string } {
-  return { ...e, fingerprint: hash64(JSON.stringify(e.payload)) };
 }
 
 function entityItem(x: TimelineEntity): TimelineItem['entities'][number] {

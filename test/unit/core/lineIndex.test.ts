@@ -1,4 +1,6 @@
 import * as assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import { LineIndex } from '../../../server/src/core/text/lineIndex';
 
 describe('LineIndex', () => {
@@ -18,5 +20,22 @@ describe('LineIndex', () => {
     assert.deepEqual(idx.positionAt(99), { line: 1, character: 2 });
     assert.equal(idx.offsetAt({ line: 0, character: 99 }), 3);
     assert.equal(idx.offsetAt({ line: 9, character: 0 }), 5);
+  });
+  it('agrees with the LSP text document on every offset, whatever the line breaks (LF, CR, CRLF, mixed)', () => {
+    const pieces = fc.constantFrom('a', 'Lào', ' ', '\n', '\r', '\r\n', '\n\r', '\u2028', '');
+    fc.assert(
+      fc.property(fc.array(pieces, { maxLength: 40 }), (parts) => {
+        const text = parts.join('');
+        const idx = new LineIndex(text);
+        const doc = TextDocument.create('file:///t.txt', 'plaintext', 1, text);
+        assert.equal(idx.lineCount, doc.lineCount);
+        for (let o = 0; o <= text.length; o++) {
+          // Between the two units of a CRLF the document says the line's end; the index, the offset into the line.
+          if (text[o - 1] === '\r' && text[o] === '\n') continue;
+          assert.deepEqual(idx.positionAt(o), doc.positionAt(o), `offset ${o} of ${JSON.stringify(text)}`);
+        }
+      }),
+      { numRuns: 500 },
+    );
   });
 });

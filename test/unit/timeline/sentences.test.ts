@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import fc from 'fast-check';
 import { excerpt, sentenceAt, splitSentences } from '../../../server/src/core/timeline/index';
 
 const split = (text: string) => splitSentences(text).map((s) => text.slice(s.start, s.end));
@@ -71,5 +72,18 @@ describe('timeline sentence splitter', () => {
     assert.ok(cut.length <= 82, cut);
     assert.match(cut, /^…(word )+on June 2( more)+…$/);
     assert.equal(excerpt('A short\n  sentence.', { start: 0, end: 19 }, 2, 7), 'A short sentence.');
+  });
+  it('splits only up to an offset when asked: the sentences starting at or before it, as the full split gives them', () => {
+    const wrappedLine = 'officials said on Tuesday after a meeting in the capital city of the';
+    const pieces = fc.constantFrom('The talks ended', '. ', '! ', '? ', '… ', 'Gen. ', 'U.S. ', 'The ', 'he said', ' ', '\n', '\r\n', '\r', '\n\n', '“Yes.” ', wrappedLine, `${wrappedLine}.`, '  ');
+    fc.assert(
+      fc.property(fc.array(pieces, { maxLength: 30 }), fc.nat(), (parts, at) => {
+        const text = parts.join('');
+        const full = splitSentences(text);
+        const until = text.length ? at % (text.length + 1) : 0;
+        assert.deepEqual(splitSentences(text, until), full.filter((s) => s.start <= until));
+      }),
+      { numRuns: 500 },
+    );
   });
 });

@@ -8,13 +8,15 @@ function source(uri: string, text: string): TimelineSource {
   return { uri, text, dates, documentDate };
 }
 
-/** What the server keeps of an article: its entries, with a payload and a fingerprint of what a client sees. */
+/** What the server keeps of an article: its entries, with a payload. */
 function entriesOf(s: TimelineSource) {
   const placed = timelineOfDocument(s);
   if (!placed.length) return undefined;
-  const entries = placed.map((p) => ({ ...p, payload: `${p.entry.uri}@${p.entry.start}:${p.entry.value}` }));
-  return { entries: entries.map((e) => ({ ...e, fingerprint: JSON.stringify([e.payload, e.entry.sentence]) })) };
+  return { entries: placed.map((p) => ({ ...p, payload: `${p.entry.uri}@${p.entry.start}:${p.entry.value}` })) };
 }
+
+/** A store fingerprinting what a client sees of an entry: its payload and sentence. */
+const newStore = () => new TimelineStore<string>((e) => JSON.stringify([e.payload, e.entry.sentence]));
 
 const A = 'VIENTIANE, Jun 30, 2021, Vientiane Times. The meeting was held on June 28. The plan covers 2021–2023.';
 const B = 'Hanoi, March 3, 2020 (VNA) The plan runs in 2021. Talks began on March 2 and ended on April 1.';
@@ -25,7 +27,7 @@ describe('TimelineStore: the timeline kept one article at a time', () => {
   const fresh = (sources: TimelineSource[]) => buildTimeline(sources).map((e) => `${e.uri}@${e.start}:${e.value}`);
 
   it('after articles are changed, added and removed, equals a fresh build of the same texts, bucket by bucket', () => {
-    const store = new TimelineStore<string>();
+    const store = newStore();
     let texts = new Map([['a.txt', A], ['b.txt', B], ['c.txt', C], ['d.txt', D]]);
     store.apply(new Map([...texts].map(([uri, text]) => [uri, entriesOf(source(uri, text))])));
     assert.deepEqual(store.ordered().map((e) => e.payload), fresh([...texts].map(([u, t]) => source(u, t))));
@@ -55,7 +57,7 @@ describe('TimelineStore: the timeline kept one article at a time', () => {
   });
 
   it('says which buckets changed, and that nothing did for an article whose entries are the same', () => {
-    const store = new TimelineStore<string>();
+    const store = newStore();
     store.apply(new Map([['b.txt', entriesOf(source('b.txt', B))], ['d.txt', entriesOf(source('d.txt', D))]]));
     const version = store.version;
     assert.deepEqual(store.apply(new Map([['b.txt', entriesOf(source('b.txt', B))]])), [], 'the same entries');
@@ -68,9 +70,20 @@ describe('TimelineStore: the timeline kept one article at a time', () => {
   });
 
   it('orders buckets as the tree: years before their months, then unknown-year, then undated', () => {
-    const store = new TimelineStore<string>();
+    const store = newStore();
     store.apply(new Map([['a.txt', entriesOf(source('a.txt', A))], ['c.txt', entriesOf(source('c.txt', C))]]));
     const keys = store.outline().map((b) => b.key);
     assert.deepEqual(keys, ['2021', '2021-06', 'unknown-year']);
+  });
+
+  it('fingerprints entries only when an article is set again (the first build has nothing to compare)', () => {
+    let printed = 0;
+    const store = new TimelineStore<string>((e) => (printed++, e.payload));
+    store.apply(new Map([['a.txt', entriesOf(source('a.txt', A))], ['b.txt', entriesOf(source('b.txt', B))]]));
+    assert.equal(printed, 0);
+    assert.deepEqual(store.outline().map((b) => b.key), ['2020-03', '2020-04', '2021', '2021-06']);
+    assert.deepEqual(store.apply(new Map([['a.txt', entriesOf(source('a.txt', A))]])), []);
+    const aEntries = entriesOf(source('a.txt', A))!.entries.length;
+    assert.equal(printed, 2 * aEntries, "a's entries, kept and new, once each");
   });
 });

@@ -402,15 +402,19 @@ export function* clusteringFromSnapshotInSlices(
     const d = docList[byUri.get(uri) ?? -1];
     const list: EntityMention[] = [];
     if (!d) return list;
+    const { places, title: titles, country: countries, nested } = d;
     for (let i = 0; i < d.count; i++) {
-      const c = clusters[d.places[PLACE * i + 2]];
+      const c = clusters[places[PLACE * i + 2]];
       if (!c) continue;
       const mention: EntityMention = {
-        start: d.places[PLACE * i], end: d.places[PLACE * i + 1], text: textTable[d.places[PLACE * i + 3]], type: c.type, entityId: c.entityId, canonical: c.canonical,
+        start: places[PLACE * i], end: places[PLACE * i + 1], text: textTable[places[PLACE * i + 3]], type: c.type, entityId: c.entityId, canonical: c.canonical,
       };
-      const title = d.title?.[i] ?? -1;
-      const country = d.country?.[i] ?? -1;
-      list.push(withExtras(mention, { title: title >= 0 ? textTable[title] : undefined, country: country >= 0 ? textTable[country] : undefined, nested: d.nested?.[i] === 1 }));
+      const title = titles?.[i] ?? -1;
+      const country = countries?.[i] ?? -1;
+      const isNested = nested?.[i] === 1;
+      // Most mentions have no extras: no object made for them.
+      if (title < 0 && country < 0 && !isNested) list.push(mention);
+      else list.push(withExtras(mention, { title: title >= 0 ? textTable[title] : undefined, country: country >= 0 ? textTable[country] : undefined, nested: isNested }));
     }
     return list;
   };

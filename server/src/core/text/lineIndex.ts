@@ -8,14 +8,17 @@ export class LineIndex {
   private readonly starts: number[];
 
   constructor(private readonly text: string) {
+    // Line breaks found by indexOf (native), not by a loop over every code unit: each kind's next one is kept until
+    // passed (`\r\n` is one break).
     const starts = [0];
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 10) starts.push(i + 1);
-      else if (c === 13) {
-        if (text.charCodeAt(i + 1) === 10) i++;
-        starts.push(i + 1);
-      }
+    let newline = text.indexOf('\n');
+    let ret = text.indexOf('\r');
+    while (newline >= 0 || ret >= 0) {
+      let i = newline;
+      if (ret >= 0 && (newline < 0 || ret < newline)) i = text.charCodeAt(ret + 1) === 10 ? ret + 1 : ret;
+      starts.push(i + 1);
+      if (newline >= 0 && newline <= i) newline = text.indexOf('\n', i + 1);
+      if (ret >= 0 && ret <= i) ret = text.indexOf('\r', i + 1);
     }
     this.starts = starts;
   }

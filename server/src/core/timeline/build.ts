@@ -250,7 +250,10 @@ export function timelineOfDocument(source: TimelineSource, options: TimelineOpti
   const points = source.dates.filter((d) => d.kind !== 'DURATION' && d.kind !== 'SET');
   if (!points.length) return out;
   const text = source.text;
-  const sentences = splitSentences(text);
+  // The sentences up to the last mention only: those after it hold none.
+  let last = 0;
+  for (const d of points) if (d.start > last) last = d.start;
+  const sentences = splitSentences(text, last);
   const excerpts = new TextExcerpts(text, sentences, options.maxSentenceLength);
   const tags = (options.tags ?? []).filter((t) => t.uri === source.uri);
   const dct = source.documentDate;

@@ -34,26 +34,67 @@ function isTerminalUnit(c: number): boolean {
   return c === 46 /* . */ || c === 33 /* ! */ || c === 63 /* ? */ || c === 0x2026 /* … */;
 }
 
+/** What ends a sentence, or may: terminal punctuation and line breaks. */
+const STOPS = /[.!?\u2026\n\r]/g;
+
 const OPENING = /[\p{Lu}\p{N}"'“‘(\[«]/u;
 
-/** Whether the text is hard-wrapped: many long lines of about the same width that do not end a sentence. */
-function isHardWrapped(lines: readonly string[]): { wrapped: boolean; width: number } {
-  const long = lines.map((l) => l.trimEnd().length).filter((n) => n >= 40);
-  if (long.length < 3) return { wrapped: false, width: 0 };
+/**
+ * Whether the text is hard-wrapped: many long lines of about the same width that do not end a sentence. Its lines are
+ * those of `text.split(/\r?\n|\r/)`, each measured without its trailing white space (no string made for each line).
+ */
+function isHardWrapped(text: string): { wrapped: boolean; width: number } {
+  const long: number[] = [];
+  let open = 0;
   let width = 0;
-  for (const n of long) if (n > width) width = n; // not Math.max(...long): a huge spread overflows the stack
+  let lineStart = 0;
+  const n = text.length;
+  // Line ends found by indexOf (native), not by a loop over every code unit; each kind's next one kept until passed.
+  let nextReturn = text.indexOf('\r');
+  let nextNewline = text.indexOf('\n');
+  while (lineStart <= n) {
+    if (nextNewline >= 0 && nextNewline < lineStart) nextNewline = text.indexOf('\n', lineStart);
+    if (nextReturn >= 0 && nextReturn < lineStart) nextReturn = text.indexOf('\r', lineStart);
+    let i = nextNewline < 0 ? n : nextNewline;
+    if (nextReturn >= 0 && nextReturn < i) i = nextReturn;
+    let e = i;
+    while (e > lineStart && isSpaceUnit(text.charCodeAt(e - 1))) e--;
+    const length = e - lineStart;
+    if (length >= 40) {
+      long.push(length);
+      if (length > width) width = length;
+      if (!closesLine(text.charCodeAt(e - 1))) open++;
+    }
+    if (i < n && text.charCodeAt(i) === 13 && text.charCodeAt(i + 1) === 10) i++;
+    lineStart = i + 1;
+  }
+  if (long.length < 3) return { wrapped: false, width: 0 };
   if (width > 120) return { wrapped: false, width };
-  const near = long.filter((n) => n >= width * 0.7).length;
-  const open = lines.filter((l) => l.trimEnd().length >= 40 && !/[.!?:"”’)]$/.test(l.trimEnd())).length;
+  let near = 0;
+  for (const length of long) if (length >= width * 0.7) near++;
   return { wrapped: near >= long.length * 0.6 && open >= long.length * 0.5, width };
+}
+
+/** Whether a line ending in code unit `c` ends as a sentence or a heading does (`.`, `!`, `?`, `:`, a closing quote or bracket). */
+function closesLine(c: number): boolean {
+  return c === 46 || c === 33 || c === 63 || c === 58 || c === 34 /* " */ || c === 0x201d /* ” */ || c === 0x2019 /* ’ */ || c === 41 /* ) */;
 }
 
 /** The word before a full stop at `dot`, with inner dots (`U.S`, `e.g`). */
 function wordBefore(text: string, dot: number): string {
   let i = dot;
-  while (i > 0 && /[\p{L}.]/u.test(text[i - 1])) i--;
+  while (i > 0 && isLetterOrDot(text, i - 1)) i--;
   return text.slice(i, dot).replace(/^\.+/, '');
 }
+
+/** Whether `text[i]` is a letter or a full stop (`/[\p{L}.]/u`), ASCII answered without the regex. */
+function isLetterOrDot(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c < 128) return c === 46 || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  return LETTER.test(text[i]);
+}
+
+const LETTER = /\p{L}/u;
 
 function wordAfter(text: string, at: number): string {
   const m = /^[\p{L}]+/u.exec(text.slice(at, at + 30));
@@ -74,11 +115,14 @@ function endsSentence(text: string, p: number, q: number, next: number): boolean
   return true;
 }
 
-/** Splits `text` into sentences: trimmed spans, in order, covering every non-blank stretch. */
-export function splitSentences(text: string): SentenceSpan[] {
+/**
+ * Splits `text` into sentences: trimmed spans, in order, covering every non-blank stretch. With `until`, only those
+ * that start at or before that offset (the first of the full list: a caller that wants the sentences of a few offsets
+ * does not split the rest).
+ */
+export function splitSentences(text: string, until = Infinity): SentenceSpan[] {
   const out: SentenceSpan[] = [];
-  const lines = text.split(/\r?\n|\r/);
-  const { wrapped, width } = isHardWrapped(lines);
+  const { wrapped, width } = isHardWrapped(text);
   let start = -1;
   let lineStart = 0;
   const close = (end: number) => {
@@ -98,10 +142,17 @@ export function splitSentences(text: string): SentenceSpan[] {
       continue;
     }
     if (start < 0) {
-      if (!isSpaceUnit(code)) start = i;
-      else continue;
+      if (isSpaceUnit(code)) continue;
+      if (i > until) break;
+      start = i;
     }
-    if (!isTerminalUnit(code)) continue;
+    if (!isTerminalUnit(code)) {
+      // Inside a sentence only terminal punctuation and line breaks matter: the next one is found natively.
+      STOPS.lastIndex = i + 1;
+      const stop = STOPS.exec(text);
+      i = (stop === null ? text.length : stop.index) - 1;
+      continue;
+    }
     let q = i + 1;
     while (q < text.length && isTerminalUnit(text.charCodeAt(q))) q++;
     let r = q;

@@ -4,8 +4,9 @@
  * buckets a tree shows (a month, a year for what covers more than a month, the unknown-year and undated groups) with
  * their counts, so that a host can say which buckets an article's change touched and serve one bucket at a time.
  *
- * An article's entries carry a host payload (the server's LSP item) and a fingerprint of what a client is shown of
- * them: an article set again with the same fingerprint changes nothing.
+ * An article's entries carry a host payload (the server's LSP item); the host says how to fingerprint what a client is
+ * shown of an entry: an article set again with the same fingerprints changes nothing. Fingerprints are made when first
+ * compared (an article's entries replaced), not for every article of the first build, which has nothing to compare.
  */
 import { comparePlaced, type PlacedEntry, type TimelineEntry } from './build';
 
@@ -27,14 +28,15 @@ export function compareBuckets(a: string, b: string): number {
   return rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0);
 }
 
-/** An entry with the host's payload, and a fingerprint of what a client is shown of it. */
+/** An entry with the host's payload. */
 export interface NewEntry<T> extends PlacedEntry {
   readonly payload: T;
-  readonly fingerprint: string;
 }
 
 export interface StoredEntry<T> extends NewEntry<T> {
   readonly bucket: string;
+  /** What a client is shown of the entry, fingerprinted (made when first read). */
+  readonly fingerprint: string;
 }
 
 /** An article's new entries (unsorted); undefined when it left the timeline. */
@@ -42,8 +44,34 @@ export interface ArticleEntries<T> {
   readonly entries: readonly NewEntry<T>[];
 }
 
-function fingerprintOf(entries: readonly StoredEntry<unknown>[]): string {
-  return entries.map((e) => `${e.bucket}\u0000${e.fingerprint}`).sort().join('\u0001');
+/** A stored entry, its fingerprint made when first read. */
+class Stored<T> implements StoredEntry<T> {
+  readonly entry: PlacedEntry['entry'];
+  readonly interval: PlacedEntry['interval'];
+  readonly near: PlacedEntry['near'];
+  readonly payload: T;
+  private print: string | undefined;
+
+  constructor(e: NewEntry<T>, readonly bucket: string, private readonly fingerprinter: (e: NewEntry<T>) => string) {
+    this.entry = e.entry;
+    this.interval = e.interval;
+    this.near = e.near;
+    this.payload = e.payload;
+  }
+
+  get fingerprint(): string {
+    return (this.print ??= this.fingerprinter(this));
+  }
+}
+
+/** An article's entries, and their fingerprint as one (made when first compared). */
+interface Article<T> {
+  readonly entries: readonly StoredEntry<T>[];
+  fingerprint?: string;
+}
+
+function fingerprintOf(article: Article<unknown>): string {
+  return (article.fingerprint ??= article.entries.map((e) => `${e.bucket}\u0000${e.fingerprint}`).sort().join('\u0001'));
 }
 
 /** Buckets whose entries differ (as fingerprints) between an article's old and new entries. */
@@ -71,11 +99,14 @@ const INSERT_AT_MOST = 2000;
 
 export class TimelineStore<T> {
   private all: StoredEntry<T>[] = [];
-  private readonly articles = new Map<string, { readonly entries: readonly StoredEntry<T>[]; readonly fingerprint: string }>();
+  private readonly articles = new Map<string, Article<T>>();
   private readonly counts = new Map<string, number>();
   private readonly bucketLists = new Map<string, StoredEntry<T>[]>();
   /** Bumped by each change of any entry. */
   version = 0;
+
+  /** `fingerprint`: of what a client is shown of an entry (its payload, say); equal for entries shown alike. */
+  constructor(private readonly fingerprint: (e: NewEntry<T>) => string) {}
 
   /**
    * Replaces the entries of the given articles (undefined: removed). Returns the buckets whose entries changed, in
@@ -87,21 +118,26 @@ export class TimelineStore<T> {
     const arriving: StoredEntry<T>[] = [];
     for (const [uri, next] of changes) {
       const kept = this.articles.get(uri);
-      const entries = next?.entries.length ? next.entries.map((e): StoredEntry<T> => ({ ...e, bucket: bucketOf(e.entry) })) : undefined;
-      const fingerprint = entries && fingerprintOf(entries);
-      if (kept?.fingerprint === fingerprint) continue;
-      for (const b of bucketsThatDiffer(kept?.entries ?? [], entries ?? [])) touched.add(b);
+      const entries = next?.entries.length ? next.entries.map((e): StoredEntry<T> => new Stored(e, bucketOf(e.entry), this.fingerprint)) : undefined;
+      const article: Article<T> | undefined = entries && { entries };
+      if (kept === undefined && article === undefined) continue;
+      if (kept === undefined) {
+        for (const e of entries!) touched.add(e.bucket);
+      } else {
+        if (article !== undefined && fingerprintOf(kept) === fingerprintOf(article)) continue;
+        for (const b of bucketsThatDiffer(kept.entries, entries ?? [])) touched.add(b);
+      }
       if (kept) {
         leaving.add(uri);
         for (const e of kept.entries) this.count(e.bucket, -1);
         this.articles.delete(uri);
       }
-      if (entries && fingerprint !== undefined) {
-        for (const e of entries) {
+      if (article) {
+        for (const e of article.entries) {
           this.count(e.bucket, 1);
           arriving.push(e);
         }
-        this.articles.set(uri, { entries, fingerprint });
+        this.articles.set(uri, article);
       }
     }
     if (!leaving.size && !arriving.length) return [];
@@ -119,9 +155,9 @@ export class TimelineStore<T> {
     return [...touched].sort(compareBuckets);
   }
 
-  /** The fingerprint kept for an article, if it is on the timeline. */
-  fingerprintOf(uri: string): string | undefined {
-    return this.articles.get(uri)?.fingerprint;
+  /** Whether an article is on the timeline (has entries). */
+  has(uri: string): boolean {
+    return this.articles.has(uri);
   }
 
   /** The entries kept for an article, in no particular order. */
