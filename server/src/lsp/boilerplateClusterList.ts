@@ -28,7 +28,8 @@ export function clusterList(ctx: ServerContext): ClusterList {
   const items = new WeakMap<BoilerplateCluster, BoilerplateClusterItem>();
   /** The clusters of the last listing, in the view's order (brought up to date, not sorted again, at the next). */
   const last = { sorted: [] as BoilerplateCluster[] };
-  return (problems, token) => listClusters(ctx, { items, last }, problems, token);
+  // The client waits on it: background passes (the timeline's boilerplate pass, the preparation for edits) stand aside.
+  return (problems, token) => ctx.indexer.waitingRequests.during(() => listClusters(ctx, { items, last }, problems, token));
 }
 
 interface Kept {

@@ -146,14 +146,17 @@ export class TimelineIndex {
       // passage with one that changed, nor for the boilerplate pass (they change only dates' `inBoilerplate`, the plot's).
       const pending = () =>
         complete ? this.stale.size > 0 || this.unmarked.size > 0 || !!this.job : this.textStale() || (!!this.job && !this.marking && !this.background);
-      // The client waits on this: the preparation for edits stands aside meanwhile (the view's first rows first).
-      await this.ctx.indexer.waitingRequests.during(async () => {
+      const bringUpToDate = async () => {
         while (pending()) {
           await untilCancelled(this.run(), token);
           throwIfCancelled(token);
           throwIfCancelled(this.ctx.shutdown);
         }
-      });
+      };
+      // The client waits on this: background passes stand aside meanwhile (the view's first rows first). Not for the
+      // whole timeline, which waits for one of them, the boilerplate pass.
+      if (complete) await bringUpToDate();
+      else await this.ctx.indexer.waitingRequests.during(bringUpToDate);
     } finally {
       if (progress) this.progress.delete(progress);
     }
@@ -289,6 +292,11 @@ export class TimelineIndex {
       if (performance.now() - sliceStart > SLICE_MS) {
         for (const p of this.progress) p(done, total);
         await new Promise((r) => setImmediate(r));
+        // A request a client waits on (the Boilerplate view's listing, the tree's rows) goes first: this pass only
+        // changes what the plot leaves out. Not once an update is due: the pass stops for it, and the tree may be
+        // waiting for that update.
+        const waiting = this.ctx.indexer.waitingRequests;
+        if (waiting.busy) await waiting.idle(() => this.stale.size > 0 || this.ctx.shutdown.isCancellationRequested);
         sliceStart = performance.now();
       }
     }

@@ -1,12 +1,14 @@
 /**
- * Requests a client is waiting on that take corpus-wide work (the Timeline view's first rows), counted so that
- * background work written in slices (the preparation for edits after indexing) can stand aside while they run:
- * the two shared the thread turn by turn, and the view's first rows of a reopened corpus came a second later for it.
+ * Requests a client is waiting on that take corpus-wide work (the Timeline view's rows, the Boilerplate view's
+ * listing), counted so that background work in slices (the preparation for edits, the timeline's boilerplate pass) can
+ * stand aside while they run: they shared the thread turn by turn, and a reopened corpus's first timeline rows came a
+ * second later for it, its boilerplate listing several.
  *
  * Background work only waits so long (`MAX_WAIT_MS` at a time), so that requests following one another cannot hold it
- * off for good.
+ * off for good; and it stops waiting when it says so (`idle(giveUp)`), for work that a waiting request may itself wait on.
  */
 const MAX_WAIT_MS = 5000;
+const GIVE_UP_POLL_MS = 20;
 
 export class WaitingRequests {
   private running = 0;
@@ -27,18 +29,23 @@ export class WaitingRequests {
     return this.running > 0;
   }
 
-  /** Resolves when no request is waited on (at once when none is), or after `MAX_WAIT_MS`. */
-  idle(): Promise<void> {
-    if (this.running === 0) return Promise.resolve();
+  /**
+   * Resolves when no request is waited on (at once when none is), after `MAX_WAIT_MS`, or as soon as `giveUp()` says
+   * so (looked at every `GIVE_UP_POLL_MS`): work that a waiting request may itself wait for (an update due) stops
+   * standing aside.
+   */
+  idle(giveUp?: () => boolean): Promise<void> {
+    if (this.running === 0 || giveUp?.()) return Promise.resolve();
     return new Promise<void>((resolve) => {
+      const started = Date.now();
       const done = () => {
-        clearTimeout(timer);
-        resolve();
-      };
-      const timer = setTimeout(() => {
+        clearInterval(timer);
         this.waiters = this.waiters.filter((w) => w !== done);
         resolve();
-      }, MAX_WAIT_MS);
+      };
+      const timer = setInterval(() => {
+        if (Date.now() - started >= MAX_WAIT_MS || giveUp?.()) done();
+      }, giveUp ? GIVE_UP_POLL_MS : MAX_WAIT_MS);
       timer.unref?.();
       this.waiters.push(done);
     });

@@ -61,4 +61,20 @@ describe('background work stands aside for requests a client waits on', () => {
     await turn();
     assert.equal(idle, true);
   });
+
+  it('stops standing aside when the work says so (what a waiting request itself waits on)', async () => {
+    const waiting = new WaitingRequests();
+    let end: () => void = () => undefined;
+    const request = waiting.during(() => new Promise<void>((r) => (end = r)));
+    let due = false;
+    let idle = false;
+    void waiting.idle(() => due).then(() => (idle = true));
+    await new Promise((r) => setTimeout(r, 60));
+    assert.equal(idle, false);
+    due = true;
+    await new Promise((r) => setTimeout(r, 60));
+    assert.equal(idle, true, 'gave up standing aside while the request still runs');
+    end();
+    await request;
+  });
 });
