@@ -2,8 +2,9 @@ import * as assert from 'node:assert/strict';
 import type { BoilerplateCluster } from '../../../server/src/core/index';
 import { clusterList, MAX_CLUSTERS_PER_KIND } from '../../../server/src/lsp/boilerplateClusterList';
 import type { ServerContext } from '../../../server/src/lsp/context';
+import { WaitingRequests } from '../../../server/src/lsp/waitingRequests';
 
-/** A server context with just what the listing reads: the core's clusters, article texts and labels. */
+/** A server context with just what the listing reads: the core's clusters, article texts and labels, the requests waited on. */
 function contextWith(clusters: () => BoilerplateCluster[], text: string): ServerContext {
   const never = { isCancellationRequested: false };
   return {
@@ -15,6 +16,7 @@ function contextWith(clusters: () => BoilerplateCluster[], text: string): Server
       getText: () => text,
     },
     workspace: { uriOf: (key: string) => `file:///w/${key}`, label: (key: string) => key },
+    indexer: { waitingRequests: new WaitingRequests() },
   } as unknown as ServerContext;
 }
 
