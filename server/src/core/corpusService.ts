@@ -14,6 +14,7 @@ import type { LookAlikeColumns } from './entities/lookAlikes';
 import { provisionalClustering, spellingIndexInSlices } from './entities/provisional';
 import { IncrementalClustering } from './entities/incrementalClustering';
 import { sameNames } from './entities/mentionMoves';
+import { articlesNamedOtherwise } from './entities/namedOtherwise';
 import { EMPTY_REGISTRY, type EntityRegistry } from './entities/registry';
 import { recognizeDocumentDates, type DateOptions } from './dates/index';
 import { decodeDates, encodeDates, isStoredDates, storedDateOptions, type StoredDates } from './dates/storedDates';
@@ -134,8 +135,9 @@ export interface CorpusService {
   changedSinceClustering(): number;
   /**
    * The articles whose mentions may name their entities otherwise since the last call, as the clustering kept up to
-   * date article by article tells (IncrementalClustering.changedArticles); every article when it was put in use in
-   * place of a clustering made whole. (A clustering made whole is told otherwise: the host looks at every article.)
+   * date article by article tells (IncrementalClustering.changedArticles); when it was put in use in place of a
+   * clustering made whole, those whose mentions differ between the two (entities/namedOtherwise.ts). (A clustering made
+   * whole is told otherwise: the host looks at every article.)
    */
   articlesWithEntitiesChanged(): string[];
   /**
@@ -260,7 +262,6 @@ export function createCorpusService(init: CorpusServiceInit): CorpusService {
   const incrementalDirty = new Set<string>();
   /** The articles whose entities may be named otherwise, since a host last asked (articlesWithEntitiesChanged). */
   const entitiesChangedIn = new Set<string>();
-  let everyArticleRenamed = false;
   let ignores = compileIgnores(NO_IGNORES);
   let clusters: BoilerplateCluster[] | undefined;
   /** The ignore list's verdict on each cluster (filterClusters), until the list changes. */
@@ -443,8 +444,9 @@ export function createCorpusService(init: CorpusServiceInit): CorpusService {
       const built = generation;
       const previous = clustering;
       clustering = incrementalClustering(token)!;
-      // Put in use in place of a clustering made whole: any article may name its entities otherwise.
-      if (previous?.lineage !== clustering.lineage) everyArticleRenamed = true;
+      // Put in use in place of a clustering made whole: the articles that name their entities otherwise are found by
+      // comparing the two (the changed ones, as a rule: not the corpus, which the host would show again whole).
+      if (previous?.lineage !== clustering.lineage) for (const uri of articlesNamedOtherwise(previous, clustering, docs.keys())) entitiesChangedIn.add(uri);
       builtFrom = new Map(incremental.from);
       clusteringGeneration = built;
       changedAt.clear();
@@ -610,8 +612,7 @@ export function createCorpusService(init: CorpusServiceInit): CorpusService {
       return changedSince.size;
     },
     articlesWithEntitiesChanged() {
-      const files = everyArticleRenamed ? [...docs.keys()] : [...entitiesChangedIn];
-      everyArticleRenamed = false;
+      const files = [...entitiesChangedIn];
       entitiesChangedIn.clear();
       return files;
     },

@@ -54,6 +54,24 @@ describe('the corpus service with its clustering kept up to date article by arti
     }
   });
 
+  it('says, when put in use in place of the clustering made whole, only the articles whose entities are named otherwise', function () {
+    this.timeout(60_000);
+    const model = loadNerModel();
+    const docs = generateCorpus({ articles: 30, seed: 7 });
+    const s = createCorpusService({ nerModel: model });
+    for (const d of docs) s.setDocument(d.uri, d.text);
+    const whole = s.entityClustering(NEVER_CANCELLED);
+    const before = new Map(docs.map((d) => [d.uri, whole.mentionsOf(d.uri)]));
+    s.articlesWithEntitiesChanged();
+    runToEnd(s.incrementalClusteringInSlices(NEVER_CANCELLED));
+    s.setDocument(docs[4].uri, `${docs[4].text}\nGeneral Somsavath Inthavong met the delegation in Vientiane.\n`);
+    const now = s.entityClustering(NEVER_CANCELLED);
+    const renamed = new Set(s.articlesWithEntitiesChanged());
+    assert.ok(renamed.has(docs[4].uri), 'the edited article');
+    assert.ok(renamed.size < docs.length / 2, `not the corpus: ${renamed.size} of ${docs.length}`);
+    for (const d of docs) if (!renamed.has(d.uri)) assert.deepEqual(now.mentionsOf(d.uri), before.get(d.uri), d.uri);
+  });
+
   it('is made again for a new registry, and not used until it is', function () {
     this.timeout(60_000);
     const model = loadNerModel();
