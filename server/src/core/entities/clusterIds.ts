@@ -11,6 +11,7 @@ import type { EntityType } from '../types';
 import { freeId, idOrder } from './clusterNames';
 import { slugify } from './nameKey';
 import { addOne, countOf, removeOne, valuesOf, type OneOrMany } from '../collections/oneOrMany';
+import { runToEnd } from '../slices';
 
 export interface IdHolder {
   /** The registry's id: kept as it is. */
@@ -71,19 +72,28 @@ export class ClusterIds<T extends IdHolder> {
 
   /** Gives ids where they may have changed; returns the holders whose id did. */
   settle(): T[] {
+    return runToEnd(this.settleInSlices());
+  }
+
+  /** `settle` in slices (a corpus's first settling gives ids to every entity: 70,000 at 10,000 articles). */
+  *settleInSlices(): Generator<void, T[], void> {
     const slugs = new Set<string>();
     const queue = [...this.changed];
     this.changed.clear();
+    let n = 0;
     while (queue.length) {
       const s = queue.pop()!;
       if (slugs.has(s)) continue;
       slugs.add(s);
       for (const p of dashPrefixes(s)) if (this.bySlug.has(p)) queue.push(p);
       for (const longer of valuesOf(this.byPrefix, s)) queue.push(longer);
+      if ((++n & 4095) === 0) yield;
     }
     const rest: { r: T; slug: string }[] = [];
     for (const s of slugs) for (const r of valuesOf(this.bySlug, s)) rest.push({ r, slug: s });
+    yield;
     rest.sort(idOrder);
+    yield;
     const taken = new Set<string>();
     const renamed: T[] = [];
     for (const { r, slug } of rest) {
@@ -93,6 +103,7 @@ export class ClusterIds<T extends IdHolder> {
         r.entityId = id;
         renamed.push(r);
       }
+      if ((++n & 4095) === 0) yield;
     }
     return renamed;
   }
