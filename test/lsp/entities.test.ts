@@ -170,6 +170,9 @@ describe('entities over LSP', function () {
   });
 
   it('splits a spelling off as a different entity, and adds it back as an alias', async () => {
+    // The grouping across articles is the corpus's: an article opened before the corpus is indexed is first shown
+    // analysed alone (there Lakhamfong is an entity of its own; an npm test run caught those diagnostics once).
+    await lsp.indexed();
     const id = await entityIdAt(S003, 'Vilay Lakhamphong');
     const uri004 = await lsp.open(S004);
     const r = await rangeOf(S004, 'Vilay Lakhamfong');
