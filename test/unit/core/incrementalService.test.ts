@@ -16,6 +16,14 @@ function dump(c: EntityClustering, uris: readonly string[]): unknown {
   };
 }
 
+/** A corpus service over `articles` generated articles (`seed`). */
+function serviceOver(articles: number, seed: number): { docs: ReturnType<typeof generateCorpus>; s: CorpusService } {
+  const docs = generateCorpus({ articles, seed });
+  const s = createCorpusService({ nerModel: loadNerModel() });
+  for (const d of docs) s.setDocument(d.uri, d.text);
+  return { docs, s };
+}
+
 describe('the corpus service with its clustering kept up to date article by article', () => {
   it('gives, after edits, removals and additions, what a fresh service gives', function () {
     this.timeout(120_000);
@@ -56,10 +64,7 @@ describe('the corpus service with its clustering kept up to date article by arti
 
   it('says, when put in use in place of the clustering made whole, only the articles whose entities are named otherwise', function () {
     this.timeout(60_000);
-    const model = loadNerModel();
-    const docs = generateCorpus({ articles: 30, seed: 7 });
-    const s = createCorpusService({ nerModel: model });
-    for (const d of docs) s.setDocument(d.uri, d.text);
+    const { docs, s } = serviceOver(30, 7);
     const whole = s.entityClustering(NEVER_CANCELLED);
     const before = new Map(docs.map((d) => [d.uri, whole.mentionsOf(d.uri)]));
     s.articlesWithEntitiesChanged();
@@ -74,10 +79,7 @@ describe('the corpus service with its clustering kept up to date article by arti
 
   it('is made again for a new registry, and not used until it is', function () {
     this.timeout(60_000);
-    const model = loadNerModel();
-    const docs = generateCorpus({ articles: 12, seed: 3 });
-    const s = createCorpusService({ nerModel: model });
-    for (const d of docs) s.setDocument(d.uri, d.text);
+    const { docs, s } = serviceOver(12, 3);
     s.entityClustering(NEVER_CANCELLED);
     runToEnd(s.incrementalClusteringInSlices(NEVER_CANCELLED));
     const someone = s.entityClustering(NEVER_CANCELLED).clusters().find((c) => c.type === 'PERSON')!;
