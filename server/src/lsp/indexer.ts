@@ -31,7 +31,10 @@ export function indexingStatus(progress: IndexingProgress): string {
 
 export class CorpusIndexer {
   progressSupported = false;
-  /** Requests a client waits on that take corpus-wide work: the preparation for edits stands aside while they run. */
+  /**
+   * Requests a client waits on that take corpus-wide work: background passes (the preparation for edits, the timeline's
+   * boilerplate pass) stand aside while they run.
+   */
   readonly waitingRequests = new WaitingRequests();
   /** Pending until the first indexing has finished, so early requests wait for the corpus instead of seeing none. */
   private readyPromise: Promise<void>;

@@ -4,22 +4,32 @@ export interface Position {
   readonly character: number;
 }
 
+/**
+ * Calls `line(start, end)` for each line of `text` as `text.split(/\r?\n|\r/)` gives them (`end` is where its line
+ * break starts), without making a string for each. Line breaks are found by indexOf (native), not by a loop over every
+ * code unit: each kind's next one is kept until passed.
+ */
+export function forEachLine(text: string, line: (start: number, end: number) => void): void {
+  const n = text.length;
+  let newline = text.indexOf('\n');
+  let ret = text.indexOf('\r');
+  let start = 0;
+  while (newline >= 0 || ret >= 0) {
+    const end = ret >= 0 && (newline < 0 || ret < newline) ? ret : newline;
+    line(start, end);
+    start = end + (text.charCodeAt(end) === 13 && text.charCodeAt(end + 1) === 10 ? 2 : 1);
+    if (newline >= 0 && newline < start) newline = text.indexOf('\n', start);
+    if (ret >= 0 && ret < start) ret = text.indexOf('\r', start);
+  }
+  line(start, n);
+}
+
 export class LineIndex {
   private readonly starts: number[];
 
   constructor(private readonly text: string) {
-    // Line breaks found by indexOf (native), not by a loop over every code unit: each kind's next one is kept until
-    // passed (`\r\n` is one break).
-    const starts = [0];
-    let newline = text.indexOf('\n');
-    let ret = text.indexOf('\r');
-    while (newline >= 0 || ret >= 0) {
-      let i = newline;
-      if (ret >= 0 && (newline < 0 || ret < newline)) i = text.charCodeAt(ret + 1) === 10 ? ret + 1 : ret;
-      starts.push(i + 1);
-      if (newline >= 0 && newline <= i) newline = text.indexOf('\n', i + 1);
-      if (ret >= 0 && ret <= i) ret = text.indexOf('\r', i + 1);
-    }
+    const starts: number[] = [];
+    forEachLine(text, (start) => starts.push(start));
     this.starts = starts;
   }
 

@@ -4,6 +4,7 @@
  * `Mr.`), initials (`Robert C. O’Brien`) and dotted acronyms (`U.S.`, unless a typical sentence opener follows).
  * Line breaks end sentences too (headlines and captions have no full stop), except inside hard-wrapped paragraphs.
  */
+import { forEachLine } from '../text/lineIndex';
 import { collapseSpaces, isSpaceUnit } from '../text/spaces';
 
 export interface SentenceSpan {
@@ -47,27 +48,15 @@ function isHardWrapped(text: string): { wrapped: boolean; width: number } {
   const long: number[] = [];
   let open = 0;
   let width = 0;
-  let lineStart = 0;
-  const n = text.length;
-  // Line ends found by indexOf (native), not by a loop over every code unit; each kind's next one kept until passed.
-  let nextReturn = text.indexOf('\r');
-  let nextNewline = text.indexOf('\n');
-  while (lineStart <= n) {
-    if (nextNewline >= 0 && nextNewline < lineStart) nextNewline = text.indexOf('\n', lineStart);
-    if (nextReturn >= 0 && nextReturn < lineStart) nextReturn = text.indexOf('\r', lineStart);
-    let i = nextNewline < 0 ? n : nextNewline;
-    if (nextReturn >= 0 && nextReturn < i) i = nextReturn;
-    let e = i;
-    while (e > lineStart && isSpaceUnit(text.charCodeAt(e - 1))) e--;
-    const length = e - lineStart;
-    if (length >= 40) {
-      long.push(length);
-      if (length > width) width = length;
-      if (!closesLine(text.charCodeAt(e - 1))) open++;
-    }
-    if (i < n && text.charCodeAt(i) === 13 && text.charCodeAt(i + 1) === 10) i++;
-    lineStart = i + 1;
-  }
+  forEachLine(text, (start, end) => {
+    let e = end;
+    while (e > start && isSpaceUnit(text.charCodeAt(e - 1))) e--;
+    const length = e - start;
+    if (length < 40) return;
+    long.push(length);
+    if (length > width) width = length;
+    if (!closesLine(text.charCodeAt(e - 1))) open++;
+  });
   if (long.length < 3) return { wrapped: false, width: 0 };
   if (width > 120) return { wrapped: false, width };
   let near = 0;
