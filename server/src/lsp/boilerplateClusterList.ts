@@ -43,13 +43,15 @@ async function listClusters(ctx: ServerContext, { items, last }: Kept, problems:
   // Stopped by a shutdown too: the analysis cache's last write then has the thread.
   const stopped: CancellationToken = { get isCancellationRequested() { return token.isCancellationRequested || ctx.shutdown.isCancellationRequested; } };
   const clusters = (last.sorted = sortedUpdate(last.sorted, await runInTurns(ctx.service.boilerplateClustersInSlices(stopped)), byListing));
-  const lineIndexes = new Map<string, LineIndex | undefined>();
-  const linesOf = (key: string): LineIndex | undefined => {
-    if (!lineIndexes.has(key)) {
+  // Per article, once a listing: its line index, its URI and its label (a listing of 10,000 articles has a hundred
+  // thousand places; their items share these strings).
+  const articles = new Map<string, Article | undefined>();
+  const articleOf = (key: string): Article | undefined => {
+    if (!articles.has(key)) {
       const text = ctx.service.getText(key);
-      lineIndexes.set(key, text === undefined ? undefined : new LineIndex(text));
+      articles.set(key, text === undefined ? undefined : { lines: new LineIndex(text), uri: ctx.workspace.uriOf(key), document: ctx.workspace.label(key) });
     }
-    return lineIndexes.get(key);
+    return articles.get(key);
   };
   const listed: BoilerplateClusterItem[] = [];
   const ofKind: Partial<Record<BoilerplateCluster['kind'], number>> = {};
@@ -62,21 +64,27 @@ async function listClusters(ctx: ServerContext, { items, last }: Kept, problems:
       continue;
     }
     let item = items.get(c);
-    if (!item) items.set(c, (item = toItem(ctx, c, linesOf)));
+    if (!item) items.set(c, (item = toItem(c, articleOf)));
     listed.push(item);
   }
   return { clusters: listed, omitted: clusters.length - listed.length, omittedByKind, problems };
 }
 
-function toItem(ctx: ServerContext, c: BoilerplateCluster, linesOf: (key: string) => LineIndex | undefined): BoilerplateClusterItem {
+interface Article {
+  readonly lines: LineIndex;
+  readonly uri: string;
+  readonly document: string;
+}
+
+function toItem(c: BoilerplateCluster, articleOf: (key: string) => Article | undefined): BoilerplateClusterItem {
   const places: BoilerplateClusterItem['places'] = [];
   for (const p of c.places) {
-    const lines = linesOf(p.uri);
-    if (!lines) continue;
+    const article = articleOf(p.uri);
+    if (!article) continue;
     places.push({
-      uri: ctx.workspace.uriOf(p.uri),
-      document: ctx.workspace.label(p.uri),
-      range: { start: lines.positionAt(p.start), end: lines.positionAt(p.end) },
+      uri: article.uri,
+      document: article.document,
+      range: { start: article.lines.positionAt(p.start), end: article.lines.positionAt(p.end) },
     });
   }
   const one = c.text.replace(/\s+/g, ' ').trim();

@@ -160,11 +160,22 @@ export function createBoilerplateIndex(options: BoilerplateOptions = {}): Boiler
           // passage sharing a bucket with them comes or goes (which drops what was cached for them).
           const startedAt = clock;
           let n = 0;
+          // A passage is in one group per key it shares (its exact and word-sequence keys, each LSH band): each is
+          // met once here, not read through its article at every group (half the time of a first listing of 10,000
+          // articles went to those reads). One met then changed between slices is matched when asked, as below.
+          const met = new Uint8Array(passages.idCount);
           for (const group of passages.candidateGroups()) {
             for (const id of group) {
+              if (id < met.length) {
+                if (met[id]) continue;
+                met[id] = 1;
+              }
               const p = passages.get(id);
               if (p && !hasMatches(p)) {
-                matchesOf(p);
+                passages.matchedPassagesOfCopies(p, threshold, (q, matches) => {
+                  if (q.id < met.length) met[q.id] = 1;
+                  cachedMatches(q, () => matches);
+                });
                 if (++n % PASSAGES_PER_SLICE === 0) yield;
               }
             }

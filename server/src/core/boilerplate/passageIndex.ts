@@ -188,6 +188,28 @@ export class PassageIndex {
   }
 
   /**
+   * The verified matches of `p` (`matchedPassages`), given to `found` with `p`, then those of each exact copy of `p`
+   * among them that has its keys. Such a copy has the same candidates, met in the same order, and each is verified
+   * the same way against it (their words, and their texts with spaces collapsed, are the same): its matches are the
+   * list with `p` in it, without the copy. A group of k copies is then compared k times, not k² times (most of the
+   * time of a first listing of a corpus whose articles repeat blocks of text).
+   */
+  matchedPassagesOfCopies(p: Passage, threshold: number, found: (q: Passage, matches: Passage[]) => void): void {
+    const list = this.collect(p, threshold, false);
+    const all = list.passages.slice(0, list.count);
+    let self = -1;
+    const copies: number[] = [];
+    for (let k = 0; k < all.length; k++) {
+      if (all[k] === p) self = k;
+      else if (list.exact[k] === 1 && sameKeys(p, all[k])) copies.push(k);
+    }
+    // Where the buckets do not hold `p` itself (a key too common to be held in full), no copy is vouched for.
+    if (self < 0) return found(p, all);
+    found(p, without(all, self));
+    for (const k of copies) found(all[k], without(all, k));
+  }
+
+  /**
    * The verified matches of `p` with `p` itself among them (as an exact match, where the buckets hold it). They depend
    * only on the text of `p`: passages of the same text share one list (without themselves, and in the same order, it
    * is what `matchedPassages` gives each of them, up to `MAX_COMPARED`), which a line repeated hundreds of times computes once.
@@ -353,6 +375,22 @@ export class PassageIndex {
  */
 function spells(q: Passage, text: string): boolean {
   return q.end - q.start === text.length && q.doc.text.startsWith(text, q.start);
+}
+
+/** Whether two passages were indexed under the same keys (exact, word-sequence, every band). */
+function sameKeys(p: Passage, q: Passage): boolean {
+  if (p.exactKey !== q.exactKey || p.nearKey !== q.nearKey || p.bandCount !== q.bandCount) return false;
+  const a = p.doc.summary.passages;
+  const b = q.doc.summary.passages;
+  for (let j = 0; j < p.bandCount; j++) if (a[p.bandsAt + j] !== b[q.bandsAt + j]) return false;
+  return true;
+}
+
+/** `list` without its entry at `at`. */
+function without<T>(list: readonly T[], at: number): T[] {
+  const out = list.slice(0, at);
+  for (let k = at + 1; k < list.length; k++) out.push(list[k]);
+  return out;
 }
 
 function sameTokens(a: Int32Array, b: Int32Array): boolean {
