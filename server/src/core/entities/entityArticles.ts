@@ -132,8 +132,11 @@ export class EntityArticles<A extends { readonly uri: string }> {
 
   /** Where an article of this uri is, or would go. */
   private place(uri: string): number {
-    let lo = 0;
     let hi = this.list.length;
+    // Articles come in corpus order when a clustering is built: each goes last (no search through the list's
+    // articles, each a read of another object: a tenth of the time of building an incremental clustering).
+    if (hi === 0 || this.list[hi - 1].uri < uri) return hi;
+    let lo = 0;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
       if (this.list[mid].uri < uri) lo = mid + 1;
