@@ -17,7 +17,9 @@ import { ListedContext } from './listedContext';
 export type BoilerplateNode =
   | { kind: 'kind'; name: BoilerplateKindName; clusters: BoilerplateClusterItem[] }
   | { kind: 'cluster'; cluster: BoilerplateClusterItem }
-  | { kind: 'place'; cluster: BoilerplateClusterItem; place: BoilerplatePlace };
+  | { kind: 'place'; cluster: BoilerplateClusterItem; place: BoilerplatePlace }
+  /** The places of a cluster past those listed with it: asked of the server when expanded. */
+  | { kind: 'more'; cluster: BoilerplateClusterItem };
 
 const KIND_LABELS: Record<BoilerplateKindName, string> = {
   duplicate: 'Exact duplicates',
@@ -116,16 +118,42 @@ export class BoilerplateTreeProvider implements vscode.TreeDataProvider<Boilerpl
       .map((name) => ({ kind: 'kind', name, clusters: byKind.get(name)! }));
   }
 
-  getChildren(node?: BoilerplateNode): BoilerplateNode[] {
+  getChildren(node?: BoilerplateNode): BoilerplateNode[] | Promise<BoilerplateNode[]> {
     if (!node) {
       this.listed.rootsGiven(this.loaded);
       return this.roots;
     }
+    if (node.kind === 'more') return this.morePlaces(node);
     let children: BoilerplateNode[] = [];
     if (node.kind === 'kind') children = node.clusters.map((cluster) => ({ kind: 'cluster', cluster }));
-    else if (node.kind === 'cluster') children = node.cluster.places.map((place) => ({ kind: 'place', cluster: node.cluster, place }));
-    for (const c of children) this.parents.set(c, node);
+    else if (node.kind === 'cluster') {
+      children = node.cluster.places.map((place) => ({ kind: 'place', cluster: node.cluster, place }));
+      if (node.cluster.count > node.cluster.places.length) children.push({ kind: 'more', cluster: node.cluster });
+    }
+    return this.adopted(node, children);
+  }
+
+  private adopted(parent: BoilerplateNode, children: BoilerplateNode[]): BoilerplateNode[] {
+    for (const c of children) this.parents.set(c, parent);
     return children;
+  }
+
+  /** The places of a cluster past those it was listed with, asked of the server. */
+  private async morePlaces(node: Extract<BoilerplateNode, { kind: 'more' }>): Promise<BoilerplateNode[]> {
+    const { cluster } = node;
+    let places: BoilerplatePlace[] | null;
+    try {
+      places = await this.client.sendRequest(BoilerplateRequests.clusterPlaces, { id: cluster.id });
+    } catch (e) {
+      void vscode.window.showErrorMessage(`Corpus Annotator: cannot list the places of a boilerplate passage: ${(e as Error).message}`);
+      return [];
+    }
+    if (places === null) {
+      // The corpus changed since the listing: list again (the server says so too, and a refresh is coalesced).
+      void this.refresh();
+      return [];
+    }
+    return this.adopted(node, places.slice(cluster.places.length).map((place) => ({ kind: 'place', cluster, place })));
   }
 
   getParent(node: BoilerplateNode): BoilerplateNode | undefined {
@@ -148,7 +176,7 @@ export class BoilerplateTreeProvider implements vscode.TreeDataProvider<Boilerpl
     if (node.kind === 'cluster') {
       const c = node.cluster;
       const item = new vscode.TreeItem(snippet(c.text), vscode.TreeItemCollapsibleState.Collapsed);
-      const articles = new Set(c.places.map((p) => p.uri)).size;
+      const articles = c.articles;
       item.description = `${c.count} copies${articles > 1 ? ` in ${articles} articles` : ''}`;
       const tooltip = new vscode.MarkdownString();
       tooltip.appendText(c.text);
@@ -156,6 +184,16 @@ export class BoilerplateTreeProvider implements vscode.TreeDataProvider<Boilerpl
       item.tooltip = tooltip;
       item.contextValue = 'boilerplate.cluster';
       item.id = `boilerplate:${c.kind}:${c.id}`;
+      return item;
+    }
+    if (node.kind === 'more') {
+      const c = node.cluster;
+      const more = c.count - c.places.length;
+      const item = new vscode.TreeItem(`${more.toLocaleString('en-US')} more place${more === 1 ? '' : 's'}`, vscode.TreeItemCollapsibleState.Collapsed);
+      item.tooltip = `Expand to list the other ${more.toLocaleString('en-US')} copies of this passage.`;
+      item.iconPath = new vscode.ThemeIcon('ellipsis');
+      item.contextValue = 'boilerplate.more';
+      item.id = `boilerplate:${c.kind}:${c.id}:more`;
       return item;
     }
     const p = node.place;

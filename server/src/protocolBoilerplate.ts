@@ -24,7 +24,22 @@ export interface BoilerplateClusterItem {
   text: string;
   /** Number of places (copies) of the passage. */
   count: number;
+  /** Number of articles they are in. */
+  articles: number;
+  /**
+   * Its first places (by article, then line), at most `PLACES_LISTED`: all `count` of them come with
+   * `corpusAnnotator/boilerplateClusterPlaces`. A line of page chrome has thousands of copies in a large corpus, and
+   * listing every one of them made each listing megabytes long.
+   */
   places: BoilerplatePlace[];
+}
+
+/** The most places a cluster comes with in a listing. */
+export const PLACES_LISTED = 20;
+
+export interface BoilerplateClusterPlacesParams {
+  /** The cluster's `id`, as listed. */
+  id: string;
 }
 
 export interface BoilerplateClustersResult {
@@ -55,6 +70,11 @@ export interface TagRangeArgs {
 export const BoilerplateRequests = {
   /** `corpusAnnotator/boilerplateClusters` — params: {}; result: BoilerplateClustersResult (ignored passages left out). */
   clusters: new RequestType<EmptyParams, BoilerplateClustersResult, void>('corpusAnnotator/boilerplateClusters'),
+  /**
+   * `corpusAnnotator/boilerplateClusterPlaces` — params: BoilerplateClusterPlacesParams; result: every place of the
+   * cluster, in the listing's order, or null when the corpus has no such cluster now (list again).
+   */
+  clusterPlaces: new RequestType<BoilerplateClusterPlacesParams, BoilerplatePlace[] | null, void>('corpusAnnotator/boilerplateClusterPlaces'),
 } as const;
 
 export const BoilerplateNotifications = {

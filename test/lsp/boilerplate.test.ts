@@ -10,7 +10,9 @@ import {
   BoilerplateCommands,
   BoilerplateNotifications,
   BoilerplateRequests,
+  PLACES_LISTED,
   type BoilerplateClustersResult,
+  type BoilerplatePlace,
 } from '../../server/src/protocolBoilerplate';
 
 const S000 = 'seeds/000_87a1712161fb5682.txt';
@@ -130,6 +132,29 @@ describe('boilerplate over LSP', function () {
     const md = (hover.contents as { value: string }).value;
     assert.match(md, /also in 8 other articles/);
     assert.match(md, /8 other copies — in (seeds\/zz\\?_wire\\?_[1-8]\.txt, ){4}seeds\/zz\\?_wire\\?_[1-8]\.txt and 3 other articles/);
+  });
+
+  it('lists a passage copied into 25 articles with its first 20 places and its counts, and all 25 when asked by id', async () => {
+    root = await makeTempWorkspace();
+    const shared = 'The ministries of public security of Laos and Vietnam signed a memorandum on training cooperation, agreeing to exchange delegations and to share experience in fighting transnational crime.';
+    for (let i = 0; i < 25; i++) {
+      const n = String(i).padStart(2, '0');
+      await fs.writeFile(path.join(root, `seeds/zz_copy_${n}.txt`), [`Wire copy ${n}: security cooperation story number ${n}`, '', `Reporter ${n} wrote this paragraph about the local angle of story number ${n}.`, '', shared, ''].join('\n'));
+    }
+    lsp = await startLspHarness(root);
+    await lsp.indexed();
+    const { clusters } = (await lsp.client.sendRequest(BoilerplateRequests.clusters, {})) as BoilerplateClustersResult;
+    const c = clusters.find((x) => x.text.startsWith('The ministries of public security'));
+    assert.ok(c, 'the passage is a cluster');
+    assert.equal(c.kind, 'duplicate');
+    assert.deepEqual([c.count, c.articles, c.places.length], [25, 25, PLACES_LISTED]);
+    const all = (await lsp.client.sendRequest(BoilerplateRequests.clusterPlaces, { id: c.id })) as BoilerplatePlace[];
+    assert.equal(all.length, 25);
+    assert.deepEqual(all.slice(0, PLACES_LISTED), c.places);
+    assert.deepEqual(all.at(-1)!.document, 'seeds/zz_copy_24.txt');
+    assert.equal(all.at(-1)!.range.start.line, 4);
+    assert.equal(await lsp.client.sendRequest(BoilerplateRequests.clusterPlaces, { id: 'passage:nowhere#0' }), null);
+    await assert.rejects(lsp.client.sendRequest(BoilerplateRequests.clusterPlaces.method, {}), /id/);
   });
 
   it('offers ignore here, ignore everywhere and tag on boilerplate, and not on other diagnostics', async () => {

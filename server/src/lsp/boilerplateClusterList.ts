@@ -1,6 +1,9 @@
-/** The `corpusAnnotator/boilerplateClusters` answer: the core's clusters (ignored ones left out) with LSP ranges. */
+/**
+ * The `corpusAnnotator/boilerplateClusters` answer: the core's clusters (ignored ones left out) with LSP ranges, each
+ * with its first places; and the `corpusAnnotator/boilerplateClusterPlaces` answer, all places of one of them.
+ */
 import { LineIndex, sortedUpdate, type BoilerplateCluster, type CancellationToken } from '../core/index';
-import type { BoilerplateClusterItem, BoilerplateClustersResult } from '../protocolBoilerplate';
+import { PLACES_LISTED, type BoilerplateClusterItem, type BoilerplateClustersResult, type BoilerplatePlace } from '../protocolBoilerplate';
 import type { ServerContext } from './context';
 import { runInTurns } from './eventLoopTurns';
 
@@ -17,9 +20,11 @@ const byListing = (a: BoilerplateCluster, b: BoilerplateCluster): number =>
   KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || b.places.length - a.places.length || byText(a.text, b.text);
 
 export type ClusterList = (problems: BoilerplateClustersResult['problems'], token: CancellationToken) => Promise<BoilerplateClustersResult>;
+/** Every place of the cluster listed as `id`, or null when the corpus has none such now. */
+export type ClusterPlaces = (id: string, token: CancellationToken) => Promise<BoilerplatePlace[] | null>;
 
-/** The lister of one server's clusters. */
-export function clusterList(ctx: ServerContext): ClusterList {
+/** The lister of one server's clusters, and of the places of one. */
+export function clusterList(ctx: ServerContext): { list: ClusterList; placesOf: ClusterPlaces } {
   /**
    * Each cluster's item as last sent: a cluster is the same object until one of its articles changes (the core keeps
    * the others from one listing to the next), and so are its places' line positions. After an edit only the clusters
@@ -28,8 +33,33 @@ export function clusterList(ctx: ServerContext): ClusterList {
   const items = new WeakMap<BoilerplateCluster, BoilerplateClusterItem>();
   /** The clusters of the last listing, in the view's order (brought up to date, not sorted again, at the next). */
   const last = { sorted: [] as BoilerplateCluster[] };
-  // The client waits on it: background passes (the timeline's boilerplate pass, the preparation for edits) stand aside.
-  return (problems, token) => ctx.indexer.waitingRequests.during(() => listClusters(ctx, { items, last }, problems, token));
+  // The client waits on them, and they wait on no background pass: they all stand aside meanwhile.
+  const { waitingRequests, independentRequests } = ctx.indexer;
+  const waitedOn = <T>(work: () => Promise<T>): Promise<T> => waitingRequests.during(() => independentRequests.during(work));
+  return {
+    list: (problems, token) => waitedOn(() => listClusters(ctx, { items, last }, problems, token)),
+    placesOf: (id, token) => waitedOn(() => clusterPlaces(ctx, id, token)),
+  };
+}
+
+/** The core's clusters now, in slices (one a turn of the event loop), stopped by a shutdown too. */
+async function currentClusters(ctx: ServerContext, token: CancellationToken): Promise<BoilerplateCluster[]> {
+  // A first listing of a large corpus takes seconds, during which the open articles' diagnostics and hovers are
+  // answered; a shutdown stops it, so that the analysis cache's last write has the thread.
+  const stopped: CancellationToken = { get isCancellationRequested() { return token.isCancellationRequested || ctx.shutdown.isCancellationRequested; } };
+  return runInTurns(ctx.service.boilerplateClustersInSlices(stopped));
+}
+
+async function clusterPlaces(ctx: ServerContext, id: string, token: CancellationToken): Promise<BoilerplatePlace[] | null> {
+  const cluster = (await currentClusters(ctx, token)).find((c) => c.id === id);
+  if (!cluster) return null;
+  const articleOf = articlesOf(ctx);
+  const places: BoilerplatePlace[] = [];
+  for (const p of cluster.places) {
+    const place = placeOf(p, articleOf);
+    if (place) places.push(place);
+  }
+  return places;
 }
 
 interface Kept {
@@ -38,21 +68,8 @@ interface Kept {
 }
 
 async function listClusters(ctx: ServerContext, { items, last }: Kept, problems: BoilerplateClustersResult['problems'], token: CancellationToken): Promise<BoilerplateClustersResult> {
-  // In slices, one a turn of the event loop: the first listing of a large corpus takes seconds, during which the open
-  // articles' diagnostics and hovers are answered.
-  // Stopped by a shutdown too: the analysis cache's last write then has the thread.
-  const stopped: CancellationToken = { get isCancellationRequested() { return token.isCancellationRequested || ctx.shutdown.isCancellationRequested; } };
-  const clusters = (last.sorted = sortedUpdate(last.sorted, await runInTurns(ctx.service.boilerplateClustersInSlices(stopped)), byListing));
-  // Per article, once a listing: its line index, its URI and its label (a listing of 10,000 articles has a hundred
-  // thousand places; their items share these strings).
-  const articles = new Map<string, Article | undefined>();
-  const articleOf = (key: string): Article | undefined => {
-    if (!articles.has(key)) {
-      const text = ctx.service.getText(key);
-      articles.set(key, text === undefined ? undefined : { lines: new LineIndex(text), uri: ctx.workspace.uriOf(key), document: ctx.workspace.label(key) });
-    }
-    return articles.get(key);
-  };
+  const clusters = (last.sorted = sortedUpdate(last.sorted, await currentClusters(ctx, token), byListing));
+  const articleOf = articlesOf(ctx);
   const listed: BoilerplateClusterItem[] = [];
   const ofKind: Partial<Record<BoilerplateCluster['kind'], number>> = {};
   const omittedByKind: BoilerplateClustersResult['omittedByKind'] = {};
@@ -64,7 +81,7 @@ async function listClusters(ctx: ServerContext, { items, last }: Kept, problems:
       continue;
     }
     let item = items.get(c);
-    if (!item) items.set(c, (item = toItem(c, articleOf)));
+    if (!item) items.set(c, (item = toItem(ctx, c, articleOf)));
     listed.push(item);
   }
   return { clusters: listed, omitted: clusters.length - listed.length, omittedByKind, problems };
@@ -76,23 +93,48 @@ interface Article {
   readonly document: string;
 }
 
-function toItem(c: BoilerplateCluster, articleOf: (key: string) => Article | undefined): BoilerplateClusterItem {
-  const places: BoilerplateClusterItem['places'] = [];
+/** Each article's line index, URI and label, made once (the places of a listing share them). */
+function articlesOf(ctx: ServerContext): (key: string) => Article | undefined {
+  const articles = new Map<string, Article | undefined>();
+  return (key) => {
+    if (!articles.has(key)) {
+      const text = ctx.service.getText(key);
+      articles.set(key, text === undefined ? undefined : { lines: new LineIndex(text), uri: ctx.workspace.uriOf(key), document: ctx.workspace.label(key) });
+    }
+    return articles.get(key);
+  };
+}
+
+function placeOf(p: BoilerplateCluster['places'][number], articleOf: (key: string) => Article | undefined): BoilerplatePlace | undefined {
+  const article = articleOf(p.uri);
+  if (!article) return undefined;
+  return { uri: article.uri, document: article.document, range: { start: article.lines.positionAt(p.start), end: article.lines.positionAt(p.end) } };
+}
+
+function toItem(ctx: ServerContext, c: BoilerplateCluster, articleOf: (key: string) => Article | undefined): BoilerplateClusterItem {
+  const places: BoilerplatePlace[] = [];
+  let count = 0;
+  let articles = 0;
+  let lastUri: string | undefined;
+  // The core's places are in article order: an article's places follow one another. Those past the first few are only
+  // counted (their articles are not laid out).
   for (const p of c.places) {
-    const article = articleOf(p.uri);
-    if (!article) continue;
-    places.push({
-      uri: article.uri,
-      document: article.document,
-      range: { start: article.lines.positionAt(p.start), end: article.lines.positionAt(p.end) },
-    });
+    if (places.length < PLACES_LISTED) {
+      const place = placeOf(p, articleOf);
+      if (!place) continue;
+      places.push(place);
+    } else if (ctx.service.getText(p.uri) === undefined) continue;
+    count++;
+    if (p.uri !== lastUri) articles++;
+    lastUri = p.uri;
   }
   const one = c.text.replace(/\s+/g, ' ').trim();
   return {
     id: c.id,
     kind: c.kind,
     text: one.length > MAX_TEXT ? `${one.slice(0, MAX_TEXT - 1)}…` : one,
-    count: places.length,
+    count,
+    articles,
     places,
   };
 }

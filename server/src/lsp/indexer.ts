@@ -36,6 +36,12 @@ export class CorpusIndexer {
    * boilerplate pass) stand aside while they run.
    */
   readonly waitingRequests = new WaitingRequests();
+  /**
+   * Those of them that wait on no background work (the Boilerplate view's listing): every pass stands aside for them,
+   * the clustering made again after an edit and the timeline's updates too. While an analyst typed, the listing took
+   * its turns between the slices of the clustering being rebuilt, 1 to 2 s at 10,000 articles instead of 0.2 s.
+   */
+  readonly independentRequests = new WaitingRequests();
   /** Pending until the first indexing has finished, so early requests wait for the corpus instead of seeing none. */
   private readyPromise: Promise<void>;
   /** The latest indexing (settled when none runs; never pending before the first, unlike `readyPromise`). */
@@ -170,7 +176,7 @@ export class CorpusIndexer {
       // article from then on (rather than made again whole in the worker at every pause).
       if (!this.service.clusteringIsIncremental()) {
         try {
-          await runInTurns(this.service.incrementalClusteringInSlices({ get isCancellationRequested() { return signal.aborted; } }));
+          await runInTurns(this.service.incrementalClusteringInSlices({ get isCancellationRequested() { return signal.aborted; } }), this.independentRequests);
         } catch (e) {
           if (signal.aborted) return false;
           if (!(e instanceof CancelledError)) this.connection.console.warn(`Keeping the clustering up to date failed (${(e as Error).message}); clustering whole instead.`);
@@ -196,7 +202,7 @@ export class CorpusIndexer {
       try {
         const { snapshot, serialized, lookAlikes } = await this.background({ docs: input.docs, registry: input.registry }, { serialized: !!keep, signal });
         // Rebuilt in slices, one a turn of the event loop: hovers and diagnostics are answered meanwhile.
-        const adopted = await runInTurns(this.service.adoptClusteringInSlices(snapshot, input.generation));
+        const adopted = await runInTurns(this.service.adoptClusteringInSlices(snapshot, input.generation), this.independentRequests);
         this.connection.console.info(`Entities clustered across ${input.docs.length} articles in a worker in ${Date.now() - started} ms${adopted ? '' : ' (superseded)'}.`);
         if (adopted && lookAlikes && snapshot.entities.lookAlikesLater) this.attachLookAlikes(lookAlikes, snapshot, input.generation, keep, started);
         // Not kept once shutting down: the cache is being written, with the last clustering kept before this one.

@@ -362,6 +362,9 @@ export class TimelineIndex {
       if (performance.now() - sliceStart > SLICE_MS) {
         for (const p of this.progress) p(done, total);
         await new Promise((r) => setImmediate(r));
+        // A request that waits on nothing here (the Boilerplate view's listing) goes first.
+        const independent = this.ctx.indexer.independentRequests;
+        if (independent.busy) await independent.idle();
         sliceStart = performance.now();
       }
     }

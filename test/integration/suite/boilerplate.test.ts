@@ -46,7 +46,7 @@ describe('Corpus Annotator in VS Code: boilerplate', function () {
     await vscode.commands.executeCommand('workbench.view.extension.corpusAnnotator');
     const clusters = await waitFor('clusters in the tree', async () => {
       await tree.refresh();
-      const found = tree.getChildren().flatMap((k) => tree.getChildren(k));
+      const found = (tree.getChildren() as BoilerplateNode[]).flatMap((k) => tree.getChildren(k) as BoilerplateNode[]);
       return found.length ? found : undefined;
     });
     const items = clusters.map((c) => tree.getTreeItem(c));
@@ -63,6 +63,26 @@ describe('Corpus Annotator in VS Code: boilerplate', function () {
     const editor = vscode.window.activeTextEditor!;
     assert.equal(editor.document.getText(editor.selection), 'Young generation steps up to power climate action');
     assert.equal(tree.getTreeItem(related).contextValue, 'boilerplate.cluster');
+  });
+
+  it('lists a cluster’s places past those it came with when “more places” is expanded, from the server', async () => {
+    const api = await extensionApi();
+    const tree = api.boilerplateTree as BoilerplateTreeProvider;
+    await tree.whenLoaded();
+    const listed = tree.clusters.find((c) => c.text === 'Young generation steps up to power climate action');
+    assert.ok(listed && listed.count === 2 && listed.articles >= 1, 'the repeated headline is listed with its counts');
+    // As a line of chrome in thousands of articles is listed: with its first places only.
+    const cluster = { ...listed, places: listed.places.slice(0, 1) };
+    const children = tree.getChildren({ kind: 'cluster', cluster }) as BoilerplateNode[];
+    assert.deepEqual(children.map((c) => c.kind), ['place', 'more']);
+    const more = children[1];
+    assert.equal(tree.getTreeItem(more).label, '1 more place');
+    assert.equal(tree.getTreeItem(more).collapsibleState, vscode.TreeItemCollapsibleState.Collapsed);
+    const rest = await tree.getChildren(more);
+    assert.equal(rest.length, 1);
+    assert.ok(rest[0].kind === 'place');
+    assert.deepEqual(rest[0].place, listed.places[1], 'the place after those given, as the server lists it');
+    assert.equal(tree.getParent(rest[0]), more);
   });
 
   it('asks the server for the clusters once at a time: refreshes while one is asked share it, and one more follows', async () => {
@@ -95,7 +115,7 @@ describe('Corpus Annotator in VS Code: boilerplate', function () {
     }
     assert.equal(most, 1, 'never two requests at once');
     assert.equal(asked, 2, 'the first, then one for all the refreshes asked meanwhile');
-    assert.ok(tree.getChildren().length > 0, 'the clusters are shown');
+    assert.ok((tree.getChildren() as BoilerplateNode[]).length > 0, 'the clusters are shown');
   });
 
   it('offers the ignore code actions, and ignoring here removes the diagnostic', async () => {

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import type { BoilerplateCluster } from '../../../server/src/core/index';
 import { clusterList, MAX_CLUSTERS_PER_KIND } from '../../../server/src/lsp/boilerplateClusterList';
+import { PLACES_LISTED } from '../../../server/src/protocolBoilerplate';
 import type { ServerContext } from '../../../server/src/lsp/context';
 import { WaitingRequests } from '../../../server/src/lsp/waitingRequests';
 
@@ -16,7 +17,7 @@ function contextWith(clusters: () => BoilerplateCluster[], text: string): Server
       getText: () => text,
     },
     workspace: { uriOf: (key: string) => `file:///w/${key}`, label: (key: string) => key },
-    indexer: { waitingRequests: new WaitingRequests() },
+    indexer: { waitingRequests: new WaitingRequests(), independentRequests: new WaitingRequests() },
   } as unknown as ServerContext;
 }
 
@@ -32,7 +33,7 @@ describe('the Boilerplate view’s listing', () => {
     const duplicates = Array.from({ length: MAX_CLUSTERS_PER_KIND + 5 }, (_, i) => cluster('duplicate', i, 2 + (i % 7)));
     const near = [cluster('near-duplicate', 1, 3), cluster('near-duplicate', 2, 9)];
     const chrome = [cluster('chrome', 1, 40)];
-    const list = clusterList(contextWith(() => [...duplicates, ...near, ...chrome], 'hello\nworld'));
+    const { list } = clusterList(contextWith(() => [...duplicates, ...near, ...chrome], 'hello\nworld'));
     const result = await list([], { isCancellationRequested: false });
     const kinds = result.clusters.map((c) => c.kind);
     assert.equal(kinds.filter((k) => k === 'duplicate').length, MAX_CLUSTERS_PER_KIND);
@@ -46,10 +47,27 @@ describe('the Boilerplate view’s listing', () => {
 
   it('gives the same listing when the core keeps most clusters and replaces a few', async () => {
     let clusters = [cluster('duplicate', 1, 2), cluster('duplicate', 2, 5), cluster('chrome', 3, 4)];
-    const list = clusterList(contextWith(() => clusters, 'hello'));
+    const { list } = clusterList(contextWith(() => clusters, 'hello'));
     await list([], { isCancellationRequested: false });
     clusters = [clusters[0], cluster('duplicate', 4, 3), clusters[2], cluster('near-duplicate', 5, 2)];
     const again = await list([], { isCancellationRequested: false });
     assert.deepEqual(again.clusters.map((c) => c.id), ['duplicate:4', 'duplicate:1', 'near-duplicate:5', 'chrome:3']);
+  });
+
+  it('sends the first places of a cluster with its counts, and all of them when asked for by id', async () => {
+    // A line of page chrome in 30 articles, twice in each of the first five: 35 places in 30 articles.
+    const places = Array.from({ length: 30 }, (_, k) => (k < 5 ? [0, 6] : [0]).map((start) => ({ uri: `a${String(k).padStart(2, '0')}.txt`, start, end: start + 5 }))).flat();
+    const chrome: BoilerplateCluster = { id: 'shape:chrome', kind: 'chrome', text: 'hello', places };
+    const { list, placesOf } = clusterList(contextWith(() => [chrome], 'hello\nhello'));
+    const [item] = (await list([], { isCancellationRequested: false })).clusters;
+    assert.equal(item.count, 35);
+    assert.equal(item.articles, 30);
+    assert.equal(item.places.length, PLACES_LISTED);
+    assert.deepEqual(item.places.slice(0, 3).map((p) => [p.document, p.range.start.line]), [['a00.txt', 0], ['a00.txt', 1], ['a01.txt', 0]]);
+    const all = await placesOf('shape:chrome', { isCancellationRequested: false });
+    assert.equal(all?.length, 35);
+    assert.deepEqual(all!.slice(0, PLACES_LISTED), item.places, 'the listing’s places are the first of all');
+    assert.deepEqual(all!.at(-1), { uri: 'file:///w/a29.txt', document: 'a29.txt', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 5 } } });
+    assert.equal(await placesOf('shape:gone', { isCancellationRequested: false }), null);
   });
 });

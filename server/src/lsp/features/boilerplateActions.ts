@@ -64,11 +64,15 @@ export const boilerplateActions: Feature = {
       ctx.client.showResult(changed ? 'the passage is ignored everywhere.' : 'the passage was ignored everywhere already.');
       return changed;
     });
-    const listClusters = clusterList(ctx);
+    const clusters = clusterList(ctx);
     // The clusters request takes no parameters: any object (or none) will do.
     handleRequest(connection, BoilerplateRequests.clusters, () => ({}), async (_params, token) => {
       await untilIndexed(ctx.indexer.ready, token);
-      return listClusters(ignoreListProblems(ctx), token);
+      return clusters.list(ignoreListProblems(ctx), token);
+    });
+    handleRequest(connection, BoilerplateRequests.clusterPlaces, (params, what) => ({ id: requiredString(params, 'id', what) }), async ({ id }, token) => {
+      await untilIndexed(ctx.indexer.ready, token);
+      return clusters.placesOf(id, token);
     });
   },
 };
