@@ -20,7 +20,7 @@ import { createFinder } from './clusterFind';
 import { ClusterIds, type IdHolder } from './clusterIds';
 import { EntityArticles, type EntitySummary, type ReadMentions } from './entityArticles';
 import { FormReader } from './formReader';
-import { addOne, removeOne, valuesOf, type OneOrMany } from '../collections/oneOrMany';
+import { addOne, forEachValue, removeOne, valuesOf, type OneOrMany } from '../collections/oneOrMany';
 import { firstPlaceNotBefore, sortedReplace } from '../collections/sortedUpdate';
 import { LiveFormGraph, type GraphPart, type LiveNode } from './liveFormGraph';
 import type { NameForm } from './nameForm';
@@ -205,6 +205,7 @@ export class IncrementalClustering {
     this.namesRead.begin();
     const relabelled = new Set<string>(changes.keys());
     const resolve = new Set<Article>();
+    const addToResolve = (a: Article): void => void resolve.add(a);
     const touched = new Set<Entity>();
     let n = 0;
     for (const [uri, entities] of changes) {
@@ -234,7 +235,7 @@ export class IncrementalClustering {
     for (const part of settled.made) {
       this.parts.set(part.id, part);
       for (const k of this.personNames(part, 1)) tokens.add(k);
-      for (const node of part.nodes) for (const a of valuesOf(this.articlesOfNode, node)) resolve.add(a);
+      for (const node of part.nodes) forEachValue(this.articlesOfNode, node, addToResolve);
       if (part.owner !== undefined) touched.add(this.entityOf(part)); // a registry entity is listed even with no mention
       if ((++n & 2047) === 0) yield;
     }
@@ -492,7 +493,7 @@ class IncrementalCluster implements EntityCluster {
   get mentions(): EntityCluster['mentions'] {
     if (!this.list) {
       const list: EntityCluster['mentions'] = [];
-      for (const [a, w] of this.held.mentions()) list.push({ uri: a.uri, start: w.entity.start, end: w.entity.end, text: w.entity.text });
+      this.held.forEachMention((a, w) => list.push({ uri: a.uri, start: w.entity.start, end: w.entity.end, text: w.entity.text }));
       this.list = list;
     }
     return this.list;
