@@ -148,8 +148,9 @@ export class BoilerplateTreeProvider implements vscode.TreeDataProvider<Boilerpl
       void vscode.window.showErrorMessage(`Corpus Annotator: cannot list the places of a boilerplate passage: ${(e as Error).message}`);
       return [];
     }
-    if (places === null) {
-      // The corpus changed since the listing: list again (the server says so too, and a refresh is coalesced).
+    // The corpus changed since the listing (the cluster is gone, or its first places are not those shown): list again
+    // (the server says so too, and a refresh is coalesced) rather than show places twice or leave some out.
+    if (places === null || !cluster.places.every((p, i) => places[i] !== undefined && samePlace(p, places[i]))) {
       void this.refresh();
       return [];
     }
@@ -211,6 +212,11 @@ export class BoilerplateTreeProvider implements vscode.TreeDataProvider<Boilerpl
   dispose(): void {
     this.changed.dispose();
   }
+}
+
+function samePlace(a: BoilerplatePlace, b: BoilerplatePlace): boolean {
+  const { start: s, end: e } = a.range;
+  return a.uri === b.uri && s.line === b.range.start.line && s.character === b.range.start.character && e.line === b.range.end.line && e.character === b.range.end.character;
 }
 
 export function snippet(text: string, max = 60): string {

@@ -36,9 +36,14 @@ export function clusterList(ctx: ServerContext): { list: ClusterList; placesOf: 
   // The client waits on them, and they wait on no background pass: they all stand aside meanwhile.
   const { waitingRequests, independentRequests } = ctx.indexer;
   const waitedOn = <T>(work: () => Promise<T>): Promise<T> => waitingRequests.during(() => independentRequests.during(work));
+  /**
+   * The places of the clusters whose "more places" were asked for, while the cluster lasts: the client keeps the row
+   * expanded and asks again at each listing (after every pause in typing).
+   */
+  const allPlaces = new WeakMap<BoilerplateCluster, BoilerplatePlace[]>();
   return {
     list: (problems, token) => waitedOn(() => listClusters(ctx, { items, last }, problems, token)),
-    placesOf: (id, token) => waitedOn(() => clusterPlaces(ctx, id, token)),
+    placesOf: (id, token) => waitedOn(() => clusterPlaces(ctx, allPlaces, id, token)),
   };
 }
 
@@ -50,9 +55,15 @@ async function currentClusters(ctx: ServerContext, token: CancellationToken): Pr
   return runInTurns(ctx.service.boilerplateClustersInSlices(stopped));
 }
 
-async function clusterPlaces(ctx: ServerContext, id: string, token: CancellationToken): Promise<BoilerplatePlace[] | null> {
+async function clusterPlaces(ctx: ServerContext, kept: WeakMap<BoilerplateCluster, BoilerplatePlace[]>, id: string, token: CancellationToken): Promise<BoilerplatePlace[] | null> {
   const cluster = (await currentClusters(ctx, token)).find((c) => c.id === id);
   if (!cluster) return null;
+  let places = kept.get(cluster);
+  if (!places) kept.set(cluster, (places = placesOfCluster(ctx, cluster)));
+  return places;
+}
+
+function placesOfCluster(ctx: ServerContext, cluster: BoilerplateCluster): BoilerplatePlace[] {
   const articleOf = articlesOf(ctx);
   const places: BoilerplatePlace[] = [];
   for (const p of cluster.places) {

@@ -362,9 +362,11 @@ export class TimelineIndex {
       if (performance.now() - sliceStart > SLICE_MS) {
         for (const p of this.progress) p(done, total);
         await new Promise((r) => setImmediate(r));
-        // A request that waits on nothing here (the Boilerplate view's listing) goes first.
+        // A request that waits on nothing here (the Boilerplate view's listing) goes before a job the tree does not
+        // wait for (entities named again, copies of a changed article): not before the articles the tree waits for (the
+        // first build, an edit), whose view is asked for at the same time.
         const independent = this.ctx.indexer.independentRequests;
-        if (independent.busy) await independent.idle();
+        if (background && independent.busy) await independent.idle();
         sliceStart = performance.now();
       }
     }

@@ -83,6 +83,12 @@ describe('Corpus Annotator in VS Code: boilerplate', function () {
     assert.ok(rest[0].kind === 'place');
     assert.deepEqual(rest[0].place, listed.places[1], 'the place after those given, as the server lists it');
     assert.equal(tree.getParent(rest[0]), more);
+    // Listed before the corpus changed: the first places the server gives are not those shown. Nothing is listed twice
+    // or left out; the tree is listed again.
+    const moved = { ...listed, places: [{ ...listed.places[0], range: { ...listed.places[0].range, start: { line: listed.places[0].range.start.line + 1, character: 0 } } }] };
+    const stale = (tree.getChildren({ kind: 'cluster', cluster: moved }) as BoilerplateNode[])[1];
+    assert.deepEqual(await tree.getChildren(stale), []);
+    await tree.whenLoaded();
   });
 
   it('asks the server for the clusters once at a time: refreshes while one is asked share it, and one more follows', async () => {

@@ -46,4 +46,23 @@ describe('boilerplate clusters in slices', () => {
     assert.deepEqual(places(r.value), places(fresh.clusters()));
     assert.deepEqual(places(index.clusters()), places(fresh.clusters()));
   });
+
+  it('articles whose analysis is released between slices keep their places (a view reads them meanwhile)', function () {
+    this.timeout(60000);
+    const index = createBoilerplateIndex();
+    for (const d of docs) index.update(d.uri, d.text);
+    const fresh = createBoilerplateIndex();
+    for (const d of docs) fresh.update(d.uri, d.text);
+    const steps = index.clustersInSlices();
+    let r = steps.next();
+    let slices = 0;
+    // As the timeline does while it reads every article: each read lets go of what the article's findings made.
+    while (!r.done) {
+      if (++slices % 2 === 0) for (const d of docs) index.release(d.uri);
+      r = steps.next();
+    }
+    assert.ok(slices >= 4, `${slices} slices`);
+    const places = (c: { places: { uri: string; start: number }[] }[]) => c.map((x) => x.places.map((p) => `${p.uri}:${p.start}`).sort().join(' ')).sort();
+    assert.deepEqual(places(r.value), places(fresh.clusters()));
+  });
 });

@@ -182,7 +182,9 @@ export function createBoilerplateIndex(options: BoilerplateOptions = {}): Boiler
           }
           // Only when nothing changed meanwhile: the buckets may have moved under the walk, so a passage not met may
           // have matches after all (then each is matched when asked).
-          if (clock === startedAt) for (const doc of docs.values()) for (const p of doc.passages) cachedMatches(p, () => NO_MATCHES);
+          // A passage met above whose matches are gone (its article's analysis was released between slices) is matched
+          // when asked too: it may have some.
+          if (clock === startedAt) for (const doc of docs.values()) for (const p of doc.passages) if (!met[p.id]) cachedMatches(p, () => NO_MATCHES);
           primed = true;
         }
         // Stamped with the clock it started at: a change meanwhile (between slices) makes the next call compute again.
