@@ -23,14 +23,6 @@ export function removeOne<K, V>(map: OneOrMany<K, V>, key: K, value: V): void {
 
 const NONE: readonly never[] = [];
 
-/** Calls `each` with every value of a key (with no iterator: a loop over thousands of keys made one for each). */
-export function forEachValue<K, V>(map: OneOrMany<K, V>, key: K, each: (value: V) => void): void {
-  const had = map.get(key);
-  if (had === undefined) return;
-  if (had instanceof Set) had.forEach((v) => each(v));
-  else each(had);
-}
-
 /** The values of a key (none for a key not held). */
 export function valuesOf<K, V>(map: OneOrMany<K, V>, key: K): Iterable<V> {
   const had = map.get(key);

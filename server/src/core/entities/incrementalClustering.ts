@@ -20,7 +20,8 @@ import { createFinder } from './clusterFind';
 import { ClusterIds, type IdHolder } from './clusterIds';
 import { EntityArticles, type EntitySummary, type ReadMentions } from './entityArticles';
 import { FormReader } from './formReader';
-import { addOne, forEachValue, removeOne, valuesOf, type OneOrMany } from '../collections/oneOrMany';
+import { addOne, removeOne, valuesOf, type OneOrMany } from '../collections/oneOrMany';
+import { NodeArticles } from './nodeArticles';
 import { firstPlaceNotBefore, sortedReplace } from '../collections/sortedUpdate';
 import { LiveFormGraph, type GraphPart, type LiveNode } from './liveFormGraph';
 import type { NameForm } from './nameForm';
@@ -146,7 +147,7 @@ export class IncrementalClustering {
   private readonly graph: LiveFormGraph;
   private readonly articles = new Map<string, Article>();
   /** Articles by the nodes they mention. */
-  private readonly articlesOfNode: OneOrMany<LiveNode, Article> = new Map();
+  private readonly articlesOfNode = new NodeArticles<LiveNode, Article>();
   /** The corpus's full person names by key: the parts (by id) that have one, with how many names. */
   private readonly persons = new Map<string, Map<number, number>>();
   /** Partial (single-key) person nodes by key. */
@@ -235,11 +236,11 @@ export class IncrementalClustering {
     for (const part of settled.made) {
       this.parts.set(part.id, part);
       for (const k of this.personNames(part, 1)) tokens.add(k);
-      for (const node of part.nodes) forEachValue(this.articlesOfNode, node, addToResolve);
+      for (const node of part.nodes) this.articlesOfNode.forEach(node, addToResolve);
       if (part.owner !== undefined) touched.add(this.entityOf(part)); // a registry entity is listed even with no mention
       if ((++n & 2047) === 0) yield;
     }
-    for (const k of tokens) for (const node of valuesOf(this.partials, k)) for (const a of valuesOf(this.articlesOfNode, node)) resolve.add(a);
+    for (const k of tokens) for (const node of valuesOf(this.partials, k)) this.articlesOfNode.forEach(node, addToResolve);
     yield;
     n = 0;
     for (const article of resolve) {
@@ -334,7 +335,7 @@ export class IncrementalClustering {
       at.push(i);
       nodes.push(node.index);
       forms.push(seen.form);
-      if (node !== last) addOne(this.articlesOfNode, node, held);
+      if (node !== last) this.articlesOfNode.add(node, held);
       last = node;
     });
     const article: Article = Object.assign(held, {
@@ -362,7 +363,7 @@ export class IncrementalClustering {
     const nodes = this.graph.nodes;
     for (const index of article.node) {
       const node = nodes[index]!;
-      removeOne(this.articlesOfNode, node, article);
+      this.articlesOfNode.remove(node, article);
       this.graph.unmention(node);
       if (node.count === 0 && node.partial) removeOne(this.partials, node.form.keys[0], node);
     }
