@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { PROJECT_ROOT } from './code-server/paths.mjs';
 import { exitWith, runScreenshotSession } from './code-server/screenshotSession.mjs';
-import { openCorpusWorkbench, runCommand, screenshotter } from './code-server/workbench.mjs';
+import { openCorpusWorkbench, runCommand, screenshotter, showOnlyPane } from './code-server/workbench.mjs';
 import { generateCorpus } from '../test/support/corpusGenerator.ts';
 
 function argValue(name, fallback) {
@@ -31,14 +31,7 @@ exitWith(
     fs.mkdirSync(outDir, { recursive: true });
     const shot = screenshotter(page, outDir, log, PROJECT_ROOT);
     await openCorpusWorkbench(page, server, workspace, PROJECT_ROOT);
-    // The Boilerplate pane open, the others closed to give it room.
-    const header = (title) => page.locator('.pane-header', { hasText: title }).first();
-    for (const title of ['Corpus Tags', 'Entities', 'Timeline']) {
-      await header(title).waitFor({ timeout: 60_000 });
-      if ((await header(title).getAttribute('aria-expanded')) === 'true') await header(title).click();
-    }
-    if ((await header('Boilerplate').getAttribute('aria-expanded')) !== 'true') await header('Boilerplate').click();
-    const pane = page.locator('.pane', { has: page.locator('.pane-header', { hasText: 'Boilerplate' }) }).first();
+    const pane = await showOnlyPane(page, 'Boilerplate');
     const rows = pane.locator('.monaco-list-row');
     const rowTexts = async () => (await rows.allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim());
     const chrome = pane.locator('.monaco-list-row', { hasText: 'Page chrome' }).first();

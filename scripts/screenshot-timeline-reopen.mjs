@@ -14,7 +14,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { PROJECT_ROOT } from './code-server/paths.mjs';
 import { exitWith, runScreenshotSession } from './code-server/screenshotSession.mjs';
-import { openCorpusWorkbench } from './code-server/workbench.mjs';
+import { openCorpusWorkbench, showOnlyPane } from './code-server/workbench.mjs';
 
 function argValue(name, fallback) {
   const i = process.argv.indexOf(name);
@@ -63,11 +63,7 @@ exitWith(
       const rows = pane.locator('.monaco-list-row');
       /** The Timeline pane open and the others closed; then its text every 100 ms until it shows rows. */
       const watchUntilRows = async (started, early) => {
-        for (const title of ['Corpus Tags', 'Entities', 'Boilerplate']) {
-          await header(title).waitFor({ timeout: 60_000 });
-          if ((await header(title).getAttribute('aria-expanded')) === 'true') await header(title).click();
-        }
-        if ((await header('Timeline').getAttribute('aria-expanded')) !== 'true') await header('Timeline').click();
+        await showOnlyPane(page, 'Timeline');
         const said = [];
         let noProvider = 0;
         let shotEarly = false;

@@ -12,7 +12,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { PROJECT_ROOT } from './code-server/paths.mjs';
 import { exitWith, runScreenshotSession } from './code-server/screenshotSession.mjs';
-import { openCorpusWorkbench, openFile, runCommand } from './code-server/workbench.mjs';
+import { openCorpusWorkbench, openFile, runCommand, showOnlyPane } from './code-server/workbench.mjs';
 
 function argValue(name, fallback) {
   const i = process.argv.indexOf(name);
@@ -47,13 +47,7 @@ exitWith(
       const since = (t) => `${((Date.now() - t) / 1000).toFixed(1)} s`;
       await openCorpusWorkbench(page, server, workspace, extension);
       // The Timeline pane open, the others closed to give it room.
-      const header = (title) => page.locator('.pane-header', { hasText: title }).first();
-      for (const title of ['Corpus Tags', 'Entities', 'Boilerplate']) {
-        await header(title).waitFor({ timeout: 60_000 });
-        if ((await header(title).getAttribute('aria-expanded')) === 'true') await header(title).click();
-      }
-      if ((await header('Timeline').getAttribute('aria-expanded')) !== 'true') await header('Timeline').click();
-      const pane = page.locator('.pane', { has: page.locator('.pane-header', { hasText: 'Timeline' }) }).first();
+      const pane = await showOnlyPane(page, 'Timeline');
       const row = (text) => pane.locator('.monaco-list-row', { hasText: text }).first();
       await pane.locator('.monaco-list-row').first().waitFor({ timeout: 15 * 60_000 });
       log(`[timeline-typing] the Timeline view's first rows ${since(started)} after the workbench was opened (indexing included)`);

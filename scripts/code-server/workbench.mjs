@@ -42,3 +42,18 @@ export function screenshotter(page, outDir, log, root) {
     log(`saved ${path.relative(root, file)}`);
   };
 }
+
+const CORPUS_PANES = ['Corpus Tags', 'Entities', 'Timeline', 'Boilerplate'];
+
+/**
+ * Opens the Corpus Annotator pane titled `title` and closes the others (to give it room); gives the pane's locator.
+ */
+export async function showOnlyPane(page, title) {
+  const header = (t) => page.locator('.pane-header', { hasText: t }).first();
+  for (const other of CORPUS_PANES.filter((t) => t !== title)) {
+    await header(other).waitFor({ timeout: 60_000 });
+    if ((await header(other).getAttribute('aria-expanded')) === 'true') await header(other).click();
+  }
+  if ((await header(title).getAttribute('aria-expanded')) !== 'true') await header(title).click();
+  return page.locator('.pane', { has: page.locator('.pane-header', { hasText: title }) }).first();
+}
