@@ -7,7 +7,8 @@
  * every 24 keys and after each pause (until the server says the corpus was grouped again), ROUNDS times; then 20 s of
  * quiet.
  *
- * Prints each step's server memory (VmRSS, and VmHWM since the views were first asked for) and the views' answer times,
+ * Prints each step's server memory (VmRSS, and VmHWM since the views were first asked for), the views' answer times and
+ * the size of the Boilerplate view's listing (JSON),
  * and checks the peak against the target the server bench uses for editing (600 MB). Run `npm run build` first.
  *
  *   npx tsx test/bench/views.ts     # VIEWS_BENCH_ARTICLES=2000 for a quicker run; VIEWS_BENCH_ROUNDS (default 2);
@@ -86,11 +87,13 @@ export async function runViewsBench(): Promise<BenchResult> {
     const mem = (label: string) => {
       const m = memoryKb(child.pid!);
       peak = Math.max(peak, m.hwm / 1024);
-      lines.push(`${((performance.now() - started) / 1000).toFixed(1).padStart(6)} s  ${label.padEnd(58)} VmRSS ${(m.rss / 1024).toFixed(0)} MB, VmHWM ${(m.hwm / 1024).toFixed(0)} MB`);
+      lines.push(`${((performance.now() - started) / 1000).toFixed(1).padStart(6)} s  ${label.padEnd(76)} VmRSS ${(m.rss / 1024).toFixed(0)} MB, VmHWM ${(m.hwm / 1024).toFixed(0)} MB`);
     };
     mem('indexed (VmHWM: the indexing)');
     mem((await cacheWritten) ? 'its analysis cache written' : `no "cache written" in ${EVENT_TIMEOUT_MS / 1000} s`);
     resetPeak(child.pid!);
+    /** The size of the last Boilerplate listing, as JSON. */
+    let listingKb = 0;
     const views = async (label: string) => {
       const took: string[] = [];
       let t = performance.now();
@@ -101,11 +104,12 @@ export async function runViewsBench(): Promise<BenchResult> {
       took.push(`timeline ${(performance.now() - t).toFixed(0)}`);
       if (!NO_BOILERPLATE) {
         t = performance.now();
-        await conn.sendRequest('corpusAnnotator/boilerplateClusters', {});
+        const listed = await conn.sendRequest('corpusAnnotator/boilerplateClusters', {});
         took.push(`boilerplate ${(performance.now() - t).toFixed(0)}`);
+        listingKb = JSON.stringify(listed).length / 1024;
       }
       await conn.sendRequest('corpusAnnotator/listTags', {});
-      mem(`${label}: views (${took.join(', ')} ms)`);
+      mem(`${label}: views (${took.join(', ')} ms${NO_BOILERPLATE ? '' : `; listing ${listingKb.toFixed(0)} KB`})`);
     };
     await views('first');
     await views('again');
