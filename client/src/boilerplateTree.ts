@@ -12,6 +12,7 @@ import {
   type BoilerplateKindName,
   type BoilerplatePlace,
 } from '../../server/src/protocolBoilerplate';
+import { changesApplied } from './boilerplateChanges';
 import { ListedContext } from './listedContext';
 
 export type BoilerplateNode =
@@ -33,7 +34,7 @@ const KIND_ICONS: Record<BoilerplateKindName, string> = { duplicate: 'copy', 'ne
 export class BoilerplateTreeProvider implements vscode.TreeDataProvider<BoilerplateNode>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<BoilerplateNode | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
-  private result: BoilerplateClustersResult = { clusters: [], omitted: 0, omittedByKind: {}, problems: [] };
+  private result: BoilerplateClustersResult = { version: 0, clusters: [], omitted: 0, omittedByKind: {}, problems: [] };
   private roots: BoilerplateNode[] = [];
   private readonly parents = new Map<BoilerplateNode, BoilerplateNode>();
   private loading: Promise<void> | undefined;
@@ -76,10 +77,16 @@ export class BoilerplateTreeProvider implements vscode.TreeDataProvider<Boilerpl
     return run;
   }
 
-  /** One request for the clusters, shown when it answers; false when it failed (said to the user). */
+  /**
+   * One request for the clusters, shown when it answers; false when it failed (said to the user). Once listed, what
+   * changed since is asked for (`since`), and applied to the clusters held.
+   */
   private async fetchOnce(): Promise<boolean> {
     try {
-      this.result = await this.client.sendRequest(BoilerplateRequests.clusters, {});
+      const reply = await this.client.sendRequest(BoilerplateRequests.clusters, this.loaded ? { since: this.result.version } : {});
+      const applied = reply.since === undefined ? reply : changesApplied(this.result, reply);
+      // Changes that do not fit what is held (a listing answered to another request meanwhile): the whole listing.
+      this.result = applied ?? (await this.client.sendRequest(BoilerplateRequests.clusters, {}));
     } catch (e) {
       void vscode.window.showErrorMessage(`Corpus Annotator: cannot list boilerplate: ${(e as Error).message}`);
       return false;

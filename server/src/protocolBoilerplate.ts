@@ -42,7 +42,24 @@ export interface BoilerplateClusterPlacesParams {
   id: string;
 }
 
+export interface BoilerplateClustersParams {
+  /**
+   * The `version` of the listing the client holds: when it is the server's last, the answer holds only what changed
+   * since (`since` set). A listing of 10,000 articles is megabytes, and the view lists again after every pause in typing.
+   */
+  since?: number;
+}
+
 export interface BoilerplateClustersResult {
+  /** This listing's version, for `since` in the next request. */
+  version: number;
+  /**
+   * Set when the answer holds the changes since listing `since`: `clusters` are then only the clusters that are new or
+   * changed, `removed` the ids of those gone, and `order` every listed cluster's id in the view's order.
+   */
+  since?: number;
+  removed?: string[];
+  order?: string[];
   clusters: BoilerplateClusterItem[];
   /** Clusters left out because there were too many to list (those with the fewest copies of their kind). */
   omitted: number;
@@ -68,8 +85,11 @@ export interface TagRangeArgs {
 }
 
 export const BoilerplateRequests = {
-  /** `corpusAnnotator/boilerplateClusters` — params: {}; result: BoilerplateClustersResult (ignored passages left out). */
-  clusters: new RequestType<EmptyParams, BoilerplateClustersResult, void>('corpusAnnotator/boilerplateClusters'),
+  /**
+   * `corpusAnnotator/boilerplateClusters` — params: BoilerplateClustersParams ({} for a whole listing); result:
+   * BoilerplateClustersResult (ignored passages left out).
+   */
+  clusters: new RequestType<BoilerplateClustersParams, BoilerplateClustersResult, void>('corpusAnnotator/boilerplateClusters'),
   /**
    * `corpusAnnotator/boilerplateClusterPlaces` — params: BoilerplateClusterPlacesParams; result: every place of the
    * cluster, in the listing's order, or null when the corpus has no such cluster now (list again).

@@ -8,7 +8,7 @@
  * quiet.
  *
  * Prints each step's server memory (VmRSS, and VmHWM since the views were first asked for), the views' answer times and
- * the size of the Boilerplate view's listing (JSON),
+ * the size of the Boilerplate view's listing (JSON; after the first, what changed since, as the VS Code client asks),
  * and checks the peak against the target the server bench uses for editing (600 MB). Run `npm run build` first.
  *
  *   npx tsx test/bench/views.ts     # VIEWS_BENCH_ARTICLES=2000 for a quicker run; VIEWS_BENCH_ROUNDS (default 2);
@@ -92,8 +92,9 @@ export async function runViewsBench(): Promise<BenchResult> {
     mem('indexed (VmHWM: the indexing)');
     mem((await cacheWritten) ? 'its analysis cache written' : `no "cache written" in ${EVENT_TIMEOUT_MS / 1000} s`);
     resetPeak(child.pid!);
-    /** The size of the last Boilerplate listing, as JSON. */
+    /** The size of the last Boilerplate listing, as JSON, and its version. */
     let listingKb = 0;
+    let listingVersion: number | undefined;
     const views = async (label: string) => {
       const took: string[] = [];
       let t = performance.now();
@@ -104,9 +105,11 @@ export async function runViewsBench(): Promise<BenchResult> {
       took.push(`timeline ${(performance.now() - t).toFixed(0)}`);
       if (!NO_BOILERPLATE) {
         t = performance.now();
-        const listed = await conn.sendRequest('corpusAnnotator/boilerplateClusters', {});
+        // As the VS Code client asks: what changed since the listing it holds.
+        const listed = (await conn.sendRequest('corpusAnnotator/boilerplateClusters', listingVersion === undefined ? {} : { since: listingVersion })) as { version: number };
         took.push(`boilerplate ${(performance.now() - t).toFixed(0)}`);
         listingKb = JSON.stringify(listed).length / 1024;
+        listingVersion = listed.version;
       }
       await conn.sendRequest('corpusAnnotator/listTags', {});
       mem(`${label}: views (${took.join(', ')} ms${NO_BOILERPLATE ? '' : `; listing ${listingKb.toFixed(0)} KB`})`);

@@ -154,6 +154,13 @@ describe('boilerplate over LSP', function () {
     assert.deepEqual(all.at(-1)!.document, 'seeds/zz_copy_24.txt');
     assert.equal(all.at(-1)!.range.start.line, 4);
     assert.equal(await lsp.client.sendRequest(BoilerplateRequests.clusterPlaces, { id: 'passage:nowhere#0' }), null);
+    // Listed again by a client that holds this listing: nothing changed, only the order is sent.
+    const whole = (await lsp.client.sendRequest(BoilerplateRequests.clusters, {})) as BoilerplateClustersResult;
+    const again = (await lsp.client.sendRequest(BoilerplateRequests.clusters, { since: whole.version })) as BoilerplateClustersResult;
+    assert.equal(again.since, whole.version);
+    assert.deepEqual([again.clusters, again.removed], [[], []]);
+    assert.deepEqual(again.order, whole.clusters.map((x) => x.id));
+    await assert.rejects(lsp.client.sendRequest(BoilerplateRequests.clusters.method, { since: 'x' }), /since/);
     await assert.rejects(lsp.client.sendRequest(BoilerplateRequests.clusterPlaces.method, {}), /id/);
   });
 

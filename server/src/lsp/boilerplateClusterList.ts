@@ -19,7 +19,7 @@ const byText = new Intl.Collator().compare;
 const byListing = (a: BoilerplateCluster, b: BoilerplateCluster): number =>
   KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || b.places.length - a.places.length || byText(a.text, b.text);
 
-export type ClusterList = (problems: BoilerplateClustersResult['problems'], token: CancellationToken) => Promise<BoilerplateClustersResult>;
+export type ClusterList = (problems: BoilerplateClustersResult['problems'], token: CancellationToken, since?: number) => Promise<BoilerplateClustersResult>;
 /** Every place of the cluster listed as `id`, or null when the corpus has none such now. */
 export type ClusterPlaces = (id: string, token: CancellationToken) => Promise<BoilerplatePlace[] | null>;
 
@@ -31,8 +31,11 @@ export function clusterList(ctx: ServerContext): { list: ClusterList; placesOf: 
    * made again are converted again, instead of 2,000 clusters and the line index of every article they are in.
    */
   const items = new WeakMap<BoilerplateCluster, BoilerplateClusterItem>();
-  /** The clusters of the last listing, in the view's order (brought up to date, not sorted again, at the next). */
-  const last = { sorted: [] as BoilerplateCluster[] };
+  /**
+   * The clusters of the last listing, in the view's order (brought up to date, not sorted again, at the next); the
+   * items it sent, by id, and its version.
+   */
+  const last: Last = { sorted: [], sent: new Map(), version: 0 };
   // The client waits on them, and they wait on no background pass: they all stand aside meanwhile.
   const { waitingRequests, independentRequests } = ctx.indexer;
   const waitedOn = <T>(work: () => Promise<T>): Promise<T> => waitingRequests.during(() => independentRequests.during(work));
@@ -42,7 +45,7 @@ export function clusterList(ctx: ServerContext): { list: ClusterList; placesOf: 
    */
   const allPlaces = new WeakMap<BoilerplateCluster, BoilerplatePlace[]>();
   return {
-    list: (problems, token) => waitedOn(() => listClusters(ctx, { items, last }, problems, token)),
+    list: (problems, token, since) => waitedOn(() => listClusters(ctx, { items, last }, problems, token, since)),
     placesOf: (id, token) => waitedOn(() => clusterPlaces(ctx, allPlaces, id, token)),
   };
 }
@@ -73,12 +76,20 @@ function placesOfCluster(ctx: ServerContext, cluster: BoilerplateCluster): Boile
   return places;
 }
 
-interface Kept {
-  readonly items: WeakMap<BoilerplateCluster, BoilerplateClusterItem>;
-  readonly last: { sorted: BoilerplateCluster[] };
+interface Last {
+  sorted: BoilerplateCluster[];
+  sent: Map<string, BoilerplateClusterItem>;
+  version: number;
 }
 
-async function listClusters(ctx: ServerContext, { items, last }: Kept, problems: BoilerplateClustersResult['problems'], token: CancellationToken): Promise<BoilerplateClustersResult> {
+interface Kept {
+  readonly items: WeakMap<BoilerplateCluster, BoilerplateClusterItem>;
+  readonly last: Last;
+}
+
+async function listClusters(
+  ctx: ServerContext, { items, last }: Kept, problems: BoilerplateClustersResult['problems'], token: CancellationToken, since?: number,
+): Promise<BoilerplateClustersResult> {
   const clusters = (last.sorted = sortedUpdate(last.sorted, await currentClusters(ctx, token), byListing));
   const articleOf = articlesOf(ctx);
   const listed: BoilerplateClusterItem[] = [];
@@ -95,7 +106,17 @@ async function listClusters(ctx: ServerContext, { items, last }: Kept, problems:
     if (!item) items.set(c, (item = toItem(ctx, c, articleOf)));
     listed.push(item);
   }
-  return { clusters: listed, omitted: clusters.length - listed.length, omittedByKind, problems };
+  const before = last.sent;
+  const version = ++last.version;
+  last.sent = new Map(listed.map((item) => [item.id, item]));
+  const rest = { omitted: clusters.length - listed.length, omittedByKind, problems };
+  // The client holds the last listing: what changed since (an item is the same object while its cluster is).
+  if (since !== undefined && since === version - 1) {
+    const changed = listed.filter((item) => before.get(item.id) !== item);
+    const removed = [...before.keys()].filter((id) => !last.sent.has(id));
+    return { version, since, removed, order: listed.map((item) => item.id), clusters: changed, ...rest };
+  }
+  return { version, clusters: listed, ...rest };
 }
 
 interface Article {

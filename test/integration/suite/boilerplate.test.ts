@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { parse } from 'yaml';
 import { extensionApi, readText, seedUri, waitFor, workspaceRoot } from './helpers';
 import type { BoilerplateNode, BoilerplateTreeProvider } from '../../../client/src/boilerplateTree';
+import { BoilerplateRequests, type BoilerplateClustersResult } from '../../../server/src/protocolBoilerplate';
 
 const S001 = '001_1f87558668262b9a.txt';
 const code = (d: vscode.Diagnostic) => String(typeof d.code === 'object' ? d.code.value : d.code);
@@ -122,6 +123,9 @@ describe('Corpus Annotator in VS Code: boilerplate', function () {
     assert.equal(most, 1, 'never two requests at once');
     assert.equal(asked, 2, 'the first, then one for all the refreshes asked meanwhile');
     assert.ok((tree.getChildren() as BoilerplateNode[]).length > 0, 'the clusters are shown');
+    // The refreshes after the first asked for what changed since: the tree holds what a whole listing gives.
+    const whole = (await send.apply(client, [BoilerplateRequests.clusters.method, {}])) as BoilerplateClustersResult;
+    assert.deepEqual(tree.clusters, whole.clusters);
   });
 
   it('offers the ignore code actions, and ignoring here removes the diagnostic', async () => {

@@ -2,6 +2,8 @@ import * as assert from 'node:assert/strict';
 import type { BoilerplateCluster } from '../../../server/src/core/index';
 import { clusterList, MAX_CLUSTERS_PER_KIND } from '../../../server/src/lsp/boilerplateClusterList';
 import { PLACES_LISTED } from '../../../server/src/protocolBoilerplate';
+import { changesApplied } from '../../../client/src/boilerplateChanges';
+import fc from 'fast-check';
 import type { ServerContext } from '../../../server/src/lsp/context';
 import { WaitingRequests } from '../../../server/src/lsp/waitingRequests';
 
@@ -69,5 +71,48 @@ describe('the Boilerplate view’s listing', () => {
     assert.deepEqual(all!.slice(0, PLACES_LISTED), item.places, 'the listing’s places are the first of all');
     assert.deepEqual(all!.at(-1), { uri: 'file:///w/a29.txt', document: 'a29.txt', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 5 } } });
     assert.equal(await placesOf('shape:gone', { isCancellationRequested: false }), null);
+  });
+
+  it('answers a client that holds the last listing with what changed since, which brings its listing up to date', async () => {
+    // A pool of clusters; each step lists some of them, some made again (a new object: its article changed).
+    const pool = Array.from({ length: 12 }, (_, i) => cluster(i % 3 === 0 ? 'chrome' : 'duplicate', i, 2 + (i % 5)));
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.array(fc.record({ at: fc.integer({ min: 0, max: 11 }), again: fc.boolean(), copies: fc.integer({ min: 2, max: 6 }) }), { maxLength: 8 }), { minLength: 1, maxLength: 6 }), async (steps) => {
+        let now: BoilerplateCluster[] = [];
+        const { list } = clusterList(contextWith(() => now, 'hello'));
+        const never = { isCancellationRequested: false };
+        let held = await list([], never);
+        for (const step of steps) {
+          const chosen = new Map<number, BoilerplateCluster>();
+          for (const { at, again, copies } of step) chosen.set(at, again ? cluster(pool[at].kind, at, copies) : pool[at]);
+          now = [...chosen.values()];
+          const reply = await list([], never, held.version);
+          assert.equal(reply.since, held.version, 'changes since the listing held');
+          assert.ok(reply.clusters.length <= now.length);
+          const applied = changesApplied(held, reply);
+          assert.ok(applied, 'the changes fit the listing held');
+          const whole = await clusterList(contextWith(() => now, 'hello')).list([], never);
+          assert.deepEqual(applied.clusters, whole.clusters);
+          held = applied;
+        }
+      }),
+      { numRuns: 100, seed: 20261203 },
+    );
+  });
+
+  it('sends the whole listing to a client that holds another, and only the changed clusters to one that holds the last', async () => {
+    let now = [cluster('duplicate', 1, 2), cluster('duplicate', 2, 3), cluster('chrome', 3, 4)];
+    const { list } = clusterList(contextWith(() => now, 'hello'));
+    const never = { isCancellationRequested: false };
+    const first = await list([], never);
+    now = [now[0], cluster('duplicate', 2, 5), now[2]];
+    const changes = await list([], never, first.version);
+    assert.deepEqual(changes.clusters.map((c) => c.id), ['duplicate:2'], 'only the cluster made again');
+    assert.deepEqual(changes.removed, []);
+    assert.deepEqual(changes.order, ['duplicate:2', 'duplicate:1', 'chrome:3']);
+    const stale = await list([], never, first.version);
+    assert.equal(stale.since, undefined, 'a listing that is not the last one: the whole listing');
+    assert.equal(stale.clusters.length, 3);
+    assert.equal(changesApplied(first, { ...changes, since: first.version + 7 }), undefined, 'changes since another listing do not fit');
   });
 });

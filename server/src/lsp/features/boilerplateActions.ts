@@ -22,7 +22,7 @@ import { AnalystFileError } from '../../workspace/corpusFolder';
 import { clusterList } from '../boilerplateClusterList';
 import type { Feature, ServerContext } from '../context';
 import { UserError } from '../tagService';
-import { handleRequest, offsetsIn, oneOf, optionalString, paramsObject, requiredRange, requiredString } from '../params';
+import { handleRequest, offsetsIn, oneOf, optionalInteger, optionalString, paramsObject, requiredRange, requiredString } from '../params';
 import { uriToPath } from '../workspace';
 import { untilIndexed } from '../untilIndexed';
 
@@ -65,10 +65,9 @@ export const boilerplateActions: Feature = {
       return changed;
     });
     const clusters = clusterList(ctx);
-    // The clusters request takes no parameters: any object (or none) will do.
-    handleRequest(connection, BoilerplateRequests.clusters, () => ({}), async (_params, token) => {
+    handleRequest(connection, BoilerplateRequests.clusters, (params, what) => ({ since: optionalInteger(params, 'since', what) }), async ({ since }, token) => {
       await untilIndexed(ctx.indexer.ready, token);
-      return clusters.list(ignoreListProblems(ctx), token);
+      return clusters.list(ignoreListProblems(ctx), token, since);
     });
     handleRequest(connection, BoilerplateRequests.clusterPlaces, (params, what) => ({ id: requiredString(params, 'id', what) }), async ({ id }, token) => {
       await untilIndexed(ctx.indexer.ready, token);
