@@ -38,8 +38,8 @@ export class CorpusIndexer {
   readonly waitingRequests = new WaitingRequests();
   /**
    * Those of them that wait on no background work (the Boilerplate view's listing): every pass stands aside for them,
-   * the clustering made again after an edit and the timeline's updates too. While an analyst typed, the listing took
-   * its turns between the slices of the clustering being rebuilt, 1 to 2 s at 10,000 articles instead of 0.2 s.
+   * the clustering made again after an edit and the timeline's background updates too, instead of taking turns with
+   * them while the analyst waits for the view.
    */
   readonly independentRequests = new WaitingRequests();
   /** Pending until the first indexing has finished, so early requests wait for the corpus instead of seeing none. */
