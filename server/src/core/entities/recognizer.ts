@@ -12,6 +12,8 @@ import { recaseAllCaps } from './caseLines';
 import { dropCommonSpans, isHeadingLine, type CommonWordTests } from './commonSpans';
 import { placesInLists } from './coordination';
 import { dropNonNames } from './dropRules';
+import { joinComplements } from './nameComplements';
+import { numberedNames } from './numberedNames';
 import { joinOrgChains } from './orgChains';
 import { joinOfChains, numberedEvents, splitCoordinatedOrgs } from './orgJoins';
 import { keepPlacesWhole } from './placeGuard';
@@ -20,7 +22,7 @@ import { addNestedNames } from './nestedNames';
 import { markOwnerCountries } from './ownerCountry';
 import { namesAfterRoles } from './roleNames';
 import { applySpanRules, trimHeadline } from './spanRules';
-import { cleanSpan, spansFromLabels, splitHyphenPlaces, type TokenSpan } from './spans';
+import { cleanSpan, spansFromLabels, splitAtLowerWords, splitHyphenPlaces, type TokenSpan } from './spans';
 import { DocMemory, TaggerBuffers, tagSentenceLazy, type BaseScores } from './tagger';
 import { SentenceRuleMemo } from './sentenceRuleMemo';
 import { titleStart } from './titles';
@@ -173,11 +175,13 @@ function recognize(
     const log = logged ? (logged.log = newTestLog()) : undefined;
     const cleaned: TokenSpan[] = [];
     for (const raw of spansFromLabels(labels, n)) {
-      const c = cleanSpan(tok, raw);
-      if (c) cleaned.push(c);
+      for (const part of splitAtLowerWords(tok, raw)) {
+        const c = cleanSpan(tok, part);
+        if (c) cleaned.push(c);
+      }
     }
     let list = applySpanRules(tok, extendPersons(tok, joinSpans(tok, cleaned)));
-    list = joinOrgChains(tok, numberedEvents(tok, joinOfChains(tok, splitCoordinatedOrgs(tok, list))));
+    list = numberedNames(tok, joinComplements(tok, joinOrgChains(tok, numberedEvents(tok, joinOfChains(tok, splitCoordinatedOrgs(tok, list))))));
     if (sentences[s].lineCase !== LineCase.Normal) list = namesAfterRoles(tok, trimHeadline(tok, list, model.commonWords), isCommon);
     else list = namesAfterRoles(tok, list);
     list = dropCommonSpans(tok, dropNonNames(tok, keepPlacesWhole(tok, ctx.gaz, quotedNames(tok, list))), commonTests, headings[s]);

@@ -1,0 +1,87 @@
+/**
+ * Names with a complement: `United Nations Office [on Drugs and Crime]`, `Law [on National Defence]`,
+ * `International Department [of the CPC Central Committee]`, `Steering Committee for Crime Prevention [and Control]`.
+ * A name that ends in a head taking a complement (an office, a committee, a law, a treaty) goes on over `of`, `on`,
+ * `for` or `against` (and `the`) and the capitalised run after it, in which `and`, `of`, `the` and possessives join
+ * capitalised words. The run stops at a calendar word (`the Committee on Monday`) and at any other lower-case word
+ * (`Committee for Defence in Hanoi` keeps the city out). A law, treaty, convention or code is MISC; any other head
+ * makes an organisation.
+ */
+import * as gazetteer from './gazetteer/index';
+import * as initialCase from './initialCase';
+import type { TokenSpan } from './spans';
+import type { Token } from './tokenize';
+
+// Module-local copies (cross-module bindings may be getters under some loaders).
+const { foldKey } = gazetteer;
+const { isCapitalised } = initialCase;
+
+/** Heads of organisations that take a complement. */
+const ORG_COMPLEMENT_HEADS = new Set([
+  'office', 'committee', 'commission', 'council', 'department', 'centre', 'center', 'agency', 'bureau', 'board',
+  'institute', 'academy', 'ministry', 'directorate', 'administration', 'fund', 'foundation', 'programme', 'program',
+  'organisation', 'organization', 'association', 'federation', 'union', 'alliance', 'league', 'front', 'court',
+  'secretariat', 'command', 'authority',
+]);
+/** Heads of documents: the name with its complement is MISC. */
+const DOCUMENT_HEADS = new Set([
+  'law', 'convention', 'treaty', 'agreement', 'code', 'charter', 'protocol', 'declaration', 'pact', 'decree', 'act',
+  'accord', 'memorandum',
+]);
+const COMPLEMENT_WORDS = new Set(['of', 'on', 'for', 'against']);
+/** Words that join two capitalised words of the run. */
+const RUN_JOINERS = new Set(['and', 'of', 'the', '&', "'s", '’s', '-', '–']);
+const CALENDAR = new Set([
+  'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november',
+  'december', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'monday',
+  'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'today', 'tomorrow', 'yesterday',
+]);
+/** The longest complement run followed (a longer capitalised run is a headline's, not a name's). */
+const MAX_RUN = 8;
+
+function runWord(tokens: readonly Token[], i: number): boolean {
+  return i < tokens.length && isCapitalised(tokens[i].text) && !CALENDAR.has(foldKey(tokens[i].text));
+}
+
+/** End (exclusive) of the complement run starting at `i` (a capitalised word), or `i` when there is none. */
+function runEnd(tokens: readonly Token[], i: number): number {
+  if (!runWord(tokens, i)) return i;
+  let end = i + 1;
+  for (let j = i + 1; j < tokens.length && j - i < MAX_RUN; ) {
+    if (runWord(tokens, j)) {
+      end = ++j;
+      continue;
+    }
+    // Joiners (`and`, `of the`) count only when a capitalised word follows them.
+    let k = j;
+    while (k < tokens.length && k - j < 2 && RUN_JOINERS.has(tokens[k].text)) k++;
+    if (k === j || !runWord(tokens, k)) break;
+    j = k;
+  }
+  return end;
+}
+
+/** Extends each name ending in a complement-taking head over its complement (spans sorted, one sentence). */
+export function joinComplements(tokens: readonly Token[], spans: readonly TokenSpan[]): TokenSpan[] {
+  let out = spans as TokenSpan[];
+  for (let k = 0; k < out.length; k++) {
+    const sp = out[k];
+    if (sp.start !== undefined || sp.type === 'PERSON') continue;
+    const head = foldKey(tokens[sp.to - 1].text);
+    const document = DOCUMENT_HEADS.has(head);
+    if (!document && !ORG_COMPLEMENT_HEADS.has(head)) continue;
+    let i = sp.to;
+    if (i >= tokens.length || !COMPLEMENT_WORDS.has(tokens[i].text)) continue;
+    i++;
+    if (i < tokens.length && tokens[i].text === 'the') i++;
+    const end = runEnd(tokens, i);
+    if (end === i) continue;
+    // The run may hold names of its own (taken in), but no person and no part of a name running past it.
+    const inside = out.filter((x) => x !== sp && x.from < end && x.to > sp.to);
+    if (inside.some((x) => x.type === 'PERSON' || x.to > end || x.start !== undefined)) continue;
+    const joined: TokenSpan = { from: sp.from, to: end, type: document ? 'MISC' : 'ORG' };
+    out = out.filter((x) => x !== sp && !inside.includes(x));
+    out.splice(k, 0, joined);
+  }
+  return out;
+}

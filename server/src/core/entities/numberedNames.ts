@@ -1,0 +1,54 @@
+/**
+ * Numbered designations: `Military Region 4`, `Military Hospital 103`, `Route 13 North`. A unit, facility or road is
+ * often named by a head word and a number; the tagger, which reads numbers as no part of a name, stops before it.
+ * - A name ending in such a head, followed by a number (`4`, `103`, `12A`, `II`), takes the number in.
+ * - A capitalised road word (`Route`, `Highway`, `National Road`) followed by a number is a place even when the
+ *   tagger left it out, with a compass word after it (`Route 13 North`).
+ */
+import * as gazetteer from './gazetteer/index';
+import type { TokenSpan } from './spans';
+import type { Token } from './tokenize';
+
+// Module-local copies (cross-module bindings may be getters under some loaders).
+const { foldKey } = gazetteer;
+
+/** Heads named with a number after them. */
+const NUMBERED_HEADS = new Set([
+  'region', 'zone', 'hospital', 'division', 'corps', 'brigade', 'regiment', 'battalion', 'fleet', 'squadron', 'wing',
+  'unit', 'group', 'sector', 'station', 'camp', 'base', 'route', 'highway', 'road', 'ward', 'precinct', 'terminal',
+  'line', 'gate', 'checkpoint', 'post', 'company', 'army', 'district',
+]);
+/** Road words that name a road with a number even untagged. */
+const ROAD_WORDS = new Set(['Route', 'Highway', 'Road', 'ROUTE', 'HIGHWAY', 'ROAD']);
+const COMPASS = new Set(['North', 'South', 'East', 'West', 'NORTH', 'SOUTH', 'EAST', 'WEST']);
+/** A designation number: digits with an optional letter (`12A`), or a Roman numeral of two letters or more. */
+const DESIGNATION = /^(?:\d{1,4}[A-Z]?|[IVX]{2,5})$/;
+
+function numberAt(tokens: readonly Token[], i: number): boolean {
+  return i < tokens.length && DESIGNATION.test(tokens[i].text);
+}
+
+/** Applies both rules to one sentence's sorted spans. */
+export function numberedNames(tokens: readonly Token[], spans: readonly TokenSpan[]): TokenSpan[] {
+  let out: TokenSpan[] | undefined;
+  for (let k = 0; k < spans.length; k++) {
+    const sp = spans[k];
+    if (sp.start !== undefined || sp.type === 'PERSON' || !numberAt(tokens, sp.to)) continue;
+    if (!NUMBERED_HEADS.has(foldKey(tokens[sp.to - 1].text))) continue;
+    const next = spans[k + 1];
+    if (next !== undefined && next.from <= sp.to) continue;
+    (out ??= [...spans])[k] = { from: sp.from, to: sp.to + 1, type: sp.type };
+  }
+  let list = out ?? (spans as TokenSpan[]);
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    if (!ROAD_WORDS.has(tokens[i].text) || !numberAt(tokens, i + 1)) continue;
+    let from = i;
+    if (i > 0 && (tokens[i - 1].text === 'National' || tokens[i - 1].text === 'NATIONAL')) from--;
+    let to = i + 2;
+    if (to < tokens.length && COMPASS.has(tokens[to].text)) to++;
+    const touching = list.filter((x) => x.from < to && x.to > from);
+    if (touching.some((x) => x.start !== undefined || x.from < from || x.to > to)) continue;
+    list = [...list.filter((x) => !touching.includes(x)), { from, to, type: 'LOCATION' as const }].sort((a, b) => a.from - b.from);
+  }
+  return list;
+}
