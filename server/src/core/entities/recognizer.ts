@@ -15,6 +15,7 @@ import { dropNonNames } from './dropRules';
 import { joinComplements } from './nameComplements';
 import { numberedNames } from './numberedNames';
 import { typeByClassNouns } from './classNouns';
+import { datelineSources } from './datelineSources';
 import { joinOrgChains } from './orgChains';
 import { joinOfChains, numberedEvents, splitCoordinatedOrgs } from './orgJoins';
 import { keepPlacesWhole } from './placeGuard';
@@ -182,7 +183,7 @@ function recognize(
       }
     }
     let list = applySpanRules(tok, extendPersons(tok, joinSpans(tok, cleaned)));
-    list = typeByClassNouns(tok, numberedNames(tok, joinComplements(tok, joinOrgChains(tok, numberedEvents(tok, joinOfChains(tok, splitCoordinatedOrgs(tok, list)))))));
+    list = datelineSources(tok, typeByClassNouns(tok, numberedNames(tok, joinComplements(tok, joinOrgChains(tok, numberedEvents(tok, joinOfChains(tok, splitCoordinatedOrgs(tok, list))))))));
     if (sentences[s].lineCase !== LineCase.Normal) list = namesAfterRoles(tok, trimHeadline(tok, list, model.commonWords), isCommon);
     else list = namesAfterRoles(tok, list);
     list = dropCommonSpans(tok, dropNonNames(tok, keepPlacesWhole(tok, ctx.gaz, quotedNames(tok, list))), commonTests, headings[s]);

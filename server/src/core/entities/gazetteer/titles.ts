@@ -15,6 +15,7 @@ ceo|cfo|coo|cto|executive|founder|head|leader|commissioner|inspector|superintend
 general-secretary|acting|former|ex|late|incumbent|permanent|standing|assistant|associate|lt-gen|lt.gen|maj-gen|major-general|
 lieutenant-general|brigadier-general|senior-lieutenant|colonel-general|his|her|excellency|highness|majesty|honourable|
 honorable|hon|comrade|dr.|member|delegate|deputies|ministers|generals|vice-chairman|vice-minister|
+u|daw|dato|datuk|samdech|
 `.split('|').map((s) => s.trim()).filter((s) => s.length > 0);
 
 /** The subset that is a title on its own (not just a modifier such as `deputy` or `national`). */
