@@ -17,7 +17,7 @@ const { isCapitalised, startsUpper } = initialCase;
 
 // Module-local copies (cross-module bindings may be getters under some loaders).
 const { foldKey } = gazetteer;
-const { isHeadTitle } = titles;
+const { isHeadTitle, isTitleWord } = titles;
 
 /** Heads that end an organisation's name and take modifiers before them. */
 const CHAIN_HEADS = new Set([
@@ -79,6 +79,12 @@ function chainStart(tokens: readonly Token[], spans: readonly TokenSpan[], from:
       continue;
     }
     if (left) break;
+    // `[General Political Department]`, `Laos-Thailand General [Border Committee]`: `General` names an organisation's
+    // rank, unless a rank or title before it makes it a person's (`Brigadier General`, `Secretary General`).
+    if (s > 0 && tokens[s - 1].text === 'General' && s === from && !(s >= 2 && isTitleWord(tokens[s - 2].text))) {
+      s--;
+      continue;
+    }
     if (s > 0 && isNameWord(tokens, s - 1) && !(s - 1 === 0 && sentenceStart)) {
       s--;
       continue;

@@ -41,7 +41,8 @@ const PLACE_HEADS = new Set([
 const ORG_HEADS = new Set([
   'army', 'party', 'ministry', 'association', 'commission', 'committee', 'council', 'agency', 'union',
   'organisation', 'organization', 'academy', 'university', 'institute', 'police', 'navy', 'front',
-  'government', 'assembly', 'department', 'corporation', 'company',
+  'government', 'assembly', 'department', 'corporation', 'company', 'centre', 'center', 'command', 'bureau',
+  'directorate',
 ]);
 /** Heads that are no name on their own: `Ministry` alone is a common noun written with a capital. */
 const BARE_GENERIC_HEADS = new Set([
@@ -51,7 +52,8 @@ const BARE_GENERIC_HEADS = new Set([
 /** The subset strong enough to retype a place (`... People's Army` tagged LOCATION). */
 const STRONG_ORG_HEADS = new Set([
   'army', 'party', 'ministry', 'association', 'commission', 'committee', 'academy', 'university', 'institute',
-  'police', 'organisation', 'organization', 'government', 'front', 'command',
+  'police', 'organisation', 'organization', 'government', 'front', 'command', 'limited', 'ltd', 'inc', 'plc',
+  'llc', 'corporation', 'corp',
 ]);
 
 /** Cleans and retypes one sentence's spans (in order); returns the new list. */
