@@ -4,8 +4,8 @@
  * A name that ends in a head taking a complement (an office, a committee, a law, a treaty) goes on over `of`, `on`,
  * `for` or `against` (and `the`) and the capitalised run after it, in which `and`, `of`, `the` and possessives join
  * capitalised words. The run stops at a calendar word (`the Committee on Monday`) and at any other lower-case word
- * (`Committee for Defence in Hanoi` keeps the city out). A law, treaty, convention or code is MISC; any other head
- * makes an organisation.
+ * (`Committee for Defence in Hanoi` keeps the city out). A law, treaty, convention or code is MISC, with or without
+ * a complement; any other head makes an organisation.
  */
 import * as gazetteer from './gazetteer/index';
 import * as initialCase from './initialCase';
@@ -61,12 +61,23 @@ function runEnd(tokens: readonly Token[], i: number): number {
   return end;
 }
 
+/**
+ * A document's name is MISC, however the tagger typed it: `Treaty of Amity and Cooperation in Southeast Asia` (a
+ * document head then `of` or `on`), `ASEAN Convention` (a name ending in one).
+ */
+function isDocumentName(tokens: readonly Token[], sp: TokenSpan): boolean {
+  if (sp.to - sp.from < 2) return false;
+  if (DOCUMENT_HEADS.has(foldKey(tokens[sp.to - 1].text))) return true;
+  return sp.to - sp.from >= 3 && DOCUMENT_HEADS.has(foldKey(tokens[sp.from].text)) && COMPLEMENT_WORDS.has(tokens[sp.from + 1].text);
+}
+
 /** Extends each name ending in a complement-taking head over its complement (spans sorted, one sentence). */
 export function joinComplements(tokens: readonly Token[], spans: readonly TokenSpan[]): TokenSpan[] {
   let out = spans as TokenSpan[];
   for (let k = 0; k < out.length; k++) {
     const sp = out[k];
     if (sp.start !== undefined || sp.type === 'PERSON') continue;
+    if (sp.type !== 'MISC' && isDocumentName(tokens, sp)) out = out.map((x) => (x === sp ? { from: sp.from, to: sp.to, type: 'MISC' as const } : x));
     const head = foldKey(tokens[sp.to - 1].text);
     const document = DOCUMENT_HEADS.has(head);
     if (!document && !ORG_COMPLEMENT_HEADS.has(head)) continue;
