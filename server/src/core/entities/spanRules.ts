@@ -32,9 +32,13 @@ const INITIAL_FUNCTION_WORDS = new Set([
   'during', 'under', 'over', 'while', 'when', 'since', 'if', 'this', 'these', 'those', 'his', 'her', 'their', 'its',
 ]);
 
-/** Administrative units: a capitalised run ending in one of these is a place. */
+/**
+ * Administrative units, and buildings and works named as places (`Ho Chi Minh Mausoleum`, `Second Thai-Myanmar
+ * Friendship Bridge`): a capitalised run ending in one of these is a place.
+ */
 const PLACE_HEADS = new Set([
   'province', 'district', 'commune', 'village', 'prefecture', 'township', 'hamlet', 'municipality', 'oblast',
+  'mausoleum', 'bridge', 'airport', 'pagoda', 'temple', 'stupa', 'crossing', 'checkpoint',
 ]);
 
 /** Heads that make a multi-word name an organisation. */
@@ -160,16 +164,33 @@ function isTrimmable(text: string, common: ReadonlySet<string>): boolean {
   return stem.length >= 3 && stem !== key && (common.has(stem) || common.has(stem + 'e'));
 }
 
+/**
+ * Prepositions and conjunctions a headline capitalises, which no name holds (`of`, `for`, `on`, `and` and `in` may:
+ * `Office On Drugs And Crime`): a name ends before them (`Andaman Sea After Fishing Boat Sinks`).
+ */
+const HEADLINE_BREAKS = new Set([
+  'after', 'at', 'as', 'to', 'from', 'with', 'amid', 'before', 'into', 'near', 'via', 'through', 'over', 'despite',
+  'following', 'ahead', 'while', 'during', 'than', 'vs', 'versus',
+]);
+
 export function trimHeadline(tokens: readonly Token[], spans: readonly TokenSpan[], common: ReadonlySet<string>): TokenSpan[] {
   const out: TokenSpan[] = [];
+  const push = (sp: TokenSpan): void => {
+    while (sp.to > sp.from && isTrimmable(tokens[sp.to - 1].text, common)) sp.to--;
+    if (sp.to > sp.from) out.push(sp);
+  };
   for (const sp0 of spans) {
     if (sp0.start !== undefined) {
       out.push(sp0);
       continue;
     }
-    const sp = { ...sp0 };
-    while (sp.to > sp.from && isTrimmable(tokens[sp.to - 1].text, common)) sp.to--;
-    if (sp.to > sp.from) out.push(sp);
+    let from = sp0.from;
+    for (let i = sp0.from + 1; i < sp0.to - 1; i++) {
+      if (!HEADLINE_BREAKS.has(foldKey(tokens[i].text))) continue;
+      push({ from, to: i, type: sp0.type });
+      from = i + 1;
+    }
+    push({ from, to: sp0.to, type: sp0.type });
   }
   return out;
 }
