@@ -10,11 +10,13 @@
 import * as gazetteer from './gazetteer/index';
 import * as initialCase from './initialCase';
 import type { TokenSpan } from './spans';
+import * as titles from './titles';
 import type { Token } from './tokenize';
 
 // Module-local copies (cross-module bindings may be getters under some loaders).
 const { foldKey } = gazetteer;
 const { isCapitalised } = initialCase;
+const { isHeadTitle } = titles;
 
 /** Heads of organisations that take a complement. */
 const ORG_COMPLEMENT_HEADS = new Set([
@@ -39,8 +41,14 @@ const CALENDAR = new Set([
 /** The longest complement run followed (a longer capitalised run is a headline's, not a name's). */
 const MAX_RUN = 8;
 
+/** A capitalised word of a complement: not a calendar word, not a rank or title (`... Security Colonel Vang`). */
 function runWord(tokens: readonly Token[], i: number): boolean {
-  return i < tokens.length && isCapitalised(tokens[i].text) && !CALENDAR.has(foldKey(tokens[i].text));
+  return i < tokens.length && isCapitalised(tokens[i].text) && !CALENDAR.has(foldKey(tokens[i].text)) && !isHeadTitle(tokens[i].text);
+}
+
+function isHead(text: string): boolean {
+  const key = foldKey(text);
+  return ORG_COMPLEMENT_HEADS.has(key) || DOCUMENT_HEADS.has(key);
 }
 
 /** End (exclusive) of the complement run starting at `i` (a capitalised word), or `i` when there is none. */
@@ -52,9 +60,11 @@ function runEnd(tokens: readonly Token[], i: number): number {
       end = ++j;
       continue;
     }
-    // Joiners (`and`, `of the`) count only when a capitalised word follows them.
+    // A joiner (`and`, `of`, `of the`) counts only when a capitalised word follows it; `and the` begins another name
+    // (`the Ministry of Public Security and the United Nations Office`).
     let k = j;
-    while (k < tokens.length && k - j < 2 && RUN_JOINERS.has(tokens[k].text)) k++;
+    if (k < tokens.length && RUN_JOINERS.has(tokens[k].text) && tokens[k].text !== 'the') k++;
+    if (k > j && tokens[k - 1].text === 'of' && k < tokens.length && tokens[k].text === 'the') k++;
     if (k === j || !runWord(tokens, k)) break;
     j = k;
   }
@@ -78,21 +88,57 @@ export function joinComplements(tokens: readonly Token[], spans: readonly TokenS
     const sp = out[k];
     if (sp.start !== undefined || sp.type === 'PERSON') continue;
     if (sp.type !== 'MISC' && isDocumentName(tokens, sp)) out = out.map((x) => (x === sp ? { from: sp.from, to: sp.to, type: 'MISC' as const } : x));
-    const head = foldKey(tokens[sp.to - 1].text);
+    // The head ends the name, or its complement was begun (`[Steering Committee for Crime Prevention] and Control`).
+    let h = sp.to - 1;
+    for (let j = sp.from; j < sp.to - 1; j++) {
+      if (COMPLEMENT_WORDS.has(tokens[j + 1].text) && isHead(tokens[j].text)) {
+        h = j;
+        break;
+      }
+    }
+    const head = foldKey(tokens[h].text);
     const document = DOCUMENT_HEADS.has(head);
     if (!document && !ORG_COMPLEMENT_HEADS.has(head)) continue;
-    let i = sp.to;
+    let i = h + 1;
     if (i >= tokens.length || !COMPLEMENT_WORDS.has(tokens[i].text)) continue;
     i++;
     if (i < tokens.length && tokens[i].text === 'the') i++;
     const end = runEnd(tokens, i);
-    if (end === i) continue;
+    if (end === i || end <= sp.to) continue;
     // The run may hold names of its own (taken in), but no person and no part of a name running past it.
     const inside = out.filter((x) => x !== sp && x.from < end && x.to > sp.to);
     if (inside.some((x) => x.type === 'PERSON' || x.to > end || x.start !== undefined)) continue;
     const joined: TokenSpan = { from: sp.from, to: end, type: document ? 'MISC' : 'ORG' };
     out = out.filter((x) => x !== sp && !inside.includes(x));
     out.splice(k, 0, joined);
+  }
+  return untaggedHeads(tokens, out);
+}
+
+/**
+ * `the Standing Committee for Drug Prevention and Control`: a head the tagger left out (its modifiers read as a
+ * title's), after `the` and capitalised words, with a complement, is a name all the same.
+ */
+function untaggedHeads(tokens: readonly Token[], spans: TokenSpan[]): TokenSpan[] {
+  let out = spans;
+  for (let h = 1; h + 2 < tokens.length; h++) {
+    const head = foldKey(tokens[h].text);
+    if (!isCapitalised(tokens[h].text) || !COMPLEMENT_WORDS.has(tokens[h + 1].text)) continue;
+    const document = DOCUMENT_HEADS.has(head);
+    if (!document && !ORG_COMPLEMENT_HEADS.has(head)) continue;
+    if (out.some((x) => x.from <= h && x.to > h)) continue;
+    let from = h;
+    while (from > 0 && isCapitalised(tokens[from - 1].text) && !out.some((x) => x.from < from && x.to >= from)) from--;
+    if (from === 0 || tokens[from - 1].text !== 'the') continue;
+    let i = h + 2;
+    if (i < tokens.length && tokens[i].text === 'the') i++;
+    const end = runEnd(tokens, i);
+    if (end === i) continue;
+    const inside = out.filter((x) => x.from < end && x.to > from);
+    if (inside.some((x) => x.type === 'PERSON' || x.from < from || x.to > end || x.start !== undefined)) continue;
+    out = [...out.filter((x) => !inside.includes(x)), { from, to: end, type: document ? 'MISC' : 'ORG' as const }];
+    out.sort((a, b) => a.from - b.from || (a.start ?? 0) - (b.start ?? 0));
+    h = end - 1;
   }
   return out;
 }

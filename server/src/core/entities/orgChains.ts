@@ -81,7 +81,7 @@ function chainStart(tokens: readonly Token[], spans: readonly TokenSpan[], from:
     if (left) break;
     // `[General Political Department]`, `Laos-Thailand General [Border Committee]`: `General` names an organisation's
     // rank, unless a rank or title before it makes it a person's (`Brigadier General`, `Secretary General`).
-    if (s > 0 && tokens[s - 1].text === 'General' && s === from && !(s >= 2 && isTitleWord(tokens[s - 2].text))) {
+    if (s > 0 && tokens[s - 1].text === 'General' && !(s >= 2 && isTitleWord(tokens[s - 2].text))) {
       s--;
       continue;
     }

@@ -40,6 +40,9 @@ const PLACE_HEADS = new Set([
   'province', 'district', 'commune', 'village', 'prefecture', 'township', 'hamlet', 'municipality', 'oblast',
   'mausoleum', 'bridge', 'airport', 'pagoda', 'temple', 'stupa', 'crossing', 'checkpoint',
 ]);
+/** Heads of buildings and works: only written in Title Case (in a headline's capitals every word would be a place). */
+const WORKS = new Set(['mausoleum', 'bridge', 'airport', 'pagoda', 'temple', 'stupa', 'crossing', 'checkpoint']);
+const TITLE_CASE_WORD = /^\p{Lu}\p{Ll}+$/u;
 
 /** Heads that make a multi-word name an organisation. */
 const ORG_HEADS = new Set([
@@ -133,6 +136,7 @@ function placeHeads(tokens: readonly Token[], spans: TokenSpan[]): TokenSpan[] {
   let out = spans;
   for (let i = 1; i < tokens.length; i++) {
     if (!isCapitalised(tokens[i].text) || !PLACE_HEADS.has(foldKey(tokens[i].text))) continue;
+    if (WORKS.has(foldKey(tokens[i].text)) && !TITLE_CASE_WORD.test(tokens[i].text)) continue;
     if (i + 1 < tokens.length && startsUpper(tokens[i + 1].text)) continue;
     let s = i;
     while (s > 0 && isCapitalised(tokens[s - 1].text) && !PLACE_HEADS.has(foldKey(tokens[s - 1].text)) && !isTitleWord(tokens[s - 1].text)) s--;

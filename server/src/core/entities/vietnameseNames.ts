@@ -40,8 +40,10 @@ function isVietnameseName(tokens: readonly Token[], sp: TokenSpan): boolean {
   let vietnamese = false;
   for (let i = sp.from; i < sp.to; i++) {
     const t = tokens[i].text;
-    if (!SYLLABLE.test(t) || gazBitsOf(foldKey(t)) & ORG_HEAD) return false;
+    if (!SYLLABLE.test(t)) return false;
+    // An English organisation head (`Department`; `Co` folded from `Cỏ` is none: its spelling is Vietnamese).
     if (VIETNAMESE_LETTERS.test(t)) vietnamese = true;
+    else if (gazBitsOf(foldKey(t)) & ORG_HEAD) return false;
   }
   return vietnamese;
 }

@@ -1,0 +1,218 @@
+/**
+ * The span rules for regional wire news (issue 11): each rule on sentences of its kind, and the cases it must leave
+ * alone. The sentences are written for these tests (none is from a benchmark set).
+ */
+import * as assert from 'assert';
+import { createEntityRecognizer, type EntityRecognizer } from '../../../server/src/core/entities/recognizer';
+import { loadNerModel } from '../../../server/src/node/nerModelFile';
+import type { RecognizedEntity } from '../../../server/src/core/types';
+import { splitAtLowerWords, type TokenSpan } from '../../../server/src/core/entities/spans';
+import { joinComplements } from '../../../server/src/core/entities/nameComplements';
+import { numberedNames } from '../../../server/src/core/entities/numberedNames';
+import { typeByClassNouns } from '../../../server/src/core/entities/classNouns';
+import { datelineSources } from '../../../server/src/core/entities/datelineSources';
+import { vietnameseNames } from '../../../server/src/core/entities/vietnameseNames';
+import { tokenize, type Token } from '../../../server/src/core/entities/tokenize';
+
+let recognizer: EntityRecognizer;
+
+before(() => {
+  recognizer = createEntityRecognizer(loadNerModel());
+});
+
+function names(text: string): string[] {
+  return recognizer
+    .recognize(text)
+    .filter((e: RecognizedEntity) => !e.nested)
+    .map((e) => `${e.text}/${e.type}`);
+}
+
+function hasName(text: string, name: string, type: string): void {
+  const found = names(text);
+  assert.ok(found.includes(`${name}/${type}`), `expected ${name}/${type} among ${JSON.stringify(found)}`);
+}
+
+/** The tokens of `text`, and the span over the words `from`..`to` (inclusive, by their text). */
+function tokens(text: string): Token[] {
+  return tokenize(text);
+}
+
+function span(tok: Token[], first: string, last: string, type: TokenSpan['type']): TokenSpan {
+  const from = tok.findIndex((t) => t.text === first);
+  let to = from;
+  while (tok[to].text !== last) to++;
+  return { from, to: to + 1, type };
+}
+
+function texts(tok: Token[], spans: TokenSpan[]): string[] {
+  return spans.map((s) => `${tok.slice(s.from, s.to).map((t) => t.text).join(' ')}/${s.type}`);
+}
+
+describe('span rules for regional wire news', () => {
+  describe('a lower-case word inside a span (splitAtLowerWords)', () => {
+    it('cuts a span the tagger ran on over a verb', () => {
+      const tok = tokens('Ministry of National Defence met Japanese envoys');
+      const parts = splitAtLowerWords(tok, span(tok, 'Ministry', 'Japanese', 'ORG'));
+      assert.deepStrictEqual(texts(tok, parts), ['Ministry of National Defence/ORG', 'Japanese/ORG']);
+    });
+
+    it('keeps connectors and name particles', () => {
+      for (const name of ['Organisation for Security and Cooperation in Europe', 'Nikolaus van der Pas', 'Vasco da Gama', 'Conference on Disarmament']) {
+        const tok = tokens(name);
+        const whole = { from: 0, to: tok.length, type: 'ORG' as const };
+        assert.deepStrictEqual(splitAtLowerWords(tok, whole), [whole], name);
+      }
+    });
+
+    it('in the recogniser: no name holds the verb', () => {
+      const found = names('Secretary of State Chea Vuthy of the Ministry of National Defence met Korean officials in Phnom Penh.');
+      assert.ok(!found.some((n) => n.includes(' met ')), JSON.stringify(found));
+    });
+  });
+
+  describe('names with a complement (joinComplements)', () => {
+    it('extends an office, a committee or a law over of/on/for and the capitalised run', () => {
+      const tok = tokens('the United Nations Office on Drugs and Crime opened a course');
+      assert.deepStrictEqual(texts(tok, joinComplements(tok, [span(tok, 'United', 'Office', 'ORG'), span(tok, 'Drugs', 'Drugs', 'MISC')])), [
+        'United Nations Office on Drugs and Crime/ORG',
+      ]);
+      const law = tokens('amendments to the Law on Cyber Security were passed');
+      assert.deepStrictEqual(texts(law, joinComplements(law, [span(law, 'Law', 'Law', 'MISC'), span(law, 'Cyber', 'Security', 'ORG')])), [
+        'Law on Cyber Security/MISC',
+      ]);
+    });
+
+    it('stops at a calendar word and at any other lower-case word', () => {
+      const tok = tokens('the Steering Committee on Monday met the Committee for Border Affairs in Hanoi');
+      const out = joinComplements(tok, [span(tok, 'Steering', 'Committee', 'ORG'), { from: 7, to: 8, type: 'ORG' }, span(tok, 'Hanoi', 'Hanoi', 'LOCATION')]);
+      assert.deepStrictEqual(texts(tok, out), ['Steering Committee/ORG', 'Committee for Border Affairs/ORG', 'Hanoi/LOCATION']);
+    });
+
+    it('makes a document MISC however it was typed, and leaves a person alone', () => {
+      const tok = tokens('the Treaty of Friendship and Cooperation was signed by Mary of Teck');
+      const out = joinComplements(tok, [span(tok, 'Treaty', 'Cooperation', 'ORG'), span(tok, 'Mary', 'Teck', 'PERSON')]);
+      assert.deepStrictEqual(texts(tok, out), ['Treaty of Friendship and Cooperation/MISC', 'Mary of Teck/PERSON']);
+    });
+
+    it('in the recogniser', () => {
+      hasName('Officials of the Standing Committee for Drug Prevention and Control met with local police in the capital on Friday to review their plans.', 'Standing Committee for Drug Prevention and Control', 'ORG');
+    });
+  });
+
+  describe('numbered designations (numberedNames)', () => {
+    it('takes the number into a unit, a hospital or a road', () => {
+      const tok = tokens('troops of Military Region 7 and Army Hospital 108 on Highway 9 East');
+      const out = numberedNames(tok, [span(tok, 'Military', 'Region', 'ORG'), span(tok, 'Army', 'Hospital', 'ORG')]);
+      assert.deepStrictEqual(texts(tok, out), ['Military Region 7/ORG', 'Army Hospital 108/ORG', 'Highway 9 East/LOCATION']);
+    });
+
+    it('leaves a name before a count alone', () => {
+      const tok = tokens('Vietnam 3 Laos 1');
+      const spans = [span(tok, 'Vietnam', 'Vietnam', 'LOCATION'), span(tok, 'Laos', 'Laos', 'LOCATION')];
+      assert.deepStrictEqual(numberedNames(tok, spans), spans);
+    });
+
+    it('in the recogniser', () => {
+      hasName('Colonel Keo Sarath, deputy commander of Military Region 5, inspected the troops.', 'Military Region 5', 'ORG');
+    });
+  });
+
+  describe('class nouns (typeByClassNouns)', () => {
+    it('a place noun after a name makes a place, an event noun MISC', () => {
+      const tok = tokens('boats on the Xe Kong river during the Boun Suang Heua festival');
+      const out = typeByClassNouns(tok, [span(tok, 'Xe', 'Kong', 'PERSON'), span(tok, 'Boun', 'Heua', 'ORG')]);
+      assert.deepStrictEqual(texts(tok, out), ['Xe Kong/LOCATION', 'Boun Suang Heua/MISC']);
+    });
+
+    it('reads over a few modifiers (international border gate, search and rescue exercise)', () => {
+      const tok = tokens('near the Cha Lo international border gate , after the Sea Guardian search and rescue exercise');
+      const out = typeByClassNouns(tok, [span(tok, 'Cha', 'Lo', 'ORG'), span(tok, 'Sea', 'Guardian', 'LOCATION')]);
+      assert.deepStrictEqual(texts(tok, out), ['Cha Lo/LOCATION', 'Sea Guardian/MISC']);
+    });
+
+    it('keeps a nationality, an adjective before a place noun, a known place before an event noun, a headed organisation', () => {
+      const tok = tokens('the Thai border gate , an Arctic island , the Venice festival , the Lao People \'s Army camp');
+      const spans: TokenSpan[] = [
+        span(tok, 'Thai', 'Thai', 'MISC'),
+        span(tok, 'Arctic', 'Arctic', 'MISC'),
+        span(tok, 'Venice', 'Venice', 'LOCATION'),
+        span(tok, 'Lao', 'Army', 'ORG'),
+      ];
+      assert.deepStrictEqual(typeByClassNouns(tok, spans), spans);
+    });
+
+    it('a person after near is a place, after off is not (a batter homers off a pitcher)', () => {
+      const tok = tokens('the boat sank near Hon Mun ; he homered off Chad Ogea');
+      const out = typeByClassNouns(tok, [span(tok, 'Hon', 'Mun', 'PERSON'), span(tok, 'Chad', 'Ogea', 'PERSON')]);
+      assert.deepStrictEqual(texts(tok, out), ['Hon Mun/LOCATION', 'Chad Ogea/PERSON']);
+    });
+
+    it('Ban and Ko open a place, but not a hyphenated Korean given name', () => {
+      const tok = tokens('villagers of Ban Nalae and Ko Chang met Ban Ki-moon');
+      const out = typeByClassNouns(tok, [span(tok, 'Nalae', 'Nalae', 'PERSON'), { from: 8, to: 10, type: 'PERSON' }]);
+      assert.deepStrictEqual(texts(tok, out), ['Ban Nalae/LOCATION', 'Ko Chang/LOCATION', 'Ban Ki-moon/PERSON']);
+    });
+  });
+
+  describe('dateline sources (datelineSources)', () => {
+    it('the name in a dateline\'s brackets is an organisation', () => {
+      const tok = tokens('DA NANG , June 3 ( Thanh Nien ) -- Police said');
+      const out = datelineSources(tok, [span(tok, 'DA', 'NANG', 'LOCATION'), span(tok, 'Thanh', 'Nien', 'LOCATION')]);
+      assert.deepStrictEqual(texts(tok, out), ['DA NANG/LOCATION', 'Thanh Nien/ORG']);
+    });
+
+    it('leaves brackets elsewhere alone', () => {
+      const tok = tokens('Police met the envoy ( Thanh Nien ) -- here');
+      const spans = [span(tok, 'Thanh', 'Nien', 'LOCATION')];
+      assert.deepStrictEqual(datelineSources(tok, spans), spans);
+    });
+
+    it('in the recogniser', () => {
+      hasName('HUE (Lao Dong) -- Floods cut the road on Monday.', 'Lao Dong', 'ORG');
+    });
+  });
+
+  describe('Vietnamese names (vietnameseNames)', () => {
+    it('a name in Vietnamese spelling without a family name is a place; with one, tagged ORG, a person', () => {
+      const tok = tokens('fishermen off Cồn Cỏ met Trần Văn Hải');
+      const out = vietnameseNames(tok, [span(tok, 'Cồn', 'Cỏ', 'PERSON'), span(tok, 'Trần', 'Hải', 'ORG')]);
+      assert.deepStrictEqual(texts(tok, out), ['Cồn Cỏ/LOCATION', 'Trần Văn Hải/PERSON']);
+    });
+
+    it('keeps persons with a family name, a middle name or a title, names without Vietnamese letters, and Hồ Chí Minh city', () => {
+      const tok = tokens('Nguyễn Thị Lan , Lực Văn Bình , Colonel Quàng Sơn , Bounmy Phetsavanh and Hồ Chí Minh');
+      const spans: TokenSpan[] = [
+        span(tok, 'Nguyễn', 'Lan', 'PERSON'),
+        span(tok, 'Lực', 'Bình', 'PERSON'),
+        span(tok, 'Quàng', 'Sơn', 'PERSON'),
+        span(tok, 'Bounmy', 'Phetsavanh', 'PERSON'),
+        span(tok, 'Hồ', 'Minh', 'LOCATION'),
+      ];
+      assert.deepStrictEqual(vietnameseNames(tok, spans), spans);
+    });
+  });
+
+  describe('other kinds, in the recogniser', () => {
+    it('Myanmar and Malaysian honorifics stay outside the name', () => {
+      hasName('Daw Aye Aye Mon, a lawyer in Mandalay, said the case was closed.', 'Aye Aye Mon', 'PERSON');
+    });
+
+    it('General opens an organisation unless a rank stands before it', () => {
+      hasName('He met officers of the General Logistics Department of the Vietnam People\'s Army in Hanoi.', "General Logistics Department of the Vietnam People's Army", 'ORG');
+      hasName('Brigadier General Somsack Inthavong opened the meeting.', 'Somsack Inthavong', 'PERSON');
+    });
+
+    it('a corporate suffix makes an organisation that takes in the place before it', () => {
+      hasName('The cargo was handled by the Vientiane Logistics Company Limited on Monday.', 'Vientiane Logistics Company Limited', 'ORG');
+    });
+
+    it('a headline\'s capitalised prepositions end a name', () => {
+      const found = names('Navy Sends Ship To Gulf Of Tonkin After Storm Hits');
+      assert.ok(!found.some((n) => / After /.test(n) || / To /.test(n)), JSON.stringify(found));
+    });
+
+    it('a building named as a place', () => {
+      hasName('Crowds gathered outside the Ba Dinh Mausoleum on Sunday.', 'Ba Dinh Mausoleum', 'LOCATION');
+    });
+  });
+});
