@@ -94,6 +94,17 @@ describe('span rules for regional wire news', () => {
       assert.deepStrictEqual(texts(tok, out), ['Treaty of Friendship and Cooperation/MISC', 'Mary of Teck/PERSON']);
     });
 
+    it('a gulf or a strait with its complement is a place, an embassy an organisation', () => {
+      const tok = tokens('ships in the Strait of Malacca and guests at the Embassy of Laos');
+      const out = joinComplements(tok, [
+        span(tok, 'Strait', 'Strait', 'LOCATION'),
+        span(tok, 'Malacca', 'Malacca', 'LOCATION'),
+        span(tok, 'Embassy', 'Embassy', 'MISC'),
+        span(tok, 'Laos', 'Laos', 'LOCATION'),
+      ]);
+      assert.deepStrictEqual(texts(tok, out), ['Strait of Malacca/LOCATION', 'Embassy of Laos/ORG']);
+    });
+
     it('in the recogniser', () => {
       hasName('Officials of the Standing Committee for Drug Prevention and Control met with local police in the capital on Friday to review their plans.', 'Standing Committee for Drug Prevention and Control', 'ORG');
     });
@@ -177,6 +188,18 @@ describe('span rules for regional wire news', () => {
       const tok = tokens('fishermen off Cồn Cỏ met Trần Văn Hải');
       const out = vietnameseNames(tok, [span(tok, 'Cồn', 'Cỏ', 'PERSON'), span(tok, 'Trần', 'Hải', 'ORG')]);
       assert.deepStrictEqual(texts(tok, out), ['Cồn Cỏ/LOCATION', 'Trần Văn Hải/PERSON']);
+    });
+
+    it('joins a full name the tagger cut: a family name and a middle name, or Vietnamese syllables', () => {
+      const tok = tokens('Photo by Pham Thi Hoa and report by HOÀNG ĐỨC THẮNG');
+      const out = vietnameseNames(tok, [span(tok, 'Pham', 'Pham', 'ORG'), span(tok, 'Hoa', 'Hoa', 'MISC'), span(tok, 'HOÀNG', 'HOÀNG', 'PERSON')]);
+      assert.deepStrictEqual(texts(tok, out), ['Pham Thi Hoa/PERSON', 'HOÀNG ĐỨC THẮNG/PERSON']);
+    });
+
+    it('leaves a bare pair and a place with a family name alone', () => {
+      const tok = tokens('the Le Mai pair flew to Hồ Chí Minh City');
+      const spans: TokenSpan[] = [span(tok, 'Le', 'Mai', 'MISC'), span(tok, 'Hồ', 'City', 'LOCATION')];
+      assert.deepStrictEqual(vietnameseNames(tok, spans), spans);
     });
 
     it('keeps persons with a family name, a middle name or a title, names without Vietnamese letters, and Hồ Chí Minh city', () => {

@@ -5,8 +5,10 @@
  * `for` or `against` (and `the`) and the capitalised run after it, in which `and`, `of`, `the` and possessives join
  * capitalised words. The run stops at a calendar word (`the Committee on Monday`) and at any other lower-case word
  * (`Committee for Defence in Hanoi` keeps the city out). A law, treaty, convention or code is MISC, with or without
- * a complement; any other head makes an organisation.
+ * a complement; a gulf, a bay or a strait a place (`Gulf of Thailand`); any other head makes an organisation
+ * (`Embassy of Vietnam`).
  */
+import type { EntityType } from '../types';
 import * as gazetteer from './gazetteer/index';
 import * as initialCase from './initialCase';
 import type { TokenSpan } from './spans';
@@ -23,8 +25,10 @@ const ORG_COMPLEMENT_HEADS = new Set([
   'office', 'committee', 'commission', 'council', 'department', 'centre', 'center', 'agency', 'bureau', 'board',
   'institute', 'academy', 'ministry', 'directorate', 'administration', 'fund', 'foundation', 'programme', 'program',
   'organisation', 'organization', 'association', 'federation', 'union', 'alliance', 'league', 'front', 'court',
-  'secretariat', 'command', 'authority',
+  'secretariat', 'command', 'authority', 'embassy', 'consulate',
 ]);
+/** Heads of places named with a complement: `Gulf of Thailand`, `Strait of Malacca`. */
+const PLACE_COMPLEMENT_HEADS = new Set(['gulf', 'bay', 'strait', 'straits', 'sea', 'isle', 'cape', 'mouth']);
 /** Heads of documents: the name with its complement is MISC. */
 const DOCUMENT_HEADS = new Set([
   'law', 'convention', 'treaty', 'agreement', 'code', 'charter', 'protocol', 'declaration', 'pact', 'decree', 'act',
@@ -48,7 +52,14 @@ function runWord(tokens: readonly Token[], i: number): boolean {
 
 function isHead(text: string): boolean {
   const key = foldKey(text);
-  return ORG_COMPLEMENT_HEADS.has(key) || DOCUMENT_HEADS.has(key);
+  return ORG_COMPLEMENT_HEADS.has(key) || DOCUMENT_HEADS.has(key) || PLACE_COMPLEMENT_HEADS.has(key);
+}
+
+/** The type of a name with a complement, by its head; undefined for a word that takes none. */
+function complementType(key: string): EntityType | undefined {
+  if (DOCUMENT_HEADS.has(key)) return 'MISC';
+  if (ORG_COMPLEMENT_HEADS.has(key)) return 'ORG';
+  return PLACE_COMPLEMENT_HEADS.has(key) ? 'LOCATION' : undefined;
 }
 
 /** End (exclusive) of the complement run starting at `i` (a capitalised word), or `i` when there is none. */
@@ -96,9 +107,8 @@ export function joinComplements(tokens: readonly Token[], spans: readonly TokenS
         break;
       }
     }
-    const head = foldKey(tokens[h].text);
-    const document = DOCUMENT_HEADS.has(head);
-    if (!document && !ORG_COMPLEMENT_HEADS.has(head)) continue;
+    const type = complementType(foldKey(tokens[h].text));
+    if (type === undefined) continue;
     let i = h + 1;
     if (i >= tokens.length || !COMPLEMENT_WORDS.has(tokens[i].text)) continue;
     i++;
@@ -108,7 +118,7 @@ export function joinComplements(tokens: readonly Token[], spans: readonly TokenS
     // The run may hold names of its own (taken in), but no person and no part of a name running past it.
     const inside = out.filter((x) => x !== sp && x.from < end && x.to > sp.to);
     if (inside.some((x) => x.type === 'PERSON' || x.to > end || x.start !== undefined)) continue;
-    const joined: TokenSpan = { from: sp.from, to: end, type: document ? 'MISC' : 'ORG' };
+    const joined: TokenSpan = { from: sp.from, to: end, type };
     out = out.filter((x) => x !== sp && !inside.includes(x));
     out.splice(k, 0, joined);
   }
@@ -122,10 +132,9 @@ export function joinComplements(tokens: readonly Token[], spans: readonly TokenS
 function untaggedHeads(tokens: readonly Token[], spans: TokenSpan[]): TokenSpan[] {
   let out = spans;
   for (let h = 1; h + 2 < tokens.length; h++) {
-    const head = foldKey(tokens[h].text);
     if (!isCapitalised(tokens[h].text) || !COMPLEMENT_WORDS.has(tokens[h + 1].text)) continue;
-    const document = DOCUMENT_HEADS.has(head);
-    if (!document && !ORG_COMPLEMENT_HEADS.has(head)) continue;
+    const type = complementType(foldKey(tokens[h].text));
+    if (type === undefined) continue;
     if (out.some((x) => x.from <= h && x.to > h)) continue;
     let from = h;
     while (from > 0 && isCapitalised(tokens[from - 1].text) && !out.some((x) => x.from < from && x.to >= from)) from--;
@@ -136,7 +145,7 @@ function untaggedHeads(tokens: readonly Token[], spans: TokenSpan[]): TokenSpan[
     if (end === i) continue;
     const inside = out.filter((x) => x.from < end && x.to > from);
     if (inside.some((x) => x.type === 'PERSON' || x.from < from || x.to > end || x.start !== undefined)) continue;
-    out = [...out.filter((x) => !inside.includes(x)), { from, to: end, type: document ? 'MISC' : 'ORG' as const }];
+    out = [...out.filter((x) => !inside.includes(x)), { from, to: end, type }];
     out.sort((a, b) => a.from - b.from || (a.start ?? 0) - (b.start ?? 0));
     h = end - 1;
   }

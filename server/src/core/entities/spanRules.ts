@@ -40,9 +40,12 @@ const PLACE_HEADS = new Set([
   'province', 'district', 'commune', 'village', 'prefecture', 'township', 'hamlet', 'municipality', 'oblast',
   'mausoleum', 'bridge', 'airport', 'pagoda', 'temple', 'stupa', 'crossing', 'checkpoint',
 ]);
-/** Heads of buildings and works: only written in Title Case (in a headline's capitals every word would be a place). */
+/**
+ * Heads of buildings and works, whose names are short: a longer capitalised run before one is a headline's words
+ * (`Border Guards Hold Joint Patrol Near Nam Phao Crossing`), not a name.
+ */
 const WORKS = new Set(['mausoleum', 'bridge', 'airport', 'pagoda', 'temple', 'stupa', 'crossing', 'checkpoint']);
-const TITLE_CASE_WORD = /^\p{Lu}\p{Ll}+$/u;
+const MAX_WORKS_MODIFIERS = 3;
 
 /** Heads that make a multi-word name an organisation. */
 const ORG_HEADS = new Set([
@@ -136,11 +139,10 @@ function placeHeads(tokens: readonly Token[], spans: TokenSpan[]): TokenSpan[] {
   let out = spans;
   for (let i = 1; i < tokens.length; i++) {
     if (!isCapitalised(tokens[i].text) || !PLACE_HEADS.has(foldKey(tokens[i].text))) continue;
-    if (WORKS.has(foldKey(tokens[i].text)) && !TITLE_CASE_WORD.test(tokens[i].text)) continue;
     if (i + 1 < tokens.length && startsUpper(tokens[i + 1].text)) continue;
     let s = i;
     while (s > 0 && isCapitalised(tokens[s - 1].text) && !PLACE_HEADS.has(foldKey(tokens[s - 1].text)) && !isTitleWord(tokens[s - 1].text)) s--;
-    if (s === i) continue;
+    if (s === i || (WORKS.has(foldKey(tokens[i].text)) && i - s > MAX_WORKS_MODIFIERS)) continue;
     if (s === 0 || (s > 0 && SENTENCE_OPENING.test(tokens[s - 1].text))) {
       if (s < i - 1 && !out.some((sp) => sp.from === s && sp.start === undefined)) s++;
     }

@@ -21,8 +21,8 @@ const ORG_HEAD: number = gazetteer.Gaz.OrgHead;
 
 /** Letters of Vietnamese spelling that no other Latin-script language of the region's news uses. */
 const VIETNAMESE_LETTERS = /[ăâđêôơưĂÂĐÊÔƠƯ\u1EA0-\u1EF9]/u;
-/** A capitalised syllable: one word without hyphens. */
-const SYLLABLE = /^\p{Lu}[\p{Ll}\p{M}]*$/u;
+/** A capitalised syllable (or one in a headline's capitals): one word without hyphens. */
+const SYLLABLE = /^\p{Lu}(?:[\p{Ll}\p{M}]*|[\p{Lu}\p{M}]+)$/u;
 
 /** Vietnamese family names (folded, without tone marks). */
 const FAMILY_NAMES = new Set([
@@ -53,8 +53,50 @@ function isPlace(tokens: readonly Token[], sp: TokenSpan): boolean {
   return sp.from === 0 || !isTitleWord(tokens[sp.from - 1].text);
 }
 
-/** Retypes one sentence's Vietnamese names by their family name. */
+/** A capitalised syllable in Vietnamese spelling, or a middle name (`Van`, `Thi` are often written bare). */
+function givenSyllable(tokens: readonly Token[], i: number): boolean {
+  const t = tokens[i].text;
+  return SYLLABLE.test(t) && (VIETNAMESE_LETTERS.test(t) || MIDDLE_NAMES.has(foldKey(t)));
+}
+
+/**
+ * A Vietnamese full name the tagger cut: a family name, then a middle name (`Văn`, `Thị`) or syllables in Vietnamese
+ * spelling (`Le Thi Mai`, read as `[Le]` and `[Mai]`; `NGUYỄN HỒNG SƠN` in a headline, read as `[NGUYỄN]`), is one
+ * person over the family name and the next one to three syllables, whatever was tagged inside it.
+ */
+function fullNames(tokens: readonly Token[], spans: TokenSpan[]): TokenSpan[] {
+  let out = spans;
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    if (!SYLLABLE.test(tokens[i].text) || !FAMILY_NAMES.has(foldKey(tokens[i].text))) continue;
+    if (i > 0 && SYLLABLE.test(tokens[i - 1].text) && !isTitleWord(tokens[i - 1].text)) continue;
+    let end = i + 1;
+    if (MIDDLE_NAMES.has(foldKey(tokens[end].text))) {
+      // After a middle name, the given name whatever its spelling (`Le Thi Mai`).
+      end++;
+      while (end < tokens.length && end - i <= 3 && SYLLABLE.test(tokens[end].text) && !isTitleWord(tokens[end].text)) end++;
+      if (end - i < 3) continue;
+    } else {
+      while (end < tokens.length && end - i <= 3 && givenSyllable(tokens, end)) end++;
+      // Two syllables or more after the family name: a bare pair (`Le Mai`) may be anything.
+      if (end - i < 3) continue;
+    }
+    const from = i;
+    const inside = out.filter((x) => x.from < end && x.to > from);
+    if (inside.length === 0 || inside.some((x) => x.start !== undefined || x.from < from || x.to > end)) continue;
+    if (inside.length === 1 && inside[0].from === from && inside[0].to === end && inside[0].type === 'PERSON') continue;
+    if (inside.some((x) => x.type === 'LOCATION' && x.from === from && x.to === end)) continue;
+    out = [...out.filter((x) => !inside.includes(x)), { from, to: end, type: 'PERSON' as const }].sort((a, b) => a.from - b.from);
+    i = end - 1;
+  }
+  return out;
+}
+
+/** Retypes one sentence's Vietnamese names by their family name, and joins full names the tagger cut. */
 export function vietnameseNames(tokens: readonly Token[], spans: readonly TokenSpan[]): TokenSpan[] {
+  return fullNames(tokens, typeByFamilyName(tokens, spans));
+}
+
+function typeByFamilyName(tokens: readonly Token[], spans: readonly TokenSpan[]): TokenSpan[] {
   let out: TokenSpan[] | undefined;
   for (let k = 0; k < spans.length; k++) {
     const sp = spans[k];
