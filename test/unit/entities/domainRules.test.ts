@@ -12,6 +12,7 @@ import { numberedNames } from '../../../server/src/core/entities/numberedNames';
 import { typeByClassNouns } from '../../../server/src/core/entities/classNouns';
 import { datelineSources } from '../../../server/src/core/entities/datelineSources';
 import { vietnameseNames } from '../../../server/src/core/entities/vietnameseNames';
+import { holidayNames } from '../../../server/src/core/entities/holidays';
 import { tokenize, type Token } from '../../../server/src/core/entities/tokenize';
 
 let recognizer: EntityRecognizer;
@@ -212,6 +213,24 @@ describe('span rules for regional wire news', () => {
         span(tok, 'Hồ', 'Minh', 'LOCATION'),
       ];
       assert.deepStrictEqual(vietnameseNames(tok, spans), spans);
+    });
+  });
+
+  describe('holidays (holidayNames)', () => {
+    it('a festival or a holiday is MISC, with or without its marks, whatever the tagger made of it', () => {
+      const tok = tokens('markets closed for Tet and the Pchum Ben festival , not at Christmas Eve');
+      const out = holidayNames(tok, [span(tok, 'Tet', 'Tet', 'LOCATION'), span(tok, 'Pchum', 'Ben', 'PERSON')]);
+      assert.deepStrictEqual(texts(tok, out), ['Tet/MISC', 'Pchum Ben/MISC', 'Christmas Eve/MISC']);
+    });
+
+    it('leaves a longer name holding one alone, and a lower-case word', () => {
+      const tok = tokens('the Tet Offensive began ; an easter egg');
+      const spans: TokenSpan[] = [span(tok, 'Tet', 'Offensive', 'MISC')];
+      assert.deepStrictEqual(holidayNames(tok, spans), spans);
+    });
+
+    it('in the recogniser', () => {
+      hasName('Border guards visited families in the mountains ahead of Tết this week.', 'Tết', 'MISC');
     });
   });
 

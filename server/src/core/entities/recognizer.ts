@@ -17,6 +17,7 @@ import { numberedNames } from './numberedNames';
 import { typeByClassNouns } from './classNouns';
 import { datelineSources } from './datelineSources';
 import { vietnameseNames } from './vietnameseNames';
+import { holidayNames } from './holidays';
 import { joinOrgChains } from './orgChains';
 import { joinOfChains, numberedEvents, splitCoordinatedOrgs } from './orgJoins';
 import { keepPlacesWhole } from './placeGuard';
@@ -184,7 +185,7 @@ function recognize(
       }
     }
     let list = applySpanRules(tok, extendPersons(tok, joinSpans(tok, cleaned)));
-    list = vietnameseNames(tok, datelineSources(tok, typeByClassNouns(tok, numberedNames(tok, joinComplements(tok, joinOrgChains(tok, numberedEvents(tok, joinOfChains(tok, splitCoordinatedOrgs(tok, list)))))))));
+    list = holidayNames(tok, vietnameseNames(tok, datelineSources(tok, typeByClassNouns(tok, numberedNames(tok, joinComplements(tok, joinOrgChains(tok, numberedEvents(tok, joinOfChains(tok, splitCoordinatedOrgs(tok, list))))))))));
     if (sentences[s].lineCase !== LineCase.Normal) list = namesAfterRoles(tok, trimHeadline(tok, list, model.commonWords), isCommon);
     else list = namesAfterRoles(tok, list);
     list = dropCommonSpans(tok, dropNonNames(tok, keepPlacesWhole(tok, ctx.gaz, quotedNames(tok, list))), commonTests, headings[s]);
