@@ -54,14 +54,14 @@ describe('span rules for regional wire news', () => {
     it('cuts a span the tagger ran on over a verb', () => {
       const tok = tokens('Ministry of National Defence met Japanese envoys');
       const parts = splitAtLowerWords(tok, span(tok, 'Ministry', 'Japanese', 'ORG'));
-      assert.deepStrictEqual(texts(tok, parts), ['Ministry of National Defence/ORG', 'Japanese/ORG']);
+      assert.deepStrictEqual(texts(tok, parts ?? []), ['Ministry of National Defence/ORG', 'Japanese/ORG']);
     });
 
     it('keeps connectors and name particles', () => {
       for (const name of ['Organisation for Security and Cooperation in Europe', 'Nikolaus van der Pas', 'Vasco da Gama', 'Conference on Disarmament']) {
         const tok = tokens(name);
         const whole = { from: 0, to: tok.length, type: 'ORG' as const };
-        assert.deepStrictEqual(splitAtLowerWords(tok, whole), [whole], name);
+        assert.strictEqual(splitAtLowerWords(tok, whole), undefined, name);
       }
     });
 

@@ -69,22 +69,20 @@ function keepsType(tokens: readonly Token[], sp: TokenSpan, type: EntityType): b
 /** Retypes one sentence's spans by the class words around them, and adds `Ban X` and `Ko X` places. */
 export function typeByClassNouns(tokens: readonly Token[], spans: readonly TokenSpan[]): TokenSpan[] {
   let out: TokenSpan[] | undefined;
-  const set = (k: number, sp: TokenSpan): void => {
-    (out ??= [...spans])[k] = sp;
-  };
   for (let k = 0; k < spans.length; k++) {
     const sp = spans[k];
     if (sp.start !== undefined) continue;
     let type = classAfter(tokens, sp.to);
     if (type === undefined && sp.type === 'PERSON' && sp.from > 0 && PLACE_PREPOSITIONS.has(tokens[sp.from - 1].text)) type = 'LOCATION';
     if (type === undefined && PLACE_PREFIXES.has(tokens[sp.from].text) && sp.to - sp.from > 1 && !tokens[sp.from + 1].text.includes('-')) type = 'LOCATION';
-    if (type !== undefined && type !== sp.type && !keepsType(tokens, sp, type)) set(k, { from: sp.from, to: sp.to, type });
+    if (type !== undefined && type !== sp.type && !keepsType(tokens, sp, type)) (out ??= [...spans])[k] = { from: sp.from, to: sp.to, type };
   }
   let list = out ?? (spans as TokenSpan[]);
   // `Ban Namdy` untagged, or tagged from its second word.
   for (let i = 0; i + 1 < tokens.length; i++) {
     // `Ban Ki-moon`: a hyphenated given name is a Korean person's.
-    if (!PLACE_PREFIXES.has(tokens[i].text) || !isCapitalised(tokens[i + 1].text) || tokens[i + 1].text.includes('-')) continue;
+    const c = tokens[i].text.charCodeAt(0);
+    if ((c !== 66 && c !== 75) || !PLACE_PREFIXES.has(tokens[i].text) || !isCapitalised(tokens[i + 1].text) || tokens[i + 1].text.includes('-')) continue;
     const touching = list.filter((x) => x.from <= i + 1 && x.to > i);
     if (touching.length > 1 || touching.some((x) => x.start !== undefined || x.from < i)) continue;
     const to = touching.length ? Math.max(touching[0].to, i + 2) : i + 2;

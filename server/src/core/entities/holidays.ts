@@ -25,25 +25,41 @@ Passover|New Year's Day|New Year's Eve
   .map((s) => s.trim())
   .filter((s) => s.length > 0);
 
-let table: { phrases: Set<string>; longest: Map<string, number> } | undefined;
+interface Table {
+  readonly phrases: Set<string>;
+  readonly longest: Map<string, number>;
+  /** The first words as written (as listed, without marks, in capitals): most words are ruled out without a fold. */
+  readonly firstForms: Set<string>;
+}
+let table: Table | undefined;
 
-function getTable(): { phrases: Set<string>; longest: Map<string, number> } {
+function getTable(): Table {
   if (table) return table;
   const phrases = new Set<string>();
   const longest = new Map<string, number>();
+  const firstForms = new Set<string>();
   for (const h of HOLIDAYS) {
-    const keys = tokenize(h).map((t) => foldKey(t.text));
+    const tokens = tokenize(h);
+    const keys = tokens.map((t) => foldKey(t.text));
     phrases.add(keys.join(' '));
     longest.set(keys[0], Math.max(longest.get(keys[0]) ?? 0, keys.length));
+    const first = tokens[0].text;
+    const bare = first.normalize('NFD').replace(/\p{M}/gu, '').normalize('NFC');
+    for (const f of [first, bare]) {
+      firstForms.add(f);
+      firstForms.add(f.toUpperCase());
+    }
   }
-  return (table = { phrases, longest });
+  return (table = { phrases, longest, firstForms });
 }
 
 /** The length of the longest holiday starting at token `i` (0 if none). */
 function holidayAt(tokens: readonly Token[], i: number): number {
-  const { phrases, longest } = getTable();
+  const { phrases, longest, firstForms } = getTable();
   const first = tokens[i].text;
-  if (first.length === 0 || first[0] === first[0].toLowerCase()) return 0;
+  const c = first.charCodeAt(0);
+  if ((c < 65 || c > 90) && c < 128) return 0;
+  if (!firstForms.has(first)) return 0;
   const max = longest.get(foldKey(first));
   if (max === undefined) return 0;
   for (let n = Math.min(max, tokens.length - i); n >= 1; n--) {

@@ -50,9 +50,16 @@ function runWord(tokens: readonly Token[], i: number): boolean {
   return i < tokens.length && isCapitalised(tokens[i].text) && !CALENDAR.has(foldKey(tokens[i].text)) && !isHeadTitle(tokens[i].text);
 }
 
+/** Every head as it may be written (`Office`, `OFFICE`, `office`): a word that is none is ruled out without a fold. */
+const HEAD_FORMS = new Set<string>();
+for (const w of [...ORG_COMPLEMENT_HEADS, ...DOCUMENT_HEADS, ...PLACE_COMPLEMENT_HEADS]) {
+  HEAD_FORMS.add(w);
+  HEAD_FORMS.add(w.toUpperCase());
+  HEAD_FORMS.add(w[0].toUpperCase() + w.slice(1));
+}
+
 function isHead(text: string): boolean {
-  const key = foldKey(text);
-  return ORG_COMPLEMENT_HEADS.has(key) || DOCUMENT_HEADS.has(key) || PLACE_COMPLEMENT_HEADS.has(key);
+  return HEAD_FORMS.has(text);
 }
 
 /** The type of a name with a complement, by its head; undefined for a word that takes none. */
@@ -88,8 +95,10 @@ function runEnd(tokens: readonly Token[], i: number): number {
  */
 function isDocumentName(tokens: readonly Token[], sp: TokenSpan): boolean {
   if (sp.to - sp.from < 2) return false;
-  if (DOCUMENT_HEADS.has(foldKey(tokens[sp.to - 1].text))) return true;
-  return sp.to - sp.from >= 3 && DOCUMENT_HEADS.has(foldKey(tokens[sp.from].text)) && COMPLEMENT_WORDS.has(tokens[sp.from + 1].text);
+  const last = tokens[sp.to - 1].text;
+  if (isHead(last) && DOCUMENT_HEADS.has(foldKey(last))) return true;
+  const first = tokens[sp.from].text;
+  return sp.to - sp.from >= 3 && COMPLEMENT_WORDS.has(tokens[sp.from + 1].text) && isHead(first) && DOCUMENT_HEADS.has(foldKey(first));
 }
 
 /** Extends each name ending in a complement-taking head over its complement (spans sorted, one sentence). */
@@ -107,6 +116,7 @@ export function joinComplements(tokens: readonly Token[], spans: readonly TokenS
         break;
       }
     }
+    if (!isHead(tokens[h].text)) continue;
     const type = complementType(foldKey(tokens[h].text));
     if (type === undefined) continue;
     let i = h + 1;
@@ -132,7 +142,9 @@ export function joinComplements(tokens: readonly Token[], spans: readonly TokenS
 function untaggedHeads(tokens: readonly Token[], spans: TokenSpan[]): TokenSpan[] {
   let out = spans;
   for (let h = 1; h + 2 < tokens.length; h++) {
-    if (!isCapitalised(tokens[h].text) || !COMPLEMENT_WORDS.has(tokens[h + 1].text)) continue;
+    // The complement words start with o, f or a: a look at the first letter rules out most words.
+    const c = tokens[h + 1].text.charCodeAt(0);
+    if ((c !== 111 && c !== 102 && c !== 97) || !COMPLEMENT_WORDS.has(tokens[h + 1].text) || !isCapitalised(tokens[h].text)) continue;
     const type = complementType(foldKey(tokens[h].text));
     if (type === undefined) continue;
     if (out.some((x) => x.from <= h && x.to > h)) continue;

@@ -25,7 +25,10 @@ const COMPASS = new Set(['North', 'South', 'East', 'West', 'NORTH', 'SOUTH', 'EA
 const DESIGNATION = /^(?:\d{1,4}[A-Z]?|[IVX]{2,5})$/;
 
 function numberAt(tokens: readonly Token[], i: number): boolean {
-  return i < tokens.length && DESIGNATION.test(tokens[i].text);
+  if (i >= tokens.length) return false;
+  // A digit, or I, V or X: a look at the first letter rules out most words before the pattern.
+  const c = tokens[i].text.charCodeAt(0);
+  return ((c >= 48 && c <= 57) || c === 73 || c === 86 || c === 88) && DESIGNATION.test(tokens[i].text);
 }
 
 /** Applies both rules to one sentence's sorted spans. */
@@ -41,7 +44,8 @@ export function numberedNames(tokens: readonly Token[], spans: readonly TokenSpa
   }
   let list = out ?? (spans as TokenSpan[]);
   for (let i = 0; i + 1 < tokens.length; i++) {
-    if (!ROAD_WORDS.has(tokens[i].text) || !numberAt(tokens, i + 1)) continue;
+    const c = tokens[i].text.charCodeAt(0);
+    if ((c !== 82 && c !== 72) || !ROAD_WORDS.has(tokens[i].text) || !numberAt(tokens, i + 1)) continue;
     let from = i;
     if (i > 0 && (tokens[i - 1].text === 'National' || tokens[i - 1].text === 'NATIONAL')) from--;
     let to = i + 2;

@@ -64,18 +64,21 @@ const LOWER_WORD = /^\p{Ll}+$/u;
 /**
  * A span the tagger ran on over an ordinary lower-case word (`[Ministry of National Defence met Japanese]`) is cut
  * there: a verb, a noun or an adjective written in lower case is no part of a name. The parts on either side keep
- * the span's type (the rules after retype them: a lone `Japanese` is MISC).
+ * the span's type (the rules after retype them: a lone `Japanese` is MISC). Undefined when the span holds no such
+ * word (most spans: nothing is allocated for them).
  */
-export function splitAtLowerWords(tokens: readonly Token[], span: TokenSpan): TokenSpan[] {
+export function splitAtLowerWords(tokens: readonly Token[], span: TokenSpan): TokenSpan[] | undefined {
   let out: TokenSpan[] | undefined;
   let from = span.from;
   for (let i = span.from + 1; i < span.to - 1; i++) {
     const t = tokens[i].text;
-    if (!LOWER_WORD.test(t) || INNER_LOWER_WORDS.has(t)) continue;
+    const c = t.charCodeAt(0);
+    // Most inner words are capitalised: a look at the first letter spares them the test.
+    if (!(c >= 97 && c <= 122) || INNER_LOWER_WORDS.has(t) || !LOWER_WORD.test(t)) continue;
     (out ??= []).push({ from, to: i, type: span.type });
     from = i + 1;
   }
-  if (out === undefined) return [span];
+  if (out === undefined) return undefined;
   out.push({ from, to: span.to, type: span.type });
   return out;
 }

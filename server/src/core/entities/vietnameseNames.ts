@@ -34,10 +34,35 @@ const FAMILY_NAMES = new Set([
 
 const MIDDLE_NAMES = new Set(['van', 'thi']);
 
+/**
+ * Whether a word as written is a family name (a capitalised syllable that folds to one), remembered per form: asked
+ * of most capitalised words of a text, it would otherwise fold each again and crowd the shared fold cache.
+ */
+const familyForms = new Map<string, boolean>();
+/** The longest family name as written (`Nguyễn`, `Trương`). */
+const MAX_FAMILY_LENGTH = 7;
+const MAX_FAMILY_FORMS = 20_000;
+
+function isFamilyName(text: string): boolean {
+  // Every family name starts with a capital of A–Y or Đ: a look at the first letter rules out most words at once.
+  const c = text.charCodeAt(0);
+  if (!((c >= 65 && c <= 89) || c === 0x110)) return false;
+  let yes = familyForms.get(text);
+  if (yes === undefined) {
+    if (familyForms.size >= MAX_FAMILY_FORMS) familyForms.clear();
+    yes = SYLLABLE.test(text) && FAMILY_NAMES.has(foldKey(text));
+    familyForms.set(text, yes);
+  }
+  return yes;
+}
+
 /** Whether the span is a name of two to four syllables in Vietnamese spelling, with no organisation head. */
 function isVietnameseName(tokens: readonly Token[], sp: TokenSpan): boolean {
   if (sp.to - sp.from < 2 || sp.to - sp.from > 4) return false;
   let vietnamese = false;
+  // Most names have no letter of Vietnamese spelling: they are ruled out before any word is folded.
+  for (let i = sp.from; i < sp.to && !vietnamese; i++) vietnamese = VIETNAMESE_LETTERS.test(tokens[i].text);
+  if (!vietnamese) return false;
   for (let i = sp.from; i < sp.to; i++) {
     const t = tokens[i].text;
     if (!SYLLABLE.test(t)) return false;
@@ -67,7 +92,10 @@ function givenSyllable(tokens: readonly Token[], i: number): boolean {
 function fullNames(tokens: readonly Token[], spans: TokenSpan[]): TokenSpan[] {
   let out = spans;
   for (let i = 0; i + 1 < tokens.length; i++) {
-    if (!SYLLABLE.test(tokens[i].text) || !FAMILY_NAMES.has(foldKey(tokens[i].text))) continue;
+    // A full name goes on with a capitalised word, and its family name is short: most words are ruled out by a look.
+    const next = tokens[i + 1].text.charCodeAt(0);
+    if (tokens[i].text.length > MAX_FAMILY_LENGTH || !((next >= 65 && next <= 90) || next > 127)) continue;
+    if (!isFamilyName(tokens[i].text)) continue;
     if (i > 0 && SYLLABLE.test(tokens[i - 1].text) && !isTitleWord(tokens[i - 1].text)) continue;
     let end = i + 1;
     if (MIDDLE_NAMES.has(foldKey(tokens[end].text))) {
