@@ -58,6 +58,12 @@ for (const w of [...ORG_COMPLEMENT_HEADS, ...DOCUMENT_HEADS, ...PLACE_COMPLEMENT
   HEAD_FORMS.add(w[0].toUpperCase() + w.slice(1));
 }
 
+/** `of`, `on`, `for`, `against`: a look at the first letter rules out most words before the set. */
+function isComplementWord(text: string): boolean {
+  const c = text.charCodeAt(0);
+  return (c === 111 || c === 102 || c === 97) && COMPLEMENT_WORDS.has(text);
+}
+
 function isHead(text: string): boolean {
   return HEAD_FORMS.has(text);
 }
@@ -98,7 +104,7 @@ function isDocumentName(tokens: readonly Token[], sp: TokenSpan): boolean {
   const last = tokens[sp.to - 1].text;
   if (isHead(last) && DOCUMENT_HEADS.has(foldKey(last))) return true;
   const first = tokens[sp.from].text;
-  return sp.to - sp.from >= 3 && COMPLEMENT_WORDS.has(tokens[sp.from + 1].text) && isHead(first) && DOCUMENT_HEADS.has(foldKey(first));
+  return sp.to - sp.from >= 3 && isComplementWord(tokens[sp.from + 1].text) && isHead(first) && DOCUMENT_HEADS.has(foldKey(first));
 }
 
 /** Extends each name ending in a complement-taking head over its complement (spans sorted, one sentence). */
@@ -111,7 +117,7 @@ export function joinComplements(tokens: readonly Token[], spans: readonly TokenS
     // The head ends the name, or its complement was begun (`[Steering Committee for Crime Prevention] and Control`).
     let h = sp.to - 1;
     for (let j = sp.from; j < sp.to - 1; j++) {
-      if (COMPLEMENT_WORDS.has(tokens[j + 1].text) && isHead(tokens[j].text)) {
+      if (isComplementWord(tokens[j + 1].text) && isHead(tokens[j].text)) {
         h = j;
         break;
       }
@@ -120,7 +126,7 @@ export function joinComplements(tokens: readonly Token[], spans: readonly TokenS
     const type = complementType(foldKey(tokens[h].text));
     if (type === undefined) continue;
     let i = h + 1;
-    if (i >= tokens.length || !COMPLEMENT_WORDS.has(tokens[i].text)) continue;
+    if (i >= tokens.length || !isComplementWord(tokens[i].text)) continue;
     i++;
     if (i < tokens.length && tokens[i].text === 'the') i++;
     const end = runEnd(tokens, i);
@@ -142,9 +148,7 @@ export function joinComplements(tokens: readonly Token[], spans: readonly TokenS
 function untaggedHeads(tokens: readonly Token[], spans: TokenSpan[]): TokenSpan[] {
   let out = spans;
   for (let h = 1; h + 2 < tokens.length; h++) {
-    // The complement words start with o, f or a: a look at the first letter rules out most words.
-    const c = tokens[h + 1].text.charCodeAt(0);
-    if ((c !== 111 && c !== 102 && c !== 97) || !COMPLEMENT_WORDS.has(tokens[h + 1].text) || !isCapitalised(tokens[h].text)) continue;
+    if (!isComplementWord(tokens[h + 1].text) || !isCapitalised(tokens[h].text)) continue;
     const type = complementType(foldKey(tokens[h].text));
     if (type === undefined) continue;
     if (out.some((x) => x.from <= h && x.to > h)) continue;

@@ -228,7 +228,7 @@ function sentenceNames(
   }
   let list = applySpanRules(tok, extendPersons(tok, joinSpans(tok, cleaned)));
   list = joinOrgChains(tok, numberedEvents(tok, joinOfChains(tok, splitCoordinatedOrgs(tok, list))));
-  list = holidayNames(tok, vietnameseNames(tok, datelineSources(tok, typeByClassNouns(tok, numberedNames(tok, joinComplements(tok, list))))));
+  list = nameStructureRules(tok, list);
   if (lineCase !== LineCase.Normal) list = namesAfterRoles(tok, trimHeadline(tok, list, commonWords), isCommon);
   else list = namesAfterRoles(tok, list);
   list = dropCommonSpans(tok, dropNonNames(tok, keepPlacesWhole(tok, gaz, quotedNames(tok, list))), commonTests, heading);
@@ -237,6 +237,15 @@ function sentenceNames(
     for (const part of splitHyphenPlaces(tok, sp)) if (part.to - part.from <= MAX_NAME_TOKENS) found.push(part);
   }
   return found;
+}
+
+/**
+ * Complements, numbers, class nouns, dateline sources, Vietnamese names and holidays: in a function of their own, so
+ * that V8's inlining of them into `sentenceNames` does not use up the budget the rules after them need (with all six
+ * inlined there, recognition was a fifth slower on CoNLL-2003 valid).
+ */
+function nameStructureRules(tok: readonly Token[], list: TokenSpan[]): TokenSpan[] {
+  return holidayNames(tok, vietnameseNames(tok, datelineSources(tok, typeByClassNouns(tok, numberedNames(tok, joinComplements(tok, list))))));
 }
 
 function toEntity(text: string, tokens: readonly Token[], sp: TokenSpan): RecognizedEntity {
