@@ -25,7 +25,8 @@ const ORG_COMPLEMENT_HEADS = new Set([
   'office', 'committee', 'commission', 'council', 'department', 'centre', 'center', 'agency', 'bureau', 'board',
   'institute', 'academy', 'ministry', 'directorate', 'administration', 'fund', 'foundation', 'programme', 'program',
   'organisation', 'organization', 'association', 'federation', 'union', 'alliance', 'league', 'front', 'court',
-  'secretariat', 'command', 'authority', 'embassy', 'consulate',
+  'secretariat', 'command', 'authority', 'embassy', 'consulate', 'chamber', 'court', 'hospital', 'bank', 'society',
+  'university', 'school', 'college', 'confederation', 'headquarters',
 ]);
 /** Heads of places named with a complement: `Gulf of Thailand`, `Strait of Malacca`. */
 const PLACE_COMPLEMENT_HEADS = new Set(['gulf', 'bay', 'strait', 'straits', 'sea', 'isle', 'cape', 'mouth']);

@@ -52,7 +52,7 @@ const ORG_HEADS = new Set([
   'army', 'party', 'ministry', 'association', 'commission', 'committee', 'council', 'agency', 'union',
   'organisation', 'organization', 'academy', 'university', 'institute', 'police', 'navy', 'front',
   'government', 'assembly', 'department', 'corporation', 'company', 'centre', 'center', 'command', 'bureau',
-  'directorate',
+  'directorate', 'court', 'authority', 'confederation', 'headquarters', 'jsc', 'co', 'ltd', 'hospital',
 ]);
 /** Heads that are no name on their own: `Ministry` alone is a common noun written with a capital. */
 const BARE_GENERIC_HEADS = new Set([
@@ -63,7 +63,8 @@ const BARE_GENERIC_HEADS = new Set([
 const STRONG_ORG_HEADS = new Set([
   'army', 'party', 'ministry', 'association', 'commission', 'committee', 'academy', 'university', 'institute',
   'police', 'organisation', 'organization', 'government', 'front', 'command', 'limited', 'ltd', 'inc', 'plc',
-  'llc', 'corporation', 'corp',
+  'llc', 'corporation', 'corp', 'jsc', 'co', 'headquarters', 'court', 'hospital', 'authority', 'guard', 'society',
+  'confederation', 'chamber',
 ]);
 
 /** Cleans and retypes one sentence's spans (in order); returns the new list. */
