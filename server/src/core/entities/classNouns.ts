@@ -6,7 +6,8 @@
  *   exercise`, `Mekong Shield search and rescue exercise`) makes it MISC;
  * - a person's name right after a preposition only places take (`near Kỳ Sơn`) is a place (not `off`: a batter
  *   homers off a pitcher);
- * - `Ban` (village) and `Ko`/`Koh` (island) before a capitalised word open a place name (`Ban Namdy`, `Ko Kut`).
+ * - `Ban` (village), `Ko`/`Koh` (island) and `Kampong` (town) before a capitalised word open a place name (`Ban
+ *   Namdy`, `Ko Kut`, `Kampong Cham`).
  * A nationality (`Thai border gate`) and an organisation ending in its own head (`... Army`) keep their type.
  */
 import type { EntityType } from '../types';
@@ -40,7 +41,8 @@ const CLASS_MODIFIERS = new Set([
 const MAX_MODIFIERS = 3;
 /** Prepositions after which a name is a place. */
 const PLACE_PREPOSITIONS = new Set(['near', 'towards', 'toward']);
-const PLACE_PREFIXES = new Set(['Ban', 'Ko', 'Koh']);
+/** Lao and Thai `Ban` (village), `Ko`/`Koh` (island), Khmer `Kampong` (landing, town). */
+const PLACE_PREFIXES = new Set(['Ban', 'Ko', 'Koh', 'Kampong']);
 
 /** The type the class noun after `tokens[to]` gives, if any. */
 function classAfter(tokens: readonly Token[], to: number): EntityType | undefined {

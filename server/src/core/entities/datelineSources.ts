@@ -15,7 +15,9 @@ const UPPER_WORD = /^\p{Lu}[\p{Lu}\p{M}'’.-]*$/u;
 /** Most tokens between the place and the bracket (`, Nov 20`, `, May 4 2025`). */
 const MAX_DATE_TOKENS = 5;
 /** Most words of a source (`Agence France-Presse`, `Vietnam News Agency`). */
-const MAX_SOURCE_TOKENS = 5;
+const MAX_SOURCE_TOKENS = 6;
+/** Lower-case words a source's name may hold (`Global New Light of Myanmar`). */
+const SOURCE_CONNECTORS = new Set(['of', 'the', 'and', 'for']);
 
 /** The tokens `[from, to)` inside a dateline's brackets, or undefined when the sentence opens with no dateline. */
 function sourceInBrackets(tokens: readonly Token[]): { from: number; to: number } | undefined {
@@ -33,7 +35,10 @@ function sourceInBrackets(tokens: readonly Token[]): { from: number; to: number 
   while (to < tokens.length && to - from < MAX_SOURCE_TOKENS && tokens[to].text !== ')') to++;
   if (to === from || to >= tokens.length || tokens[to].text !== ')') return undefined;
   if (to + 1 >= tokens.length || !DASHES.has(tokens[to + 1].text)) return undefined;
-  for (let k = from; k < to; k++) if (!isCapitalised(tokens[k].text) && !UPPER_WORD.test(tokens[k].text)) return undefined;
+  for (let k = from; k < to; k++) {
+    const t = tokens[k].text;
+    if (!isCapitalised(t) && !UPPER_WORD.test(t) && !(k > from && k < to - 1 && SOURCE_CONNECTORS.has(t))) return undefined;
+  }
   return { from, to };
 }
 

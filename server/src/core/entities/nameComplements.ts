@@ -108,6 +108,15 @@ function isDocumentName(tokens: readonly Token[], sp: TokenSpan): boolean {
   return sp.to - sp.from >= 3 && isComplementWord(tokens[sp.from + 1].text) && isHead(first) && DOCUMENT_HEADS.has(foldKey(first));
 }
 
+const MISSIONS = new Set(['embassy', 'consulate']);
+
+/** End of `in` + a capitalised run after a mission's complement ending at `end`, or `end` without one. */
+function missionHost(tokens: readonly Token[], end: number): number {
+  if (end + 1 >= tokens.length || tokens[end].text !== 'in') return end;
+  const host = runEnd(tokens, end + 1);
+  return host > end + 1 ? host : end;
+}
+
 /** Extends each name ending in a complement-taking head over its complement (spans sorted, one sentence). */
 export function joinComplements(tokens: readonly Token[], spans: readonly TokenSpan[]): TokenSpan[] {
   let out = spans as TokenSpan[];
@@ -118,7 +127,7 @@ export function joinComplements(tokens: readonly Token[], spans: readonly TokenS
     // The head ends the name, or its complement was begun (`[Steering Committee for Crime Prevention] and Control`).
     let h = sp.to - 1;
     for (let j = sp.from; j < sp.to - 1; j++) {
-      if (isComplementWord(tokens[j + 1].text) && isHead(tokens[j].text)) {
+      if (isHead(tokens[j].text) && (isComplementWord(tokens[j + 1].text) || tokens[j + 1].text === 'General')) {
         h = j;
         break;
       }
@@ -127,11 +136,17 @@ export function joinComplements(tokens: readonly Token[], spans: readonly TokenS
     const type = complementType(foldKey(tokens[h].text));
     if (type === undefined) continue;
     let i = h + 1;
+    // `Consulate General of ...`: a rank after the head.
+    if (i + 1 < tokens.length && tokens[i].text === 'General' && MISSIONS.has(foldKey(tokens[h].text))) i++;
     if (i >= tokens.length || !isComplementWord(tokens[i].text)) continue;
     i++;
     if (i < tokens.length && tokens[i].text === 'the') i++;
-    const end = runEnd(tokens, i);
-    if (end === i || end <= sp.to) continue;
+    const run = runEnd(tokens, i);
+    if (run === i) continue;
+    // A mission is named with its host country or city: `Embassy of Vietnam in Laos`, `Consulate General of Thailand
+    // in Savannakhet`.
+    const end = MISSIONS.has(foldKey(tokens[h].text)) ? missionHost(tokens, run) : run;
+    if (end <= sp.to) continue;
     // The run may hold names of its own (taken in), but no person and no part of a name running past it.
     const inside = out.filter((x) => x !== sp && x.from < end && x.to > sp.to);
     if (inside.some((x) => x.type === 'PERSON' || x.to > end || x.start !== undefined)) continue;
@@ -149,17 +164,22 @@ export function joinComplements(tokens: readonly Token[], spans: readonly TokenS
 function untaggedHeads(tokens: readonly Token[], spans: TokenSpan[]): TokenSpan[] {
   let out = spans;
   for (let h = 1; h + 2 < tokens.length; h++) {
-    if (!isComplementWord(tokens[h + 1].text) || !isCapitalised(tokens[h].text)) continue;
+    // `Consulate General of`: a mission's rank between the head and its complement.
+    const ranked = tokens[h + 1].text === 'General' && MISSIONS.has(foldKey(tokens[h].text));
+    const c = ranked ? h + 2 : h + 1;
+    if (c >= tokens.length || !isComplementWord(tokens[c].text) || !isCapitalised(tokens[h].text)) continue;
     const type = complementType(foldKey(tokens[h].text));
     if (type === undefined) continue;
-    if (out.some((x) => x.from <= h && x.to > h)) continue;
+    if (out.some((x) => x.from <= c && x.to > h)) continue;
     let from = h;
-    while (from > 0 && isCapitalised(tokens[from - 1].text) && !out.some((x) => x.from < from && x.to >= from)) from--;
-    if (from === 0 || tokens[from - 1].text !== 'the') continue;
-    let i = h + 2;
+    while (from > 0 && isCapitalised(tokens[from - 1].text) && tokens[from - 1].text !== 'The' && !out.some((x) => x.from < from && x.to >= from)) from--;
+    // After `the` (`The` opening the sentence).
+    if (from === 0 || (tokens[from - 1].text !== 'the' && !(from === 1 && tokens[0].text === 'The'))) continue;
+    let i = c + 1;
     if (i < tokens.length && tokens[i].text === 'the') i++;
-    const end = runEnd(tokens, i);
-    if (end === i) continue;
+    const run = runEnd(tokens, i);
+    if (run === i) continue;
+    const end = MISSIONS.has(foldKey(tokens[h].text)) ? missionHost(tokens, run) : run;
     const inside = out.filter((x) => x.from < end && x.to > from);
     if (inside.some((x) => x.type === 'PERSON' || x.from < from || x.to > end || x.start !== undefined)) continue;
     out = [...out.filter((x) => !inside.includes(x)), { from, to: end, type }];

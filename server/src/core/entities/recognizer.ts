@@ -231,6 +231,8 @@ function sentenceNames(
   list = nameStructureRules(tok, list);
   if (lineCase !== LineCase.Normal) list = namesAfterRoles(tok, trimHeadline(tok, list, commonWords), isCommon);
   else list = namesAfterRoles(tok, list);
+  // After a headline's names are cut (`Opens New Bridge In [Kampong Cham]`): the parts are typed by their own words.
+  list = typeByClassNouns(tok, list);
   list = dropCommonSpans(tok, dropNonNames(tok, keepPlacesWhole(tok, gaz, quotedNames(tok, list))), commonTests, heading);
   const found: TokenSpan[] = [];
   for (const sp of placesInLists(tok, list)) {
@@ -240,12 +242,12 @@ function sentenceNames(
 }
 
 /**
- * Complements, numbers, class nouns, dateline sources, Vietnamese names and holidays: in a function of their own, so
- * that V8's inlining of them into `sentenceNames` does not use up the budget the rules after them need (with all six
+ * Complements, numbers, dateline sources, Vietnamese names and holidays: in a function of their own, so
+ * that V8's inlining of them into `sentenceNames` does not use up the budget the rules after them need (with all of them
  * inlined there, recognition was a fifth slower on CoNLL-2003 valid).
  */
 function nameStructureRules(tok: readonly Token[], list: TokenSpan[]): TokenSpan[] {
-  return holidayNames(tok, vietnameseNames(tok, datelineSources(tok, typeByClassNouns(tok, numberedNames(tok, joinComplements(tok, list))))));
+  return holidayNames(tok, vietnameseNames(tok, datelineSources(tok, numberedNames(tok, joinComplements(tok, list)))));
 }
 
 function toEntity(text: string, tokens: readonly Token[], sp: TokenSpan): RecognizedEntity {

@@ -38,13 +38,17 @@ const INITIAL_FUNCTION_WORDS = new Set([
  */
 const PLACE_HEADS = new Set([
   'province', 'district', 'commune', 'village', 'prefecture', 'township', 'hamlet', 'municipality', 'oblast',
-  'mausoleum', 'bridge', 'airport', 'pagoda', 'temple', 'stupa', 'crossing', 'checkpoint',
+  'mausoleum', 'bridge', 'airport', 'pagoda', 'temple', 'stupa', 'crossing', 'checkpoint', 'river', 'lake', 'island',
+  'islands', 'mountain', 'mountains', 'plateau', 'valley',
 ]);
 /**
  * Heads of buildings and works, whose names are short: a longer capitalised run before one is a headline's words
  * (`Border Guards Hold Joint Patrol Near Nam Phao Crossing`), not a name.
  */
-const WORKS = new Set(['mausoleum', 'bridge', 'airport', 'pagoda', 'temple', 'stupa', 'crossing', 'checkpoint']);
+const WORKS = new Set([
+  'mausoleum', 'bridge', 'airport', 'pagoda', 'temple', 'stupa', 'crossing', 'checkpoint', 'river', 'lake', 'island',
+  'islands', 'mountain', 'mountains', 'plateau', 'valley',
+]);
 const MAX_WORKS_MODIFIERS = 3;
 
 /** Heads that make a multi-word name an organisation. */
@@ -172,11 +176,12 @@ function isTrimmable(text: string, common: ReadonlySet<string>): boolean {
 }
 
 /**
- * Prepositions and conjunctions a headline capitalises, which no name holds (`of`, `for`, `on`, `and` and `in` may:
- * `Office On Drugs And Crime`): a name ends before them (`Andaman Sea After Fishing Boat Sinks`).
+ * Prepositions and conjunctions a headline capitalises, which no name holds (`of`, `for`, `on` and `and` may:
+ * `Office On Drugs And Crime`): a name ends before them (`Andaman Sea After Fishing Boat Sinks`, `Delegation In Cần
+ * Thơ`).
  */
 const HEADLINE_BREAKS = new Set([
-  'after', 'at', 'as', 'to', 'from', 'with', 'amid', 'before', 'into', 'near', 'via', 'through', 'over', 'despite',
+  'after', 'at', 'as', 'to', 'from', 'with', 'amid', 'before', 'into', 'near', 'via', 'through', 'over', 'despite', 'in',
   'following', 'ahead', 'while', 'during', 'than', 'vs', 'versus',
 ]);
 

@@ -73,8 +73,9 @@ export function splitAtLowerWords(tokens: readonly Token[], span: TokenSpan): To
   for (let i = span.from + 1; i < span.to - 1; i++) {
     const t = tokens[i].text;
     const c = t.charCodeAt(0);
-    // Most inner words are capitalised: a look at the first letter spares them the test.
-    if (!(c >= 97 && c <= 122) || INNER_LOWER_WORDS.has(t) || !LOWER_WORD.test(t)) continue;
+    // A bracket ends a name too (`PHNOM PENH (AKP) --` read as one name). Most inner words are capitalised: a look at
+    // the first letter spares them the test.
+    if (c !== 40 && c !== 41 && (!(c >= 97 && c <= 122) || INNER_LOWER_WORDS.has(t) || !LOWER_WORD.test(t))) continue;
     (out ??= []).push({ from, to: i, type: span.type });
     from = i + 1;
   }
