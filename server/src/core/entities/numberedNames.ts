@@ -3,7 +3,8 @@
  * often named by a head word and a number; the tagger, which reads numbers as no part of a name, stops before it.
  * - A name ending in such a head, followed by a number (`4`, `103`, `12A`, `II`), takes the number in.
  * - A capitalised road word (`Route`, `Highway`, `National Road`) followed by a number is a place even when the
- *   tagger left it out, with a compass word after it (`Route 13 North`).
+ *   tagger left it out, with a compass word after it (`Route 13 North`); a military unit's (`Division 968`,
+ *   `Brigade 70`) an organisation.
  */
 import * as gazetteer from './gazetteer/index';
 import type { TokenSpan } from './spans';
@@ -20,6 +21,8 @@ const NUMBERED_HEADS = new Set([
 ]);
 /** Road words that name a road with a number even untagged. */
 const ROAD_WORDS = new Set(['Route', 'Highway', 'Road', 'ROUTE', 'HIGHWAY', 'ROAD']);
+/** Military units named by a number even untagged (`Division 968`, `Brigade 70`): organisations. */
+const UNIT_WORDS = new Set(['Division', 'Brigade', 'Regiment', 'Battalion', 'Corps', 'Squadron', 'Fleet']);
 const COMPASS = new Set(['North', 'South', 'East', 'West', 'NORTH', 'SOUTH', 'EAST', 'WEST']);
 /** A designation number: digits with an optional letter (`12A`), or a Roman numeral of two letters or more. */
 const DESIGNATION = /^(?:\d{1,4}[A-Z]?|[IVX]{2,5})$/;
@@ -45,14 +48,18 @@ export function numberedNames(tokens: readonly Token[], spans: readonly TokenSpa
   let list = out ?? (spans as TokenSpan[]);
   for (let i = 0; i + 1 < tokens.length; i++) {
     const c = tokens[i].text.charCodeAt(0);
-    if ((c !== 82 && c !== 72) || !ROAD_WORDS.has(tokens[i].text) || !numberAt(tokens, i + 1)) continue;
+    if (c < 66 || c > 82 || !numberAt(tokens, i + 1)) continue;
+    const road = ROAD_WORDS.has(tokens[i].text);
+    if (!road && !UNIT_WORDS.has(tokens[i].text)) continue;
     let from = i;
-    if (i > 0 && (tokens[i - 1].text === 'National' || tokens[i - 1].text === 'NATIONAL')) from--;
+    if (road && i > 0 && (tokens[i - 1].text === 'National' || tokens[i - 1].text === 'NATIONAL')) from--;
     let to = i + 2;
-    if (to < tokens.length && COMPASS.has(tokens[to].text)) to++;
+    if (road && to < tokens.length && COMPASS.has(tokens[to].text)) to++;
+    // A unit's number only: `Division 1` of a league table goes on with a team's name or a score, not a lower-case word.
+    if (!road && to < tokens.length && !/^[\p{Ll}.,;:]/u.test(tokens[to].text)) continue;
     const touching = list.filter((x) => x.from < to && x.to > from);
     if (touching.some((x) => x.start !== undefined || x.from < from || x.to > to)) continue;
-    list = [...list.filter((x) => !touching.includes(x)), { from, to, type: 'LOCATION' as const }].sort((a, b) => a.from - b.from);
+    list = [...list.filter((x) => !touching.includes(x)), { from, to, type: road ? ('LOCATION' as const) : ('ORG' as const) }].sort((a, b) => a.from - b.from);
   }
   return list;
 }

@@ -122,7 +122,27 @@ export function joinOrgChains(tokens: readonly Token[], spans: readonly TokenSpa
     out = sorted([...out.filter((x) => x.to <= from || x.from >= to), { from, to, type: 'ORG' }]);
     k = out.findIndex((x) => x.from === from);
   }
-  return eventNames(tokens, headedRuns(tokens, out));
+  return eventNames(tokens, headedRuns(tokens, generalFirst(tokens, out)));
+}
+
+/** Heads an organisation's name may open with after `General` (`General Department of Vietnam Customs`). */
+const GENERAL_HEADS = new Set(['Department', 'Directorate', 'Staff', 'Confederation', 'Secretariat', 'Administration', 'Command', 'Office']);
+
+/**
+ * `General [Department of Vietnam Customs]`: `General` before an organisation opening with a head is the
+ * organisation's rank, unless a rank or title before it makes it a person's (`Brigadier General`).
+ */
+function generalFirst(tokens: readonly Token[], spans: TokenSpan[]): TokenSpan[] {
+  let out: TokenSpan[] | undefined;
+  for (let k = 0; k < spans.length; k++) {
+    const sp = spans[k];
+    if (sp.start !== undefined || sp.type !== 'ORG' || sp.from < 1 || tokens[sp.from - 1].text !== 'General') continue;
+    if (!GENERAL_HEADS.has(tokens[sp.from].text)) continue;
+    if (sp.from >= 2 && isTitleWord(tokens[sp.from - 2].text)) continue;
+    if (k > 0 && spans[k - 1].to > sp.from - 1) continue;
+    (out ??= [...spans])[k] = { from: sp.from - 1, to: sp.to, type: 'ORG' };
+  }
+  return out ?? spans;
 }
 
 /** Heads that make a capitalised run an organisation even when the tagger left the head itself out. */
