@@ -65,6 +65,12 @@ describe('span rules for regional wire news', () => {
       }
     });
 
+    it('cuts a span at a bracket', () => {
+      const tok = tokens('PHNOM PENH ( AKP ) -- Police said');
+      const parts = splitAtLowerWords(tok, { from: 0, to: 4, type: 'PERSON' });
+      assert.deepStrictEqual(texts(tok, parts ?? []), ['PHNOM PENH/PERSON', 'AKP/PERSON']);
+    });
+
     it('in the recogniser: no name holds the verb', () => {
       const found = names('Secretary of State Chea Vuthy of the Ministry of National Defence met Korean officials in Phnom Penh.');
       assert.ok(!found.some((n) => n.includes(' met ')), JSON.stringify(found));
@@ -106,6 +112,11 @@ describe('span rules for regional wire news', () => {
       assert.deepStrictEqual(texts(tok, out), ['Strait of Malacca/LOCATION', 'Embassy of Laos/ORG']);
     });
 
+    it('a mission takes its host country or city, and a rank after its head', () => {
+      hasName('The Consulate General of Laos in Khon Kaen issued new guidance to workers on Monday.', 'Consulate General of Laos in Khon Kaen', 'ORG');
+      hasName('A reception was held by the Embassy of the Kingdom of Cambodia in Hanoi for visiting officials.', 'Embassy of the Kingdom of Cambodia in Hanoi', 'ORG');
+    });
+
     it('in the recogniser', () => {
       hasName('Officials of the Standing Committee for Drug Prevention and Control met with local police in the capital on Friday to review their plans.', 'Standing Committee for Drug Prevention and Control', 'ORG');
     });
@@ -116,6 +127,12 @@ describe('span rules for regional wire news', () => {
       const tok = tokens('troops of Military Region 7 and Army Hospital 108 on Highway 9 East');
       const out = numberedNames(tok, [span(tok, 'Military', 'Region', 'ORG'), span(tok, 'Army', 'Hospital', 'ORG')]);
       assert.deepStrictEqual(texts(tok, out), ['Military Region 7/ORG', 'Army Hospital 108/ORG', 'Highway 9 East/LOCATION']);
+    });
+
+    it('an untagged military unit with its number is an organisation, a league division followed by a team is not', () => {
+      const tok = tokens('troops of Division 316 arrived ; Division 1 Arsenal 2');
+      const out = numberedNames(tok, []);
+      assert.deepStrictEqual(texts(tok, out), ['Division 316/ORG']);
     });
 
     it('leaves a name before a count alone', () => {
@@ -171,6 +188,12 @@ describe('span rules for regional wire news', () => {
       const tok = tokens('DA NANG , June 3 ( Thanh Nien ) -- Police said');
       const out = datelineSources(tok, [span(tok, 'DA', 'NANG', 'LOCATION'), span(tok, 'Thanh', 'Nien', 'LOCATION')]);
       assert.deepStrictEqual(texts(tok, out), ['DA NANG/LOCATION', 'Thanh Nien/ORG']);
+    });
+
+    it('a source may hold of and the', () => {
+      const tok = tokens('YANGON , May 2 ( Voice of the People ) - Troops left');
+      const out = datelineSources(tok, [span(tok, 'YANGON', 'YANGON', 'LOCATION'), span(tok, 'Voice', 'Voice', 'PERSON'), span(tok, 'People', 'People', 'MISC')]);
+      assert.deepStrictEqual(texts(tok, out), ['YANGON/LOCATION', 'Voice of the People/ORG']);
     });
 
     it('leaves brackets elsewhere alone', () => {
@@ -242,6 +265,19 @@ describe('span rules for regional wire news', () => {
     it('General opens an organisation unless a rank stands before it', () => {
       hasName('He met officers of the General Logistics Department of the Vietnam People\'s Army in Hanoi.', "General Logistics Department of the Vietnam People's Army", 'ORG');
       hasName('Brigadier General Somsack Inthavong opened the meeting.', 'Somsack Inthavong', 'PERSON');
+    });
+
+    it('General before an organisation opening with its head is its rank', () => {
+      hasName('Officers of the General Department of Taxation met importers in Hanoi on Tuesday to explain the rules.', 'General Department of Taxation', 'ORG');
+    });
+
+    it('a court, a hospital, a headquarters or a company suffix makes an organisation', () => {
+      hasName('The case was heard by the Vientiane Capital People\'s Court on Thursday, and two men were sentenced.', "Vientiane Capital People's Court", 'ORG');
+      hasName('Wounded soldiers were flown to Military Hospital 175 in the city, the army said.', 'Military Hospital 175', 'ORG');
+    });
+
+    it('Kampong opens a Khmer place name, also in a headline cut at a preposition', () => {
+      hasName('Minister Opens School In Kampong Thom', 'Kampong Thom', 'LOCATION');
     });
 
     it('a corporate suffix makes an organisation that takes in the place before it', () => {
