@@ -22,6 +22,8 @@ import type { EntityRecognizer } from '../../server/src/core/entities/recognizer
 import { DOMAIN_PASSAGES } from './data/ner-domain';
 import { HELDOUT_PASSAGES } from './data/ner-domain-heldout';
 import { UNSEEN_PASSAGES } from './data/ner-domain-unseen';
+import { DEV2_PASSAGES } from './data/ner-domain-dev2';
+import { DEV3_PASSAGES } from './data/ner-domain-dev3';
 
 export type { BenchResult } from './benchResult';
 import type { BenchResult } from './benchResult';
@@ -120,10 +122,16 @@ export function scorePassages(recognizer: EntityRecognizer, passages: readonly s
   return { lines, f: total.f };
 }
 
-function domainLines(recognizer: EntityRecognizer): { lines: string[]; tuned: number; heldOut: number; unseen: number } {
+function domainLines(recognizer: EntityRecognizer): { lines: string[]; tuned: number; dev2: number; dev3: number; heldOut: number; unseen: number } {
   const lines = [`domain set (own, hand-annotated; ${DOMAIN_PASSAGES.length} passages, exact character spans):`];
   const tuned = scorePassages(recognizer, DOMAIN_PASSAGES);
   lines.push(...tuned.lines);
+  lines.push(`domain development part 2 (written by a helper on 2026-12-03; tuned on; ${DEV2_PASSAGES.length} passages):`);
+  const dev2 = scorePassages(recognizer, DEV2_PASSAGES);
+  lines.push(...dev2.lines);
+  lines.push(`domain development part 3 (organisation-rich, written by a helper on 2026-12-03; tuned on; ${DEV3_PASSAGES.length} passages):`);
+  const dev3 = scorePassages(recognizer, DEV3_PASSAGES);
+  lines.push(...dev3.lines);
   lines.push(`domain held-out part (own, hand-annotated, not inspected while tuning; ${HELDOUT_PASSAGES.length} passages):`);
   const heldOut = scorePassages(recognizer, HELDOUT_PASSAGES);
   lines.push(...heldOut.lines);
@@ -133,7 +141,7 @@ function domainLines(recognizer: EntityRecognizer): { lines: string[]; tuned: nu
   );
   const unseen = scorePassages(recognizer, UNSEEN_PASSAGES);
   lines.push(...unseen.lines);
-  return { lines, tuned: tuned.f, heldOut: heldOut.f, unseen: unseen.f };
+  return { lines, tuned: tuned.f, dev2: dev2.f, dev3: dev3.f, heldOut: heldOut.f, unseen: unseen.f };
 }
 
 /** Exact token-span P/R/F1 lines (per type and overall) of the recogniser on CoNLL documents. */
@@ -210,9 +218,16 @@ export async function run(): Promise<BenchResult> {
   const pct = (f: number): string => (100 * f).toFixed(2);
   lines.push(
     `side by side, F1 tuned on | not tuned on: CoNLL valid selection part ${pct(selection.f)} | held-back part ${pct(heldBack.f)}; ` +
-      `domain set ${pct(domain.tuned)} | held-out part ${pct(domain.heldOut)}, unseen part ${pct(domain.unseen)}`,
+      `domain set ${pct(domain.tuned)}, development parts 2 and 3 ${pct(domain.dev2)}, ${pct(domain.dev3)} | held-out part ${pct(domain.heldOut)}, unseen part ${pct(domain.unseen)}`,
   );
-  const ok = total.f >= TARGET_F1 && mbps >= TARGET_MBPS && loadMs <= 300 && size <= 10e6;
+  // The entity target is on news not tuned on: CoNLL's held-back quarter and the unseen domain part.
+  const missed = [
+    heldBack.f < TARGET_F1 ? `CoNLL held-back F1 ${pct(heldBack.f)} < ${100 * TARGET_F1}` : '',
+    domain.unseen < TARGET_F1 ? `unseen domain part F1 ${pct(domain.unseen)} < ${100 * TARGET_F1}` : '',
+    mbps < TARGET_MBPS ? `throughput ${mbps.toFixed(2)} MB/s < ${TARGET_MBPS}` : '',
+  ].filter((m) => m);
+  if (missed.length) lines.push(`targets not met: ${missed.join('; ')}`);
+  const ok = total.f >= TARGET_F1 && missed.length === 0 && loadMs <= 300 && size <= 10e6;
   return { name, lines, ok };
 }
 
