@@ -79,9 +79,8 @@ function chainStart(tokens: readonly Token[], spans: readonly TokenSpan[], from:
       continue;
     }
     if (left) break;
-    // `[General Political Department]`, `Laos-Thailand General [Border Committee]`: `General` names an organisation's
-    // rank, unless a rank or title before it makes it a person's (`Brigadier General`, `Secretary General`).
-    if (s > 0 && tokens[s - 1].text === 'General' && !(s >= 2 && isTitleWord(tokens[s - 2].text))) {
+    // `[General Political Department]`, `Laos-Thailand General [Border Committee]`.
+    if (isOrgRankBefore(tokens, s)) {
       s--;
       continue;
     }
@@ -125,20 +124,23 @@ export function joinOrgChains(tokens: readonly Token[], spans: readonly TokenSpa
   return eventNames(tokens, headedRuns(tokens, generalFirst(tokens, out)));
 }
 
+/**
+ * Whether the word before `i` is `General` naming an organisation's rank: not a person's, which a rank or title before
+ * it makes it (`Brigadier General`, `Secretary General`).
+ */
+function isOrgRankBefore(tokens: readonly Token[], i: number): boolean {
+  return i > 0 && tokens[i - 1].text === 'General' && !(i >= 2 && isTitleWord(tokens[i - 2].text));
+}
+
 /** Heads an organisation's name may open with after `General` (`General Department of Vietnam Customs`). */
 const GENERAL_HEADS = new Set(['Department', 'Directorate', 'Staff', 'Confederation', 'Secretariat', 'Administration', 'Command', 'Office']);
 
-/**
- * `General [Department of Vietnam Customs]`: `General` before an organisation opening with a head is the
- * organisation's rank, unless a rank or title before it makes it a person's (`Brigadier General`).
- */
+/** `General [Department of Vietnam Customs]`: `General` before an organisation opening with a head is its rank. */
 function generalFirst(tokens: readonly Token[], spans: TokenSpan[]): TokenSpan[] {
   let out: TokenSpan[] | undefined;
   for (let k = 0; k < spans.length; k++) {
     const sp = spans[k];
-    if (sp.start !== undefined || sp.type !== 'ORG' || sp.from < 1 || tokens[sp.from - 1].text !== 'General') continue;
-    if (!GENERAL_HEADS.has(tokens[sp.from].text)) continue;
-    if (sp.from >= 2 && isTitleWord(tokens[sp.from - 2].text)) continue;
+    if (sp.start !== undefined || sp.type !== 'ORG' || !GENERAL_HEADS.has(tokens[sp.from].text) || !isOrgRankBefore(tokens, sp.from)) continue;
     if (k > 0 && spans[k - 1].to > sp.from - 1) continue;
     (out ??= [...spans])[k] = { from: sp.from - 1, to: sp.to, type: 'ORG' };
   }

@@ -33,23 +33,20 @@ const INITIAL_FUNCTION_WORDS = new Set([
 ]);
 
 /**
- * Administrative units, and buildings and works named as places (`Ho Chi Minh Mausoleum`, `Second Thai-Myanmar
- * Friendship Bridge`): a capitalised run ending in one of these is a place.
- */
-const PLACE_HEADS = new Set([
-  'province', 'district', 'commune', 'village', 'prefecture', 'township', 'hamlet', 'municipality', 'oblast',
-  'mausoleum', 'bridge', 'airport', 'pagoda', 'temple', 'stupa', 'crossing', 'checkpoint', 'river', 'lake', 'island',
-  'islands', 'mountain', 'mountains', 'plateau', 'valley',
-]);
-/**
- * Heads of buildings and works, whose names are short: a longer capitalised run before one is a headline's words
- * (`Border Guards Hold Joint Patrol Near Nam Phao Crossing`), not a name.
+ * Heads of buildings, works and natural features named as places (`Ho Chi Minh Mausoleum`, `Second Thai-Myanmar
+ * Friendship Bridge`, `Xekong River`), whose names are short: a longer capitalised run before one is a headline's
+ * words (`Border Guards Hold Joint Patrol Near Nam Phao Crossing`), not a name.
  */
 const WORKS = new Set([
   'mausoleum', 'bridge', 'airport', 'pagoda', 'temple', 'stupa', 'crossing', 'checkpoint', 'river', 'lake', 'island',
   'islands', 'mountain', 'mountains', 'plateau', 'valley',
 ]);
 const MAX_WORKS_MODIFIERS = 3;
+/** Administrative units and works: a capitalised run ending in one of these is a place. */
+const PLACE_HEADS = new Set([
+  'province', 'district', 'commune', 'village', 'prefecture', 'township', 'hamlet', 'municipality', 'oblast',
+  ...WORKS,
+]);
 
 /** Heads that make a multi-word name an organisation. */
 const ORG_HEADS = new Set([
