@@ -19,11 +19,12 @@ import { parseConll } from '../../server/src/training/conll';
 import { isHeldBack } from '../../server/src/training/conllSplit';
 import { addSpans, f1, newScores, spansOfTags, type TypedSpan } from '../../server/src/training/spanEval';
 import type { EntityRecognizer } from '../../server/src/core/entities/recognizer';
-import { DOMAIN_PASSAGES } from './data/ner-domain';
+import { parseMarkup } from '../../server/src/training/markup';
+import { DOMAIN_PASSAGES } from '../../server/src/training/data/ner-domain';
+import { DEV2_PASSAGES } from '../../server/src/training/data/ner-domain-dev2';
+import { DEV3_PASSAGES } from '../../server/src/training/data/ner-domain-dev3';
 import { HELDOUT_PASSAGES } from './data/ner-domain-heldout';
 import { UNSEEN_PASSAGES } from './data/ner-domain-unseen';
-import { DEV2_PASSAGES } from './data/ner-domain-dev2';
-import { DEV3_PASSAGES } from './data/ner-domain-dev3';
 import { BLIND_DOMAIN_PASSAGES, BLIND_WIRE_PASSAGES } from './data/ner-blind-2026-12-03';
 
 export type { BenchResult } from './benchResult';
@@ -89,21 +90,6 @@ function timeIt(fn: () => void, repeats: number): { wall: number; cpu: number } 
 
 function loadAverage(): string {
   return os.loadavg()[0].toFixed(1);
-}
-
-/** A passage in `[[surface|TYPE]]` markup as plain text and gold character spans. */
-export function parseMarkup(marked: string): { text: string; gold: TypedSpan[] } {
-  const gold: TypedSpan[] = [];
-  let text = '';
-  let last = 0;
-  const re = /\[\[([^|\]]+)\|(PER|ORG|LOC|MISC)\]\]/g;
-  for (let m = re.exec(marked); m; m = re.exec(marked)) {
-    text += marked.slice(last, m.index);
-    gold.push({ start: text.length, end: text.length + m[1].length, type: m[2] });
-    text += m[1];
-    last = m.index + m[0].length;
-  }
-  return { text: text + marked.slice(last), gold };
 }
 
 /** Exact character-span P/R/F1 lines (per type and overall) of the recogniser on marked-up passages. */

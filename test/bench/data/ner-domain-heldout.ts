@@ -2,7 +2,7 @@
  * Held-out part of the hand-annotated domain NER set (composed wire-style passages, not from the seeds).
  * Written before the domain rule changes and never inspected entity by entity while tuning: only its
  * aggregate score is reported. Markup: `[[surface|TYPE]]` with TYPE one of PER, ORG, LOC, MISC;
- * see `ner-domain.ts` for the conventions.
+ * see `server/src/training/data/ner-domain.ts` for the conventions.
  */
 export const HELDOUT_PASSAGES: readonly string[] = [
   `[[PHNOM PENH|LOC]], March 3 ([[AKP|ORG]]) -- [[Cambodian|MISC]] Deputy Prime Minister and Minister of National Defence General [[Tea Seiha|PER]] received a visiting delegation from the [[Royal Thai Armed Forces|ORG]] led by General [[Songwit Noonpakdee|PER]] at the ministry's headquarters on Monday.`,

@@ -4,7 +4,7 @@
  * on them, before any of the session's NER changes. It was never inspected passage by passage while tuning;
  * only its aggregate score is reported. None is taken from the seeds or from any other source.
  *
- * Markup and conventions as in ner-domain.ts: `[[surface|TYPE]]`, TYPE one of PER, ORG, LOC, MISC (CoNLL-like);
+ * Markup and conventions as in server/src/training/data/ner-domain.ts: `[[surface|TYPE]]`, TYPE one of PER, ORG, LOC, MISC (CoNLL-like);
  * titles and ranks are outside PER spans; nationality adjectives are MISC; events, festivals and treaties are
  * MISC; datelines are LOC; news agencies and newspapers are ORG; `Photo:` is no entity; flat spans only.
  */

@@ -147,7 +147,7 @@ function capitalRun(tokens: readonly Token[], i: number): number {
   for (let j = i; j < tokens.length; j++) {
     const t = tokens[j].text;
     if (isCapitalised(t)) end = j + 1;
-    else if (!RUN_JOINERS.has(t)) break;
+    else if (!RUN_JOINERS.has(t) && !RUN_JOINERS.has(t.toLowerCase())) break;
   }
   return end;
 }
@@ -165,7 +165,8 @@ export function numberedEvents(tokens: readonly Token[], spans: readonly TokenSp
     if (end <= i + 1) continue;
     let head = -1;
     for (let h = i + 1; h < end; h++) {
-      if (EVENT_HEADS.has(key(tokens, h)) && (h === end - 1 || tokens[h + 1].text === 'of')) {
+      // `of` in any case: a headline in capitals has `11TH PLENUM OF THE …`.
+      if (EVENT_HEADS.has(key(tokens, h)) && (h === end - 1 || key(tokens, h + 1) === 'of')) {
         head = h;
         break;
       }

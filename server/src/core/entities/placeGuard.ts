@@ -1,6 +1,7 @@
 /**
- * A multi-word place the gazetteer knows (`Việt Nam`, `Phnom Penh`, `Ho Chi Minh City`) is never cut by a span
- * boundary: spans inside it become one LOCATION, and a span reaching into it from outside is widened over it.
+ * A multi-word place or organisation the gazetteer knows (`Việt Nam`, `Phnom Penh`, `Ho Chi Minh City`, `Asian
+ * Development Bank`) is never cut by a span boundary: spans inside it become one LOCATION (one ORG), and a span
+ * reaching into it from outside is widened over it.
  */
 import { Gaz } from './gazetteer/index';
 import type { TokenSpan } from './spans';
@@ -10,15 +11,16 @@ import * as initialCase from './initialCase';
 const { startsUpper } = initialCase;
 
 const PLACE: number = Gaz.Country | Gaz.City | Gaz.Province | Gaz.Region;
+const KNOWN: number = PLACE | Gaz.OrgName;
 const STARTS = 0x10000;
 
 /** `gaz` is the sentence's `matchGazetteer` result (bits per token, `1 << 16` where a phrase starts). */
 export function keepPlacesWhole(tokens: readonly Token[], gaz: Int32Array, spans: readonly TokenSpan[]): TokenSpan[] {
   let out = spans as TokenSpan[];
   for (let a = 0; a < tokens.length; a++) {
-    if (!(gaz[a] & STARTS) || !(gaz[a] & PLACE)) continue;
+    if (!(gaz[a] & STARTS) || !(gaz[a] & KNOWN)) continue;
     let b = a + 1;
-    while (b < tokens.length && !(gaz[b] & STARTS) && (gaz[b] & PLACE) === (gaz[a] & PLACE)) b++;
+    while (b < tokens.length && !(gaz[b] & STARTS) && (gaz[b] & KNOWN) === (gaz[a] & KNOWN)) b++;
     if (b - a < 2 || !startsUpper(tokens[a].text)) continue;
     const touching = out.filter((s) => s.start === undefined && s.from < b && s.to > a);
     if (touching.length === 0) continue;
@@ -27,7 +29,7 @@ export function keepPlacesWhole(tokens: readonly Token[], gaz: Int32Array, spans
     const from = Math.min(a, ...touching.map((s) => s.from));
     const to = Math.max(b, ...touching.map((s) => s.to));
     const outer = touching.find((s) => s.from < a || s.to > b);
-    const type = outer && outer.to - outer.from > 1 ? outer.type : 'LOCATION';
+    const type = outer && outer.to - outer.from > 1 ? outer.type : gaz[a] & PLACE ? 'LOCATION' : 'ORG';
     out = out.filter((s) => !touching.includes(s));
     out.push({ from, to, type });
     out.sort((x, y) => x.from - y.from || (x.start ?? 0) - (y.start ?? 0));

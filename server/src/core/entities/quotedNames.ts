@@ -1,7 +1,8 @@
 /**
  * A quoted Title Case phrase (`“Asean-Russia Consultation of High Representatives for Security Issues”`) is one
  * name, not several: when the tagger found names inside it, they are replaced by one span over the whole phrase,
- * an ORG when an organisation head word occurs in it, else MISC.
+ * an ORG when an organisation head word occurs in it, else MISC (a title: of an event, a work, a campaign), the type
+ * also given to an organisation or MISC span the tagger found over the whole phrase.
  */
 import * as gazetteer from './gazetteer/index';
 import type { TokenSpan } from './spans';
@@ -40,9 +41,12 @@ export function quotedNames(tokens: readonly Token[], spans: readonly TokenSpan[
     if (!isCapitalised(tokens[to - 1].text)) continue;
     const inside = out.filter((s) => s.from < to && s.to > from);
     if (inside.length === 0 || inside.some((s) => s.from < from || s.to > to)) continue;
-    if (inside.length === 1 && inside[0].from === from && inside[0].to === to) continue;
     let org = false;
     for (let i = from; i < to; i++) if (ORG_HEADS.has(foldKey(tokens[i].text))) org = true;
+    // One span over the whole phrase already: an organisation or MISC takes the phrase's type (a person or a place
+    // the tagger found whole keeps its own).
+    const whole = inside.length === 1 && inside[0].from === from && inside[0].to === to;
+    if (whole && (inside[0].type === 'PERSON' || inside[0].type === 'LOCATION' || inside[0].type === (org ? 'ORG' : 'MISC'))) continue;
     out = out.filter((s) => !inside.includes(s));
     out.push({ from, to, type: org ? 'ORG' : 'MISC' });
     out.sort((x, y) => x.from - y.from || (x.start ?? 0) - (y.start ?? 0));

@@ -14,6 +14,8 @@ import { isCapitalised, startsUpper } from './initialCase';
 // Module-local copies (cross-module bindings may be getters under some loaders).
 const { foldKey, gazBitsOf } = gazetteer;
 const DEMONYM: number = gazetteer.Gaz.Demonym;
+const COUNTRY: number = gazetteer.Gaz.Country;
+const ORG_NAME: number = gazetteer.Gaz.OrgName;
 const KEEP_IN_HEADLINE: number =
   gazetteer.Gaz.OrgHead | gazetteer.Gaz.Country | gazetteer.Gaz.City | gazetteer.Gaz.Province | gazetteer.Gaz.Region | DEMONYM;
 const { isTitleOrModifier, isTitleWord } = titles;
@@ -80,7 +82,7 @@ export function applySpanRules(tokens: readonly Token[], spans: readonly TokenSp
     while (sp.to - sp.from > 1 && INITIAL_FUNCTION_WORDS.has(tokens[sp.from].text.toLowerCase())) sp.from++;
     if (sp.type !== 'PERSON') {
       while (sp.to - sp.from > 1 && isTitleWord(tokens[sp.to - 1].text)) sp.to--;
-      if (sp.to - sp.from === 1 && gazBitsOf(foldKey(tokens[sp.from].text)) & DEMONYM) sp.type = 'MISC';
+      if (sp.to - sp.from === 1) sp.type = typeOfKnownWord(gazBitsOf(foldKey(tokens[sp.from].text)), sp.type);
     }
     if (isRolePhrase(tokens, sp)) continue;
     if (sp.to - sp.from === 1 && CALENDAR.has(foldKey(tokens[sp.from].text))) continue;
@@ -98,6 +100,18 @@ export function applySpanRules(tokens: readonly Token[], spans: readonly TokenSp
   // A bare generic head (`the Ministry`, `the Committee`) names no organisation by itself; checked last, once
   // `Ministry of Public Security` has been extended from `Ministry`.
   return mergeIntoOrgs(tokens, out).filter((sp) => sp.start !== undefined || sp.to - sp.from !== 1 || !BARE_GENERIC_HEADS.has(foldKey(tokens[sp.from].text)));
+}
+
+/**
+ * The type of a one-word name the gazetteer knows, given the tagger's (CoNLL-2003's conventions): a nationality is
+ * MISC (`Lao`); a country alone is a place, not an organisation (`Vietnam’s foreign policy`; a country's government or
+ * team is still LOC there); a known organisation is one even as a modifier (`Asean countries`, `EU ministers`).
+ */
+function typeOfKnownWord(bits: number, type: EntityType): EntityType {
+  if (bits & DEMONYM) return 'MISC';
+  if (type === 'ORG' && bits & COUNTRY) return 'LOCATION';
+  if (type === 'MISC' && bits & ORG_NAME) return 'ORG';
+  return type;
 }
 
 /**

@@ -12,7 +12,7 @@ const HAS_LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 
 // Module-local copies (cross-module bindings may be getters under some loaders).
 const { foldKey, gazBitsOf } = gazetteer;
-const { isTitleOrModifier, leadingTitleCount } = titles;
+const { isPersonalHonorific, isTitleOrModifier, leadingTitleCount } = titles;
 
 /** A span over tokens `[from, to)` of one sentence, optionally narrowed inside a hyphenated token. */
 export interface TokenSpan {
@@ -90,16 +90,18 @@ export function splitAtLowerWords(tokens: readonly Token[], span: TokenSpan): To
  * one word of a role phrase once its titles are gone (`General [Staff]`, `Deputy [Defence]`) is no name either.
  */
 export function cleanSpan(tokens: readonly Token[], span: TokenSpan): TokenSpan | null {
-  let { from, to } = span;
+  let { from, to, type } = span;
   while (from < to && LEADING.test(tokens[from].text)) from++;
   while (to > from && (TRAILING.test(tokens[to - 1].text) || TRAILING_WORDS.has(tokens[to - 1].text))) to--;
-  if (span.type === 'PERSON') {
+  // `Daw Aye Aye Mon` read as an organisation: a personal honorific makes the rest a person.
+  if (type !== 'PERSON' && to - from > 1 && isPersonalHonorific(tokens[from].text) && startsUpper(tokens[from + 1].text)) type = 'PERSON';
+  if (type === 'PERSON') {
     from += leadingTitleCount(tokens, from, to);
     if (to - from === 1 && (startsLower(tokens[from].text) || isTitleOrModifier(tokens[from].text))) return null;
   }
   if (from >= to) return null;
   if (!HAS_LETTER_OR_DIGIT.test(tokens.slice(from, to).map((t) => t.text).join(''))) return null;
-  return { from, to, type: span.type };
+  return { from, to, type };
 }
 
 /**
@@ -107,8 +109,9 @@ export function cleanSpan(tokens: readonly Token[], span: TokenSpan): TokenSpan 
  * Applies to a span's first token; the rest of the span, if any, stays as it was.
  */
 export function splitHyphenPlaces(tokens: readonly Token[], span: TokenSpan): TokenSpan[] {
-  // `Asia-Pacific Economic Cooperation`: a longer organisation name keeps its hyphenated place pair.
-  if (span.type === 'ORG' && span.to - span.from > 1) return [span];
+  // `Asia-Pacific Economic Cooperation`, `Laos-Thailand Friendship Bridge`: a longer name keeps its hyphenated place
+  // pair (the rest is no name of its own).
+  if (span.to - span.from > 1) return [span];
   const tok = tokens[span.from];
   // Most first words have no hyphen or dash: no split for them.
   if (tok.text.indexOf('-') < 0 && tok.text.indexOf('–') < 0) return [span];

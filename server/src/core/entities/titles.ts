@@ -16,6 +16,17 @@ const CONNECTORS = new Set(['of', 'for', 'and', 'the', '&']);
 /** Title words only in an honorific (`His Excellency`, `Her Majesty`); alone they are pronouns (`told her Kham…`). */
 const POSSESSIVES = new Set(['his', 'her']);
 
+/**
+ * Honorifics that stand only before a person's name (`Mr`, `Mrs`, `Daw`, `U`, `Dato`): unlike ranks and offices
+ * (`General`, `Minister`), never the first word of an organisation or a place.
+ */
+const PERSONAL_HONORIFICS = new Set(['mr', 'mrs', 'ms', 'miss', 'madam', 'madame', 'mme', 'sir', 'dame', 'daw', 'u', 'dato', 'datuk']);
+
+/** Whether `text` is a personal honorific (`Mr.`, `Daw`). */
+export function isPersonalHonorific(text: string): boolean {
+  return PERSONAL_HONORIFICS.has(foldKey(text));
+}
+
 /** A title, rank or honorific word (`General`, `Lt`, `Mr.`, `Minister`, `Deputy`). */
 export function isTitleWord(text: string): boolean {
   return (gazBitsOf(foldKey(text)) & TITLE_BITS) !== 0;

@@ -13,6 +13,7 @@ directorate|inspectorate|unit|university|conference|commune|cooperative|enterpri
 export const ORG_NAMES: readonly string[] = `
 United Nations|UN|U.N.|UNESCO|UNICEF|UNHCR|UNDP|WHO|World Health Organization|WTO|World Trade Organization|IMF|
 International Monetary Fund|World Bank|Asian Development Bank|ADB|NATO|European Union|EU|ASEAN|Asean|APEC|G7|G20|
+Asia-Pacific Economic Cooperation|
 OPEC|OSCE|African Union|Interpol|Red Cross|Red Crescent|Amnesty International|Greenpeace|FIFA|UEFA|IOC|Reuters|
 Associated Press|AP|AFP|Xinhua|BBC|CNN|Kremlin|Pentagon|White House|Congress|Senate|Politburo|Central Committee|
 Vietnam News Agency|Lao News Agency|Mekong River Commission|Shanghai Cooperation Organisation|

@@ -7,6 +7,8 @@
  * Markup and conventions as in ner-domain.ts: `[[surface|TYPE]]`, TYPE one of PER, ORG, LOC, MISC; titles and ranks
  * outside PER spans; nationality adjectives MISC; events, laws and treaties MISC; datelines LOC; news agencies,
  * newspapers and broadcasters ORG; `Photo:` is no entity; flat spans, longest full name, no nesting.
+ *
+ * Training data: the NER model is trained on it with CoNLL-2003 train (server/src/training/trainNer.ts, --domain-weight).
  */
 export const DEV3_PASSAGES: readonly string[] = [
   `[[VIENTIANE|LOC]] ([[KPL|ORG]]) -- The [[Ministry of National Defence|ORG]] and the [[Ministry of Public Security|ORG]] agreed on Tuesday to set up joint checkpoints along the northern border, Brigadier General [[Somphone Inthavongsa|PER]], director of the [[Department of Foreign Relations|ORG]], told reporters.`,

@@ -11,6 +11,8 @@
  * adjective (`Myanmar nationals`) is MISC like other nationality adjectives; a country noun used as a modifier
  * (`CHINA, LAOS POLICE`) or possessive (`Laos' Ministry`) is LOC. Capitalised `Navy`/`Army` alone after an
  * adjective stays outside (as `Thai Army Chief` in ner-domain.ts); a capitalised `Defence Ministry` is ORG.
+ *
+ * Training data: the NER model is trained on it with CoNLL-2003 train (server/src/training/trainNer.ts, --domain-weight).
  */
 export const DEV2_PASSAGES: readonly string[] = [
   `[[HANOI|LOC]], May 4 ([[VNA|ORG]]) -- Senior Lieutenant General [[Trịnh Văn Hòa|PER]], Deputy Chief of the General Staff of the [[Vietnam People's Army|ORG]], received a delegation of the [[Royal Cambodian Armed Forces|ORG]] led by General [[Sok Pheakdey|PER]] on Tuesday. [[Hòa|PER]] said the two armies should expand cooperation in training and search and rescue. The [[Cambodian|MISC]] guests later laid a wreath at the [[Ho Chi Minh Mausoleum|LOC]].`,

@@ -6,6 +6,8 @@
  * Markup: `[[surface|TYPE]]`, TYPE one of PER, ORG, LOC, MISC. Conventions (CoNLL-like):
  * titles and ranks are outside PER spans; nationality adjectives are MISC; events (congresses, summits,
  * exercises) are MISC; datelines are LOC; news agencies and newspapers are ORG; `Photo:` is no entity.
+ *
+ * Training data: the NER model is trained on it with CoNLL-2003 train (server/src/training/trainNer.ts, --domain-weight).
  */
 export const DOMAIN_PASSAGES: readonly string[] = [
   `[[VIENTIANE|LOC]] ([[KPL|ORG]]) -- [[Lao|MISC]] Minister of Foreign Affairs [[Thongsavanh Phomvihane|PER]] held talks with [[Thai|MISC]] Foreign Minister [[Maris Sangiampongsa|PER]] in [[Vientiane|LOC]] on Monday.`,
