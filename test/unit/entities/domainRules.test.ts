@@ -14,6 +14,7 @@ import { datelineSources } from '../../../server/src/core/entities/datelineSourc
 import { vietnameseNames } from '../../../server/src/core/entities/vietnameseNames';
 import { holidayNames } from '../../../server/src/core/entities/holidays';
 import { acronymsInBrackets } from '../../../server/src/core/entities/bracketAcronyms';
+import { hyphenModifiers } from '../../../server/src/core/entities/hyphenModifiers';
 import { tokenize, type Token } from '../../../server/src/core/entities/tokenize';
 
 let recognizer: EntityRecognizer;
@@ -335,6 +336,44 @@ describe('span rules for regional wire news', () => {
 
     it('a known organisation of several words is not cut (as a known place is not)', () => {
       hasName('Leaders met at the Asia-Pacific Economic Cooperation forum in Lima.', 'Asia-Pacific Economic Cooperation', 'ORG');
+    });
+  });
+
+  describe('CoNLL-2003 conventions for world news (2026-12-03, second session)', () => {
+    it('a span does not end in an ordinary lower-case word (splitAtLowerWords)', () => {
+      const tok = tokens('Shares of KeyCorp were up');
+      const parts = splitAtLowerWords(tok, span(tok, 'KeyCorp', 'were', 'ORG'));
+      assert.deepStrictEqual(parts?.map((p) => tok.slice(p.from, p.to).map((t) => t.text).join(' ')), ['KeyCorp']);
+    });
+
+    it('a name ending in a sporting event\'s head is MISC', () => {
+      hasName('Quarter-final results in the Hong Kong Open on Friday were delayed by rain.', 'Hong Kong Open', 'MISC');
+      hasName('He won the Texas Open in 1994 and the Greater Hartford Open a year later.', 'Texas Open', 'MISC');
+    });
+
+    it('a name joined to a participle is MISC of its own, cut from the name after it (hyphenModifiers)', () => {
+      const tok = tokens('Erin Purcell of Boston-based Reagan Communications said');
+      const out = hyphenModifiers(tok, [span(tok, 'Erin', 'Purcell', 'PERSON'), span(tok, 'Boston-based', 'Communications', 'ORG')]);
+      assert.deepStrictEqual(
+        out.map((p) => `${tok.slice(p.from, p.to).map((t) => t.text).join(' ')}/${p.type}`),
+        ['Erin Purcell/PERSON', 'Boston-based/MISC', 'Reagan Communications/ORG'],
+      );
+      const alone = tokens('a London-based analyst said');
+      assert.deepStrictEqual(hyphenModifiers(alone, []).map((p) => alone[p.from].text), ['London-based']);
+    });
+
+    it('leaves a sentence\'s first word unless its stem is a known place or nationality, and lower-case stems', () => {
+      const first = tokens('Privately-owned Bank Duta rose');
+      assert.deepStrictEqual(hyphenModifiers(first, []), []);
+      const place = tokens('Vietnam-based traders rose');
+      assert.deepStrictEqual(hyphenModifiers(place, []).map((p) => place[p.from].text), ['Vietnam-based']);
+      const lower = tokens('the state-owned bank rose');
+      assert.deepStrictEqual(hyphenModifiers(lower, []), []);
+    });
+
+    it('in the recogniser', () => {
+      hasName('The Vietnamese-led force and the US-backed rebels met near the border.', 'US-backed', 'MISC');
+      hasName('Tripoli-based diplomats and exiled opponents of the government said so.', 'Tripoli-based', 'MISC');
     });
   });
 });

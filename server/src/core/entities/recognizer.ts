@@ -23,6 +23,7 @@ import { joinOfChains, numberedEvents, splitCoordinatedOrgs } from './orgJoins';
 import { keepPlacesWhole } from './placeGuard';
 import { quotedNames } from './quotedNames';
 import { acronymsInBrackets } from './bracketAcronyms';
+import { hyphenModifiers } from './hyphenModifiers';
 import { addNestedNames } from './nestedNames';
 import { markOwnerCountries } from './ownerCountry';
 import { namesAfterRoles } from './roleNames';
@@ -198,7 +199,7 @@ function recognize(
     // After a headline's names are cut (`Opens New Bridge In [Kampong Cham]`): the parts are typed by their own words.
     list = typeByClassNouns(tok, list);
     list = dropCommonSpans(tok, dropNonNames(tok, keepPlacesWhole(tok, ctx.gaz, quotedNames(tok, list))), commonTests, headings[s]);
-    list = acronymsInBrackets(tok, list);
+    list = hyphenModifiers(tok, acronymsInBrackets(tok, list));
     const found: TokenSpan[] = [];
     for (const sp of placesInLists(tok, list)) {
       for (const part of splitHyphenPlaces(tok, sp)) if (part.to - part.from <= MAX_NAME_TOKENS) found.push(part);

@@ -63,7 +63,7 @@ const LOWER_WORD = /^\p{Ll}+$/u;
 
 /**
  * A span the tagger ran on over an ordinary lower-case word (`[Ministry of National Defence met Japanese]`) or a
- * bracket (`[PHNOM PENH (AKP]`) is cut there: a verb, a noun or an adjective written in lower case is no part of a
+ * bracket (`[PHNOM PENH (AKP]`), or ended on one, is cut there: a verb, a noun or an adjective written in lower case is no part of a
  * name, nor is a bracket. The parts on either side keep
  * the span's type (the rules after retype them: a lone `Japanese` is MISC). Undefined when the span holds no such
  * word (most spans: nothing is allocated for them).
@@ -71,7 +71,8 @@ const LOWER_WORD = /^\p{Ll}+$/u;
 export function splitAtLowerWords(tokens: readonly Token[], span: TokenSpan): TokenSpan[] | undefined {
   let out: TokenSpan[] | undefined;
   let from = span.from;
-  for (let i = span.from + 1; i < span.to - 1; i++) {
+  // The last word too: a name does not end in an ordinary lower-case word (`[KeyCorp were]`).
+  for (let i = span.from + 1; i < span.to; i++) {
     const t = tokens[i].text;
     const c = t.charCodeAt(0);
     // A bracket ends a name too (`PHNOM PENH (AKP) --` read as one name). Most inner words are capitalised: a look at
@@ -81,7 +82,7 @@ export function splitAtLowerWords(tokens: readonly Token[], span: TokenSpan): To
     from = i + 1;
   }
   if (out === undefined) return undefined;
-  out.push({ from, to: span.to, type: span.type });
+  if (from < span.to) out.push({ from, to: span.to, type: span.type });
   return out;
 }
 
