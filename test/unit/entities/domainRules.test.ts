@@ -375,5 +375,15 @@ describe('span rules for regional wire news', () => {
       hasName('The Vietnamese-led force and the US-backed rebels met near the border.', 'US-backed', 'MISC');
       hasName('Tripoli-based diplomats and exiled opponents of the government said so.', 'Tripoli-based', 'MISC');
     });
+
+    it('a weekday ends a person\'s, an organisation\'s or a place\'s name, not an event\'s', () => {
+      hasName('He will meet Foreign Minister Jose Miguel Insulza Monday for talks on trade.', 'Jose Miguel Insulza', 'PERSON');
+      hasName('Christians across the country marked Good Friday in Manila.', 'Good Friday', 'MISC');
+    });
+
+    it('hyphenated ranks and players\' positions are titles, outside the name', () => {
+      hasName('NATO spokesman Lieutenant-Colonel Max Marriner said in Sarajevo.', 'Max Marriner', 'PERSON');
+      hasName('Fullback Andre Joubert scored the other try.', 'Andre Joubert', 'PERSON');
+    });
   });
 });

@@ -1,8 +1,8 @@
 /**
  * Person names after role phrases. A role phrase is a run of capitalised title words and title modifiers,
  * joined by `of`/`and`/`for` (`Deputy Prime Minister and Minister of Public Security General`,
- * `Minister of Foreign Affairs`) that contains a head title; one to four name-like words right after it,
- * followed by no further capitalised word, are a PERSON. Spans the tagger put over the role phrase or the
+ * `Minister of Foreign Affairs`) that contains a head title; one to four name-like words right after it (a weekday
+ * is none), followed by no further capitalised word, are a PERSON. Spans the tagger put over the role phrase or the
  * name (a role word glued to the name, a surname typed as a place) are replaced.
  */
 import * as gazetteer from './gazetteer/index';
@@ -19,6 +19,8 @@ const NOT_A_NAME: number = Gaz.Country | Gaz.City | Gaz.Province | Gaz.Region | 
 
 const JOINERS = new Set(['of', 'and', 'for', '&']);
 const FUNCTION_WORDS = new Set(['the', 'a', 'an', 'of', 'and', 'in', 'on', 'at', 'for', 'to', 'by', 'with', 'from', 'as']);
+/** Weekdays end a name (`Foreign Minister Jose Miguel Insulza Monday`). */
+const WEEKDAYS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
 const MAX_NAME = 4;
 /** A capitalised word with a lower-case letter (compiled once). */
 const NAME_LIKE = /^\p{Lu}.*\p{Ll}/u;
@@ -64,7 +66,7 @@ function isNameWord(text: string): boolean {
 function isNameWordUncached(text: string): boolean {
   if (!NAME_LIKE.test(text) || isTitleOrModifier(text)) return false;
   const key = foldKey(text);
-  return !FUNCTION_WORDS.has(key) && (gazBitsOf(key) & NOT_A_NAME) === 0;
+  return !FUNCTION_WORDS.has(key) && !WEEKDAYS.has(key) && (gazBitsOf(key) & NOT_A_NAME) === 0;
 }
 
 /** End (exclusive) of the role phrase starting at `i`, and whether it holds a head title. */

@@ -28,6 +28,8 @@ const CALENDAR = new Set([
   'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday',
 ]);
 
+const WEEKDAYS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
+
 /** Function words that start a sentence capitalised but never start a name. */
 const INITIAL_FUNCTION_WORDS = new Set([
   'from', 'in', 'at', 'a', 'an', 'for', 'on', 'with', 'by', 'of', 'and', 'but', 'as', 'after', 'before',
@@ -90,6 +92,9 @@ export function applySpanRules(tokens: readonly Token[], spans: readonly TokenSp
       continue;
     }
     while (sp.to - sp.from > 1 && INITIAL_FUNCTION_WORDS.has(tokens[sp.from].text.toLowerCase())) sp.from++;
+    // A person, an organisation or a place does not end in a weekday (`Jose Miguel Insulza [Monday]`); an event may
+    // (`Good Friday`, `Super Tuesday`).
+    if (sp.type !== 'MISC') while (sp.to - sp.from > 1 && WEEKDAYS.has(foldKey(tokens[sp.to - 1].text))) sp.to--;
     if (sp.type !== 'PERSON') {
       while (sp.to - sp.from > 1 && isTitleWord(tokens[sp.to - 1].text)) sp.to--;
       if (sp.to - sp.from === 1) sp.type = typeOfKnownWord(gazBitsOf(foldKey(tokens[sp.from].text)), sp.type);

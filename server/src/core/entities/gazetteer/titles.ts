@@ -16,6 +16,9 @@ general-secretary|acting|former|ex|late|incumbent|permanent|standing|assistant|a
 lieutenant-general|brigadier-general|senior-lieutenant|colonel-general|his|her|excellency|highness|majesty|honourable|
 honorable|hon|comrade|dr.|member|delegate|deputies|ministers|generals|vice-chairman|vice-minister|
 u|daw|dato|datuk|samdech|
+lieutenant-colonel|lt-col|rear-admiral|vice-admiral|sergeant-major|lieutenant-commander|air-marshal|
+fullback|full-back|winger|flanker|scrum-half|fly-half|quarterback|pitcher|shortstop|outfielder|infielder|batsman|
+wicketkeeper|jockey|centre-back|playmaker|
 `.split('|').map((s) => s.trim()).filter((s) => s.length > 0);
 
 /** The subset that is a title on its own (not just a modifier such as `deputy` or `national`). */
@@ -24,7 +27,8 @@ mr|mrs|ms|miss|dr|prof|professor|sir|dame|lord|lady|madam|general|gen|lieutenant
 captain|capt|sergeant|sgt|admiral|adm|commander|brigadier|marshal|president|minister|secretary|chairman|chairwoman|
 chief|director|ambassador|governor|mayor|senator|premier|king|queen|prince|princess|emperor|sultan|sheikh|pope|
 cardinal|bishop|archbishop|reverend|rev|imam|ayatollah|judge|justice|spokesman|spokeswoman|coach|ceo|leader|
-commissioner|inspector|comrade|chancellor|speaker|envoy|consul|lt-gen|maj-gen|excellency
+commissioner|inspector|comrade|chancellor|speaker|envoy|consul|lt-gen|maj-gen|excellency|lieutenant-colonel|
+lt-col|rear-admiral|vice-admiral
 `.split('|').map((s) => s.trim()).filter((s) => s.length > 0);
 
 /**
