@@ -349,6 +349,7 @@ describe('span rules for regional wire news', () => {
     it('a name ending in a sporting event\'s head is MISC', () => {
       hasName('Quarter-final results in the Hong Kong Open on Friday were delayed by rain.', 'Hong Kong Open', 'MISC');
       hasName('He won the Texas Open in 1994 and the Greater Hartford Open a year later.', 'Texas Open', 'MISC');
+      hasName('Jackie Stewart won the Italian Grand Prix to secure his first title.', 'Italian Grand Prix', 'MISC');
     });
 
     it('a name joined to a participle is MISC of its own, cut from the name after it (hyphenModifiers)', () => {

@@ -112,10 +112,25 @@ export function applySpanRules(tokens: readonly Token[], spans: readonly TokenSp
     }
     out.push(sp);
   }
-  out = placeHeads(tokens, splitTrailingPerson(tokens, extendOrgOf(tokens, out)));
+  out = sportEventsWithNationality(tokens, placeHeads(tokens, splitTrailingPerson(tokens, extendOrgOf(tokens, out))));
   // A bare generic head (`the Ministry`, `the Committee`) names no organisation by itself; checked last, once
   // `Ministry of Public Security` has been extended from `Ministry`.
   return mergeIntoOrgs(tokens, out).filter((sp) => sp.start !== undefined || sp.to - sp.from !== 1 || !BARE_GENERIC_HEADS.has(foldKey(tokens[sp.from].text)));
+}
+
+/**
+ * A sporting event named by a nationality (`Italian Grand Prix`, `Australian Open`) is one name: the nationality the
+ * tagger read apart is joined to the event after it.
+ */
+function sportEventsWithNationality(tokens: readonly Token[], spans: TokenSpan[]): TokenSpan[] {
+  for (let k = 0; k + 1 < spans.length; k++) {
+    const a = spans[k];
+    const b = spans[k + 1];
+    if (a.start !== undefined || b.start !== undefined || a.to !== b.from || a.to - a.from !== 1 || b.type !== 'MISC') continue;
+    if (!(gazBitsOf(foldKey(tokens[a.from].text)) & DEMONYM) || !SPORT_EVENT_HEADS.has(foldKey(tokens[b.to - 1].text))) continue;
+    spans.splice(k, 2, { from: a.from, to: b.to, type: 'MISC' });
+  }
+  return spans;
 }
 
 /**
