@@ -15,6 +15,7 @@ import { vietnameseNames } from '../../../server/src/core/entities/vietnameseNam
 import { holidayNames } from '../../../server/src/core/entities/holidays';
 import { acronymsInBrackets } from '../../../server/src/core/entities/bracketAcronyms';
 import { hyphenModifiers } from '../../../server/src/core/entities/hyphenModifiers';
+import { cutAtScores } from '../../../server/src/core/entities/scoreLines';
 import { tokenize, type Token } from '../../../server/src/core/entities/tokenize';
 
 let recognizer: EntityRecognizer;
@@ -385,6 +386,21 @@ describe('span rules for regional wire news', () => {
     it('hyphenated ranks and players\' positions are titles, outside the name', () => {
       hasName('NATO spokesman Lieutenant-Colonel Max Marriner said in Sarajevo.', 'Max Marriner', 'PERSON');
       hasName('Fullback Andre Joubert scored the other try.', 'Andre Joubert', 'PERSON');
+    });
+
+    it('a score in a results line is no part of a name (cutAtScores)', () => {
+      const tok = tokens('Colchester 1 Hereford 1 Doncaster 3 Darlington 2');
+      const out = cutAtScores(tok, [span(tok, 'Colchester', 'Colchester', 'ORG'), span(tok, 'Doncaster', 'Darlington', 'ORG')]);
+      assert.deepStrictEqual(out.map((p) => tok.slice(p.from, p.to).map((t) => t.text).join(' ')), ['Colchester', 'Doncaster', 'Darlington']);
+    });
+
+    it('leaves numbered names in prose, and a line with one number', () => {
+      const prose = tokens('Route 13 and Route 9 were closed');
+      const spans = [span(prose, 'Route', '13', 'LOCATION')];
+      assert.strictEqual(cutAtScores(prose, spans), spans);
+      const one = tokens('Schalke 04 Training Camp');
+      const kept = [span(one, 'Schalke', '04', 'ORG')];
+      assert.strictEqual(cutAtScores(one, kept), kept);
     });
   });
 });

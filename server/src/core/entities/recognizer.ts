@@ -24,6 +24,7 @@ import { keepPlacesWhole } from './placeGuard';
 import { quotedNames } from './quotedNames';
 import { acronymsInBrackets } from './bracketAcronyms';
 import { hyphenModifiers } from './hyphenModifiers';
+import { cutAtScores } from './scoreLines';
 import { addNestedNames } from './nestedNames';
 import { markOwnerCountries } from './ownerCountry';
 import { namesAfterRoles } from './roleNames';
@@ -199,7 +200,7 @@ function recognize(
     // After a headline's names are cut (`Opens New Bridge In [Kampong Cham]`): the parts are typed by their own words.
     list = typeByClassNouns(tok, list);
     list = dropCommonSpans(tok, dropNonNames(tok, keepPlacesWhole(tok, ctx.gaz, quotedNames(tok, list))), commonTests, headings[s]);
-    list = hyphenModifiers(tok, acronymsInBrackets(tok, list));
+    list = cutAtScores(tok, hyphenModifiers(tok, acronymsInBrackets(tok, list)));
     const found: TokenSpan[] = [];
     for (const sp of placesInLists(tok, list)) {
       for (const part of splitHyphenPlaces(tok, sp)) if (part.to - part.from <= MAX_NAME_TOKENS) found.push(part);
