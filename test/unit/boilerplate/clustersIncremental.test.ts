@@ -99,6 +99,46 @@ describe('boilerplate clusters after edits', () => {
   });
 });
 
+describe('boilerplate findings after edits that keep most lines', () => {
+  /** `text` with one line typed in (a word put before its first), a line inserted before it, or it deleted. */
+  const edit = (text: string, line: number, how: number): string => {
+    const ls = text.split('\n');
+    const at = line % ls.length;
+    if (how === 0) ls[at] = `Typed ${ls[at]}`;
+    else if (how === 1) ls.splice(at, 0, CHROME[line % CHROME.length]);
+    else ls.splice(at, 1);
+    return ls.join('\n');
+  };
+
+  it('are, for every article, what an index built afresh finds; and so are the clusters', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(fc.integer({ min: 0, max: 24 }), { minLength: 2, maxLength: 6 }), { minLength: 6, maxLength: 6 }),
+        fc.array(fc.record({ doc: fc.integer({ min: 0, max: 5 }), line: fc.nat(40), how: fc.integer({ min: 0, max: 2 }), look: fc.boolean() }), { minLength: 1, maxLength: 20 }),
+        (initial, steps) => {
+          const texts = new Map<string, string>();
+          const index = createBoilerplateIndex();
+          initial.forEach((picks, d) => {
+            texts.set(`a${d}.txt`, article(`a${d}`, 0, picks));
+            index.update(`a${d}.txt`, texts.get(`a${d}.txt`)!);
+          });
+          for (const uri of texts.keys()) index.findings(uri);
+          for (const { doc, line, how, look } of steps) {
+            const uri = `a${doc}.txt`;
+            texts.set(uri, edit(texts.get(uri)!, line, how));
+            index.update(uri, texts.get(uri)!);
+            if (look) for (const u of texts.keys()) index.findings(u);
+          }
+          const afresh = fresh(texts);
+          for (const uri of texts.keys()) assert.deepEqual(index.findings(uri), afresh.findings(uri), uri);
+          assert.deepEqual(canonical(index.clusters()), canonical(afresh.clusters()));
+        },
+      ),
+      { numRuns: 150, seed: 20261203 },
+    );
+  });
+});
+
 describe('boilerplate clusters after edits, on a generated corpus', () => {
   it('are what an index built afresh lists, after edits with listings between (2,000 articles of many sites)', function () {
     this.timeout(120_000);
