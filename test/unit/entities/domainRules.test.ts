@@ -402,5 +402,15 @@ describe('span rules for regional wire news', () => {
       const kept = [span(one, 'Schalke', '04', 'ORG')];
       assert.strictEqual(cutAtScores(one, kept), kept);
     });
+
+    it('a list of players keeps surnames that are common words; a headline\'s verb is still cut', () => {
+      const found = names('Mark Taylor , Stuart Law , Glenn McGrath , Ken Green .');
+      assert.ok(found.includes('Stuart Law/PERSON') && found.includes('Ken Green/PERSON'), JSON.stringify(found));
+      hasName('Prime Minister Hun Manet Opens New Bridge In Kampong Cham', 'Hun Manet', 'PERSON');
+    });
+
+    it('Don is a given name, not a title', () => {
+      hasName('" It is a tragedy , " said Don Penney of the city fire department .', 'Don Penney', 'PERSON');
+    });
   });
 });

@@ -28,6 +28,7 @@ const CALENDAR = new Set([
   'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday',
 ]);
 
+const LETTER_OR_DIGIT_START = /^[\p{L}\p{N}]/u;
 const WEEKDAYS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
 
 /** Function words that start a sentence capitalised but never start a name. */
@@ -227,10 +228,18 @@ const HEADLINE_BREAKS = new Set([
   'following', 'ahead', 'while', 'during', 'than', 'vs', 'versus',
 ]);
 
+/** Whether a token starts with a letter or a digit (a word, not punctuation). */
+function startsLetterOrDigit(text: string): boolean {
+  return LETTER_OR_DIGIT_START.test(text);
+}
+
 export function trimHeadline(tokens: readonly Token[], spans: readonly TokenSpan[], common: ReadonlySet<string>): TokenSpan[] {
   const out: TokenSpan[] = [];
   const push = (sp: TokenSpan): void => {
-    while (sp.to > sp.from && isTrimmable(tokens[sp.to - 1].text, common)) sp.to--;
+    // A person's name set off by punctuation (`Stuart Law ,` in a list of players, all capitalised) keeps a surname
+    // that is a common word: a headline's verb is followed by more of the headline.
+    const delimited = sp.type === 'PERSON' && (sp.to >= tokens.length || !startsLetterOrDigit(tokens[sp.to].text));
+    while (sp.to > sp.from && !(delimited && sp.to - sp.from <= 3) && isTrimmable(tokens[sp.to - 1].text, common)) sp.to--;
     if (sp.to > sp.from) out.push(sp);
   };
   for (const sp0 of spans) {

@@ -3,7 +3,7 @@
  * folded to lower case without diacritics or trailing periods.
  */
 export const TITLE_WORDS: readonly string[] = `
-mr|mrs|ms|miss|dr|prof|professor|sir|dame|lord|lady|madam|madame|monsieur|mme|herr|frau|senor|senora|don|
+mr|mrs|ms|miss|dr|prof|professor|sir|dame|lord|lady|madam|madame|monsieur|mme|herr|frau|senor|senora|
 general|gen|lieutenant|lieut|lt|colonel|col|major|maj|captain|capt|cpt|sergeant|sgt|corporal|cpl|private|pte|admiral|adm|
 commander|cmdr|brigadier|brig|marshal|field|rear|vice|senior|sen|junior|snr|commodore|ensign|officer|commandant|
 president|vice-president|prime|minister|deputy|secretary|chairman|chairwoman|chair|chairperson|chief|director|
