@@ -412,5 +412,11 @@ describe('span rules for regional wire news', () => {
     it('Don is a given name, not a title', () => {
       hasName('" It is a tragedy , " said Don Penney of the city fire department .', 'Don Penney', 'PERSON');
     });
+
+    it('a company\'s name begins at the capitalised words before the part the tagger found', () => {
+      hasName('The move pleased Commerce Bancshares Inc. , with $ 9.32 billion in assets .', 'Commerce Bancshares Inc.', 'ORG');
+      hasName('The bonds were sold through First of Michigan Corp. , Detroit .', 'First of Michigan Corp.', 'ORG');
+      hasName('Shares of Banc One Corp. rose on Friday .', 'Banc One Corp.', 'ORG');
+    });
   });
 });

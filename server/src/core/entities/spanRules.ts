@@ -116,7 +116,7 @@ export function applySpanRules(tokens: readonly Token[], spans: readonly TokenSp
   out = sportEventsWithNationality(tokens, placeHeads(tokens, splitTrailingPerson(tokens, extendOrgOf(tokens, out))));
   // A bare generic head (`the Ministry`, `the Committee`) names no organisation by itself; checked last, once
   // `Ministry of Public Security` has been extended from `Ministry`.
-  return mergeIntoOrgs(tokens, out).filter((sp) => sp.start !== undefined || sp.to - sp.from !== 1 || !BARE_GENERIC_HEADS.has(foldKey(tokens[sp.from].text)));
+  return companyNames(tokens, mergeIntoOrgs(tokens, out)).filter((sp) => sp.start !== undefined || sp.to - sp.from !== 1 || !BARE_GENERIC_HEADS.has(foldKey(tokens[sp.from].text)));
 }
 
 /**
@@ -167,6 +167,40 @@ function mergeIntoOrgs(tokens: readonly Token[], spans: TokenSpan[]): TokenSpan[
     out.push(sp);
   }
   return out;
+}
+
+/** Legal forms that end a company's name (`Inc.`, `Corp`, `SpA`, `GmbH`), folded. */
+const LEGAL_FORMS = new Set([
+  'inc', 'corp', 'corporation', 'ltd', 'limited', 'co', 'plc', 'llc', 'spa', 'ag', 'sa', 'nv', 'bv', 'gmbh', 'bhd', 'jsc',
+  'pty', 'oyj', 'asa',
+]);
+const COMPANY_JOINERS = new Set(['of', '&', 'and']);
+/** The most words a company's name is widened by. */
+const MAX_COMPANY_WIDENING = 4;
+
+/**
+ * A company's name ends in its legal form, and begins at the capitalised words right before the part the tagger
+ * found (`[Commerce] Bancshares Inc.`, `[First of] Michigan Corp.`): a name ending in `Inc.` or `Corp` is an
+ * organisation, widened to the left over capitalised words no other name holds (not a title, not `The`, not a
+ * sentence's first word), joined by `of`, `&` or `and` when a capitalised word comes before them.
+ */
+function companyNames(tokens: readonly Token[], spans: TokenSpan[]): TokenSpan[] {
+  for (let k = 0; k < spans.length; k++) {
+    const sp = spans[k];
+    if (sp.start !== undefined || sp.to - sp.from < 2 || !LEGAL_FORMS.has(foldKey(tokens[sp.to - 1].text))) continue;
+    const floor = k > 0 ? spans[k - 1].to : 0;
+    let from = sp.from;
+    let j = sp.from;
+    while (j > floor && sp.from - j < MAX_COMPANY_WIDENING) {
+      const t = tokens[j - 1].text;
+      // Not a sentence's first word (`Shares of Banc One Corp.`: capitalised as any first word is), nor `The`.
+      if (j - 1 > 0 && isCapitalised(t) && !isTitleWord(t) && foldKey(t) !== 'the') from = --j;
+      else if (COMPANY_JOINERS.has(t) && j - 1 > floor && isCapitalised(tokens[j - 2].text)) j--;
+      else break;
+    }
+    if (from < sp.from || sp.type !== 'ORG') spans[k] = { from, to: sp.to, type: 'ORG' };
+  }
+  return spans;
 }
 
 /** Only titles and title modifiers (`Deputy`, `Defence`), or modifiers right before a title (`State` President). */
