@@ -418,5 +418,9 @@ describe('span rules for regional wire news', () => {
       hasName('The bonds were sold through First of Michigan Corp. , Detroit .', 'First of Michigan Corp.', 'ORG');
       hasName('Shares of Banc One Corp. rose on Friday .', 'Banc One Corp.', 'ORG');
     });
+
+    it('a line read as Title Case keeps a name part that is also a common word (Son, Long)', () => {
+      hasName('Foreign Minister Thongsavanh Phomvihane will meet Vietnamese Foreign Minister Bui Thanh Son Tuesday in Hanoi.', 'Bui Thanh Son', 'PERSON');
+    });
   });
 });

@@ -15,6 +15,7 @@ import { startsUpper } from './initialCase';
 // Module-local copies (cross-module bindings may be getters under some loaders).
 const { foldKey, gazBitsOf } = gazetteer;
 const { isHeadTitle, isTitleOrModifier } = titles;
+const NAME_PART: number = Gaz.NamePart;
 const NOT_A_NAME: number = Gaz.Country | Gaz.City | Gaz.Province | Gaz.Region | Gaz.Demonym | Gaz.OrgName | Gaz.OrgHead;
 
 const JOINERS = new Set(['of', 'and', 'for', '&']);
@@ -69,6 +70,16 @@ function isNameWordUncached(text: string): boolean {
   return !FUNCTION_WORDS.has(key) && !WEEKDAYS.has(key) && (gazBitsOf(key) & NOT_A_NAME) === 0;
 }
 
+/**
+ * A word of a Title Case headline's own (`Opens` in `Prime Minister Hun Manet Opens …`): a word mostly written in lower
+ * case, unless it is a known part of people's names (`Son` in `Bui Thanh Son`, `Long`).
+ */
+function isHeadlineWord(text: string, isCommon: ((key: string) => boolean) | undefined): boolean {
+  if (isCommon === undefined) return false;
+  const key = foldKey(text);
+  return isCommon(key) && (gazBitsOf(key) & NAME_PART) === 0;
+}
+
 /** End (exclusive) of the role phrase starting at `i`, and whether it holds a head title. */
 function rolePhrase(tokens: readonly Token[], i: number): { end: number; head: boolean } {
   let j = i;
@@ -101,11 +112,11 @@ export function namesAfterRoles(
     const first = i;
     const { end: j, head } = rolePhrase(tokens, i);
     let k = j;
-    while (k < tokens.length && k - j < MAX_NAME && isNameWord(tokens[k].text) && !(isCommon && isCommon(foldKey(tokens[k].text)))) k++;
+    while (k < tokens.length && k - j < MAX_NAME && isNameWord(tokens[k].text) && !isHeadlineWord(tokens[k].text, isCommon)) k++;
     i = Math.max(i, k - 1);
     if (!head || k === j) continue;
     const next = k < tokens.length ? tokens[k].text : '';
-    if (startsUpper(next) && !(isCommon !== undefined && isCommon(foldKey(next)))) continue;
+    if (startsUpper(next) && !(isCommon !== undefined && isHeadlineWord(next, isCommon))) continue;
     // `Commander of Military Region 2`: a numbered unit, not a name.
     if (/^\d/.test(next)) continue;
     const touching = out.filter((s) => s.to > first && s.from < k);

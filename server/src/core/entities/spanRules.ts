@@ -15,6 +15,7 @@ import { isCapitalised, startsUpper } from './initialCase';
 const { foldKey, gazBitsOf } = gazetteer;
 const DEMONYM: number = gazetteer.Gaz.Demonym;
 const COUNTRY: number = gazetteer.Gaz.Country;
+const NAME_PART: number = gazetteer.Gaz.NamePart;
 const ORG_NAME: number = gazetteer.Gaz.OrgName;
 const KEEP_IN_HEADLINE: number =
   gazetteer.Gaz.OrgHead | gazetteer.Gaz.Country | gazetteer.Gaz.City | gazetteer.Gaz.Province | gazetteer.Gaz.Region | DEMONYM;
@@ -243,9 +244,12 @@ function placeHeads(tokens: readonly Token[], spans: TokenSpan[]): TokenSpan[] {
  * common lower-case word (`Visits`) is dropped, and common words at the end of a name are trimmed
  * (`Cambodia Amid` → `Cambodia`).
  */
-function isTrimmable(text: string, common: ReadonlySet<string>): boolean {
+function isTrimmable(text: string, common: ReadonlySet<string>, person: boolean): boolean {
   const key = foldKey(text);
-  if ((gazBitsOf(key) & KEEP_IN_HEADLINE) !== 0 || PLACE_HEADS.has(key)) return false;
+  const bits = gazBitsOf(key);
+  if ((bits & KEEP_IN_HEADLINE) !== 0 || PLACE_HEADS.has(key)) return false;
+  // A person's name keeps a known name part that is also a word (`Bui Thanh Son`, `Nguyen Van Long`).
+  if (person && (bits & NAME_PART) !== 0) return false;
   if (common.has(key)) return true;
   // Inflected forms of common words (`Visits`, `Warned`).
   const stem = key.replace(/(?:es|s|ed|ing)$/, '');
@@ -273,7 +277,7 @@ export function trimHeadline(tokens: readonly Token[], spans: readonly TokenSpan
     // A person's name set off by punctuation (`Stuart Law ,` in a list of players, all capitalised) keeps a surname
     // that is a common word: a headline's verb is followed by more of the headline.
     const delimited = sp.type === 'PERSON' && (sp.to >= tokens.length || !startsLetterOrDigit(tokens[sp.to].text));
-    while (sp.to > sp.from && !(delimited && sp.to - sp.from <= 3) && isTrimmable(tokens[sp.to - 1].text, common)) sp.to--;
+    while (sp.to > sp.from && !(delimited && sp.to - sp.from <= 3) && isTrimmable(tokens[sp.to - 1].text, common, sp.type === 'PERSON')) sp.to--;
     if (sp.to > sp.from) out.push(sp);
   };
   for (const sp0 of spans) {
