@@ -11,6 +11,7 @@ import type { TokenSpan } from './spans';
 import * as titles from './titles';
 import type { Token } from './tokenize';
 import { startsUpper } from './initialCase';
+import { WEEKDAYS } from './spanRules';
 
 // Module-local copies (cross-module bindings may be getters under some loaders).
 const { foldKey, gazBitsOf } = gazetteer;
@@ -20,8 +21,6 @@ const NOT_A_NAME: number = Gaz.Country | Gaz.City | Gaz.Province | Gaz.Region | 
 
 const JOINERS = new Set(['of', 'and', 'for', '&']);
 const FUNCTION_WORDS = new Set(['the', 'a', 'an', 'of', 'and', 'in', 'on', 'at', 'for', 'to', 'by', 'with', 'from', 'as']);
-/** Weekdays end a name (`Foreign Minister Jose Miguel Insulza Monday`). */
-const WEEKDAYS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
 const MAX_NAME = 4;
 /** A capitalised word with a lower-case letter (compiled once). */
 const NAME_LIKE = /^\p{Lu}.*\p{Ll}/u;

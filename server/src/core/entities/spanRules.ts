@@ -30,7 +30,10 @@ const CALENDAR = new Set([
 ]);
 
 const LETTER_OR_DIGIT_START = /^[\p{L}\p{N}]/u;
-const WEEKDAYS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
+/** The days of the week, folded: they end a name (`Jose Miguel Insulza [Monday]`). */
+export const WEEKDAYS: ReadonlySet<string> = new Set([
+  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday',
+]);
 
 /** Function words that start a sentence capitalised but never start a name. */
 const INITIAL_FUNCTION_WORDS = new Set([
