@@ -419,6 +419,11 @@ describe('span rules for regional wire news', () => {
       hasName('Shares of Banc One Corp. rose on Friday .', 'Banc One Corp.', 'ORG');
     });
 
+    it('Sen without a period is a name (Hun Sen), with one a title (Sen. Bob Dole)', () => {
+      hasName('Prime Minister Hun Sen Opens Angkor Beer Co Plant', 'Hun Sen', 'PERSON');
+      hasName('Sen. Bob Dole said on Tuesday that the bill would pass.', 'Bob Dole', 'PERSON');
+    });
+
     it('a line read as Title Case keeps a name part that is also a common word (Son, Long)', () => {
       hasName('Foreign Minister Thongsavanh Phomvihane will meet Vietnamese Foreign Minister Bui Thanh Son Tuesday in Hanoi.', 'Bui Thanh Son', 'PERSON');
     });

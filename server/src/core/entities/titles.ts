@@ -27,9 +27,17 @@ export function isPersonalHonorific(text: string): boolean {
   return PERSONAL_HONORIFICS.has(foldKey(text));
 }
 
+/**
+ * Abbreviations that are titles only written as abbreviations, with their period (`Sen. Bob Dole`): written without
+ * one they are names (`Hun Sen`, `Amartya Sen`).
+ */
+const ABBREVIATED_TITLES = new Set(['sen']);
+
 /** A title, rank or honorific word (`General`, `Lt`, `Mr.`, `Minister`, `Deputy`). */
 export function isTitleWord(text: string): boolean {
-  return (gazBitsOf(foldKey(text)) & TITLE_BITS) !== 0;
+  const key = foldKey(text);
+  if ((gazBitsOf(key) & TITLE_BITS) === 0) return false;
+  return !ABBREVIATED_TITLES.has(key) || text.endsWith('.');
 }
 
 /** A title word or a word that only modifies a title (`Defence` in `Defence Minister`). */
