@@ -409,6 +409,11 @@ describe('span rules for regional wire news', () => {
       hasName('Prime Minister Hun Manet Opens New Bridge In Kampong Cham', 'Hun Manet', 'PERSON');
     });
 
+    it('PM is a title, outside the name after it', () => {
+      hasName('Lao PM Sonexay Siphandone met Thai officials in Vientiane on Monday.', 'Sonexay Siphandone', 'PERSON');
+      hasName('Officials told PM Sonexay about it.', 'Sonexay', 'PERSON');
+    });
+
     it('Don is a given name, not a title', () => {
       hasName('" It is a tragedy , " said Don Penney of the city fire department .', 'Don Penney', 'PERSON');
     });

@@ -6,7 +6,7 @@ export const TITLE_WORDS: readonly string[] = `
 mr|mrs|ms|miss|dr|prof|professor|sir|dame|lord|lady|madam|madame|monsieur|mme|herr|frau|senor|senora|
 general|gen|lieutenant|lieut|lt|colonel|col|major|maj|captain|capt|cpt|sergeant|sgt|corporal|cpl|private|pte|admiral|adm|
 commander|cmdr|brigadier|brig|marshal|field|rear|vice|senior|sen|junior|snr|commodore|ensign|officer|commandant|
-president|vice-president|prime|minister|deputy|secretary|chairman|chairwoman|chair|chairperson|chief|director|
+president|vice-president|prime|minister|pm|deputy|secretary|chairman|chairwoman|chair|chairperson|chief|director|
 ambassador|envoy|consul|governor|gov|mayor|senator|congressman|congresswoman|representative|rep|speaker|chancellor|
 premier|king|queen|prince|princess|emperor|empress|sultan|sheikh|emir|shah|tsar|czar|pope|cardinal|bishop|archbishop|
 reverend|rev|father|brother|sister|imam|ayatollah|rabbi|lama|monk|venerable|judge|justice|attorney|prosecutor|
@@ -24,7 +24,7 @@ wicketkeeper|jockey|centre-back|playmaker|
 /** The subset that is a title on its own (not just a modifier such as `deputy` or `national`). */
 export const HEAD_TITLES: readonly string[] = `
 mr|mrs|ms|miss|dr|prof|professor|sir|dame|lord|lady|madam|general|gen|lieutenant|lieut|lt|colonel|col|major|maj|
-captain|capt|sergeant|sgt|admiral|adm|commander|brigadier|marshal|president|minister|secretary|chairman|chairwoman|
+captain|capt|sergeant|sgt|admiral|adm|commander|brigadier|marshal|president|minister|pm|secretary|chairman|chairwoman|
 chief|director|ambassador|governor|mayor|senator|premier|king|queen|prince|princess|emperor|sultan|sheikh|pope|
 cardinal|bishop|archbishop|reverend|rev|imam|ayatollah|judge|justice|spokesman|spokeswoman|coach|ceo|leader|
 commissioner|inspector|comrade|chancellor|speaker|envoy|consul|lt-gen|maj-gen|excellency|lieutenant-colonel|
