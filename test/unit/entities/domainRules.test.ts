@@ -412,6 +412,7 @@ describe('span rules for regional wire news', () => {
     it('PM is a title, outside the name after it', () => {
       hasName('Lao PM Sonexay Siphandone met Thai officials in Vientiane on Monday.', 'Sonexay Siphandone', 'PERSON');
       hasName('Officials told PM Sonexay about it.', 'Sonexay', 'PERSON');
+      hasName('PM Hun Sen Visits Kampot', 'Hun Sen', 'PERSON');
     });
 
     it('Don is a given name, not a title', () => {

@@ -11,7 +11,7 @@ import type { TokenSpan } from './spans';
 import * as titles from './titles';
 import type { Token } from './tokenize';
 import { startsUpper } from './initialCase';
-import { WEEKDAYS } from './spanRules';
+import { isCommonForm, WEEKDAYS } from './spanRules';
 
 // Module-local copies (cross-module bindings may be getters under some loaders).
 const { foldKey, gazBitsOf } = gazetteer;
@@ -71,12 +71,12 @@ function isNameWordUncached(text: string): boolean {
 
 /**
  * A word of a Title Case headline's own (`Opens` in `Prime Minister Hun Manet Opens …`): a word mostly written in lower
- * case, unless it is a known part of people's names (`Son` in `Bui Thanh Son`, `Long`).
+ * case or an inflection of one (`Visits`), unless it is a known part of people's names (`Son` in `Bui Thanh Son`).
  */
 function isHeadlineWord(text: string, isCommon: ((key: string) => boolean) | undefined): boolean {
   if (isCommon === undefined) return false;
   const key = foldKey(text);
-  return isCommon(key) && (gazBitsOf(key) & NAME_PART) === 0;
+  return isCommonForm(key, isCommon) && (gazBitsOf(key) & NAME_PART) === 0;
 }
 
 /** End (exclusive) of the role phrase starting at `i`, and whether it holds a head title. */

@@ -253,10 +253,16 @@ function isTrimmable(text: string, common: ReadonlySet<string>, person: boolean)
   if ((bits & KEEP_IN_HEADLINE) !== 0 || PLACE_HEADS.has(key)) return false;
   // A person's name keeps a known name part that is also a word (`Bui Thanh Son`, `Nguyen Van Long`).
   if (person && (bits & NAME_PART) !== 0) return false;
-  if (common.has(key)) return true;
-  // Inflected forms of common words (`Visits`, `Warned`).
-  const stem = key.replace(/(?:es|s|ed|ing)$/, '');
-  return stem.length >= 3 && stem !== key && (common.has(stem) || common.has(stem + 'e'));
+  return isCommonForm(key, (k) => common.has(k));
+}
+
+const INFLECTION = /(?:es|s|ed|ing)$/;
+
+/** Whether the folded word `key` is a common word or an inflected form of one (`visits`, `warned`). */
+export function isCommonForm(key: string, isCommon: (key: string) => boolean): boolean {
+  if (isCommon(key)) return true;
+  const stem = key.replace(INFLECTION, '');
+  return stem.length >= 3 && stem !== key && (isCommon(stem) || isCommon(stem + 'e'));
 }
 
 /**
