@@ -46,9 +46,7 @@ import { addSpans, f1, newScores, spansOfTags } from './spanEval';
 import { EMPTY_CLUSTERS, parseWordClusters, type WordClusters } from '../core/entities/wordClusters';
 import { arg, rng } from './scriptArgs';
 import { markupDocument } from './markup';
-import { DOMAIN_PASSAGES } from './data/ner-domain';
-import { DEV2_PASSAGES } from './data/ner-domain-dev2';
-import { DEV3_PASSAGES } from './data/ner-domain-dev3';
+import { DOMAIN_TRAINING_PASSAGES } from './data/domainTraining';
 
 const DEFAULT_TRAIN = '/work/shared/data/conll2003/train.txt';
 const DEFAULT_VALID = '/work/shared/data/conll2003/valid.txt';
@@ -146,7 +144,7 @@ function main(): void {
   // The project's own hand-annotated regional news, each passage a document repeated `--domain-weight` times.
   const domainWeight = Number(arg('domain-weight', '12'));
   if (domainWeight > 0) {
-    const passages = [...DOMAIN_PASSAGES, ...DEV2_PASSAGES, ...DEV3_PASSAGES];
+    const passages = DOMAIN_TRAINING_PASSAGES;
     const docs = passages.map(markupDocument).filter((d) => d !== undefined);
     console.log(`domain passages: ${docs.length} of ${passages.length} (the others have a name that is not whole tokens), each ${domainWeight} times`);
     const domain = featurise(docs, true, random, clusters);

@@ -1,9 +1,7 @@
 import * as assert from 'assert';
 import { LineCase } from '../../../server/src/core/entities/tokenize';
 import { markupDocument, parseMarkup } from '../../../server/src/training/markup';
-import { DOMAIN_PASSAGES } from '../../../server/src/training/data/ner-domain';
-import { DEV2_PASSAGES } from '../../../server/src/training/data/ner-domain-dev2';
-import { DEV3_PASSAGES } from '../../../server/src/training/data/ner-domain-dev3';
+import { DOMAIN_TRAINING_PASSAGES } from '../../../server/src/training/data/domainTraining';
 
 describe('training markup (the domain passages the NER model is trained on)', () => {
   it('reads the text and the gold character spans', () => {
@@ -42,7 +40,7 @@ describe('training markup (the domain passages the NER model is trained on)', ()
   });
 
   it('reads nearly every passage of the training sets', () => {
-    const passages = [...DOMAIN_PASSAGES, ...DEV2_PASSAGES, ...DEV3_PASSAGES];
+    const passages = DOMAIN_TRAINING_PASSAGES;
     const docs = passages.map(markupDocument).filter((d) => d !== undefined);
     assert.ok(docs.length >= passages.length - 6, `${docs.length} of ${passages.length}`);
   });

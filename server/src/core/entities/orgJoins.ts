@@ -147,7 +147,7 @@ function capitalRun(tokens: readonly Token[], i: number): number {
   for (let j = i; j < tokens.length; j++) {
     const t = tokens[j].text;
     if (isCapitalised(t)) end = j + 1;
-    else if (!RUN_JOINERS.has(t) && !RUN_JOINERS.has(t.toLowerCase())) break;
+    else if (!RUN_JOINERS.has(t.toLowerCase())) break;
   }
   return end;
 }

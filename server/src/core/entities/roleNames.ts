@@ -115,7 +115,7 @@ export function namesAfterRoles(
     i = Math.max(i, k - 1);
     if (!head || k === j) continue;
     const next = k < tokens.length ? tokens[k].text : '';
-    if (startsUpper(next) && !(isCommon !== undefined && isHeadlineWord(next, isCommon))) continue;
+    if (startsUpper(next) && !isHeadlineWord(next, isCommon)) continue;
     // `Commander of Military Region 2`: a numbered unit, not a name.
     if (/^\d/.test(next)) continue;
     const touching = out.filter((s) => s.to > first && s.from < k);

@@ -23,16 +23,15 @@ const { isTitleOrModifier, isTitleWord } = titles;
 /** A sentence's end or an opening quote (compiled once). */
 const SENTENCE_OPENING = /^[.!?"“]$/;
 
-const CALENDAR = new Set([
-  'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november',
-  'december', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'monday',
-  'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday',
-]);
-
 const LETTER_OR_DIGIT_START = /^[\p{L}\p{N}]/u;
 /** The days of the week, folded: they end a name (`Jose Miguel Insulza [Monday]`). */
 export const WEEKDAYS: ReadonlySet<string> = new Set([
   'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday',
+]);
+/** Months and weekdays: no name alone. */
+const CALENDAR = new Set([
+  'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november',
+  'december', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', ...WEEKDAYS,
 ]);
 
 /** Function words that start a sentence capitalised but never start a name. */

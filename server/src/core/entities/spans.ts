@@ -63,10 +63,9 @@ const LOWER_WORD = /^\p{Ll}+$/u;
 
 /**
  * A span the tagger ran on over an ordinary lower-case word (`[Ministry of National Defence met Japanese]`) or a
- * bracket (`[PHNOM PENH (AKP]`), or ended on one, is cut there: a verb, a noun or an adjective written in lower case is no part of a
- * name, nor is a bracket. The parts on either side keep
- * the span's type (the rules after retype them: a lone `Japanese` is MISC). Undefined when the span holds no such
- * word (most spans: nothing is allocated for them).
+ * bracket (`[PHNOM PENH (AKP]`), or ended on one, is cut there: a verb, a noun or an adjective written in lower case
+ * is no part of a name, nor is a bracket. The parts on either side keep the span's type (the rules after retype them:
+ * a lone `Japanese` is MISC). Undefined when the span holds no such word (most spans: nothing is allocated for them).
  */
 export function splitAtLowerWords(tokens: readonly Token[], span: TokenSpan): TokenSpan[] | undefined {
   let out: TokenSpan[] | undefined;
