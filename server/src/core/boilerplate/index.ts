@@ -21,7 +21,7 @@ import { buildDocState, DocState, type Passage } from './docState';
 import { checkBoilerplateSummary, plainSummary, summarizeBoilerplate, type BoilerplateSummary, type PassageKeyMemo } from './summary';
 import { countLines } from './text';
 import { computeFindings } from './findings';
-import { PassageIndex } from './passageIndex';
+import { keysKeptIn, PassageIndex } from './passageIndex';
 import { runToEnd } from '../slices';
 
 export interface BoilerplateCluster {
@@ -98,13 +98,14 @@ export function createBoilerplateIndex(options: BoilerplateOptions = {}): Boiler
    */
   let derived = false;
 
-  const remove = (uri: string): void => {
+  /** With `next`, the summary of the document's next version, which is added at once (`update`). */
+  const remove = (uri: string, next?: BoilerplateSummary): void => {
     const doc = docs.get(uri);
     if (!doc) return;
     clock++;
     passageClusters.changedDoc(uri);
     furnitureClusters.changedDoc(uri);
-    passages.remove(doc, clock, derived);
+    passages.remove(doc, clock, derived, derived && next ? keysKeptIn(next) : undefined);
     stats.remove(doc, clock);
     docs.delete(uri);
   };
@@ -113,11 +114,13 @@ export function createBoilerplateIndex(options: BoilerplateOptions = {}): Boiler
     update(uri, text, kept, memo) {
       const old = docs.get(uri);
       if (old && old.text === text) return;
-      remove(uri);
-      clock++;
       const summary = kept === undefined ? undefined : checkBoilerplateSummary(kept, countLines(text), minChars, text.length);
       const made = summary ? undefined : summarizeBoilerplate(text, minChars, memo);
-      const doc = buildDocState(uri, text, summary ?? made!.summary, passages.nextId, made?.lines);
+      const next = summary ?? made!.summary;
+      // Its old passages out first: the new ones take their ids.
+      remove(uri, next);
+      clock++;
+      const doc = buildDocState(uri, text, next, passages.nextId, made?.lines);
       docs.set(uri, doc);
       passageClusters.changedDoc(uri);
       furnitureClusters.changedDoc(uri);
@@ -128,7 +131,7 @@ export function createBoilerplateIndex(options: BoilerplateOptions = {}): Boiler
       const doc = docs.get(uri);
       return doc && plainSummary(doc.summary);
     },
-    remove,
+    remove: (uri) => remove(uri),
     release(uri) {
       const doc = docs.get(uri);
       if (!doc) return;

@@ -6,6 +6,7 @@
 import { Buckets } from './buckets';
 import { DocState, Passage, passageText, passageTokens } from './docState';
 import { normalizeSpace } from './text';
+import { PASSAGE_FIELDS, type BoilerplateSummary } from './summary';
 import { tokenSimilarity } from './minhash';
 
 /**
@@ -151,8 +152,14 @@ export class PassageIndex {
     if (mark) this.markNeighbours(doc, clock);
   }
 
-  remove(doc: DocState, clock: number, mark = true): void {
-    if (mark) this.markNeighbours(doc, clock);
+  /**
+   * Takes the passages of `doc` out, and marks the documents sharing a bucket with them as changed (`mark`), except
+   * those sharing one only with a passage `marksLater` says the next version of `doc` has under the same keys: its
+   * `add` marks the same documents (an edit of a long article keeps most of its lines, and each mark walks every
+   * bucket of the passage).
+   */
+  remove(doc: DocState, clock: number, mark = true, marksLater?: (p: Passage) => boolean): void {
+    if (mark) this.markNeighbours(doc, clock, marksLater);
     const keys = doc.summary.passages;
     for (const p of doc.passages) {
       if (!p) continue;
@@ -351,7 +358,7 @@ export class PassageIndex {
     yield* this.bands.groups();
   }
 
-  private markNeighbours(doc: DocState, clock: number): void {
+  private markNeighbours(doc: DocState, clock: number, skip?: (p: Passage) => boolean): void {
     const mark = (id: number): void => {
       const q = this.byId[id];
       if (q && q.doc !== doc) {
@@ -361,7 +368,7 @@ export class PassageIndex {
     };
     const keys = doc.summary.passages;
     for (const p of doc.passages) {
-      if (!p) continue;
+      if (!p || skip?.(p)) continue;
       this.exact.forEach(p.exactKey, mark);
       this.near.forEach(p.nearKey, mark);
       for (let j = p.bandsAt; j < p.bandsAt + p.bandCount; j++) this.bands.forEach(keys[j], mark);
@@ -375,6 +382,34 @@ export class PassageIndex {
  */
 function spells(q: Passage, text: string): boolean {
   return q.end - q.start === text.length && q.doc.text.startsWith(text, q.start);
+}
+
+/**
+ * Whether a passage of a document's version is indexed under keys (exact, word-sequence, every band) that a passage of
+ * `next`, a summary of its next version, has too.
+ */
+export function keysKeptIn(next: BoilerplateSummary): (p: Passage) => boolean {
+  const fields = next.passages;
+  // Where each exact key's passages are in `next`.
+  const at = new Map<number, number[]>();
+  for (let o = 0; o < fields.length; o += PASSAGE_FIELDS + fields[o + PASSAGE_FIELDS - 1]) {
+    const list = at.get(fields[o + 1]);
+    if (list) list.push(o);
+    else at.set(fields[o + 1], [o]);
+  }
+  return (p) => {
+    const list = at.get(p.exactKey);
+    if (!list) return false;
+    const keys = p.doc.summary.passages;
+    const bands = p.bandCount;
+    for (const o of list) {
+      if (fields[o + 2] !== p.nearKey || fields[o + PASSAGE_FIELDS - 1] !== bands) continue;
+      let same = true;
+      for (let j = 0; j < bands && same; j++) same = fields[o + PASSAGE_FIELDS + j] === keys[p.bandsAt + j];
+      if (same) return true;
+    }
+    return false;
+  };
 }
 
 /** Whether two passages were indexed under the same keys (exact, word-sequence, every band). */

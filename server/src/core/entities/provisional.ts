@@ -34,6 +34,11 @@ class SpellingIndex {
   /** Per entry (a spelling of a cluster): the cluster's index in `clusters`, and the next entry of its chain (-1: none). */
   private readonly entryCluster: Int32Array;
   private readonly entryNext: Int32Array;
+  /**
+   * What `get` found for each key asked (the base's clusters and their spellings do not change while it is in use):
+   * every keystroke's view asks again for the names of the article being edited.
+   */
+  private readonly found = new Map<string, readonly EntityCluster[]>();
   /** The rest of the building, while it is not finished. */
   steps: Generator<void, void, void> | undefined;
 
@@ -63,6 +68,12 @@ class SpellingIndex {
 
   /** The clusters with a spelling that folds to `key`, in the clustering's order. */
   get(key: string): readonly EntityCluster[] {
+    let clusters = this.found.get(key);
+    if (clusters === undefined) this.found.set(key, (clusters = this.lookUp(key)));
+    return clusters;
+  }
+
+  private lookUp(key: string): readonly EntityCluster[] {
     let found: number[] | undefined;
     for (let e = this.heads.get(keyHash(key)); e >= 0; e = this.entryNext[e]) {
       const i = this.entryCluster[e];
@@ -176,7 +187,11 @@ export function provisionalClustering(
     if (!entities) return base.mentionsOf(uri);
     let list = mentions.get(uri);
     if (!list) {
-      list = entities.map((e) => ({ ...e, ...clusterFor(uri, e, e.text) }));
+      // The entity's fields written out, not spread from a second object (a generic copy, per mention per keystroke).
+      list = entities.map((e): EntityMention => {
+        const c = clusterFor(uri, e, e.text);
+        return { ...e, type: c.type, entityId: c.entityId, canonical: c.canonical };
+      });
       list.sort((a, b) => a.start - b.start);
       mentions.set(uri, list);
       for (const m of list) {
