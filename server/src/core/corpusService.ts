@@ -206,6 +206,9 @@ export const MAX_EDITED_ARTICLES = 8;
 
 /** Articles the per-article analyses are run on once, ahead of the first edit (prepareForEditsInSlices). */
 const WARM_UP_ARTICLES = 4;
+/** Articles joined into the long one the warm-up types into as well (prepareForEditsInSlices), and its most characters. */
+const LONG_WARM_UP_ARTICLES = 40;
+const LONG_WARM_UP_CHARS = 100_000;
 /** Keystrokes typed into each of those, through the memos of an article being edited (prepareForEditsInSlices). */
 const WARM_UP_KEYSTROKES = 3;
 
@@ -491,11 +494,11 @@ export function createCorpusService(init: CorpusServiceInit): CorpusService {
   /** Whether the per-article analyses have been run once on this thread (prepareForEditsInSlices). */
   let warmedUp = false;
   /** A few articles of the corpus of a usual length (1 to 8 KB), for that run: the code is compiled as it is run. */
-  const sampleArticles = (): string[] => {
+  const sampleArticles = (count = WARM_UP_ARTICLES): string[] => {
     const samples: string[] = [];
     for (const { text } of docs.values()) {
       if (text.length >= 1000 && text.length <= 8000) samples.push(text);
-      if (samples.length === WARM_UP_ARTICLES) break;
+      if (samples.length === count) break;
     }
     return samples;
   };
@@ -738,10 +741,15 @@ export function createCorpusService(init: CorpusServiceInit): CorpusService {
           // And the path of an edit of an open article (editingStarted): recognition and summary through the memos,
           // a few keystrokes each. Without it the analyst's first keystrokes ran that code uncompiled: the first edits
           // of a 100 KB article took several times as long as the later ones.
+          // A long article too (articles of the corpus one after another): code that had only met short ones ran
+          // several times slower through the first keystrokes of a long one (loops compiled again for their length).
+          const long = sampleArticles(LONG_WARM_UP_ARTICLES).join('\n\n').slice(0, LONG_WARM_UP_CHARS);
+          if (long.length > samples.join('').length) samples.push(long);
           for (const [i, sample] of samples.entries()) {
             const names = new RecognitionMemo();
             const passages = new PassageKeyMemo();
             recognizer.recognize(sample, token, names);
+            yield;
             for (let k = 1; k <= WARM_UP_KEYSTROKES; k++) {
               const typed = typedInto(sample, k);
               recognizer.recognize(typed, token, names);
