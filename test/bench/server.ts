@@ -30,7 +30,11 @@ import type { BenchResult } from './benchResult';
 import { memoryKb, resetPeak } from './procMemory';
 
 const ARTICLES = Number(process.env.SERVER_BENCH_ARTICLES ?? 10_000);
-const EDITS = 20;
+/**
+ * Keystrokes typed into each article. The p95 of 20 was the slowest of them (the first after opening, as a rule), so a
+ * single late keystroke decided the figure; of 60 it is the third slowest, and the slowest is printed beside it.
+ */
+const EDITS = Number(process.env.SERVER_BENCH_EDITS ?? 60);
 const HOVERS = Number(process.env.SERVER_BENCH_HOVERS ?? 200);
 /** How often an article is hovered while the corpus is indexed (a reader moving the mouse over names). */
 const HOVER_WHILE_INDEXING_MS = 250;
@@ -189,13 +193,14 @@ export async function runServerBench(): Promise<BenchResult> {
     lines.push(`open a 4 KB article → diagnostics: ${ms(small.openMs)} (target 50 ms)`);
     target('open, ms', small.openMs, 50);
     const smallEdits = await edit(small.uri, EDITS);
-    lines.push(`edit → diagnostics, 4 KB article: p50 ${ms(pct(smallEdits, 50))}, p95 ${ms(pct(smallEdits, 95))} past the ${DEBOUNCE_MS} ms debounce (target p95 20 ms)`);
+    const spread = (xs: number[]) => `p50 ${ms(pct(xs, 50))}, p95 ${ms(pct(xs, 95))}, slowest ${ms(Math.max(...xs))} (the first ${ms(xs[0])}) of ${xs.length}`;
+    lines.push(`edit → diagnostics, 4 KB article: ${spread(smallEdits)} past the ${DEBOUNCE_MS} ms debounce (target p95 20 ms)`);
     target('4 KB edit p95, ms', pct(smallEdits, 95), 20);
     const long = await open('zz-long-article.txt');
     const longEdits = await edit(long.uri, EDITS);
-    lines.push(`edit → diagnostics, 100 KB article: p50 ${ms(pct(longEdits, 50))}, p95 ${ms(pct(longEdits, 95))} past the debounce (target p95 50 ms)`);
+    lines.push(`edit → diagnostics, 100 KB article: ${spread(longEdits)} past the debounce (target p95 50 ms)`);
     target('100 KB edit p95, ms', pct(longEdits, 95), 50);
-    // With 20 edits the p95 is the slowest of them (pct above): each edit's figure, in order, shows which one it is.
+    // Each edit's figure, in order: which ones are slow (the first keystrokes after opening, or a collection's pause).
     lines.push(`  each edit, ms past the debounce: 4 KB ${smallEdits.map((x) => x.toFixed(0)).join(' ')}; 100 KB ${longEdits.map((x) => x.toFixed(0)).join(' ')}`);
 
     // Each hover is followed by a request the server refuses at once (an unknown method): the round trip of the
