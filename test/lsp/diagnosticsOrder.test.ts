@@ -66,4 +66,21 @@ describe('diagnostics after an edit', function () {
     const order = published().map((p) => (p.uri === edited ? `edited v${p.version}` : 'other'));
     assert.deepEqual(order.slice(0, order.indexOf('other') + 1), ['edited v2', 'edited v3', 'other'], 'the other article is sent only the diagnostics that changed');
   });
+
+  it('are sent in the order of their places in the article, whatever their kind', async () => {
+    // VS Code shows the first 1,000 of a file, by severity then in the order sent: sent by kind, the dates of a long
+    // article (after its 2,000 names) were never shown.
+    root = await makeTempWorkspace();
+    lsp = await startLspHarness(root);
+    const uri = await lsp.open(S000);
+    const kinds = (d: Diagnostic[]) => new Set(d.map((x) => String(x.code).split('.')[0]));
+    const diagnostics = await lsp.waitForDiagnostics(uri, (d) => kinds(d).has('entity') && kinds(d).has('date'));
+    const places = diagnostics.map((d) => [d.range.start.line, d.range.start.character] as const);
+    const sorted = [...places].sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+    assert.deepEqual(places, sorted);
+    // The kinds are interleaved: a date comes before the last name.
+    const codes = diagnostics.map((d) => String(d.code));
+    const lastName = codes.length - 1 - [...codes].reverse().findIndex((c) => c.startsWith('entity.'));
+    assert.ok(codes.findIndex((c) => c.startsWith('date.')) < lastName);
+  });
 });
