@@ -743,8 +743,8 @@ export function createCorpusService(init: CorpusServiceInit): CorpusService {
           // of a 100 KB article took several times as long as the later ones.
           // A long article too (articles of the corpus one after another): code that had only met short ones ran
           // several times slower through the first keystrokes of a long one (loops compiled again for their length).
-          const long = sampleArticles(LONG_WARM_UP_ARTICLES).join('\n\n').slice(0, LONG_WARM_UP_CHARS);
-          if (long.length > samples.join('').length) samples.push(long);
+          const parts = sampleArticles(LONG_WARM_UP_ARTICLES);
+          if (parts.length > samples.length) samples.push(parts.join('\n\n').slice(0, LONG_WARM_UP_CHARS));
           for (const [i, sample] of samples.entries()) {
             const names = new RecognitionMemo();
             const passages = new PassageKeyMemo();

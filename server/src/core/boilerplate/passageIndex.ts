@@ -397,27 +397,24 @@ export function keysKeptIn(next: BoilerplateSummary): (p: Passage) => boolean {
     if (list) list.push(o);
     else at.set(fields[o + 1], [o]);
   }
-  return (p) => {
-    const list = at.get(p.exactKey);
-    if (!list) return false;
-    const keys = p.doc.summary.passages;
-    const bands = p.bandCount;
-    for (const o of list) {
-      if (fields[o + 2] !== p.nearKey || fields[o + PASSAGE_FIELDS - 1] !== bands) continue;
-      let same = true;
-      for (let j = 0; j < bands && same; j++) same = fields[o + PASSAGE_FIELDS + j] === keys[p.bandsAt + j];
-      if (same) return true;
-    }
-    return false;
-  };
+  return (p) => at.get(p.exactKey)?.some((o) => keysAlike(p.doc.summary.passages, fieldsOf(p), fields, o)) ?? false;
 }
 
 /** Whether two passages were indexed under the same keys (exact, word-sequence, every band). */
 function sameKeys(p: Passage, q: Passage): boolean {
-  if (p.exactKey !== q.exactKey || p.nearKey !== q.nearKey || p.bandCount !== q.bandCount) return false;
-  const a = p.doc.summary.passages;
-  const b = q.doc.summary.passages;
-  for (let j = 0; j < p.bandCount; j++) if (a[p.bandsAt + j] !== b[q.bandsAt + j]) return false;
+  return keysAlike(p.doc.summary.passages, fieldsOf(p), q.doc.summary.passages, fieldsOf(q));
+}
+
+/** Where the fields of `p` begin in its document's summary (`summary.passages`). */
+function fieldsOf(p: Passage): number {
+  return p.bandsAt - PASSAGE_FIELDS;
+}
+
+/** Whether the passages whose fields begin at `i` in `a` and at `j` in `b` (summary.passages) have the same keys. */
+function keysAlike(a: BoilerplateSummary['passages'], i: number, b: BoilerplateSummary['passages'], j: number): boolean {
+  const bands = a[i + PASSAGE_FIELDS - 1];
+  if (a[i + 1] !== b[j + 1] || a[i + 2] !== b[j + 2] || bands !== b[j + PASSAGE_FIELDS - 1]) return false;
+  for (let k = 0; k < bands; k++) if (a[i + PASSAGE_FIELDS + k] !== b[j + PASSAGE_FIELDS + k]) return false;
   return true;
 }
 
