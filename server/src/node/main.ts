@@ -15,6 +15,9 @@ import { readTextFile } from './textFileReading';
 import { workerReads } from './workerReads';
 import { getHeapStatistics } from 'node:v8';
 import { collectWhenIdle } from './idleCollection';
+import { limitHeapGrowth } from './heapGrowth';
+
+limitHeapGrowth();
 
 // Articles are read in a worker thread, which leaves the server's thread to import and analyse them. It starts now,
 // while the model is read.
@@ -36,7 +39,12 @@ if (gc) {
   collectWhenIdle({
     gc,
     heapUsed: () => getHeapStatistics().used_heap_size,
-    log: (message) => connection.console.info(message),
+    log: (message) => {
+      // Where the process's memory is, beside what the collection left: the heap is not all of it.
+      const m = process.memoryUsage();
+      const mb = (bytes: number) => `${Math.round(bytes / (1024 * 1024))} MB`;
+      connection.console.info(`${message} Resident ${mb(m.rss)}: heap ${mb(m.heapTotal)}, outside it ${mb(m.external)} (array buffers ${mb(m.arrayBuffers)}).`);
+    },
     every: (ms, tick) => {
       const timer = setInterval(tick, ms);
       timer.unref();
