@@ -18,6 +18,7 @@ import { CliError, type CliIo } from './openWorkspace';
 import { runTag } from './tagCommand';
 import { runTags } from './tagsCommand';
 import { runWorker } from './workerCommand';
+import { limitHeapGrowth } from '../node/heapGrowth';
 
 const VERSION = '0.1.0';
 
@@ -83,6 +84,8 @@ export async function main(argv: readonly string[], out: (s: string) => void, er
 }
 
 if (require.main === module) {
+  // `analyze` holds a whole corpus: its memory stays nearer what is live, as the server's does (heapGrowth.ts).
+  limitHeapGrowth();
   // Output piped into `head` and the like: when the reader goes away, stop quietly, as Unix tools do.
   process.stdout.on('error', (e: NodeJS.ErrnoException) => {
     if (e.code === 'EPIPE') process.exit(0);

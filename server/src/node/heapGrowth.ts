@@ -8,6 +8,9 @@
  * With a fixed factor, a full collection starts (concurrently, in increments) once the heap is that much above its
  * live size, so memory while editing stays near the steady state.
  *
+ * The CLI sets it too: `analyze --format json` over the same 10,000 articles peaked at 614, 615 and 664 MB with it,
+ * 729, 731 and 766 MB without (alternated runs, output to a file, same output), in 18-24 s either way.
+ *
  * Set once, when the process starts, for its whole heap and its workers': V8 reads the flag at each collection.
  * CORPUS_ANNOTATOR_HEAP_GROWING_PERCENT overrides the percentage (0 leaves V8's own choice).
  */
