@@ -71,13 +71,15 @@ export async function runAnalyze(command: AnalyzeCommand, io: CliIo): Promise<nu
   }
   // Streamed: each article is printed as soon as it is analysed, and what its analysis made is let go of after.
   if (command.format === 'json') io.out('{"version":1,"documents":[');
-  keys.forEach((k, i) => {
+  for (const [i, k] of keys.entries()) {
     const a = service.analyze(k, options, NEVER_CANCELLED);
     if (command.format === 'json') io.out((i ? ',' : '') + JSON.stringify(toJsonDocument(a, displayPath)));
     else if (command.format === 'jsonl') io.out(JSON.stringify({ version: 1, ...toJsonDocument(a, displayPath) }) + '\n');
     else for (const line of toTextLines(a, service.getText(a.uri) ?? '', service, displayPath)) io.out(line + '\n');
     service.releaseAnalysis(k);
-  });
+    // The article goes out before the next is analysed, however slowly the output is read.
+    await io.drained?.();
+  }
   if (command.format === 'json') io.out(']}\n');
   await loaded.save();
   return 0;

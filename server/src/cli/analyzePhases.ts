@@ -49,7 +49,10 @@ export async function runAnalyzePhase(command: AnalyzePhaseCommand, io: CliIo): 
   }
   if (command.phase === 'map') {
     const step = createMapStep(loadNerModel());
-    for (const a of articles) io.out(JSON.stringify(step.map(a.uri, a.text, dates, NEVER_CANCELLED)) + '\n');
+    for (const a of articles) {
+      io.out(JSON.stringify(step.map(a.uri, a.text, dates, NEVER_CANCELLED)) + '\n');
+      await io.drained?.();
+    }
     return 0;
   }
   let connection;

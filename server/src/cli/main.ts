@@ -4,6 +4,7 @@
  * workspace folder with the same model the server uses (openWorkspace.ts → workspace/openCorpus.ts), so articles,
  * sidecars, the registry and the ignore list are the editor's. Each command is one file beside this one.
  */
+import { once } from 'node:events';
 import { runAdjudicate } from './adjudicateCommand';
 import { runAgree } from './agreeCommand';
 import { runAnalyze } from './analyzeCommand';
@@ -52,8 +53,11 @@ function run(command: Exclude<CliCommand, { command: 'help' | 'version' }>, io: 
   }
 }
 
-/** Runs one command line; resolves to the exit code. `out` and `err` receive standard output and standard error. */
-export async function main(argv: readonly string[], out: (s: string) => void, err: (s: string) => void): Promise<number> {
+/**
+ * Runs one command line; resolves to the exit code. `out` and `err` receive standard output and standard error;
+ * `drained`, when given, resolves once what `out` received has been written (CliIo.drained).
+ */
+export async function main(argv: readonly string[], out: (s: string) => void, err: (s: string) => void, drained?: () => Promise<void>): Promise<number> {
   let command: CliCommand;
   try {
     command = parseArgs(argv);
@@ -73,7 +77,7 @@ export async function main(argv: readonly string[], out: (s: string) => void, er
     return 0;
   }
   try {
-    return await run(command, { out, err });
+    return await run(command, { out, err, ...(drained ? { drained } : {}) });
   } catch (e) {
     if (e instanceof CliError) {
       err(`corpus-annotator: ${e.message}\n`);
@@ -91,7 +95,10 @@ if (require.main === module) {
     if (e.code === 'EPIPE') process.exit(0);
     throw e;
   });
-  main(process.argv.slice(2), (s) => process.stdout.write(s), (s) => process.stderr.write(s)).then(
+  // Standard output's writes wait in memory while the reader (a pipe, `| jq`, `| gzip`) has not taken them: commands that
+  // print much wait for it to drain (a broken pipe ends the process above).
+  const drained = () => (process.stdout.writableNeedDrain ? once(process.stdout, 'drain').then(() => undefined) : Promise.resolve());
+  main(process.argv.slice(2), (s) => process.stdout.write(s), (s) => process.stderr.write(s), drained).then(
     (code) => {
       process.exitCode = code;
     },

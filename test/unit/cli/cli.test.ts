@@ -52,6 +52,26 @@ describe('CLI corpus-annotator', () => {
     assert.equal(lakhamfong?.entityId, vilay.entityId, 'one entity across spellings and articles');
   });
 
+  it('prints the next article only once the output has taken the last (a slow reader holds no backlog in memory)', async () => {
+    const events: string[] = [];
+    const cwd = process.cwd();
+    process.chdir(REPO_ROOT);
+    try {
+      const drained = () => {
+        events.push('wait');
+        return new Promise<void>((resolve) => setTimeout(() => (events.push('drained'), resolve()), 5));
+      };
+      const code = await main(['analyze', '--format', 'jsonl', 'seeds/'], (s) => events.push(`out ${JSON.parse(s).path}`), () => undefined, drained);
+      assert.equal(code, 0);
+    } finally {
+      process.chdir(cwd);
+    }
+    const printed = events.filter((e) => e.startsWith('out '));
+    assert.equal(printed.length, 5);
+    // Each article is followed by a wait that ends before the next is printed.
+    assert.deepEqual(events, printed.flatMap((e) => [e, 'wait', 'drained']));
+  });
+
   it('prints one JSON document a line with --format jsonl, the same findings as json', async () => {
     const jsonl = await run(['analyze', '--format', 'jsonl', 'seeds/']);
     assert.equal(jsonl.code, 0);
