@@ -49,6 +49,7 @@ export async function runViewsBench(): Promise<BenchResult> {
       stdio: ['pipe', 'pipe', 'inherit'],
       env: { ...process.env, ...SERVER_ENVIRONMENT, CORPUS_ANNOTATOR_CACHE: path.join(root, 'analysis-cache') },
     });
+    const started = performance.now();
     const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
     const conn = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     let indexed: () => void = () => undefined;
@@ -67,8 +68,10 @@ export async function runViewsBench(): Promise<BenchResult> {
         }, EVENT_TIMEOUT_MS).unref();
       });
     conn.onNotification((method: string, params: unknown) => {
+      const message = (params as { message?: string } | undefined)?.message ?? '';
+      // The server's idle collections, in place: what they took back, and where its resident memory is.
+      if (method === 'window/logMessage' && message.startsWith('Memory:')) lines.push(`${((performance.now() - started) / 1000).toFixed(1).padStart(6)} s  server: ${message}`);
       for (const w of [...waiting]) {
-        const message = (params as { message?: string } | undefined)?.message ?? '';
         if (w.method === method && (w.log === undefined || message.startsWith(w.log))) {
           waiting.splice(waiting.indexOf(w), 1);
           w.done(true);
@@ -78,7 +81,6 @@ export async function runViewsBench(): Promise<BenchResult> {
     conn.onRequest(() => null); // progress tokens, configuration
     conn.listen();
     const rootUri = pathToFileURL(root).href;
-    const started = performance.now();
     await conn.sendRequest('initialize', { processId: process.pid, rootUri, workspaceFolders: [{ uri: rootUri, name: 'bench' }], capabilities: {} });
     await conn.sendNotification('initialized', {});
     const cacheWritten = next('window/logMessage', 'Analysis cache written');
