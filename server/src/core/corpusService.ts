@@ -14,7 +14,7 @@ import type { LookAlikeColumns } from './entities/lookAlikes';
 import { provisionalClustering, spellingIndexInSlices } from './entities/provisional';
 import { IncrementalClustering } from './entities/incrementalClustering';
 import { sameNames } from './entities/mentionMoves';
-import { articlesNamedOtherwise } from './entities/namedOtherwise';
+import { articlesNamedOtherwise, isNamedOtherwise } from './entities/namedOtherwise';
 import { EMPTY_REGISTRY, type EntityRegistry } from './entities/registry';
 import { recognizeDocumentDates, type DateOptions } from './dates/index';
 import { decodeDates, encodeDates, isStoredDates, storedDateOptions, type StoredDates } from './dates/storedDates';
@@ -128,7 +128,8 @@ export interface CorpusService {
    * Makes the clustering kept up to date article by article, in slices (each `next()` a few milliseconds, at most a
    * few hundred at 10,000 articles), unless it is made already for the registry in use. It holds the graph of the
    * corpus's name forms and its entities (some 120 MB more heap than a clustering made whole at 10,000 articles): a
-   * host makes it once articles are being edited.
+   * host makes it once articles are being edited. Then, when the clustering in use is stale, puts it in use, finding in
+   * slices too which articles name their entities otherwise (articlesWithEntitiesChanged).
    */
   incrementalClusteringInSlices(token: CancellationToken): Generator<void, void, void>;
   /** How many articles changed since the corpus-wide clustering in use was made. */
@@ -414,6 +415,9 @@ export function createCorpusService(init: CorpusServiceInit): CorpusService {
     return updated;
   };
 
+  /** Articles compared between two clusterings between two yields of `putIncrementalInUseInSlices` (a mask). */
+  const COMPARED_PER_SLICE = 127;
+
   /** Whether the incremental clustering is being made (articles changed meanwhile are noted as dirty). */
   let buildingIncremental = false;
 
@@ -441,22 +445,52 @@ export function createCorpusService(init: CorpusServiceInit): CorpusService {
     }
   }
 
+  /**
+   * Puts the incremental clustering, brought up to date, in use. In place of a clustering made whole, the articles that
+   * name their entities otherwise are found by comparing the two (the changed ones, as a rule: not the corpus, which
+   * the host would show again whole), unless `compared` (putIncrementalInUseInSlices) did so against that clustering.
+   */
+  const useIncremental = (token: CancellationToken | undefined, compared?: { readonly with: EntityClustering | undefined; readonly named: readonly string[] }): void => {
+    const built = generation;
+    const previous = clustering;
+    clustering = incrementalClustering(token)!;
+    if (compared && compared.with === previous) for (const uri of compared.named) entitiesChangedIn.add(uri);
+    else if (previous?.lineage !== clustering.lineage) for (const uri of articlesNamedOtherwise(previous, clustering, docs.keys())) entitiesChangedIn.add(uri);
+    builtFrom = new Map(incremental!.from);
+    clusteringGeneration = built;
+    changedAt.clear();
+    changedSince.clear();
+    fastView = undefined;
+    stamp++;
+  };
+
+  /**
+   * `useIncremental` with the comparison made in slices: at 10,000 articles it reads every article's mentions in both
+   * clusterings, half a second at once. Articles edited meanwhile are told by the incremental clustering's update when
+   * it is put in use; if the clustering in use or the registry changes meanwhile, nothing is put in use here.
+   */
+  function* putIncrementalInUseInSlices(token?: CancellationToken): Generator<void, void, void> {
+    if (incremental?.registry !== registry || (clustering && !changedSince.size)) return;
+    const previous = clustering;
+    const using = incremental;
+    const next = incrementalClustering(token)!;
+    if (previous?.lineage === next.lineage) return;
+    const named: string[] = [];
+    let n = 0;
+    for (const uri of [...docs.keys()]) {
+      if (isNamedOtherwise(previous, next, uri)) named.push(uri);
+      if ((++n & COMPARED_PER_SLICE) === 0) {
+        yield;
+        throwIfCancelled(token);
+        if (clustering !== previous || incremental !== using || using.registry !== registry) return;
+      }
+    }
+    useIncremental(token, { with: previous, named });
+  }
+
   const getClustering = (token?: CancellationToken): EntityClustering => {
     settleMovedNames(token);
-    if ((!clustering || changedSince.size) && incremental?.registry === registry) {
-      const built = generation;
-      const previous = clustering;
-      clustering = incrementalClustering(token)!;
-      // Put in use in place of a clustering made whole: the articles that name their entities otherwise are found by
-      // comparing the two (the changed ones, as a rule: not the corpus, which the host would show again whole).
-      if (previous?.lineage !== clustering.lineage) for (const uri of articlesNamedOtherwise(previous, clustering, docs.keys())) entitiesChangedIn.add(uri);
-      builtFrom = new Map(incremental.from);
-      clusteringGeneration = built;
-      changedAt.clear();
-      changedSince.clear();
-      fastView = undefined;
-      stamp++;
-    }
+    if ((!clustering || changedSince.size) && incremental?.registry === registry) useIncremental(token);
     if (!clustering || changedSince.size) {
       const all = [...docs.entries()]
         .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
@@ -621,6 +655,7 @@ export function createCorpusService(init: CorpusServiceInit): CorpusService {
     },
     *incrementalClusteringInSlices(token) {
       if (incremental?.registry !== registry) yield* buildIncrementalInSlices(token);
+      yield* putIncrementalInUseInSlices(token);
     },
     clusteringIsIncremental() {
       return incremental?.registry === registry;

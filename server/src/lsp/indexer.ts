@@ -173,7 +173,9 @@ export class CorpusIndexer {
     const started = Date.now();
     if (!keep && this.edited) {
       // Articles are being edited: the clustering is made once more, here in slices, and kept up to date article by
-      // article from then on (rather than made again whole in the worker at every pause).
+      // article from then on (rather than made again whole in the worker at every pause). Made and put in use in
+      // slices, it has taken in the articles changed until then.
+      const changedBefore = this.service.changedSinceClustering();
       if (!this.service.clusteringIsIncremental()) {
         try {
           await runInTurns(this.service.incrementalClusteringInSlices({ get isCancellationRequested() { return signal.aborted; } }), this.independentRequests);
@@ -185,7 +187,7 @@ export class CorpusIndexer {
       if (this.service.clusteringIsIncremental()) {
         // The articles changed since the last, here, in milliseconds.
         try {
-          const changed = this.service.changedSinceClustering();
+          const changed = Math.max(changedBefore, this.service.changedSinceClustering());
           this.service.entityClustering(NEVER_CANCELLED);
           const renamed = this.service.articlesWithEntitiesChanged();
           this.connection.console.info(`Entities clustered again for ${changed} changed article(s) in ${Date.now() - started} ms; ${renamed.length} article(s) name their entities otherwise.`);

@@ -77,6 +77,40 @@ describe('the corpus service with its clustering kept up to date article by arti
     for (const d of docs) if (!renamed.has(d.uri)) assert.deepEqual(now.mentionsOf(d.uri), before.get(d.uri), d.uri);
   });
 
+  it('made after an edit, puts itself in use in slices, saying the articles named otherwise; an edit made meanwhile is taken in', function () {
+    this.timeout(120_000);
+    // More articles than one slice compares, so that the comparison yields before it ends.
+    const { docs, s } = serviceOver(300, 9);
+    const whole = s.entityClustering(NEVER_CANCELLED);
+    const before = new Map(docs.map((d) => [d.uri, whole.mentionsOf(d.uri)]));
+    s.articlesWithEntitiesChanged();
+    const edits: ((x: CorpusService) => void)[] = [
+      (x) => x.setDocument(docs[4].uri, `${docs[4].text}\nGeneral Somsavath Inthavong met the delegation in Vientiane.\n`),
+      (x) => x.setDocument(docs[9].uri, `${docs[9].text}\nSomsavath Inthavong spoke in Pakse.\n`),
+    ];
+    edits[0](s);
+    assert.equal(s.clusteringIsStale(), true);
+    const steps = s.incrementalClusteringInSlices(NEVER_CANCELLED);
+    let slices = 0;
+    while (!s.clusteringIsIncremental()) (steps.next(), slices++);
+    // Made, and comparing: the clustering in use is still the one made whole.
+    assert.equal(s.clusteringIsStale(), true);
+    edits[1](s);
+    let comparing = 0;
+    while (!steps.next().done) comparing++;
+    assert.ok(comparing >= 1, 'the comparison yields');
+    assert.equal(s.clusteringIsStale(), false, 'put in use by the slices');
+    const renamed = new Set(s.articlesWithEntitiesChanged());
+    assert.ok(renamed.has(docs[4].uri) && renamed.has(docs[9].uri), 'both edited articles');
+    assert.ok(renamed.size < docs.length / 10, `not the corpus: ${renamed.size} of ${docs.length}`);
+    const now = s.entityClustering(NEVER_CANCELLED);
+    for (const d of docs) if (!renamed.has(d.uri)) assert.deepEqual(now.mentionsOf(d.uri), before.get(d.uri), d.uri);
+    const fresh = serviceOver(300, 9).s;
+    for (const e of edits) e(fresh);
+    const uris = fresh.documentUris();
+    assert.deepEqual(dump(now, uris), dump(fresh.entityClustering(NEVER_CANCELLED), uris));
+  });
+
   it('is made again for a new registry, and not used until it is', function () {
     this.timeout(60_000);
     const { docs, s } = serviceOver(12, 3);

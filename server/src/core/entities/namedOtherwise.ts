@@ -10,8 +10,13 @@ import type { EntityClustering } from './aliases';
 /** The articles of `uris` whose mentions differ between `before` and `after` (every one without `before`). */
 export function articlesNamedOtherwise(before: EntityClustering | undefined, after: EntityClustering, uris: Iterable<string>): string[] {
   const out: string[] = [];
-  for (const uri of uris) if (!before || !sameMentions(before.mentionsOf(uri), after.mentionsOf(uri))) out.push(uri);
+  for (const uri of uris) if (isNamedOtherwise(before, after, uri)) out.push(uri);
   return out;
+}
+
+/** Whether the article's mentions differ between `before` and `after` (always without `before`). */
+export function isNamedOtherwise(before: EntityClustering | undefined, after: EntityClustering, uri: string): boolean {
+  return !before || !sameMentions(before.mentionsOf(uri), after.mentionsOf(uri));
 }
 
 function sameMentions(a: readonly EntityMention[], b: readonly EntityMention[]): boolean {
