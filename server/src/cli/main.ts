@@ -4,7 +4,6 @@
  * workspace folder with the same model the server uses (openWorkspace.ts → workspace/openCorpus.ts), so articles,
  * sidecars, the registry and the ignore list are the editor's. Each command is one file beside this one.
  */
-import { once } from 'node:events';
 import { runAdjudicate } from './adjudicateCommand';
 import { runAgree } from './agreeCommand';
 import { runAnalyze } from './analyzeCommand';
@@ -97,7 +96,20 @@ if (require.main === module) {
   });
   // Standard output's writes wait in memory while the reader (a pipe, `| jq`, `| gzip`) has not taken them: commands that
   // print much wait for it to drain (a broken pipe ends the process above).
-  const drained = () => (process.stdout.writableNeedDrain ? once(process.stdout, 'drain').then(() => undefined) : Promise.resolve());
+  const drained = (): Promise<void> => {
+    const stdout = process.stdout;
+    if (!stdout.writableNeedDrain || stdout.destroyed) return Promise.resolve();
+    // Closed without draining (no 'error'): nothing more will go out, and nothing waits for it.
+    return new Promise((resolve) => {
+      const done = () => {
+        stdout.off('drain', done);
+        stdout.off('close', done);
+        resolve();
+      };
+      stdout.once('drain', done);
+      stdout.once('close', done);
+    });
+  };
   main(process.argv.slice(2), (s) => process.stdout.write(s), (s) => process.stderr.write(s), drained).then(
     (code) => {
       process.exitCode = code;

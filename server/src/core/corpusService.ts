@@ -474,7 +474,8 @@ export function createCorpusService(init: CorpusServiceInit): CorpusService {
     const previous = clustering;
     const using = incremental;
     const next = incrementalClustering(token)!;
-    if (previous?.lineage === next.lineage) return;
+    // Already the one in use (brought up to date just now): nothing to compare.
+    if (previous?.lineage === next.lineage) return useIncremental(token);
     const named: string[] = [];
     let n = 0;
     for (const uri of [...docs.keys()]) {

@@ -175,14 +175,14 @@ export class CorpusIndexer {
       // Articles are being edited: the clustering is made once more, here in slices, and kept up to date article by
       // article from then on (rather than made again whole in the worker at every pause). Made and put in use in
       // slices, it has taken in the articles changed until then.
+      // Run whenever articles are being edited: once made, it only puts the clustering in use when that is still to do
+      // (its making was cut short, or a request put it in use first), and else ends at once.
       const changedBefore = this.service.changedSinceClustering();
-      if (!this.service.clusteringIsIncremental()) {
-        try {
-          await runInTurns(this.service.incrementalClusteringInSlices({ get isCancellationRequested() { return signal.aborted; } }), this.independentRequests);
-        } catch (e) {
-          if (signal.aborted) return false;
-          if (!(e instanceof CancelledError)) this.connection.console.warn(`Keeping the clustering up to date failed (${(e as Error).message}); clustering whole instead.`);
-        }
+      try {
+        await runInTurns(this.service.incrementalClusteringInSlices({ get isCancellationRequested() { return signal.aborted; } }), this.independentRequests);
+      } catch (e) {
+        if (signal.aborted) return false;
+        if (!(e instanceof CancelledError)) this.connection.console.warn(`Keeping the clustering up to date failed in slices (${(e as Error).message}); going on without them.`);
       }
       if (this.service.clusteringIsIncremental()) {
         // The articles changed since the last, here, in milliseconds.
