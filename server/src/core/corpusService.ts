@@ -448,13 +448,13 @@ export function createCorpusService(init: CorpusServiceInit): CorpusService {
   /**
    * Puts the incremental clustering, brought up to date, in use. In place of a clustering made whole, the articles that
    * name their entities otherwise are found by comparing the two (the changed ones, as a rule: not the corpus, which
-   * the host would show again whole), unless `compared` (putIncrementalInUseInSlices) did so against that clustering.
+   * the host would show again whole), unless `named` gives them (putIncrementalInUseInSlices compared the two).
    */
-  const useIncremental = (token: CancellationToken | undefined, compared?: { readonly with: EntityClustering | undefined; readonly named: readonly string[] }): void => {
+  const useIncremental = (token: CancellationToken | undefined, named?: readonly string[]): void => {
     const built = generation;
     const previous = clustering;
     clustering = incrementalClustering(token)!;
-    if (compared && compared.with === previous) for (const uri of compared.named) entitiesChangedIn.add(uri);
+    if (named) for (const uri of named) entitiesChangedIn.add(uri);
     else if (previous?.lineage !== clustering.lineage) for (const uri of articlesNamedOtherwise(previous, clustering, docs.keys())) entitiesChangedIn.add(uri);
     builtFrom = new Map(incremental!.from);
     clusteringGeneration = built;
@@ -486,7 +486,8 @@ export function createCorpusService(init: CorpusServiceInit): CorpusService {
         if (clustering !== previous || incremental !== using || using.registry !== registry) return;
       }
     }
-    useIncremental(token, { with: previous, named });
+    // No yield since the last check: the clustering compared with is still the one in use.
+    useIncremental(token, named);
   }
 
   const getClustering = (token?: CancellationToken): EntityClustering => {

@@ -172,11 +172,9 @@ export class CorpusIndexer {
     if (signal.aborted) return false;
     const started = Date.now();
     if (!keep && this.edited) {
-      // Articles are being edited: the clustering is made once more, here in slices, and kept up to date article by
-      // article from then on (rather than made again whole in the worker at every pause). Made and put in use in
-      // slices, it has taken in the articles changed until then.
-      // Run whenever articles are being edited: once made, it only puts the clustering in use when that is still to do
-      // (its making was cut short, or a request put it in use first), and else ends at once.
+      // Articles are being edited: the clustering is made once more, here in slices, put in use in slices, and kept up
+      // to date article by article from then on (rather than made again whole in the worker at every pause). Once made,
+      // the slices only put it in use when that is still to do (cut short before), and else end at once.
       const changedBefore = this.service.changedSinceClustering();
       try {
         await runInTurns(this.service.incrementalClusteringInSlices({ get isCancellationRequested() { return signal.aborted; } }), this.independentRequests);

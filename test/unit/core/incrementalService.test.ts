@@ -24,6 +24,14 @@ function serviceOver(articles: number, seed: number): { docs: ReturnType<typeof 
   return { docs, s };
 }
 
+/** Each article's mentions in the clustering made whole, the articles said to have changed so far taken (and dropped). */
+function wholeMentions(s: CorpusService, docs: readonly { uri: string }[]): Map<string, unknown> {
+  const whole = s.entityClustering(NEVER_CANCELLED);
+  const before = new Map<string, unknown>(docs.map((d) => [d.uri, whole.mentionsOf(d.uri)]));
+  s.articlesWithEntitiesChanged();
+  return before;
+}
+
 describe('the corpus service with its clustering kept up to date article by article', () => {
   it('gives, after edits, removals and additions, what a fresh service gives', function () {
     this.timeout(120_000);
@@ -65,9 +73,7 @@ describe('the corpus service with its clustering kept up to date article by arti
   it('says, when put in use in place of the clustering made whole, only the articles whose entities are named otherwise', function () {
     this.timeout(60_000);
     const { docs, s } = serviceOver(30, 7);
-    const whole = s.entityClustering(NEVER_CANCELLED);
-    const before = new Map(docs.map((d) => [d.uri, whole.mentionsOf(d.uri)]));
-    s.articlesWithEntitiesChanged();
+    const before = wholeMentions(s, docs);
     runToEnd(s.incrementalClusteringInSlices(NEVER_CANCELLED));
     s.setDocument(docs[4].uri, `${docs[4].text}\nGeneral Somsavath Inthavong met the delegation in Vientiane.\n`);
     const now = s.entityClustering(NEVER_CANCELLED);
@@ -81,9 +87,7 @@ describe('the corpus service with its clustering kept up to date article by arti
     this.timeout(120_000);
     // More articles than one slice compares, so that the comparison yields before it ends.
     const { docs, s } = serviceOver(300, 9);
-    const whole = s.entityClustering(NEVER_CANCELLED);
-    const before = new Map(docs.map((d) => [d.uri, whole.mentionsOf(d.uri)]));
-    s.articlesWithEntitiesChanged();
+    const before = wholeMentions(s, docs);
     const edits: ((x: CorpusService) => void)[] = [
       (x) => x.setDocument(docs[4].uri, `${docs[4].text}\nGeneral Somsavath Inthavong met the delegation in Vientiane.\n`),
       (x) => x.setDocument(docs[9].uri, `${docs[9].text}\nSomsavath Inthavong spoke in Pakse.\n`),
@@ -91,8 +95,7 @@ describe('the corpus service with its clustering kept up to date article by arti
     edits[0](s);
     assert.equal(s.clusteringIsStale(), true);
     const steps = s.incrementalClusteringInSlices(NEVER_CANCELLED);
-    let slices = 0;
-    while (!s.clusteringIsIncremental()) (steps.next(), slices++);
+    while (!s.clusteringIsIncremental()) steps.next();
     // Made, and comparing: the clustering in use is still the one made whole.
     assert.equal(s.clusteringIsStale(), true);
     edits[1](s);
