@@ -42,6 +42,13 @@ export class WordTable implements TokenWords {
   /** The words looked up last, by a hash of their letters (see `idOf`), and their ids (undefined: a slot not used yet). */
   private recentWords = new Array<string | undefined>(RECENT_MASK + 1).fill(undefined);
   private recentIds = new Int32Array(RECENT_MASK + 1);
+  /**
+   * The hash and `wordCaseOf` of the word in each recent slot: a token whose word is there is answered from these and
+   * the slot's string, without reading the table's arrays by id (each a cache miss at random among the words held),
+   * and a token whose slot holds another word is told so without reading that word's string.
+   */
+  private recentHashes = new Int32Array(RECENT_MASK + 1);
+  private recentCases = new Uint8Array(RECENT_MASK + 1);
   /** The word-intrinsic feature hashes of the word being added. */
   private readonly intrinsic = new Uint32Array(N_INTRINSIC);
   /** The ids of the tokens given to the tokeniser since `beginDocument`, in order (`tokenCount` of them). */
@@ -96,17 +103,22 @@ export class WordTable implements TokenWords {
   wordAt(text: string, start: number, end: number): string {
     const h = unitsHash(text, start, end);
     const slot = recentSlot(h);
-    const recent = this.recentWords[slot];
-    let id: number;
-    if (recent !== undefined && recent.length === end - start && sameUnits(recent, text, start)) id = this.recentIds[slot];
-    else id = this.remember(slot, h, text, start, end);
-    this.noteToken(id);
+    if (this.recentHashes[slot] === h) {
+      const recent = this.recentWords[slot];
+      if (recent !== undefined && recent.length === end - start && sameUnits(recent, text, start)) {
+        this.noteToken(this.recentIds[slot], this.recentCases[slot]);
+        return recent;
+      }
+    }
+    const id = this.remember(slot, h, text, start, end);
+    this.noteToken(id, this.lineCases[id]);
     return this.words[id];
   }
 
   /** `TokenWords.word`. */
   word(text: string): void {
-    this.noteToken(this.idOf(text));
+    const id = this.idOf(text);
+    this.noteToken(id, this.lineCases[id]);
   }
 
   /** The id of the word `[start, end)` of `text`, whose hash is `h` (added when new), kept in the recent slot `slot`. */
@@ -115,6 +127,8 @@ export class WordTable implements TokenWords {
     if (id < 0) id = this.add(h, text.slice(start, end));
     this.recentWords[slot] = this.words[id];
     this.recentIds[slot] = id;
+    this.recentHashes[slot] = h;
+    this.recentCases[slot] = this.lineCases[id];
     return id;
   }
 
@@ -141,14 +155,15 @@ export class WordTable implements TokenWords {
     slots[i] = id + 1;
   }
 
-  private noteToken(id: number): void {
+  /** Notes the token whose word is `id`, of `wordCaseOf` `lineCase`. */
+  private noteToken(id: number, lineCase: number): void {
     if (this.tokenCount === this.tokenIds.length) {
       const grown = new Int32Array(2 * this.tokenCount);
       grown.set(this.tokenIds);
       this.tokenIds = grown;
     }
     this.tokenIds[this.tokenCount++] = id;
-    this.lastCase = this.lineCases[id];
+    this.lastCase = lineCase;
   }
 
   private add(h: number, slice: string): number {
