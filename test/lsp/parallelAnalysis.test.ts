@@ -14,7 +14,10 @@ describe('analysis in worker threads', function () {
     const bundle = path.join(REPO_ROOT, 'dist/analysisWorker.js');
     if (!existsSync(bundle)) throw new Error('dist/analysisWorker.js is missing: run `npm run build` first (npm test does)');
     const texts = await Promise.all((await seedNames()).map((n) => fs.readFile(path.join(SEEDS_DIR, n), 'utf8')));
-    const pool = workerAnalysis(bundle)!();
+    // Held while the pool runs (the server relaxes the heap's growth meanwhile), let go when it is closed.
+    const holds: string[] = [];
+    const pool = workerAnalysis(bundle, undefined, () => (holds.push('held'), () => holds.push('let go')))!();
+    assert.deepEqual(holds, ['held']);
     try {
       assert.ok(pool.size >= 1);
       // Split between the workers, as the indexer sends them.
@@ -24,6 +27,7 @@ describe('analysis in worker threads', function () {
     } finally {
       await pool.close();
     }
+    assert.deepEqual(holds, ['held', 'let go']);
     await assert.rejects(pool.analyse(['after close']));
   });
 });

@@ -46,8 +46,12 @@ export type ClusterInBackground = (
   options?: { serialized?: boolean; signal?: AbortSignal },
 ) => Promise<BackgroundClustering>;
 
-/** `file`: the worker's script (the bundle's, beside the server's; a test may give the TypeScript source). */
-export function workerClustering(file = path.join(__dirname, 'clusteringWorker.js')): ClusterInBackground | undefined {
+/**
+ * `file`: the worker's script (the bundle's, beside the server's; a test may give the TypeScript source).
+ * `whileRunning`: called when a clustering starts; what it returns, when it has answered or failed (heapGrowth.ts's
+ * `relax`; the look-alikes that come after it are not waited for).
+ */
+export function workerClustering(file = path.join(__dirname, 'clusteringWorker.js'), whileRunning?: () => () => void): ClusterInBackground | undefined {
   if (!existsSync(file)) return undefined;
   let worker: { thread: Worker; pending: Map<number, Pending> } | undefined;
   let next = 0;
@@ -92,42 +96,44 @@ export function workerClustering(file = path.join(__dirname, 'clusteringWorker.j
     return own;
   };
   return (input, options) => {
-    const run = queue.then(
-      () =>
-        new Promise<BackgroundClustering>((resolve, reject) => {
-          const signal = options?.signal;
-          if (signal?.aborted) return reject(new Error('the clustering was cancelled'));
-          const own = (worker ??= start());
-          const id = ++next;
-          const channel = new MessageChannel();
-          const finder = findLookAlikes(file, id, channel.port2);
-          // Stopping the threads rejects what they were asked (their `exit`): nothing else waits on a stopped worker.
-          const stop = () => {
-            void own.thread.terminate();
-            finder.stop();
-          };
-          signal?.addEventListener('abort', stop, { once: true });
-          void finder.found.then(
-            () => signal?.removeEventListener('abort', stop),
-            () => signal?.removeEventListener('abort', stop),
-          );
-          own.pending.set(id, {
-            resolve: (r) => resolve({ ...r, lookAlikes: finder.found }),
-            reject: (e) => (finder.stop(), reject(e)),
-            strings: { texts: [], ids: [], uris: [] },
-          });
-          void (async () => {
-            for (const docs of partsOf(input.docs, DOCS_PER_PART)) {
-              if (!own.pending.has(id)) return; // the worker stopped meanwhile
-              own.thread.postMessage({ id, docs } satisfies ToWorker);
-              await nextTurn();
-            }
-            if (!own.pending.has(id)) return;
-            const last: ToWorker = { id, last: true, registry: input.registry, lookAlikes: channel.port1, serialized: !!options?.serialized };
-            own.thread.postMessage(last, [channel.port1]);
-          })();
-        }),
-    );
+    const run = queue.then(() => {
+      const done = whileRunning?.();
+      const running = new Promise<BackgroundClustering>((resolve, reject) => {
+        const signal = options?.signal;
+        if (signal?.aborted) return reject(new Error('the clustering was cancelled'));
+        const own = (worker ??= start());
+        const id = ++next;
+        const channel = new MessageChannel();
+        const finder = findLookAlikes(file, id, channel.port2);
+        // Stopping the threads rejects what they were asked (their `exit`): nothing else waits on a stopped worker.
+        const stop = () => {
+          void own.thread.terminate();
+          finder.stop();
+        };
+        signal?.addEventListener('abort', stop, { once: true });
+        void finder.found.then(
+          () => signal?.removeEventListener('abort', stop),
+          () => signal?.removeEventListener('abort', stop),
+        );
+        own.pending.set(id, {
+          resolve: (r) => resolve({ ...r, lookAlikes: finder.found }),
+          reject: (e) => (finder.stop(), reject(e)),
+          strings: { texts: [], ids: [], uris: [] },
+        });
+        void (async () => {
+          for (const docs of partsOf(input.docs, DOCS_PER_PART)) {
+            if (!own.pending.has(id)) return; // the worker stopped meanwhile
+            own.thread.postMessage({ id, docs } satisfies ToWorker);
+            await nextTurn();
+          }
+          if (!own.pending.has(id)) return;
+          const last: ToWorker = { id, last: true, registry: input.registry, lookAlikes: channel.port1, serialized: !!options?.serialized };
+          own.thread.postMessage(last, [channel.port1]);
+        })();
+      });
+      if (done) void running.then(done, done);
+      return running;
+    });
     queue = run.then(
       () => undefined,
       () => undefined,

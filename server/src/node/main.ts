@@ -15,9 +15,11 @@ import { readTextFile } from './textFileReading';
 import { workerReads } from './workerReads';
 import { getHeapStatistics } from 'node:v8';
 import { collectWhenIdle } from './idleCollection';
-import { limitHeapGrowth } from './heapGrowth';
+import { heapGrowth } from './heapGrowth';
 
-limitHeapGrowth();
+// Fixed while editing; V8's own while the worker threads analyse new articles or cluster the corpus (heapGrowth.ts).
+const growth = heapGrowth();
+growth.limit();
 
 // Articles are read in a worker thread, which leaves the server's thread to import and analyse them. It starts now,
 // while the model is read.
@@ -30,7 +32,7 @@ const analysisCache = (folders: readonly string[], clientDir: string | undefined
 };
 
 const connection = createConnection(ProposedFeatures.all);
-startServer(connection, { loadNerModel: () => ner.model, analysisCache, fs, watchFolders, userName: gitUserName, git: gitAnnotations, clusterInBackground: workerClustering(), analyseInParallel: workerAnalysis() });
+startServer(connection, { loadNerModel: () => ner.model, analysisCache, fs, watchFolders, userName: gitUserName, git: gitAnnotations, clusterInBackground: workerClustering(undefined, growth.relax), analyseInParallel: workerAnalysis(undefined, undefined, growth.relax) });
 
 // With `--expose-gc` (the VS Code client passes it), the garbage left by indexing, a view's first listing or a
 // regrouping is collected once the server is idle, not kept until the heap grows several times further.

@@ -24,14 +24,19 @@ interface Pending {
  * mostly idle: spawn to indexed 31.4 -> 26.2 s and 44.9 -> 35.2 s (alternated, load 1.4-4.4). Each worker holds its
  * own copy of the model and its own word cache until the indexing is done.
  */
-export function workerAnalysis(file = path.join(__dirname, 'analysisWorker.js'), modelPath?: string): ParallelAnalysis | undefined {
+export function workerAnalysis(
+  file = path.join(__dirname, 'analysisWorker.js'),
+  modelPath?: string,
+  /** Called when a pool starts; what it returns, when the pool is closed (heapGrowth.ts's `relax`). */
+  whileRunning?: () => () => void,
+): ParallelAnalysis | undefined {
   if (!existsSync(file)) return undefined;
   const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
   const size = Math.max(1, Math.min(4, cores));
-  return () => createPool(file, size, modelPath);
+  return () => createPool(file, size, modelPath, whileRunning?.());
 }
 
-function createPool(file: string, size: number, modelPath: string | undefined): AnalysisPool {
+function createPool(file: string, size: number, modelPath: string | undefined, done: (() => void) | undefined): AnalysisPool {
   let next = 0;
   let closed = false;
   const workers = Array.from({ length: size }, () => {
@@ -66,6 +71,7 @@ function createPool(file: string, size: number, modelPath: string | undefined): 
     async close() {
       closed = true;
       await Promise.all(workers.map((w) => w.thread.terminate().catch(() => undefined)));
+      done?.();
     },
   };
 }

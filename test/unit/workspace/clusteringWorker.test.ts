@@ -34,8 +34,16 @@ describe('the clustering worker', function () {
     const here = snapshotOfClustering(clusterEntities(docs, registry), docs.map((d) => d.uri), { lookAlikes: true });
     assert.ok(here.entities.ids.length > STRINGS_PER_PART, `more than one part of entities (${here.entities.ids.length})`);
     // The worker's TypeScript source in a real worker thread, as the server runs the bundle's.
-    const background = workerClustering(path.join(__dirname, '../../support/clusteringWorkerSource.cjs'))!;
-    const { snapshot, lookAlikes } = await background({ docs, registry }, { serialized: true });
+    // Held while it clusters (the server relaxes the heap's growth meanwhile), let go once it has answered.
+    const holds: string[] = [];
+    const whileRunning = () => (holds.push('held'), () => holds.push('let go'));
+    const background = workerClustering(path.join(__dirname, '../../support/clusteringWorkerSource.cjs'), whileRunning)!;
+    const answered = background({ docs, registry }, { serialized: true });
+    await new Promise((r) => setImmediate(r));
+    assert.deepEqual(holds, ['held'], 'held from the start of the clustering');
+    const { snapshot, lookAlikes } = await answered;
+    await new Promise((r) => setImmediate(r));
+    assert.deepEqual(holds, ['held', 'let go'], 'let go once it has answered');
     const { lookAlikes: _list, lookAlikesAt: _at, ...entities } = here.entities;
     assert.deepEqual(snapshot, { ...here, entities: { ...entities, lookAlikesLater: true } }, 'the clustering first, without its look-alikes');
     const late = await lookAlikes!;
