@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { Buckets } from '../../../server/src/core/boilerplate/buckets';
 import { tokenSimilarity } from '../../../server/src/core/boilerplate/minhash';
-import { lineShape, normalizeSpace, spaceNormalizedHash, splitLines, tokenHashes, words } from '../../../server/src/core/boilerplate/text';
+import { lineShape, normalizeSpace, passageHashes, spaceNormalizedHash, splitLines, tokenHashes, words } from '../../../server/src/core/boilerplate/text';
 
 describe('boilerplate parts', () => {
   it('splits non-blank lines with trimmed offsets', () => {
@@ -20,6 +20,18 @@ describe('boilerplate parts', () => {
     assert.equal(spaceNormalizedHash('a  b\u00a0 c '), spaceNormalizedHash(normalizeSpace('a  b\u00a0 c ')));
     assert.notEqual(spaceNormalizedHash('a b c'), spaceNormalizedHash('a bc'));
     assert.equal(lineShape('Comments (12)'), lineShape('Comments (3)'.replace('3', '45')));
+  });
+
+  it('hashes a passage in one pass exactly as tokenHashes and spaceNormalizedHash do apart', () => {
+    const units = fc.constantFrom('a', 'Z', '9', ' ', '  ', '\t', '\n', '\u00a0', '\u2003', '\u3000', 'ệ', 'Đ', '’', '-', '.', '😀', 'ß', 'İ');
+    fc.assert(
+      fc.property(fc.array(units, { maxLength: 40 }).map((parts) => parts.join('')), (text) => {
+        const { tokens, spaceHash } = passageHashes(text);
+        assert.deepEqual(tokens, tokenHashes(text));
+        assert.equal(spaceHash, spaceNormalizedHash(text));
+      }),
+      { numRuns: 500 },
+    );
   });
 
   it('measures word edit similarity with a cut-off', () => {

@@ -11,7 +11,7 @@
 import { mix32, sequenceKey, to30 } from './hashing';
 import { layOut, type LaidLine, type Region } from './layout';
 import { bandKeys } from './minhash';
-import { headlineKey, labelKey, lineShape, spaceNormalizedHash, splitLines, tokenHashes } from './text';
+import { headlineKey, labelKey, lineShape, passageHashes, splitLines } from './text';
 
 export interface BoilerplateSummary {
   /** The shortest passage (in characters) it was made with: a summary is used only by an index of the same. */
@@ -65,9 +65,9 @@ export interface PassageKeys {
 const NO_BANDS = new Int32Array(0);
 
 function passageKeysOf(t: string): PassageKeys {
-  const tokens = tokenHashes(t);
+  const { tokens, spaceHash } = passageHashes(t);
   if (tokens.length < 3) return { words: tokens.length, exact: 0, sequence: 0, bands: NO_BANDS };
-  return { words: tokens.length, exact: to30(mix32(spaceNormalizedHash(t))), sequence: sequenceKey(tokens), bands: bandKeys(tokens) };
+  return { words: tokens.length, exact: to30(mix32(spaceHash)), sequence: sequenceKey(tokens), bands: bandKeys(tokens) };
 }
 
 /**

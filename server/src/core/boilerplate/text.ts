@@ -130,6 +130,43 @@ function grown(buf: Int32Array): Int32Array {
   return out;
 }
 
+/**
+ * `tokenHashes(text)` and `spaceNormalizedHash(text)` in one pass over the text (a passage's keys need both): the
+ * hash is left in `spaceHash` of the result.
+ */
+export function passageHashes(text: string): { tokens: Int32Array; spaceHash: number } {
+  let buf = tokenBuffer;
+  let n = 0;
+  let h = 0;
+  let inWord = false;
+  let sh = 0x811c9dc5 | 0;
+  let pendingSpace = false;
+  let started = false;
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    if (unit === 10 || isSpace(unit)) pendingSpace = started;
+    else {
+      if (pendingSpace) { sh = Math.imul(sh ^ 32, 0x01000193); pendingSpace = false; }
+      sh = Math.imul(sh ^ unit, 0x01000193);
+      started = true;
+    }
+    const c = wordChar(unit);
+    if (c >= 0) {
+      if (!inWord) { h = 0x811c9dc5 | 0; inWord = true; }
+      h = Math.imul(h ^ c, 0x01000193);
+    } else if (inWord) {
+      if (n === buf.length) buf = tokenBuffer = grown(buf);
+      buf[n++] = h;
+      inWord = false;
+    }
+  }
+  if (inWord) {
+    if (n === buf.length) buf = tokenBuffer = grown(buf);
+    buf[n++] = h;
+  }
+  return { tokens: buf.slice(0, n), spaceHash: sh | 0 };
+}
+
 /** Hash of the text with runs of whitespace collapsed (the key of `normalizeSpace(text)`). */
 export function spaceNormalizedHash(text: string): number {
   let h = 0x811c9dc5 | 0;
