@@ -30,4 +30,14 @@ describe('analysis in worker threads', function () {
     assert.deepEqual(holds, ['held', 'let go']);
     await assert.rejects(pool.analyse(['after close']));
   });
+
+  it('lets go of its hold when the pool cannot start', () => {
+    const bundle = path.join(REPO_ROOT, 'dist/analysisWorker.js');
+    const holds: string[] = [];
+    // Data a worker thread cannot be given: starting the pool throws.
+    const uncloneable = (() => undefined) as unknown as string;
+    const start = workerAnalysis(bundle, uncloneable, () => (holds.push('held'), () => holds.push('let go')))!;
+    assert.throws(() => start());
+    assert.deepEqual(holds, ['held', 'let go']);
+  });
 });

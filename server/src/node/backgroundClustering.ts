@@ -97,10 +97,10 @@ export function workerClustering(file = path.join(__dirname, 'clusteringWorker.j
   };
   return (input, options) => {
     const run = queue.then(() => {
+      const signal = options?.signal;
+      if (signal?.aborted) return Promise.reject(new Error('the clustering was cancelled'));
       const done = whileRunning?.();
       const running = new Promise<BackgroundClustering>((resolve, reject) => {
-        const signal = options?.signal;
-        if (signal?.aborted) return reject(new Error('the clustering was cancelled'));
         const own = (worker ??= start());
         const id = ++next;
         const channel = new MessageChannel();

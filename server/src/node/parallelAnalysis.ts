@@ -33,14 +33,35 @@ export function workerAnalysis(
   if (!existsSync(file)) return undefined;
   const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
   const size = Math.max(1, Math.min(4, cores));
-  return () => createPool(file, size, modelPath, whileRunning?.());
+  return () => {
+    const done = whileRunning?.();
+    try {
+      return createPool(file, size, modelPath, done);
+    } catch (e) {
+      // No pool to close: the hold is let go here.
+      done?.();
+      throw e;
+    }
+  };
 }
 
 function createPool(file: string, size: number, modelPath: string | undefined, done: (() => void) | undefined): AnalysisPool {
   let next = 0;
   let closed = false;
+  const threads: Worker[] = [];
+  const startThread = (): Worker => {
+    try {
+      const thread = new Worker(file, { workerData: { modelPath } });
+      threads.push(thread);
+      return thread;
+    } catch (e) {
+      // The threads started before it are stopped: nothing would close them.
+      for (const t of threads) void t.terminate().catch(() => undefined);
+      throw e;
+    }
+  };
   const workers = Array.from({ length: size }, () => {
-    const thread = new Worker(file, { workerData: { modelPath } });
+    const thread = startThread();
     const pending = new Map<number, Pending>();
     const fail = (e: Error) => {
       for (const p of pending.values()) p.reject(e);

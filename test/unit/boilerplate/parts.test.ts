@@ -32,6 +32,11 @@ describe('boilerplate parts', () => {
       }),
       { numRuns: 500 },
     );
+    // More words than the scratch buffer first holds (256): it grows, and the hashes stay the same.
+    const long = Array.from({ length: 700 }, (_, i) => `Word${i}${i % 3 === 0 ? '\u00a0' : ' '}`).join('');
+    assert.deepEqual(passageHashes(long).tokens, tokenHashes(long));
+    assert.equal(passageHashes(long).tokens.length, 700);
+    assert.equal(passageHashes(long).spaceHash, spaceNormalizedHash(long));
   });
 
   it('measures word edit similarity with a cut-off', () => {

@@ -50,4 +50,22 @@ describe('the clustering worker', function () {
     assert.deepEqual(withLookAlikes(snapshot, late.columns), here);
     assert.deepEqual(unpackApart(late.serialized!), here, 'serialised with them, for the cache');
   });
+
+  it('lets go of its hold when the clustering is stopped, and takes none for one stopped before it starts', async () => {
+    const docs = corpus(DOCS_PER_PART * 2 + 37, 12);
+    const registry = { entities: [], notEntities: [] };
+    const holds: string[] = [];
+    const whileRunning = () => (holds.push('held'), () => holds.push('let go'));
+    const background = workerClustering(path.join(__dirname, '../../support/clusteringWorkerSource.cjs'), whileRunning)!;
+    const stopping = new AbortController();
+    const answered = background({ docs, registry }, { signal: stopping.signal });
+    await new Promise((r) => setImmediate(r));
+    assert.deepEqual(holds, ['held']);
+    stopping.abort();
+    await assert.rejects(answered);
+    await new Promise((r) => setImmediate(r));
+    assert.deepEqual(holds, ['held', 'let go'], 'let go once stopped');
+    await assert.rejects(background({ docs, registry }, { signal: AbortSignal.abort() }));
+    assert.deepEqual(holds, ['held', 'let go'], 'no hold for a clustering stopped before it started');
+  });
 });
