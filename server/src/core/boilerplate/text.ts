@@ -102,39 +102,14 @@ let tokenBuffer: Int32Array = new Int32Array(256);
  * shingling and similarity; the same words as `words(text)`, without building strings.
  */
 export function tokenHashes(text: string): Int32Array {
-  let buf = tokenBuffer;
-  let n = 0;
-  let h = 0;
-  let inWord = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = wordChar(text.charCodeAt(i));
-    if (c >= 0) {
-      if (!inWord) { h = 0x811c9dc5 | 0; inWord = true; }
-      h = Math.imul(h ^ c, 0x01000193);
-    } else if (inWord) {
-      if (n === buf.length) buf = tokenBuffer = grown(buf);
-      buf[n++] = h;
-      inWord = false;
-    }
-  }
-  if (inWord) {
-    if (n === buf.length) buf = tokenBuffer = grown(buf);
-    buf[n++] = h;
-  }
-  return buf.slice(0, n);
+  return hashWords(text, false);
 }
 
-function grown(buf: Int32Array): Int32Array {
-  const out = new Int32Array(2 * buf.length);
-  out.set(buf);
-  return out;
-}
+/** `spaceNormalizedHash` of the text `hashWords` read last with `spaces`. */
+let lastSpaceHash = 0;
 
-/**
- * `tokenHashes(text)` and `spaceNormalizedHash(text)` in one pass over the text (a passage's keys need both): the
- * hash is left in `spaceHash` of the result.
- */
-export function passageHashes(text: string): { tokens: Int32Array; spaceHash: number } {
+/** `tokenHashes(text)`; with `spaces`, also `spaceNormalizedHash(text)` in the same pass, left in `lastSpaceHash`. */
+function hashWords(text: string, spaces: boolean): Int32Array {
   let buf = tokenBuffer;
   let n = 0;
   let h = 0;
@@ -144,11 +119,13 @@ export function passageHashes(text: string): { tokens: Int32Array; spaceHash: nu
   let started = false;
   for (let i = 0; i < text.length; i++) {
     const unit = text.charCodeAt(i);
-    if (unit === 10 || isSpace(unit)) pendingSpace = started;
-    else {
-      if (pendingSpace) { sh = Math.imul(sh ^ 32, 0x01000193); pendingSpace = false; }
-      sh = Math.imul(sh ^ unit, 0x01000193);
-      started = true;
+    if (spaces) {
+      if (unit === 10 || isSpace(unit)) pendingSpace = started;
+      else {
+        if (pendingSpace) { sh = Math.imul(sh ^ 32, 0x01000193); pendingSpace = false; }
+        sh = Math.imul(sh ^ unit, 0x01000193);
+        started = true;
+      }
     }
     const c = wordChar(unit);
     if (c >= 0) {
@@ -164,7 +141,23 @@ export function passageHashes(text: string): { tokens: Int32Array; spaceHash: nu
     if (n === buf.length) buf = tokenBuffer = grown(buf);
     buf[n++] = h;
   }
-  return { tokens: buf.slice(0, n), spaceHash: sh | 0 };
+  lastSpaceHash = sh | 0;
+  return buf.slice(0, n);
+}
+
+function grown(buf: Int32Array): Int32Array {
+  const out = new Int32Array(2 * buf.length);
+  out.set(buf);
+  return out;
+}
+
+/**
+ * `tokenHashes(text)` and `spaceNormalizedHash(text)` in one pass over the text (a passage's keys need both): the
+ * hash is left in `spaceHash` of the result.
+ */
+export function passageHashes(text: string): { tokens: Int32Array; spaceHash: number } {
+  const tokens = hashWords(text, true);
+  return { tokens, spaceHash: lastSpaceHash };
 }
 
 /** Hash of the text with runs of whitespace collapsed (the key of `normalizeSpace(text)`). */
