@@ -2,7 +2,15 @@ import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { Buckets } from '../../../server/src/core/boilerplate/buckets';
 import { tokenSimilarity } from '../../../server/src/core/boilerplate/minhash';
-import { lineShape, normalizeSpace, passageHashes, spaceNormalizedHash, splitLines, tokenHashes, words } from '../../../server/src/core/boilerplate/text';
+import { lineShape, normalizeSpace, passageHashes, splitLines, tokenHashes, words } from '../../../server/src/core/boilerplate/text';
+
+/** FNV-1a of `normalizeSpace(text)`: what `passageHashes` gives as `spaceHash`, made the plain way. */
+function spaceNormalizedHash(text: string): number {
+  const normal = normalizeSpace(text);
+  let h = 0x811c9dc5 | 0;
+  for (let i = 0; i < normal.length; i++) h = Math.imul(h ^ normal.charCodeAt(i), 0x01000193);
+  return h | 0;
+}
 
 describe('boilerplate parts', () => {
   it('splits non-blank lines with trimmed offsets', () => {

@@ -105,10 +105,10 @@ export function tokenHashes(text: string): Int32Array {
   return hashWords(text, false);
 }
 
-/** `spaceNormalizedHash` of the text `hashWords` read last with `spaces`. */
+/** The hash (FNV-1a) of `normalizeSpace(text)` for the text `hashWords` read last with `spaces`. */
 let lastSpaceHash = 0;
 
-/** `tokenHashes(text)`; with `spaces`, also `spaceNormalizedHash(text)` in the same pass, left in `lastSpaceHash`. */
+/** `tokenHashes(text)`; with `spaces`, also the hash of `normalizeSpace(text)` in the same pass, left in `lastSpaceHash`. */
 function hashWords(text: string, spaces: boolean): Int32Array {
   let buf = tokenBuffer;
   let n = 0;
@@ -152,30 +152,12 @@ function grown(buf: Int32Array): Int32Array {
 }
 
 /**
- * `tokenHashes(text)` and `spaceNormalizedHash(text)` in one pass over the text (a passage's keys need both): the
- * hash is left in `spaceHash` of the result.
+ * `tokenHashes(text)` and the hash (FNV-1a) of `normalizeSpace(text)`, without making that string, in one pass over
+ * the text (a passage's keys need both).
  */
 export function passageHashes(text: string): { tokens: Int32Array; spaceHash: number } {
   const tokens = hashWords(text, true);
   return { tokens, spaceHash: lastSpaceHash };
-}
-
-/** Hash of the text with runs of whitespace collapsed (the key of `normalizeSpace(text)`). */
-export function spaceNormalizedHash(text: string): number {
-  let h = 0x811c9dc5 | 0;
-  let pendingSpace = false;
-  let started = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10 || isSpace(c)) {
-      pendingSpace = started;
-      continue;
-    }
-    if (pendingSpace) { h = Math.imul(h ^ 32, 0x01000193); pendingSpace = false; }
-    h = Math.imul(h ^ c, 0x01000193);
-    started = true;
-  }
-  return h | 0;
 }
 
 /**
