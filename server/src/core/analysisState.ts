@@ -131,12 +131,39 @@ function readArticleState(text: string, state: unknown, out: RecognizedEntity[] 
         if (CORE_FIELDS.has(field) || (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean')) return false;
       }
     }
-    if (!out) continue;
-    const entity: { -readonly [K in keyof RecognizedEntity]: RecognizedEntity[K] } = { start, end, text: text.slice(start, end), type: entityType };
-    if (titleStart !== -1 || titleEnd !== -1) entity.title = text.slice(titleStart, titleEnd);
-    out.push(more ? { ...entity, ...more } : entity);
+    if (out) out.push(entityOf(text, list, k, more));
   }
   return true;
+}
+
+/** The entity of the numbers at `k` (checked already) and its other fields. */
+function entityOf(text: string, list: ArrayLike<number>, k: number, more: Record<string, Plain> | undefined): RecognizedEntity {
+  const start = list[k];
+  const end = list[k + 1];
+  const titleStart = list[k + 3];
+  const entity: { -readonly [K in keyof RecognizedEntity]: RecognizedEntity[K] } = { start, end, text: text.slice(start, end), type: ENTITY_TYPES[list[k + 2]] };
+  if (titleStart !== -1 || list[k + 4] !== -1) entity.title = text.slice(titleStart, list[k + 4]);
+  return more ? { ...entity, ...more } : entity;
+}
+
+/**
+ * The `i`th entity of a state that fits `text` (checked by `fitsArticleState` or made by `encodeArticleState`), made
+ * alone: equal to `decodeArticleState(text, state)[i]`, without the list.
+ */
+export function articleStateEntityAt(text: string, numbers: ArrayLike<number>, extra: ArticleState['extra'], i: number): RecognizedEntity {
+  // `extra` is in the order of the entities (encodeArticleState): found by halving.
+  let more: Record<string, Plain> | undefined;
+  if (extra) {
+    let lo = 0;
+    let hi = extra.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (extra[mid][0] < i) lo = mid + 1;
+      else hi = mid;
+    }
+    if (extra[lo]?.[0] === i) more = extra[lo][1];
+  }
+  return entityOf(text, numbers, i * FIELDS, more);
 }
 
 /** Whether `text` holds `word` at `[start, end)`, as `text.slice(start, end) === word`, without making the slice. */

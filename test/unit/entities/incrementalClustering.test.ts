@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { clusterEntities, mentionCountOf, type DocumentEntities, type EntityClustering } from '../../../server/src/core/entities/aliases';
-import { IncrementalClustering } from '../../../server/src/core/entities/incrementalClustering';
+import { IncrementalClustering, type ArticleNames, type NamesGiven } from '../../../server/src/core/entities/incrementalClustering';
 import { EntityArticles } from '../../../server/src/core/entities/entityArticles';
 import type { EntityRegistry } from '../../../server/src/core/entities/registry';
 import { runToEnd } from '../../../server/src/core/slices';
@@ -101,26 +101,33 @@ const step = fc.record({
 describe('incremental entity clustering', () => {
   const defaultTally = EntityArticles.tallyFrom;
   afterEach(() => (EntityArticles.tallyFrom = defaultTally));
-  for (const [label, registry, tallyFrom] of [
-    ['without a registry', EMPTY, defaultTally],
-    ['with a registry and non-entities', REGISTRY, defaultTally],
-    ['every entity counted as its articles come and go', REGISTRY, 0],
-    ['entities counted from a few mentions on', EMPTY, 3],
+  for (const [label, registry, tallyFrom, oneByOne] of [
+    ['without a registry', EMPTY, defaultTally, false],
+    ['with a registry and non-entities', REGISTRY, defaultTally, false],
+    ['every entity counted as its articles come and go', REGISTRY, 0, false],
+    ['entities counted from a few mentions on', EMPTY, 3, false],
+    ['names read one by one from their source, as the corpus service gives them', REGISTRY, 3, true],
+    ['names read one by one, every entity counted', EMPTY, 0, true],
   ] as const) {
     it(`equals a full clustering after any sequence of edits and removals (${label})`, () => {
       EntityArticles.tallyFrom = tallyFrom;
+      /** The names as the clustering is given them: a list, or (like StoredNames) a source of new objects, whole or one by one. */
+      const given = (entities: readonly RecognizedEntity[]): NamesGiven =>
+        oneByOne ? { list: () => entities.map((e) => ({ ...e })), at: (i: number) => ({ ...entities[i] }) } : entities;
       fc.assert(
         fc.property(fc.array(picks, { minLength: 1, maxLength: 8 }), fc.array(fc.array(step, { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 12 }), (initial, updates) => {
           const docs = new Map<string, readonly RecognizedEntity[]>();
           initial.forEach((p, d) => docs.set(`a${d}.txt`, names(p)));
-          const inc = runToEnd(IncrementalClustering.build([...docs].map(([uri, entities]) => ({ uri, entities })), registry));
+          const inc = runToEnd(
+            IncrementalClustering.build([...docs].map(([uri, entities]) => (oneByOne ? { uri, names: given(entities) as ArticleNames } : { uri, entities })), registry),
+          );
           assert.deepEqual(dump(inc.clustering(), [...docs.keys()]), dump(full(docs, registry), [...docs.keys()]));
           for (const steps of updates) {
-            const changes = new Map<string, readonly RecognizedEntity[] | undefined>();
+            const changes = new Map<string, NamesGiven | undefined>();
             for (const s of steps) {
               const uri = `a${s.doc}.txt`;
               const next = s.remove ? undefined : names(s.picks);
-              changes.set(uri, next);
+              changes.set(uri, next && given(next));
               if (next) docs.set(uri, next);
               else docs.delete(uri);
             }

@@ -25,8 +25,29 @@ describe('an article’s names as the corpus service keeps them (compact, made a
       assert.notEqual(stored.list(), stored.list(), 'new objects at each call');
       assert.deepEqual(stored.state(), encodeArticleState(text, names));
       assert.deepEqual(StoredNames.fromState(text, JSON.parse(JSON.stringify(stored.state())))?.list(), names);
+      // One by one: each name as the list gives it, fields in the same order.
+      assert.equal(JSON.stringify(names.map((_, i) => stored.at(i))), JSON.stringify(names));
     }
     assert.ok(extras > 0, 'names with titles, owner countries or nested names were met');
+  });
+
+  it('reads a name alone as the list gives it, whatever the order of the other fields in a state from elsewhere', () => {
+    const text = 'Gen Vilay met Laos’ Ministry of Defence and the Mekong River Commission.';
+    const names = [
+      { start: 4, end: 9, text: 'Vilay', type: 'PERSON', title: 'Gen' },
+      { start: 20, end: 39, text: 'Ministry of Defence', type: 'ORG', country: 'Laos' },
+      { start: 48, end: 54, text: 'Mekong', type: 'LOCATION', nested: true },
+      { start: 44, end: 71, text: 'the Mekong River Commission', type: 'ORG' },
+    ] as const;
+    const state = StoredNames.of(text, names).state()!;
+    assert.equal(state.extra?.length, 2);
+    // The other fields listed backwards, and one listed twice (decoding takes the last).
+    const backwards = { ...state, extra: [[2, { nested: false }], ...[...state.extra!].reverse()] };
+    for (const s of [state, backwards]) {
+      const stored = StoredNames.fromState(text, s)!;
+      assert.deepEqual(names.map((_, i) => stored.at(i)), stored.list());
+    }
+    assert.deepEqual(StoredNames.fromState(text, state)!.list(), names);
   });
 
   it('keeps as they are names the numbers cannot say, and refuses a state that does not fit the text', () => {

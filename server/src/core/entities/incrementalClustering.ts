@@ -31,6 +31,8 @@ import { EMPTY_REGISTRY, type EntityRegistry, type RegistryEntity } from './regi
 /** An article's names as given: a list, or what makes it when asked (the corpus service's compact StoredNames). */
 export interface ArticleNames {
   list(): readonly RecognizedEntity[];
+  /** The `i`th name of `list()` made alone, where the source can: an entity's summary reads only its own names. */
+  at?(i: number): RecognizedEntity;
 }
 
 /**
@@ -79,9 +81,12 @@ class NamesRead {
     this.read = undefined;
   }
 
-  /** An article's names just read (when it is added). */
+  /**
+   * An article's names just read (when it is added), kept for the update unless they can be read one by one: building
+   * the clustering of 10,000 articles held every article's names until its end (tens of megabytes at its peak).
+   */
   remember(article: Article, names: readonly RecognizedEntity[]): void {
-    this.read?.set(article, names);
+    if (!oneByOne(article)) this.read?.set(article, names);
   }
 
   of(article: Article): readonly RecognizedEntity[] {
@@ -93,9 +98,18 @@ class NamesRead {
 
   /** An article's mentions of given indices, as entities read them (entityArticles.ts). */
   readonly mentions: ReadMentions<Article> = (article, mentions) => {
+    if (oneByOne(article) && !this.read?.has(article)) {
+      const { names } = article;
+      return mentions.map((i) => ({ entity: names.at!(article.at[i]), form: article.forms[i], core: article.core[i] === 1 }));
+    }
     const names = this.of(article);
     return mentions.map((i) => ({ entity: names[article.at[i]], form: article.forms[i], core: article.core[i] === 1 }));
   };
+}
+
+/** Whether an article's names are read one by one where needed (its source makes them alone, in place order). */
+function oneByOne(article: Article): boolean {
+  return article.inOrder && article.names.at !== undefined;
 }
 
 const NO_ENTITIES: readonly Entity[] = Object.freeze([]);
@@ -220,6 +234,9 @@ export class IncrementalClustering {
         yield;
       }
     }
+    // What each written name is was remembered while the articles were added only: the nodes hold the forms they need
+    // (kept to the end, it was a tenth of the memory building the clustering of 10,000 articles took).
+    this.reader.forget();
     const settled = yield* this.graph.settleInSlices(() => this.nodesInOrder());
     const tokens = new Set<string>();
     for (const part of settled.retired) {
@@ -251,7 +268,8 @@ export class IncrementalClustering {
     }
     // Entities that gained or lost mentions: their names, counts and ids.
     const renamed = new Set<Entity>();
-    const summaries = new Map<Entity, EntitySummary>();
+    // What the listed entity keeps of each summary (not its type's tally nor first mention, let go once described).
+    const summaries = new Map<Entity, Counted>();
     for (const entity of touched) {
       const alive = this.entities.get(entity.part) === entity;
       if (!alive || (!entity.mentions.size && entity.ownerIndex === undefined)) {
@@ -260,7 +278,8 @@ export class IncrementalClustering {
         if (alive) this.entities.delete(entity.part);
         continue;
       }
-      summaries.set(entity, this.describe(entity));
+      const { spellings, titles, mentionCount } = this.describe(entity);
+      summaries.set(entity, { spellings, titles, mentionCount });
       renamed.add(entity);
       if ((++n & ENTITIES_PER_SLICE) === 0) yield;
     }
@@ -287,8 +306,6 @@ export class IncrementalClustering {
     this.current = this.facade();
     this.relabelled = relabelled;
     this.namesRead.end();
-    // What each written name is was remembered for this update only: the nodes hold the forms they need.
-    this.reader.forget();
   }
 
   private mentionsOf(uri: string): EntityMention[] {
@@ -465,8 +482,11 @@ export class IncrementalClustering {
 /** The registry entity each listed entity is, where it is one (its aliases are searched too). */
 const ownerOfCluster = new WeakMap<EntityCluster, RegistryEntity>();
 
+/** What an entity's listing counts of its mentions. */
+type Counted = Pick<EntityCluster, 'spellings' | 'titles' | 'mentionCount'>;
+
 /** An entity as listed: its mentions' list made on first use. */
-function clusterOf(entity: Entity, counted: Pick<EntityCluster, 'spellings' | 'titles' | 'mentionCount'>): EntityCluster {
+function clusterOf(entity: Entity, counted: Counted): EntityCluster {
   const cluster = new IncrementalCluster(entity.entityId, entity.canonical, entity.type, counted.spellings, counted.titles, counted.mentionCount!, entity.mentions);
   if (entity.owner?.notes) cluster.notes = entity.owner.notes;
   return cluster;

@@ -6,7 +6,7 @@
  * for (`list`), and let go by whoever asked once done with them.
  */
 import type { RecognizedEntity } from '../types';
-import { decodeArticleState, encodeArticleState, fitsArticleState, type ArticleState } from '../analysisState';
+import { articleStateEntityAt, decodeArticleState, encodeArticleState, fitsArticleState, type ArticleState } from '../analysisState';
 import type { BoilerplateSummary } from '../boilerplate/summary';
 
 export class StoredNames {
@@ -31,7 +31,19 @@ export class StoredNames {
     const { entities, extra } = state as ArticleState;
     // An analysis worker's numbers are an Int32Array already: shared (with the state a host keeps until it writes it).
     const numbers = entities instanceof Int32Array ? entities : Int32Array.from(entities);
-    return new StoredNames(text, numbers, extra?.length ? extra : undefined, undefined);
+    // In the names' order, each once (the last, as decoding reads them), as `at` looks them up: a state from elsewhere
+    // may list them otherwise.
+    const ordered =
+      extra?.length && !extra.every((item, i) => i === 0 || extra[i - 1][0] < item[0])
+        ? [...new Map(extra.map((item) => [item[0], item] as const)).values()].sort((a, b) => a[0] - b[0])
+        : extra;
+    return new StoredNames(text, numbers, ordered?.length ? ordered : undefined, undefined);
+  }
+
+  /** The `i`th name of `list()`, made alone (a reader of a few names need not make them all). */
+  at(i: number): RecognizedEntity {
+    if (this.kept) return this.kept[i];
+    return articleStateEntityAt(this.text, this.numbers!, this.extra, i);
   }
 
   /** The names, as the recogniser gave them (new objects at each call). */
