@@ -8,6 +8,7 @@ import type { EntityType, RecognizedEntity } from '../types';
 import { bump, canonicalAndType, NO_TITLES } from './aliases';
 import type { NameForm } from './nameForm';
 import { EntityTally } from './entityTally';
+import { OneSpelling } from './oneSpelling';
 
 /** A mention as an entity holds it: its name, its form and whether that form names the entity (not a partial name). */
 export interface EntityWork {
@@ -120,7 +121,9 @@ export class EntityArticles<A extends { readonly uri: string }> {
     }
     const { canonical, type } = canonicalAndType(works);
     const first = works.length ? { uri: this.list[0].uri, start: works[0].entity.start } : undefined;
-    return { canonical, type, spellings, titles: titles ?? NO_TITLES, mentionCount: works.length, first };
+    // Most entities are written one way: their listing keeps a pair, not a map (clusteringSnapshot.ts does the same).
+    const [only] = spellings.size === 1 ? spellings : [];
+    return { canonical, type, spellings: only ? new OneSpelling(only[0], only[1]) : spellings, titles: titles ?? NO_TITLES, mentionCount: works.length, first };
   }
 
   /** The first mention, in corpus order past the article `after`, whose string `pick` gives is `key` (EntityTally). */
