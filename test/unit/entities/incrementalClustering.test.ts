@@ -108,12 +108,15 @@ describe('incremental entity clustering', () => {
     ['entities counted from a few mentions on', EMPTY, 3, false],
     ['names read one by one from their source, as the corpus service gives them', REGISTRY, 3, true],
     ['names read one by one, every entity counted', EMPTY, 0, true],
+    ['names given out of place order by a source that could read them one by one (read whole)', REGISTRY, 3, 'reversed'],
   ] as const) {
     it(`equals a full clustering after any sequence of edits and removals (${label})`, () => {
       EntityArticles.tallyFrom = tallyFrom;
       /** The names as the clustering is given them: a list, or (like StoredNames) a source of new objects, whole or one by one. */
-      const given = (entities: readonly RecognizedEntity[]): NamesGiven =>
-        oneByOne ? { list: () => entities.map((e) => ({ ...e })), at: (i: number) => ({ ...entities[i] }) } : entities;
+      const given = (placed: readonly RecognizedEntity[]): NamesGiven => {
+        const entities = oneByOne === 'reversed' ? [...placed].reverse() : placed;
+        return oneByOne ? { list: () => entities.map((e) => ({ ...e })), at: (i: number) => ({ ...entities[i] }) } : entities;
+      };
       fc.assert(
         fc.property(fc.array(picks, { minLength: 1, maxLength: 8 }), fc.array(fc.array(step, { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 12 }), (initial, updates) => {
           const docs = new Map<string, readonly RecognizedEntity[]>();

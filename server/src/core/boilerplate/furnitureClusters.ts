@@ -71,7 +71,11 @@ export class FurnitureClusters {
     for (const shape of placesOf.keys()) for (const uri of this.shapes.get(shape)!.uris as Set<string>) toPlace.add(uri);
     for (const uri of toPlace) {
       if (++n % DOCS_PER_SLICE === 0) yield;
-      forEachFurnitureLine(docs.get(uri)!, (shape, start, end) => {
+      // An article set again or removed between slices is read again by the next build (its lines here may not be
+      // those its shapes were recorded from): this listing goes without its places, and keeps none of its groups.
+      const doc = docs.get(uri);
+      if (!doc || this.changed.has(uri)) continue;
+      forEachFurnitureLine(doc, (shape, start, end) => {
         const byUri = placesOf.get(shape);
         if (!byUri) return;
         let places = byUri.get(uri);
@@ -79,15 +83,19 @@ export class FurnitureClusters {
         places.push({ uri, start, end });
       });
     }
+    const keep = this.changed.size === 0;
     const out: Cluster[] = [];
     for (const [shape, s] of listed) {
-      if (!s.cluster) {
+      let cluster = s.cluster;
+      if (!cluster) {
         const byUri = placesOf.get(shape)!;
         const places = [...byUri.keys()].sort().flatMap((u) => byUri.get(u)!);
         const first = places[0];
-        s.cluster = { id: `shape:${shape}`, kind: 'chrome', text: docs.get(first.uri)!.text.slice(first.start, first.end), places };
+        if (!first) continue;
+        cluster = { id: `shape:${shape}`, kind: 'chrome', text: docs.get(first.uri)!.text.slice(first.start, first.end), places };
+        if (keep) s.cluster = cluster;
       }
-      out.push(s.cluster);
+      out.push(cluster);
     }
     return out;
   }
