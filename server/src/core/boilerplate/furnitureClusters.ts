@@ -71,8 +71,8 @@ export class FurnitureClusters {
     for (const shape of placesOf.keys()) for (const uri of this.shapes.get(shape)!.uris as Set<string>) toPlace.add(uri);
     for (const uri of toPlace) {
       if (++n % DOCS_PER_SLICE === 0) yield;
-      // An article set again or removed between slices is read again by the next build (its lines here may not be
-      // those its shapes were recorded from): this listing goes without its places, and keeps none of its groups.
+      // An article set again or removed between slices may not hold the lines its shapes were recorded from: this
+      // listing goes without its places, and the next build reads it again, making its shapes' groups again.
       const doc = docs.get(uri);
       if (!doc || this.changed.has(uri)) continue;
       forEachFurnitureLine(doc, (shape, start, end) => {
@@ -83,7 +83,6 @@ export class FurnitureClusters {
         places.push({ uri, start, end });
       });
     }
-    const keep = this.changed.size === 0;
     const out: Cluster[] = [];
     for (const [shape, s] of listed) {
       let cluster = s.cluster;
@@ -93,7 +92,7 @@ export class FurnitureClusters {
         const first = places[0];
         if (!first) continue;
         cluster = { id: `shape:${shape}`, kind: 'chrome', text: docs.get(first.uri)!.text.slice(first.start, first.end), places };
-        if (keep) s.cluster = cluster;
+        s.cluster = cluster;
       }
       out.push(cluster);
     }
