@@ -60,15 +60,16 @@ export class FurnitureClusters {
     // The shapes listed, in the order met; those whose group is made again get their places from their articles.
     const listed: [string, Shape][] = [];
     const placesOf = new Map<string, Map<string, ClusterPlace[]>>();
+    const toPlace = new Set<string>();
     for (const [shape, s] of this.shapes) {
       if (typeof s.uris === 'string' || s.uris.size < MIN_RECURRENCE) continue;
       const e = stats.shapes.get(shape);
       if (!e || e.docs < MIN_RECURRENCE || e.top + e.tail <= e.body) continue;
       listed.push([shape, s]);
-      if (!s.cluster) placesOf.set(shape, new Map());
+      if (s.cluster) continue;
+      placesOf.set(shape, new Map());
+      for (const uri of s.uris) toPlace.add(uri);
     }
-    const toPlace = new Set<string>();
-    for (const shape of placesOf.keys()) for (const uri of this.shapes.get(shape)!.uris as Set<string>) toPlace.add(uri);
     for (const uri of toPlace) {
       if (++n % DOCS_PER_SLICE === 0) yield;
       // An article set again or removed between slices may not hold the lines its shapes were recorded from: this

@@ -98,7 +98,7 @@ class NamesRead {
 
   /** An article's mentions of given indices, as entities read them (entityArticles.ts). */
   readonly mentions: ReadMentions<Article> = (article, mentions) => {
-    if (oneByOne(article) && !this.read?.has(article)) {
+    if (oneByOne(article)) {
       const { names } = article;
       return mentions.map((i) => ({ entity: names.at!(article.at[i]), form: article.forms[i], core: article.core[i] === 1 }));
     }
