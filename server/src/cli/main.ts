@@ -19,6 +19,7 @@ import { runTag } from './tagCommand';
 import { runTags } from './tagsCommand';
 import { runWorker } from './workerCommand';
 import { limitHeapGrowth } from '../node/heapGrowth';
+import { limitInlining } from '../node/compilerInlining';
 
 const VERSION = '0.1.0';
 
@@ -89,6 +90,8 @@ export async function main(argv: readonly string[], out: (s: string) => void, er
 if (require.main === module) {
   // `analyze` holds a whole corpus: its memory stays nearer what is live, as the server's does (heapGrowth.ts).
   limitHeapGrowth();
+  // Before `analyze` starts its analysis workers (compilerInlining.ts).
+  limitInlining();
   // Output piped into `head` and the like: when the reader goes away, stop quietly, as Unix tools do.
   process.stdout.on('error', (e: NodeJS.ErrnoException) => {
     if (e.code === 'EPIPE') process.exit(0);

@@ -16,7 +16,10 @@ import { workerReads } from './workerReads';
 import { getHeapStatistics } from 'node:v8';
 import { collectWhenIdle } from './idleCollection';
 import { heapGrowth } from './heapGrowth';
+import { limitInlining } from './compilerInlining';
 
+// Before the analysis workers start: they compile the recogniser as they warm up (compilerInlining.ts).
+limitInlining();
 // Fixed while editing; V8's own while the worker threads analyse new articles or cluster the corpus (heapGrowth.ts).
 const growth = heapGrowth();
 growth.limit();
