@@ -15,13 +15,13 @@
  * workers start. CORPUS_ANNOTATOR_MAX_INLINED overrides the budget (0 leaves V8's own).
  */
 import { setFlagsFromString } from 'node:v8';
+import { wholeNumberFrom } from './envNumber';
 
 export const MAX_INLINED_BYTECODE = 300;
 
 /** Sets the budget for the process (`set`: V8's flags, unless a test gives another); gives the budget set, 0 for none. */
 export function limitInlining(env: NodeJS.ProcessEnv = process.env, set: (flags: string) => void = setFlagsFromString): number {
-  const given = env.CORPUS_ANNOTATOR_MAX_INLINED?.trim();
-  const budget = given !== undefined && /^\d{1,5}$/.test(given) ? Number(given) : MAX_INLINED_BYTECODE;
+  const budget = wholeNumberFrom(env.CORPUS_ANNOTATOR_MAX_INLINED, MAX_INLINED_BYTECODE, 5);
   if (budget > 0) set(`--max-inlined-bytecode-size-cumulative=${budget}`);
   return budget;
 }

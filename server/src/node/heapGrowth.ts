@@ -21,6 +21,7 @@
  * CORPUS_ANNOTATOR_HEAP_GROWING_PERCENT overrides the percentage (0 leaves V8's own choice throughout).
  */
 import { setFlagsFromString } from 'node:v8';
+import { wholeNumberFrom } from './envNumber';
 
 export const HEAP_GROWING_PERCENT = 30;
 
@@ -39,8 +40,7 @@ export interface HeapGrowth {
  * is set until `limit` or `relax` is called.
  */
 export function heapGrowth(env: NodeJS.ProcessEnv = process.env, set: (flags: string) => void = setFlagsFromString): HeapGrowth {
-  const given = env.CORPUS_ANNOTATOR_HEAP_GROWING_PERCENT?.trim();
-  const percent = given !== undefined && /^\d{1,4}$/.test(given) ? Number(given) : HEAP_GROWING_PERCENT;
+  const percent = wholeNumberFrom(env.CORPUS_ANNOTATOR_HEAP_GROWING_PERCENT, HEAP_GROWING_PERCENT, 4);
   let holds = 0;
   let limited = false;
   const apply = () => {
