@@ -34,6 +34,8 @@ export class CorpusStats {
   add(doc: DocState, clock: number): void {
     doc.deps = [];
     this.apply(doc, clock, +1);
+    // Kept with the article: copied at its length (pushed one by one, it had room for a third more).
+    doc.deps = doc.deps.slice();
     const { shapes, hkeys, labels } = doc.summary;
     for (let k = 0; k < shapes.length; k++) {
       shapes[k] = this.shapes.get(shapes[k])?.key ?? shapes[k];

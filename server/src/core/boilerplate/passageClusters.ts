@@ -137,7 +137,8 @@ export class PassageClusters {
       }
       const kind: BoilerplateKind = chromeCount * 2 > places.length ? 'chrome' : same ? 'duplicate' : 'near-duplicate';
       const cluster: Cluster = { id: `passage:${first.doc.uri}#${first.idx}`, kind, text, places: places.map(placeOf) };
-      this.keep({ cluster, nodes, uris: new Set(nodes.map((p) => p.doc.uri)) });
+      // The passages copied at their length (pushed one by one, the list had room for a third more, and is kept).
+      this.keep({ cluster, nodes: nodes.slice(), uris: new Set(nodes.map((p) => p.doc.uri)) });
     }
     this.ordered = sortedUpdate(this.ordered, [...this.groups].map((g) => g.cluster), byFirstPlace);
     return [...this.ordered];

@@ -45,11 +45,13 @@ interface Article {
   readonly names: ArticleNames;
   /** Whether the names' list is in place order already (else it is sorted when read). */
   readonly inOrder: boolean;
-  /** Per mention: its place in the names' list in place order, its node, its entity's part id, and whether its own form names that entity. */
-  readonly at: Int32Array;
-  readonly node: Int32Array;
-  readonly root: Int32Array;
-  readonly core: Uint8Array;
+  /**
+   * Per mention `i` of `n` (`forms.length`), in one array (one per article rather than four: their objects were 5 MB of
+   * a 10,000-article clustering): at `i` its place in the names' list in place order, at `n + i` its node, at `2n + i`
+   * its entity's part id times two, plus one when its own form names that entity (`rootOf`, `isCore`; part ids, one per
+   * entity made, stay far below 2^31).
+   */
+  readonly numbers: Uint32Array;
   /** Per mention: its form as read (formReader.ts). */
   readonly forms: readonly NameForm[];
   /** The entities its mentions are in, each once (an array of its length: a set per article was 1.4 KB). */
@@ -100,11 +102,26 @@ class NamesRead {
   readonly mentions: ReadMentions<Article> = (article, mentions) => {
     if (oneByOne(article)) {
       const { names } = article;
-      return mentions.map((i) => ({ entity: names.at!(article.at[i]), form: article.forms[i], core: article.core[i] === 1 }));
+      return mentions.map((i) => ({ entity: names.at!(article.numbers[i]), form: article.forms[i], core: isCore(article, i) }));
     }
     const names = this.of(article);
-    return mentions.map((i) => ({ entity: names[article.at[i]], form: article.forms[i], core: article.core[i] === 1 }));
+    return mentions.map((i) => ({ entity: names[article.numbers[i]], form: article.forms[i], core: isCore(article, i) }));
   };
+}
+
+/** The node of an article's `i`th mention. */
+function nodeOf(article: Article, i: number): number {
+  return article.numbers[article.forms.length + i];
+}
+
+/** The part id of the entity an article's `i`th mention is in. */
+function rootOf(article: Article, i: number): number {
+  return Math.floor(article.numbers[2 * article.forms.length + i] / 2);
+}
+
+/** Whether an article's `i`th mention's own form names its entity (not a partial name). */
+function isCore(article: Article, i: number): boolean {
+  return (article.numbers[2 * article.forms.length + i] & 1) === 1;
 }
 
 /** Whether an article's names are read one by one where needed (its source makes them alone, in place order). */
@@ -131,8 +148,9 @@ class Entity implements IdHolder {
   entityId = '';
   /** Its mentions by article. */
   readonly mentions: EntityArticles<Article>;
-  /** Where it is first mentioned, when last described. */
-  first: EntitySummary['first'];
+  /** Where it is first mentioned, when last described (two fields, not the summary's object: 2 MB at 10,000 articles). */
+  firstUri: string | undefined;
+  firstStart = 0;
   cluster: EntityCluster | undefined;
 
   constructor(
@@ -149,9 +167,9 @@ class Entity implements IdHolder {
   }
 
   order(): string {
-    return this.ownerIndex !== undefined || !this.first
+    return this.ownerIndex !== undefined || this.firstUri === undefined
       ? `~registry:${String(this.ownerIndex).padStart(8, '0')}`
-      : `${this.first.uri}#${String(this.first.start).padStart(10, '0')}`;
+      : `${this.firstUri}#${String(this.firstStart).padStart(10, '0')}`;
   }
 }
 
@@ -312,9 +330,9 @@ export class IncrementalClustering {
     const article = this.articles.get(uri);
     if (!article) return [];
     const names = placedNames(article);
-    return Array.from(article.at, (at, i) => {
-      const c = this.entities.get(this.parts.get(article.root[i])!)!;
-      const e = names[at];
+    return Array.from(article.forms, (_, i) => {
+      const c = this.entities.get(this.parts.get(rootOf(article, i))!)!;
+      const e = names[article.numbers[i]];
       return withExtras({ start: e.start, end: e.end, text: e.text, type: c.type, entityId: c.entityId, canonical: c.canonical }, e);
     });
   }
@@ -325,8 +343,9 @@ export class IncrementalClustering {
     for (let i = 0; i < this.registry.entities.length; i++) yield nodes[i]!;
     const seen = new Set<LiveNode>();
     for (const uri of [...this.articles.keys()].sort(compareStrings)) {
-      for (const index of this.articles.get(uri)!.node) {
-        const node = nodes[index]!;
+      const article = this.articles.get(uri)!;
+      for (let i = 0; i < article.forms.length; i++) {
+        const node = nodes[nodeOf(article, i)]!;
         if (!seen.has(node)) {
           seen.add(node);
           yield node;
@@ -342,7 +361,7 @@ export class IncrementalClustering {
     const at: number[] = [];
     const nodes: number[] = [];
     const forms: NameForm[] = [];
-    const held: Article = { uri, names, inOrder, at: NO_NUMBERS, node: NO_NUMBERS, root: NO_NUMBERS, core: NO_FLAGS, forms, entities: NO_ENTITIES };
+    const held: Article = { uri, names, inOrder, numbers: NO_NUMBERS, forms, entities: NO_ENTITIES };
     let last: LiveNode | undefined;
     list.forEach((entity, i) => {
       const seen = this.reader.read(entity);
@@ -355,12 +374,11 @@ export class IncrementalClustering {
       if (node !== last) this.articlesOfNode.add(node, held);
       last = node;
     });
-    const article: Article = Object.assign(held, {
-      at: Int32Array.from(at),
-      node: Int32Array.from(nodes),
-      root: new Int32Array(nodes.length),
-      core: new Uint8Array(nodes.length),
-    });
+    const numbers = new Uint32Array(3 * nodes.length);
+    numbers.set(at);
+    numbers.set(nodes, nodes.length);
+    // The forms copied at their length (pushed one by one, the array had room for a third more).
+    const article: Article = Object.assign(held, { numbers, forms: forms.slice() });
     this.articles.set(uri, article);
     this.namesRead.remember(article, list);
     return article;
@@ -378,8 +396,8 @@ export class IncrementalClustering {
   private remove(article: Article, touched: Set<Entity>): void {
     this.detach(article, touched);
     const nodes = this.graph.nodes;
-    for (const index of article.node) {
-      const node = nodes[index]!;
+    for (let i = 0; i < article.forms.length; i++) {
+      const node = nodes[nodeOf(article, i)]!;
       this.articlesOfNode.remove(node, article);
       this.graph.unmention(node);
       if (node.count === 0 && node.partial) removeOne(this.partials, node.form.keys[0], node);
@@ -425,13 +443,15 @@ export class IncrementalClustering {
     this.detach(article, touched);
     const nodes = this.graph.nodes;
     // The partial names' resolution works on objects: made for this article only, and read back into its numbers.
-    const placed: PlacedMention[] = Array.from(article.node, (node) => ({ node, root: nodes[node]!.part.id, core: true }));
+    const placed: PlacedMention[] = Array.from(article.forms, (_, i) => {
+      const node = nodeOf(article, i);
+      return { node, root: nodes[node]!.part.id, core: true };
+    });
     const owners = { ownerOf: (i: number) => nodes[i]!.part.owner };
     resolveDocumentPartials(placed, nodes as readonly LiveNode[], owners, this.persons as CorpusPersons);
     const byEntity = new Map<Entity, number[]>();
     placed.forEach((m, i) => {
-      article.root[i] = m.root;
-      article.core[i] = m.core ? 1 : 0;
+      article.numbers[2 * placed.length + i] = 2 * m.root + (m.core ? 1 : 0);
       const entity = this.entityOf(this.parts.get(m.root)!);
       const list = byEntity.get(entity);
       if (list) list.push(i);
@@ -448,7 +468,8 @@ export class IncrementalClustering {
   private describe(entity: Entity): EntitySummary {
     const summary = entity.mentions.summary();
     const name = entity.owner?.canonical ?? summary.canonical;
-    entity.first = summary.first;
+    entity.firstUri = summary.first?.uri;
+    entity.firstStart = summary.first?.start ?? 0;
     this.ids.describe(entity, { canonical: name, type: entity.owner?.type ?? summary.type(name), mentionCount: summary.mentionCount });
     return summary;
   }
@@ -529,8 +550,7 @@ function byEntityId(a: EntityCluster, b: EntityCluster): number {
   return a.entityId < b.entityId ? -1 : a.entityId > b.entityId ? 1 : 0;
 }
 
-const NO_NUMBERS = new Int32Array(0);
-const NO_FLAGS = new Uint8Array(0);
+const NO_NUMBERS = new Uint32Array(0);
 
 function compareStrings(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;

@@ -62,7 +62,9 @@ export function nameFormOf(text: string, type: EntityType, country?: string): Na
   }
   const strippedTitle = titleStart >= 0 ? words.slice(titleStart, drop).join(' ') : undefined;
   if (drop > 0) s = words.slice(drop).join(' ');
-  const tokens = type === 'ORG' ? withOwnerCountry(nameTokens(s), country) : nameTokens(s);
+  // A copy of its own length: the tokens are pushed one by one, and a pushed array keeps room for 16 more (a corpus's
+  // forms are held while it is clustered: 7.6 MB of that room at 10,000 articles).
+  const tokens = (type === 'ORG' ? withOwnerCountry(nameTokens(s), country) : nameTokens(s)).slice();
   const keys = tokens.map(tokenKey);
   return {
     display: s,
