@@ -11,10 +11,11 @@
  * MALLOC_MMAP_THRESHOLD_ and MALLOC_TRIM_THRESHOLD_ at 128 KB (glibc's own starting values, fixed): by default glibc
  * raises both each time a large block is freed, up to 32 MB, after which large blocks (read files, typed arrays grown
  * and let go, compiler zones) are carved from its heaps and stay with the process once freed. Fixed, every block of
- * 128 KB or more is mapped on its own and given back when freed. At 10,000 articles (server bench, two alternated
- * pairs, same build): memory after indexing 366 and 375 MB against 472 and 485 MB; peak while editing 385 and 401 MB
- * against 458 and 477 MB; cold indexing and edit times unchanged within the noise (26.1, 22.0 s against 28.8, 21.9 s).
- * With every view shown while typing (views bench, same build), peaks of 615 and 628 MB against 656 and 657 MB.
+ * 128 KB or more is mapped on its own and given back when freed. At 10,000 articles (server bench, same build, two
+ * alternated pairs): peak while editing 385 and 401 MB against 458 and 477 MB (two more runs with them: 389, 417);
+ * memory after indexing 366 and 375 MB against 472 and 485 MB, though two more runs with them gave 462 and 467 MB;
+ * cold indexing and edit times unchanged within the noise (26.1, 22.0 s against 28.8, 21.9 s). With every view shown
+ * while typing (views bench, same build), peaks of 615 and 628 MB against 656 and 657 MB.
  */
 export const SERVER_ENVIRONMENT: Readonly<Record<string, string>> = Object.freeze({
   MALLOC_ARENA_MAX: '2',

@@ -11,7 +11,8 @@ describe('the articles of each node of the live form graph', () => {
     );
     fc.assert(
       fc.property(fc.array(op, { maxLength: 40 }), (ops) => {
-        const held = new NodeArticles<number, { n: number }>();
+        const held = new NodeArticles<{ articlesHeld: unknown }, { n: number }>();
+        const nodes = Array.from({ length: 5 }, () => ({ articlesHeld: undefined as unknown }));
         const sets = new Map<number, Set<{ n: number }>>();
         const articles: { n: number; nodes: number[] }[] = [];
         for (const o of ops) {
@@ -20,7 +21,7 @@ describe('the articles of each node of the live form graph', () => {
             const article = { n: articles.length, nodes: o.nodes };
             articles.push(article);
             for (const node of o.nodes) {
-              held.add(node, article);
+              held.add(nodes[node], article);
               if (!sets.has(node)) sets.set(node, new Set());
               sets.get(node)!.add(article);
             }
@@ -28,14 +29,14 @@ describe('the articles of each node of the live form graph', () => {
             const article = articles[o.article];
             if (!article) continue;
             for (const node of article.nodes) {
-              held.remove(node, article);
+              held.remove(nodes[node], article);
               sets.get(node)?.delete(article);
             }
           }
         }
         for (let node = 0; node <= 4; node++) {
           const got: { n: number }[] = [];
-          held.forEach(node, (a) => got.push(a));
+          held.forEach(nodes[node], (a) => got.push(a));
           assert.deepEqual(got, [...(sets.get(node) ?? [])]);
         }
       }),

@@ -27,6 +27,8 @@ export interface LiveNode extends FormNode {
   count: number;
   /** The entity it is part of; set by `settle`. */
   part: GraphPart;
+  /** The articles that mention it, as the incremental clustering's NodeArticles holds them (nodeArticles.ts). */
+  articlesHeld: unknown;
 }
 
 /** The keys a node is found under (made when it is indexed or looked at: not held with each node). */
@@ -116,6 +118,7 @@ export class LiveFormGraph {
       owner,
       count: 0,
       part: NO_PART,
+      articlesHeld: undefined,
     };
     this.nodes.push(node);
     this.byKey.set(key, node);
