@@ -54,11 +54,6 @@ export interface ServerDeps {
   /** Analyses the articles an indexing must analyse in worker threads, one a core (node/parallelAnalysis.ts). */
   readonly analyseInParallel?: ParallelAnalysis;
   /**
-   * Collects the heap sooner until the function returned is called (node/heapGrowth.ts's `tighten`): held while the
-   * server's thread builds the incremental clustering, whose peak is the editing's.
-   */
-  readonly collectSooner?: () => () => void;
-  /**
    * The persistent analysis cache of a workspace (node/analysisCacheStore.ts), from its folders and the folder the
    * client offers for it (`initializationOptions.analysisCacheDir`); none when absent or when it answers undefined.
    */
@@ -84,7 +79,7 @@ export function startServer(connection: Connection, deps: ServerDeps): void {
   };
   // Asked of every article while indexing: no file URL is made when no article is open.
   const isOpen = (file: string) => documents.keys().length > 0 && !!openDocument(file);
-  const indexer = new CorpusIndexer(connection, workspace, service, isOpen, deps.clusterInBackground, deps.analyseInParallel, deps.collectSooner);
+  const indexer = new CorpusIndexer(connection, workspace, service, isOpen, deps.clusterInBackground, deps.analyseInParallel);
   const openedListeners: (() => void)[] = [];
   const client = new ClientInfo(connection);
   let settingsCheck = Promise.resolve();

@@ -83,8 +83,6 @@ export class CorpusIndexer {
     private readonly background?: ClusterInBackground,
     /** Analyses articles in worker threads while indexing (node/parallelAnalysis.ts); here when absent. */
     private readonly parallel?: ParallelAnalysis,
-    /** Collects the heap sooner until the function returned is called (ServerDeps.collectSooner). */
-    private readonly collectSooner?: () => () => void,
   ) {
     this.readyPromise = new Promise((resolve) => (this.resolveFirst = resolve));
   }
@@ -178,15 +176,11 @@ export class CorpusIndexer {
       // to date article by article from then on (rather than made again whole in the worker at every pause). Once made,
       // the slices only put it in use when that is still to do (cut short before), and else end at once.
       const changedBefore = this.service.changedSinceClustering();
-      // Made once (the first pause in typing), beside the clustering in use: the heap is collected sooner meanwhile.
-      const building = this.service.clusteringIsIncremental() ? undefined : this.collectSooner?.();
       try {
         await runInTurns(this.service.incrementalClusteringInSlices({ get isCancellationRequested() { return signal.aborted; } }), this.independentRequests);
       } catch (e) {
         if (signal.aborted) return false;
         if (!(e instanceof CancelledError)) this.connection.console.warn(`Keeping the clustering up to date failed in slices (${(e as Error).message}); going on without them.`);
-      } finally {
-        building?.();
       }
       if (this.service.clusteringIsIncremental()) {
         // The articles changed since the last, here, in milliseconds.

@@ -18,43 +18,21 @@
  * 3.9 s), for a peak while indexing of 687-710 MB against 741-756 MB (alternated runs, test/bench/server.ts's corpus).
  * Editing comes after it, with the factor fixed again.
  *
- * The other way round, while this thread itself builds a large structure that stays (the incremental clustering, made
- * at the first pause in typing: about 150 MB at 10,000 articles, while the clustering in use is kept to answer from),
- * the factor is made smaller still (`tighten`): the heap is then collected before it grows far past what is live, and
- * the peak of that build is what the analyst's memory peaks at. Figures in the README ("Memory while editing").
- *
- * CORPUS_ANNOTATOR_HEAP_GROWING_PERCENT overrides the percentage (0 leaves V8's own choice throughout); the tightened
- * one is a third of it, at least 5.
+ * CORPUS_ANNOTATOR_HEAP_GROWING_PERCENT overrides the percentage (0 leaves V8's own choice throughout).
  */
 import { setFlagsFromString } from 'node:v8';
 import { wholeNumberFrom } from './envNumber';
 
 export const HEAP_GROWING_PERCENT = 30;
 
-/** The process's heap growth: fixed (`limit`), V8's own while some work holds it relaxed, or tightened. */
+/** The process's heap growth: fixed (`limit`), or V8's own while some work holds it relaxed. */
 export interface HeapGrowth {
   /** The fixed percentage, 0 when none is set. */
   readonly percent: number;
-  /** Fixes the factor (unless some work holds it relaxed or tightened: it is fixed when the last lets go). */
+  /** Fixes the factor (unless some work holds it relaxed: it is fixed when the last lets go). */
   limit(): void;
   /** Gives V8 its own choice until the function returned is called (once is enough; later calls do nothing). */
   relax(): () => void;
-  /**
-   * Makes the fixed factor smaller until the function returned is called (once is enough), once it is fixed. Work that
-   * holds it relaxed meanwhile comes first: its burst is in other threads, which V8's own choice suits.
-   */
-  tighten(): () => void;
-}
-
-/** The hold a function returned by `relax` or `tighten` lets go of, once. */
-function holding(count: { n: number }, changed: () => void): () => void {
-  if (count.n++ === 0) changed();
-  let released = false;
-  return () => {
-    if (released) return;
-    released = true;
-    if (--count.n === 0) changed();
-  };
 }
 
 /**
@@ -63,27 +41,28 @@ function holding(count: { n: number }, changed: () => void): () => void {
  */
 export function heapGrowth(env: NodeJS.ProcessEnv = process.env, set: (flags: string) => void = setFlagsFromString): HeapGrowth {
   const percent = wholeNumberFrom(env.CORPUS_ANNOTATOR_HEAP_GROWING_PERCENT, HEAP_GROWING_PERCENT, 4);
-  const tight = Math.max(5, Math.round(percent / 3));
-  const relaxed = { n: 0 };
-  const tightened = { n: 0 };
+  let holds = 0;
   let limited = false;
-  /** What V8 was last told (0, its own choice, until then). */
-  let last = 0;
   const apply = () => {
-    if (percent === 0 || !limited) return;
-    const want = relaxed.n > 0 ? 0 : tightened.n > 0 ? tight : percent;
-    if (want === last) return;
-    last = want;
-    set(`--heap-growing-percent=${want}`);
+    if (percent === 0) return;
+    const want = limited && holds === 0;
+    set(`--heap-growing-percent=${want ? percent : 0}`);
   };
   return {
     percent,
     limit() {
       limited = true;
-      apply();
+      if (holds === 0) apply();
     },
-    relax: () => holding(relaxed, apply),
-    tighten: () => holding(tightened, apply),
+    relax() {
+      if (holds++ === 0 && limited) apply();
+      let released = false;
+      return () => {
+        if (released) return;
+        released = true;
+        if (--holds === 0 && limited) apply();
+      };
+    },
   };
 }
 

@@ -62,46 +62,7 @@ describe('limitHeapGrowth', () => {
       const { set, growth: g } = growth({ CORPUS_ANNOTATOR_HEAP_GROWING_PERCENT: '0' });
       g.limit();
       g.relax()();
-      g.tighten()();
       assert.deepEqual(set, []);
-    });
-  });
-
-  describe('tightened while this thread builds a large structure', () => {
-    const growth = (env: NodeJS.ProcessEnv = {}) => {
-      const set: string[] = [];
-      return { set, growth: heapGrowth(env, (flags) => set.push(flags)) };
-    };
-
-    it('sets a third of the percentage while any holds it, and the percentage again when the last lets go', () => {
-      const { set, growth: g } = growth();
-      g.limit();
-      const first = g.tighten();
-      const second = g.tighten();
-      assert.deepEqual(set, ['--heap-growing-percent=30', '--heap-growing-percent=10']);
-      first();
-      first();
-      second();
-      assert.deepEqual(set, ['--heap-growing-percent=30', '--heap-growing-percent=10', '--heap-growing-percent=30']);
-    });
-
-    it('gives way to work that holds it relaxed, and is tight again when that work ends first', () => {
-      const { set, growth: g } = growth();
-      g.limit();
-      const tight = g.tighten();
-      const relaxed = g.relax();
-      relaxed();
-      tight();
-      assert.deepEqual(set, ['--heap-growing-percent=30', '--heap-growing-percent=10', '--heap-growing-percent=0', '--heap-growing-percent=10', '--heap-growing-percent=30']);
-    });
-
-    it('is never below 5 percent, and sets nothing before the factor is fixed', () => {
-      const { set, growth: g } = growth({ CORPUS_ANNOTATOR_HEAP_GROWING_PERCENT: '9' });
-      const release = g.tighten();
-      assert.deepEqual(set, []);
-      g.limit();
-      release();
-      assert.deepEqual(set, ['--heap-growing-percent=5', '--heap-growing-percent=9']);
     });
   });
 });
