@@ -124,6 +124,11 @@ function isCore(article: Article, i: number): boolean {
   return (article.numbers[2 * article.forms.length + i] & 1) === 1;
 }
 
+/** Sets the entity an article's `i`th mention is in (`rootOf`) and whether its own form names it (`isCore`). */
+function setRoot(article: Article, i: number, root: number, core: boolean): void {
+  article.numbers[2 * article.forms.length + i] = 2 * root + (core ? 1 : 0);
+}
+
 /** Whether an article's names are read one by one where needed (its source makes them alone, in place order). */
 function oneByOne(article: Article): boolean {
   return article.inOrder && article.names.at !== undefined;
@@ -451,7 +456,7 @@ export class IncrementalClustering {
     resolveDocumentPartials(placed, nodes as readonly LiveNode[], owners, this.persons as CorpusPersons);
     const byEntity = new Map<Entity, number[]>();
     placed.forEach((m, i) => {
-      article.numbers[2 * placed.length + i] = 2 * m.root + (m.core ? 1 : 0);
+      setRoot(article, i, m.root, m.core);
       const entity = this.entityOf(this.parts.get(m.root)!);
       const list = byEntity.get(entity);
       if (list) list.push(i);
