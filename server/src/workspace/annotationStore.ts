@@ -63,31 +63,37 @@ export class AnnotationStore {
 
   /** Applies `edit` to the file as it is on disk now and writes the result, after every earlier change of the file. */
   change<T, R>(file: string, format: AnalystFormat<T>, edit: Edit<T, R>, options: ChangeOptions = {}): Promise<ChangeOutcome<T, R>> {
+    return this.inTurn(file, () =>
+      // Under a lock other processes honour too: the file is read as it is now, after their writes, and changed.
+      this.fs.withLock(file, async (): Promise<ChangeOutcome<T, R>> => {
+        const source = options.movedFrom ?? file;
+        const current = await this.read(source, format);
+        if (!current.ok) throw new AnalystFileError(brokenMessage(source, format, current.errors[0]));
+        const { value, result } = await edit(current.value);
+        if (value === undefined) return { result, value: current.value, written: false };
+        const text = format.serialize(value, current.text);
+        const stamp = await this.fs.writeAtomic(file, text);
+        this.ownWrites.set(file, stamp);
+        this.onOwnWrite(file);
+        // A file that held warnings (merge conflicts) may hold fewer now, and one that gets conflict entries back (an
+        // undo) holds more: its list is the written text's.
+        if (current.warnings || holdsConflicts(value)) {
+          const parsed = format.parse(text);
+          this.onProblems(file, parsed.ok ? (parsed.warnings ?? []) : parsed.errors);
+        }
+        if (options.movedFrom) await this.fs.remove(options.movedFrom);
+        return { result, value, written: true };
+      }),
+    );
+  }
+
+  /**
+   * Runs `task` in the file's turn: after every change of it queued so far, and before any queued later. A watcher's
+   * read of the file runs this way, so a read that began before a change can never put the older content back after it.
+   */
+  inTurn<R>(file: string, task: () => Promise<R>): Promise<R> {
     const previous = this.queues.get(file) ?? Promise.resolve();
-    const next = previous
-      .catch(() => undefined)
-      .then(async (): Promise<ChangeOutcome<T, R>> => {
-        // Under a lock other processes honour too: the file is read as it is now, after their writes, and changed.
-        return this.fs.withLock(file, async () => {
-          const source = options.movedFrom ?? file;
-          const current = await this.read(source, format);
-          if (!current.ok) throw new AnalystFileError(brokenMessage(source, format, current.errors[0]));
-          const { value, result } = await edit(current.value);
-          if (value === undefined) return { result, value: current.value, written: false };
-          const text = format.serialize(value, current.text);
-          const stamp = await this.fs.writeAtomic(file, text);
-          this.ownWrites.set(file, stamp);
-          this.onOwnWrite(file);
-          // A file that held warnings (merge conflicts) may hold fewer now, and one that gets conflict entries back (an
-          // undo) holds more: its list is the written text's.
-          if (current.warnings || holdsConflicts(value)) {
-            const parsed = format.parse(text);
-            this.onProblems(file, parsed.ok ? (parsed.warnings ?? []) : parsed.errors);
-          }
-          if (options.movedFrom) await this.fs.remove(options.movedFrom);
-          return { result, value, written: true };
-        });
-      });
+    const next = previous.catch(() => undefined).then(task);
     this.queues.set(file, next);
     void next
       .finally(() => {

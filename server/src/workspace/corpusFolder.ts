@@ -713,21 +713,31 @@ export class CorpusFolder {
     const changes = await fileByFile(reported, this.folderChanges);
     for (const { file, deleted } of changes) {
       if (!this.contains(file)) continue;
+      // An analyst file is read again in its turn among this folder's changes of it (the store's queue): a read that
+      // began before a change could otherwise finish after it and put the older content, and its warnings, back.
+      const readAgain = (read: () => Promise<void>) =>
+        this.store.inTurn(file, async () => {
+          if (deleted || !(await this.store.isOwnWrite(file))) await read();
+        });
       if (file === this.registryFile) {
-        if (!deleted && (await this.store.isOwnWrite(file))) continue;
-        const read = await this.store.read(file, registryFormat);
-        if (read.ok) this.setRegistry(read.value);
+        await readAgain(async () => {
+          const read = await this.store.read(file, registryFormat);
+          if (read.ok) this.setRegistry(read.value);
+        });
       } else if (file === this.ignoreFile) {
-        if (!deleted && (await this.store.isOwnWrite(file))) continue;
-        const read = await this.store.read(file, ignoreListFormat);
-        if (read.ok) this.setIgnores(read.value);
+        await readAgain(async () => {
+          const read = await this.store.read(file, ignoreListFormat);
+          if (read.ok) this.setIgnores(read.value);
+        });
       } else if (file === this.taxonomyFile) {
-        if (!deleted && (await this.store.isOwnWrite(file))) continue;
-        const read = await this.store.read(file, taxonomyFormat);
-        if (read.ok) this.setTaxonomy(read.value);
+        await readAgain(async () => {
+          const read = await this.store.read(file, taxonomyFormat);
+          if (read.ok) this.setTaxonomy(read.value);
+        });
       } else if (isSidecarFile(this.annotationsDir, file)) {
-        if (!deleted && (await this.store.isOwnWrite(file))) continue;
-        for (const article of await this.readSidecar(file)) taggedArticles.add(article);
+        await readAgain(async () => {
+          for (const article of await this.readSidecar(file)) taggedArticles.add(article);
+        });
       } else if (this.isArticle(file)) {
         let text: string | undefined;
         try {

@@ -196,6 +196,50 @@ describe('workspace model (openCorpus, one folder)', () => {
     assert.equal(corpus.sidecarOf(path.join(root, 'seeds/a.txt'))?.sidecar.tags.length ?? 0, 0, 'the deleted sidecar’s tag is not in use');
   });
 
+  it('never lets a watcher read that started before a change of the same sidecar put the older content back', async () => {
+    await write('seeds/a.txt', ARTICLE);
+    const tagOf = (id: string, label: string) => `{ id: ${id}, tag: ${label}, quote: Vientiane, start: 0, end: 9 }`;
+    const file = path.join(root, 'annotations/seeds/a.yaml');
+    const article = path.join(root, 'seeds/a.txt');
+    await write(
+      'annotations/seeds/a.yaml',
+      ['version: 1', 'document: seeds/a.txt', 'tags:', `  - ${tagOf('c1', 'cooperation')}`, 'conflicts:', '  - list: tags', '    key: c1',
+        '    message: changed differently on both branches', `    ours: ${tagOf('c1', 'cooperation')}`, `    theirs: ${tagOf('c1', 'diplomacy')}`, ''].join('\n'),
+    );
+    // Only the watcher's read of the sidecar is held, mid-way (at the look at where its article leads); the change
+    // that follows is not.
+    let holding = false;
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let reached!: () => void;
+    const caught = new Promise<void>((resolve) => (reached = resolve));
+    const gated = {
+      ...nodeFileSystem,
+      realPath: async (f: string) => {
+        if (holding && f === article) {
+          holding = false;
+          reached();
+          await held;
+        }
+        return nodeFileSystem.realPath(f);
+      },
+    };
+    const corpus = await openCorpus({ root, settings: readSettings({}), fs: gated });
+    assert.ok(corpus.warnings().has(file), 'the conflict is a warning');
+    holding = true;
+    // A late watcher report of the file as it was written (a second event of the same write).
+    const watched = corpus.filesChanged([{ file, deleted: false }]);
+    await caught;
+    const resolving = corpus.resolveTagConflict(file, 'c1', 'theirs');
+    await new Promise((r) => setTimeout(r, 50));
+    release();
+    await Promise.all([watched, resolving]);
+    assert.ok(!corpus.warnings().has(file), 'the resolved conflict is no warning any more');
+    assert.deepEqual(corpus.sidecarOf(article)?.sidecar.tags.map((t) => `${t.id}:${t.tag}`), ['c1:diplomacy']);
+    assert.equal(corpus.sidecarOf(article)?.sidecar.conflicts?.length ?? 0, 0);
+    assert.equal(parse(await read('annotations/seeds/a.yaml')).conflicts, undefined);
+  });
+
   it('reports an old flat sidecar shadowed by a new one, and falls back to it when the new one is deleted', async () => {
     await write('seeds/a.txt', ARTICLE);
     await write('annotations/a.yaml', 'version: 1\ndocument: seeds/a.txt\ntags:\n  - id: t1\n    tag: old\n    quote: Vientiane\n    start: 0\n    end: 9\n');
