@@ -54,6 +54,11 @@ export interface ServerDeps {
   /** Analyses the articles an indexing must analyse in worker threads, one a core (node/parallelAnalysis.ts). */
   readonly analyseInParallel?: ParallelAnalysis;
   /**
+   * Gives V8 its own heap growth until the function returned is called (node/heapGrowth.ts `relax`): held while an
+   * indexing runs, reading from the analysis cache too, when most of what is allocated stays live.
+   */
+  readonly relaxHeapGrowth?: () => () => void;
+  /**
    * The persistent analysis cache of a workspace (node/analysisCacheStore.ts), from its folders and the folder the
    * client offers for it (`initializationOptions.analysisCacheDir`); none when absent or when it answers undefined.
    */
@@ -79,7 +84,7 @@ export function startServer(connection: Connection, deps: ServerDeps): void {
   };
   // Asked of every article while indexing: no file URL is made when no article is open.
   const isOpen = (file: string) => documents.keys().length > 0 && !!openDocument(file);
-  const indexer = new CorpusIndexer(connection, workspace, service, isOpen, deps.clusterInBackground, deps.analyseInParallel);
+  const indexer = new CorpusIndexer(connection, workspace, service, isOpen, deps.clusterInBackground, deps.analyseInParallel, deps.relaxHeapGrowth);
   const openedListeners: (() => void)[] = [];
   const client = new ClientInfo(connection);
   let settingsCheck = Promise.resolve();

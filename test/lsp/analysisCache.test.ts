@@ -40,6 +40,16 @@ describe('persistent analysis cache', function () {
     await second.stop();
   });
 
+  it('holds V8’s own heap growth while it indexes, from the articles and from the cache, and gives it back once indexed', async () => {
+    for (const run of ['first', 'reopened']) {
+      const holds: string[] = [];
+      const server = await startCachedServer(root, cacheDir, { relaxHeapGrowth: () => (holds.push('held'), () => holds.push('let go')) });
+      assert.equal(server.stats!.fromCache, run === 'first' ? 0 : articles.length);
+      assert.deepEqual(holds, ['held', 'let go'], `${run}: held for the indexing, let go by the time it is announced`);
+      await server.stop();
+    }
+  });
+
   it('analyses again only an article whose text changed; its kept clustering is used at once, then made again', async () => {
     await (await startCached(root, cacheDir)).stop();
     const changed = path.join(root, 'seeds', articles[0]);

@@ -32,6 +32,8 @@ export interface CachedServerOptions {
   readonly waitForIndexing?: boolean;
   /** The files as the server sees them (default: the disk's). */
   readonly fs?: WorkspaceFileSystem;
+  /** The server's ServerDeps.relaxHeapGrowth. */
+  readonly relaxHeapGrowth?: () => () => void;
 }
 
 /** A server on `root` with its cache in `cacheDir`, up to its first `corpusAnnotator/indexed` (unless told not to wait). */
@@ -43,6 +45,7 @@ export async function startCachedServer(root: string, cacheDir: string, options:
     fs: options.fs ?? nodeFileSystem,
     analysisCache: (_folders, clientDir, log) => createAnalysisCacheStore(clientDir!, options.version ?? VERSION, log),
     ...(options.background ? { clusterInBackground: options.background } : {}),
+    ...(options.relaxHeapGrowth ? { relaxHeapGrowth: options.relaxHeapGrowth } : {}),
   });
   const client = createMessageConnection(new StreamMessageReader(toClient), new StreamMessageWriter(toServer));
   let indexed: IndexedParams | undefined;

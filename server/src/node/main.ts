@@ -20,7 +20,8 @@ import { limitInlining } from './compilerInlining';
 
 // Before the analysis workers start: they compile the recogniser as they warm up (compilerInlining.ts).
 limitInlining();
-// Fixed while editing; V8's own while the worker threads analyse new articles or cluster the corpus (heapGrowth.ts).
+// Fixed while editing; V8's own while the corpus is indexed and while the worker threads analyse new articles or
+// cluster the corpus (heapGrowth.ts).
 const growth = heapGrowth();
 growth.limit();
 
@@ -35,7 +36,7 @@ const analysisCache = (folders: readonly string[], clientDir: string | undefined
 };
 
 const connection = createConnection(ProposedFeatures.all);
-startServer(connection, { loadNerModel: () => ner.model, analysisCache, fs, watchFolders, userName: gitUserName, git: gitAnnotations, clusterInBackground: workerClustering(undefined, growth.relax), analyseInParallel: workerAnalysis(undefined, undefined, growth.relax) });
+startServer(connection, { loadNerModel: () => ner.model, analysisCache, fs, watchFolders, userName: gitUserName, git: gitAnnotations, clusterInBackground: workerClustering(undefined, growth.relax), analyseInParallel: workerAnalysis(undefined, undefined, growth.relax), relaxHeapGrowth: growth.relax });
 
 // With `--expose-gc` (the VS Code client passes it), the garbage left by indexing, a view's first listing or a
 // regrouping is collected once the server is idle, not kept until the heap grows several times further.
