@@ -89,7 +89,9 @@ export class AnnotationStore {
 
   /**
    * Runs `task` in the file's turn: after every change of it queued so far, and before any queued later. A watcher's
-   * read of the file runs this way, so a read that began before a change can never put the older content back after it.
+   * read of the file runs this way, so a read that began before a change of the same file cannot put the older content
+   * back after it. (The turn is the file's: an old-style sidecar moved by a change is read in its own. And a read waits
+   * for the changes queued before it, each of which may wait for another process's lock.)
    */
   inTurn<R>(file: string, task: () => Promise<R>): Promise<R> {
     const previous = this.queues.get(file) ?? Promise.resolve();
