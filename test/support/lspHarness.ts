@@ -53,8 +53,6 @@ export interface HarnessOptions {
   readonly moreFolders?: readonly string[];
   /** The client answers `client/registerCapability` only once this resolves (its watchers start late). */
   readonly registrationGate?: Promise<void>;
-  /** The server's ServerDeps.relaxHeapGrowth. */
-  readonly relaxHeapGrowth?: () => () => void;
 }
 
 const RAW = '__rawParams';
@@ -82,7 +80,7 @@ export async function startLspHarness(root: string, settings?: unknown, fs: Work
   const serverConnection = createConnection(ProposedFeatures.all, new StreamMessageReader(toServer), new StreamMessageWriter(toClient));
   cachedModel ??= loadNerModel();
   const model = cachedModel;
-  startServer(serverConnection, { loadNerModel: () => model, fs, watchFolders, git: gitAnnotations, ...(options.relaxHeapGrowth ? { relaxHeapGrowth: options.relaxHeapGrowth } : {}) });
+  startServer(serverConnection, { loadNerModel: () => model, fs, watchFolders, git: gitAnnotations });
   const client = createMessageConnection(new StreamMessageReader(toClient), new RawParamsWriter(toServer));
   const registrations: LspHarness['registrations'] = [];
   const published = new Map<string, Diagnostic[]>();

@@ -339,10 +339,10 @@ export class CorpusIndexer {
     const superseded = () => run !== this.run;
     const cancelled: CancellationToken = { get isCancellationRequested() { return superseded(); } };
     const started = Date.now();
-    // Most of what an indexing allocates stays live (the articles' analyses, read or made; the clustering): collecting
-    // each time the heap is a third above what was live was a tenth of a reopening from the cache (10,000 articles).
     const progress = this.progressSupported ? await this.connection.window.createWorkDoneProgress().catch(() => undefined) : undefined;
     progress?.begin('Corpus Annotator', 0, 'Finding articles…', false);
+    // Most of what an indexing allocates stays live (the articles' analyses, read or made; the clustering): collecting
+    // each time the heap is a third above what was live was a tenth of a reopening from the cache (10,000 articles).
     const letGo = this.relaxHeapGrowth?.();
     try {
       await this.workspace.ready;

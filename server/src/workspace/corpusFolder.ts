@@ -48,7 +48,7 @@ import {
   type RecordResolutionResult,
   type UndoResolutionResult,
 } from '../core/index';
-import { ignoreListFormat, registryFormat, sidecarFormat, taxonomyFormat, type FileProblem } from './analystFormats';
+import { ignoreListFormat, registryFormat, sidecarFormat, taxonomyFormat, type AnalystFormat, type FileProblem } from './analystFormats';
 import { AnalystFileError, AnnotationStore } from './annotationStore';
 import { corpusGlobs, type CorpusGlobs } from './corpusGlobs';
 import { Emitter, type Disposable, type Listener } from './emitter';
@@ -719,21 +719,17 @@ export class CorpusFolder {
         this.store.inTurn(file, async () => {
           if (deleted || !(await this.store.isOwnWrite(file))) await read();
         });
+      const readRecords = <T>(format: AnalystFormat<T>, use: (value: T) => void) =>
+        readAgain(async () => {
+          const read = await this.store.read(file, format);
+          if (read.ok) use(read.value);
+        });
       if (file === this.registryFile) {
-        await readAgain(async () => {
-          const read = await this.store.read(file, registryFormat);
-          if (read.ok) this.setRegistry(read.value);
-        });
+        await readRecords(registryFormat, (registry) => this.setRegistry(registry));
       } else if (file === this.ignoreFile) {
-        await readAgain(async () => {
-          const read = await this.store.read(file, ignoreListFormat);
-          if (read.ok) this.setIgnores(read.value);
-        });
+        await readRecords(ignoreListFormat, (ignores) => this.setIgnores(ignores));
       } else if (file === this.taxonomyFile) {
-        await readAgain(async () => {
-          const read = await this.store.read(file, taxonomyFormat);
-          if (read.ok) this.setTaxonomy(read.value);
-        });
+        await readRecords(taxonomyFormat, (taxonomy) => this.setTaxonomy(taxonomy));
       } else if (isSidecarFile(this.annotationsDir, file)) {
         await readAgain(async () => {
           for (const article of await this.readSidecar(file)) taggedArticles.add(article);
