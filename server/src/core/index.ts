@@ -31,7 +31,7 @@ export * from './annotations/taxonomy';
 export { clusterEntities, mentionCountOf } from './entities/aliases';
 export { isProvisionalId } from './entities/provisional';
 export type { DocumentEntities } from './entities/aliases';
-export { snapshotOfClustering, clusteringFromSnapshot, lookAlikeEntitiesOf, withLookAlikes } from './entities/clusteringSnapshot';
+export { snapshotOfClustering, clusterEntitiesAsSnapshot, clusteringFromSnapshot, lookAlikeEntitiesOf, withLookAlikes } from './entities/clusteringSnapshot';
 export { lookAlikeColumns, lookAlikeEntity } from './entities/lookAlikes';
 export type { LookAlikeColumns, LookAlikeEntity } from './entities/lookAlikes';
 export type { ClusteringSnapshot } from './entities/clusteringSnapshot';

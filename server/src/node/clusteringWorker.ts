@@ -11,7 +11,7 @@
  */
 import { parentPort, type MessagePort } from 'node:worker_threads';
 import { packApart } from './alignedSerialization';
-import { clusterEntities, lookAlikeColumns, lookAlikeEntitiesOf, snapshotOfClustering, withLookAlikes, type ClusteringInput, type ClusteringSnapshot, type DocumentEntities } from '../core/index';
+import { clusterEntitiesAsSnapshot, lookAlikeColumns, lookAlikeEntitiesOf, withLookAlikes, type ClusteringInput, type ClusteringSnapshot, type DocumentEntities } from '../core/index';
 import { STRINGS_PER_PART, partsOf, type FromWorker, type ToWorker } from './clusteringMessages';
 
 /** The names received so far, by request. */
@@ -49,8 +49,8 @@ parentPort?.on('message', (m: ToWorker) => {
 /** Clusters `docs`, gives the snapshot to the look-alikes' thread (`lookAlikes`), then sends it to the server. */
 async function answer(id: number, docs: DocumentEntities[], registry: ClusteringInput['registry'], lookAlikes: MessagePort, serialized: boolean): Promise<void> {
   try {
-    const clustering = clusterEntities(docs, registry);
-    const made = snapshotOfClustering(clustering, docs.map((d) => d.uri));
+    // Written as columns directly: the clustering's objects were made only to be read back into them.
+    const made = clusterEntitiesAsSnapshot(docs, registry);
     const snapshot: ClusteringSnapshot = { ...made, entities: { ...made.entities, lookAlikesLater: true } };
     // Before the server has the answer: it stops this thread once it has.
     lookAlikes.postMessage({ snapshot, serialized } satisfies LookAlikesWork);

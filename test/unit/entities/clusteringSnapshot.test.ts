@@ -1,7 +1,14 @@
 import * as assert from 'node:assert/strict';
 import { deserialize, serialize } from 'node:v8';
-import { clusterEntities, type EntityCluster } from '../../../server/src/core/entities/aliases';
-import { clusteringFromSnapshot, snapshotOfClustering } from '../../../server/src/core/entities/clusteringSnapshot';
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { clusterEntities, type DocumentEntities, type EntityCluster } from '../../../server/src/core/entities/aliases';
+import { clusterEntitiesAsSnapshot, clusteringFromSnapshot, snapshotOfClustering } from '../../../server/src/core/entities/clusteringSnapshot';
+import { createEntityRecognizer } from '../../../server/src/core/entities/recognizer';
+import { parseRegistry } from '../../../server/src/core/entities/registry';
+import { loadNerModel } from '../../../server/src/node/nerModelFile';
+import { generateCorpus } from '../../support/corpusGenerator';
+import { SEEDS_DIR, seedNames } from '../../support/workspace';
 import { articleCount, EMPTY_REGISTRY, mentionCountOf } from '../../../server/src/core/index';
 import { doc, recognise } from './aliases.fixtures';
 
@@ -75,5 +82,27 @@ describe('a clustering rebuilt from its snapshot', () => {
     ] as unknown as (typeof snapshot)[];
     for (const [k, broken] of damaged.entries()) assert.throws(() => clusteringFromSnapshot(broken, EMPTY_REGISTRY), /not usable/, `damage ${k}`);
     assert.ok(clusteringFromSnapshot(snapshot, EMPTY_REGISTRY).clusters().length > 0, 'the undamaged one is adopted');
+  });
+});
+
+describe('a snapshot written from the grouped entities (the clustering worker’s)', () => {
+  it('equals the snapshot of the clustering, for the seeds and generated articles with a registry, and a uri given twice', async () => {
+    const recognizer = createEntityRecognizer(loadNerModel());
+    const texts = await Promise.all((await seedNames()).map((n) => fs.readFile(path.join(SEEDS_DIR, n), 'utf8')));
+    const articles = [...texts.map((text, i) => ({ uri: `seeds/${i}.txt`, text })), ...generateCorpus({ articles: 40, seed: 11 }).map((d, i) => ({ uri: `gen/${i}.txt`, text: d.text }))];
+    // Not in uri order, and one article given twice under one uri (its mentions are listed together).
+    const docs: DocumentEntities[] = articles.reverse().map((a) => ({ uri: a.uri, entities: recognizer.recognize(a.text) }));
+    docs.push({ uri: docs[3].uri, entities: recognizer.recognize('General Chansamone Chanyalath met Vietnam’s Ministry of National Defence.') });
+    const { registry } = parseRegistry(
+      'entities:\n  - id: lpa\n    canonical: Lao People’s Army\n    type: ORG\n    aliases:\n      - LPA\n    notes: The armed forces of Laos.\n' +
+        '  - id: pm-laos\n    canonical: Sonexay Siphandone\n    type: PERSON\n    notes: PM since 2022\n',
+    );
+    for (const reg of [undefined, registry]) {
+      const expected = snapshotOfClustering(clusterEntities(docs, reg), docs.map((d) => d.uri));
+      const written = clusterEntitiesAsSnapshot(docs, reg);
+      assert.deepEqual(written, expected);
+      assert.ok(expected.entities.ids.length > 500 && expected.documents.title && expected.documents.country, 'titles and owner countries were met');
+      if (reg) assert.equal(expected.entities.notes.length, 2, 'the registry’s notes were met');
+    }
   });
 });

@@ -98,6 +98,53 @@ export function clusterEntities(
   registry?: EntityRegistry,
   token?: CancellationToken,
 ): EntityClustering {
+  return buildClustering(groupEntities(docs, registry, token));
+}
+
+/**
+ * Every article's mentions grouped into entities, each entity named and typed, before anything is made of them: what
+ * `clusterEntities` makes its clustering from, and what a snapshot is written from directly (clusteringSnapshot.ts's
+ * `clusterEntitiesAsSnapshot`, in the clustering worker) without the clustering's objects.
+ */
+export interface GroupedEntities {
+  /** The articles, in uri order. */
+  readonly docs: readonly DocumentEntities[];
+  /** Each article's mentions that name an entity, in place order, with the entity (`entityOf`) of their `root`. */
+  readonly perDoc: readonly (readonly GroupedMention[])[];
+  /** The entities, in the order of their ids. */
+  readonly entities: readonly GroupedEntity[];
+  /** The entity of each union–find root that one has. */
+  readonly entityOf: readonly (GroupedEntity | undefined)[];
+}
+
+/** A mention as grouped: its recognised name and the union–find root of its entity. */
+export interface GroupedMention {
+  readonly entity: RecognizedEntity;
+  readonly root: number;
+}
+
+/** An entity as grouped: its name, type and id, and its mentions' spellings and titles counted. */
+export interface GroupedEntity {
+  readonly entityId: string;
+  readonly canonical: string;
+  readonly type: EntityType;
+  readonly spellings: Map<string, number>;
+  /** Undefined when none of its mentions has a title. */
+  readonly titles: Map<string, number> | undefined;
+  readonly mentionCount: number;
+  /** The registry's entity it is, if any. */
+  readonly owner?: RegistryEntity;
+  /** From the registry. */
+  readonly notes?: string;
+  /** Its place among the entities (in the order of their ids). */
+  readonly index: number;
+}
+
+export function groupEntities(
+  docs: readonly DocumentEntities[],
+  registry?: EntityRegistry,
+  token?: CancellationToken,
+): GroupedEntities {
   const reg = registry ?? { entities: [], notEntities: [] };
   const reader = new FormReader(reg);
   const sortedDocs = [...docs].sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0));
@@ -140,7 +187,8 @@ export function clusterEntities(
     resolveDocumentPartials(list, graph, uf, corpus, token);
   }
   throwIfCancelled(token);
-  return buildClustering(sortedDocs, perDoc, reg.entities, regRoots, uf);
+  const { entities, entityOf } = nameEntities(sortedDocs, perDoc, reg.entities, regRoots, uf);
+  return { docs: sortedDocs, perDoc, entities, entityOf };
 }
 
 export function byPlace(a: RecognizedEntity, b: RecognizedEntity): number {
@@ -153,13 +201,14 @@ export function inPlaceOrder(entities: readonly RecognizedEntity[]): boolean {
   return true;
 }
 
-function buildClustering(
+/** The entities of the grouped mentions: named, typed, their spellings and titles counted, and given their ids. */
+function nameEntities(
   docs: readonly DocumentEntities[],
   perDoc: readonly Work[][],
   regEntities: readonly RegistryEntity[],
   regRoots: readonly number[],
   uf: UnionFind,
-): EntityClustering {
+): { entities: GroupedEntity[]; entityOf: (GroupedEntity | undefined)[] } {
   interface Acc {
     root: number;
     owner?: RegistryEntity;
@@ -168,10 +217,9 @@ function buildClustering(
      * or under one written form and one type, and need none of the tallies (`canonicalAndType`) that the others make.
      */
     works: Work[];
-    /** The cluster's spellings and titles, counted here (no titles: the shared empty map). */
+    /** The entity's spellings and titles, counted here (no titles: undefined). */
     spellings: Map<string, number>;
     titles: Map<string, number> | undefined;
-    cluster: EntityCluster;
     /** Where the entity is first met (IdRequest.order). */
     order: () => string;
   }
@@ -183,10 +231,8 @@ function buildClustering(
     let acc = accs[root];
     if (!acc) {
       const ownerIndex = uf.ownerOf(root);
-      const spellings = new Map<string, number>();
-      const cluster: EntityCluster = { entityId: '', canonical: '', type: 'MISC', spellings, titles: NO_TITLES, mentions: [] };
       const owner = ownerIndex === undefined ? undefined : regEntities[ownerIndex];
-      acc = { root, owner, works: [], spellings, titles: undefined, cluster, order };
+      acc = { root, owner, works: [], spellings: new Map(), titles: undefined, order };
       accs[root] = acc;
       list.push(acc);
     }
@@ -199,43 +245,56 @@ function buildClustering(
       const e = m.entity;
       bump(acc.spellings, e.text);
       const title = e.title ?? m.form.strippedTitle;
-      if (title) {
-        if (!acc.titles) acc.cluster.titles = acc.titles = new Map();
-        bump(acc.titles, title);
-      }
+      if (title) bump((acc.titles ??= new Map()), title);
       acc.works.push(m);
-      acc.cluster.mentions.push({ uri: docs[d].uri, start: e.start, end: e.end, text: e.text });
     }
   });
-  for (const acc of list) {
-    const c = acc.cluster;
+  const named = list.map((acc) => {
     const { canonical, type } = canonicalAndType(acc.works);
-    c.canonical = acc.owner?.canonical ?? canonical;
-    c.type = acc.owner?.type ?? type(c.canonical);
-    if (acc.owner?.notes) c.notes = acc.owner.notes;
-  }
+    const name = acc.owner?.canonical ?? canonical;
+    return { name, type: acc.owner?.type ?? type(name) };
+  });
   const ids = assignIds(
-    list.map((a) => ({ explicitId: a.owner?.id, canonical: a.cluster.canonical, type: a.cluster.type, mentionCount: a.cluster.mentions.length, order: a.order })),
+    list.map((a, i) => ({ explicitId: a.owner?.id, canonical: named[i].name, type: named[i].type, mentionCount: a.works.length, order: a.order })),
   );
-  list.forEach((a, i) => (a.cluster.entityId = ids[i]));
-  list.sort((a, b) => (a.cluster.entityId < b.cluster.entityId ? -1 : 1));
-  const clusters = list.map((a) => a.cluster);
-  const byId = new Map(clusters.map((c) => [c.entityId, c]));
+  const made = list.map((a, i) => ({ acc: a, entityId: ids[i], named: named[i] }));
+  made.sort((a, b) => (a.entityId < b.entityId ? -1 : 1));
+  const entityOf: (GroupedEntity | undefined)[] = [];
+  const entities = made.map(({ acc, entityId, named: { name, type } }, index): GroupedEntity => {
+    const entity: GroupedEntity = {
+      entityId, canonical: name, type, spellings: acc.spellings, titles: acc.titles, mentionCount: acc.works.length, index,
+      ...(acc.owner ? { owner: acc.owner } : {}),
+      ...(acc.owner?.notes ? { notes: acc.owner.notes } : {}),
+    };
+    entityOf[acc.root] = entity;
+    return entity;
+  });
+  return { entities, entityOf };
+}
 
+/** The clustering of the grouped entities, with an object per entity and per mention. */
+function buildClustering({ docs, perDoc, entities, entityOf }: GroupedEntities): EntityClustering {
+  const clusters = entities.map((g): EntityCluster => {
+    const cluster: EntityCluster = { entityId: g.entityId, canonical: g.canonical, type: g.type, spellings: g.spellings, titles: g.titles ?? NO_TITLES, mentions: [] };
+    if (g.notes) cluster.notes = g.notes;
+    return cluster;
+  });
+  const byId = new Map(clusters.map((c) => [c.entityId, c]));
   const mentionsByUri = new Map<string, EntityMention[]>();
   perDoc.forEach((ms, d) => {
+    const uri = docs[d].uri;
     const out = ms.map((m): EntityMention => {
-      const c = accs[m.root]!.cluster;
+      const c = clusters[entityOf[m.root]!.index];
       const e = m.entity;
+      c.mentions.push({ uri, start: e.start, end: e.end, text: e.text });
       const mention: EntityMention = { start: e.start, end: e.end, text: e.text, type: c.type, entityId: c.entityId, canonical: c.canonical };
       return withExtras(mention, e);
     });
-    const prev = mentionsByUri.get(docs[d].uri);
-    mentionsByUri.set(docs[d].uri, prev ? [...prev, ...out].sort((a, b) => a.start - b.start) : out);
+    const prev = mentionsByUri.get(uri);
+    mentionsByUri.set(uri, prev ? [...prev, ...out].sort((a, b) => a.start - b.start) : out);
   });
-
   const ownerOf = new Map<EntityCluster, RegistryEntity>();
-  for (const a of list) if (a.owner) ownerOf.set(a.cluster, a.owner);
+  for (const g of entities) if (g.owner) ownerOf.set(clusters[g.index], g.owner);
   return clusteringOf(clusters, byId, mentionsByUri, ownerOf);
 }
 
