@@ -93,10 +93,12 @@ describe('a snapshot written from the grouped entities (the clustering worker’
     // Not in uri order, and one article given twice under one uri (its mentions are listed together).
     const docs: DocumentEntities[] = articles.reverse().map((a) => ({ uri: a.uri, entities: recognizer.recognize(a.text) }));
     docs.push({ uri: docs[3].uri, entities: recognizer.recognize('General Chansamone Chanyalath met Vietnam’s Ministry of National Defence.') });
-    const { registry } = parseRegistry(
+    const parsed = parseRegistry(
       'entities:\n  - id: lpa\n    canonical: Lao People’s Army\n    type: ORG\n    aliases:\n      - LPA\n    notes: The armed forces of Laos.\n' +
         '  - id: pm-laos\n    canonical: Sonexay Siphandone\n    type: PERSON\n    notes: PM since 2022\n',
     );
+    assert.ok(parsed.ok);
+    const { registry } = parsed;
     for (const reg of [undefined, registry]) {
       const expected = snapshotOfClustering(clusterEntities(docs, reg), docs.map((d) => d.uri));
       const written = clusterEntitiesAsSnapshot(docs, reg);
