@@ -8,7 +8,8 @@
 import type { CancellationToken } from '../types';
 import { throwIfCancelled } from '../types';
 import { ANALYSIS_VERSION, decodeArticleState } from '../analysisState';
-import { clusterEntities, type DocumentEntities, type EntityClustering } from '../entities/aliases';
+import { type DocumentEntities, type EntityClustering } from '../entities/aliases';
+import { clusterEntitiesAsSnapshot, clusteringFromSnapshot } from '../entities/clusteringSnapshot';
 import { EMPTY_REGISTRY, type EntityRegistry } from '../entities/registry';
 import { createBoilerplateIndex } from '../boilerplate/index';
 import { compileIgnores, filterFindings, NO_IGNORES, type BoilerplateIgnores } from '../boilerplate/ignoreRules';
@@ -62,7 +63,9 @@ export function reduceMapOutputs(records: Iterable<ArticleMapOutput>, input: Red
     docs.push({ uri, entities });
     boilerplate.update(uri, r.text);
   }
-  const clustering = clusterEntities(docs, input.registry ?? EMPTY_REGISTRY, token);
+  // As the corpus service makes its own (its snapshot, then the clustering read from it): no object per mention held.
+  const registry = input.registry ?? EMPTY_REGISTRY;
+  const clustering = clusteringFromSnapshot(clusterEntitiesAsSnapshot(docs, registry, token), registry);
   const ignores = compileIgnores(input.ignores ?? NO_IGNORES);
   return Object.freeze({
     uris,
