@@ -108,3 +108,24 @@ describe('a snapshot written from the grouped entities (the clustering worker’
     }
   });
 });
+
+describe('a clustering rebuilt from its snapshot, searched', () => {
+  it('finds an entity by the registry’s aliases as the original does, for an entry with an id and one without', () => {
+    const parsed = parseRegistry(
+      'entities:\n  - canonical: Lao People’s Army\n    type: ORG\n    aliases:\n      - Kongthap Pasason Lao\n' +
+        '  - id: pm-laos\n    canonical: Sonexay Siphandone\n    type: PERSON\n    aliases:\n      - Sonexay\n',
+    );
+    assert.ok(parsed.ok);
+    const { registry } = parsed;
+    const named = doc('e.txt', 'The Lao People’s Army and Sonexay Siphandone met in Vientiane.', { 'Lao People’s Army': 'ORG', 'Sonexay Siphandone': 'PERSON', Vientiane: 'LOCATION' });
+    for (const input of [[...docs, named], docs]) {
+      const original = clusterEntities(input, registry);
+      const rebuilt = clusteringFromSnapshot(clusterEntitiesAsSnapshot(input, registry), registry);
+      for (const query of ['kongthap pasason', 'Kongthap Pasason Lao', 'sonexay']) {
+        const ids = (c: typeof original) => c.find(query).map((x) => x.entityId);
+        assert.ok(ids(original).length > 0, `the original finds ${query}`);
+        assert.deepEqual(ids(rebuilt), ids(original), query);
+      }
+    }
+  });
+});

@@ -131,7 +131,6 @@ export interface GroupedEntity {
   readonly spellings: Map<string, number>;
   /** Undefined when none of its mentions has a title. */
   readonly titles: Map<string, number> | undefined;
-  readonly mentionCount: number;
   /** The registry's entity it is, if any. */
   readonly owner?: RegistryEntity;
   /** From the registry. */
@@ -262,7 +261,7 @@ function nameEntities(
   const entityOf: (GroupedEntity | undefined)[] = [];
   const entities = made.map(({ acc, entityId, named: { name, type } }, index): GroupedEntity => {
     const entity: GroupedEntity = {
-      entityId, canonical: name, type, spellings: acc.spellings, titles: acc.titles, mentionCount: acc.works.length, index,
+      entityId, canonical: name, type, spellings: acc.spellings, titles: acc.titles, index,
       ...(acc.owner ? { owner: acc.owner } : {}),
       ...(acc.owner?.notes ? { notes: acc.owner.notes } : {}),
     };
@@ -299,9 +298,9 @@ function buildClustering({ docs, perDoc, entities, entityOf }: GroupedEntities):
 }
 
 /**
- * The clustering built: made apart from `buildClustering`, so that what it keeps is only what it answers from. Its
- * functions made there held that function's whole scope (the closures of one function share it): the accumulators
- * of every cluster with their maps of forms and types, and the union–find, for as long as the clustering lived.
+ * The clustering built: made apart from `buildClustering`, so that what it keeps is only what it answers from. Functions
+ * made in a function hold its whole scope (the closures of one function share it): made there, they held the grouped
+ * entities with every mention's work for as long as the clustering lived.
  */
 function clusteringOf(
   clusters: readonly EntityCluster[],

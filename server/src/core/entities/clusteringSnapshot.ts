@@ -483,7 +483,6 @@ export function* clusteringFromSnapshotInSlices(
   };
   yield;
   const byId = new Map(clusters.map((c) => [c.entityId, c]));
-  const aliases = new Map(registry.entities.filter((e) => e.id).map((e) => [e.id, e.aliases]));
   let finder: ((query: string) => { c: EntityCluster }[]) | undefined;
   let alike = e.lookAlikes;
   let alikeAt = e.lookAlikesAt;
@@ -504,11 +503,40 @@ export function* clusteringFromSnapshotInSlices(
     cluster: (entityId: string) => byId.get(entityId),
     moveMentions,
     find(query: string): EntityCluster[] {
-      finder ??= createFinder(
-        clusters.map((c) => ({ c, mentionCount: mentionCountOf(c), canonical: c.canonical })),
-        (x) => [x.c.canonical, ...x.c.spellings.keys(), ...(aliases.get(x.c.entityId) ?? [])],
-      );
+      if (!finder) {
+        const aliases = registryAliases(clusters, registry);
+        finder = createFinder(
+          clusters.map((c) => ({ c, mentionCount: mentionCountOf(c), canonical: c.canonical })),
+          (x) => [x.c.canonical, ...x.c.spellings.keys(), ...(aliases.get(x.c.entityId) ?? [])],
+        );
+      }
       return finder(query).map((x) => x.c);
     },
   });
+}
+
+/**
+ * The analysts' aliases of each entity the registry names, by entity id, to search by (as the clustering the snapshot
+ * was made from did, through each entity's owner). An entry with an id gave its entity that id; one without gave its
+ * entity its canonical name and type (a name written as an entry's canonical name is read as that entry's: formReader.ts).
+ */
+function registryAliases(clusters: readonly EntityCluster[], registry: EntityRegistry): Map<string, readonly string[]> {
+  const aliases = new Map<string, readonly string[]>();
+  const add = (entityId: string, more: readonly string[]) => aliases.set(entityId, [...(aliases.get(entityId) ?? []), ...more]);
+  const unnamed = registry.entities.filter((e) => !e.id && e.aliases.length);
+  const byName = unnamed.length ? new Map<string, EntityCluster[]>() : undefined;
+  if (byName) {
+    for (const c of clusters) {
+      const key = `${c.type}\u0000${c.canonical}`;
+      const list = byName.get(key);
+      if (list) list.push(c);
+      else byName.set(key, [c]);
+    }
+  }
+  for (const e of registry.entities) {
+    if (!e.aliases.length) continue;
+    if (e.id) add(e.id, e.aliases);
+    else for (const c of byName?.get(`${e.type}\u0000${e.canonical}`) ?? []) add(c.entityId, e.aliases);
+  }
+  return aliases;
 }
