@@ -87,10 +87,34 @@ export interface EntityClustering {
 /** The form of a registry entity's own node (a placeholder: its names are not a node of their own). */
 export const PLACEHOLDER_FORM: NameForm = nameFormOf('', 'MISC');
 
+/**
+ * A mention as grouped: its place among its article's names (`placedNames`), its form, and its recognised type (one
+ * shared object per type, what `canonicalAndType` reads). Not the recognised name itself: an article's names are read
+ * again where they are needed, so that a host giving them as it makes them (the corpus service, from each article's
+ * compact names) does not hold every article's at once (half a million objects at 10,000 articles).
+ */
 interface Work extends PlacedMention {
   readonly doc: number;
-  readonly entity: RecognizedEntity;
+  readonly at: number;
+  readonly entity: Pick<RecognizedEntity, 'type'>;
   readonly form: NameForm;
+}
+
+/** One object per entity type, for the works of every mention of that type. */
+const TYPED = new Map<EntityType, Pick<RecognizedEntity, 'type'>>();
+function typed(type: EntityType): Pick<RecognizedEntity, 'type'> {
+  let t = TYPED.get(type);
+  if (!t) TYPED.set(type, (t = Object.freeze({ type })));
+  return t;
+}
+
+/**
+ * An article's names in place order (as the recogniser gives them; sorted otherwise): read once each time, since
+ * `entities` may make them when read.
+ */
+export function placedNames(d: DocumentEntities): readonly RecognizedEntity[] {
+  const entities = d.entities;
+  return inPlaceOrder(entities) ? entities : [...entities].sort(byPlace);
 }
 
 export function clusterEntities(
@@ -109,7 +133,10 @@ export function clusterEntities(
 export interface GroupedEntities {
   /** The articles, in uri order. */
   readonly docs: readonly DocumentEntities[];
-  /** Each article's mentions that name an entity, in place order, with the entity (`entityOf`) of their `root`. */
+  /**
+   * Each article's mentions that name an entity, in place order, with the entity (`entityOf`) of their `root`; `at` is
+   * a mention's place among its article's names (`placedNames` of `docs`).
+   */
   readonly perDoc: readonly (readonly GroupedMention[])[];
   /** The entities, in the order of their ids. */
   readonly entities: readonly GroupedEntity[];
@@ -117,9 +144,9 @@ export interface GroupedEntities {
   readonly entityOf: readonly (GroupedEntity | undefined)[];
 }
 
-/** A mention as grouped: its recognised name and the union–find root of its entity. */
+/** A mention as grouped: its place among its article's names, and the union–find root of its entity. */
 export interface GroupedMention {
-  readonly entity: RecognizedEntity;
+  readonly at: number;
   readonly root: number;
 }
 
@@ -160,8 +187,9 @@ export function groupEntities(
   let seen = 0;
   sortedDocs.forEach((d, docIndex) => {
     const list: Work[] = [];
-    const entities = inPlaceOrder(d.entities) ? d.entities : [...d.entities].sort(byPlace);
-    for (const entity of entities) {
+    const entities = placedNames(d);
+    for (let at = 0; at < entities.length; at++) {
+      const entity = entities[at];
       if ((++seen & 1023) === 0) throwIfCancelled(token);
       const seenForm = reader.read(entity);
       if (seenForm.dropped) continue;
@@ -173,7 +201,7 @@ export function groupEntities(
         nodeOf.set(nodeKey, node);
         if (owner !== undefined) uf.union(regRoots[owner], node);
       }
-      list.push({ doc: docIndex, entity, form, node, root: -1, core: true });
+      list.push({ doc: docIndex, at, entity: typed(entity.type), form, node, root: -1, core: true });
     }
     perDoc.push(list);
   });
@@ -239,9 +267,11 @@ function nameEntities(
   };
   regRoots.forEach((r) => accOf(uf.find(r), () => `~registry:${String(r).padStart(8, '0')}`));
   perDoc.forEach((works, d) => {
+    const names = works.length ? placedNames(docs[d]) : [];
     for (const m of works) {
-      const acc = accs[m.root] ?? accOf(m.root, () => `${docs[d].uri}#${String(m.entity.start).padStart(10, '0')}`);
-      const e = m.entity;
+      const e = names[m.at];
+      const start = e.start;
+      const acc = accs[m.root] ?? accOf(m.root, () => `${docs[d].uri}#${String(start).padStart(10, '0')}`);
       bump(acc.spellings, e.text);
       const title = e.title ?? m.form.strippedTitle;
       if (title) bump((acc.titles ??= new Map()), title);
@@ -282,9 +312,10 @@ function buildClustering({ docs, perDoc, entities, entityOf }: GroupedEntities):
   const mentionsByUri = new Map<string, EntityMention[]>();
   perDoc.forEach((ms, d) => {
     const uri = docs[d].uri;
+    const names = ms.length ? placedNames(docs[d]) : [];
     const out = ms.map((m): EntityMention => {
       const c = clusters[entityOf[m.root]!.index];
-      const e = m.entity;
+      const e = names[m.at];
       c.mentions.push({ uri, start: e.start, end: e.end, text: e.text });
       const mention: EntityMention = { start: e.start, end: e.end, text: e.text, type: c.type, entityId: c.entityId, canonical: c.canonical };
       return withExtras(mention, e);

@@ -4,7 +4,7 @@
  * that answers exactly as the original did.
  */
 import { type CancellationToken, type EntityMention, type EntityType, type RecognizedEntity } from '../types';
-import { groupEntities, mentionCountOf, withExtras, type DocumentEntities, type EntityCluster, type EntityClustering } from './aliases';
+import { groupEntities, mentionCountOf, placedNames, withExtras, type DocumentEntities, type EntityCluster, type EntityClustering } from './aliases';
 import { createFinder } from './clusterFind';
 import { OneSpelling } from './oneSpelling';
 import { moveClusterMentions, movedPlaces } from './mentionMoves';
@@ -138,7 +138,12 @@ export function clusterEntitiesAsSnapshot(docs: readonly DocumentEntities[], reg
   const mentions = new MentionColumns(uris.length, strings);
   uris.forEach((uri, d) => {
     const at = ofUri.get(uri) ?? [];
-    const list = at.length === 1 ? perDoc[at[0]] : at.flatMap((k) => perDoc[k]).sort((a, b) => a.entity.start - b.entity.start);
+    // Each article's names read again here (they are not held by the grouping: see aliases.ts's `placedNames`).
+    const placed = at.map((k) => {
+      const names = perDoc[k].length ? placedNames(sorted[k]) : [];
+      return perDoc[k].map((m) => ({ entity: names[m.at], root: m.root }));
+    });
+    const list = placed.length === 1 ? placed[0] : placed.flat().sort((a, b) => a.entity.start - b.entity.start);
     for (const m of list) mentions.push(m.entity, entityOf[m.root]!.index);
     mentions.endDocument(d);
   });
