@@ -7,7 +7,7 @@
  */
 import type { CancellationToken } from '../types';
 import { throwIfCancelled } from '../types';
-import { ANALYSIS_VERSION, decodeArticleState } from '../analysisState';
+import { ANALYSIS_VERSION, decodeArticleState, fitsArticleState } from '../analysisState';
 import { type DocumentEntities, type EntityClustering } from '../entities/aliases';
 import { clusterEntitiesAsSnapshot, clusteringFromSnapshot } from '../entities/clusteringSnapshot';
 import { EMPTY_REGISTRY, type EntityRegistry } from '../entities/registry';
@@ -58,9 +58,9 @@ export function reduceMapOutputs(records: Iterable<ArticleMapOutput>, input: Red
   for (const uri of uris) {
     throwIfCancelled(token);
     const r = byUri.get(uri)!;
-    const entities = decodeArticleState(r.text, r.names);
-    if (!entities) throw new MapOutputError(`the names recorded for ${uri} do not fit its text`);
-    docs.push({ uri, entities });
+    if (!fitsArticleState(r.text, r.names)) throw new MapOutputError(`the names recorded for ${uri} do not fit its text`);
+    // Made each time the clustering reads them, not all held at once (aliases.ts's `placedNames`).
+    docs.push({ uri, get entities() { return decodeArticleState(r.text, r.names)!; } });
     boilerplate.update(uri, r.text);
   }
   // As the corpus service makes its own (its snapshot, then the clustering read from it): no object per mention held.
