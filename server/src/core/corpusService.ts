@@ -500,8 +500,8 @@ export function createCorpusService(init: CorpusServiceInit): CorpusService {
       const built = generation;
       // Made as a clustering from the worker is (its snapshot, then the clustering read from it): each entity's list of
       // mentions is made on first use, and each article's mentions are numbers until asked for, instead of an object
-      // per mention in each (the CLI at 10,000 articles: 542-544 MB at its peak against 665-675 MB, no slower).
-      // Each article's names are made when the grouping reads them, not all held at once.
+      // per mention in each. Each article's names are made when the grouping reads them, not all held at once (the
+      // README gives the CLI's figures).
       const snapshot = clusterEntitiesAsSnapshot(all.map(({ uri, names }) => ({ uri, get entities() { return names.list(); } })), registry, token);
       clustering = clusteringFromSnapshot(snapshot, registry);
       builtFrom = new Map(all.map((d) => [d.uri, d.names]));

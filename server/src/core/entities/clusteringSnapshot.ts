@@ -528,20 +528,24 @@ export function* clusteringFromSnapshotInSlices(
 function registryAliases(clusters: readonly EntityCluster[], registry: EntityRegistry): Map<string, readonly string[]> {
   const aliases = new Map<string, readonly string[]>();
   const add = (entityId: string, more: readonly string[]) => aliases.set(entityId, [...(aliases.get(entityId) ?? []), ...more]);
-  const unnamed = registry.entities.filter((e) => !e.id && e.aliases.length);
-  const byName = unnamed.length ? new Map<string, EntityCluster[]>() : undefined;
-  if (byName) {
-    for (const c of clusters) {
-      const key = `${c.type}\u0000${c.canonical}`;
-      const list = byName.get(key);
-      if (list) list.push(c);
-      else byName.set(key, [c]);
-    }
-  }
+  const key = (type: EntityType, canonical: string) => `${type}\u0000${canonical}`;
+  // Made when an entry without an id is met.
+  let byName: Map<string, EntityCluster[]> | undefined;
   for (const e of registry.entities) {
     if (!e.aliases.length) continue;
-    if (e.id) add(e.id, e.aliases);
-    else for (const c of byName?.get(`${e.type}\u0000${e.canonical}`) ?? []) add(c.entityId, e.aliases);
+    if (e.id) {
+      add(e.id, e.aliases);
+      continue;
+    }
+    if (!byName) {
+      byName = new Map();
+      for (const c of clusters) {
+        const list = byName.get(key(c.type, c.canonical));
+        if (list) list.push(c);
+        else byName.set(key(c.type, c.canonical), [c]);
+      }
+    }
+    for (const c of byName.get(key(e.type, e.canonical)) ?? []) add(c.entityId, e.aliases);
   }
   return aliases;
 }
