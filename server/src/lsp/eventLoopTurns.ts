@@ -23,6 +23,16 @@ export function nextTurn(): Promise<void> {
 }
 
 /**
+ * Resolves once the messages sent in this turn, and in the promise callbacks that follow it, have been written: the
+ * connection writes each in an immediate of its own (vscode-jsonrpc's write queue), set after any set before the send.
+ * Two turns: one set now runs first, and sets the second after them.
+ */
+export async function afterMessagesSent(): Promise<void> {
+  await nextTurn();
+  await nextTurn();
+}
+
+/**
  * Whether `count` changes within the next two turns of the event loop: whether a message that reached the server while
  * it was busy (a keystroke) is waiting. Such a message is read in the first turn (the poll that follows the caller, a
  * timer that came due meanwhile) and handled in the second (the connection handles one queued message a turn, in an
