@@ -13,8 +13,8 @@ import { mergeFullForms, UnionFind, type FormNode } from './clusterGraph';
 import { mergeAcronyms } from './acronyms';
 import { createFinder } from './clusterFind';
 import { moveMentions } from './mentionMoves';
-import { assignIds, chooseCanonical } from './clusterNames';
-import { entityType, typeOfName } from './clusterType';
+import { assignIds } from './clusterNames';
+import { NameVotes } from './nameVotes';
 import { nameFormOf, type NameForm } from './nameForm';
 import { FormReader } from './formReader';
 import type { LookAlikeColumns } from './lookAlikes';
@@ -88,25 +88,43 @@ export interface EntityClustering {
 export const PLACEHOLDER_FORM: NameForm = nameFormOf('', 'MISC');
 
 /**
- * A mention as grouped: its place among its article's names (`placedNames`), its form, and its recognised type (one
- * shared object per type, what `canonicalAndType` reads). Not the recognised name itself: an article's names are read
- * again where they are needed, so that a host giving them as it makes them (the corpus service, from each article's
- * compact names) does not hold every article's at once (half a million objects at 10,000 articles).
+ * An article's mentions as grouped, in place order, as numbers (no object per mention: half a million at 10,000
+ * articles, held through the whole grouping): for `n` of them, at `i` a mention's place among its article's names
+ * (`placedNames`), at `n + i` the node of its form, at `2n + i` its form as read (an index in the grouping's forms), at
+ * `3n + i` its entity's union–find root times two, plus one when its own form names that entity (not a partial name).
+ * An article's names are read again where they are needed, so that a host giving them as it makes them (the corpus
+ * service, from each article's compact names) does not hold every article's at once.
  */
-interface Work extends PlacedMention {
-  readonly doc: number;
-  readonly at: number;
-  readonly entity: Pick<RecognizedEntity, 'type'>;
-  readonly form: NameForm;
+export class GroupedMentions {
+  readonly length: number;
+
+  constructor(private readonly numbers: Int32Array) {
+    this.length = numbers.length / MENTION_COLUMNS;
+  }
+
+  /** The `i`th mention's place among its article's names. */
+  place(i: number): number {
+    return this.numbers[i];
+  }
+
+  /** The union–find root of the `i`th mention's entity (GroupedEntities.entityOf). */
+  root(i: number): number {
+    return this.numbers[3 * this.length + i] >> 1;
+  }
+
+  /** The index of the `i`th mention's form as read, among the grouping's forms. */
+  form(i: number): number {
+    return this.numbers[2 * this.length + i];
+  }
+
+  /** Whether the `i`th mention's own form names its entity. */
+  core(i: number): boolean {
+    return (this.numbers[3 * this.length + i] & 1) === 1;
+  }
 }
 
-/** One object per entity type, for the works of every mention of that type. */
-const TYPED = new Map<EntityType, Pick<RecognizedEntity, 'type'>>();
-function typed(type: EntityType): Pick<RecognizedEntity, 'type'> {
-  let t = TYPED.get(type);
-  if (!t) TYPED.set(type, (t = Object.freeze({ type })));
-  return t;
-}
+/** The columns of GroupedMentions. */
+const MENTION_COLUMNS = 4;
 
 /**
  * An article's names in place order (as the recogniser gives them; sorted otherwise): read once each time, since
@@ -133,21 +151,12 @@ export function clusterEntities(
 export interface GroupedEntities {
   /** The articles, in uri order. */
   readonly docs: readonly DocumentEntities[];
-  /**
-   * Each article's mentions that name an entity, in place order, with the entity (`entityOf`) of their `root`; `at` is
-   * a mention's place among its article's names (`placedNames` of `docs`).
-   */
-  readonly perDoc: readonly (readonly GroupedMention[])[];
+  /** Each article's mentions that name an entity, in place order, with the entity (`entityOf`) of their `root`. */
+  readonly perDoc: readonly GroupedMentions[];
   /** The entities, in the order of their ids. */
   readonly entities: readonly GroupedEntity[];
   /** The entity of each union–find root that one has. */
   readonly entityOf: readonly (GroupedEntity | undefined)[];
-}
-
-/** A mention as grouped: its place among its article's names, and the union–find root of its entity. */
-export interface GroupedMention {
-  readonly at: number;
-  readonly root: number;
 }
 
 /** An entity as grouped: its name, type and id, and its mentions' spellings and titles counted. */
@@ -183,10 +192,19 @@ export function groupEntities(
   // entities take the first indices (as placeholders without a name of their own).
   const graph: FormNode[] = regRoots.map((index) => ({ index, group: 'M', form: PLACEHOLDER_FORM, partial: false }));
   const nodeOf = new Map<string, number>();
-  const perDoc: Work[][] = [];
+  // Each article's mentions as numbers (GroupedMentions), their roots and kinds written once the forms are merged; the
+  // forms as read (a node's mentions may be written otherwise: `VIETNAM`, `Vietnam`), each once.
+  const numbers: Int32Array[] = [];
+  const forms: NameForm[] = [];
+  const formIds = new Map<NameForm, number>();
+  const places: number[] = [];
+  const nodes: number[] = [];
+  const formsRead: number[] = [];
   let seen = 0;
-  sortedDocs.forEach((d, docIndex) => {
-    const list: Work[] = [];
+  for (const d of sortedDocs) {
+    places.length = 0;
+    nodes.length = 0;
+    formsRead.length = 0;
     const entities = placedNames(d);
     for (let at = 0; at < entities.length; at++) {
       const entity = entities[at];
@@ -201,20 +219,37 @@ export function groupEntities(
         nodeOf.set(nodeKey, node);
         if (owner !== undefined) uf.union(regRoots[owner], node);
       }
-      list.push({ doc: docIndex, at, entity: typed(entity.type), form, node, root: -1, core: true });
+      let formId = formIds.get(form);
+      if (formId === undefined) formIds.set(form, (formId = forms.push(form) - 1));
+      places.push(at);
+      nodes.push(node);
+      formsRead.push(formId);
     }
-    perDoc.push(list);
-  });
+    const n = places.length;
+    const list = new Int32Array(MENTION_COLUMNS * n);
+    for (let i = 0; i < n; i++) {
+      list[i] = places[i];
+      list[n + i] = nodes[i];
+      list[2 * n + i] = formsRead[i];
+    }
+    numbers.push(list);
+  }
 
   mergeFullForms(graph, uf, token);
   mergeAcronyms(graph, uf);
   const corpus = corpusPersonIndex(graph, uf, regPersons);
-  for (const list of perDoc) {
-    for (const m of list) m.root = uf.find(m.node);
-    resolveDocumentPartials(list, graph, uf, corpus, token);
+  // An article's mentions are objects only while its partial names are resolved.
+  formIds.clear();
+  for (const list of numbers) {
+    const n = list.length / MENTION_COLUMNS;
+    const placed: PlacedMention[] = [];
+    for (let i = 0; i < n; i++) placed.push({ node: list[n + i], root: uf.find(list[n + i]), core: true });
+    resolveDocumentPartials(placed, graph, uf, corpus, token);
+    for (let i = 0; i < n; i++) list[3 * n + i] = 2 * placed[i].root + (placed[i].core ? 1 : 0);
   }
   throwIfCancelled(token);
-  const { entities, entityOf } = nameEntities(sortedDocs, perDoc, reg.entities, regRoots, uf);
+  const perDoc = numbers.map((list) => new GroupedMentions(list));
+  const { entities, entityOf } = nameEntities(sortedDocs, perDoc, forms, reg.entities, regRoots, uf);
   return { docs: sortedDocs, perDoc, entities, entityOf };
 }
 
@@ -231,7 +266,8 @@ export function inPlaceOrder(entities: readonly RecognizedEntity[]): boolean {
 /** The entities of the grouped mentions: named, typed, their spellings and titles counted, and given their ids. */
 function nameEntities(
   docs: readonly DocumentEntities[],
-  perDoc: readonly Work[][],
+  perDoc: readonly GroupedMentions[],
+  forms: readonly NameForm[],
   regEntities: readonly RegistryEntity[],
   regRoots: readonly number[],
   uf: UnionFind,
@@ -239,11 +275,8 @@ function nameEntities(
   interface Acc {
     root: number;
     owner?: RegistryEntity;
-    /**
-     * Its mentions' work, in order: what the canonical name and the type are chosen from. Most entities are met once
-     * or under one written form and one type, and need none of the tallies (`canonicalAndType`) that the others make.
-     */
-    works: Work[];
+    /** Its mentions' forms and types, counted in order: what the canonical name and the type are chosen from. */
+    votes: NameVotes;
     /** The entity's spellings and titles, counted here (no titles: undefined). */
     spellings: Map<string, number>;
     titles: Map<string, number> | undefined;
@@ -259,32 +292,34 @@ function nameEntities(
     if (!acc) {
       const ownerIndex = uf.ownerOf(root);
       const owner = ownerIndex === undefined ? undefined : regEntities[ownerIndex];
-      acc = { root, owner, works: [], spellings: new Map(), titles: undefined, order };
+      acc = { root, owner, votes: new NameVotes(), spellings: new Map(), titles: undefined, order };
       accs[root] = acc;
       list.push(acc);
     }
     return acc;
   };
   regRoots.forEach((r) => accOf(uf.find(r), () => `~registry:${String(r).padStart(8, '0')}`));
-  perDoc.forEach((works, d) => {
-    const names = works.length ? placedNames(docs[d]) : [];
-    for (const m of works) {
-      const e = names[m.at];
+  perDoc.forEach((mentions, d) => {
+    const names = mentions.length ? placedNames(docs[d]) : [];
+    for (let i = 0; i < mentions.length; i++) {
+      const e = names[mentions.place(i)];
+      const root = mentions.root(i);
       const start = e.start;
-      const acc = accs[m.root] ?? accOf(m.root, () => `${docs[d].uri}#${String(start).padStart(10, '0')}`);
+      const acc = accs[root] ?? accOf(root, () => `${docs[d].uri}#${String(start).padStart(10, '0')}`);
       bump(acc.spellings, e.text);
-      const title = e.title ?? m.form.strippedTitle;
+      const form = forms[mentions.form(i)];
+      const title = e.title ?? form.strippedTitle;
       if (title) bump((acc.titles ??= new Map()), title);
-      acc.works.push(m);
+      acc.votes.add(form.display, mentions.core(i), e.type);
     }
   });
   const named = list.map((acc) => {
-    const { canonical, type } = canonicalAndType(acc.works);
+    const { canonical, type } = acc.votes.result();
     const name = acc.owner?.canonical ?? canonical;
     return { name, type: acc.owner?.type ?? type(name) };
   });
   const ids = assignIds(
-    list.map((a, i) => ({ explicitId: a.owner?.id, canonical: named[i].name, type: named[i].type, mentionCount: a.works.length, order: a.order })),
+    list.map((a, i) => ({ explicitId: a.owner?.id, canonical: named[i].name, type: named[i].type, mentionCount: a.votes.mentionCount, order: a.order })),
   );
   const made = list.map((a, i) => ({ acc: a, entityId: ids[i], named: named[i] }));
   made.sort((a, b) => (a.entityId < b.entityId ? -1 : 1));
@@ -313,13 +348,14 @@ function buildClustering({ docs, perDoc, entities, entityOf }: GroupedEntities):
   perDoc.forEach((ms, d) => {
     const uri = docs[d].uri;
     const names = ms.length ? placedNames(docs[d]) : [];
-    const out = ms.map((m): EntityMention => {
-      const c = clusters[entityOf[m.root]!.index];
-      const e = names[m.at];
+    const out: EntityMention[] = [];
+    for (let i = 0; i < ms.length; i++) {
+      const c = clusters[entityOf[ms.root(i)]!.index];
+      const e = names[ms.place(i)];
       c.mentions.push({ uri, start: e.start, end: e.end, text: e.text });
       const mention: EntityMention = { start: e.start, end: e.end, text: e.text, type: c.type, entityId: c.entityId, canonical: c.canonical };
-      return withExtras(mention, e);
-    });
+      out.push(withExtras(mention, e));
+    }
     const prev = mentionsByUri.get(uri);
     mentionsByUri.set(uri, prev ? [...prev, ...out].sort((a, b) => a.start - b.start) : out);
   });
@@ -376,33 +412,9 @@ export const NO_TITLES: ReadonlyMap<string, number> = new Map();
  * tie-breaker. Tallies are made only when the mentions differ in written form or type.
  */
 export function canonicalAndType(works: readonly NamedWork[]): { canonical: string; type: (canonical: string) => EntityType } {
-  const first = works[0];
-  if (!first) return { canonical: chooseCanonical(new Map()), type: (canonical) => entityType(new Map(), new Map(), () => typeOfName(canonical)) };
-  let oneForm = true;
-  let oneType = true;
-  for (let k = 1; k < works.length && (oneForm || oneType); k++) {
-    const w = works[k];
-    if (w.form.display !== first.form.display || w.core !== first.core) oneForm = false;
-    if (w.entity.type !== first.entity.type) oneType = false;
-  }
-  let canonical: string;
-  if (oneForm) canonical = first.form.display;
-  else {
-    const core = new Map<string, number>();
-    const all = new Map<string, number>();
-    for (const w of works) bump(w.core ? core : all, w.form.display);
-    canonical = chooseCanonical(core.size > 0 ? core : all);
-  }
-  if (oneType) return { canonical, type: () => first.entity.type };
-  const types = new Map<EntityType, number>();
-  const typesOfForm = new Map<string, Map<EntityType, number>>();
-  for (const w of works) {
-    bump(types, w.entity.type);
-    let formTypes = typesOfForm.get(w.form.display);
-    if (!formTypes) typesOfForm.set(w.form.display, (formTypes = new Map()));
-    bump(formTypes, w.entity.type);
-  }
-  return { canonical, type: (name) => entityType(types, typesOfForm.get(name) ?? new Map(), () => typeOfName(name)) };
+  const votes = new NameVotes();
+  for (const w of works) votes.add(w.form.display, w.core, w.entity.type);
+  return votes.result();
 }
 
 export function bump<K>(map: Map<K, number>, key: K): void {

@@ -140,8 +140,9 @@ export function clusterEntitiesAsSnapshot(docs: readonly DocumentEntities[], reg
     const at = ofUri.get(uri) ?? [];
     // Each article's names read again here (they are not held by the grouping: see aliases.ts's `placedNames`).
     const placed = at.map((k) => {
-      const names = perDoc[k].length ? placedNames(sorted[k]) : [];
-      return perDoc[k].map((m) => ({ entity: names[m.at], root: m.root }));
+      const mentions = perDoc[k];
+      const names = mentions.length ? placedNames(sorted[k]) : [];
+      return Array.from({ length: mentions.length }, (_, i) => ({ entity: names[mentions.place(i)], root: mentions.root(i) }));
     });
     const list = placed.length === 1 ? placed[0] : placed.flat().sort((a, b) => a.entity.start - b.entity.start);
     for (const m of list) mentions.push(m.entity, entityOf[m.root]!.index);
