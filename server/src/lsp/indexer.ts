@@ -49,6 +49,8 @@ export class CorpusIndexer {
   private resolveFirst: (() => void) | undefined;
   private run = 0;
   private preparation = 0;
+  /** While the boilerplate index of the articles an indexing imported is built in slices (prepareForEdits). */
+  private boilerplatePending: Promise<void> | undefined;
   private refreshTimer: NodeJS.Timeout | undefined;
   private readonly indexedListeners: (() => void)[] = [];
   private readonly reclusteredListeners: (() => void)[] = [];
@@ -154,19 +156,46 @@ export class CorpusIndexer {
    * Once a clustering is in use, what the next edit would otherwise do itself is done in idle turns of the event loop
    * (CorpusService.prepareForEditsInSlices); a newer preparation or the shutdown stops the last one.
    */
-  private prepareForEdits(): void {
+  private prepareForEdits({ afterIndexing = false } = {}): void {
     const mine = ++this.preparation;
     const stale = () => mine !== this.preparation || this.stopping.signal.aborted;
     const token: CancellationToken = { get isCancellationRequested() { return stale(); } };
     // Not in this turn: what the indexing's end sends (the log, then the server's `indexed` notification, each written
-    // by the connection in an immediate of its own) goes out first. The first slice reads the boilerplate summaries of
+    // by the connection in an immediate of its own) goes out first. The first slice read the boilerplate summaries of
     // a reopened corpus's cache (0.2 s at 10,000 articles), and ran before both, so a reopened workspace was told it
-    // was ready that much later.
-    afterMessagesSent()
+    // was ready that much later. They are read first, a part of the cache a turn, then the articles' passages indexed.
+    const readAhead = this.cache?.readAheadInSlices?.();
+    const indexed = afterMessagesSent()
+      .then(() => (readAhead && !stale() ? runInTurns(readAhead, this.waitingRequests) : undefined))
+      .then(() => runInTurns(this.service.indexBoilerplateInSlices(token), this.waitingRequests));
+    if (afterIndexing) {
+      // Every article an indexing imported is out of the index until then (after a clustering put in use, only those
+      // edited since, which their next analysis indexes): the first analysis of an article with its boilerplate (an
+      // editor's diagnostics pass) built it at once, holding the thread a second at 10,000 reopened articles. It waits
+      // for this instead (`boilerplateIndexing`), and a hover goes without.
+      const pending = indexed.then(
+        () => undefined,
+        () => undefined,
+      );
+      this.boilerplatePending = pending;
+      void pending.then(() => {
+        if (this.boilerplatePending === pending) this.boilerplatePending = undefined;
+      });
+    }
+    indexed
       .then(() => runInTurns(this.service.prepareForEditsInSlices(token), this.waitingRequests))
       .catch((e) => {
         if (!(e instanceof CancelledError)) this.connection.console.error(`Preparing for edits failed: ${(e as Error).stack ?? e}`);
       });
+  }
+
+  /**
+   * While the boilerplate index of the articles an indexing imported is being built in slices (after a reopening: from
+   * the analysis cache, the articles' passages are indexed only then): what settles once it is built, or its building
+   * is stopped. Undefined when none is being built.
+   */
+  get boilerplateIndexing(): Promise<void> | undefined {
+    return this.boilerplatePending;
   }
 
   /**
@@ -421,7 +450,7 @@ export class CorpusIndexer {
           `${Date.now() - loaded} ms clustering; started ${Math.round(performance.now() - (Date.now() - started))} ms after the process).`,
       );
       for (const listener of this.indexedListeners) listener();
-      this.prepareForEdits();
+      this.prepareForEdits({ afterIndexing: true });
       if (cache) this.saveSoon(cache, live);
     } finally {
       letGo?.();

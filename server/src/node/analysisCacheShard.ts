@@ -48,16 +48,20 @@ export class ShardSummaries {
 
   /** The summary at `index`; undefined when there is none, or the summaries do not read back. */
   at(index: number): unknown {
-    if (this.read) {
-      try {
-        const made = this.read();
-        this.made = Array.isArray(made) ? made : [];
-      } catch {
-        this.made = []; // not summaries: the articles are summarised again when indexed
-      }
-      this.read = undefined;
-    }
+    this.readNow();
     return this.made?.[index];
+  }
+
+  /** Reads the summaries now, unless they were read. */
+  readNow(): void {
+    if (!this.read) return;
+    try {
+      const made = this.read();
+      this.made = Array.isArray(made) ? made : [];
+    } catch {
+      this.made = []; // not summaries: the articles are summarised again when indexed
+    }
+    this.read = undefined;
   }
 }
 

@@ -90,6 +90,8 @@ export function createAnalysisCacheStore(dir: string, versionKey: string, log: (
   const stored: Map<string, StoredState>[] = Array.from({ length: SHARDS }, () => new Map());
   /** The boilerplate summaries of the states read from each shard. */
   const summaries: (ShardSummaries | undefined)[] = new Array(SHARDS);
+  /** The shards' summaries that states given out (`get`) read when first asked, until read ahead (readAheadInSlices). */
+  const givenOut = new Set<ShardSummaries>();
   const dirty = new Set<number>();
   let loading: Promise<void> | undefined;
   let clustering: HeldClustering | undefined;
@@ -127,7 +129,19 @@ export function createAnalysisCacheStore(dir: string, versionKey: string, log: (
       const state = shards[i].get(key);
       if (state !== undefined) return state;
       const entry = stored[i].get(key);
-      return entry === undefined ? undefined : cachedState(entry, summaries[i]);
+      if (entry === undefined) return undefined;
+      const shardSummaries = summaries[i];
+      if (entry.summary !== undefined && shardSummaries) givenOut.add(shardSummaries);
+      return cachedState(entry, shardSummaries);
+    },
+    *readAheadInSlices() {
+      // A shard's summaries are read at once (tens of milliseconds at 10,000 articles): the first articles indexed
+      // after a reopening read all sixteen, 0.2 s in one turn of the server's event loop.
+      for (const shardSummaries of givenOut) {
+        givenOut.delete(shardSummaries);
+        shardSummaries.readNow();
+        yield;
+      }
     },
     set(key, state) {
       const i = shardOf(key);

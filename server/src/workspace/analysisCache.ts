@@ -41,6 +41,13 @@ export interface AnalysisCache {
    * resolves to whether everything was written.
    */
   save(liveKeys?: ReadonlySet<string>): Promise<boolean>;
+  /**
+   * Reads, one part a step, what the states it gave make only when first asked (a cache may keep a part of every
+   * state serialised until one of them is read: node/analysisCacheStore.ts's boilerplate summaries, a shard at a
+   * time), so that whoever reads them next does not wait for all of them at once. Optional: a cache that makes
+   * nothing late has nothing to read ahead.
+   */
+  readAheadInSlices?(): Iterator<void, void, void>;
   /** Where it is kept, for messages. */
   readonly location: string;
 }

@@ -295,6 +295,38 @@ describe('the analysis cache on disk', () => {
     assert.deepEqual(d.get(three), { entities: [] });
   });
 
+  it('reads ahead the summaries of the states it gave, one shard a step, and they are then held, not read from the files again', async () => {
+    const summary = { minChars: 40, lineCount: 2, headlineIdx: -1, headlineKey: null, short: new Int32Array([0, 1, 0, 5]), shapes: ['x'], hkeys: ['x'], labels: [null], passages: new Int32Array([1, 7, 8, 6, 60, 8, 1, 9]) };
+    const a = createAnalysisCacheStore(dir, V1);
+    await a.load();
+    // Texts whose keys fall in four shards (a key's first hex digit), two in one of them; one state without a summary.
+    const byShard = new Map<string, string[]>();
+    for (let i = 0; byShard.size < 4 || ![...byShard.values()].some((k) => k.length > 1); i++) {
+      const key = a.keyOf(`article ${i}`);
+      const list = byShard.get(key[0]) ?? [];
+      if (byShard.size < 4 || byShard.has(key[0])) byShard.set(key[0], [...list, key]);
+    }
+    const keys = [...byShard.values()].flat();
+    for (const key of keys) a.set(key, { entities: ints(0, 4, 2, -1, -1), boilerplate: summary });
+    const plain = a.keyOf('an article with no summary');
+    a.set(plain, { entities: [] });
+    await a.save(new Set([...keys, plain]));
+
+    const b = createAnalysisCacheStore(dir, V1);
+    await b.load();
+    const states = keys.map((key) => b.get(key) as { boilerplate: unknown });
+    b.get(plain);
+    let steps = 0;
+    const reading = b.readAheadInSlices!();
+    while (!reading.next().done) steps++;
+    assert.equal(steps, byShard.size, 'one step a shard whose summaries were given out');
+    // Read ahead: the files no longer matter.
+    await fs.rm(dir, { recursive: true, force: true });
+    for (const state of states) assert.deepEqual(state.boilerplate, summary);
+    const again = b.readAheadInSlices!();
+    assert.equal(again.next().done, true, 'nothing left to read');
+  });
+
   it('writes a shard’s summaries in one serialisation apart from its states, typed arrays apart and aligned, and keeps them when the shard is written again', async () => {
     const a = createAnalysisCacheStore(dir, V1);
     await a.load();

@@ -126,6 +126,7 @@ export function createValidator(ctx: () => ServerContext): (delayMs?: number, ed
     const file = uriToPath(uri);
     if (!file || mine !== keystrokes || !c.documents.get(uri) || !c.workspace.isInCorpus(file)) return;
     const settings = await c.settingsOf(file);
+    await c.indexer.boilerplateIndexing;
     const doc = c.documents.get(uri);
     if (mine !== keystrokes || !doc || c.indexer.indexingProgress || !c.service.hasDocument(file) || c.service.getText(file) !== doc.getText()) return;
     const token: CancellationToken = { get isCancellationRequested() { return mine !== keystrokes; } };
@@ -191,14 +192,18 @@ async function validate(
     return;
   }
   if (!c.service.hasDocument(file)) return;
+  // While the corpus's passages are indexed after an indexing (in slices; a second at 10,000 reopened articles), the
+  // article's diagnostics go out without its boilerplate, and again with it once they are indexed.
+  const passagesPending = c.indexer.indexingProgress ? undefined : c.indexer.boilerplateIndexing;
+  if (passagesPending) void passagesPending.then(() => c.validateSoon(0));
   const lines = new LineIndex(text);
   const registry = c.workspace.corpusOf(file)?.registry();
   // Asked again: the indexing may have ended while the settings were read. The corpus-wide pass follows it.
   const alone = c.indexer.indexingProgress ? c.service.articleAlone(file, c.analysisOptions(settings), token) : undefined;
   const worded =
-    !alone && ahead?.uri === doc.uri && ahead.version === doc.version && ahead.settings === settings && ahead.registry === registry && ahead.stamp === c.service.analysisStamp()
+    !alone && !passagesPending && ahead?.uri === doc.uri && ahead.version === doc.version && ahead.settings === settings && ahead.registry === registry && ahead.stamp === c.service.analysisStamp()
       ? ahead.diagnostics
-      : corpusDiagnostics(c, file, lines, settings, alone, registry, token, lineIndexes);
+      : corpusDiagnostics(c, file, lines, settings, alone, registry, token, lineIndexes, !passagesPending);
   const tagged = tagDiagnostics(c.tags.anchoredTags(file, text), lines);
   const diagnostics = tagged.length ? [...worded, ...tagged].sort(byPlace) : worded;
   if (!token.isCancellationRequested) publish(c, doc, sent, diagnostics);
@@ -214,9 +219,10 @@ function publish(c: ServerContext, doc: TextDocument, sent: SentDiagnostics, dia
 /** The diagnostics of an article's analysis (its tags' aside): corpus-wide, or of the article `alone` during an indexing. */
 function corpusDiagnostics(
   c: ServerContext, file: string, lines: LineIndex, settings: Settings, alone: ArticleAlone | undefined, registry: EntityRegistry | undefined,
-  token: CancellationToken, lineIndexes: LineIndexes,
+  token: CancellationToken, lineIndexes: LineIndexes, withBoilerplate = true,
 ): Diagnostic[] {
-  const analysis = alone ? alone.analysis : c.service.analyze(file, c.analysisOptions(settings), token);
+  const options = withBoilerplate ? c.analysisOptions(settings) : { ...c.analysisOptions(settings), boilerplate: false };
+  const analysis = alone ? alone.analysis : c.service.analyze(file, options, token);
   const clustering = alone ? alone.clustering : c.service.entityClustering(token, 'fast');
   // Each article a copy is in, located once a call: a repeated passage names the same few articles again and again (in
   // a 100 KB article of copies, making their URIs was a twentieth of the diagnostics' time).
