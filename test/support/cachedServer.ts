@@ -50,12 +50,15 @@ export async function startCachedServer(root: string, cacheDir: string, options:
   const client = createMessageConnection(new StreamMessageReader(toClient), new StreamMessageWriter(toServer));
   let indexed: IndexedParams | undefined;
   const diagnostics = new Map<string, PublishDiagnosticsParams>();
+  /** Every publish, in order. */
+  const publishes: PublishDiagnosticsParams[] = [];
   const log: string[] = [];
   client.onNotification('corpusAnnotator/indexed', (p: IndexedParams) => {
     indexed ??= p;
   });
   client.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
     diagnostics.set(p.uri, p);
+    publishes.push(p);
   });
   client.onNotification('window/logMessage', (p: { message: string }) => {
     log.push(p.message);
@@ -69,15 +72,38 @@ export async function startCachedServer(root: string, cacheDir: string, options:
     stats,
     /** The server's log messages so far. */
     log,
-    /** Diagnostics of an opened article, and the corpus's entities, as the client would show them. */
+    /**
+     * Diagnostics of an opened article once they settle (after an indexing they may come first without the article's
+     * boilerplate, then with it), and the corpus's entities, as the client would show them.
+     */
     async views(relative: string) {
+      const uri = await this.open(relative);
+      const settled = await this.settled(uri);
+      const entities = await client.sendRequest('corpusAnnotator/entities', {});
+      return { diagnostics: settled, entities };
+    },
+    /** The diagnostics of an open article once they settle (none published for a quarter of a second). */
+    async settled(uri: string) {
+      await waitFor(`diagnostics of ${uri}`, () => diagnostics.get(uri));
+      let seen = -1;
+      await waitFor(`settled diagnostics of ${uri}`, async () => {
+        const now = publishes.length;
+        if (now === seen) return true;
+        seen = now;
+        await new Promise((r) => setTimeout(r, 250));
+        return false;
+      });
+      return diagnostics.get(uri)!.diagnostics;
+    },
+    /** Opens an article as an editor does; gives its uri. */
+    async open(relative: string) {
       const uri = pathToFileURL(path.join(root, relative)).href;
       const text = await fs.readFile(path.join(root, relative), 'utf8');
       await client.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'plaintext', version: 1, text } });
-      const published = await waitFor(`diagnostics of ${relative}`, () => diagnostics.get(uri));
-      const entities = await client.sendRequest('corpusAnnotator/entities', {});
-      return { diagnostics: published.diagnostics, entities };
+      return uri;
     },
+    /** Every diagnostics publish for `uri` so far, in order. */
+    published: (uri: string) => publishes.filter((p) => p.uri === uri),
     /** The corpus's entities, as the Entities view asks for them. */
     entities: () => client.sendRequest('corpusAnnotator/entities', {}),
     /** Any other request, as a client sends it. */
