@@ -41,7 +41,7 @@ describe('persistent analysis cache', function () {
     await second.stop();
   });
 
-  it('after reopening, indexes the passages in slices: an article opened at once gets its boilerplate diagnostics once they are, and nothing else differs', async () => {
+  it('after reopening, indexes the passages in slices: an article opened at once gets the boilerplate diagnostics of the first run, all at once', async () => {
     // Enough articles that the passages take several turns to index (32 a turn), two of them sharing a paragraph.
     const docs = generateCorpus({ articles: 300, seed: 7 });
     for (const d of docs) await fs.writeFile(path.join(root, 'seeds', path.basename(d.uri)), d.text);
@@ -49,22 +49,23 @@ describe('persistent analysis cache', function () {
     for (const name of ['zz-copy-a.txt', 'zz-copy-b.txt']) {
       await fs.writeFile(path.join(root, 'seeds', name), `Copy ${name}\n\nVIENTIANE, 3 May 2024 — A first paragraph of its own about ${name}.\n\n${shared}\n`);
     }
-    const first = await startCached(root, cacheDir);
-    const before = await first.views('seeds/zz-copy-a.txt');
-    await first.stop();
     const isBoilerplate = (d: { code?: number | string }) => String(d.code).startsWith('boilerplate.');
-    assert.ok(before.diagnostics.some(isBoilerplate), 'the shared paragraph is flagged');
+    const first = await startCached(root, cacheDir);
+    const before = (await first.views('seeds/zz-copy-a.txt')).diagnostics.filter(isBoilerplate);
+    await first.stop();
+    assert.ok(before.some((d) => d.code === 'boilerplate.duplicate'), 'the shared paragraph is flagged');
 
     const second = await startCached(root, cacheDir);
     assert.equal(second.stats.analysed, 0);
     const uri = await second.open('seeds/zz-copy-a.txt');
-    assert.deepEqual(await second.settled(uri), before.diagnostics, 'the same in the end');
+    assert.deepEqual((await second.settled(uri)).filter(isBoilerplate), before, 'the same boilerplate in the end');
+    // A publish made before the passages were indexed has none of it; none has a part of it.
+    for (const p of second.published(uri)) {
+      const found = p.diagnostics.filter(isBoilerplate);
+      if (found.length) assert.deepEqual(found, before);
+    }
     const hover = await second.request<{ contents: { value: string } } | null>('textDocument/hover', { textDocument: { uri }, position: { line: 4, character: 10 } });
     assert.match(hover?.contents.value ?? '', /\*\*Boilerplate\*\* \(duplicate\): also in 1 other article/, 'a hover once indexed shows the boilerplate');
-    for (const p of second.published(uri)) {
-      // Any publish before the passages were indexed is the same less the boilerplate.
-      assert.deepEqual(p.diagnostics.filter((d) => !isBoilerplate(d)), before.diagnostics.filter((d) => !isBoilerplate(d)));
-    }
     await second.stop();
   });
 

@@ -168,7 +168,8 @@ export class CorpusIndexer {
     const indexed = afterMessagesSent()
       .then(() => (readAhead && !stale() ? runInTurns(readAhead, this.waitingRequests) : undefined))
       .then(() => runInTurns(this.service.indexBoilerplateInSlices(token), this.waitingRequests));
-    if (afterIndexing) {
+    // After an indexing, or in place of a preparation stopped before it had indexed them.
+    if (afterIndexing || this.boilerplatePending) {
       // Every article an indexing imported is out of the index until then (after a clustering put in use, only those
       // edited since, which their next analysis indexes): the first analysis of an article with its boilerplate (an
       // editor's diagnostics pass) built it at once, holding the thread a second at 10,000 reopened articles. It waits

@@ -38,7 +38,7 @@ export const hoverFeature: Feature = {
       const { text, lines } = linesOf(doc);
       const offset = lines.offsetAt(params.position);
       try {
-        // While the corpus's passages are being indexed after a reopening (a second at 10,000 articles, in slices), a
+        // While the corpus's passages are being indexed after an indexing (a second at 10,000 articles, in slices), a
         // hover goes without its boilerplate line rather than build the index at once, holding every request.
         const options = ctx.indexer.boilerplateIndexing ? { ...ctx.analysisOptions(settings), boilerplate: false } : ctx.analysisOptions(settings);
         // Asked again: the indexing may have ended while the settings were read.
