@@ -15,6 +15,7 @@ import { nodeFileSystem } from '../../server/src/node/nodeFileSystem';
 import { analysisVersionKey, createAnalysisCacheStore } from '../../server/src/node/analysisCacheStore';
 import type { ClusterInBackground } from '../../server/src/node/backgroundClustering';
 import type { IndexedParams } from '../../server/src/protocol';
+import { PASSAGES_INDEXED } from '../../server/src/lsp/indexer';
 import type { WorkspaceFileSystem } from '../../server/src/workspace/fileSystem';
 import * as os from 'node:os';
 import { makeTempWorkspace, removeTempWorkspace, waitFor } from './workspace';
@@ -50,6 +51,8 @@ export async function startCachedServer(root: string, cacheDir: string, options:
   const client = createMessageConnection(new StreamMessageReader(toClient), new StreamMessageWriter(toServer));
   let indexed: IndexedParams | undefined;
   const diagnostics = new Map<string, PublishDiagnosticsParams>();
+  /** The text and version of each article opened. */
+  const texts = new Map<string, { text: string; version: number }>();
   /** Every publish, in order. */
   const publishes: PublishDiagnosticsParams[] = [];
   const log: string[] = [];
@@ -82,23 +85,28 @@ export async function startCachedServer(root: string, cacheDir: string, options:
       const entities = await client.sendRequest('corpusAnnotator/entities', {});
       return { diagnostics: settled, entities };
     },
-    /** The diagnostics of an open article once they settle (none published for a quarter of a second). */
+    /**
+     * The diagnostics of an open article once the passages of the indexing are indexed (before, they may come without
+     * the article's boilerplate): the server logs it, then the article's text is given again as a new version, and its
+     * diagnostics for that version are what it settles on.
+     */
     async settled(uri: string) {
-      await waitFor(`diagnostics of ${uri}`, () => diagnostics.get(uri));
-      let seen = -1;
-      await waitFor(`settled diagnostics of ${uri}`, async () => {
-        const now = publishes.length;
-        if (now === seen) return true;
-        seen = now;
-        await new Promise((r) => setTimeout(r, 250));
-        return false;
+      await waitFor('the passages indexed', () => log.some((m) => m.startsWith(PASSAGES_INDEXED)));
+      const text = texts.get(uri)!;
+      const version = text.version + 1;
+      texts.set(uri, { ...text, version });
+      await client.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ text: text.text }] });
+      const published = await waitFor(`diagnostics of ${uri}, version ${version}`, () => {
+        const p = diagnostics.get(uri);
+        return p?.version === version && p;
       });
-      return diagnostics.get(uri)!.diagnostics;
+      return published.diagnostics;
     },
     /** Opens an article as an editor does; gives its uri. */
     async open(relative: string) {
       const uri = pathToFileURL(path.join(root, relative)).href;
       const text = await fs.readFile(path.join(root, relative), 'utf8');
+      texts.set(uri, { text, version: 1 });
       await client.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'plaintext', version: 1, text } });
       return uri;
     },

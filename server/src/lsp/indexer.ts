@@ -29,6 +29,9 @@ export function indexingStatus(progress: IndexingProgress): string {
   return 'finding its articles';
 }
 
+/** How the log line begins that says the passages of the articles an indexing imported are indexed (prepareForEdits). */
+export const PASSAGES_INDEXED = 'Repeated passages indexed';
+
 export class CorpusIndexer {
   progressSupported = false;
   /**
@@ -165,6 +168,7 @@ export class CorpusIndexer {
     // a reopened corpus's cache (0.2 s at 10,000 articles), and ran before both, so a reopened workspace was told it
     // was ready that much later. They are read first, a part of the cache a turn, then the articles' passages indexed.
     const readAhead = this.cache?.readAheadInSlices?.();
+    const started = Date.now();
     const indexed = afterMessagesSent()
       .then(() => (readAhead && !stale() ? runInTurns(readAhead, this.waitingRequests) : undefined))
       .then(() => runInTurns(this.service.indexBoilerplateInSlices(token), this.waitingRequests));
@@ -175,7 +179,7 @@ export class CorpusIndexer {
       // editor's diagnostics pass) built it at once, holding the thread a second at 10,000 reopened articles. It waits
       // for this instead (`boilerplateIndexing`), and a hover goes without.
       const pending = indexed.then(
-        () => undefined,
+        () => this.connection.console.info(`${PASSAGES_INDEXED} ${Date.now() - started} ms after the indexing.`),
         () => undefined,
       );
       this.boilerplatePending = pending;
