@@ -177,7 +177,7 @@ export class CorpusIndexer {
       // Every article an indexing imported is out of the index until then (after a clustering put in use, only those
       // edited since, which their next analysis indexes): the first analysis of an article with its boilerplate (an
       // editor's diagnostics pass) built it at once, holding the thread a second at 10,000 reopened articles. It waits
-      // for this instead (`boilerplateIndexing`), and a hover goes without.
+      // for this instead (`boilerplateIndexing`), with what the article repeats within itself meanwhile.
       const pending = indexed.then(
         () => this.connection.console.info(`${PASSAGES_INDEXED} ${Date.now() - started} ms after the indexing.`),
         () => undefined,

@@ -10,6 +10,7 @@ import type { Feature } from '../context';
 import { hoverMarkdown } from '../hover';
 import { MentionsByFile, tagsOnMentions } from '../entityTags';
 import { indexingStatus } from '../indexer';
+import { withPassagesAlone } from './publishDiagnostics';
 import { uriToPath } from '../workspace';
 
 export const hoverFeature: Feature = {
@@ -38,15 +39,15 @@ export const hoverFeature: Feature = {
       const { text, lines } = linesOf(doc);
       const offset = lines.offsetAt(params.position);
       try {
-        // While the corpus's passages are being indexed after an indexing (a second at 10,000 articles, in slices), a
-        // hover goes without its boilerplate line rather than build the index at once, holding every request.
-        const options = ctx.indexer.boilerplateIndexing ? { ...ctx.analysisOptions(settings), boilerplate: false } : ctx.analysisOptions(settings);
+        const options = ctx.analysisOptions(settings);
         // Asked again: the indexing may have ended while the settings were read.
         const progress = ctx.indexer.indexingProgress;
         const alone = progress ? ctx.service.articleAlone(file, options, token) : undefined;
         const entity = alone ? alone.entityAt(offset) : ctx.service.entityAt(file, offset, token);
         const result = hoverMarkdown({
-          analysis: alone ? alone.analysis : ctx.service.analyze(file, options, token),
+          // While the corpus's passages are being indexed after an indexing (a second at 10,000 articles, in slices),
+          // the boilerplate the article repeats within itself, rather than build the index at once, holding every request.
+          analysis: alone ? alone.analysis : ctx.indexer.boilerplateIndexing ? withPassagesAlone(ctx, file, options, token) : ctx.service.analyze(file, options, token),
           offset,
           entity,
           tags: ctx.tags.anchoredTags(file, text),

@@ -7,7 +7,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { CancelledError, LineIndex, type ArticleAlone, type CancellationToken, type EntityRegistry } from '../../core/index';
+import { CancelledError, LineIndex, type AnalysisOptions, type ArticleAlone, type CancellationToken, type DocumentAnalysis, type EntityRegistry } from '../../core/index';
 import { DIAGNOSTIC_SOURCE, toDiagnostics } from '../diagnostics';
 import { registryMembership } from '../entityListing';
 import { tagDiagnostics } from '../tagDiagnostics';
@@ -193,7 +193,7 @@ async function validate(
   }
   if (!c.service.hasDocument(file)) return;
   // While the corpus's passages are indexed after an indexing (in slices; a second at 10,000 reopened articles), the
-  // article's diagnostics go out without its boilerplate, and again with it once they are indexed.
+  // article's boilerplate is what it repeats within itself, and the diagnostics go out again once they are indexed.
   const passagesPending = c.indexer.indexingProgress ? undefined : c.indexer.boilerplateIndexing;
   if (passagesPending) void passagesPending.then(() => c.validateSoon(0));
   const lines = new LineIndex(text);
@@ -221,8 +221,8 @@ function corpusDiagnostics(
   c: ServerContext, file: string, lines: LineIndex, settings: Settings, alone: ArticleAlone | undefined, registry: EntityRegistry | undefined,
   token: CancellationToken, lineIndexes: LineIndexes, withBoilerplate = true,
 ): Diagnostic[] {
-  const options = withBoilerplate ? c.analysisOptions(settings) : { ...c.analysisOptions(settings), boilerplate: false };
-  const analysis = alone ? alone.analysis : c.service.analyze(file, options, token);
+  const options = c.analysisOptions(settings);
+  const analysis = alone ? alone.analysis : withBoilerplate ? c.service.analyze(file, options, token) : withPassagesAlone(c, file, options, token);
   const clustering = alone ? alone.clustering : c.service.entityClustering(token, 'fast');
   // Each article a copy is in, located once a call: a repeated passage names the same few articles again and again (in
   // a 100 KB article of copies, making their URIs was a twentieth of the diagnostics' time).
@@ -235,6 +235,15 @@ function corpusDiagnostics(
     return where;
   };
   return toDiagnostics(analysis, lines, settings, clustering, { locate }, registryMembership(registry), alone ? 'article' : 'corpus').sort(byPlace);
+}
+
+/**
+ * An article's analysis while the corpus's passages are being indexed after an indexing: its boilerplate as the article
+ * alone shows it (passages repeated within it, as during the indexing), the rest corpus-wide.
+ */
+export function withPassagesAlone(c: ServerContext, file: string, options: AnalysisOptions, token: CancellationToken): DocumentAnalysis {
+  const analysis = c.service.analyze(file, { ...options, boilerplate: false }, token);
+  return { ...analysis, boilerplate: c.service.articleAlone(file, options, token)?.analysis.boilerplate ?? [] };
 }
 
 /**
