@@ -33,9 +33,12 @@ let client: LanguageClient | undefined;
 export async function activate(context: vscode.ExtensionContext): Promise<CorpusAnnotatorApi> {
   const serverModule = context.asAbsolutePath('dist/server.js');
   const env = { ...process.env, ...SERVER_ENVIRONMENT };
+  // Over standard input and output, as in any other editor: the server writes the diagnostics of the article being
+  // typed in as it encoded them while the debounce ran (server/src/node/encodedAhead.ts), which Node's IPC channel,
+  // encoding each message itself, would not let it do.
   const serverOptions: ServerOptions = {
-    run: { module: serverModule, transport: TransportKind.ipc, options: { env, execArgv: [...SERVER_NODE_ARGS] } },
-    debug: { module: serverModule, transport: TransportKind.ipc, options: { env, execArgv: [...SERVER_NODE_ARGS, '--nolazy', '--inspect=6019'] } },
+    run: { module: serverModule, transport: TransportKind.stdio, options: { env, execArgv: [...SERVER_NODE_ARGS] } },
+    debug: { module: serverModule, transport: TransportKind.stdio, options: { env, execArgv: [...SERVER_NODE_ARGS, '--nolazy', '--inspect=6019'] } },
   };
   // The client commands code actions may use (registered by the features below), and this client shows command
   // results itself (status bar), so the server does not repeat them with window/showMessage. File watchers are not

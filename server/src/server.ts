@@ -67,6 +67,11 @@ export interface ServerDeps {
   readonly userName?: (folder: string) => Promise<string | undefined>;
   /** Annotation files at git refs (node/gitAnnotations.ts): agreement and adjudication between analysts' branches. */
   readonly git?: GitAnnotations;
+  /**
+   * Encodes a notification ahead of sending it (node/encodedAhead.ts): sending these very `params` later writes the
+   * bytes made now. Without it, messages are encoded as they are sent.
+   */
+  readonly encodeAhead?: (method: string, params: object) => void;
 }
 
 export const FEATURES: readonly Feature[] = [corpusSync, documentSync, hoverFeature, tagsFeature, tagExportFeature, tagActions, boilerplateActions, timelineFeature, entityActions, entityList, entityNavigation, fileWatching, agreementFeature, conflictActions, closedArticleTags];
@@ -117,6 +122,7 @@ export function startServer(connection: Connection, deps: ServerDeps): void {
         .catch((e) => connection.console.error(`Reading the settings failed: ${(e as Error).stack ?? e}`));
     },
     ...(deps.watchFolders ? { watchFolders: deps.watchFolders } : {}),
+    ...(deps.encodeAhead ? { encodeAhead: deps.encodeAhead } : {}),
     ...(deps.git ? { git: deps.git } : {}),
   };
 

@@ -76,4 +76,39 @@ describe('bundled server over stdio', function () {
     }, 30000);
     assert.match(String(merges[0].message), /^May be another entity/);
   });
+  it('sends the diagnostics of an article being typed in as a fresh pass words them', async () => {
+    const published = new Map<string, PublishDiagnosticsParams>();
+    conn.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
+      published.set(p.uri, p);
+    });
+    let indexed = false;
+    conn.onNotification('corpusAnnotator/indexed', () => {
+      indexed = true;
+    });
+    const rootUri = pathToFileURL(root).href;
+    await conn.sendRequest('initialize', { processId: process.pid, rootUri, workspaceFolders: [{ uri: rootUri, name: 'w' }], capabilities: {} });
+    await conn.sendNotification('initialized', {});
+    await waitFor('indexed', () => indexed || undefined, 30000);
+    const file = path.join(root, 'seeds/004_f85d18add8346542.txt');
+    const text = await fs.readFile(file, 'utf8');
+    const uri = pathToFileURL(file).href;
+    await conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'plaintext', version: 1, text } });
+    await waitFor('diagnostics of the opened article', () => published.get(uri)?.diagnostics.length || undefined, 30000);
+    // Typed in: analysed and encoded while the debounce runs, sent at its end.
+    const typed = 'On 3 March 2019, Khamlieng visited Hanoi. ';
+    await conn.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version: 2 },
+      contentChanges: [{ range: { start: { line: 2, character: 0 }, end: { line: 2, character: 0 } }, text: typed }],
+    });
+    const afterTyping = await waitFor('diagnostics of the typed version', () => (published.get(uri)?.version === 2 ? published.get(uri) : undefined), 30000);
+    // The same text opened afresh: worded and encoded when sent.
+    await conn.sendNotification('textDocument/didClose', { textDocument: { uri } });
+    published.delete(uri);
+    const lines = text.split('\n');
+    lines[2] = typed + lines[2];
+    await conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'plaintext', version: 1, text: lines.join('\n') } });
+    const fresh = await waitFor('diagnostics of the reopened article', () => (published.get(uri)?.diagnostics.length ? published.get(uri) : undefined), 30000);
+    assert.ok(afterTyping.diagnostics.some((d) => d.range.start.line === 2 && String(d.code).startsWith('date.')), 'the date typed is flagged');
+    assert.deepEqual(afterTyping.diagnostics, fresh.diagnostics);
+  });
 });

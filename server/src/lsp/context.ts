@@ -58,6 +58,8 @@ export interface ServerContext {
   settingsMayHaveChanged(): void;
   /** Watches folders on disk, when the server may (node/folderWatcher.ts); used for clients that do not watch files. */
   readonly watchFolders?: WatchFolders;
+  /** Encodes a notification ahead of sending it (ServerDeps.encodeAhead); absent, messages are encoded as they are sent. */
+  readonly encodeAhead?: (method: string, params: object) => void;
   /** Reads annotation files at git refs (node/gitAnnotations.ts), for agreement and adjudication between branches. */
   readonly git?: GitAnnotations;
 }

@@ -1,6 +1,5 @@
 /** Entry point of the language server process (stdio, IPC or socket, chosen by the command line). */
 import { readFileSync } from 'node:fs';
-import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { startServer } from '../server';
 import { gitAnnotations } from './gitAnnotations';
 import { watchFolders } from './folderWatcher';
@@ -17,6 +16,8 @@ import { getHeapStatistics } from 'node:v8';
 import { collectWhenIdle } from './idleCollection';
 import { heapGrowth } from './heapGrowth';
 import { limitInlining } from './compilerInlining';
+import { EncodedAhead } from './encodedAhead';
+import { createServerConnection } from './serverConnection';
 
 // Before the analysis workers start: they compile the recogniser as they warm up (compilerInlining.ts).
 limitInlining();
@@ -35,8 +36,10 @@ const analysisCache = (folders: readonly string[], clientDir: string | undefined
   return dir ? createAnalysisCacheStore(dir, analysisVersionKey(ANALYSIS_VERSION, ner.bytes, readFileSync(__filename)), log) : undefined;
 };
 
-const connection = createConnection(ProposedFeatures.all);
-startServer(connection, { loadNerModel: () => ner.model, analysisCache, fs, watchFolders, userName: gitUserName, git: gitAnnotations, clusterInBackground: workerClustering(undefined, growth.relax), analyseInParallel: workerAnalysis(undefined, undefined, growth.relax), relaxHeapGrowth: growth.relax });
+// The diagnostics of the article being typed in are encoded while the debounce runs (encodedAhead.ts).
+const encodedAhead = new EncodedAhead();
+const connection = createServerConnection(encodedAhead.encoder);
+startServer(connection, { encodeAhead: (method, params) => encodedAhead.notification(method, params), loadNerModel: () => ner.model, analysisCache, fs, watchFolders, userName: gitUserName, git: gitAnnotations, clusterInBackground: workerClustering(undefined, growth.relax), analyseInParallel: workerAnalysis(undefined, undefined, growth.relax), relaxHeapGrowth: growth.relax });
 
 // With `--expose-gc` (the VS Code client passes it), the garbage left by indexing, a view's first listing or a
 // regrouping is collected once the server is idle, not kept until the heap grows several times further.
