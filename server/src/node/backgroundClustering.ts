@@ -8,7 +8,8 @@
  */
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
-import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
+import { MessageChannel, type MessagePort, type Worker } from 'node:worker_threads';
+import { quietWorker } from './workerOutput';
 import type { ClusteringInput, ClusteringSnapshot, LookAlikeColumns } from '../core/index';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { DOCS_PER_PART, partsOf, type FromWorker, type SnapshotStrings, type ToWorker } from './clusteringMessages';
@@ -59,7 +60,7 @@ export function workerClustering(file = path.join(__dirname, 'clusteringWorker.j
   let queue: Promise<void> = Promise.resolve();
   // Each worker answers only its own requests: one stopped after answering must not fail the next worker's.
   const start = () => {
-    const thread = new Worker(file);
+    const thread = quietWorker(file);
     const own = { thread, pending: new Map<number, Pending>() };
     const { pending } = own;
     thread.unref();
@@ -147,7 +148,7 @@ export function workerClustering(file = path.join(__dirname, 'clusteringWorker.j
  * clustering thread gives it through `port`: `found` settles with them (or fails), and the thread is stopped then.
  */
 function findLookAlikes(file: string, id: number, port: MessagePort): { found: Promise<LateLookAlikes>; stop(): void } {
-  const thread = new Worker(file);
+  const thread = quietWorker(file);
   thread.unref();
   const found = new Promise<LateLookAlikes>((resolve, reject) => {
     thread.on('message', (m: FromWorker) => {

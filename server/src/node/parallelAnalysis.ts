@@ -8,7 +8,8 @@
 import { existsSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { quietWorker } from './workerOutput';
 import type { ArticleState } from '../core/index';
 import type { AnalysisPool, ParallelAnalysis } from '../workspace/parallelAnalysis';
 
@@ -51,7 +52,7 @@ function createPool(file: string, size: number, modelPath: string | undefined, d
   const threads: Worker[] = [];
   const startThread = (): Worker => {
     try {
-      const thread = new Worker(file, { workerData: { modelPath } });
+      const thread = quietWorker(file, { workerData: { modelPath } });
       threads.push(thread);
       return thread;
     } catch (e) {

@@ -43,7 +43,8 @@ function named(flag: string, value: string | undefined): Transport {
 /** `createConnection` takes its input and output each as a stream or as a reader or writer; its overloads type them alike. */
 const connectStreamAndWriter = createConnection as (factories: typeof ProposedFeatures.all, input: NodeJS.ReadableStream, output: MessageWriter) => Connection;
 
-export function createServerConnection(encoder: ContentTypeEncoder, argv: readonly string[] = process.argv.slice(2)): Connection {
+/** The connection, and whether its writer encodes with `encoder` (not over IPC: nothing encoded ahead is used there). */
+export function createServerConnection(encoder: ContentTypeEncoder, argv: readonly string[] = process.argv.slice(2)): { connection: Connection; encodes: boolean } {
   const transport = transportOf(argv);
   const options: MessageWriterOptions = { charset: 'utf-8', contentTypeEncoder: encoder };
   switch (transport.kind) {
@@ -51,25 +52,26 @@ export function createServerConnection(encoder: ContentTypeEncoder, argv: readon
       // Standard input is given as a stream, so the server exits when it ends, as with `createConnection()`.
       const connection = connectStreamAndWriter(ProposedFeatures.all, process.stdin, new StreamMessageWriter(process.stdout, options));
       consoleToClient(connection);
-      return connection;
+      return { connection, encodes: true };
     }
     case 'socket':
     case 'pipe': {
       const socket = transport.kind === 'socket' ? net.createConnection(transport.port, '127.0.0.1') : net.createConnection(transport.name);
-      return createConnection(ProposedFeatures.all, new SocketMessageReader(socket, 'utf-8'), new SocketMessageWriter(socket, options));
+      return { connection: createConnection(ProposedFeatures.all, new SocketMessageReader(socket, 'utf-8'), new SocketMessageWriter(socket, options)), encodes: true };
     }
     default:
-      return createConnection(ProposedFeatures.all);
+      return { connection: createConnection(ProposedFeatures.all), encodes: false };
   }
 }
 
 /**
  * Over standard output, what the process prints would break the protocol: `console` goes to the client's log instead
- * (what `createConnection()` does for `--stdio`).
+ * (what `createConnection()` does for `--stdio`). Worker threads print to standard error (workerOutput.ts).
  */
 function consoleToClient(connection: Connection): void {
   const text = (args: unknown[]) => args.map((a) => (typeof a === 'string' ? a : inspect(a))).join(' ');
-  console.log = console.info = console.debug = (...args: unknown[]) => connection.console.log(text(args));
+  console.log = console.debug = (...args: unknown[]) => connection.console.log(text(args));
+  console.info = (...args: unknown[]) => connection.console.info(text(args));
   console.warn = (...args: unknown[]) => connection.console.warn(text(args));
   console.error = (...args: unknown[]) => connection.console.error(text(args));
   console.trace = (...args: unknown[]) => connection.console.log(`Trace${args.length ? `: ${text(args)}` : ''}\n${(new Error().stack ?? '').replace(/(.+\n){2}/, '')}`);

@@ -8,7 +8,8 @@
  */
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { quietWorker } from './workerOutput';
 import { FileRefusedError, type ReadOptions } from '../workspace/fileSystem';
 import type { ReadAnswer, ReadRequest } from './readerMessages';
 
@@ -40,7 +41,7 @@ export function workerReads(fallback: ReadText, file = path.join(__dirname, 'rea
     for (const w of left) fallback(w.request.file, w.request.options).then(w.resolve, w.reject);
   };
   const start = (): Worker => {
-    const t = new Worker(file);
+    const t = quietWorker(file);
     t.on('message', (answers: ReadAnswer[]) => {
       for (const a of answers) {
         const w = waiting.get(a.id);

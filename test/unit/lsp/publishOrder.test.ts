@@ -30,6 +30,9 @@ function openSeeds() {
   const docs = seeds.map((n, i) => TextDocument.create(pathToFileURL(fileOf(n)).href, 'plaintext', i + 1, readFileSync(fileOf(n), 'utf8')));
   const events: string[] = [];
   const written = new Map<string, unknown>();
+  /** The params each article's last diagnostics were sent with, and those the validator encoded ahead. */
+  const sentParams = new Map<string, object>();
+  const encoded = new Set<object>();
   const hooks = { onStamp: () => {} };
   const observed: CorpusService = {
     ...service,
@@ -45,11 +48,12 @@ function openSeeds() {
   };
   const ctx = {
     connection: {
-      sendDiagnostics: ({ uri, diagnostics }: { uri: string; diagnostics: unknown }) =>
+      sendDiagnostics: (params: { uri: string; diagnostics: unknown }) =>
         void setImmediate(() => {
-          const name = path.basename(new URL(uri).pathname);
+          const name = path.basename(new URL(params.uri).pathname);
           events.push(`write ${name}`);
-          written.set(name, diagnostics);
+          written.set(name, params.diagnostics);
+          sentParams.set(name, params);
         }),
       console: { error: (m: string) => assert.fail(m) },
     },
@@ -66,6 +70,7 @@ function openSeeds() {
     settingsOf: async () => DEFAULT_SETTINGS,
     analysisOptions: () => ({}),
     tags: { anchoredTags: () => [] },
+    encodeAhead: (_method: string, params: object) => encoded.add(params),
   } as unknown as ServerContext;
   /** Types a name into the second article (the editor's document and the core's copy), as documentSync does. */
   const type = () => {
@@ -78,7 +83,7 @@ function openSeeds() {
     const copied = readFileSync(fileOf(B), 'utf8').split('\n').reduce((a, b) => (b.length > a.length ? b : a));
     service.setDocument(fileOf(C), `${readFileSync(fileOf(C), 'utf8')}\n${copied}\n`);
   };
-  return { service, docs, events, written, hooks, type, another, validateSoon: createValidator(() => ctx) };
+  return { service, docs, events, written, sentParams, encoded, hooks, type, another, validateSoon: createValidator(() => ctx) };
 }
 
 const allWritten = (o: ReturnType<typeof openSeeds>) => waitFor('every article written', () => o.written.size === seeds.length);
@@ -98,6 +103,9 @@ describe('publishing the diagnostics of open articles', () => {
     await allWritten(typed);
     // Analysed before the pass, and not again in it: what was worded ahead is sent.
     assert.deepEqual(typed.events, [`analyse ${B}`, 'pass', `write ${B}`, `analyse ${A}`, `write ${A}`, `analyse ${C}`, `write ${C}`]);
+    // Sent as encoded ahead: the very params encoded while the debounce ran, and only those.
+    assert.ok(typed.encoded.has(typed.sentParams.get(B)!), 'the typed article is sent what was encoded ahead');
+    assert.equal(typed.encoded.size, 1);
     // Without the analysis ahead (no debounce to wait in), the same diagnostics.
     const fresh = openSeeds();
     fresh.type();
@@ -156,6 +164,9 @@ describe('publishing the diagnostics of open articles', () => {
     typed.validateSoon(ANALYSE_AHEAD_MS + 150, typed.docs[1].uri);
     await allWritten(typed);
     assert.deepEqual(typed.events, [`analyse ${B}`, 'pass', `analyse ${B}`, `write ${B}`, `analyse ${A}`, `write ${A}`, `analyse ${C}`, `write ${C}`]);
+    // What was encoded ahead is not what is sent.
+    assert.equal(typed.encoded.size, 1);
+    assert.ok(!typed.encoded.has(typed.sentParams.get(B)!), 'the stale encoding is not sent');
     const fresh = openSeeds();
     fresh.type();
     fresh.another();

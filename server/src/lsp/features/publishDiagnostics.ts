@@ -122,6 +122,8 @@ export function createValidator(ctx: () => ServerContext): (delayMs?: number, ed
   async function analyseAhead(uri: string, mine: number): Promise<void> {
     const c = ctx();
     if (c.indexer.indexingProgress) return; // each pass answers from the article alone then (articleAlone)
+    // A pass that began meanwhile (at the end of the debounce, while this waited) did without what this words.
+    const passes = generation;
     // A keystroke waiting (see validateAll) is not a pause in the typing.
     if (await changedWithinTurns(() => keystrokes)) return;
     await c.indexer.ready;
@@ -130,7 +132,7 @@ export function createValidator(ctx: () => ServerContext): (delayMs?: number, ed
     const settings = await c.settingsOf(file);
     await c.indexer.boilerplateIndexing;
     const doc = c.documents.get(uri);
-    if (mine !== keystrokes || !doc || c.indexer.indexingProgress || !c.service.hasDocument(file) || c.service.getText(file) !== doc.getText()) return;
+    if (mine !== keystrokes || passes !== generation || !doc || c.indexer.indexingProgress || !c.service.hasDocument(file) || c.service.getText(file) !== doc.getText()) return;
     const token: CancellationToken = { get isCancellationRequested() { return mine !== keystrokes; } };
     try {
       const registry = c.workspace.corpusOf(file)?.registry();
