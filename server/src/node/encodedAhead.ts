@@ -8,9 +8,9 @@
  * one that made a due collection finish then. Encoded ahead, at the end of the debounce the message is only written.
  *
  * Each encoding is held by its params object (a WeakMap: one never sent is dropped with it) and used once. A message
- * whose params were not encoded ahead is encoded as vscode-jsonrpc encodes it (`JSON.stringify` in the charset asked).
+ * whose params were not encoded ahead is encoded by vscode-jsonrpc's own encoder.
  */
-import type { ContentTypeEncoder, ContentTypeEncoderOptions, Message } from 'vscode-languageserver/node';
+import { RAL, type ContentTypeEncoder, type ContentTypeEncoderOptions, type Message } from 'vscode-languageserver/node';
 
 export class EncodedAhead {
   private readonly encoded = new WeakMap<object, Uint8Array>();
@@ -29,19 +29,15 @@ export class EncodedAhead {
   readonly encoder: ContentTypeEncoder = {
     name: 'application/json',
     encode: (msg: Message, options: ContentTypeEncoderOptions): Promise<Uint8Array> => {
-      try {
-        const params = (msg as { params?: unknown }).params;
-        if (typeof params === 'object' && params !== null && options.charset === 'utf-8') {
-          const bytes = this.encoded.get(params);
-          if (bytes !== undefined && (msg as { method?: unknown }).method !== undefined) {
-            this.encoded.delete(params);
-            return Promise.resolve(bytes);
-          }
+      const params = (msg as { params?: unknown }).params;
+      if (typeof params === 'object' && params !== null && options.charset === 'utf-8' && (msg as { method?: unknown }).method !== undefined) {
+        const bytes = this.encoded.get(params);
+        if (bytes !== undefined) {
+          this.encoded.delete(params);
+          return Promise.resolve(bytes);
         }
-        return Promise.resolve(Buffer.from(JSON.stringify(msg, undefined, 0), options.charset));
-      } catch (e) {
-        return Promise.reject(e);
       }
+      return RAL().applicationJson.encoder.encode(msg, options);
     },
   };
 }
