@@ -4,6 +4,7 @@ import { clusterEntities, mentionCountOf, type DocumentEntities, type EntityClus
 import { IncrementalClustering, type ArticleNames, type NamesGiven } from '../../../server/src/core/entities/incrementalClustering';
 import { EntityArticles } from '../../../server/src/core/entities/entityArticles';
 import type { EntityRegistry } from '../../../server/src/core/entities/registry';
+import { allLookAlikes, lookAlikeEntity, STORED_LOOK_ALIKES } from '../../../server/src/core/entities/lookAlikes';
 import { runToEnd } from '../../../server/src/core/slices';
 import type { EntityType, RecognizedEntity } from '../../../server/src/core/types';
 
@@ -87,6 +88,18 @@ function dump(c: EntityClustering, uris: readonly string[]): unknown {
   };
 }
 
+/** Each entity's look-alikes (ids) as a clustering made whole finds them all at once (the clustering worker's way). */
+function lookAlikesFound(c: EntityClustering): Record<string, string[]> {
+  const list = c.clusters();
+  const found = allLookAlikes(list.map(lookAlikeEntity), STORED_LOOK_ALIKES);
+  return Object.fromEntries(list.map((x, i) => [x.entityId, (found.get(i) ?? []).map((j) => list[j].entityId)]));
+}
+
+/** Each entity's look-alikes (ids) as the clustering carries them. */
+function lookAlikesCarried(c: EntityClustering): Record<string, string[]> {
+  return Object.fromEntries(c.clusters().map((x) => [x.entityId, c.lookAlikesOf!(x.entityId).map((y) => y.entityId)]));
+}
+
 function full(docs: ReadonlyMap<string, readonly RecognizedEntity[]>, registry: EntityRegistry): EntityClustering {
   return clusterEntities([...docs].map(([uri, entities]): DocumentEntities => ({ uri, entities })), registry);
 }
@@ -125,6 +138,7 @@ describe('incremental entity clustering', () => {
             IncrementalClustering.build([...docs].map(([uri, entities]) => (oneByOne ? { uri, names: given(entities) as ArticleNames } : { uri, entities })), registry),
           );
           assert.deepEqual(dump(inc.clustering(), [...docs.keys()]), dump(full(docs, registry), [...docs.keys()]));
+          if (initial.length % 2) assert.deepEqual(lookAlikesCarried(inc.clustering()), lookAlikesFound(inc.clustering()));
           for (const steps of updates) {
             const changes = new Map<string, NamesGiven | undefined>();
             for (const s of steps) {
@@ -135,8 +149,14 @@ describe('incremental entity clustering', () => {
               else docs.delete(uri);
             }
             const uris = [...docs.keys()];
-            const before = new Map(uris.map((u) => [u, inc.clustering().mentionsOf(u)]));
-            assert.deepEqual(dump(inc.update(changes), uris), dump(full(docs, registry), uris));
+            const previous = inc.clustering();
+            const before = new Map(uris.map((u) => [u, previous.mentionsOf(u)]));
+            const wholly = full(docs, registry);
+            assert.deepEqual(dump(inc.update(changes), uris), dump(wholly, uris));
+            // Look-alikes kept up to date as a whole clustering finds them, whether asked for before (remembered) or not.
+            assert.deepEqual(lookAlikesCarried(inc.clustering()), lookAlikesFound(wholly));
+            // The clustering before the update still answers with its own entities.
+            for (const x of previous.clusters()) for (const y of previous.lookAlikesOf!(x.entityId)) assert.equal(previous.cluster(y.entityId), y);
             // Articles not said to have changed name their entities as before.
             for (const u of uris) if (!inc.changedArticles().has(u)) assert.deepEqual(inc.clustering().mentionsOf(u), before.get(u), u);
           }

@@ -24,6 +24,8 @@ import { addOne, removeOne, valuesOf, type OneOrMany } from '../collections/oneO
 import { NodeArticles } from './nodeArticles';
 import { firstPlaceNotBefore, sortedReplace } from '../collections/sortedUpdate';
 import { LiveFormGraph, type GraphPart, type LiveNode } from './liveFormGraph';
+import { LookAlikeIndex } from './lookAlikeIndex';
+import { STORED_LOOK_ALIKES } from './lookAlikes';
 import type { NameForm } from './nameForm';
 import { resolveDocumentPartials, type CorpusPersons, type PlacedMention } from './partialNames';
 import { EMPTY_REGISTRY, type EntityRegistry, type RegistryEntity } from './registry';
@@ -156,7 +158,7 @@ class Entity implements IdHolder {
   /** Where it is first mentioned, when last described (two fields, not the summary's object: 2 MB at 10,000 articles). */
   firstUri: string | undefined;
   firstStart = 0;
-  cluster: EntityCluster | undefined;
+  cluster: IncrementalCluster | undefined;
 
   constructor(
     readonly part: GraphPart,
@@ -194,6 +196,8 @@ export class IncrementalClustering {
   private readonly ids: ClusterIds<Entity>;
   private current: EntityClustering;
   private sorted: EntityCluster[] = [];
+  /** The listed entities by blocking keys, for their look-alikes (`lookAlikesOf`), kept as entities come and go. */
+  private readonly alike = new LookAlikeIndex<IncrementalCluster>();
   private relabelled: ReadonlySet<string> = new Set();
   /** What its clusterings share (EntityClustering.lineage). */
   private readonly lineage = {};
@@ -313,11 +317,13 @@ export class IncrementalClustering {
       const before = entity.cluster;
       if (before) gone.push(before);
       if (this.entities.get(entity.part) !== entity) {
+        if (before) this.alike.remove(before.lookAlikeSlot);
         entity.cluster = undefined;
         continue;
       }
       // An entity only renamed (its id given up to another) keeps what it counted.
       const cluster = (entity.cluster = clusterOf(entity, summaries.get(entity) ?? entity.cluster!));
+      cluster.lookAlikeSlot = before ? this.alike.replace(before.lookAlikeSlot, cluster) : this.alike.add(cluster);
       if (entity.owner) ownerOfCluster.set(cluster, entity.owner);
       if (before?.entityId !== cluster.entityId || before.canonical !== cluster.canonical || before.type !== cluster.type) {
         for (const a of entity.mentions.articles()) relabelled.add(a.uri);
@@ -479,11 +485,31 @@ export class IncrementalClustering {
     return summary;
   }
 
+  /**
+   * The look-alikes of entity `entityId` of `clustering` (one of this clusterer's), as that clustering's entities. Found
+   * through the index as it is now: for a clustering since replaced, through the entity of that id now, and only
+   * those look-alikes it lists too.
+   */
+  private lookAlikesOf(clustering: EntityClustering, entityId: string): readonly EntityCluster[] {
+    const current = clustering === this.current;
+    const cluster = this.current.cluster(entityId) as IncrementalCluster | undefined;
+    if (!cluster || this.alike.entity(cluster.lookAlikeSlot) !== cluster) return [];
+    const found = this.alike.remembered(cluster.lookAlikeSlot, STORED_LOOK_ALIKES);
+    const out: EntityCluster[] = [];
+    for (const slot of found) {
+      const other = this.alike.entity(slot)!;
+      const listed = current ? other : clustering.cluster(other.entityId);
+      if (listed) out.push(listed);
+    }
+    return out;
+  }
+
   private facade(): EntityClustering {
     const clusters = this.sorted;
     let finder: ((query: string) => { c: EntityCluster }[]) | undefined;
-    return Object.freeze({
+    const made: EntityClustering = Object.freeze({
       lineage: this.lineage,
+      lookAlikesOf: (entityId: string) => this.lookAlikesOf(made, entityId),
       // Made when asked for (not held for every article), from the articles as they are then.
       mentionsOf: (uri: string) => this.mentionsOf(uri),
       clusters: () => clusters,
@@ -502,6 +528,7 @@ export class IncrementalClustering {
         return finder(query).map((x) => x.c);
       },
     });
+    return made;
   }
 }
 
@@ -512,7 +539,7 @@ const ownerOfCluster = new WeakMap<EntityCluster, RegistryEntity>();
 type Counted = Pick<EntityCluster, 'spellings' | 'titles' | 'mentionCount'>;
 
 /** An entity as listed: its mentions' list made on first use. */
-function clusterOf(entity: Entity, counted: Counted): EntityCluster {
+function clusterOf(entity: Entity, counted: Counted): IncrementalCluster {
   const cluster = new IncrementalCluster(entity.entityId, entity.canonical, entity.type, counted.spellings, counted.titles, counted.mentionCount!, entity.mentions);
   if (entity.owner?.notes) cluster.notes = entity.owner.notes;
   return cluster;
@@ -522,6 +549,8 @@ function clusterOf(entity: Entity, counted: Counted): EntityCluster {
 class IncrementalCluster implements EntityCluster {
   private list: EntityCluster['mentions'] | undefined;
   notes?: string;
+  /** Its slot in the clusterer's look-alike index (IncrementalClustering.alike). */
+  lookAlikeSlot = -1;
 
   constructor(
     readonly entityId: string,
