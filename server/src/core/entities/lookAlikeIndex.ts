@@ -73,7 +73,8 @@ export class LookAlikeIndex<T extends LookAlikeEntity> {
     }
     if (this.remembering) this.changed(spellings);
     this.held[slot] = entity;
-    this.spellingsOf[slot] = spellings;
+    // Held at its length (as pushed it had room for 16 more: 7 MB at 10,000 articles).
+    this.spellingsOf[slot] = spellings.slice();
     this.typeOf[slot] = this.typeIds.of(entity.type);
     this.acronymOf[slot] = isAcronym(entity.canonical) ? table.ids.of(entity.canonical) : -1;
     return slot;
@@ -222,12 +223,19 @@ export class LookAlikeIndex<T extends LookAlikeEntity> {
  */
 type Slots = Map<number, number | number[]>;
 
+/** Lists shorter than this are held at their length (most lists: at 10,000 articles 33,000 of 50,000 keys had a list). */
+const SHORT_LIST = 16;
+
 function addSlot(map: Slots, key: number, slot: number): void {
   const had = map.get(key);
   if (had === undefined) map.set(key, slot);
   else if (typeof had === 'number') {
     if (had !== slot) map.set(key, [had, slot]);
-  } else if (had[had.length - 1] !== slot) had.push(slot); // a slot's keys are added together
+  } else if (had[had.length - 1] !== slot) {
+    // A slot's keys are added together. A short list is copied at its length: pushed to, it would have room for 16 more.
+    if (had.length < SHORT_LIST) map.set(key, had.concat(slot));
+    else had.push(slot);
+  }
 }
 
 function removeSlot(map: Slots, key: number, slot: number): void {

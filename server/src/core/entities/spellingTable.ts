@@ -25,9 +25,8 @@ export class SpellingTable {
   private readonly asAcronym: number[] = [];
   /** The number of its initials, or -1. */
   readonly acronym: number[] = [];
-  /** Its blocking keys (`blocksOf`), once made. */
-  private readonly blocks: (readonly number[] | undefined)[] = [];
-  private readonly variantHashes: number[] = [];
+  /** What `blocksOf` gives: made again at each call rather than held for every spelling (a tenth of an index's memory). */
+  private readonly blocks: number[] = [];
 
   /** The number of `spelling`, added when new. */
   of(spelling: string): number {
@@ -53,22 +52,18 @@ export class SpellingTable {
 
   /**
    * Its blocking keys: the one-deletion variants of a one-word name (`deletionVariantHashes`), else each word in its
-   * place of a name as long. Two spellings that `anyAlike` matches by word keys share one.
+   * place of a name as long. Two spellings that `anyAlike` matches by word keys share one. The list given is the
+   * table's own, valid until the next call.
    */
   blocksOf(id: number): readonly number[] {
-    let blocks = this.blocks[id];
-    if (blocks) return blocks;
     const from = this.keysAt[id];
     const count = this.keysAt[id + 1] - from;
-    if (count === 1) {
-      const n = deletionVariantHashes(this.ids.texts[this.keys[from]], this.variantHashes);
-      blocks = this.variantHashes.slice(0, n);
-    } else {
-      const made: number[] = [];
-      for (let p = 0; p < count; p++) made.push(mix3(hashString(this.ids.texts[this.keys[from + p]]), count, p) & HASH30);
-      blocks = made;
+    const blocks = this.blocks;
+    if (count === 1) blocks.length = deletionVariantHashes(this.ids.texts[this.keys[from]], blocks);
+    else {
+      blocks.length = count;
+      for (let p = 0; p < count; p++) blocks[p] = mix3(hashString(this.ids.texts[this.keys[from + p]]), count, p) & HASH30;
     }
-    this.blocks[id] = blocks;
     return blocks;
   }
 
