@@ -67,8 +67,8 @@ export interface EntityClustering {
    */
   readonly lineage?: object;
   /**
-   * Entities this one may be, found when the clustering was made (lookAlikes.ts), best first; absent when the
-   * clustering does not carry them (they are then searched for).
+   * Entities this one may be (lookAlikes.ts), best first: found when the clustering was made, or kept up to date with
+   * it (incrementalClustering.ts); absent when the clustering does not carry them (they are then searched for).
    */
   lookAlikesOf?(entityId: string): readonly EntityCluster[];
   /**

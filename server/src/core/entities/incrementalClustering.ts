@@ -199,6 +199,8 @@ export class IncrementalClustering {
   /** The listed entities by blocking keys, for their look-alikes (`lookAlikesOf`), kept as entities come and go. */
   private readonly alike = new LookAlikeIndex<IncrementalCluster>();
   private relabelled: ReadonlySet<string> = new Set();
+  /** Whether an update is under way (`apply`, in slices while the clustering is first made). */
+  private applying = false;
   /** What its clusterings share (EntityClustering.lineage). */
   private readonly lineage = {};
 
@@ -244,6 +246,15 @@ export class IncrementalClustering {
   }
 
   private *apply(changes: ReadonlyMap<string, NamesGiven | undefined>, token?: CancellationToken): Generator<void, void, void> {
+    this.applying = true;
+    try {
+      yield* this.applyChanges(changes, token);
+    } finally {
+      this.applying = false;
+    }
+  }
+
+  private *applyChanges(changes: ReadonlyMap<string, NamesGiven | undefined>, token?: CancellationToken): Generator<void, void, void> {
     this.namesRead.begin();
     const relabelled = new Set<string>(changes.keys());
     const resolve = new Set<Article>();
@@ -491,9 +502,16 @@ export class IncrementalClustering {
    * those look-alikes it lists too.
    */
   private lookAlikesOf(clustering: EntityClustering, entityId: string): readonly EntityCluster[] {
-    const current = clustering === this.current;
+    // While an update is under way, the index is ahead of the clustering in use.
+    const current = clustering === this.current && !this.applying;
     const cluster = this.current.cluster(entityId) as IncrementalCluster | undefined;
     if (!cluster || this.alike.entity(cluster.lookAlikeSlot) !== cluster) return [];
+    if (!current) {
+      // Not the entity the clustering asked about when that id has since passed to another (a slot is kept while its
+      // entity lives): none rather than another's.
+      const asked = clustering.cluster(entityId) as IncrementalCluster | undefined;
+      if (asked?.lookAlikeSlot !== cluster.lookAlikeSlot) return [];
+    }
     const found = this.alike.remembered(cluster.lookAlikeSlot, STORED_LOOK_ALIKES);
     const out: EntityCluster[] = [];
     for (const slot of found) {

@@ -26,10 +26,14 @@ const MAX_BLOCK = 500;
 const NO_SPELLINGS: readonly number[] = [];
 
 /** Keys whose lists' changes `remembered` holds before it forgets what it remembered. */
-const MAX_CHANGES_HELD = 200_000;
+const MAX_CHANGES_HELD = 100_000;
+
+/** Spellings the table may hold beyond twice those of the entities held before it is made again. */
+const TABLE_SLACK = 4096;
 
 export class LookAlikeIndex<T extends LookAlikeEntity> {
-  private readonly table = new SpellingTable();
+  /** The spellings met, made again when it holds many more than the entities held have (`add`). */
+  private table = new SpellingTable();
   private readonly typeIds = new StringIds();
   /** By slot: the entity, its spellings with words (numbers of the table), its type's number, its canonical name's number when that is an acronym (else -1). */
   private readonly held: (T | undefined)[] = [];
@@ -37,9 +41,12 @@ export class LookAlikeIndex<T extends LookAlikeEntity> {
   private readonly typeOf: number[] = [];
   private readonly acronymOf: number[] = [];
   private readonly free: number[] = [];
+  /** How many spellings `spellingsOf` holds in all. */
+  private spellingsHeld = 0;
   private readonly byCompact: Slots = new Map();
   private readonly byWord: Slots = new Map();
   private readonly byAcronym: Slots = new Map();
+  private readonly maxBlock: number;
   /** `marked[j] === stamp` once slot j is a candidate of the entity being looked at. */
   private marked = new Int32Array(0);
   private stamp = 0;
@@ -51,14 +58,35 @@ export class LookAlikeIndex<T extends LookAlikeEntity> {
    * the first look-alikes were remembered (a key of the compact or acronym lists and one of the word lists may share
    * a number: that only makes a list seem changed).
    */
-  private readonly found: ({ readonly at: number; readonly limit: number; readonly slots: readonly number[] } | undefined)[] = [];
+  private found: ({ readonly at: number; readonly limit: number; readonly slots: readonly number[] } | undefined)[] = [];
   private readonly changedAt = new Map<number, number>();
   private clock = 0;
   private remembering = false;
 
+  private readonly tableSlack: number;
+
+  /**
+   * `maxBlock`: candidate lists longer than this are not looked through (MAX_BLOCK); `tableSlack`: spellings the table
+   * may hold beyond twice those held before it is made again (TABLE_SLACK). Smaller in tests.
+   */
+  constructor(options: { readonly maxBlock?: number; readonly tableSlack?: number } = {}) {
+    this.maxBlock = options.maxBlock ?? MAX_BLOCK;
+    this.tableSlack = options.tableSlack ?? TABLE_SLACK;
+  }
+
   /** Holds `entity`; gives its slot. */
   add(entity: T): number {
     const slot = this.free.pop() ?? this.held.length;
+    this.found[slot] = undefined;
+    this.place(slot, entity);
+    if (this.remembering) this.changed(this.spellingsOf[slot]);
+    // Spellings come and go as names are typed: the table is made again from those held once most are gone.
+    if (this.table.size > 2 * this.spellingsHeld + this.tableSlack) this.remake();
+    return slot;
+  }
+
+  /** Puts `entity` in `slot` and in the lists of its keys. */
+  private place(slot: number, entity: T): void {
     const { table } = this;
     const spellings: number[] = [];
     for (const s of entity.spellings.keys()) {
@@ -71,13 +99,28 @@ export class LookAlikeIndex<T extends LookAlikeEntity> {
       addSlot(this.byCompact, table.compact[id], slot);
       for (const key of table.blocksOf(id)) addSlot(this.byWord, key, slot);
     }
-    if (this.remembering) this.changed(spellings);
     this.held[slot] = entity;
     // Held at its length (as pushed it had room for 16 more: 7 MB at 10,000 articles).
     this.spellingsOf[slot] = spellings.slice();
+    this.spellingsHeld += spellings.length;
     this.typeOf[slot] = this.typeIds.of(entity.type);
     this.acronymOf[slot] = isAcronym(entity.canonical) ? table.ids.of(entity.canonical) : -1;
-    return slot;
+  }
+
+  /** Makes the table and the lists again from the entities held, in their slots; forgets what was remembered. */
+  private remake(): void {
+    this.table = new SpellingTable();
+    this.byCompact.clear();
+    this.byWord.clear();
+    this.byAcronym.clear();
+    this.found = [];
+    this.changedAt.clear();
+    this.remembering = false;
+    this.spellingsHeld = 0;
+    for (let slot = 0; slot < this.held.length; slot++) {
+      const entity = this.held[slot];
+      if (entity) this.place(slot, entity);
+    }
   }
 
   /**
@@ -105,6 +148,7 @@ export class LookAlikeIndex<T extends LookAlikeEntity> {
       for (const key of table.blocksOf(id)) removeSlot(this.byWord, key, slot);
     }
     if (this.remembering) this.changed(this.spellingsOf[slot]);
+    this.spellingsHeld -= this.spellingsOf[slot].length;
     this.held[slot] = undefined;
     this.spellingsOf[slot] = NO_SPELLINGS;
     this.found[slot] = undefined;
@@ -179,14 +223,14 @@ export class LookAlikeIndex<T extends LookAlikeEntity> {
     const candidates = this.candidates;
     candidates.length = 0;
     for (const id of this.spellingsOf[slot]) {
-      this.take(slot, this.byCompact, table.compact[id], MAX_BLOCK);
+      this.take(slot, this.byCompact, table.compact[id], this.maxBlock);
       const blocks = table.blocksOf(id);
-      if (table.wordCount(id) === 1) for (const key of blocks) this.take(slot, this.byWord, key, MAX_BLOCK);
+      if (table.wordCount(id) === 1) for (const key of blocks) this.take(slot, this.byWord, key, this.maxBlock);
       else {
         // The rarest word in its place.
         let smallest = blocks[0];
         for (let p = 1; p < blocks.length; p++) if (slotCount(this.byWord, blocks[p]) < slotCount(this.byWord, smallest)) smallest = blocks[p];
-        this.take(slot, this.byWord, smallest, MAX_BLOCK);
+        this.take(slot, this.byWord, smallest, this.maxBlock);
       }
     }
     if (this.acronymOf[slot] >= 0) this.take(slot, this.byAcronym, this.acronymOf[slot], Infinity);

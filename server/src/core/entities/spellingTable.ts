@@ -1,7 +1,8 @@
 /**
  * Distinct spellings of names, each read once and numbered, with what telling look-alikes (lookAlikes.ts) compares of
  * them as numbers: its compact key, its word keys, itself as an acronym, its initials, and its blocking keys. Equal
- * strings get equal numbers (`ids`); blocking keys are hashes, as only candidates are found by them.
+ * strings get equal numbers (`ids`). Blocking keys are 30-bit hashes: two keys that share one by chance only make a
+ * candidate that verification rejects, or a list seem longer than it is.
  */
 import { StringIds } from '../collections/stringIds';
 import { hashString, mix3 } from './hashing';
@@ -28,6 +29,11 @@ export class SpellingTable {
   /** What `blocksOf` gives: made again at each call rather than held for every spelling (a tenth of an index's memory). */
   private readonly blocks: number[] = [];
 
+  /** Spellings held. */
+  get size(): number {
+    return this.compact.length;
+  }
+
   /** The number of `spelling`, added when new. */
   of(spelling: string): number {
     let id = this.numbers.get(spelling);
@@ -52,7 +58,8 @@ export class SpellingTable {
 
   /**
    * Its blocking keys: the one-deletion variants of a one-word name (`deletionVariantHashes`), else each word in its
-   * place of a name as long. Two spellings that `anyAlike` matches by word keys share one. The list given is the
+   * place of a name as long. Two one-word spellings one edit apart share one; names of several words share one when a
+   * word is the same in the same place (names whose every word differs are not looked for). The list given is the
    * table's own, valid until the next call.
    */
   blocksOf(id: number): readonly number[] {
