@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { Connection } from 'vscode-languageserver';
+import { allLookAlikes, STORED_LOOK_ALIKES } from '../../../server/src/core/entities/lookAlikes';
 import { clusterEntities, createCorpusService, lookAlikeColumns, lookAlikeEntity, snapshotOfClustering, possibleMerges, NEVER_CANCELLED } from '../../../server/src/core/index';
 import { CorpusIndexer } from '../../../server/src/lsp/indexer';
 import type { Workspace } from '../../../server/src/lsp/workspace';
@@ -99,5 +100,15 @@ describe('rebuilds of the corpus clustering after pauses in editing', () => {
       assert.equal(service.clusteringIsStale(), false);
       assert.ok(service.entityClustering(NEVER_CANCELLED, 'fast').mentionsOf(seeds[0].uri).some((m) => m.text === name));
     }
+    // It carries look-alikes (no name search on every pass), the same as the clustering worker finds them.
+    const clustering = service.entityClustering(NEVER_CANCELLED, 'fast');
+    const list = clustering.clusters();
+    const found = allLookAlikes(list.map(lookAlikeEntity), STORED_LOOK_ALIKES);
+    const carried = list.map((c) => clustering.lookAlikesOf!(c.entityId).map((x) => x.entityId));
+    assert.deepEqual(
+      carried,
+      list.map((_, i) => (found.get(i) ?? []).map((j) => list[j].entityId)),
+    );
+    assert.ok(carried.some((ids) => ids.length > 0), 'some entity has look-alikes');
   });
 });
