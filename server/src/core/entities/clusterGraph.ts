@@ -165,6 +165,10 @@ export function* mergeFullFormsInSlices(nodes: readonly FormNode[], uf: UnionFin
   for (let k = 0; k < placedNode.length; k++) {
     const slot = placedSlot[k];
     if (slotNames[slot] < 2) continue;
+    if ((++n & 1023) === 0) {
+      throwIfCancelled(token);
+      yield;
+    }
     const node = placedNode[k];
     const count = deletionVariantHashes(nodes[node].form.keys[slotPosition[slot]], hashes);
     for (let v = 0; v < count; v++) {
