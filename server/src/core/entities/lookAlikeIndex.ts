@@ -94,11 +94,7 @@ export class LookAlikeIndex<T extends LookAlikeEntity> {
       if (table.hasWords(id)) spellings.push(id);
     }
     // (A spelling with initials has words.)
-    for (const id of spellings) {
-      if (table.acronym[id] >= 0) addSlot(this.byAcronym, table.acronym[id], slot);
-      addSlot(this.byCompact, table.compact[id], slot);
-      for (const key of table.blocksOf(id)) addSlot(this.byWord, key, slot);
-    }
+    for (const id of spellings) this.forEachKey(id, (list, key) => addSlot(list, key, slot));
     this.held[slot] = entity;
     // Held at its length (as pushed it had room for 16 more: 7 MB at 10,000 articles).
     this.spellingsOf[slot] = spellings.slice();
@@ -141,12 +137,7 @@ export class LookAlikeIndex<T extends LookAlikeEntity> {
   remove(slot: number): void {
     const entity = this.held[slot];
     if (!entity) return;
-    const { table } = this;
-    for (const id of this.spellingsOf[slot]) {
-      if (table.acronym[id] >= 0) removeSlot(this.byAcronym, table.acronym[id], slot);
-      removeSlot(this.byCompact, table.compact[id], slot);
-      for (const key of table.blocksOf(id)) removeSlot(this.byWord, key, slot);
-    }
+    for (const id of this.spellingsOf[slot]) this.forEachKey(id, (list, key) => removeSlot(list, key, slot));
     if (this.remembering) this.changed(this.spellingsOf[slot]);
     this.spellingsHeld -= this.spellingsOf[slot].length;
     this.held[slot] = undefined;
@@ -155,15 +146,18 @@ export class LookAlikeIndex<T extends LookAlikeEntity> {
     this.free.push(slot);
   }
 
+  /** Each key spelling `id` is listed under (its initials, its compact key, its blocking keys), with that list. */
+  private forEachKey(id: number, each: (list: Slots, key: number) => void): void {
+    const { table } = this;
+    if (table.acronym[id] >= 0) each(this.byAcronym, table.acronym[id]);
+    each(this.byCompact, table.compact[id]);
+    for (const key of table.blocksOf(id)) each(this.byWord, key);
+  }
+
   /** Notes that the lists of these spellings' keys changed now. */
   private changed(spellings: readonly number[]): void {
-    const { table, changedAt } = this;
     const at = ++this.clock;
-    for (const id of spellings) {
-      if (table.acronym[id] >= 0) changedAt.set(table.acronym[id], at);
-      changedAt.set(table.compact[id], at);
-      for (const key of table.blocksOf(id)) changedAt.set(key, at);
-    }
+    for (const id of spellings) this.forEachKey(id, (_, key) => this.changedAt.set(key, at));
   }
 
   /**
