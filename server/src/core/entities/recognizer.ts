@@ -160,7 +160,7 @@ function recognize(
       resultKey = sentenceKey(sentenceTokens, sentences[s].lineCase, headings[s]);
       const before = pass.offer(resultKey);
       if (before !== undefined && cuesHold(before, infos, n, cues) && testsHold(before.log, documentTests) && replayMemory(before, infos, n, memory)) {
-        pass.keep(resultKey, before);
+        pass.keep(before);
         spans.push(shiftedSpans(before.spans, n ? sentenceTokens[0].start : 0));
         continue;
       }
@@ -175,7 +175,7 @@ function recognize(
     const known = key === undefined ? undefined : memo.get(key, sentenceTokens[0].start);
     if (known !== undefined) {
       const log = logsByMemoKey?.get(key!);
-      if (pass && log) pass.keep(resultKey!, { labels, memoryReads: memoryReads!, cues: cueBitsOf(infos, n, cues, memoryReads!), spans: shiftedSpans(known, -sentenceTokens[0].start), log });
+      if (pass && log) pass.keep({ key: resultKey!, labels, memoryReads: memoryReads!, cues: cueBitsOf(infos, n, cues, memoryReads!), spans: shiftedSpans(known, -sentenceTokens[0].start), log });
       spans.push(known);
       continue;
     }
@@ -210,7 +210,7 @@ function recognize(
       logged!.log = undefined;
       if (key !== undefined) logsByMemoKey!.set(key, log!);
       const at = n ? sentenceTokens[0].start : 0;
-      pass.keep(resultKey!, { labels, memoryReads: memoryReads!, cues: cueBitsOf(infos, n, cues, memoryReads!), spans: shiftedSpans(found, -at), log: log! });
+      pass.keep({ key: resultKey!, labels, memoryReads: memoryReads!, cues: cueBitsOf(infos, n, cues, memoryReads!), spans: shiftedSpans(found, -at), log: log! });
     }
     spans.push(found);
   }

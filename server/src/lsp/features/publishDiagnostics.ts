@@ -10,6 +10,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { CancelledError, LineIndex, type AnalysisOptions, type ArticleAlone, type CancellationToken, type DocumentAnalysis, type EntityRegistry } from '../../core/index';
 import { DIAGNOSTIC_SOURCE, toDiagnostics } from '../diagnostics';
 import { registryMembership } from '../entityListing';
+import { shareUnchanged } from '../sharedDiagnostics';
 import { tagDiagnostics } from '../tagDiagnostics';
 import type { ServerContext } from '../context';
 import type { Settings } from '../../workspace/settings';
@@ -169,7 +170,7 @@ export function createValidator(ctx: () => ServerContext): (delayMs?: number, ed
  * typed in was sent its 2,000 diagnostics, 0.7 MB, at every pause in the typing).
  */
 class SentDiagnostics {
-  private readonly last = new WeakMap<TextDocument, { version: number; diagnostics: Diagnostic[] }>();
+  private readonly last = new WeakMap<TextDocument, { readonly version: number; readonly diagnostics: Diagnostic[] }>();
 
   /** Whether `diagnostics` for `doc` at its version are what was last sent for it. */
   same(doc: TextDocument, diagnostics: Diagnostic[]): boolean {
@@ -177,8 +178,16 @@ class SentDiagnostics {
     return !!last && last.version === doc.version && isDeepStrictEqual(last.diagnostics, diagnostics);
   }
 
+  /**
+   * Keeps `diagnostics` as the last sent for `doc`; in a later turn, once they are written, those that did not change
+   * are replaced by the objects kept before (sharedDiagnostics.ts: 1.5 ms for a 100 KB article's, not spent before
+   * they go out).
+   */
   record(doc: TextDocument, diagnostics: Diagnostic[]): void {
-    this.last.set(doc, { version: doc.version, diagnostics });
+    const last = this.last.get(doc);
+    const kept = { version: doc.version, diagnostics };
+    this.last.set(doc, kept);
+    if (last) setImmediate(() => this.last.get(doc) === kept && shareUnchanged(last.diagnostics, diagnostics));
   }
 }
 
