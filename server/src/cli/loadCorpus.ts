@@ -67,7 +67,10 @@ export async function loadCorpus(workspace: OpenedWorkspace, requested: readonly
     service,
     async save() {
       if (!cache) return;
-      if (fingerprint !== undefined && service.clusteringIsStale() === false) {
+      // A clustering read from the cache for these very articles is the one it holds: not made into a snapshot again
+      // (0.45 s at 10,000 articles, for the store to find it kept already).
+      const asKept = stats.clusteringFromCache && stats.changedSinceClustering === undefined;
+      if (fingerprint !== undefined && !asKept && service.clusteringIsStale() === false) {
         cache.keepClustering(fingerprint, snapshotOfClustering(service.entityClustering(NEVER_CANCELLED), service.documentUris()), basis);
       }
       await cache.save(new Set(keys.values()));
