@@ -49,9 +49,9 @@ export function sameDiagnostic(a: Diagnostic, b: Diagnostic): boolean {
 }
 
 /**
- * Whether two values made of plain objects, arrays and scalars (what a diagnostic is) are equal in depth. Node's
- * `isDeepStrictEqual` allocated as it compared (one 100 KB article's diagnostics tripled the young garbage of a
- * keystroke, and took 20 ms); this reads the values only.
+ * Whether two values made of plain objects, arrays and scalars (what a diagnostic is) are equal in depth, reading the
+ * values only. With Node's `isDeepStrictEqual`, which allocates as it compares, in its place, typing into the 100 KB
+ * article of a 10,000-article workspace went from p50 15 to 36 ms in one run.
  */
 function sameJson(a: unknown, b: unknown): boolean {
   if (a === b) return true;

@@ -4,13 +4,12 @@
  * within it, its dates, boilerplate repeated inside it: CorpusService.articleAlone), and the corpus-wide ones (names
  * across articles, passages shared with others) once the corpus is indexed.
  */
-import { isDeepStrictEqual } from 'node:util';
 import { DiagnosticSeverity, PublishDiagnosticsNotification, type Diagnostic, type PublishDiagnosticsParams } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { CancelledError, LineIndex, type AnalysisOptions, type ArticleAlone, type CancellationToken, type DocumentAnalysis, type EntityRegistry } from '../../core/index';
 import { DIAGNOSTIC_SOURCE, toDiagnostics } from '../diagnostics';
 import { registryMembership } from '../entityListing';
-import { shareUnchanged } from '../sharedDiagnostics';
+import { sameDiagnostic, shareUnchanged } from '../sharedDiagnostics';
 import { tagDiagnostics } from '../tagDiagnostics';
 import type { ServerContext } from '../context';
 import type { Settings } from '../../workspace/settings';
@@ -175,7 +174,7 @@ class SentDiagnostics {
   /** Whether `diagnostics` for `doc` at its version are what was last sent for it. */
   same(doc: TextDocument, diagnostics: Diagnostic[]): boolean {
     const last = this.last.get(doc);
-    return !!last && last.version === doc.version && isDeepStrictEqual(last.diagnostics, diagnostics);
+    return !!last && last.version === doc.version && last.diagnostics.length === diagnostics.length && last.diagnostics.every((d, i) => sameDiagnostic(d, diagnostics[i]));
   }
 
   /**
