@@ -198,6 +198,12 @@ export interface CorpusService {
    * `MAX_EDITED_ARTICLES` articles opened or edited last; results are the same with it as without.
    */
   editingStarted(uri: string, token: CancellationToken): void;
+  /**
+   * `editingStarted` in slices (a host runs it in idle turns after the open: recognising a 100 KB article to fill its
+   * memo held the thread 100 ms and more, and a keystroke made then waited for it). The memo is in use from the first
+   * slice: an analysis of the article meanwhile first finishes the filling (EntityRecognizer.recognizeInSlices).
+   */
+  editingStartedInSlices(uri: string, token: CancellationToken): Generator<void, void, void>;
   /** The article is no longer open in an editor: what `editingStarted` kept for it is let go. */
   editingEnded(uri: string): void;
 }
@@ -747,6 +753,9 @@ export function createCorpusService(init: CorpusServiceInit): CorpusService {
       stamp++;
     },
     editingStarted(uri, token) {
+      runToEnd(service.editingStartedInSlices(uri, token));
+    },
+    *editingStartedInSlices(uri, token) {
       const state = docs.get(uri);
       if (!state || editing.has(uri)) return;
       const memo = new RecognitionMemo();
@@ -755,7 +764,8 @@ export function createCorpusService(init: CorpusServiceInit): CorpusService {
       while (editing.size > MAX_EDITED_ARTICLES) editing.delete(editing.keys().next().value!);
       // The memos are filled by recognising the text (its names too, when they were not known yet) and summarising it.
       summarizeBoilerplate(state.text, DEFAULT_MIN_PASSAGE_CHARS, passages);
-      const entities = recognizer.recognize(state.text, token, memo);
+      yield;
+      const entities = yield* recognizer.recognizeInSlices(state.text, token, memo);
       if (!state.entities && docs.get(uri) === state) state.entities = StoredNames.of(state.text, entities);
     },
     editingEnded(uri) {
