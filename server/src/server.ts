@@ -14,6 +14,7 @@ import type { Feature, ServerContext } from './lsp/context';
 import { ClientInfo } from './lsp/clientInfo';
 import { ClientNotifier } from './lsp/clientNotifier';
 import { CommandRegistry } from './lsp/commandRegistry';
+import { EditsPrepared } from './lsp/editsPrepared';
 import { CorpusIndexer } from './lsp/indexer';
 import { RegistryEditor } from './lsp/registryEditor';
 import { TagService } from './lsp/tagService';
@@ -103,6 +104,7 @@ export function startServer(connection: Connection, deps: ServerDeps): void {
     client,
     commands: new CommandRegistry(),
     shutdown: { get isCancellationRequested() { return shuttingDown; } },
+    editsPrepared: new EditsPrepared(),
     tags: new TagService(workspace, texts, tracker, deps.userName),
     registryEditor: new RegistryEditor(workspace, service, indexer),
     indexer,

@@ -13,6 +13,7 @@ import type { Settings } from '../workspace/settings';
 import type { ClientInfo } from './clientInfo';
 import type { ClientNotifier } from './clientNotifier';
 import type { CommandRegistry } from './commandRegistry';
+import type { EditsPrepared } from './editsPrepared';
 import type { CorpusIndexer } from './indexer';
 import type { RegistryEditor } from './registryEditor';
 import type { TagService, TextSource } from './tagService';
@@ -38,6 +39,8 @@ export interface ServerContext {
    * listing) stop, so the analysis cache's last write gets the thread and the shutdown is answered at once.
    */
   readonly shutdown: CancellationToken;
+  /** Articles just opened being made ready for edits (editsPrepared.ts): their first diagnostics wait for it. */
+  readonly editsPrepared: EditsPrepared;
   /** The open document of a path, if any. */
   openDocument(file: string): TextDocument | undefined;
   /** Settings of the folder holding `file`. */

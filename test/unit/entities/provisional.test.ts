@@ -3,10 +3,14 @@ import { deserialize, serialize } from 'node:v8';
 import { readFileSync, readdirSync } from 'node:fs';
 import * as path from 'node:path';
 import { clusterEntities, clusteringFromSnapshot, createCorpusService, EMPTY_REGISTRY, NEVER_CANCELLED, snapshotOfClustering, type CorpusService } from '../../../server/src/core/index';
-import { clustersSpelled, provisionalClustering } from '../../../server/src/core/entities/provisional';
+import { provisionalClustering } from '../../../server/src/core/entities/provisional';
+import { clustersSpelled } from '../../../server/src/core/entities/clusterSpellings';
 import { foldName } from '../../../server/src/core/entities/nameKey';
 import type { EntityClustering } from '../../../server/src/core/entities/aliases';
 import fc from 'fast-check';
+import { IncrementalClustering, type NamesGiven } from '../../../server/src/core/entities/incrementalClustering';
+import { runToEnd } from '../../../server/src/core/slices';
+import type { EntityType, RecognizedEntity } from '../../../server/src/core/types';
 import { loadNerModel } from '../../../server/src/node/nerModelFile';
 import { SEEDS_DIR } from '../../support/workspace';
 import { generateCorpus } from '../../support/corpusGenerator';
@@ -297,6 +301,40 @@ describe('the index of a clustering’s spellings', () => {
         }
       }),
       { numRuns: 200 },
+    );
+  });
+
+  it('of a clustering kept up to date, from the last whole index of its lineage and what changed since, finds what a whole index finds', () => {
+    const NAMES: readonly [string, EntityType][] = [
+      ['Việt Nam', 'LOCATION'], ['Vietnam', 'LOCATION'], ['Viet Nam', 'LOCATION'], ['VIETNAM', 'ORG'], ['Vilay', 'PERSON'],
+      ['Vilay Lakhamphong', 'PERSON'], ['Foo', 'PERSON'], ['Foo', 'ORG'], ['Laos', 'LOCATION'], ['Lao', 'ORG'], ['EU', 'ORG'],
+      ['European Union', 'ORG'], ['Ørsted', 'ORG'], ['Orsted', 'PERSON'],
+    ];
+    const names = (picks: readonly number[]): RecognizedEntity[] =>
+      picks.map((k, i) => ({ start: 40 * i, end: 40 * i + NAMES[k][0].length, text: NAMES[k][0], type: NAMES[k][1] }));
+    const keys = [...new Set(NAMES.map(([text]) => foldName(text)))].concat('nobody');
+    const picks = fc.array(fc.integer({ min: 0, max: NAMES.length - 1 }), { maxLength: 6 });
+    const step = fc.record({ doc: fc.integer({ min: 0, max: 7 }), remove: fc.boolean(), picks });
+    const same = (c: EntityClustering) => {
+      for (const key of keys) {
+        const expected = c.clusters().filter((x) => [...x.spellings.keys()].some((sp) => foldName(sp) === key));
+        const got = clustersSpelled(c, key);
+        assert.deepEqual(got.map((x) => x.entityId), expected.map((x) => x.entityId), key);
+        assert.ok(got.every((x, i) => x === expected[i]), key);
+      }
+    };
+    fc.assert(
+      fc.property(fc.array(picks, { minLength: 1, maxLength: 6 }), fc.array(fc.array(step, { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 8 }), fc.boolean(), (initial, updates, askFirst) => {
+        const inc = runToEnd(IncrementalClustering.build(initial.map((p, d) => ({ uri: `a${d}.txt`, entities: names(p) }))));
+        // The whole index of the first clustering (built at once, or only once a later one asks).
+        if (askFirst) same(inc.clustering());
+        for (const steps of updates) {
+          const changes = new Map<string, NamesGiven | undefined>();
+          for (const st of steps) changes.set(`a${st.doc}.txt`, st.remove ? undefined : names(st.picks));
+          same(inc.update(changes));
+        }
+      }),
+      { numRuns: 150 },
     );
   });
 });

@@ -6,6 +6,7 @@ import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createCorpusService, NEVER_CANCELLED, type CorpusService } from '../../../server/src/core/index';
 import type { ServerContext } from '../../../server/src/lsp/context';
+import { EditsPrepared } from '../../../server/src/lsp/editsPrepared';
 import { ANALYSE_AHEAD_MS, createValidator } from '../../../server/src/lsp/features/publishDiagnostics';
 import { loadNerModel } from '../../../server/src/node/nerModelFile';
 import { DEFAULT_SETTINGS } from '../../../server/src/workspace/settings';
@@ -33,6 +34,7 @@ function openSeeds() {
   /** The params each article's last diagnostics were sent with, and those the validator encoded ahead. */
   const sentParams = new Map<string, object>();
   const encoded = new Set<object>();
+  const editsPrepared = new EditsPrepared();
   const hooks = { onStamp: () => {} };
   const observed: CorpusService = {
     ...service,
@@ -71,7 +73,10 @@ function openSeeds() {
     analysisOptions: () => ({}),
     tags: { anchoredTags: () => [] },
     encodeAhead: (_method: string, params: object) => encoded.add(params),
+    editsPrepared,
+    validateSoon: (delayMs?: number, edited?: string) => validateSoon(delayMs, edited),
   } as unknown as ServerContext;
+  const validateSoon = createValidator(() => ctx);
   /** Types a name into the second article (the editor's document and the core's copy), as documentSync does. */
   const type = () => {
     const doc = docs[1];
@@ -83,7 +88,7 @@ function openSeeds() {
     const copied = readFileSync(fileOf(B), 'utf8').split('\n').reduce((a, b) => (b.length > a.length ? b : a));
     service.setDocument(fileOf(C), `${readFileSync(fileOf(C), 'utf8')}\n${copied}\n`);
   };
-  return { service, docs, events, written, sentParams, encoded, hooks, type, another, validateSoon: createValidator(() => ctx) };
+  return { service, docs, events, written, sentParams, encoded, hooks, type, another, editsPrepared, validateSoon };
 }
 
 const allWritten = (o: ReturnType<typeof openSeeds>) => waitFor('every article written', () => o.written.size === seeds.length);
@@ -94,6 +99,21 @@ describe('publishing the diagnostics of open articles', () => {
     o.validateSoon(0, o.docs[1].uri);
     await allWritten(o);
     assert.deepEqual(o.events, ['pass', `analyse ${B}`, `write ${B}`, `analyse ${A}`, `write ${A}`, `analyse ${C}`, `write ${C}`]);
+  });
+
+  it('writes the diagnostics of an article just opened once it is ready for edits (editsPrepared), the others meanwhile', async () => {
+    const o = openSeeds();
+    let ready!: () => void;
+    o.editsPrepared.start(o.docs[1], () => new Promise<void>((r) => (ready = r)));
+    o.validateSoon(0, o.docs[1].uri);
+    await waitFor('the other articles written', () => o.written.size === seeds.length - 1);
+    assert.ok(!o.written.has(B), 'not before it is ready');
+    ready();
+    await allWritten(o);
+    // In a pass of its own once ready, where it comes first.
+    const second = o.events.lastIndexOf('pass');
+    assert.deepEqual(o.events.slice(second, second + 3), ['pass', `analyse ${B}`, `write ${B}`]);
+    assert.equal(o.editsPrepared.of(o.docs[1]), undefined);
   });
 
   it('analyses the article being typed in and words its diagnostics once typing pauses, ahead of the end of the debounce; the same diagnostics', async () => {

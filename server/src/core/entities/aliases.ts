@@ -63,7 +63,8 @@ export interface EntityClustering {
   readonly base?: EntityClustering;
   /**
    * Shared by the clusterings one clusterer gives one after another (incrementalClustering.ts): the entities an update
-   * did not touch are the same objects in both, so what a host derived from the last can be brought up to date.
+   * did not touch are the same objects in both, and both list them in entity-id order, so what a host derived from the
+   * last can be brought up to date (clusterSpellings.ts, entityListing.ts).
    */
   readonly lineage?: object;
   /**

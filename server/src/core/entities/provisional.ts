@@ -8,8 +8,7 @@
 import type { EntityMention, RecognizedEntity } from '../types';
 import type { EntityCluster, EntityClustering } from './aliases';
 import { foldName } from './nameKey';
-import { hashString } from './hashing';
-import { IntTable } from '../collections/intTable';
+import { spellingIndexOf } from './clusterSpellings';
 
 /** The id prefix of clusters that exist only until the next corpus-wide clustering. */
 export const PROVISIONAL_ID = 'provisional:';
@@ -18,109 +17,6 @@ export const PROVISIONAL_ID = 'provisional:';
 export function isProvisionalId(entityId: string): boolean {
   return entityId.startsWith(PROVISIONAL_ID);
 }
-
-/** Clusters a slice of the spelling index takes in: a few milliseconds of work. */
-const CLUSTERS_PER_SLICE = 4000;
-
-/**
- * Clusters by folded spelling, built once per corpus-wide clustering (not once per keystroke): ahead of the first
- * edit by the host (`spellingIndexInSlices`, in slices), or by that edit, which finishes what was begun. Held compactly
- * for the clustering's life: a table from a 30-bit hash of each folded spelling to a chain of (cluster, next) entries,
- * the chains checked against the clusters' spellings when read (no string or list is kept per spelling: at 10,000
- * articles a Map of folded spellings to lists held some 7 MB, this about 3).
- */
-class SpellingIndex {
-  private readonly heads: IntTable;
-  /** Per entry (a spelling of a cluster): the cluster's index in `clusters`, and the next entry of its chain (-1: none). */
-  private readonly entryCluster: Int32Array;
-  private readonly entryNext: Int32Array;
-  /**
-   * What `get` found for each key asked (the base's clusters and their spellings do not change while it is in use):
-   * every keystroke's view asks again for the names of the article being edited.
-   */
-  private readonly found = new Map<string, readonly EntityCluster[]>();
-  /** The rest of the building, while it is not finished. */
-  steps: Generator<void, void, void> | undefined;
-
-  constructor(private readonly clusters: readonly EntityCluster[]) {
-    let entries = 0;
-    for (const c of clusters) entries += c.spellings.size;
-    this.heads = new IntTable(entries);
-    this.entryCluster = new Int32Array(entries);
-    this.entryNext = new Int32Array(entries);
-    this.steps = this.fill();
-  }
-
-  private *fill(): Generator<void, void, void> {
-    const clusters = this.clusters;
-    let e = 0;
-    for (let i = 0; i < clusters.length; i++) {
-      if (i % CLUSTERS_PER_SLICE === CLUSTERS_PER_SLICE - 1) yield;
-      for (const s of clusters[i].spellings.keys()) {
-        const h = keyHash(foldName(s));
-        this.entryCluster[e] = i;
-        this.entryNext[e] = this.heads.get(h);
-        this.heads.set(h, e++);
-      }
-    }
-    this.steps = undefined;
-  }
-
-  /** The clusters with a spelling that folds to `key`, in the clustering's order. */
-  get(key: string): readonly EntityCluster[] {
-    let clusters = this.found.get(key);
-    if (clusters === undefined) this.found.set(key, (clusters = this.lookUp(key)));
-    return clusters;
-  }
-
-  private lookUp(key: string): readonly EntityCluster[] {
-    let found: number[] | undefined;
-    for (let e = this.heads.get(keyHash(key)); e >= 0; e = this.entryNext[e]) {
-      const i = this.entryCluster[e];
-      if (found?.includes(i)) continue;
-      for (const s of this.clusters[i].spellings.keys()) {
-        if (foldName(s) === key) {
-          (found ??= []).push(i);
-          break;
-        }
-      }
-    }
-    if (!found) return NONE;
-    return found.sort((a, b) => a - b).map((i) => this.clusters[i]);
-  }
-}
-
-const keyHash = (key: string): number => hashString(key) & 0x3fffffff;
-
-const spellingIndexes = new WeakMap<EntityClustering, SpellingIndex>();
-
-function spellingIndexBegun(base: EntityClustering): SpellingIndex {
-  let index = spellingIndexes.get(base);
-  if (!index) spellingIndexes.set(base, (index = new SpellingIndex(base.clusters())));
-  return index;
-}
-
-/**
- * Builds the index of `base`'s spellings that a view of it needs at the first edit (`provisionalClustering`), one slice
- * a `next()`: a host runs it when a clustering is put in use, so that the first keystroke after it does not build it.
- */
-export function* spellingIndexInSlices(base: EntityClustering): Generator<void, void, void> {
-  const index = spellingIndexBegun(base);
-  while (index.steps && !index.steps.next().done) yield;
-}
-
-function spellingIndexOf(base: EntityClustering): SpellingIndex {
-  const index = spellingIndexBegun(base);
-  while (index.steps && !index.steps.next().done);
-  return index;
-}
-
-/** The clusters of `base` with a spelling that folds (foldName) to `key`, in `base`'s order: what an edit looks up. */
-export function clustersSpelled(base: EntityClustering, key: string): readonly EntityCluster[] {
-  return spellingIndexOf(base).get(key);
-}
-
-const NONE: readonly EntityCluster[] = [];
 
 /**
  * The entity of each folded spelling of an article in `base` (undefined for a spelling of two entities there), kept

@@ -9,7 +9,7 @@ import { CancelledError, type CancellationToken } from '../../core/index';
 import type { FileChange } from '../../workspace/corpusFolder';
 import type { Feature, ServerContext } from '../context';
 import { uriToPath } from '../workspace';
-import { nextTurn, runInTurns } from '../eventLoopTurns';
+import { runInTurns } from '../eventLoopTurns';
 
 export const documentSync: Feature = {
   capabilities: { textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } } },
@@ -48,25 +48,23 @@ export const documentSync: Feature = {
         }
         ctx.tags.track(file, document.uri, text);
         ctx.validateSoon(0, document.uri);
-        // Once the corpus is indexed (its articles are analysed by the indexer, this one too), after the open's
-        // diagnostics (a timer set after the validation's, then a turn: the connection writes them in a turn of its
-        // own, which came after this timer's and waited for it): what recognising the article finds per sentence is
-        // kept with it from now on, so that an edit recognises only the sentences it changed. In slices, one a turn: a
-        // keystroke made meanwhile is taken in at once, and its analysis finishes what is left (the debounce covers it).
+        // Once the corpus is indexed (its articles are analysed by the indexer, this one too): what recognising the
+        // article finds per sentence is kept with it from now on, so that an edit recognises only the sentences it
+        // changed. In slices, one a turn; the open's diagnostics wait for it (editsPrepared.ts), and an analysis of the
+        // article meanwhile (a keystroke) finishes what is left first.
         const open: CancellationToken = {
           get isCancellationRequested() {
             return documents.get(document.uri) !== document || ctx.shutdown.isCancellationRequested;
           },
         };
-        void ctx.indexer.ready.then(() =>
-          setTimeout(() => {
-            void nextTurn()
-              .then(() => (open.isCancellationRequested ? undefined : runInTurns(service.editingStartedInSlices(file, open))))
-              .catch((e) => {
-                if (!(e instanceof CancelledError)) connection.console.error(`Preparing ${file} for edits failed: ${(e as Error).stack ?? e}`);
-              });
-          }, 0),
-        );
+        void ctx.indexer.ready.then(() => {
+          if (open.isCancellationRequested) return;
+          ctx.editsPrepared.start(document, () =>
+            runInTurns(service.editingStartedInSlices(file, open)).catch((e) => {
+              if (!(e instanceof CancelledError)) connection.console.error(`Preparing ${file} for edits failed: ${(e as Error).stack ?? e}`);
+            }),
+          );
+        });
       }
     });
     documents.onDidChangeContent(async (event) => {

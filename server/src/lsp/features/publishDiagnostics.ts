@@ -195,6 +195,13 @@ async function validate(
 ): Promise<void> {
   const file = uriToPath(doc.uri);
   if (!file || !c.workspace.isInCorpus(file)) return;
+  // An article just opened: its first diagnostics once it is ready for edits (editsPrepared.ts), in a pass of their
+  // own then; the other open articles' meanwhile.
+  const preparing = c.editsPrepared.of(doc);
+  if (preparing) {
+    void preparing.then(() => c.validateSoon(0, doc.uri));
+    return;
+  }
   const settings = await c.settingsOf(file);
   const text = doc.getText();
   // Too large to analyse: documentSync.ts keeps it out of the core, and it says so here.
