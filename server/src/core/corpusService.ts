@@ -483,6 +483,14 @@ export function createCorpusService(init: CorpusServiceInit): CorpusService {
     const next = incrementalClustering(token)!;
     // Already the one in use (brought up to date just now): nothing to compare.
     if (previous?.lineage === next.lineage) return useIncremental(token);
+    // The whole index of its spellings that an edit looks new names up in (the later clusterings of its lineage derive
+    // theirs from it: clusterSpellings.ts), made before it is in use: the first keystroke after it finished what was
+    // left of it (60 ms at 10,000 articles, in the server bench).
+    for (const index = spellingIndexInSlices(next); !index.next().done; ) {
+      yield;
+      throwIfCancelled(token);
+      if (clustering !== previous || incremental !== using || using.registry !== registry) return;
+    }
     const named: string[] = [];
     let n = 0;
     for (const uri of [...docs.keys()]) {
