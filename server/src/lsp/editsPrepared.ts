@@ -1,8 +1,7 @@
 /**
- * Articles just opened that are being made ready for edits: their recognition memo filled in slices (corpus service
- * `editingStartedInSlices`), one a turn of the event loop, so that hovers and other requests are answered meanwhile.
- * The open's diagnostics wait for it (publishDiagnostics.ts): the analyst's first keystroke then finds the memo full,
- * as when it was filled in one turn before them, without the thread being held 100-180 ms for a 100 KB article.
+ * Articles just opened that are being made ready for edits: their passage keys and recognition memo filled (corpus
+ * service `editingStartedInSlices`, a step a turn of the event loop). The open's diagnostics wait for it
+ * (publishDiagnostics.ts), so the analyst's first keystroke finds the memo full and does not wait for it.
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 

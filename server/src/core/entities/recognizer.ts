@@ -35,7 +35,6 @@ import { SentenceRuleMemo } from './sentenceRuleMemo';
 import { titleStart } from './titles';
 import { LineCase, segment, type Token } from './tokenize';
 import { WordTable } from './wordTable';
-import { runToEnd } from '../slices';
 import {
   cueBitsOf,
   cuesHold,
@@ -64,61 +63,17 @@ export interface EntityRecognizer {
    * version's: the result is the same as without it.
    */
   recognize(text: string, token?: CancellationToken, memo?: RecognitionMemo): RecognizedEntity[];
-  /**
-   * `recognize` in slices (a yield every few dozen sentences: a 100 KB article is recognised in about 25 slices of a
-   * few milliseconds, not in one turn of 100 ms and more). A recogniser holds one document's words and buffers at a
-   * time: any other call on it while this is suspended first finishes this one, which then ends at once with its result.
-   */
-  recognizeInSlices(text: string, token: CancellationToken, memo?: RecognitionMemo): Generator<void, RecognizedEntity[], void>;
 }
 
 export function createEntityRecognizer(model: NerModel): EntityRecognizer {
   const words = new WordTable(model);
   const offsets = new BaseOffsets();
   const buffers = new TaggerBuffers();
-  /** The run in slices under way, if any (`recognizeInSlices`). */
-  let suspended: SuspendedRun | undefined;
-  /** Runs the suspended run, if any, to its end (its outcome kept for it): this call needs the words and buffers. */
-  const finishSuspended = (): void => {
-    const run = suspended;
-    if (!run) return;
-    suspended = undefined;
-    try {
-      run.outcome = { result: runToEnd(run.steps) };
-    } catch (error) {
-      run.outcome = { error };
-    }
-  };
   return Object.freeze({
     recognize(text: string, token?: CancellationToken, memo?: RecognitionMemo): RecognizedEntity[] {
-      finishSuspended();
-      return runToEnd(recognize(model, words, offsets, buffers, text, token, memo, false));
-    },
-    *recognizeInSlices(text: string, token: CancellationToken, memo?: RecognitionMemo): Generator<void, RecognizedEntity[], void> {
-      finishSuspended();
-      const run: SuspendedRun = { steps: recognize(model, words, offsets, buffers, text, token, memo, true) };
-      suspended = run;
-      try {
-        for (;;) {
-          if (run.outcome) {
-            if ('error' in run.outcome) throw run.outcome.error;
-            return run.outcome.result;
-          }
-          const step = run.steps.next();
-          if (step.done) return step.value;
-          yield;
-        }
-      } finally {
-        if (suspended === run) suspended = undefined;
-      }
+      return recognize(model, words, offsets, buffers, text, token, memo);
     },
   });
-}
-
-/** A recognition in slices, and once another call finished it, what it came to. */
-interface SuspendedRun {
-  readonly steps: Generator<void, RecognizedEntity[], void>;
-  outcome?: { readonly result: RecognizedEntity[] } | { readonly error: unknown };
 }
 
 /** The most words the recogniser's table holds from one document to the next (it is emptied past it). */
@@ -140,8 +95,7 @@ class BaseOffsets {
   }
 }
 
-/** Recognition as steps: with `sliced`, a yield every 32 sentences; else none (run to its end at once). */
-function* recognize(
+function recognize(
   model: NerModel,
   words: WordTable,
   offsets: BaseOffsets,
@@ -149,8 +103,7 @@ function* recognize(
   text: string,
   token: CancellationToken | undefined,
   recognitionMemo: RecognitionMemo | undefined,
-  sliced: boolean,
-): Generator<void, RecognizedEntity[], void> {
+): RecognizedEntity[] {
   throwIfCancelled(token);
   words.beginDocument(MAX_WORDS);
   const isCommon = (key: string): boolean => model.commonWords.has(key);
@@ -198,10 +151,7 @@ function* recognize(
   const memo = new SentenceRuleMemo();
   // The sentence's word facts, in an array reused from sentence to sentence.
   for (let s = 0, at = 0; s < sentences.length; at += sentences[s].tokens.length, s++) {
-    if ((s & 31) === 31) {
-      if (sliced) yield;
-      throwIfCancelled(token);
-    }
+    if ((s & 31) === 31) throwIfCancelled(token);
     const sentenceTokens = sentences[s].tokens;
     const n = sentenceTokens.length;
     for (let i = 0; i < n; i++) infos[i] = wordInfos[ids[at + i]];

@@ -50,8 +50,7 @@ export const documentSync: Feature = {
         ctx.validateSoon(0, document.uri);
         // Once the corpus is indexed (its articles are analysed by the indexer, this one too): what recognising the
         // article finds per sentence is kept with it from now on, so that an edit recognises only the sentences it
-        // changed. In slices, one a turn; the open's diagnostics wait for it (editsPrepared.ts), and an analysis of the
-        // article meanwhile (a keystroke) finishes what is left first.
+        // changed. A step a turn; the open's diagnostics wait for it (editsPrepared.ts).
         const open: CancellationToken = {
           get isCancellationRequested() {
             return documents.get(document.uri) !== document || ctx.shutdown.isCancellationRequested;
