@@ -23,11 +23,23 @@ const SHARE_REMADE = 0.05;
 
 const NONE: readonly EntityCluster[] = [];
 
-interface SpellingLookup {
-  /** The clusters with a spelling that folds to `key`, in the clustering's order. */
-  get(key: string): readonly EntityCluster[];
+/**
+ * Clusters by folded spelling, each key's answer kept once found (the base's clusters and their spellings do not change
+ * while it is in use): every keystroke's view asks again for the names of the article being edited.
+ */
+abstract class SpellingLookup {
+  private readonly found = new Map<string, readonly EntityCluster[]>();
   /** The rest of the building, while it is not finished. */
-  readonly steps: Generator<void, void, void> | undefined;
+  abstract readonly steps: Generator<void, void, void> | undefined;
+
+  /** The clusters with a spelling that folds to `key`, in the clustering's order. */
+  get(key: string): readonly EntityCluster[] {
+    let clusters = this.found.get(key);
+    if (clusters === undefined) this.found.set(key, (clusters = this.lookUp(key)));
+    return clusters;
+  }
+
+  protected abstract lookUp(key: string): readonly EntityCluster[];
 }
 
 /**
@@ -35,19 +47,15 @@ interface SpellingLookup {
  * chain of (cluster, next) entries, the chains checked against the clusters' spellings when read (no string or list is
  * kept per spelling: at 10,000 articles a Map of folded spellings to lists held some 7 MB, this about 3).
  */
-class SpellingIndex implements SpellingLookup {
+class SpellingIndex extends SpellingLookup {
   private readonly heads: IntTable;
   /** Per entry (a spelling of a cluster): the cluster's index in `clusters`, and the next entry of its chain (-1: none). */
   private readonly entryCluster: Int32Array;
   private readonly entryNext: Int32Array;
-  /**
-   * What `get` found for each key asked (the base's clusters and their spellings do not change while it is in use):
-   * every keystroke's view asks again for the names of the article being edited.
-   */
-  private readonly found = new Map<string, readonly EntityCluster[]>();
   steps: Generator<void, void, void> | undefined;
 
   constructor(readonly clusters: readonly EntityCluster[]) {
+    super();
     let entries = 0;
     for (const c of clusters) entries += c.spellings.size;
     this.heads = new IntTable(entries);
@@ -71,13 +79,7 @@ class SpellingIndex implements SpellingLookup {
     this.steps = undefined;
   }
 
-  get(key: string): readonly EntityCluster[] {
-    let clusters = this.found.get(key);
-    if (clusters === undefined) this.found.set(key, (clusters = this.lookUp(key)));
-    return clusters;
-  }
-
-  private lookUp(key: string): readonly EntityCluster[] {
+  protected lookUp(key: string): readonly EntityCluster[] {
     let found: number[] | undefined;
     for (let e = this.heads.get(keyHash(key)); e >= 0; e = this.entryNext[e]) {
       const i = this.entryCluster[e];
@@ -99,23 +101,17 @@ class SpellingIndex implements SpellingLookup {
  * clusters gone since, plus a whole index of those added. Both lists are in entity-id order (a lineage's clusterings
  * are: incrementalClustering.ts), so the answers are merged in that order.
  */
-class SpellingIndexSince implements SpellingLookup {
+class SpellingIndexSince extends SpellingLookup {
   readonly steps = undefined;
-  private readonly found = new Map<string, readonly EntityCluster[]>();
   private readonly added: SpellingIndex;
 
-  constructor(readonly whole: SpellingIndex, private readonly gone: ReadonlySet<EntityCluster>, added: readonly EntityCluster[]) {
+  constructor(private readonly whole: SpellingIndex, private readonly gone: ReadonlySet<EntityCluster>, added: readonly EntityCluster[]) {
+    super();
     this.added = new SpellingIndex(added);
     while (this.added.steps && !this.added.steps.next().done);
   }
 
-  get(key: string): readonly EntityCluster[] {
-    let clusters = this.found.get(key);
-    if (clusters === undefined) this.found.set(key, (clusters = this.lookUp(key)));
-    return clusters;
-  }
-
-  private lookUp(key: string): readonly EntityCluster[] {
+  protected lookUp(key: string): readonly EntityCluster[] {
     const before = this.whole.get(key);
     const kept = this.gone.size && before.some((c) => this.gone.has(c)) ? before.filter((c) => !this.gone.has(c)) : before;
     const added = this.added.get(key);
