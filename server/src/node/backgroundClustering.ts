@@ -9,6 +9,7 @@
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { MessageChannel, type MessagePort, type Worker } from 'node:worker_threads';
+import { namesToColumns } from './namesColumns';
 import { quietWorker } from './workerOutput';
 import type { ClusteringInput, ClusteringSnapshot, LookAlikeColumns } from '../core/index';
 import { setImmediate as nextTurn } from 'node:timers/promises';
@@ -124,7 +125,7 @@ export function workerClustering(file = path.join(__dirname, 'clusteringWorker.j
         void (async () => {
           for (const docs of partsOf(input.docs, DOCS_PER_PART)) {
             if (!own.pending.has(id)) return; // the worker stopped meanwhile
-            own.thread.postMessage({ id, docs } satisfies ToWorker);
+            own.thread.postMessage({ id, names: namesToColumns(docs) } satisfies ToWorker);
             await nextTurn();
           }
           if (!own.pending.has(id)) return;

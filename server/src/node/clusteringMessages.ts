@@ -6,7 +6,8 @@
  * is read in its own turn, so hovers and diagnostics are answered in between. A port keeps messages in order.
  */
 import type { MessagePort } from 'node:worker_threads';
-import type { ClusteringInput, ClusteringSnapshot, DocumentEntities, LookAlikeColumns } from '../core/index';
+import type { ClusteringInput, ClusteringSnapshot, LookAlikeColumns } from '../core/index';
+import type { NamesColumns } from './namesColumns';
 
 /** Articles per part (about 25,000 names at 50 an article). */
 export const DOCS_PER_PART = 500;
@@ -23,13 +24,13 @@ export interface SnapshotColumns {
 }
 
 /**
- * Server → clustering worker: some articles' names, then (`last`) what to do with them all, with the port on which to
+ * Server → clustering worker: some articles' names (as columns: namesColumns.ts), then (`last`) what to do with them all, with the port on which to
  * give the snapshot to the thread that finds its look-alikes; and `received` for each part of the answer once the
  * server has read it (the worker sends the next part then: parts sent at once would be read in one go).
  * Server → look-alikes worker (`findLookAlikes`): the port on which the snapshot of request `id` comes.
  */
 export type ToWorker =
-  | { readonly id: number; readonly docs: readonly DocumentEntities[] }
+  | { readonly id: number; readonly names: NamesColumns }
   | { readonly id: number; readonly last: true; readonly registry: ClusteringInput['registry']; readonly lookAlikes: MessagePort; readonly serialized: boolean }
   | { readonly id: number; readonly received: true }
   | { readonly id: number; readonly findLookAlikes: MessagePort };

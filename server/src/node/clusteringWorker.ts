@@ -11,6 +11,7 @@
  */
 import { parentPort, type MessagePort } from 'node:worker_threads';
 import { packApart } from './alignedSerialization';
+import { namesFromColumns } from './namesColumns';
 import { clusterEntitiesAsSnapshot, lookAlikeColumns, lookAlikeEntitiesOf, withLookAlikes, type ClusteringInput, type ClusteringSnapshot, type DocumentEntities } from '../core/index';
 import { STRINGS_PER_PART, partsOf, type FromWorker, type ToWorker } from './clusteringMessages';
 
@@ -38,8 +39,8 @@ parentPort?.on('message', (m: ToWorker) => {
   }
   const docs = received.get(m.id) ?? [];
   received.set(m.id, docs);
-  if ('docs' in m) {
-    docs.push(...m.docs);
+  if ('names' in m) {
+    for (const doc of namesFromColumns(m.names)) docs.push(doc);
     return;
   }
   received.delete(m.id);
