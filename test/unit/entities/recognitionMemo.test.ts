@@ -12,7 +12,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
 import { createEntityRecognizer } from '../../../server/src/core/entities/recognizer';
-import { RecognitionMemo } from '../../../server/src/core/entities/recognitionMemo';
+import { RecognitionMemo, RecognitionPass, sentenceHash, sentenceIdentity, type SentenceResult } from '../../../server/src/core/entities/recognitionMemo';
 import { segment, type LineTokens } from '../../../server/src/core/entities/tokenize';
 import { PassageKeyMemo, summarizeBoilerplate } from '../../../server/src/core/boilerplate/summary';
 import { createCorpusService, NEVER_CANCELLED, CancelledError, type CancellationToken } from '../../../server/src/core/index';
@@ -146,6 +146,48 @@ describe('recognition of an edited article from its last version (RecognitionMem
     assert.throws(() => incremental.recognize(edited, cancelLater, memo), CancelledError);
     assert.equal(memo.size, held);
     assert.deepStrictEqual(incremental.recognize(edited, undefined, memo), fresh.recognize(edited));
+  });
+});
+
+describe('a sentence of the last version found again (RecognitionPass.offer)', () => {
+  const tokens = (text: string, at: number) => {
+    const out: { start: number; end: number; text: string }[] = [];
+    for (const m of text.matchAll(/\S+/g)) out.push({ start: at + m.index!, end: at + m.index! + m[0].length, text: m[0] });
+    return out;
+  };
+  const result = (hash: number, text: string, lineCase = 0, heading = false): SentenceResult => ({
+    identity: sentenceIdentity(hash, tokens(text, 0), lineCase, heading),
+    labels: new Uint8Array(0),
+    memoryReads: new Uint8Array(0),
+    cues: new Int32Array(0),
+    spans: [],
+    log: { tests: [], words: [], answers: [] },
+  });
+  const pass = (previous: Map<number, SentenceResult[]>) => new RecognitionPass(previous, new Map(), () => undefined);
+
+  it('hashes a sentence by its tokens’ texts and places relative to the first, its casing and heading', () => {
+    assert.equal(sentenceHash(tokens('General Vilay said', 0), 0, false), sentenceHash(tokens('General Vilay said', 500), 0, false));
+    assert.notEqual(sentenceHash(tokens('General Vilay said', 0), 0, false), sentenceHash(tokens('General  Vilay said', 0), 0, false));
+    assert.notEqual(sentenceHash(tokens('General Vilay said', 0), 0, false), sentenceHash(tokens('General Vilay said', 0), 1, false));
+    assert.notEqual(sentenceHash(tokens('General Vilay said', 0), 0, false), sentenceHash(tokens('General Vilay said', 0), 0, true));
+  });
+
+  it('offers only a result of the same sentence, whatever shares its hash', () => {
+    const other = result(7, 'Another sentence entirely');
+    const same = result(7, 'General Vilay said');
+    assert.equal(pass(new Map([[7, [other]]])).offer(7, tokens('General Vilay said', 40), 0, false), undefined, 'another sentence of the same hash');
+    assert.equal(pass(new Map([[7, [other, same]]])).offer(7, tokens('General Vilay said', 40), 0, false), same);
+    assert.equal(pass(new Map([[7, [same]]])).offer(7, tokens('General Vilay said', 40), 2, false), undefined, 'another casing');
+    assert.equal(pass(new Map([[7, [same]]])).offer(7, tokens('General Vilay said', 40), 0, true), undefined, 'a heading');
+  });
+
+  it('offers a sentence written several times its results in order, each once', () => {
+    const first = result(3, 'Read more');
+    const second = result(3, 'Read more');
+    const p = pass(new Map([[3, [first, second]]]));
+    assert.equal(p.offer(3, tokens('Read more', 10), 0, false), first);
+    assert.equal(p.offer(3, tokens('Read more', 90), 0, false), second);
+    assert.equal(p.offer(3, tokens('Read more', 150), 0, false), undefined);
   });
 });
 

@@ -6,7 +6,8 @@
  * everything it read is the same.
  *
  * What a sentence's tagging and rules read (recognizer.ts):
- * - its tokens (texts, offsets relative to its first token), its line casing and whether it is a heading: the key;
+ * - its tokens (texts, offsets relative to its first token), its line casing and whether it is a heading: its
+ *   identity (hashed to find it, then compared);
  * - the document's cues for each of its words (lower-case somewhere, capitalised mid-sentence, context bits): kept
  *   per token and compared;
  * - the tagger's document memory (what earlier sentences were tagged for each capitalised word): the value read per
@@ -42,12 +43,8 @@ export interface TestLog {
 }
 
 export interface SentenceResult {
-  /**
-   * The sentence's key (`sentenceKey`), kept under it: a result reused by the next version is kept under the string it
-   * was kept under before, not under the one made for that version (a key a sentence, made again at each keystroke,
-   * lived until the next and was moved to the old generation: 0.4 MB a keystroke in a 100 KB article).
-   */
-  readonly key: string;
+  /** What the sentence was: a sentence of a later version is compared with it before the result is reused. */
+  readonly identity: SentenceIdentity;
   /** The tagger's label of each token. */
   readonly labels: Uint8Array;
   /** The document memory's feature read for each token (NOT_READ where the tagger skipped the token). */
@@ -59,12 +56,29 @@ export interface SentenceResult {
   readonly log: TestLog;
 }
 
+/**
+ * What identifies a sentence to its tagging and rules: its line casing, whether it is a heading, and each token's text
+ * and place relative to its first token; `hash` files it. Made only for a sentence tagged afresh: each sentence of a
+ * version is hashed and compared in place, with nothing made for it. A key string a sentence, made at each keystroke,
+ * was 2.4 MB of the 17.6 MB a keystroke allocated in a 100 KB article after the corpus was grouped again (sampled
+ * heap profile), and the young generation filled about once a keystroke.
+ */
+export interface SentenceIdentity {
+  readonly hash: number;
+  readonly lineCase: number;
+  readonly heading: boolean;
+  /** Each token's text. */
+  readonly texts: readonly string[];
+  /** Each token's start and end, less the first token's start. */
+  readonly places: Int32Array;
+}
+
 /** A token whose document-memory feature the tagger did not read. */
 export const NOT_READ = 255;
 
 export class RecognitionMemo {
-  /** The last version's sentences by key; a key met several times has its results in order. */
-  private entries = new Map<string, SentenceResult[]>();
+  /** The last version's sentences by hash; sentences of one hash have their results in order. */
+  private entries = new Map<number, SentenceResult[]>();
   /** The last version's lines' tokens, by the line's text. */
   private lines = new Map<string, LineTokens>();
 
@@ -85,17 +99,17 @@ export class RecognitionMemo {
 }
 
 export class RecognitionPass {
-  private readonly kept = new Map<string, SentenceResult[]>();
-  /** How many results of each key this pass has taken: the n-th sentence of a key is offered the n-th result. */
-  private readonly taken = new Map<string, number>();
+  private readonly kept = new Map<number, SentenceResult[]>();
+  /** The results of a hash held several times that this pass has taken (the n-th such sentence is offered the n-th). */
+  private taken: Set<SentenceResult> | undefined;
   private readonly keptLines = new Map<string, LineTokens>();
   /** The tokens of the lines of the last version (and of this one, for a line met again), for `segment`. */
   readonly lines: LineTokenMemo;
 
   constructor(
-    private readonly previous: ReadonlyMap<string, SentenceResult[]>,
+    private readonly previous: ReadonlyMap<number, SentenceResult[]>,
     previousLines: ReadonlyMap<string, LineTokens>,
-    private readonly commit: (kept: Map<string, SentenceResult[]>, lines: Map<string, LineTokens>) => void,
+    private readonly commit: (kept: Map<number, SentenceResult[]>, lines: Map<string, LineTokens>) => void,
   ) {
     const keptLines = this.keptLines;
     this.lines = {
@@ -111,19 +125,28 @@ export class RecognitionPass {
     };
   }
 
-  /** The last version's result for the next sentence of this key, if there was one. */
-  offer(key: string): SentenceResult | undefined {
-    const list = this.previous.get(key);
+  /**
+   * The last version's result for the next sentence of these tokens, casing and heading (whose `sentenceHash` is
+   * `hash`), if there was one: of those results the same sentence had, the first this pass has not taken.
+   */
+  offer(hash: number, tokens: readonly Token[], lineCase: number, heading: boolean): SentenceResult | undefined {
+    const list = this.previous.get(hash);
     if (list === undefined) return undefined;
-    const n = this.taken.get(key) ?? 0;
-    this.taken.set(key, n + 1);
-    return list[n];
+    for (const result of list) {
+      if (!sameSentence(result.identity, tokens, lineCase, heading)) continue;
+      // One result of its hash (most sentences): no bookkeeping, as no other sentence of this version can have it.
+      if (list.length === 1) return result;
+      if (this.taken?.has(result)) continue;
+      (this.taken ??= new Set()).add(result);
+      return result;
+    }
+    return undefined;
   }
 
-  /** Keeps `result` for the next version, under its key. */
+  /** Keeps `result` for the next version. */
   keep(result: SentenceResult): void {
-    const list = this.kept.get(result.key);
-    if (list === undefined) this.kept.set(result.key, [result]);
+    const list = this.kept.get(result.identity.hash);
+    if (list === undefined) this.kept.set(result.identity.hash, [result]);
     else list.push(result);
   }
 
@@ -133,12 +156,43 @@ export class RecognitionPass {
   }
 }
 
-/** What identifies a sentence to its tagging and rules: line casing, heading, and each token's text and place. */
-export function sentenceKey(tokens: readonly Token[], lineCase: number, heading: boolean): string {
+/** A hash (a small integer) of what identifies a sentence: line casing, heading, each token's text and place. */
+export function sentenceHash(tokens: readonly Token[], lineCase: number, heading: boolean): number {
   const base = tokens.length ? tokens[0].start : 0;
-  let key = `${lineCase}${heading ? 1 : 0}`;
-  for (const t of tokens) key += `\u0000${t.start - base},${t.end - base},${t.text}`;
-  return key;
+  let h = Math.imul(0x811c9dc5 ^ (lineCase * 2 + (heading ? 1 : 0)), 0x01000193);
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    h = Math.imul(h ^ (t.start - base), 0x01000193);
+    h = Math.imul(h ^ (t.end - base), 0x01000193);
+    const text = t.text;
+    for (let k = 0; k < text.length; k++) h = Math.imul(h ^ text.charCodeAt(k), 0x01000193);
+  }
+  return (h ^ (h >>> 15)) & 0x3fffffff;
+}
+
+/** The identity of a sentence of these tokens, casing and heading, whose `sentenceHash` is `hash`. */
+export function sentenceIdentity(hash: number, tokens: readonly Token[], lineCase: number, heading: boolean): SentenceIdentity {
+  const base = tokens.length ? tokens[0].start : 0;
+  const places = new Int32Array(2 * tokens.length);
+  const texts = new Array<string>(tokens.length);
+  for (let i = 0; i < tokens.length; i++) {
+    places[2 * i] = tokens[i].start - base;
+    places[2 * i + 1] = tokens[i].end - base;
+    texts[i] = tokens[i].text;
+  }
+  return { hash, lineCase, heading, texts, places };
+}
+
+/** Whether the tokens, casing and heading are those of the sentence `identity` says. */
+export function sameSentence(identity: SentenceIdentity, tokens: readonly Token[], lineCase: number, heading: boolean): boolean {
+  const { texts, places } = identity;
+  if (identity.lineCase !== lineCase || identity.heading !== heading || texts.length !== tokens.length) return false;
+  const base = tokens.length ? tokens[0].start : 0;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (places[2 * i] !== t.start - base || places[2 * i + 1] !== t.end - base || texts[i] !== t.text) return false;
+  }
+  return true;
 }
 
 /**

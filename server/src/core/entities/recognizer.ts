@@ -42,7 +42,8 @@ import {
   newTestLog,
   NOT_READ,
   replayMemory,
-  sentenceKey,
+  sentenceHash,
+  sentenceIdentity,
   shiftedSpans,
   testsHold,
   type RecognitionMemo,
@@ -155,10 +156,10 @@ function recognize(
     const sentenceTokens = sentences[s].tokens;
     const n = sentenceTokens.length;
     for (let i = 0; i < n; i++) infos[i] = wordInfos[ids[at + i]];
-    let resultKey: string | undefined;
+    let hash = 0;
     if (pass) {
-      resultKey = sentenceKey(sentenceTokens, sentences[s].lineCase, headings[s]);
-      const before = pass.offer(resultKey);
+      hash = sentenceHash(sentenceTokens, sentences[s].lineCase, headings[s]);
+      const before = pass.offer(hash, sentenceTokens, sentences[s].lineCase, headings[s]);
       if (before !== undefined && cuesHold(before, infos, n, cues) && testsHold(before.log, documentTests) && replayMemory(before, infos, n, memory)) {
         pass.keep(before);
         spans.push(shiftedSpans(before.spans, n ? sentenceTokens[0].start : 0));
@@ -175,7 +176,7 @@ function recognize(
     const known = key === undefined ? undefined : memo.get(key, sentenceTokens[0].start);
     if (known !== undefined) {
       const log = logsByMemoKey?.get(key!);
-      if (pass && log) pass.keep({ key: resultKey!, labels, memoryReads: memoryReads!, cues: cueBitsOf(infos, n, cues, memoryReads!), spans: shiftedSpans(known, -sentenceTokens[0].start), log });
+      if (pass && log) pass.keep({ identity: sentenceIdentity(hash, sentenceTokens, sentences[s].lineCase, headings[s]), labels, memoryReads: memoryReads!, cues: cueBitsOf(infos, n, cues, memoryReads!), spans: shiftedSpans(known, -sentenceTokens[0].start), log });
       spans.push(known);
       continue;
     }
@@ -210,7 +211,7 @@ function recognize(
       logged!.log = undefined;
       if (key !== undefined) logsByMemoKey!.set(key, log!);
       const at = n ? sentenceTokens[0].start : 0;
-      pass.keep({ key: resultKey!, labels, memoryReads: memoryReads!, cues: cueBitsOf(infos, n, cues, memoryReads!), spans: shiftedSpans(found, -at), log: log! });
+      pass.keep({ identity: sentenceIdentity(hash, sentenceTokens, sentences[s].lineCase, headings[s]), labels, memoryReads: memoryReads!, cues: cueBitsOf(infos, n, cues, memoryReads!), spans: shiftedSpans(found, -at), log: log! });
     }
     spans.push(found);
   }
