@@ -38,6 +38,9 @@ export interface WorkspaceEvent {
   readonly event: CorpusEvent;
 }
 
+/** How many made URIs `uriOf` holds before it forgets them (a few MB at most). */
+const MADE_URIS_HELD = 20_000;
+
 export class Workspace {
   private folders: Folder[] = [];
   private readonly settings = new Map<string, Promise<Settings>>();
@@ -47,6 +50,12 @@ export class Workspace {
   private readonly emitter = new Emitter<WorkspaceEvent>();
   /** The URI the client uses for a path it has open (clients encode URIs in their own way). */
   private readonly clientUris = new Map<string, string>();
+  /**
+   * The file URIs made for paths the client did not name (each path's once, until it holds MADE_URIS_HELD): an open
+   * article's diagnostics name the articles its repeated passages are copied from at every keystroke, and a URL object
+   * a path (pathToFileURL) was 18 MB of garbage in 8 s of typing into a 100 KB article of copies.
+   */
+  private readonly madeUris = new Map<string, string>();
   configurationSupported = false;
   /** The `corpusAnnotator` section the client pushed (clients without workspace/configuration only). */
   private pushed: Record<string, unknown> = {};
@@ -183,7 +192,14 @@ export class Workspace {
   }
 
   uriOf(file: string): string {
-    return this.clientUris.get(file) ?? pathToFileURL(file).href;
+    const named = this.clientUris.get(file);
+    if (named !== undefined) return named;
+    let uri = this.madeUris.get(file);
+    if (uri === undefined) {
+      if (this.madeUris.size >= MADE_URIS_HELD) this.madeUris.clear();
+      this.madeUris.set(file, (uri = pathToFileURL(file).href));
+    }
+    return uri;
   }
 
   /** A short label for people: the path relative to its folder. */
