@@ -16,11 +16,14 @@ import { getHeapStatistics } from 'node:v8';
 import { collectWhenIdle } from './idleCollection';
 import { heapGrowth } from './heapGrowth';
 import { limitInlining } from './compilerInlining';
+import { stopPretenuring } from './pretenuring';
 import { EncodedAhead } from './encodedAhead';
 import { createServerConnection } from './serverConnection';
 
 // Before the analysis workers start: they compile the recogniser as they warm up (compilerInlining.ts).
 limitInlining();
+// Before anything is made: what typing makes stays in the young generation (pretenuring.ts).
+stopPretenuring();
 // Fixed while editing; V8's own while the corpus is indexed and while the worker threads analyse new articles or
 // cluster the corpus (heapGrowth.ts).
 const growth = heapGrowth();
