@@ -22,7 +22,7 @@ import { createServerConnection } from './serverConnection';
 
 // Before the analysis workers start: they compile the recogniser as they warm up (compilerInlining.ts).
 limitInlining();
-// Before anything is made: what typing makes stays in the young generation (pretenuring.ts).
+// Before the corpus is read and indexed: what typing makes then stays in the young generation (pretenuring.ts).
 stopPretenuring();
 // Fixed while editing; V8's own while the corpus is indexed and while the worker threads analyse new articles or
 // cluster the corpus (heapGrowth.ts).

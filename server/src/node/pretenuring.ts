@@ -1,5 +1,5 @@
 /**
- * V8's allocation-site pretenuring, turned off for the language server: objects are then always made in the young
+ * V8's allocation-site pretenuring, turned off for the language server: ordinary objects are then made in the young
  * generation, and only those that live through two of its collections are moved to the old one.
  *
  * V8 watches how many of the objects made at each place in the code live through a collection of the young generation,

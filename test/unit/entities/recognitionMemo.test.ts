@@ -181,6 +181,18 @@ describe('a sentence of the last version found again (RecognitionPass.offer)', (
     assert.equal(pass(new Map([[7, [same]]])).offer(7, tokens('General Vilay said', 40), 0, true), undefined, 'a heading');
   });
 
+  it('offers the one result of a sentence the last version had once to each copy of it, and keeps it once', () => {
+    const only = result(5, 'Read more');
+    let kept: Map<number, SentenceResult[]> | undefined;
+    const p = new RecognitionPass(new Map([[5, [only]]]), new Map(), (k) => (kept = k));
+    for (const at of [10, 90]) {
+      assert.equal(p.offer(5, tokens('Read more', at), 0, false), only);
+      p.keep(only);
+    }
+    p.finish();
+    assert.deepEqual(kept?.get(5), [only]);
+  });
+
   it('offers a sentence written several times its results in order, each once', () => {
     const first = result(3, 'Read more');
     const second = result(3, 'Read more');

@@ -34,6 +34,19 @@ describe('articles’ names as columns (what the clustering worker is sent)', ()
     );
   });
 
+  it('read each article’s names once (a corpus service makes them when read)', () => {
+    const reads: string[] = [];
+    const given = ['a.txt', 'b.txt'].map((uri) => ({
+      uri,
+      get entities(): RecognizedEntity[] {
+        reads.push(uri);
+        return [{ start: 0, end: 4, text: 'Laos', type: 'LOCATION' }];
+      },
+    }));
+    assert.deepEqual(namesFromColumns(namesToColumns(given)).map((d) => d.entities.length), [1, 1]);
+    assert.deepEqual(reads, ['a.txt', 'b.txt']);
+  });
+
   it('hold their numbers in one typed array and their texts in one list', () => {
     const given: DocumentEntities[] = [
       { uri: 'a.txt', entities: [{ start: 0, end: 4, text: 'Laos', type: 'LOCATION' }, { start: 9, end: 14, text: 'Thong', type: 'PERSON', title: 'Minister' }] },

@@ -132,22 +132,23 @@ export class RecognitionPass {
   offer(hash: number, tokens: readonly Token[], lineCase: number, heading: boolean): SentenceResult | undefined {
     const list = this.previous.get(hash);
     if (list === undefined) return undefined;
+    // One result of its hash (most sentences): offered to each sentence of that identity, with no bookkeeping. A
+    // sentence the last version had once and this one has twice (pasted) gets it twice: reuse is still checked against
+    // everything the result read (cuesHold, testsHold, replayMemory), and it is kept once (`keep`).
+    if (list.length === 1) return sameSentence(list[0].identity, tokens, lineCase, heading) ? list[0] : undefined;
     for (const result of list) {
-      if (!sameSentence(result.identity, tokens, lineCase, heading)) continue;
-      // One result of its hash (most sentences): no bookkeeping, as no other sentence of this version can have it.
-      if (list.length === 1) return result;
-      if (this.taken?.has(result)) continue;
+      if (this.taken?.has(result) || !sameSentence(result.identity, tokens, lineCase, heading)) continue;
       (this.taken ??= new Set()).add(result);
       return result;
     }
     return undefined;
   }
 
-  /** Keeps `result` for the next version. */
+  /** Keeps `result` for the next version (once, when several sentences reused it). */
   keep(result: SentenceResult): void {
     const list = this.kept.get(result.identity.hash);
     if (list === undefined) this.kept.set(result.identity.hash, [result]);
-    else list.push(result);
+    else if (!list.includes(result)) list.push(result);
   }
 
   /** The pass went to its end: its results replace the last version's (a cancelled pass leaves them). */
