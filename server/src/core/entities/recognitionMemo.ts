@@ -26,6 +26,7 @@ import { CUE_CAP_MID, CUE_CONTEXTS, CUE_LOWER, cuesOf, type DocCues, type WordIn
 import type { DocMemory } from './tagger';
 import type { TokenSpan } from './spans';
 import type { LineTokenMemo, LineTokens, Token } from './tokenize';
+import { sameSentence, type SentenceIdentity } from './sentenceIdentity';
 import type { CommonWordTests } from './commonSpans';
 
 /** A document-dependent word test the rules made (CommonWordTests), by number. */
@@ -43,7 +44,11 @@ export interface TestLog {
 }
 
 export interface SentenceResult {
-  /** What the sentence was: a sentence of a later version is compared with it before the result is reused. */
+  /**
+   * What the sentence was (no labels: they are what is reused): a sentence of a later version is compared with it
+   * before the result is reused. Made only for a sentence tagged afresh; a key string made for every sentence at each
+   * keystroke was 2.4 MB of the 17.6 MB a keystroke allocated in a 100 KB article (sampled heap profile).
+   */
   readonly identity: SentenceIdentity;
   /** The tagger's label of each token. */
   readonly labels: Uint8Array;
@@ -54,23 +59,6 @@ export interface SentenceResult {
   /** The rules' spans, character offsets (when a span has them) relative to the sentence's first token. */
   readonly spans: readonly TokenSpan[];
   readonly log: TestLog;
-}
-
-/**
- * What identifies a sentence to its tagging and rules: its line casing, whether it is a heading, and each token's text
- * and place relative to its first token; `hash` files it. Made only for a sentence tagged afresh: each sentence of a
- * version is hashed and compared in place, with nothing made for it. A key string a sentence, made at each keystroke,
- * was 2.4 MB of the 17.6 MB a keystroke allocated in a 100 KB article after the corpus was grouped again (sampled
- * heap profile), and the young generation filled about once a keystroke.
- */
-export interface SentenceIdentity {
-  readonly hash: number;
-  readonly lineCase: number;
-  readonly heading: boolean;
-  /** Each token's text. */
-  readonly texts: readonly string[];
-  /** Each token's start and end, less the first token's start. */
-  readonly places: Int32Array;
 }
 
 /** A token whose document-memory feature the tagger did not read. */
@@ -155,45 +143,6 @@ export class RecognitionPass {
   finish(): void {
     this.commit(this.kept, this.keptLines);
   }
-}
-
-/** A hash (a small integer) of what identifies a sentence: line casing, heading, each token's text and place. */
-export function sentenceHash(tokens: readonly Token[], lineCase: number, heading: boolean): number {
-  const base = tokens.length ? tokens[0].start : 0;
-  let h = Math.imul(0x811c9dc5 ^ (lineCase * 2 + (heading ? 1 : 0)), 0x01000193);
-  for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i];
-    h = Math.imul(h ^ (t.start - base), 0x01000193);
-    h = Math.imul(h ^ (t.end - base), 0x01000193);
-    const text = t.text;
-    for (let k = 0; k < text.length; k++) h = Math.imul(h ^ text.charCodeAt(k), 0x01000193);
-  }
-  return (h ^ (h >>> 15)) & 0x3fffffff;
-}
-
-/** The identity of a sentence of these tokens, casing and heading, whose `sentenceHash` is `hash`. */
-export function sentenceIdentity(hash: number, tokens: readonly Token[], lineCase: number, heading: boolean): SentenceIdentity {
-  const base = tokens.length ? tokens[0].start : 0;
-  const places = new Int32Array(2 * tokens.length);
-  const texts = new Array<string>(tokens.length);
-  for (let i = 0; i < tokens.length; i++) {
-    places[2 * i] = tokens[i].start - base;
-    places[2 * i + 1] = tokens[i].end - base;
-    texts[i] = tokens[i].text;
-  }
-  return { hash, lineCase, heading, texts, places };
-}
-
-/** Whether the tokens, casing and heading are those of the sentence `identity` says. */
-export function sameSentence(identity: SentenceIdentity, tokens: readonly Token[], lineCase: number, heading: boolean): boolean {
-  const { texts, places } = identity;
-  if (identity.lineCase !== lineCase || identity.heading !== heading || texts.length !== tokens.length) return false;
-  const base = tokens.length ? tokens[0].start : 0;
-  for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i];
-    if (places[2 * i] !== t.start - base || places[2 * i + 1] !== t.end - base || texts[i] !== t.text) return false;
-  }
-  return true;
 }
 
 /**

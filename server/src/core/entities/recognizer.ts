@@ -32,6 +32,7 @@ import { applySpanRules, trimHeadline } from './spanRules';
 import { cleanSpan, spansFromLabels, splitAtLowerWords, splitHyphenPlaces, type TokenSpan } from './spans';
 import { DocMemory, TaggerBuffers, tagSentenceLazy, type BaseScores } from './tagger';
 import { SentenceRuleMemo } from './sentenceRuleMemo';
+import { sentenceHash, sentenceIdentity } from './sentenceIdentity';
 import { titleStart } from './titles';
 import { LineCase, segment, type Token } from './tokenize';
 import { WordTable } from './wordTable';
@@ -42,8 +43,6 @@ import {
   newTestLog,
   NOT_READ,
   replayMemory,
-  sentenceHash,
-  sentenceIdentity,
   shiftedSpans,
   testsHold,
   type RecognitionMemo,

@@ -12,6 +12,7 @@
  */
 import type { TokenSpan } from './spans';
 import type { Token } from './tokenize';
+import { sameSentence, sentenceHash, sentenceIdentity, type SentenceIdentity } from './sentenceIdentity';
 
 /** Longest sentence remembered, in tokens (real sentences are shorter; longer ones rarely repeat). */
 const MAX_TOKENS = 96;
@@ -35,16 +36,7 @@ export class SentenceRuleMemo {
   keyOf(tokens: readonly Token[], labels: Uint8Array, lineCase: number, heading: boolean): string | undefined {
     const n = tokens.length;
     if (n === 0 || n > MAX_TOKENS) return undefined;
-    const base = tokens[0].start;
-    let h = 0x811c9dc5 ^ (lineCase * 2 + (heading ? 1 : 0));
-    for (let i = 0; i < n; i++) {
-      const t = tokens[i];
-      const text = t.text;
-      for (let k = 0; k < text.length; k++) h = Math.imul(h ^ text.charCodeAt(k), 0x01000193);
-      h = Math.imul(h ^ (0x10000 + t.start - base), 0x01000193);
-      h = Math.imul(h ^ (0x20000 + t.end - base), 0x01000193);
-      h = Math.imul(h ^ (0x30000 + labels[i]), 0x01000193);
-    }
+    const h = sentenceHash(tokens, lineCase, heading, labels);
     if (!this.seen.has(h)) {
       if (this.seen.size >= 1_000_000) this.seen.clear();
       this.seen.add(h);
@@ -53,17 +45,12 @@ export class SentenceRuleMemo {
     // The key made for this hash before, when it is this sentence's (checked field by field): a page of repeated
     // lines asks for the same few keys tens of thousands of times.
     const made = this.keys.get(h);
-    if (made !== undefined && sameSentence(made, tokens, labels, lineCase, heading)) return made.key;
+    if (made !== undefined && sameSentence(made.identity, tokens, lineCase, heading, labels)) return made.key;
+    const base = tokens[0].start;
     const parts: string[] = [`${lineCase}${heading ? 1 : 0}`];
-    const texts: string[] = [];
-    const offsets = new Int32Array(3 * n);
     for (let i = 0; i < n; i++) {
       const t = tokens[i];
       parts.push(`${t.start - base},${t.end - base},${labels[i]},${t.text}`);
-      texts.push(t.text);
-      offsets[3 * i] = t.start - base;
-      offsets[3 * i + 1] = t.end - base;
-      offsets[3 * i + 2] = labels[i];
     }
     const key = parts.join('\u0000');
     if (this.madeChars + key.length > MAX_KEY_CHARS) {
@@ -71,7 +58,7 @@ export class SentenceRuleMemo {
       this.madeChars = 0;
     }
     this.madeChars += key.length;
-    this.keys.set(h, { key, lineCase, heading, texts, offsets });
+    this.keys.set(h, { key, identity: sentenceIdentity(h, tokens, lineCase, heading, labels) });
     return key;
   }
 
@@ -92,26 +79,10 @@ export class SentenceRuleMemo {
   }
 }
 
-/** A key as `keyOf` made it, and the sentence it was made from (token texts; start, end and label of each token). */
+/** A key as `keyOf` made it, and the sentence (with its labels) it was made from. */
 interface MadeKey {
   readonly key: string;
-  readonly lineCase: number;
-  readonly heading: boolean;
-  readonly texts: readonly string[];
-  readonly offsets: Int32Array;
-}
-
-/** Whether `made` was made from this sentence: what its key spells out, compared without making it. */
-function sameSentence(made: MadeKey, tokens: readonly Token[], labels: Uint8Array, lineCase: number, heading: boolean): boolean {
-  const n = tokens.length;
-  if (made.texts.length !== n || made.lineCase !== lineCase || made.heading !== heading) return false;
-  const base = tokens[0].start;
-  const offsets = made.offsets;
-  for (let i = 0; i < n; i++) {
-    const t = tokens[i];
-    if (offsets[3 * i] !== t.start - base || offsets[3 * i + 1] !== t.end - base || offsets[3 * i + 2] !== labels[i] || made.texts[i] !== t.text) return false;
-  }
-  return true;
+  readonly identity: SentenceIdentity;
 }
 
 /** A copy of `sp` with its character offsets (when it has them) moved by `shift`. */
