@@ -3,8 +3,9 @@
  * entity grouped by article with a one-line snippet each. Mentions are sent per entity, on demand, so listing a
  * corpus of tens of thousands of articles stays small.
  */
-import { articleCount, ENTITY_TYPES, LineIndex, mentionCountOf, registryKey, sortedUpdate, spellingsByCount, type EntityCluster, type EntityClustering, type EntityRegistry } from '../core/index';
+import { articleCount, ENTITY_TYPES, LineIndex, mentionCountOf, registryKey, spellingsByCount, type EntityCluster, type EntityClustering, type EntityRegistry } from '../core/index';
 import type { EntitiesParams, EntitiesResult, EntityMentionItem, EntityMentionsResult, EntitySummary } from '../protocolEntities';
+import { rankingIn, rankingsOf } from './entityRanking';
 
 export const DEFAULT_PAGE = 500;
 const MAX_PAGE = 5000;
@@ -35,55 +36,9 @@ export function summarize(c: EntityCluster, inRegistry: boolean): EntitySummary 
   };
 }
 
-const collator = new Intl.Collator('en', { sensitivity: 'base' });
-
-/** Most mentioned first, then by canonical name (case-insensitive), then id. */
-export function byMentions(a: EntityCluster, b: EntityCluster): number {
-  return mentionCountOf(b) - mentionCountOf(a) || collator.compare(a.canonical, b.canonical) || (a.entityId < b.entityId ? -1 : 1);
-}
-
-/**
- * The entities with mentions (of one type, or all), most mentioned first: sorted once per clustering and type, not for
- * each page the Entities view asks for (sorting 100,000 names by a collator takes a second).
- */
-const sortedLists = new WeakMap<EntityClustering, Map<string, readonly EntityCluster[]>>();
-/**
- * The last whole list made by the clusterings of one lineage (EntityClustering.lineage: those kept up to date article
- * by article, incrementalClustering.ts, whose entities an edit did not touch are the same objects): those keep their
- * place (sortedUpdate), and only the entities an edit touched are put in place. Only a head start: the list is the
- * same as a full sort's.
- */
-const lastLists = new WeakMap<object, readonly EntityCluster[]>();
-
-function mentionedInOrder(clustering: EntityClustering, type: EntityCluster['type'] | undefined): readonly EntityCluster[] {
-  let lists = sortedLists.get(clustering);
-  if (!lists) sortedLists.set(clustering, (lists = new Map()));
-  const key = type ?? '';
-  let list = lists.get(key);
-  if (!list) {
-    if (type) {
-      // A type's list is the whole list filtered (still in order): one sort a clustering, not one a type.
-      list = mentionedInOrder(clustering, undefined).filter((c) => c.type === type);
-    } else {
-      const mentioned = clustering.clusters().filter((c) => mentionCountOf(c) > 0);
-      const lineage = clustering.lineage;
-      list = sortedUpdate((lineage && lastLists.get(lineage)) ?? [], mentioned, byMentions);
-      if (lineage) lastLists.set(lineage, list);
-    }
-    lists.set(key, list);
-  }
-  return list;
-}
-
 export function listEntities(clustering: EntityClustering, params: EntitiesParams | undefined, inRegistry: (c: EntityCluster) => boolean): EntitiesResult {
-  const all = clustering.clusters();
-  const types = ENTITY_TYPES.map((type) => ({ type, entities: 0, mentions: 0 }));
-  for (const c of all) {
-    const t = types[ENTITY_TYPES.indexOf(c.type)];
-    if (mentionCountOf(c) === 0) continue;
-    t.entities++;
-    t.mentions += mentionCountOf(c);
-  }
+  const rankings = rankingsOf(clustering);
+  const types = ENTITY_TYPES.map((type) => ({ type, entities: rankings.get(type)?.length ?? 0, mentions: rankings.get(type)?.mentions ?? 0 }));
   const offset = Math.max(0, Math.floor(params?.offset ?? 0));
   const limit = Math.min(MAX_PAGE, Math.max(0, Math.floor(params?.limit ?? DEFAULT_PAGE)));
   const query = params?.query?.trim();
@@ -93,11 +48,15 @@ export function listEntities(clustering: EntityClustering, params: EntitiesParam
     return { total, entities: [], types };
   }
   // Registry entities without a mention in the corpus are listed only when searched for.
-  let list = query ? clustering.find(query) : mentionedInOrder(clustering, type);
-  if (type && query) list = list.filter((c) => c.type === type);
+  if (query) {
+    let found = clustering.find(query);
+    if (type) found = found.filter((c) => c.type === type);
+    return { total: found.length, entities: found.slice(offset, offset + limit).map((c) => summarize(c, inRegistry(c))), types };
+  }
+  const ranked = rankingIn(rankings, type);
   return {
-    total: list.length,
-    entities: list.slice(offset, offset + limit).map((c) => summarize(c, inRegistry(c))),
+    total: ranked.length,
+    entities: ranked.slice(offset, offset + limit).map((c) => summarize(c, inRegistry(c))),
     types,
   };
 }

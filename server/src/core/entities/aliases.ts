@@ -62,6 +62,12 @@ export interface EntityClustering {
    */
   readonly base?: EntityClustering;
   /**
+   * On a view of a clustering that is not itself a view (provisional.ts): the clusters it lists past its base's
+   * (`clusters()` is the base's, then these), so that a host ranking the base's once (entityRanking.ts) adds only
+   * these, rather than copying every cluster of the corpus at each keystroke's view.
+   */
+  ownClusters?(): readonly EntityCluster[];
+  /**
    * Shared by the clusterings one clusterer gives one after another (incrementalClustering.ts): the entities an update
    * did not touch are the same objects in both, and both list them in entity-id order, so what a host derived from the
    * last can be brought up to date (clusterSpellings.ts, entityListing.ts).

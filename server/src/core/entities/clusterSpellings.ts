@@ -12,6 +12,7 @@ import type { EntityCluster, EntityClustering } from './aliases';
 import { foldName } from './nameKey';
 import { hashString } from './hashing';
 import { IntTable } from '../collections/intTable';
+import { changesBetween } from './lineageChanges';
 
 /** Clusters a slice of the spelling index takes in: a few milliseconds of work. */
 const CLUSTERS_PER_SLICE = 4000;
@@ -118,38 +119,6 @@ class SpellingIndexSince extends SpellingLookup {
     if (!added.length) return kept.length ? kept : NONE;
     return kept.length ? [...kept, ...added].sort(byEntityId) : added;
   }
-}
-
-/**
- * What changed from `before` to `after`, two lists of clusters in entity-id order sharing the objects of the clusters
- * that did not change: those only in `before`, and those only in `after`. Undefined past `most` changes, or when the
- * lists are found out of order.
- */
-function changesBetween(before: readonly EntityCluster[], after: readonly EntityCluster[], most: number): { gone: Set<EntityCluster>; added: EntityCluster[] } | undefined {
-  const gone = new Set<EntityCluster>();
-  const added: EntityCluster[] = [];
-  let i = 0;
-  let j = 0;
-  while (i < before.length || j < after.length) {
-    const a = before[i];
-    const b = after[j];
-    if (a === b) {
-      i++;
-      j++;
-      continue;
-    }
-    if (b === undefined || (a !== undefined && a.entityId <= b.entityId)) {
-      if (i > 0 && before[i - 1].entityId >= a!.entityId) return undefined;
-      gone.add(a!);
-      i++;
-    } else {
-      if (j > 0 && after[j - 1].entityId >= b.entityId) return undefined;
-      added.push(b);
-      j++;
-    }
-    if (gone.size + added.length > most) return undefined;
-  }
-  return { gone, added };
 }
 
 function byEntityId(a: EntityCluster, b: EntityCluster): number {

@@ -107,6 +107,8 @@ export function provisionalClustering(
   return {
     mentionsOf,
     clusters: () => [...base.clusters(), ...provisional.values()],
+    // Only over a clustering that is not a view: a view's own would be past its base's base too.
+    ...(base.base ? {} : { ownClusters: () => [...provisional.values()] }),
     cluster: (entityId) => provisional.get(entityId) ?? base.cluster(entityId),
     find: (query) => base.find(query),
     base: base.base ?? base,

@@ -36,7 +36,7 @@ import {
 import { EntityNotifications } from '../../protocolEntities';
 import { untilIndexed } from '../untilIndexed';
 import type { Feature, ServerContext } from '../context';
-import { byMentions } from '../entityListing';
+import { rankingIn, rankingsOf } from '../entityRanking';
 import { entityRefOf } from '../registryEditor';
 import { workspaceSymbolName } from '../symbolLabel';
 import { UserError } from '../tagService';
@@ -94,7 +94,8 @@ function references(ctx: ServerContext, cluster: EntityCluster, token: Cancellat
 
 function workspaceSymbols(ctx: ServerContext, query: string, token: CancellationToken): SymbolInformation[] {
   const clustering = ctx.service.entityClustering(token, 'fast');
-  const found = query.trim() ? clustering.find(query) : clustering.clusters().filter((c) => mentionCountOf(c) > 0).sort(byMentions);
+  // Without a query: the Entities view's ranking of every type (entityRanking.ts), read only as far as is listed.
+  const found: Iterable<EntityCluster> = query.trim() ? clustering.find(query) : { [Symbol.iterator]: () => rankingIn(rankingsOf(clustering), undefined).inOrder() };
   const linesOf = lineIndexes(ctx);
   const out: SymbolInformation[] = [];
   for (const c of found) {
