@@ -11,6 +11,7 @@ import type { NameForm } from './nameForm';
 import { IntTable } from '../collections/intTable';
 import { hashString, mix } from './hashing';
 import { runToEnd } from '../slices';
+import { IntColumn } from '../collections/intColumn';
 
 /**
  * Types that may share one entity when their names are the same. PERSON and MISC stand alone; ORG and LOCATION
@@ -31,30 +32,33 @@ export interface FormNode {
 }
 
 export class UnionFind {
-  private readonly parent: number[] = [];
-  /** Registry entity index owning a root, if any. */
-  private readonly owner: (number | undefined)[] = [];
+  /** Columns of integers (collections/intColumn.ts): a node each, hundreds of thousands at 10,000 articles. */
+  private readonly parent = new IntColumn();
+  /** Registry entity index owning a root, or -1. */
+  private readonly owner = new IntColumn();
 
   add(owner?: number): number {
     const i = this.parent.length;
     this.parent.push(i);
-    this.owner.push(owner);
+    this.owner.push(owner ?? -1);
     return i;
   }
 
   find(i: number): number {
+    const parent = this.parent;
     let r = i;
-    while (this.parent[r] !== r) r = this.parent[r];
-    while (this.parent[i] !== r) {
-      const next = this.parent[i];
-      this.parent[i] = r;
+    while (parent.get(r) !== r) r = parent.get(r);
+    while (parent.get(i) !== r) {
+      const next = parent.get(i);
+      parent.set(i, r);
       i = next;
     }
     return r;
   }
 
   ownerOf(i: number): number | undefined {
-    return this.owner[this.find(i)];
+    const owner = this.owner.get(this.find(i));
+    return owner < 0 ? undefined : owner;
   }
 
   /** Joins two sets unless they belong to two different registry entities; the smaller index becomes the root. */
@@ -62,12 +66,12 @@ export class UnionFind {
     let ra = this.find(a);
     let rb = this.find(b);
     if (ra === rb) return true;
-    const oa = this.owner[ra];
-    const ob = this.owner[rb];
-    if (oa !== undefined && ob !== undefined && oa !== ob) return false;
+    const oa = this.owner.get(ra);
+    const ob = this.owner.get(rb);
+    if (oa >= 0 && ob >= 0 && oa !== ob) return false;
     if (rb < ra) [ra, rb] = [rb, ra];
-    this.parent[rb] = ra;
-    this.owner[ra] = oa ?? ob;
+    this.parent.set(rb, ra);
+    this.owner.set(ra, oa >= 0 ? oa : ob);
     return true;
   }
 }
@@ -95,12 +99,13 @@ export function* mergeFullFormsInSlices(nodes: readonly FormNode[], uf: UnionFin
   // is passed over to the next number. Only names of one slot can be variants of each other: the keys of slots that
   // only one name has (most of them, on a page of distinct names) are not varied at all.
   const slots = new IntTable();
-  const slotNode: number[] = [];
-  const slotPosition: number[] = [];
-  const slotNames: number[] = [];
+  // Columns of integers, not arrays (collections/intColumn.ts): hundreds of thousands of each at 10,000 articles.
+  const slotNode = new IntColumn(nodes.length);
+  const slotPosition = new IntColumn(nodes.length);
+  const slotNames = new IntColumn(nodes.length);
   const sameSlot = (slot: number, node: FormNode, i: number): boolean => {
-    const other = nodes[slotNode[slot]];
-    if (slotPosition[slot] !== i || other.group !== node.group) return false;
+    const other = nodes[slotNode.get(slot)];
+    if (slotPosition.get(slot) !== i || other.group !== node.group) return false;
     const a = other.form.keys;
     const b = node.form.keys;
     if (a.length !== b.length) return false;
@@ -108,8 +113,8 @@ export function* mergeFullFormsInSlices(nodes: readonly FormNode[], uf: UnionFin
     return true;
   };
   // The (node, slot) of each key long enough to vary, in the order met.
-  const placedNode: number[] = [];
-  const placedSlot: number[] = [];
+  const placedNode = new IntColumn(2 * nodes.length);
+  const placedSlot = new IntColumn(2 * nodes.length);
   const prefix = new Int32Array(FUZZY_MAX_NAME_KEYS + 1);
   const suffix = new Int32Array(FUZZY_MAX_NAME_KEYS + 1);
   let n = 0;
@@ -148,7 +153,7 @@ export function* mergeFullFormsInSlices(nodes: readonly FormNode[], uf: UnionFin
         slotPosition.push(i);
         slotNames.push(0);
       }
-      slotNames[slot]++;
+      slotNames.set(slot, slotNames.get(slot) + 1);
       placedNode.push(node.index);
       placedSlot.push(slot);
     }
@@ -158,23 +163,23 @@ export function* mergeFullFormsInSlices(nodes: readonly FormNode[], uf: UnionFin
   // of one slot that share a number by chance only add pairs, which tokenKeysMatch rejects.
   // Blocks are numbered as they are made; most have one node, and only those with more get a list.
   const blocks = new IntTable();
-  const blockFirst: number[] = [];
-  const blockSlot: number[] = [];
+  const blockFirst = new IntColumn(nodes.length);
+  const blockSlot = new IntColumn(nodes.length);
   const blockLists = new Map<number, number[]>();
   const hashes: number[] = [];
   for (let k = 0; k < placedNode.length; k++) {
-    const slot = placedSlot[k];
-    if (slotNames[slot] < 2) continue;
+    const slot = placedSlot.get(k);
+    if (slotNames.get(slot) < 2) continue;
     if ((++n & 1023) === 0) {
       throwIfCancelled(token);
       yield;
     }
-    const node = placedNode[k];
-    const count = deletionVariantHashes(nodes[node].form.keys[slotPosition[slot]], hashes);
+    const node = placedNode.get(k);
+    const count = deletionVariantHashes(nodes[node].form.keys[slotPosition.get(slot)], hashes);
     for (let v = 0; v < count; v++) {
       let sig = key30(slot, hashes[v]);
       let b = blocks.get(sig);
-      while (b >= 0 && blockSlot[b] !== slot) {
+      while (b >= 0 && blockSlot.get(b) !== slot) {
         sig = (sig + 1) & 0x3fffffff;
         b = blocks.get(sig);
       }
@@ -186,7 +191,7 @@ export function* mergeFullFormsInSlices(nodes: readonly FormNode[], uf: UnionFin
       }
       const list = blockLists.get(b);
       if (list === undefined) {
-        if (blockFirst[b] !== node) blockLists.set(b, [blockFirst[b], node]);
+        if (blockFirst.get(b) !== node) blockLists.set(b, [blockFirst.get(b), node]);
       } else if (list[list.length - 1] !== node) {
         list.push(node);
       }
@@ -201,7 +206,7 @@ export function* mergeFullFormsInSlices(nodes: readonly FormNode[], uf: UnionFin
       throwIfCancelled(token);
       yield;
     }
-    const pos = slotPosition[blockSlot[b]];
+    const pos = slotPosition.get(blockSlot.get(b));
     // Keys that match begin with the same letter: each member is compared with the later ones that share it, in the
     // order of the list (a block of hundreds of keys that differ in their first letter is no square of comparisons).
     sameFirst.length = list.length;

@@ -12,6 +12,7 @@ import { lookAlikeColumns, lookAlikeEntity, type LookAlikeColumns, type LookAlik
 import type { EntityRegistry } from './registry';
 import { runToEnd } from '../slices';
 import { StringIds } from '../collections/stringIds';
+import { IntColumn } from '../collections/intColumn';
 
 /**
  * One document's mentions in order, as a rebuilt clustering holds them: start, end, entity (index into its entities)
@@ -78,25 +79,6 @@ export interface ClusteringSnapshot {
     /** Per mention, 1 when it is nested in a longer name; only when any is. */
     readonly nested?: Uint8Array;
   };
-}
-
-/** Grows an array of 32-bit integers as it is appended to (one typed array made at the end). */
-class IntColumn {
-  private data = new Int32Array(1024);
-  length = 0;
-
-  push(value: number): void {
-    if (this.length === this.data.length) {
-      const grown = new Int32Array(this.data.length * 2);
-      grown.set(this.data);
-      this.data = grown;
-    }
-    this.data[this.length++] = value;
-  }
-
-  done(): Int32Array {
-    return this.data.slice(0, this.length);
-  }
 }
 
 /**

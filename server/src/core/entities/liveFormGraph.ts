@@ -243,21 +243,21 @@ export class LiveFormGraph {
    * order given, registry entities joined to their names as met, then full names, then acronyms.
    */
   private *joinParts(nodes: readonly LiveNode[]): Generator<void, LiveNode[][], void> {
+    // Each node's number in the union–find is its place in `nodes` (no map of the nodes: at the first update, every one).
     const uf = new UnionFind();
-    const local = new Map<LiveNode, number>();
     const graph: FormNode[] = [];
     const placeholders = new Map<number, number>();
     for (const n of nodes) {
       const i = uf.add(n.key.startsWith('~registry:') ? n.owner : undefined);
-      local.set(n, i);
       graph.push({ index: i, group: n.group, form: n.form, partial: n.partial });
       if (n.key.startsWith('~registry:')) placeholders.set(n.owner!, i);
       if (graph.length % NODES_PER_SLICE === 0) yield;
     }
-    for (const n of nodes) {
+    for (let i = 0; i < nodes.length; i++) {
+      const n = nodes[i];
       if (n.owner === undefined || n.key.startsWith('~registry:')) continue;
       const p = placeholders.get(n.owner);
-      if (p !== undefined) uf.union(p, local.get(n)!);
+      if (p !== undefined) uf.union(p, i);
     }
     yield* mergeFullFormsInSlices(graph, uf);
     yield;
@@ -265,8 +265,9 @@ export class LiveFormGraph {
     yield;
     const byRoot = new Map<number, LiveNode[]>();
     let read = 0;
-    for (const n of nodes) {
-      const r = uf.find(local.get(n)!);
+    for (let i = 0; i < nodes.length; i++) {
+      const n = nodes[i];
+      const r = uf.find(i);
       const list = byRoot.get(r);
       if (list) list.push(n);
       else byRoot.set(r, [n]);
