@@ -184,7 +184,7 @@ interface LineageRankings {
 
 /** The rankings kept up to date for each lineage (EntityClustering.lineage), with the last clustering they were for. */
 const ofLineage = new WeakMap<object, LineageRankings>();
-/** The rankings of a clustering of no lineage (made once for it). */
+/** The rankings of a clustering of no lineage that is not a view (made once for it). */
 const ofClustering = new WeakMap<EntityClustering, Map<EntityType, TypeRanking>>();
 
 /** Each type's entities with mentions, ranked, from scratch. */
@@ -194,10 +194,14 @@ function rank(clusters: readonly EntityCluster[]): Map<EntityType, TypeRanking> 
   return new Map([...lists].map(([t, list]) => [t, new TypeRanking(list.sort(byMentions))]));
 }
 
-/** The rankings of a clustering that is not a view over another. */
+/**
+ * The rankings of a clustering listed whole: one that is not a view, or a view without `ownClusters` (a view of a
+ * view, ranked afresh each time: a view's own clusters come as its mentions are read, so none is kept for it).
+ */
 function baseRankings(clustering: EntityClustering): Map<EntityType, TypeRanking> {
   const { lineage } = clustering;
-  if (!lineage || clustering.base) {
+  if (clustering.base) return rank(clustering.clusters());
+  if (!lineage) {
     let made = ofClustering.get(clustering);
     if (!made) ofClustering.set(clustering, (made = rank(clustering.clusters())));
     return made;

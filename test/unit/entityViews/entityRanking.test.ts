@@ -6,6 +6,7 @@ import { provisionalClustering } from '../../../server/src/core/entities/provisi
 import { runToEnd } from '../../../server/src/core/slices';
 import { ENTITY_TYPES, type EntityType } from '../../../server/src/core/types';
 import { byMentions, rankingIn, rankingsOf } from '../../../server/src/lsp/entityRanking';
+import { parseRegistry } from '../../../server/src/core/entities/registry';
 import { doc, type NameSpec } from '../entities/aliases.fixtures';
 
 /** Names of every type, some sharing words (so that clusters join and part as articles change). */
@@ -97,6 +98,40 @@ describe('entity rankings', () => {
     );
   });
 
+  it('rank the clusterings of a lineage listed in any order, with a registry, and views listed before and after their mentions are read', () => {
+    const parsed = parseRegistry(
+      'entities:\n  - id: vietnam\n    canonical: Vietnam\n    type: LOCATION\n    aliases: [Viet Nam]\n  - canonical: Pham Minh Chinh\n    type: PERSON\n  - id: nobody\n    canonical: Nobody Here\n    type: ORG\n',
+    );
+    assert.ok(parsed.ok);
+    fc.assert(
+      fc.property(
+        fc.array(article, { minLength: 1, maxLength: 5 }),
+        fc.array(fc.tuple(fc.nat(), article), { minLength: 1, maxLength: 6 }),
+        fc.array(fc.nat(), { minLength: 1, maxLength: 12 }),
+        (texts, edits, order) => {
+          const docs = texts.map((text, i) => doc(`a${i}`, text, NAMES));
+          const clusterer = runToEnd(IncrementalClustering.build(docs, parsed.registry));
+          const made = [clusterer.clustering()];
+          for (const [at, text] of edits) {
+            const uri = `a${at % texts.length}`;
+            made.push(clusterer.update(new Map([[uri, doc(uri, text, NAMES).entities]])));
+          }
+          // An older clustering listed after a newer one: the lineage's rankings are taken back to it.
+          for (const k of order) {
+            const clustering = made[k % made.length];
+            assertRanked(clustering, [0, 3]);
+            const typed = doc('a0', 'Bounthanh Keomany and Laos', { ...NAMES, 'Bounthanh Keomany': 'PERSON' });
+            const view = provisionalClustering(clustering, new Map([['a0', typed.entities]]), new Set());
+            assertRanked(view, [1, 4]);
+            view.mentionsOf('a0');
+            assertRanked(view, [1, 4]);
+          }
+        },
+      ),
+      { numRuns: 40 },
+    );
+  });
+
   it('rank a clustering of no lineage, and a view of a view, as a whole sort does', () => {
     const docs = [doc('a', 'Vietnam and Laos and Vietnam and Khamliang Outhakaysone', NAMES), doc('b', 'ASEAN and Khamlieng Outhakaysone and Laos', NAMES)];
     const whole = clusterEntities(docs);
@@ -106,8 +141,10 @@ describe('entity rankings', () => {
     view.mentionsOf('a');
     assertRanked(view, [0, 2]);
     const viewOfView = provisionalClustering(view, new Map([['b', doc('b', 'Bounthanh Keomany', { 'Bounthanh Keomany': 'PERSON' }).entities]]), new Set());
-    viewOfView.mentionsOf('b');
     assert.equal(viewOfView.ownClusters, undefined);
+    assertRanked(viewOfView, [0, 4]);
+    // Its own clusters come as its mentions are read: listed then too.
+    viewOfView.mentionsOf('b');
     assertRanked(viewOfView, [0, 4]);
   });
 

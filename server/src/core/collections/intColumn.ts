@@ -1,9 +1,9 @@
 /**
  * A list of 32-bit integers grown as it is appended to, in one typed array. A JavaScript array of hundreds of thousands
- * of numbers is 8 bytes an element in V8's heap, and each time it grows past what it holds the old one is left in the
- * large-object space, which only a full collection empties: the blocks of name variants of a 10,000-article corpus
- * (clusterGraph.ts) left tens of megabytes there. Here an element is 4 bytes, outside the heap, and a grown-out array
- * is let go with its small wrapper, at the next collection of the young generation.
+ * of numbers is 8 bytes an element in V8's heap, and each time it grows past what it holds, the array it leaves is in
+ * the large-object space, which only a full collection empties: the blocks of name variants of a 10,000-article corpus
+ * (clusterGraph.ts) left tens of megabytes there. Here an element is 4 bytes, held outside the heap past the first
+ * few, and a grown-out array leaves only its small wrapper in the heap (its memory goes when that is collected).
  */
 export class IntColumn {
   private data: Int32Array;

@@ -44,8 +44,8 @@ const TOKEN_AT = new RegExp(TOKEN_RE.source, 'uy');
 /** `TOKEN_AT`'s match at `at` (a non-space): where the token starting there ends. The reference of `tokenEnd`. */
 export function tokenEndByRegex(text: string, at: number): number {
   TOKEN_AT.lastIndex = at;
-  TOKEN_AT.test(text);
-  return TOKEN_AT.lastIndex;
+  // `\S` matches at any non-space (isSpaceUnit is `\s`); were they ever to differ, one character, not a loop.
+  return TOKEN_AT.test(text) ? TOKEN_AT.lastIndex : at + 1;
 }
 
 /** `ASCII_CLASS` of an ASCII letter or digit (any other code unit below 128 is 0). */
