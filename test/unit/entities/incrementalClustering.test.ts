@@ -100,6 +100,12 @@ function lookAlikesCarried(c: EntityClustering): Record<string, string[]> {
   return Object.fromEntries(c.clusters().map((x) => [x.entityId, c.lookAlikesOf!(x.entityId).map((y) => y.entityId)]));
 }
 
+/** Searches that reach each kind of match (whole names, words, prefixes, spellings, registry aliases): the ids found. */
+const QUERIES = ['khamlieng', 'Khamliang Outhakaysone', 'viet nam', 'vietnam', 'outhak', 'eu', 'minh chinh', 'foo', 'ministry', 'asean', 'lao', 'vilay', 'xyz'];
+function found(c: EntityClustering): Record<string, string[]> {
+  return Object.fromEntries(QUERIES.map((q) => [q, c.find(q).map((x) => x.entityId)]));
+}
+
 function full(docs: ReadonlyMap<string, readonly RecognizedEntity[]>, registry: EntityRegistry): EntityClustering {
   return clusterEntities([...docs].map(([uri, entities]): DocumentEntities => ({ uri, entities })), registry);
 }
@@ -152,7 +158,13 @@ describe('incremental entity clustering', () => {
             const previous = inc.clustering();
             const before = new Map(uris.map((u) => [u, previous.mentionsOf(u)]));
             const wholly = full(docs, registry);
+            const foundBefore = found(previous);
             assert.deepEqual(dump(inc.update(changes), uris), dump(wholly, uris));
+            // Searched by its index kept up to date entity by entity, as a full clustering's made afresh finds them; the
+            // clustering before the update, asked after it, still finds its own.
+            assert.deepEqual(found(inc.clustering()), found(wholly));
+            assert.deepEqual(found(previous), foundBefore);
+            assert.deepEqual(found(inc.clustering()), found(wholly));
             // Look-alikes kept up to date as a whole clustering finds them, whether asked for before (remembered) or not.
             assert.deepEqual(lookAlikesCarried(inc.clustering()), lookAlikesFound(wholly));
             // The clustering before the update still answers with its own entities.

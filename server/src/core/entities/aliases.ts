@@ -11,7 +11,7 @@ import type { CancellationToken, EntityMention, EntityType, RecognizedEntity } f
 import { throwIfCancelled } from '../types';
 import { mergeFullForms, UnionFind, type FormNode } from './clusterGraph';
 import { mergeAcronyms } from './acronyms';
-import { createFinder } from './clusterFind';
+import { searchOf } from './clusterFind';
 import { moveMentions } from './mentionMoves';
 import { assignIds } from './clusterNames';
 import { NameVotes } from './nameVotes';
@@ -383,16 +383,7 @@ function clusteringOf(
   ownerOf: ReadonlyMap<EntityCluster, RegistryEntity>,
 ): EntityClustering {
   // The search index is built on the first search.
-  let finder: ((query: string) => { c: EntityCluster }[]) | undefined;
-  const find = (query: string): EntityCluster[] => {
-    if (!finder) {
-      finder = createFinder(
-        clusters.map((c) => ({ c, mentionCount: c.mentions.length, canonical: c.canonical })),
-        (x) => [x.c.canonical, ...x.c.spellings.keys(), ...(ownerOf.get(x.c)?.aliases ?? [])],
-      );
-    }
-    return finder(query).map((x) => x.c);
-  };
+  const find = searchOf(clusters, (c) => [c.canonical, ...c.spellings.keys(), ...(ownerOf.get(c)?.aliases ?? [])]);
   return Object.freeze({
     mentionsOf: (uri: string) => [...(mentionsByUri.get(uri) ?? [])],
     clusters: () => clusters,

@@ -4,8 +4,8 @@
  * that answers exactly as the original did.
  */
 import { type CancellationToken, type EntityMention, type EntityType, type RecognizedEntity } from '../types';
-import { groupEntities, mentionCountOf, placedNames, withExtras, type DocumentEntities, type EntityCluster, type EntityClustering } from './aliases';
-import { createFinder } from './clusterFind';
+import { groupEntities, placedNames, withExtras, type DocumentEntities, type EntityCluster, type EntityClustering } from './aliases';
+import { searchOf } from './clusterFind';
 import { OneSpelling } from './oneSpelling';
 import { moveClusterMentions, movedPlaces } from './mentionMoves';
 import { lookAlikeColumns, lookAlikeEntity, type LookAlikeColumns, type LookAlikeEntity } from './lookAlikes';
@@ -471,7 +471,7 @@ export function* clusteringFromSnapshotInSlices(
   };
   yield;
   const byId = new Map(clusters.map((c) => [c.entityId, c]));
-  let finder: ((query: string) => { c: EntityCluster }[]) | undefined;
+  let finder: ((query: string) => EntityCluster[]) | undefined;
   let alike = e.lookAlikes;
   let alikeAt = e.lookAlikesAt;
   const lookAlikesOf = (entityId: string): EntityCluster[] => {
@@ -493,12 +493,9 @@ export function* clusteringFromSnapshotInSlices(
     find(query: string): EntityCluster[] {
       if (!finder) {
         const aliases = registryAliases(clusters, registry);
-        finder = createFinder(
-          clusters.map((c) => ({ c, mentionCount: mentionCountOf(c), canonical: c.canonical })),
-          (x) => [x.c.canonical, ...x.c.spellings.keys(), ...(aliases.get(x.c.entityId) ?? [])],
-        );
+        finder = searchOf(clusters, (c) => [c.canonical, ...c.spellings.keys(), ...(aliases.get(c.entityId) ?? [])]);
       }
-      return finder(query).map((x) => x.c);
+      return finder(query);
     },
   });
 }

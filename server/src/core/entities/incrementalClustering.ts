@@ -16,7 +16,8 @@
 import type { CancellationToken, EntityMention, EntityType, RecognizedEntity } from '../types';
 import { throwIfCancelled } from '../types';
 import { byPlace, inPlaceOrder, PLACEHOLDER_FORM, withExtras, type DocumentEntities, type EntityCluster, type EntityClustering } from './aliases';
-import { createFinder } from './clusterFind';
+import { EntitySearch } from './clusterFind';
+import { changesBetween } from './lineageChanges';
 import { ClusterIds, type IdHolder } from './clusterIds';
 import { EntityArticles, type EntitySummary, type ReadMentions } from './entityArticles';
 import { FormReader } from './formReader';
@@ -203,6 +204,8 @@ export class IncrementalClustering {
   private applying = false;
   /** What its clusterings share (EntityClustering.lineage). */
   private readonly lineage = {};
+  /** The search over its entities, and the list (one of its clusterings') it was last brought up to date with. */
+  private search: { index: EntitySearch; clusters: readonly EntityCluster[] } | undefined;
 
   private constructor(readonly registry: EntityRegistry) {
     this.reader = new FormReader(registry);
@@ -526,7 +529,6 @@ export class IncrementalClustering {
 
   private facade(): EntityClustering {
     const clusters = this.sorted;
-    let finder: ((query: string) => { c: EntityCluster }[]) | undefined;
     const made: EntityClustering = Object.freeze({
       lineage: this.lineage,
       lookAlikesOf: (entityId: string) => this.lookAlikesOf(made, entityId),
@@ -538,22 +540,40 @@ export class IncrementalClustering {
         const c = clusters[firstPlaceNotBefore(clusters, (x) => x.entityId < entityId)];
         return c?.entityId === entityId ? c : undefined;
       },
-      find: (query: string) => {
-        if (!finder) {
-          finder = createFinder(
-            clusters.map((c) => ({ c, mentionCount: c.mentionCount ?? c.mentions.length, canonical: c.canonical })),
-            (x) => [x.c.canonical, ...x.c.spellings.keys(), ...(ownerOfCluster.get(x.c)?.aliases ?? [])],
-          );
-        }
-        return finder(query).map((x) => x.c);
-      },
+      find: (query: string) => this.searchOf(clusters).find(query),
     });
     return made;
+  }
+
+  /**
+   * The search over `clusters` (the entities of one of its clusterings): the lineage's index, brought up to date with
+   * the entities replaced since the list it was last used with (an older clustering asked after a newer one takes it
+   * back), or made afresh when most of them were.
+   */
+  private searchOf(clusters: readonly EntityCluster[]): EntitySearch {
+    const kept = this.search;
+    if (kept?.clusters === clusters) return kept.index;
+    const changes = kept && changesBetween(kept.clusters, clusters, Math.max(64, clusters.length >> 2));
+    if (!kept || !changes) {
+      const index = new EntitySearch(namesOfCluster);
+      for (const c of clusters) index.add(c);
+      this.search = { index, clusters };
+      return index;
+    }
+    for (const c of changes.gone) kept.index.remove(c);
+    for (const c of changes.added) kept.index.add(c);
+    kept.clusters = clusters;
+    return kept.index;
   }
 }
 
 /** The registry entity each listed entity is, where it is one (its aliases are searched too). */
 const ownerOfCluster = new WeakMap<EntityCluster, RegistryEntity>();
+
+/** The names an entity is searched by: its name, its spellings and its registry aliases. */
+function namesOfCluster(c: EntityCluster): string[] {
+  return [c.canonical, ...c.spellings.keys(), ...(ownerOfCluster.get(c)?.aliases ?? [])];
+}
 
 /** What an entity's listing counts of its mentions. */
 type Counted = Pick<EntityCluster, 'spellings' | 'titles' | 'mentionCount'>;
