@@ -1,12 +1,23 @@
 import * as assert from 'assert';
 import { SentenceRuleMemo } from '../../../server/src/core/entities/sentenceRuleMemo';
 import { createEntityRecognizer } from '../../../server/src/core/entities/recognizer';
-import { segment } from '../../../server/src/core/entities/tokenize';
+import { segment, type Token } from '../../../server/src/core/entities/tokenize';
+import { WordTable } from '../../../server/src/core/entities/wordTable';
 import { loadNerModel } from '../../../server/src/node/nerModelFile';
 import type { TokenSpan } from '../../../server/src/core/entities/spans';
 
-function sentenceAt(text: string, k = 0) {
-  return segment(text)[k].tokens;
+/** Sentence `k` of `text` as the recogniser gives it to the memo: its tokens, and the document's word ids from `at`. */
+function sentenceAt(text: string, k = 0): [Token[], Int32Array, number] {
+  const words = new WordTable(loadNerModel());
+  words.beginDocument(Infinity);
+  const sentences = segment(text, undefined, words);
+  let at = 0;
+  for (let i = 0; i < k; i++) at += sentences[i].tokens.length;
+  return [sentences[k].tokens, words.tokenIds, at];
+}
+
+function keyOf(memo: SentenceRuleMemo, [tokens, ids, at]: [Token[], Int32Array, number], labels: Uint8Array, lineCase: number, heading: boolean) {
+  return memo.keyOf(tokens, labels, lineCase, heading, ids, at);
 }
 
 describe('span rules remembered per sentence (SentenceRuleMemo)', () => {
@@ -14,21 +25,21 @@ describe('span rules remembered per sentence (SentenceRuleMemo)', () => {
     const memo = new SentenceRuleMemo();
     const text = 'Vilay met Quang.\nVilay met Quang.\nVilay  met Quang.\nVilay met Quang.';
     const labels = new Uint8Array([1, 0, 1, 0]);
-    assert.strictEqual(memo.keyOf(sentenceAt(text, 0), labels, 0, false), undefined, 'first time: nothing to remember yet');
-    const key = memo.keyOf(sentenceAt(text, 1), labels, 0, false);
+    assert.strictEqual(keyOf(memo, sentenceAt(text, 0), labels, 0, false), undefined, 'first time: nothing to remember yet');
+    const key = keyOf(memo, sentenceAt(text, 1), labels, 0, false);
     assert.ok(key, 'second time: a key');
-    assert.notStrictEqual(memo.keyOf(sentenceAt(text, 3), labels, 0, false), undefined);
-    assert.strictEqual(memo.keyOf(sentenceAt(text, 2), labels, 0, false), undefined, 'other spacing: another sentence');
-    assert.strictEqual(memo.keyOf(sentenceAt(text, 1), new Uint8Array([1, 0, 0, 0]), 0, false), undefined, 'other labels');
-    assert.strictEqual(memo.keyOf(sentenceAt(text, 1), labels, 2, false), undefined, 'other line casing');
-    assert.strictEqual(memo.keyOf(sentenceAt(text, 1), labels, 0, true), undefined, 'a heading');
+    assert.notStrictEqual(keyOf(memo, sentenceAt(text, 3), labels, 0, false), undefined);
+    assert.strictEqual(keyOf(memo, sentenceAt(text, 2), labels, 0, false), undefined, 'other spacing: another sentence');
+    assert.strictEqual(keyOf(memo, sentenceAt(text, 1), new Uint8Array([1, 0, 0, 0]), 0, false), undefined, 'other labels');
+    assert.strictEqual(keyOf(memo, sentenceAt(text, 1), labels, 2, false), undefined, 'other line casing');
+    assert.strictEqual(keyOf(memo, sentenceAt(text, 1), labels, 0, true), undefined, 'a heading');
   });
 
   it('hands back the spans it was given, as fresh objects, with character offsets moved to the copy', () => {
     const memo = new SentenceRuleMemo();
-    const tokens = sentenceAt('Hanoi-Vientiane talks');
-    memo.keyOf(tokens, new Uint8Array(2), 0, false);
-    const key = memo.keyOf(tokens, new Uint8Array(2), 0, false)!;
+    const sentence = sentenceAt('Hanoi-Vientiane talks');
+    keyOf(memo, sentence, new Uint8Array(2), 0, false);
+    const key = keyOf(memo, sentence, new Uint8Array(2), 0, false)!;
     const spans: TokenSpan[] = [
       { from: 0, to: 1, type: 'LOCATION', start: 100, end: 105 },
       { from: 1, to: 2, type: 'ORG' },

@@ -79,8 +79,10 @@ export function intrinsicChrome(span: LineSpan, f: LineFeatures): string | undef
 
 /** "By John Smith", "Reported by Jane Doe and Lee Min": a credit word, then names only. */
 function isByline(text: string): boolean {
+  // Length first: a paragraph was copied (its first letter lower-cased) only to be refused for its length.
+  if (text.length > 80) return false;
   const m = BYLINE.exec(text.charAt(0).toLowerCase() + text.slice(1));
-  if (!m || text.length > 80) return false;
+  if (!m) return false;
   const rest = text.slice(m[0].length).split(/[\s,]+/).filter((w) => w.length > 0);
   return rest.length >= 1 && rest.length <= 6 && rest.every((w) => /^\p{Lu}/u.test(w) || BYLINE_GLUE.has(w));
 }

@@ -171,7 +171,7 @@ function recognize(
     const base: BaseScores = { values: words.scores, at: offsets.of(ids, at, n) };
     const labels = tagSentenceLazy(model, ctx, base, N_INTRINSIC, memory, memoryReads, pass === undefined);
     const tok = tokenLists[s];
-    const key = memo.keyOf(sentenceTokens, labels, sentences[s].lineCase, headings[s]);
+    const key = memo.keyOf(sentenceTokens, labels, sentences[s].lineCase, headings[s], ids, at);
     const known = key === undefined ? undefined : memo.get(key, sentenceTokens[0].start);
     if (known !== undefined) {
       const log = logsByMemoKey?.get(key!);
