@@ -42,7 +42,7 @@ export function toTextLines(a: DocumentAnalysis, text: string, service: CorpusSe
 }
 
 /** `display` made once for each key (a path relative to the current folder costs a resolve of each). */
-function shownOnce(display: (key: string) => string): (key: string) => string {
+export function shownOnce(display: (key: string) => string): (key: string) => string {
   const shown = new Map<string, string>();
   return (key) => {
     let s = shown.get(key);

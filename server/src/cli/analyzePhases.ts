@@ -13,7 +13,7 @@ import { nodeFileSystem } from '../node/nodeFileSystem';
 import { ignoreRules } from '../workspace/analysisInputs';
 import { analysisOptionsOf } from '../workspace/settings';
 import { expand, listedPaths } from './analyzeCommand';
-import { toJsonDocument } from './analyzeOutput';
+import { shownOnce, toJsonDocument } from './analyzeOutput';
 import { readFileOrStdin } from './readInput';
 import { CliError, displayPath, openWorkspace, type CliIo } from './openWorkspace';
 
@@ -103,8 +103,9 @@ async function reduce(command: AnalyzePhaseCommand, outputs: ArticleMapOutput[],
   }
   // The same lines as `analyze --format json|jsonl`, article by article as each is done.
   if (command.format === 'json') io.out('{"version":1,"documents":[');
+  const shown = shownOnce(displayPath);
   reduced.uris.forEach((uri, i) => {
-    const doc = toJsonDocument(reduced.analyze(uri, NEVER_CANCELLED), displayPath);
+    const doc = toJsonDocument(reduced.analyze(uri, NEVER_CANCELLED), shown);
     if (command.format === 'json') io.out((i ? ',' : '') + JSON.stringify(doc));
     else io.out(JSON.stringify({ version: 1, ...doc }) + '\n');
   });
