@@ -2,7 +2,7 @@
 import * as assert from 'node:assert/strict';
 import { existsSync, promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { decodeArticleState } from '../../server/src/core/analysisState';
+import { analyseArticle, decodeArticleState, withRest } from '../../server/src/core/analysisState';
 import { createEntityRecognizer } from '../../server/src/core/entities/recognizer';
 import { loadNerModel } from '../../server/src/node/nerModelFile';
 import { workerAnalysis } from '../../server/src/node/parallelAnalysis';
@@ -29,6 +29,25 @@ describe('analysis in worker threads', function () {
     }
     assert.deepEqual(holds, ['held', 'let go']);
     await assert.rejects(pool.analyse(['after close']));
+  });
+
+  it('gives a state in two parts, names then the rest, that make the whole state the server’s thread makes', async () => {
+    const bundle = path.join(REPO_ROOT, 'dist/analysisWorker.js');
+    const texts = await Promise.all((await seedNames()).map((n) => fs.readFile(path.join(SEEDS_DIR, n), 'utf8')));
+    const pool = workerAnalysis(bundle)!();
+    try {
+      const names = await pool.analyse(texts, 'names');
+      const rests = await pool.rest(texts);
+      const recognizer = createEntityRecognizer(loadNerModel());
+      const plain = (x: unknown) => JSON.parse(JSON.stringify(x, (_k, v: unknown) => (v instanceof Int32Array ? Array.from(v) : v)));
+      texts.forEach((text, i) => {
+        assert.equal(names[i]!.boilerplate, undefined, 'names only');
+        assert.equal(names[i]!.dates, undefined, 'names only');
+        assert.deepEqual(plain(withRest(names[i]!, rests[i]!)), plain(analyseArticle(text, recognizer)));
+      });
+    } finally {
+      await pool.close();
+    }
   });
 
   it('lets go of its hold when the pool cannot start', () => {

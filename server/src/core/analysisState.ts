@@ -42,9 +42,30 @@ export interface ArticleState {
  * written (not expected).
  */
 export function analyseArticle(text: string, recognizer: EntityRecognizer, token?: CancellationToken): ArticleState | undefined {
-  const state = encodeArticleState(text, recognizer.recognize(text, token), summarizeBoilerplate(text, DEFAULT_MIN_PASSAGE_CHARS).summary);
-  const dates = state && encodeDates(text, undefined, recognizeDocumentDates(text, storedDateOptions(undefined), token));
-  return state && dates ? { ...state, dates } : state;
+  const names = analyseArticleNames(text, recognizer, token);
+  return names && withRest(names, analyseArticleRest(text, token));
+}
+
+/**
+ * The part of an article's state that the corpus-wide clustering reads, its names: what `analyseArticle` gives less
+ * its boilerplate summary and dates (`analyseArticleRest`), which an indexing can have made while it clusters.
+ */
+export function analyseArticleNames(text: string, recognizer: EntityRecognizer, token?: CancellationToken): ArticleState | undefined {
+  return encodeArticleState(text, recognizer.recognize(text, token));
+}
+
+/** The rest of an article's state: its boilerplate summary, and its dates when they can be written. */
+export type ArticleRest = Pick<ArticleState, 'boilerplate' | 'dates'>;
+
+export function analyseArticleRest(text: string, token?: CancellationToken): ArticleRest {
+  const boilerplate = summarizeBoilerplate(text, DEFAULT_MIN_PASSAGE_CHARS).summary;
+  const dates = encodeDates(text, undefined, recognizeDocumentDates(text, storedDateOptions(undefined), token));
+  return { boilerplate, ...(dates ? { dates } : {}) };
+}
+
+/** An article's whole state from its names' (`analyseArticleNames`) and the rest (`analyseArticleRest`). */
+export function withRest(names: ArticleState, rest: ArticleRest): ArticleState {
+  return { ...names, ...(rest.boilerplate ? { boilerplate: rest.boilerplate } : {}), ...(rest.dates ? { dates: rest.dates } : {}) };
 }
 
 type Plain = string | number | boolean;

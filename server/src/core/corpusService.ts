@@ -21,7 +21,7 @@ import { recognizeDocumentDates, type DateOptions } from './dates/index';
 import { decodeDates, encodeDates, isStoredDates, storedDateOptions, type StoredDates } from './dates/storedDates';
 import { createBoilerplateIndex, DEFAULT_MIN_PASSAGE_CHARS, type BoilerplateCluster } from './boilerplate/index';
 import { compileIgnores, filterClusters, filterFindings, NO_IGNORES, type BoilerplateIgnores } from './boilerplate/ignoreRules';
-import type { ArticleState } from './analysisState';
+import type { ArticleRest, ArticleState } from './analysisState';
 import { StoredNames } from './entities/storedNames';
 import { RecognitionMemo } from './entities/recognitionMemo';
 import { PassageKeyMemo, summarizeBoilerplate } from './boilerplate/summary';
@@ -77,6 +77,13 @@ export interface CorpusService {
    * request for boilerplate): a state may make it only when read.
    */
   importDocument(uri: string, text: string, state: unknown): boolean;
+  /**
+   * Gives a document imported with its names only (analysisState.ts, analyseArticleNames) the rest of its state, made
+   * for this very text (analyseArticleRest): its boilerplate summary, read when it is indexed (unless it was already),
+   * and its dates (unless they were resolved already). Its names, and so the clustering, are left as they are. False
+   * when the document is not held with this text.
+   */
+  completeDocument(uri: string, text: string, rest: ArticleRest): boolean;
   /** Says that about `documents` articles are about to be set or imported (a corpus being loaded), to make room once. */
   expectDocuments(documents: number): void;
   /** A document's analysis state, for the host to keep; undefined until it has been analysed (prepareDocument). */
@@ -289,7 +296,7 @@ export function createCorpusService(init: CorpusServiceInit): CorpusService {
    * after, `prepareForEditsInSlices`, or at once when something asks for boilerplate). A host's state may make its
    * summary only when it is read (node/analysisCacheStore.ts keeps it serialised until then).
    */
-  const importedStates = new Map<string, ArticleState>();
+  const importedStates = new Map<string, Pick<ArticleState, 'boilerplate'>>();
   /**
    * Articles open in an editor (editingStarted), most recently opened or edited last, with what their last version
    * gave: per sentence and line (recognitionMemo.ts), and per passage line (boilerplate/summary.ts).
@@ -608,6 +615,13 @@ export function createCorpusService(init: CorpusServiceInit): CorpusService {
       if (isStoredDates(dates) && !doc.storedDates) doc.storedDates = dates; // checked against the text when read
       if (!entities) return false;
       if (!doc.entities) doc.entities = entities;
+      return true;
+    },
+    completeDocument(uri, text, rest) {
+      const doc = docs.get(uri);
+      if (doc?.text !== text) return false;
+      if (rest.boilerplate !== undefined && unindexed.get(uri) === text) importedStates.set(uri, rest);
+      if (isStoredDates(rest.dates) && !doc.storedDates) doc.storedDates = rest.dates;
       return true;
     },
     exportDocument(uri) {

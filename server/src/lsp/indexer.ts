@@ -406,7 +406,7 @@ export class CorpusIndexer {
         folderOf: (file) => this.workspace.folderOf(file)?.root,
         isOpen: this.isOpen,
         ...(cache ? { cache } : {}),
-        ...(this.parallel ? { parallel: this.parallel } : {}),
+        ...(this.parallel ? { parallel: this.parallel, namesFirst: true } : {}),
         token: cancelled,
         progress: (done, total) => {
           if (run === this.run) this.progressNow = { phase: 'reading', done, total };
@@ -416,7 +416,7 @@ export class CorpusIndexer {
       });
       // Shut down while reading the corpus: what was analysed so far is written (with all the cache held before), so
       // the next start analyses only the rest.
-      const { stats, keys, fingerprint, basis } = await loading.catch((e: unknown) => {
+      const { stats, keys, fingerprint, basis, completed } = await loading.catch((e: unknown) => {
         if (e instanceof CancelledError && this.stopping.signal.aborted && cache) this.saveSoon(cache);
         throw e;
       });
@@ -438,13 +438,18 @@ export class CorpusIndexer {
           keep,
         );
       } else {
+        // Clustered while the analysis workers make the rest of the articles' states (their boilerplate summaries and
+        // dates: the clustering reads only names), instead of one core clustering while the other waits.
         await this.recluster(keep);
         // Shut down while clustering: the articles' analyses are still written (the clustering is made next time).
         if (this.stopping.signal.aborted) {
+          await completed;
           if (cache) this.saveSoon(cache, live);
           return;
         }
       }
+      await completed;
+      if (run !== this.run) return;
       this.stats = stats;
       const clusteringNote = stats.changedSinceClustering
         ? `, clustering from the cache with ${stats.changedSinceClustering} changed article(s) seen through it until it is made again`

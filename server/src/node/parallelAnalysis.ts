@@ -10,11 +10,11 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Worker } from 'node:worker_threads';
 import { quietWorker } from './workerOutput';
-import type { ArticleState } from '../core/index';
-import type { AnalysisPool, ParallelAnalysis } from '../workspace/parallelAnalysis';
+import type { ArticleRest, ArticleState } from '../core/index';
+import type { AnalysisPart, AnalysisPool, ParallelAnalysis } from '../workspace/parallelAnalysis';
 
 interface Pending {
-  resolve(states: (ArticleState | null)[]): void;
+  resolve(states: unknown[]): void;
   reject(error: Error): void;
 }
 
@@ -68,7 +68,7 @@ function createPool(file: string, size: number, modelPath: string | undefined, d
       for (const p of pending.values()) p.reject(e);
       pending.clear();
     };
-    thread.on('message', (m: { id: number; states?: (ArticleState | null)[]; error?: string }) => {
+    thread.on('message', (m: { id: number; states?: unknown[]; error?: string }) => {
       const p = pending.get(m.id);
       pending.delete(m.id);
       if (m.states) p?.resolve(m.states);
@@ -78,18 +78,20 @@ function createPool(file: string, size: number, modelPath: string | undefined, d
     thread.on('exit', () => fail(new Error('the analysis worker stopped')));
     return { thread, pending };
   });
+  const ask = <T>(texts: readonly string[], part: AnalysisPart | undefined): Promise<T[]> => {
+    if (closed) return Promise.reject(new Error('the analysis pool is closed'));
+    // The worker with the least work queued.
+    const w = workers.reduce((a, b) => (b.pending.size < a.pending.size ? b : a));
+    const id = ++next;
+    return new Promise<T[]>((resolve, reject) => {
+      w.pending.set(id, { resolve: resolve as (states: unknown[]) => void, reject });
+      w.thread.postMessage({ id, texts, ...(part ? { part } : {}) });
+    });
+  };
   return {
     size,
-    analyse(texts) {
-      if (closed) return Promise.reject(new Error('the analysis pool is closed'));
-      // The worker with the least work queued.
-      const w = workers.reduce((a, b) => (b.pending.size < a.pending.size ? b : a));
-      const id = ++next;
-      return new Promise<(ArticleState | null)[]>((resolve, reject) => {
-        w.pending.set(id, { resolve, reject });
-        w.thread.postMessage({ id, texts });
-      });
-    },
+    analyse: (texts, part) => ask<ArticleState | null>(texts, part),
+    rest: (texts) => ask<ArticleRest | null>(texts, 'rest'),
     async close() {
       closed = true;
       await Promise.all(workers.map((w) => w.thread.terminate().catch(() => undefined)));

@@ -4,7 +4,7 @@
  * one for that very text, has the others analysed in a pool of worker threads when there is one (else here), and
  * then takes the corpus-wide clustering from the cache when it was made from these very articles and registry.
  */
-import { CancelledError, NEVER_CANCELLED, type CancellationToken, type CorpusService } from '../core/index';
+import { CancelledError, NEVER_CANCELLED, withRest, type ArticleState, type CancellationToken, type CorpusService } from '../core/index';
 import type { AnalysisCache, ClusteringBasis } from './analysisCache';
 import type { AnalysisPool, ParallelAnalysis } from './parallelAnalysis';
 
@@ -50,6 +50,12 @@ export interface ArticleLoading {
   /** Loaded here (`load`) unless it was already, while the first articles are read. */
   readonly cache?: AnalysisCache;
   readonly parallel?: ParallelAnalysis;
+  /**
+   * Whether the pool gives the articles' names first, and the rest of their states (boilerplate summaries, dates) while
+   * the host clusters them (`LoadedArticles.completed`): for a host that clusters in a thread of its own (the language
+   * server), whose cores would otherwise wait while one clusters. Else the pool gives whole states.
+   */
+  readonly namesFirst?: boolean;
   /** Stops the loading between articles (a newer one took over): it then throws CancelledError. */
   readonly token?: CancellationToken;
   /** Called every 50 ms or so with the articles handled so far; the loading lets other work run meanwhile. */
@@ -59,6 +65,12 @@ export interface ArticleLoading {
 
 export interface LoadedArticles {
   readonly stats: LoadingStats;
+  /**
+   * Settles once the articles analysed in the pool, imported with their names only, have the rest of their states
+   * (boilerplate summaries and dates, made by the pool meanwhile) and are kept in the cache; the pool is then closed.
+   * A host clusters the corpus meanwhile (its names are all there) and is ready once both are done.
+   */
+  readonly completed: Promise<void>;
   /** Each loaded article's text key in the cache (to keep its state and to keep only live ones when saving). */
   readonly keys: ReadonlyMap<string, string>;
   /** The fingerprint of the corpus's clustering inputs in the cache, to keep a clustering made next under. */
@@ -94,26 +106,39 @@ export async function loadArticles(service: CorpusService, options: ArticleLoadi
   const stats: LoadingStats = { articles: 0, analysed: 0, fromCache: 0, clusteringFromCache: false };
   const reads: (Promise<string | undefined> | undefined)[] = [];
   /** The analysis state of an article analysed here, kept in the cache. */
-  const keep = (file: string, state = service.exportDocument(file)) => {
+  /**
+   * Keeps an article's state under the key of the text it was loaded with: a state given is of that text; without one,
+   * the article's own, unless it was edited since (an article open in an editor, typed into while it was analysed,
+   * whose state was kept under the key of the text it had before).
+   */
+  const keep = (file: string, given?: ArticleState) => {
+    const state = given ?? service.exportDocument(file);
     const key = keys.get(file);
-    if (cache && key !== undefined && state && cache.get(key) === undefined) cache.set(key, state);
+    if (!cache || key === undefined || !state || cache.get(key) !== undefined) return;
+    const own = given ? undefined : service.getText(file);
+    if (!given && (own === undefined || cache.keyOf(own) !== key)) return;
+    cache.set(key, state);
   };
   // Articles sent to the pool: imported when their state comes back (unless changed meanwhile); any the pool could
   // not analyse are analysed here at the end.
   let pool: AnalysisPool | undefined;
+  /** Articles the pool gave the names of, imported with them: the rest of their states comes after (`complete`). */
+  const named: Named[] = [];
   let batch: { file: string; text: string }[] = [];
   const inFlight: Promise<void>[] = [];
   const leftOver: string[] = [];
   const sendBatch = async () => {
     const items = batch;
     batch = [];
-    const answered = pool!.analyse(items.map((i) => i.text)).then(
+    // With `namesFirst`, names only: the corpus-wide clustering reads nothing else, and the rest is made while it is.
+    const answered = pool!.analyse(items.map((i) => i.text), options.namesFirst ? 'names' : undefined).then(
       (states) => {
         if (token.isCancellationRequested) return;
         items.forEach(({ file, text }, k) => {
           const state = states[k];
-          if (state && service.getText(file) === text && service.importDocument(file, text, state)) keep(file, state);
-          else leftOver.push(file);
+          if (!state || service.getText(file) !== text || !service.importDocument(file, text, state)) leftOver.push(file);
+          else if (options.namesFirst) named.push({ file, text, state });
+          else keep(file, state);
         });
       },
       (e) => {
@@ -128,6 +153,7 @@ export async function loadArticles(service: CorpusService, options: ArticleLoadi
   // Only the articles it does not hold yet take room (one it holds is set again in place of itself, or not at all): a
   // loading again of a corpus with a few new articles does not size the tables for the whole corpus once more.
   service.expectDocuments(list.reduce((n, file) => (service.hasDocument(file) ? n : n + 1), 0));
+  let completed = done;
   try {
     let ahead = 0;
     // The first reads, then the cache (loaded meanwhile, unless it was already).
@@ -192,14 +218,15 @@ export async function loadArticles(service: CorpusService, options: ArticleLoadi
     }
     if (batch.length) await sendBatch();
     await Promise.all(inFlight.splice(0));
+    check();
+    if (pool && named.length) completed = complete(pool, named);
   } finally {
     // Loaded or stopped: an expectation its first articles did not fulfil (a loading cancelled early, or of articles
     // the service held already) is dropped, not applied later to an edit's passages (a table resized mid-typing).
     service.expectDocuments(0);
-    // Stopped before the clustering starts, so their memory is not held at the same time as the clustering's.
-    await pool?.close();
+    // Unless it makes the rest of the states (then closed once they are made, while the host clusters).
+    if (completed === done) await pool?.close();
   }
-  check();
   for (const file of leftOver) {
     service.prepareDocument(file, token);
     keep(file);
@@ -238,5 +265,56 @@ export async function loadArticles(service: CorpusService, options: ArticleLoadi
       options.log?.(`The cached clustering is not usable (${(e as Error).message}); clustering again.`);
     }
   }
-  return { stats, keys, ...(fingerprint !== undefined ? { fingerprint } : {}), ...(basis ? { basis } : {}) };
+  return { stats, keys, completed, ...(fingerprint !== undefined ? { fingerprint } : {}), ...(basis ? { basis } : {}) };
+
+  /**
+   * Has `pool` make the rest of the states of the articles imported with their names (`named`), gives it to each
+   * article (unless changed since) and keeps the whole state in the cache, then closes the pool. A few batches a worker
+   * are asked ahead, as for the names (the texts are not all copied to the workers at once). The states the pool could
+   * not complete are made here at the end.
+   */
+  async function complete(from: AnalysisPool, items: readonly Named[]): Promise<void> {
+    const notMade: string[] = [];
+    const asked: Promise<void>[] = [];
+    try {
+      for (let k = 0; k < items.length && !token.isCancellationRequested; k += PARALLEL_BATCH) {
+        const part = items.slice(k, k + PARALLEL_BATCH);
+        asked.push(
+          from.rest(part.map((i) => i.text)).then(
+            (rests) => {
+              if (token.isCancellationRequested) return;
+              part.forEach(({ file, text, state }, j) => {
+                const rest = rests[j];
+                if (rest && service.completeDocument(file, text, rest)) keep(file, withRest(state, rest));
+                else if (service.getText(file) === text) notMade.push(file);
+              });
+            },
+            (e: Error) => {
+              if (token.isCancellationRequested) return;
+              options.log?.(`Summarising boilerplate and dates in the workers failed (${e.message}); doing it here instead.`);
+              for (const { file, text } of part) if (service.getText(file) === text) notMade.push(file);
+            },
+          ),
+        );
+        while (asked.length > 2 * from.size) await asked.shift();
+      }
+      await Promise.all(asked);
+    } finally {
+      await from.close();
+    }
+    for (const file of notMade) {
+      if (token.isCancellationRequested) return;
+      service.prepareDocument(file, token);
+      keep(file);
+    }
+  }
 }
+
+/** An article imported with its names only, and the state they came in. */
+interface Named {
+  readonly file: string;
+  readonly text: string;
+  readonly state: ArticleState;
+}
+
+const done: Promise<void> = Promise.resolve();
