@@ -1,6 +1,7 @@
 /** The bundled analysis workers (dist/analysisWorker.js, built by `npm test`) recognise exactly what the server's thread does. */
 import * as assert from 'node:assert/strict';
 import { existsSync, promises as fs } from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { analyseArticle, decodeArticleState, withRest } from '../../server/src/core/analysisState';
 import { createEntityRecognizer } from '../../server/src/core/entities/recognizer';
@@ -47,6 +48,23 @@ describe('analysis in worker threads', function () {
       });
     } finally {
       await pool.close();
+    }
+  });
+
+  it('refuses at once, rather than never answering, what it is asked once its workers have stopped', async () => {
+    // A worker that stops as it starts (as one killed for its memory would).
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'stopping-worker-'));
+    const file = path.join(dir, 'stops.js');
+    await fs.writeFile(file, 'process.exit(3);\n');
+    const pool = workerAnalysis(file)!();
+    try {
+      await assert.rejects(pool.analyse(['Talks in Vientiane.'], 'names'), /stopped/);
+      // Asked after every worker stopped: refused, not sent to a worker that is gone.
+      await assert.rejects(pool.rest(['Talks in Vientiane.']), /stopped/);
+      await assert.rejects(pool.analyse(['Talks in Vientiane.']), /stopped/);
+    } finally {
+      await pool.close();
+      await fs.rm(dir, { recursive: true, force: true });
     }
   });
 

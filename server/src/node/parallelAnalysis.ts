@@ -64,7 +64,11 @@ function createPool(file: string, size: number, modelPath: string | undefined, d
   const workers = Array.from({ length: size }, () => {
     const thread = startThread();
     const pending = new Map<number, Pending>();
+    const worker = { thread, pending, stopped: false };
+    // A worker that failed or stopped is asked nothing more: it would answer nothing, and what waits on it would wait
+    // for ever (an indexing that never ends, a shutdown that never writes the cache).
     const fail = (e: Error) => {
+      worker.stopped = true;
       for (const p of pending.values()) p.reject(e);
       pending.clear();
     };
@@ -76,12 +80,14 @@ function createPool(file: string, size: number, modelPath: string | undefined, d
     });
     thread.on('error', fail);
     thread.on('exit', () => fail(new Error('the analysis worker stopped')));
-    return { thread, pending };
+    return worker;
   });
   const ask = <T>(texts: readonly string[], part: AnalysisPart | undefined): Promise<T[]> => {
     if (closed) return Promise.reject(new Error('the analysis pool is closed'));
-    // The worker with the least work queued.
-    const w = workers.reduce((a, b) => (b.pending.size < a.pending.size ? b : a));
+    // The running worker with the least work queued.
+    const running = workers.filter((w) => !w.stopped);
+    if (running.length === 0) return Promise.reject(new Error('the analysis workers stopped'));
+    const w = running.reduce((a, b) => (b.pending.size < a.pending.size ? b : a));
     const id = ++next;
     return new Promise<T[]>((resolve, reject) => {
       w.pending.set(id, { resolve: resolve as (states: unknown[]) => void, reject });

@@ -114,7 +114,10 @@ export async function loadArticles(service: CorpusService, options: ArticleLoadi
   const keep = (file: string, given?: ArticleState) => {
     const state = given ?? service.exportDocument(file);
     const key = keys.get(file);
-    if (!cache || key === undefined || !state || cache.get(key) !== undefined) return;
+    if (!cache || key === undefined || !state) return;
+    const had = cache.get(key);
+    // A state kept with its names only is replaced by the whole one.
+    if (had !== undefined && !(namesOnly(had) && !namesOnly(state))) return;
     const own = given ? undefined : service.getText(file);
     if (!given && (own === undefined || cache.keyOf(own) !== key)) return;
     cache.set(key, state);
@@ -124,6 +127,8 @@ export async function loadArticles(service: CorpusService, options: ArticleLoadi
   let pool: AnalysisPool | undefined;
   /** Articles the pool gave the names of, imported with them: the rest of their states comes after (`complete`). */
   const named: Named[] = [];
+  /** Articles imported from the cache with their names only, whose rest is made here. */
+  const incomplete: string[] = [];
   let batch: { file: string; text: string }[] = [];
   const inFlight: Promise<void>[] = [];
   const leftOver: string[] = [];
@@ -153,7 +158,7 @@ export async function loadArticles(service: CorpusService, options: ArticleLoadi
   // Only the articles it does not hold yet take room (one it holds is set again in place of itself, or not at all): a
   // loading again of a corpus with a few new articles does not size the tables for the whole corpus once more.
   service.expectDocuments(list.reduce((n, file) => (service.hasDocument(file) ? n : n + 1), 0));
-  let completed = done;
+  let completed = NOTHING_TO_COMPLETE;
   try {
     let ahead = 0;
     // The first reads, then the cache (loaded meanwhile, unless it was already).
@@ -173,6 +178,8 @@ export async function loadArticles(service: CorpusService, options: ArticleLoadi
       const reading = reads[i];
       reads[i] = undefined;
       let imported = false;
+      /** Imported with its names only, the rest of its state to be made by the pool. */
+      let restComing = false;
       if (!isOpen(file)) {
         const text = await (reading ?? options.read(file));
         if (text === undefined) continue;
@@ -187,6 +194,14 @@ export async function loadArticles(service: CorpusService, options: ArticleLoadi
           keys.set(file, key);
           const state = cache.get(key);
           imported = state !== undefined && service.importDocument(file, text, state);
+          // Kept with its names only (an indexing stopped before the rest of the state was made): the rest is made now.
+          if (imported && namesOnly(state) && options.parallel && options.namesFirst) {
+            pool ??= options.parallel();
+            named.push({ file, text, state: state as ArticleState });
+            restComing = true;
+          } else if (imported && namesOnly(state)) {
+            incomplete.push(file);
+          }
         }
         if (!imported) service.setDocument(file, text);
       }
@@ -202,7 +217,7 @@ export async function loadArticles(service: CorpusService, options: ArticleLoadi
         pool ??= options.parallel();
         batch.push({ file, text: own });
         if (batch.length >= PARALLEL_BATCH) await sendBatch();
-      } else {
+      } else if (!restComing) {
         service.prepareDocument(file, token);
         if (!imported) keep(file);
       }
@@ -225,9 +240,13 @@ export async function loadArticles(service: CorpusService, options: ArticleLoadi
     // the service held already) is dropped, not applied later to an edit's passages (a table resized mid-typing).
     service.expectDocuments(0);
     // Unless it makes the rest of the states (then closed once they are made, while the host clusters).
-    if (completed === done) await pool?.close();
+    if (completed === NOTHING_TO_COMPLETE) {
+      await pool?.close();
+      // Stopped before the rest of their states was asked for: their names are kept (the rest is made next time).
+      for (const n of named) if (service.getText(n.file) === n.text) keep(n.file, n.state);
+    }
   }
-  for (const file of leftOver) {
+  for (const file of [...leftOver, ...incomplete]) {
     service.prepareDocument(file, token);
     keep(file);
   }
@@ -274,25 +293,25 @@ export async function loadArticles(service: CorpusService, options: ArticleLoadi
    * not complete are made here at the end.
    */
   async function complete(from: AnalysisPool, items: readonly Named[]): Promise<void> {
-    const notMade: string[] = [];
+    const notMade: Named[] = [];
     const asked: Promise<void>[] = [];
+    let sent = 0;
     try {
-      for (let k = 0; k < items.length && !token.isCancellationRequested; k += PARALLEL_BATCH) {
-        const part = items.slice(k, k + PARALLEL_BATCH);
+      // Stopped (a shutdown, a newer indexing): no more is asked, and what was asked is still given and kept.
+      for (; sent < items.length && !token.isCancellationRequested; sent += PARALLEL_BATCH) {
+        const part = items.slice(sent, sent + PARALLEL_BATCH);
         asked.push(
           from.rest(part.map((i) => i.text)).then(
             (rests) => {
-              if (token.isCancellationRequested) return;
-              part.forEach(({ file, text, state }, j) => {
+              part.forEach((item, j) => {
                 const rest = rests[j];
-                if (rest && service.completeDocument(file, text, rest)) keep(file, withRest(state, rest));
-                else if (service.getText(file) === text) notMade.push(file);
+                if (rest && service.completeDocument(item.file, item.text, rest)) keep(item.file, withRest(item.state, rest));
+                else if (service.getText(item.file) === item.text) notMade.push(item);
               });
             },
             (e: Error) => {
-              if (token.isCancellationRequested) return;
-              options.log?.(`Summarising boilerplate and dates in the workers failed (${e.message}); doing it here instead.`);
-              for (const { file, text } of part) if (service.getText(file) === text) notMade.push(file);
+              if (!token.isCancellationRequested) options.log?.(`Summarising boilerplate and dates in the workers failed (${e.message}); doing it here instead.`);
+              for (const item of part) if (service.getText(item.file) === item.text) notMade.push(item);
             },
           ),
         );
@@ -302,12 +321,22 @@ export async function loadArticles(service: CorpusService, options: ArticleLoadi
     } finally {
       await from.close();
     }
-    for (const file of notMade) {
-      if (token.isCancellationRequested) return;
-      service.prepareDocument(file, token);
-      keep(file);
+    // Those the pool did not make (it failed; or stopped, with those never asked): made here, or when stopped, kept
+    // with their names only (the rest is made at the next indexing).
+    const left = [...notMade, ...items.slice(sent).filter((i) => service.getText(i.file) === i.text)];
+    for (const item of left) {
+      if (token.isCancellationRequested) keep(item.file, item.state);
+      else {
+        service.prepareDocument(item.file, token);
+        keep(item.file);
+      }
     }
   }
+}
+
+/** Whether a state holds names only (analyseArticleNames), not yet its boilerplate summary and dates. */
+function namesOnly(state: unknown): boolean {
+  return typeof state === 'object' && state !== null && !('boilerplate' in state);
 }
 
 /** An article imported with its names only, and the state they came in. */
@@ -317,4 +346,4 @@ interface Named {
   readonly state: ArticleState;
 }
 
-const done: Promise<void> = Promise.resolve();
+const NOTHING_TO_COMPLETE: Promise<void> = Promise.resolve();

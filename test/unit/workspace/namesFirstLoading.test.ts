@@ -160,4 +160,68 @@ describe('a corpus loaded in a pool: names first, the rest of each state while i
     assert.equal(cache.states.get(before), undefined);
     assert.equal(cache.states.size, files.length - 1);
   });
+
+  /** A pool that notes what it is asked (`names`, `rest`, `whole`, per text) and may stop the loading at a point. */
+  function notingPool(asked: string[], stopAt?: { part: 'names' | 'rest'; call: number; stop: () => void }): AnalysisPool {
+    const calls = { names: 0, rest: 0 };
+    const base = inProcessPool([]);
+    return {
+      ...base,
+      analyse: async (texts, part) => {
+        asked.push(...texts.map(() => part ?? 'whole'));
+        if (part === 'names' && stopAt?.part === 'names' && ++calls.names === stopAt.call) stopAt.stop();
+        return base.analyse(texts, part);
+      },
+      rest: async (texts) => {
+        asked.push(...texts.map(() => 'rest'));
+        if (stopAt?.part === 'rest' && ++calls.rest === stopAt.call) stopAt.stop();
+        return base.rest(texts);
+      },
+    };
+  }
+
+  for (const part of ['names', 'rest'] as const) {
+    it(`keeps what a loading stopped while ${part === 'names' ? 'the names' : 'the rest'} were made had: the next loading makes only the rest of what it lacks`, async () => {
+      const texts = await corpus();
+      const files = [...texts.keys()];
+      const cache = memoryCache();
+      let stopped = false;
+      const token = { get isCancellationRequested() { return stopped; } };
+      const first = createCorpusService({ nerModel: model });
+      const loading = loadArticles(first, {
+        files, read: async (f) => texts.get(f), maxSize: () => 1e9, cache, namesFirst: true, token,
+        parallel: () => notingPool([], { part, call: 2, stop: () => (stopped = true) }),
+      });
+      if (part === 'names') await assert.rejects(loading, /cancel/i);
+      else await (await loading).completed;
+      const states = [...cache.states.values()] as Record<string, unknown>[];
+      const namesOnly = states.filter((x) => !('boilerplate' in x)).length;
+      assert.ok(namesOnly > 0, 'names kept');
+      if (part === 'rest') assert.ok(states.length - namesOnly > 0, 'whole states kept for the rests that came');
+      const kept = states.length;
+
+      const asked: string[] = [];
+      const second = createCorpusService({ nerModel: model });
+      const loaded = await loadArticles(second, { files, read: async (f) => texts.get(f), maxSize: () => 1e9, cache, namesFirst: true, parallel: () => notingPool(asked) });
+      await loaded.completed;
+      assert.equal(loaded.stats.fromCache, kept);
+      assert.equal(asked.filter((x) => x === 'names').length, files.length - kept, 'names made only for what was not kept');
+      assert.equal(asked.filter((x) => x === 'rest').length, files.length - (states.length - namesOnly), 'the rest made for every article without it');
+      assert.deepEqual(analyses(second, files), analyses(setWhole(texts), files));
+      for (const t of texts.values()) assert.deepEqual(plain(cache.states.get(t)), plain(analyseArticle(t, recognizer)));
+    });
+  }
+
+  it('makes here the rest of states kept with names only when there is no pool, and keeps them whole', async () => {
+    const texts = await corpus();
+    const files = [...texts.keys()];
+    const cache = memoryCache();
+    for (const t of texts.values()) cache.set(t, analyseArticleNames(t, recognizer));
+    const service = createCorpusService({ nerModel: model });
+    const loaded = await loadArticles(service, { files, read: async (f) => texts.get(f), maxSize: () => 1e9, cache });
+    await loaded.completed;
+    assert.equal(loaded.stats.fromCache, files.length);
+    assert.deepEqual(analyses(service, files), analyses(setWhole(texts), files));
+    for (const t of texts.values()) assert.ok('boilerplate' in (cache.states.get(t) as object), 'kept whole');
+  });
 });
