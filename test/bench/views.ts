@@ -13,7 +13,8 @@
  *
  *   npx tsx test/bench/views.ts     # VIEWS_BENCH_ARTICLES=2000 for a quicker run; VIEWS_BENCH_ROUNDS (default 2);
  *                                   # VIEWS_BENCH_NO_BOILERPLATE=1 leaves the Boilerplate view's request out;
- *                                   # VIEWS_BENCH_NODE_ARGS="--max-old-space-size=512" runs the server with those
+ *                                   # VIEWS_BENCH_NODE_ARGS="--max-old-space-size=512" runs the server with those;
+ *                                   # VIEWS_BENCH_SERVER=path/to/server.js measures another build (an earlier commit)
  */
 import { spawn } from 'node:child_process';
 import { existsSync, promises as fs } from 'node:fs';
@@ -29,7 +30,7 @@ import { SERVER_ENVIRONMENT, SERVER_NODE_ARGS } from '../../server/src/serverEnv
 const ARTICLES = Number(process.env.VIEWS_BENCH_ARTICLES ?? 10_000);
 const ROUNDS = Number(process.env.VIEWS_BENCH_ROUNDS ?? 2);
 const NO_BOILERPLATE = !!process.env.VIEWS_BENCH_NO_BOILERPLATE;
-const SERVER = path.join(__dirname, '../../dist/server.js');
+const SERVER = path.resolve(process.env.VIEWS_BENCH_SERVER ?? path.join(__dirname, '../../dist/server.js'));
 const TARGET_PEAK_MB = 600;
 const KEY_MS = 120;
 const SENTENCE = 'Talks with General Somsavath Inthavong ended on 14 March 2037 in Pakse. ';
