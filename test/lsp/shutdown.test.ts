@@ -4,14 +4,16 @@
  * shutdown is certain to come while it runs. Servers run in-process, each with its cache in a folder of the test's own.
  */
 import * as assert from 'node:assert/strict';
-import { promises as fs } from 'node:fs';
+import { existsSync, promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { ClusterInBackground } from '../../server/src/node/backgroundClustering';
 import type { WorkspaceFileSystem } from '../../server/src/workspace/fileSystem';
+import type { ParallelAnalysis } from '../../server/src/workspace/parallelAnalysis';
 import { cachedWorkspaceEachTest, startCachedServer } from '../support/cachedServer';
 import { gatedArticles } from '../support/gatedArticles';
-import { waitFor } from '../support/workspace';
+import { REPO_ROOT, waitFor } from '../support/workspace';
+import { workerAnalysis } from '../../server/src/node/parallelAnalysis';
 
 /** A clustering worker that never answers by itself: each request is recorded with the signal it was given. */
 function stalledWorker() {
@@ -28,7 +30,7 @@ function stalledWorker() {
   return { requests, background };
 }
 
-const startCached = (root: string, cacheDir: string, background?: ClusterInBackground, options: { waitForIndexing?: boolean; fs?: WorkspaceFileSystem } = {}) =>
+const startCached = (root: string, cacheDir: string, background?: ClusterInBackground, options: { waitForIndexing?: boolean; fs?: WorkspaceFileSystem; analyseInParallel?: ParallelAnalysis } = {}) =>
   startCachedServer(root, cacheDir, { background, ...options });
 
 describe('shutting down during a background clustering', function () {
@@ -81,6 +83,25 @@ describe('shutting down during a background clustering', function () {
     const next = await startCached(root, cacheDir);
     assert.deepEqual(next.stats, { articles: articles.length, analysed: 0, fromCache: articles.length, clusteringFromCache: false });
     await next.stop();
+  });
+
+  it("with the analysis workers giving names first, answers a shutdown during a cold start's clustering; the next start analyses nothing again", async () => {
+    const bundle = path.join(REPO_ROOT, 'dist/analysisWorker.js');
+    if (!existsSync(bundle)) throw new Error('dist/analysisWorker.js is missing: run `npm run build` first (npm test does)');
+    const worker = stalledWorker();
+    // The workers give every article's names, then the rest of its state while the corpus is clustered: the shutdown
+    // comes while the clustering waits, whatever the rest has come to by then.
+    const cold = await startCached(root, cacheDir, worker.background, { waitForIndexing: false, analyseInParallel: workerAnalysis(bundle) });
+    await waitFor('the clustering in the worker', () => worker.requests[0], 60_000);
+    await cold.stop();
+
+    // Every article kept, whole or with its names (whose rest is made here): none is recognised again.
+    const next = await startCached(root, cacheDir);
+    assert.deepEqual(next.stats, { articles: articles.length, analysed: 0, fromCache: articles.length, clusteringFromCache: false });
+    const again = await startCached(root, cacheDir);
+    assert.equal(again.stats?.fromCache, articles.length);
+    await next.stop();
+    await again.stop();
   });
 
   it("answers a shutdown while the corpus is still being read, and keeps what was analysed by then", async () => {

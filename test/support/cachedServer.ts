@@ -17,6 +17,7 @@ import type { ClusterInBackground } from '../../server/src/node/backgroundCluste
 import type { IndexedParams } from '../../server/src/protocol';
 import { PASSAGES_INDEXED } from '../../server/src/lsp/indexer';
 import type { WorkspaceFileSystem } from '../../server/src/workspace/fileSystem';
+import type { ParallelAnalysis } from '../../server/src/workspace/parallelAnalysis';
 import * as os from 'node:os';
 import { makeTempWorkspace, removeTempWorkspace, waitFor } from './workspace';
 
@@ -35,6 +36,8 @@ export interface CachedServerOptions {
   readonly fs?: WorkspaceFileSystem;
   /** The server's ServerDeps.relaxHeapGrowth. */
   readonly relaxHeapGrowth?: () => () => void;
+  /** Analyses new articles in this pool (ServerDeps.analyseInParallel) instead of on the server's thread. */
+  readonly analyseInParallel?: ParallelAnalysis;
 }
 
 /** A server on `root` with its cache in `cacheDir`, up to its first `corpusAnnotator/indexed` (unless told not to wait). */
@@ -47,6 +50,7 @@ export async function startCachedServer(root: string, cacheDir: string, options:
     analysisCache: (_folders, clientDir, log) => createAnalysisCacheStore(clientDir!, options.version ?? VERSION, log),
     ...(options.background ? { clusterInBackground: options.background } : {}),
     ...(options.relaxHeapGrowth ? { relaxHeapGrowth: options.relaxHeapGrowth } : {}),
+    ...(options.analyseInParallel ? { analyseInParallel: options.analyseInParallel } : {}),
   });
   const client = createMessageConnection(new StreamMessageReader(toClient), new StreamMessageWriter(toServer));
   let indexed: IndexedParams | undefined;
