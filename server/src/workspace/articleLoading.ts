@@ -111,15 +111,16 @@ export async function loadArticles(service: CorpusService, options: ArticleLoadi
    * the article's own, unless it was edited since (an article open in an editor, typed into while it was analysed,
    * whose state was kept under the key of the text it had before).
    */
-  const keep = (file: string, given?: ArticleState) => {
+  const keep = (file: string, given?: ArticleState, keyedText?: string) => {
     const state = given ?? service.exportDocument(file);
     const key = keys.get(file);
     if (!cache || key === undefined || !state) return;
     const had = cache.get(key);
     // A state kept with its names only is replaced by the whole one.
     if (had !== undefined && !(namesOnly(had) && !namesOnly(state))) return;
+    // The article's own state: of the text keyed (`keyedText`, when the caller has it at hand), not hashed again.
     const own = given ? undefined : service.getText(file);
-    if (!given && (own === undefined || cache.keyOf(own) !== key)) return;
+    if (!given && (own === undefined || (keyedText !== undefined ? own !== keyedText : cache.keyOf(own) !== key))) return;
     cache.set(key, state);
   };
   // Articles sent to the pool: imported when their state comes back (unless changed meanwhile); any the pool could
@@ -219,7 +220,7 @@ export async function loadArticles(service: CorpusService, options: ArticleLoadi
         if (batch.length >= PARALLEL_BATCH) await sendBatch();
       } else if (!restComing) {
         service.prepareDocument(file, token);
-        if (!imported) keep(file);
+        if (!imported) keep(file, undefined, own);
       }
       done++;
       if (Date.now() - lastYield > YIELD_MS) {

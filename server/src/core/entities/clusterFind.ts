@@ -36,33 +36,39 @@ export class EntitySearch {
   constructor(private readonly namesOf: (c: EntityCluster) => Iterable<string>) {}
 
   add(c: EntityCluster): void {
-    for (const name of this.namesOf(c)) {
-      const tokens = nameTokens(name);
-      if (tokens.length === 0) continue;
-      addOne(this.byCompact, compactKey(tokens), c);
-      for (const t of tokens) {
-        const k = tokenKey(t);
-        addOne(this.byKey, k, c);
-        addOne(this.byKey, t, c);
+    this.postingsOf(
+      c,
+      (map, key) => addOne(map, key, c),
+      (t, k) => {
         this.word(k);
         this.word(t);
         if (!this.keys.has(k)) {
           this.keys.add(k);
           for (const v of deletionVariants(k)) addOne(this.byVariant, v, k);
         }
-      }
-    }
+      },
+    );
   }
 
   /** Takes out an entity added before (every name of it: it is in no posting afterwards). */
   remove(c: EntityCluster): void {
+    this.postingsOf(c, (map, key) => removeOne(map, key, c));
+  }
+
+  /**
+   * Each posting of `c`'s names, as the map and key it is held under (its whole name's compact key; each word and the
+   * word's key), and each word with its key (`word`).
+   */
+  private postingsOf(c: EntityCluster, posting: (map: OneOrMany<string, EntityCluster>, key: string) => void, word?: (t: string, k: string) => void): void {
     for (const name of this.namesOf(c)) {
       const tokens = nameTokens(name);
       if (tokens.length === 0) continue;
-      removeOne(this.byCompact, compactKey(tokens), c);
+      posting(this.byCompact, compactKey(tokens));
       for (const t of tokens) {
-        removeOne(this.byKey, tokenKey(t), c);
-        removeOne(this.byKey, t, c);
+        const k = tokenKey(t);
+        posting(this.byKey, k);
+        posting(this.byKey, t);
+        word?.(t, k);
       }
     }
   }
