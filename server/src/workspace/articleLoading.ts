@@ -105,7 +105,6 @@ export async function loadArticles(service: CorpusService, options: ArticleLoadi
   const keys = new Map<string, string>();
   const stats: LoadingStats = { articles: 0, analysed: 0, fromCache: 0, clusteringFromCache: false };
   const reads: (Promise<string | undefined> | undefined)[] = [];
-  /** The analysis state of an article analysed here, kept in the cache. */
   /**
    * Keeps an article's state under the key of the text it was loaded with: a state given is of that text; without one,
    * the article's own, unless it was edited since (an article open in an editor, typed into while it was analysed,

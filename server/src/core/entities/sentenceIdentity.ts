@@ -20,8 +20,13 @@ export interface SentenceIdentity {
   readonly labels: Uint8Array | undefined;
 }
 
-/** A hash (a small integer) of the sentence's identity: casing, heading, each token's text and place (and label, when given). */
-export function sentenceHash(tokens: readonly Token[], lineCase: number, heading: boolean, labels?: Uint8Array): number {
+/**
+ * A hash (a small integer) of the sentence's identity: casing, heading, each token's text and place (and label, when
+ * given). With `wordIds`, each token's text is hashed as its word id (`WordTable.tokenIds` from `at`: one id for each
+ * string of code units, within a document) instead of its characters, which was most of the rule memo's time; such a
+ * hash compares only with others made from the same document's ids.
+ */
+export function sentenceHash(tokens: readonly Token[], lineCase: number, heading: boolean, labels?: Uint8Array, wordIds?: Int32Array, at = 0): number {
   const base = tokens.length ? tokens[0].start : 0;
   let h = Math.imul(FNV_OFFSET ^ (lineCase * 2 + (heading ? 1 : 0)), FNV_PRIME);
   for (let i = 0; i < tokens.length; i++) {
@@ -29,6 +34,10 @@ export function sentenceHash(tokens: readonly Token[], lineCase: number, heading
     h = Math.imul(h ^ (t.start - base), FNV_PRIME);
     h = Math.imul(h ^ (t.end - base), FNV_PRIME);
     if (labels !== undefined) h = Math.imul(h ^ (0x10000 + labels[i]), FNV_PRIME);
+    if (wordIds !== undefined) {
+      h = Math.imul(h ^ wordIds[at + i], FNV_PRIME);
+      continue;
+    }
     const text = t.text;
     for (let k = 0; k < text.length; k++) h = Math.imul(h ^ text.charCodeAt(k), FNV_PRIME);
   }

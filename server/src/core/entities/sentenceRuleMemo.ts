@@ -12,8 +12,7 @@
  */
 import type { TokenSpan } from './spans';
 import type { Token } from './tokenize';
-import { FNV_OFFSET, FNV_PRIME } from './hashing';
-import { sameSentence, sentenceIdentity, type SentenceIdentity } from './sentenceIdentity';
+import { sameSentence, sentenceHash, sentenceIdentity, type SentenceIdentity } from './sentenceIdentity';
 
 /** Longest sentence remembered, in tokens (real sentences are shorter; longer ones rarely repeat). */
 const MAX_TOKENS = 96;
@@ -37,7 +36,7 @@ export class SentenceRuleMemo {
   keyOf(tokens: readonly Token[], labels: Uint8Array, lineCase: number, heading: boolean, wordIds: Int32Array, at: number): string | undefined {
     const n = tokens.length;
     if (n === 0 || n > MAX_TOKENS) return undefined;
-    const h = idsHash(tokens, wordIds, at, lineCase, heading, labels);
+    const h = sentenceHash(tokens, lineCase, heading, labels, wordIds, at);
     if (!this.seen.has(h)) {
       if (this.seen.size >= 1_000_000) this.seen.clear();
       this.seen.add(h);
@@ -78,24 +77,6 @@ export class SentenceRuleMemo {
     this.keyChars += key.length;
     this.results.set(key, spans.map((sp) => at(sp, -base)));
   }
-}
-
-/**
- * A hash of what `sentenceHash` reads, with each token's word id (`WordTable`: one id for each string of code units,
- * within a document) in place of its characters: every sentence is hashed, and reading each token's characters again
- * was most of the memo's time.
- */
-function idsHash(tokens: readonly Token[], wordIds: Int32Array, at: number, lineCase: number, heading: boolean, labels: Uint8Array): number {
-  const base = tokens[0].start;
-  let h = Math.imul(FNV_OFFSET ^ (lineCase * 2 + (heading ? 1 : 0)), FNV_PRIME);
-  for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i];
-    h = Math.imul(h ^ (t.start - base), FNV_PRIME);
-    h = Math.imul(h ^ (t.end - base), FNV_PRIME);
-    h = Math.imul(h ^ (0x10000 + labels[i]), FNV_PRIME);
-    h = Math.imul(h ^ wordIds[at + i], FNV_PRIME);
-  }
-  return (h ^ (h >>> 15)) & 0x3fffffff;
 }
 
 /** A key as `keyOf` made it, and the sentence (with its labels) it was made from. */
