@@ -1,12 +1,13 @@
 /** The bundled analysis workers (dist/analysisWorker.js, built by `npm test`) recognise exactly what the server's thread does. */
 import * as assert from 'node:assert/strict';
-import { existsSync, promises as fs } from 'node:fs';
+import { existsSync, promises as fs, readFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { analyseArticle, decodeArticleState, withRest } from '../../server/src/core/analysisState';
 import { createEntityRecognizer } from '../../server/src/core/entities/recognizer';
 import { loadNerModel } from '../../server/src/node/nerModelFile';
 import { workerAnalysis } from '../../server/src/node/parallelAnalysis';
+import { BACKGROUND_NICENESS } from '../../server/src/node/threadPriority';
 import { REPO_ROOT, SEEDS_DIR, seedNames } from '../support/workspace';
 
 describe('analysis in worker threads', function () {
@@ -77,4 +78,43 @@ describe('analysis in worker threads', function () {
     assert.throws(() => start());
     assert.deepEqual(holds, ['held', 'let go']);
   });
+
+  it('runs the language server’s workers below its own thread’s priority, and the CLI’s at the same (Linux)', async function () {
+    if (process.platform !== 'linux') this.skip();
+    const bundle = path.join(REPO_ROOT, 'dist/analysisWorker.js');
+    const own = niceOf('thread-self');
+    const nicesOfNewThreads = async (background: boolean): Promise<number[]> => {
+      const before = new Set(await threadIds());
+      const pool = workerAnalysis(bundle, undefined, undefined, background)!();
+      try {
+        await pool.analyse(['Talks in Vientiane.', 'Hanoi hosts the meeting.']);
+        const started = (await threadIds()).filter((t) => !before.has(t));
+        return started.map((t) => niceOf(`self/task/${t}`));
+      } finally {
+        await pool.close();
+      }
+    };
+    const server = await nicesOfNewThreads(true);
+    assert.ok(server.length >= poolSize(), `the workers' threads: ${server.length}`);
+    assert.ok(server.filter((n) => n === BACKGROUND_NICENESS).length >= poolSize(), `nice values of the new threads: ${server}`);
+    assert.equal(niceOf('thread-self'), own, 'the calling thread keeps its priority');
+    const cli = await nicesOfNewThreads(false);
+    assert.deepEqual(cli.filter((n) => n !== own), [], `nice values of the new threads: ${cli}`);
+  });
 });
+
+/** The number of workers of a pool here (one a core, at most 4: parallelAnalysis.ts). */
+function poolSize(): number {
+  return Math.min(4, os.availableParallelism());
+}
+
+async function threadIds(): Promise<string[]> {
+  return fs.readdir('/proc/self/task');
+}
+
+/** The nice value of a thread, from /proc/<path>/stat (its 19th field; the command, 2nd, is in parentheses). */
+function niceOf(procPath: string): number {
+  const stat = readFileSync(`/proc/${procPath}/stat`, 'utf8');
+  return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16]);
+}
+

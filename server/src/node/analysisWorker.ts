@@ -11,8 +11,12 @@ import { createEntityRecognizer } from '../core/entities/recognizer';
 import { analyseArticle, analyseArticleNames, analyseArticleRest, type ArticleRest, type ArticleState } from '../core/analysisState';
 import { loadNerModel } from './nerModelFile';
 import type { AnalysisPart } from '../workspace/parallelAnalysis';
+import { lowerThreadPriority } from './threadPriority';
 
-const recognizer = createEntityRecognizer(loadNerModel((workerData as { modelPath?: string } | undefined)?.modelPath));
+const data = workerData as { modelPath?: string; background?: boolean } | undefined;
+// The language server's workers give way to its own thread (threadPriority.ts); the CLI's have nothing to give way to.
+if (data?.background) lowerThreadPriority();
+const recognizer = createEntityRecognizer(loadNerModel(data?.modelPath));
 
 parentPort?.on('message', (m: { id: number; texts: string[]; part?: AnalysisPart }) => {
   try {

@@ -14,6 +14,10 @@ import { packApart } from './alignedSerialization';
 import { namesFromColumns } from './namesColumns';
 import { clusterEntitiesAsSnapshot, lookAlikeColumns, lookAlikeEntitiesOf, withLookAlikes, type ClusteringInput, type ClusteringSnapshot, type DocumentEntities } from '../core/index';
 import { STRINGS_PER_PART, partsOf, type FromWorker, type ToWorker } from './clusteringMessages';
+import { lowerThreadPriority } from './threadPriority';
+
+// The server's thread answers hovers and edits first while this one clusters (threadPriority.ts).
+lowerThreadPriority();
 
 /** The names received so far, by request. */
 const received = new Map<number, DocumentEntities[]>();

@@ -42,7 +42,7 @@ const analysisCache = (folders: readonly string[], clientDir: string | undefined
 // The diagnostics of the article being typed in are encoded while the debounce runs (encodedAhead.ts).
 const encodedAhead = new EncodedAhead();
 const { connection, encodes } = createServerConnection(encodedAhead.encoder);
-startServer(connection, { ...(encodes ? { encodeAhead: (method: string, params: object) => encodedAhead.notification(method, params) } : {}), loadNerModel: () => ner.model, analysisCache, fs, watchFolders, userName: gitUserName, git: gitAnnotations, clusterInBackground: workerClustering(undefined, growth.relax), analyseInParallel: workerAnalysis(undefined, undefined, growth.relax), relaxHeapGrowth: growth.relax });
+startServer(connection, { ...(encodes ? { encodeAhead: (method: string, params: object) => encodedAhead.notification(method, params) } : {}), loadNerModel: () => ner.model, analysisCache, fs, watchFolders, userName: gitUserName, git: gitAnnotations, clusterInBackground: workerClustering(undefined, growth.relax), analyseInParallel: workerAnalysis(undefined, undefined, growth.relax, true), relaxHeapGrowth: growth.relax });
 
 // With `--expose-gc` (the VS Code client passes it), the garbage left by indexing, a view's first listing or a
 // regrouping is collected once the server is idle, not kept until the heap grows several times further.

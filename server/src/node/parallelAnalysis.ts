@@ -30,6 +30,8 @@ export function workerAnalysis(
   modelPath?: string,
   /** Called when a pool starts; what it returns, when the pool is closed (heapGrowth.ts's `relax`). */
   whileRunning?: () => () => void,
+  /** The workers run below the calling thread's priority (threadPriority.ts): the language server's, not the CLI's. */
+  background = false,
 ): ParallelAnalysis | undefined {
   if (!existsSync(file)) return undefined;
   const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
@@ -37,7 +39,7 @@ export function workerAnalysis(
   return () => {
     const done = whileRunning?.();
     try {
-      return createPool(file, size, modelPath, done);
+      return createPool(file, size, { modelPath, background }, done);
     } catch (e) {
       // No pool to close: the hold is let go here.
       done?.();
@@ -46,13 +48,13 @@ export function workerAnalysis(
   };
 }
 
-function createPool(file: string, size: number, modelPath: string | undefined, done: (() => void) | undefined): AnalysisPool {
+function createPool(file: string, size: number, workerData: { modelPath: string | undefined; background: boolean }, done: (() => void) | undefined): AnalysisPool {
   let next = 0;
   let closed = false;
   const threads: Worker[] = [];
   const startThread = (): Worker => {
     try {
-      const thread = quietWorker(file, { workerData: { modelPath } });
+      const thread = quietWorker(file, { workerData });
       threads.push(thread);
       return thread;
     } catch (e) {

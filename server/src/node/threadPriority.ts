@@ -1,0 +1,29 @@
+/**
+ * The scheduling priority of the calling thread. The language server's worker threads (analysing a corpus's new
+ * articles, clustering its names) keep every core busy for seconds, while the server's own thread must answer hovers
+ * and diagnostics at once: with three busy threads on two cores, the scheduler gave each the same share, and a
+ * hover during a cold start waited for its turn. A worker lowers its own priority; the server's thread keeps the
+ * default, so it runs as soon as it has something to do, and the workers have every core it leaves idle.
+ *
+ * Linux only: a thread's nice value is its own there (setpriority(2) given the thread's id, read from
+ * /proc/thread-self). Elsewhere it does nothing. Raising one's nice value needs no privilege.
+ */
+import { readlinkSync } from 'node:fs';
+import { setPriority } from 'node:os';
+
+/** The nice value of a background worker: below the server's thread (0), above nothing else the user runs. */
+export const BACKGROUND_NICENESS = 10;
+
+/** Lowers the calling thread's priority to `niceness`; whether it could. */
+export function lowerThreadPriority(niceness: number = BACKGROUND_NICENESS): boolean {
+  if (process.platform !== 'linux') return false;
+  try {
+    // "<pid>/task/<tid>"
+    const tid = Number(readlinkSync('/proc/thread-self').split('/').pop());
+    if (!Number.isInteger(tid) || tid <= 0) return false;
+    setPriority(tid, niceness);
+    return true;
+  } catch {
+    return false;
+  }
+}
