@@ -9,19 +9,20 @@
  * /proc/thread-self). Elsewhere it does nothing. Raising one's nice value needs no privilege.
  */
 import { readlinkSync } from 'node:fs';
-import { setPriority } from 'node:os';
+import { getPriority, setPriority } from 'node:os';
 
-/** The nice value of a background worker: below the server's thread (0), above nothing else the user runs. */
+/** The nice value of a background worker (a thread starts at its process's, 0 by default; 19 is the lowest priority). */
 export const BACKGROUND_NICENESS = 10;
 
-/** Lowers the calling thread's priority to `niceness`; whether it could. */
+/** Lowers the calling thread's priority to `niceness` (unless it is lower already); whether it could. */
 export function lowerThreadPriority(niceness: number = BACKGROUND_NICENESS): boolean {
   if (process.platform !== 'linux') return false;
   try {
     // "<pid>/task/<tid>"
     const tid = Number(readlinkSync('/proc/thread-self').split('/').pop());
     if (!Number.isInteger(tid) || tid <= 0) return false;
-    setPriority(tid, niceness);
+    // Only ever lowered: a thread of a process started below it already (`nice -n 15 code`) keeps its own.
+    if (getPriority(tid) < niceness) setPriority(tid, niceness);
     return true;
   } catch {
     return false;
