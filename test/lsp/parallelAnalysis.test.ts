@@ -87,7 +87,8 @@ describe('analysis in worker threads', function () {
       const before = new Set(await threadIds());
       const pool = workerAnalysis(bundle, undefined, undefined, background)!();
       try {
-        await pool.analyse(['Talks in Vientiane.', 'Hanoi hosts the meeting.']);
+        // One request a worker (the pool sends each to the next): every worker has started, and set its priority first.
+        await Promise.all(Array.from({ length: pool.size }, () => pool.analyse(['Talks in Vientiane.'])));
         const started = (await threadIds()).filter((t) => !before.has(t));
         return started.map((t) => niceOf(`self/task/${t}`));
       } finally {

@@ -7,6 +7,10 @@
  *
  * Linux only: a thread's nice value is its own there (setpriority(2) given the thread's id, read from
  * /proc/thread-self). Elsewhere it does nothing. Raising one's nice value needs no privilege.
+ *
+ * A thread made by a lowered one inherits its nice value: such as libuv's shared pool, made at the process's first
+ * asynchronous file, compression or crypto call. The workers that lower themselves make none (the server reads files
+ * before any of them starts, and they only pass messages), or the server's own reads would run at their priority.
  */
 import { readlinkSync } from 'node:fs';
 import { getPriority, setPriority } from 'node:os';
