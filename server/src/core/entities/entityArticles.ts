@@ -38,9 +38,16 @@ const NO_MENTIONS: (number | number[])[] = Object.freeze([]) as unknown as (numb
 export class EntityArticles<A extends { readonly uri: string }> {
   /** From how many mentions an entity's counts are kept as its articles come and go (EntityTally), not made again. */
   static tallyFrom = 256;
-  private list: A[] = NO_ARTICLES as A[];
-  /** The mentions of `list[i]` (their indices in the article): one, or several in place order. */
-  private held: (number | number[])[] = NO_MENTIONS;
+  /**
+   * Its articles: one held alone, or several in an array (most entities are in one article: two arrays of one for each
+   * were 5 MB of the incremental clustering of 10,000 articles).
+   */
+  private list: A | A[] = NO_ARTICLES as A[];
+  /**
+   * The mentions of each article (their indices in the article): one, or several in place order; for an article held
+   * alone, its entry itself, else an array of entries in the order of `list`.
+   */
+  private held: number | number[] | (number | number[])[] = NO_MENTIONS;
   private mentionCount = 0;
   private tally: EntityTally<A> | undefined;
 
@@ -48,25 +55,32 @@ export class EntityArticles<A extends { readonly uri: string }> {
   constructor(private readonly read: ReadMentions<A>) {}
 
   get size(): number {
-    return this.list.length;
+    return Array.isArray(this.list) ? this.list.length : 1;
   }
 
   articles(): readonly A[] {
-    return this.list;
+    return Array.isArray(this.list) ? this.list : [this.list];
   }
 
   /** An article's mentions, by their indices in place order (the article must not be held already). */
   add(article: A, mentions: readonly number[]): void {
-    const at = this.place(article.uri);
     const entry = mentions.length === 1 ? mentions[0] : mentions.slice();
-    if (this.list.length < GROWN_FROM) {
-      // Made again at their length: an array grown by an insertion has room for 16 more, and most entities are in
-      // one or two articles (two such arrays were a fifth of the memory of a corpus's incremental clustering).
-      this.list = insertedAt(this.list, at, article);
-      this.held = insertedAt(this.held, at, entry);
+    const list = this.list;
+    if (Array.isArray(list) && list.length === 0) {
+      this.list = article;
+      this.held = entry;
     } else {
-      this.list.splice(at, 0, article);
-      this.held.splice(at, 0, entry);
+      const [articles, entries] = this.arrays();
+      const at = this.place(article.uri);
+      if (articles.length < GROWN_FROM) {
+        // Made again at their length: an array grown by an insertion has room for 16 more, and most entities are in
+        // one or two articles (two such arrays were a fifth of the memory of a corpus's incremental clustering).
+        this.list = insertedAt(articles, at, article);
+        this.held = insertedAt(entries, at, entry);
+      } else {
+        articles.splice(at, 0, article);
+        entries.splice(at, 0, entry);
+      }
     }
     this.mentionCount += mentions.length;
     this.tally?.add(article, this.read(article, mentions));
@@ -75,10 +89,20 @@ export class EntityArticles<A extends { readonly uri: string }> {
   /** Takes an article's mentions away; `article`'s names must still read as when they were added. */
   remove(article: A): void {
     const at = this.place(article.uri);
-    if (this.list[at] !== article) return;
+    if (this.articleAt(at) !== article) return;
     const removed = this.mentionsAt(at);
-    this.list.splice(at, 1);
-    this.held.splice(at, 1);
+    if (!Array.isArray(this.list)) {
+      this.list = NO_ARTICLES as A[];
+      this.held = NO_MENTIONS;
+    } else {
+      const [articles, entries] = this.arrays();
+      articles.splice(at, 1);
+      entries.splice(at, 1);
+      if (articles.length === 1) {
+        this.list = articles[0];
+        this.held = entries[0];
+      }
+    }
     this.mentionCount -= removed.length;
     this.tally?.remove(article, this.read(article, removed));
     if (this.tally && this.mentionCount < EntityArticles.tallyFrom / 2) this.tally = undefined;
@@ -90,8 +114,9 @@ export class EntityArticles<A extends { readonly uri: string }> {
    * building the clustering of 10,000 articles allocated.
    */
   forEachMention(each: (article: A, work: EntityWork) => void): void {
-    for (let i = 0; i < this.list.length; i++) {
-      const article = this.list[i];
+    const n = this.size;
+    for (let i = 0; i < n; i++) {
+      const article = this.articleAt(i);
       const works = this.read(article, this.mentionsAt(i));
       for (let k = 0; k < works.length; k++) each(article, works[k]);
     }
@@ -105,10 +130,10 @@ export class EntityArticles<A extends { readonly uri: string }> {
     }
     if (this.tally && this.mentionCount > 0) {
       const { canonical, type } = this.tally.canonicalAndType();
-      const h0 = this.held[0];
-      const start = this.read(this.list[0], [typeof h0 === 'number' ? h0 : h0[0]])[0].entity.start;
+      const first = this.articleAt(0);
+      const start = this.read(first, [this.mentionsAt(0)[0]])[0].entity.start;
       const titles = this.tally.titles.size ? this.tally.titles.ordered() : NO_TITLES;
-      return { canonical, type, spellings: this.tally.spellings.ordered(), titles, mentionCount: this.mentionCount, first: { uri: this.list[0].uri, start } };
+      return { canonical, type, spellings: this.tally.spellings.ordered(), titles, mentionCount: this.mentionCount, first: { uri: first.uri, start } };
     }
     const works: EntityWork[] = [];
     this.forEachMention((_, w) => works.push(w));
@@ -120,7 +145,7 @@ export class EntityArticles<A extends { readonly uri: string }> {
       if (title) bump((titles ??= new Map()), title);
     }
     const { canonical, type } = canonicalAndType(works);
-    const first = works.length ? { uri: this.list[0].uri, start: works[0].entity.start } : undefined;
+    const first = works.length ? { uri: this.articleAt(0).uri, start: works[0].entity.start } : undefined;
     // Most entities are written one way: their listing keeps a pair, not a map (clusteringSnapshot.ts does the same).
     const [only] = spellings.size === 1 ? spellings : [];
     return { canonical, type, spellings: only ? new OneSpelling(only[0], only[1]) : spellings, titles: titles ?? NO_TITLES, mentionCount: works.length, first };
@@ -128,29 +153,43 @@ export class EntityArticles<A extends { readonly uri: string }> {
 
   /** The first mention, in corpus order past the article `after`, whose string `pick` gives is `key` (EntityTally). */
   private firstWriting(key: string, pick: (w: EntityWork) => string | undefined, after: string): { article: A; start: number } | undefined {
-    for (let i = this.place(after); i < this.list.length; i++) {
-      if (this.list[i].uri <= after) continue;
-      for (const w of this.read(this.list[i], this.mentionsAt(i))) if (pick(w) === key) return { article: this.list[i], start: w.entity.start };
+    const n = this.size;
+    for (let i = this.place(after); i < n; i++) {
+      const article = this.articleAt(i);
+      if (article.uri <= after) continue;
+      for (const w of this.read(article, this.mentionsAt(i))) if (pick(w) === key) return { article, start: w.entity.start };
     }
     return undefined;
   }
 
-  /** The mentions held for `list[i]`, as a list. */
+  /** The `i`th article. */
+  private articleAt(i: number): A {
+    return Array.isArray(this.list) ? this.list[i] : this.list;
+  }
+
+  /** The mentions held for the `i`th article, as a list. */
   private mentionsAt(i: number): readonly number[] {
-    const held = this.held[i];
+    const held = Array.isArray(this.list) ? (this.held as (number | number[])[])[i] : (this.held as number | number[]);
     return typeof held === 'number' ? [held] : held;
+  }
+
+  /** The articles and their entries as arrays (an article held alone is put in arrays of one). */
+  private arrays(): [A[], (number | number[])[]] {
+    if (Array.isArray(this.list)) return [this.list, this.held as (number | number[])[]];
+    return [[this.list], [this.held as number | number[]]];
   }
 
   /** Where an article of this uri is, or would go. */
   private place(uri: string): number {
-    let hi = this.list.length;
+    const n = this.size;
     // Articles come in corpus order when a clustering is built: each goes last (no search through the list's
     // articles, each a read of another object: a tenth of the time of building an incremental clustering).
-    if (hi === 0 || this.list[hi - 1].uri < uri) return hi;
+    if (n === 0 || this.articleAt(n - 1).uri < uri) return n;
     let lo = 0;
+    let hi = n;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (this.list[mid].uri < uri) lo = mid + 1;
+      if (this.articleAt(mid).uri < uri) lo = mid + 1;
       else hi = mid;
     }
     return lo;
