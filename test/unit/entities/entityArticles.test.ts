@@ -10,7 +10,7 @@ interface Article {
 }
 
 const form = nameFormOf('Name', 'PERSON');
-const read = (article: Article, mentions: readonly number[]): EntityWork[] =>
+const read = (_article: Article, mentions: readonly number[]): EntityWork[] =>
   mentions.map((i) => ({ entity: { start: 10 * i, end: 10 * i + 4, text: 'Name', type: 'PERSON' }, form, core: true }));
 
 describe("an entity's mentions by article", () => {
