@@ -5,7 +5,7 @@ import { nameFormOf } from '../../../server/src/core/entities/nameForm';
 
 interface Article {
   readonly uri: string;
-  /** Its names: mention `i` is `Name i`, at `10 * i`. */
+  /** Its names: mention `i` is `Name`, at `10 * i`. */
   readonly count: number;
 }
 
@@ -14,29 +14,21 @@ const read = (_article: Article, mentions: readonly number[]): EntityWork[] =>
   mentions.map((i) => ({ entity: { start: 10 * i, end: 10 * i + 4, text: 'Name', type: 'PERSON' }, form, core: true }));
 
 describe("an entity's mentions by article", () => {
-  it('holds its articles in corpus order with their mentions, whatever articles come and go (one article, several, many)', () => {
+  const defaultTally = EntityArticles.tallyFrom;
+  afterEach(() => (EntityArticles.tallyFrom = defaultTally));
+  it('holds its articles in corpus order with their mentions, whatever articles come and go (one, several, 32 and more; counted or not)', () => {
+    const article = fc.integer({ min: 0, max: 59 });
     const op = fc.oneof(
-      fc.record({ add: fc.constant(true), article: fc.integer({ min: 0, max: 59 }), mentions: fc.uniqueArray(fc.integer({ min: 0, max: 5 }), { minLength: 1, maxLength: 3 }) }),
-      fc.record({ add: fc.constant(false), article: fc.integer({ min: 0, max: 59 }) }),
+      { weight: 3, arbitrary: fc.record({ kind: fc.constant('add' as const), article, mentions: fc.uniqueArray(fc.integer({ min: 0, max: 5 }), { minLength: 1, maxLength: 3 }) }) },
+      { weight: 1, arbitrary: fc.record({ kind: fc.constant('remove' as const), article }) },
+      { weight: 1, arbitrary: fc.record({ kind: fc.constant('stale' as const), article }) },
     );
     fc.assert(
-      fc.property(fc.array(op, { maxLength: 120 }), (ops) => {
+      fc.property(fc.array(op, { maxLength: 150, size: 'max' }), fc.constantFrom(0, 8, 256), (ops, tallyFrom) => {
+        EntityArticles.tallyFrom = tallyFrom;
         const entity = new EntityArticles<Article>(read);
         const model = new Map<string, { article: Article; mentions: number[] }>();
-        for (const o of ops) {
-          const uri = `file:///corpus/a${String(o.article).padStart(2, '0')}.txt`;
-          const had = model.get(uri);
-          if (o.add) {
-            if (had) continue; // an article is added once, until it is taken away
-            const article = { uri, count: 6 };
-            const mentions = [...o.mentions].sort((a, b) => a - b);
-            entity.add(article, mentions);
-            model.set(uri, { article, mentions });
-          } else {
-            // Taking away an article it does not hold (or another object of the same uri) changes nothing.
-            entity.remove(had?.article ?? { uri, count: 6 });
-            model.delete(uri);
-          }
+        const check = (): void => {
           const expected = [...model.values()].sort((a, b) => (a.article.uri < b.article.uri ? -1 : 1));
           assert.equal(entity.size, expected.length);
           assert.deepEqual(entity.articles(), expected.map((e) => e.article));
@@ -45,7 +37,29 @@ describe("an entity's mentions by article", () => {
           assert.deepEqual(seen, expected.flatMap((e) => e.mentions.map((m) => [e.article.uri, m] as [string, number])));
           const summary = entity.summary();
           assert.equal(summary.mentionCount, seen.length);
+          assert.deepEqual([...summary.spellings], seen.length ? [['Name', seen.length]] : []);
           assert.deepEqual(summary.first, expected.length ? { uri: expected[0].article.uri, start: 10 * expected[0].mentions[0] } : undefined);
+        };
+        for (const o of ops) {
+          const uri = `file:///corpus/a${String(o.article).padStart(2, '0')}.txt`;
+          const had = model.get(uri);
+          if (o.kind === 'add') {
+            if (had) continue;
+            const a = { uri, count: 6 };
+            const mentions = [...o.mentions].sort((x, y) => x - y);
+            entity.add(a, mentions);
+            model.set(uri, { article: a, mentions });
+          } else if (o.kind === 'remove') {
+            entity.remove(had?.article ?? { uri, count: 6 });
+            model.delete(uri);
+          } else entity.remove({ uri, count: 6 }); // another object of the same uri: nothing changes
+          check();
+        }
+        // Then every article taken away, in the order added (not uri order): many, several, one, none.
+        for (const [uri, { article: a }] of model) {
+          entity.remove(a);
+          model.delete(uri);
+          check();
         }
       }),
       { numRuns: 300 },
