@@ -108,8 +108,11 @@ export function tokenHashes(text: string): Int32Array {
 /** The hash (FNV-1a) of `normalizeSpace(text)` for the text `hashWords` read last with `spaces`. */
 let lastSpaceHash = 0;
 
-/** `tokenHashes(text)`; with `spaces`, also the hash of `normalizeSpace(text)` in the same pass, left in `lastSpaceHash`. */
-function hashWords(text: string, spaces: boolean): Int32Array {
+/**
+ * `tokenHashes(text)`; with `spaces`, also the hash of `normalizeSpace(text)` in the same pass, left in `lastSpaceHash`.
+ * With `scratch`, the hashes are a view of the buffer the next call writes over (for a caller done with them first).
+ */
+function hashWords(text: string, spaces: boolean, scratch = false): Int32Array {
   let buf = tokenBuffer;
   let n = 0;
   let h = 0;
@@ -142,7 +145,7 @@ function hashWords(text: string, spaces: boolean): Int32Array {
     buf[n++] = h;
   }
   lastSpaceHash = sh | 0;
-  return buf.slice(0, n);
+  return scratch ? buf.subarray(0, n) : buf.slice(0, n);
 }
 
 function grown(buf: Int32Array): Int32Array {
@@ -153,10 +156,11 @@ function grown(buf: Int32Array): Int32Array {
 
 /**
  * `tokenHashes(text)` and the hash (FNV-1a) of `normalizeSpace(text)`, without making that string, in one pass over
- * the text (a passage's keys need both).
+ * the text (a passage's keys need both). The hashes are valid until this module hashes words again.
  */
 export function passageHashes(text: string): { tokens: Int32Array; spaceHash: number } {
-  const tokens = hashWords(text, true);
+  // A view of the scratch buffer, not a copy: the passage's keys are made from them at once (summary.ts).
+  const tokens = hashWords(text, true, true);
   return { tokens, spaceHash: lastSpaceHash };
 }
 
