@@ -47,7 +47,8 @@ const mins = new Int32Array(NUM_HASHES);
  */
 function shingleBands(tokens: Int32Array, k: number, keys: Int32Array, at: number): Int32Array {
   const n = tokens.length;
-  mins.fill(0x7fffffff);
+  // A local of the module's array: read from the module in the loop below, it was slower than a fresh one.
+  const m = mins.fill(0x7fffffff);
   for (let i = 0; i + k <= n; i++) {
     let sh = tokens[i];
     for (let j = 1; j < k; j++) sh = combine(sh, tokens[i + j]);
@@ -55,12 +56,12 @@ function shingleBands(tokens: Int32Array, k: number, keys: Int32Array, at: numbe
       let v = Math.imul(sh ^ SEEDS[h], 0x9e3779b1);
       v ^= v >>> 15;
       v &= 0x7fffffff;
-      if (v < mins[h]) mins[h] = v;
+      if (v < m[h]) m[h] = v;
     }
   }
   for (let b = 0; b < BANDS; b++) {
     let key = Math.imul(b + 1 + BANDS * (k - 1), 0x27d4eb2d);
-    for (let r = 0; r < ROWS; r++) key = combine(key, mins[b * ROWS + r]);
+    for (let r = 0; r < ROWS; r++) key = combine(key, m[b * ROWS + r]);
     keys[at + b] = to30(key);
   }
   return keys;
