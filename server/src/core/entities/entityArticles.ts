@@ -8,6 +8,7 @@ import type { EntityType, RecognizedEntity } from '../types';
 import { bump, canonicalAndType, NO_TITLES } from './aliases';
 import type { NameForm } from './nameForm';
 import { EntityTally } from './entityTally';
+import { GROWN_FROM, insertedAt } from '../collections/exactArrays';
 import { OneSpelling } from './oneSpelling';
 
 /** A mention as an entity holds it: its name, its form and whether that form names the entity (not a partial name). */
@@ -30,8 +31,6 @@ export interface EntitySummary {
 /** An article's mentions of given indices, made as the entity reads them (one reading of the article's names). */
 export type ReadMentions<A> = (article: A, mentions: readonly number[]) => readonly EntityWork[];
 
-/** From how many articles an entity's arrays are grown in place (below, they are made again at their length). */
-const GROWN_FROM = 32;
 const NO_ARTICLES: readonly { readonly uri: string }[] = Object.freeze([]);
 const NO_MENTIONS: (number | number[])[] = Object.freeze([]) as unknown as (number | number[])[];
 
@@ -194,13 +193,4 @@ export class EntityArticles<A extends { readonly uri: string }> {
     }
     return lo;
   }
-}
-
-/** `list` with `value` at `at`, in an array of its length (no room to grow). */
-function insertedAt<T>(list: readonly T[], at: number, value: T): T[] {
-  const out = new Array<T>(list.length + 1);
-  for (let i = 0; i < at; i++) out[i] = list[i];
-  out[at] = value;
-  for (let i = at; i < list.length; i++) out[i + 1] = list[i];
-  return out;
 }

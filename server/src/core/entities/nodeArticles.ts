@@ -8,19 +8,10 @@
  * They are held in a slot of the node itself, which only this class reads and writes: a map from node to articles was
  * 8 MB of the clustering of 10,000 articles.
  */
+import { GROWN_FROM, insertedAt } from '../collections/exactArrays';
+
 export interface ArticlesSlot {
   articlesHeld: unknown;
-}
-
-/** From how many articles a node's array is grown in place (below, it is made again at its length). */
-const GROWN_FROM = 32;
-
-/** `list` with `value` after it, in an array of its length. */
-function appended<T>(list: readonly T[], value: T): T[] {
-  const out = new Array<T>(list.length + 1);
-  for (let i = 0; i < list.length; i++) out[i] = list[i];
-  out[list.length] = value;
-  return out;
 }
 
 export class NodeArticles<N extends ArticlesSlot, A extends object> {
@@ -32,7 +23,7 @@ export class NodeArticles<N extends ArticlesSlot, A extends object> {
       if (had[had.length - 1] === article) return;
       // Made again at their length while short: an array grown by a push keeps room for 16 more, and most nodes are in
       // a few articles (that room was 2.2 MB of the clustering of 10,000 articles).
-      if (had.length < GROWN_FROM) node.articlesHeld = appended(had, article);
+      if (had.length < GROWN_FROM) node.articlesHeld = insertedAt(had, had.length, article);
       else had.push(article);
     } else if (had !== article) node.articlesHeld = [had, article];
   }
