@@ -159,16 +159,25 @@ function headedRuns(tokens: readonly Token[], spans: TokenSpan[]): TokenSpan[] {
   for (let h = 1; h < tokens.length; h++) {
     if (!RUN_HEADS.has(tokens[h].text)) continue;
     if (h + 1 < tokens.length && (isCap(tokens[h + 1].text) || tokens[h + 1].text === 'of')) continue;
-    if (out.some((x) => x.from <= h && x.to > h)) continue;
-    let s = h;
-    while (s > 0 && isNameWord(tokens, s - 1)) s--;
-    if (s === h) continue;
-    const inside = out.filter((x) => x.from < h && x.to > s);
-    if (inside.length === 0 || inside.some((x) => x.start !== undefined || x.from < s || x.type === 'PERSON')) continue;
-    const from = s === 0 ? inside[0].from : s;
-    out = sorted([...out.filter((x) => !inside.includes(x)), { from, to: h + 1, type: 'ORG' }]);
+    out = withHeadedRun(tokens, out, h) ?? out;
   }
   return out;
+}
+
+/**
+ * The spans with the run ending in the untagged head `h` made one ORG, or undefined when it is not one. Apart from the
+ * loops over tokens here (`headedRuns`, `eventNames`): a closure there reading the loop's variables made V8 allocate a
+ * context for every token of every sentence.
+ */
+function withHeadedRun(tokens: readonly Token[], spans: TokenSpan[], h: number): TokenSpan[] | undefined {
+  if (spans.some((x) => x.from <= h && x.to > h)) return undefined;
+  let s = h;
+  while (s > 0 && isNameWord(tokens, s - 1)) s--;
+  if (s === h) return undefined;
+  const inside = spans.filter((x) => x.from < h && x.to > s);
+  if (inside.length === 0 || inside.some((x) => x.start !== undefined || x.from < s || x.type === 'PERSON')) return undefined;
+  const from = s === 0 ? inside[0].from : s;
+  return sorted([...spans.filter((x) => !inside.includes(x)), { from, to: h + 1, type: 'ORG' }]);
 }
 
 function hasPlace(tokens: readonly Token[], from: number, to: number): boolean {
@@ -182,24 +191,29 @@ function eventNames(tokens: readonly Token[], spans: TokenSpan[]): TokenSpan[] {
   for (let h = 1; h < tokens.length; h++) {
     if (!EVENT_FORMS.has(tokens[h].text)) continue;
     if (h + 1 < tokens.length && (isCap(tokens[h + 1].text) || tokens[h + 1].text === 'of')) continue;
-    let s = h;
-    while (s > 0) {
-      const t = tokens[s - 1].text;
-      if (isNameWord(tokens, s - 1) && !(s - 1 === 0 && NOT_MODIFIERS.has(t.toLowerCase()))) s--;
-      else if (s >= 2 && RUN_INNER.has(t) && t !== 'the' && isCap(tokens[s - 2].text)) s--;
-      else break;
-    }
-    while (s < h && !isCap(tokens[s].text)) s++;
-    if (s === h) continue;
-    // `Organisation of (the) Islamic Conference`: an organisation head opening the run with `of` keeps it an ORG.
-    if (s + 1 < h && CHAIN_HEADS.has(foldKey(tokens[s].text)) && tokens[s + 1].text === 'of') continue;
-    if (foldKey(tokens[h].text) === 'exchange' && hasPlace(tokens, s, h)) continue;
-    const inside = out.filter((x) => x.from <= h && x.to > s);
-    if (inside.length === 0 || inside.some((x) => x.start !== undefined || x.to > h + 1 || x.type === 'PERSON')) continue;
-    // Start at the first tagged name (a capitalised sentence opener before it is not part of the event).
-    const first = Math.min(...inside.map((x) => x.from));
-    const from = s === 0 ? first : Math.min(s, first);
-    out = sorted([...out.filter((x) => !inside.includes(x)), { from, to: h + 1, type: 'MISC' }]);
+    out = withEventName(tokens, out, h) ?? out;
   }
   return out;
+}
+
+/** The spans with the capitalised run ending in the event word `h` made one MISC, or undefined when it is not one. */
+function withEventName(tokens: readonly Token[], spans: TokenSpan[], h: number): TokenSpan[] | undefined {
+  let s = h;
+  while (s > 0) {
+    const t = tokens[s - 1].text;
+    if (isNameWord(tokens, s - 1) && !(s - 1 === 0 && NOT_MODIFIERS.has(t.toLowerCase()))) s--;
+    else if (s >= 2 && RUN_INNER.has(t) && t !== 'the' && isCap(tokens[s - 2].text)) s--;
+    else break;
+  }
+  while (s < h && !isCap(tokens[s].text)) s++;
+  if (s === h) return undefined;
+  // `Organisation of (the) Islamic Conference`: an organisation head opening the run with `of` keeps it an ORG.
+  if (s + 1 < h && CHAIN_HEADS.has(foldKey(tokens[s].text)) && tokens[s + 1].text === 'of') return undefined;
+  if (foldKey(tokens[h].text) === 'exchange' && hasPlace(tokens, s, h)) return undefined;
+  const inside = spans.filter((x) => x.from <= h && x.to > s);
+  if (inside.length === 0 || inside.some((x) => x.start !== undefined || x.to > h + 1 || x.type === 'PERSON')) return undefined;
+  // Start at the first tagged name (a capitalised sentence opener before it is not part of the event).
+  const first = Math.min(...inside.map((x) => x.from));
+  const from = s === 0 ? first : Math.min(s, first);
+  return sorted([...spans.filter((x) => !inside.includes(x)), { from, to: h + 1, type: 'MISC' }]);
 }

@@ -118,15 +118,25 @@ export function namesAfterRoles(
     if (startsUpper(next) && !isHeadlineWord(next, isCommon)) continue;
     // `Commander of Military Region 2`: a numbered unit, not a name.
     if (/^\d/.test(next)) continue;
-    const touching = out.filter((s) => s.to > first && s.from < k);
-    // A name span that already is right, or a span the tagger started at or before the first title word
-    // (`General Motors`, `President Hotel`): left as it is.
-    if (touching.some((s) => s.type === 'PERSON' && s.from === j && s.to === k)) continue;
-    if (touching.some((s) => s.start !== undefined || (s.type !== 'PERSON' && s.from <= first))) continue;
-    if (!isCommon && touching.some((s) => s.to > k)) continue;
-    out = out.filter((s) => !touching.includes(s));
-    out.push({ from: j, to: k, type: 'PERSON' });
-    out.sort((a, b) => a.from - b.from || (a.start ?? 0) - (b.start ?? 0));
+    out = withPersonAfterRole(out, first, j, k, !!isCommon) ?? out;
   }
+  return out;
+}
+
+/**
+ * The spans with the name `[j, k)` after the role words from `first` made a PERSON, or undefined when they are left as
+ * they are. Apart from the loop of `namesAfterRoles`: a closure there reading its variables made V8 allocate a context
+ * for every token of every sentence.
+ */
+function withPersonAfterRole(spans: TokenSpan[], first: number, j: number, k: number, headline: boolean): TokenSpan[] | undefined {
+  const touching = spans.filter((s) => s.to > first && s.from < k);
+  // A name span that already is right, or a span the tagger started at or before the first title word
+  // (`General Motors`, `President Hotel`): left as it is.
+  if (touching.some((s) => s.type === 'PERSON' && s.from === j && s.to === k)) return undefined;
+  if (touching.some((s) => s.start !== undefined || (s.type !== 'PERSON' && s.from <= first))) return undefined;
+  if (!headline && touching.some((s) => s.to > k)) return undefined;
+  const out = spans.filter((s) => !touching.includes(s));
+  out.push({ from: j, to: k, type: 'PERSON' });
+  out.sort((a, b) => a.from - b.from || (a.start ?? 0) - (b.start ?? 0));
   return out;
 }
