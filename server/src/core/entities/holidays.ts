@@ -78,13 +78,20 @@ export function holidayNames(tokens: readonly Token[], spans: readonly TokenSpan
   for (let i = 0; i < tokens.length; i++) {
     const n = holidayAt(tokens, i);
     if (n === 0) continue;
-    const from = i;
-    const to = i + n;
-    const touching = out.filter((x) => x.from < to && x.to > from);
-    i = to - 1;
-    if (touching.some((x) => x.start !== undefined || x.from < from || x.to > to)) continue;
-    if (touching.length === 1 && touching[0].from === from && touching[0].to === to && touching[0].type === 'MISC') continue;
-    out = [...out.filter((x) => !touching.includes(x)), { from, to, type: 'MISC' as const }].sort((a, b) => a.from - b.from);
+    out = withHoliday(out, i, i + n) ?? out;
+    i += n - 1;
   }
   return out;
+}
+
+/**
+ * The spans with the holiday `[from, to)` made one MISC, or undefined when they are left as they are.
+ * Apart from the loop over the tokens: a closure there reading the loop's variables made V8 allocate a context for
+ * every token of every sentence.
+ */
+function withHoliday(spans: TokenSpan[], from: number, to: number): TokenSpan[] | undefined {
+  const touching = spans.filter((x) => x.from < to && x.to > from);
+  if (touching.some((x) => x.start !== undefined || x.from < from || x.to > to)) return undefined;
+  if (touching.length === 1 && touching[0].from === from && touching[0].to === to && touching[0].type === 'MISC') return undefined;
+  return [...spans.filter((x) => !touching.includes(x)), { from, to, type: 'MISC' as const }].sort((a, b) => a.from - b.from);
 }

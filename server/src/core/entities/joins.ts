@@ -63,19 +63,30 @@ export function joinSpans(tokens: readonly Token[], spans: readonly TokenSpan[])
     const possessor = tokens[i - 1].text;
     if (!isCapitalised(possessor) || !IN_NAME_POSSESSORS.has(foldKey(possessor))) continue;
     if (!isCapitalised(tokens[i + 1].text)) continue;
-    const li = out.findIndex((s) => s.to === i && s.start === undefined);
-    const ri = out.findIndex((s) => s.from === i + 1 && s.start === undefined);
-    if (li < 0 && ri < 0) continue;
-    const from = li >= 0 ? out[li].from : i - 1;
-    const to = Math.max(ri >= 0 ? out[ri].to : 0, capitalisedRun(tokens, i + 1));
-    const type = joinedType(li >= 0 ? out[li].type : undefined, ri >= 0 ? out[ri].type : undefined);
-    const kept = out.filter((s) => s.to <= from || s.from >= to || s.start !== undefined && (s.end ?? 0) <= tokens[from].start);
-    kept.push({ from, to, type });
-    kept.sort((a, b) => a.from - b.from);
+    const kept = joinedOverPossessive(tokens, out, i);
+    if (kept === undefined) continue;
     out.length = 0;
     out.push(...kept);
   }
   return out;
+}
+
+/**
+ * The spans with the names on either side of the possessive `'s` at token `i` made one, or undefined when neither side
+ * is a name. Apart from the loop over the tokens: a closure there reading the loop's variables made V8 allocate a context for
+ * every token of every sentence.
+ */
+function joinedOverPossessive(tokens: readonly Token[], spans: readonly TokenSpan[], i: number): TokenSpan[] | undefined {
+  const li = spans.findIndex((s) => s.to === i && s.start === undefined);
+  const ri = spans.findIndex((s) => s.from === i + 1 && s.start === undefined);
+  if (li < 0 && ri < 0) return undefined;
+  const from = li >= 0 ? spans[li].from : i - 1;
+  const to = Math.max(ri >= 0 ? spans[ri].to : 0, capitalisedRun(tokens, i + 1));
+  const type = joinedType(li >= 0 ? spans[li].type : undefined, ri >= 0 ? spans[ri].type : undefined);
+  const kept = spans.filter((s) => s.to <= from || s.from >= to || s.start !== undefined && (s.end ?? 0) <= tokens[from].start);
+  kept.push({ from, to, type });
+  kept.sort((a, b) => a.from - b.from);
+  return kept;
 }
 
 /** Merges PERSON spans that touch (`Lương` + `Tam Quang`), e.g. after document-level propagation, up to `maxTokens` together. */

@@ -57,9 +57,18 @@ export function numberedNames(tokens: readonly Token[], spans: readonly TokenSpa
     if (road && to < tokens.length && COMPASS.has(tokens[to].text)) to++;
     // A unit's number only: `Division 1` of a league table goes on with a team's name or a score, not a lower-case word.
     if (!road && to < tokens.length && !/^[\p{Ll}.,;:]/u.test(tokens[to].text)) continue;
-    const touching = list.filter((x) => x.from < to && x.to > from);
-    if (touching.some((x) => x.start !== undefined || x.from < from || x.to > to)) continue;
-    list = [...list.filter((x) => !touching.includes(x)), { from, to, type: road ? ('LOCATION' as const) : ('ORG' as const) }].sort((a, b) => a.from - b.from);
+    list = withNumberedName(list, from, to, road) ?? list;
   }
   return list;
+}
+
+/**
+ * The spans with the numbered road or unit `[from, to)` made one name, or undefined when a span reaches out of it.
+ * Apart from the loop over the tokens: a closure there reading the loop's variables made V8 allocate a context for
+ * every token of every sentence.
+ */
+function withNumberedName(spans: TokenSpan[], from: number, to: number, road: boolean): TokenSpan[] | undefined {
+  const touching = spans.filter((x) => x.from < to && x.to > from);
+  if (touching.some((x) => x.start !== undefined || x.from < from || x.to > to)) return undefined;
+  return [...spans.filter((x) => !touching.includes(x)), { from, to, type: road ? ('LOCATION' as const) : ('ORG' as const) }].sort((a, b) => a.from - b.from);
 }

@@ -172,10 +172,21 @@ export function numberedEvents(tokens: readonly Token[], spans: readonly TokenSp
       }
     }
     if (head < 0) continue;
-    const inside = out.filter((s) => s.from < end && s.to > i);
-    if (inside.length === 0 || inside.some((s) => s.start !== undefined || s.from < i || s.to > end)) continue;
-    out = sorted([...out.filter((s) => !inside.includes(s)), { from: i, to: end, type: 'MISC' }]);
+    const named = withNumberedEvent(out, i, end);
+    if (named === undefined) continue;
+    out = named;
     i = end - 1;
   }
   return out;
+}
+
+/**
+ * The spans with the numbered event `[from, to)` made one MISC, or undefined when it holds no name or a span reaches
+ * out of it. Apart from the loop over the tokens: a closure there reading the loop's variables made V8 allocate a context for
+ * every token of every sentence.
+ */
+function withNumberedEvent(spans: TokenSpan[], from: number, to: number): TokenSpan[] | undefined {
+  const inside = spans.filter((s) => s.from < to && s.to > from);
+  if (inside.length === 0 || inside.some((s) => s.start !== undefined || s.from < from || s.to > to)) return undefined;
+  return sorted([...spans.filter((s) => !inside.includes(s)), { from, to, type: 'MISC' }]);
 }

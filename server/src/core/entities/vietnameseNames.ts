@@ -108,15 +108,25 @@ function fullNames(tokens: readonly Token[], spans: TokenSpan[]): TokenSpan[] {
       // Two syllables or more after the family name: a bare pair (`Le Mai`) may be anything.
       if (end - i < 3) continue;
     }
-    const from = i;
-    const inside = out.filter((x) => x.from < end && x.to > from);
-    if (inside.length === 0 || inside.some((x) => x.start !== undefined || x.from < from || x.to > end)) continue;
-    if (inside.length === 1 && inside[0].from === from && inside[0].to === end && inside[0].type === 'PERSON') continue;
-    if (inside.some((x) => x.type === 'LOCATION' && x.from === from && x.to === end)) continue;
-    out = [...out.filter((x) => !inside.includes(x)), { from, to: end, type: 'PERSON' as const }].sort((a, b) => a.from - b.from);
+    const named = withFullName(out, i, end);
+    if (named === undefined) continue;
+    out = named;
     i = end - 1;
   }
   return out;
+}
+
+/**
+ * The spans with the full name `[from, end)` made one PERSON, or undefined when they are left as they are.
+ * Apart from the loop over the tokens: a closure there reading the loop's variables made V8 allocate a context for
+ * every token of every sentence.
+ */
+function withFullName(spans: TokenSpan[], from: number, end: number): TokenSpan[] | undefined {
+  const inside = spans.filter((x) => x.from < end && x.to > from);
+  if (inside.length === 0 || inside.some((x) => x.start !== undefined || x.from < from || x.to > end)) return undefined;
+  if (inside.length === 1 && inside[0].from === from && inside[0].to === end && inside[0].type === 'PERSON') return undefined;
+  if (inside.some((x) => x.type === 'LOCATION' && x.from === from && x.to === end)) return undefined;
+  return [...spans.filter((x) => !inside.includes(x)), { from, to: end, type: 'PERSON' as const }].sort((a, b) => a.from - b.from);
 }
 
 /** Retypes one sentence's Vietnamese names by their family name, and joins full names the tagger cut. */
