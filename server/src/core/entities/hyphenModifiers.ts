@@ -33,7 +33,7 @@ export function hyphenModifiers(tokens: readonly Token[], spans: readonly TokenS
     if (c < 65 || (c > 90 && c < 192)) continue;
     if (!isNameModifier(tokens, i, i === 0)) continue;
     const list = out ?? [...spans];
-    const k = taggedSpanAt(list, i);
+    const k = wholeSpanAt(list, i);
     if (k < 0) {
       list.push({ from: i, to: i + 1, type: 'MISC' });
     } else {
@@ -50,10 +50,11 @@ export function hyphenModifiers(tokens: readonly Token[], spans: readonly TokenS
 }
 
 /**
- * The index of the span the tagger found (not a stored name) over token `i`, or -1. Apart from the loop of
- * `hyphenModifiers`: a closure there reading its variables made V8 allocate a context for every token.
+ * The index of the span over whole tokens (not one place of a hyphenated pair such as `Vietnam-Laos`) covering token
+ * `i`, or -1. Apart from the loop of `hyphenModifiers`: a closure there reading its variables made V8 allocate a
+ * context for every token.
  */
-function taggedSpanAt(spans: readonly TokenSpan[], i: number): number {
+function wholeSpanAt(spans: readonly TokenSpan[], i: number): number {
   for (let k = 0; k < spans.length; k++) if (spans[k].start === undefined && spans[k].from <= i && spans[k].to > i) return k;
   return -1;
 }

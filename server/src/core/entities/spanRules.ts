@@ -229,17 +229,19 @@ function placeHeads(tokens: readonly Token[], spans: TokenSpan[]): TokenSpan[] {
     while (s > 0 && isCapitalised(tokens[s - 1].text) && !PLACE_HEADS.has(foldKey(tokens[s - 1].text)) && !isTitleWord(tokens[s - 1].text)) s--;
     if (s === i || (WORKS.has(foldKey(tokens[i].text)) && i - s > MAX_WORKS_MODIFIERS)) continue;
     if (s === 0 || (s > 0 && SENTENCE_OPENING.test(tokens[s - 1].text))) {
-      if (s < i - 1 && !tagStartsAt(out, s)) s++;
+      if (s < i - 1 && !wholeSpanStartsAt(out, s)) s++;
     }
     out = withPlace(out, s, i + 1);
   }
   return out;
 }
 
-// Apart from the loop of `placeHeads`: a closure there reading its variables made V8 allocate a context for every
-// token of every sentence.
-/** Whether a span the tagger found (not a stored name) starts at token `s`. */
-function tagStartsAt(spans: readonly TokenSpan[], s: number): boolean {
+/**
+ * Whether a span over whole tokens (not one place of a hyphenated pair such as `Vietnam-Laos`) starts at token `s`.
+ * This and `withPlace` are apart from the loop of `placeHeads`: a closure there reading its variables made V8 allocate
+ * a context for every token of every sentence.
+ */
+function wholeSpanStartsAt(spans: readonly TokenSpan[], s: number): boolean {
   return spans.some((sp) => sp.from === s && sp.start === undefined);
 }
 
