@@ -91,9 +91,8 @@ export function typeByClassNouns(tokens: readonly Token[], spans: readonly Token
 }
 
 /**
- * The spans with the place whose prefix is token `i` made one LOCATION, or undefined when they are left as they are.
- * Apart from the loop over the tokens: a closure there reading the loop's variables made V8 allocate a context for
- * every token of every sentence.
+ * The spans with the place whose prefix is token `i` made one LOCATION, or undefined when they are left as they are
+ * (apart from the loop: see `TokenSpan`).
  */
 function withPrefixedPlace(spans: TokenSpan[], i: number): TokenSpan[] | undefined {
   const touching = spans.filter((x) => x.from <= i + 1 && x.to > i);

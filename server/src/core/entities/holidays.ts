@@ -85,9 +85,8 @@ export function holidayNames(tokens: readonly Token[], spans: readonly TokenSpan
 }
 
 /**
- * The spans with the holiday `[from, to)` made one MISC, or undefined when they are left as they are.
- * Apart from the loop over the tokens: a closure there reading the loop's variables made V8 allocate a context for
- * every token of every sentence.
+ * The spans with the holiday `[from, to)` made one MISC, or undefined when they are left as they are (apart from the
+ * loop: see `TokenSpan`).
  */
 function withHoliday(spans: TokenSpan[], from: number, to: number): TokenSpan[] | undefined {
   const touching = spans.filter((x) => x.from < to && x.to > from);

@@ -51,8 +51,7 @@ export function hyphenModifiers(tokens: readonly Token[], spans: readonly TokenS
 
 /**
  * The index of the span over whole tokens (not one place of a hyphenated pair such as `Vietnam-Laos`) covering token
- * `i`, or -1. Apart from the loop of `hyphenModifiers`: a closure there reading its variables made V8 allocate a
- * context for every token.
+ * `i`, or -1 (apart from the loop: see `TokenSpan`).
  */
 function wholeSpanAt(spans: readonly TokenSpan[], i: number): number {
   for (let k = 0; k < spans.length; k++) if (spans[k].start === undefined && spans[k].from <= i && spans[k].to > i) return k;

@@ -73,8 +73,7 @@ export function joinSpans(tokens: readonly Token[], spans: readonly TokenSpan[])
 
 /**
  * The spans with the names on either side of the possessive `'s` at token `i` made one, or undefined when neither side
- * is a name. Apart from the loop over the tokens: a closure there reading the loop's variables made V8 allocate a context for
- * every token of every sentence.
+ * is a name (apart from the loop: see `TokenSpan`).
  */
 function joinedOverPossessive(tokens: readonly Token[], spans: readonly TokenSpan[], i: number): TokenSpan[] | undefined {
   const li = spans.findIndex((s) => s.to === i && s.start === undefined);

@@ -180,8 +180,7 @@ function untaggedHeads(tokens: readonly Token[], spans: TokenSpan[]): TokenSpan[
 
 /**
  * The spans with the name headed by the untagged word `h`, its complement from `c`, made one of `type`, and where it
- * ends; undefined when there is none. Apart from the loop of `untaggedHeads`: a closure there reading its variables
- * made V8 allocate a context for every token of every sentence (a tenth of what recognition allocated).
+ * ends; undefined when there is none (apart from the loop: see `TokenSpan`).
  */
 function withUntaggedHead(
   tokens: readonly Token[], spans: TokenSpan[], h: number, c: number, type: NonNullable<ReturnType<typeof complementType>>,

@@ -64,8 +64,7 @@ export function numberedNames(tokens: readonly Token[], spans: readonly TokenSpa
 
 /**
  * The spans with the numbered road or unit `[from, to)` made one name, or undefined when a span reaches out of it or
- * a hyphenated pair's place lies in it. Apart from the loop over the tokens: a closure there reading the loop's
- * variables made V8 allocate a context for every token of every sentence.
+ * a hyphenated pair's place lies in it (apart from the loop: see `TokenSpan`).
  */
 function withNumberedName(spans: TokenSpan[], from: number, to: number, road: boolean): TokenSpan[] | undefined {
   const touching = spans.filter((x) => x.from < to && x.to > from);

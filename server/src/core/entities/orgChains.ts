@@ -165,9 +165,8 @@ function headedRuns(tokens: readonly Token[], spans: TokenSpan[]): TokenSpan[] {
 }
 
 /**
- * The spans with the run ending in the untagged head `h` made one ORG, or undefined when it is not one. Apart from the
- * loops over tokens here (`headedRuns`, `eventNames`): a closure there reading the loop's variables made V8 allocate a
- * context for every token of every sentence.
+ * The spans with the run ending in the untagged head `h` made one ORG, or undefined when it is not one (apart from the
+ * loop: see `TokenSpan`).
  */
 function withHeadedRun(tokens: readonly Token[], spans: TokenSpan[], h: number): TokenSpan[] | undefined {
   if (spans.some((x) => x.from <= h && x.to > h)) return undefined;

@@ -182,8 +182,7 @@ export function numberedEvents(tokens: readonly Token[], spans: readonly TokenSp
 
 /**
  * The spans with the numbered event `[from, to)` made one MISC, or undefined when it holds no name, a span reaches out
- * of it or a hyphenated pair's place lies in it. Apart from the loop over the tokens: a closure there reading the
- * loop's variables made V8 allocate a context for every token of every sentence.
+ * of it or a hyphenated pair's place lies in it (apart from the loop: see `TokenSpan`).
  */
 function withNumberedEvent(spans: TokenSpan[], from: number, to: number): TokenSpan[] | undefined {
   const inside = spans.filter((s) => s.from < to && s.to > from);

@@ -48,9 +48,8 @@ export function quotedNames(tokens: readonly Token[], spans: readonly TokenSpan[
 }
 
 /**
- * The spans with the quoted phrase `[from, to)` made one name, or undefined when they are left as they are.
- * Apart from the loop over the tokens: a closure there reading the loop's variables made V8 allocate a context for
- * every token of every sentence.
+ * The spans with the quoted phrase `[from, to)` made one name, or undefined when they are left as they are (apart from
+ * the loop: see `TokenSpan`).
  */
 function withQuotedName(tokens: readonly Token[], spans: TokenSpan[], from: number, to: number): TokenSpan[] | undefined {
   const inside = spans.filter((s) => s.from < to && s.to > from);

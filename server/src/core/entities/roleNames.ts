@@ -125,8 +125,7 @@ export function namesAfterRoles(
 
 /**
  * The spans with the name `[j, k)` after the role words from `first` made a PERSON, or undefined when they are left as
- * they are. Apart from the loop of `namesAfterRoles`: a closure there reading its variables made V8 allocate a context
- * for every token of every sentence.
+ * they are (apart from the loop: see `TokenSpan`).
  */
 function withPersonAfterRole(spans: TokenSpan[], first: number, j: number, k: number, headline: boolean): TokenSpan[] | undefined {
   const touching = spans.filter((s) => s.to > first && s.from < k);

@@ -238,8 +238,7 @@ function placeHeads(tokens: readonly Token[], spans: TokenSpan[]): TokenSpan[] {
 
 /**
  * Whether a span over whole tokens (not one place of a hyphenated pair such as `Vietnam-Laos`) starts at token `s`.
- * This and `withPlace` are apart from the loop of `placeHeads`: a closure there reading its variables made V8 allocate
- * a context for every token of every sentence.
+ * This and `withPlace` are apart from the loop of `placeHeads` (see `TokenSpan`).
  */
 function wholeSpanStartsAt(spans: readonly TokenSpan[], s: number): boolean {
   return spans.some((sp) => sp.from === s && sp.start === undefined);

@@ -14,7 +14,14 @@ const HAS_LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 const { foldKey, gazBitsOf } = gazetteer;
 const { isPersonalHonorific, isTitleOrModifier, leadingTitleCount } = titles;
 
-/** A span over tokens `[from, to)` of one sentence, optionally narrowed inside a hyphenated token. */
+/**
+ * A span over tokens `[from, to)` of one sentence, optionally narrowed inside a hyphenated token.
+ *
+ * The span rules that walk every token of a sentence read the spans in a helper called for a candidate only (`with…`
+ * in each rule's file), never in a closure inside the loop: a closure reading a loop's variables made V8 allocate a
+ * context for every token of every sentence (recognising 1,000 generated articles allocated 594 MB with them, 320 MB
+ * without).
+ */
 export interface TokenSpan {
   from: number;
   to: number;

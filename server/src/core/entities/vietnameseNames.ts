@@ -117,9 +117,8 @@ function fullNames(tokens: readonly Token[], spans: TokenSpan[]): TokenSpan[] {
 }
 
 /**
- * The spans with the full name `[from, end)` made one PERSON, or undefined when they are left as they are.
- * Apart from the loop over the tokens: a closure there reading the loop's variables made V8 allocate a context for
- * every token of every sentence.
+ * The spans with the full name `[from, end)` made one PERSON, or undefined when they are left as they are (apart from
+ * the loop: see `TokenSpan`).
  */
 function withFullName(spans: TokenSpan[], from: number, end: number): TokenSpan[] | undefined {
   const inside = spans.filter((x) => x.from < end && x.to > from);
