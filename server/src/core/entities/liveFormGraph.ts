@@ -17,6 +17,7 @@ import { acronymKeyOf, longFormKeysOf, mergeAcronyms } from './acronyms';
 import { deletionVariantHashes, FUZZY_MIN_LENGTH, tokenKeysMatch } from './nameKey';
 import type { NameForm } from './nameForm';
 import { addOne, removeOne, valuesOf, type OneOrMany } from '../collections/oneOrMany';
+import { hashString } from './hashing';
 
 
 /** A node: one (type group, name key, registry owner); `index` is its place in `LiveFormGraph.nodes`. */
@@ -31,16 +32,24 @@ export interface LiveNode extends FormNode {
   articlesHeld: unknown;
 }
 
-/** The keys a node is found under (made when it is indexed or looked at: not held with each node). */
+/**
+ * The keys a node is found under (made when it is indexed or looked at: not held with each node). The compact and slot
+ * keys are held as 30-bit hashes of their texts: `related` may give more than the nodes a node is joined to, so two
+ * keys that share a hash by chance only widen what a change re-makes, never what is joined (at 10,000 articles their
+ * texts were about 6 MB of the graph's 15 MB).
+ */
 interface NodeKeys {
-  readonly compact: string | undefined;
+  readonly compact: number | undefined;
   /** By position of a key that may vary: its slot (every other key, the first letter of this one). */
-  readonly slots: readonly (string | undefined)[];
+  readonly slots: readonly (number | undefined)[];
   readonly acronym: string | undefined;
   readonly longForms: readonly string[];
 }
 
-const NO_SLOTS: readonly (string | undefined)[] = [];
+const NO_SLOTS: readonly (number | undefined)[] = [];
+
+/** A key's text as the number it is indexed by (NodeKeys), of `LiveFormGraph.keyBits` bits. */
+const keyHash = (text: string): number => hashString(text) & ((1 << LiveFormGraph.keyBits) - 1);
 
 /** Nodes listed, or read into the graph of the whole corpus, between two yields when it is first made. */
 const NODES_PER_SLICE = 4096;
@@ -51,10 +60,10 @@ function keysOf(node: LiveNode): NodeKeys {
   const keys = form.keys;
   let slots = NO_SLOTS;
   if (full && keys.length <= FUZZY_MAX_NAME_KEYS) {
-    slots = keys.map((k, i) => (k.length < FUZZY_MIN_LENGTH ? undefined : `${group}|${keys.length}|${i}|${k[0]}|${keys.filter((_, j) => j !== i).join('\u0001')}`));
+    slots = keys.map((k, i) => (k.length < FUZZY_MIN_LENGTH ? undefined : keyHash(`${group}|${keys.length}|${i}|${k[0]}|${keys.filter((_, j) => j !== i).join('\u0001')}`)));
   }
   const acronym = acronymKeyOf(node);
-  return { compact: full ? `${group}|${form.compact}` : undefined, slots, acronym, longForms: acronym === undefined ? longFormKeysOf(node) : [] };
+  return { compact: full ? keyHash(`${group}|${form.compact}`) : undefined, slots, acronym, longForms: acronym === undefined ? longFormKeysOf(node) : [] };
 }
 
 /** An entity as the graph makes it: its nodes, and the registry entity it is, if any. */
@@ -72,11 +81,13 @@ export interface SettledParts {
 }
 
 export class LiveFormGraph {
+  /** The bits of a key's hash (NodeKeys); fewer in tests, where keys then share hashes by chance. */
+  static keyBits = 30;
   /** By index; a gone node leaves a hole. */
   readonly nodes: (LiveNode | undefined)[] = [];
   private readonly byKey = new Map<string, LiveNode>();
-  private readonly byCompact: OneOrMany<string, LiveNode> = new Map();
-  private readonly bySlot: OneOrMany<string, LiveNode> = new Map();
+  private readonly byCompact: OneOrMany<number, LiveNode> = new Map();
+  private readonly bySlot: OneOrMany<number, LiveNode> = new Map();
   private readonly acronyms: OneOrMany<string, LiveNode> = new Map();
   private readonly longForms: OneOrMany<string, LiveNode> = new Map();
   private readonly owned: OneOrMany<number, LiveNode> = new Map();
@@ -144,7 +155,8 @@ export class LiveFormGraph {
   private variants(a: LiveNode, b: LiveNode, position: number): boolean {
     const ka = a.form.keys[position];
     const kb = b.form.keys[position];
-    if (!tokenKeysMatch(ka, kb)) return false;
+    // (Another slot's hash by chance: a node with fewer keys.)
+    if (kb === undefined || !tokenKeysMatch(ka, kb)) return false;
     const na = deletionVariantHashes(ka, this.hashesA);
     const nb = deletionVariantHashes(kb, this.hashesB);
     for (let i = 0; i < na; i++) for (let j = 0; j < nb; j++) if (this.hashesA[i] === this.hashesB[j]) return true;
