@@ -22,11 +22,12 @@ export interface IdHolder {
   /** A tie-breaker made only when needed (IdRequest.order). */
   order(): string;
   entityId: string;
+  /** The slug ClusterIds holds it under (undefined until it is described): held with it, not in a map of its own. */
+  idSlug?: string;
 }
 
 export class ClusterIds<T extends IdHolder> {
   private readonly bySlug: OneOrMany<string, T> = new Map();
-  private readonly slugOf = new Map<T, string>();
   /** Slugs by each of their dash prefixes (`foo` and `foo-bar` for `foo-bar-baz`). */
   private readonly byPrefix: OneOrMany<string, string> = new Map();
   private readonly changed = new Set<string>();
@@ -38,7 +39,7 @@ export class ClusterIds<T extends IdHolder> {
 
   /** An entity's name, type and count (new or changed). */
   describe(holder: T, facts: Pick<IdHolder, 'canonical' | 'type' | 'mentionCount'>): void {
-    const sameName = this.slugOf.has(holder) && holder.canonical === facts.canonical && holder.type === facts.type;
+    const sameName = holder.idSlug !== undefined && holder.canonical === facts.canonical && holder.type === facts.type;
     holder.canonical = facts.canonical;
     holder.type = facts.type;
     holder.mentionCount = facts.mentionCount;
@@ -48,22 +49,22 @@ export class ClusterIds<T extends IdHolder> {
     }
     if (sameName) {
       // Only its count or place changed: that orders it among the entities of its slug, if there are others.
-      const slug = this.slugOf.get(holder)!;
+      const slug = holder.idSlug!;
       if (countOf(this.bySlug, slug) > 1) this.changed.add(slug);
       return;
     }
     this.remove(holder);
     const slug = slugify(holder.canonical);
-    this.slugOf.set(holder, slug);
+    holder.idSlug = slug;
     if (!this.bySlug.has(slug)) for (const p of dashPrefixes(slug)) addOne(this.byPrefix, p, slug);
     addOne(this.bySlug, slug, holder);
     this.changed.add(slug);
   }
 
   remove(holder: T): void {
-    const slug = this.slugOf.get(holder);
+    const slug = holder.idSlug;
     if (slug === undefined) return;
-    this.slugOf.delete(holder);
+    holder.idSlug = undefined;
     removeOne(this.bySlug, slug, holder);
     this.changed.add(slug);
     if (this.bySlug.has(slug)) return;

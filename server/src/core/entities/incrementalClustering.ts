@@ -139,6 +139,11 @@ function oneByOne(article: Article): boolean {
 
 const NO_ENTITIES: readonly Entity[] = Object.freeze([]);
 
+/** The entity made of a part of the graph, if any (GraphPart.held). */
+function entityHeld(part: GraphPart): Entity | undefined {
+  return part.held as Entity | undefined;
+}
+
 /**
  * Slice sizes of `apply` (masks: a slice ends every 32 articles, every 256 entities): an article's names cost about a
  * quarter of a millisecond to add and as much to resolve at 10,000 articles, an entity's summary a fortieth, so a slice
@@ -154,6 +159,7 @@ class Entity implements IdHolder {
   type: EntityType = 'MISC';
   mentionCount = 0;
   entityId = '';
+  idSlug: string | undefined = undefined;
   /** Its mentions by article. */
   readonly mentions: EntityArticles<Article>;
   /** Where it is first mentioned, when last described (two fields, not the summary's object: 2 MB at 10,000 articles). */
@@ -193,7 +199,6 @@ export class IncrementalClustering {
   /** Partial (single-key) person nodes by key. */
   private readonly partials: OneOrMany<string, LiveNode> = new Map();
   private readonly parts = new Map<number, GraphPart>();
-  private readonly entities = new Map<GraphPart, Entity>();
   private readonly ids: ClusterIds<Entity>;
   private current: EntityClustering;
   private sorted: EntityCluster[] = [];
@@ -283,9 +288,9 @@ export class IncrementalClustering {
     for (const part of settled.retired) {
       this.parts.delete(part.id);
       for (const k of this.personNames(part, -1)) tokens.add(k);
-      const entity = this.entities.get(part);
+      const entity = entityHeld(part);
       if (entity) {
-        this.entities.delete(part);
+        part.held = undefined;
         touched.add(entity);
         for (const a of entity.mentions.articles()) resolve.add(a);
       }
@@ -312,11 +317,11 @@ export class IncrementalClustering {
     // What the listed entity keeps of each summary (not its type's tally nor first mention, let go once described).
     const summaries = new Map<Entity, Counted>();
     for (const entity of touched) {
-      const alive = this.entities.get(entity.part) === entity;
+      const alive = entityHeld(entity.part) === entity;
       if (!alive || (!entity.mentions.size && entity.ownerIndex === undefined)) {
         this.ids.remove(entity);
         if (entity.cluster) renamed.add(entity);
-        if (alive) this.entities.delete(entity.part);
+        if (alive) entity.part.held = undefined;
         continue;
       }
       const { spellings, titles, mentionCount } = this.describe(entity);
@@ -330,7 +335,7 @@ export class IncrementalClustering {
     for (const entity of renamed) {
       const before = entity.cluster;
       if (before) gone.push(before);
-      if (this.entities.get(entity.part) !== entity) {
+      if (entityHeld(entity.part) !== entity) {
         if (before) this.alike.remove(before.lookAlikeSlot);
         entity.cluster = undefined;
         continue;
@@ -358,7 +363,7 @@ export class IncrementalClustering {
     if (!article) return [];
     const names = placedNames(article);
     return Array.from(article.forms, (_, i) => {
-      const c = this.entities.get(this.parts.get(rootOf(article, i))!)!;
+      const c = entityHeld(this.parts.get(rootOf(article, i))!)!;
       const e = names[article.numbers[i]];
       return withExtras({ start: e.start, end: e.end, text: e.text, type: c.type, entityId: c.entityId, canonical: c.canonical }, e);
     });
@@ -457,10 +462,10 @@ export class IncrementalClustering {
   }
 
   private entityOf(part: GraphPart): Entity {
-    let entity = this.entities.get(part);
+    let entity = entityHeld(part);
     if (!entity) {
       entity = new Entity(part, part.owner, part.owner === undefined ? undefined : this.registry.entities[part.owner], this.namesRead.mentions);
-      this.entities.set(part, entity);
+      part.held = entity;
     }
     return entity;
   }

@@ -72,6 +72,8 @@ export interface GraphPart {
   readonly id: number;
   readonly nodes: readonly LiveNode[];
   readonly owner: number | undefined;
+  /** What the incremental clustering made of it (its entity), held with it rather than in a map of every part. */
+  held: unknown;
 }
 
 export interface SettledParts {
@@ -244,7 +246,7 @@ export class LiveFormGraph {
       }
       let owner: number | undefined;
       for (const n of list) if (n.owner !== undefined) owner = n.owner;
-      made.push({ id: this.nextPart++, nodes: list, owner });
+      made.push({ id: this.nextPart++, nodes: list, owner, held: undefined });
     }
     for (const part of made) for (const n of part.nodes) n.part = part;
     return { retired: [...retired], made };
@@ -289,4 +291,4 @@ export class LiveFormGraph {
   }
 }
 
-const NO_PART: GraphPart = { id: -1, nodes: [], owner: undefined };
+const NO_PART: GraphPart = { id: -1, nodes: [], owner: undefined, held: undefined };
