@@ -16,6 +16,7 @@ import type { BoilerplateKind } from '../types';
 import { passageHas, passageText, type DocState, type Passage } from './docState';
 import { PASSAGE_FACTS } from './summary';
 import { normalizeSpace } from './text';
+import { addOne, removeOne, valuesOf, type OneOrMany } from '../collections/oneOrMany';
 import { sortedUpdate } from '../collections/sortedUpdate';
 
 export interface ClusterPlace { uri: string; start: number; end: number }
@@ -26,15 +27,18 @@ const PASSAGES_PER_SLICE = 2000;
 
 interface Group {
   readonly cluster: Cluster;
-  /** Every passage the component holds (those only met as another's match too), and the articles they are in. */
+  /**
+   * Every passage the component holds (those only met as another's match too), and the articles they are in, each
+   * once (a list, not a set: most groups are in two articles, and 21,000 sets were 5 MB at 10,000 articles).
+   */
   readonly nodes: readonly Passage[];
-  readonly uris: ReadonlySet<string>;
+  readonly uris: readonly string[];
 }
 
 export class PassageClusters {
   private readonly groups = new Set<Group>();
   private readonly groupOf = new Map<Passage, Group>();
-  private readonly groupsByUri = new Map<string, Set<Group>>();
+  private readonly groupsByUri: OneOrMany<string, Group> = new Map();
   /** Articles set or removed since the last build. */
   private readonly changed = new Set<string>();
   private built = false;
@@ -62,7 +66,7 @@ export class PassageClusters {
       for (const uri of this.changed) {
         const doc = docs.get(uri);
         if (doc) for (const p of doc.passages) if (p) start.push(p);
-        for (const g of [...(this.groupsByUri.get(uri) ?? [])]) this.drop(g, live, (p) => start.push(p));
+        for (const g of [...valuesOf(this.groupsByUri, uri)]) this.drop(g, live, (p) => start.push(p));
       }
     }
     this.changed.clear();
@@ -138,7 +142,7 @@ export class PassageClusters {
       const kind: BoilerplateKind = chromeCount * 2 > places.length ? 'chrome' : same ? 'duplicate' : 'near-duplicate';
       const cluster: Cluster = { id: `passage:${first.doc.uri}#${first.idx}`, kind, text, places: places.map(placeOf) };
       // The passages copied at their length (pushed one by one, the list had room for a third more, and is kept).
-      this.keep({ cluster, nodes: nodes.slice(), uris: new Set(nodes.map((p) => p.doc.uri)) });
+      this.keep({ cluster, nodes: nodes.slice(), uris: [...new Set(nodes.map((p) => p.doc.uri))] });
     }
     this.ordered = sortedUpdate(this.ordered, [...this.groups].map((g) => g.cluster), byFirstPlace);
     return [...this.ordered];
@@ -147,11 +151,7 @@ export class PassageClusters {
   private keep(g: Group): void {
     this.groups.add(g);
     for (const p of g.nodes) this.groupOf.set(p, g);
-    for (const uri of g.uris) {
-      let set = this.groupsByUri.get(uri);
-      if (!set) this.groupsByUri.set(uri, (set = new Set()));
-      set.add(g);
-    }
+    for (const uri of g.uris) addOne(this.groupsByUri, uri, g);
   }
 
   /** Forgets a group, its live passages given to `reach`. */
@@ -161,10 +161,7 @@ export class PassageClusters {
       this.groupOf.delete(p);
       if (live(p)) reach(p);
     }
-    for (const uri of g.uris) {
-      const set = this.groupsByUri.get(uri);
-      if (set?.delete(g) && set.size === 0) this.groupsByUri.delete(uri);
-    }
+    for (const uri of g.uris) removeOne(this.groupsByUri, uri, g);
   }
 }
 
