@@ -76,6 +76,10 @@ export class EntityArticles<A extends { readonly uri: string }> {
         // one or two articles (two such arrays were a fifth of the memory of a corpus's incremental clustering).
         this.list = insertedAt(articles, at, article);
         this.held = insertedAt(entries, at, entry);
+      } else if (at === articles.length) {
+        // (Where a clustering is built, always: a splice made an array of what it took out each time.)
+        articles.push(article);
+        entries.push(entry);
       } else {
         articles.splice(at, 0, article);
         entries.splice(at, 0, entry);

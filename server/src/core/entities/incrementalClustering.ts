@@ -475,10 +475,12 @@ export class IncrementalClustering {
     this.detach(article, touched);
     const nodes = this.graph.nodes;
     // The partial names' resolution works on objects: made for this article only, and read back into its numbers.
-    const placed: PlacedMention[] = Array.from(article.forms, (_, i) => {
+    // (A loop, not Array.from over the forms: that read them through an iterator, an object a mention.)
+    const placed: PlacedMention[] = [];
+    for (let i = 0; i < article.forms.length; i++) {
       const node = nodeOf(article, i);
-      return { node, root: nodes[node]!.part.id, core: true };
-    });
+      placed.push({ node, root: nodes[node]!.part.id, core: true });
+    }
     const owners = { ownerOf: (i: number) => nodes[i]!.part.owner };
     resolveDocumentPartials(placed, nodes as readonly LiveNode[], owners, this.persons as CorpusPersons);
     const byEntity = new Map<Entity, number[]>();

@@ -17,7 +17,7 @@ import { acronymKeyOf, longFormKeysOf, mergeAcronyms } from './acronyms';
 import { deletionVariantHashes, FUZZY_MIN_LENGTH, tokenKeysMatch } from './nameKey';
 import type { NameForm } from './nameForm';
 import { addOne, removeOne, valuesOf, type OneOrMany } from '../collections/oneOrMany';
-import { hashString } from './hashing';
+import { hashString, mixBits } from './hashing';
 
 
 /** A node: one (type group, name key, registry owner); `index` is its place in `LiveFormGraph.nodes`. */
@@ -34,7 +34,7 @@ export interface LiveNode extends FormNode {
 
 /**
  * The keys a node is found under (made when it is indexed or looked at: not held with each node). The compact and slot
- * keys are held as 30-bit hashes of their texts: `related` may give more than the nodes a node is joined to, so two
+ * keys are held as 30-bit hashes of what they are made of: `related` may give more than the nodes a node is joined to, so two
  * keys that share a hash by chance only widen what a change re-makes, never what is joined (at 10,000 articles their
  * texts were about 6 MB of the graph's 15 MB).
  */
@@ -48,8 +48,18 @@ interface NodeKeys {
 
 const NO_SLOTS: readonly (number | undefined)[] = [];
 
-/** A key's text as the number it is indexed by (NodeKeys), of `LiveFormGraph.keyBits` bits. */
-const keyHash = (text: string): number => hashString(text) & ((1 << LiveFormGraph.keyBits) - 1);
+/** A key as the number it is indexed by (NodeKeys), of `LiveFormGraph.keyBits` bits. */
+const keyHash = (h: number): number => h & ((1 << LiveFormGraph.keyBits) - 1);
+
+/**
+ * The hash of slot `i` of a name of `group` whose keys hash to `hashes`: its group, how many keys, `i`, the first code
+ * unit of key `i` (`first`) and every other key, mixed without making the key's text.
+ */
+function slotHash(group: TypeGroup, hashes: readonly number[], i: number, first: number): number {
+  let h = mixBits(mixBits(hashString(group), hashes.length), mixBits(i, first));
+  for (let j = 0; j < hashes.length; j++) if (j !== i) h = mixBits(h, hashes[j]);
+  return keyHash(h);
+}
 
 /** Nodes listed, or read into the graph of the whole corpus, between two yields when it is first made. */
 const NODES_PER_SLICE = 4096;
@@ -60,10 +70,11 @@ function keysOf(node: LiveNode): NodeKeys {
   const keys = form.keys;
   let slots = NO_SLOTS;
   if (full && keys.length <= FUZZY_MAX_NAME_KEYS) {
-    slots = keys.map((k, i) => (k.length < FUZZY_MIN_LENGTH ? undefined : keyHash(`${group}|${keys.length}|${i}|${k[0]}|${keys.filter((_, j) => j !== i).join('\u0001')}`)));
+    const hashes = keys.map(hashString);
+    slots = keys.map((k, i) => (k.length < FUZZY_MIN_LENGTH ? undefined : slotHash(group, hashes, i, k.charCodeAt(0))));
   }
   const acronym = acronymKeyOf(node);
-  return { compact: full ? keyHash(`${group}|${form.compact}`) : undefined, slots, acronym, longForms: acronym === undefined ? longFormKeysOf(node) : [] };
+  return { compact: full ? keyHash(mixBits(hashString(group), hashString(form.compact))) : undefined, slots, acronym, longForms: acronym === undefined ? longFormKeysOf(node) : [] };
 }
 
 /** An entity as the graph makes it: its nodes, and the registry entity it is, if any. */
