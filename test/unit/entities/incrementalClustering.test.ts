@@ -18,8 +18,8 @@ import type { EntityType, RecognizedEntity } from '../../../server/src/core/type
 /**
  * Names that exercise each rule: spelling variants, one compact spelling, acronyms and their long forms (one set of
  * initials shared by two long forms), partial person names (one token shared by two people), titles, a name read as
- * two types, slugs that collide (`Foo` as a person and an organisation, and `Foo Person`), a non-entity, two
- * organisations one edit apart.
+ * two types, slugs that collide (`Foo` as a person and an organisation, and `Foo Person`), a non-entity,
+ * organisations one edit apart, two registry entities written alike.
  */
 const NAMES: readonly [string, EntityType, string?][] = [
   ['Khamliang Outhakaysone', 'PERSON'],
@@ -51,9 +51,15 @@ const NAMES: readonly [string, EntityType, string?][] = [
   ['Ministry', 'ORG'],
   ['ASEAN', 'ORG'],
   ['Association of Southeast Asian Nations', 'ORG'],
-  // Joined only as spelling variants of one slot (every word the same but one, within an edit).
+  // Joined only as spelling variants of one slot (every word the same but one, within an edit; one a letter longer).
   ['Vientiane Times', 'ORG'],
   ['Vientaine Times', 'ORG'],
+  ['Asian Development Bank', 'ORG'],
+  ['Asian Developement Bank', 'ORG'],
+  // Two registry entities written alike (CONTESTED), and a name between them that joins the one a full clustering meets first.
+  ['Somsak Phanthavong', 'PERSON'],
+  ['Somsack Phanthavang', 'PERSON'],
+  ['Somsack Phanthavong', 'PERSON'],
 ];
 
 const REGISTRY: EntityRegistry = {
@@ -65,6 +71,15 @@ const REGISTRY: EntityRegistry = {
   notEntities: ['Ministry'],
 };
 const EMPTY: EntityRegistry = { entities: [], notEntities: [] };
+/** Two registry entities whose names are spelling variants of each other (analysts split them). */
+const CONTESTED: EntityRegistry = {
+  entities: [
+    ...REGISTRY.entities,
+    { id: 'somsak', canonical: 'Somsak Phanthavong', type: 'PERSON', aliases: [] },
+    { id: 'somsack', canonical: 'Somsack Phanthavang', type: 'PERSON', aliases: [] },
+  ],
+  notEntities: REGISTRY.notEntities,
+};
 
 /** An article's names: each pick a name of the list, placed one after another. */
 function names(picks: readonly number[]): RecognizedEntity[] {
@@ -133,6 +148,10 @@ describe('incremental entity clustering', () => {
     ['without a registry', EMPTY, defaultTally, false],
     // The graph's keys are hashes: two sharing one by chance must only widen what an edit re-makes.
     ['the graph\'s keys hashed to 2 bits, so that most share a hash', REGISTRY, defaultTally, false, 2],
+    ['the graph\'s keys hashed to 2 bits, without a registry', EMPTY, defaultTally, false, 2],
+    // Which of the two a name between them joins depends on where a full clustering first meets their names.
+    ['two registry entities written alike, and a name between them', CONTESTED, defaultTally, false],
+    ['two registry entities written alike, names read one by one, keys hashed to 2 bits', CONTESTED, 3, true, 2],
     ['with a registry and non-entities', REGISTRY, defaultTally, false],
     ['every entity counted as its articles come and go', REGISTRY, 0, false],
     ['entities counted from a few mentions on', EMPTY, 3, false],

@@ -36,6 +36,8 @@ export class UnionFind {
   private readonly parent = new IntColumn();
   /** Registry entity index owning a root, or -1. */
   private readonly owner = new IntColumn();
+  /** Unions refused so far because the two sets belong to two registry entities (`union`). */
+  refusals = 0;
 
   add(owner?: number): number {
     const i = this.parent.length;
@@ -68,7 +70,10 @@ export class UnionFind {
     if (ra === rb) return true;
     const oa = this.owner.get(ra);
     const ob = this.owner.get(rb);
-    if (oa >= 0 && ob >= 0 && oa !== ob) return false;
+    if (oa >= 0 && ob >= 0 && oa !== ob) {
+      this.refusals++;
+      return false;
+    }
     if (rb < ra) [ra, rb] = [rb, ra];
     this.parent.set(rb, ra);
     this.owner.set(ra, oa >= 0 ? oa : ob);

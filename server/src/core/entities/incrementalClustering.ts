@@ -399,6 +399,7 @@ export class IncrementalClustering {
       const seen = this.reader.read(entity);
       if (seen.dropped) return;
       const node = this.graph.mention(seen.nodeKey, seen.group, seen.form, seen.partial, seen.owner);
+      this.graph.mayMoveFirstMention(node);
       if (node.count === 1 && node.partial) addOne(this.partials, node.form.keys[0], node);
       at.push(i);
       nodes.push(node.index);
@@ -432,6 +433,7 @@ export class IncrementalClustering {
       const node = nodes[nodeOf(article, i)]!;
       this.articlesOfNode.remove(node, article);
       this.graph.unmention(node);
+      this.graph.mayMoveFirstMention(node);
       if (node.count === 0 && node.partial) removeOne(this.partials, node.form.keys[0], node);
     }
   }

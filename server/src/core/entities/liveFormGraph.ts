@@ -48,33 +48,31 @@ interface NodeKeys {
 
 const NO_SLOTS: readonly (number | undefined)[] = [];
 
-/** A key as the number it is indexed by (NodeKeys), of `LiveFormGraph.keyBits` bits. */
-const keyHash = (h: number): number => h & ((1 << LiveFormGraph.keyBits) - 1);
 
 /**
  * The hash of slot `i` of a name of `group` whose keys hash to `hashes`: its group, how many keys, `i`, the first code
  * unit of key `i` (`first`) and every other key, mixed without making the key's text.
  */
-function slotHash(group: TypeGroup, hashes: readonly number[], i: number, first: number): number {
+function slotHash(group: TypeGroup, hashes: readonly number[], i: number, first: number, mask: number): number {
   let h = mixBits(mixBits(hashString(group), hashes.length), mixBits(i, first));
   for (let j = 0; j < hashes.length; j++) if (j !== i) h = mixBits(h, hashes[j]);
-  return keyHash(h);
+  return h & mask;
 }
 
 /** Nodes listed, or read into the graph of the whole corpus, between two yields when it is first made. */
 const NODES_PER_SLICE = 4096;
 
-function keysOf(node: LiveNode): NodeKeys {
+function keysOf(node: LiveNode, mask: number): NodeKeys {
   const { group, form, partial } = node;
   const full = !partial && form.keys.length > 0;
   const keys = form.keys;
   let slots = NO_SLOTS;
   if (full && keys.length <= FUZZY_MAX_NAME_KEYS) {
     const hashes = keys.map(hashString);
-    slots = keys.map((k, i) => (k.length < FUZZY_MIN_LENGTH ? undefined : slotHash(group, hashes, i, k.charCodeAt(0))));
+    slots = keys.map((k, i) => (k.length < FUZZY_MIN_LENGTH ? undefined : slotHash(group, hashes, i, k.charCodeAt(0), mask)));
   }
   const acronym = acronymKeyOf(node);
-  return { compact: full ? keyHash(mixBits(hashString(group), hashString(form.compact))) : undefined, slots, acronym, longForms: acronym === undefined ? longFormKeysOf(node) : [] };
+  return { compact: full ? mixBits(hashString(group), hashString(form.compact)) & mask : undefined, slots, acronym, longForms: acronym === undefined ? longFormKeysOf(node) : [] };
 }
 
 /** An entity as the graph makes it: its nodes, and the registry entity it is, if any. */
@@ -94,8 +92,16 @@ export interface SettledParts {
 }
 
 export class LiveFormGraph {
-  /** The bits of a key's hash (NodeKeys); fewer in tests, where keys then share hashes by chance. */
+  /** The bits of a key's hash (NodeKeys), 1 to 30, read as a graph is made; fewer in tests, where keys share hashes. */
   static keyBits = 30;
+  private static maskOfKeyBits(): number {
+    const bits = LiveFormGraph.keyBits;
+    if (!Number.isInteger(bits) || bits < 1 || bits > 30) throw new RangeError(`LiveFormGraph.keyBits must be 1 to 30, not ${bits}`);
+    return (1 << bits) - 1;
+  }
+
+  /** The mask of a key's hash, fixed for the graph's life (`keyBits` as the graph is made: its indexes are kept with it). */
+  private readonly keyMask = LiveFormGraph.maskOfKeyBits();
   /** By index; a gone node leaves a hole. */
   readonly nodes: (LiveNode | undefined)[] = [];
   private readonly byKey = new Map<string, LiveNode>();
@@ -108,6 +114,12 @@ export class LiveFormGraph {
   private changed = new Set<LiveNode>();
   private nextPart = 0;
   private settledOnce = false;
+  /**
+   * Whether a join refused to make two registry entities one (two of them have names that are variants of each other):
+   * which of them a third name joins then depends on the order a full clustering meets the names in, so an edit that
+   * may move where a name is first met makes its part of the graph again (`mayMoveFirstMention`). Never unset.
+   */
+  private contested = false;
   private readonly hashesA: number[] = [];
   private readonly hashesB: number[] = [];
 
@@ -156,12 +168,21 @@ export class LiveFormGraph {
 
   private index(node: LiveNode, add: boolean): void {
     const put = add ? addOne : removeOne;
-    const keys = keysOf(node);
+    const keys = keysOf(node, this.keyMask);
     if (keys.compact !== undefined) put(this.byCompact, keys.compact, node);
     for (const s of keys.slots) if (s !== undefined) put(this.bySlot, s, node);
     if (keys.acronym !== undefined) put(this.acronyms, keys.acronym, node);
     for (const k of keys.longForms) put(this.longForms, k, node);
     if (node.owner !== undefined) put(this.owned, node.owner, node);
+  }
+
+  /**
+   * An article that mentions `node` was added, changed or removed, so where a full clustering first meets the node may
+   * have moved: where two registry entities' names meet (`contested`), the part of the graph it reaches is made again
+   * at the next `settle`, in a full clustering's order.
+   */
+  mayMoveFirstMention(node: LiveNode): void {
+    if (this.contested && this.nodes[node.index] === node) this.changed.add(node);
   }
 
   /** Whether two nodes of one slot position are spelling variants of each other (mergeFullForms' test). */
@@ -178,7 +199,7 @@ export class LiveFormGraph {
 
   /** The nodes a node may be one entity with (a superset of those it is joined to), each once or more. */
   private *related(node: LiveNode): Generator<LiveNode> {
-    const keys = keysOf(node);
+    const keys = keysOf(node, this.keyMask);
     if (keys.compact !== undefined) yield* valuesOf(this.byCompact, keys.compact);
     keys.slots.forEach((s, i) => {
       if (s === undefined) return;
@@ -209,41 +230,63 @@ export class LiveFormGraph {
       for (const n of order()) if (nodes.push(n) % NODES_PER_SLICE === 0) yield;
       return this.made(yield* this.joinParts(nodes), new Set());
     }
-    // The part of the graph reachable from what changed, with every entity it touches.
-    const reach = new Set<LiveNode>();
+    // The part of the graph reachable from what changed, with every entity it touches, as regions: each changed node's
+    // starts one, and two that meet are one (`regions`, a union-find of region numbers).
+    const reach = new Map<LiveNode, number>();
+    const regions = new UnionFind();
     const retired = new Set<GraphPart>();
     const queue: LiveNode[] = [];
-    const visit = (n: LiveNode): void => {
-      if (this.nodes[n.index] !== n || reach.has(n)) return;
-      reach.add(n);
+    const visit = (n: LiveNode, region: number): void => {
+      if (this.nodes[n.index] !== n) return;
+      const met = reach.get(n);
+      if (met !== undefined) {
+        regions.union(met, region);
+        return;
+      }
+      reach.set(n, region);
       queue.push(n);
       if (n.part !== NO_PART && !retired.has(n.part)) {
         retired.add(n.part);
-        for (const m of n.part.nodes) visit(m);
+        for (const m of n.part.nodes) visit(m, region);
       }
     };
     for (const n of changed) {
+      const region = regions.add();
       if (n.part !== NO_PART && !retired.has(n.part)) {
         retired.add(n.part);
-        for (const m of n.part.nodes) visit(m);
+        for (const m of n.part.nodes) visit(m, region);
       }
-      visit(n);
+      visit(n, region);
       // A gone node's relations (out of the indexes, but found by its keys): an acronym whose one long form it was.
-      if (this.nodes[n.index] !== n) for (const m of this.related(n)) visit(m);
+      if (this.nodes[n.index] !== n) for (const m of this.related(n)) visit(m, region);
     }
-    const owners = new Set<number>();
     let visited = 0;
     while (queue.length) {
       if ((++visited & 2047) === 0) yield;
       const n = queue.pop()!;
-      if (n.owner !== undefined) owners.add(n.owner);
-      for (const m of this.related(n)) visit(m);
+      const region = reach.get(n)!;
+      for (const m of this.related(n)) visit(m, region);
     }
-    if (owners.size > 1) {
+    // A region holding names of two registry entities is made in a full clustering's order: the whole graph. (Each
+    // region apart: an edit near two unrelated registry entities makes only their parts again.)
+    if (this.ownersMeet(reach, regions)) {
       for (const n of this.nodes) if (n && n.part !== NO_PART) retired.add(n.part);
       return this.made(yield* this.joinParts([...order()]), retired);
     }
-    return this.made(yield* this.joinParts([...reach].sort((a, b) => a.index - b.index)), retired);
+    return this.made(yield* this.joinParts([...reach.keys()].sort((a, b) => a.index - b.index)), retired);
+  }
+
+  /** Whether a region of `reach` holds nodes of two registry entities. */
+  private ownersMeet(reach: ReadonlyMap<LiveNode, number>, regions: UnionFind): boolean {
+    const ownerOfRegion = new Map<number, number>();
+    for (const [n, region] of reach) {
+      if (n.owner === undefined) continue;
+      const root = regions.find(region);
+      const had = ownerOfRegion.get(root);
+      if (had === undefined) ownerOfRegion.set(root, n.owner);
+      else if (had !== n.owner) return true;
+    }
+    return false;
   }
 
   /** Parts for the groups of nodes found; a group that is exactly an old part keeps it (its articles need no new look). */
@@ -287,6 +330,7 @@ export class LiveFormGraph {
     yield* mergeFullFormsInSlices(graph, uf);
     yield;
     mergeAcronyms(graph, uf);
+    if (uf.refusals > 0) this.contested = true;
     yield;
     const byRoot = new Map<number, LiveNode[]>();
     let read = 0;
@@ -302,4 +346,5 @@ export class LiveFormGraph {
   }
 }
 
-const NO_PART: GraphPart = { id: -1, nodes: [], owner: undefined, held: undefined };
+// Frozen: what a part holds (`held`) is never set on it.
+const NO_PART: GraphPart = Object.freeze({ id: -1, nodes: [], owner: undefined, held: undefined });
