@@ -306,8 +306,8 @@ function nameEntities(
     return acc;
   };
   /**
-   * `accOf` for a root first met at `start` in the article `uri`, apart from the loop over the mentions (a closure in it
-   * reading the loop's variables made a context for every mention: see `TokenSpan`).
+   * `accOf` for a root first met at `start` in the article `uri`, apart from the loop over the mentions (a closure in
+   * it reading the loop's variables made a context for every mention: see `TokenSpan`).
    */
   const accFirstMetAt = (root: number, uri: string, start: number): Acc => accOf(root, () => `${uri}#${String(start).padStart(10, '0')}`);
   regRoots.forEach((r) => accOf(uf.find(r), () => `~registry:${String(r).padStart(8, '0')}`));

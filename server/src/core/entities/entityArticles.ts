@@ -77,8 +77,8 @@ export class EntityArticles<A extends { readonly uri: string }> {
         this.list = insertedAt(articles, at, article);
         this.held = insertedAt(entries, at, entry);
       } else if (at === articles.length) {
-        // (As a rule where a clustering is built, articles coming in corpus order: a splice made an array of what it took
-        // out each time.)
+        // (As a rule where a clustering is built, articles coming in corpus order: a splice made an array of what it
+        // took out each time.)
         articles.push(article);
         entries.push(entry);
       } else {

@@ -34,9 +34,9 @@ export interface LiveNode extends FormNode {
 
 /**
  * The keys a node is found under (made when it is indexed or looked at: not held with each node). The compact and slot
- * keys are held as 30-bit hashes of what they are made of: `related` may give more than the nodes a node is joined to, so two
- * keys that share a hash by chance only widen what a change re-makes, never what is joined (at 10,000 articles their
- * texts were about 6 MB of the graph's 15 MB).
+ * keys are held as 30-bit hashes of what they are made of: `related` may give more than the nodes a node is joined to,
+ * so two keys that share a hash by chance only widen what a change re-makes, never what is joined (at 10,000 articles
+ * their texts were about 6 MB of the graph's 15 MB).
  */
 interface NodeKeys {
   readonly compact: number | undefined;
@@ -47,7 +47,6 @@ interface NodeKeys {
 }
 
 const NO_SLOTS: readonly (number | undefined)[] = [];
-
 
 /**
  * The hash of slot `i` of a name of `group` whose keys hash to `hashes`: its group, how many keys, `i`, the first code
