@@ -19,8 +19,8 @@ import { lowerThreadPriority } from './threadPriority';
 // The server's thread answers hovers and edits first while this one clusters (threadPriority.ts).
 lowerThreadPriority();
 
-/** The names received so far, by request. */
-const received = new Map<number, DocumentEntities[]>();
+/** The names received so far, by request, with each text as one string (`namesFromColumns`). */
+const received = new Map<number, { readonly docs: DocumentEntities[]; readonly strings: Map<string, string> }>();
 /** The server has read the last part sent for a request: the next may go. */
 const readByServer = new Map<number, () => void>();
 
@@ -41,10 +41,11 @@ parentPort?.on('message', (m: ToWorker) => {
     findLookAlikes(m.id, m.findLookAlikes);
     return;
   }
-  const docs = received.get(m.id) ?? [];
-  received.set(m.id, docs);
+  let got = received.get(m.id);
+  if (!got) received.set(m.id, (got = { docs: [], strings: new Map() }));
+  const { docs } = got;
   if ('names' in m) {
-    for (const doc of namesFromColumns(m.names)) docs.push(doc);
+    for (const doc of namesFromColumns(m.names, got.strings)) docs.push(doc);
     return;
   }
   received.delete(m.id);

@@ -56,8 +56,24 @@ describe('articles’ names as columns (what the clustering worker is sent)', ()
     const columns = namesToColumns(given);
     assert.deepEqual([...columns.counts], [2, 0, 1]);
     assert.deepEqual(columns.texts, ['Laos', 'Thong', 'Vietnam']);
-    assert.deepEqual([...columns.numbers], [0, 4, 0, 9, 14, 1, 3, 10, 0]);
+    assert.deepEqual([...columns.numbers], [0, 4, 0, 0, 9, 14, 1, 1, 3, 10, 0, 2]);
     assert.deepEqual(columns.types, ['LOCATION', 'PERSON']);
     assert.deepEqual(columns.rare, [{ at: 1, title: 'Minister' }, { at: 2, nested: true }]);
+  });
+
+  it('hold each text once, and give one string for a text met in several parts', () => {
+    const part = (uri: string, at: number): DocumentEntities[] => [
+      { uri, entities: [{ start: at, end: at + 4, text: 'Laos', type: 'LOCATION' }, { start: at + 10, end: at + 14, text: 'Laos', type: 'LOCATION' }] },
+    ];
+    const first = namesToColumns(part('a.txt', 0));
+    assert.deepEqual(first.texts, ['Laos']);
+    const strings = new Map<string, string>();
+    // Copied as a thread copies a message: each part's texts are strings of their own.
+    const [a] = namesFromColumns(v8.deserialize(v8.serialize(first)), strings);
+    const [b] = namesFromColumns(v8.deserialize(v8.serialize(namesToColumns(part('b.txt', 7)))), strings);
+    assert.deepEqual(a, part('a.txt', 0)[0]);
+    assert.deepEqual(b, part('b.txt', 7)[0]);
+    // One string kept for the text of both parts (JavaScript cannot tell two equal strings apart: the map's size says it).
+    assert.deepEqual([...strings], [['Laos', 'Laos']]);
   });
 });
