@@ -8,7 +8,7 @@
  *
  * Each text is written once a part, and the worker keeps one string for each text across the parts: those 556,260
  * names have 54,847 texts. The names the worker holds until it has clustered them went from 53.6 to 42.7 MB of heap
- * (in-process harness, after full collections), and clustering them took 2.2-2.7 s against 2.3-2.8 s (medians of
+ * (in-process harness, after full collections), and clustering them took 2.2-2.7 s against 2.5-2.8 s (medians of
  * three alternated runs of six rounds each, a noisy 2-core machine).
  */
 import type { DocumentEntities, EntityType, RecognizedEntity } from '../core/index';
