@@ -12,6 +12,7 @@
  * three alternated runs of six rounds each, a noisy 2-core machine).
  */
 import type { DocumentEntities, EntityType, RecognizedEntity } from '../core/index';
+import { StringIds } from '../core/collections/stringIds';
 
 export interface NamesColumns {
   readonly uris: readonly string[];
@@ -33,13 +34,15 @@ interface RareFields {
   readonly nested?: boolean;
 }
 
+/** Numbers per name in `NamesColumns.numbers`. */
+const FIELDS = 4;
+
 /** The names of `docs` as columns (each article's `entities` read once: a corpus service's are made when read). */
 export function namesToColumns(docs: readonly DocumentEntities[]): NamesColumns {
   const uris: string[] = [];
   const counts = new Uint32Array(docs.length);
   let numbers = new Int32Array(FIELDS * 1024);
-  const texts: string[] = [];
-  const textIndex = new Map<string, number>();
+  const texts = new StringIds();
   const types: EntityType[] = [];
   const rare: RareFields[] = [];
   let i = 0;
@@ -55,21 +58,16 @@ export function namesToColumns(docs: readonly DocumentEntities[]): NamesColumns 
     for (const name of names) {
       let type = types.indexOf(name.type);
       if (type < 0) type = types.push(name.type) - 1;
-      let text = textIndex.get(name.text);
-      if (text === undefined) textIndex.set(name.text, (text = texts.push(name.text) - 1));
       numbers[FIELDS * i] = name.start;
       numbers[FIELDS * i + 1] = name.end;
       numbers[FIELDS * i + 2] = type;
-      numbers[FIELDS * i + 3] = text;
+      numbers[FIELDS * i + 3] = texts.of(name.text);
       if (name.title !== undefined || name.country !== undefined || name.nested !== undefined) rare.push(rareFields(i, name));
       i++;
     }
   });
-  return { uris, counts, numbers: numbers.slice(0, FIELDS * i), texts, types, rare };
+  return { uris, counts, numbers: numbers.slice(0, FIELDS * i), texts: texts.texts, types, rare };
 }
-
-/** Numbers per name in `NamesColumns.numbers`. */
-const FIELDS = 4;
 
 function rareFields(at: number, name: RecognizedEntity): RareFields {
   return {

@@ -135,8 +135,8 @@ export function clusterEntitiesAsSnapshot(docs: readonly DocumentEntities[], reg
       const names = mentions.length ? placedNames(sorted[k]) : [];
       return Array.from({ length: mentions.length }, (_, i) => ({ entity: names[mentions.place(i)], root: mentions.root(i) }));
     });
-    const list = placed.length === 1 ? placed[0] : placed.flat().sort((a, b) => a.entity.start - b.entity.start);
-    for (const m of list) mentions.push(m.entity, entityOf[m.root]!.index);
+    // None, or a uri given twice: its articles' mentions listed together, in place order.
+    for (const m of placed.flat().sort((a, b) => a.entity.start - b.entity.start)) mentions.push(m.entity, entityOf[m.root]!.index);
     mentions.endDocument(d);
   });
   return { texts: strings.texts, entities, documents: mentions.done(uris) };
